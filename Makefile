@@ -1,0 +1,44 @@
+# fangtan: `make run` serves the sample corpus, `make test` runs every test.
+GO       ?= go
+BIN      := bin/fangtan
+INDEX    ?= data/sample.index
+ADDR     ?= 127.0.0.1:8080
+CORPUS   ?= ../shared/corpus/xwlb.jsonl
+FUZZTIME ?= 60s
+
+.PHONY: all build test vet fmt-check bench run clean fuzz loadtest
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/fangtan
+
+# Every test, with the race detector, plus vet and a gofmt check.
+test: vet fmt-check
+	$(GO) test -race -timeout 9m ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# Builds the sample index when it is missing, then serves it.
+run: build
+	@if [ ! -d "$(INDEX)" ]; then ./$(BIN) index --index $(INDEX); fi
+	./$(BIN) serve --index $(INDEX) --addr $(ADDR)
+
+# Go benchmarks beside the code, then the corpus benchmark (see docs/benchmarks.md).
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./$(BIN) bench --corpus $(CORPUS)
+
+fuzz:
+	@echo "fuzzing arrives with the reliability issue"
+
+loadtest:
+	@echo "load testing arrives with the reliability issue"
+
+clean:
+	rm -rf bin data

@@ -1,0 +1,183 @@
+// Package fangtan holds the domain types of the fangtan search engine:
+// documents extracted from Chinese news pages and interviews, the officials,
+// places and quotes found in them, and the queries and results of a search.
+//
+// The subpackages adapt one concern each and import this package:
+// analyzer (jieba and OpenCC for bleve), corpus (reading and extraction),
+// index (bleve) and web (net/http). Keeping the types here lets them talk
+// to each other without importing each other.
+package fangtan
+
+import (
+	"context"
+	"errors"
+)
+
+// Sentinel errors. web maps them to HTTP statuses in one place; everything
+// else wraps them with context.
+var (
+	// ErrNotFound reports an unknown document or quote id.
+	ErrNotFound = errors.New("not found")
+	// ErrBadQuery reports a query or parameter the user must fix.
+	// The wrapping error's message says what is wrong and where.
+	ErrBadQuery = errors.New("bad query")
+	// ErrUnavailable reports a search that could not finish in time or while
+	// the index was being replaced; the user may try again.
+	ErrUnavailable = errors.New("temporarily unavailable")
+)
+
+// Document is one article: a page holding several articles becomes several
+// Documents that name each other as siblings.
+//
+// Text is the article in its original script with paragraphs joined by "\n",
+// so Text == strings.Join(Paragraphs, "\n"). Metadata values (names, places,
+// themes) are Simplified, so that Traditional and Simplified pages facet
+// together; quotes keep the original script.
+type Document struct {
+	ID         string     `json:"id"`
+	File       string     `json:"file"`
+	Part       int        `json:"part,omitempty"`     // 1-based position on a split page; 0 for a page holding one article
+	Siblings   []string   `json:"siblings,omitempty"` // ids of the other articles from the same page
+	Title      string     `json:"title"`
+	Date       string     `json:"date,omitempty"` // YYYY-MM-DD, or empty when the text does not say
+	Source     string     `json:"source,omitempty"`
+	URL        string     `json:"url,omitempty"`
+	Authors    []string   `json:"authors"`
+	Officials  []Official `json:"officials"`
+	Places     Places     `json:"places"`
+	Themes     []string   `json:"themes"`
+	Keywords   []string   `json:"keywords"`
+	Quotes     []Quote    `json:"quotes"`
+	Paragraphs []string   `json:"paragraphs,omitempty"`
+	Text       string     `json:"text"`
+}
+
+// Year returns the four-digit year of the document's date, or "".
+func (d *Document) Year() string {
+	if len(d.Date) >= 4 {
+		return d.Date[:4]
+	}
+	return ""
+}
+
+// Official is a person holding a public position, as named in an article.
+type Official struct {
+	Name    string `json:"name"`    // Simplified
+	Title   string `json:"title"`   // the position as written, folded to Simplified, e.g. 太原市委常委、小店区委书记
+	Subject bool   `json:"subject"` // the article is about or an interview with this official
+}
+
+// Places are the administrative divisions an article is about, rolled up:
+// a district brings its city and province.
+type Places struct {
+	Provinces []string `json:"provinces"`
+	Cities    []string `json:"cities"`
+	Districts []string `json:"districts"`
+}
+
+// Quote is a quotation or an interview answer and who said it.
+// Speaker is empty when the text does not make it clear.
+type Quote struct {
+	Text         string `json:"text"`
+	Speaker      string `json:"speaker"`
+	SpeakerTitle string `json:"speaker_title"`
+	Paragraph    int    `json:"paragraph"` // 0-based index into the document's Paragraphs
+}
+
+// Query is a search request, shared by the CLI and the HTTP API.
+// Filters combine with AND across fields and OR within one field.
+type Query struct {
+	Text      string   `json:"q"`
+	Officials []string `json:"official,omitempty"`
+	Cities    []string `json:"city,omitempty"`
+	Provinces []string `json:"province,omitempty"`
+	Districts []string `json:"district,omitempty"`
+	Themes    []string `json:"theme,omitempty"`
+	Sources   []string `json:"source,omitempty"`
+	Years     []string `json:"year,omitempty"`
+	Speakers  []string `json:"speaker,omitempty"` // quote search only
+	Sort      string   `json:"sort,omitempty"`    // "relevance" (default) or "date"
+	From      int      `json:"from,omitempty"`
+	Size      int      `json:"size,omitempty"` // 0 means the default page size
+}
+
+// Result is the answer to an article search.
+type Result struct {
+	Query  string                  `json:"query"`
+	Total  uint64                  `json:"total"`
+	TookMs float64                 `json:"took_ms"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetCount `json:"facets"`
+}
+
+// Hit is one article in a Result. Fragments are HTML: escaped text with
+// <mark> around each matched span.
+type Hit struct {
+	ID        string     `json:"id"`
+	File      string     `json:"file"`
+	Title     string     `json:"title"`
+	Date      string     `json:"date"`
+	Source    string     `json:"source"`
+	URL       string     `json:"url,omitempty"`
+	Officials []Official `json:"officials"`
+	Cities    []string   `json:"cities"`
+	Provinces []string   `json:"provinces"`
+	Districts []string   `json:"districts"`
+	Themes    []string   `json:"themes"`
+	Score     float64    `json:"score"`
+	Fragments []string   `json:"fragments"`
+}
+
+// FacetCount is one value of a facet and how many matching documents have it.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// QuoteResult is the answer to a quote search.
+type QuoteResult struct {
+	Query  string                  `json:"query"`
+	Total  uint64                  `json:"total"`
+	TookMs float64                 `json:"took_ms"`
+	Hits   []QuoteHit              `json:"hits"`
+	Facets map[string][]FacetCount `json:"facets"` // "speaker"
+}
+
+// QuoteHit is one quote in a QuoteResult, with its article's citation fields.
+type QuoteHit struct {
+	ID           string   `json:"id"`
+	Text         string   `json:"text"`
+	Speaker      string   `json:"speaker"`
+	SpeakerTitle string   `json:"speaker_title"`
+	DocID        string   `json:"doc_id"`
+	File         string   `json:"file"`
+	Title        string   `json:"title"`
+	Date         string   `json:"date"`
+	Source       string   `json:"source"`
+	Paragraph    int      `json:"paragraph"`
+	Fragments    []string `json:"fragments"`
+}
+
+// Suggestion is a completion for the search box.
+type Suggestion struct {
+	Value string `json:"value"`
+	Kind  string `json:"kind"` // "official", "place" or "theme"
+	Count int    `json:"count"`
+}
+
+// DocumentView is a document prepared for reading: Highlighted holds its
+// paragraphs as HTML (escaped, with <mark> around the query's matches).
+type DocumentView struct {
+	Document
+	Highlighted []string `json:"highlighted,omitempty"`
+}
+
+// Searcher is what the web and the CLI need of an index.
+type Searcher interface {
+	Search(ctx context.Context, q Query) (*Result, error)
+	SearchQuotes(ctx context.Context, q Query) (*QuoteResult, error)
+	// Document returns the document with id; a non-empty query highlights
+	// its matches in Highlighted.
+	Document(ctx context.Context, id, query string) (*DocumentView, error)
+	Suggest(ctx context.Context, prefix string, limit int) ([]Suggestion, error)
+}
