@@ -34,10 +34,3 @@ type Segmenter interface {
 	// Keywords returns the k most salient words by TF-IDF.
 	Keywords(text string, k int) []string
 }
-
-// Fold normalizes text the way both analyzers see it: full-width forms to
-// half-width, Latin to lower case, and Traditional characters to Simplified.
-// It maps rune by rune, so the result has as many runes as the input.
-func Fold(s string) string {
-	return s // TODO(analyzer issue): real folding
-}

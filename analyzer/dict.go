@@ -1,0 +1,355 @@
+package analyzer
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// The jieba dictionaries are embedded so that the binary runs on a machine
+// without a Go module cache. jieba.dict.utf8, hmm_model.utf8, idf.utf8 and
+// stop_words.utf8 are copied unchanged from github.com/yanyiwu/gojieba
+// v1.4.7 (deps/cppjieba/dict, MIT License). user.dict.utf8 is ours: domain
+// words and the officials of the sample corpus, in Simplified because
+// segmentation runs on folded text.
+//
+//go:embed dict/jieba.dict.utf8 dict/hmm_model.utf8 dict/idf.utf8 dict/stop_words.utf8 dict/user.dict.utf8
+var embeddedDicts embed.FS
+
+// Dictionary file names, in an embedded set or a --dict-dir.
+const (
+	MainDictFile  = "jieba.dict.utf8"
+	HMMModelFile  = "hmm_model.utf8"
+	IDFFile       = "idf.utf8"
+	StopWordsFile = "stop_words.utf8"
+	UserDictFile  = "user.dict.utf8"
+)
+
+// dictPaths are the files gojieba opens.
+type dictPaths struct {
+	main, hmm, user, idf, stop string
+}
+
+// dictFiles are the dictionaries a Segmenter needs, in memory. The user
+// dictionary is ours merged with the one a dict dir provides.
+type dictFiles struct {
+	main, hmm, idf, stop, user []byte
+}
+
+func readEmbedded(name string) []byte {
+	b, err := embeddedDicts.ReadFile("dict/" + name)
+	if err != nil {
+		// The embed directive above lists every name; this cannot happen
+		// unless the build is broken.
+		panic(fmt.Sprintf("analyzer: embedded dictionary %s: %v", name, err))
+	}
+	return b
+}
+
+// loadDicts returns the dictionaries from dictDir, or the embedded ones
+// when dictDir is "". Files from a dict dir are checked line by line,
+// because cppjieba aborts the whole process on a malformed line.
+func loadDicts(dictDir string) (*dictFiles, error) {
+	ours := readEmbedded(UserDictFile)
+	if dictDir == "" {
+		return &dictFiles{
+			main: readEmbedded(MainDictFile),
+			hmm:  readEmbedded(HMMModelFile),
+			idf:  readEmbedded(IDFFile),
+			stop: readEmbedded(StopWordsFile),
+			user: ours,
+		}, nil
+	}
+	st, err := os.Stat(dictDir)
+	if err != nil {
+		return nil, fmt.Errorf("dictionary dir: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("dictionary dir %s: not a directory", dictDir)
+	}
+	d := &dictFiles{}
+	for _, f := range []struct {
+		name  string
+		dst   *[]byte
+		check func([]byte) error
+	}{
+		{MainDictFile, &d.main, checkMainDict},
+		{HMMModelFile, &d.hmm, checkHMMModel},
+		{IDFFile, &d.idf, checkIDF},
+		{StopWordsFile, &d.stop, checkStopWords},
+	} {
+		path := filepath.Join(dictDir, f.name)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("dictionary %s: %w", path, err)
+		}
+		if err := f.check(b); err != nil {
+			return nil, fmt.Errorf("dictionary %s: %w", path, err)
+		}
+		*f.dst = b
+	}
+	d.user = ours
+	path := filepath.Join(dictDir, UserDictFile)
+	theirs, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, fmt.Errorf("dictionary %s: %w", path, err)
+	default:
+		if err := checkUserDict(theirs); err != nil {
+			return nil, fmt.Errorf("dictionary %s: %w", path, err)
+		}
+		merged := append(bytes.Clone(ours), '\n')
+		d.user = append(merged, theirs...)
+	}
+	return d, nil
+}
+
+// forEachLine calls f with every line of b and its 1-based number.
+func forEachLine(b []byte, f func(n int, line string) error) error {
+	if !utf8.Valid(b) {
+		return errors.New("not valid UTF-8")
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		if err := f(n, sc.Text()); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// checkMainDict: every line is "word freq tag" with freq > 0.
+func checkMainDict(b []byte) error {
+	lines := 0
+	err := forEachLine(b, func(n int, line string) error {
+		fields := strings.Split(strings.TrimRight(line, "\r"), " ")
+		if len(fields) != 3 || fields[0] == "" || fields[2] == "" {
+			return fmt.Errorf("line %d: want \"word frequency tag\", got %q", n, line)
+		}
+		if f, err := strconv.ParseFloat(fields[1], 64); err != nil || f <= 0 {
+			return fmt.Errorf("line %d: frequency %q is not a positive number", n, fields[1])
+		}
+		lines++
+		return nil
+	})
+	if err == nil && lines == 0 {
+		err = errors.New("empty")
+	}
+	return err
+}
+
+// checkHMMModel follows cppjieba's HMMModel::LoadModel: after skipping blank
+// and '#' lines, one line of 4 start probabilities, 4 lines of 4 transition
+// probabilities, then 4 lines of "rune:prob,..." emission probabilities.
+func checkHMMModel(b []byte) error {
+	var lines []string
+	forEachErr := forEachLine(b, func(n int, line string) error {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			lines = append(lines, line)
+		}
+		return nil
+	})
+	if forEachErr != nil {
+		return forEachErr
+	}
+	if len(lines) < 9 {
+		return fmt.Errorf("want 9 model lines, found %d", len(lines))
+	}
+	for i := 0; i < 5; i++ {
+		if len(strings.Split(lines[i], " ")) != 4 {
+			return fmt.Errorf("model line %d: want 4 probabilities", i+1)
+		}
+	}
+	for i := 5; i < 9; i++ {
+		for _, pair := range strings.Split(lines[i], ",") {
+			r, _, ok := strings.Cut(pair, ":")
+			if !ok || strings.Count(pair, ":") != 1 || utf8.RuneCountInString(r) != 1 {
+				return fmt.Errorf("model line %d: bad emission entry %q", i+1, pair)
+			}
+		}
+	}
+	return nil
+}
+
+// checkIDF: lines of "word idf" with a positive average.
+func checkIDF(b []byte) error {
+	lines, sum := 0, 0.0
+	err := forEachLine(b, func(n int, line string) error {
+		lines++
+		if word, v, ok := strings.Cut(line, " "); ok && word != "" {
+			f, _ := strconv.ParseFloat(v, 64)
+			sum += f
+		}
+		return nil
+	})
+	if err == nil && (lines == 0 || sum <= 0) {
+		err = errors.New("no positive idf values")
+	}
+	return err
+}
+
+func checkStopWords(b []byte) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return errors.New("empty")
+	}
+	return forEachLine(b, func(int, string) error { return nil })
+}
+
+// checkUserDict: lines of "word", "word tag" or "word freq tag".
+func checkUserDict(b []byte) error {
+	return forEachLine(b, func(n int, line string) error {
+		line = strings.TrimRight(line, "\r")
+		if line == "" {
+			return nil
+		}
+		fields := strings.Split(line, " ")
+		if len(fields) > 3 || fields[0] == "" {
+			return fmt.Errorf("line %d: want \"word [frequency] [tag]\", got %q", n, line)
+		}
+		if len(fields) == 3 {
+			if f, err := strconv.Atoi(fields[1]); err != nil || f <= 0 {
+				return fmt.Errorf("line %d: frequency %q is not a positive integer", n, fields[1])
+			}
+		}
+		return nil
+	})
+}
+
+// materialize writes the dictionaries to a directory named by a hash of
+// their content, because gojieba only reads files. The directory is reused
+// by later runs and by other processes; files are written under a temporary
+// name and renamed, so a reader never sees half a file.
+func materialize(d *dictFiles) (dictPaths, error) {
+	h := sha256.New()
+	for _, b := range [][]byte{d.main, d.hmm, d.idf, d.stop, d.user} {
+		fmt.Fprintf(h, "%d\n", len(b))
+		h.Write(b)
+	}
+	name := "dict-" + hex.EncodeToString(h.Sum(nil))[:16]
+	var bases []string
+	if dir, err := os.UserCacheDir(); err == nil {
+		bases = append(bases, filepath.Join(dir, "fangtan"))
+	}
+	bases = append(bases, filepath.Join(os.TempDir(), "fangtan-"+strconv.Itoa(os.Getuid())))
+	var errs []error
+	for _, base := range bases {
+		dir := filepath.Join(base, name)
+		p, err := writeDicts(dir, d)
+		if err == nil {
+			return p, nil
+		}
+		errs = append(errs, err)
+	}
+	return dictPaths{}, fmt.Errorf("extracting dictionaries: %w", errors.Join(errs...))
+}
+
+func writeDicts(dir string, d *dictFiles) (dictPaths, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return dictPaths{}, err
+	}
+	p := dictPaths{
+		main: filepath.Join(dir, MainDictFile),
+		hmm:  filepath.Join(dir, HMMModelFile),
+		idf:  filepath.Join(dir, IDFFile),
+		stop: filepath.Join(dir, StopWordsFile),
+		user: filepath.Join(dir, UserDictFile),
+	}
+	for _, f := range []struct {
+		path string
+		data []byte
+	}{{p.main, d.main}, {p.hmm, d.hmm}, {p.idf, d.idf}, {p.stop, d.stop}, {p.user, d.user}} {
+		if st, err := os.Stat(f.path); err == nil && st.Size() == int64(len(f.data)) {
+			continue
+		}
+		tmp, err := os.CreateTemp(dir, ".tmp-*")
+		if err != nil {
+			return dictPaths{}, err
+		}
+		_, werr := tmp.Write(f.data)
+		cerr := tmp.Close()
+		if err := errors.Join(werr, cerr); err != nil {
+			os.Remove(tmp.Name())
+			return dictPaths{}, err
+		}
+		if err := os.Rename(tmp.Name(), f.path); err != nil {
+			os.Remove(tmp.Name())
+			return dictPaths{}, err
+		}
+	}
+	return p, nil
+}
+
+// Open returns a jieba Segmenter using the dictionaries in dictDir, or the
+// embedded ones when dictDir is "". A dict dir must hold jieba.dict.utf8,
+// hmm_model.utf8, idf.utf8 and stop_words.utf8; its user.dict.utf8, if any,
+// is merged with fangtan's own user dictionary. Loading takes about a
+// second, so share the result (see Default).
+func Open(dictDir string) (Segmenter, error) {
+	d, err := loadDicts(dictDir)
+	if err != nil {
+		return nil, err
+	}
+	p, err := materialize(d)
+	if err != nil {
+		return nil, err
+	}
+	return newJieba(p)
+}
+
+var shared struct {
+	sync.Mutex
+	seg    Segmenter
+	dir    string
+}
+
+// Configure sets the dictionary dir that Default opens ("" for the embedded
+// dictionaries). It must be called before the first Default.
+func Configure(dictDir string) error {
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.seg != nil && dictDir != shared.dir {
+		return fmt.Errorf("dictionary dir %q: the shared segmenter is already open with %q", dictDir, shared.dir)
+	}
+	shared.dir = dictDir
+	return nil
+}
+
+// SetDefault replaces the process-wide Segmenter that Default returns.
+func SetDefault(s Segmenter) {
+	shared.Lock()
+	defer shared.Unlock()
+	shared.seg = s
+}
+
+// Default returns the process-wide Segmenter, opening it on first use from
+// the dir given to Configure (embedded dictionaries by default). A failed
+// open is not remembered, so a later call may succeed.
+func Default() (Segmenter, error) {
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.seg != nil {
+		return shared.seg, nil
+	}
+	s, err := Open(shared.dir)
+	if err != nil {
+		return nil, err
+	}
+	shared.seg = s
+	return s, nil
+}
