@@ -314,8 +314,8 @@ func Open(dictDir string) (Segmenter, error) {
 
 var shared struct {
 	sync.Mutex
-	seg    Segmenter
-	dir    string
+	seg Segmenter
+	dir string
 }
 
 // Configure sets the dictionary dir that Default opens ("" for the embedded
