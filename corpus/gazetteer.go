@@ -1,0 +1,479 @@
+package corpus
+
+import (
+	_ "embed"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"fangtan"
+)
+
+//go:generate go run ./internal/gengazetteer -src ../../shared/data/admin-divisions -out gazetteer.txt
+
+// gazetteerData is generated from ../shared/data/admin-divisions (WTFPL);
+// see the header of gazetteer.txt.
+//
+//go:embed gazetteer.txt
+var gazetteerData string
+
+type divisionLevel int
+
+const (
+	levelProvince divisionLevel = iota
+	levelCity
+	levelDistrict
+)
+
+// division is one administrative unit with its ancestors resolved.
+type division struct {
+	code     string
+	name     string
+	level    divisionLevel
+	city     *division // nil for provinces and for counties directly under a province
+	province *division // the division itself for a province
+}
+
+// surface is a string that names one or more divisions. Several divisions
+// share a surface when the name is ambiguous (朝阳区 in Beijing and
+// Changchun); the article's other places decide between them.
+type surface struct {
+	text  string
+	runes int
+	divs  []*division
+	// generic names (城区, 郊区, 市中区, 东区…) are also common words, so
+	// they count only right after the name of their own city.
+	generic bool
+}
+
+type gazetteer struct {
+	divisions []*division
+	byFirst   map[rune][]*surface // candidates by first rune, longest first
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *gazetteer
+)
+
+// defaultGazetteer parses the embedded table once; the result is read-only
+// and shared by every Extractor.
+func defaultGazetteer() *gazetteer {
+	gazOnce.Do(func() { gaz = parseGazetteer(gazetteerData) })
+	return gaz
+}
+
+// genericDistricts are district names that are also ordinary words.
+var genericDistricts = map[string]bool{
+	"城区": true, "郊区": true, "矿区": true, "新城区": true, "老城区": true,
+	"城中区": true, "城东区": true, "城西区": true, "城北区": true, "市中区": true,
+	"东区": true, "西区": true, "南区": true, "北区": true, "中区": true,
+	"新区": true, "开发区": true, "中西区": true, "离岛区": true,
+}
+
+// unsafeCityShorts are short city names that are mostly something else:
+// 中山装, 三明治, 长治久安, 白银 the metal, 文山会海, 百年大庆…
+// The full names (中山市, 长治市) still match.
+var unsafeCityShorts = map[string]bool{
+	"中山": true, "朝阳": true, "白银": true, "来宾": true, "北海": true, "三明": true,
+	"普洱": true, "白山": true, "山南": true, "黄山": true, "大同": true, "安康": true,
+	"日照": true, "长治": true, "四平": true, "哈密": true, "阿里": true, "兴安": true,
+	"玉树": true, "海西": true, "海南": true, "海北": true, "黄南": true, "红河": true,
+	"文山": true, "大理": true, "怒江": true, "和田": true, "大庆": true, "果洛": true,
+	"德宏": true, "吉林": true, "海东": true, "东方": true, "铜仁": true, "金昌": true,
+	"抚顺": false,
+}
+
+// ethnic names cut from autonomous prefectures to get their short name:
+// 延边朝鲜族自治州 → 延边.
+var ethnicMarkers = []string{"朝鲜族", "土家族", "苗族", "藏族", "彝族", "蒙古", "哈萨克",
+	"柯尔克孜", "回族", "傣族", "景颇族", "傈僳族", "白族", "哈尼族", "壮族", "布依族",
+	"侗族", "羌族", "黎族", "维吾尔"}
+
+func parseGazetteer(data string) *gazetteer {
+	g := &gazetteer{byFirst: map[rune][]*surface{}}
+	byCode := map[string]*division{}
+	type pending struct {
+		d      *division
+		parent string
+	}
+	var rows []pending
+	for line := range strings.Lines(data) {
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "|")
+		if len(f) != 4 {
+			panic("corpus: malformed gazetteer line: " + line) // embedded data; caught by tests
+		}
+		d := &division{code: f[1], name: f[2]}
+		switch f[0] {
+		case "P":
+			d.level = levelProvince
+			d.province = d
+		case "C":
+			d.level = levelCity
+		default:
+			d.level = levelDistrict
+		}
+		byCode[d.code] = d
+		g.divisions = append(g.divisions, d)
+		rows = append(rows, pending{d, f[3]})
+	}
+	for _, r := range rows {
+		if r.d.level == levelProvince {
+			continue
+		}
+		p := byCode[r.parent]
+		if p == nil {
+			panic("corpus: gazetteer parent missing: " + r.parent)
+		}
+		if p.level == levelCity {
+			r.d.city = p
+			r.d.province = p.province // may still be nil; fixed below
+		} else {
+			r.d.province = p
+		}
+	}
+	// A district may have been linked before its city knew its province.
+	for _, d := range g.divisions {
+		if d.level == levelDistrict && d.city != nil {
+			d.province = d.city.province
+		}
+	}
+
+	surfaces := map[string]*surface{}
+	add := func(text string, d *division) {
+		if utf8.RuneCountInString(text) < 2 {
+			return
+		}
+		s := surfaces[text]
+		if s == nil {
+			s = &surface{text: text, runes: utf8.RuneCountInString(text), generic: genericDistricts[text]}
+			surfaces[text] = s
+		}
+		for _, have := range s.divs {
+			if have == d {
+				return
+			}
+		}
+		s.divs = append(s.divs, d)
+	}
+	provinceShorts := map[string]bool{}
+	for _, d := range g.divisions {
+		if d.level == levelProvince {
+			if short := provinceShort(d.name); short != "" {
+				provinceShorts[short] = true
+			}
+		}
+	}
+	for _, d := range g.divisions {
+		add(d.name, d)
+		switch d.level {
+		case levelProvince:
+			if short := provinceShort(d.name); short != "" {
+				add(short, d)
+			}
+		case levelCity:
+			if d.name == d.province.name {
+				continue // a municipality's city row: its names belong to the province row too
+			}
+			if short := cityShort(d.name); short != "" && !unsafeCityShorts[short] && !provinceShorts[short] {
+				add(short, d)
+			}
+		}
+	}
+	// A municipality is its own city (北京市 is both): its names resolve to
+	// the city row, which carries the province, so the matcher sees one
+	// division and both levels are filled.
+	municipal := map[*division]*division{}
+	for _, d := range g.divisions {
+		if d.level == levelCity && d.name == d.province.name {
+			municipal[d.province] = d
+		}
+	}
+	for _, s := range surfaces {
+		var divs []*division
+		for _, d := range s.divs {
+			if c := municipal[d]; c != nil {
+				d = c
+			}
+			if !slices.Contains(divs, d) {
+				divs = append(divs, d)
+			}
+		}
+		s.divs = divs
+	}
+	for _, s := range surfaces {
+		r, _ := utf8.DecodeRuneInString(s.text)
+		g.byFirst[r] = append(g.byFirst[r], s)
+	}
+	for _, list := range g.byFirst {
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].runes != list[j].runes {
+				return list[i].runes > list[j].runes
+			}
+			return list[i].text < list[j].text
+		})
+	}
+	return g
+}
+
+func provinceShort(name string) string {
+	for _, suf := range []string{"特别行政区", "壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "省", "市"} {
+		if s, ok := strings.CutSuffix(name, suf); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+func cityShort(name string) string {
+	switch {
+	case strings.HasSuffix(name, "自治州"):
+		base := strings.TrimSuffix(name, "自治州")
+		cut := len(base)
+		for _, m := range ethnicMarkers {
+			if i := strings.Index(base, m); i >= 0 && i < cut {
+				cut = i
+			}
+		}
+		return base[:cut]
+	case strings.HasSuffix(name, "地区"):
+		return strings.TrimSuffix(name, "地区")
+	case strings.HasSuffix(name, "盟"):
+		return strings.TrimSuffix(name, "盟")
+	case strings.HasSuffix(name, "市"):
+		return strings.TrimSuffix(name, "市")
+	}
+	return ""
+}
+
+// placeMention is one match of a surface in folded text (rune offsets).
+type placeMention struct {
+	s          *surface
+	start, end int
+	weak       bool // in a list or a route: context, not what the text is about
+}
+
+// notAfterDistrict: a district name followed by one of these is the first
+// half of another word (中原区域, 城区划, 县城, 县级).
+var badAfter = map[rune]string{
+	'区': "域划级间块别位分",
+	'县': "城级域",
+	'市': "场值",
+}
+
+// orgAfter: a place followed by these names an institution elsewhere
+// (武汉大学, 江西理工大学), which says nothing about where the article is.
+var orgAfter = []string{"大学", "理工", "科技大学", "师范", "学院", "医科", "交通大学", "财经", "农业大学", "工业大学", "队"}
+
+// scan finds every place name in folded text.
+func (g *gazetteer) scan(text []rune) []placeMention {
+	var out []placeMention
+	for i := 0; i < len(text); {
+		cands := g.byFirst[text[i]]
+		var hit *surface
+		for _, s := range cands {
+			if s.runes > len(text)-i || !runesHasPrefix(text[i:], s.text) {
+				continue
+			}
+			end := i + s.runes
+			if end < len(text) {
+				last, _ := utf8.DecodeLastRuneInString(s.text)
+				if bad, ok := badAfter[last]; ok && strings.ContainsRune(bad, text[end]) {
+					continue
+				}
+				// 和县城, 临县级: a two-rune county is too easily half of a phrase.
+				if s.runes == 2 && last == '县' && strings.ContainsRune("城级域委", text[end]) && len(s.divs) > 0 {
+					continue
+				}
+			}
+			hit = s
+			break
+		}
+		if hit == nil {
+			i++
+			continue
+		}
+		end := i + hit.runes
+		rest := string(text[end:min(len(text), end+4)])
+		org := false
+		for _, o := range orgAfter {
+			if strings.HasPrefix(rest, o) {
+				org = true
+				break
+			}
+		}
+		if !org {
+			out = append(out, placeMention{s: hit, start: i, end: end})
+		}
+		i = end
+	}
+	markWeak(text, out)
+	return out
+}
+
+func runesHasPrefix(text []rune, prefix string) bool {
+	j := 0
+	for _, r := range prefix {
+		if j >= len(text) || text[j] != r {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// markWeak flags places named in an enumeration of three or more
+// (考察贵州、福建、广西…) or in a route (陕北—湖北…工程): the text passes
+// through them rather than being about them.
+func markWeak(text []rune, ms []placeMention) {
+	joined := func(a, b placeMention, seps string) bool {
+		gap := text[a.end:b.start]
+		return len(gap) == 1 && strings.ContainsRune(seps, gap[0])
+	}
+	for i := 0; i < len(ms); {
+		j := i
+		for j+1 < len(ms) && joined(ms[j], ms[j+1], "、,") {
+			j++
+		}
+		if j-i+1 >= 3 {
+			for k := i; k <= j; k++ {
+				ms[k].weak = true
+			}
+		}
+		i = j + 1
+	}
+	for i := 0; i+1 < len(ms); i++ {
+		if joined(ms[i], ms[i+1], "—-~至") {
+			ms[i].weak, ms[i+1].weak = true, true
+		}
+	}
+}
+
+// places resolves the mentions of an article (title first, then
+// paragraphs, all folded) into the divisions it is about, rolled up.
+func (g *gazetteer) places(texts [][]rune) fangtan.Places {
+	type seen struct {
+		d      *division
+		order  int
+		strong bool
+	}
+	var all []placeMention
+	for _, t := range texts {
+		all = append(all, g.scan(t)...)
+	}
+	found := map[*division]*seen{}
+	order := 0
+	note := func(d *division, strong bool) {
+		if s, ok := found[d]; ok {
+			s.strong = s.strong || strong
+			return
+		}
+		found[d] = &seen{d: d, order: order, strong: strong}
+		order++
+	}
+	// First the unambiguous mentions: they are the context that decides the
+	// ambiguous ones.
+	ctxCity, ctxProv := map[*division]bool{}, map[*division]bool{}
+	var prev *placeMention
+	resolved := make([]*division, len(all))
+	for i := range all {
+		m := &all[i]
+		if m.s.generic {
+			// Only right after its own city: 阳泉市城区.
+			if prev != nil && prev.end == m.start && len(resolved) > 0 {
+				if pd := resolved[i-1]; pd != nil && pd.level == levelCity {
+					for _, d := range m.s.divs {
+						if d.city == pd {
+							resolved[i] = d
+						}
+					}
+				}
+			}
+		} else if len(m.s.divs) == 1 {
+			resolved[i] = m.s.divs[0]
+		}
+		if d := resolved[i]; d != nil && !m.weak {
+			if d.city != nil {
+				ctxCity[d.city] = true
+			}
+			if d.level == levelCity {
+				ctxCity[d] = true
+			}
+			ctxProv[d.province] = true
+		}
+		prev = m
+	}
+	for i := range all {
+		m := &all[i]
+		if resolved[i] != nil || m.s.generic {
+			continue
+		}
+		resolved[i] = pickByContext(m.s.divs, ctxCity, ctxProv)
+	}
+	anyStrong := false
+	for i := range all {
+		if resolved[i] != nil && !all[i].weak {
+			anyStrong = true
+		}
+	}
+	for i := range all {
+		d := resolved[i]
+		if d == nil {
+			continue
+		}
+		// When everything is in lists (北京、天津、河北等地), the lists are the news.
+		strong := !all[i].weak || !anyStrong
+		if !strong {
+			continue
+		}
+		note(d, true)
+		if d.city != nil {
+			note(d.city, true)
+		}
+		note(d.province, true)
+	}
+	list := make([]*seen, 0, len(found))
+	for _, s := range found {
+		list = append(list, s)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].order < list[j].order })
+	p := fangtan.Places{Provinces: []string{}, Cities: []string{}, Districts: []string{}}
+	for _, s := range list {
+		switch s.d.level {
+		case levelProvince:
+			p.Provinces = append(p.Provinces, s.d.name)
+		case levelCity:
+			p.Cities = append(p.Cities, s.d.name)
+		default:
+			p.Districts = append(p.Districts, s.d.name)
+		}
+	}
+	return p
+}
+
+// pickByContext chooses the one candidate that lies in a city, else a
+// province, already named in the article; otherwise none.
+func pickByContext(cands []*division, ctxCity, ctxProv map[*division]bool) *division {
+	var inCity, inProv []*division
+	for _, d := range cands {
+		if (d.city != nil && ctxCity[d.city]) || (d.level == levelCity && ctxCity[d]) {
+			inCity = append(inCity, d)
+		}
+		if ctxProv[d.province] {
+			inProv = append(inProv, d)
+		}
+	}
+	if len(inCity) == 1 {
+		return inCity[0]
+	}
+	if len(inCity) == 0 && len(inProv) == 1 {
+		return inProv[0]
+	}
+	return nil
+}

@@ -1,0 +1,101 @@
+package corpus
+
+import (
+	"slices"
+	"testing"
+
+	"fangtan/analyzer"
+)
+
+func placesOf(texts ...string) (out [][]rune) {
+	for _, t := range texts {
+		out = append(out, []rune(analyzer.Fold(t)))
+	}
+	return out
+}
+
+func TestGazetteerTable(t *testing.T) {
+	g := defaultGazetteer()
+	byName := map[string]*division{}
+	for _, d := range g.divisions {
+		byName[d.name] = d
+	}
+	for _, name := range []string{"北京市", "山西省", "太原市", "小店区", "陵城区", "济源市", "香港特别行政区", "台北市"} {
+		if byName[name] == nil {
+			t.Errorf("gazetteer lacks %s", name)
+		}
+	}
+	for _, placeholder := range []string{"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"} {
+		if byName[placeholder] != nil {
+			t.Errorf("placeholder %s leaked into the gazetteer", placeholder)
+		}
+	}
+	if d := byName["小店区"]; d.city.name != "太原市" || d.province.name != "山西省" {
+		t.Errorf("小店区 rolls up to %s/%s", d.city.name, d.province.name)
+	}
+	if d := byName["济源市"]; d.city != nil || d.province.name != "河南省" {
+		t.Errorf("济源市 should hang directly off 河南省, got city %v province %s", d.city, d.province.name)
+	}
+	for _, d := range g.divisions {
+		if d.province == nil {
+			t.Errorf("%s (%s) has no province", d.name, d.code)
+		}
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	g := defaultGazetteer()
+	tests := []struct {
+		name                         string
+		texts                        []string
+		provinces, cities, districts []string
+	}{
+		{"district rolls up", []string{"太原市委常委、小店区委书记刘振华"},
+			[]string{"山西省"}, []string{"太原市"}, []string{"小店区"}},
+		{"district rolls up without province named", []string{"2019年陵城区政府工作报告提出"},
+			[]string{"山东省"}, []string{"德州市"}, []string{"陵城区"}},
+		{"place inside a position", []string{"迎泽区委书记李慧"},
+			[]string{"山西省"}, []string{"太原市"}, []string{"迎泽区"}},
+		{"traditional", []string{"迎澤區委書記李慧", "運城市鹽湖區"},
+			[]string{"山西省"}, []string{"太原市", "运城市"}, []string{"迎泽区", "盐湖区"}},
+		{"municipality is province and city", []string{"北京市海淀区中关村"},
+			[]string{"北京市"}, []string{"北京市"}, []string{"海淀区"}},
+		{"short names of provinces and cities", []string{"山西太原", "内蒙古包头"},
+			[]string{"山西省", "内蒙古自治区"}, []string{"太原市", "包头市"}, nil},
+		{"ambiguous district left out without context", []string{"朝阳区一家商场"}, nil, nil, nil},
+		{"ambiguous district resolved by city", []string{"北京朝阳区一家商场"},
+			[]string{"北京市"}, []string{"北京市"}, []string{"朝阳区"}},
+		{"ambiguous district resolved by province", []string{"吉林省长春市朝阳区"},
+			[]string{"吉林省"}, []string{"长春市"}, []string{"朝阳区"}},
+		{"common words are not places", []string{"他穿着中山装,在城区和新区之间的开发区,长治久安,文山会海,三明治,区域发展"}, nil, nil, nil},
+		{"generic district after its city", []string{"阳泉市城区"},
+			[]string{"山西省"}, []string{"阳泉市"}, []string{"城区"}},
+		{"enumeration is context only", []string{"运城市委书记", "考察贵州、福建、广西、青海、西藏"},
+			[]string{"山西省"}, []string{"运城市"}, nil},
+		{"universities elsewhere say nothing", []string{"运城市", "赴武汉大学、江西理工大学对接"},
+			[]string{"山西省"}, []string{"运城市"}, nil},
+		{"lists alone are kept", []string{"北京、天津、河北等地降雨"},
+			[]string{"北京市", "天津市", "河北省"}, []string{"北京市", "天津市"}, nil},
+		{"county names in phrases", []string{"乡镇和县城之间"}, nil, nil, nil},
+		{"two-rune county", []string{"我省代县“6·10”透水事故"},
+			[]string{"山西省"}, []string{"忻州市"}, []string{"代县"}},
+		{"hong kong", []string{"香港特別行政區政府"},
+			[]string{"香港特别行政区"}, []string{"香港特别行政区"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := g.places(placesOf(tc.texts...))
+			check := func(what string, got, want []string) {
+				if want == nil {
+					want = []string{}
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s = %v, want %v", what, got, want)
+				}
+			}
+			check("provinces", got.Provinces, tc.provinces)
+			check("cities", got.Cities, tc.cities)
+			check("districts", got.Districts, tc.districts)
+		})
+	}
+}
