@@ -1,0 +1,150 @@
+package analyzer
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"simplified unchanged", "刘振华市长", "刘振华市长"},
+		{"traditional to simplified", "迎澤區委書記李慧", "迎泽区委书记李慧"},
+		{"traditional name", "丁小強", "丁小强"},
+		{"phrase", "辦實事", "办实事"},
+		{"full-width digits and letters", "ＧＤＰ增長５Ｇ２０２１", "gdp增长5g2021"},
+		{"full-width punctuation", "（ｏｋ）！", "(ok)!"},
+		{"ideographic space", "学党史\u3000办实事", "学党史 办实事"},
+		{"latin lower case", "GDP, Ünïcode", "gdp, ünïcode"},
+		{"chinese punctuation kept", "“你好”，世界。", "“你好”,世界。"},
+		{"supplementary result", "㑮", "𫝈"},
+		{"invalid utf-8", "a\xffb", "a\uFFFDb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Fold(tt.in)
+			if got != tt.want {
+				t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if n, m := utf8.RuneCountInString(tt.in), utf8.RuneCountInString(got); n != m {
+				t.Errorf("Fold(%q) has %d runes, input has %d", tt.in, m, n)
+			}
+		})
+	}
+}
+
+func TestFoldWithOffsets(t *testing.T) {
+	inputs := []string{
+		"", "abc", "刘振华", "迎澤區", "ＧＤＰ增長", "㑮a㑮", "a\xffb\xfe", "\u3000x",
+	}
+	// Random mixes of runes whose folded forms are shorter, longer or equal.
+	pool := []rune("ＡＢａ１２　，。迎澤區刘振华㑮𫝈abcXYZ \n\x00é")
+	rng := rand.New(rand.NewSource(1))
+	for range 200 {
+		var b strings.Builder
+		for range rng.Intn(12) {
+			b.WriteRune(pool[rng.Intn(len(pool))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, in := range inputs {
+		folded, orig := FoldWithOffsets(in)
+		if folded != Fold(in) {
+			t.Fatalf("FoldWithOffsets(%q) text %q != Fold %q", in, folded, Fold(in))
+		}
+		if len(orig) != len(folded)+1 || orig[len(folded)] != len(in) {
+			t.Fatalf("FoldWithOffsets(%q): table has %d entries ending %d, want %d ending %d",
+				in, len(orig), orig[len(orig)-1], len(folded)+1, len(in))
+		}
+		// Rune k of the folded text must map to the start of rune k of the
+		// input, and the folded rune must be the fold of that input rune.
+		var starts []int
+		for i := range in {
+			starts = append(starts, i)
+		}
+		k := 0
+		for i, r := range folded {
+			if orig[i] != starts[k] {
+				t.Fatalf("FoldWithOffsets(%q): folded rune %d at %d maps to %d, want %d", in, k, i, orig[i], starts[k])
+			}
+			end := len(in)
+			if k+1 < len(starts) {
+				end = starts[k+1]
+			}
+			if want := Fold(in[starts[k]:end]); string(r) != want {
+				t.Fatalf("FoldWithOffsets(%q): folded rune %d = %q, want %q", in, k, r, want)
+			}
+			k++
+		}
+		for i := 1; i < len(orig); i++ {
+			if orig[i] < orig[i-1] {
+				t.Fatalf("FoldWithOffsets(%q): offsets decrease at %d", in, i)
+			}
+		}
+	}
+}
+
+// TestT2SMatchesOpenCC checks our table against the opencc library's own
+// t2s conversion, character by character, over every Han character of the
+// sample corpus and its Simplified counterpart.
+func TestT2SMatchesOpenCC(t *testing.T) {
+	cc, err := opencc.New("t2s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[rune]bool{}
+	for _, text := range sampleTexts(t) {
+		for _, r := range text {
+			if unicode.Is(unicode.Han, r) {
+				seen[r] = true
+			}
+		}
+	}
+	if len(seen) < 1000 {
+		t.Fatalf("only %d distinct Han characters in the sample corpus", len(seen))
+	}
+	changed := 0
+	for r := range seen {
+		want, err := cc.Convert(string(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := Fold(string(r))
+		if got != want {
+			t.Errorf("Fold(%q) = %q, opencc t2s gives %q", r, got, want)
+		}
+		if got != string(r) {
+			changed++
+		}
+	}
+	if changed < 300 {
+		t.Errorf("only %d of %d characters changed: is the Traditional sample being read?", changed, len(seen))
+	}
+}
+
+// sampleTexts returns the raw sample corpus files by name.
+func sampleTexts(tb testing.TB) map[string]string {
+	tb.Helper()
+	paths, err := filepath.Glob("../corpus/sample/*.txt")
+	if err != nil || len(paths) < 5 {
+		tb.Fatalf("sample corpus: %d files, %v", len(paths), err)
+	}
+	texts := map[string]string{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts[filepath.Base(p)] = string(b)
+	}
+	return texts
+}
