@@ -268,11 +268,11 @@ func TestPhraseQueriesOnWordField(t *testing.T) {
 		phrase string
 		want   []string
 	}{
-		{"振华市长", []string{"adjacent"}},       // across words: 刘振华 + 市长
+		{"振华市长", []string{"adjacent"}}, // across words: 刘振华 + 市长
 		{"刘振华市长", []string{"adjacent"}},
-		{"人民共和国", []string{"prc"}},          // inside one word: 中华人民共和国
+		{"人民共和国", []string{"prc"}}, // inside one word: 中华人民共和国
 		{"共和国成立", []string{"prc"}},
-		{"市长刘振华", []string{}},               // words present, order wrong
+		{"市长刘振华", []string{}}, // words present, order wrong
 		{"人民共和", []string{"prc"}},
 		{"辦實事", []string{"simplified", "traditional"}},
 		{"办实事", []string{"simplified", "traditional"}},
