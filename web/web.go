@@ -1,0 +1,212 @@
+// Package web serves a fangtan.Searcher over HTTP: the HTML search, document,
+// quote and help pages, a JSON API that returns the same shapes as the CLI's
+// --json output, and CSV/JSON export of a whole filtered result set.
+//
+// Templates and assets are embedded, so the binary is the whole app and no
+// page needs a CDN. The handler only reads: no route changes the index.
+// Every response carries a strict Content-Security-Policy; the only HTML that
+// is not escaped by html/template is the Searcher's highlighted text, and
+// even that is re-sanitized to allow nothing but <mark>.
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"runtime"
+	"time"
+
+	"fangtan"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Options tune a handler. The zero value is usable: every field has a default.
+type Options struct {
+	// Logger receives the errors users only see as "internal error".
+	// Nil logs to slog.Default().
+	Logger *slog.Logger
+	// SearchTimeout bounds one call to the Searcher, so that a pathological
+	// query answers 503 instead of holding a worker. Default 10s.
+	SearchTimeout time.Duration
+	// ExportTimeout bounds a whole export, which pages through the Searcher
+	// many times. Default 60s.
+	ExportTimeout time.Duration
+	// ExportLimit caps the rows of one export. Default 10,000.
+	ExportLimit int
+	// MaxQueryRunes caps the length of q (and of prefix). Default 500.
+	MaxQueryRunes int
+	// PageSize is the number of hits on a page when size is not given. Default 10.
+	PageSize int
+	// MaxConcurrent caps the searches running at once; a request waits for a
+	// slot until its deadline and then answers 503. Default 4×GOMAXPROCS.
+	MaxConcurrent int
+}
+
+// Limits on parameters, shared by the pages, the API and the export.
+const (
+	maxSize        = 100    // largest page size a client may ask for
+	maxWindow      = 10_000 // from+size cap: deep paging is expensive in bleve
+	maxFilterVals  = 20     // values of one filter parameter
+	maxFilterRunes = 100    // length of one filter value
+	maxIDBytes     = 512    // length of a document id
+	maxSuggest     = 50     // largest suggestion limit
+	defaultSuggest = 8
+	exportPageSize = 100
+)
+
+func (o Options) withDefaults() Options {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.SearchTimeout <= 0 {
+		o.SearchTimeout = 10 * time.Second
+	}
+	if o.ExportTimeout <= 0 {
+		o.ExportTimeout = 60 * time.Second
+	}
+	if o.ExportLimit <= 0 {
+		o.ExportLimit = 10_000
+	}
+	if o.MaxQueryRunes <= 0 {
+		o.MaxQueryRunes = 500
+	}
+	if o.PageSize <= 0 || o.PageSize > maxSize {
+		o.PageSize = 10
+	}
+	if o.MaxConcurrent <= 0 {
+		o.MaxConcurrent = 4 * runtime.GOMAXPROCS(0)
+	}
+	return o
+}
+
+// server holds what the handlers share.
+type server struct {
+	s     fangtan.Searcher
+	opts  Options
+	log   *slog.Logger
+	pages map[string]*template.Template
+	slots chan struct{}
+}
+
+// New returns the handler for the whole site around s.
+func New(s fangtan.Searcher, opts Options) http.Handler {
+	opts = opts.withDefaults()
+	srv := &server{
+		s:     s,
+		opts:  opts,
+		log:   opts.Logger,
+		pages: parseTemplates(),
+		slots: make(chan struct{}, opts.MaxConcurrent),
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		panic(err) // the embed directive guarantees the directory
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", srv.handleSearch)
+	mux.HandleFunc("GET /search", srv.handleSearch)
+	mux.HandleFunc("GET /doc/{id}", srv.handleDoc)
+	mux.HandleFunc("GET /quotes", srv.handleQuotes)
+	mux.HandleFunc("GET /help", srv.handleHelp)
+	mux.HandleFunc("GET /api/search", srv.handleAPISearch)
+	mux.HandleFunc("GET /api/quotes", srv.handleAPIQuotes)
+	mux.HandleFunc("GET /api/doc/{id}", srv.handleAPIDoc)
+	mux.HandleFunc("GET /api/suggest", srv.handleAPISuggest)
+	mux.HandleFunc("GET /api/", srv.handleAPINotFound)
+	mux.HandleFunc("GET /export.csv", srv.handleExportCSV)
+	mux.HandleFunc("GET /export.json", srv.handleExportJSON)
+	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
+	mux.HandleFunc("/", srv.handleNotFound)
+	return srv.secure(srv.recoverPanics(mux))
+}
+
+// contentSecurityPolicy allows only our own script and style files: no inline
+// script, no inline style, no plugins, no framing, forms only to ourselves.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; " +
+	"img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
+// secure sets the security headers on every response, errors included.
+func (srv *server) secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverPanics turns a panic in a handler into a logged 500 with a generic
+// message, so that no stack trace reaches a user.
+func (srv *server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				srv.log.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", v)
+				http.Error(w, "internal error", http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// staticHandler serves the embedded assets; they change only with the binary,
+// so browsers may cache them for a while.
+func staticHandler(fsys fs.FS) http.Handler {
+	files := http.FileServerFS(fsys)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || r.URL.Path[len(r.URL.Path)-1] == '/' {
+			http.NotFound(w, r) // no directory listings
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		files.ServeHTTP(w, r)
+	})
+}
+
+// acquire waits for a search slot until ctx is done.
+func (srv *server) acquire(ctx context.Context) (release func(), err error) {
+	select {
+	case srv.slots <- struct{}{}:
+		return func() { <-srv.slots }, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("waiting for a search slot: %w: %w", fangtan.ErrUnavailable, ctx.Err())
+	}
+}
+
+// errorStatus is the one place that maps errors to HTTP statuses and to the
+// message a user may see. Only 400 and 404 carry the error's own text; it
+// says what to fix. Anything unexpected is logged and answered generically.
+func (srv *server) errorStatus(r *http.Request, err error) (int, string) {
+	switch {
+	case errors.Is(err, fangtan.ErrBadQuery):
+		return http.StatusBadRequest, err.Error()
+	case errors.Is(err, fangtan.ErrNotFound):
+		return http.StatusNotFound, err.Error()
+	case errors.Is(err, fangtan.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
+		srv.log.Warn("search unavailable", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+		return http.StatusServiceUnavailable, "the search is temporarily unavailable or took too long; please try again"
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		// The client went away; nobody reads this answer.
+		return http.StatusServiceUnavailable, "request canceled"
+	default:
+		srv.log.Error("internal error", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+		return http.StatusInternalServerError, "internal error"
+	}
+}
