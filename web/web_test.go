@@ -364,7 +364,6 @@ func TestExportJSONPagesAndCaps(t *testing.T) {
 	}
 }
 
-
 func TestSlowSearchAnswers503(t *testing.T) {
 	h, logs := testHandler(t, newFake(), Options{SearchTimeout: 50 * time.Millisecond})
 	start := time.Now()
