@@ -6,6 +6,8 @@ package corpus
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 
 	"fangtan"
 )
@@ -37,6 +39,72 @@ type Report struct {
 // recursively) and calls emit once per extracted document, in a stable
 // order. A file that cannot be read is recorded in the report and skipped.
 // It stops early only when ctx is done or emit returns an error.
+//
+// With no paths, Load reads the bundled sample corpus (Sample), so that
+// "fangtan index" without arguments has something to serve.
+//
+// Load keeps no state between calls and may run concurrently with itself.
+// Document ids are stable: re-reading the same input gives the same ids. An
+// id met twice in one Load (two files with the same name in different
+// directories) is a problem, and the second document is skipped rather than
+// silently replacing the first in an index.
 func Load(ctx context.Context, opts Options, paths []string, emit func(fangtan.Document) error) (Report, error) {
-	return Report{}, nil // TODO(corpus issue)
+	if len(paths) == 0 {
+		return LoadFS(ctx, opts, Sample(), emit)
+	}
+	inputs, problems := walkPaths(ctx, paths)
+	return load(ctx, opts, inputs, problems, emit)
+}
+
+// LoadFS is Load over the supported files of fsys, walked from its root in
+// lexical order; Document.File is the path inside fsys.
+func LoadFS(ctx context.Context, opts Options, fsys fs.FS, emit func(fangtan.Document) error) (Report, error) {
+	inputs, problems := walkFS(ctx, fsys)
+	return load(ctx, opts, inputs, problems, emit)
+}
+
+func load(ctx context.Context, opts Options, inputs []input, problems []Problem, emit func(fangtan.Document) error) (Report, error) {
+	rep := Report{Problems: problems}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	seen := map[string]string{} // id → file that gave it
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		var emitErr error
+		yield := func(p page) error {
+			for _, d := range documents(p) {
+				if first, dup := seen[d.ID]; dup {
+					rep.Problems = append(rep.Problems, Problem{Path: in.display, Reason: fmt.Sprintf("duplicate document id %q (already read from %s); skipped", d.ID, first)})
+					continue
+				}
+				seen[d.ID] = d.File
+				if opts.Extractor != nil {
+					opts.Extractor.Extract(&d)
+				}
+				if err := emit(d); err != nil {
+					emitErr = err
+					return err
+				}
+				rep.Documents++
+			}
+			return nil
+		}
+		problem := func(p Problem) { rep.Problems = append(rep.Problems, p) }
+		n, err := readInput(ctx, in, yield, problem)
+		rep.Bytes += n
+		switch {
+		case emitErr != nil:
+			return rep, emitErr
+		case err != nil && ctx.Err() != nil:
+			return rep, ctx.Err()
+		case err != nil:
+			rep.Problems = append(rep.Problems, Problem{Path: in.display, Reason: err.Error()})
+		default:
+			rep.Files++
+		}
+	}
+	return rep, nil
 }

@@ -1,0 +1,257 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// kind is what a line of a page is, as far as its own shape and wording
+// tell. The splitter refines head lines by their neighbours.
+type kind uint8
+
+const (
+	kBody     kind = iota // article text
+	kHead                 // headline-like: short, no sentence end
+	kSub                  // subtitle: "——记…", "——访…"
+	kMeta                 // dateline or byline (date, source, authors)
+	kDateHead             // a bare date heading an entry of a "today in history" box
+	kBoxLabel             // the box's label: 历史上的今天
+	kEnd                  // closes an article: "(胡平)", "(…供稿)", an editor line
+)
+
+// line is one non-empty line of a page that survived cleaning.
+type line struct {
+	raw  string // trimmed, original script
+	f    string // folded: Simplified, half-width; same runes as raw
+	n    int    // runes
+	kind kind
+	meta metaLine // for kMeta and kEnd: what the line says
+	// keep marks a kEnd line that is also text (a 供稿 credit) and stays in
+	// the paragraphs; author lines and editor lines do not.
+	keep bool
+}
+
+// pageInfo is page-level metadata found among the lines, including those
+// cleaned away (a copyright line names the publication).
+type pageInfo struct {
+	date      string
+	source    string // from a dateline or byline: 来源, 《…》
+	copyright string // from "X版权所有" or "X版权与免责声明"
+	site      string // a masthead line such as 人民網
+}
+
+var (
+	// editorLine is an editor credit, which also closes an article.
+	editorLine = regexp.MustCompile(`^[(\[【]?\s*(责编|责任编辑|编辑|校对|审核|责任校对|值班编辑|美编|审校|监制|终审|一审|二审|三审|编审)\s*[:]`)
+	// chromeLine matches short lines that are page furniture: font size and
+	// share buttons, back-to-top, print, related links, login.
+	chromeLine = regexp.MustCompile(`^(返回顶部|回到顶部|返回首页|返回目录|返回|小字号|大字号|中字号|字号[:]?.*|字体[:]?.*|分享到.*|分享让更多人看到|分享|打印|打印本页|打印文章|关闭|关闭窗口|纠错|我要纠错|收藏|点赞|评论|举报|扫一扫.*|手机看|推荐阅读|相关阅读|相关新闻|相关链接|热点推荐|延伸阅读|上一篇.*|下一篇.*|首页.*|更多>*|english|登录|注册|微信|微博|客户端|点击进入专题|进入专题|责任编辑.*|\[?\d+\]?)$`)
+	// copyrightLine is a copyright notice or the heading of a disclaimer.
+	copyrightLine = regexp.MustCompile(`版权所有|版权与免责声明|免责声明|版权声明|copyright|©|未经.{0,6}授权.{0,4}不得转载|all rights reserved|icp备|icp证|网安备`)
+	// disclaimerBody continues a disclaimer block.
+	disclaimerBody = regexp.MustCompile(`^[①-⑩]|本网|本站|转载|版权|著作权|作品`)
+	// subscription promos close the hkcnews pages.
+	promoLine = regexp.MustCompile(`订户|订阅.*(通讯|支持)|支持我们的工作|网址:.*\.com`)
+	// copyrightOwner is the publication a copyright line names.
+	copyrightOwner = regexp.MustCompile(`^([\p{Han}a-z0-9-]{2,16}?)(?:版权所有|版权与免责声明|版权声明)`)
+	// breadcrumb: 人民网>>山西频道>>本网关注, 首页 > 新闻.
+	breadcrumb = regexp.MustCompile(`(>>|»|›|\s>\s|>\s*\S+\s*>)`)
+	// bracketLabel is a line that is only a bracketed column tag.
+	bracketLabel = regexp.MustCompile(`^[【\[][^】\]]{1,24}[】\]]$`)
+	// endCredit is a closing credit such as (中共太原市委党史研究室供稿).
+	endCredit = regexp.MustCompile(`^\(.{2,40}(供稿|供图|来稿|整理|摄)\)$`)
+	// sentenceEnd is punctuation a headline does not end with.
+	sentenceEnd = "。!?;:,、…."
+)
+
+// classify cleans a page's lines: site chrome is dropped (its metadata
+// kept in info), the rest are trimmed and typed.
+func classify(raw []string) (lines []line, info pageInfo) {
+	inDisclaimer := false
+	seenText := false
+	for _, r := range raw {
+		t := strings.TrimFunc(strings.Map(spaceToASCII, r), isSpace)
+		if t == "" {
+			continue
+		}
+		f := fold(t)
+		n := utf8.RuneCountInString(t)
+		ff := strings.TrimSpace(f)
+		if inDisclaimer {
+			if disclaimerBody.MatchString(ff) || n <= 4 {
+				continue
+			}
+			inDisclaimer = false
+		}
+		switch {
+		case copyrightLine.MatchString(ff):
+			if m := copyrightOwner.FindStringSubmatch(ff); m != nil && info.copyright == "" {
+				info.copyright = normalizeSource(m[1])
+			}
+			inDisclaimer = strings.Contains(ff, "声明") && n <= 40
+			continue
+		case isNavLine(t, ff, n):
+			continue
+		case !seenText && n <= 6 && isMasthead(ff):
+			if info.site == "" {
+				info.site = normalizeSource(ff)
+			}
+			continue
+		case editorLine.MatchString(ff):
+			lines = append(lines, line{raw: t, f: ff, n: n, kind: kEnd})
+			continue
+		case promoLine.MatchString(ff) || ff == "---":
+			continue
+		case n <= 24 && chromeLine.MatchString(strings.Trim(strings.ReplaceAll(ff, " ", ""), "[]【】()")):
+			continue
+		case bracketLabel.MatchString(ff):
+			continue // a column tag such as 【新时代优秀县委书记风采】
+		}
+		seenText = true
+		lines = append(lines, typeLine(t, ff, n))
+	}
+	// Dates alone on a line are a dateline when there is one, and the entry
+	// headings of a "today in history" box when there are several.
+	bare := 0
+	for _, l := range lines {
+		if l.kind == kDateHead {
+			bare++
+		}
+	}
+	if bare == 1 {
+		for i := range lines {
+			if lines[i].kind == kDateHead {
+				lines[i].kind = kMeta
+				lines[i].meta = metaLine{date: normalizeDate(lines[i].f)}
+				if lines[i].meta.date == "" {
+					lines[i].kind = kHead
+				}
+			}
+		}
+	}
+	for _, l := range lines {
+		if l.kind == kMeta {
+			if info.date == "" && l.meta.date != "" {
+				info.date = l.meta.date
+			}
+			if info.source == "" && l.meta.source != "" {
+				info.source = l.meta.source
+			}
+		}
+	}
+	lines = joinBrokenParagraphs(lines)
+	return lines, info
+}
+
+// spaceToASCII turns NBSP, U+3000 and other blanks into an ASCII space,
+// rune for rune, so that "打响五大品牌\u00a0为再现" reads like any spaced
+// headline.
+func spaceToASCII(r rune) rune {
+	if isSpace(r) && r != '\n' {
+		return ' '
+	}
+	return r
+}
+
+// typeLine decides a kept line's kind from its own text.
+func typeLine(raw, f string, n int) line {
+	l := line{raw: raw, f: f, n: n, kind: kBody}
+	switch {
+	case bareDateLine.MatchString(strings.ReplaceAll(f, " ", "")):
+		l.kind = kDateHead
+	case strings.Contains(f, "历史上的今天") && n <= 16:
+		l.kind = kBoxLabel
+	case endCredit.MatchString(f):
+		l.kind, l.keep = kEnd, true
+	case strings.HasPrefix(f, "(") && strings.HasSuffix(f, ")") && n <= 30:
+		if _, names := trailingAuthorsOf(raw, f); names != nil && strings.Index(f, ")") == len(f)-1 {
+			l.kind, l.meta = kEnd, metaLine{authors: names}
+		}
+	case (strings.HasPrefix(f, "——") || strings.HasPrefix(f, "--") || strings.HasPrefix(f, "—")) && isHeadlike(f, n):
+		l.kind = kSub
+	default:
+		if m, ok := parseMetaLine(f); ok {
+			l.kind, l.meta = kMeta, m
+		} else if isHeadlike(f, n) {
+			l.kind = kHead
+		}
+	}
+	return l
+}
+
+// isHeadlike: short, and not ending like a sentence. Headlines may hold
+// commas and colons inside (“事业是拼出来的,口碑是干出来的”, 陵城:狠抓落实…).
+func isHeadlike(f string, n int) bool {
+	if n > 64 || strings.Contains(f, "。") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(f, " "))
+	return !strings.ContainsRune(sentenceEnd, last)
+}
+
+// isNavLine recognizes menu items and breadcrumbs: bullet lines (• 时政),
+// spaced short labels (报 纸), breadcrumb trails, pipe-separated link rows.
+func isNavLine(raw, f string, n int) bool {
+	first, _ := utf8.DecodeRuneInString(f)
+	if strings.ContainsRune("•·●▪◆◇►▶", first) && n <= 16 {
+		return true
+	}
+	if strings.Contains(f, " ") && utf8.RuneCountInString(strings.ReplaceAll(f, " ", "")) <= 4 && allHan(strings.ReplaceAll(f, " ", "")) {
+		return true
+	}
+	if n <= 60 && breadcrumb.MatchString(f) && !strings.ContainsAny(f, "。,") {
+		return true
+	}
+	if strings.Count(f, "|") >= 2 && !fullDate.MatchString(f) {
+		for _, part := range strings.Split(f, "|") {
+			if utf8.RuneCountInString(strings.TrimSpace(part)) > 12 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isMasthead recognizes a site's name standing alone at the top: 人民網.
+func isMasthead(f string) bool {
+	return allHan(f) && (strings.HasSuffix(f, "网") || strings.HasSuffix(f, "报") || strings.HasSuffix(f, "日报"))
+}
+
+func allHan(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinBrokenParagraphs mends paragraphs a page layout cut in two (a
+// newspaper column ending in "确保人" continued by "民安居乐业…"): a long
+// body line ending in a Han character, followed by body text that does not
+// open a new interview turn.
+func joinBrokenParagraphs(lines []line) []line {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if k := len(out) - 1; k >= 0 && l.kind == kBody && out[k].kind == kBody && out[k].n >= 40 {
+			last, _ := utf8.DecodeLastRuneInString(out[k].f)
+			if unicode.Is(unicode.Han, last) && !turnPrefix.MatchString(l.f) && !strings.HasPrefix(l.f, "—") {
+				out[k].raw += l.raw
+				out[k].f += l.f
+				out[k].n += l.n
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// turnPrefix opens an interview turn: 记者:, 人民网:, 李慧:.
+var turnPrefix = regexp.MustCompile(`^[^,,。:"“]{1,10}:`)

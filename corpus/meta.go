@@ -1,0 +1,212 @@
+package corpus
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fangtan"
+)
+
+// documents turns a read page into its articles' Documents with page-level
+// metadata: id, file, part and siblings, title, date, source, URL, authors,
+// paragraphs and text.
+func documents(p page) []fangtan.Document {
+	lines, info := classify(p.lines)
+	arts := splitArticles(lines, p.record)
+	if len(arts) == 0 {
+		return nil
+	}
+	pageSource := firstNonEmpty(p.hints.Source, info.source, info.copyright, info.site)
+	pageDate := firstNonEmpty(p.hints.Date, info.date)
+	docs := make([]fangtan.Document, 0, len(arts))
+	for i, a := range arts {
+		d := fangtan.Document{File: p.file}
+		switch {
+		case p.id != "":
+			d.ID = p.id
+		case len(arts) == 1:
+			d.ID = p.stem
+		default:
+			d.ID = p.stem + "-" + strconv.Itoa(i+1)
+			d.Part = i + 1
+		}
+		fillArticle(&d, a, p, pageDate, pageSource, len(arts) == 1)
+		docs = append(docs, d)
+	}
+	if len(docs) > 1 {
+		for i := range docs {
+			for j := range docs {
+				if i != j {
+					docs[i].Siblings = append(docs[i].Siblings, docs[j].ID)
+				}
+			}
+		}
+	}
+	return docs
+}
+
+// fillArticle reads one article's header: the headline is the last headline
+// line above the text that is neither a subtitle nor a column label (the
+// lines above it are kickers such as 党史学习教育官网和人民网联合专访山西省委书记林武,
+// kept as text because they name who the article is about). Subtitles stay
+// in the text for the same reason.
+func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource string, only bool) {
+	var (
+		title      string
+		titleIdx   = -1
+		date       string
+		source     string
+		authors    []string
+		headParas  []string
+		hasLongest bool
+	)
+	heads := 0
+	for _, l := range a.header {
+		if l.kind == kHead && !isColumnLabel(l) {
+			heads++
+		}
+	}
+	for i, l := range a.header {
+		if l.kind == kHead && (!isColumnLabel(l) || heads == 0) {
+			titleIdx = i
+		}
+	}
+	for i, l := range a.header {
+		switch {
+		case i == titleIdx:
+			title = l.raw
+		case l.kind == kMeta:
+			if date == "" {
+				date = l.meta.date
+			}
+			if source == "" {
+				source = l.meta.source
+			}
+			authors = appendUnique(authors, l.meta.authors...)
+		case l.kind == kHead && isColumnLabel(l) && heads > 0:
+			// a column label: not the article's text
+		default:
+			headParas = appendUnique(headParas, l.raw)
+		}
+	}
+	_ = hasLongest
+	if a.box {
+		title = firstNonEmpty(a.boxLabel, title)
+	}
+	if only && p.hints.Title != "" {
+		// The container named the headline (JSON title, <h1>, front matter).
+		if title != "" && fold(title) != fold(p.hints.Title) {
+			headParas = append([]string{title}, headParas...)
+		}
+		title = p.hints.Title
+	}
+	var paras []string
+	for _, h := range headParas {
+		if fold(h) != fold(title) {
+			paras = append(paras, h)
+		}
+	}
+	for _, l := range a.body {
+		if l.raw != "" {
+			paras = append(paras, l.raw)
+		}
+	}
+	// A record's text often repeats its title as the first line.
+	if len(paras) > 1 && title != "" && fold(paras[0]) == fold(title) {
+		paras = paras[1:]
+	}
+	if title == "" && len(paras) > 0 {
+		title = leadTitle(paras[0])
+	}
+	d.Title = cleanTitle(title)
+	authors = appendUnique(authors, a.endAuthors...)
+	if len(p.hints.Authors) > 0 {
+		authors = appendUnique(append([]string(nil), p.hints.Authors...), authors...)
+	}
+	d.Authors = make([]string, 0, len(authors))
+	for _, au := range authors {
+		d.Authors = appendUnique(d.Authors, foldName(au))
+	}
+	if p.hints.Date != "" {
+		date = p.hints.Date
+	}
+	if date == "" {
+		date = pageDate
+	}
+	if date == "" && !a.box {
+		date = leadDate(a.body, pageDate)
+	}
+	d.Date = date
+	d.Source = firstNonEmpty(p.hints.Source, source, pageSource)
+	d.URL = p.hints.URL
+	d.Paragraphs = paras
+	d.Text = strings.Join(paras, "\n")
+}
+
+// leadDate reads the date a news lead gives ("本报讯 6月30日,…") when the page
+// supplies the year; otherwise "".
+func leadDate(body []line, pageDate string) string {
+	if len(body) == 0 {
+		return ""
+	}
+	f := body[0].f
+	if loc := leadMarker.FindStringIndex(f); loc != nil {
+		rest := strings.TrimSpace(f[loc[1]:])
+		if d := normalizeDate(prefixRunes(rest, 14)); d != "" {
+			return d
+		}
+		if m := monthDay.FindStringIndex(rest); m != nil && m[0] <= 3 {
+			return resolveMonthDay(rest[m[0]:m[1]], pageDate)
+		}
+	}
+	return ""
+}
+
+// cleanTitle drops a column tag in front of a headline (【学党史 办实事 开新局】,
+// 专访|) when a real headline follows it.
+func cleanTitle(t string) string {
+	t = strings.TrimSpace(t)
+	f := fold(t)
+	if strings.HasPrefix(f, "【") || strings.HasPrefix(f, "[") {
+		if end := strings.IndexAny(f, "】]"); end > 0 {
+			cut := utf8.RuneCountInString(f[:end]) + 1
+			rest := strings.TrimSpace(string([]rune(t)[cut:]))
+			if utf8.RuneCountInString(rest) >= 6 {
+				t, f = rest, fold(rest)
+			}
+		}
+	}
+	if i := strings.Index(f, "|"); i > 0 && utf8.RuneCountInString(f[:i]) <= 4 {
+		cut := utf8.RuneCountInString(f[:i]) + 1
+		if rest := strings.TrimSpace(string([]rune(t)[cut:])); utf8.RuneCountInString(rest) >= 6 {
+			t = rest
+		}
+	}
+	return t
+}
+
+// leadTitle makes a title of an untitled article's first sentence.
+func leadTitle(p string) string {
+	end := strings.IndexAny(p, "。!?！？")
+	if end > 0 {
+		p = p[:end]
+	}
+	return prefixRunes(p, 40)
+}
+
+func prefixRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,216 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// record is a news item as the JSON corpora hold it. Every field is
+// optional; date may be YYYYMMDD, YYYY-MM-DD or a longer timestamp, and
+// author may be a string or a list.
+type record struct {
+	ID     json.RawMessage `json:"id"`
+	Title  string          `json:"title"`
+	Date   json.RawMessage `json:"date"`
+	Source string          `json:"source"`
+	URL    string          `json:"url"`
+	Author json.RawMessage `json:"author"`
+	Text   string          `json:"text"`
+}
+
+// readJSONLines streams a JSON-lines file. Lines may be of any length, so it
+// reads with bufio.Reader rather than a Scanner. A broken line is a problem
+// named file:line; the other lines go on.
+func readJSONLines(ctx context.Context, r io.Reader, in input, stem string, yield func(page) error, problem func(Problem)) error {
+	br := bufio.NewReaderSize(r, 1<<16)
+	lineNo, good, bad := 0, 0, 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, err := br.ReadBytes('\n')
+		if len(line) > 0 {
+			lineNo++
+			if lineNo == 1 {
+				line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
+			}
+			line = bytes.TrimSpace(line)
+			if len(line) > 0 {
+				p, perr := recordPage(line, in.rel, stem, lineNo)
+				switch {
+				case perr != nil:
+					bad++
+					problem(Problem{Path: in.display + ":" + strconv.Itoa(lineNo), Reason: perr.Error()})
+				case p != nil:
+					good++
+					if yerr := yield(*p); yerr != nil {
+						return yerr
+					}
+				}
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("read line %d: %s", lineNo+1, describeOSError(err))
+		}
+	}
+	if good == 0 && bad == 0 {
+		return errEmpty
+	}
+	if good == 0 {
+		return errors.New("no readable JSON record")
+	}
+	return nil
+}
+
+// readJSONFile reads a .json file holding one record or an array of them.
+func readJSONFile(raw []byte, in input, stem string, yield func(page) error, problem func(Problem)) error {
+	raw = bytes.TrimSpace(bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF}))
+	if len(raw) == 0 {
+		return errEmpty
+	}
+	if raw[0] != '[' {
+		p, err := recordPage(raw, in.rel, stem, 0)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			return errors.New("JSON record without text")
+		}
+		p.id = strings.TrimSuffix(p.id, "-0")
+		return yield(*p)
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return fmt.Errorf("invalid JSON: %s", jsonErrorText(err))
+	}
+	good := 0
+	for i, item := range items {
+		p, err := recordPage(item, in.rel, stem, i+1)
+		if err != nil {
+			problem(Problem{Path: fmt.Sprintf("%s[%d]", in.display, i), Reason: err.Error()})
+			continue
+		}
+		if p != nil {
+			good++
+			if err := yield(*p); err != nil {
+				return err
+			}
+		}
+	}
+	if good == 0 {
+		return errors.New("no readable JSON record")
+	}
+	return nil
+}
+
+// recordPage turns one JSON object into a page. A record without text gives
+// no page and no error: it has nothing to index.
+func recordPage(raw []byte, rel, stem string, n int) (*page, error) {
+	if !utf8.Valid(raw) {
+		return nil, errors.New("not UTF-8")
+	}
+	var rec record
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		return nil, fmt.Errorf("invalid JSON: %s", jsonErrorText(err))
+	}
+	if strings.TrimSpace(rec.Text) == "" {
+		if strings.TrimSpace(rec.Title) == "" {
+			return nil, errors.New("record has neither text nor title")
+		}
+		rec.Text = rec.Title
+	}
+	p := &page{file: rel, stem: stem, record: true}
+	p.id = rawString(rec.ID)
+	if p.id == "" {
+		p.id = stem + "-" + strconv.Itoa(n)
+	}
+	p.hints = pageMeta{
+		Title:   strings.TrimSpace(rec.Title),
+		Date:    normalizeDate(rawString(rec.Date)),
+		Source:  normalizeSource(rec.Source),
+		URL:     strings.TrimSpace(rec.URL),
+		Authors: rawAuthors(rec.Author),
+	}
+	if p.hints.Source == "" {
+		p.hints.Source = sourceForStem(stem)
+	}
+	p.lines = strings.Split(strings.ReplaceAll(rec.Text, "\r\n", "\n"), "\n")
+	return p, nil
+}
+
+// rawString reads a JSON string or number as text; null gives "".
+func rawString(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	var num json.Number
+	if json.Unmarshal(raw, &num) == nil {
+		return num.String()
+	}
+	return ""
+}
+
+// rawAuthors reads an author field given as a string ("甲、乙" too) or a list.
+func rawAuthors(raw json.RawMessage) []string {
+	var list []string
+	if json.Unmarshal(raw, &list) != nil {
+		s := rawString(raw)
+		if s == "" {
+			return nil
+		}
+		list = strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' })
+	}
+	var out []string
+	for _, a := range list {
+		if a = strings.TrimSpace(a); a != "" {
+			out = appendUnique(out, foldName(a))
+		}
+	}
+	return out
+}
+
+// jsonErrorText keeps the decoder's message but not its Go type names.
+func jsonErrorText(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%s (at byte %d)", se.Error(), se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("field %q has the wrong type (%s)", te.Field, te.Value)
+	}
+	return err.Error()
+}
+
+// stemSources names the publication of the known corpora, whose records
+// carry no source field.
+var stemSources = []struct{ prefix, source string }{
+	{"xwlb", "新闻联播"},
+	{"hkcnews", "众新闻"},
+}
+
+func sourceForStem(stem string) string {
+	s := strings.ToLower(stem)
+	for _, ss := range stemSources {
+		if strings.HasPrefix(s, ss.prefix) {
+			return ss.source
+		}
+	}
+	return ""
+}

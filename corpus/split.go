@@ -1,0 +1,201 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// article is one article of a page: the header lines above its text
+// (headlines, subtitles, datelines, bylines) and its body lines.
+type article struct {
+	header []line
+	body   []line
+	// authors found where the article closes: "(胡平)", "本报记者 李杰华".
+	endAuthors []string
+	ended      bool   // a closing line was seen: what follows is another article
+	box        bool   // a "today in history" box: date headings and entries
+	boxLabel   string // the box's label, which the page may print after it
+}
+
+func (a *article) hasBody() bool { return len(a.body) > 0 }
+
+// addHeader takes the header block that opens an article. Date headings
+// make it a box, and stay in its text as the entries' headings.
+func (a *article) addHeader(block []line) {
+	for _, l := range block {
+		switch l.kind {
+		case kDateHead:
+			a.box = true
+			a.body = append(a.body, l)
+		case kBoxLabel:
+			if a.boxLabel == "" {
+				a.boxLabel = l.raw
+			}
+		default:
+			a.header = append(a.header, l)
+		}
+	}
+}
+
+// leadMarker opens a news item's first paragraph: 本报讯, 新华社北京7月1日电.
+var leadMarker = regexp.MustCompile(`^(本报讯|本网讯|本报[^,。]{0,12}(讯|电)|(新华社|中新社|中新网|人民网|央视网|新华网|光明网)[^,。]{0,16}(电|讯|消息))`)
+
+// splitArticles groups a page's lines into articles.
+//
+// A page is read as alternating header blocks (runs of headline, subtitle,
+// dateline and byline lines) and body runs. A header block after some text
+// starts a new article when the page gives a signal that a new article
+// begins, not a new section of the same one:
+//   - the current article has closed (a "(胡平)" or "本报记者 李杰华" line, a
+//     供稿 credit, an editor line);
+//   - the block holds a subtitle (——访市委工信工委副书记崔俊林), a byline or a
+//     dateline, or a column label above a headline (政务之要);
+//   - the text after it opens with a news lead (本报讯 6月30日, …);
+//   - a run of bare date headings begins or ends (a "today in history" box).
+//
+// Otherwise the block's headlines are section heads of the current article
+// and stay in its text, so a single-article page with subheads stays one
+// article. Blocks that no text follows (a trailing series label) are not
+// articles.
+func splitArticles(lines []line, single bool) []*article {
+	var arts []*article
+	cur := &article{}
+	arts = append(arts, cur)
+	for i := 0; i < len(lines); {
+		// Collect the header block starting at i and the body run after it.
+		j := i
+		for j < len(lines) && isHeaderKind(lines[j].kind) {
+			j++
+		}
+		k := j
+		for k < len(lines) && !isHeaderKind(lines[k].kind) {
+			k++
+		}
+		block, run := lines[i:j], lines[j:k]
+		i = k
+
+		if !cur.hasBody() {
+			cur.addHeader(block)
+			cur = addBody(cur, run, &arts, single)
+			continue
+		}
+		// Bylines right after the text close the article they follow.
+		for len(block) > 0 && block[0].kind == kMeta && len(block[0].meta.authors) > 0 && block[0].meta.date == "" {
+			cur.endAuthors = appendUnique(cur.endAuthors, block[0].meta.authors...)
+			cur.ended = true
+			block = block[1:]
+		}
+		if cur.box && len(block) > 0 && block[0].kind == kBoxLabel {
+			cur.boxLabel = block[0].raw
+			block = block[1:]
+		}
+		if len(block) == 0 {
+			cur = addBody(cur, run, &arts, single)
+			continue
+		}
+		if !single && startsArticle(cur, block, run) {
+			cur = &article{}
+			cur.addHeader(block)
+			arts = append(arts, cur)
+			cur = addBody(cur, run, &arts, single)
+			continue
+		}
+		// Section heads of the same article.
+		cur.body = append(cur.body, block...)
+		cur = addBody(cur, run, &arts, single)
+	}
+	out := arts[:0]
+	for _, a := range arts {
+		if a.hasBody() {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// addBody appends a body run to cur. Text that follows a closing line
+// without any header belongs to a new, untitled article, except on a
+// single-article page.
+func addBody(cur *article, run []line, arts *[]*article, single bool) *article {
+	for _, l := range run {
+		if cur.ended && !single && l.kind == kBody {
+			cur = &article{}
+			*arts = append(*arts, cur)
+		}
+		if l.kind == kEnd {
+			cur.endAuthors = appendUnique(cur.endAuthors, l.meta.authors...)
+			cur.ended = !single || cur.ended
+			if l.keep {
+				cur.body = append(cur.body, l)
+			}
+			continue
+		}
+		if l.kind == kBody {
+			if text, names := trailingAuthorsOf(l.raw, l.f); names != nil {
+				cur.endAuthors = appendUnique(cur.endAuthors, names...)
+				l.raw, l.f = text, fold(text)
+				l.n = utf8.RuneCountInString(text)
+				cur.ended = !single
+			}
+		}
+		cur.body = append(cur.body, l)
+	}
+	return cur
+}
+
+func isHeaderKind(k kind) bool {
+	return k == kHead || k == kSub || k == kMeta || k == kDateHead || k == kBoxLabel
+}
+
+// startsArticle decides whether a header block after cur's text opens a
+// new article; see splitArticles.
+func startsArticle(cur *article, block, run []line) bool {
+	dateHeads := 0
+	for _, l := range block {
+		if l.kind == kDateHead {
+			dateHeads++
+		}
+	}
+	if cur.box {
+		// Entries continue the box; anything else ends it.
+		return dateHeads != len(block)
+	}
+	if dateHeads > 0 {
+		if dateHeads == len(block) {
+			return true // a box begins
+		}
+	}
+	if cur.ended {
+		return true
+	}
+	heads := 0
+	for idx, l := range block {
+		switch l.kind {
+		case kSub, kBoxLabel:
+			return true
+		case kMeta:
+			if idx > 0 {
+				return true
+			}
+		case kHead:
+			heads++
+		}
+	}
+	if heads >= 2 && isColumnLabel(block[0]) {
+		return true
+	}
+	if len(run) > 0 && leadMarker.MatchString(run[0].f) {
+		return true
+	}
+	return false
+}
+
+// isColumnLabel is a newspaper column's name (政务之要): very short, no
+// punctuation at all.
+func isColumnLabel(l line) bool {
+	if l.kind != kHead || l.n > 6 {
+		return false
+	}
+	return allHan(strings.ReplaceAll(l.f, " ", ""))
+}
