@@ -2,10 +2,109 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fangtan/bench"
 )
 
+// stringList is a flag that may be given several times.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not implemented yet")
+	if bench.IsChild() {
+		return bench.RunChild(ctx, stdout)
+	}
+	fs := newFlags("bench", stderr)
+	var corpora stringList
+	fs.Var(&corpora, "corpus", "JSONL corpus; repeat to combine corpora (default ../shared/corpus/xwlb.jsonl)")
+	limit := fs.Int("limit", 0, "read at most `N` records from each corpus (0 = all)")
+	copies := fs.Int("copies", 1, "replicate the corpus `K` times with fresh ids")
+	configs := fs.String("configs", "", "comma-separated configurations to measure (default: "+strings.Join(bench.ConfigNames(), ",")+"; scale: fangtan)")
+	jsonOut := fs.String("json-out", "", "write the results as JSON here (default docs/benchmarks.json, scale: docs/benchmarks-scale.json)")
+	mdOut := fs.String("md-out", "docs/benchmarks.md", "update the generated section of this Markdown file (empty: don't)")
+	scale := fs.Bool("scale", false, "scale runs: xwlb + hkcnews together, then 1×, 2× and 4× xwlb")
+	hkc := fs.String("hkcnews", "../shared/corpus/hkcnews-10k.jsonl", "the Traditional corpus of the scale run")
+	requests := fs.Int("requests", 2000, "stop each latency run after `N` queries")
+	duration := fs.Duration("duration", 30*time.Second, "stop each latency run after this long")
+	clients := fs.Int("clients", 8, "concurrent HTTP clients")
+	recall := fs.Int("recall-queries", 200, "size of the recall sample")
+	seed := fs.Uint64("seed", 20260601, "seed of the query mix and the recall sample")
+	workdir := fs.String("workdir", "", "keep the indexes in this directory (default: a temporary one, removed)")
+	childServe := fs.Bool("child-serve", false, "serve fangtan from a bench child instead of 'fangtan serve'")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "fangtan bench: unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	if len(corpora) == 0 {
+		corpora = stringList{"../shared/corpus/xwlb.jsonl"}
+	}
+	for _, c := range append([]string(corpora), *hkc) {
+		if c == *hkc && !*scale {
+			continue
+		}
+		if _, err := os.Stat(c); err != nil {
+			return fmt.Errorf("corpus %s: %w (run from the repository root with ../shared/corpus present, or pass --corpus)", c, err)
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	opts := bench.Options{
+		Corpora: corpora, Limit: *limit, Copies: *copies,
+		Seed: *seed, RecallQueries: *recall,
+		Search:  bench.Limits{Requests: *requests, Duration: *duration},
+		Clients: *clients, WorkDir: *workdir,
+		Self: []string{exe, "bench"},
+		Log:  stderr,
+	}
+	if !*childServe {
+		opts.ServeArgs = func(indexDir, addr string) []string {
+			return []string{exe, "serve", "--index", indexDir, "--addr", addr}
+		}
+	}
+	if *configs != "" {
+		opts.Configs = strings.Split(*configs, ",")
+	}
+	var rep *bench.Report
+	section, defJSON := "bench", "docs/benchmarks.json"
+	if *scale {
+		if *configs == "" {
+			opts.Configs = []string{bench.NameFangtan}
+		}
+		section, defJSON = "bench-scale", "docs/benchmarks-scale.json"
+		rep, err = bench.RunScale(ctx, opts, corpora[0], *hkc)
+	} else {
+		rep, err = bench.Run(ctx, opts)
+	}
+	if rep != nil {
+		bench.WriteText(stdout, rep)
+	}
+	if err != nil {
+		return err
+	}
+	if *jsonOut == "" {
+		*jsonOut = defJSON
+	}
+	if err := bench.WriteJSON(rep, *jsonOut); err != nil {
+		return fmt.Errorf("json: %w", err)
+	}
+	if *mdOut != "" {
+		if err := bench.WriteMarkdown(*mdOut, section, bench.Markdown(rep)); err != nil {
+			return fmt.Errorf("markdown: %w", err)
+		}
+	}
+	fmt.Fprintf(stderr, "bench: wrote %s and %s\n", *jsonOut, filepath.Clean(*mdOut))
+	return nil
 }

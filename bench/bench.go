@@ -1,0 +1,538 @@
+// Package bench measures fangtan against the peers a Go user would pick for
+// Chinese full-text search — bleve's built-in cjk analyzer (peer A) and a
+// plain gojieba adapter (peer B) — on the same corpus, machine and minute:
+// indexing speed, index size and peak memory, search latency in process and
+// over HTTP, startup, and recall and precision of quoted queries against an
+// exact-substring oracle. It writes a table, JSON and Markdown.
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// system is one configuration under test.
+type system interface {
+	Name() string
+	// Build indexes the JSONL corpus at corpusPath into dir and returns the
+	// number of corpus records indexed. It runs in a child process.
+	Build(ctx context.Context, corpusPath, dir string) (int, error)
+	// Open opens an index Build wrote.
+	Open(ctx context.Context, dir string) (engine, error)
+	// Texts returns the documents as the configuration indexed them, for
+	// the recall oracle.
+	Texts(ctx context.Context, c *Corpus) ([]Record, error)
+}
+
+// engine is an open index of one configuration.
+type engine interface {
+	// Search runs one query of the mix the way the configuration's result
+	// page would, and returns how many hits it shows.
+	Search(ctx context.Context, q MixQuery) (int, error)
+	// Handler serves the configuration's search API; Path is the URL
+	// (path and query) that asks it q.
+	Handler() http.Handler
+	Path(q MixQuery) string
+	// Phrase returns the ids of every article the quoted phrase finds.
+	Phrase(ctx context.Context, phrase string) ([]string, error)
+	Close() error
+}
+
+func systems() []system { return []system{fangtanSystem{}, peerA, peerB} }
+
+// ConfigNames are the configurations a run measures by default.
+func ConfigNames() []string {
+	var names []string
+	for _, s := range systems() {
+		names = append(names, s.Name())
+	}
+	return names
+}
+
+func systemNamed(name string) (system, error) {
+	for _, s := range systems() {
+		if s.Name() == name {
+			return s, nil
+		}
+	}
+	return nil, fmt.Errorf("bench: unknown configuration %q (known: %s)", name, strings.Join(ConfigNames(), ", "))
+}
+
+// Options configure a run.
+type Options struct {
+	Corpora []string // JSONL files, combined in order
+	Limit   int      // records read from each corpus, 0 = all
+	Copies  int      // replicate the corpus this many times with fresh ids
+	Configs []string // configurations to measure; nil = all
+
+	Seed          uint64 // for the query mix and the recall sample
+	RecallQueries int    // size of the recall sample
+	Search        Limits // bound of each latency run
+	Clients       int    // concurrent HTTP clients
+
+	WorkDir string // where indexes go; "" = a temporary directory, removed after
+	// Self re-executes this program; the harness adds childEnv and the
+	// program must hand over to RunChild when it sees it.
+	Self []string
+	// ServeArgs, when set, is the command that serves a fangtan index at
+	// addr (the real `fangtan serve`); the startup and HTTP figures for
+	// fangtan are then taken from it. Nil serves fangtan like the peers, in
+	// a child running the same index.Open and web handler.
+	ServeArgs func(indexDir, addr string) []string
+	Log       io.Writer // progress; nil = discard
+}
+
+func (o *Options) defaults() {
+	if o.Copies < 1 {
+		o.Copies = 1
+	}
+	if len(o.Configs) == 0 {
+		o.Configs = ConfigNames()
+	}
+	if o.Seed == 0 {
+		o.Seed = 20260601
+	}
+	if o.RecallQueries <= 0 {
+		o.RecallQueries = 200
+	}
+	if o.Search.Requests <= 0 {
+		o.Search.Requests = 2000
+	}
+	if o.Search.Duration <= 0 {
+		o.Search.Duration = 30 * time.Second
+	}
+	if o.Clients <= 0 {
+		o.Clients = 8
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+}
+
+// Result is what one configuration measured.
+type Result struct {
+	Name      string             `json:"name"`
+	Index     IndexStats         `json:"index"`
+	InProcess Latency            `json:"search_1_client"`
+	ByKind    map[string]Latency `json:"search_1_client_by_kind"`
+	HTTP      Latency            `json:"search_http"`
+	Startup   Startup            `json:"startup"`
+	Recall    Recall             `json:"recall"`
+	Stages    []string           `json:"stages_done"`
+	Error     string             `json:"error,omitempty"`
+}
+
+// IndexStats are the indexing figures of one configuration.
+type IndexStats struct {
+	Docs      int     `json:"docs"`
+	Seconds   float64 `json:"seconds"`
+	DocsPerS  float64 `json:"docs_per_s"`
+	MBPerS    float64 `json:"mb_per_s"` // MB (10^6 bytes) of title+text per second
+	SizeBytes int64   `json:"size_bytes"`
+	SizeRatio float64 `json:"size_ratio"` // index size / raw title+text bytes
+	PeakRSS   int64   `json:"peak_rss_bytes"`
+}
+
+// Startup is the time from launching a server process to its first
+// answered query, and its memory after the HTTP query run.
+type Startup struct {
+	Command   string  `json:"command"`
+	Seconds   float64 `json:"seconds"`
+	RSSAfter  int64   `json:"rss_after_bytes"`
+	PeakRSS   int64   `json:"peak_rss_bytes"`
+	FirstPath string  `json:"first_query"`
+}
+
+// Ceiling is gojieba's raw Cut (precise mode, HMM on) throughput on the
+// corpus text: the segmentation limit of any jieba-based indexer.
+type Ceiling struct {
+	MBPerS1   float64 `json:"mb_per_s_1_worker"`
+	MBPerSN   float64 `json:"mb_per_s_n_workers"`
+	Workers   int     `json:"workers"`
+	TextBytes int64   `json:"text_bytes"`
+}
+
+// Report is a whole run.
+type Report struct {
+	Date       string        `json:"date"`
+	Commit     string        `json:"commit"`
+	Machine    Machine       `json:"machine"`
+	Corpus     CorpusInfo    `json:"corpus"`
+	Search     SearchSetup   `json:"search_setup"`
+	Mix        []MixQuery    `json:"query_mix"`
+	RecallSize int           `json:"recall_sample"`
+	Ceiling    Ceiling       `json:"cut_ceiling"`
+	Results    []Result      `json:"results"`
+	Ratios     []Ratio       `json:"ratios"`
+	Targets    []Target      `json:"targets"`
+	Elapsed    float64       `json:"elapsed_s"`
+	Scale      []ScalePoint  `json:"scale,omitempty"`
+	ScaleNotes []string      `json:"scale_notes,omitempty"`
+}
+
+// CorpusInfo describes the corpus of a run.
+type CorpusInfo struct {
+	Sources   []string `json:"sources"`
+	Limit     int      `json:"limit"`
+	Copies    int      `json:"copies"`
+	Docs      int      `json:"docs"`
+	TextBytes int64    `json:"text_bytes"`
+}
+
+// SearchSetup records the bounds of the latency runs.
+type SearchSetup struct {
+	MaxRequests int     `json:"max_requests"`
+	MaxSeconds  float64 `json:"max_seconds"`
+	Clients     int     `json:"http_clients"`
+}
+
+// Run measures every configuration of opts on one corpus.
+func Run(ctx context.Context, opts Options) (*Report, error) {
+	opts.defaults()
+	began := time.Now()
+	logf := func(format string, a ...any) { fmt.Fprintf(opts.Log, "bench: "+format+"\n", a...) }
+	work := opts.WorkDir
+	if work == "" {
+		d, err := os.MkdirTemp("", "fangtan-bench-")
+		if err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		defer os.RemoveAll(d)
+		work = d
+	} else if err := os.MkdirAll(work, 0o755); err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	var syss []system
+	for _, name := range opts.Configs {
+		s, err := systemNamed(name)
+		if err != nil {
+			return nil, err
+		}
+		syss = append(syss, s)
+	}
+
+	logf("reading %s (limit %d, copies %d)", strings.Join(opts.Corpora, " + "), opts.Limit, opts.Copies)
+	c, err := BuildCorpus(opts.Corpora, opts.Limit, opts.Copies, filepath.Join(work, "corpus.jsonl"))
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	rep := &Report{
+		Date:    began.UTC().Format(time.RFC3339),
+		Commit:  gitCommit(),
+		Machine: machine(),
+		Corpus:  CorpusInfo{Sources: opts.Corpora, Limit: opts.Limit, Copies: opts.Copies, Docs: len(c.Records), TextBytes: c.TextBytes},
+		Search:  SearchSetup{MaxRequests: opts.Search.Requests, MaxSeconds: opts.Search.Duration.Seconds(), Clients: opts.Clients},
+	}
+	logf("%d documents, %.1f MB of title+text", len(c.Records), float64(c.TextBytes)/1e6)
+
+	// Copies add no new text, so the mix, the sample and the ceiling come
+	// from one copy.
+	distinct := c.Records[:len(c.Records)/c.Copies]
+	mix, err := BuildMix(distinct, opts.Seed)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	rep.Mix = mix
+	sample := BuildRecallSample(distinct, opts.RecallQueries, opts.Seed)
+	rep.RecallSize = len(sample)
+	logf("query mix: %d queries; recall sample: %d quoted queries", len(mix), len(sample))
+
+	rep.Ceiling = cutCeiling(distinct)
+	logf("gojieba Cut ceiling: %.2f MB/s on 1 worker, %.2f MB/s on %d", rep.Ceiling.MBPerS1, rep.Ceiling.MBPerSN, rep.Ceiling.Workers)
+
+	oracles := map[string]*oracle{}
+	for _, s := range syss {
+		res := Result{Name: s.Name()}
+		if err := measure(ctx, opts, s, c, work, mix, sample, oracles, &res, logf); err != nil {
+			res.Error = err.Error()
+			logf("%s: %v", s.Name(), err)
+		}
+		rep.Results = append(rep.Results, res)
+		if ctx.Err() != nil {
+			return rep, ctx.Err()
+		}
+	}
+	rep.Ratios = ratios(rep.Results)
+	rep.Targets = targets(rep)
+	rep.Elapsed = time.Since(began).Seconds()
+	return rep, nil
+}
+
+// measure runs every stage for one configuration, recording each stage
+// that completed in res.Stages.
+func measure(ctx context.Context, opts Options, s system, c *Corpus, work string, mix []MixQuery, sample []RecallQuery, oracles map[string]*oracle, res *Result, logf func(string, ...any)) error {
+	name := s.Name()
+	dir := filepath.Join(work, name+".index")
+	os.RemoveAll(dir)
+
+	logf("%s: indexing in a child process", name)
+	cr, err := indexInChild(ctx, opts.Self, name, c.Path, dir, opts.Log)
+	if err != nil {
+		return err
+	}
+	size, err := dirSize(dir)
+	if err != nil {
+		return fmt.Errorf("index size: %w", err)
+	}
+	mb := float64(c.TextBytes) / 1e6
+	res.Index = IndexStats{
+		Docs: cr.Docs, Seconds: cr.Seconds, DocsPerS: float64(cr.Docs) / cr.Seconds, MBPerS: mb / cr.Seconds,
+		SizeBytes: size, SizeRatio: float64(size) / float64(c.TextBytes), PeakRSS: cr.PeakRSS,
+	}
+	res.Stages = append(res.Stages, "index")
+	logf("%s: %d docs in %.1fs (%.2f MB/s), %.1f MB on disk (%.2f× text), peak RSS %.0f MB",
+		name, cr.Docs, cr.Seconds, res.Index.MBPerS, float64(size)/1e6, res.Index.SizeRatio, float64(cr.PeakRSS)/1e6)
+
+	if err := searchInProcess(ctx, opts, s, c, dir, mix, sample, oracles, res, logf); err != nil {
+		return err
+	}
+	return searchOverHTTP(ctx, opts, s, dir, mix, res, logf)
+}
+
+func searchInProcess(ctx context.Context, opts Options, s system, c *Corpus, dir string, mix []MixQuery, sample []RecallQuery, oracles map[string]*oracle, res *Result, logf func(string, ...any)) error {
+	name := s.Name()
+	e, err := s.Open(ctx, dir)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	// One pass over the mix first, so every configuration is measured warm.
+	for _, q := range mix {
+		if _, err := e.Search(ctx, q); err != nil {
+			return fmt.Errorf("warm-up query %q: %w", q.Text, err)
+		}
+	}
+	lat, per := loadRecorded(ctx, 1, len(mix), opts.Search, func(ctx context.Context, i int) error {
+		_, err := e.Search(ctx, mix[i])
+		return err
+	})
+	res.InProcess = lat
+	res.ByKind = byKind(mix, per)
+	res.Stages = append(res.Stages, "search-1-client")
+	logf("%s: 1 client in process: p50 %.2f ms, p95 %.2f, p99 %.2f, %.0f q/s (%d queries, %d errors)",
+		name, lat.P50, lat.P95, lat.P99, lat.QPS, lat.Requests, lat.Errors)
+
+	texts, err := s.Texts(ctx, c)
+	if err != nil {
+		return fmt.Errorf("oracle texts: %w", err)
+	}
+	key := fmt.Sprintf("%p/%d", texts, len(texts))
+	if len(texts) > 0 {
+		key = fmt.Sprintf("%p/%d", &texts[0], len(texts))
+	}
+	o := oracles[key]
+	if o == nil {
+		o = newOracle(texts)
+		oracles[key] = o
+	}
+	expected := make([]map[string]bool, len(sample))
+	parallel(len(sample), func(i int) { expected[i] = o.match(sample[i].Text) })
+	res.Recall = measureRecall(ctx, e, o, sample, expected)
+	res.Stages = append(res.Stages, "recall")
+	logf("%s: recall %.2f%%, precision %.2f%% over %d quoted queries (%d of %d documents found, %d wrong)",
+		name, 100*res.Recall.Recall, 100*res.Recall.Precision, res.Recall.Queries, res.Recall.Found, res.Recall.Expected, res.Recall.Wrong)
+	return nil
+}
+
+func searchOverHTTP(ctx context.Context, opts Options, s system, dir string, mix []MixQuery, res *Result, logf func(string, ...any)) error {
+	name := s.Name()
+	// Paths come from an engine opened only to build URLs; it is closed
+	// before the server starts so that the server owns the index alone.
+	e, err := s.Open(ctx, dir)
+	if err != nil {
+		return err
+	}
+	paths := make([]string, len(mix))
+	for i, q := range mix {
+		paths[i] = e.Path(q)
+	}
+	e.Close()
+
+	addr, err := freeLoopbackAddr()
+	if err != nil {
+		return err
+	}
+	var cmd *exec.Cmd
+	if name == NameFangtan && opts.ServeArgs != nil {
+		args := opts.ServeArgs(dir, addr)
+		cmd = exec.CommandContext(ctx, args[0], args[1:]...)
+		cmd.Stderr = opts.Log
+		res.Startup.Command = strings.Join(append([]string{filepath.Base(args[0])}, args[1:]...), " ")
+	} else {
+		cmd, err = childCmd(ctx, opts.Self, childSpec{Mode: "serve", System: name, Dir: dir, Addr: addr}, opts.Log)
+		if err != nil {
+			return err
+		}
+		res.Startup.Command = "bench child: open + handler"
+	}
+	cmd.Cancel = func() error { return cmd.Process.Kill() }
+	base := "http://" + addr
+	client := &http.Client{Timeout: 10 * time.Second}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("start server: %w", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	stop := func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Signal(os.Interrupt)
+			select {
+			case <-exited:
+			case <-time.After(5 * time.Second):
+				cmd.Process.Kill()
+				<-exited
+			}
+		}
+	}
+	defer stop()
+	res.Startup.FirstPath = paths[0]
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		err := getOK(ctx, client, base+paths[0])
+		if err == nil {
+			break
+		}
+		select {
+		case werr := <-exited:
+			exited <- werr
+			return fmt.Errorf("server exited before answering: %v", werr)
+		default:
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return fmt.Errorf("server did not answer within 60s: %w", err)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	res.Startup.Seconds = time.Since(start).Seconds()
+	res.Stages = append(res.Stages, "startup")
+	logf("%s: server answered its first query %.0f ms after launch", name, 1000*res.Startup.Seconds)
+
+	lat := httpLoad(ctx, base, paths, opts.Clients, opts.Search)
+	res.HTTP = lat
+	res.Startup.RSSAfter, _ = procStatus(cmd.Process.Pid, "VmRSS")
+	res.Startup.PeakRSS, _ = procStatus(cmd.Process.Pid, "VmHWM")
+	res.Stages = append(res.Stages, "search-http")
+	logf("%s: %d clients over HTTP: p50 %.2f ms, p95 %.2f, p99 %.2f, %.0f q/s (%d queries, %d errors); server RSS %.0f MB",
+		name, lat.Clients, lat.P50, lat.P95, lat.P99, lat.QPS, lat.Requests, lat.Errors, float64(res.Startup.RSSAfter)/1e6)
+	if lat.Errors > 0 {
+		return fmt.Errorf("%d of %d HTTP queries failed, first: %s", lat.Errors, lat.Requests, lat.FirstError)
+	}
+	return nil
+}
+
+func byKind(mix []MixQuery, per [][]time.Duration) map[string]Latency {
+	m := map[string][]time.Duration{}
+	for i, q := range mix {
+		m[q.Kind] = append(m[q.Kind], per[i]...)
+	}
+	out := map[string]Latency{}
+	for k, d := range m {
+		var total time.Duration
+		for _, x := range d {
+			total += x
+		}
+		out[k] = summarize(1, d, 0, nil, total)
+	}
+	return out
+}
+
+// cutCeiling times gojieba's Cut over the text, on one worker and on
+// GOMAXPROCS workers.
+func cutCeiling(recs []Record) Ceiling {
+	j := peerJieba()
+	var total int64
+	for i := range recs {
+		total += int64(len(recs[i].Title) + len(recs[i].Text))
+	}
+	c := Ceiling{Workers: runtime.GOMAXPROCS(0), TextBytes: total}
+	t := time.Now()
+	for i := range recs {
+		j.Cut(recs[i].Title, true)
+		j.Cut(recs[i].Text, true)
+	}
+	c.MBPerS1 = float64(total) / 1e6 / time.Since(t).Seconds()
+	t = time.Now()
+	parallel(len(recs), func(i int) {
+		j.Cut(recs[i].Title, true)
+		j.Cut(recs[i].Text, true)
+	})
+	c.MBPerSN = float64(total) / 1e6 / time.Since(t).Seconds()
+	return c
+}
+
+// Machine describes where a run happened.
+type Machine struct {
+	CPUs       int    `json:"nproc"`
+	GOMAXPROCS int    `json:"gomaxprocs"`
+	CPUModel   string `json:"cpu_model"`
+	MemoryMB   int64  `json:"memory_mb"`
+	GoVersion  string `json:"go_version"`
+	OS         string `json:"os"`
+}
+
+func machine() Machine {
+	m := Machine{CPUs: runtime.NumCPU(), GOMAXPROCS: runtime.GOMAXPROCS(0), GoVersion: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH}
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for line := range strings.Lines(string(b)) {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+				m.CPUModel = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for line := range strings.Lines(string(b)) {
+			var kb int64
+			if _, err := fmt.Sscanf(line, "MemTotal: %d kB", &kb); err == nil {
+				m.MemoryMB = kb / 1024
+				break
+			}
+		}
+	}
+	return m
+}
+
+// gitCommit is the short commit of the working tree, marked when the tree
+// has uncommitted changes.
+func gitCommit() string {
+	out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	if err != nil {
+		return "unknown"
+	}
+	commit := strings.TrimSpace(string(out))
+	if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(strings.TrimSpace(string(st))) > 0 {
+		commit += " (with uncommitted changes)"
+	}
+	return commit
+}
+
+func walkFiles(dir string, fn func(size int64)) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			fn(info.Size())
+		}
+		return nil
+	})
+}
+
+// errNotReady marks a configuration whose code has not landed.
+var errNotReady = errors.New("not available in this build")
+

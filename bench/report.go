@@ -1,0 +1,446 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// Ratio is fangtan's figure divided by a peer's.
+type Ratio struct {
+	Metric string  `json:"metric"`
+	Peer   string  `json:"peer"`
+	Value  float64 `json:"value"`
+	Better string  `json:"better"` // "higher" or "lower": which way favours fangtan
+}
+
+// Target is one goal of the benchmark issue and whether this run met it.
+type Target struct {
+	Goal string `json:"goal"`
+	Got  string `json:"got"`
+	Met  bool   `json:"met"`
+	Note string `json:"note,omitempty"`
+}
+
+func (r *Report) result(name string) *Result {
+	for i := range r.Results {
+		if r.Results[i].Name == name && r.Results[i].Error == "" {
+			return &r.Results[i]
+		}
+	}
+	return nil
+}
+
+func div(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+func ratios(results []Result) []Ratio {
+	var f *Result
+	for i := range results {
+		if results[i].Name == NameFangtan {
+			f = &results[i]
+		}
+	}
+	if f == nil {
+		return nil
+	}
+	var out []Ratio
+	for _, p := range results {
+		if p.Name == NameFangtan {
+			continue
+		}
+		add := func(metric string, fv, pv float64, better string) {
+			out = append(out, Ratio{metric, p.Name, div(fv, pv), better})
+		}
+		add("indexing MB/s", f.Index.MBPerS, p.Index.MBPerS, "higher")
+		add("index size", float64(f.Index.SizeBytes), float64(p.Index.SizeBytes), "lower")
+		add("indexing peak RSS", float64(f.Index.PeakRSS), float64(p.Index.PeakRSS), "lower")
+		add("p50, 1 client", f.InProcess.P50, p.InProcess.P50, "lower")
+		add("p99, 1 client", f.InProcess.P99, p.InProcess.P99, "lower")
+		add("p99, HTTP", f.HTTP.P99, p.HTTP.P99, "lower")
+		add("queries/s, HTTP", f.HTTP.QPS, p.HTTP.QPS, "higher")
+		add("startup", f.Startup.Seconds, p.Startup.Seconds, "lower")
+		add("serve RSS", float64(f.Startup.RSSAfter), float64(p.Startup.RSSAfter), "lower")
+		add("recall", f.Recall.Recall, p.Recall.Recall, "higher")
+	}
+	return out
+}
+
+func (r *Report) ratio(metric, peer string) (float64, bool) {
+	if r.result(NameFangtan) == nil || r.result(peer) == nil {
+		return 0, false
+	}
+	for _, x := range r.Ratios {
+		if x.Metric == metric && x.Peer == peer {
+			return x.Value, true
+		}
+	}
+	return 0, false
+}
+
+func targets(r *Report) []Target {
+	f := r.result(NameFangtan)
+	var out []Target
+	ratioTarget := func(goal, metric, peer string, want float64, atLeast bool) {
+		v, ok := r.ratio(metric, peer)
+		if !ok {
+			out = append(out, Target{Goal: goal, Got: "not measured", Note: "fangtan or " + peer + " did not run"})
+			return
+		}
+		met := v >= want
+		if !atLeast {
+			met = v <= want
+		}
+		out = append(out, Target{Goal: goal, Got: fmt.Sprintf("%.2f×", v), Met: met})
+	}
+	ratioTarget("indexing MB/s ≥ 1.5× peer A", "indexing MB/s", NamePeerA, 1.5, true)
+	ratioTarget("indexing MB/s ≥ 1.0× peer B", "indexing MB/s", NamePeerB, 1.0, true)
+	ratioTarget("index size ≤ peer A's", "index size", NamePeerA, 1.0, false)
+	ratioTarget("search p99 ≤ peer A's (1 client, same mix)", "p99, 1 client", NamePeerA, 1.0, false)
+	if f == nil {
+		out = append(out, Target{Goal: "fangtan measured", Got: "no", Note: "see its error"})
+		return out
+	}
+	full := r.Corpus.Limit == 0
+	note := ""
+	if !full {
+		note = fmt.Sprintf("run on %d documents only (--limit)", r.Corpus.Docs)
+	}
+	out = append(out,
+		Target{Goal: "search p50 ≤ 5 ms (1 client)", Got: fmt.Sprintf("%.2f ms", f.InProcess.P50), Met: f.InProcess.P50 > 0 && f.InProcess.P50 <= 5, Note: note},
+		Target{Goal: fmt.Sprintf("≥ 100 queries/s at %d clients over HTTP", f.HTTP.Clients), Got: fmt.Sprintf("%.0f q/s", f.HTTP.QPS), Met: f.HTTP.QPS >= 100, Note: note},
+		Target{Goal: "exact-substring recall 100%", Got: fmt.Sprintf("%.2f%%", 100*f.Recall.Recall), Met: f.Recall.Errors == 0 && f.Recall.Found == f.Recall.Expected && f.Recall.Queries > 0},
+		Target{Goal: "exact-substring precision 100%", Got: fmt.Sprintf("%.2f%%", 100*f.Recall.Precision), Met: f.Recall.Errors == 0 && f.Recall.Wrong == 0 && f.Recall.Queries > 0},
+		Target{Goal: "startup < 1 s", Got: fmt.Sprintf("%.0f ms", 1000*f.Startup.Seconds), Met: f.Startup.Seconds > 0 && f.Startup.Seconds < 1, Note: note},
+		Target{Goal: "serve RSS < 300 MB after the query mix", Got: fmt.Sprintf("%.0f MB", float64(f.Startup.RSSAfter)/1e6), Met: f.Startup.RSSAfter > 0 && f.Startup.RSSAfter < 300e6,
+			Note: fmt.Sprintf("on %d documents; the goal is for the 30,000-document scale run", r.Corpus.Docs)},
+	)
+	return out
+}
+
+// ScalePoint is one corpus size of a scale run.
+type ScalePoint struct {
+	Label   string     `json:"label"`
+	Corpus  CorpusInfo `json:"corpus"`
+	Results []Result   `json:"results"`
+	Targets []Target   `json:"targets,omitempty"`
+}
+
+// RunScale measures opts.Configs on xwlb and hkcnews together, then on 1,
+// 2 and 4 copies of xwlb with fresh ids. opts.Corpora is ignored.
+func RunScale(ctx context.Context, opts Options, xwlb, hkcnews string) (*Report, error) {
+	opts.defaults()
+	began := time.Now()
+	rep := &Report{Date: began.UTC().Format(time.RFC3339), Commit: gitCommit(), Machine: machine(),
+		Search: SearchSetup{MaxRequests: opts.Search.Requests, MaxSeconds: opts.Search.Duration.Seconds(), Clients: opts.Clients}}
+	points := []struct {
+		label   string
+		corpora []string
+		copies  int
+	}{
+		{"xwlb + hkcnews", []string{xwlb, hkcnews}, 1},
+		{"xwlb ×1", []string{xwlb}, 1},
+		{"xwlb ×2", []string{xwlb}, 2},
+		{"xwlb ×4", []string{xwlb}, 4},
+	}
+	for _, p := range points {
+		o := opts
+		o.Corpora, o.Copies = p.corpora, p.copies
+		fmt.Fprintf(opts.Log, "bench: scale point %s\n", p.label)
+		r, err := Run(ctx, o)
+		if err != nil {
+			return rep, fmt.Errorf("scale %s: %w", p.label, err)
+		}
+		sp := ScalePoint{Label: p.label, Corpus: r.Corpus, Results: r.Results}
+		if p.copies == 1 && len(p.corpora) == 2 {
+			if f := r.result(NameFangtan); f != nil {
+				sp.Targets = []Target{
+					{Goal: "serve RSS < 300 MB on xwlb + hkcnews", Got: fmt.Sprintf("%.0f MB", float64(f.Startup.RSSAfter)/1e6), Met: f.Startup.RSSAfter > 0 && f.Startup.RSSAfter < 300e6},
+					{Goal: "startup < 1 s on xwlb + hkcnews", Got: fmt.Sprintf("%.0f ms", 1000*f.Startup.Seconds), Met: f.Startup.Seconds > 0 && f.Startup.Seconds < 1},
+				}
+			}
+		}
+		rep.Scale = append(rep.Scale, sp)
+	}
+	rep.ScaleNotes = scaleNotes(rep.Scale)
+	rep.Elapsed = time.Since(began).Seconds()
+	return rep, nil
+}
+
+// scaleNotes compares the 2× and 4× points with 1× for each configuration:
+// linear indexing keeps seconds per document flat.
+func scaleNotes(points []ScalePoint) []string {
+	var base *ScalePoint
+	for i := range points {
+		if points[i].Label == "xwlb ×1" {
+			base = &points[i]
+		}
+	}
+	if base == nil {
+		return nil
+	}
+	var notes []string
+	for _, b := range base.Results {
+		if b.Error != "" {
+			continue
+		}
+		for _, p := range points {
+			if p.Corpus.Copies <= 1 || len(p.Corpus.Sources) != 1 {
+				continue
+			}
+			for _, r := range p.Results {
+				if r.Name != b.Name || r.Error != "" {
+					continue
+				}
+				notes = append(notes, fmt.Sprintf("%s at %s: %.2f× the documents, indexing time %.2f× (per document %.2f×), index size %.2f×, p50 %.2f×, p99 %.2f×",
+					r.Name, p.Label, div(float64(r.Index.Docs), float64(b.Index.Docs)),
+					div(r.Index.Seconds, b.Index.Seconds),
+					div(r.Index.Seconds/float64(r.Index.Docs), b.Index.Seconds/float64(b.Index.Docs)),
+					div(float64(r.Index.SizeBytes), float64(b.Index.SizeBytes)),
+					div(r.InProcess.P50, b.InProcess.P50), div(r.InProcess.P99, b.InProcess.P99)))
+			}
+		}
+	}
+	return notes
+}
+
+// WriteJSON writes the report to path.
+func WriteJSON(r *Report, path string) error {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
+}
+
+func mbs(b int64) string { return fmt.Sprintf("%.1f", float64(b)/1e6) }
+
+// rows are the per-configuration lines of the tables.
+func rows(results []Result) [][]string {
+	out := [][]string{{"metric"}}
+	for _, r := range results {
+		out[0] = append(out[0], r.Name)
+	}
+	line := func(name string, f func(r *Result) string) {
+		row := []string{name}
+		for i := range results {
+			r := &results[i]
+			if r.Error != "" && len(r.Stages) == 0 {
+				row = append(row, "—")
+				continue
+			}
+			row = append(row, f(r))
+		}
+		out = append(out, row)
+	}
+	line("documents", func(r *Result) string { return fmt.Sprint(r.Index.Docs) })
+	line("indexing s", func(r *Result) string { return fmt.Sprintf("%.1f", r.Index.Seconds) })
+	line("docs/s", func(r *Result) string { return fmt.Sprintf("%.0f", r.Index.DocsPerS) })
+	line("MB/s of text", func(r *Result) string { return fmt.Sprintf("%.2f", r.Index.MBPerS) })
+	line("index MB", func(r *Result) string { return mbs(r.Index.SizeBytes) })
+	line("index / text", func(r *Result) string { return fmt.Sprintf("%.2f", r.Index.SizeRatio) })
+	line("indexing peak RSS MB", func(r *Result) string { return mbs(r.Index.PeakRSS) })
+	line("1 client p50 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.InProcess.P50) })
+	line("1 client p95 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.InProcess.P95) })
+	line("1 client p99 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.InProcess.P99) })
+	line("1 client q/s", func(r *Result) string { return fmt.Sprintf("%.0f", r.InProcess.QPS) })
+	line("HTTP p50 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.HTTP.P50) })
+	line("HTTP p95 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.HTTP.P95) })
+	line("HTTP p99 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.HTTP.P99) })
+	line("HTTP q/s", func(r *Result) string { return fmt.Sprintf("%.0f", r.HTTP.QPS) })
+	line("startup ms", func(r *Result) string { return fmt.Sprintf("%.0f", 1000*r.Startup.Seconds) })
+	line("serve RSS MB after mix", func(r *Result) string { return mbs(r.Startup.RSSAfter) })
+	line("recall %", func(r *Result) string { return fmt.Sprintf("%.2f", 100*r.Recall.Recall) })
+	line("precision %", func(r *Result) string { return fmt.Sprintf("%.2f", 100*r.Recall.Precision) })
+	for _, k := range []string{RecallCrossPunct, RecallInWord, RecallRandom} {
+		line("recall % ("+k+")", func(r *Result) string { return fmt.Sprintf("%.2f", 100*r.Recall.ByKind[k]) })
+	}
+	line("queries exactly right", func(r *Result) string { return fmt.Sprintf("%d/%d", r.Recall.PerfectQueries, r.Recall.Queries) })
+	return out
+}
+
+// WriteText prints the human table.
+func WriteText(w io.Writer, r *Report) {
+	if len(r.Scale) > 0 {
+		for _, p := range r.Scale {
+			fmt.Fprintf(w, "\n== %s: %d documents, %.1f MB of text ==\n", p.Label, p.Corpus.Docs, float64(p.Corpus.TextBytes)/1e6)
+			writeTab(w, rows(p.Results))
+			writeErrors(w, p.Results)
+			for _, t := range p.Targets {
+				fmt.Fprintf(w, "%s %s: %s\n", metMark(t.Met), t.Goal, t.Got)
+			}
+		}
+		fmt.Fprintln(w)
+		for _, n := range r.ScaleNotes {
+			fmt.Fprintln(w, n)
+		}
+		return
+	}
+	fmt.Fprintf(w, "\ncorpus: %s, %d documents, %.1f MB of title+text\n", strings.Join(r.Corpus.Sources, " + "), r.Corpus.Docs, float64(r.Corpus.TextBytes)/1e6)
+	writeTab(w, rows(r.Results))
+	writeErrors(w, r.Results)
+	fmt.Fprintf(w, "\ngojieba Cut ceiling: %.2f MB/s on 1 worker, %.2f MB/s on %d workers", r.Ceiling.MBPerS1, r.Ceiling.MBPerSN, r.Ceiling.Workers)
+	if f := r.result(NameFangtan); f != nil {
+		fmt.Fprintf(w, "; fangtan indexes at %.0f%% of it", 100*div(f.Index.MBPerS, r.Ceiling.MBPerSN))
+	}
+	fmt.Fprintln(w)
+	if len(r.Ratios) > 0 {
+		fmt.Fprintln(w, "\nfangtan / peer:")
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, x := range r.Ratios {
+			fmt.Fprintf(tw, "  %s\t%s\t%.2f×\t(%s is better)\n", x.Metric, x.Peer, x.Value, x.Better)
+		}
+		tw.Flush()
+	}
+	fmt.Fprintln(w, "\ntargets:")
+	for _, t := range r.Targets {
+		fmt.Fprintf(w, "  %s %s: %s", metMark(t.Met), t.Goal, t.Got)
+		if t.Note != "" {
+			fmt.Fprintf(w, " (%s)", t.Note)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func writeErrors(w io.Writer, results []Result) {
+	for _, x := range results {
+		if x.Error != "" {
+			fmt.Fprintf(w, "%s failed after %v: %s\n", x.Name, x.Stages, x.Error)
+		}
+	}
+}
+
+func metMark(ok bool) string {
+	if ok {
+		return "MET    "
+	}
+	return "NOT MET"
+}
+
+func writeTab(w io.Writer, rows [][]string) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t")+"\t")
+	}
+	tw.Flush()
+}
+
+func mdTable(b *bytes.Buffer, rows [][]string) {
+	for i, r := range rows {
+		b.WriteString("| " + strings.Join(r, " | ") + " |\n")
+		if i == 0 {
+			b.WriteString("|---" + strings.Repeat("|--:", len(r)-1) + "|\n")
+		}
+	}
+}
+
+// Markdown renders the report as the generated section of
+// docs/benchmarks.md.
+func Markdown(r *Report) string {
+	var b bytes.Buffer
+	m := r.Machine
+	fmt.Fprintf(&b, "Run %s at commit `%s` on %d CPUs (%s), %d MB memory, %s, GOMAXPROCS %d; took %.0f s.\n\n",
+		r.Date, r.Commit, m.CPUs, m.CPUModel, m.MemoryMB, m.GoVersion, m.GOMAXPROCS, r.Elapsed)
+	fmt.Fprintf(&b, "Latency runs stop at %d queries or %.0f s, whichever comes first; HTTP runs use %d concurrent clients on 127.0.0.1.\n\n",
+		r.Search.MaxRequests, r.Search.MaxSeconds, r.Search.Clients)
+	if len(r.Scale) > 0 {
+		for _, p := range r.Scale {
+			fmt.Fprintf(&b, "#### %s: %d documents, %.1f MB of title+text\n\n", p.Label, p.Corpus.Docs, float64(p.Corpus.TextBytes)/1e6)
+			mdTable(&b, rows(p.Results))
+			mdErrors(&b, p.Results)
+			for _, t := range p.Targets {
+				fmt.Fprintf(&b, "- %s — %s: **%s**\n", t.Goal, t.Got, metWord(t.Met))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("Growth against xwlb ×1:\n\n")
+		for _, n := range r.ScaleNotes {
+			b.WriteString("- " + n + "\n")
+		}
+		return b.String()
+	}
+	fmt.Fprintf(&b, "Corpus: %s — %d documents, %.1f MB of title+text", strings.Join(r.Corpus.Sources, " + "), r.Corpus.Docs, float64(r.Corpus.TextBytes)/1e6)
+	if r.Corpus.Limit > 0 {
+		fmt.Fprintf(&b, " (first %d of each)", r.Corpus.Limit)
+	}
+	fmt.Fprintf(&b, ". Query mix: %d queries; recall sample: %d quoted queries.\n\n", len(r.Mix), r.RecallSize)
+	mdTable(&b, rows(r.Results))
+	mdErrors(&b, r.Results)
+	fmt.Fprintf(&b, "\ngojieba `Cut` ceiling on the same text: %.2f MB/s on 1 worker, %.2f MB/s on %d workers.", r.Ceiling.MBPerS1, r.Ceiling.MBPerSN, r.Ceiling.Workers)
+	if f := r.result(NameFangtan); f != nil {
+		fmt.Fprintf(&b, " fangtan indexes at **%.0f%%** of the %d-worker ceiling.", 100*div(f.Index.MBPerS, r.Ceiling.MBPerSN), r.Ceiling.Workers)
+	}
+	b.WriteString("\n\n")
+	if len(r.Ratios) > 0 {
+		b.WriteString("fangtan / peer:\n\n| metric | peer | ratio | better |\n|---|---|--:|---|\n")
+		for _, x := range r.Ratios {
+			fmt.Fprintf(&b, "| %s | %s | %.2f× | %s |\n", x.Metric, x.Peer, x.Value, x.Better)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("Targets:\n\n| target | measured | |\n|---|--:|---|\n")
+	for _, t := range r.Targets {
+		got := t.Got
+		if t.Note != "" {
+			got += " (" + t.Note + ")"
+		}
+		fmt.Fprintf(&b, "| %s | %s | **%s** |\n", t.Goal, got, metWord(t.Met))
+	}
+	return b.String()
+}
+
+func mdErrors(b *bytes.Buffer, results []Result) {
+	for _, x := range results {
+		if x.Error != "" {
+			fmt.Fprintf(b, "\n%s failed after stages %v: `%s`\n", x.Name, x.Stages, x.Error)
+		}
+	}
+}
+
+func metWord(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "not met"
+}
+
+// WriteMarkdown replaces the section named section (between
+// "<!-- section:begin -->" and "<!-- section:end -->") of the Markdown file
+// at path with body, keeping the hand-written rest of the file; a missing
+// file or section is created.
+func WriteMarkdown(path, section, body string) error {
+	begin, end := "<!-- "+section+":begin -->", "<!-- "+section+":end -->"
+	old, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	block := begin + "\n" + body + "\n" + end
+	s := string(old)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	switch {
+	case i >= 0 && j > i:
+		s = s[:i] + block + s[j+len(end):]
+	case s == "":
+		s = "# Benchmarks\n\n" + block + "\n"
+	default:
+		s = strings.TrimRight(s, "\n") + "\n\n" + block + "\n"
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(s), 0o644)
+}
