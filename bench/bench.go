@@ -164,20 +164,20 @@ type Ceiling struct {
 
 // Report is a whole run.
 type Report struct {
-	Date       string        `json:"date"`
-	Commit     string        `json:"commit"`
-	Machine    Machine       `json:"machine"`
-	Corpus     CorpusInfo    `json:"corpus"`
-	Search     SearchSetup   `json:"search_setup"`
-	Mix        []MixQuery    `json:"query_mix"`
-	RecallSize int           `json:"recall_sample"`
-	Ceiling    Ceiling       `json:"cut_ceiling"`
-	Results    []Result      `json:"results"`
-	Ratios     []Ratio       `json:"ratios"`
-	Targets    []Target      `json:"targets"`
-	Elapsed    float64       `json:"elapsed_s"`
-	Scale      []ScalePoint  `json:"scale,omitempty"`
-	ScaleNotes []string      `json:"scale_notes,omitempty"`
+	Date       string       `json:"date"`
+	Commit     string       `json:"commit"`
+	Machine    Machine      `json:"machine"`
+	Corpus     CorpusInfo   `json:"corpus"`
+	Search     SearchSetup  `json:"search_setup"`
+	Mix        []MixQuery   `json:"query_mix"`
+	RecallSize int          `json:"recall_sample"`
+	Ceiling    Ceiling      `json:"cut_ceiling"`
+	Results    []Result     `json:"results"`
+	Ratios     []Ratio      `json:"ratios"`
+	Targets    []Target     `json:"targets"`
+	Elapsed    float64      `json:"elapsed_s"`
+	Scale      []ScalePoint `json:"scale,omitempty"`
+	ScaleNotes []string     `json:"scale_notes,omitempty"`
 }
 
 // CorpusInfo describes the corpus of a run.
@@ -535,4 +535,3 @@ func walkFiles(dir string, fn func(size int64)) error {
 
 // errNotReady marks a configuration whose code has not landed.
 var errNotReady = errors.New("not available in this build")
-
