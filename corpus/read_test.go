@@ -1,0 +1,276 @@
+package corpus
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+
+	"fangtan"
+)
+
+const (
+	simplifiedPage = "运城市委书记谈高质量发展\n\n本报记者 王强\n\n近日,运城市委书记就黄河流域生态保护和高质量发展接受了专访。\n“我们要把群众的急难愁盼问题解决好。”他说。\n"
+	traditionalPage = "運城市委書記談高質量發展\n\n本報記者 王強\n\n近日,運城市委書記就黃河流域生態保護和高質量發展接受了專訪。\n「我們要把群眾的急難愁盼問題解決好。」他說。\n"
+)
+
+func encodeWith(t *testing.T, enc encoding.Encoding, s string) []byte {
+	t.Helper()
+	b, err := enc.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatalf("encode: %v", err)
+	}
+	return b
+}
+
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestEncodings decodes legacy and BOM/CRLF files back to the known text.
+func TestEncodings(t *testing.T) {
+	crlf := strings.ReplaceAll(simplifiedPage, "\n", "\r\n")
+	gbkHTML := "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"><title>标题</title></head><body><h1>运城市委书记谈高质量发展</h1><p>近日,运城市委书记就黄河流域生态保护和高质量发展接受了专访。</p></body></html>"
+	tests := []struct {
+		name      string
+		file      string
+		data      []byte
+		wantTitle string
+		wantText  string
+	}{
+		{"GBK", "gbk.txt", encodeWith(t, simplifiedchinese.GBK, simplifiedPage), "运城市委书记谈高质量发展", "近日,运城市委书记就黄河流域生态保护和高质量发展接受了专访。"},
+		{"GB18030", "gb18030.txt", encodeWith(t, simplifiedchinese.GB18030, simplifiedPage), "运城市委书记谈高质量发展", "“我们要把群众的急难愁盼问题解决好。”他说。"},
+		{"Big5", "big5.txt", encodeWith(t, traditionalchinese.Big5, traditionalPage), "運城市委書記談高質量發展", "近日,運城市委書記就黃河流域生態保護和高質量發展接受了專訪。"},
+		{"UTF-8 BOM and CRLF", "bom.txt", append([]byte{0xEF, 0xBB, 0xBF}, crlf...), "运城市委书记谈高质量发展", "近日,运城市委书记就黄河流域生态保护和高质量发展接受了专访。\n“我们要把群众的急难愁盼问题解决好。”他说。"},
+		{"GBK HTML with meta charset", "gbk.html", encodeWith(t, simplifiedchinese.GBK, gbkHTML), "运城市委书记谈高质量发展", "近日,运城市委书记就黄河流域生态保护和高质量发展接受了专访。"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeFile(t, t.TempDir(), tc.file, tc.data)
+			docs, rep := loadAll(t, p)
+			if len(rep.Problems) != 0 || len(docs) != 1 {
+				t.Fatalf("got %d documents, problems %v", len(docs), rep.Problems)
+			}
+			d := docs[0]
+			if d.Title != tc.wantTitle {
+				t.Errorf("title %q, want %q", d.Title, tc.wantTitle)
+			}
+			if !strings.Contains(d.Text, tc.wantText) {
+				t.Errorf("text %q does not hold %q", d.Text, tc.wantText)
+			}
+			if strings.ContainsAny(d.Text, "\r\uFEFF\uFFFD") {
+				t.Errorf("text keeps a CR, BOM or replacement character: %q", d.Text)
+			}
+			if d.ID != strings.TrimSuffix(tc.file, filepath.Ext(tc.file)) || d.File != tc.file {
+				t.Errorf("id %q file %q", d.ID, d.File)
+			}
+			if strings.HasSuffix(tc.file, ".txt") && (len(d.Authors) != 1 || d.Authors[0] != "王强") {
+				t.Errorf("authors %v, want [王强] (folded to Simplified)", d.Authors)
+			}
+		})
+	}
+}
+
+// TestUnreadableFiles: each bad file is a problem naming it and saying why,
+// and the good file beside it is still read.
+func TestUnreadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "good.txt", []byte(simplifiedPage))
+	bad := map[string]struct {
+		data   []byte
+		reason string
+	}{
+		"binary.txt":  {[]byte("PK\x03\x04\x00\x00\x08\x00binary\x00\x01\x02data"), "binary"},
+		"empty.txt":   {nil, "empty"},
+		"blank.md":    {[]byte(" \r\n\t\n"), "empty"},
+		"control.txt": {[]byte(strings.Repeat("\x01\x02\x03\x04abc", 50)), "binary"},
+		"random.txt":  {[]byte{0x81, 0x30, 0xFF, 0xFF, 0xFE, 0x80, 0x80, 0xFF, 0xC1, 0xFF, 0x81, 0x7F}, "neither UTF-8"},
+		"empty.jsonl": {[]byte("\n\n"), "empty"},
+		"bad.json":    {[]byte(`{"title": "x", "text": `), "invalid JSON"},
+	}
+	for name, b := range bad {
+		writeFile(t, dir, name, b.data)
+	}
+	docs, rep := loadAll(t, dir)
+	if len(docs) != 1 || docs[0].File != "good.txt" {
+		t.Fatalf("want only good.txt read, got %d documents", len(docs))
+	}
+	got := map[string]string{}
+	for _, p := range rep.Problems {
+		got[filepath.Base(p.Path)] = p.Reason
+	}
+	for name, b := range bad {
+		reason, ok := got[name]
+		if !ok {
+			t.Errorf("%s: no problem reported (problems: %v)", name, rep.Problems)
+			continue
+		}
+		if !strings.Contains(reason, b.reason) {
+			t.Errorf("%s: reason %q, want it to mention %q", name, reason, b.reason)
+		}
+	}
+	if rep.Files != 1 {
+		t.Errorf("report counts %d files read, want 1", rep.Files)
+	}
+}
+
+func TestMissingPathAndUnreadableFile(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "locked.txt", []byte(simplifiedPage))
+	if err := os.Chmod(p, 0); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.txt")
+	_, rep := loadAll(t, missing, p)
+	reasons := map[string]string{}
+	for _, pr := range rep.Problems {
+		reasons[pr.Path] = pr.Reason
+	}
+	if !strings.Contains(reasons[missing], "no such file") {
+		t.Errorf("missing file: problems %v", rep.Problems)
+	}
+	if os.Geteuid() != 0 && runtime.GOOS != "windows" && !strings.Contains(reasons[p], "permission denied") {
+		t.Errorf("unreadable file: problems %v", rep.Problems)
+	}
+}
+
+// TestHTMLScriptNeverReachesText: scripts, styles and page furniture are
+// dropped; the headline and <meta> fields are read.
+func TestHTMLScriptNeverReachesText(t *testing.T) {
+	docs, rep := loadAll(t, "testdata/pages/site/renmin_style.html")
+	if len(rep.Problems) != 0 || len(docs) != 1 {
+		t.Fatalf("got %d documents, problems %v", len(docs), rep.Problems)
+	}
+	d := docs[0]
+	for _, bad := range []string{"脚本", "tracker", "alert", "document.write", "样式", "侧栏", "热点推荐", "时政", "分享到", "版权所有", "责编", "关于人民网"} {
+		if strings.Contains(d.Text, bad) || strings.Contains(d.Title, bad) {
+			t.Errorf("%q reached the document: %q", bad, d.Text)
+		}
+	}
+	want := fangtan.Document{Title: "晋中市委书记接受专访：以项目建设推动高质量发展", Date: "2022-03-15", Source: "人民网-山西频道", URL: "http://sx.people.com.cn/n2/2022/0315/c189132-0000001.html"}
+	if d.Title != want.Title || d.Date != want.Date || d.Source != want.Source || d.URL != want.URL {
+		t.Errorf("got title %q date %q source %q url %q", d.Title, d.Date, d.Source, d.URL)
+	}
+	if len(d.Paragraphs) != 4 || !strings.HasPrefix(d.Paragraphs[1], "人民网：") {
+		t.Errorf("paragraphs %q: want the 4 article paragraphs with the interview turn prefixes kept", d.Paragraphs)
+	}
+}
+
+// TestJSONLinesBrokenLine: a broken line is a problem named file:line and
+// the lines around it are read; a very long line works.
+func TestJSONLinesBrokenLine(t *testing.T) {
+	long := strings.Repeat("长江经济带生态环境保护发生了转折性变化。", 20000) // ≈ 1.2 MB on one line
+	data := `{"id": "a-1", "date": "20220924", "title": "第一条", "text": "第一段。\n第二段。"}
+{"id": "a-2", "date": "2022-09-25", "title": "坏的一行", "text": "没有结束
+{"date": "2022-09-26T08:00:00+08:00", "title": "第三条", "author": ["张三", "李四"], "source": "新闻联播", "text": "` + long + `"}
+`
+	p := writeFile(t, t.TempDir(), "news.jsonl", []byte(data))
+	docs, rep := loadAll(t, p)
+	if len(docs) != 2 {
+		t.Fatalf("got %d documents, want 2", len(docs))
+	}
+	if len(rep.Problems) != 1 || !strings.HasSuffix(rep.Problems[0].Path, "news.jsonl:2") || !strings.Contains(rep.Problems[0].Reason, "invalid JSON") {
+		t.Fatalf("problems %v, want one for news.jsonl:2", rep.Problems)
+	}
+	if docs[0].ID != "a-1" || docs[0].Date != "2022-09-24" || docs[0].Text != "第一段。\n第二段。" || docs[0].Title != "第一条" {
+		t.Errorf("first record: %+v", docs[0])
+	}
+	d := docs[1]
+	if d.ID != "news-3" || d.Date != "2022-09-26" || d.Source != "新闻联播" || len(d.Authors) != 2 || d.Text != long {
+		t.Errorf("third record: id %q date %q source %q authors %v, text of %d bytes", d.ID, d.Date, d.Source, d.Authors, len(d.Text))
+	}
+}
+
+// TestSymlinkLoop: a directory linking to itself or its parent is read once.
+func TestSymlinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a/page.txt", []byte(simplifiedPage))
+	if err := os.Symlink("..", filepath.Join(dir, "a", "up")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a"), filepath.Join(dir, "b")); err != nil {
+		t.Fatal(err)
+	}
+	docs, rep := loadAll(t, dir)
+	if len(docs) != 1 || docs[0].File != "a/page.txt" {
+		t.Fatalf("got %d documents (%v), want a/page.txt once", len(docs), rep.Problems)
+	}
+}
+
+// TestLoadStopsOnContext: a cancelled load reports the context's error.
+func TestLoadStopsOnContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Load(ctx, Options{}, []string{"sample"}, func(fangtan.Document) error { return nil })
+	if err == nil {
+		t.Fatal("want the context's error")
+	}
+}
+
+func TestDates(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2021年07月02日", "2021-07-02"},
+		{"2021-08-17 07:15", "2021-08-17"},
+		{"2021年12月03日15:08", "2021-12-03"},
+		{"20220924", "2022-09-24"},
+		{"2022-09-26T08:00:00+08:00", "2022-09-26"},
+		{"2021年２月３０日", ""},
+		{"2月28日", ""},
+		{"123456789", ""},
+	}
+	for _, tc := range tests {
+		if got := normalizeDate(tc.in); got != tc.want {
+			t.Errorf("normalizeDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := resolveMonthDay("6月30日", "2021-07-01"); got != "2021-06-30" {
+		t.Errorf("resolveMonthDay in July = %q", got)
+	}
+	if got := resolveMonthDay("12月31日", "2021-01-02"); got != "2020-12-31" {
+		t.Errorf("resolveMonthDay across the year = %q", got)
+	}
+	if got := resolveMonthDay("6月30日", ""); got != "" {
+		t.Errorf("resolveMonthDay without a page date = %q, want no guess", got)
+	}
+}
+
+func TestBylines(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"□记者 任婧婉 刘瑶 李哲", []string{"任婧婉", "刘瑶", "李哲"}},
+		{"張臨山   趙芳", []string{"张临山", "赵芳"}},
+		{"麻潞", []string{"麻潞"}},
+		{"作者:本报记者 罗旭 《光明日报》( 2021年07月02日 05版)", []string{"罗旭"}},
+		{"本报记者 李杰华", []string{"李杰华"}},
+		{"政务之要", nil},
+		{"深入开展党史学习教育", nil},
+	}
+	for _, tc := range tests {
+		m, _ := parseMetaLine(fold(tc.line))
+		if strings.Join(m.authors, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%q: authors %v, want %v", tc.line, m.authors, tc.want)
+		}
+	}
+	if text, names := trailingAuthorsOf("以优异成绩庆祝建党100周年。(杨沫、杨宇雨)", fold("以优异成绩庆祝建党100周年。(杨沫、杨宇雨)")); text != "以优异成绩庆祝建党100周年。" || strings.Join(names, ",") != "杨沫,杨宇雨" {
+		t.Errorf("trailing authors: %q %v", text, names)
+	}
+	if _, names := trailingAuthorsOf("迎泽特色产业基地(二期)", "迎泽特色产业基地(二期)"); names != nil {
+		t.Errorf("(二期) taken for authors: %v", names)
+	}
+}
