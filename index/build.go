@@ -1,0 +1,414 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"fangtan"
+)
+
+// Source emits the documents a build indexes, in any order. It stops when
+// emit returns an error and returns that error.
+type Source func(ctx context.Context, emit func(fangtan.Document) error) error
+
+// DocumentsSource is a Source over documents already in memory.
+func DocumentsSource(docs []fangtan.Document) Source {
+	return func(ctx context.Context, emit func(fangtan.Document) error) error {
+		for _, d := range docs {
+			if err := emit(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// BuildOptions tune Build. The zero value is a sensible default.
+type BuildOptions struct {
+	// Workers prepare and analyze documents in parallel (default: GOMAXPROCS).
+	Workers int
+	// BatchSize is the number of bleve documents (articles and quotes)
+	// written per batch (default 500).
+	BatchSize int
+	// Prepare, if set, runs on every document in the workers before it is
+	// indexed: the place for extraction, which is as costly as analysis.
+	Prepare func(*fangtan.Document)
+	// Progress, if set, is called about every ProgressEvery (default 200ms)
+	// and once at the end, from one goroutine.
+	Progress      func(Progress)
+	ProgressEvery time.Duration
+}
+
+// Progress is how far a build or an add has come.
+type Progress struct {
+	Documents int           // articles indexed
+	Quotes    int           // quote documents indexed
+	Bytes     int64         // bytes of article text indexed
+	Elapsed   time.Duration //
+	Done      bool          // the last report
+}
+
+// Skipped is a document a build left out, and why.
+type Skipped struct {
+	ID     string `json:"id"`
+	File   string `json:"file"`
+	Reason string `json:"reason"`
+}
+
+// Stats summarize a build or an add.
+type Stats struct {
+	Documents int           `json:"documents"`
+	Quotes    int           `json:"quotes"`
+	Bytes     int64         `json:"bytes"`
+	Elapsed   time.Duration `json:"elapsed_ns"`
+	Skipped   []Skipped     `json:"skipped,omitempty"`
+}
+
+// MBPerSecond is the text throughput of the build.
+func (s Stats) MBPerSecond() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Bytes) / 1e6 / s.Elapsed.Seconds()
+}
+
+// markerKey is an internal key every fangtan index holds; Open refuses a
+// bleve index without it, and Build refuses to replace a directory that is
+// not a fangtan index.
+var markerKey = []byte("fangtan_index_version")
+
+const formatVersion = "1"
+
+// boltTimeout bounds the wait for another process holding the index open,
+// so a second writer gets an error instead of hanging.
+const boltTimeout = "3s"
+
+// Leftover names: a build writes into .NAME.building-* next to the index and
+// moves the previous index to .NAME.old-* while it swaps them.
+func buildingPrefix(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".building-")
+}
+
+func oldPrefix(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".old-")
+}
+
+// Build indexes every document of src into a new index at path. It writes
+// into a fresh directory beside path and moves it into place only when it
+// is complete: until then, and if the build fails, is cancelled or killed,
+// the previous index at path keeps working. Leftovers of a killed build are
+// removed by the next one.
+func Build(ctx context.Context, path string, src Source, opts BuildOptions) (Stats, error) {
+	path = filepath.Clean(path)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return Stats{}, fmt.Errorf("index %s: %w", path, err)
+	}
+	if err := recoverLeftovers(path); err != nil {
+		return Stats{}, fmt.Errorf("index %s: %w", path, err)
+	}
+	if err := checkReplaceable(path); err != nil {
+		return Stats{}, err
+	}
+	tmp := fmt.Sprintf("%s%d-%d", buildingPrefix(path), os.Getpid(), time.Now().UnixNano())
+	stats, err := buildInto(ctx, tmp, src, opts)
+	if err != nil {
+		_ = os.RemoveAll(tmp)
+		return stats, fmt.Errorf("index %s: %w", path, err)
+	}
+	if err := swapIn(tmp, path); err != nil {
+		_ = os.RemoveAll(tmp)
+		return stats, fmt.Errorf("index %s: %w", path, err)
+	}
+	return stats, nil
+}
+
+// recoverLeftovers puts back an index moved away by a build killed in the
+// middle of its swap, then removes what killed builds left behind.
+func recoverLeftovers(path string) error {
+	olds, _ := filepath.Glob(globEscape(oldPrefix(path)) + "*")
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && len(olds) > 0 {
+		if err := os.Rename(olds[len(olds)-1], path); err != nil {
+			return fmt.Errorf("restore previous index: %w", err)
+		}
+		olds = olds[:len(olds)-1]
+	}
+	building, _ := filepath.Glob(globEscape(buildingPrefix(path)) + "*")
+	for _, p := range append(olds, building...) {
+		if err := os.RemoveAll(p); err != nil {
+			return fmt.Errorf("remove leftover %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+func globEscape(s string) string {
+	r := strings.NewReplacer(`*`, `\*`, `?`, `\?`, `[`, `\[`, `\`, `\\`)
+	return r.Replace(s)
+}
+
+// checkReplaceable refuses to replace anything but a fangtan index or an
+// empty directory: --index pointing at the wrong directory must not move a
+// user's files away.
+func checkReplaceable(path string) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("index %s: %w", path, err)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("index %s: exists and is not a directory; refusing to replace it", path)
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", path, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+		return fmt.Errorf("index %s: exists and is not a fangtan index; refusing to replace it", path)
+	}
+	return nil
+}
+
+// swapIn moves the finished index at tmp to path: the old index is renamed
+// away first, so there is no moment without a complete index on disk (a
+// kill between the two renames is repaired by recoverLeftovers).
+func swapIn(tmp, path string) error {
+	old := ""
+	if _, err := os.Stat(path); err == nil {
+		old = fmt.Sprintf("%s%d", oldPrefix(path), time.Now().UnixNano())
+		if err := os.Rename(path, old); err != nil {
+			return fmt.Errorf("move previous index away: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		if old != "" {
+			_ = os.Rename(old, path)
+		}
+		return fmt.Errorf("move new index into place: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (Stats, error) {
+	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{
+		"bolt_timeout": boltTimeout,
+		// Batches need not reach the disk one by one: the build is only
+		// used after Close has persisted everything.
+		"unsafe_batch": false,
+	})
+	if err != nil {
+		return Stats{}, err
+	}
+	w, err := newWriter(idx, opts)
+	if err != nil {
+		_ = idx.Close()
+		return Stats{}, err
+	}
+	stats, err := w.run(ctx, src, nil)
+	if err == nil {
+		err = idx.SetInternal(markerKey, []byte(formatVersion))
+	}
+	if cerr := idx.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	return stats, err
+}
+
+// writer runs the indexing pipeline: a source goroutine, workers that
+// prepare documents and fill their own batches, and bleve's analysis queue
+// behind each batch. Each worker writes its own batches, so segment
+// building also runs on every core.
+type writer struct {
+	idx       bleve.Index
+	b         *docBuilder
+	opts      BuildOptions
+	start     time.Time
+	docs      atomic.Int64
+	quotes    atomic.Int64
+	bytes     atomic.Int64
+	skippedMu sync.Mutex
+	skipped   []Skipped
+}
+
+func newWriter(idx bleve.Index, opts BuildOptions) (*writer, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 500
+	}
+	if opts.ProgressEvery <= 0 {
+		opts.ProgressEvery = 200 * time.Millisecond
+	}
+	b, err := newDocBuilder(idx.Mapping())
+	if err != nil {
+		return nil, err
+	}
+	return &writer{idx: idx, b: b, opts: opts}, nil
+}
+
+func (w *writer) skip(d *fangtan.Document, reason string) {
+	w.skippedMu.Lock()
+	w.skipped = append(w.skipped, Skipped{ID: d.ID, File: d.File, Reason: reason})
+	w.skippedMu.Unlock()
+}
+
+func (w *writer) progress(done bool) Progress {
+	return Progress{
+		Documents: int(w.docs.Load()), Quotes: int(w.quotes.Load()), Bytes: w.bytes.Load(),
+		Elapsed: time.Since(w.start), Done: done,
+	}
+}
+
+// run indexes src. before, if set, is called with each batch before it is
+// written (Add uses it to delete what the batch replaces).
+func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, []*fangtan.Document) error) (Stats, error) {
+	w.start = time.Now()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	in := make(chan fangtan.Document, 4*w.opts.Workers)
+	var wg sync.WaitGroup
+	for range w.opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := w.work(ctx, in, before); err != nil {
+				cancel(err)
+			}
+		}()
+	}
+
+	stopProgress := make(chan struct{})
+	progressDone := make(chan struct{})
+	go func() {
+		defer close(progressDone)
+		if w.opts.Progress == nil {
+			<-stopProgress
+			return
+		}
+		t := time.NewTicker(w.opts.ProgressEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				w.opts.Progress(w.progress(false))
+			case <-stopProgress:
+				return
+			}
+		}
+	}()
+
+	seen := make(map[string]string)
+	srcErr := src(ctx, func(d fangtan.Document) error {
+		if d.ID == "" {
+			w.skip(&d, "document without an id")
+			return nil
+		}
+		if strings.Contains(d.ID, "#q") {
+			w.skip(&d, `id contains "#q", which names quotes`)
+			return nil
+		}
+		if prev, dup := seen[d.ID]; dup {
+			w.skip(&d, fmt.Sprintf("duplicate id %q (also in %s)", d.ID, prev))
+			return nil
+		}
+		seen[d.ID] = d.File
+		select {
+		case in <- d:
+			return nil
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+	})
+	close(in)
+	wg.Wait()
+	close(stopProgress)
+	<-progressDone
+
+	err := srcErr
+	if cause := context.Cause(ctx); cause != nil && (err == nil || errors.Is(err, context.Canceled)) {
+		err = cause
+	}
+	if w.opts.Progress != nil {
+		w.opts.Progress(w.progress(true))
+	}
+	p := w.progress(true)
+	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped}
+	return stats, err
+}
+
+func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before func(*bleve.Batch, []*fangtan.Document) error) error {
+	batch := w.idx.NewBatch()
+	var pending []*fangtan.Document
+	var docs, quotes, bytes int64
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if before != nil {
+			if err := before(batch, pending); err != nil {
+				return err
+			}
+		}
+		if err := w.idx.Batch(batch); err != nil {
+			return err
+		}
+		w.docs.Add(docs)
+		w.quotes.Add(quotes)
+		w.bytes.Add(bytes)
+		docs, quotes, bytes = 0, 0, 0
+		batch.Reset()
+		pending = pending[:0]
+		return nil
+	}
+	for d := range in {
+		if err := ctx.Err(); err != nil {
+			return nil // the cause is already recorded
+		}
+		if w.opts.Prepare != nil {
+			w.opts.Prepare(&d)
+		}
+		bdocs, err := w.b.build(&d)
+		if err != nil {
+			w.skip(&d, err.Error())
+			continue
+		}
+		for _, bd := range bdocs {
+			if err := batch.IndexAdvanced(bd); err != nil {
+				return err
+			}
+		}
+		pending = append(pending, &d)
+		docs++
+		quotes += int64(len(bdocs) - 1)
+		bytes += int64(len(d.Text))
+		if batch.Size() >= w.opts.BatchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if ctx.Err() != nil {
+		return nil
+	}
+	return flush()
+}

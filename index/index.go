@@ -1,0 +1,287 @@
+// Package index is fangtan's search engine: a bleve index on disk holding
+// articles and their quotes, the query language, BM25 ranking, facets,
+// highlighting, quote search and suggestions. *Index implements
+// fangtan.Searcher.
+//
+// Text is indexed twice: with the word analyzer (jieba, for ranking) and
+// with the exact analyzer (character bigrams, for quoted phrases and
+// substring recall). Metadata values are folded to Simplified, so
+// Traditional and Simplified queries and filters find the same documents.
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"fangtan"
+	"fangtan/analyzer"
+)
+
+// Index is an open fangtan index. It is safe for concurrent use: searches
+// run while documents are added or deleted.
+type Index struct {
+	path     string
+	idx      bleve.Index
+	word     analysis.Analyzer
+	b        *docBuilder
+	readOnly bool
+
+	writeMu sync.Mutex    // one Add or Delete at a time, so upserts see each other
+	gen     atomic.Uint64 // bumped by every write; invalidates cached suggestions
+	sugMu   sync.Mutex
+	sug     *suggestions
+}
+
+var _ fangtan.Searcher = (*Index)(nil)
+
+// Open opens the index at path for searching and updating. Only one process
+// may hold an index open for writing; a second one gets an error wrapping
+// fangtan.ErrUnavailable after a few seconds instead of waiting forever.
+func Open(path string) (*Index, error) { return open(path, false) }
+
+// OpenReadOnly opens the index at path for searching only; several
+// processes may do so at once.
+func OpenReadOnly(path string) (*Index, error) { return open(path, true) }
+
+func open(path string, readOnly bool) (*Index, error) {
+	path = filepath.Clean(path)
+	notIndex := func(why string) error {
+		return fmt.Errorf("index %s: not a fangtan index (%s)", path, why)
+	}
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, notIndex("no such directory; build one with 'fangtan index --index " + path + "'")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("index %s: %w", path, err)
+	}
+	if !fi.IsDir() {
+		return nil, notIndex("not a directory")
+	}
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+		return nil, notIndex("index_meta.json is missing")
+	}
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{
+		"read_only":    readOnly,
+		"bolt_timeout": boltTimeout,
+	})
+	if err != nil {
+		if errors.Is(err, errBoltTimeout) || isTimeout(err) {
+			return nil, fmt.Errorf("index %s: in use by another process: %w", path, fangtan.ErrUnavailable)
+		}
+		return nil, notIndex(err.Error())
+	}
+	fail := func(err error) (*Index, error) {
+		_ = idx.Close()
+		return nil, err
+	}
+	marker, err := idx.GetInternal(markerKey)
+	if err != nil {
+		return fail(notIndex(err.Error()))
+	}
+	if string(marker) != formatVersion {
+		if marker == nil {
+			return fail(notIndex("a bleve index without fangtan's marker"))
+		}
+		return fail(notIndex(fmt.Sprintf("format version %q, this program reads %q; rebuild it", marker, formatVersion)))
+	}
+	b, err := newDocBuilder(idx.Mapping())
+	if err != nil {
+		return fail(fmt.Errorf("index %s: %w", path, err))
+	}
+	return &Index{path: path, idx: idx, word: b.word, b: b, readOnly: readOnly}, nil
+}
+
+var errBoltTimeout = errors.New("timeout")
+
+func isTimeout(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if e.Error() == "timeout" {
+			return true
+		}
+	}
+	return false
+}
+
+// Path returns the directory the index lives in.
+func (x *Index) Path() string { return x.path }
+
+// Close releases the index.
+func (x *Index) Close() error { return x.idx.Close() }
+
+// Count returns the number of articles and of quotes in the index.
+func (x *Index) Count(ctx context.Context) (articles, quotes uint64, err error) {
+	for _, t := range []struct {
+		typ string
+		n   *uint64
+	}{{typeArticle, &articles}, {typeQuote, &quotes}} {
+		q := query.NewTermQuery(t.typ)
+		q.SetField(fieldType)
+		req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+		res, err := x.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return 0, 0, fmt.Errorf("index %s: count: %w", x.path, err)
+		}
+		*t.n = res.Total
+	}
+	return articles, quotes, nil
+}
+
+// Add indexes docs, replacing any document with the same id or from the same
+// file together with its quotes: adding a file again updates it and never
+// duplicates it. Searches running meanwhile see each document either before
+// or after, never missing.
+func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOptions) (Stats, error) {
+	if x.readOnly {
+		return Stats{}, fmt.Errorf("index %s: opened read-only", x.path)
+	}
+	x.writeMu.Lock()
+	defer x.writeMu.Unlock()
+	defer x.gen.Add(1)
+	// One worker: the documents replaced by one batch are found by searching
+	// the index, which must not race with another batch of the same add.
+	opts.Workers = 1
+	w := &writer{idx: x.idx, b: x.b, opts: opts}
+	if w.opts.BatchSize <= 0 {
+		w.opts.BatchSize = 500
+	}
+	if w.opts.ProgressEvery <= 0 {
+		w.opts.ProgressEvery = 200e6
+	}
+	stats, err := w.run(ctx, DocumentsSource(docs), func(b *bleve.Batch, pending []*fangtan.Document) error {
+		ids, err := x.replaced(ctx, pending)
+		if err != nil {
+			return err
+		}
+		// A batch replaces documents whose ids it indexes again; the others
+		// (quotes a new version no longer has, articles gone from a file)
+		// are deleted in the same batch, so searches never see both.
+		kept := make(map[string]bool)
+		for _, d := range pending {
+			kept[d.ID] = true
+			for n := range d.Quotes {
+				kept[quoteID(d.ID, n)] = true
+			}
+		}
+		for _, id := range ids {
+			if !kept[id] {
+				b.Delete(id)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return stats, fmt.Errorf("index %s: add: %w", x.path, err)
+	}
+	return stats, nil
+}
+
+// replaced returns the ids of every indexed document that docs replace:
+// the same ids, anything from the same files, and their quotes.
+func (x *Index) replaced(ctx context.Context, docs []*fangtan.Document) ([]string, error) {
+	var byID, byFile []query.Query
+	for _, d := range docs {
+		byID = append(byID, termQuery(fieldDocID, d.ID))
+		ids := query.NewDocIDQuery([]string{d.ID})
+		byID = append(byID, ids)
+		if d.File != "" {
+			byFile = append(byFile, termQuery(fieldFile, d.File))
+		}
+	}
+	q := query.NewDisjunctionQuery(append(byID, byFile...))
+	found, err := x.allIDs(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	// Articles found through their file bring their quotes too.
+	var more []query.Query
+	for _, id := range found {
+		more = append(more, termQuery(fieldDocID, id))
+	}
+	if len(more) > 0 {
+		quotes, err := x.allIDs(ctx, query.NewDisjunctionQuery(more))
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, quotes...)
+	}
+	return found, nil
+}
+
+// allIDs returns the ids of every document matching q.
+func (x *Index) allIDs(ctx context.Context, q query.Query) ([]string, error) {
+	var ids []string
+	const page = 1000
+	for from := 0; ; from += page {
+		req := bleve.NewSearchRequestOptions(q, page, from, false)
+		res, err := x.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if len(res.Hits) < page {
+			return ids, nil
+		}
+	}
+}
+
+// Delete removes the documents with the given ids (articles with their
+// quotes, or single quotes). Ids not in the index are reported in an error
+// wrapping fangtan.ErrNotFound after the others are deleted.
+func (x *Index) Delete(ctx context.Context, ids []string) (deleted int, err error) {
+	if x.readOnly {
+		return 0, fmt.Errorf("index %s: opened read-only", x.path)
+	}
+	x.writeMu.Lock()
+	defer x.writeMu.Unlock()
+	defer x.gen.Add(1)
+	var missing []string
+	batch := x.idx.NewBatch()
+	for _, id := range ids {
+		found, err := x.allIDs(ctx, query.NewDocIDQuery([]string{id}))
+		if err != nil {
+			return 0, fmt.Errorf("index %s: delete: %w", x.path, err)
+		}
+		if len(found) == 0 {
+			missing = append(missing, id)
+			continue
+		}
+		quotes, err := x.allIDs(ctx, termQuery(fieldDocID, id))
+		if err != nil {
+			return 0, fmt.Errorf("index %s: delete: %w", x.path, err)
+		}
+		for _, q := range append(found, quotes...) {
+			batch.Delete(q)
+		}
+		deleted++
+	}
+	if batch.Size() > 0 {
+		if err := x.idx.Batch(batch); err != nil {
+			return 0, fmt.Errorf("index %s: delete: %w", x.path, err)
+		}
+	}
+	if len(missing) > 0 {
+		return deleted, fmt.Errorf("index %s: delete %q: %w", x.path, missing, fangtan.ErrNotFound)
+	}
+	return deleted, nil
+}
+
+func termQuery(field, term string) *query.TermQuery {
+	q := query.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}
+
+// ensure the analyzer package (and its bleve registrations) is linked in.
+var _ = analyzer.WordAnalyzerName

@@ -1,0 +1,487 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"html"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"fangtan"
+)
+
+// fixtureDocs are hand-made documents with known metadata, so that the
+// engine is tested apart from extraction.
+func fixtureDocs(t testing.TB) []fangtan.Document {
+	t.Helper()
+	b, err := os.ReadFile("testdata/docs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []fangtan.Document
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatal(err)
+	}
+	for i := range docs {
+		docs[i].Text = strings.Join(docs[i].Paragraphs, "\n")
+	}
+	return docs
+}
+
+var fixture struct {
+	once sync.Once
+	dir  string
+	idx  *Index
+	err  error
+}
+
+// fixtureIndex is the fixture documents' index, built once per test binary
+// and only searched.
+func fixtureIndex(t testing.TB) *Index {
+	t.Helper()
+	fixture.once.Do(func() {
+		fixture.dir, fixture.err = os.MkdirTemp("", "fangtan-index-test-")
+		if fixture.err != nil {
+			return
+		}
+		path := filepath.Join(fixture.dir, "fixture")
+		if _, fixture.err = Build(context.Background(), path, DocumentsSource(fixtureDocs(t)), BuildOptions{}); fixture.err != nil {
+			return
+		}
+		fixture.idx, fixture.err = Open(path)
+	})
+	if fixture.err != nil {
+		t.Fatal(fixture.err)
+	}
+	return fixture.idx
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixture.idx != nil {
+		fixture.idx.Close()
+	}
+	if sample.idx != nil {
+		sample.idx.Close()
+	}
+	for _, d := range []string{fixture.dir, sample.dir} {
+		if d != "" {
+			os.RemoveAll(d)
+		}
+	}
+	os.Exit(code)
+}
+
+// searchCase is one line of testdata/search.json.
+type searchCase struct {
+	Name      string   `json:"name"`
+	Q         string   `json:"q"`
+	Officials []string `json:"officials"`
+	Cities    []string `json:"cities"`
+	Years     []string `json:"years"`
+	Themes    []string `json:"themes"`
+	Sort      string   `json:"sort"`
+	IDs       []string `json:"ids"`
+	Ordered   bool     `json:"ordered"`
+}
+
+func (c searchCase) query() fangtan.Query {
+	return fangtan.Query{Text: c.Q, Officials: c.Officials, Cities: c.Cities, Years: c.Years, Themes: c.Themes, Sort: c.Sort, Size: 50}
+}
+
+func hitIDs(r *fangtan.Result) []string {
+	ids := make([]string, len(r.Hits))
+	for i, h := range r.Hits {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
+func TestSearchCases(t *testing.T) {
+	idx := fixtureIndex(t)
+	b, err := os.ReadFile("testdata/search.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []searchCase
+	if err := json.Unmarshal(b, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			res, err := idx.Search(context.Background(), c.query())
+			if err != nil {
+				t.Fatalf("Search(%q): %v", c.Q, err)
+			}
+			got := hitIDs(res)
+			want := slices.Clone(c.IDs)
+			if c.Ordered {
+				if len(got) > len(want) {
+					got = got[:len(want)]
+				}
+			} else {
+				sort.Strings(got)
+				sort.Strings(want)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("Search(%q) = %v, want %v", c.Q, got, want)
+			}
+			if !c.Ordered && res.Total != uint64(len(c.IDs)) {
+				t.Errorf("Search(%q).Total = %d, want %d", c.Q, res.Total, len(c.IDs))
+			}
+			for _, h := range res.Hits {
+				checkHTML(t, h.Fragments...)
+			}
+		})
+	}
+}
+
+// checkHTML asserts that every fragment has balanced, unnested, unsplit
+// marks and escaped text.
+func checkHTML(t *testing.T, frags ...string) {
+	t.Helper()
+	for _, f := range frags {
+		depth := 0
+		rest := f
+		for rest != "" {
+			switch {
+			case strings.HasPrefix(rest, "<mark>"):
+				depth++
+				rest = rest[len("<mark>"):]
+			case strings.HasPrefix(rest, "</mark>"):
+				depth--
+				rest = rest[len("</mark>"):]
+			case rest[0] == '<' || rest[0] == '>':
+				t.Errorf("unescaped %q in fragment %q", rest[0], f)
+				rest = rest[1:]
+			default:
+				rest = rest[1:]
+			}
+			if depth < 0 || depth > 1 {
+				t.Fatalf("unbalanced or nested marks in %q", f)
+			}
+		}
+		if depth != 0 {
+			t.Errorf("unclosed mark in %q", f)
+		}
+		if strings.Contains(f, "</mark><mark>") {
+			t.Errorf("split mark in %q", f)
+		}
+	}
+}
+
+func TestTraditionalSimplifiedSame(t *testing.T) {
+	idx := fixtureIndex(t)
+	for _, pair := range [][2]string{
+		{"辦實事", "办实事"}, {"丁小強", "丁小强"}, {"official:丁小強", "official:丁小强"},
+		{"\"黨史學習教育\"", "\"党史学习教育\""}, {"theme:黨史學習教育", "theme:党史学习教育"}, {"運城", "运城"},
+	} {
+		a, err := idx.Search(context.Background(), fangtan.Query{Text: pair[0]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := idx.Search(context.Background(), fangtan.Query{Text: pair[1]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Total == 0 || !slices.Equal(hitIDs(a), hitIDs(b)) {
+			t.Errorf("%s → %v, %s → %v: want the same, non-empty", pair[0], hitIDs(a), pair[1], hitIDs(b))
+		}
+	}
+}
+
+// TestFacetCounts checks that filtering by any facet value returns exactly
+// the count the facet showed, and that values are Simplified.
+func TestFacetCounts(t *testing.T) {
+	idx := fixtureIndex(t)
+	for _, base := range []fangtan.Query{
+		{Text: "year:2021"}, {Text: "province:山西 OR province:山东"}, {Text: "转型发展"},
+		{Text: "办实事", Cities: []string{"太原"}},
+	} {
+		res, err := idx.Search(context.Background(), base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Facets) != len(articleFacets) {
+			t.Errorf("%q: facets %v, want %v", base.Text, res.Facets, articleFacets)
+		}
+		for name, counts := range res.Facets {
+			for i, fc := range counts {
+				if i > 0 && (counts[i-1].Count < fc.Count || counts[i-1].Count == fc.Count && counts[i-1].Value > fc.Value) {
+					t.Errorf("%s facet not sorted by count then value: %v", name, counts)
+				}
+				q := base
+				switch name {
+				case "official":
+					q.Officials = []string{fc.Value}
+				case "city":
+					q.Cities = append(slices.Clone(q.Cities), fc.Value)
+					if len(base.Cities) > 0 {
+						q.Cities = []string{fc.Value} // replace: OR within a facet would widen it
+					}
+				case "province":
+					q.Provinces = []string{fc.Value}
+				case "theme":
+					q.Themes = []string{fc.Value}
+				case "source":
+					q.Sources = []string{fc.Value}
+				case "year":
+					q.Years = []string{fc.Value}
+				}
+				got, err := idx.Search(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Total != uint64(fc.Count) {
+					t.Errorf("%q %s=%s: facet said %d, filter gives %d", base.Text, name, fc.Value, fc.Count, got.Total)
+				}
+			}
+		}
+	}
+	res, err := idx.Search(context.Background(), fangtan.Query{Text: "丁小強"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Facets["official"]; len(got) != 1 || got[0] != (fangtan.FacetCount{Value: "丁小强", Count: 1}) {
+		t.Errorf("official facet for 丁小強 = %v, want [{丁小强 1}]", got)
+	}
+	if got := res.Facets["city"]; len(got) != 1 || got[0].Value != "运城市" {
+		t.Errorf("city facet for 丁小強 = %v, want 运城市", got)
+	}
+}
+
+func fragmentsOf(t *testing.T, idx *Index, q, id string) []string {
+	t.Helper()
+	res, err := idx.Search(context.Background(), fangtan.Query{Text: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		if h.ID == id {
+			checkHTML(t, h.Fragments...)
+			return h.Fragments
+		}
+	}
+	t.Fatalf("%q: no hit %s in %v", q, id, hitIDs(res))
+	return nil
+}
+
+func TestHighlighting(t *testing.T) {
+	idx := fixtureIndex(t)
+	for _, c := range []struct {
+		q, id    string
+		contains []string
+		absent   []string
+	}{
+		{q: "中华人民共和国", id: "a1", contains: []string{"<mark>中华人民共和国</mark>成立"}},
+		{q: "人民共和国", id: "a1", contains: []string{"中华<mark>人民共和国</mark>"}},
+		{q: "\"口碑是干出来的\"", id: "a1", contains: []string{"<mark>口碑是干出来的</mark>"}, absent: []string{"<mark>口碑</mark>"}},
+		{q: "\"拼出来的口碑\"", id: "a1", contains: []string{"<mark>拼出来的,口碑</mark>"}},
+		{q: "a&b", id: "a1", contains: []string{"<mark>A&amp;B</mark> &lt;script&gt;x&lt;/script&gt;"}},
+		{q: "办实事", id: "a2", contains: []string{"<mark>辦實事</mark>"}},
+		{q: "丁小强", id: "a2", contains: []string{"運城市委書記<mark>丁小強</mark>"}},
+		{q: "振华", id: "a5", contains: []string{"<mark>振华</mark>路"}},
+		{q: "刘振华", id: "a1", contains: []string{"<mark>刘振华</mark>"}, absent: []string{"<mark>刘</mark>"}},
+		{q: "city:太原", id: "a1", absent: []string{"<mark>"}},
+	} {
+		t.Run(c.q, func(t *testing.T) {
+			all := strings.Join(fragmentsOf(t, idx, c.q, c.id), "\n")
+			for _, s := range c.contains {
+				if !strings.Contains(all, s) {
+					t.Errorf("fragments %q lack %q", all, s)
+				}
+			}
+			for _, s := range c.absent {
+				if strings.Contains(all, s) {
+					t.Errorf("fragments %q contain %q", all, s)
+				}
+			}
+		})
+	}
+}
+
+func TestHighlighterMergesOverlaps(t *testing.T) {
+	h := &highlighter{}
+	h.addWord("中华人民共和国", []string{"中华", "华人", "人民", "共和", "共和国", "中华人民共和国"})
+	got := h.highlightAll("中华人民共和国成立,中华人民。")
+	want := "<mark>中华人民共和国</mark>成立,<mark>中华人民</mark>。"
+	if got != want {
+		t.Errorf("highlightAll = %q, want %q", got, want)
+	}
+	h = &highlighter{}
+	h.addWord("ab", nil)
+	h.addWord("bc", nil)
+	if got, want := h.highlightAll("xabcx ab"), "x<mark>abc</mark>x <mark>ab</mark>"; got != want {
+		t.Errorf("overlapping terms: %q, want %q", got, want)
+	}
+	// Fragments never cut a mark and say where they were cut.
+	long := strings.Repeat("甲", 150) + "目标词" + strings.Repeat("乙", 150)
+	h = &highlighter{}
+	h.addPhrase("目标词")
+	frags := h.fragments(long, 3, 100)
+	if len(frags) != 1 || !strings.HasPrefix(frags[0], "…") || !strings.HasSuffix(frags[0], "…") || !strings.Contains(frags[0], "<mark>目标词</mark>") {
+		t.Errorf("fragments = %q", frags)
+	}
+	if n := len([]rune(html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(frags[0])))); n > 104 {
+		t.Errorf("fragment is %d characters, want about 100", n)
+	}
+}
+
+func TestMalformedQueries(t *testing.T) {
+	idx := fixtureIndex(t)
+	for _, c := range []struct {
+		q    fangtan.Query
+		want string
+	}{
+		{fangtan.Query{Text: `"事业是拼出来的`}, "unbalanced quote: the \" at character 1"},
+		{fangtan.Query{Text: `刘振华 “事业`}, "unbalanced quote: the “ at character 5"},
+		{fangtan.Query{Text: `foo:bar`}, `unknown field "foo" at character 1`},
+		{fangtan.Query{Text: ``}, "empty query"},
+		{fangtan.Query{Text: `   `}, "empty query"},
+		{fangtan.Query{Text: `-刘振华`}, "only excludes"},
+		{fangtan.Query{Text: `date:2021-13`}, "month out of range"},
+		{fangtan.Query{Text: `date:abc`}, `"abc" is not a date`},
+		{fangtan.Query{Text: `date:2021-12..2021-01`}, "ends before it starts"},
+		{fangtan.Query{Text: `year:21`}, "four-digit year"},
+		{fangtan.Query{Text: `official:`}, "official: at character 1 needs a value"},
+		{fangtan.Query{Text: `OR 李慧`}, "OR at character 1 needs a term before it"},
+		{fangtan.Query{Text: `李慧 OR`}, "OR at character 4 needs a term after it"},
+		{fangtan.Query{Text: `李慧 OR -刘振华`}, "cannot join an exclusion"},
+		{fangtan.Query{Text: `- 李慧`}, "'-' at character 1 excludes nothing"},
+		{fangtan.Query{Text: `"，。"`}, "no letters or digits"},
+		{fangtan.Query{Text: `speaker:李慧`}, "quote search only"},
+		{fangtan.Query{Text: `李慧`, Sort: "oldest"}, `sort "oldest"`},
+		{fangtan.Query{Text: `李慧`, Size: -1}, "size -1 is negative"},
+		{fangtan.Query{Text: `李慧`, Size: 100000}, "more than"},
+		{fangtan.Query{Text: `李慧`, From: -5}, "from -5"},
+		{fangtan.Query{Text: `李慧`, Years: []string{"twenty"}}, "four-digit year"},
+	} {
+		t.Run(c.q.Text, func(t *testing.T) {
+			_, err := idx.Search(context.Background(), c.q)
+			if err == nil {
+				t.Fatalf("Search(%+v) succeeded, want an error containing %q", c.q, c.want)
+			}
+			if !errors.Is(err, fangtan.ErrBadQuery) {
+				t.Errorf("error %v does not wrap ErrBadQuery", err)
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %q, want it to contain %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestQuoteSearch(t *testing.T) {
+	idx := fixtureIndex(t)
+	for _, c := range []struct {
+		q    fangtan.Query
+		ids  []string
+		frag string
+	}{
+		{fangtan.Query{Text: "口碑"}, []string{"a1#q0"}, "<mark>口碑</mark>"},
+		{fangtan.Query{Text: "辦實事"}, []string{"a2#q0"}, "<mark>辦實事</mark>"},
+		{fangtan.Query{Text: "speaker:丁小強"}, []string{"a2#q0"}, ""},
+		{fangtan.Query{Text: "农村", Speakers: []string{"王永强"}}, []string{"a4#q0"}, "<mark>农村</mark>"},
+		{fangtan.Query{Text: "事", Speakers: []string{"李慧", "刘振华"}}, []string{"a1#q0", "a3#q0"}, ""},
+		{fangtan.Query{Text: "事 -speaker:刘振华"}, []string{"a1#q1", "a2#q0", "a3#q0"}, ""},
+		{fangtan.Query{Text: "city:太原"}, []string{"a1#q0", "a1#q1", "a3#q0"}, ""},
+	} {
+		t.Run(c.q.Text, func(t *testing.T) {
+			res, err := idx.SearchQuotes(context.Background(), c.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+				checkHTML(t, h.Fragments...)
+				if c.frag != "" && !strings.Contains(strings.Join(h.Fragments, ""), c.frag) {
+					t.Errorf("%s fragments %q lack %q", h.ID, h.Fragments, c.frag)
+				}
+				if h.DocID == "" || h.Title == "" || h.File == "" || !strings.HasPrefix(h.ID, h.DocID+"#q") {
+					t.Errorf("hit %+v lacks its article's fields", h)
+				}
+			}
+			sort.Strings(got)
+			if !slices.Equal(got, c.ids) {
+				t.Errorf("quotes %q = %v, want %v", c.q.Text, got, c.ids)
+			}
+		})
+	}
+	res, err := idx.SearchQuotes(context.Background(), fangtan.Query{Text: "事"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	speakers := res.Facets["speaker"]
+	if len(speakers) == 0 {
+		t.Fatalf("no speaker facet: %v", res.Facets)
+	}
+	for _, fc := range speakers {
+		got, err := idx.SearchQuotes(context.Background(), fangtan.Query{Text: "事", Speakers: []string{fc.Value}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != uint64(fc.Count) {
+			t.Errorf("speaker %s: facet %d, filter %d", fc.Value, fc.Count, got.Total)
+		}
+	}
+}
+
+func TestDocument(t *testing.T) {
+	idx := fixtureIndex(t)
+	v, err := idx.Document(context.Background(), "a2", "辦實事 丁小强")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Title == "" || len(v.Highlighted) != len(v.Paragraphs) || v.Text != strings.Join(v.Paragraphs, "\n") {
+		t.Fatalf("document view %+v", v)
+	}
+	checkHTML(t, v.Highlighted...)
+	if !strings.Contains(v.Highlighted[0], "<mark>丁小強</mark>") || !strings.Contains(v.Highlighted[0], "<mark>辦實事</mark>") {
+		t.Errorf("highlighted %q", v.Highlighted[0])
+	}
+	v, err = idx.Document(context.Background(), "a1", "")
+	if err != nil || v.Highlighted != nil || len(v.Quotes) != 2 {
+		t.Errorf("Document(a1, \"\") = %+v, %v", v, err)
+	}
+	for _, id := range []string{"nope", "a1#q0", ""} {
+		if _, err := idx.Document(context.Background(), id, ""); !errors.Is(err, fangtan.ErrNotFound) {
+			t.Errorf("Document(%q) error %v, want ErrNotFound", id, err)
+		}
+	}
+	if _, err := idx.Document(context.Background(), "a1", `"open`); !errors.Is(err, fangtan.ErrBadQuery) {
+		t.Errorf("Document with a bad query: %v, want ErrBadQuery", err)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	idx := fixtureIndex(t)
+	for _, c := range []struct {
+		prefix string
+		want   fangtan.Suggestion
+	}{
+		{"刘", fangtan.Suggestion{Value: "刘振华", Kind: "official", Count: 2}},
+		{"劉振", fangtan.Suggestion{Value: "刘振华", Kind: "official", Count: 2}},
+		{"太", fangtan.Suggestion{Value: "太原市", Kind: "place", Count: 2}},
+		{"辦", fangtan.Suggestion{Value: "办实事", Kind: "theme", Count: 3}},
+		{"liuzh", fangtan.Suggestion{Value: "刘振华", Kind: "official", Count: 2}},
+		{"lzh", fangtan.Suggestion{Value: "刘振华", Kind: "official", Count: 2}},
+	} {
+		got, err := idx.Suggest(context.Background(), c.prefix, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || got[0] != c.want {
+			t.Errorf("Suggest(%q) = %v, want first %v", c.prefix, got, c.want)
+		}
+	}
+	if got, _ := idx.Suggest(context.Background(), "  ", 5); len(got) != 0 {
+		t.Errorf("Suggest(blank) = %v", got)
+	}
+}

@@ -1,0 +1,387 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"fangtan"
+	"fangtan/analyzer"
+)
+
+// Document types, kept in the keyword field "type".
+const (
+	typeArticle = "article"
+	typeQuote   = "quote"
+)
+
+// Field names. Quotes use their own text fields so that their BM25 length
+// statistics do not mix with whole articles'.
+const (
+	fieldType       = "type"
+	fieldTitle      = "title"
+	fieldTitleExact = "title_exact"
+	fieldText       = "text"
+	fieldTextExact  = "text_exact"
+	fieldQuote      = "quote"
+	fieldQuoteExact = "quote_exact"
+	fieldOfficial   = "official"
+	fieldCity       = "city"
+	fieldProvince   = "province"
+	fieldDistrict   = "district"
+	fieldTheme      = "theme"
+	fieldSource     = "source"
+	fieldAuthor     = "author"
+	fieldYear       = "year"
+	fieldSpeaker    = "speaker"
+	fieldFile       = "file"
+	fieldDocID      = "doc_id"
+	fieldDate       = "date"
+	// fieldStored holds the JSON a hit or Document(id) is rendered from;
+	// it is stored and never indexed, so the text is kept exactly once.
+	fieldStored = "stored"
+)
+
+type fieldKind int
+
+const (
+	kindWord fieldKind = iota
+	kindExact
+	kindKeyword
+	kindDate
+	kindStored
+)
+
+// fieldSpec is the one description of a field from which both the bleve
+// mapping and the documents are made, so the two cannot drift apart.
+type fieldSpec struct {
+	name    string
+	kind    fieldKind
+	vectors bool // positions for phrase queries
+	facet   bool // doc values for facets and sorting
+}
+
+// Only the exact fields carry term vectors: quoted phrases are phrase
+// queries on them. Highlighting finds spans in the stored text itself and
+// the word fields are only scored, so they need no positions.
+var articleFields = []fieldSpec{
+	{name: fieldType, kind: kindKeyword},
+	{name: fieldTitle, kind: kindWord},
+	{name: fieldTitleExact, kind: kindExact, vectors: true},
+	{name: fieldText, kind: kindWord},
+	{name: fieldTextExact, kind: kindExact, vectors: true},
+	{name: fieldOfficial, kind: kindKeyword, facet: true},
+	{name: fieldCity, kind: kindKeyword, facet: true},
+	{name: fieldProvince, kind: kindKeyword, facet: true},
+	{name: fieldDistrict, kind: kindKeyword, facet: true},
+	{name: fieldTheme, kind: kindKeyword, facet: true},
+	{name: fieldSource, kind: kindKeyword, facet: true},
+	{name: fieldAuthor, kind: kindKeyword},
+	{name: fieldYear, kind: kindKeyword, facet: true},
+	{name: fieldFile, kind: kindKeyword},
+	{name: fieldDate, kind: kindDate, facet: true},
+	{name: fieldStored, kind: kindStored},
+}
+
+var quoteFields = []fieldSpec{
+	{name: fieldType, kind: kindKeyword},
+	{name: fieldQuote, kind: kindWord},
+	{name: fieldQuoteExact, kind: kindExact, vectors: true},
+	{name: fieldSpeaker, kind: kindKeyword, facet: true},
+	{name: fieldDocID, kind: kindKeyword},
+	{name: fieldOfficial, kind: kindKeyword, facet: true},
+	{name: fieldCity, kind: kindKeyword, facet: true},
+	{name: fieldProvince, kind: kindKeyword, facet: true},
+	{name: fieldDistrict, kind: kindKeyword, facet: true},
+	{name: fieldTheme, kind: kindKeyword, facet: true},
+	{name: fieldSource, kind: kindKeyword, facet: true},
+	{name: fieldYear, kind: kindKeyword, facet: true},
+	{name: fieldFile, kind: kindKeyword},
+	{name: fieldDate, kind: kindDate, facet: true},
+	{name: fieldStored, kind: kindStored},
+}
+
+func (f fieldSpec) options() bindex.FieldIndexingOptions {
+	switch f.kind {
+	case kindStored:
+		return bindex.StoreField
+	case kindKeyword:
+		// Keyword fields only filter and facet: no scoring statistics.
+		o := bindex.IndexField | bindex.SkipFreqNorm
+		if f.facet {
+			o |= bindex.DocValues
+		}
+		return o
+	}
+	o := bindex.IndexField
+	if f.vectors {
+		o |= bindex.IncludeTermVectors
+	}
+	if f.facet {
+		o |= bindex.DocValues
+	}
+	return o
+}
+
+func (f fieldSpec) analyzerName() string {
+	switch f.kind {
+	case kindWord:
+		return analyzer.WordAnalyzerName
+	case kindExact:
+		return analyzer.ExactAnalyzerName
+	case kindKeyword:
+		return keyword.Name
+	}
+	return ""
+}
+
+func (f fieldSpec) fieldMapping() *mapping.FieldMapping {
+	var fm *mapping.FieldMapping
+	switch f.kind {
+	case kindDate:
+		fm = mapping.NewDateTimeFieldMapping()
+	default:
+		fm = mapping.NewTextFieldMapping()
+		fm.Analyzer = f.analyzerName()
+	}
+	o := f.options()
+	fm.Name = f.name
+	fm.Store = o.IsStored()
+	fm.Index = o.IsIndexed()
+	fm.IncludeTermVectors = o.IncludeTermVectors()
+	fm.DocValues = o.IncludeDocValues()
+	fm.SkipFreqNorm = o.SkipFreqNorm()
+	fm.IncludeInAll = false
+	return fm
+}
+
+// newMapping describes the two document types to bleve. Documents are built
+// field by field (see newDocBuilder), but the mapping is what a reopened index
+// validates its analyzers against and what documents the index on disk.
+func newMapping() *mapping.IndexMappingImpl {
+	im := mapping.NewIndexMapping()
+	im.TypeField = fieldType
+	im.DefaultType = typeArticle
+	im.DefaultAnalyzer = analyzer.WordAnalyzerName
+	im.DefaultMapping = mapping.NewDocumentDisabledMapping()
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	im.ScoringModel = bindex.BM25Scoring
+	im.AddDocumentMapping(typeArticle, docMapping(articleFields))
+	im.AddDocumentMapping(typeQuote, docMapping(quoteFields))
+	return im
+}
+
+func docMapping(fields []fieldSpec) *mapping.DocumentMapping {
+	dm := mapping.NewDocumentStaticMapping()
+	for _, f := range fields {
+		dm.AddFieldMappingsAt(f.name, f.fieldMapping())
+	}
+	return dm
+}
+
+// storedArticle is what the stored field of an article holds: the Document
+// without Text when Text is its joined Paragraphs, so the text is stored once.
+type storedArticle struct {
+	fangtan.Document
+	TextJoined bool `json:"text_joined,omitempty"`
+}
+
+func encodeArticle(d *fangtan.Document) ([]byte, error) {
+	s := storedArticle{Document: *d}
+	if len(d.Paragraphs) > 0 && strings.Join(d.Paragraphs, "\n") == d.Text {
+		s.Text = ""
+		s.TextJoined = true
+	}
+	return json.Marshal(&s)
+}
+
+func decodeArticle(b []byte) (*fangtan.Document, error) {
+	var s storedArticle
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil, fmt.Errorf("decode stored document: %w", err)
+	}
+	if s.TextJoined {
+		s.Text = strings.Join(s.Paragraphs, "\n")
+	}
+	return &s.Document, nil
+}
+
+// storedQuote is what the stored field of a quote holds.
+type storedQuote struct {
+	ID           string `json:"id"`
+	Text         string `json:"text"`
+	Speaker      string `json:"speaker"`
+	SpeakerTitle string `json:"speaker_title"`
+	DocID        string `json:"doc_id"`
+	File         string `json:"file"`
+	Title        string `json:"title"`
+	Date         string `json:"date"`
+	Source       string `json:"source"`
+	Paragraph    int    `json:"paragraph"`
+}
+
+// quoteID names a document's n-th quote (0-based).
+func quoteID(docID string, n int) string { return fmt.Sprintf("%s#q%d", docID, n) }
+
+// docBuilder turns fangtan.Documents into bleve documents. It holds the
+// analyzers so each field is analyzed exactly once, by scorch.
+type docBuilder struct {
+	word, exact, kw analysis.Analyzer
+}
+
+func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
+	b := &docBuilder{
+		word:  m.AnalyzerNamed(analyzer.WordAnalyzerName),
+		exact: m.AnalyzerNamed(analyzer.ExactAnalyzerName),
+		kw:    m.AnalyzerNamed(keyword.Name),
+	}
+	if b.word == nil || b.exact == nil || b.kw == nil {
+		return nil, fmt.Errorf("analyzers %q/%q are not registered with bleve", analyzer.WordAnalyzerName, analyzer.ExactAnalyzerName)
+	}
+	return b, nil
+}
+
+type fieldAdder struct {
+	b     *docBuilder
+	doc   *document.Document
+	specs map[string]fieldSpec
+}
+
+func (a *fieldAdder) text(name, value string) {
+	if value == "" {
+		return
+	}
+	f := a.specs[name]
+	var an analysis.Analyzer
+	switch f.kind {
+	case kindWord:
+		an = a.b.word
+	case kindExact:
+		an = a.b.exact
+	case kindKeyword:
+		an = a.b.kw
+	case kindStored:
+		an = nil
+	}
+	a.doc.AddField(document.NewTextFieldCustom(name, nil, []byte(value), f.options(), an))
+}
+
+// raw adds one keyword value as it is (ids, file names, the type).
+func (a *fieldAdder) raw(name, value string) {
+	if value == "" {
+		return
+	}
+	a.doc.AddField(document.NewTextFieldCustom(name, nil, []byte(value), a.specs[name].options(), a.b.kw))
+}
+
+// keywords adds folded, deduplicated values of a multi-valued keyword field.
+func (a *fieldAdder) keywords(name string, values ...string) {
+	f := a.specs[name]
+	seen := make([]string, 0, len(values))
+	for _, v := range values {
+		v = foldValue(v)
+		if v == "" || slices.Contains(seen, v) {
+			continue
+		}
+		seen = append(seen, v)
+		a.doc.AddField(document.NewTextFieldCustom(name, []uint64{uint64(len(seen) - 1)}, []byte(v), f.options(), a.b.kw))
+	}
+}
+
+func (a *fieldAdder) date(value string) {
+	t, err := time.Parse("2006-01-02", value)
+	if err != nil {
+		return
+	}
+	f, err := document.NewDateTimeFieldWithIndexingOptions(fieldDate, nil, t, time.RFC3339, a.specs[fieldDate].options())
+	if err == nil {
+		a.doc.AddField(f)
+	}
+}
+
+var (
+	articleSpecs = specMap(articleFields)
+	quoteSpecs   = specMap(quoteFields)
+)
+
+func specMap(fields []fieldSpec) map[string]fieldSpec {
+	m := make(map[string]fieldSpec, len(fields))
+	for _, f := range fields {
+		m[f.name] = f
+	}
+	return m
+}
+
+// foldValue is the form of every metadata value in the index and in filters.
+func foldValue(v string) string { return strings.TrimSpace(analyzer.Fold(v)) }
+
+func officialNames(d *fangtan.Document) []string {
+	names := make([]string, len(d.Officials))
+	for i, o := range d.Officials {
+		names[i] = o.Name
+	}
+	return names
+}
+
+// build returns the article and its quote documents.
+func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
+	stored, err := encodeArticle(d)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*document.Document, 0, 1+len(d.Quotes))
+	art := &fieldAdder{b: b, doc: document.NewDocument(d.ID), specs: articleSpecs}
+	art.raw(fieldType, typeArticle)
+	art.text(fieldTitle, d.Title)
+	art.text(fieldTitleExact, d.Title)
+	art.text(fieldText, d.Text)
+	art.text(fieldTextExact, d.Text)
+	b.metadata(art, d)
+	art.keywords(fieldAuthor, d.Authors...)
+	art.text(fieldStored, string(stored))
+	out = append(out, art.doc)
+
+	for n, q := range d.Quotes {
+		sq := storedQuote{
+			ID: quoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle,
+			DocID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, Paragraph: q.Paragraph,
+		}
+		js, err := json.Marshal(&sq)
+		if err != nil {
+			return nil, err
+		}
+		qa := &fieldAdder{b: b, doc: document.NewDocument(sq.ID), specs: quoteSpecs}
+		qa.raw(fieldType, typeQuote)
+		qa.text(fieldQuote, q.Text)
+		qa.text(fieldQuoteExact, q.Text)
+		qa.keywords(fieldSpeaker, q.Speaker)
+		qa.raw(fieldDocID, d.ID)
+		b.metadata(qa, d)
+		qa.text(fieldStored, string(js))
+		out = append(out, qa.doc)
+	}
+	return out, nil
+}
+
+// metadata adds the filter and facet fields articles and quotes share.
+func (b *docBuilder) metadata(a *fieldAdder, d *fangtan.Document) {
+	a.keywords(fieldOfficial, officialNames(d)...)
+	a.keywords(fieldCity, d.Places.Cities...)
+	a.keywords(fieldProvince, d.Places.Provinces...)
+	a.keywords(fieldDistrict, d.Places.Districts...)
+	a.keywords(fieldTheme, d.Themes...)
+	a.keywords(fieldSource, d.Source)
+	a.keywords(fieldYear, d.Year())
+	a.raw(fieldFile, d.File)
+	a.date(d.Date)
+}

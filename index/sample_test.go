@@ -1,0 +1,6 @@
+package index
+
+var sample struct {
+	dir string
+	idx *Index
+}

@@ -1,0 +1,521 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"fangtan"
+	"fangtan/analyzer"
+)
+
+// Ranking weights. BM25 on the word fields is the base; a match in the title
+// counts titleBoost times, and a word found as a contiguous substring (the
+// exact fields) adds phraseBoost times its exact-field score.
+const (
+	titleBoost  = 3.0
+	phraseBoost = 1.5
+)
+
+// Paging limits: a page of more than maxSize hits, or paging deeper than
+// maxWindow, is a mistake worth reporting.
+const (
+	defaultSize = 10
+	maxSize     = 500
+	maxWindow   = 10000
+	facetSize   = 50
+)
+
+// articleFacets are the facets of an article search, in display order.
+var articleFacets = []string{fieldOfficial, fieldCity, fieldProvince, fieldTheme, fieldSource, fieldYear}
+
+// textField is a text indexed twice: for words and exactly.
+type textField struct {
+	word, exact string
+	boost       float64
+}
+
+var (
+	articleText = []textField{{fieldText, fieldTextExact, 1}, {fieldTitle, fieldTitleExact, titleBoost}}
+	quoteText   = []textField{{fieldQuote, fieldQuoteExact, 1}}
+)
+
+// target is what a search runs over: articles or quotes.
+type target struct {
+	typ    string
+	fields []textField
+}
+
+var (
+	articles = target{typeArticle, articleText}
+	quotes   = target{typeQuote, quoteText}
+)
+
+// compiled is a query ready to run, with what its hits highlight.
+type compiled struct {
+	q          query.Query
+	hl         *highlighter
+	filterOnly bool // no words or phrases: relevance is meaningless
+}
+
+// compile turns the query text and the request's filters into a bleve query.
+func (x *Index) compile(fq fangtan.Query, t target) (*compiled, error) {
+	pq, err := parseQuery(fq.Text, t.typ == typeQuote)
+	if err != nil {
+		return nil, err
+	}
+	paramFilters, err := x.paramFilters(fq, t)
+	if err != nil {
+		return nil, err
+	}
+	if len(pq.groups) == 0 && len(paramFilters) == 0 {
+		if len(pq.excluded) > 0 {
+			return nil, badQuery("the query only excludes: add a word, phrase or filter to search for")
+		}
+		return nil, badQuery("empty query: type a word, a \"phrase\" or a filter such as official:李慧")
+	}
+	c := &compiled{hl: &highlighter{}, filterOnly: true}
+	var must []query.Query
+	filters := []query.Query{termQuery(fieldType, t.typ)}
+	for _, g := range pq.groups {
+		alts := make([]query.Query, 0, len(g))
+		allFilters := true
+		for _, cl := range g {
+			q, err := x.clauseQuery(cl, t, false)
+			if err != nil {
+				return nil, err
+			}
+			alts = append(alts, q)
+			switch cl.kind {
+			case clauseWord:
+				allFilters = false
+				c.hl.addWord(cl.text, x.wordTokens(cl.text))
+			case clausePhrase:
+				allFilters = false
+				c.hl.addPhrase(cl.text)
+			}
+		}
+		if allFilters {
+			filters = append(filters, orQuery(alts))
+		} else {
+			c.filterOnly = false
+			must = append(must, orQuery(alts))
+		}
+	}
+	filters = append(filters, paramFilters...)
+	var mustNot []query.Query
+	for _, cl := range pq.excluded {
+		q, err := x.clauseQuery(cl, t, true)
+		if err != nil {
+			return nil, err
+		}
+		mustNot = append(mustNot, q)
+	}
+	if len(must) == 0 {
+		must = append(must, query.NewMatchAllQuery())
+	}
+	bq := query.NewBooleanQuery(must, nil, mustNot)
+	bq.AddFilter(query.NewConjunctionQuery(filters))
+	c.q = bq
+	return c, nil
+}
+
+// orQuery is q itself or the disjunction of several.
+func orQuery(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// clauseQuery is the bleve query of one clause. An excluded word matches as
+// a substring only: excluding 振华 excludes every text containing 振华.
+func (x *Index) clauseQuery(c clause, t target, excluded bool) (query.Query, error) {
+	switch c.kind {
+	case clauseWord, clausePhrase:
+		terms := analyzer.ExactTerms(c.text)
+		var alts []query.Query
+		var words []string
+		if c.kind == clauseWord && !excluded {
+			words = x.wordTokens(c.text)
+		}
+		for _, f := range t.fields {
+			if len(words) > 0 {
+				conj := make([]query.Query, len(words))
+				for i, w := range words {
+					conj[i] = termQuery(f.word, w)
+				}
+				wq := andQuery(conj)
+				setBoost(wq, f.boost)
+				alts = append(alts, wq)
+			}
+			eq := exactQuery(f.exact, terms)
+			setBoost(eq, f.boost*phraseBoost)
+			alts = append(alts, eq)
+		}
+		return orQuery(alts), nil
+	case clauseDate:
+		var start, end time.Time
+		if c.hasFrom {
+			start = c.from
+		}
+		if c.hasTo {
+			end = c.to
+		}
+		yes, no := true, false
+		q := query.NewDateRangeInclusiveQuery(start, end, &yes, &no)
+		q.SetField(fieldDate)
+		return q, nil
+	case clauseFilter:
+		return x.filterQuery(c.field, []string{c.text}), nil
+	}
+	return nil, fmt.Errorf("clause kind %d", c.kind)
+}
+
+func andQuery(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
+func setBoost(q query.Query, b float64) {
+	if bq, ok := q.(query.BoostableQuery); ok && b != 1 {
+		bq.SetBoost(b)
+	}
+}
+
+// exactQuery matches the exact terms in order: a substring of the
+// punctuation-free folded text.
+func exactQuery(field string, terms []string) query.Query {
+	if len(terms) == 1 {
+		return termQuery(field, terms[0])
+	}
+	q := query.NewPhraseQuery(terms, field)
+	return q
+}
+
+// wordTokens are the distinct terms the word analyzer makes of s.
+func (x *Index) wordTokens(s string) []string {
+	var out []string
+	for _, tok := range x.word.Analyze([]byte(s)) {
+		t := string(tok.Term)
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// filterQuery matches any of values in field. Place names match their full
+// and short forms (太原 and 太原市).
+func (x *Index) filterQuery(field string, values []string) query.Query {
+	var terms []string
+	for _, v := range values {
+		v = foldValue(v)
+		if v == "" {
+			continue
+		}
+		switch field {
+		case fieldCity, fieldProvince, fieldDistrict:
+			terms = append(terms, x.placeTerms(field, v)...)
+		default:
+			terms = append(terms, v)
+		}
+	}
+	slices.Sort(terms)
+	terms = slices.Compact(terms)
+	qs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = termQuery(field, t)
+	}
+	if len(qs) == 0 {
+		return query.NewMatchNoneQuery()
+	}
+	return orQuery(qs)
+}
+
+// adminSuffixes end the full names of Chinese administrative divisions.
+var adminSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "区", "县", "盟", "旗"}
+
+// autonomousRegions are the provinces whose full name carries a people's
+// name between the place and the suffix.
+var autonomousRegions = map[string]string{
+	"内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
+	"宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆",
+}
+
+// shortPlace strips an administrative suffix, keeping at least two
+// characters: 太原市 → 太原, 山西省 → 山西, 广西壮族自治区 → 广西.
+func shortPlace(v string) string {
+	if s, ok := autonomousRegions[v]; ok {
+		return s
+	}
+	for _, s := range adminSuffixes {
+		if base, ok := strings.CutSuffix(v, s); ok && utf8.RuneCountInString(base) >= 2 {
+			return base
+		}
+	}
+	return v
+}
+
+// placeTerms returns the indexed values of field that v names: v itself and
+// every value that is v's short form plus an administrative suffix.
+func (x *Index) placeTerms(field, v string) []string {
+	short := shortPlace(v)
+	terms := []string{v}
+	dict, err := x.idx.FieldDictPrefix(field, []byte(short))
+	if err != nil {
+		return terms
+	}
+	defer dict.Close()
+	for {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			break
+		}
+		if e.Term == v || shortPlace(e.Term) == short {
+			terms = append(terms, e.Term)
+		}
+	}
+	return terms
+}
+
+// paramFilters are the request's facet filters: OR within a field, AND
+// across fields.
+func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) {
+	for _, y := range fq.Years {
+		if y = strings.TrimSpace(y); y != "" && !isYear(y) {
+			return nil, badQuery("year %q is not a four-digit year", y)
+		}
+	}
+	if len(fq.Speakers) > 0 && t.typ != typeQuote && hasValue(fq.Speakers) {
+		return nil, badQuery("the speaker filter applies to quote search only")
+	}
+	var out []query.Query
+	for _, f := range []struct {
+		field  string
+		values []string
+	}{
+		{fieldOfficial, fq.Officials}, {fieldCity, fq.Cities}, {fieldProvince, fq.Provinces},
+		{fieldDistrict, fq.Districts}, {fieldTheme, fq.Themes}, {fieldSource, fq.Sources},
+		{fieldYear, fq.Years}, {fieldSpeaker, fq.Speakers},
+	} {
+		if hasValue(f.values) {
+			out = append(out, x.filterQuery(f.field, f.values))
+		}
+	}
+	return out, nil
+}
+
+func hasValue(vs []string) bool {
+	for _, v := range vs {
+		if strings.TrimSpace(v) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// request validates paging and sorting and makes the search request.
+func request(fq fangtan.Query, c *compiled) (*bleve.SearchRequest, error) {
+	if fq.From < 0 {
+		return nil, badQuery("from %d is negative", fq.From)
+	}
+	if fq.Size < 0 {
+		return nil, badQuery("size %d is negative", fq.Size)
+	}
+	size := fq.Size
+	if size == 0 {
+		size = defaultSize
+	}
+	if size > maxSize {
+		return nil, badQuery("size %d is more than %d", size, maxSize)
+	}
+	if fq.From+size > maxWindow {
+		return nil, badQuery("from %d + size %d pages deeper than %d hits; narrow the query instead", fq.From, size, maxWindow)
+	}
+	req := bleve.NewSearchRequestOptions(c.q, size, fq.From, false)
+	req.Fields = []string{fieldStored}
+	byDate := search.SortOrder{
+		&search.SortField{Field: fieldDate, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+		&search.SortScore{Desc: true},
+		&search.SortDocID{},
+	}
+	switch fq.Sort {
+	case "", "relevance":
+		if c.filterOnly {
+			req.SortByCustom(byDate)
+		} else {
+			req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}})
+		}
+	case "date":
+		req.SortByCustom(byDate)
+	default:
+		return nil, badQuery("sort %q: use relevance or date", fq.Sort)
+	}
+	return req, nil
+}
+
+// run executes req, turning a deadline into fangtan.ErrUnavailable.
+func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+			return nil, fmt.Errorf("search: %w (%v)", fangtan.ErrUnavailable, err)
+		}
+		return nil, fmt.Errorf("index %s: search: %w", x.path, err)
+	}
+	return res, nil
+}
+
+// Search implements fangtan.Searcher.
+func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, error) {
+	start := time.Now()
+	c, err := x.compile(fq, articles)
+	if err != nil {
+		return nil, err
+	}
+	req, err := request(fq, c)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range articleFacets {
+		req.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
+	}
+	res, err := x.run(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := &fangtan.Result{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.Hit, 0, len(res.Hits)), Facets: facets(res, articleFacets)}
+	for _, h := range res.Hits {
+		d, err := storedDoc(h)
+		if err != nil {
+			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
+		}
+		out.Hits = append(out.Hits, fangtan.Hit{
+			ID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
+			Officials: nonNil(d.Officials), Cities: nonNil(d.Places.Cities), Provinces: nonNil(d.Places.Provinces),
+			Districts: nonNil(d.Places.Districts), Themes: nonNil(d.Themes),
+			Score: h.Score, Fragments: c.hl.fragments(d.Text, 3, fragmentRunes),
+		})
+	}
+	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func storedDoc(h *search.DocumentMatch) (*fangtan.Document, error) {
+	s, ok := h.Fields[fieldStored].(string)
+	if !ok {
+		return nil, errors.New("no stored document")
+	}
+	return decodeArticle([]byte(s))
+}
+
+// facets turns bleve's facet results into counts sorted by count, then value.
+func facets(res *bleve.SearchResult, names []string) map[string][]fangtan.FacetCount {
+	out := make(map[string][]fangtan.FacetCount, len(names))
+	for _, name := range names {
+		counts := []fangtan.FacetCount{}
+		if fr, ok := res.Facets[name]; ok && fr != nil {
+			for _, t := range fr.Terms.Terms() {
+				counts = append(counts, fangtan.FacetCount{Value: t.Term, Count: t.Count})
+			}
+		}
+		slices.SortFunc(counts, func(a, b fangtan.FacetCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+		})
+		out[name] = counts
+	}
+	return out
+}
+
+// SearchQuotes implements fangtan.Searcher.
+func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.QuoteResult, error) {
+	start := time.Now()
+	c, err := x.compile(fq, quotes)
+	if err != nil {
+		return nil, err
+	}
+	req, err := request(fq, c)
+	if err != nil {
+		return nil, err
+	}
+	req.AddFacet(fieldSpeaker, bleve.NewFacetRequest(fieldSpeaker, facetSize))
+	res, err := x.run(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := &fangtan.QuoteResult{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.QuoteHit, 0, len(res.Hits)), Facets: facets(res, []string{fieldSpeaker})}
+	for _, h := range res.Hits {
+		s, ok := h.Fields[fieldStored].(string)
+		if !ok {
+			return nil, fmt.Errorf("index %s: quote %s: no stored quote", x.path, h.ID)
+		}
+		var q storedQuote
+		if err := jsonUnmarshal(s, &q); err != nil {
+			return nil, fmt.Errorf("index %s: quote %s: %w", x.path, h.ID, err)
+		}
+		out.Hits = append(out.Hits, fangtan.QuoteHit{
+			ID: q.ID, Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, DocID: q.DocID,
+			File: q.File, Title: q.Title, Date: q.Date, Source: q.Source, Paragraph: q.Paragraph,
+			Fragments: c.hl.fragments(q.Text, 1, 1<<30),
+		})
+	}
+	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// Document implements fangtan.Searcher.
+func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.DocumentView, error) {
+	var hl *highlighter
+	if strings.TrimSpace(queryText) != "" {
+		c, err := x.compile(fangtan.Query{Text: queryText}, articles)
+		if err != nil {
+			return nil, err
+		}
+		hl = c.hl
+	}
+	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery([]string{id}), termQuery(fieldType, typeArticle)})
+	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	req.Fields = []string{fieldStored}
+	res, err := x.run(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("document %q: %w", id, fangtan.ErrNotFound)
+	}
+	d, err := storedDoc(res.Hits[0])
+	if err != nil || d.ID != id {
+		return nil, fmt.Errorf("document %q: %w", id, fangtan.ErrNotFound)
+	}
+	v := &fangtan.DocumentView{Document: *d}
+	if hl != nil {
+		paras := d.Paragraphs
+		if len(paras) == 0 && d.Text != "" {
+			paras = strings.Split(d.Text, "\n")
+		}
+		v.Highlighted = make([]string, len(paras))
+		for i, p := range paras {
+			v.Highlighted[i] = hl.highlightAll(p)
+		}
+	}
+	return v, nil
+}

@@ -1,0 +1,128 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/mozillazg/go-pinyin"
+
+	"fangtan"
+)
+
+// suggestions is the table the search box completes from: every official,
+// place and theme of the indexed articles with its article count. It is
+// built on first use and rebuilt after a write.
+type suggestions struct {
+	gen   uint64
+	items []suggestItem
+}
+
+type suggestItem struct {
+	fangtan.Suggestion
+	pinyin   string // liuzhenhua
+	initials string // lzh
+}
+
+var suggestKinds = []struct{ field, kind string }{
+	{fieldOfficial, "official"}, {fieldCity, "place"}, {fieldProvince, "place"},
+	{fieldDistrict, "place"}, {fieldTheme, "theme"},
+}
+
+func (x *Index) suggestTable(ctx context.Context) (*suggestions, error) {
+	x.sugMu.Lock()
+	defer x.sugMu.Unlock()
+	gen := x.gen.Load()
+	if x.sug != nil && x.sug.gen == gen {
+		return x.sug, nil
+	}
+	req := bleve.NewSearchRequestOptions(termQuery(fieldType, typeArticle), 0, 0, false)
+	for _, k := range suggestKinds {
+		req.AddFacet(k.field, bleve.NewFacetRequest(k.field, 1<<20))
+	}
+	res, err := x.run(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	t := &suggestions{gen: gen}
+	seen := make(map[string]int)
+	args := pinyin.NewArgs()
+	for _, k := range suggestKinds {
+		fr := res.Facets[k.field]
+		if fr == nil {
+			continue
+		}
+		for _, term := range fr.Terms.Terms() {
+			key := k.kind + "\x00" + term.Term
+			if i, ok := seen[key]; ok {
+				t.items[i].Count = max(t.items[i].Count, term.Count)
+				continue
+			}
+			seen[key] = len(t.items)
+			syllables := pinyin.LazyPinyin(term.Term, args)
+			var initials strings.Builder
+			for _, s := range syllables {
+				initials.WriteByte(s[0])
+			}
+			t.items = append(t.items, suggestItem{
+				Suggestion: fangtan.Suggestion{Value: term.Term, Kind: k.kind, Count: term.Count},
+				pinyin:     strings.Join(syllables, ""),
+				initials:   initials.String(),
+			})
+		}
+	}
+	x.sug = t
+	return t, nil
+}
+
+// Suggest implements fangtan.Searcher: officials, places and themes whose
+// name starts with prefix (Traditional or Simplified), or whose pinyin or
+// pinyin initials start with it (liu, lzh), most frequent first.
+func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]fangtan.Suggestion, error) {
+	p := foldValue(prefix)
+	if p == "" {
+		return []fangtan.Suggestion{}, nil
+	}
+	if limit <= 0 {
+		limit = 10
+	}
+	limit = min(limit, 50)
+	t, err := x.suggestTable(ctx)
+	if err != nil {
+		return nil, err
+	}
+	latin := strings.ReplaceAll(p, " ", "")
+	isLatin := latin != "" && strings.IndexFunc(latin, func(r rune) bool { return r < 'a' || r > 'z' }) < 0
+	type match struct {
+		s     fangtan.Suggestion
+		exact bool
+	}
+	var ms []match
+	for _, it := range t.items {
+		switch {
+		case strings.HasPrefix(it.Value, p):
+			ms = append(ms, match{it.Suggestion, it.Value == p})
+		case isLatin && it.pinyin != "" && (strings.HasPrefix(it.pinyin, latin) || strings.HasPrefix(it.initials, latin)):
+			ms = append(ms, match{it.Suggestion, it.pinyin == latin})
+		}
+	}
+	slices.SortFunc(ms, func(a, b match) int {
+		if a.exact != b.exact {
+			if a.exact {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.s.Count, a.s.Count), cmp.Compare(a.s.Value, b.s.Value), cmp.Compare(a.s.Kind, b.s.Kind))
+	})
+	out := make([]fangtan.Suggestion, 0, min(limit, len(ms)))
+	for _, m := range ms[:min(limit, len(ms))] {
+		out = append(out, m.s)
+	}
+	return out, nil
+}
+
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
