@@ -118,14 +118,15 @@ func childCmd(ctx context.Context, self []string, spec childSpec, stderr io.Writ
 // indexInChild builds one configuration's index in a child process.
 func indexInChild(ctx context.Context, self []string, system, corpus, dir string, stderr io.Writer) (childResult, error) {
 	var res childResult
-	cmd, err := childCmd(ctx, self, childSpec{Mode: "index", System: system, Corpus: corpus, Dir: dir}, stderr)
+	var errOut bytes.Buffer
+	cmd, err := childCmd(ctx, self, childSpec{Mode: "index", System: system, Corpus: corpus, Dir: dir}, io.MultiWriter(stderr, &errOut))
 	if err != nil {
 		return res, err
 	}
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	if err := cmd.Run(); err != nil {
-		return res, fmt.Errorf("%s: index child: %w", system, err)
+		return res, fmt.Errorf("%s: index child: %w: %s", system, err, lastLine(errOut.String()))
 	}
 	sc := bufio.NewScanner(&out)
 	sc.Buffer(nil, 1<<20)
@@ -148,4 +149,10 @@ func freeLoopbackAddr() (string, error) {
 	}
 	addr := ln.Addr().String()
 	return addr, ln.Close()
+}
+
+// lastLine is the last non-blank line of a child's stderr: its error.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
 }
