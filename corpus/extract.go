@@ -1,23 +1,188 @@
 package corpus
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"fangtan"
 	"fangtan/analyzer"
 )
 
 // Extractor finds officials, places, themes, keywords and quotes in an
-// article. It is safe for concurrent use.
+// article. It is safe for concurrent use: it holds only read-only data
+// (gazetteer, themes) and a Segmenter, which is itself safe for concurrent
+// use; everything per article lives on the stack of Extract.
 type Extractor struct {
-	seg analyzer.Segmenter
+	seg    analyzer.Segmenter
+	themes *Themes
+	gaz    *gazetteer
 }
 
-// NewExtractor returns an Extractor using seg for person tags and keywords.
+// NewExtractor returns an Extractor using seg for person tags and keywords,
+// and the default themes (corpus/themes.txt). A nil seg still extracts
+// (names by family-name rules, no keywords), which suits tools without
+// jieba's dictionaries.
 func NewExtractor(seg analyzer.Segmenter) (*Extractor, error) {
-	return &Extractor{seg: seg}, nil
+	return NewExtractorWithThemes(seg, nil)
 }
+
+// NewExtractorWithThemes is NewExtractor with a theme set, e.g. from
+// LoadThemes; nil means DefaultThemes.
+func NewExtractorWithThemes(seg analyzer.Segmenter, themes *Themes) (*Extractor, error) {
+	if themes == nil {
+		themes = DefaultThemes()
+	}
+	return &Extractor{seg: seg, themes: themes, gaz: defaultGazetteer()}, nil
+}
+
+// Themes returns the theme set in use.
+func (e *Extractor) Themes() *Themes { return e.themes }
 
 // Extract fills doc's Officials, Places, Themes, Keywords and Quotes from its
-// Title and Paragraphs.
+// Title and Paragraphs (or Text, split at newlines, when Paragraphs is
+// empty). Matching runs on folded text, so a Traditional page and its
+// Simplified copy get the same metadata; quote texts keep the original
+// script and are substrings of doc.Paragraphs[Quote.Paragraph].
 func (e *Extractor) Extract(doc *fangtan.Document) {
-	// TODO(corpus issue)
+	paras := doc.Paragraphs
+	if len(paras) == 0 && doc.Text != "" {
+		paras = strings.Split(doc.Text, "\n")
+	}
+	title := newTagged(e.seg, analyzer.Fold(doc.Title))
+	tags := make([]*tagged, len(paras))
+	var all strings.Builder
+	all.WriteString(string(title.runes))
+	for i, p := range paras {
+		f := analyzer.Fold(p)
+		all.WriteString("\n")
+		all.WriteString(f)
+		if e.seg != nil && !mayNamePeople(f) {
+			tags[i] = &tagged{runes: []rune(f)} // nothing to tag: saves jieba time
+		} else {
+			tags[i] = newTagged(e.seg, f)
+		}
+	}
+	folded := all.String()
+
+	ppl := newPeople()
+	ppl.findOfficials(title)
+	for _, t := range tags {
+		ppl.findOfficials(t)
+	}
+	// Interview turns: an answer's speaker is a person even without a
+	// position in the same sentence.
+	turns := make([]*turn, len(tags))
+	questions, answers := 0, map[string]int{}
+	for i, t := range tags {
+		if tn, ok := parseTurn(t.runes); ok {
+			turns[i] = &tn
+			if tn.question {
+				questions++
+			} else {
+				answers[tn.speaker]++
+			}
+		}
+	}
+	qa := false
+	for name, n := range answers {
+		if questions > 0 || n >= 2 {
+			qa = true
+			ppl.note(name, "", false)
+		}
+	}
+	if !qa {
+		for i := range turns {
+			turns[i] = nil
+		}
+	}
+	ppl.findTitledMentions(title)
+	for _, t := range tags {
+		ppl.findTitledMentions(t)
+	}
+	e.markSubjects(ppl, title, tags, answers, qa)
+
+	doc.Officials = ppl.officials()
+	doc.Quotes = ppl.quotes(paras, tags, turns, qa)
+	texts := make([][]rune, 0, len(tags)+1)
+	texts = append(texts, title.runes)
+	for _, t := range tags {
+		texts = append(texts, t.runes)
+	}
+	doc.Places = e.gaz.places(texts)
+	doc.Themes = e.themes.Match(folded)
+	doc.Keywords = e.keywords(folded)
+}
+
+// mayNamePeople is a cheap test for paragraphs that can hold a position,
+// a speech verb or a quotation; only those are worth tagging with jieba.
+func mayNamePeople(folded string) bool {
+	for _, r := range folded {
+		switch r {
+		case '记', '委', '长', '任', '席', '理', '员', '官', '首', '人', '使', '说', '示', '绍', '出', '调', '为', '到', '言', '“', '「', '"', ':':
+			return true
+		}
+	}
+	return false
+}
+
+// markSubjects flags the officials an article is about: those named in its
+// title or subtitle (——记…刘振华, ——访…崔俊林) and those answering an
+// interview's questions.
+func (e *Extractor) markSubjects(ppl *people, title *tagged, tags []*tagged, answers map[string]int, qa bool) {
+	heads := []string{string(title.runes)}
+	for i, t := range tags {
+		if i >= 4 {
+			break
+		}
+		s := strings.TrimSpace(string(t.runes))
+		if strings.HasPrefix(s, "——") || strings.HasPrefix(s, "--") {
+			heads = append(heads, s)
+		}
+	}
+	for _, pi := range ppl.byName {
+		if !pi.official || len(pi.titles) == 0 {
+			continue
+		}
+		for _, h := range heads {
+			if strings.Contains(h, pi.name) {
+				pi.subject = true
+			}
+		}
+		if qa && answers[pi.name] > 0 {
+			pi.subject = true
+		}
+	}
+}
+
+// keywordStop are frequent words of official prose that say nothing about
+// an article.
+var keywordStop = map[string]bool{
+	"我们": true, "工作": true, "推进": true, "进一步": true, "全面": true, "坚持": true,
+	"加强": true, "推动": true, "开展": true, "实施": true, "建设": true, "一批": true,
+	"全方位": true, "目前": true, "通过": true, "今年": true, "同时": true, "实现": true,
+	"积极": true, "深入": true, "持续": true, "不断": true, "提升": true, "加快": true,
+	"没有": true, "就是": true, "已经": true, "以及": true, "这个": true, "一个": true,
+	"他们": true, "记者": true, "我区": true, "全区": true, "我市": true, "全市": true,
+	"我省": true, "全省": true, "我县": true, "全县": true, "表示": true, "指出": true, "介绍": true, "强调": true,
+}
+
+// keywords are jieba's TF-IDF top words, without numbers, single runes and
+// stop words.
+func (e *Extractor) keywords(folded string) []string {
+	out := []string{}
+	if e.seg == nil {
+		return out
+	}
+	for _, w := range e.seg.Keywords(folded, 30) {
+		if len(out) == 10 {
+			break
+		}
+		if utf8.RuneCountInString(w) < 2 || keywordStop[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 ||
+			strings.IndexFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) >= 0 {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }

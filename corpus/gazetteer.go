@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"fangtan"
@@ -292,6 +293,11 @@ func (g *gazetteer) scan(text []rune) []placeMention {
 					continue
 				}
 			}
+			// 示范县, 各县, 本区: a two-rune district counts only after a
+			// boundary (我省代县, 在绛县、, 赴夏县).
+			if s.runes == 2 && s.divs[0].level == levelDistrict && i > 0 && isHanRune(text[i-1]) && !strings.ContainsRune("省市县区州盟在到赴和与及的是从往至经", text[i-1]) {
+				continue
+			}
 			hit = s
 			break
 		}
@@ -316,6 +322,8 @@ func (g *gazetteer) scan(text []rune) []placeMention {
 	markWeak(text, out)
 	return out
 }
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func runesHasPrefix(text []rune, prefix string) bool {
 	j := 0
@@ -351,6 +359,17 @@ func markWeak(text []rune, ms []placeMention) {
 	for i := 0; i+1 < len(ms); i++ {
 		if joined(ms[i], ms[i+1], "—-~至") {
 			ms[i].weak, ms[i+1].weak = true, true
+		}
+	}
+	// 张北—雄安, 陕北—湖北 工程: one end of a route, even when the other end
+	// is not a division. A double dash (——记山西省…) is punctuation, not a route.
+	single := func(i int) bool {
+		return i >= 0 && i < len(text) && (text[i] == '—' || text[i] == '-') &&
+			(i == 0 || text[i-1] != text[i]) && (i+1 >= len(text) || text[i+1] != text[i])
+	}
+	for k := range ms {
+		if single(ms[k].start-1) || single(ms[k].end) {
+			ms[k].weak = true
 		}
 	}
 }

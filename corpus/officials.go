@@ -1,0 +1,495 @@
+package corpus
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fangtan"
+	"fangtan/analyzer"
+)
+
+// positionWords end an official's position as written: 小店区委书记,
+// 副市长, 统战部部长. Longer words win (总书记 over 书记).
+var positionWords = []string{
+	"总书记", "副书记", "书记", "常委",
+	"常务副省长", "副省长", "省长", "常务副市长", "副市长", "市长",
+	"常务副区长", "副区长", "区长", "常务副县长", "副县长", "县长",
+	"副镇长", "镇长", "副乡长", "乡长", "副州长", "州长", "旗长", "盟长",
+	"副局长", "局长", "副主任", "主任", "副部长", "部长", "副主委", "主委",
+	"副厅长", "厅长", "副主席", "主席", "副总理", "总理", "副委员长", "委员长",
+	"副秘书长", "秘书长", "副院长", "院长", "检察长", "副处长", "处长", "科长",
+	"署长", "司长", "行政长官", "特首", "立法会议员", "议员", "发言人", "大使",
+	"政委", "司令员", "组长",
+}
+
+// positionsByLast indexes positionWords by their last rune, longest first,
+// so a scan can ask "does a position word end here?" cheaply.
+var positionsByLast = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	words := append([]string(nil), positionWords...)
+	sort.SliceStable(words, func(i, j int) bool {
+		return utf8.RuneCountInString(words[i]) > utf8.RuneCountInString(words[j])
+	})
+	for _, w := range words {
+		r := []rune(w)
+		last := r[len(r)-1]
+		m[last] = append(m[last], r)
+	}
+	return m
+}()
+
+// positionEndingAt returns the length in runes of the position word that
+// ends just before end, or 0.
+func positionEndingAt(text []rune, end int) int {
+	if end <= 0 || end > len(text) {
+		return 0
+	}
+	for _, w := range positionsByLast[text[end-1]] {
+		if len(w) <= end && equalRunes(text[end-len(w):end], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// positionStartingAt returns the length of the position word that starts
+// at i, or 0.
+func positionStartingAt(text []rune, i int) int {
+	best := 0
+	for _, ws := range positionsByLast {
+		for _, w := range ws {
+			if len(w) > best && i+len(w) <= len(text) && equalRunes(text[i:i+len(w)], w) {
+				best = len(w)
+			}
+		}
+	}
+	return best
+}
+
+func equalRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// surnames are the common single-rune family names. Surnames that are
+// mostly something else in official prose (区, 党, 原, 全, 国, 常…) are left
+// out: a name after a position word must start with one of these unless
+// jieba itself tags it as a person.
+var surnames = func() map[rune]bool {
+	const s = "阎司王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔向汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤穆农卓古吉缪简车项连芦麦褚娄窦戚岑景费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄索晋扈晁芮阙浦戈鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜逯隆茹诸慕玉银亢嵇哈湛戎勾茅於揭尉冶斯束檀昝幸奉衡尧闭习"
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}()
+
+var compoundFamilyNames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯", "端木", "独孤", "南宫", "西门"}
+
+// notNames are words that start with a surname rune but are not names.
+var notNames = map[string]bool{
+	"同志": true, "一行": true, "等人": true, "高度": true, "全体": true, "全市": true,
+	"表示": true, "指出": true, "强调": true, "出席": true, "主持": true, "要求": true,
+	"介绍": true, "带领": true, "任务": true, "江山": true, "于是": true, "方面": true,
+	"方式": true, "向前": true, "万家": true, "毛泽东": false, "马上": true, "白天": true,
+	"金融": true, "石油": true, "宋体": true, "孙子": true, "严格": true, "严重": true,
+	"黄金": true, "龙头": true, "雷锋": false, "钱财": true, "武装": true, "温暖": true,
+	"康复": true, "齐心": true, "安全": true, "庄严": true, "华夏": true, "华北": true,
+	"华东": true, "华中": true, "华南": true, "华为": true, "包括": true, "包容": true,
+	"宁可": true, "曲折": true, "解决": true, "谷物": true, "柏油": true, "宗旨": true,
+	"卫生": true, "米面": true, "游客": true, "路线": true, "程序": true, "苏醒": true,
+	"杜绝": true, "叶子": true, "余额": true, "汪洋": false, "范围": true, "贾府": true,
+	"夏季": true, "付出": true, "方案": true, "方向": true, "方法": true, "方便": true,
+	"白色": true, "邹平": true, "孟子": true, "熊猫": true, "江河": true, "尹某": true,
+	"段落": true, "龙江": true, "史料": true, "陶瓷": true, "顾问": true, "毛病": true,
+	"龚某": true, "钱款": true, "武器": true, "莫名": true, "孔子": true, "向着": true,
+	"汤圆": true, "施工": true, "施策": true, "牛奶": true, "葛根": true, "齐抓": true,
+	"易于": true, "章程": true, "鲁迅": false, "岳父": true, "申请": true, "申报": true,
+	"关于": true, "关注": true, "关心": true, "关键": true, "兰花": true, "焦点": true,
+	"左右": true, "柳树": true, "甘肃": true, "包装": true, "宁夏": true, "尚未": true,
+	"符合": true, "舒适": true, "纪律": true, "纪念": true, "纪委": true, "梅花": true,
+	"童年": true, "凌晨": true, "毕业": true, "单位": true, "季度": true, "霍乱": true,
+	"涂料": true, "苗木": true, "谷底": true, "盛会": true, "盛况": true, "曲线": true,
+	"路径": true, "管理": true, "管控": true, "蒙古": true, "华侨": true, "房屋": true,
+	"屈指": true, "解放": true, "艾滋": true, "穆斯林": true, "农村": true, "农业": true,
+	"农民": true, "农产品": true, "卓越": true, "古代": true, "吉祥": true, "简化": true,
+	"车辆": true, "项目": true, "连续": true, "景区": true, "费用": true, "冷链": true,
+	"席位": true, "卫星": true, "宗教": true, "边境": true, "仲裁": true, "荣誉": true,
+	"桑拿": true, "郁闷": true, "班子": true, "燕山": true, "楚国": true, "劳动": true,
+	"皮肤": true, "厉害": true, "伊拉克": true, "权力": true, "权益": true, "帅气": true,
+	"豆腐": true, "盖章": true, "练习": true, "廉洁": true, "廉政": true, "井冈山": true,
+	"祖国": true, "巴西": true, "丰富": true, "索要": true, "晋升": true, "薄弱": true,
+	"雍正": true, "乌克兰": true, "母亲": true, "修改": true, "修订": true, "赫然": true,
+	"杭州": true, "况且": true, "宿舍": true, "鲜明": true, "隆重": true, "诸多": true,
+	"慕名": true, "银行": true, "哈尔滨": true, "戎装": true, "茅台": true, "揭牌": true,
+	"斯里兰卡": true, "幸福": true, "奉献": true, "衡量": true, "习惯": true,
+	"江苏": true, "江西": true, "黄河": true, "黎明": true, "贺信": true, "贺电": true,
+	"顾客": true, "郝某": true, "万人": true, "龙门": true, "邵阳": true, "严峻": true,
+	"石家庄": true, "秦岭": true, "韩国": true, "林业": true, "林区": true, "宋庆龄": false,
+	"杨柳": true, "周边": true, "周年": true, "周末": true, "周期": true, "徐州": true,
+	"孙女": true, "马路": true, "朱红": true, "胡同": true, "何时": true, "罗马": true,
+	"郑州": true, "梁山": true, "谢谢": true, "唐山": true, "许多": true, "许可": true,
+	"冯某": true, "邓小平": false, "曹操": true, "彭湃": true, "曾经": true, "肖像": true,
+	"田间": true, "田野": true, "董事": true, "潘家": true, "于今": true, "蒋介石": true,
+	"蔡某": true, "余下": true, "程度": true, "苏联": true, "魏某": true, "吕梁": true,
+	"丁香": true, "任何": true, "任职": true, "沈阳": true, "姚某": true, "卢某": true,
+	"姜某": true, "钟点": true, "谭某": true, "陆续": true, "陆地": true, "汪某": true,
+	"金额": true, "石头": true, "廖某": true, "贾某": true, "韦某": true, "付款": true,
+	"王府": true, "李子": true, "张家": true, "刘家": true, "陈列": true, "杨家": true,
+	"黄色": true, "赵家": true, "吴某": true, "周围": true, "徐徐": true, "孙家": true,
+	"马克思": true, "朱家": true, "胡萝卜": true, "郭家": true, "何况": true, "林立": true,
+	"罗列": true, "郑重": true, "梁家": true, "谢绝": true, "宋代": true, "唐代": true,
+	"韩某": true, "邓某": true, "曹某": true, "彭某": true, "曾某": true,
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func allHanRunes(rs []rune) bool {
+	for _, r := range rs {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// startsWithSurname reports whether name begins with a family name.
+func startsWithSurname(name []rune) bool {
+	if len(name) == 0 {
+		return false
+	}
+	if surnames[name[0]] {
+		return true
+	}
+	s := string(name)
+	for _, c := range compoundFamilyNames {
+		if strings.HasPrefix(s, c) && len(name) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameStop are runes that end a name written without spaces: the verb or
+// particle after it (马常春说, 李慧就, 薛东晓出席).
+const nameStop = "说在就等表指强介出带到和与的是对向为了也同主率一个将已于从给把被以及并又还再都均曾讲称认谈告提要作"
+
+// tagSpan is a jieba segment in rune offsets.
+type tagSpan struct {
+	start, end int
+	tag        string
+}
+
+// tagged is a folded text with its runes and (when a segmenter is present)
+// its jieba segments by start rune.
+type tagged struct {
+	runes   []rune
+	byStart map[int]tagSpan
+	byEnd   map[int]tagSpan
+}
+
+func newTagged(seg analyzer.Segmenter, folded string) *tagged {
+	t := &tagged{runes: []rune(folded)}
+	if seg == nil {
+		return t
+	}
+	segs := seg.Tag(folded)
+	t.byStart = make(map[int]tagSpan, len(segs))
+	t.byEnd = make(map[int]tagSpan, len(segs))
+	// Convert byte offsets to rune offsets in one pass.
+	bytePos, runePos := 0, 0
+	toRune := func(b int) int {
+		for bytePos < b && bytePos < len(folded) {
+			_, w := utf8.DecodeRuneInString(folded[bytePos:])
+			bytePos += w
+			runePos++
+		}
+		return runePos
+	}
+	for _, s := range segs {
+		if s.Start < bytePos {
+			continue // out of order; keep what we have
+		}
+		st := toRune(s.Start)
+		en := toRune(s.End)
+		sp := tagSpan{st, en, s.Tag}
+		t.byStart[st] = sp
+		t.byEnd[en] = sp
+	}
+	return t
+}
+
+func isPersonTag(tag string) bool { return strings.HasPrefix(tag, "nr") }
+
+// nameAt returns the length of a person's name starting at rune i, or 0.
+// With jieba, the word at i must be tagged as a person (nr…), or be an
+// unknown word (x) starting with a surname, or a surname tagged nr
+// followed by a one- or two-rune word (郭/nr 新海/ns). Without jieba, a
+// surname plus one or two runes up to a verb or particle.
+func (t *tagged) nameAt(i int) int {
+	rs := t.runes
+	if i >= len(rs) || !isHan(rs[i]) {
+		return 0
+	}
+	if t.byStart != nil {
+		sp, ok := t.byStart[i]
+		if !ok {
+			return 0 // i is inside a word: 记者 in 书记者 is no name start
+		}
+		n := sp.end - sp.start
+		word := rs[sp.start:sp.end]
+		switch {
+		case n == 2 && allHanRunes(word) && isPersonTag(sp.tag) && !notNames[string(word)]:
+			// 李俊/nr 林/x 、: jieba cut a three-rune name short.
+			if next, ok := t.byStart[sp.end]; ok && next.end-next.start == 1 && isHan(rs[next.start]) &&
+				!strings.ContainsRune(nameStop, rs[next.start]) && !isPersonTag(next.tag) &&
+				(next.end >= len(rs) || !isHan(rs[next.end]) || strings.ContainsRune(nameStop, rs[next.end])) {
+				return 3
+			}
+			return n
+		case n >= 2 && n <= 4 && allHanRunes(word) && isPersonTag(sp.tag) && !notNames[string(word)]:
+			return n
+		case n >= 2 && n <= 4 && allHanRunes(word) && sp.tag == "x" && startsWithSurname(word) && !notNames[string(word)]:
+			return n
+		case n == 1 && surnames[rs[i]]:
+			next, ok := t.byStart[sp.end]
+			if !ok {
+				return 0
+			}
+			m := next.end - next.start
+			nw := rs[next.start:next.end]
+			if m >= 1 && m <= 2 && allHanRunes(nw) && !strings.ContainsRune(nameStop, nw[0]) && next.tag != "v" && next.tag != "p" && next.tag != "d" && next.tag != "c" && next.tag != "uj" {
+				return 1 + m
+			}
+		}
+		return 0
+	}
+	return heuristicNameAt(rs, i)
+}
+
+func heuristicNameAt(rs []rune, i int) int {
+	if !startsWithSurname(rs[i:]) {
+		return 0
+	}
+	n := 0
+	for n < 3 && i+n < len(rs) && isHan(rs[i+n]) && (n == 0 || !strings.ContainsRune(nameStop, rs[i+n])) {
+		n++
+	}
+	if n < 2 || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] {
+		return 0
+	}
+	return n
+}
+
+// titleStop are runes before which a position's text cannot extend
+// leftwards: 这是…, 分管工业的副区长, ——记山西省…, 专访…
+const titleStop = "是的访由与及在对向说了讯到经据将被请让派给见和等即系为任记"
+
+// titleBefore returns where the position that ends at end begins: it walks
+// left over the units of a compound title (太原市委常委、小店区委书记), and
+// stops at punctuation, at a verb or particle, or at a 、 that follows a
+// name rather than a position (民革市委主委陈继光、民盟市委主委阎美蓉).
+func titleBefore(rs []rune, end int) int {
+	start := end
+	for start > 0 {
+		r := rs[start-1]
+		switch {
+		case r == '、' && positionEndingAt(rs, start-1) > 0:
+			start--
+		case isHan(r) && !isTitleStop(rs, start-1):
+			start--
+		default:
+			return trimTitleStart(rs, start, end)
+		}
+	}
+	return trimTitleStart(rs, start, end)
+}
+
+func isTitleStop(rs []rune, i int) bool {
+	r := rs[i]
+	if !strings.ContainsRune(titleStop, r) {
+		return false
+	}
+	// 书记 and 主任 contain stop runes; so do 党的 and 和 in org names, which we
+	// accept losing.
+	if r == '记' && i > 0 && (rs[i-1] == '书' || rs[i-1] == '登') {
+		return false
+	}
+	if r == '任' && i > 0 && (rs[i-1] == '主' || rs[i-1] == '责') {
+		return false
+	}
+	if r == '书' {
+		return false
+	}
+	return true
+}
+
+// trimTitleStart keeps titles short enough to be positions: at most 40
+// runes, cut at a 、 boundary.
+func trimTitleStart(rs []rune, start, end int) int {
+	for end-start > 40 {
+		i := start
+		for i < end && rs[i] != '、' {
+			i++
+		}
+		if i >= end {
+			return end - 40
+		}
+		start = i + 1
+	}
+	return start
+}
+
+// personInfo collects what an article says about one person.
+type personInfo struct {
+	name     string
+	titles   map[string]int
+	order    int // first mention, for a stable output order
+	official bool
+	subject  bool
+}
+
+// people is the per-article registry of named persons.
+type people struct {
+	byName map[string]*personInfo
+	next   int
+}
+
+func newPeople() *people { return &people{byName: map[string]*personInfo{}} }
+
+func (p *people) note(name, title string, official bool) *personInfo {
+	pi := p.byName[name]
+	if pi == nil {
+		pi = &personInfo{name: name, titles: map[string]int{}, order: p.next}
+		p.next++
+		p.byName[name] = pi
+	}
+	if title != "" {
+		pi.titles[title]++
+	}
+	pi.official = pi.official || official
+	return pi
+}
+
+// bestTitle is the most complete position: the longest, then the most
+// often written, then the alphabetically first (for stable output).
+func (pi *personInfo) bestTitle() string {
+	best, bestN := "", 0
+	for t, n := range pi.titles {
+		lt, lb := utf8.RuneCountInString(t), utf8.RuneCountInString(best)
+		if lt > lb || (lt == lb && (n > bestN || (n == bestN && t < best))) {
+			best, bestN = t, n
+		}
+	}
+	return best
+}
+
+// longestKnownNameEndingAt returns the start of the longest registered
+// name that ends at end, or -1.
+func (p *people) knownNameEndingAt(rs []rune, end int) int {
+	best := -1
+	for name := range p.byName {
+		n := utf8.RuneCountInString(name)
+		if n <= end && string(rs[end-n:end]) == name && (best < 0 || end-n < best) {
+			best = end - n
+		}
+	}
+	return best
+}
+
+func (p *people) knownNameStartingAt(rs []rune, i int) int {
+	best := 0
+	for name := range p.byName {
+		n := utf8.RuneCountInString(name)
+		if n > best && i+n <= len(rs) && string(rs[i:i+n]) == name {
+			best = n
+		}
+	}
+	return best
+}
+
+// findOfficials records every "position + name" in t (小店区委书记刘振华,
+// 副市长、市公安局党委书记、局长葛波蔚).
+func (p *people) findOfficials(t *tagged) {
+	rs := t.runes
+	for end := 1; end <= len(rs); end++ {
+		n := positionEndingAt(rs, end)
+		if n == 0 {
+			continue
+		}
+		// 书记处, 主任委员, 常委会: the position word is part of a longer noun.
+		if end < len(rs) && strings.ContainsRune("处会员", rs[end]) {
+			continue
+		}
+		nl := t.nameAt(end)
+		if nl == 0 {
+			continue
+		}
+		// A name that runs into another position word is an org (书记员).
+		if positionStartingAt(rs, end) > 0 {
+			continue
+		}
+		start := titleBefore(rs, end)
+		title := string(rs[start:end])
+		p.note(string(rs[end:end+nl]), title, true)
+	}
+}
+
+// findTitledMentions records "name + position" (习近平总书记, 李慧书记) for
+// names jieba tags as persons or names already known from the article.
+func (p *people) findTitledMentions(t *tagged) {
+	rs := t.runes
+	for i := 2; i < len(rs); i++ {
+		n := positionStartingAt(rs, i)
+		if n == 0 {
+			continue
+		}
+		title := string(rs[i : i+n])
+		if s := p.knownNameEndingAt(rs, i); s >= 0 {
+			p.note(string(rs[s:i]), title, true)
+			continue
+		}
+		if t.byEnd == nil {
+			continue
+		}
+		sp, ok := t.byEnd[i]
+		if !ok || !isPersonTag(sp.tag) || sp.end-sp.start < 2 || sp.end-sp.start > 4 {
+			continue
+		}
+		name := rs[sp.start:sp.end]
+		if allHanRunes(name) && !notNames[string(name)] {
+			p.note(string(name), title, true)
+		}
+	}
+}
+
+// officials lists the persons seen with a position: subjects first, then in
+// order of first mention.
+func (p *people) officials() []fangtan.Official {
+	var list []*personInfo
+	for _, pi := range p.byName {
+		if pi.official && len(pi.titles) > 0 {
+			list = append(list, pi)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].subject != list[j].subject {
+			return list[i].subject
+		}
+		return list[i].order < list[j].order
+	})
+	out := make([]fangtan.Official, 0, len(list))
+	for _, pi := range list {
+		out = append(out, fangtan.Official{Name: pi.name, Title: pi.bestTitle(), Subject: pi.subject})
+	}
+	return out
+}

@@ -1,0 +1,380 @@
+package corpus
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"fangtan"
+)
+
+// speechVerbs introduce or close a quotation: 某某说, 某某表示:“…”,
+// “…”某某介绍. Longest first, so 介绍说 wins over 说.
+var speechVerbs = func() [][]rune {
+	words := []string{
+		"告诉记者", "介绍说", "表示说", "深有感触地说", "高兴地说", "笑着说", "感慨地说", "动情地说",
+		"常说", "说道", "表示", "介绍", "指出", "强调", "提出", "认为", "谈到", "谈道",
+		"坦言", "感慨", "回忆", "表态", "透露", "解释", "补充", "呼吁", "直言", "笑称",
+		"感叹", "总结", "讲道", "称", "说", "讲", "问", "答", "道",
+	}
+	out := make([][]rune, 0, len(words))
+	for _, w := range words {
+		out = append(out, []rune(w))
+	}
+	// longest first
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}()
+
+// speechVerbEndingAt returns the length of a speech verb that ends at end.
+func speechVerbEndingAt(rs []rune, end int) int {
+	for _, v := range speechVerbs {
+		if len(v) <= end && equalRunes(rs[end-len(v):end], v) {
+			// 小说, 传说, 据说, 听说, 可以说, 也就是说: not someone speaking.
+			if len(v) == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游", rs[end-2]) {
+				return 0
+			}
+			return len(v)
+		}
+	}
+	return 0
+}
+
+// quoteSpan is a top-level quotation in a paragraph, in rune offsets of
+// its text (inside the marks).
+type quoteSpan struct{ start, end int }
+
+// findQuotations returns the top-level quotations of a paragraph: “…”,
+// 「…」, ‘…’ and "…" when the straight quotes pair up. Nested quotes stay
+// inside their outer quotation; unclosed marks give nothing.
+func findQuotations(rs []rune) []quoteSpan {
+	var out []quoteSpan
+	closing := map[rune]rune{'“': '”', '「': '」', '‘': '’', '『': '』'}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if c, ok := closing[r]; ok {
+			depth := 0
+			for j := i + 1; j < len(rs); j++ {
+				if rs[j] == r {
+					depth++
+				} else if rs[j] == c {
+					if depth == 0 {
+						out = append(out, quoteSpan{i + 1, j})
+						i = j
+						break
+					}
+					depth--
+				}
+			}
+			continue
+		}
+		if r == '"' {
+			j := i + 1
+			for j < len(rs) && rs[j] != '"' {
+				j++
+			}
+			if j < len(rs) {
+				out = append(out, quoteSpan{i + 1, j})
+				i = j
+			}
+		}
+	}
+	return out
+}
+
+// isSentenceLike tells an utterance from a slogan or name in quotes
+// (“四有”, “先手棋”, “学史明理、学史增信…”): at least 8 runes with clause
+// punctuation inside, or ending like a sentence.
+func isSentenceLike(rs []rune) bool {
+	n := 0
+	punct := false
+	for i, r := range rs {
+		if isHan(r) {
+			n++
+		}
+		if strings.ContainsRune(",，;；:：…!！?？", r) || (r == '。' && i < len(rs)-1) {
+			punct = true
+		}
+	}
+	end := strings.TrimRight(string(rs), " ")
+	last, _ := utf8.DecodeLastRuneInString(end)
+	return n >= 8 && (punct || strings.ContainsRune("。!！?？", last))
+}
+
+// speaker of a clause that ends in a speech verb: the name just before the
+// verb (allowing a few runes between, as in 崔俊林介绍说, 李文权在接受采访时说)
+// and the position written before the name.
+func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title string) {
+	rs := t.runes
+	// Candidate names, nearest to the verb first.
+	for end := verbStart; end > start && verbStart-end <= 10; end-- {
+		if !isHan(rs[end-1]) {
+			break
+		}
+		s := p.knownNameEndingAt(rs, end)
+		if s < start {
+			s = -1
+		}
+		if s < 0 && t.byEnd != nil {
+			if sp, ok := t.byEnd[end]; ok && sp.start >= start {
+				if l := t.nameAt(sp.start); l == sp.end-sp.start {
+					s = sp.start
+				}
+			}
+			// 郭/nr 新海/ns: a surname word and its given name.
+			for k := 3; s < 0 && k >= 2; k-- {
+				if end-k < start {
+					continue
+				}
+				if l := t.nameAt(end - k); l == k {
+					s = end - k
+				}
+			}
+		}
+		if s < 0 && t.byEnd == nil {
+			for k := 3; k >= 2 && s < 0; k-- {
+				if end-k >= start && heuristicNameAt(rs, end-k) == k {
+					s = end - k
+				}
+			}
+		}
+		if s < 0 {
+			continue
+		}
+		name = string(rs[s:end])
+		if s > start {
+			title = personTitle(rs, start, s)
+		}
+		if pi := p.byName[name]; pi != nil && pi.official && title == "" {
+			title = pi.bestTitle()
+		}
+		return name, title
+	}
+	return "", ""
+}
+
+// personNouns end a non-official's description: 村民孟先清, 职工柴明志.
+var personNouns = []string{"村民", "居民", "市民", "职工", "员工", "工人", "农民", "群众", "代表", "专家",
+	"教授", "负责人", "理事长", "董事长", "总经理", "经理", "校长", "医生", "老师", "记者", "委员",
+	"学生", "志愿者", "主持人", "党员", "社长", "厂长", "站长", "所长", "队长", "馆长", "会长"}
+
+// personTitle is the description written before a speaker's name, when it
+// ends in a position or a person noun; otherwise "".
+func personTitle(rs []rune, start, nameStart int) string {
+	if n := positionEndingAt(rs, nameStart); n > 0 {
+		return string(rs[titleBefore(rs, nameStart):nameStart])
+	}
+	desc := string(rs[start:nameStart])
+	for _, pn := range personNouns {
+		if strings.HasSuffix(desc, pn) {
+			from := nameStart
+			for from > start && isHan(rs[from-1]) && nameStart-from < 30 {
+				from--
+			}
+			return string(rs[from:nameStart])
+		}
+	}
+	return ""
+}
+
+// attribute finds who said the quotation q of paragraph t: first a clause
+// just before it that ends in a speech verb (刘振华常说:“…”), then the
+// clause after it (“…”区委书记马常春说), then a known official opening the
+// next sentence (“…”刘振华倡导…). Otherwise nobody.
+func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduced bool) {
+	rs := t.runes
+	// Before: back over ":", ",", spaces to a speech verb.
+	i := q.start - 1 // the opening mark
+	j := i
+	for j > 0 && strings.ContainsRune(":,， ", rs[j-1]) {
+		j--
+	}
+	if j < i || j == i {
+		if v := speechVerbEndingAt(rs, j); v > 0 {
+			cs := clauseStart(rs, j-v)
+			if name, title = p.speakerOfClause(t, cs, j-v); name != "" {
+				return name, title, true
+			}
+		}
+	}
+	// After: the clause following the closing mark; skip one leading time
+	// adverbial (近日,杏花岭区委书记李文权在接受采访时说).
+	k := q.end + 1
+	for pass := 0; pass < 2 && k < len(rs); pass++ {
+		for k < len(rs) && rs[k] == ' ' {
+			k++
+		}
+		e := k
+		for e < len(rs) && !strings.ContainsRune(",，。!！?？;；:：“「\"", rs[e]) {
+			e++
+		}
+		if v := speechVerbEndingAt(rs, e); v > 0 && e-v > k {
+			if name, title = p.speakerOfClause(t, k, e-v); name != "" {
+				return name, title, true
+			}
+		}
+		if pass == 0 {
+			// “…”刘振华倡导…: a known official opens the next sentence.
+			if n := p.knownNameStartingAt(rs, k); n > 0 {
+				name = string(rs[k : k+n])
+				if pi := p.byName[name]; pi != nil && pi.official {
+					return name, pi.bestTitle(), false
+				}
+			}
+			// “…”这是习近平总书记…提出的: 这是 + name + position.
+			if e-k > 2 && string(rs[k:k+2]) == "这是" {
+				if n := p.knownNameStartingAt(rs, k+2); n > 0 {
+					name = string(rs[k+2 : k+2+n])
+					if pi := p.byName[name]; pi != nil && pi.official {
+						return name, pi.bestTitle(), false
+					}
+				}
+			}
+		}
+		if e >= len(rs) || !strings.ContainsRune(",，", rs[e]) || e-k > 6 {
+			break
+		}
+		k = e + 1
+	}
+	return "", "", false
+}
+
+// clauseStart is where the clause holding rune i begins.
+func clauseStart(rs []rune, i int) int {
+	for i > 0 && !strings.ContainsRune(",，。!！?？;；:：”」\"", rs[i-1]) {
+		i--
+	}
+	return i
+}
+
+// turn is an interview turn: a paragraph opening with "name:".
+type turn struct {
+	speaker  string
+	question bool
+	body     int // rune offset of the answer text
+}
+
+// questioners open the question turns.
+func isQuestioner(name string) bool {
+	switch name {
+	case "记者", "本报记者", "主持人", "问", "网友", "编者":
+		return true
+	}
+	for _, suf := range []string{"网", "报", "台", "社", "记者", "者", "频道"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseTurn reads "人民网:" or "李慧:" at the start of a folded paragraph.
+func parseTurn(rs []rune) (turn, bool) {
+	for i := 0; i < len(rs) && i <= 10; i++ {
+		if rs[i] == ':' {
+			if i < 1 || !allHanRunes(rs[:i]) {
+				return turn{}, false
+			}
+			name := string(rs[:i])
+			body := i + 1
+			for body < len(rs) && rs[body] == ' ' {
+				body++
+			}
+			if isQuestioner(name) {
+				return turn{speaker: name, question: true, body: body}, true
+			}
+			if i >= 2 && i <= 4 && startsWithSurname(rs[:i]) && !notNames[name] {
+				return turn{speaker: name, body: body}, true
+			}
+			return turn{}, false
+		}
+		if !isHan(rs[i]) {
+			return turn{}, false
+		}
+	}
+	return turn{}, false
+}
+
+// endsAnswer: a byline, editor line or bracketed note closes the last
+// answer of an interview.
+func endsAnswer(rs []rune) bool {
+	s := strings.TrimSpace(string(rs))
+	return s == "" || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "【") || strings.HasPrefix(s, "责编") ||
+		strings.HasPrefix(s, "编辑") || strings.HasPrefix(s, "[")
+}
+
+// isCaption: a short one-line paragraph inside an interview is a photo
+// caption, not part of the answer (迎泽区不断升级社区便民服务,社区食堂陆续开业。).
+func isCaption(rs []rune) bool {
+	s := string(rs)
+	if strings.HasPrefix(s, "——") || strings.HasPrefix(s, "一是") || strings.HasPrefix(s, "二是") || strings.HasPrefix(s, "三是") {
+		return false
+	}
+	return utf8.RuneCountInString(s) < 40
+}
+
+// quotes finds the quotations and interview answers of an article.
+// paras are the original paragraphs, tags their folded forms.
+func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) []fangtan.Quote {
+	out := []fangtan.Quote{}
+	var answering string // the speaker whose answer continues
+	for pi, t := range tags {
+		orig := []rune(paras[pi])
+		if len(orig) != len(t.runes) {
+			continue // Fold keeps rune counts; anything else is a bug upstream
+		}
+		if qa {
+			switch tn := turns[pi]; {
+			case tn != nil && tn.question:
+				answering = ""
+			case tn != nil:
+				answering = tn.speaker
+				if text := strings.TrimSpace(string(orig[tn.body:])); text != "" {
+					out = append(out, p.answer(text, answering, pi))
+				}
+			case answering != "" && endsAnswer(t.runes):
+				answering = ""
+			case answering != "" && !isCaption(t.runes):
+				if text := strings.TrimSpace(string(orig)); text != "" {
+					out = append(out, p.answer(text, answering, pi))
+				}
+			}
+		}
+		for _, q := range findQuotations(t.runes) {
+			body := t.runes[q.start:q.end]
+			name, title, introduced := p.attribute(t, q)
+			// “…”“…”等话题: a chain of quoted topics or titles, not speech.
+			if name == "" && inQuoteChain(t.runes, q) {
+				continue
+			}
+			if !isSentenceLike(body) && !(introduced && len(body) >= 6) {
+				continue
+			}
+			text := strings.TrimSpace(string(orig[q.start:q.end]))
+			if text == "" {
+				continue
+			}
+			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Paragraph: pi})
+		}
+	}
+	return out
+}
+
+func (p *people) answer(text, speaker string, para int) fangtan.Quote {
+	q := fangtan.Quote{Text: text, Speaker: speaker, Paragraph: para}
+	if pi := p.byName[speaker]; pi != nil {
+		q.SpeakerTitle = pi.bestTitle()
+	}
+	return q
+}
+
+// inQuoteChain reports whether q touches another quotation (“…”“…”).
+func inQuoteChain(rs []rune, q quoteSpan) bool {
+	before := q.start - 2
+	after := q.end + 1
+	return (before >= 0 && strings.ContainsRune("”」’\"", rs[before])) ||
+		(after < len(rs) && strings.ContainsRune("“「‘\"", rs[after]))
+}

@@ -1,0 +1,112 @@
+package corpus
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"fangtan/analyzer"
+)
+
+// defaultThemesText is the theme file used when none is given. Editing it
+// changes the default set; users pass their own file to LoadThemes.
+//
+//go:embed themes.txt
+var defaultThemesText string
+
+// Theme is a topic and the phrases that signal it.
+type Theme struct {
+	Name    string   // Simplified
+	Phrases []string // folded (Simplified)
+}
+
+// Themes is a parsed theme file. It is read-only once built, so one value
+// serves concurrent extractions.
+type Themes struct {
+	list []Theme
+}
+
+// DefaultThemes returns the embedded default theme set (corpus/themes.txt).
+func DefaultThemes() *Themes {
+	t, err := ParseThemes(strings.NewReader(defaultThemesText), "themes.txt (embedded)")
+	if err != nil {
+		panic(err) // the embedded file is covered by tests
+	}
+	return t
+}
+
+// LoadThemes reads a theme file from path.
+func LoadThemes(path string) (*Themes, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("themes %s: %w", path, err)
+	}
+	defer f.Close()
+	return ParseThemes(f, path)
+}
+
+// ParseThemes reads theme lines "name: phrase, phrase, ..." (full-width
+// colons and commas, and 、, are accepted too); # starts a comment line.
+// name is used in error messages. A theme without phrases is an error, so a
+// typo does not silently disable a theme.
+func ParseThemes(r io.Reader, name string) (*Themes, error) {
+	t := &Themes{}
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		line = analyzer.Fold(line) // ： → :, ， → ,, Traditional → Simplified
+		key, rest, ok := strings.Cut(line, ":")
+		key = strings.TrimSpace(key)
+		if !ok || key == "" {
+			return nil, fmt.Errorf("themes %s line %d: want \"name: phrase, phrase\", got %q", name, n, sc.Text())
+		}
+		if seen[key] {
+			return nil, fmt.Errorf("themes %s line %d: theme %q defined twice", name, n, key)
+		}
+		seen[key] = true
+		th := Theme{Name: key}
+		for _, p := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == '、' || r == ';' }) {
+			if p = strings.TrimSpace(p); p != "" {
+				th.Phrases = append(th.Phrases, p)
+			}
+		}
+		if len(th.Phrases) == 0 {
+			return nil, fmt.Errorf("themes %s line %d: theme %q has no phrases", name, n, key)
+		}
+		t.list = append(t.list, th)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("themes %s: %w", name, err)
+	}
+	if len(t.list) == 0 {
+		return nil, fmt.Errorf("themes %s: no themes", name)
+	}
+	return t, nil
+}
+
+// List returns the themes in file order.
+func (t *Themes) List() []Theme { return append([]Theme(nil), t.list...) }
+
+// Match returns the names of the themes whose phrases occur in folded
+// text, in file order.
+func (t *Themes) Match(folded string) []string {
+	out := []string{}
+	for _, th := range t.list {
+		for _, p := range th.Phrases {
+			if strings.Contains(folded, p) {
+				out = append(out, th.Name)
+				break
+			}
+		}
+	}
+	return out
+}
