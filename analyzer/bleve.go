@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"fmt"
-	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -70,59 +69,100 @@ type WordTokenizer struct {
 
 // Tokenize implements analysis.Tokenizer.
 func (t *WordTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	text := string(input)
-	folded, orig := foldMapped(text)
+	buf, orig := foldBytes(string(input))
+	folded := string(buf)
 	segs := t.Segmenter.CutForSearch(folded)
-	stream := make(analysis.TokenStream, 0, len(segs))
-	// Segments come almost in text order (sub-words just before their word),
-	// so the rune offset is counted incrementally from the previous start.
+	ascii := asciiWords(folded)
+	// One backing array for all tokens: its capacity is final, so the
+	// pointers in the stream stay valid. Terms are sub-slices of buf.
+	vals := make([]analysis.Token, 0, len(segs)+len(ascii))
+
+	// Segments come almost in text order (sub-words just before their
+	// word), so the rune offset is counted incrementally from the previous
+	// start.
 	byteAt, runeAt := 0, 0
-	add := func(start, end int, typ analysis.TokenType) {
+	position := func(start int) int {
 		if start >= byteAt {
-			runeAt += utf8.RuneCountInString(folded[byteAt:start])
+			runeAt += utf8.RuneCount(buf[byteAt:start])
 		} else {
-			runeAt -= utf8.RuneCountInString(folded[start:byteAt])
+			runeAt -= utf8.RuneCount(buf[start:byteAt])
 		}
 		byteAt = start
-		tok := &analysis.Token{
-			Term:     []byte(folded[start:end]),
-			Start:    start,
-			End:      end,
-			Position: runeAt + 1,
-			Type:     typ,
-		}
-		if orig != nil {
-			tok.Start, tok.End = orig[start], orig[end]
-		}
-		stream = append(stream, tok)
+		return runeAt + 1
 	}
 	for _, s := range segs {
-		// ASCII words and numbers are taken from the text below instead:
+		// ASCII words and numbers are taken from asciiWords instead:
 		// jieba splits 5g into 5 and g.
 		if typ, ok := wordType(s.Text); ok {
-			add(s.Start, s.End, typ)
+			vals = append(vals, analysis.Token{
+				Term: buf[s.Start:s.End:s.End], Start: s.Start, End: s.End,
+				Position: position(s.Start), Type: typ,
+			})
 		}
 	}
-	for i := 0; i < len(folded); {
-		if !isASCIIAlnum(folded[i]) {
+	sortTokens(vals)
+	words := len(vals)
+	for _, w := range ascii {
+		typ := analysis.AlphaNumeric
+		if isDigits(folded[w[0]:w[1]]) {
+			typ = analysis.Numeric
+		}
+		vals = append(vals, analysis.Token{
+			Term: buf[w[0]:w[1]:w[1]], Start: w[0], End: w[1],
+			Position: position(w[0]), Type: typ,
+		})
+	}
+	if orig != nil {
+		for i := range vals {
+			vals[i].Start, vals[i].End = orig[vals[i].Start], orig[vals[i].End]
+		}
+	}
+	// Merge the two sorted runs into the stream.
+	stream := make(analysis.TokenStream, 0, len(vals))
+	a, b := vals[:words], vals[words:]
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || (len(a) > 0 && tokenLess(&a[0], &b[0])) {
+			stream = append(stream, &a[0])
+			a = a[1:]
+		} else {
+			stream = append(stream, &b[0])
+			b = b[1:]
+		}
+	}
+	return stream
+}
+
+func tokenLess(a, b *analysis.Token) bool {
+	if a.Position != b.Position {
+		return a.Position < b.Position
+	}
+	return a.End < b.End
+}
+
+// sortTokens orders tokens by position, shorter first. It is an insertion
+// sort because search mode leaves only sub-words a few places out of order.
+func sortTokens(ts []analysis.Token) {
+	for i := 1; i < len(ts); i++ {
+		for j := i; j > 0 && tokenLess(&ts[j], &ts[j-1]); j-- {
+			ts[j], ts[j-1] = ts[j-1], ts[j]
+		}
+	}
+}
+
+// asciiWords returns the [start, end) byte ranges of the ASCII words and
+// numbers of folded text.
+func asciiWords(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		if !isASCIIAlnum(s[i]) {
 			i++
 			continue
 		}
-		j := asciiWordEnd(folded, i)
-		typ := analysis.AlphaNumeric
-		if isDigits(folded[i:j]) {
-			typ = analysis.Numeric
-		}
-		add(i, j, typ)
+		j := asciiWordEnd(s, i)
+		out = append(out, [2]int{i, j})
 		i = j
 	}
-	slices.SortStableFunc(stream, func(a, b *analysis.Token) int {
-		if a.Position != b.Position {
-			return a.Position - b.Position
-		}
-		return a.End - b.End
-	})
-	return stream
+	return out
 }
 
 // wordType classifies a jieba segment; ok is false for segments that give
@@ -133,9 +173,11 @@ func wordType(s string) (typ analysis.TokenType, ok bool) {
 		if r >= utf8.RuneSelf {
 			ascii = false
 		}
-		if !unicode.Is(unicode.Han, r) {
-			han = false
+		if isHan(r) {
+			other = true
+			continue
 		}
+		han = false
 		if unicode.IsLetter(r) || unicode.IsNumber(r) {
 			other = true
 		}
@@ -148,6 +190,15 @@ func wordType(s string) (typ analysis.TokenType, ok bool) {
 	default:
 		return analysis.AlphaNumeric, true
 	}
+}
+
+// isHan is unicode.Is(unicode.Han, r) with a fast path for the common
+// CJK Unified Ideographs block.
+func isHan(r rune) bool {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -188,62 +239,64 @@ func asciiWordEnd(s string, i int) int {
 // exactly where the query occurs in the punctuation-free text.
 type ExactTokenizer struct{}
 
-type exactRune struct {
-	r          rune
-	start, end int // in the original text
-}
-
-// exactRunes returns the letters and digits of the folded text with their
-// offsets in the original text.
-func exactRunes(text string) []exactRune {
-	folded, orig := foldMapped(text)
-	out := make([]exactRune, 0, utf8.RuneCountInString(folded))
-	for i, r := range folded {
-		if !keepExact(r) {
-			continue
+// Tokenize implements analysis.Tokenizer.
+func (ExactTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	text := string(input)
+	folded, orig := foldBytes(text)
+	// kept holds the letters and digits of the folded text back to back, so
+	// that every unigram and bigram term is a sub-slice of it; at[k] is the
+	// byte offset in kept of rune k, span[k] its range in the original text.
+	kept := make([]byte, 0, len(folded))
+	runes := utf8.RuneCount(folded)
+	at := make([]int, 0, runes+1)
+	span := make([][2]int, 0, runes)
+	for i := 0; i < len(folded); {
+		r, w := utf8.DecodeRune(folded[i:])
+		if keepExact(r) {
+			start, end := i, i+w
+			if orig != nil {
+				start, end = orig[start], orig[end]
+			}
+			at = append(at, len(kept))
+			span = append(span, [2]int{start, end})
+			kept = append(kept, folded[i:i+w]...)
 		}
-		start, end := i, i+utf8.RuneLen(r)
-		if orig != nil {
-			start, end = orig[start], orig[end]
-		}
-		out = append(out, exactRune{r, start, end})
+		i += w
 	}
-	return out
+	n := len(at)
+	if n == 0 {
+		return analysis.TokenStream{}
+	}
+	at = append(at, len(kept))
+	vals := make([]analysis.Token, 0, 2*n-1)
+	stream := make(analysis.TokenStream, 0, 2*n-1)
+	for k := 0; k < n; k++ {
+		typ := analysis.AlphaNumeric
+		if r, _ := utf8.DecodeRune(kept[at[k]:]); isHan(r) {
+			typ = analysis.Ideographic
+		}
+		vals = append(vals, analysis.Token{
+			Term: kept[at[k]:at[k+1]:at[k+1]], Start: span[k][0], End: span[k][1],
+			Position: k + 1, Type: typ,
+		})
+		stream = append(stream, &vals[len(vals)-1])
+		if k+1 < n {
+			vals = append(vals, analysis.Token{
+				Term: kept[at[k]:at[k+2]:at[k+2]], Start: span[k][0], End: span[k+1][1],
+				Position: k + 1, Type: typ,
+			})
+			stream = append(stream, &vals[len(vals)-1])
+		}
+	}
+	return stream
 }
 
 // keepExact reports whether r takes part in exact matching.
 func keepExact(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsNumber(r)
-}
-
-// Tokenize implements analysis.Tokenizer.
-func (ExactTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	runes := exactRunes(string(input))
-	stream := make(analysis.TokenStream, 0, 2*len(runes))
-	for k, cur := range runes {
-		typ := analysis.AlphaNumeric
-		if unicode.Is(unicode.Han, cur.r) {
-			typ = analysis.Ideographic
-		}
-		stream = append(stream, &analysis.Token{
-			Term:     utf8.AppendRune(nil, cur.r),
-			Start:    cur.start,
-			End:      cur.end,
-			Position: k + 1,
-			Type:     typ,
-		})
-		if k+1 < len(runes) {
-			next := runes[k+1]
-			stream = append(stream, &analysis.Token{
-				Term:     utf8.AppendRune(utf8.AppendRune(nil, cur.r), next.r),
-				Start:    cur.start,
-				End:      next.end,
-				Position: k + 1,
-				Type:     typ,
-			})
-		}
+	if r < utf8.RuneSelf {
+		return isASCIIAlnum(byte(r))
 	}
-	return stream
+	return isHan(r) || unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
 // ExactTerms returns the terms a quoted query must match, in order, on a

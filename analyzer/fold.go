@@ -19,14 +19,39 @@ var tsCharacters string
 
 var (
 	t2sOnce  sync.Once
-	t2sTable map[rune]rune
+	t2sTable *foldTable
 )
+
+// foldTable holds the Traditional→Simplified mapping: a flat array for the
+// Basic Multilingual Plane, where the analyzers spend their time, and a map
+// for the few supplementary characters.
+type foldTable struct {
+	bmp   []rune // indexed by rune; 0 means unchanged
+	other map[rune]rune
+}
+
+func (t *foldTable) lookup(r rune) (rune, bool) {
+	if r < 0x10000 {
+		s := t.bmp[r]
+		return s, s != 0
+	}
+	s, ok := t.other[r]
+	return s, ok
+}
 
 // t2s returns the Traditional→Simplified table, built on first use so that
 // importing the package costs nothing.
-func t2s() map[rune]rune {
+func t2s() *foldTable {
 	t2sOnce.Do(func() {
-		t2sTable = parseTSCharacters(tsCharacters)
+		t := &foldTable{bmp: make([]rune, 0x10000), other: map[rune]rune{}}
+		for k, v := range parseTSCharacters(tsCharacters) {
+			if k < 0x10000 {
+				t.bmp[k] = v
+			} else {
+				t.other[k] = v
+			}
+		}
+		t2sTable = t
 	})
 	return t2sTable
 }
@@ -56,7 +81,7 @@ func parseTSCharacters(data string) map[rune]rune {
 }
 
 // foldRune is the per-rune normalization behind Fold.
-func foldRune(r rune, table map[rune]rune) rune {
+func foldRune(r rune, table *foldTable) rune {
 	switch {
 	case r < utf8.RuneSelf:
 		if 'A' <= r && r <= 'Z' {
@@ -74,7 +99,7 @@ func foldRune(r rune, table map[rune]rune) rune {
 	case unicode.Is(unicode.Latin, r):
 		return unicode.ToLower(r)
 	}
-	if s, ok := table[r]; ok {
+	if s, ok := table.lookup(r); ok {
 		return s
 	}
 	return r
@@ -109,22 +134,36 @@ func FoldWithOffsets(s string) (folded string, orig []int) {
 // nil when every rune kept its UTF-8 length (the common case: offsets are
 // then the same in both texts and the analyzers skip the table).
 func foldMapped(s string) (string, []int) {
+	b, orig := foldBytes(s)
+	return string(b), orig
+}
+
+// foldBytes is foldMapped returning the folded text as bytes.
+func foldBytes(s string) ([]byte, []int) {
 	table := t2s()
-	var b strings.Builder
-	b.Grow(len(s))
+	buf := make([]byte, 0, len(s)+8)
 	sameLen := true
-	for i, r := range s {
-		f := foldRune(r, table)
-		if sameLen && utf8.RuneLen(f) != runeWidth(s, i, r) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		n := len(buf)
+		buf = utf8.AppendRune(buf, foldRune(r, table))
+		if len(buf)-n != w {
 			sameLen = false
 		}
-		b.WriteRune(f)
+		i += w
 	}
-	folded := b.String()
 	if sameLen {
-		return folded, nil
+		return buf, nil
 	}
-	orig := make([]int, len(folded)+1)
+	orig := make([]int, len(buf)+1)
 	fi := 0
 	for i, r := range s {
 		for n := utf8.RuneLen(foldRune(r, table)); n > 0; n-- {
@@ -133,15 +172,5 @@ func foldMapped(s string) (string, []int) {
 		}
 	}
 	orig[fi] = len(s)
-	return folded, orig
-}
-
-// runeWidth is the number of bytes r occupies at s[i:], where an invalid
-// byte decodes as utf8.RuneError of width 1.
-func runeWidth(s string, i int, r rune) int {
-	if r == utf8.RuneError {
-		_, w := utf8.DecodeRuneInString(s[i:])
-		return w
-	}
-	return utf8.RuneLen(r)
+	return buf, orig
 }
