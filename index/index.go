@@ -35,6 +35,9 @@ type Index struct {
 	b        *docBuilder
 	readOnly bool
 
+	closeOnce sync.Once
+	closeErr  error
+
 	writeMu sync.Mutex    // one Add or Delete at a time, so upserts see each other
 	gen     atomic.Uint64 // bumped by every write; invalidates cached suggestions
 	sugMu   sync.Mutex
@@ -115,8 +118,11 @@ func isTimeout(err error) bool {
 // Path returns the directory the index lives in.
 func (x *Index) Path() string { return x.path }
 
-// Close releases the index.
-func (x *Index) Close() error { return x.idx.Close() }
+// Close releases the index. Closing twice is harmless.
+func (x *Index) Close() error {
+	x.closeOnce.Do(func() { x.closeErr = x.idx.Close() })
+	return x.closeErr
+}
 
 // Count returns the number of articles and of quotes in the index.
 func (x *Index) Count(ctx context.Context) (articles, quotes uint64, err error) {

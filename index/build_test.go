@@ -1,0 +1,395 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"fangtan"
+)
+
+// buildFixture builds the fixture documents into a fresh index under t's
+// temp dir and opens it for writing.
+func buildFixture(t *testing.T) (*Index, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "idx")
+	if _, err := Build(context.Background(), path, DocumentsSource(fixtureDocs(t)), BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return idx, path
+}
+
+func counts(t *testing.T, idx *Index) (uint64, uint64) {
+	t.Helper()
+	a, q, err := idx.Count(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, q
+}
+
+func total(t *testing.T, idx *Index, q string) uint64 {
+	t.Helper()
+	res, err := idx.Search(context.Background(), fangtan.Query{Text: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Total
+}
+
+func TestBuildStats(t *testing.T) {
+	docs := fixtureDocs(t)
+	docs = append(docs, docs[0], fangtan.Document{Title: "no id"})
+	path := filepath.Join(t.TempDir(), "idx")
+	var last Progress
+	stats, err := Build(context.Background(), path, DocumentsSource(docs), BuildOptions{Progress: func(p Progress) { last = p }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Documents != 5 || stats.Quotes != 5 || len(stats.Skipped) != 2 || stats.Bytes == 0 {
+		t.Errorf("stats %+v: want 5 documents, 5 quotes, 2 skipped", stats)
+	}
+	if !last.Done || last.Documents != 5 {
+		t.Errorf("last progress %+v", last)
+	}
+	if !strings.Contains(stats.Skipped[0].Reason+stats.Skipped[1].Reason, "duplicate id") {
+		t.Errorf("skipped %+v lacks the duplicate", stats.Skipped)
+	}
+}
+
+func TestAddUpdatesInPlace(t *testing.T) {
+	idx, _ := buildFixture(t)
+	arts, quotes := counts(t, idx)
+	docs := fixtureDocs(t)
+
+	// The same file again: nothing doubles.
+	if _, err := idx.Add(context.Background(), docs[:2], BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if a, q := counts(t, idx); a != arts || q != quotes {
+		t.Errorf("after re-adding: %d articles %d quotes, want %d %d", a, q, arts, quotes)
+	}
+
+	// A new version with one quote fewer and a new title.
+	d := docs[0]
+	d.Title = "新标题独一无二"
+	d.Quotes = d.Quotes[:1]
+	if _, err := idx.Add(context.Background(), []fangtan.Document{d}, BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if a, q := counts(t, idx); a != arts || q != quotes-1 {
+		t.Errorf("after update: %d articles %d quotes, want %d %d", a, q, arts, quotes-1)
+	}
+	if n := total(t, idx, "独一无二"); n != 1 {
+		t.Errorf("new title found %d times", n)
+	}
+	if n := total(t, idx, `"口碑是干出来的"`); n != 1 {
+		t.Errorf("the updated article's text found %d times, want 1", n)
+	}
+	res, err := idx.SearchQuotes(context.Background(), fangtan.Query{Text: "老百姓"})
+	if err != nil || res.Total != 0 {
+		t.Errorf("the dropped quote is still found: %v %v", res, err)
+	}
+
+	// The file now holds two articles under new ids: the old one goes.
+	p1, p2 := docs[0], docs[0]
+	p1.ID, p1.Part, p1.Quotes = "a1-1", 1, nil
+	p2.ID, p2.Part, p2.Quotes = "a1-2", 2, nil
+	if _, err := idx.Add(context.Background(), []fangtan.Document{p1, p2}, BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if a, q := counts(t, idx); a != arts+1 || q != quotes-2 {
+		t.Errorf("after split: %d articles %d quotes, want %d %d", a, q, arts+1, quotes-2)
+	}
+	if _, err := idx.Document(context.Background(), "a1", ""); !errors.Is(err, fangtan.ErrNotFound) {
+		t.Errorf("a1 still there after its file was split: %v", err)
+	}
+}
+
+func TestDelete(t *testing.T) {
+	idx, _ := buildFixture(t)
+	arts, quotes := counts(t, idx)
+	n, err := idx.Delete(context.Background(), []string{"a4", "nope"})
+	if n != 1 || !errors.Is(err, fangtan.ErrNotFound) || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("Delete = %d, %v; want 1 and a not-found error naming nope", n, err)
+	}
+	if a, q := counts(t, idx); a != arts-1 || q != quotes-1 {
+		t.Errorf("after delete: %d articles %d quotes, want %d %d", a, q, arts-1, quotes-1)
+	}
+	if n := total(t, idx, "陵城区"); n != 0 {
+		t.Errorf("deleted article still found")
+	}
+	if got, _ := idx.Suggest(context.Background(), "陵城", 5); len(got) != 0 {
+		t.Errorf("suggestions still offer the deleted article's place: %v", got)
+	}
+}
+
+// TestSearchWhileAdding runs searches while documents are added and
+// replaced; with -race it also checks the locking.
+func TestSearchWhileAdding(t *testing.T) {
+	idx, _ := buildFixture(t)
+	docs := fixtureDocs(t)
+	base := total(t, idx, "转型发展")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var wg sync.WaitGroup
+	var searches atomic.Int64
+	errc := make(chan error, 8)
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				res, err := idx.Search(ctx, fangtan.Query{Text: "转型发展"})
+				if err != nil {
+					if ctx.Err() == nil {
+						errc <- err
+					}
+					return
+				}
+				// Replacing never hides a document: the total only grows.
+				if res.Total < base {
+					errc <- fmt.Errorf("total %d < %d while adding", res.Total, base)
+					return
+				}
+				for _, h := range res.Hits {
+					if h.Title == "" || len(h.Fragments) == 0 {
+						errc <- fmt.Errorf("incomplete hit %+v", h)
+						return
+					}
+				}
+				if _, err := idx.SearchQuotes(ctx, fangtan.Query{Text: "事"}); err != nil && ctx.Err() == nil {
+					errc <- err
+					return
+				}
+				searches.Add(1)
+			}
+		}()
+	}
+	for i := range 20 {
+		d := docs[i%len(docs)]
+		batch := []fangtan.Document{d} // replaces a fixture document
+		nd := d
+		nd.ID, nd.File = fmt.Sprintf("new-%d", i), fmt.Sprintf("new-%d.txt", i)
+		batch = append(batch, nd)
+		if _, err := idx.Add(context.Background(), batch, BuildOptions{BatchSize: 2}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for searches.Load() < 10 {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	wg.Wait()
+	close(errc)
+	for err := range errc {
+		t.Error(err)
+	}
+	if a, _ := counts(t, idx); a != uint64(len(docs)+20) {
+		t.Errorf("%d articles after adding 20, want %d", a, len(docs)+20)
+	}
+}
+
+func leftovers(t *testing.T, path string) []string {
+	t.Helper()
+	a, _ := filepath.Glob(buildingPrefix(path) + "*")
+	b, _ := filepath.Glob(oldPrefix(path) + "*")
+	return append(a, b...)
+}
+
+// TestCancelledRebuildKeepsOldIndex cancels a rebuild half way: the old
+// index stays in place and searchable, and nothing is left behind.
+func TestCancelledRebuildKeepsOldIndex(t *testing.T) {
+	idx, path := buildFixture(t)
+	want := total(t, idx, "转型发展")
+	idx.Close()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	docs := fixtureDocs(t)
+	src := func(ctx context.Context, emit func(fangtan.Document) error) error {
+		for i := 0; ; i++ {
+			d := docs[i%len(docs)]
+			d.ID = fmt.Sprintf("x%d", i)
+			if i == 50 {
+				cancel()
+			}
+			if err := emit(d); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := Build(ctx, path, src, BuildOptions{BatchSize: 10})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled build: %v, want context.Canceled", err)
+	}
+	failing := func(ctx context.Context, emit func(fangtan.Document) error) error {
+		if err := emit(docs[0]); err != nil {
+			return err
+		}
+		return errors.New("disk on fire")
+	}
+	if _, err := Build(context.Background(), path, failing, BuildOptions{}); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Fatalf("failing build: %v", err)
+	}
+	if l := leftovers(t, path); len(l) > 0 {
+		t.Errorf("leftovers %v", l)
+	}
+	idx, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if got := total(t, idx, "转型发展"); got != want {
+		t.Errorf("after failed rebuilds: %d hits, want %d", got, want)
+	}
+}
+
+// TestKilledRebuildKeepsOldIndex kills a real build process with SIGKILL.
+func TestKilledRebuildKeepsOldIndex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a subprocess")
+	}
+	idx, path := buildFixture(t)
+	want := total(t, idx, "转型发展")
+	idx.Close()
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperEndlessBuild$")
+	cmd.Env = append(os.Environ(), "FANGTAN_ENDLESS_BUILD="+path)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if l := leftovers(t, path); len(l) > 0 {
+			if _, err := os.Stat(filepath.Join(l[0], "index_meta.json")); err == nil {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the build process never started writing")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond) // let it write some batches
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if len(leftovers(t, path)) == 0 {
+		t.Fatal("the killed build left nothing behind: the test did not kill it mid-build")
+	}
+
+	idx, err := Open(path)
+	if err != nil {
+		t.Fatalf("old index after a killed rebuild: %v", err)
+	}
+	if got := total(t, idx, "转型发展"); got != want {
+		t.Errorf("after killed rebuild: %d hits, want %d", got, want)
+	}
+	idx.Close()
+
+	// The next build cleans up.
+	if _, err := Build(context.Background(), path, DocumentsSource(fixtureDocs(t)[:2]), BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if l := leftovers(t, path); len(l) > 0 {
+		t.Errorf("leftovers after the next build: %v", l)
+	}
+	idx, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if a, _ := counts(t, idx); a != 2 {
+		t.Errorf("rebuilt index has %d articles, want 2", a)
+	}
+}
+
+// TestHelperEndlessBuild is the process TestKilledRebuildKeepsOldIndex kills.
+func TestHelperEndlessBuild(t *testing.T) {
+	path := os.Getenv("FANGTAN_ENDLESS_BUILD")
+	if path == "" {
+		t.Skip("helper process for TestKilledRebuildKeepsOldIndex")
+	}
+	docs := fixtureDocs(t)
+	src := func(ctx context.Context, emit func(fangtan.Document) error) error {
+		for i := 0; ; i++ {
+			d := docs[i%len(docs)]
+			d.ID = fmt.Sprintf("x%d", i)
+			if err := emit(d); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := Build(context.Background(), path, src, BuildOptions{BatchSize: 20})
+	t.Fatalf("endless build returned: %v", err)
+}
+
+func TestRecoverFromKillDuringSwap(t *testing.T) {
+	_, path := buildFixture(t)
+	fixtureIndex(t) // unrelated; keeps the shared fixture warm
+	// A kill between "move the old index away" and "move the new one in".
+	moved := oldPrefix(path) + "123"
+	if err := os.Rename(path, moved); err != nil {
+		t.Fatal(err)
+	}
+	if err := recoverLeftovers(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(moved); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("%s still there", moved)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	notIndex := filepath.Join(dir, "docs")
+	os.Mkdir(notIndex, 0o755)
+	os.WriteFile(filepath.Join(notIndex, "letter.txt"), []byte("hello"), 0o644)
+	corrupt := filepath.Join(dir, "corrupt")
+	os.Mkdir(corrupt, 0o755)
+	os.WriteFile(filepath.Join(corrupt, "index_meta.json"), []byte("{not json"), 0o644)
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	for _, p := range []string{filepath.Join(dir, "missing"), notIndex, corrupt, file} {
+		_, err := Open(p)
+		if err == nil || !strings.Contains(err.Error(), "index "+p+": not a fangtan index (") {
+			t.Errorf("Open(%s) = %v, want a not-a-fangtan-index error", p, err)
+		}
+	}
+	// A build must not move a directory that is not an index away.
+	if _, err := Build(context.Background(), notIndex, DocumentsSource(fixtureDocs(t)), BuildOptions{}); err == nil || !strings.Contains(err.Error(), "refusing") {
+		t.Errorf("Build over a non-index directory: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(notIndex, "letter.txt")); err != nil {
+		t.Errorf("the user's file is gone: %v", err)
+	}
+}
+
+func TestSecondWriterGetsAnError(t *testing.T) {
+	_, path := buildFixture(t)
+	start := time.Now()
+	_, err := Open(path)
+	if !errors.Is(err, fangtan.ErrUnavailable) || !strings.Contains(err.Error(), "in use") {
+		t.Errorf("second Open: %v, want ErrUnavailable 'in use'", err)
+	}
+	if time.Since(start) > 10*time.Second {
+		t.Errorf("second Open took %v", time.Since(start))
+	}
+}
