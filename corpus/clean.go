@@ -53,7 +53,7 @@ var (
 	// disclaimerBody continues a disclaimer block.
 	disclaimerBody = regexp.MustCompile(`^[①-⑩]|本网|本站|转载|版权|著作权|作品`)
 	// subscription promos close the hkcnews pages.
-	promoLine = regexp.MustCompile(`订户|订阅.*(通讯|支持)|支持我们的工作|网址:.*\.com`)
+	promoLine = regexp.MustCompile(`(订户|订阅).*(加入|支持|网址|按此)|(加入|支持|按此).*(订户|订阅)`)
 	// copyrightOwner is the publication a copyright line names.
 	copyrightOwner = regexp.MustCompile(`^([\p{Han}a-z0-9-]{2,16}?)(?:版权所有|版权与免责声明|版权声明)`)
 	// breadcrumb: 人民网>>山西频道>>本网关注, 首页 > 新闻.
@@ -68,15 +68,22 @@ var (
 
 // classify cleans a page's lines: site chrome is dropped (its metadata
 // kept in info), the rest are trimmed and typed.
-func classify(raw []string) (lines []line, info pageInfo) {
+//
+// A record (JSON) is an article already: only promos and copyright lines
+// are removed from it, since its short lines (a bracketed series name, a
+// list of names) are its text, not a page's furniture.
+func classify(raw []string, record bool) (lines []line, info pageInfo) {
 	inDisclaimer := false
 	seenText := false
 	for _, r := range raw {
-		t := strings.TrimFunc(strings.Map(spaceToASCII, r), isSpace)
+		t := strings.TrimFunc(r, isSpace)
 		if t == "" {
 			continue
 		}
-		f := fold(t)
+		// NBSP is an HTML artifact and becomes a plain space; other
+		// characters, U+3000 included, are kept as the page has them.
+		t = strings.ReplaceAll(t, "\u00a0", " ")
+		f := strings.Map(spaceToASCII, fold(t))
 		n := utf8.RuneCountInString(t)
 		ff := strings.TrimSpace(f)
 		if inDisclaimer {
@@ -92,9 +99,9 @@ func classify(raw []string) (lines []line, info pageInfo) {
 			}
 			inDisclaimer = strings.Contains(ff, "声明") && n <= 40
 			continue
-		case isNavLine(t, ff, n):
+		case !record && isNavLine(t, ff, n):
 			continue
-		case !seenText && n <= 6 && isMasthead(ff):
+		case !record && !seenText && n <= 6 && isMasthead(ff):
 			if info.site == "" {
 				info.site = normalizeSource(ff)
 			}
@@ -104,9 +111,9 @@ func classify(raw []string) (lines []line, info pageInfo) {
 			continue
 		case promoLine.MatchString(ff) || ff == "---":
 			continue
-		case n <= 24 && chromeLine.MatchString(strings.Trim(strings.ReplaceAll(ff, " ", ""), "[]【】()")):
+		case !record && n <= 24 && chromeLine.MatchString(strings.Trim(strings.ReplaceAll(ff, " ", ""), "[]【】()")):
 			continue
-		case bracketLabel.MatchString(ff):
+		case !record && bracketLabel.MatchString(ff):
 			continue // a column tag such as 【新时代优秀县委书记风采】
 		}
 		seenText = true
@@ -145,9 +152,8 @@ func classify(raw []string) (lines []line, info pageInfo) {
 	return lines, info
 }
 
-// spaceToASCII turns NBSP, U+3000 and other blanks into an ASCII space,
-// rune for rune, so that "打响五大品牌\u00a0为再现" reads like any spaced
-// headline.
+// spaceToASCII turns U+3000 and other blanks into an ASCII space, rune
+// for rune, so that patterns see one kind of space.
 func spaceToASCII(r rune) rune {
 	if isSpace(r) && r != '\n' {
 		return ' '
@@ -204,7 +210,7 @@ func isNavLine(raw, f string, n int) bool {
 	if n <= 60 && breadcrumb.MatchString(f) && !strings.ContainsAny(f, "。,") {
 		return true
 	}
-	if strings.Count(f, "|") >= 2 && !fullDate.MatchString(f) {
+	if strings.Count(f, "|") >= 2 && !strings.HasPrefix(f, "|") && !fullDate.MatchString(f) {
 		for _, part := range strings.Split(f, "|") {
 			if utf8.RuneCountInString(strings.TrimSpace(part)) > 12 {
 				return false

@@ -75,7 +75,15 @@ func load(ctx context.Context, opts Options, inputs []input, problems []Problem,
 		}
 		var emitErr error
 		yield := func(p page) error {
-			for _, d := range documents(p) {
+			docs := documents(p)
+			if len(docs) == 0 {
+				where := in.display
+				if p.id != "" {
+					where += " (" + p.id + ")"
+				}
+				rep.Problems = append(rep.Problems, Problem{Path: where, Reason: "no article text left after removing the site chrome"})
+			}
+			for _, d := range docs {
 				if first, dup := seen[d.ID]; dup {
 					rep.Problems = append(rep.Problems, Problem{Path: in.display, Reason: fmt.Sprintf("duplicate document id %q (already read from %s); skipped", d.ID, first)})
 					continue

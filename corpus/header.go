@@ -240,7 +240,11 @@ func trailingAuthorsOf(raw, f string) (text string, authors []string) {
 	if loc == nil {
 		return raw, nil
 	}
-	names := authorsIn(f[loc[2]:loc[3]])
+	inner := f[loc[2]:loc[3]]
+	if strings.ContainsAny(inner, "摄图") {
+		return raw, nil // a photo credit, not the article's authors
+	}
+	names := authorsIn(inner)
 	if names == nil {
 		return raw, nil
 	}

@@ -12,8 +12,13 @@ import (
 // metadata: id, file, part and siblings, title, date, source, URL, authors,
 // paragraphs and text.
 func documents(p page) []fangtan.Document {
-	lines, info := classify(p.lines)
+	lines, info := classify(p.lines, p.record)
 	arts := splitArticles(lines, p.record)
+	if len(arts) == 0 && len(lines) > 0 {
+		// A page or record whose text is only headline-like lines (or only
+		// its title) is still an article: its lines are its text.
+		arts = []*article{{body: lines}}
+	}
 	if len(arts) == 0 {
 		return nil
 	}

@@ -80,6 +80,12 @@ func splitArticles(lines []line, single bool) []*article {
 			cur = addBody(cur, run, &arts, single)
 			continue
 		}
+		if single {
+			// A record is one article: whatever follows its first text is text.
+			cur.body = append(cur.body, block...)
+			cur = addBody(cur, run, &arts, single)
+			continue
+		}
 		// Bylines right after the text close the article they follow.
 		for len(block) > 0 && block[0].kind == kMeta && len(block[0].meta.authors) > 0 && block[0].meta.date == "" {
 			cur.endAuthors = appendUnique(cur.endAuthors, block[0].meta.authors...)
@@ -123,7 +129,7 @@ func addBody(cur *article, run []line, arts *[]*article, single bool) *article {
 			cur = &article{}
 			*arts = append(*arts, cur)
 		}
-		if l.kind == kEnd {
+		if l.kind == kEnd && !single {
 			cur.endAuthors = appendUnique(cur.endAuthors, l.meta.authors...)
 			cur.ended = !single || cur.ended
 			if l.keep {
@@ -131,7 +137,7 @@ func addBody(cur *article, run []line, arts *[]*article, single bool) *article {
 			}
 			continue
 		}
-		if l.kind == kBody {
+		if l.kind == kBody && !single {
 			if text, names := trailingAuthorsOf(l.raw, l.f); names != nil {
 				cur.endAuthors = appendUnique(cur.endAuthors, names...)
 				l.raw, l.f = text, fold(text)
