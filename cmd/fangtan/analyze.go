@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"fangtan/analyzer"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"golang.org/x/text/width"
 )
 
 // analyzedToken is one line of `fangtan analyze` output.
@@ -65,10 +65,29 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		return enc.Encode(toks)
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "TERM\tSTART\tEND\tPOS\tTEXT")
+	termWidth := displayWidth("TERM")
 	for _, t := range toks {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\n", t.Term, t.Start, t.End, t.Position, t.Text)
+		termWidth = max(termWidth, displayWidth(t.Term))
 	}
-	return tw.Flush()
+	pad := func(s string) string { return s + strings.Repeat(" ", termWidth-displayWidth(s)) }
+	fmt.Fprintf(stdout, "%s  %5s  %5s  %5s  %s\n", pad("TERM"), "START", "END", "POS", "TEXT")
+	for _, t := range toks {
+		fmt.Fprintf(stdout, "%s  %5d  %5d  %5d  %s\n", pad(t.Term), t.Start, t.End, t.Position, t.Text)
+	}
+	return nil
+}
+
+// displayWidth counts East Asian wide and full-width runes as two columns,
+// so that columns of Chinese terms line up in a terminal.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
