@@ -3,9 +3,56 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+
+	"fangtan"
+	"fangtan/corpus"
+	"fangtan/index"
 )
 
 func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not implemented yet")
+	fs := newFlags("add", stderr)
+	dir := fs.String("index", "", "index directory (required)")
+	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: fangtan add --index DIR PATH...")
+		fmt.Fprintln(stderr, "Adds or updates the documents of files or directories; adding a file again")
+		fmt.Fprintln(stderr, "replaces its documents.")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dir == "" || fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "fangtan add: --index DIR and at least one PATH are required")
+		fs.Usage()
+		return errUsage
+	}
+	ex, err := newExtractor(*dictDir)
+	if err != nil {
+		return err
+	}
+	idx, err := index.Open(*dir)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	var docs []fangtan.Document
+	rep, err := corpus.Load(ctx, corpus.Options{}, fs.Args(), func(d fangtan.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	stats, err := idx.Add(ctx, docs, index.BuildOptions{Prepare: ex.Extract})
+	if err != nil {
+		return err
+	}
+	printSummary(stdout, "added", *dir, stats, &rep)
+	if stats.Documents == 0 {
+		return errors.New("no documents could be read")
+	}
+	return idx.Close()
 }

@@ -2,10 +2,37 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+
+	"fangtan/index"
 )
 
 func runDelete(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not implemented yet")
+	fs := newFlags("delete", stderr)
+	dir := fs.String("index", "", "index directory (required)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: fangtan delete --index DIR ID...")
+		fmt.Fprintln(stderr, "Deletes documents (with their quotes) by id.")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dir == "" || fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "fangtan delete: --index DIR and at least one ID are required")
+		fs.Usage()
+		return errUsage
+	}
+	idx, err := index.Open(*dir)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	n, err := idx.Delete(ctx, fs.Args())
+	fmt.Fprintf(stdout, "deleted %d documents\n", n)
+	if err != nil {
+		return err
+	}
+	return idx.Close()
 }

@@ -2,10 +2,221 @@ package main
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"html"
 	"io"
+	"strings"
+
+	"fangtan"
+	"fangtan/analyzer"
+	"fangtan/index"
 )
 
+// multiFlag collects a repeatable flag: --city 太原 --city 运城.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// searchFlags are the flags search and quotes share.
+type searchFlags struct {
+	fs      *flag.FlagSet
+	dir     *string
+	dictDir *string
+	asJSON  *bool
+	from    *int
+	size    *int
+	sort    *string
+	q       fangtan.Query
+}
+
+func newSearchFlags(name string, stderr io.Writer) *searchFlags {
+	fs := newFlags(name, stderr)
+	s := &searchFlags{fs: fs}
+	s.dir = fs.String("index", "", "index directory (required)")
+	s.dictDir = fs.String("dict-dir", "", "directory of jieba dictionaries the index was built with")
+	s.asJSON = fs.Bool("json", false, "print the result as JSON")
+	s.from = fs.Int("from", 0, "skip this many hits")
+	s.size = fs.Int("size", 10, "hits per page")
+	s.sort = fs.String("sort", "relevance", "relevance or date (newest first)")
+	for _, f := range []struct {
+		name string
+		dst  *[]string
+		help string
+	}{
+		{"official", &s.q.Officials, "only documents naming this official (repeat for any of several)"},
+		{"city", &s.q.Cities, "only documents about this city: 太原 or 太原市 (repeatable)"},
+		{"province", &s.q.Provinces, "only documents about this province (repeatable)"},
+		{"district", &s.q.Districts, "only documents about this district or county (repeatable)"},
+		{"theme", &s.q.Themes, "only documents with this theme (repeatable)"},
+		{"source", &s.q.Sources, "only documents from this publication (repeatable)"},
+		{"year", &s.q.Years, "only documents from this year (repeatable)"},
+	} {
+		fs.Var((*multiFlag)(f.dst), f.name, f.help)
+	}
+	return s
+}
+
+// parse accepts flags anywhere among the query words, so that
+// "fangtan search --index D 转型发展 -陵城区 --json" works: an argument
+// starting with '-' that is not a known flag is an exclusion in the query.
+func (s *searchFlags) parse(args []string) error {
+	var flagArgs, words []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			words = append(words, args[i+1:]...)
+			break
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || len(a) == 1 {
+			words = append(words, a)
+			continue
+		}
+		f := s.fs.Lookup(name)
+		if f == nil && name != "h" && name != "help" {
+			words = append(words, a)
+			continue
+		}
+		flagArgs = append(flagArgs, a)
+		if f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flagArgs = append(flagArgs, args[i])
+		}
+	}
+	if err := parseFlags(s.fs, flagArgs); err != nil {
+		return err
+	}
+	s.q.Text = strings.Join(words, " ")
+	s.q.From, s.q.Size, s.q.Sort = *s.from, *s.size, *s.sort
+	return nil
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// open opens the index read-only, so several searches can run at once.
+func (s *searchFlags) open() (*index.Index, error) {
+	if err := analyzer.Configure(*s.dictDir); err != nil {
+		return nil, err
+	}
+	return index.OpenReadOnly(*s.dir)
+}
+
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not implemented yet")
+	s := newSearchFlags("search", stderr)
+	s.fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: fangtan search --index DIR [--json] [--from N] [--size N] [--sort relevance|date]")
+		fmt.Fprintln(stderr, "         [--official X] [--city X] [--province X] [--theme X] [--source X] [--year Y] QUERY")
+		fmt.Fprintln(stderr, `Query: words (all must match), "exact phrase", -word, A OR B, official:李慧 city:太原`)
+		fmt.Fprintln(stderr, "province:山西 district:小店区 theme:办实事 source:光明日报 year:2021 date:2021-07..2021-12")
+		s.fs.PrintDefaults()
+	}
+	if err := s.parse(args); err != nil {
+		return err
+	}
+	if *s.dir == "" {
+		fmt.Fprintln(stderr, "fangtan search: --index DIR is required")
+		s.fs.Usage()
+		return errUsage
+	}
+	idx, err := s.open()
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	res, err := idx.Search(ctx, s.q)
+	if err != nil {
+		return err
+	}
+	if *s.asJSON {
+		return writeJSON(stdout, res)
+	}
+	printResult(stdout, res, s.q.From, isTerminal(stdout))
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// plain turns a fragment's HTML into terminal text: marks become bold red
+// on a terminal and 【brackets】 elsewhere.
+func plain(fragment string, tty bool) string {
+	open, close := "【", "】"
+	if tty {
+		open, close = "\x1b[1;31m", "\x1b[0m"
+	}
+	s := strings.NewReplacer("<mark>", open, "</mark>", close).Replace(fragment)
+	return html.UnescapeString(s)
+}
+
+func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
+	fmt.Fprintf(w, "%d results (%.1f ms)\n", r.Total, r.TookMs)
+	for i, h := range r.Hits {
+		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, h.Title)
+		meta := []string{h.Date, h.Source, h.ID}
+		fmt.Fprintf(w, "   %s  score %.2f  %s\n", strings.Join(nonEmpty(meta), " · "), h.Score, h.File)
+		var who []string
+		for _, o := range h.Officials {
+			if o.Title != "" {
+				who = append(who, o.Name+"("+o.Title+")")
+			} else {
+				who = append(who, o.Name)
+			}
+		}
+		if len(who) > 0 {
+			fmt.Fprintf(w, "   officials: %s\n", strings.Join(who, "、"))
+		}
+		if places := append(append(append([]string{}, h.Provinces...), h.Cities...), h.Districts...); len(places) > 0 {
+			fmt.Fprintf(w, "   places: %s\n", strings.Join(places, "、"))
+		}
+		if len(h.Themes) > 0 {
+			fmt.Fprintf(w, "   themes: %s\n", strings.Join(h.Themes, "、"))
+		}
+		for _, f := range h.Fragments {
+			fmt.Fprintf(w, "   %s\n", plain(f, tty))
+		}
+	}
+	printFacets(w, r.Facets, []string{"official", "city", "province", "theme", "source", "year"})
+}
+
+func printFacets(w io.Writer, facets map[string][]fangtan.FacetCount, names []string) {
+	first := true
+	for _, name := range names {
+		counts := facets[name]
+		if len(counts) == 0 {
+			continue
+		}
+		if first {
+			fmt.Fprintln(w)
+			first = false
+		}
+		var parts []string
+		for i, c := range counts {
+			if i == 10 {
+				parts = append(parts, fmt.Sprintf("… %d more", len(counts)-10))
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s (%d)", c.Value, c.Count))
+		}
+		fmt.Fprintf(w, "%s: %s\n", name, strings.Join(parts, ", "))
+	}
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
