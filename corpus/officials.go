@@ -179,9 +179,35 @@ func startsWithSurname(name []rune) bool {
 	return false
 }
 
-// nameStop are runes that end a name written without spaces: the verb or
-// particle after it (马常春说, 李慧就, 薛东晓出席).
-const nameStop = "说在就等表指强介出带到和与的是对向为了也同主率一个将已于从给把被以及并又还再都均曾讲称认谈告提要作"
+// nameStopWords end a name written without spaces: the verb, particle or
+// time word after it (马常春说, 李慧就, 薛东晓出席, 林郑月娥今日).
+var nameStopWords = func() map[rune][]string {
+	words := []string{
+		"说", "在", "就", "等", "到", "和", "与", "的", "是", "对", "向", "为", "了", "也", "将", "已", "于",
+		"从", "给", "把", "被", "并", "又", "还", "再", "都", "均", "曾", "讲", "称", "率", "们", "之", "及",
+		"表示", "指出", "强调", "介绍", "出席", "带领", "主持", "提出", "要求", "今日", "今天", "昨天", "昨日",
+		"日前", "近日", "会见", "考察", "调研", "出任", "当选", "签署", "宣布", "回应", "批评", "坦言",
+		"前往", "访问", "视察", "参加", "参观", "高兴", "接受", "透露", "告诉", "同志", "一行", "等人",
+		"表态", "认为", "谈到", "指导", "看望", "慰问", "听取", "讲话", "发表", "致辞", "致信", "回信",
+		"作出", "作为", "来到", "深入", "先后", "分别", "代表", "一起", "共同", "亲自", "随后", "首先",
+		"上任", "任职", "表彰", "获得", "获", "被指", "质疑", "承认", "否认", "解释", "补充", "笑", "感慨",
+	}
+	m := map[rune][]string{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+}()
+
+func stopWordAt(rs []rune, i int) bool {
+	for _, w := range nameStopWords[rs[i]] {
+		if runesHasPrefix(rs[i:], w) {
+			return true
+		}
+	}
+	return false
+}
 
 // tagSpan is a jieba segment in rune offsets.
 type tagSpan struct {
@@ -231,58 +257,45 @@ func newTagged(seg analyzer.Segmenter, folded string) *tagged {
 func isPersonTag(tag string) bool { return strings.HasPrefix(tag, "nr") }
 
 // nameAt returns the length of a person's name starting at rune i, or 0.
-// With jieba, the word at i must be tagged as a person (nr…), or be an
-// unknown word (x) starting with a surname, or a surname tagged nr
-// followed by a one- or two-rune word (郭/nr 新海/ns). Without jieba, a
-// surname plus one or two runes up to a verb or particle.
+// A name is a family name and one to three more runes, up to the verb,
+// particle or position word that follows it; four runes only for compound
+// or double family names (欧阳…, 林郑月娥). jieba, when present, vetoes
+// names that start a dictionary word (高度重视 after 书记) and shortens a
+// name that runs into one (李明深入 → 李明), but its person tags are not
+// trusted to draw the boundary: it cuts 陈家/强说 and 张/秀英.
 func (t *tagged) nameAt(i int) int {
 	rs := t.runes
 	if i >= len(rs) || !isHan(rs[i]) {
 		return 0
 	}
+	personWord := false
 	if t.byStart != nil {
 		sp, ok := t.byStart[i]
 		if !ok {
-			return 0 // i is inside a word: 记者 in 书记者 is no name start
+			return 0 // i is inside a word
 		}
-		n := sp.end - sp.start
-		word := rs[sp.start:sp.end]
-		switch {
-		case n == 2 && allHanRunes(word) && isPersonTag(sp.tag) && !notNames[string(word)]:
-			// 李俊/nr 林/x 、: jieba cut a three-rune name short.
-			if next, ok := t.byStart[sp.end]; ok && next.end-next.start == 1 && isHan(rs[next.start]) &&
-				!strings.ContainsRune(nameStop, rs[next.start]) && !isPersonTag(next.tag) &&
-				(next.end >= len(rs) || !isHan(rs[next.end]) || strings.ContainsRune(nameStop, rs[next.end])) {
-				return 3
-			}
-			return n
-		case n >= 2 && n <= 4 && allHanRunes(word) && isPersonTag(sp.tag) && !notNames[string(word)]:
-			return n
-		case n >= 2 && n <= 4 && allHanRunes(word) && sp.tag == "x" && startsWithSurname(word) && !notNames[string(word)]:
-			return n
-		case n == 1 && surnames[rs[i]]:
-			next, ok := t.byStart[sp.end]
-			if !ok {
-				return 0
-			}
-			m := next.end - next.start
-			nw := rs[next.start:next.end]
-			if m >= 1 && m <= 2 && allHanRunes(nw) && !strings.ContainsRune(nameStop, nw[0]) && next.tag != "v" && next.tag != "p" && next.tag != "d" && next.tag != "c" && next.tag != "uj" {
-				return 1 + m
-			}
+		personWord = isPersonTag(sp.tag)
+		if n := sp.end - sp.start; n >= 2 && !personWord && sp.tag != "x" && !(n == 2 && startsWithSurname(rs[i:]) && t.loneSurnameWord(i)) {
+			return 0
 		}
+	}
+	if !personWord && !startsWithSurname(rs[i:]) {
 		return 0
 	}
-	return heuristicNameAt(rs, i)
-}
-
-func heuristicNameAt(rs []rune, i int) int {
-	if !startsWithSurname(rs[i:]) {
-		return 0
+	maxLen := 3
+	if (i+1 < len(rs) && surnames[rs[i+1]] && surnames[rs[i]]) || hasCompoundSurname(rs[i:]) {
+		maxLen = 4
 	}
-	n := 0
-	for n < 3 && i+n < len(rs) && isHan(rs[i+n]) && (n == 0 || !strings.ContainsRune(nameStop, rs[i+n])) {
+	n := 1
+	for n < maxLen && i+n < len(rs) && isHan(rs[i+n]) && !stopWordAt(rs, i+n) && positionStartingAt(rs, i+n) == 0 {
 		n++
+	}
+	if t.byStart != nil {
+		for k := n - 1; k >= 2; k-- {
+			if sp, ok := t.byStart[i+k]; ok && sp.end-sp.start >= 2 && sp.tag != "x" && !isPersonTag(sp.tag) && sp.end > i+n {
+				n = k // the rest is a word of its own: 李明/深入
+			}
+		}
 	}
 	if n < 2 || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] {
 		return 0
@@ -290,9 +303,32 @@ func heuristicNameAt(rs []rune, i int) int {
 	return n
 }
 
+// loneSurnameWord: jieba sometimes glues a surname to the given name's
+// first rune as a dictionary word (陈家 in 陈家强); accept it when the word
+// is followed by more name-like runes rather than a verb.
+func (t *tagged) loneSurnameWord(i int) bool {
+	sp := t.byStart[i]
+	return strings.HasPrefix(sp.tag, "nr")
+}
+
+func hasCompoundSurname(rs []rune) bool {
+	s := string(rs[:min(len(rs), 2)])
+	for _, c := range compoundFamilyNames {
+		if s == c && len(rs) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func heuristicNameAt(rs []rune, i int) int {
+	t := tagged{runes: rs}
+	return t.nameAt(i)
+}
+
 // titleStop are runes before which a position's text cannot extend
 // leftwards: 这是…, 分管工业的副区长, ——记山西省…, 专访…
-const titleStop = "是的访由与及在对向说了讯到经据将被请让派给见和等即系为任记"
+const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记"
 
 // titleBefore returns where the position that ends at end begins: it walks
 // left over the units of a compound title (太原市委常委、小店区委书记), and
@@ -329,6 +365,10 @@ func isTitleStop(rs []rune, i int) bool {
 	}
 	if r == '书' {
 		return false
+	}
+	// 文化文史和学习委员会 is one org; 刘某和市长… joins two people.
+	if r == '和' {
+		return (i >= 2 && startsWithSurname(rs[i-2:i])) || (i >= 3 && startsWithSurname(rs[i-3:i]))
 	}
 	return true
 }

@@ -86,8 +86,9 @@ func findQuotations(rs []rune) []quoteSpan {
 }
 
 // isSentenceLike tells an utterance from a slogan or name in quotes
-// (“四有”, “先手棋”, “学史明理、学史增信…”): at least 8 runes with clause
-// punctuation inside, or ending like a sentence.
+// (“四有”, “先手棋”, “学史明理、学史增信…”, “有求必应,无事不扰”): at
+// least 12 Han runes with clause punctuation inside, or at least 8 ending
+// like a sentence.
 func isSentenceLike(rs []rune) bool {
 	n := 0
 	punct := false
@@ -101,7 +102,7 @@ func isSentenceLike(rs []rune) bool {
 	}
 	end := strings.TrimRight(string(rs), " ")
 	last, _ := utf8.DecodeLastRuneInString(end)
-	return n >= 8 && (punct || strings.ContainsRune("。!！?？", last))
+	return (n >= 12 && punct) || (n >= 8 && strings.ContainsRune("。!！?？…", last))
 }
 
 // speaker of a clause that ends in a speech verb: the name just before the
@@ -119,23 +120,21 @@ func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title s
 			s = -1
 		}
 		if s < 0 && t.byEnd != nil {
-			if sp, ok := t.byEnd[end]; ok && sp.start >= start {
+			// A whole name ending here (张秀英), before jieba's word ending
+			// here (秀英 alone is tagged as a person).
+			for k := 4; s < 0 && k >= 2; k-- {
+				if end-k >= start && t.nameAt(end-k) == k {
+					s = end - k
+				}
+			}
+			if sp, ok := t.byEnd[end]; s < 0 && ok && sp.start >= start {
 				if l := t.nameAt(sp.start); l == sp.end-sp.start {
 					s = sp.start
 				}
 			}
-			// 郭/nr 新海/ns: a surname word and its given name.
-			for k := 3; s < 0 && k >= 2; k-- {
-				if end-k < start {
-					continue
-				}
-				if l := t.nameAt(end - k); l == k {
-					s = end - k
-				}
-			}
 		}
 		if s < 0 && t.byEnd == nil {
-			for k := 3; k >= 2 && s < 0; k-- {
+			for k := 4; k >= 2 && s < 0; k-- {
 				if end-k >= start && heuristicNameAt(rs, end-k) == k {
 					s = end - k
 				}
