@@ -173,12 +173,10 @@ func wordType(s string) (typ analysis.TokenType, ok bool) {
 		if r >= utf8.RuneSelf {
 			ascii = false
 		}
-		if isHan(r) {
-			other = true
-			continue
+		if !isHan(r) {
+			han = false
 		}
-		han = false
-		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+		if keepExact(r) {
 			other = true
 		}
 	}
@@ -291,12 +289,17 @@ func (ExactTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	return stream
 }
 
-// keepExact reports whether r takes part in exact matching.
+// keepExact reports whether r takes part in exact matching: exactly
+// unicode.IsLetter(r) || unicode.IsNumber(r), with fast paths for ASCII
+// and the CJK Unified Ideographs block (all letters).
 func keepExact(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return isASCIIAlnum(byte(r))
+	case 0x4E00 <= r && r <= 0x9FFF:
+		return true
 	}
-	return isHan(r) || unicode.IsLetter(r) || unicode.IsNumber(r)
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
 // ExactTerms returns the terms a quoted query must match, in order, on a

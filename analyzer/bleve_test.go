@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -370,5 +371,16 @@ func TestExactPhraseProperty(t *testing.T) {
 	}
 	if multi < samples/10 {
 		t.Errorf("only %d of %d substrings occur in several documents: the test says little about precision", multi, samples)
+	}
+}
+
+// TestKeepExactIsLetterOrNumber: the fast paths must not change which
+// runes exact matching sees; other packages (highlighting) rely on the
+// plain definition.
+func TestKeepExactIsLetterOrNumber(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := keepExact(r), unicode.IsLetter(r) || unicode.IsNumber(r); got != want {
+			t.Fatalf("keepExact(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
