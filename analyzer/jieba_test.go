@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -235,5 +236,59 @@ func TestOpenDictDirMergesUserDict(t *testing.T) {
 	}
 	if got := words(defaultSegmenter(t).Cut(text)); contains(got, "锦绣太原城") {
 		t.Errorf("the embedded dictionaries know 锦绣太原城: the test proves nothing")
+	}
+}
+
+func TestMaterializeFallsBackToTempDir(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	// A cache "dir" under a regular file cannot be created.
+	blocker := filepath.Join(tmp, "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_CACHE_HOME", blocker)
+	d, err := loadDicts("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := materialize(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(p.main, tmp+string(filepath.Separator)) {
+		t.Errorf("dictionaries extracted to %s, want under %s", p.main, tmp)
+	}
+	for _, f := range []struct {
+		path string
+		want []byte
+	}{{p.main, d.main}, {p.hmm, d.hmm}, {p.idf, d.idf}, {p.stop, d.stop}, {p.user, d.user}} {
+		got, err := os.ReadFile(f.path)
+		if err != nil || !bytes.Equal(got, f.want) {
+			t.Errorf("%s: %d bytes, %v; want %d bytes", f.path, len(got), err, len(f.want))
+		}
+	}
+	// A second run reuses the files.
+	p2, err := materialize(d)
+	if err != nil || p2 != p {
+		t.Errorf("second materialize = %+v, %v; want %+v", p2, err, p)
+	}
+}
+
+type fakeSegmenter struct{ Segmenter }
+
+func TestDefaultConfigureSetDefault(t *testing.T) {
+	orig := defaultSegmenter(t)
+	t.Cleanup(func() { SetDefault(orig) })
+	if err := Configure(""); err != nil {
+		t.Errorf("Configure with the dir already open: %v", err)
+	}
+	if err := Configure(t.TempDir()); err == nil {
+		t.Error("Configure with another dir after the segmenter opened: want an error")
+	}
+	fake := fakeSegmenter{}
+	SetDefault(fake)
+	if got, err := Default(); err != nil || got != Segmenter(fake) {
+		t.Errorf("Default after SetDefault = %v, %v", got, err)
 	}
 }
