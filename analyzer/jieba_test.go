@@ -130,6 +130,8 @@ func TestSegmenterConcurrent(t *testing.T) {
 	for i, text := range texts {
 		want[i] = seg.CutForSearch(text)
 	}
+	word := NewWordAnalyzer(seg)
+	wantTokens := len(word.Analyze([]byte(texts[2])))
 	var wg sync.WaitGroup
 	errs := make(chan string, 64)
 	for g := range 8 {
@@ -144,6 +146,10 @@ func TestSegmenterConcurrent(t *testing.T) {
 				}
 				seg.Tag(texts[i])
 				seg.Keywords(texts[i], 2)
+				if n := len(word.Analyze([]byte(texts[2]))); n != wantTokens {
+					errs <- fmt.Sprintf("goroutine %d: word analyzer gave %d tokens, want %d", g, n, wantTokens)
+					return
+				}
 			}
 		}()
 	}
