@@ -81,7 +81,7 @@ func TestMain(m *testing.M) {
 func browserSearcher(t *testing.T) (fangtan.Searcher, browserFixture) {
 	return sampleIndex(t), browserFixture{
 		suggestPrefix: "刘", suggestWant: "刘振华",
-		query:     "书记",
+		query:     "党史",
 		hostileID: hostileID, hostileQuery: "营商环境",
 	}
 }

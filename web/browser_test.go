@@ -21,7 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-var updateScreenshots = flag.Bool("update-screenshots", false, "write the browser test's screenshots to docs/search.png and docs/document.png")
+var updateScreenshots = flag.Bool("update-screenshots", false, "write the browser test's screenshots to docs/ (search.png, document.png, search-phone.png)")
 
 // chromiumPath finds Debian's chromium, or "" when it is not installed.
 func chromiumPath() string {
@@ -285,12 +285,15 @@ func TestBrowser(t *testing.T) {
 
 	// The phone layout: the sidebar goes below the results, nothing overflows.
 	var overflow bool
+	var phonePNG []byte
 	b.run(t, "phone layout",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(ts.URL+"/search?q="+url.QueryEscape(fx.query)),
 		chromedp.WaitVisible("#result-count", chromedp.ByID),
 		chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth + 1`, &overflow),
+		chromedp.CaptureScreenshot(&phonePNG),
 	)
+	saveScreenshot(t, "search-phone.png", phonePNG)
 	if overflow {
 		t.Errorf("the search page is wider than a phone screen")
 	}

@@ -156,3 +156,38 @@ func TestRealIndexExport(t *testing.T) {
 		}
 	}
 }
+
+// Every example on the help page is a query the real parser accepts.
+func TestRealIndexHelpExamplesParse(t *testing.T) {
+	h, _ := testHandler(t, sampleIndex(t), Options{})
+	for _, lang := range []string{"", "?lang=en"} {
+		page := get(t, h, "/help"+lang).Body.String()
+		n := 0
+		for _, part := range strings.Split(page, `href="/search?`)[1:] {
+			link := "/search?" + strings.ReplaceAll(part[:strings.IndexByte(part, '"')], "&amp;", "&")
+			link = strings.ReplaceAll(link, "&#43;", "+")
+			n++
+			if rec := get(t, h, link); rec.Code != 200 {
+				t.Errorf("help example %s: status %d", link, rec.Code)
+			}
+		}
+		if n < 8 {
+			t.Errorf("help%s: only %d example links", lang, n)
+		}
+	}
+}
+
+// Filters without words browse the whole index.
+func TestRealIndexFiltersAlone(t *testing.T) {
+	h, _ := testHandler(t, sampleIndex(t), Options{})
+	for _, target := range []string{"/search?city=" + url.QueryEscape("太原"), "/api/search?year=2021", "/quotes?speaker=" + url.QueryEscape("刘振华")} {
+		rec := get(t, h, target)
+		if rec.Code != 200 {
+			t.Errorf("%s: status %d: %.300s", target, rec.Code, rec.Body.String())
+			continue
+		}
+		if body := rec.Body.String(); strings.Contains(body, `data-total="0"`) || strings.Contains(body, `"total":0`) {
+			t.Errorf("%s finds nothing", target)
+		}
+	}
+}

@@ -136,6 +136,9 @@ var zhMessages = map[string]string{
 	"api":             "JSON 接口",
 	"none":            "—",
 	"colon":           "：",
+	"kind.official":   "官员",
+	"kind.place":      "地点",
+	"kind.theme":      "主题",
 }
 
 var enMessages = map[string]string{
@@ -229,4 +232,7 @@ var enMessages = map[string]string{
 	"api":             "JSON API",
 	"none":            "—",
 	"colon":           ": ",
+	"kind.official":   "official",
+	"kind.place":      "place",
+	"kind.theme":      "theme",
 }

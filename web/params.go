@@ -50,6 +50,11 @@ func (srv *server) parseQuery(r *http.Request, paging bool) (fangtan.Query, erro
 	if err != nil {
 		return q, err
 	}
+	// Each term becomes clauses of a bleve query; a cap keeps one request
+	// from building an enormous one.
+	if n := len(strings.Fields(text)); n > maxQueryTerms {
+		return q, badParam("the query has %d terms; the limit is %d", n, maxQueryTerms)
+	}
 	q.Text = text
 
 	for _, f := range filterParams {

@@ -55,6 +55,7 @@ type Options struct {
 // Limits on parameters, shared by the pages, the API and the export.
 const (
 	maxSize        = 100    // largest page size a client may ask for
+	maxQueryTerms  = 32     // space-separated terms in q
 	maxWindow      = 10_000 // from+size cap: deep paging is expensive in bleve
 	maxFilterVals  = 20     // values of one filter parameter
 	maxFilterRunes = 100    // length of one filter value

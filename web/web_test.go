@@ -67,6 +67,7 @@ func TestRoutes(t *testing.T) {
 		{"unknown sort", "/search?q=x&sort=popular", 400, "text/html", []string{`unknown sort &#34;popular&#34;`}, nil},
 		{"bad year", "/search?year=21", 400, "text/html", []string{"four-digit year"}, nil},
 		{"query too long", "/search?q=" + strings.Repeat("长", 501), 400, "text/html", []string{"501 characters long; the limit is 500"}, nil},
+		{"too many terms", "/search?q=" + strings.Repeat("a+", 33), 400, "text/html", []string{"33 terms; the limit is 32"}, nil},
 		{"index says bad query", "/search?q=" + url.QueryEscape(`"open`), 400, "text/html", []string{"unbalanced quote"}, nil},
 		{"internal error hides details", "/search?q=boom", 500, "text/html", []string{"服务器内部错误"}, []string{"disk on fire", "/secret/path"}},
 		{"doc page", "/doc/a1?q=" + url.QueryEscape("转型发展"), 200, "text/html",

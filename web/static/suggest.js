@@ -29,7 +29,9 @@
     suggestions.forEach(function (s) {
       var opt = document.createElement("option");
       opt.value = head + s.value;
-      opt.label = s.kind + " · " + s.count;
+      // The page names the kinds in its own language (data-kind-official…).
+      var kind = input.getAttribute("data-kind-" + s.kind) || s.kind;
+      opt.label = kind + " · " + s.count;
       list.appendChild(opt);
     });
   }
