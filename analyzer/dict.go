@@ -274,7 +274,9 @@ func writeDicts(dir string, d *dictFiles) (dictPaths, error) {
 		path string
 		data []byte
 	}{{p.main, d.main}, {p.hmm, d.hmm}, {p.idf, d.idf}, {p.stop, d.stop}, {p.user, d.user}} {
-		if st, err := os.Stat(f.path); err == nil && st.Size() == int64(len(f.data)) {
+		// Compare contents, not just sizes: a file changed in place must
+		// not silently change segmentation.
+		if old, err := os.ReadFile(f.path); err == nil && bytes.Equal(old, f.data) {
 			continue
 		}
 		tmp, err := os.CreateTemp(dir, ".tmp-*")

@@ -298,3 +298,26 @@ func TestDefaultConfigureSetDefault(t *testing.T) {
 		t.Errorf("Default after SetDefault = %v, %v", got, err)
 	}
 }
+
+func TestMaterializeRepairsChangedFile(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	d, err := loadDicts("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := materialize(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Same size, different content.
+	bad := bytes.Repeat([]byte{'x'}, len(d.stop))
+	if err := os.WriteFile(p.stop, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := materialize(d); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(p.stop); !bytes.Equal(got, d.stop) {
+		t.Errorf("%s was not restored", p.stop)
+	}
+}
