@@ -114,12 +114,17 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	doc.Keywords = e.keywords(folded)
 }
 
-// mayNamePeople is a cheap test for paragraphs that can hold a position,
-// a speech verb or a quotation; only those are worth tagging with jieba.
+// mayNamePeople tells the paragraphs where names are looked for — those
+// with a position word, a quotation mark or an interview turn — from the
+// rest, which need no jieba tagging (most of the time of Extract).
 func mayNamePeople(folded string) bool {
-	for _, r := range folded {
+	rs := []rune(folded)
+	for i, r := range rs {
 		switch r {
-		case '记', '委', '长', '任', '席', '理', '员', '官', '首', '人', '使', '说', '示', '绍', '出', '调', '为', '到', '言', '“', '「', '"', ':':
+		case '“', '「', '‘', '"', ':':
+			return true
+		}
+		if positionEndingAt(rs, i+1) > 0 {
 			return true
 		}
 	}

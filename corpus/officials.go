@@ -54,18 +54,32 @@ func positionEndingAt(text []rune, end int) int {
 	return 0
 }
 
+// positionsByFirst indexes positionWords by their first rune, longest first.
+var positionsByFirst = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, ws := range positionsByLast {
+		for _, w := range ws {
+			m[w[0]] = append(m[w[0]], w)
+		}
+	}
+	for _, ws := range m {
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	}
+	return m
+}()
+
 // positionStartingAt returns the length of the position word that starts
 // at i, or 0.
 func positionStartingAt(text []rune, i int) int {
-	best := 0
-	for _, ws := range positionsByLast {
-		for _, w := range ws {
-			if len(w) > best && i+len(w) <= len(text) && equalRunes(text[i:i+len(w)], w) {
-				best = len(w)
-			}
+	if i >= len(text) {
+		return 0
+	}
+	for _, w := range positionsByFirst[text[i]] {
+		if i+len(w) <= len(text) && equalRunes(text[i:i+len(w)], w) {
+			return len(w)
 		}
 	}
-	return best
+	return 0
 }
 
 func equalRunes(a, b []rune) bool {
