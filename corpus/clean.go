@@ -18,7 +18,7 @@ const (
 	kMeta                 // dateline or byline (date, source, authors)
 	kDateHead             // a bare date heading an entry of a "today in history" box
 	kBoxLabel             // the box's label: 历史上的今天
-	kEnd                  // closes an article: "(胡平)", "(…供稿)", an editor line
+	kEnd                  // closes an article: "(胡平)", "(…供稿)"
 )
 
 // line is one non-empty line of a page that survived cleaning.
@@ -48,11 +48,9 @@ var (
 	// chromeLine matches short lines that are page furniture: font size and
 	// share buttons, back-to-top, print, related links, login.
 	chromeLine = regexp.MustCompile(`^(返回顶部|回到顶部|返回首页|返回目录|返回|小字号|大字号|中字号|字号[:]?.*|字体[:]?.*|分享到.*|分享让更多人看到|分享|打印|打印本页|打印文章|关闭|关闭窗口|纠错|我要纠错|收藏|点赞|评论|举报|扫一扫.*|手机看|推荐阅读|相关阅读|相关新闻|相关链接|热点推荐|延伸阅读|上一篇.*|下一篇.*|首页.*|更多>*|english|登录|注册|微信|微博|客户端|点击进入专题|进入专题|责任编辑.*|\[?\d+\]?)$`)
-	// copyrightLine is a copyright notice or the heading of a disclaimer.
-	copyrightLine = regexp.MustCompile(`版权所有|版权与免责声明|免责声明|版权声明|copyright|©|未经.{0,6}授权.{0,4}不得转载|all rights reserved|icp备|icp证|网安备`)
 	// disclaimerBody continues a disclaimer block.
 	disclaimerBody = regexp.MustCompile(`^[①-⑩]|本网|本站|转载|版权|著作权|作品`)
-	// subscription promos close the hkcnews pages.
+	// promoLine: the subscription promos closing the hkcnews pages.
 	promoLine = regexp.MustCompile(`(订户|订阅).*(加入|支持|网址|按此)|(加入|支持|按此).*(订户|订阅)`)
 	// copyrightOwner is the publication a copyright line names.
 	copyrightOwner = regexp.MustCompile(`^([\p{Han}a-z0-9-]{2,16}?)(?:版权所有|版权与免责声明|版权声明)`)
@@ -75,6 +73,7 @@ var (
 func classify(raw []string, record bool) (lines []line, info pageInfo) {
 	inDisclaimer := false
 	seenText := false
+	repeated := repeatedLines(raw, record)
 	for _, r := range raw {
 		t := strings.TrimFunc(r, isSpace)
 		if t == "" {
@@ -93,7 +92,9 @@ func classify(raw []string, record bool) (lines []line, info pageInfo) {
 			inDisclaimer = false
 		}
 		switch {
-		case copyrightLine.MatchString(ff):
+		case repeated[ff]:
+			continue // a running header or footer
+		case isCopyrightLine(ff):
 			if m := copyrightOwner.FindStringSubmatch(ff); m != nil && info.copyright == "" {
 				info.copyright = normalizeSource(m[1])
 			}
@@ -107,9 +108,11 @@ func classify(raw []string, record bool) (lines []line, info pageInfo) {
 			}
 			continue
 		case editorLine.MatchString(ff):
-			lines = append(lines, line{raw: t, f: ff, n: n, kind: kEnd})
+			// Editor credits close an article, but what follows them on a
+			// real page is furniture, not a new article: they are dropped
+			// without ending anything.
 			continue
-		case promoLine.MatchString(ff) || ff == "---":
+		case ff == "---" || (strings.Contains(ff, "订户") || strings.Contains(ff, "订阅")) && promoLine.MatchString(ff):
 			continue
 		case !record && n <= 24 && chromeLine.MatchString(strings.Trim(strings.ReplaceAll(ff, " ", ""), "[]【】()")):
 			continue
@@ -161,6 +164,51 @@ func spaceToASCII(r rune) rune {
 	return r
 }
 
+// repeatedLines finds the short lines a page prints three times or more:
+// running headers and footers of a saved multi-page view. Articles do not
+// repeat a line that often; a subtitle printed twice (above and below a
+// headline) stays.
+func repeatedLines(raw []string, record bool) map[string]bool {
+	if record || len(raw) < 6 {
+		return nil
+	}
+	counts := map[string]int{}
+	for _, r := range raw {
+		t := strings.TrimFunc(r, isSpace)
+		if t == "" || utf8.RuneCountInString(t) > 30 {
+			continue
+		}
+		counts[strings.Map(spaceToASCII, fold(t))]++
+	}
+	var rep map[string]bool
+	for l, c := range counts {
+		if c >= 3 {
+			if rep == nil {
+				rep = map[string]bool{}
+			}
+			rep[l] = true
+		}
+	}
+	return rep
+}
+
+// copyrightMarks are the words of a copyright notice or the heading of a
+// disclaimer. Plain substring tests: this runs on every line of a corpus.
+var copyrightMarks = []string{"版权所有", "版权与免责声明", "免责声明", "版权声明", "copyright", "©", "all rights reserved", "icp备", "icp证", "网安备"}
+
+func isCopyrightLine(f string) bool {
+	for _, m := range copyrightMarks {
+		if strings.Contains(f, m) {
+			return true
+		}
+	}
+	if i := strings.Index(f, "未经"); i >= 0 {
+		rest := f[i:]
+		return strings.Contains(rest, "授权") && (strings.Contains(rest, "不得转载") || strings.Contains(rest, "禁止"))
+	}
+	return false
+}
+
 // typeLine decides a kept line's kind from its own text.
 func typeLine(raw, f string, n int) line {
 	l := line{raw: raw, f: f, n: n, kind: kBody}
@@ -204,8 +252,16 @@ func isNavLine(raw, f string, n int) bool {
 	if strings.ContainsRune("•·●▪◆◇►▶", first) && n <= 16 {
 		return true
 	}
-	if strings.Contains(f, " ") && utf8.RuneCountInString(strings.ReplaceAll(f, " ", "")) <= 4 && allHan(strings.ReplaceAll(f, " ", "")) {
-		return true
+	if fields := strings.Fields(f); len(fields) >= 2 && len(fields) <= 4 {
+		spaced := true // 报 纸, 杂 志: one character per field
+		for _, fl := range fields {
+			if utf8.RuneCountInString(fl) != 1 || !allHan(fl) {
+				spaced = false
+			}
+		}
+		if spaced {
+			return true
+		}
 	}
 	if n <= 60 && breadcrumb.MatchString(f) && !strings.ContainsAny(f, "。,") {
 		return true

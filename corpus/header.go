@@ -236,6 +236,9 @@ func parseMetaLine(f string) (m metaLine, ok bool) {
 // paragraph without it. A parenthesis whose content is not a list of names
 // ("(二期)", "(新华社记者 张三 摄)") is left alone.
 func trailingAuthorsOf(raw, f string) (text string, authors []string) {
+	if !strings.HasSuffix(f, ")") {
+		return raw, nil
+	}
 	loc := trailingAuthors.FindStringSubmatchIndex(f)
 	if loc == nil {
 		return raw, nil

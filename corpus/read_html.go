@@ -114,7 +114,7 @@ func isFurniture(n *html.Node) bool {
 		atom.Select, atom.Input, atom.Textarea, atom.Head:
 		return true
 	}
-	if strings.EqualFold(attr(n, "hidden"), "") && hasAttr(n, "hidden") {
+	if hasAttr(n, "hidden") || strings.Contains(strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", ""), "display:none") {
 		return true
 	}
 	if strings.EqualFold(attr(n, "role"), "navigation") {

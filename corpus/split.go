@@ -48,7 +48,7 @@ var leadMarker = regexp.MustCompile(`^(本报讯|本网讯|本报[^,。]{0,12}(�
 // starts a new article when the page gives a signal that a new article
 // begins, not a new section of the same one:
 //   - the current article has closed (a "(胡平)" or "本报记者 李杰华" line, a
-//     供稿 credit, an editor line);
+//     供稿 credit);
 //   - the block holds a subtitle (——访市委工信工委副书记崔俊林), a byline or a
 //     dateline, or a column label above a headline (政务之要);
 //   - the text after it opens with a news lead (本报讯 6月30日, …);

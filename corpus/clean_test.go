@@ -1,0 +1,63 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCleanChrome: each kind of site chrome is removed and the article
+// paragraphs around it are kept, trimmed.
+func TestCleanChrome(t *testing.T) {
+	body1 := "近日,某区召开会议,部署下一阶段重点工作。"
+	body2 := "会议强调,要把群众的急难愁盼问题解决好。"
+	tests := []struct {
+		name   string
+		chrome []string
+	}{
+		{"navigation bullets", []string{"  • 时政", "  • 国际", "    杂 志"}},
+		{"breadcrumb", []string{"人民網>>山西頻道>>本網關注", "首页 > 新闻 > 正文"}},
+		{"buttons", []string{"返回顶部", "返回頂部", "小字號", "分享到:", "分享讓更多人看到", "【打印】", "【关闭窗口】", "上一篇:某某新闻"}},
+		{"link row", []string{"光明日报社概况 | 关于光明网 | 报网动态 | 联系我们"}},
+		{"editor", []string{"(責編:麻潞、張臨山)", "责任编辑:刘洋"}},
+		{"copyright", []string{"光明日报版权所有", "Copyright © 2021 示范网 All Rights Reserved"}},
+		{"disclaimer block", []string{"德州新闻网版权与免责声明:", "①凡本网注明“来源:德州新闻网”的所有作品,版权均属于德州新闻网。", "②凡本网注明“来源:XXX”的作品,均转载自其它媒体。"}},
+		{"subscription promo", []string{"請加入成為眾新聞的月費訂戶，長期支持我們的工作。", "月費訂戶 網址：hkcnews.com/aboutus/#subscribe"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := []string{"某区部署重点工作", "", "  " + body1 + "  "}
+			lines = append(lines, tc.chrome...)
+			lines = append(lines, body2)
+			docs := documents(page{file: "x.txt", stem: "x", lines: lines})
+			if len(docs) != 1 {
+				t.Fatalf("got %d documents", len(docs))
+			}
+			want := body1 + "\n" + body2
+			if docs[0].Text != want {
+				t.Errorf("text %q, want %q", docs[0].Text, want)
+			}
+		})
+	}
+}
+
+func TestRepeatedRunningHeader(t *testing.T) {
+	lines := []string{"示范日报·要闻 2022年1月5日", "某区部署重点工作", "近日,某区召开会议,部署下一阶段重点工作。",
+		"示范日报·要闻 2022年1月5日", "会议强调,要把群众的急难愁盼问题解决好。", "示范日报·要闻 2022年1月5日", "会议还通报了上年度考核结果。"}
+	docs := documents(page{file: "x.txt", stem: "x", lines: lines})
+	if len(docs) != 1 || strings.Contains(docs[0].Text, "示范日报") || len(docs[0].Paragraphs) != 3 {
+		t.Fatalf("documents %+v", docs)
+	}
+}
+
+// TestInterviewTurnsKept: the question and answer prefixes stay in the
+// paragraphs, for the quote extractor.
+func TestInterviewTurnsKept(t *testing.T) {
+	lines := []string{"专访某市市长", "记者 王强", "记者:今年有哪些重点工作?", "张明:我们将聚焦高质量发展。"}
+	docs := documents(page{file: "x.txt", stem: "x", lines: lines})
+	if len(docs) != 1 || docs[0].Text != "记者:今年有哪些重点工作?\n张明:我们将聚焦高质量发展。" {
+		t.Fatalf("documents %+v", docs)
+	}
+	if docs[0].Title != "专访某市市长" || strings.Join(docs[0].Authors, ",") != "王强" {
+		t.Errorf("title %q authors %v", docs[0].Title, docs[0].Authors)
+	}
+}
