@@ -29,7 +29,7 @@ type line struct {
 	kind kind
 	meta metaLine // for kMeta and kEnd: what the line says
 	// keep marks a kEnd line that is also text (a 供稿 credit) and stays in
-	// the paragraphs; author lines and editor lines do not.
+	// the paragraphs; author lines do not.
 	keep bool
 }
 
