@@ -243,7 +243,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 	rep.Mix = mix
-	sample := BuildRecallSample(distinct, opts.RecallQueries, opts.Seed)
+	sample := capSample(BuildRecallSample(distinct, 3*opts.RecallQueries, opts.Seed), newOracle(distinct), opts.RecallQueries)
 	rep.RecallSize = len(sample)
 	logf("query mix: %d queries; recall sample: %d quoted queries", len(mix), len(sample))
 
@@ -535,3 +535,22 @@ func walkFiles(dir string, fn func(size int64)) error {
 
 // errNotReady marks a configuration whose code has not landed.
 var errNotReady = errors.New("not available in this build")
+
+// maxOracleDocs caps how many documents of one copy of the corpus a recall
+// query may match, so that every configuration can list all its results
+// (fangtan pages at most 10,000 hits deep; 4 copies × 2,000 stay under).
+const maxOracleDocs = 2000
+
+// capSample keeps the first n candidates that match between 1 and
+// maxOracleDocs documents.
+func capSample(cands []RecallQuery, o *oracle, n int) []RecallQuery {
+	counts := make([]int, len(cands))
+	parallel(len(cands), func(i int) { counts[i] = len(o.match(cands[i].Text)) })
+	var out []RecallQuery
+	for i, q := range cands {
+		if len(out) < n && counts[i] >= 1 && counts[i] <= maxOracleDocs {
+			out = append(out, q)
+		}
+	}
+	return out
+}

@@ -3,22 +3,128 @@ package bench
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/url"
+
+	"fangtan"
+	"fangtan/analyzer"
+	"fangtan/corpus"
+	"fangtan/index"
+	"fangtan/web"
 )
 
 // fangtanSystem is the real fangtan pipeline, plugged in through the
-// public APIs of corpus, index and web.
+// public APIs of corpus, index and web, wired as `fangtan index` and
+// `fangtan serve` wire them: corpus.Load reads the JSONL, the extractor
+// runs in the build's workers, index.Build writes word and exact fields,
+// quote documents and facets, and web.New serves the JSON API.
 type fangtanSystem struct{}
 
 func (fangtanSystem) Name() string { return NameFangtan }
 
 func (fangtanSystem) Build(ctx context.Context, corpusPath, dir string) (int, error) {
-	return 0, fmt.Errorf("fangtan: %w", errNotReady)
+	seg, err := analyzer.Default()
+	if err != nil {
+		return 0, err
+	}
+	ext, err := corpus.NewExtractor(seg)
+	if err != nil {
+		return 0, err
+	}
+	var problems []corpus.Problem
+	src := func(ctx context.Context, emit func(fangtan.Document) error) error {
+		rep, err := corpus.Load(ctx, corpus.Options{}, []string{corpusPath}, emit)
+		problems = rep.Problems
+		return err
+	}
+	stats, err := index.Build(ctx, dir, src, index.BuildOptions{Prepare: ext.Extract})
+	if err != nil {
+		return 0, err
+	}
+	if len(problems) > 0 {
+		return 0, fmt.Errorf("corpus problems: %d, first: %v", len(problems), problems[0])
+	}
+	if len(stats.Skipped) > 0 {
+		return 0, fmt.Errorf("index skipped %d documents, first: %+v", len(stats.Skipped), stats.Skipped[0])
+	}
+	return stats.Documents, nil
 }
 
 func (fangtanSystem) Open(ctx context.Context, dir string) (engine, error) {
-	return nil, fmt.Errorf("fangtan: %w", errNotReady)
+	idx, err := index.OpenReadOnly(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &fangtanEngine{idx: idx}, nil
 }
 
+// Texts are the documents as fangtan's corpus reader produced them: the
+// oracle must look at the text fangtan indexed.
 func (fangtanSystem) Texts(ctx context.Context, c *Corpus) ([]Record, error) {
-	return nil, fmt.Errorf("fangtan: %w", errNotReady)
+	var recs []Record
+	_, err := corpus.Load(ctx, corpus.Options{}, []string{c.Path}, func(d fangtan.Document) error {
+		recs = append(recs, Record{ID: d.ID, Date: d.Date, Title: d.Title, Text: d.Text})
+		return nil
+	})
+	return recs, err
+}
+
+type fangtanEngine struct{ idx *index.Index }
+
+func (e *fangtanEngine) Close() error { return e.idx.Close() }
+
+func (e *fangtanEngine) query(q MixQuery) fangtan.Query {
+	fq := fangtan.Query{Text: q.Text}
+	if q.Year != "" {
+		fq.Years = []string{q.Year}
+	}
+	return fq
+}
+
+func (e *fangtanEngine) Search(ctx context.Context, q MixQuery) (int, error) {
+	if q.Kind == KindQuote {
+		res, err := e.idx.SearchQuotes(ctx, e.query(q))
+		if err != nil {
+			return 0, err
+		}
+		return len(res.Hits), nil
+	}
+	res, err := e.idx.Search(ctx, e.query(q))
+	if err != nil {
+		return 0, err
+	}
+	return len(res.Hits), nil
+}
+
+func (e *fangtanEngine) Handler() http.Handler { return web.New(e.idx, web.Options{}) }
+
+func (e *fangtanEngine) Path(q MixQuery) string {
+	v := url.Values{"q": {q.Text}}
+	if q.Year != "" {
+		v.Set("year", q.Year)
+	}
+	if q.Kind == KindQuote {
+		return "/api/quotes?" + v.Encode()
+	}
+	return "/api/search?" + v.Encode()
+}
+
+// fangtanPage is the largest page index.Search accepts.
+const fangtanPage = 500
+
+// Phrase pages through every article the quoted query finds.
+func (e *fangtanEngine) Phrase(ctx context.Context, phrase string) ([]string, error) {
+	var ids []string
+	for from := 0; ; from += fangtanPage {
+		res, err := e.idx.Search(ctx, fangtan.Query{Text: `"` + phrase + `"`, From: from, Size: fangtanPage})
+		if err != nil {
+			return ids, err
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if len(res.Hits) < fangtanPage || uint64(len(ids)) >= res.Total {
+			return ids, nil
+		}
+	}
 }

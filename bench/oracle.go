@@ -47,8 +47,8 @@ func oracleNorm(s string) string {
 // BuildRecallSample draws n quoted queries of 2–8 characters with a fixed
 // seed: a third spanning a punctuation mark, a third starting inside a
 // multi-character jieba word, a third anywhere. Windows holding whitespace
-// or a double quote, or starting or ending with punctuation, are redrawn:
-// a user would not type them between quotes.
+// or a quotation mark, or starting or ending with punctuation, are
+// redrawn: a user would not type them between quotes.
 func BuildRecallSample(recs []Record, n int, seed uint64) []RecallQuery {
 	rng := rand.New(rand.NewPCG(seed, 2))
 	kinds := []string{RecallCrossPunct, RecallInWord, RecallRandom}
@@ -109,12 +109,17 @@ func BuildRecallSample(recs []Record, n int, seed uint64) []RecallQuery {
 	return out
 }
 
+// quoteMarks are the characters fangtan's query language (like most) reads
+// as phrase delimiters; a window holding one could not be typed as one
+// quoted phrase, so the sample leaves them out.
+const quoteMarks = "\"“”„‟「」『』＂"
+
 func goodWindow(w []rune) bool {
 	if unicode.IsPunct(w[0]) || unicode.IsPunct(w[len(w)-1]) || unicode.IsSymbol(w[0]) || unicode.IsSymbol(w[len(w)-1]) {
 		return false
 	}
 	for _, r := range w {
-		if unicode.IsSpace(r) || r == '"' || r == '\\' || unicode.IsControl(r) {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\\' || strings.ContainsRune(quoteMarks, r) {
 			return false
 		}
 	}

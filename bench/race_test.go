@@ -1,0 +1,6 @@
+//go:build race
+
+package bench
+
+// raceEnabled: the race detector slows indexing and search several times.
+const raceEnabled = true
