@@ -6,7 +6,7 @@ ADDR     ?= 127.0.0.1:8080
 CORPUS   ?= ../shared/corpus/xwlb.jsonl
 FUZZTIME ?= 60s
 
-.PHONY: all build test vet fmt-check bench run clean fuzz loadtest
+.PHONY: all build test vet fmt-check bench bench-scale bench-smoke run clean fuzz loadtest
 
 all: build
 
@@ -29,10 +29,21 @@ run: build
 	@if [ ! -d "$(INDEX)" ]; then ./$(BIN) index --index $(INDEX); fi
 	./$(BIN) serve --index $(INDEX) --addr $(ADDR)
 
-# Go benchmarks beside the code, then the corpus benchmark (see docs/benchmarks.md).
+# Go benchmarks beside the code, then the corpus benchmark: fangtan against
+# peer A (bleve cjk) and peer B (gojieba adapter); updates docs/benchmarks.md
+# and docs/benchmarks.json. BENCHFLAGS adds flags, e.g. BENCHFLAGS=--limit=2000.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	./$(BIN) bench --corpus $(CORPUS)
+	./$(BIN) bench --corpus $(CORPUS) $(BENCHFLAGS)
+
+# Scale runs: xwlb + hkcnews together, then 1×, 2× and 4× xwlb (fangtan only
+# unless BENCHFLAGS=--configs=fangtan,peerA-cjk,peerB-jieba).
+bench-scale: build
+	./$(BIN) bench --scale --corpus $(CORPUS) $(BENCHFLAGS)
+
+# The harness smoke test at the issue's --limit 2000, without the race detector.
+bench-smoke:
+	$(GO) test -count=1 -run TestSmoke -v ./bench/
 
 fuzz:
 	@echo "fuzzing arrives with the reliability issue"
