@@ -243,7 +243,7 @@ func TestBrowser(t *testing.T) {
 	var docMarks int
 	var docPNG []byte
 	b.run(t, "open document",
-		chromedp.Click(`.hit h3 a`, chromedp.ByQuery),
+		chromedp.Click(`.hit:has(time) h3 a`, chromedp.ByQuery), // a dated article, for a complete citation
 		chromedp.WaitVisible(`#doc-title`, chromedp.ByID),
 		chromedp.Text(`#doc-title`, &title, chromedp.ByID),
 		chromedp.Evaluate(`document.querySelectorAll('.text mark').length`, &docMarks),
