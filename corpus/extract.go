@@ -66,6 +66,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	folded := all.String()
 
 	ppl := newPeople()
+	ppl.text = folded
 	ppl.findOfficials(title)
 	for _, t := range tags {
 		ppl.findOfficials(t)

@@ -145,7 +145,7 @@ var notNames = map[string]bool{
 	"雍正": true, "乌克兰": true, "母亲": true, "修改": true, "修订": true, "赫然": true,
 	"杭州": true, "况且": true, "宿舍": true, "鲜明": true, "隆重": true, "诸多": true,
 	"慕名": true, "银行": true, "哈尔滨": true, "戎装": true, "茅台": true, "揭牌": true,
-	"斯里兰卡": true, "幸福": true, "奉献": true, "衡量": true, "习惯": true,
+	"斯里兰卡": true, "哈萨克": true, "哈萨克斯坦": true, "阿斯塔纳": true, "幸福": true, "奉献": true, "衡量": true, "习惯": true,
 	"江苏": true, "江西": true, "黄河": true, "黎明": true, "贺信": true, "贺电": true,
 	"顾客": true, "郝某": true, "万人": true, "龙门": true, "邵阳": true, "严峻": true,
 	"石家庄": true, "秦岭": true, "韩国": true, "林业": true, "林区": true, "宋庆龄": false,
@@ -205,6 +205,7 @@ var nameStopWords = func() map[rune][]string {
 		"表态", "认为", "谈到", "指导", "看望", "慰问", "听取", "讲话", "发表", "致辞", "致信", "回信",
 		"作出", "作为", "来到", "深入", "先后", "分别", "代表", "一起", "共同", "亲自", "随后", "首先",
 		"上任", "任职", "表彰", "获得", "获", "被指", "质疑", "承认", "否认", "解释", "补充", "笑", "感慨",
+		"作", "同", "监督", "监誓", "应邀", "向", "致", "会谈", "通电话", "举行",
 	}
 	m := map[rune][]string{}
 	for _, w := range words {
@@ -289,6 +290,13 @@ func (t *tagged) nameAt(i int) int {
 			return 0 // i is inside a word
 		}
 		personWord = isPersonTag(sp.tag)
+		// 张/q 病床/n: a lone surname rune followed by a dictionary word of its
+		// own is a measure word or a verb, not a name.
+		if sp.end-sp.start == 1 && !personWord {
+			if next, ok := t.byStart[i+1]; ok && next.end-next.start >= 2 && next.tag != "x" && !isPersonTag(next.tag) {
+				return 0
+			}
+		}
 		if n := sp.end - sp.start; n >= 2 && !personWord && sp.tag != "x" && !(n == 2 && startsWithSurname(rs[i:]) && t.loneSurnameWord(i)) {
 			return 0
 		}
@@ -305,16 +313,47 @@ func (t *tagged) nameAt(i int) int {
 		n++
 	}
 	if t.byStart != nil {
+		if sp := t.byStart[i]; isPersonTag(sp.tag) && allHanRunes(rs[sp.start:sp.end]) {
+			m := sp.end - sp.start
+			switch {
+			case m > n && m <= 4:
+				n = m // 魏凤和/nr: jieba knows the whole name
+			case m >= 2 && m < n:
+				// 李强/nr 作/v 报告: the rune after jieba's name is a function word
+				// (but 李家/nr 超/v is 李家超).
+				if next, ok := t.byStart[sp.end]; ok && next.end-next.start == 1 && strings.ContainsRune("作同向在和与对就为将已率等说也都还又再到于给从把被", rs[next.start]) {
+					n = m
+				}
+			}
+		}
 		for k := n - 1; k >= 2; k-- {
 			if sp, ok := t.byStart[i+k]; ok && sp.end-sp.start >= 2 && sp.tag != "x" && !isPersonTag(sp.tag) && sp.end > i+n {
 				n = k // the rest is a word of its own: 李明/深入
 			}
 		}
 	}
+	// Transliterated names run on (古特雷斯, 内塔尼亚胡, 马特维耶夫).
+	if n >= 2 && allTranslit(rs[i+1:i+n]) {
+		for n < 7 && i+n < len(rs) && strings.ContainsRune(translitRunes, rs[i+n]) && !stopWordAt(rs, i+n) {
+			n++
+		}
+	}
 	if n < 2 || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] {
 		return 0
 	}
 	return n
+}
+
+// translitRunes spell foreign names in Chinese.
+const translitRunes = "雷提迪帕列斯亚胡夫耶娃诺维奇基科拉尔特德里尼洛罗姆布森顿伊恩格卡塔利纳埃安菲普萨西莱蒂芬兹茨沃瓦约杰乔艾奥泽佐切丹克索赫贝巴瑟舍尤米玛蒙默穆莫"
+
+func allTranslit(rs []rune) bool {
+	for _, r := range rs {
+		if !strings.ContainsRune(translitRunes, r) {
+			return false
+		}
+	}
+	return len(rs) > 0
 }
 
 // loneSurnameWord: jieba sometimes glues a surname to the given name's
@@ -342,16 +381,20 @@ func heuristicNameAt(rs []rune, i int) int {
 
 // titleStop are runes before which a position's text cannot extend
 // leftwards: 这是…, 分管工业的副区长, ——记山西省…, 专访…
-const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记"
+const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记于率应"
 
 // titleBefore returns where the position that ends at end begins: it walks
 // left over the units of a compound title (太原市委常委、小店区委书记), and
 // stops at punctuation, at a verb or particle, or at a 、 that follows a
 // name rather than a position (民革市委主委陈继光、民盟市委主委阎美蓉).
-func titleBefore(rs []rune, end int) int {
+func titleBefore(t *tagged, end int) int {
+	rs := t.runes
 	start := end
 	for start > 0 {
 		r := rs[start-1]
+		if t.byEnd != nil && start < end && t.verbBefore(start) {
+			break
+		}
 		switch {
 		case r == '、' && positionEndingAt(rs, start-1) > 0:
 			start--
@@ -362,6 +405,46 @@ func titleBefore(rs []rune, end int) int {
 		}
 	}
 	return trimTitleStart(rs, start, end)
+}
+
+// orgSuffixWords follow a verb inside an org's name (学习/v 委员会).
+var orgSuffixWords = map[string]bool{"委员会": true, "会": true, "局": true, "部": true, "办": true,
+	"组": true, "中心": true, "院": true, "所": true, "厅": true, "处": true, "小组": true, "办公室": true}
+
+// titleBreakingVerbs are the verbs that end the text before a position;
+// jieba tags many org-name parts as verbs too (学习/v 委员会, 中/联办/v), so
+// only these count.
+var titleBreakingVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`相信 询问 接纳 采纳 播放 发表 表示 认为 会见 出席 陪同 主持 听取 看望 慰问
+		率领 接受 邀请 批评 质疑 要求 希望 指出 强调 介绍 宣布 任命 委任 当选 担任 出任 包括 联同 会同
+		致电 致信 签署 批准 同意 支持 反对 回应 访问 视察 考察 调研 感谢 称赞 会晤 会谈 约见 接见 祝贺
+		报道 透露 否认 承认 去信 去函 致函 表扬 批示 带领 跟随 同行 见到 遇到 问及 质询 炮轰 狠批 促请
+		要求 呼吁 提醒 告诉 回复 答复 讲话 发言 说明 解释 探望 拜会 拜访 参加 参与 走访 前往`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// verbBefore: the jieba word ending at i is a verb, preposition, adverb or
+// conjunction of its own (相信特首…, 至于财委会主席…, 接纳港大校委会主席…),
+// so a position written after it does not extend over it.
+func (t *tagged) verbBefore(i int) bool {
+	sp, ok := t.byEnd[i]
+	if !ok {
+		return false
+	}
+	if sp.end-sp.start == 1 {
+		// 应国家主席…之邀: a one-rune preposition; 和, 及, 与 join org names.
+		return sp.tag == "p" && !strings.ContainsRune("和及与", t.runes[sp.start])
+	}
+	switch {
+	case sp.tag == "v":
+		return titleBreakingVerbs[string(t.runes[sp.start:sp.end])]
+	case sp.tag == "p", sp.tag == "c", sp.tag == "d", sp.tag == "r", strings.HasPrefix(sp.tag, "u"):
+		return true
+	}
+	return false
 }
 
 func isTitleStop(rs []rune, i int) bool {
@@ -379,6 +462,9 @@ func isTitleStop(rs []rune, i int) bool {
 	}
 	if r == '书' {
 		return false
+	}
+	if r == '应' { // 应国家主席…邀请, but 应急管理局局长
+		return i+1 >= len(rs) || rs[i+1] != '急'
 	}
 	// 文化文史和学习委员会 is one org; 刘某和市长… joins two people.
 	if r == '和' {
@@ -416,6 +502,7 @@ type personInfo struct {
 type people struct {
 	byName map[string]*personInfo
 	next   int
+	text   string // the whole article, folded, for counting mentions
 }
 
 func newPeople() *people { return &people{byName: map[string]*personInfo{}} }
@@ -492,7 +579,7 @@ func (p *people) findOfficials(t *tagged) {
 		if positionStartingAt(rs, end) > 0 {
 			continue
 		}
-		start := titleBefore(rs, end)
+		start := titleBefore(t, end)
 		title := string(rs[start:end])
 		p.note(string(rs[end:end+nl]), title, true)
 	}
@@ -520,7 +607,9 @@ func (p *people) findTitledMentions(t *tagged) {
 			continue
 		}
 		name := rs[sp.start:sp.end]
-		if allHanRunes(name) && !notNames[string(name)] {
+		// 阿斯塔纳市长: jieba tags places as persons too; only a Chinese
+		// family name, or a name the article already gave, counts here.
+		if allHanRunes(name) && !notNames[string(name)] && startsWithSurname(name) {
 			p.note(string(name), title, true)
 		}
 	}
@@ -543,7 +632,29 @@ func (p *people) officials() []fangtan.Official {
 	})
 	out := make([]fangtan.Official, 0, len(list))
 	for _, pi := range list {
-		out = append(out, fangtan.Official{Name: pi.name, Title: pi.bestTitle(), Subject: pi.subject})
+		out = append(out, fangtan.Official{Name: pi.name, Title: p.cutAtOtherName(pi.bestTitle(), pi.name), Subject: pi.subject})
 	}
 	return out
+}
+
+// cutAtOtherName keeps what follows the last other person named inside a
+// title (俄罗斯联邦会议国家杜马主席沃洛金和联邦委员会主席 → 联邦委员会主席).
+func (p *people) cutAtOtherName(title, self string) string {
+	cut := 0
+	for name := range p.byName {
+		if name == self || strings.Contains(self, name) {
+			continue
+		}
+		if i := strings.LastIndex(title, name); i >= 0 && i+len(name) > cut {
+			cut = i + len(name)
+		}
+	}
+	if cut == 0 {
+		return title
+	}
+	rest := strings.TrimLeft(title[cut:], "和与及、")
+	if rest == "" {
+		return title
+	}
+	return rest
 }

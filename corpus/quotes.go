@@ -110,49 +110,75 @@ func isSentenceLike(rs []rune) bool {
 // and the position written before the name.
 func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title string) {
 	rs := t.runes
-	// Candidate names, nearest to the verb first.
+	// Candidate names ending up to 10 runes before the verb. jieba and the
+	// family-name rules disagree at the edges (徐缘续说: 徐缘 and 续说), so
+	// the candidate the article repeats most wins, then the one nearest the
+	// verb.
+	type cand struct{ s, e, freq int }
+	var cands []cand
+	consider := func(s, e int) {
+		if s < start || e-s < 2 {
+			return
+		}
+		c := cand{s, e, strings.Count(p.text, string(rs[s:e]))}
+		if _, ok := p.byName[string(rs[s:e])]; ok {
+			c.freq += 1000 // a known person outranks any guess
+		}
+		cands = append(cands, c)
+	}
 	for end := verbStart; end > start && verbStart-end <= 10; end-- {
 		if !isHan(rs[end-1]) {
 			break
 		}
-		s := p.knownNameEndingAt(rs, end)
-		if s < start {
-			s = -1
+		if s := p.knownNameEndingAt(rs, end); s >= start {
+			consider(s, end)
 		}
-		if s < 0 && t.byEnd != nil {
-			// A whole name ending here (张秀英), before jieba's word ending
-			// here (秀英 alone is tagged as a person).
-			for k := 4; s < 0 && k >= 2; k-- {
-				if end-k >= start && t.nameAt(end-k) == k {
-					s = end - k
-				}
-			}
-			if sp, ok := t.byEnd[end]; s < 0 && ok && sp.start >= start {
-				if l := t.nameAt(sp.start); l == sp.end-sp.start {
-					s = sp.start
+		for k := 4; k >= 2; k-- {
+			if end-k >= start && t.nameAt(end-k) == k {
+				consider(end-k, end)
+				for j := 2; j < k; j++ {
+					consider(end-k, end-k+j) // 徐缘 in 徐缘续说
 				}
 			}
 		}
-		if s < 0 && t.byEnd == nil {
-			for k := 4; k >= 2 && s < 0; k-- {
-				if end-k >= start && heuristicNameAt(rs, end-k) == k {
-					s = end - k
-				}
+		if t.byEnd != nil {
+			if sp, ok := t.byEnd[end]; ok && sp.start >= start && t.nameAt(sp.start) == sp.end-sp.start {
+				consider(sp.start, end)
 			}
 		}
-		if s < 0 {
-			continue
-		}
-		name = string(rs[s:end])
-		if s > start {
-			title = personTitle(rs, start, s)
-		}
-		if pi := p.byName[name]; pi != nil && pi.official && title == "" {
-			title = pi.bestTitle()
-		}
-		return name, title
 	}
-	return "", ""
+	if len(cands) == 0 {
+		return "", ""
+	}
+	// The name nearest the verb, and the readings that overlap it: among
+	// those the one the article repeats most, then the longest.
+	nearest := cands[0]
+	for _, c := range cands {
+		if c.e > nearest.e || (c.e == nearest.e && c.s < nearest.s) {
+			nearest = c
+		}
+	}
+	best := nearest
+	for _, c := range cands {
+		if c.s < nearest.e && nearest.s < c.e && (c.freq > best.freq || (c.freq == best.freq && c.e-c.s > best.e-best.s)) {
+			best = c
+		}
+	}
+	// 向林郑说, 对记者说: the name after a preposition is the listener.
+	if best.s > start && strings.ContainsRune("向对跟给", rs[best.s-1]) {
+		return "", ""
+	}
+	if strings.ContainsRune("向对跟给", rs[best.s]) && best.e-best.s > 2 {
+		return "", ""
+	}
+	name = string(rs[best.s:best.e])
+	if best.s > start {
+		title = personTitle(t, start, best.s)
+	}
+	if pi := p.byName[name]; pi != nil && pi.official && title == "" {
+		title = pi.bestTitle()
+	}
+	return name, title
 }
 
 // personNouns end a non-official's description: 村民孟先清, 职工柴明志.
@@ -162,9 +188,10 @@ var personNouns = []string{"村民", "居民", "市民", "职工", "员工", "�
 
 // personTitle is the description written before a speaker's name, when it
 // ends in a position or a person noun; otherwise "".
-func personTitle(rs []rune, start, nameStart int) string {
+func personTitle(t *tagged, start, nameStart int) string {
+	rs := t.runes
 	if n := positionEndingAt(rs, nameStart); n > 0 {
-		return string(rs[titleBefore(rs, nameStart):nameStart])
+		return string(rs[titleBefore(t, nameStart):nameStart])
 	}
 	desc := string(rs[start:nameStart])
 	for _, pn := range personNouns {
@@ -349,7 +376,7 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if name == "" && inQuoteChain(t.runes, q) {
 				continue
 			}
-			if !isSentenceLike(body) && !(introduced && len(body) >= 6) {
+			if !isSentenceLike(body) && !(introduced && hanCount(body) >= 6) {
 				continue
 			}
 			text := strings.TrimSpace(string(orig[q.start:q.end]))
@@ -376,4 +403,14 @@ func inQuoteChain(rs []rune, q quoteSpan) bool {
 	after := q.end + 1
 	return (before >= 0 && strings.ContainsRune("”」’\"", rs[before])) ||
 		(after < len(rs) && strings.ContainsRune("“「‘\"", rs[after]))
+}
+
+func hanCount(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if isHan(r) {
+			n++
+		}
+	}
+	return n
 }
