@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -25,6 +26,7 @@ func documents(p page) []fangtan.Document {
 	pageSource := firstNonEmpty(p.hints.Source, info.source, info.copyright, info.site)
 	pageDate := firstNonEmpty(p.hints.Date, info.date)
 	docs := make([]fangtan.Document, 0, len(arts))
+	context := pageDate
 	for i, a := range arts {
 		d := fangtan.Document{File: p.file}
 		switch {
@@ -36,7 +38,12 @@ func documents(p page) []fangtan.Document {
 			d.ID = p.stem + "-" + strconv.Itoa(i+1)
 			d.Part = i + 1
 		}
-		fillArticle(&d, a, p, pageDate, pageSource, len(arts) == 1)
+		fillArticle(&d, a, p, pageDate, pageSource, len(arts) == 1, context)
+		if d.Date != "" {
+			// A later item's "4月7日电" takes its year from the page's
+			// latest dated article, never from the clock.
+			context = d.Date
+		}
 		docs = append(docs, d)
 	}
 	if len(docs) > 1 {
@@ -56,7 +63,7 @@ func documents(p page) []fangtan.Document {
 // lines above it are kickers such as 党史学习教育官网和人民网联合专访山西省委书记林武,
 // kept as text because they name who the article is about). Subtitles stay
 // in the text for the same reason.
-func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource string, only bool) {
+func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource string, only bool, dateContext string) {
 	var (
 		title      string
 		titleIdx   = -1
@@ -125,6 +132,9 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 		title = leadTitle(paras[0])
 	}
 	d.Title = cleanTitle(title)
+	if len(a.body) > 0 {
+		authors = appendUnique(authors, leadAuthors(a.body[0].f)...)
+	}
 	authors = appendUnique(authors, a.endAuthors...)
 	if len(p.hints.Authors) > 0 {
 		authors = appendUnique(append([]string(nil), p.hints.Authors...), authors...)
@@ -140,30 +150,58 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 		date = pageDate
 	}
 	if date == "" && !a.box {
-		date = leadDate(a.body, pageDate)
+		date = leadDate(a.body, dateContext)
 	}
 	d.Date = date
 	d.Source = firstNonEmpty(p.hints.Source, source, pageSource)
+	if d.Source == "" && len(a.body) > 0 {
+		if m := leadAgency.FindStringSubmatch(a.body[0].f); m != nil {
+			d.Source = m[1]
+		}
+	}
 	d.URL = p.hints.URL
 	d.Paragraphs = paras
 	d.Text = strings.Join(paras, "\n")
 }
 
-// leadDate reads the date a news lead gives ("本报讯 6月30日,…") when the page
-// supplies the year; otherwise "".
-func leadDate(body []line, pageDate string) string {
+// leadParen is the reporters' parenthesis after a news lead's marker:
+// 本报讯(记者 王强 通讯员 李明), 新华社北京7月1日电(记者 张三).
+var (
+	leadParen = regexp.MustCompile(`^(?:本报讯|本网讯|本报[^,。(]{0,12}(?:讯|电)|(?:新华社|中新社|中新网|人民网|央视网|新华网|光明网)[^,。(]{0,16}(?:电|讯|消息))\s*\(([^)]{2,40})\)`)
+	roleWords = regexp.MustCompile(`本报|本网|特约|见习|实习生|实习|首席|记者|通讯员`)
+)
+
+// leadAgency is the news agency or site a lead names: 新华社北京7月1日电.
+var leadAgency = regexp.MustCompile(`^(新华社|中新社|中新网|人民网|央视网|新华网|光明网)[^,。]{0,16}(电|讯|消息)`)
+
+// leadAuthors reads the reporters a news lead names in parentheses.
+func leadAuthors(f string) []string {
+	m := leadParen.FindStringSubmatch(f)
+	if m == nil || !roleWords.MatchString(m[1]) {
+		return nil
+	}
+	return nameList(strings.TrimSpace(roleWords.ReplaceAllString(m[1], " ")))
+}
+
+// leadDate reads the date a news lead gives: in its marker (新华社北京
+// 2023年4月7日电) or right after it (本报讯 2021年6月30日,…). A day without a
+// year ("4月7日电", "本报讯 6月30日") takes the year of dateContext, the page's
+// date or its previous dated article; without one it gives "".
+func leadDate(body []line, dateContext string) string {
 	if len(body) == 0 {
 		return ""
 	}
 	f := body[0].f
-	if loc := leadMarker.FindStringIndex(f); loc != nil {
-		rest := strings.TrimSpace(f[loc[1]:])
-		if d := normalizeDate(prefixRunes(rest, 14)); d != "" {
-			return d
-		}
-		if m := monthDay.FindStringIndex(rest); m != nil && m[0] <= 3 {
-			return resolveMonthDay(rest[m[0]:m[1]], pageDate)
-		}
+	loc := leadMarker.FindStringIndex(f)
+	if loc == nil {
+		return ""
+	}
+	seg := f[:loc[1]] + prefixRunes(f[loc[1]:], 20)
+	if d := normalizeDate(seg); d != "" {
+		return d
+	}
+	if md := monthDay.FindString(seg); md != "" {
+		return resolveMonthDay(md, dateContext)
 	}
 	return ""
 }

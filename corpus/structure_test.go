@@ -118,7 +118,7 @@ func TestSampleStructure(t *testing.T) {
 // TestTestdataPagesStructure does the same for pages written for this
 // package, in layouts the samples do not have.
 func TestTestdataPagesStructure(t *testing.T) {
-	for _, f := range []string{"double_news.txt", "single_with_subheads.txt", "site/renmin_style.html", "site/interview.md"} {
+	for _, f := range []string{"double_news.txt", "single_with_subheads.txt", "wire_leads.txt", "site/renmin_style.html", "site/interview.md"} {
 		t.Run(f, func(t *testing.T) {
 			docs, rep := loadAll(t, filepath.Join("testdata", "pages", f))
 			if len(rep.Problems) > 0 {
@@ -232,6 +232,38 @@ func TestIDsAreStable(t *testing.T) {
 	for i := range a {
 		if a[i].ID != b[i].ID || a[i].ID != c[i].ID || a[i].File != c[i].File || a[i].Text != c[i].Text {
 			t.Errorf("document %d: ids %s / %s / %s, files %s / %s", i, a[i].ID, b[i].ID, c[i].ID, a[i].File, c[i].File)
+		}
+	}
+}
+
+// TestLoadConcurrently: Load keeps no shared state, so parallel loads give
+// the same documents (run with -race).
+func TestLoadConcurrently(t *testing.T) {
+	want, _ := loadAll(t, "sample")
+	errs := make(chan string, 4)
+	for range 4 {
+		go func() {
+			var got []fangtan.Document
+			_, err := Load(context.Background(), Options{}, []string{"sample"}, func(d fangtan.Document) error { got = append(got, d); return nil })
+			switch {
+			case err != nil:
+				errs <- err.Error()
+			case len(got) != len(want):
+				errs <- "different number of documents"
+			default:
+				for i := range got {
+					if got[i].ID != want[i].ID || got[i].Text != want[i].Text {
+						errs <- "document " + got[i].ID + " differs"
+						return
+					}
+				}
+				errs <- ""
+			}
+		}()
+	}
+	for range 4 {
+		if e := <-errs; e != "" {
+			t.Error(e)
 		}
 	}
 }
