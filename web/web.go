@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
+	"strings"
 	"time"
 
 	"fangtan"
@@ -197,7 +198,9 @@ func (srv *server) acquire(ctx context.Context) (release func(), err error) {
 func (srv *server) errorStatus(r *http.Request, err error) (int, string) {
 	switch {
 	case errors.Is(err, fangtan.ErrBadQuery):
-		return http.StatusBadRequest, err.Error()
+		// The page already says the query needs fixing; the sentinel's own
+		// words in front of the reason add nothing.
+		return http.StatusBadRequest, strings.TrimPrefix(err.Error(), fangtan.ErrBadQuery.Error()+": ")
 	case errors.Is(err, fangtan.ErrNotFound):
 		return http.StatusNotFound, err.Error()
 	case errors.Is(err, fangtan.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):

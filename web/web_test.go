@@ -93,7 +93,7 @@ func TestRoutes(t *testing.T) {
 		{"static traversal escaped", "/static/..%2fweb.go", 404, "", nil, []string{"package web"}},
 		{"api search", "/api/search?q=" + url.QueryEscape("转型发展"), 200, "application/json", []string{`"total":2`, `"facets"`, `\u003cmark\u003e`}, nil},
 		{"api search bad size", "/api/search?q=x&size=0", 400, "application/json", []string{`{"error":"size=0 is out of range: use 1 to 100"}`}, nil},
-		{"api search bad query", "/api/search?q=" + url.QueryEscape(`"x`), 400, "application/json", []string{`"error":"bad query: unbalanced quote`}, nil},
+		{"api search bad query", "/api/search?q=" + url.QueryEscape(`"x`), 400, "application/json", []string{`"error":"unbalanced quote`}, nil},
 		{"api search internal", "/api/search?q=boom", 500, "application/json", []string{`{"error":"internal error"}`}, []string{"disk"}},
 		{"api quotes", "/api/quotes?q=" + url.QueryEscape("老百姓") + "&speaker=" + url.QueryEscape("刘振华"), 200, "application/json", []string{`"total":1`, `"doc_id":"a1"`}, nil},
 		{"api doc", "/api/doc/a1?q=" + url.QueryEscape("转型"), 200, "application/json", []string{`"id":"a1"`, `"highlighted"`, `"paragraphs"`}, nil},
