@@ -114,7 +114,7 @@ func classify(raw []string, record bool) (lines []line, info pageInfo) {
 			continue
 		case ff == "---" || (strings.Contains(ff, "订户") || strings.Contains(ff, "订阅")) && promoLine.MatchString(ff):
 			continue
-		case !record && n <= 24 && chromeLine.MatchString(strings.Trim(strings.ReplaceAll(ff, " ", ""), "[]【】()")):
+		case !record && n <= 40 && isButtonRow(ff):
 			continue
 		case !record && bracketLabel.MatchString(ff):
 			continue // a column tag such as 【新时代优秀县委书记风采】
@@ -162,6 +162,21 @@ func spaceToASCII(r rune) rune {
 		return ' '
 	}
 	return r
+}
+
+// isButtonRow reports a line made only of page buttons: 返回顶部, 小字号,
+// 【打印本页】【关闭窗口】, [分享到] ….
+func isButtonRow(f string) bool {
+	parts := strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune("[]【】() |", r) })
+	if len(parts) == 0 {
+		return false
+	}
+	for _, p := range parts {
+		if !chromeLine.MatchString(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // repeatedLines finds the short lines a page prints three times or more:

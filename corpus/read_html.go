@@ -26,11 +26,11 @@ func parseHTML(text string) (page, error) {
 	if body == nil {
 		body = root
 	}
-	content := mainContent(body)
 	var h1 string
 	if n := findFirst(body, atom.H1); n != nil {
 		h1 = collapseSpace(nodeText(n))
 	}
+	content := mainContent(body, firstNonEmpty(h1, trimSiteSuffix(p.hints.Title)))
 	if h1 != "" {
 		p.hints.Title = h1
 	} else if p.hints.Title != "" {
@@ -141,8 +141,9 @@ func containsWord(list, w string) bool {
 }
 
 // mainContent picks the article element: <article>, then <main>, then the
-// element whose own paragraphs hold the most text.
-func mainContent(body *html.Node) *html.Node {
+// element whose own paragraphs hold the most text, widened to the nearest
+// ancestor that holds the headline.
+func mainContent(body *html.Node, headline string) *html.Node {
 	var best *html.Node
 	bestLen := 0
 	for _, a := range []atom.Atom{atom.Article, atom.Main} {
@@ -180,11 +181,15 @@ func mainContent(body *html.Node) *html.Node {
 	if best == nil || bestLen < 50 {
 		return body
 	}
-	// A headline often sits beside the paragraphs' parent; take the parent
-	// too when it adds only a little text (title, byline), not a page.
-	if parent := best.Parent; parent != nil && parent.DataAtom != atom.Body && parent.Type == html.ElementNode {
-		if l := utf8.RuneCountInString(collapseSpace(nodeText(parent))); l < bestLen*3/2+200 {
-			return parent
+	// The headline and dateline often sit a few levels above the
+	// paragraphs (a title cell in another table row). Climb to the nearest
+	// ancestor that shows the headline as a line of its own, if one is near.
+	if headline != "" {
+		n := best
+		for level := 0; level < 4 && n != nil && n.DataAtom != atom.Body; level, n = level+1, n.Parent {
+			if containsLine(blockLines(n), headline) {
+				return n
+			}
 		}
 	}
 	return best
