@@ -23,6 +23,10 @@ type fakeSearcher struct {
 	// badHighlight makes Search return fragments that break the promise, to
 	// test that the pages sanitize them anyway.
 	badHighlight bool
+	// block, when set, holds a "block" query until it is closed; blocked
+	// reports that one has started.
+	block   chan struct{}
+	blocked chan struct{}
 }
 
 var errBoom = errors.New("disk on fire at /secret/path")
@@ -36,6 +40,16 @@ func (f *fakeSearcher) check(ctx context.Context, text string) error {
 	case text == "slow":
 		<-ctx.Done()
 		return fmt.Errorf("search: %w: %w", fangtan.ErrUnavailable, ctx.Err())
+	case text == "block" && f.block != nil:
+		select {
+		case f.blocked <- struct{}{}:
+		default:
+		}
+		select {
+		case <-f.block:
+		case <-ctx.Done():
+			return fmt.Errorf("search: %w: %w", fangtan.ErrUnavailable, ctx.Err())
+		}
 	case text == "panic":
 		panic("fake searcher panic")
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -439,5 +440,32 @@ func TestResponsesAreComplete(t *testing.T) {
 		if !bytes.HasSuffix(bytes.TrimSpace(body), []byte("</html>")) {
 			t.Errorf("%s: page is incomplete", target)
 		}
+	}
+}
+
+// With every search slot taken, a request waits only until its own
+// deadline and then answers 503: a flood cannot queue work forever.
+func TestConcurrencyCap(t *testing.T) {
+	fake := newFake()
+	fake.block, fake.blocked = make(chan struct{}), make(chan struct{}, 1)
+	h, _ := testHandler(t, fake, Options{MaxConcurrent: 1, SearchTimeout: 10 * time.Second})
+	done := make(chan int)
+	go func() { done <- get(t, h, "/api/search?q=block").Code }()
+	<-fake.blocked
+
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	req := httptest.NewRequest(http.MethodGet, "/api/search?q="+url.QueryEscape("转型"), nil).WithContext(ctx)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("a request waiting for a slot: status %d, want 503", rec.Code)
+	}
+	close(fake.block)
+	if code := <-done; code != 200 {
+		t.Errorf("the blocking search: status %d", code)
+	}
+	if rec := get(t, h, "/api/search?q="+url.QueryEscape("转型")); rec.Code != 200 {
+		t.Errorf("after the slot is free: status %d", rec.Code)
 	}
 }
