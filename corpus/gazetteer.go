@@ -71,7 +71,7 @@ var genericDistricts = map[string]bool{
 	"城区": true, "郊区": true, "矿区": true, "新城区": true, "老城区": true,
 	"城中区": true, "城东区": true, "城西区": true, "城北区": true, "市中区": true,
 	"东区": true, "西区": true, "南区": true, "北区": true, "中区": true,
-	"新区": true, "开发区": true, "中西区": true, "离岛区": true,
+	"新区": true, "开发区": true, "中西区": true, "离岛区": true, "新社区": true,
 }
 
 // unsafeCityShorts are short city names that are mostly something else:
@@ -253,6 +253,9 @@ func cityShort(name string) string {
 	return ""
 }
 
+// districtBoundary are the runes after which a district name may start.
+const districtBoundary = "年月日省市县区州盟旗乡镇村在到赴和与及的是从往至经进来去于自访对向为将把被让给了即又也还都并或等察研"
+
 // placeMention is one match of a surface in folded text (rune offsets).
 type placeMention struct {
 	s          *surface
@@ -293,9 +296,11 @@ func (g *gazetteer) scan(text []rune) []placeMention {
 					continue
 				}
 			}
-			// 示范县, 各县, 本区: a two-rune district counts only after a
-			// boundary (我省代县, 在绛县、, 赴夏县).
-			if s.runes == 2 && s.divs[0].level == levelDistrict && i > 0 && isHanRune(text[i-1]) && !strings.ContainsRune("省市县区州盟在到赴和与及的是从往至经", text[i-1]) {
+			// 示范县, 滨海城市, 高新社区: a short district name counts only after a
+			// boundary (我省代县, 在绛县、, 赴夏县) or right after another place
+			// (岳阳市华容县, 杭州上城区).
+			if s.divs[0].level == levelDistrict && s.runes <= 3 && i > 0 && isHanRune(text[i-1]) &&
+				!strings.ContainsRune(districtBoundary, text[i-1]) && !(len(out) > 0 && out[len(out)-1].end == i) {
 				continue
 			}
 			hit = s
