@@ -81,6 +81,9 @@ type Options struct {
 	Clients       int    // concurrent HTTP clients
 
 	WorkDir string // where indexes go; "" = a temporary directory, removed after
+	// ProfileDir, when set, receives a CPU profile of each configuration's
+	// indexing (<name>.index.cpu.pprof).
+	ProfileDir string
 	// Self re-executes this program; the harness adds childEnv and the
 	// program must hand over to RunChild when it sees it.
 	Self []string
@@ -276,7 +279,11 @@ func measure(ctx context.Context, opts Options, s system, c *Corpus, work string
 	os.RemoveAll(dir)
 
 	logf("%s: indexing in a child process", name)
-	cr, err := indexInChild(ctx, opts.Self, name, c.Path, dir, opts.Log)
+	profile := ""
+	if opts.ProfileDir != "" {
+		profile, _ = filepath.Abs(filepath.Join(opts.ProfileDir, name+".index.cpu.pprof"))
+	}
+	cr, err := indexInChild(ctx, opts.Self, name, c.Path, dir, profile, opts.Log)
 	if err != nil {
 		return err
 	}

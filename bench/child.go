@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"strings"
 	"time"
 )
@@ -32,6 +33,9 @@ type childSpec struct {
 	Corpus string `json:"corpus,omitempty"`
 	Dir    string `json:"dir"`
 	Addr   string `json:"addr,omitempty"`
+	// CPUProfile, when set, is where an index child writes a pprof CPU
+	// profile of its build.
+	CPUProfile string `json:"cpu_profile,omitempty"`
 }
 
 type childResult struct {
@@ -59,6 +63,17 @@ func RunChild(ctx context.Context, stdout io.Writer) error {
 	}
 	switch spec.Mode {
 	case "index":
+		if spec.CPUProfile != "" {
+			f, err := os.Create(spec.CPUProfile)
+			if err != nil {
+				return fmt.Errorf("bench child: %w", err)
+			}
+			defer f.Close()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				return fmt.Errorf("bench child: %w", err)
+			}
+			defer pprof.StopCPUProfile()
+		}
 		start := time.Now()
 		n, err := sys.Build(ctx, spec.Corpus, spec.Dir)
 		if err != nil {
@@ -116,10 +131,10 @@ func childCmd(ctx context.Context, self []string, spec childSpec, stderr io.Writ
 }
 
 // indexInChild builds one configuration's index in a child process.
-func indexInChild(ctx context.Context, self []string, system, corpus, dir string, stderr io.Writer) (childResult, error) {
+func indexInChild(ctx context.Context, self []string, system, corpus, dir, profile string, stderr io.Writer) (childResult, error) {
 	var res childResult
 	var errOut bytes.Buffer
-	cmd, err := childCmd(ctx, self, childSpec{Mode: "index", System: system, Corpus: corpus, Dir: dir}, io.MultiWriter(stderr, &errOut))
+	cmd, err := childCmd(ctx, self, childSpec{Mode: "index", System: system, Corpus: corpus, Dir: dir, CPUProfile: profile}, io.MultiWriter(stderr, &errOut))
 	if err != nil {
 		return res, err
 	}
