@@ -72,7 +72,7 @@ func TestRoutes(t *testing.T) {
 		{"index says bad query", "/search?q=" + url.QueryEscape(`"open`), 400, "text/html", []string{"unbalanced quote"}, nil},
 		{"internal error hides details", "/search?q=boom", 500, "text/html", []string{"服务器内部错误"}, []string{"disk on fire", "/secret/path"}},
 		{"doc page", "/doc/a1?q=" + url.QueryEscape("转型发展"), 200, "text/html",
-			[]string{`<h1 id="doc-title">事业是拼出来的</h1>`, `id="p1"`, `id="p2"`, "<mark>转型发展</mark>", "引用本文", "https://example.org/a1",
+			[]string{`<h1 id="doc-title" lang="zh">事业是拼出来的</h1>`, `id="p1"`, `id="p2"`, "<mark>转型发展</mark>", "引用本文", "https://example.org/a1",
 				`href="/doc/a1?p=2&amp;q=%E8%BD%AC%E5%9E%8B%E5%8F%91%E5%B1%95#p2"`, "刘振华"}, nil},
 		{"doc cites a paragraph", "/doc/a1?p=2", 200, "text/html", []string{"段落：第 2 段", "a1#p2", `class="para selected"`}, nil},
 		{"doc links siblings by title", "/doc/b1-1", 200, "text/html", []string{"同一页面的其他文章", `<a href="/doc/b1-2">第二篇:办实事</a>`}, nil},
