@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -170,8 +171,33 @@ func TestBrowser(t *testing.T) {
 	}
 	b := newBrowser(t, 90*time.Second)
 	searcher, fx := browserSearcher(t)
-	ts := httptest.NewServer(New(searcher, Options{}))
+	site := New(searcher, Options{})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/csp-probe" {
+			// A page of the kind an injection would make: the CSP must stop
+			// its inline script, and the test must hear about it.
+			w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<!DOCTYPE html><title>probe</title><p id="probe">probe</p><script>window.__probe = 1</script>`)
+			return
+		}
+		site.ServeHTTP(w, r)
+	}))
 	defer ts.Close()
+
+	var probe string
+	b.run(t, "CSP probe",
+		chromedp.Navigate(ts.URL+"/csp-probe"),
+		chromedp.WaitVisible("#probe", chromedp.ByID),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Evaluate(`typeof window.__probe`, &probe),
+	)
+	if probe != "undefined" {
+		t.Errorf("the Content-Security-Policy let an inline script run")
+	}
+	if p := b.takeProblems(); !strings.Contains(strings.Join(p, "\n"), "Content Security Policy") {
+		t.Errorf("the blocked inline script was not reported; the CSP check below could not fail. Reports: %q", p)
+	}
 
 	// Suggestions come from /api/suggest through our one script: proof that
 	// the CSP lets our own asset run.
