@@ -338,10 +338,23 @@ func (t *tagged) nameAt(i int) int {
 			n++
 		}
 	}
-	if n < 2 || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] {
+	if n < 2 || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) {
 		return 0
 	}
 	return n
+}
+
+// numerals: 二十大, 十四五 are no names; one numeral in a given name is
+// (王一博).
+func numerals(name []rune) bool {
+	const digits = "一二三四五六七八九十百千万亿零两第"
+	n := 0
+	for _, r := range name {
+		if strings.ContainsRune(digits, r) {
+			n++
+		}
+	}
+	return n >= 2 || (n == 1 && strings.ContainsRune(digits, name[0]) && !surnames[name[0]])
 }
 
 // translitRunes spell foreign names in Chinese.

@@ -86,9 +86,9 @@ func findQuotations(rs []rune) []quoteSpan {
 }
 
 // isSentenceLike tells an utterance from a slogan or name in quotes
-// (“四有”, “先手棋”, “学史明理、学史增信…”, “有求必应,无事不扰”): at
-// least 12 Han runes with clause punctuation inside, or at least 8 ending
-// like a sentence.
+// (“四有”, “先手棋”, “学史明理、学史增信…”, “有求必应,无事不扰”,
+// “文化兴国运兴，文化强民族强”): at least 15 Han runes with clause
+// punctuation inside, or at least 8 ending like a sentence.
 func isSentenceLike(rs []rune) bool {
 	n := 0
 	punct := false
@@ -102,7 +102,7 @@ func isSentenceLike(rs []rune) bool {
 	}
 	end := strings.TrimRight(string(rs), " ")
 	last, _ := utf8.DecodeLastRuneInString(end)
-	return (n >= 12 && punct) || (n >= 8 && strings.ContainsRune("。!！?？…", last))
+	return (n >= 15 && punct) || (n >= 8 && strings.ContainsRune("。!！?？…", last))
 }
 
 // speaker of a clause that ends in a speech verb: the name just before the
@@ -218,12 +218,12 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 	for j > 0 && strings.ContainsRune(":,， ", rs[j-1]) {
 		j--
 	}
-	if j < i || j == i {
-		if v := speechVerbEndingAt(rs, j); v > 0 {
-			cs := clauseStart(rs, j-v)
-			if name, title = p.speakerOfClause(t, cs, j-v); name != "" {
-				return name, title, true
-			}
+	if v := speechVerbEndingAt(rs, j); v > 0 {
+		cs := clauseStart(rs, j-v)
+		if name, title = p.speakerOfClause(t, cs, j-v); name != "" {
+			// 提出“四个革命、一个合作”: what follows 提出 is often a slogan, so
+			// it does not vouch for the quotation being speech.
+			return name, title, string(rs[j-v:j]) != "提出"
 		}
 	}
 	// After: the clause following the closing mark; skip one leading time
@@ -376,7 +376,9 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if name == "" && inQuoteChain(t.runes, q) {
 				continue
 			}
-			if !isSentenceLike(body) && !(introduced && hanCount(body) >= 6) {
+			// A quotation introduced by a speech verb (某某说:“…”) is speech even
+			// when short, unless it is a list of catchwords (“…、…”).
+			if !isSentenceLike(body) && !(introduced && hanCount(body) >= 6 && !strings.ContainsRune(string(body), '、')) {
 				continue
 			}
 			text := strings.TrimSpace(string(orig[q.start:q.end]))
