@@ -20,7 +20,7 @@ type page struct {
 	L       *locale
 	Title   string
 	Nav     string // "search", "quotes" or "help": the current section
-	Q       string // the query, kept in the header's search box
+	Q       string // the query, kept in the page's search box
 	LangURL string // this page in the other language
 	Status  int
 	Message string // an error message, for the error page and bad queries
@@ -76,10 +76,11 @@ func otherLangURL(r *http.Request, l *locale) string {
 	} else {
 		vals.Set("lang", "en")
 	}
+	path := r.URL.EscapedPath() // an id may hold ? or #
 	if len(vals) == 0 {
-		return r.URL.Path
+		return path
 	}
-	return r.URL.Path + "?" + vals.Encode()
+	return path + "?" + vals.Encode()
 }
 
 func (srv *server) newPage(r *http.Request, nav, title string) *page {

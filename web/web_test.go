@@ -414,6 +414,25 @@ func TestOnlyGET(t *testing.T) {
 	}
 }
 
+func TestOddIDsStayInTheirSegment(t *testing.T) {
+	fake := newFake()
+	odd := "a/b?c#d e"
+	fake.docs = append(fake.docs, doc(odd, "奇怪的编号", "2020-01-01", "测试", nil, nil, nil, nil, "正文"))
+	h, _ := testHandler(t, fake, Options{})
+	target := "/doc/" + url.PathEscape(odd)
+	rec := get(t, h, target)
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "奇怪的编号") {
+		t.Fatalf("GET %s: status %d", target, rec.Code)
+	}
+	if want := `href="` + target + `?lang=en"`; !strings.Contains(rec.Body.String(), want) {
+		t.Errorf("the language link is not %s", want)
+	}
+	body := get(t, h, "/search?q="+url.QueryEscape("奇怪")).Body.String()
+	if !strings.Contains(body, `href="`+target+`?q=`) {
+		t.Errorf("the hit does not link %s", target)
+	}
+}
+
 func TestPaginationLinks(t *testing.T) {
 	fake := newFake()
 	for i := range 35 {
