@@ -44,6 +44,33 @@ func (e *Extractor) Themes() *Themes { return e.themes }
 // empty). Matching runs on folded text, so a Traditional page and its
 // Simplified copy get the same metadata; quote texts keep the original
 // script and are substrings of doc.Paragraphs[Quote.Paragraph].
+//
+// The rules, in short:
+//
+//   - Officials are names next to a position word (书记, 市长, 主委, 行政长官…):
+//     "position + name" (太原市委常委、小店区委书记刘振华), "name + position"
+//     for names jieba tags as persons or the article already gave (习近平总书记,
+//     李慧书记), and interview speakers who also appear with a position. A
+//     name starts with a family name (or is tagged nr by jieba) and ends at a
+//     verb, particle or word boundary. The title kept is the most complete
+//     one written. Subjects are those named in the title or a ——subtitle
+//     line, and those answering an interview's questions.
+//   - Places come from the gazetteer (gazetteer.txt), rolled up to city and
+//     province; see gazetteer.go for ambiguity and false-positive rules.
+//   - Themes are the themes whose phrases occur (themes.txt by default);
+//     keywords are jieba's TF-IDF top ten without numbers, single runes and
+//     stop words.
+//   - Quotes are (a) every answer paragraph of an interview (a turn after
+//     "记者:" or "人民网:" is a question; "李慧:" opens 李慧's answer, which
+//     continues until the next turn or a bracketed byline, skipping short
+//     photo captions), and (b) every top-level quotation “…”, 「…」, ‘…’ or
+//     paired "…" that reads as speech: at least 8 Han runes ending like a
+//     sentence, or 15 with clause punctuation, or any of 6+ runes introduced
+//     by a speech verb (某某说:“…”). Slogans and names in quotes (“四有”,
+//     “先手棋”, chains of quoted topics “…”“…”) are skipped. The speaker is
+//     the name before a speech verb just before the quotation, or in the
+//     clause after it (“…”区委书记马常春说), or a known official opening the
+//     next sentence (“…”刘振华倡导…); otherwise it stays empty.
 func (e *Extractor) Extract(doc *fangtan.Document) {
 	paras := doc.Paragraphs
 	if len(paras) == 0 && doc.Text != "" {
