@@ -40,8 +40,8 @@ func NewExtractorWithThemes(seg analyzer.Segmenter, themes *Themes) (*Extractor,
 func (e *Extractor) Themes() *Themes { return e.themes }
 
 // Extract fills doc's Officials, Places, Themes, Keywords and Quotes from its
-// Title and Paragraphs (or Text, split at newlines, when Paragraphs is
-// empty). Matching runs on folded text, so a Traditional page and its
+// Title and Paragraphs (or Text, split at newlines into Paragraphs, when
+// Paragraphs is empty). Matching runs on folded text, so a Traditional page and its
 // Simplified copy get the same metadata; quote texts keep the original
 // script and are substrings of doc.Paragraphs[Quote.Paragraph].
 //
@@ -74,7 +74,9 @@ func (e *Extractor) Themes() *Themes { return e.themes }
 func (e *Extractor) Extract(doc *fangtan.Document) {
 	paras := doc.Paragraphs
 	if len(paras) == 0 && doc.Text != "" {
+		// Quote.Paragraph must point somewhere: keep the split.
 		paras = strings.Split(doc.Text, "\n")
+		doc.Paragraphs = paras
 	}
 	title := newTagged(e.seg, analyzer.Fold(doc.Title))
 	tags := make([]*tagged, len(paras))

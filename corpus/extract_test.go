@@ -753,3 +753,27 @@ func BenchmarkExtractXWLBParallel(b *testing.B) {
 		}
 	})
 }
+
+// TestExtractOddInput: malformed or degenerate articles give empty or
+// partial metadata, never a panic, and keep the quote invariants.
+func TestExtractOddInput(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	long := strings.Repeat("书记“", 20000) + strings.Repeat("太原市委书记王某说", 2000)
+	docs := []fangtan.Document{
+		{},
+		{Title: "“", Paragraphs: []string{"”", "“”", "「」", "\"", "李慧:", ":", "记者:"}},
+		{Title: "书记", Paragraphs: []string{"书记书记书记", "市长、、、书记", "——", "——访"}},
+		{Title: "bad \xff\xfe utf-8 书记王强说", Paragraphs: []string{"\xff“王强说\xfe”王强说", "区委书记\x00王强"}},
+		{Title: "long", Paragraphs: []string{long}},
+		{Text: "只有Text的文章\n“这是一句足够长的话,用来测试只有文本的情况。”王强说。"},
+	}
+	for i, d := range docs {
+		d.Paragraphs = slices.Clone(d.Paragraphs)
+		ex.Extract(&d)
+		if d.Officials == nil || d.Themes == nil || d.Keywords == nil || d.Quotes == nil ||
+			d.Places.Provinces == nil || d.Places.Cities == nil || d.Places.Districts == nil {
+			t.Errorf("doc %d: nil slice in %+v (JSON would say null)", i, d)
+		}
+		exCheckQuoteInvariants(t, d)
+	}
+}
