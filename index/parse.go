@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/blevesearch/bleve/v2/search/query"
+
 	"fangtan"
 	"fangtan/analyzer"
 )
@@ -21,6 +23,11 @@ import (
 //	official:李慧 city:太原 province:山西 district:小店区 theme:办实事
 //	source:光明日报 author:罗旭 year:2021 speaker:刘振华
 //	date:2021-07..2021-12  date:2021  date:2021-07-02..  date:..2020-12-31
+
+// maxClauses caps the terms, filters and ORs of one query: each term costs
+// several bleve queries, and a query of hundreds of terms is an attack or
+// a paste, not a search.
+const maxClauses = 50
 
 // clauseKind says what a clause matches.
 type clauseKind int
@@ -226,6 +233,9 @@ func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 		items = append(items, item{c: c})
 	}
 
+	if n := len(items); n > maxClauses {
+		return nil, badQuery("the query has %d terms; the limit is %d", n, maxClauses)
+	}
 	pq := &parsedQuery{}
 	for i := 0; i < len(items); i++ {
 		it := items[i]
@@ -329,7 +339,16 @@ func parseDateRange(c *clause, value string) error {
 	if c.hasFrom && c.hasTo && !c.from.Before(c.to) {
 		return badQuery("date:%s at character %d ends before it starts", value, c.pos)
 	}
+	// bleve keeps dates as int64 nanoseconds since 1970 and fails the
+	// whole search on a range beyond them.
+	if c.hasFrom && !searchableDate(c.from) || c.hasTo && !searchableDate(c.to) {
+		return badQuery("date:%s at character %d is outside the dates that can be searched (1678 to 2261)", value, c.pos)
+	}
 	return nil
+}
+
+func searchableDate(t time.Time) bool {
+	return !t.Before(query.MinRFC3339CompatibleTime) && !t.After(query.MaxRFC3339CompatibleTime)
 }
 
 // parsePeriod returns the start of the period s names and the start of the

@@ -1,0 +1,178 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"html"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"fangtan"
+)
+
+// queryFuzzSeeds cover every form of the query language and its mistakes.
+var queryFuzzSeeds = []string{
+	"转型发展 小店区", `"事业是拼出来的"`, `-疫情 -"新冠肺炎"`, "刘振华 OR 李慧", "OR", "a OR", "OR b", "-a OR b",
+	"official:李慧 city:太原 province:山西 district:小店区 theme:办实事", "source:光明日报 author:罗旭 year:2021",
+	"speaker:刘振华", "date:2021-07..2021-12", "date:2021", "date:2021-07-02..", "date:..2020-12-31", "date:2021-13",
+	"date:2021-02-30", "date:..", "date:9999-12-31..", "date:0000", "year:21", "nosuch:x", "official:", `official:"李 慧"`,
+	`"open`, `「办实事」`, "“開新局”", "-", "－疫情", ",", `""`, `"，。"`, "A&B <script>x</script>", "\x00\xff", "date:2021/07..2021/12",
+	"ＯＲ", "Official:李慧", "：", "a:b:c", strings.Repeat("长 ", 200),
+}
+
+// FuzzQuery: any query text either parses or is rejected with an error
+// wrapping fangtan.ErrBadQuery that says what is wrong; and searching a
+// real index with it never fails any other way (no 500s from bad input).
+func FuzzQuery(f *testing.F) {
+	for _, s := range queryFuzzSeeds {
+		f.Add(s)
+	}
+	x := fixtureIndex(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, quotes := range []bool{false, true} {
+			pq, err := parseQuery(q, quotes)
+			if err == nil && pq == nil {
+				t.Fatalf("parseQuery(%q, %v): no query and no error", q, quotes)
+			}
+			if err != nil {
+				checkBadQuery(t, "parseQuery", q, err)
+			}
+		}
+		if utf8.RuneCountInString(q) > 500 {
+			return // the web caps queries at 500 characters
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		res, err := x.Search(ctx, fangtan.Query{Text: q})
+		if err != nil {
+			checkBadQuery(t, "Search", q, err)
+		} else {
+			for _, h := range res.Hits {
+				for _, fr := range h.Fragments {
+					checkMarked(t, fr)
+				}
+			}
+		}
+		qres, err := x.SearchQuotes(ctx, fangtan.Query{Text: q})
+		if err != nil {
+			checkBadQuery(t, "SearchQuotes", q, err)
+		} else {
+			for _, h := range qres.Hits {
+				for _, fr := range h.Fragments {
+					checkMarked(t, fr)
+				}
+			}
+		}
+	})
+}
+
+func checkBadQuery(t *testing.T, what, q string, err error) {
+	t.Helper()
+	if !errors.Is(err, fangtan.ErrBadQuery) {
+		t.Fatalf("%s(%q): error %v does not wrap ErrBadQuery", what, q, err)
+	}
+	msg := strings.TrimSpace(strings.TrimPrefix(err.Error(), fangtan.ErrBadQuery.Error()+":"))
+	if len(msg) < 10 {
+		t.Fatalf("%s(%q): error %q does not say what is wrong", what, q, err)
+	}
+}
+
+// FuzzHighlight: the highlighter's HTML is the text, escaped, with balanced,
+// unnested <mark> tags and no other markup; fragments are pieces of the text.
+func FuzzHighlight(f *testing.F) {
+	x := fixtureIndex(f)
+	f.Add("刘振华常说:“事业是拼出来的,口碑是干出来的。”", "刘振华 \"事业是拼出来的\"")
+	f.Add("A&B <script>x</script> 中华人民共和国成立以来", "script 人民共和国")
+	f.Add("<mark>x</mark> &lt;mark&gt;", "mark")
+	f.Add("\u3000\u3000開新局\n\n开新局", "開新局")
+	f.Add("哈哈哈哈哈", `"哈哈哈"`)
+	f.Add("a\xffb\xe4\xb8c刘振华", "ab 刘振华")
+	f.Add(strings.Repeat("转型发展，", 300), "转型 发展")
+	f.Fuzz(func(t *testing.T, text, q string) {
+		c, err := x.compile(fangtan.Query{Text: q}, articles)
+		var h *highlighter
+		if err == nil {
+			h = c.hl
+		} else {
+			h = &highlighter{}
+			h.addPhrase(q)
+		}
+		all := h.highlightAll(text)
+		checkMarked(t, all)
+		if got := html.UnescapeString(stripMarks(all)); got != text {
+			t.Fatalf("highlightAll(%q) for %q = %q, which is not the text (%q)", text, q, all, got)
+		}
+		flat := strings.ReplaceAll(text, "\n", " ")
+		for _, fr := range h.fragments(text, 3, fragmentRunes) {
+			checkMarked(t, fr)
+			plain := html.UnescapeString(stripMarks(fr))
+			if !isPiece(flat, plain) {
+				t.Fatalf("fragment %q of %q for %q is not a piece of the text", fr, text, q)
+			}
+		}
+	})
+}
+
+// isPiece reports whether plain, less the "…" fragments add at either end,
+// is a substring of text.
+func isPiece(text, plain string) bool {
+	for _, a := range []string{plain, strings.TrimPrefix(plain, "…")} {
+		for _, b := range []string{a, strings.TrimSuffix(a, "…")} {
+			if strings.Contains(text, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func stripMarks(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "<mark>", ""), "</mark>", "")
+}
+
+// checkMarked fails unless s is escaped text with balanced, unnested,
+// non-empty <mark> tags and no other markup.
+func checkMarked(t *testing.T, s string) {
+	t.Helper()
+	open := false
+	for i := 0; i < len(s); {
+		switch {
+		case strings.HasPrefix(s[i:], "<mark>"):
+			if open {
+				t.Fatalf("nested <mark> at %d in %q", i, s)
+			}
+			if strings.HasPrefix(s[i+6:], "</mark>") {
+				t.Fatalf("empty <mark> at %d in %q", i, s)
+			}
+			open = true
+			i += len("<mark>")
+		case strings.HasPrefix(s[i:], "</mark>"):
+			if !open {
+				t.Fatalf("stray </mark> at %d in %q", i, s)
+			}
+			open = false
+			i += len("</mark>")
+		case s[i] == '<' || s[i] == '>' || s[i] == '"' || s[i] == '\'':
+			t.Fatalf("unescaped %q at %d in %q", s[i], i, s)
+		case s[i] == '&':
+			ok := false
+			for _, e := range []string{"&amp;", "&lt;", "&gt;", "&#34;", "&#39;"} {
+				if strings.HasPrefix(s[i:], e) {
+					ok = true
+					i += len(e)
+					break
+				}
+			}
+			if !ok {
+				t.Fatalf("bare & at %d in %q", i, s)
+			}
+		default:
+			i++
+		}
+	}
+	if open {
+		t.Fatalf("unclosed <mark> in %q", s)
+	}
+}
