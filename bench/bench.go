@@ -144,6 +144,14 @@ type IndexStats struct {
 	SizeBytes int64   `json:"size_bytes"`
 	SizeRatio float64 `json:"size_ratio"` // index size / raw title+text bytes
 	PeakRSS   int64   `json:"peak_rss_bytes"`
+	// CPUSeconds is the indexing process's user + system time (it includes
+	// loading the corpus and the dictionaries); MBPerCPUS divides the text
+	// by it. On a shared machine they vary less than the wall-clock figures.
+	CPUSeconds float64 `json:"cpu_seconds"`
+	MBPerCPUS  float64 `json:"mb_per_cpu_s"`
+	// LoadAvg is /proc/loadavg when indexing began: other work competing
+	// for the CPUs.
+	LoadAvg string `json:"loadavg_at_start"`
 }
 
 // Startup is the time from launching a server process to its first
@@ -283,6 +291,7 @@ func measure(ctx context.Context, opts Options, s system, c *Corpus, work string
 	if opts.ProfileDir != "" {
 		profile, _ = filepath.Abs(filepath.Join(opts.ProfileDir, name+".index.cpu.pprof"))
 	}
+	load := loadAvg()
 	cr, err := indexInChild(ctx, opts.Self, name, c.Path, dir, profile, opts.Log)
 	if err != nil {
 		return err
@@ -295,10 +304,11 @@ func measure(ctx context.Context, opts Options, s system, c *Corpus, work string
 	res.Index = IndexStats{
 		Docs: cr.Docs, Seconds: cr.Seconds, DocsPerS: float64(cr.Docs) / cr.Seconds, MBPerS: mb / cr.Seconds,
 		SizeBytes: size, SizeRatio: float64(size) / float64(c.TextBytes), PeakRSS: cr.PeakRSS,
+		CPUSeconds: cr.CPUSeconds, MBPerCPUS: div(mb, cr.CPUSeconds), LoadAvg: load,
 	}
 	res.Stages = append(res.Stages, "index")
-	logf("%s: %d docs in %.1fs (%.2f MB/s), %.1f MB on disk (%.2f× text), peak RSS %.0f MB",
-		name, cr.Docs, cr.Seconds, res.Index.MBPerS, float64(size)/1e6, res.Index.SizeRatio, float64(cr.PeakRSS)/1e6)
+	logf("%s: %d docs in %.1fs (%.2f MB/s; %.1f CPU-s), %.1f MB on disk (%.2f× text), peak RSS %.0f MB; load average was %s",
+		name, cr.Docs, cr.Seconds, res.Index.MBPerS, cr.CPUSeconds, float64(size)/1e6, res.Index.SizeRatio, float64(cr.PeakRSS)/1e6, load)
 
 	if err := searchInProcess(ctx, opts, s, c, dir, mix, sample, oracles, res, logf); err != nil {
 		return err
@@ -560,4 +570,17 @@ func capSample(cands []RecallQuery, o *oracle, n int) []RecallQuery {
 		}
 	}
 	return out
+}
+
+// loadAvg is the 1, 5 and 15 minute load averages.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
 }

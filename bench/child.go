@@ -42,6 +42,9 @@ type childResult struct {
 	Docs    int     `json:"docs"`
 	Seconds float64 `json:"seconds"`
 	PeakRSS int64   `json:"peak_rss"`
+	// CPUSeconds is the child's whole user + system time, filled in by the
+	// parent: less sensitive than wall time to other work on the machine.
+	CPUSeconds float64 `json:"-"`
 }
 
 // IsChild reports whether this process was started by the harness as a
@@ -150,6 +153,7 @@ func indexInChild(ctx context.Context, self []string, system, corpus, dir, profi
 			if err := json.Unmarshal([]byte(line), &res); err != nil {
 				return res, fmt.Errorf("%s: index child result: %w", system, err)
 			}
+			res.CPUSeconds = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 			return res, nil
 		}
 	}

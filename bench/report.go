@@ -64,6 +64,7 @@ func ratios(results []Result) []Ratio {
 			out = append(out, Ratio{metric, p.Name, div(fv, pv), better})
 		}
 		add("indexing MB/s", f.Index.MBPerS, p.Index.MBPerS, "higher")
+		add("indexing MB per CPU-s", f.Index.MBPerCPUS, p.Index.MBPerCPUS, "higher")
 		add("index size", float64(f.Index.SizeBytes), float64(p.Index.SizeBytes), "lower")
 		add("indexing peak RSS", float64(f.Index.PeakRSS), float64(p.Index.PeakRSS), "lower")
 		add("p50, 1 client", f.InProcess.P50, p.InProcess.P50, "lower")
@@ -251,6 +252,9 @@ func rows(results []Result) [][]string {
 	line("indexing s", func(r *Result) string { return fmt.Sprintf("%.1f", r.Index.Seconds) })
 	line("docs/s", func(r *Result) string { return fmt.Sprintf("%.0f", r.Index.DocsPerS) })
 	line("MB/s of text", func(r *Result) string { return fmt.Sprintf("%.2f", r.Index.MBPerS) })
+	line("indexing CPU s", func(r *Result) string { return fmt.Sprintf("%.1f", r.Index.CPUSeconds) })
+	line("MB per CPU-s", func(r *Result) string { return fmt.Sprintf("%.2f", r.Index.MBPerCPUS) })
+	line("load avg at start", func(r *Result) string { return strings.Fields(r.Index.LoadAvg + " ?")[0] })
 	line("index MB", func(r *Result) string { return mbs(r.Index.SizeBytes) })
 	line("index / text", func(r *Result) string { return fmt.Sprintf("%.2f", r.Index.SizeRatio) })
 	line("indexing peak RSS MB", func(r *Result) string { return mbs(r.Index.PeakRSS) })
