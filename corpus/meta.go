@@ -65,13 +65,12 @@ func documents(p page) []fangtan.Document {
 // in the text for the same reason.
 func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource string, only bool, dateContext string) {
 	var (
-		title      string
-		titleIdx   = -1
-		date       string
-		source     string
-		authors    []string
-		headParas  []string
-		hasLongest bool
+		title     string
+		titleIdx  = -1
+		date      string
+		source    string
+		authors   []string
+		headParas []string
 	)
 	heads := 0
 	for _, l := range a.header {
@@ -102,7 +101,6 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 			headParas = appendUnique(headParas, l.raw)
 		}
 	}
-	_ = hasLongest
 	if a.box {
 		title = firstNonEmpty(a.boxLabel, title)
 	}

@@ -45,7 +45,6 @@ type input struct {
 	display string
 	rel     string
 	open    func() (io.ReadCloser, error)
-	forced  bool // named on the command line: read even with an unknown extension
 }
 
 // supportedExt reports the extensions read when walking a directory.
@@ -75,7 +74,9 @@ func walkPaths(ctx context.Context, paths []string) ([]input, []Problem) {
 			continue
 		}
 		if !info.IsDir() {
-			inputs = append(inputs, osInput(p, filepath.Base(p), true))
+			// A file named explicitly is read whatever its extension
+			// (as text); a directory contributes only known extensions.
+			inputs = append(inputs, osInput(p, filepath.Base(p)))
 			continue
 		}
 		var walk func(dir, rel string)
@@ -121,7 +122,7 @@ func walkPaths(ctx context.Context, paths []string) ([]input, []Problem) {
 				case mode.IsDir():
 					walk(full, childRel)
 				case mode.IsRegular() && supportedExt(name):
-					inputs = append(inputs, osInput(full, childRel, false))
+					inputs = append(inputs, osInput(full, childRel))
 				}
 			}
 		}
@@ -130,12 +131,11 @@ func walkPaths(ctx context.Context, paths []string) ([]input, []Problem) {
 	return inputs, problems
 }
 
-func osInput(full, rel string, forced bool) input {
+func osInput(full, rel string) input {
 	return input{
 		display: full,
 		rel:     rel,
 		open:    func() (io.ReadCloser, error) { return os.Open(full) },
-		forced:  forced,
 	}
 }
 
