@@ -48,7 +48,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"id":"a","title":"一","text":"他说：“好。”"}`+"\n{broken\n"+`{"title":"","text":"没有标题的正文。"}`), uint8(3))
 	f.Add([]byte(`[{"title":"x","text":"y"},{"text":"只有正文"}]`), uint8(4))
 	f.Add([]byte("\xb9\xe3\xb6\xab\xca\xa1\xce\xaf\xca\xe9\xbc\xc7"), uint8(0)) // GBK
-	f.Add([]byte("\xe4\xb8\xad\xe5"), uint8(0))                             // truncated UTF-8
+	f.Add([]byte("\xe4\xb8\xad\xe5"), uint8(0))                                 // truncated UTF-8
 	f.Add([]byte{}, uint8(0))
 	f.Add([]byte("\x00\x01\x02PK"), uint8(1))
 	ex := extractorForFuzz(f)
