@@ -238,3 +238,20 @@ func TestWriteMarkdownKeepsHandWrittenText(t *testing.T) {
 		t.Errorf("old section kept:\n%s", s)
 	}
 }
+
+func TestPeerBTokenizer(t *testing.T) {
+	toks := jiebaTokenizer{peerJieba()}.Tokenize([]byte("长江经济带，共抓大保护。"))
+	var terms []string
+	for i, tok := range toks {
+		terms = append(terms, string(tok.Term))
+		if tok.Position != i+1 {
+			t.Errorf("token %q at position %d, want %d (one position per token)", tok.Term, tok.Position, i+1)
+		}
+		if got := "长江经济带，共抓大保护。"[tok.Start:tok.End]; got != string(tok.Term) {
+			t.Errorf("offsets %d:%d give %q, want %q", tok.Start, tok.End, got, tok.Term)
+		}
+	}
+	if slices.Contains(terms, "，") || slices.Contains(terms, "。") || !slices.Contains(terms, "长江") {
+		t.Errorf("terms %v: want words without punctuation", terms)
+	}
+}
