@@ -8,6 +8,8 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"path"
+	"strings"
 
 	"fangtan"
 )
@@ -44,9 +46,10 @@ type Report struct {
 // "fangtan index" without arguments has something to serve.
 //
 // Load keeps no state between calls and may run concurrently with itself.
-// Document ids are stable: re-reading the same input gives the same ids. An
-// id met twice in one Load (two files with the same name in different
-// directories) is a problem, and the second document is skipped rather than
+// Document ids are stable: re-reading the same input gives the same ids.
+// A page whose file name was already used in this Load (index.html in two
+// directories) is named by its path instead (dir-sub-index). A JSON record
+// id met twice is a problem, and the second record is skipped rather than
 // silently replacing the first in an index.
 func Load(ctx context.Context, opts Options, paths []string, emit func(fangtan.Document) error) (Report, error) {
 	if len(paths) == 0 {
@@ -54,6 +57,20 @@ func Load(ctx context.Context, opts Options, paths []string, emit func(fangtan.D
 	}
 	inputs, problems := walkPaths(ctx, paths)
 	return load(ctx, opts, inputs, problems, emit)
+}
+
+func collides(docs []fangtan.Document, seen map[string]string) bool {
+	for _, d := range docs {
+		if _, dup := seen[d.ID]; dup {
+			return true
+		}
+	}
+	return false
+}
+
+// pathStem is a file's path without its extension, directories joined by "-".
+func pathStem(rel string) string {
+	return strings.ReplaceAll(strings.TrimSuffix(rel, path.Ext(rel)), "/", "-")
 }
 
 // LoadFS is Load over the supported files of fsys, walked from its root in
@@ -76,6 +93,14 @@ func load(ctx context.Context, opts Options, inputs []input, problems []Problem,
 		var emitErr error
 		yield := func(p page) error {
 			docs := documents(p)
+			if p.id == "" && collides(docs, seen) {
+				// Two pages with one name in different directories (a saved
+				// site's index.html files): the later one is named by its
+				// path, news/2021/index.html → news-2021-index, which is as
+				// stable as the walk order.
+				p.stem = pathStem(p.file)
+				docs = documents(p)
+			}
 			if len(docs) == 0 {
 				where := in.display
 				if p.id != "" {

@@ -274,3 +274,21 @@ func TestBylines(t *testing.T) {
 		t.Errorf("(二期) taken for authors: %v", names)
 	}
 }
+
+// TestSameNameInTwoDirectories: the second index.html is named by its path.
+func TestSameNameInTwoDirectories(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a/index.txt", []byte(simplifiedPage))
+	writeFile(t, dir, "b/c/index.txt", []byte(simplifiedPage))
+	for range 2 {
+		docs, rep := loadAll(t, dir)
+		if len(docs) != 2 || docs[0].ID != "index" || docs[1].ID != "b-c-index" || docs[1].File != "b/c/index.txt" || len(rep.Problems) != 0 {
+			t.Fatalf("ids %v, problems %v", docs, rep.Problems)
+		}
+	}
+	p := writeFile(t, dir, "dup.jsonl", []byte("{\"id\": \"x\", \"text\": \"一。\"}\n{\"id\": \"x\", \"text\": \"二。\"}\n"))
+	docs, rep := loadAll(t, p)
+	if len(docs) != 1 || len(rep.Problems) != 1 || !strings.Contains(rep.Problems[0].Reason, "duplicate document id") {
+		t.Fatalf("duplicate record ids: %d documents, problems %v", len(docs), rep.Problems)
+	}
+}
