@@ -126,8 +126,13 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 	if len(paras) > 1 && title != "" && fold(paras[0]) == fold(title) {
 		paras = paras[1:]
 	}
-	if title == "" && len(paras) > 0 {
-		title = leadTitle(paras[0])
+	if title == "" {
+		for _, p := range paras {
+			if strings.TrimSpace(p) != "" {
+				title = leadTitle(p)
+				break
+			}
+		}
 	}
 	d.Title = cleanTitle(title)
 	if len(a.body) > 0 {
@@ -228,7 +233,9 @@ func cleanTitle(t string) string {
 }
 
 // leadTitle makes a title of an untitled article's first sentence.
+// It trims first: a sentence of nothing but spaces ("\u2004。") makes no title.
 func leadTitle(p string) string {
+	p = strings.TrimSpace(p)
 	end := strings.IndexAny(p, "。!?！？")
 	if end > 0 {
 		p = p[:end]

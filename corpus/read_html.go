@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -323,14 +324,14 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// collapseSpace joins runs of white space (ASCII, U+3000, NBSP) into one
-// ASCII space and trims the ends.
+// collapseSpace joins runs of white space (any Unicode space, zero-width
+// space, BOM) into one ASCII space and trims the ends.
 func collapseSpace(s string) string {
 	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }
 
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0x3000 || r == 0xA0 || r == 0x200B || r == 0xFEFF
+	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF
 }
 
 func containsLine(lines []string, s string) bool {
