@@ -94,7 +94,7 @@ func classify(raw []string, record bool) (lines []line, info pageInfo) {
 		switch {
 		case repeated[ff]:
 			continue // a running header or footer
-		case isCopyrightLine(ff):
+		case n <= 80 && isCopyrightLine(ff): // a paragraph about copyright law is text
 			if m := copyrightOwner.FindStringSubmatch(ff); m != nil && info.copyright == "" {
 				info.copyright = normalizeSource(m[1])
 			}
