@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"io"
+	"log/slog"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -291,3 +293,5 @@ func newFake() *fakeSearcher {
 	evil.Quotes = []fangtan.Quote{{Text: `<script>window.__xss=6</script>`, Speaker: `<b onclick=x>某人</b>`, Paragraph: 0}}
 	return &fakeSearcher{docs: []fangtan.Document{a, b, c, d, evil}}
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
