@@ -52,6 +52,8 @@ var (
 	disclaimerBody = regexp.MustCompile(`^[①-⑩]|本网|本站|转载|版权|著作权|作品`)
 	// promoLine: the subscription promos closing the hkcnews pages.
 	promoLine = regexp.MustCompile(`(订户|订阅).*(加入|支持|网址|按此)|(加入|支持|按此).*(订户|订阅)`)
+	// timestampLine is a scraper's or CMS's stamp: (更新时间戳: 1737377955245), 浏览次数:35.
+	timestampLine = regexp.MustCompile(`^\(?(更新时间戳|时间戳|浏览次数|阅读量|点击数|访问量)\s*[:]?\s*[\d\-: ]*\)?$`)
 	// copyrightOwner is the publication a copyright line names.
 	copyrightOwner = regexp.MustCompile(`^([\p{Han}a-z0-9-]{2,16}?)(?:版权所有|版权与免责声明|版权声明)`)
 	// breadcrumb: 人民网>>山西频道>>本网关注, 首页 > 新闻.
@@ -112,7 +114,7 @@ func classify(raw []string, record bool) (lines []line, info pageInfo) {
 			// real page is furniture, not a new article: they are dropped
 			// without ending anything.
 			continue
-		case ff == "---" || (strings.Contains(ff, "订户") || strings.Contains(ff, "订阅")) && promoLine.MatchString(ff):
+		case ff == "---" || timestampLine.MatchString(ff) || (strings.Contains(ff, "订户") || strings.Contains(ff, "订阅")) && promoLine.MatchString(ff):
 			continue
 		case !record && n <= 40 && isButtonRow(ff):
 			continue
@@ -151,7 +153,11 @@ func classify(raw []string, record bool) (lines []line, info pageInfo) {
 			}
 		}
 	}
-	lines = joinBrokenParagraphs(lines)
+	if !record {
+		// A record's lines are its paragraphs as published; only page
+		// layouts cut paragraphs in two.
+		lines = joinBrokenParagraphs(lines)
+	}
 	return lines, info
 }
 

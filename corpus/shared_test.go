@@ -105,6 +105,19 @@ func TestSharedCorpora(t *testing.T) {
 				if strings.Contains(d.Text, "月費訂戶 網址") || strings.Contains(d.Text, "請加入成為眾新聞的月費訂戶") {
 					t.Errorf("%s: subscription promo left in the text", d.ID)
 				}
+				if tc.source == "新闻联播" {
+					// No chrome in these transcripts: every line is a paragraph.
+					lines := 0
+					for _, l := range strings.Split(rec["text"].(string), "\n") {
+						// The scraper's rule and time stamp are not text.
+						if l = strings.TrimSpace(l); l != "" && l != "---" && !strings.HasPrefix(l, "(更新时间戳") {
+							lines++
+						}
+					}
+					if lines > 0 && len(d.Paragraphs) != lines {
+						t.Errorf("%s: %d paragraphs from %d lines", d.ID, len(d.Paragraphs), lines)
+					}
+				}
 				kept += utf8.RuneCountInString(d.Text)
 				total += utf8.RuneCountInString(rec["text"].(string))
 			}
