@@ -157,22 +157,23 @@ func TestRealIndexExport(t *testing.T) {
 	}
 }
 
-// Every example on the help page is a query the real parser accepts.
-func TestRealIndexHelpExamplesParse(t *testing.T) {
+// Every example on the help page and the empty search page is a query the
+// real parser accepts.
+func TestRealIndexExamplesParse(t *testing.T) {
 	h, _ := testHandler(t, sampleIndex(t), Options{})
-	for _, lang := range []string{"", "?lang=en"} {
-		page := get(t, h, "/help"+lang).Body.String()
+	for page, least := range map[string]int{"/help": 8, "/help?lang=en": 8, "/": 5} {
+		body := get(t, h, page).Body.String()
 		n := 0
-		for _, part := range strings.Split(page, `href="/search?`)[1:] {
+		for _, part := range strings.Split(body, `href="/search?`)[1:] {
 			link := "/search?" + strings.ReplaceAll(part[:strings.IndexByte(part, '"')], "&amp;", "&")
 			link = strings.ReplaceAll(link, "&#43;", "+")
 			n++
 			if rec := get(t, h, link); rec.Code != 200 {
-				t.Errorf("help example %s: status %d", link, rec.Code)
+				t.Errorf("example on %s: %s: status %d", page, link, rec.Code)
 			}
 		}
-		if n < 8 {
-			t.Errorf("help%s: only %d example links", lang, n)
+		if n < least {
+			t.Errorf("%s: only %d example links", page, n)
 		}
 	}
 }

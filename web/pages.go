@@ -173,7 +173,13 @@ type searchView struct {
 	UnquoteURL   string
 	UnquoteQ     string
 	HelpURL      string
+	Examples     []example // shown on the empty search page
 }
+
+type example struct{ Q, URL string }
+
+// exampleQueries show a newcomer the query forms on the empty search page.
+var exampleQueries = []string{"刘振华", `"办实事"`, "city:太原 转型发展", "乡村振兴 OR 脱贫", "date:2021-07..2021-12 党史"}
 
 type hitView struct {
 	Title     string
@@ -422,6 +428,9 @@ func (srv *server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	v.Chips = buildChips(st, q, p.L)
 	v.SortDate = q.Sort == "date"
 	if q.Text == "" && !hasFilters(q) {
+		for _, e := range exampleQueries {
+			v.Examples = append(v.Examples, example{Q: e, URL: ln.to("/search", url.Values{"q": {e}})})
+		}
 		srv.render(w, r, "search", p)
 		return
 	}
