@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"fangtan"
@@ -726,11 +727,20 @@ func BenchmarkExtractXWLB(b *testing.B) {
 	}
 	b.SetBytes(total)
 	b.ResetTimer()
+	cpu0 := exCPUTime()
 	for i := 0; i < b.N; i++ {
 		for j := range docs {
 			d := docs[j]
 			ex.Extract(&d)
 		}
+	}
+	exReportCPU(b, total, cpu0)
+}
+
+// exReportCPU adds the MB of text extracted per CPU-second.
+func exReportCPU(b *testing.B, total int64, cpu0 time.Duration) {
+	if cpu := exCPUTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
 
@@ -744,6 +754,7 @@ func BenchmarkExtractXWLBParallel(b *testing.B) {
 	}
 	b.SetBytes(total)
 	b.ResetTimer()
+	cpu0 := exCPUTime()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			for j := range docs {
@@ -752,6 +763,7 @@ func BenchmarkExtractXWLBParallel(b *testing.B) {
 			}
 		}
 	})
+	exReportCPU(b, total, cpu0)
 }
 
 // TestExtractOddInput: malformed or degenerate articles give empty or

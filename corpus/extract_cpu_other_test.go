@@ -1,0 +1,8 @@
+//go:build !unix
+
+package corpus
+
+import "time"
+
+// exCPUTime is unknown off unix; the CPU metric is then left out.
+func exCPUTime() time.Duration { return 0 }
