@@ -95,14 +95,22 @@ func htmlMeta(root *html.Node) pageMeta {
 	return m
 }
 
-// pruneHTML removes the elements whose text is never article text.
-func pruneHTML(n *html.Node) {
+// pruneHTML removes the elements whose text is never article text. An
+// article's own <header> (headline, dateline) is kept; the page's is not.
+func pruneHTML(n *html.Node) { pruneIn(n, false) }
+
+func pruneIn(n *html.Node, inArticle bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.CommentNode || c.Type == html.ElementNode && isFurniture(c) {
+		switch {
+		case c.Type == html.CommentNode:
 			n.RemoveChild(c)
-		} else {
-			pruneHTML(c)
+		case c.Type == html.ElementNode && c.DataAtom == atom.Header && inArticle:
+			pruneIn(c, inArticle)
+		case c.Type == html.ElementNode && isFurniture(c):
+			n.RemoveChild(c)
+		default:
+			pruneIn(c, inArticle || c.DataAtom == atom.Article || c.DataAtom == atom.Main)
 		}
 		c = next
 	}
