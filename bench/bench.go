@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -170,7 +171,9 @@ type Ceiling struct {
 	MBPerS1   float64 `json:"mb_per_s_1_worker"`
 	MBPerSN   float64 `json:"mb_per_s_n_workers"`
 	Workers   int     `json:"workers"`
-	TextBytes int64   `json:"text_bytes"`
+	MBPerCPUS float64 `json:"mb_per_cpu_s"` // of the 1-worker run
+
+	TextBytes int64 `json:"text_bytes"`
 }
 
 // Report is a whole run.
@@ -473,12 +476,13 @@ func cutCeiling(recs []Record) Ceiling {
 		total += int64(len(recs[i].Title) + len(recs[i].Text))
 	}
 	c := Ceiling{Workers: runtime.GOMAXPROCS(0), TextBytes: total}
-	t := time.Now()
+	t, cpu := time.Now(), cpuTime()
 	for i := range recs {
 		j.Cut(recs[i].Title, true)
 		j.Cut(recs[i].Text, true)
 	}
 	c.MBPerS1 = float64(total) / 1e6 / time.Since(t).Seconds()
+	c.MBPerCPUS = div(float64(total)/1e6, (cpuTime() - cpu).Seconds())
 	t = time.Now()
 	parallel(len(recs), func(i int) {
 		j.Cut(recs[i].Title, true)
@@ -583,4 +587,13 @@ func loadAvg() string {
 		return ""
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// cpuTime is this process's user + system time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

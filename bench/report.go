@@ -297,10 +297,7 @@ func WriteText(w io.Writer, r *Report) {
 	fmt.Fprintf(w, "\ncorpus: %s, %d documents, %.1f MB of title+text\n", strings.Join(r.Corpus.Sources, " + "), r.Corpus.Docs, float64(r.Corpus.TextBytes)/1e6)
 	writeTab(w, rows(r.Results))
 	writeErrors(w, r.Results)
-	fmt.Fprintf(w, "\ngojieba Cut ceiling: %.2f MB/s on 1 worker, %.2f MB/s on %d workers", r.Ceiling.MBPerS1, r.Ceiling.MBPerSN, r.Ceiling.Workers)
-	if f := r.result(NameFangtan); f != nil {
-		fmt.Fprintf(w, "; fangtan indexes at %.0f%% of it", 100*div(f.Index.MBPerS, r.Ceiling.MBPerSN))
-	}
+	fmt.Fprintf(w, "\n%s", ceilingLine(r))
 	fmt.Fprintln(w)
 	if len(r.Ratios) > 0 {
 		fmt.Fprintln(w, "\nfangtan / peer:")
@@ -384,10 +381,7 @@ func Markdown(r *Report) string {
 	fmt.Fprintf(&b, ". Query mix: %d queries; recall sample: %d quoted queries.\n\n", len(r.Mix), r.RecallSize)
 	mdTable(&b, rows(r.Results))
 	mdErrors(&b, r.Results)
-	fmt.Fprintf(&b, "\ngojieba `Cut` ceiling on the same text: %.2f MB/s on 1 worker, %.2f MB/s on %d workers.", r.Ceiling.MBPerS1, r.Ceiling.MBPerSN, r.Ceiling.Workers)
-	if f := r.result(NameFangtan); f != nil {
-		fmt.Fprintf(&b, " fangtan indexes at **%.0f%%** of the %d-worker ceiling.", 100*div(f.Index.MBPerS, r.Ceiling.MBPerSN), r.Ceiling.Workers)
-	}
+	fmt.Fprintf(&b, "\n%s", ceilingLine(r))
 	b.WriteString("\n\n")
 	if len(r.Ratios) > 0 {
 		b.WriteString("fangtan / peer:\n\n| metric | peer | ratio | better |\n|---|---|--:|---|\n")
@@ -447,4 +441,15 @@ func WriteMarkdown(path, section, body string) error {
 		return err
 	}
 	return os.WriteFile(path, []byte(s), 0o644)
+}
+
+func ceilingLine(r *Report) string {
+	c := r.Ceiling
+	s := fmt.Sprintf("gojieba Cut ceiling on the same text: %.2f MB/s on 1 worker (%.2f MB per CPU-s), %.2f MB/s on %d workers.",
+		c.MBPerS1, c.MBPerCPUS, c.MBPerSN, c.Workers)
+	if f := r.result(NameFangtan); f != nil {
+		s += fmt.Sprintf(" fangtan indexes at %.0f%% of the %d-worker wall-clock ceiling and at %.0f%% of it per CPU-second.",
+			100*div(f.Index.MBPerS, c.MBPerSN), c.Workers, 100*div(f.Index.MBPerCPUS, c.MBPerCPUS))
+	}
+	return s
 }
