@@ -29,10 +29,13 @@ const (
 	fieldType       = "type"
 	fieldTitle      = "title"
 	fieldTitleExact = "title_exact"
+	fieldTitleUni   = "title_uni"
 	fieldText       = "text"
 	fieldTextExact  = "text_exact"
+	fieldTextUni    = "text_uni"
 	fieldQuote      = "quote"
 	fieldQuoteExact = "quote_exact"
+	fieldQuoteUni   = "quote_uni"
 	fieldOfficial   = "official"
 	fieldCity       = "city"
 	fieldProvince   = "province"
@@ -53,8 +56,9 @@ const (
 type fieldKind int
 
 const (
-	kindWord fieldKind = iota
-	kindExact
+	kindWord    fieldKind = iota
+	kindExact             // bigrams of the exact analyzer
+	kindUnigram           // unigrams of the exact analyzer
 	kindKeyword
 	kindDate
 	kindStored
@@ -76,8 +80,10 @@ var articleFields = []fieldSpec{
 	{name: fieldType, kind: kindKeyword},
 	{name: fieldTitle, kind: kindWord},
 	{name: fieldTitleExact, kind: kindExact, vectors: true},
+	{name: fieldTitleUni, kind: kindUnigram},
 	{name: fieldText, kind: kindWord},
 	{name: fieldTextExact, kind: kindExact, vectors: true},
+	{name: fieldTextUni, kind: kindUnigram},
 	{name: fieldOfficial, kind: kindKeyword, facet: true},
 	{name: fieldCity, kind: kindKeyword, facet: true},
 	{name: fieldProvince, kind: kindKeyword, facet: true},
@@ -95,6 +101,7 @@ var quoteFields = []fieldSpec{
 	{name: fieldType, kind: kindKeyword},
 	{name: fieldQuote, kind: kindWord},
 	{name: fieldQuoteExact, kind: kindExact, vectors: true},
+	{name: fieldQuoteUni, kind: kindUnigram},
 	{name: fieldSpeaker, kind: kindKeyword, facet: true},
 	{name: fieldDocID, kind: kindKeyword},
 	{name: fieldOfficial, kind: kindKeyword, facet: true},
@@ -113,8 +120,9 @@ func (f fieldSpec) options() bindex.FieldIndexingOptions {
 	switch f.kind {
 	case kindStored:
 		return bindex.StoreField
-	case kindKeyword:
-		// Keyword fields only filter and facet: no scoring statistics.
+	case kindKeyword, kindUnigram:
+		// Keyword fields only filter and facet, and unigrams only find
+		// one-letter queries (the word fields score them): no statistics.
 		o := bindex.IndexField | bindex.SkipFreqNorm
 		if f.facet {
 			o |= bindex.DocValues
@@ -136,7 +144,9 @@ func (f fieldSpec) analyzerName() string {
 	case kindWord:
 		return analyzer.WordAnalyzerName
 	case kindExact:
-		return analyzer.ExactAnalyzerName
+		return exactBigramAnalyzerName
+	case kindUnigram:
+		return exactUnigramAnalyzerName
 	case kindKeyword:
 		return keyword.Name
 	}
@@ -236,16 +246,17 @@ func quoteID(docID string, n int) string { return fmt.Sprintf("%s#q%d", docID, n
 // docBuilder turns fangtan.Documents into bleve documents. It holds the
 // analyzers so each field is analyzed exactly once, by scorch.
 type docBuilder struct {
-	word, exact, kw analysis.Analyzer
+	word, bigram, unigram, kw analysis.Analyzer
 }
 
 func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
 	b := &docBuilder{
-		word:  m.AnalyzerNamed(analyzer.WordAnalyzerName),
-		exact: m.AnalyzerNamed(analyzer.ExactAnalyzerName),
-		kw:    m.AnalyzerNamed(keyword.Name),
+		word:    m.AnalyzerNamed(analyzer.WordAnalyzerName),
+		bigram:  m.AnalyzerNamed(exactBigramAnalyzerName),
+		unigram: m.AnalyzerNamed(exactUnigramAnalyzerName),
+		kw:      m.AnalyzerNamed(keyword.Name),
 	}
-	if b.word == nil || b.exact == nil || b.kw == nil {
+	if b.word == nil || b.bigram == nil || b.unigram == nil || b.kw == nil {
 		return nil, fmt.Errorf("analyzers %q/%q are not registered with bleve", analyzer.WordAnalyzerName, analyzer.ExactAnalyzerName)
 	}
 	return b, nil
@@ -267,7 +278,9 @@ func (a *fieldAdder) text(name, value string) {
 	case kindWord:
 		an = a.b.word
 	case kindExact:
-		an = a.b.exact
+		an = a.b.bigram
+	case kindUnigram:
+		an = a.b.unigram
 	case kindKeyword:
 		an = a.b.kw
 	case kindStored:
@@ -344,8 +357,10 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	art.raw(fieldType, typeArticle)
 	art.text(fieldTitle, d.Title)
 	art.text(fieldTitleExact, d.Title)
+	art.text(fieldTitleUni, d.Title)
 	art.text(fieldText, d.Text)
 	art.text(fieldTextExact, d.Text)
+	art.text(fieldTextUni, d.Text)
 	b.metadata(art, d)
 	art.keywords(fieldAuthor, d.Authors...)
 	art.text(fieldStored, string(stored))
@@ -364,6 +379,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 		qa.raw(fieldType, typeQuote)
 		qa.text(fieldQuote, q.Text)
 		qa.text(fieldQuoteExact, q.Text)
+		qa.text(fieldQuoteUni, q.Text)
 		qa.keywords(fieldSpeaker, q.Speaker)
 		qa.raw(fieldDocID, d.ID)
 		b.metadata(qa, d)

@@ -40,13 +40,13 @@ var articleFacets = []string{fieldOfficial, fieldCity, fieldProvince, fieldTheme
 
 // textField is a text indexed twice: for words and exactly.
 type textField struct {
-	word, exact string
-	boost       float64
+	word, exact, uni string
+	boost            float64
 }
 
 var (
-	articleText = []textField{{fieldText, fieldTextExact, 1}, {fieldTitle, fieldTitleExact, titleBoost}}
-	quoteText   = []textField{{fieldQuote, fieldQuoteExact, 1}}
+	articleText = []textField{{fieldText, fieldTextExact, fieldTextUni, 1}, {fieldTitle, fieldTitleExact, fieldTitleUni, titleBoost}}
+	quoteText   = []textField{{fieldQuote, fieldQuoteExact, fieldQuoteUni, 1}}
 )
 
 // target is what a search runs over: articles or quotes.
@@ -158,7 +158,7 @@ func (x *Index) clauseQuery(c clause, t target, excluded bool) (query.Query, err
 				setBoost(wq, f.boost)
 				alts = append(alts, wq)
 			}
-			eq := exactQuery(f.exact, terms)
+			eq := exactQuery(f, terms)
 			setBoost(eq, f.boost*phraseBoost)
 			alts = append(alts, eq)
 		}
@@ -196,12 +196,14 @@ func setBoost(q query.Query, b float64) {
 
 // exactQuery matches the exact terms in order: a substring of the
 // punctuation-free folded text.
-func exactQuery(field string, terms []string) query.Query {
+func exactQuery(f textField, terms []string) query.Query {
 	if len(terms) == 1 {
-		return termQuery(field, terms[0])
+		if utf8.RuneCountInString(terms[0]) == 1 {
+			return termQuery(f.uni, terms[0])
+		}
+		return termQuery(f.exact, terms[0])
 	}
-	q := query.NewPhraseQuery(terms, field)
-	return q
+	return query.NewPhraseQuery(terms, f.exact)
 }
 
 // wordTokens are the distinct terms the word analyzer makes of s.
