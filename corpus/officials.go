@@ -145,7 +145,11 @@ var notNames = map[string]bool{
 	"雍正": true, "乌克兰": true, "母亲": true, "修改": true, "修订": true, "赫然": true,
 	"杭州": true, "况且": true, "宿舍": true, "鲜明": true, "隆重": true, "诸多": true,
 	"慕名": true, "银行": true, "哈尔滨": true, "戎装": true, "茅台": true, "揭牌": true,
-	"斯里兰卡": true, "哈萨克": true, "哈萨克斯坦": true, "阿斯塔纳": true, "幸福": true, "奉献": true, "衡量": true, "习惯": true,
+	"斯里兰卡": true, "哈萨克": true, "哈萨克斯坦": true, "阿斯塔纳": true,
+	"黎巴嫩": true, "马来西亚": true, "马尔代夫": true, "马里": true, "马达加斯加": true,
+	"巴基斯坦": true, "巴拿马": true, "巴林": true, "巴勒斯坦": true, "古巴": true, "伊朗": true,
+	"伊斯兰": true, "孟加拉": true, "毛里求斯": true, "乌兹别克斯坦": true, "苏丹": true, "白俄罗斯": true,
+	"白宫": true, "卢旺达": true, "卢森堡": true, "叶门": true, "朝鲜": true, "越南": true, "江苏省": true, "幸福": true, "奉献": true, "衡量": true, "习惯": true,
 	"江苏": true, "江西": true, "黄河": true, "黎明": true, "贺信": true, "贺电": true,
 	"顾客": true, "郝某": true, "万人": true, "龙门": true, "邵阳": true, "严峻": true,
 	"石家庄": true, "秦岭": true, "韩国": true, "林业": true, "林区": true, "宋庆龄": false,
@@ -205,7 +209,7 @@ var nameStopWords = func() map[rune][]string {
 		"表态", "认为", "谈到", "指导", "看望", "慰问", "听取", "讲话", "发表", "致辞", "致信", "回信",
 		"作出", "作为", "来到", "深入", "先后", "分别", "代表", "一起", "共同", "亲自", "随后", "首先",
 		"上任", "任职", "表彰", "获得", "获", "被指", "质疑", "承认", "否认", "解释", "补充", "笑", "感慨",
-		"作", "同", "监督", "监誓", "应邀", "向", "致", "会谈", "通电话", "举行",
+		"作", "同", "监督", "监誓", "应邀", "向", "致", "会谈", "通电话", "举行", "指", "则", "亦", "更", "却",
 	}
 	m := map[rune][]string{}
 	for _, w := range words {
@@ -304,6 +308,10 @@ func (t *tagged) nameAt(i int) int {
 	if !personWord && !startsWithSurname(rs[i:]) {
 		return 0
 	}
+	// 向朱克伯格提问, 对李某表示: a preposition before a name.
+	if strings.ContainsRune("向对跟给同与和", rs[i]) && i+1 < len(rs) && startsWithSurname(rs[i+1:]) {
+		return 0
+	}
 	maxLen := 3
 	if (i+1 < len(rs) && surnames[rs[i+1]] && surnames[rs[i]]) || hasCompoundSurname(rs[i:]) {
 		maxLen = 4
@@ -394,7 +402,11 @@ func heuristicNameAt(rs []rune, i int) int {
 
 // titleStop are runes before which a position's text cannot extend
 // leftwards: 这是…, 分管工业的副区长, ——记山西省…, 专访…
-const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记于率应"
+const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记于率应就但遭又指名"
+
+// titleStopUnless are title stops that begin org words when followed by
+// one of the given runes.
+var titleStopUnless = map[rune]string{'应': "急", '就': "业", '指': "挥导", '名': "誉"}
 
 // titleBefore returns where the position that ends at end begins: it walks
 // left over the units of a compound title (太原市委常委、小店区委书记), and
@@ -433,7 +445,9 @@ var titleBreakingVerbs = func() map[string]bool {
 		率领 接受 邀请 批评 质疑 要求 希望 指出 强调 介绍 宣布 任命 委任 当选 担任 出任 包括 联同 会同
 		致电 致信 签署 批准 同意 支持 反对 回应 访问 视察 考察 调研 感谢 称赞 会晤 会谈 约见 接见 祝贺
 		报道 透露 否认 承认 去信 去函 致函 表扬 批示 带领 跟随 同行 见到 遇到 问及 质询 炮轰 狠批 促请
-		要求 呼吁 提醒 告诉 回复 答复 讲话 发言 说明 解释 探望 拜会 拜访 参加 参与 走访 前往`) {
+		要求 呼吁 提醒 告诉 回复 答复 讲话 发言 说明 解释 探望 拜会 拜访 参加 参与 走访 前往
+		调查 用作 收取 收受 无视 引渡 认识 处理 不计 去信 致函 控告 起诉 指控 狙击 弹劾 罢免 质问
+		游说 会面 面见 约晤 不满 炮轰 斥责 谴责 揶揄 反驳 力撑 支持者 联署 要求者`) {
 		m[w] = true
 	}
 	return m
@@ -452,7 +466,7 @@ func (t *tagged) verbBefore(i int) bool {
 		return sp.tag == "p" && !strings.ContainsRune("和及与", t.runes[sp.start])
 	}
 	switch {
-	case sp.tag == "v":
+	case sp.tag == "v" || sp.tag == "vn":
 		return titleBreakingVerbs[string(t.runes[sp.start:sp.end])]
 	case sp.tag == "p", sp.tag == "c", sp.tag == "d", sp.tag == "r", strings.HasPrefix(sp.tag, "u"):
 		return true
@@ -476,8 +490,10 @@ func isTitleStop(rs []rune, i int) bool {
 	if r == '书' {
 		return false
 	}
-	if r == '应' { // 应国家主席…邀请, but 应急管理局局长
-		return i+1 >= len(rs) || rs[i+1] != '急'
+	// 应国家主席…邀请, but 应急管理局局长; 就民主党…议员, but 就业局局长;
+	// 又指小组主席, but 指挥部总指挥; 另一名发言人, but 名誉主席.
+	if guard, ok := titleStopUnless[r]; ok {
+		return i+1 >= len(rs) || !strings.ContainsRune(guard, rs[i+1])
 	}
 	// 文化文史和学习委员会 is one org; 刘某和市长… joins two people.
 	if r == '和' {
