@@ -297,29 +297,53 @@ func isQuestioner(name string) bool {
 	return false
 }
 
-// parseTurn reads "人民网:" or "李慧:" at the start of a folded paragraph.
+// parseTurn reads "人民网:" or "李慧:" at the start of a folded paragraph,
+// also in Markdown dress ("**《德国之声》 :"). A publication in 《》 asks.
 func parseTurn(rs []rune) (turn, bool) {
-	for i := 0; i < len(rs) && i <= 10; i++ {
-		if rs[i] == ':' {
-			if i < 1 || !allHanRunes(rs[:i]) {
-				return turn{}, false
-			}
-			name := string(rs[:i])
-			body := i + 1
-			for body < len(rs) && rs[body] == ' ' {
-				body++
-			}
-			if isQuestioner(name) {
-				return turn{speaker: name, question: true, body: body}, true
-			}
-			if i >= 2 && i <= 4 && startsWithSurname(rs[:i]) && !notNames[name] {
-				return turn{speaker: name, body: body}, true
-			}
+	i := 0
+	for i < len(rs) && strings.ContainsRune("*#>_ \t", rs[i]) {
+		i++
+	}
+	start := i
+	pub := false
+	if i < len(rs) && rs[i] == '《' {
+		j := i + 1
+		for j < len(rs) && j-i <= 12 && rs[j] != '》' {
+			j++
+		}
+		if j >= len(rs) || rs[j] != '》' {
 			return turn{}, false
 		}
-		if !isHan(rs[i]) {
-			return turn{}, false
+		pub = true
+		start, i = i+1, j
+	} else {
+		for i < len(rs) && i-start <= 10 && isHan(rs[i]) {
+			i++
 		}
+	}
+	nameEnd := i
+	if pub {
+		i++ // past 》
+	}
+	for i < len(rs) && rs[i] == ' ' {
+		i++
+	}
+	if i >= len(rs) || rs[i] != ':' || nameEnd <= start {
+		return turn{}, false
+	}
+	name := string(rs[start:nameEnd])
+	body := i + 1
+	for body < len(rs) && strings.ContainsRune("* ", rs[body]) {
+		body++
+	}
+	if pub || isQuestioner(name) {
+		return turn{speaker: name, question: true, body: body}, true
+	}
+	if !allHanRunes(rs[start:nameEnd]) {
+		return turn{}, false
+	}
+	if n := nameEnd - start; n >= 2 && n <= 4 && startsWithSurname(rs[start:nameEnd]) && !notNames[name] {
+		return turn{speaker: name, body: body}, true
 	}
 	return turn{}, false
 }
@@ -329,7 +353,7 @@ func parseTurn(rs []rune) (turn, bool) {
 func endsAnswer(rs []rune) bool {
 	s := strings.TrimSpace(string(rs))
 	return s == "" || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "【") || strings.HasPrefix(s, "责编") ||
-		strings.HasPrefix(s, "编辑") || strings.HasPrefix(s, "[")
+		strings.HasPrefix(s, "编辑") || strings.HasPrefix(s, "[") || strings.HasPrefix(s, "---") || strings.HasPrefix(s, "***")
 }
 
 // isCaption: a short one-line paragraph inside an interview is a photo
