@@ -172,8 +172,7 @@ type Ceiling struct {
 	MBPerSN   float64 `json:"mb_per_s_n_workers"`
 	Workers   int     `json:"workers"`
 	MBPerCPUS float64 `json:"mb_per_cpu_s"` // of the 1-worker run
-
-	TextBytes int64 `json:"text_bytes"`
+	TextBytes int64   `json:"text_bytes"`
 }
 
 // Report is a whole run.

@@ -204,10 +204,11 @@ func scaleNotes(points []ScalePoint) []string {
 				if r.Name != b.Name || r.Error != "" {
 					continue
 				}
-				notes = append(notes, fmt.Sprintf("%s at %s: %.2f× the documents, indexing time %.2f× (per document %.2f×), index size %.2f×, p50 %.2f×, p99 %.2f×",
+				notes = append(notes, fmt.Sprintf("%s at %s: %.2f× the documents, indexing time %.2f× (per document %.2f×; CPU per document %.2f×), index size %.2f×, p50 %.2f×, p99 %.2f×",
 					r.Name, p.Label, div(float64(r.Index.Docs), float64(b.Index.Docs)),
 					div(r.Index.Seconds, b.Index.Seconds),
 					div(r.Index.Seconds/float64(r.Index.Docs), b.Index.Seconds/float64(b.Index.Docs)),
+					div(r.Index.CPUSeconds/float64(r.Index.Docs), b.Index.CPUSeconds/float64(b.Index.Docs)),
 					div(float64(r.Index.SizeBytes), float64(b.Index.SizeBytes)),
 					div(r.InProcess.P50, b.InProcess.P50), div(r.InProcess.P99, b.InProcess.P99)))
 			}
@@ -280,9 +281,9 @@ func rows(results []Result) [][]string {
 // WriteText prints the human table.
 func WriteText(w io.Writer, r *Report) {
 	if len(r.Scale) > 0 {
+		fmt.Fprintln(w)
+		writeTab(w, scaleRows(r.Scale))
 		for _, p := range r.Scale {
-			fmt.Fprintf(w, "\n== %s: %d documents, %.1f MB of text ==\n", p.Label, p.Corpus.Docs, float64(p.Corpus.TextBytes)/1e6)
-			writeTab(w, rows(p.Results))
 			writeErrors(w, p.Results)
 			for _, t := range p.Targets {
 				fmt.Fprintf(w, "%s %s: %s\n", metMark(t.Met), t.Goal, t.Got)
@@ -359,16 +360,17 @@ func Markdown(r *Report) string {
 	fmt.Fprintf(&b, "Latency runs stop at %d queries or %.0f s, whichever comes first; HTTP runs use %d concurrent clients on 127.0.0.1.\n\n",
 		r.Search.MaxRequests, r.Search.MaxSeconds, r.Search.Clients)
 	if len(r.Scale) > 0 {
+		mdTable(&b, scaleRows(r.Scale))
 		for _, p := range r.Scale {
-			fmt.Fprintf(&b, "#### %s: %d documents, %.1f MB of title+text\n\n", p.Label, p.Corpus.Docs, float64(p.Corpus.TextBytes)/1e6)
-			mdTable(&b, rows(p.Results))
 			mdErrors(&b, p.Results)
+		}
+		b.WriteString("\n")
+		for _, p := range r.Scale {
 			for _, t := range p.Targets {
 				fmt.Fprintf(&b, "- %s — %s: **%s**\n", t.Goal, t.Got, metWord(t.Met))
 			}
-			b.WriteString("\n")
 		}
-		b.WriteString("Growth against xwlb ×1:\n\n")
+		b.WriteString("\nGrowth against xwlb ×1:\n\n")
 		for _, n := range r.ScaleNotes {
 			b.WriteString("- " + n + "\n")
 		}
@@ -452,4 +454,26 @@ func ceilingLine(r *Report) string {
 			100*div(f.Index.MBPerS, c.MBPerSN), c.Workers, 100*div(f.Index.MBPerCPUS, c.MBPerCPUS))
 	}
 	return s
+}
+
+// scaleRows is one line per scale point and configuration.
+func scaleRows(points []ScalePoint) [][]string {
+	out := [][]string{{"corpus", "config", "docs", "MB text", "indexing s", "CPU s", "CPU ms/doc", "index MB", "index/text",
+		"p50 ms", "p99 ms", "HTTP p99 ms", "HTTP q/s", "startup ms", "serve RSS MB", "recall %", "precision %"}}
+	for _, p := range points {
+		for _, r := range p.Results {
+			if r.Error != "" && len(r.Stages) == 0 {
+				out = append(out, []string{p.Label, r.Name, "failed"})
+				continue
+			}
+			out = append(out, []string{p.Label, r.Name, fmt.Sprint(r.Index.Docs), fmt.Sprintf("%.1f", float64(p.Corpus.TextBytes)/1e6),
+				fmt.Sprintf("%.1f", r.Index.Seconds), fmt.Sprintf("%.1f", r.Index.CPUSeconds),
+				fmt.Sprintf("%.2f", 1000*div(r.Index.CPUSeconds, float64(r.Index.Docs))),
+				mbs(r.Index.SizeBytes), fmt.Sprintf("%.2f", r.Index.SizeRatio),
+				fmt.Sprintf("%.2f", r.InProcess.P50), fmt.Sprintf("%.2f", r.InProcess.P99), fmt.Sprintf("%.2f", r.HTTP.P99),
+				fmt.Sprintf("%.0f", r.HTTP.QPS), fmt.Sprintf("%.0f", 1000*r.Startup.Seconds), mbs(r.Startup.RSSAfter),
+				fmt.Sprintf("%.2f", 100*r.Recall.Recall), fmt.Sprintf("%.2f", 100*r.Recall.Precision)})
+		}
+	}
+	return out
 }
