@@ -401,6 +401,18 @@ func TestExtractWrittenArticles(t *testing.T) {
 			quotes:    []exWantQuote{{"安全生产责任重于泰山", "孙海涛", "区长"}},
 		},
 		{
+			name:      "hong kong interview in Markdown dress",
+			doc:       get("hk_interview_tw.txt"),
+			officials: []exWantOfficial{{"陈帆", "运输及房屋局局长", true}},
+			places:    fangtan.Places{Provinces: []string{"广东省"}},
+			quotes: []exWantQuote{
+				{"我們已經做好準備", "陈帆", "运输及房屋局局长"},
+				{"另外，我們會與廣東省", "陈帆", "运输及房屋局局长"},
+				{"收費是經過詳細研究的", "陈帆", "运输及房屋局局长"},
+			},
+			notQuotes: []string{"局長，你怎樣看港珠澳大橋通車後的交通安排？**", "請加入成為眾新聞的月費訂戶，長期支持我們的工作。"},
+		},
+		{
 			name:         "traps",
 			doc:          get("no_officials.txt"),
 			notPlaces:    []string{"中山市", "三明市", "城区"},
@@ -410,6 +422,11 @@ func TestExtractWrittenArticles(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, c.check)
+	}
+	// Questions and the footer after --- are no quotes: exactly the three
+	// answer paragraphs are.
+	if d := get("hk_interview_tw.txt"); len(d.Quotes) != 3 {
+		t.Errorf("hk interview: %d quotes, want the 3 answers: %+v", len(d.Quotes), d.Quotes)
 	}
 	if d := get("no_officials.txt"); len(d.Officials) != 0 || len(d.Places.Provinces)+len(d.Places.Cities)+len(d.Places.Districts) != 0 {
 		t.Errorf("trap page: officials %+v, places %+v; want none", d.Officials, d.Places)
