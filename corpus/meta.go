@@ -113,7 +113,7 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 	}
 	var paras []string
 	for _, h := range headParas {
-		if fold(h) != fold(title) {
+		if !sameFolded(h, title) {
 			paras = append(paras, h)
 		}
 	}
@@ -123,7 +123,7 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 		}
 	}
 	// A record's text often repeats its title as the first line.
-	if len(paras) > 1 && title != "" && fold(paras[0]) == fold(title) {
+	if len(paras) > 1 && title != "" && sameFolded(paras[0], title) {
 		paras = paras[1:]
 	}
 	if title == "" {
@@ -165,6 +165,15 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 	d.URL = p.hints.URL
 	d.Paragraphs = paras
 	d.Text = strings.Join(paras, "\n")
+}
+
+// sameFolded compares two texts across scripts, without folding a long
+// paragraph that cannot equal a short title.
+func sameFolded(a, b string) bool {
+	if utf8.RuneCountInString(a) != utf8.RuneCountInString(b) {
+		return false
+	}
+	return fold(a) == fold(b)
 }
 
 // leadParen is the reporters' parenthesis after a news lead's marker:
