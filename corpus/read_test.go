@@ -292,3 +292,23 @@ func TestSameNameInTwoDirectories(t *testing.T) {
 		t.Fatalf("duplicate record ids: %d documents, problems %v", len(docs), rep.Problems)
 	}
 }
+
+// TestShortLegacyText: even a line or two is decoded in the right encoding.
+func TestShortLegacyText(t *testing.T) {
+	for _, tc := range []struct {
+		enc  encoding.Encoding
+		text string
+	}{
+		{simplifiedchinese.GBK, "广东省委书记"},
+		{simplifiedchinese.GBK, "小店区委书记刘振华:事业是拼出来的"},
+		{simplifiedchinese.GB18030, "2021年7月1日 新闻发布会 Press Conference"},
+		{traditionalchinese.Big5, "運城市委書記"},
+		{traditionalchinese.Big5, "立法會議員接受訪問:我們要聆聽市民的聲音"},
+		{traditionalchinese.Big5, "2019年6月12日 記者會 Press"},
+	} {
+		got, err := decodeText(encodeWith(t, tc.enc, tc.text), false)
+		if err != nil || got != tc.text {
+			t.Errorf("%q: decoded %q, %v", tc.text, got, err)
+		}
+	}
+}
