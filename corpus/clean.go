@@ -44,10 +44,12 @@ type pageInfo struct {
 
 var (
 	// editorLine is an editor credit, which also closes an article.
-	editorLine = regexp.MustCompile(`^[(\[【]?\s*(责编|责任编辑|编辑|校对|审核|责任校对|值班编辑|美编|审校|监制|终审|一审|二审|三审|编审)\s*[:]`)
+	editorLine = regexp.MustCompile(`^(?:[(\[【][^)\]】]{0,6}[)\]】]\s*)*[(\[【]?\s*(责编|责任编辑|编辑|校对|审核|责任校对|值班编辑|美编|审校|监制|终审|一审|二审|三审|编审)\s*[:]`)
+	// relatedHeading opens the list of other articles a page ends with.
+	relatedHeading = regexp.MustCompile(`^[【\[]?(相关新闻|相关阅读|相关链接|相关报道|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|热门文章|热门新闻|更多新闻)[】\]]?[:]?$`)
 	// chromeLine matches short lines that are page furniture: font size and
 	// share buttons, back-to-top, print, related links, login.
-	chromeLine = regexp.MustCompile(`^(返回顶部|回到顶部|返回首页|返回目录|返回|小字号|大字号|中字号|字号[:]?.*|字体[:]?.*|分享到.*|分享让更多人看到|分享|打印|打印本页|打印文章|关闭|关闭窗口|纠错|我要纠错|收藏|点赞|评论|举报|扫一扫.*|手机看|推荐阅读|相关阅读|相关新闻|相关链接|热点推荐|延伸阅读|上一篇.*|下一篇.*|首页.*|更多>*|english|登录|注册|微信|微博|客户端|点击进入专题|进入专题|责任编辑.*|\[?\d+\]?)$`)
+	chromeLine = regexp.MustCompile(`^(返回顶部|回到顶部|返回首页|返回目录|返回|小字号|大字号|中字号|字号[:]?.*|字体[:]?.*|分享到.*|分享让更多人看到|分享|打印|打印本页|打印文章|关闭|关闭窗口|纠错|我要纠错|收藏|点赞|评论|举报|扫一扫.*|手机看|推荐阅读|相关阅读|相关新闻|相关链接|热点推荐|延伸阅读|上一篇.*|下一篇.*|首页.*|更多>*|english|[大中小]|登录|注册|微信|微博|客户端|点击进入专题|进入专题|责任编辑.*|\[?\d+\]?)$`)
 	// disclaimerBody continues a disclaimer block.
 	disclaimerBody = regexp.MustCompile(`^[①-⑩]|本网|本站|转载|版权|著作权|作品`)
 	// promoLine: the subscription promos closing the hkcnews pages.
@@ -75,6 +77,7 @@ var (
 func classify(raw []string, record bool) (lines []line, info pageInfo) {
 	inDisclaimer := false
 	seenText := false
+	inRelated := false
 	repeated := repeatedLines(raw, record)
 	for _, r := range raw {
 		t := strings.TrimFunc(r, isSpace)
@@ -87,6 +90,15 @@ func classify(raw []string, record bool) (lines []line, info pageInfo) {
 		f := strings.Map(spaceToASCII, fold(t))
 		n := utf8.RuneCountInString(t)
 		ff := strings.TrimSpace(f)
+		if inRelated {
+			continue
+		}
+		if !record && seenText && relatedHeading.MatchString(strings.ReplaceAll(ff, " ", "")) {
+			// Links to other articles close the page; the headlines and
+			// summaries under them are not this article's text.
+			inRelated = true
+			continue
+		}
 		if inDisclaimer {
 			if disclaimerBody.MatchString(ff) || n <= 4 {
 				continue
