@@ -2,10 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
 
 	"fangtan/analyzer"
 	"fangtan/index"
@@ -17,11 +23,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dir := fs.String("index", "", "index directory to serve (required)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones); use the one the index was built with")
+	watch := fs.Duration("watch", 2*time.Second, "how often to check whether the index was rebuilt (0: only on SIGHUP)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: fangtan serve --index DIR [--addr HOST:PORT] [--dict-dir D]")
+		fmt.Fprintln(stderr, "usage: fangtan serve --index DIR [--addr HOST:PORT] [--dict-dir D] [--watch 2s]")
 		fmt.Fprintln(stderr, "Serves the search page, the JSON API and exports of the index at DIR.")
-		fmt.Fprintln(stderr, "The server only reads the index. SIGINT or SIGTERM stops it after the")
-		fmt.Fprintln(stderr, "requests in flight have finished.")
+		fmt.Fprintln(stderr, "The server only reads the index. When 'fangtan index' rebuilds DIR, or on")
+		fmt.Fprintln(stderr, "SIGHUP, it moves to the new index without dropping a request. SIGINT or")
+		fmt.Fprintln(stderr, "SIGTERM stops it after the requests in flight have finished.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -45,25 +53,136 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, err := analyzer.Default(); err != nil {
 		return fmt.Errorf("open dictionaries: %w", err)
 	}
-	idx, err := index.OpenReadOnly(*dir)
+	idx, seen, err := openForServing(*dir)
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
 	articles, quotes, err := idx.Count(ctx)
 	if err != nil {
+		idx.Close()
 		return err
 	}
-
+	searcher := web.NewSwappable(idx, idx)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
+		searcher.Close()
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+
+	r := &reloader{dir: *dir, searcher: searcher, log: logger, seen: seen}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	rctx, stopReloading := context.WithCancel(ctx)
+	reloaderDone := make(chan struct{})
+	go func() {
+		defer close(reloaderDone)
+		r.run(rctx, hup, *watch)
+	}()
+	// The reloader stops before the index closes, so that it cannot swap
+	// in a new one behind the final Close.
+	defer func() {
+		stopReloading()
+		<-reloaderDone
+		signal.Stop(hup)
+		searcher.Close()
+	}()
+
 	fmt.Fprintf(stdout, "fangtan: serving %s (%d articles, %d quotes) at http://%s/\n", *dir, articles, quotes, ln.Addr())
-	if err := web.Serve(ctx, ln, web.New(idx, web.Options{Logger: logger}), logger); err != nil {
+	if err := web.Serve(ctx, ln, web.New(searcher, web.Options{Logger: logger}), logger); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "fangtan: stopped")
 	return nil
+}
+
+// indexStamp identifies one build of an index directory: a rebuild moves a
+// new directory into place, and an update rewrites the store's root.
+type indexStamp struct {
+	dir  os.FileInfo
+	root time.Time
+}
+
+func stampOf(dir string) (indexStamp, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return indexStamp{}, err
+	}
+	var root time.Time
+	if ri, err := os.Stat(filepath.Join(dir, "store", "root.bolt")); err == nil {
+		root = ri.ModTime()
+	}
+	return indexStamp{dir: fi, root: root}, nil
+}
+
+func (s indexStamp) same(o indexStamp) bool {
+	return s.dir != nil && o.dir != nil && os.SameFile(s.dir, o.dir) && s.root.Equal(o.root)
+}
+
+// openForServing opens dir read-only and says which build it opened.
+func openForServing(dir string) (*index.Index, indexStamp, error) {
+	before, err := stampOf(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, indexStamp{}, fmt.Errorf("index %s: %w", dir, err)
+	}
+	idx, err := index.OpenReadOnly(dir)
+	if err != nil {
+		return nil, indexStamp{}, err
+	}
+	return idx, before, nil
+}
+
+// reloader moves the server to a rebuilt index: on SIGHUP, or when it sees
+// that the directory now holds a different build. A build only ever moves a
+// complete index into place, so the server never sees a half-built one; an
+// index that does not open is logged and the current one kept.
+type reloader struct {
+	dir      string
+	searcher *web.Swappable
+	log      *slog.Logger
+	seen     indexStamp // the build being served
+}
+
+func (r *reloader) run(ctx context.Context, hup <-chan os.Signal, every time.Duration) {
+	var tick <-chan time.Time
+	if every > 0 {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			r.reload("SIGHUP")
+		case <-tick:
+			now, err := stampOf(r.dir)
+			if err != nil || now.same(r.seen) {
+				continue // mid-swap (the directory is briefly absent) or unchanged
+			}
+			// Let a write settle: reload once the stamp holds still.
+			time.Sleep(every / 4)
+			if again, err := stampOf(r.dir); err == nil && again.same(now) {
+				r.reload("the index changed on disk")
+			}
+		}
+	}
+}
+
+func (r *reloader) reload(why string) {
+	idx, stamp, err := openForServing(r.dir)
+	if err != nil {
+		r.log.Error("reloading the index failed; still serving the previous one", "index", r.dir, "reason", why, "err", err)
+		if s, serr := stampOf(r.dir); serr == nil {
+			r.seen = s // do not retry the same broken build on every tick
+		}
+		return
+	}
+	r.seen = stamp
+	articles, quotes, _ := idx.Count(context.Background())
+	if err := r.searcher.Swap(idx, idx); err != nil {
+		r.log.Warn("closing the previous index", "err", err)
+	}
+	r.log.Info("now serving the reloaded index", "index", r.dir, "reason", why, "articles", articles, "quotes", quotes)
 }
