@@ -92,7 +92,7 @@ func (s Stats) MBPerSecond() float64 {
 // not a fangtan index.
 var markerKey = []byte("fangtan_index_version")
 
-const formatVersion = "2"
+const formatVersion = "3"
 
 // boltTimeout bounds the wait for another process holding the index open,
 // so a second writer gets an error instead of hanging.

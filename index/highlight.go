@@ -25,7 +25,15 @@ type highlighter struct {
 
 // keepRune mirrors the exact analyzer: only letters and digits take part in
 // matching, so "事业,口碑" matches the phrase 事业口碑.
-func keepRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+func keepRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case 0x4E00 <= r && r <= 0x9FFF: // CJK Unified Ideographs: most of the text
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
 
 func matchRunes(s string) []rune {
 	var rs []rune

@@ -70,6 +70,10 @@ func TestMain(m *testing.M) {
 	if sample.idx != nil {
 		sample.idx.Close()
 	}
+	if xwlb.idx != nil {
+		xwlb.idx.Close()
+		os.RemoveAll(xwlb.idx.Path())
+	}
 	for _, d := range []string{fixture.dir, sample.dir} {
 		if d != "" {
 			os.RemoveAll(d)

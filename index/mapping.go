@@ -48,9 +48,13 @@ const (
 	fieldFile       = "file"
 	fieldDocID      = "doc_id"
 	fieldDate       = "date"
-	// fieldStored holds the JSON a hit or Document(id) is rendered from;
-	// it is stored and never indexed, so the text is kept exactly once.
-	fieldStored = "stored"
+	// The stored fields a hit or Document(id) is rendered from; they are
+	// stored and never indexed, so the text is kept exactly once. The text
+	// is kept raw and apart from the metadata so that a hit decodes only a
+	// little JSON; an article's quotes are only read by Document(id).
+	fieldStored       = "stored"
+	fieldStoredText   = "stored_text"
+	fieldStoredQuotes = "stored_quotes"
 )
 
 type fieldKind int
@@ -95,6 +99,8 @@ var articleFields = []fieldSpec{
 	{name: fieldFile, kind: kindKeyword},
 	{name: fieldDate, kind: kindDate, facet: true},
 	{name: fieldStored, kind: kindStored},
+	{name: fieldStoredText, kind: kindStored},
+	{name: fieldStoredQuotes, kind: kindStored},
 }
 
 var quoteFields = []fieldSpec{
@@ -199,29 +205,60 @@ func docMapping(fields []fieldSpec) *mapping.DocumentMapping {
 	return dm
 }
 
-// storedArticle is what the stored field of an article holds: the Document
-// without Text when Text is its joined Paragraphs, so the text is stored once.
+// storedArticle is the stored metadata of an article: the Document
+// without its text, paragraphs and quotes, which are stored apart, and the
+// paragraph lengths that split the text into paragraphs again.
 type storedArticle struct {
 	fangtan.Document
-	TextJoined bool `json:"text_joined,omitempty"`
+	ParagraphLens []int `json:"paragraph_lens,omitempty"`
 }
 
-func encodeArticle(d *fangtan.Document) ([]byte, error) {
+// encodeArticle returns the stored fields of d.
+func encodeArticle(d *fangtan.Document) (meta []byte, quotes []byte, err error) {
 	s := storedArticle{Document: *d}
+	s.Text, s.Quotes = "", nil
 	if len(d.Paragraphs) > 0 && strings.Join(d.Paragraphs, "\n") == d.Text {
-		s.Text = ""
-		s.TextJoined = true
+		s.Paragraphs = nil
+		s.ParagraphLens = make([]int, len(d.Paragraphs))
+		for i, p := range d.Paragraphs {
+			s.ParagraphLens[i] = len(p)
+		}
 	}
-	return json.Marshal(&s)
+	if meta, err = json.Marshal(&s); err != nil {
+		return nil, nil, err
+	}
+	if len(d.Quotes) > 0 {
+		if quotes, err = json.Marshal(d.Quotes); err != nil {
+			return nil, nil, err
+		}
+	}
+	return meta, quotes, nil
 }
 
-func decodeArticle(b []byte) (*fangtan.Document, error) {
+// decodeArticle rebuilds a Document from its stored fields; quotes may be
+// nil when the caller does not need them.
+func decodeArticle(meta []byte, text string, quotes []byte) (*fangtan.Document, error) {
 	var s storedArticle
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := json.Unmarshal(meta, &s); err != nil {
 		return nil, fmt.Errorf("decode stored document: %w", err)
 	}
-	if s.TextJoined {
-		s.Text = strings.Join(s.Paragraphs, "\n")
+	s.Text = text
+	if s.ParagraphLens != nil {
+		s.Paragraphs = make([]string, len(s.ParagraphLens))
+		off := 0
+		for i, n := range s.ParagraphLens {
+			if off+n > len(text) {
+				return nil, fmt.Errorf("decode stored document: paragraph %d runs past the text", i)
+			}
+			s.Paragraphs[i] = text[off : off+n]
+			off += n + 1
+		}
+	}
+	s.Quotes = []fangtan.Quote{}
+	if len(quotes) > 0 {
+		if err := json.Unmarshal(quotes, &s.Quotes); err != nil {
+			return nil, fmt.Errorf("decode stored quotes: %w", err)
+		}
 	}
 	return &s.Document, nil
 }
@@ -348,7 +385,7 @@ func officialNames(d *fangtan.Document) []string {
 
 // build returns the article and its quote documents.
 func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
-	stored, err := encodeArticle(d)
+	stored, storedQuotes, err := encodeArticle(d)
 	if err != nil {
 		return nil, err
 	}
@@ -364,6 +401,8 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	b.metadata(art, d)
 	art.keywords(fieldAuthor, d.Authors...)
 	art.text(fieldStored, string(stored))
+	art.text(fieldStoredText, d.Text)
+	art.text(fieldStoredQuotes, string(storedQuotes))
 	out = append(out, art.doc)
 
 	for n, q := range d.Quotes {

@@ -347,7 +347,7 @@ func request(fq fangtan.Query, c *compiled) (*bleve.SearchRequest, error) {
 		return nil, badQuery("from %d + size %d pages deeper than %d hits; narrow the query instead", fq.From, size, maxWindow)
 	}
 	req := bleve.NewSearchRequestOptions(c.q, size, fq.From, false)
-	req.Fields = []string{fieldStored}
+	req.Fields = []string{fieldStored, fieldStoredText}
 	byDate := search.SortOrder{
 		&search.SortField{Field: fieldDate, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
 		&search.SortScore{Desc: true},
@@ -423,11 +423,13 @@ func nonNil[T any](s []T) []T {
 }
 
 func storedDoc(h *search.DocumentMatch) (*fangtan.Document, error) {
-	s, ok := h.Fields[fieldStored].(string)
+	meta, ok := h.Fields[fieldStored].(string)
 	if !ok {
 		return nil, errors.New("no stored document")
 	}
-	return decodeArticle([]byte(s))
+	text, _ := h.Fields[fieldStoredText].(string)
+	quotes, _ := h.Fields[fieldStoredQuotes].(string)
+	return decodeArticle([]byte(meta), text, []byte(quotes))
 }
 
 // facets turns bleve's facet results into counts sorted by count, then value.
@@ -496,7 +498,7 @@ func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.Do
 	}
 	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery([]string{id}), termQuery(fieldType, typeArticle)})
 	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	req.Fields = []string{fieldStored}
+	req.Fields = []string{fieldStored, fieldStoredText, fieldStoredQuotes}
 	res, err := x.run(ctx, req)
 	if err != nil {
 		return nil, err
