@@ -175,7 +175,7 @@ func mainContent(body *html.Node, headline string) *html.Node {
 		}
 		score := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.DataAtom == atom.P || c.DataAtom == atom.Blockquote || c.DataAtom == atom.Pre) {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.P || c.DataAtom == atom.Blockquote || c.DataAtom == atom.Pre || c.DataAtom == atom.Div && isLeafBlock(c)) {
 				score += utf8.RuneCountInString(collapseSpace(nodeText(c)))
 			}
 			if c.Type == html.TextNode {
@@ -202,6 +202,19 @@ func mainContent(body *html.Node, headline string) *html.Node {
 		}
 	}
 	return best
+}
+
+// isLeafBlock reports an element holding text but no further blocks: a
+// paragraph written as <div>…</div>.
+func isLeafBlock(n *html.Node) bool {
+	leaf := true
+	walkNodes(n, func(c *html.Node) bool {
+		if c != n && c.Type == html.ElementNode && isBlock(c.DataAtom) {
+			leaf = false
+		}
+		return leaf
+	})
+	return leaf
 }
 
 // blockLines renders n as text lines: block elements and <br> end a line,

@@ -118,7 +118,7 @@ func TestSampleStructure(t *testing.T) {
 // TestTestdataPagesStructure does the same for pages written for this
 // package, in layouts the samples do not have.
 func TestTestdataPagesStructure(t *testing.T) {
-	for _, f := range []string{"double_news.txt", "single_with_subheads.txt", "wire_leads.txt", "paper_page.txt", "xinhua_style.txt", "site/renmin_style.html", "site/table_layout.html", "site/semantic.html", "site/interview.md"} {
+	for _, f := range []string{"double_news.txt", "single_with_subheads.txt", "wire_leads.txt", "paper_page.txt", "xinhua_style.txt", "site/renmin_style.html", "site/table_layout.html", "site/semantic.html", "site/div_paragraphs.html", "site/interview.md"} {
 		t.Run(f, func(t *testing.T) {
 			docs, rep := loadAll(t, filepath.Join("testdata", "pages", f))
 			if len(rep.Problems) > 0 {
