@@ -175,11 +175,16 @@ func startsArticle(cur *article, block, run []line) bool {
 	if cur.ended {
 		return true
 	}
-	heads := 0
+	heads, subs := 0, 0
 	for idx, l := range block {
 		switch l.kind {
-		case kSub, kBoxLabel:
+		case kBoxLabel:
 			return true
+		case kSub:
+			if subtitleOfPiece.MatchString(l.f) {
+				return true
+			}
+			subs++
 		case kMeta:
 			if idx > 0 {
 				return true
@@ -187,6 +192,9 @@ func startsArticle(cur *article, block, run []line) bool {
 		case kHead:
 			heads++
 		}
+	}
+	if subs > 0 && heads > 0 {
+		return true // a headline with its "——" subtitle
 	}
 	if heads >= 2 && isColumnLabel(block[0]) {
 		return true
@@ -196,6 +204,11 @@ func startsArticle(cur *article, block, run []line) bool {
 	}
 	return false
 }
+
+// subtitleOfPiece is a subtitle that introduces a new piece: ——访…, ——记…,
+// ——专访…. A lone "——着力完善城市基础设施" is a section head of an
+// interview, not a new article.
+var subtitleOfPiece = regexp.MustCompile(`^[—-]{1,2}\s*(访|记|专访|对话|访问|写在|来自|聚焦|走进)`)
 
 // isColumnLabel is a newspaper column's name (政务之要): very short, no
 // punctuation at all.

@@ -267,3 +267,28 @@ func TestLoadConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleArticlePagesStayWhole: section heads, dash-led heads and a
+// closing byline do not split an article.
+func TestSingleArticlePagesStayWhole(t *testing.T) {
+	pages := map[string][]string{
+		"dash section heads": {"专访某市委书记:以实干推动高质量发展", "本报记者 孙立", "记者:今年有哪些重点工作?",
+			"书记:我们重点抓好三件事。", "——着力完善城市基础设施", "实施新建道路工程十一个,城市交通更加顺畅。", "——着力提升公共服务水平", "新建幼儿园三十所,群众满意度明显提升。"},
+		"short subheads": {"扎根基层的“老书记”", "2020-11-05 来源:示范日报", "清晨六点,他已经走在村里的小路上。", "一条路", "路通了,日子才有奔头。", "一片林", "荒山变成了经济林。", "(本报记者 孙立)"},
+		"two-line subheads": {"陵城:狠抓落实", "□记者 任婧婉", "近日,我区召开会议。", "走出“文件堆”", "一线寻求“源头活水”", "2月28日,街道书记到村里走访调研。"},
+	}
+	for name, lines := range pages {
+		t.Run(name, func(t *testing.T) {
+			docs := documents(page{file: "x.txt", stem: "x", lines: lines})
+			if len(docs) != 1 {
+				for _, d := range docs {
+					t.Logf("%s: %q %q", d.ID, d.Title, d.Paragraphs)
+				}
+				t.Fatalf("split into %d articles", len(docs))
+			}
+			if docs[0].Title != lines[0] || len(docs[0].Authors) != 1 {
+				t.Errorf("title %q, authors %v", docs[0].Title, docs[0].Authors)
+			}
+		})
+	}
+}
