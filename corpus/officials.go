@@ -417,7 +417,7 @@ var titleStopUnless = map[rune]string{'应': "急", '就': "业", '指': "挥导
 func titleBefore(t *tagged, end int) int {
 	rs := t.runes
 	start := end
-	for start > 0 {
+	for start > 0 && end-start < 60 {
 		r := rs[start-1]
 		if t.byEnd != nil && start < end && t.verbBefore(start) {
 			break

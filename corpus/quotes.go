@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -49,38 +50,50 @@ type quoteSpan struct{ start, end int }
 
 // findQuotations returns the top-level quotations of a paragraph: “…”,
 // 「…」, ‘…’ and "…" when the straight quotes pair up. Nested quotes stay
-// inside their outer quotation; unclosed marks give nothing.
+// inside their outer quotation; an unclosed mark gives nothing, but the
+// quotations inside it still count. One pass with a stack, so a page full
+// of unclosed marks costs linear time.
 func findQuotations(rs []rune) []quoteSpan {
-	var out []quoteSpan
-	closing := map[rune]rune{'“': '”', '「': '」', '‘': '’', '『': '』'}
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		if c, ok := closing[r]; ok {
-			depth := 0
-			for j := i + 1; j < len(rs); j++ {
-				if rs[j] == r {
-					depth++
-				} else if rs[j] == c {
-					if depth == 0 {
-						out = append(out, quoteSpan{i + 1, j})
-						i = j
-						break
-					}
-					depth--
-				}
+	opener := map[rune]rune{'”': '“', '」': '「', '’': '‘', '』': '『'}
+	type open struct {
+		mark rune
+		at   int
+	}
+	var stack []open
+	var spans []quoteSpan
+	closeTo := func(mark rune, at int) bool {
+		for k := len(stack) - 1; k >= 0; k-- {
+			if stack[k].mark == mark {
+				spans = append(spans, quoteSpan{stack[k].at + 1, at})
+				stack = stack[:k] // marks opened inside and never closed are dropped
+				return true
 			}
+		}
+		return false
+	}
+	for i, r := range rs {
+		switch r {
+		case '“', '「', '‘', '『':
+			stack = append(stack, open{r, i})
+		case '”', '」', '’', '』':
+			closeTo(opener[r], i)
+		case '"':
+			if !closeTo('"', i) {
+				stack = append(stack, open{'"', i})
+			}
+		}
+	}
+	// Keep the outermost: spans come out inner first, so sort by start and
+	// drop any span inside an earlier one.
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	var out []quoteSpan
+	maxEnd := -1
+	for _, sp := range spans {
+		if sp.end < maxEnd {
 			continue
 		}
-		if r == '"' {
-			j := i + 1
-			for j < len(rs) && rs[j] != '"' {
-				j++
-			}
-			if j < len(rs) {
-				out = append(out, quoteSpan{i + 1, j})
-				i = j
-			}
-		}
+		out = append(out, sp)
+		maxEnd = sp.end
 	}
 	return out
 }
@@ -234,7 +247,7 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 			k++
 		}
 		e := k
-		for e < len(rs) && !strings.ContainsRune(",，。!！?？;；:：“「\"", rs[e]) {
+		for e < len(rs) && e-k < maxClause && !strings.ContainsRune(",，。!！?？;；:：“「\"", rs[e]) {
 			e++
 		}
 		if v := speechVerbEndingAt(rs, e); v > 0 && e-v > k {
@@ -268,13 +281,19 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 	return "", "", false
 }
 
-// clauseStart is where the clause holding rune i begins.
+// clauseStart is where the clause holding rune i begins, looking back at
+// most maxClause runes.
 func clauseStart(rs []rune, i int) int {
-	for i > 0 && !strings.ContainsRune(",，。!！?？;；:：”」\"", rs[i-1]) {
+	stop := max(0, i-maxClause)
+	for i > stop && !strings.ContainsRune(",，。!！?？;；:：”」\"", rs[i-1]) {
 		i--
 	}
 	return i
 }
+
+// maxClause bounds the clauses searched for a speaker, so that a page of
+// unpunctuated text costs linear time.
+const maxClause = 60
 
 // turn is an interview turn: a paragraph opening with "name:".
 type turn struct {
