@@ -13,9 +13,13 @@ type article struct {
 	body   []line
 	// authors found where the article closes: "(胡平)", "本报记者 李杰华".
 	endAuthors []string
-	ended      bool   // a closing line was seen: what follows is another article
-	box        bool   // a "today in history" box: date headings and entries
-	boxLabel   string // the box's label, which the page may print after it
+	ended      bool // a closing line was seen: what follows is another article
+	// closing remembers how the article was closed, so that a close that
+	// text without a headline follows can be undone: the "(李四)" was a
+	// name in the text, not a byline.
+	closing  closeRecord
+	box      bool   // a "today in history" box: date headings and entries
+	boxLabel string // the box's label, which the page may print after it
 }
 
 func (a *article) hasBody() bool { return len(a.body) > 0 }
@@ -56,8 +60,9 @@ var leadMarker = regexp.MustCompile(`^(本报讯|本网讯|本报[^,。]{0,12}(�
 //
 // Otherwise the block's headlines are section heads of the current article
 // and stay in its text, so a single-article page with subheads stays one
-// article. Blocks that no text follows (a trailing series label) are not
-// articles.
+// article. Text that follows a closing line with no headline reopens the
+// article (the "(李四)" was a name in the text). Blocks that no text
+// follows (a trailing series label) are not articles.
 func splitArticles(lines []line, single bool) []*article {
 	var arts []*article
 	cur := &article{}
@@ -88,8 +93,7 @@ func splitArticles(lines []line, single bool) []*article {
 		}
 		// Bylines right after the text close the article they follow.
 		for len(block) > 0 && block[0].kind == kMeta && len(block[0].meta.authors) > 0 && block[0].meta.date == "" {
-			cur.endAuthors = appendUnique(cur.endAuthors, block[0].meta.authors...)
-			cur.ended = true
+			cur.close(block[0], block[0].meta.authors)
 			block = block[1:]
 		}
 		if cur.box && len(block) > 0 && block[0].kind == kBoxLabel {
@@ -120,34 +124,97 @@ func splitArticles(lines []line, single bool) []*article {
 	return out
 }
 
-// addBody appends a body run to cur. Text that follows a closing line
-// without any header belongs to a new, untitled article, except on a
-// single-article page.
+// addBody appends a body run to cur. News items always carry a headline,
+// so text that follows a closing line without one continues the article:
+// the close is undone.
 func addBody(cur *article, run []line, arts *[]*article, single bool) *article {
 	for _, l := range run {
-		if cur.ended && !single && l.kind == kBody {
-			cur = &article{}
-			*arts = append(*arts, cur)
+		if single {
+			cur.body = append(cur.body, l)
+			continue
 		}
-		if l.kind == kEnd && !single {
-			cur.endAuthors = appendUnique(cur.endAuthors, l.meta.authors...)
-			cur.ended = !single || cur.ended
+		if cur.ended && l.kind == kBody {
+			cur.reopen()
+		}
+		if l.kind == kEnd {
 			if l.keep {
 				cur.body = append(cur.body, l)
+				cur.closeWith(l.meta.authors)
+			} else {
+				cur.close(l, l.meta.authors)
 			}
 			continue
 		}
-		if l.kind == kBody && !single {
+		if l.kind == kBody {
 			if text, names := trailingAuthorsOf(l.raw, l.f); names != nil {
-				cur.endAuthors = appendUnique(cur.endAuthors, names...)
+				cur.closing.cut, cur.closing.orig, cur.closing.hasCut = len(cur.body), l, true
 				l.raw, l.f = text, fold(text)
 				l.n = utf8.RuneCountInString(text)
-				cur.ended = !single
+				cur.body = append(cur.body, l)
+				cur.closeWith(names)
+				continue
 			}
 		}
 		cur.body = append(cur.body, l)
 	}
 	return cur
+}
+
+// closeRecord is what closing an article took out of its text.
+type closeRecord struct {
+	lines   []line   // byline lines taken out of the text
+	authors []string // the names they added to the authors
+	cut     int      // index into body of the paragraph whose "(…)" was cut
+	orig    line     // that paragraph as it was
+	hasCut  bool
+}
+
+// close ends the article with a byline line taken out of its text.
+func (a *article) close(l line, authors []string) {
+	a.closing.lines = append(a.closing.lines, l)
+	a.closeWith(authors)
+}
+
+// closeWith ends the article, adding authors.
+func (a *article) closeWith(authors []string) {
+	for _, au := range authors {
+		if !contains(a.endAuthors, au) {
+			a.endAuthors = append(a.endAuthors, au)
+			a.closing.authors = append(a.closing.authors, au)
+		}
+	}
+	a.ended = true
+}
+
+// reopen undoes the close: the byline lines go back into the text and
+// their names out of the authors.
+func (a *article) reopen() {
+	c := &a.closing
+	if c.hasCut && c.cut < len(a.body) {
+		a.body[c.cut] = c.orig
+	}
+	for _, l := range c.lines {
+		l.kind = kBody
+		a.body = append(a.body, l)
+	}
+	var kept []string
+	for _, au := range a.endAuthors {
+		if !contains(c.authors, au) {
+			kept = append(kept, au)
+		}
+	}
+	a.endAuthors = kept
+	*c = closeRecord{}
+	a.ended = false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func isHeaderKind(k kind) bool {

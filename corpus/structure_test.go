@@ -274,7 +274,7 @@ func TestSingleArticlePagesStayWhole(t *testing.T) {
 	pages := map[string][]string{
 		"dash section heads": {"专访某市委书记:以实干推动高质量发展", "本报记者 孙立", "记者:今年有哪些重点工作?",
 			"书记:我们重点抓好三件事。", "——着力完善城市基础设施", "实施新建道路工程十一个,城市交通更加顺畅。", "——着力提升公共服务水平", "新建幼儿园三十所,群众满意度明显提升。"},
-		"short subheads": {"扎根基层的“老书记”", "2020-11-05 来源:示范日报", "清晨六点,他已经走在村里的小路上。", "一条路", "路通了,日子才有奔头。", "一片林", "荒山变成了经济林。", "(本报记者 孙立)"},
+		"short subheads":    {"扎根基层的“老书记”", "2020-11-05 来源:示范日报", "清晨六点,他已经走在村里的小路上。", "一条路", "路通了,日子才有奔头。", "一片林", "荒山变成了经济林。", "(本报记者 孙立)"},
 		"two-line subheads": {"陵城:狠抓落实", "□记者 任婧婉", "近日,我区召开会议。", "走出“文件堆”", "一线寻求“源头活水”", "2月28日,街道书记到村里走访调研。"},
 	}
 	for name, lines := range pages {
@@ -288,6 +288,26 @@ func TestSingleArticlePagesStayWhole(t *testing.T) {
 			}
 			if docs[0].Title != lines[0] || len(docs[0].Authors) != 1 {
 				t.Errorf("title %q, authors %v", docs[0].Title, docs[0].Authors)
+			}
+		})
+	}
+}
+
+// TestCloseUndoneByUntitledText: a name in parentheses that text without a
+// headline follows was part of the text, not a byline.
+func TestCloseUndoneByUntitledText(t *testing.T) {
+	for name, lines := range map[string][]string{
+		"own line":   {"某村来了新书记", "村民们说起他就竖大拇指。", "(李四)", "这是村民写给他的信里的署名。"},
+		"trailing":   {"某村来了新书记", "信的末尾写着:谢谢您。(李四)", "村民们说起他就竖大拇指。"},
+		"byline row": {"某村来了新书记", "村民们说起他就竖大拇指。", "李四", "信上只签了这两个字。"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			docs := documents(page{file: "x.txt", stem: "x", lines: lines})
+			if len(docs) != 1 {
+				t.Fatalf("split into %d articles", len(docs))
+			}
+			if len(docs[0].Authors) != 0 || !strings.Contains(docs[0].Text, "李四") || len(docs[0].Paragraphs) != len(lines)-1 {
+				t.Errorf("authors %v, paragraphs %q", docs[0].Authors, docs[0].Paragraphs)
 			}
 		})
 	}
