@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -82,8 +83,9 @@ type Options struct {
 	Clients       int    // concurrent HTTP clients
 
 	WorkDir string // where indexes go; "" = a temporary directory, removed after
-	// ProfileDir, when set, receives a CPU profile of each configuration's
-	// indexing (<name>.index.cpu.pprof).
+	// ProfileDir, when set, receives CPU profiles of each configuration's
+	// indexing (<name>.index.cpu.pprof) and 1-client search run
+	// (<name>.search.cpu.pprof).
 	ProfileDir string
 	// Self re-executes this program; the harness adds childEnv and the
 	// program must hand over to RunChild when it sees it.
@@ -331,10 +333,15 @@ func searchInProcess(ctx context.Context, opts Options, s system, c *Corpus, dir
 			return fmt.Errorf("warm-up query %q: %w", q.Text, err)
 		}
 	}
+	stopProfile, err := startProfile(opts.ProfileDir, name+".search.cpu.pprof")
+	if err != nil {
+		return err
+	}
 	lat, per := loadRecorded(ctx, 1, len(mix), opts.Search, func(ctx context.Context, i int) error {
 		_, err := e.Search(ctx, mix[i])
 		return err
 	})
+	stopProfile()
 	res.InProcess = lat
 	res.ByKind = byKind(mix, per)
 	res.Stages = append(res.Stages, "search-1-client")
@@ -595,4 +602,21 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// startProfile starts a CPU profile into dir/name; with no dir it does
+// nothing. The returned function stops it.
+func startProfile(dir, name string) (func(), error) {
+	if dir == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return nil, fmt.Errorf("profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

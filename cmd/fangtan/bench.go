@@ -38,7 +38,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	recall := fs.Int("recall-queries", 200, "size of the recall sample")
 	seed := fs.Uint64("seed", 20260601, "seed of the query mix and the recall sample")
 	workdir := fs.String("workdir", "", "keep the indexes in this directory (default: a temporary one, removed)")
-	profileDir := fs.String("profile-dir", "", "write a CPU profile of each configuration's indexing into `DIR`")
+	profileDir := fs.String("profile-dir", "", "write CPU profiles of each configuration's indexing and in-process search into `DIR`")
 	childServe := fs.Bool("child-serve", false, "serve fangtan from a bench child instead of 'fangtan serve'")
 	if err := parseFlags(fs, args); err != nil {
 		return err
