@@ -187,16 +187,7 @@ func startsWithSurname(name []rune) bool {
 	if len(name) == 0 {
 		return false
 	}
-	if surnames[name[0]] {
-		return true
-	}
-	s := string(name)
-	for _, c := range compoundFamilyNames {
-		if strings.HasPrefix(s, c) && len(name) > 2 {
-			return true
-		}
-	}
-	return false
+	return surnames[name[0]] || hasCompoundSurname(name)
 }
 
 // nameStopWords end a name written without spaces: the verb, particle or
@@ -533,7 +524,21 @@ type personInfo struct {
 type people struct {
 	byName map[string]*personInfo
 	next   int
-	text   string // the whole article, folded, for counting mentions
+	text   string         // the whole article, folded, for counting mentions
+	counts map[string]int // mentions memo: quotes ask about the same names again
+}
+
+// mentions counts the occurrences of name in the article, once per name.
+func (p *people) mentions(name string) int {
+	if n, ok := p.counts[name]; ok {
+		return n
+	}
+	if p.counts == nil {
+		p.counts = map[string]int{}
+	}
+	n := strings.Count(p.text, name)
+	p.counts[name] = n
+	return n
 }
 
 func newPeople() *people { return &people{byName: map[string]*personInfo{}} }

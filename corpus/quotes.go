@@ -133,7 +133,7 @@ func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title s
 		if s < start || e-s < 2 {
 			return
 		}
-		c := cand{s, e, strings.Count(p.text, string(rs[s:e]))}
+		c := cand{s, e, p.mentions(string(rs[s:e]))}
 		if _, ok := p.byName[string(rs[s:e])]; ok {
 			c.freq += 1000 // a known person outranks any guess
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fangtan"
 	"fangtan/analyzer"
 )
 
@@ -66,5 +67,17 @@ func TestParseTurn(t *testing.T) {
 		if ok != tc.ok || tn.speaker != tc.speaker || tn.question != tc.question {
 			t.Errorf("parseTurn(%q) = %+v, %v; want %q question=%v ok=%v", tc.text, tn, ok, tc.speaker, tc.question, tc.ok)
 		}
+	}
+}
+
+// BenchmarkExtractManyQuotes: a long page of attributed quotations (the
+// speaker search once rescanned the page for every quotation).
+func BenchmarkExtractManyQuotes(b *testing.B) {
+	ex := exNewTestExtractor(b)
+	para := strings.Repeat("“这是一句足够长的话,用来测试很多引语的情况。”王强说。", 3000)
+	b.SetBytes(int64(len(para)))
+	for i := 0; i < b.N; i++ {
+		d := fangtan.Document{Title: "many", Paragraphs: []string{para}}
+		ex.Extract(&d)
 	}
 }
