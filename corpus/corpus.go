@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"fangtan"
 )
@@ -27,6 +28,10 @@ type Options struct {
 	// Extractor fills officials, places, themes, keywords and quotes.
 	// Nil leaves them empty (page-level metadata is still read).
 	Extractor *Extractor
+	// Workers is how many goroutines run the Extractor; 0 or 1 runs it in
+	// the caller's goroutine. Documents are emitted in the same order
+	// either way, one at a time, from the goroutine that called Load.
+	Workers int
 }
 
 // Report summarizes a Load.
@@ -81,6 +86,94 @@ func LoadFS(ctx context.Context, opts Options, fsys fs.FS, emit func(fangtan.Doc
 }
 
 func load(ctx context.Context, opts Options, inputs []input, problems []Problem, emit func(fangtan.Document) error) (Report, error) {
+	if opts.Extractor == nil || opts.Workers <= 1 {
+		n := 0
+		rep, err := readAll(ctx, inputs, problems, func(d fangtan.Document) error {
+			if opts.Extractor != nil {
+				opts.Extractor.Extract(&d)
+			}
+			if err := emit(d); err != nil {
+				return err
+			}
+			n++
+			return nil
+		})
+		rep.Documents = n
+		return rep, err
+	}
+	return loadParallel(ctx, opts, inputs, problems, emit)
+}
+
+// loadParallel reads in one goroutine, extracts in opts.Workers and emits
+// in the caller's, in reading order.
+func loadParallel(ctx context.Context, opts Options, inputs []input, problems []Problem, emit func(fangtan.Document) error) (Report, error) {
+	type job struct {
+		doc  fangtan.Document
+		done chan struct{}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	work := make(chan *job, opts.Workers*2)
+	order := make(chan *job, opts.Workers*8)
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				opts.Extractor.Extract(&j.doc)
+				close(j.done)
+			}
+		}()
+	}
+	var (
+		rep     Report
+		readErr error
+	)
+	go func() {
+		defer close(order)
+		defer close(work)
+		rep, readErr = readAll(ctx, inputs, problems, func(d fangtan.Document) error {
+			j := &job{doc: d, done: make(chan struct{})}
+			// Every job reaches a worker before the emitter waits for it.
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			return nil
+		})
+	}()
+	var emitErr error
+	n := 0
+	for j := range order {
+		<-j.done
+		if emitErr != nil {
+			continue
+		}
+		if err := emit(j.doc); err != nil {
+			emitErr = err
+			cancel()
+			continue
+		}
+		n++
+	}
+	wg.Wait()
+	rep.Documents = n
+	if emitErr != nil {
+		return rep, emitErr
+	}
+	return rep, readErr
+}
+
+// readAll reads the inputs and passes each document, with its page-level
+// metadata, to sink. An error from sink stops the reading and is returned.
+func readAll(ctx context.Context, inputs []input, problems []Problem, sink func(fangtan.Document) error) (Report, error) {
 	rep := Report{Problems: problems}
 	if err := ctx.Err(); err != nil {
 		return rep, err
@@ -90,7 +183,7 @@ func load(ctx context.Context, opts Options, inputs []input, problems []Problem,
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		var emitErr error
+		var sinkErr error
 		yield := func(p page) error {
 			docs := documents(p)
 			if p.id == "" && collides(docs, seen) {
@@ -114,14 +207,10 @@ func load(ctx context.Context, opts Options, inputs []input, problems []Problem,
 					continue
 				}
 				seen[d.ID] = d.File
-				if opts.Extractor != nil {
-					opts.Extractor.Extract(&d)
-				}
-				if err := emit(d); err != nil {
-					emitErr = err
+				if err := sink(d); err != nil {
+					sinkErr = err
 					return err
 				}
-				rep.Documents++
 			}
 			return nil
 		}
@@ -129,8 +218,8 @@ func load(ctx context.Context, opts Options, inputs []input, problems []Problem,
 		n, err := readInput(ctx, in, yield, problem)
 		rep.Bytes += n
 		switch {
-		case emitErr != nil:
-			return rep, emitErr
+		case sinkErr != nil:
+			return rep, sinkErr
 		case err != nil && ctx.Err() != nil:
 			return rep, ctx.Err()
 		case err != nil:

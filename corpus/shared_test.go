@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -172,5 +173,16 @@ func BenchmarkLoadXWLB(b *testing.B) {
 			b.Skipf("no extractor: %v", err)
 		}
 		run(b, Options{Extractor: ex})
+	})
+	b.Run("extract-parallel", func(b *testing.B) {
+		seg, err := analyzer.Default()
+		if err != nil {
+			b.Skipf("no segmenter: %v", err)
+		}
+		ex, err := NewExtractor(seg)
+		if err != nil {
+			b.Skipf("no extractor: %v", err)
+		}
+		run(b, Options{Extractor: ex, Workers: runtime.GOMAXPROCS(0)})
 	})
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"fangtan"
+	"fangtan/analyzer"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the current output (review every change by hand)")
@@ -310,5 +312,56 @@ func TestCloseUndoneByUntitledText(t *testing.T) {
 				t.Errorf("authors %v, paragraphs %q", docs[0].Authors, docs[0].Paragraphs)
 			}
 		})
+	}
+}
+
+// TestParallelExtractionKeepsOrder: with Workers the documents come out in
+// the same order and with the same extraction as without, and an emit
+// error stops the load.
+func TestParallelExtractionKeepsOrder(t *testing.T) {
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatalf("segmenter: %v", err)
+	}
+	ex, err := NewExtractor(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	collect := func(workers int) []fangtan.Document {
+		var docs []fangtan.Document
+		rep, err := Load(context.Background(), Options{Extractor: ex, Workers: workers}, []string{"sample", "testdata/pages"}, func(d fangtan.Document) error {
+			docs = append(docs, d)
+			return nil
+		})
+		if err != nil || rep.Documents != len(docs) {
+			t.Fatalf("workers %d: %v, report counts %d of %d", workers, err, rep.Documents, len(docs))
+		}
+		return docs
+	}
+	one, four := collect(1), collect(4)
+	if len(one) != len(four) || len(one) < 15 {
+		t.Fatalf("%d documents sequentially, %d in parallel", len(one), len(four))
+	}
+	for i := range one {
+		a, _ := json.Marshal(one[i])
+		b, _ := json.Marshal(four[i])
+		if string(a) != string(b) {
+			t.Errorf("document %d (%s) differs in parallel", i, one[i].ID)
+		}
+	}
+	if len(one[0].Officials) == 0 {
+		t.Errorf("the extractor did not run: %+v", one[0])
+	}
+	stop := errors.New("enough")
+	n := 0
+	rep, err := Load(context.Background(), Options{Extractor: ex, Workers: 3}, []string{"sample"}, func(fangtan.Document) error {
+		n++
+		if n == 2 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 2 || rep.Documents != 1 {
+		t.Errorf("emit error: err %v after %d emits, report counts %d", err, n, rep.Documents)
 	}
 }

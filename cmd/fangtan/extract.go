@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"fangtan"
@@ -19,8 +20,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	asJSON := fs.Bool("json", false, "print one JSON object per document (the fangtan.Document fields)")
 	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones)")
 	pageOnly := fs.Bool("page-only", false, "skip officials, places, themes, keywords and quotes: print only what the page itself says")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "goroutines running the extractor (output order does not depend on it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: fangtan extract [--json] [--dict-dir DIR] [--page-only] [PATH...]")
+		fmt.Fprintln(stderr, "usage: fangtan extract [--json] [--dict-dir DIR] [--page-only] [--workers N] [PATH...]")
 		fmt.Fprintln(stderr, "Reads files or directories (.txt .html .md .jsonl .json; UTF-8, GBK or Big5);")
 		fmt.Fprintln(stderr, "without PATH, the bundled sample corpus.")
 		fs.PrintDefaults()
@@ -29,7 +31,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 
-	var opts corpus.Options
+	opts := corpus.Options{Workers: *workers}
 	if !*pageOnly {
 		if err := analyzer.Configure(*dictDir); err != nil {
 			return err
