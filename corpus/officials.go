@@ -395,7 +395,7 @@ func heuristicNameAt(rs []rune, i int) int {
 
 // titleStop are runes before which a position's text cannot extend
 // leftwards: 这是…, 分管工业的副区长, ——记山西省…, 专访…
-const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记于率应就但遭又指名"
+const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记于率应就但遭又指名同"
 
 // titleStopUnless are title stops that begin org words when followed by
 // one of the given runes.
@@ -440,14 +440,14 @@ var titleBreakingVerbs = func() map[string]bool {
 		报道 透露 否认 承认 去信 去函 致函 表扬 批示 带领 跟随 同行 见到 遇到 问及 质询 炮轰 狠批 促请
 		要求 呼吁 提醒 告诉 回复 答复 讲话 发言 说明 解释 探望 拜会 拜访 参加 参与 走访 前往
 		调查 用作 收取 收受 无视 引渡 认识 处理 不计 去信 致函 控告 起诉 指控 狙击 弹劾 罢免 质问
-		游说 会面 面见 约晤 不满 炮轰 斥责 谴责 揶揄 反驳 力撑 支持者 联署 要求者`) {
+		播出 播放 刊发 刊登 转发 发来 收到 游说 会面 面见 约晤 不满 炮轰 斥责 谴责 揶揄 反驳 力撑 支持者 联署 要求者`) {
 		m[w] = true
 	}
 	return m
 }()
 
-// verbBefore: the jieba word ending at i is a verb, preposition, adverb or
-// conjunction of its own (相信特首…, 至于财委会主席…, 接纳港大校委会主席…),
+// verbBefore: the jieba word ending at i is a verb, preposition, adverb,
+// time word or conjunction of its own (相信特首…, 至于财委会主席…, 接纳港大校委会主席…),
 // so a position written after it does not extend over it.
 func (t *tagged) verbBefore(i int) bool {
 	sp, ok := t.byEnd[i]
@@ -461,7 +461,7 @@ func (t *tagged) verbBefore(i int) bool {
 	switch {
 	case sp.tag == "v" || sp.tag == "vn":
 		return titleBreakingVerbs[string(t.runes[sp.start:sp.end])]
-	case sp.tag == "p", sp.tag == "c", sp.tag == "d", sp.tag == "r", strings.HasPrefix(sp.tag, "u"):
+	case sp.tag == "p", sp.tag == "c", sp.tag == "d", sp.tag == "r", sp.tag == "t", strings.HasPrefix(sp.tag, "u"):
 		return true
 	}
 	return false
