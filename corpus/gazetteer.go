@@ -272,8 +272,10 @@ var badAfter = map[rune]string{
 }
 
 // orgAfter: a place followed by these names an institution elsewhere
-// (武汉大学, 江西理工大学), which says nothing about where the article is.
-var orgAfter = []string{"大学", "理工", "科技大学", "师范", "学院", "医科", "交通大学", "财经", "农业大学", "工业大学", "队"}
+// (武汉大学, 江西理工大学, 上海合作组织), a time zone (北京时间) or a spirit
+// (延安精神), none of which says where the article is.
+var orgAfter = []string{"大学", "理工", "科技大学", "师范", "学院", "医科", "交通大学", "财经", "农业大学", "工业大学", "队",
+	"合作组织", "时间", "精神"}
 
 // scan finds every place name in folded text.
 func (g *gazetteer) scan(text []rune) []placeMention {
