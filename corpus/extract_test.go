@@ -644,8 +644,22 @@ func TestExtractHKCNews(t *testing.T) {
 	ex := exNewTestExtractor(t)
 	docs := exReadJSONL(t, "hkcnews-10k.jsonl", 200, nil)
 	for _, d := range docs {
+		folded := d
+		folded.Title = analyzer.Fold(d.Title)
+		folded.Paragraphs = make([]string, len(d.Paragraphs))
+		for i, p := range d.Paragraphs {
+			folded.Paragraphs[i] = analyzer.Fold(p)
+		}
 		ex.Extract(&d)
 		exCheckQuoteInvariants(t, d)
+		// Real Traditional pages give the metadata of their Simplified copy.
+		ex.Extract(&folded)
+		if !slices.Equal(d.Officials, folded.Officials) || !slices.Equal(d.Themes, folded.Themes) ||
+			!slices.Equal(d.Places.Provinces, folded.Places.Provinces) || !slices.Equal(d.Places.Cities, folded.Places.Cities) ||
+			!slices.Equal(d.Places.Districts, folded.Places.Districts) || len(d.Quotes) != len(folded.Quotes) {
+			t.Errorf("%s: Traditional and folded extraction differ:\n%+v %+v %v\n%+v %+v %v", d.ID,
+				d.Officials, d.Places, d.Themes, folded.Officials, folded.Places, folded.Themes)
+		}
 	}
 	found := exReadJSONL(t, "hkcnews-10k.jsonl", 3, func(it exJsonlItem) bool {
 		return strings.Contains(it.Text, "行政長官林鄭月娥")
