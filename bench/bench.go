@@ -27,8 +27,9 @@ import (
 type system interface {
 	Name() string
 	// Build indexes the JSONL corpus at corpusPath into dir and returns the
-	// number of corpus records indexed. It runs in a child process.
-	Build(ctx context.Context, corpusPath, dir string) (int, error)
+	// number of documents indexed and why any record was left out (fangtan's
+	// reader drops records with no text). It runs in a child process.
+	Build(ctx context.Context, corpusPath, dir string) (docs int, skipped []string, err error)
 	// Open opens an index Build wrote.
 	Open(ctx context.Context, dir string) (engine, error)
 	// Texts returns the documents as the configuration indexed them, for
@@ -141,6 +142,8 @@ type Result struct {
 // IndexStats are the indexing figures of one configuration.
 type IndexStats struct {
 	Docs      int     `json:"docs"`
+	Skipped   int     `json:"skipped"` // corpus records left out
+	FirstSkip string  `json:"first_skipped,omitempty"`
 	Seconds   float64 `json:"seconds"`
 	DocsPerS  float64 `json:"docs_per_s"`
 	MBPerS    float64 `json:"mb_per_s"` // MB (10^6 bytes) of title+text per second
@@ -306,7 +309,7 @@ func measure(ctx context.Context, opts Options, s system, c *Corpus, work string
 	}
 	mb := float64(c.TextBytes) / 1e6
 	res.Index = IndexStats{
-		Docs: cr.Docs, Seconds: cr.Seconds, DocsPerS: float64(cr.Docs) / cr.Seconds, MBPerS: mb / cr.Seconds,
+		Docs: cr.Docs, Skipped: cr.Skipped, FirstSkip: cr.FirstSkip, Seconds: cr.Seconds, DocsPerS: float64(cr.Docs) / cr.Seconds, MBPerS: mb / cr.Seconds,
 		SizeBytes: size, SizeRatio: float64(size) / float64(c.TextBytes), PeakRSS: cr.PeakRSS,
 		CPUSeconds: cr.CPUSeconds, MBPerCPUS: div(mb, cr.CPUSeconds), LoadAvg: load,
 	}

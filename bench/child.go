@@ -39,9 +39,11 @@ type childSpec struct {
 }
 
 type childResult struct {
-	Docs    int     `json:"docs"`
-	Seconds float64 `json:"seconds"`
-	PeakRSS int64   `json:"peak_rss"`
+	Docs      int     `json:"docs"`
+	Skipped   int     `json:"skipped"`
+	FirstSkip string  `json:"first_skipped,omitempty"`
+	Seconds   float64 `json:"seconds"`
+	PeakRSS   int64   `json:"peak_rss"`
 	// CPUSeconds is the child's whole user + system time, filled in by the
 	// parent: less sensitive than wall time to other work on the machine.
 	CPUSeconds float64 `json:"-"`
@@ -78,11 +80,14 @@ func RunChild(ctx context.Context, stdout io.Writer) error {
 			defer pprof.StopCPUProfile()
 		}
 		start := time.Now()
-		n, err := sys.Build(ctx, spec.Corpus, spec.Dir)
+		n, skipped, err := sys.Build(ctx, spec.Corpus, spec.Dir)
 		if err != nil {
 			return fmt.Errorf("bench child: %s: build: %w", spec.System, err)
 		}
-		res := childResult{Docs: n, Seconds: time.Since(start).Seconds(), PeakRSS: peakRSS()}
+		res := childResult{Docs: n, Skipped: len(skipped), Seconds: time.Since(start).Seconds(), PeakRSS: peakRSS()}
+		if len(skipped) > 0 {
+			res.FirstSkip = skipped[0]
+		}
 		b, _ := json.Marshal(res)
 		_, err = fmt.Fprintf(stdout, "\n%s%s\n", resultMarker, b)
 		return err

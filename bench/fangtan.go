@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 
@@ -22,14 +21,14 @@ type fangtanSystem struct{}
 
 func (fangtanSystem) Name() string { return NameFangtan }
 
-func (fangtanSystem) Build(ctx context.Context, corpusPath, dir string) (int, error) {
+func (fangtanSystem) Build(ctx context.Context, corpusPath, dir string) (int, []string, error) {
 	seg, err := analyzer.Default()
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	ext, err := corpus.NewExtractor(seg)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	var problems []corpus.Problem
 	src := func(ctx context.Context, emit func(fangtan.Document) error) error {
@@ -39,15 +38,16 @@ func (fangtanSystem) Build(ctx context.Context, corpusPath, dir string) (int, er
 	}
 	stats, err := index.Build(ctx, dir, src, index.BuildOptions{Prepare: ext.Extract})
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	if len(problems) > 0 {
-		return 0, fmt.Errorf("corpus problems: %d, first: %v", len(problems), problems[0])
+	var skipped []string
+	for _, p := range problems {
+		skipped = append(skipped, p.Error())
 	}
-	if len(stats.Skipped) > 0 {
-		return 0, fmt.Errorf("index skipped %d documents, first: %+v", len(stats.Skipped), stats.Skipped[0])
+	for _, s := range stats.Skipped {
+		skipped = append(skipped, s.ID+": "+s.Reason)
 	}
-	return stats.Documents, nil
+	return stats.Documents, skipped, nil
 }
 
 func (fangtanSystem) Open(ctx context.Context, dir string) (engine, error) {

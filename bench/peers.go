@@ -136,7 +136,12 @@ func (p peer) mapping() mapping.IndexMapping {
 	return m
 }
 
-func (p peer) Build(ctx context.Context, corpusPath, dir string) (int, error) {
+func (p peer) Build(ctx context.Context, corpusPath, dir string) (int, []string, error) {
+	n, err := p.build(ctx, corpusPath, dir)
+	return n, nil, err
+}
+
+func (p peer) build(ctx context.Context, corpusPath, dir string) (int, error) {
 	recs, err := ReadRecords(corpusPath)
 	if err != nil {
 		return 0, err

@@ -250,6 +250,7 @@ func rows(results []Result) [][]string {
 		out = append(out, row)
 	}
 	line("documents", func(r *Result) string { return fmt.Sprint(r.Index.Docs) })
+	line("records left out", func(r *Result) string { return fmt.Sprint(r.Index.Skipped) })
 	line("indexing s", func(r *Result) string { return fmt.Sprintf("%.1f", r.Index.Seconds) })
 	line("docs/s", func(r *Result) string { return fmt.Sprintf("%.0f", r.Index.DocsPerS) })
 	line("MB/s of text", func(r *Result) string { return fmt.Sprintf("%.2f", r.Index.MBPerS) })
