@@ -71,7 +71,7 @@ var genericDistricts = map[string]bool{
 	"城区": true, "郊区": true, "矿区": true, "新城区": true, "老城区": true,
 	"城中区": true, "城东区": true, "城西区": true, "城北区": true, "市中区": true,
 	"东区": true, "西区": true, "南区": true, "北区": true, "中区": true,
-	"新区": true, "开发区": true, "中西区": true, "离岛区": true, "新社区": true,
+	"新区": true, "开发区": true, "新社区": true,
 }
 
 // unsafeCityShorts are short city names that are mostly something else:
