@@ -376,7 +376,8 @@ func TestExtractWrittenArticles(t *testing.T) {
 				{"楼道亮了", "张秀英", "居民"},
 				{"要坚持问需于民", "王建军", "潞州区委书记"},
 			},
-			notQuotes: []string{"楼道清洁日"},
+			notQuotes:    []string{"楼道清洁日"},
+			noSpeakerFor: []string{"我们还要继续努力"}, // 他说: a pronoun is not resolved
 		},
 		{
 			name:      "traditional interview",

@@ -77,6 +77,7 @@ func TestPlaces(t *testing.T) {
 		{"lists alone are kept", []string{"北京、天津、河北等地降雨"},
 			[]string{"北京市", "天津市", "河北省"}, []string{"北京市", "天津市"}, nil},
 		{"institutions, time zones and spirits", []string{"上海合作组织峰会,北京时间今晚,弘扬延安精神"}, nil, nil, nil},
+		{"district short names never match alone", []string{"小店的生意,迎泽大街,陵城干部"}, nil, nil, nil},
 		{"county names in phrases", []string{"乡镇和县城之间"}, nil, nil, nil},
 		{"district names inside words", []string{"建设现代化滨海城市,红海城市荷台达,搬进新社区,先行示范县"}, nil, nil, nil},
 		{"district right after its city's short name", []string{"湖南岳阳华容县团洲垸"},
