@@ -393,6 +393,9 @@ func Markdown(r *Report) string {
 		}
 		b.WriteString("\n")
 	}
+	b.WriteString("1-client latency by query kind (p50 / p99 ms):\n\n")
+	mdTable(&b, kindRows(r.Results))
+	b.WriteString("\n")
 	b.WriteString("Targets:\n\n| target | measured | |\n|---|--:|---|\n")
 	for _, t := range r.Targets {
 		got := t.Got
@@ -475,6 +478,27 @@ func scaleRows(points []ScalePoint) [][]string {
 				fmt.Sprintf("%.0f", r.HTTP.QPS), fmt.Sprintf("%.0f", 1000*r.Startup.Seconds), mbs(r.Startup.RSSAfter),
 				fmt.Sprintf("%.2f", 100*r.Recall.Recall), fmt.Sprintf("%.2f", 100*r.Recall.Precision)})
 		}
+	}
+	return out
+}
+
+// kindRows shows the 1-client latency of each kind of query in the mix.
+func kindRows(results []Result) [][]string {
+	out := [][]string{{"kind"}}
+	for _, r := range results {
+		out[0] = append(out[0], r.Name)
+	}
+	for _, k := range []string{KindWord, KindMulti, KindPhrase, KindFacet, KindQuote, KindTraditional} {
+		row := []string{k}
+		for _, r := range results {
+			l, ok := r.ByKind[k]
+			if !ok {
+				row = append(row, "—")
+				continue
+			}
+			row = append(row, fmt.Sprintf("%.2f / %.2f", l.P50, l.P99))
+		}
+		out = append(out, row)
 	}
 	return out
 }
