@@ -77,6 +77,7 @@ func BenchmarkSearchSample(b *testing.B) {
 var xwlb struct {
 	once  sync.Once
 	idx   *Index
+	keep  bool // built in FANGTAN_BENCH_INDEX: not removed
 	stats Stats
 	err   error
 }
@@ -111,9 +112,26 @@ func xwlbDocs(b *testing.B, p string) []fangtan.Document {
 	return docs
 }
 
+// xwlbIndex builds the xwlb index, or with FANGTAN_BENCH_INDEX=DIR reuses
+// the one in DIR (building it there the first time), so that profiling
+// searches does not rebuild it every run.
 func xwlbIndex(b *testing.B) *Index {
 	p := xwlbPath(b)
 	xwlb.once.Do(func() {
+		if keep := os.Getenv("FANGTAN_BENCH_INDEX"); keep != "" {
+			if xwlb.idx, xwlb.err = OpenReadOnly(keep); xwlb.err == nil {
+				xwlb.keep = true
+				return
+			}
+			docs := xwlbDocs(b, p)
+			seg, _ := analyzer.Default()
+			ex, _ := corpus.NewExtractor(seg)
+			if _, xwlb.err = Build(context.Background(), keep, DocumentsSource(docs), BuildOptions{Prepare: ex.Extract}); xwlb.err == nil {
+				xwlb.idx, xwlb.err = OpenReadOnly(keep)
+				xwlb.keep = true
+			}
+			return
+		}
 		docs := xwlbDocs(b, p)
 		seg, err := analyzer.Default()
 		if err != nil {

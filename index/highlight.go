@@ -86,22 +86,25 @@ func (h *highlighter) spans(text string) []span {
 	if h == nil || len(h.terms) == 0 || text == "" {
 		return nil
 	}
-	folded := analyzer.Fold(text)
-	n := utf8.RuneCountInString(text)
-	keep := make([]rune, 0, n)
-	starts := make([]int, 0, n)
-	ends := make([]int, 0, n)
-	fi := 0
-	for i := 0; i < len(text); {
-		_, w := utf8.DecodeRuneInString(text[i:])
-		fr, fw := utf8.DecodeRuneInString(folded[fi:])
-		fi += fw
-		if keepRune(fr) {
+	folded := []rune(analyzer.Fold(text)) // as many runes as text
+	keep := make([]rune, 0, len(folded))
+	starts := make([]int, 0, len(folded))
+	ends := make([]int, 0, len(folded))
+	k, pending := 0, false
+	for i := range text {
+		if pending {
+			ends = append(ends, i)
+			pending = false
+		}
+		if fr := folded[k]; keepRune(fr) {
 			keep = append(keep, fr)
 			starts = append(starts, i)
-			ends = append(ends, i+w)
+			pending = true
 		}
-		i += w
+		k++
+	}
+	if pending {
+		ends = append(ends, len(text))
 	}
 	var out []span
 	for ti, t := range h.terms {

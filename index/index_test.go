@@ -72,7 +72,9 @@ func TestMain(m *testing.M) {
 	}
 	if xwlb.idx != nil {
 		xwlb.idx.Close()
-		os.RemoveAll(xwlb.idx.Path())
+		if !xwlb.keep {
+			os.RemoveAll(xwlb.idx.Path())
+		}
 	}
 	for _, d := range []string{fixture.dir, sample.dir} {
 		if d != "" {
