@@ -118,7 +118,9 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	for name, n := range answers {
 		if questions > 0 || n >= 2 {
 			qa = true
-			ppl.note(name, "", false)
+			if name != anonymousAnswer {
+				ppl.note(name, "", false)
+			}
 		}
 	}
 	if !qa {
@@ -131,6 +133,15 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		ppl.findTitledMentions(t)
 	}
 	e.markSubjects(ppl, title, tags, answers, qa)
+	for _, pi := range ppl.byName {
+		if pi.subject && pi.official {
+			if ppl.answerer != "" {
+				ppl.answerer = "" // two subjects: whose 答 is unclear
+				break
+			}
+			ppl.answerer = pi.name
+		}
+	}
 
 	doc.Officials = ppl.officials()
 	doc.Quotes = ppl.quotes(paras, tags, turns, qa)

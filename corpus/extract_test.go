@@ -414,6 +414,18 @@ func TestExtractWrittenArticles(t *testing.T) {
 			notQuotes: []string{"局長，你怎樣看港珠澳大橋通車後的交通安排？**", "請加入成為眾新聞的月費訂戶，長期支持我們的工作。"},
 		},
 		{
+			name:      "问/答 interview",
+			doc:       get("linfen_qa.txt"),
+			officials: []exWantOfficial{{"吕振东", "临汾市委书记", true}},
+			places:    fangtan.Places{Provinces: []string{"山西省"}, Cities: []string{"临汾市"}, Districts: []string{"尧都区"}},
+			themes:    []string{"招商引资", "营商环境", "高质量发展"},
+			quotes: []exWantQuote{
+				{"我们坚持把招商引资作为", "吕振东", "临汾市委书记"},
+				{"继续优化营商环境", "吕振东", "临汾市委书记"},
+			},
+			notQuotes: []string{"今年临汾在招商引资方面有哪些新举措?"},
+		},
+		{
 			name:         "traps",
 			doc:          get("no_officials.txt"),
 			notPlaces:    []string{"中山市", "三明市", "城区"},

@@ -254,7 +254,7 @@ func cityShort(name string) string {
 }
 
 // districtBoundary are the runes after which a district name may start.
-const districtBoundary = "年月日省市县区州盟旗乡镇村在到赴和与及的是从往至经进来去于自访对向为将把被让给了即又也还都并或等察研"
+const districtBoundary = "年月日省市县区州盟旗乡镇村在到赴和与及的是从往至经进来去于自访对向为将把被让给了即又也还都并或等察研户入达抵临驻居住留回返望问"
 
 // placeMention is one match of a surface in folded text (rune offsets).
 type placeMention struct {

@@ -526,6 +526,8 @@ type people struct {
 	next   int
 	text   string         // the whole article, folded, for counting mentions
 	counts map[string]int // mentions memo: quotes ask about the same names again
+	// answerer speaks the 答: turns: the one subject official, or nobody.
+	answerer string
 }
 
 // mentions counts the occurrences of name in the article, once per name.

@@ -316,6 +316,10 @@ func isQuestioner(name string) bool {
 	return false
 }
 
+// anonymousAnswer opens answers in 问/答 interviews; they belong to the
+// interview's one subject, when it has exactly one.
+const anonymousAnswer = "答"
+
 // parseTurn reads "人民网:" or "李慧:" at the start of a folded paragraph,
 // also in Markdown dress ("**《德国之声》 :"). A publication in 《》 asks.
 func parseTurn(rs []rune) (turn, bool) {
@@ -357,6 +361,9 @@ func parseTurn(rs []rune) (turn, bool) {
 	}
 	if pub || isQuestioner(name) {
 		return turn{speaker: name, question: true, body: body}, true
+	}
+	if name == anonymousAnswer {
+		return turn{speaker: name, body: body}, true
 	}
 	if !allHanRunes(rs[start:nameEnd]) {
 		return turn{}, false
@@ -435,6 +442,9 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 }
 
 func (p *people) answer(text, speaker string, para int) fangtan.Quote {
+	if speaker == anonymousAnswer {
+		speaker = p.answerer
+	}
 	q := fangtan.Quote{Text: text, Speaker: speaker, Paragraph: para}
 	if pi := p.byName[speaker]; pi != nil {
 		q.SpeakerTitle = pi.bestTitle()
