@@ -63,7 +63,8 @@ func (e *Extractor) Themes() *Themes { return e.themes }
 //   - Quotes are (a) every answer paragraph of an interview (a turn after
 //     "记者:" or "人民网:" is a question; "李慧:" opens 李慧's answer, which
 //     continues until the next turn or a bracketed byline, skipping short
-//     photo captions), and (b) every top-level quotation “…”, 「…」, ‘…’ or
+//     photo captions; in 问/答 interviews 答 is the one subject's, or
+//     nobody's when there is not exactly one), and (b) every top-level quotation “…”, 「…」, ‘…’ or
 //     paired "…" that reads as speech: at least 8 Han runes ending like a
 //     sentence, or 15 with clause punctuation, or any of 6+ runes introduced
 //     by a speech verb (某某说:“…”). Slogans and names in quotes (“四有”,
