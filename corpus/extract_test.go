@@ -833,3 +833,33 @@ func TestExtractOddInput(t *testing.T) {
 		exCheckQuoteInvariants(t, d)
 	}
 }
+
+// TestExtractWithoutJieba: with no segmenter (tools without jieba's
+// dictionaries) the family-name rules still find the officials and the
+// speakers of a page; only keywords are left empty.
+func TestExtractWithoutJieba(t *testing.T) {
+	ex, err := NewExtractor(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d fangtan.Document
+	for _, s := range exSampleDocs(t) {
+		if strings.HasPrefix(s.ID, "000") {
+			d = s
+		}
+	}
+	ex.Extract(&d)
+	exExtractCase{
+		name:      "000 without jieba",
+		doc:       d,
+		officials: []exWantOfficial{{"刘振华", "太原市委常委、小店区委书记", true}, {"王永强", "党委书记", false}},
+		places:    fangtan.Places{Provinces: []string{"山西省"}, Cities: []string{"太原市"}, Districts: []string{"小店区"}},
+		quotes: []exWantQuote{
+			{"事业是拼出来的,口碑是干出来的。", "刘振华", "小店区委书记"},
+			{"刘书记懂农业、爱农村、爱农民,知道农村需要啥。", "王永强", "王吴村党委书记"},
+		},
+	}.check(t)
+	if len(d.Keywords) != 0 {
+		t.Errorf("keywords without jieba: %v", d.Keywords)
+	}
+}

@@ -84,7 +84,6 @@ var unsafeCityShorts = map[string]bool{
 	"玉树": true, "海西": true, "海南": true, "海北": true, "黄南": true, "红河": true,
 	"文山": true, "大理": true, "怒江": true, "和田": true, "大庆": true, "果洛": true,
 	"德宏": true, "吉林": true, "海东": true, "东方": true, "铜仁": true, "金昌": true,
-	"抚顺": false,
 }
 
 // ethnic names cut from autonomous prefectures to get their short name:

@@ -114,20 +114,20 @@ var notNames = map[string]bool{
 	"同志": true, "一行": true, "等人": true, "高度": true, "全体": true, "全市": true,
 	"表示": true, "指出": true, "强调": true, "出席": true, "主持": true, "要求": true,
 	"介绍": true, "带领": true, "任务": true, "江山": true, "于是": true, "方面": true,
-	"方式": true, "向前": true, "万家": true, "毛泽东": false, "马上": true, "白天": true,
+	"方式": true, "向前": true, "万家": true, "马上": true, "白天": true,
 	"金融": true, "石油": true, "宋体": true, "孙子": true, "严格": true, "严重": true,
-	"黄金": true, "龙头": true, "雷锋": false, "钱财": true, "武装": true, "温暖": true,
+	"黄金": true, "龙头": true, "钱财": true, "武装": true, "温暖": true,
 	"康复": true, "齐心": true, "安全": true, "庄严": true, "华夏": true, "华北": true,
 	"华东": true, "华中": true, "华南": true, "华为": true, "包括": true, "包容": true,
 	"宁可": true, "曲折": true, "解决": true, "谷物": true, "柏油": true, "宗旨": true,
 	"卫生": true, "米面": true, "游客": true, "路线": true, "程序": true, "苏醒": true,
-	"杜绝": true, "叶子": true, "余额": true, "汪洋": false, "范围": true, "贾府": true,
+	"杜绝": true, "叶子": true, "余额": true, "范围": true, "贾府": true,
 	"夏季": true, "付出": true, "方案": true, "方向": true, "方法": true, "方便": true,
 	"白色": true, "邹平": true, "孟子": true, "熊猫": true, "江河": true, "尹某": true,
 	"段落": true, "龙江": true, "史料": true, "陶瓷": true, "顾问": true, "毛病": true,
 	"龚某": true, "钱款": true, "武器": true, "莫名": true, "孔子": true, "向着": true,
 	"汤圆": true, "施工": true, "施策": true, "牛奶": true, "葛根": true, "齐抓": true,
-	"易于": true, "章程": true, "鲁迅": false, "岳父": true, "申请": true, "申报": true,
+	"易于": true, "章程": true, "岳父": true, "申请": true, "申报": true,
 	"关于": true, "关注": true, "关心": true, "关键": true, "兰花": true, "焦点": true,
 	"左右": true, "柳树": true, "甘肃": true, "包装": true, "宁夏": true, "尚未": true,
 	"符合": true, "舒适": true, "纪律": true, "纪念": true, "纪委": true, "梅花": true,
@@ -154,11 +154,11 @@ var notNames = map[string]bool{
 	"毛里塔尼亚": true, "令人": true, "白宫": true, "卢旺达": true, "卢森堡": true, "叶门": true, "朝鲜": true, "越南": true, "江苏省": true, "幸福": true, "奉献": true, "衡量": true, "习惯": true,
 	"江苏": true, "江西": true, "黄河": true, "黎明": true, "贺信": true, "贺电": true,
 	"顾客": true, "郝某": true, "万人": true, "龙门": true, "邵阳": true, "严峻": true,
-	"石家庄": true, "秦岭": true, "韩国": true, "林业": true, "林区": true, "宋庆龄": false,
+	"石家庄": true, "秦岭": true, "韩国": true, "林业": true, "林区": true,
 	"杨柳": true, "周边": true, "周年": true, "周末": true, "周期": true, "徐州": true,
 	"孙女": true, "马路": true, "朱红": true, "胡同": true, "何时": true, "罗马": true,
 	"郑州": true, "梁山": true, "谢谢": true, "唐山": true, "许多": true, "许可": true,
-	"冯某": true, "邓小平": false, "曹操": true, "彭湃": true, "曾经": true, "肖像": true,
+	"冯某": true, "曹操": true, "彭湃": true, "曾经": true, "肖像": true,
 	"田间": true, "田野": true, "董事": true, "潘家": true, "于今": true, "蒋介石": true,
 	"蔡某": true, "余下": true, "程度": true, "苏联": true, "魏某": true, "吕梁": true,
 	"丁香": true, "任何": true, "任职": true, "沈阳": true, "姚某": true, "卢某": true,
@@ -294,7 +294,7 @@ func (t *tagged) nameAt(i int) int {
 				return 0
 			}
 		}
-		if n := sp.end - sp.start; n >= 2 && !personWord && sp.tag != "x" && !(n == 2 && startsWithSurname(rs[i:]) && t.loneSurnameWord(i)) {
+		if n := sp.end - sp.start; n >= 2 && !personWord && sp.tag != "x" {
 			return 0
 		}
 	}
@@ -370,14 +370,6 @@ func allTranslit(rs []rune) bool {
 	return len(rs) > 0
 }
 
-// loneSurnameWord: jieba sometimes glues a surname to the given name's
-// first rune as a dictionary word (陈家 in 陈家强); accept it when the word
-// is followed by more name-like runes rather than a verb.
-func (t *tagged) loneSurnameWord(i int) bool {
-	sp := t.byStart[i]
-	return strings.HasPrefix(sp.tag, "nr")
-}
-
 func hasCompoundSurname(rs []rune) bool {
 	s := string(rs[:min(len(rs), 2)])
 	for _, c := range compoundFamilyNames {
@@ -386,11 +378,6 @@ func hasCompoundSurname(rs []rune) bool {
 		}
 	}
 	return false
-}
-
-func heuristicNameAt(rs []rune, i int) int {
-	t := tagged{runes: rs}
-	return t.nameAt(i)
 }
 
 // titleStop are runes before which a position's text cannot extend
