@@ -151,7 +151,7 @@ var notNames = map[string]bool{
 	"伊斯兰": true, "孟加拉": true, "毛里求斯": true, "乌兹别克斯坦": true, "苏丹": true, "白俄罗斯": true,
 	"莫斯科": true, "华盛顿": true, "巴黎": true, "柏林": true, "金边": true, "万象": true, "马尼拉": true,
 	"吉隆坡": true, "华沙": true, "温哥华": true, "巴格达": true, "莫桑比克": true, "科摩罗": true,
-	"毛里塔尼亚": true, "令人": true, "白宫": true, "卢旺达": true, "卢森堡": true, "叶门": true, "朝鲜": true, "越南": true, "江苏省": true, "幸福": true, "奉献": true, "衡量": true, "习惯": true,
+	"毛里塔尼亚": true, "令人": true, "宣言": true, "白宫": true, "卢旺达": true, "卢森堡": true, "叶门": true, "朝鲜": true, "越南": true, "江苏省": true, "幸福": true, "奉献": true, "衡量": true, "习惯": true,
 	"江苏": true, "江西": true, "黄河": true, "黎明": true, "贺信": true, "贺电": true,
 	"顾客": true, "郝某": true, "万人": true, "龙门": true, "邵阳": true, "严峻": true,
 	"石家庄": true, "秦岭": true, "韩国": true, "林业": true, "林区": true,
@@ -203,6 +203,7 @@ var nameStopWords = func() map[rune][]string {
 		"作出", "作为", "来到", "深入", "先后", "分别", "代表", "一起", "共同", "亲自", "随后", "首先",
 		"上任", "任职", "表彰", "获得", "获", "被指", "质疑", "承认", "否认", "解释", "补充", "笑", "感慨",
 		"作", "同", "监督", "监誓", "应邀", "向", "致", "会谈", "通电话", "举行", "指", "则", "亦", "更", "却",
+		"她", "他", "我", "你", "您", "它",
 	}
 	m := map[rune][]string{}
 	for _, w := range words {
@@ -382,11 +383,11 @@ func hasCompoundSurname(rs []rune) bool {
 
 // titleStop are runes before which a position's text cannot extend
 // leftwards: 这是…, 分管工业的副区长, ——记山西省…, 专访…
-const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记于率应就但遭又指名同"
+const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记于率应就但遭又指名同有致"
 
 // titleStopUnless are title stops that begin org words when followed by
 // one of the given runes.
-var titleStopUnless = map[rune]string{'应': "急", '就': "业", '指': "挥导", '名': "誉"}
+var titleStopUnless = map[rune]string{'应': "急", '就': "业", '指': "挥导", '名': "誉", '有': "限", '致': "公"}
 
 // titleBefore returns where the position that ends at end begins: it walks
 // left over the units of a compound title (太原市委常委、小店区委书记), and
@@ -427,7 +428,7 @@ var titleBreakingVerbs = func() map[string]bool {
 		报道 透露 否认 承认 去信 去函 致函 表扬 批示 带领 跟随 同行 见到 遇到 问及 质询 炮轰 狠批 促请
 		要求 呼吁 提醒 告诉 回复 答复 讲话 发言 说明 解释 探望 拜会 拜访 参加 参与 走访 前往
 		调查 用作 收取 收受 无视 引渡 认识 处理 不计 去信 致函 控告 起诉 指控 狙击 弹劾 罢免 质问
-		播出 播放 刊发 刊登 转发 发来 收到 游说 会面 面见 约晤 不满 炮轰 斥责 谴责 揶揄 反驳 力撑 支持者 联署 要求者`) {
+		播出 播放 刊发 刊登 转发 发来 收到 带有 讽刺 欢迎 违反 代表 导致 游说 会面 面见 约晤 不满 炮轰 斥责 谴责 揶揄 反驳 力撑 支持者 联署 要求者`) {
 		m[w] = true
 	}
 	return m
