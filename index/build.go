@@ -410,7 +410,6 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before func(*bleve.Batch, []*fangtan.Document) error) error {
 	batch := w.idx.NewBatch()
 	var pending []*fangtan.Document
-	var docs, quotes, bytes int64
 	flush := func() error {
 		if batch.Size() == 0 {
 			return nil
@@ -423,10 +422,6 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before fu
 		if err := w.idx.Batch(batch); err != nil {
 			return err
 		}
-		w.docs.Add(docs)
-		w.quotes.Add(quotes)
-		w.bytes.Add(bytes)
-		docs, quotes, bytes = 0, 0, 0
 		batch.Reset()
 		pending = pending[:0]
 		return nil
@@ -449,9 +444,11 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before fu
 			}
 		}
 		pending = append(pending, &d)
-		docs++
-		quotes += int64(len(bdocs) - 1)
-		bytes += int64(len(d.Text))
+		// Counted when analyzed rather than when written, so that the
+		// progress moves between batches; a failed batch fails the build.
+		w.docs.Add(1)
+		w.quotes.Add(int64(len(bdocs) - 1))
+		w.bytes.Add(int64(len(d.Text)))
 		if batch.Size() >= w.opts.BatchSize {
 			if err := flush(); err != nil {
 				return err

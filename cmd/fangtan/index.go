@@ -138,10 +138,10 @@ func newProgressBar(w io.Writer, total int64, quiet bool) *progressBar {
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription("indexing"),
 		progressbar.OptionShowBytes(true),
-		progressbar.OptionSetWidth(30),
+		progressbar.OptionSetWidth(25),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionFullWidth(),
+		progressbar.OptionShowElapsedTimeOnFinish(),
 		progressbar.OptionClearOnFinish(),
 	)}
 }
