@@ -73,6 +73,11 @@ func walkPaths(ctx context.Context, paths []string) ([]input, []Problem) {
 			problems = append(problems, Problem{Path: p, Reason: describeOSError(err)})
 			continue
 		}
+		if !info.IsDir() && !info.Mode().IsRegular() {
+			// Opening a named pipe would wait for a writer forever.
+			problems = append(problems, Problem{Path: p, Reason: "not a regular file (" + info.Mode().Type().String() + ")"})
+			continue
+		}
 		if !info.IsDir() {
 			// A file named explicitly is read whatever its extension
 			// (as text); a directory contributes only known extensions.

@@ -69,6 +69,10 @@ func guessDecode(raw []byte, isHTML bool) (string, error) {
 	if utf8.Valid(raw) {
 		return string(raw), nil
 	}
+	// A download cut off in the middle of its last character is still UTF-8.
+	if cut := trimPartialRune(raw); len(cut) < len(raw) && utf8.Valid(cut) {
+		return string(cut), nil
+	}
 	if isHTML {
 		if enc, name, certain := charset.DetermineEncoding(raw, "text/html"); certain && name != "utf-8" && enc != nil {
 			if out, err := enc.NewDecoder().Bytes(raw); err == nil {
@@ -141,3 +145,16 @@ var commonHan = func() map[rune]struct{} {
 	}
 	return m
 }()
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the end of b.
+func trimPartialRune(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			return b
+		}
+	}
+	return b
+}
