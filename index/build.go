@@ -87,6 +87,10 @@ func (s Stats) MBPerSecond() float64 {
 	return float64(s.Bytes) / 1e6 / s.Elapsed.Seconds()
 }
 
+// ErrNoDocuments reports a build whose source gave no document to index;
+// the previous index, if any, is kept.
+var ErrNoDocuments = errors.New("no documents to index; the previous index, if any, is kept")
+
 // markerKey is an internal key every fangtan index holds; Open refuses a
 // bleve index without it, and Build refuses to replace a directory that is
 // not a fangtan index.
@@ -132,6 +136,11 @@ func Build(ctx context.Context, path string, src Source, opts BuildOptions) (Sta
 	}
 	tmp := fmt.Sprintf("%s%d-%d", buildingPrefix(path), os.Getpid(), time.Now().UnixNano())
 	stats, err := buildInto(ctx, tmp, src, opts)
+	if err == nil && stats.Documents == 0 {
+		// A typo in the input paths must not replace a good index by an
+		// empty one.
+		err = ErrNoDocuments
+	}
 	if err != nil {
 		_ = os.RemoveAll(tmp)
 		return stats, fmt.Errorf("index %s: %w", path, err)

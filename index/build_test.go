@@ -211,8 +211,9 @@ func leftovers(t *testing.T, path string) []string {
 	return append(a, b...)
 }
 
-// TestCancelledRebuildKeepsOldIndex cancels a rebuild half way: the old
-// index stays in place and searchable, and nothing is left behind.
+// TestCancelledRebuildKeepsOldIndex cancels a rebuild half way, fails one
+// and gives one no documents: the old index stays in place and searchable,
+// and nothing is left behind.
 func TestCancelledRebuildKeepsOldIndex(t *testing.T) {
 	idx, path := buildFixture(t)
 	want := total(t, idx, "转型发展")
@@ -244,6 +245,9 @@ func TestCancelledRebuildKeepsOldIndex(t *testing.T) {
 	}
 	if _, err := Build(context.Background(), path, failing, BuildOptions{}); err == nil || !strings.Contains(err.Error(), "disk on fire") {
 		t.Fatalf("failing build: %v", err)
+	}
+	if _, err := Build(context.Background(), path, DocumentsSource(nil), BuildOptions{}); !errors.Is(err, ErrNoDocuments) {
+		t.Fatalf("empty build: %v, want ErrNoDocuments", err)
 	}
 	if l := leftovers(t, path); len(l) > 0 {
 		t.Errorf("leftovers %v", l)

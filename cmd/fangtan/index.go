@@ -54,13 +54,13 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Workers: *workers, BatchSize: *batch, Compact: *compact, Prepare: ex.Extract, Progress: bar.update,
 	})
 	bar.finish()
+	if errors.Is(err, index.ErrNoDocuments) {
+		printSkipped(stderr, stats, report)
+	}
 	if err != nil {
 		return err
 	}
 	printSummary(stdout, "indexed", *dir, stats, report)
-	if stats.Documents == 0 {
-		return errors.New("no documents could be read; the index is empty")
-	}
 	return nil
 }
 
@@ -167,6 +167,11 @@ func (p *progressBar) finish() {
 func printSummary(w io.Writer, verb, dir string, s index.Stats, rep *corpus.Report) {
 	fmt.Fprintf(w, "%s %d documents and %d quotes (%.1f MB of text) in %.1fs, %.2f MB/s, into %s\n",
 		verb, s.Documents, s.Quotes, float64(s.Bytes)/1e6, s.Elapsed.Seconds(), s.MBPerSecond(), dir)
+	printSkipped(w, s, rep)
+}
+
+// printSkipped lists the files and documents a build or an add left out.
+func printSkipped(w io.Writer, s index.Stats, rep *corpus.Report) {
 	var skipped []string
 	if rep != nil {
 		for _, p := range rep.Problems {
