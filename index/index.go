@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -78,7 +79,7 @@ func open(path string, readOnly bool) (*Index, error) {
 		"bolt_timeout": boltTimeout,
 	})
 	if err != nil {
-		if errors.Is(err, errBoltTimeout) || isTimeout(err) {
+		if isTimeout(err) {
 			return nil, fmt.Errorf("index %s: in use by another process: %w", path, fangtan.ErrUnavailable)
 		}
 		return nil, notIndex(err.Error())
@@ -104,8 +105,8 @@ func open(path string, readOnly bool) (*Index, error) {
 	return &Index{path: path, idx: idx, word: b.word, b: b, readOnly: readOnly}, nil
 }
 
-var errBoltTimeout = errors.New("timeout")
-
+// isTimeout recognizes bbolt's ErrTimeout ("timeout"), which bleve passes
+// up without wrapping it for errors.Is.
 func isTimeout(err error) bool {
 	for e := err; e != nil; e = errors.Unwrap(e) {
 		if e.Error() == "timeout" {
@@ -161,7 +162,7 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		w.opts.BatchSize = 500
 	}
 	if w.opts.ProgressEvery <= 0 {
-		w.opts.ProgressEvery = 200e6
+		w.opts.ProgressEvery = 200 * time.Millisecond
 	}
 	stats, err := w.run(ctx, DocumentsSource(docs), func(b *bleve.Batch, pending []*fangtan.Document) error {
 		ids, err := x.replaced(ctx, pending)

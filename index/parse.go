@@ -138,8 +138,8 @@ func (l *lexer) readBare() string {
 	return string(l.rs[start:l.i])
 }
 
-// parseQuery parses the query language. speakerOK says whether speaker: is
-// allowed (quote search).
+// parseQuery parses the query language; quotes says whether it is for quote
+// search, where speaker: is allowed and author: is not.
 func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 	l := &lexer{rs: []rune(text)}
 	type item struct {
