@@ -27,7 +27,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	workers := fs.Int("workers", 0, "documents analyzed in parallel (default: all cores)")
 	batch := fs.Int("batch", 0, "bleve documents (articles and quotes) per write batch (default 1000)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
-	compact := fs.Bool("compact", false, "merge the index into one segment at the end: a slower build, a smaller index")
+	noCompact := fs.Bool("no-compact", false, "skip merging the index into one segment at the end (a little faster, a bigger index)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan index --index DIR [--dict-dir D] [PATH...]")
 		fmt.Fprintln(stderr, "Builds an index of files or directories (.txt .html .md .jsonl .json);")
@@ -51,7 +51,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	src, report := corpusSource(paths)
 	bar := newProgressBar(stderr, inputBytes(paths), *quiet)
 	stats, err := index.Build(ctx, *dir, src, index.BuildOptions{
-		Workers: *workers, BatchSize: *batch, Compact: *compact, Prepare: ex.Extract, Progress: bar.update,
+		Workers: *workers, BatchSize: *batch, NoCompact: *noCompact, Prepare: ex.Extract, Progress: bar.update,
 	})
 	bar.finish()
 	if errors.Is(err, index.ErrNoDocuments) {
