@@ -164,6 +164,10 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 	if w.opts.ProgressEvery <= 0 {
 		w.opts.ProgressEvery = 200 * time.Millisecond
 	}
+	// Ids this add has written in earlier batches: they come from the same
+	// files as later batches, and must not be replaced by them (a JSON lines
+	// file of 3,000 records kept only its last batch).
+	written := make(map[string]bool)
 	stats, err := w.run(ctx, DocumentsSource(docs), func(b *bleve.Batch, pending []*fangtan.Document) error {
 		ids, err := x.replaced(ctx, pending)
 		if err != nil {
@@ -180,9 +184,12 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 			}
 		}
 		for _, id := range ids {
-			if !kept[id] {
+			if !kept[id] && !written[id] {
 				b.Delete(id)
 			}
+		}
+		for id := range kept {
+			written[id] = true
 		}
 		return nil
 	})
