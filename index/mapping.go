@@ -48,6 +48,10 @@ const (
 	fieldFile       = "file"
 	fieldDocID      = "doc_id"
 	fieldDate       = "date"
+	// fieldFacets holds every facet value of a document as "field\x1fvalue",
+	// with doc values: counting facets then decodes one doc value chunk per
+	// hit instead of one per facet field, which was a quarter of a search.
+	fieldFacets = "facets"
 	// The stored fields a hit or Document(id) is rendered from; they are
 	// stored and never indexed, so the text is kept exactly once. The text
 	// is kept raw and apart from the metadata so that a hit decodes only a
@@ -88,16 +92,17 @@ var articleFields = []fieldSpec{
 	{name: fieldText, kind: kindWord},
 	{name: fieldTextExact, kind: kindExact, vectors: true},
 	{name: fieldTextUni, kind: kindUnigram},
-	{name: fieldOfficial, kind: kindKeyword, facet: true},
-	{name: fieldCity, kind: kindKeyword, facet: true},
-	{name: fieldProvince, kind: kindKeyword, facet: true},
-	{name: fieldDistrict, kind: kindKeyword, facet: true},
-	{name: fieldTheme, kind: kindKeyword, facet: true},
-	{name: fieldSource, kind: kindKeyword, facet: true},
+	{name: fieldOfficial, kind: kindKeyword},
+	{name: fieldCity, kind: kindKeyword},
+	{name: fieldProvince, kind: kindKeyword},
+	{name: fieldDistrict, kind: kindKeyword},
+	{name: fieldTheme, kind: kindKeyword},
+	{name: fieldSource, kind: kindKeyword},
 	{name: fieldAuthor, kind: kindKeyword},
-	{name: fieldYear, kind: kindKeyword, facet: true},
+	{name: fieldYear, kind: kindKeyword},
 	{name: fieldFile, kind: kindKeyword},
 	{name: fieldDate, kind: kindDate, facet: true},
+	{name: fieldFacets, kind: kindKeyword, facet: true},
 	{name: fieldStored, kind: kindStored},
 	{name: fieldStoredText, kind: kindStored},
 	{name: fieldStoredQuotes, kind: kindStored},
@@ -108,17 +113,18 @@ var quoteFields = []fieldSpec{
 	{name: fieldQuote, kind: kindWord},
 	{name: fieldQuoteExact, kind: kindExact, vectors: true},
 	{name: fieldQuoteUni, kind: kindUnigram},
-	{name: fieldSpeaker, kind: kindKeyword, facet: true},
+	{name: fieldSpeaker, kind: kindKeyword},
 	{name: fieldDocID, kind: kindKeyword},
-	{name: fieldOfficial, kind: kindKeyword, facet: true},
-	{name: fieldCity, kind: kindKeyword, facet: true},
-	{name: fieldProvince, kind: kindKeyword, facet: true},
-	{name: fieldDistrict, kind: kindKeyword, facet: true},
-	{name: fieldTheme, kind: kindKeyword, facet: true},
-	{name: fieldSource, kind: kindKeyword, facet: true},
-	{name: fieldYear, kind: kindKeyword, facet: true},
+	{name: fieldOfficial, kind: kindKeyword},
+	{name: fieldCity, kind: kindKeyword},
+	{name: fieldProvince, kind: kindKeyword},
+	{name: fieldDistrict, kind: kindKeyword},
+	{name: fieldTheme, kind: kindKeyword},
+	{name: fieldSource, kind: kindKeyword},
+	{name: fieldYear, kind: kindKeyword},
 	{name: fieldFile, kind: kindKeyword},
 	{name: fieldDate, kind: kindDate, facet: true},
+	{name: fieldFacets, kind: kindKeyword, facet: true},
 	{name: fieldStored, kind: kindStored},
 }
 
@@ -300,9 +306,26 @@ func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
 }
 
 type fieldAdder struct {
-	b     *docBuilder
-	doc   *document.Document
-	specs map[string]fieldSpec
+	b      *docBuilder
+	doc    *document.Document
+	specs  map[string]fieldSpec
+	facets []string // "field\x1fvalue" for fieldFacets
+}
+
+// facetFields are the fields whose values are counted as facets.
+var facetFields = map[string]bool{
+	fieldOfficial: true, fieldCity: true, fieldProvince: true, fieldDistrict: true,
+	fieldTheme: true, fieldSource: true, fieldYear: true, fieldSpeaker: true,
+}
+
+const facetSep = "\x1f"
+
+// addFacets adds the collected facet values as one multi-valued field.
+func (a *fieldAdder) addFacets() {
+	o := a.specs[fieldFacets].options()
+	for i, v := range a.facets {
+		a.doc.AddField(document.NewTextFieldCustom(fieldFacets, []uint64{uint64(i)}, []byte(v), o, a.b.kw))
+	}
 }
 
 func (a *fieldAdder) text(name, value string) {
@@ -344,6 +367,9 @@ func (a *fieldAdder) keywords(name string, values ...string) {
 			continue
 		}
 		seen = append(seen, v)
+		if facetFields[name] {
+			a.facets = append(a.facets, name+facetSep+v)
+		}
 		a.doc.AddField(document.NewTextFieldCustom(name, []uint64{uint64(len(seen) - 1)}, []byte(v), f.options(), a.b.kw))
 	}
 }
@@ -400,6 +426,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	art.text(fieldTextUni, d.Text)
 	b.metadata(art, d)
 	art.keywords(fieldAuthor, d.Authors...)
+	art.addFacets()
 	art.text(fieldStored, string(stored))
 	art.text(fieldStoredText, d.Text)
 	art.text(fieldStoredQuotes, string(storedQuotes))
@@ -422,6 +449,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 		qa.keywords(fieldSpeaker, q.Speaker)
 		qa.raw(fieldDocID, d.ID)
 		b.metadata(qa, d)
+		qa.addFacets()
 		qa.text(fieldStored, string(js))
 		out = append(out, qa.doc)
 	}

@@ -417,9 +417,7 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range articleFacets {
-		req.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
-	}
+	req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetValues))
 	res, err := x.run(ctx, req)
 	if err != nil {
 		return nil, err
@@ -458,20 +456,36 @@ func storedDoc(h *search.DocumentMatch) (*fangtan.Document, error) {
 	return decodeArticle([]byte(meta), text, []byte(quotes))
 }
 
-// facets turns bleve's facet results into counts sorted by count, then value.
-func facets(res *bleve.SearchResult, names []string) map[string][]fangtan.FacetCount {
+// allFacetValues asks bleve for every value of the combined facet field;
+// facets keeps the top facetSize of each facet.
+const allFacetValues = 1 << 30
+
+// facetCounts splits the combined facet field's counts by facet, sorted by
+// count, then value.
+func facetCounts(res *bleve.SearchResult, names []string) map[string][]fangtan.FacetCount {
 	out := make(map[string][]fangtan.FacetCount, len(names))
 	for _, name := range names {
-		counts := []fangtan.FacetCount{}
-		if fr, ok := res.Facets[name]; ok && fr != nil {
-			for _, t := range fr.Terms.Terms() {
-				counts = append(counts, fangtan.FacetCount{Value: t.Term, Count: t.Count})
+		out[name] = []fangtan.FacetCount{}
+	}
+	if fr, ok := res.Facets[fieldFacets]; ok && fr != nil {
+		for _, t := range fr.Terms.Terms() {
+			name, value, ok := strings.Cut(t.Term, facetSep)
+			if counts, want := out[name]; ok && want {
+				out[name] = append(counts, fangtan.FacetCount{Value: value, Count: t.Count})
 			}
 		}
+	}
+	return out
+}
+
+// facets returns the top facetSize values of each facet.
+func facets(res *bleve.SearchResult, names []string) map[string][]fangtan.FacetCount {
+	out := facetCounts(res, names)
+	for name, counts := range out {
 		slices.SortFunc(counts, func(a, b fangtan.FacetCount) int {
 			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
 		})
-		out[name] = counts
+		out[name] = counts[:min(len(counts), facetSize)]
 	}
 	return out
 }
@@ -487,7 +501,7 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 	if err != nil {
 		return nil, err
 	}
-	req.AddFacet(fieldSpeaker, bleve.NewFacetRequest(fieldSpeaker, facetSize))
+	req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetValues))
 	res, err := x.run(ctx, req)
 	if err != nil {
 		return nil, err

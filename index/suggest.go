@@ -40,9 +40,7 @@ func (x *Index) suggestTable(ctx context.Context) (*suggestions, error) {
 		return x.sug, nil
 	}
 	req := bleve.NewSearchRequestOptions(termQuery(fieldType, typeArticle), 0, 0, false)
-	for _, k := range suggestKinds {
-		req.AddFacet(k.field, bleve.NewFacetRequest(k.field, 1<<20))
-	}
+	req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetValues))
 	res, err := x.run(ctx, req)
 	if err != nil {
 		return nil, err
@@ -50,25 +48,26 @@ func (x *Index) suggestTable(ctx context.Context) (*suggestions, error) {
 	t := &suggestions{gen: gen}
 	seen := make(map[string]int)
 	args := pinyin.NewArgs()
+	fields := make([]string, len(suggestKinds))
+	for i, k := range suggestKinds {
+		fields[i] = k.field
+	}
+	counts := facetCounts(res, fields)
 	for _, k := range suggestKinds {
-		fr := res.Facets[k.field]
-		if fr == nil {
-			continue
-		}
-		for _, term := range fr.Terms.Terms() {
-			key := k.kind + "\x00" + term.Term
+		for _, term := range counts[k.field] {
+			key := k.kind + "\x00" + term.Value
 			if i, ok := seen[key]; ok {
 				t.items[i].Count = max(t.items[i].Count, term.Count)
 				continue
 			}
 			seen[key] = len(t.items)
-			syllables := pinyin.LazyPinyin(term.Term, args)
+			syllables := pinyin.LazyPinyin(term.Value, args)
 			var initials strings.Builder
 			for _, s := range syllables {
 				initials.WriteByte(s[0])
 			}
 			t.items = append(t.items, suggestItem{
-				Suggestion: fangtan.Suggestion{Value: term.Term, Kind: k.kind, Count: term.Count},
+				Suggestion: fangtan.Suggestion{Value: term.Value, Kind: k.kind, Count: term.Count},
 				pinyin:     strings.Join(syllables, ""),
 				initials:   initials.String(),
 			})
