@@ -97,6 +97,10 @@ type Options struct {
 	// a child running the same index.Open and web handler.
 	ServeArgs func(indexDir, addr string) []string
 	Log       io.Writer // progress; nil = discard
+	// OnScalePoint, if set, is called with the report so far after each
+	// point of a scale run, so that a long run leaves its results behind
+	// as it goes.
+	OnScalePoint func(*Report) error
 }
 
 func (o *Options) defaults() {

@@ -173,6 +173,13 @@ func RunScale(ctx context.Context, opts Options, xwlb, hkcnews string) (*Report,
 			}
 		}
 		rep.Scale = append(rep.Scale, sp)
+		rep.ScaleNotes = scaleNotes(rep.Scale)
+		rep.Elapsed = time.Since(began).Seconds()
+		if opts.OnScalePoint != nil {
+			if err := opts.OnScalePoint(rep); err != nil {
+				return rep, err
+			}
+		}
 	}
 	rep.ScaleNotes = scaleNotes(rep.Scale)
 	rep.Elapsed = time.Since(began).Seconds()

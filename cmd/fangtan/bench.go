@@ -78,13 +78,31 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *configs != "" {
 		opts.Configs = strings.Split(*configs, ",")
 	}
-	var rep *bench.Report
 	section, defJSON := "bench", "docs/benchmarks.json"
+	if *scale {
+		section, defJSON = "bench-scale", "docs/benchmarks-scale.json"
+	}
+	if *jsonOut == "" {
+		*jsonOut = defJSON
+	}
+	write := func(rep *bench.Report) error {
+		if err := bench.WriteJSON(rep, *jsonOut); err != nil {
+			return fmt.Errorf("json: %w", err)
+		}
+		if *mdOut != "" {
+			if err := bench.WriteMarkdown(*mdOut, section, bench.Markdown(rep)); err != nil {
+				return fmt.Errorf("markdown: %w", err)
+			}
+		}
+		fmt.Fprintf(stderr, "bench: wrote %s and %s\n", *jsonOut, filepath.Clean(*mdOut))
+		return nil
+	}
+	var rep *bench.Report
 	if *scale {
 		if *configs == "" {
 			opts.Configs = []string{bench.NameFangtan}
 		}
-		section, defJSON = "bench-scale", "docs/benchmarks-scale.json"
+		opts.OnScalePoint = write
 		rep, err = bench.RunScale(ctx, opts, corpora[0], *hkc)
 	} else {
 		rep, err = bench.Run(ctx, opts)
@@ -95,17 +113,5 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if *jsonOut == "" {
-		*jsonOut = defJSON
-	}
-	if err := bench.WriteJSON(rep, *jsonOut); err != nil {
-		return fmt.Errorf("json: %w", err)
-	}
-	if *mdOut != "" {
-		if err := bench.WriteMarkdown(*mdOut, section, bench.Markdown(rep)); err != nil {
-			return fmt.Errorf("markdown: %w", err)
-		}
-	}
-	fmt.Fprintf(stderr, "bench: wrote %s and %s\n", *jsonOut, filepath.Clean(*mdOut))
-	return nil
+	return write(rep)
 }
