@@ -11,9 +11,10 @@ import (
 // TestAddManyDocumentsFromOneFile: a JSON lines file of many records is
 // added over several batches, and no batch replaces the records an earlier
 // batch of the same add wrote. Adding the file again keeps one copy of
-// each; adding a shorter version drops the records it no longer has.
+// each; adding a shorter version drops the records it no longer has. All
+// of it is on disk after Close.
 func TestAddManyDocumentsFromOneFile(t *testing.T) {
-	idx, _ := buildFixture(t)
+	idx, path := buildFixture(t)
 	base, _ := counts(t, idx)
 	records := func(n int) []fangtan.Document {
 		docs := make([]fangtan.Document, n)
@@ -39,5 +40,16 @@ func TestAddManyDocumentsFromOneFile(t *testing.T) {
 		if got := total(t, idx, `"白鹭洲公园"`); got != uint64(step.n) {
 			t.Errorf("%s: %d hits, want %d", step.name, got, step.n)
 		}
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	reopened, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reopened.Close()
+	if articles, _ := counts(t, reopened); articles != base+90 {
+		t.Errorf("reopened after the adds: %d articles, want %d (a batch was not persisted)", articles, base+90)
 	}
 }

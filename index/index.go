@@ -77,6 +77,10 @@ func open(path string, readOnly bool) (*Index, error) {
 	idx, err := bleve.OpenUsing(path, map[string]interface{}{
 		"read_only":    readOnly,
 		"bolt_timeout": boltTimeout,
+		// Build's unsafe_batch is saved in index_meta.json and would apply
+		// to every later Add, whose Close then drops batches the persister
+		// has not reached yet (an add of 1,000 documents kept 750).
+		"unsafe_batch": false,
 	})
 	if err != nil {
 		if isTimeout(err) {
