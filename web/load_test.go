@@ -61,7 +61,7 @@ func loadDoc(i int) fangtan.Document {
 		Officials: []fangtan.Official{{Name: "刘振华", Title: "小店区委书记", Subject: i%2 == 0}},
 		Places:    fangtan.Places{Provinces: []string{"山西省"}, Cities: []string{"太原市"}, Districts: []string{"小店区"}},
 		Themes:    []string{"转型发展"}, Keywords: []string{"小店区"},
-		Quotes:    []fangtan.Quote{{Text: "要把为老百姓办实事作为检验政绩的重要标准。", Speaker: "刘振华", SpeakerTitle: "小店区委书记", Paragraph: 1}},
+		Quotes:     []fangtan.Quote{{Text: "要把为老百姓办实事作为检验政绩的重要标准。", Speaker: "刘振华", SpeakerTitle: "小店区委书记", Paragraph: 1}},
 		Paragraphs: paras, Text: text,
 	}
 }
