@@ -397,3 +397,46 @@ func TestSecondWriterGetsAnError(t *testing.T) {
 		t.Errorf("second Open took %v", time.Since(start))
 	}
 }
+
+// TestFacetCacheFollowsWrites: cached facet counts are reused across pages,
+// are not changed by what a caller does to a result, and are dropped by a
+// write.
+func TestFacetCacheFollowsWrites(t *testing.T) {
+	idx, _ := buildFixture(t)
+	ctx := context.Background()
+	q := fangtan.Query{Text: "办实事 OR 转型发展"}
+	first, err := idx.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cityCount := func(r *fangtan.Result, city string) int {
+		for _, fc := range r.Facets["city"] {
+			if fc.Value == city {
+				return fc.Count
+			}
+		}
+		return 0
+	}
+	want := cityCount(first, "太原市")
+	if want != 2 {
+		t.Fatalf("太原市 count %d, want 2: %v", want, first.Facets)
+	}
+	first.Facets["city"][0].Count = 999
+	page2, err := idx.Search(ctx, fangtan.Query{Text: q.Text, From: 1, Size: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cityCount(page2, "太原市"); got != want {
+		t.Errorf("second page: 太原市 %d, want %d", got, want)
+	}
+	if _, err := idx.Delete(ctx, []string{"a3"}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := idx.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cityCount(after, "太原市"); got != want-1 {
+		t.Errorf("after deleting a3: 太原市 %d, want %d", got, want-1)
+	}
+}

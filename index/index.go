@@ -43,6 +43,7 @@ type Index struct {
 	gen     atomic.Uint64 // bumped by every write; invalidates cached suggestions
 	sugMu   sync.Mutex
 	sug     *suggestions
+	facets  facetCache
 }
 
 var _ fangtan.Searcher = (*Index)(nil)

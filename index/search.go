@@ -417,12 +417,11 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 	if err != nil {
 		return nil, err
 	}
-	req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetValues))
-	res, err := x.run(ctx, req)
+	res, facetCounts, err := x.withFacets(ctx, req, typeArticle, fq, articleFacets)
 	if err != nil {
 		return nil, err
 	}
-	out := &fangtan.Result{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.Hit, 0, len(res.Hits)), Facets: facets(res, articleFacets)}
+	out := &fangtan.Result{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.Hit, 0, len(res.Hits)), Facets: facetCounts}
 	for _, h := range res.Hits {
 		d, err := storedDoc(h)
 		if err != nil {
@@ -501,12 +500,11 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 	if err != nil {
 		return nil, err
 	}
-	req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetValues))
-	res, err := x.run(ctx, req)
+	res, facetCounts, err := x.withFacets(ctx, req, typeQuote, fq, []string{fieldSpeaker})
 	if err != nil {
 		return nil, err
 	}
-	out := &fangtan.QuoteResult{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.QuoteHit, 0, len(res.Hits)), Facets: facets(res, []string{fieldSpeaker})}
+	out := &fangtan.QuoteResult{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.QuoteHit, 0, len(res.Hits)), Facets: facetCounts}
 	for _, h := range res.Hits {
 		s, ok := h.Fields[fieldStored].(string)
 		if !ok {

@@ -1,0 +1,106 @@
+package index
+
+import (
+	"container/list"
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"fangtan"
+)
+
+// facetCacheSize is how many queries' facet counts are remembered.
+const facetCacheSize = 1024
+
+// facetCache remembers the facet counts of recent queries. Counting facets
+// visits every matching document's values, which for a frequent word is
+// most of a search; paging through results, and the same query asked
+// again, reuse the counts. Any write to the index empties it.
+type facetCache struct {
+	mu  sync.Mutex
+	gen uint64
+	ll  *list.List // of *facetEntry, most recent first
+	m   map[string]*list.Element
+}
+
+type facetEntry struct {
+	key    string
+	facets map[string][]fangtan.FacetCount
+}
+
+// facetKey identifies the documents a query matches: everything but paging
+// and sorting.
+func facetKey(typ string, fq fangtan.Query) string {
+	sorted := func(vs []string) []string {
+		vs = slices.Clone(vs)
+		slices.Sort(vs)
+		return vs
+	}
+	return fmt.Sprintf("%s\x00%s\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q", typ, fq.Text,
+		sorted(fq.Officials), sorted(fq.Cities), sorted(fq.Provinces), sorted(fq.Districts),
+		sorted(fq.Themes), sorted(fq.Sources), sorted(fq.Years), sorted(fq.Speakers))
+}
+
+func (c *facetCache) get(gen uint64, key string) (map[string][]fangtan.FacetCount, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || c.gen != gen {
+		return nil, false
+	}
+	e, ok := c.m[key]
+	if !ok {
+		return nil, false
+	}
+	c.ll.MoveToFront(e)
+	return copyFacets(e.Value.(*facetEntry).facets), true
+}
+
+func (c *facetCache) put(gen uint64, key string, facets map[string][]fangtan.FacetCount) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || c.gen != gen {
+		c.gen, c.ll, c.m = gen, list.New(), make(map[string]*list.Element)
+	}
+	if _, ok := c.m[key]; ok {
+		return
+	}
+	c.m[key] = c.ll.PushFront(&facetEntry{key: key, facets: copyFacets(facets)})
+	if c.ll.Len() > facetCacheSize {
+		last := c.ll.Back()
+		c.ll.Remove(last)
+		delete(c.m, last.Value.(*facetEntry).key)
+	}
+}
+
+// copyFacets keeps the cache's counts apart from what callers may change.
+func copyFacets(f map[string][]fangtan.FacetCount) map[string][]fangtan.FacetCount {
+	out := make(map[string][]fangtan.FacetCount, len(f))
+	for k, v := range f {
+		out[k] = slices.Clone(v)
+	}
+	return out
+}
+
+// withFacets runs req, counting facets only when the cache does not have
+// them.
+func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ string, fq fangtan.Query, names []string) (*bleve.SearchResult, map[string][]fangtan.FacetCount, error) {
+	gen := x.gen.Load()
+	key := facetKey(typ, fq)
+	cached, ok := x.facets.get(gen, key)
+	if !ok {
+		req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetValues))
+	}
+	res, err := x.run(ctx, req)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ok {
+		return res, cached, nil
+	}
+	f := facets(res, names)
+	x.facets.put(gen, key, f)
+	return res, f, nil
+}
