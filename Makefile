@@ -5,6 +5,8 @@ INDEX    ?= data/sample.index
 ADDR     ?= 127.0.0.1:8080
 CORPUS   ?= ../shared/corpus/xwlb.jsonl
 FUZZTIME ?= 60s
+FUZZTIME_BRIEF ?= 3s
+LOADTIME ?= 30s
 
 .PHONY: all build test vet fmt-check bench bench-scale bench-smoke run clean fuzz loadtest
 
@@ -13,9 +15,11 @@ all: build
 build:
 	$(GO) build -o $(BIN) ./cmd/fangtan
 
-# Every test, with the race detector, plus vet and a gofmt check.
+# Every test, with the race detector, plus vet, a gofmt check and a brief
+# run of every fuzz target (make fuzz runs them longer).
 test: vet fmt-check
 	$(GO) test -race -timeout 9m ./...
+	$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_BRIEF)
 
 vet:
 	$(GO) vet ./...
@@ -45,11 +49,23 @@ bench-scale: build
 bench-smoke:
 	$(GO) test -count=1 -run TestSmoke -v ./bench/
 
+# Each fuzz target for $(FUZZTIME) (go test -fuzz takes one package and one
+# target per run); make test runs each for $(FUZZTIME_BRIEF). A failing input
+# is saved under the package's testdata/fuzz/ and fails the run.
+FUZZ_TARGETS := analyzer:FuzzAnalyzers analyzer:FuzzFold corpus:FuzzLoad corpus:FuzzExtract \
+	corpus:FuzzDocuments index:FuzzQuery index:FuzzHighlight web:FuzzSanitizeMarked
 fuzz:
-	@echo "fuzzing arrives with the reliability issue"
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz ./$$pkg $$name for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) ./$$pkg/ || exit 1; \
+	done
 
+# The long reliability runs (docs/reliability.md): 30 s of load with -race
+# and the 100,000-file directory.
 loadtest:
-	@echo "load testing arrives with the reliability issue"
+	FANGTAN_LOADTEST=$(LOADTIME) $(GO) test -race -timeout 20m -count=1 -run '^TestLoad$$' -v ./web/
+	FANGTAN_LONG=1 $(GO) test -timeout 20m -count=1 -run '^TestIndexBadFiles$$' -v ./cmd/fangtan/
 
 clean:
 	rm -rf bin data
