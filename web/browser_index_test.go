@@ -23,9 +23,10 @@ var realIndex struct {
 	err  error
 }
 
-// hostileID is the article of testdata/hostile/hostile.txt whose text,
-// quotes and officials carry markup.
-const hostileID = "hostile-2"
+// hostileID is the article of testdata/hostile/hostile.txt whose title,
+// text, quotes and officials carry markup. The page holds one article, so
+// its id is the file stem.
+const hostileID = "hostile"
 
 func sampleIndex(t *testing.T) *index.Index {
 	t.Helper()
