@@ -893,3 +893,25 @@ func rawGet(t *testing.T, base, path string) (int, string) {
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
 }
+
+// TestServeSearchDeadline: with --search-timeout, a search that runs out of
+// time answers 503 with a message, and the server goes on answering.
+func TestServeSearchDeadline(t *testing.T) {
+	fangtanBinary(t)
+	idx := filepath.Join(t.TempDir(), "idx")
+	mustRun(t, "index", "--index", idx, "--quiet")
+	srv, err := startBinServer(t, idx, "--search-timeout", "1ns")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, body := srv.get(t, "/api/search?q="+url.QueryEscape("刘振华"))
+	if status != 503 || !strings.Contains(body, "temporarily unavailable") {
+		t.Errorf("a search past its deadline: status %d, body %s; want 503 with a message", status, body)
+	}
+	if status, _ := srv.get(t, "/static/style.css"); status != 200 {
+		t.Errorf("after a timed-out search, the stylesheet answers %d", status)
+	}
+	if code := srv.stop(t, syscall.SIGTERM); code != 0 {
+		t.Errorf("serve exited %d", code)
+	}
+}

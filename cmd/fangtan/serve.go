@@ -24,6 +24,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones); use the one the index was built with")
 	watch := fs.Duration("watch", 2*time.Second, "how often to check whether the index was rebuilt (0: only on SIGHUP)")
+	searchTimeout := fs.Duration("search-timeout", 10*time.Second, "longest a search may run; a slower one answers 503")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan serve --index DIR [--addr HOST:PORT] [--dict-dir D] [--watch 2s]")
 		fmt.Fprintln(stderr, "Serves the search page, the JSON API and exports of the index at DIR.")
@@ -89,7 +90,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}()
 
 	fmt.Fprintf(stdout, "fangtan: serving %s (%d articles, %d quotes) at http://%s/\n", *dir, articles, quotes, ln.Addr())
-	if err := web.Serve(ctx, ln, web.New(searcher, web.Options{Logger: logger}), logger); err != nil {
+	if err := web.Serve(ctx, ln, web.New(searcher, web.Options{Logger: logger, SearchTimeout: *searchTimeout}), logger); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "fangtan: stopped")
