@@ -168,6 +168,18 @@ func startServe(t *testing.T, args ...string) (string, *lockedBuffer, func() int
 	return "http://" + addr, stderr, stop
 }
 
+// waitForLog reports whether log comes to hold want within d.
+func waitForLog(log *lockedBuffer, want string, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for !strings.Contains(log.String(), want) {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return true
+}
+
 func searchTotal(t *testing.T, base, q string) (uint64, int) {
 	t.Helper()
 	resp, err := http.Get(base + "/api/search?q=" + url.QueryEscape(q))
@@ -252,7 +264,9 @@ func TestServeReloadsRebuiltIndex(t *testing.T) {
 	if bad.Load() != 0 {
 		t.Errorf("%d of %d requests failed during the reload:\n%s", bad.Load(), served.Load(), stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "now serving the reloaded index") {
+	// The new index answers as soon as it is swapped in; the log line
+	// follows once the old one has closed, so wait for it.
+	if !waitForLog(stderr, "now serving the reloaded index", 20*time.Second) {
 		t.Errorf("the reload was not logged:\n%s", stderr.String())
 	}
 	if code := stop(); code != 0 {
@@ -284,7 +298,7 @@ func TestServeReloadsOnSIGHUP(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if !strings.Contains(stderr.String(), "reason=SIGHUP") {
+	if !waitForLog(stderr, "reason=SIGHUP", 20*time.Second) {
 		t.Errorf("the reload was not logged as SIGHUP:\n%s", stderr.String())
 	}
 }
