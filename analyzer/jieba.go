@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yanyiwu/gojieba"
@@ -14,7 +15,12 @@ import (
 // jiebaSegmenter adapts gojieba. cppjieba's segmentation methods are const
 // and keep no per-call state, so one instance serves concurrent callers.
 type jiebaSegmenter struct {
-	j *gojieba.Jieba
+	j     *gojieba.Jieba
+	paths dictPaths
+
+	tfidfOnce sync.Once
+	tfidf     *TFIDF
+	tfidfErr  error
 }
 
 // newJieba checks the files itself because gojieba panics on a missing
@@ -31,7 +37,7 @@ func newJieba(p dictPaths) (*jiebaSegmenter, error) {
 		}
 		f.Close()
 	}
-	return &jiebaSegmenter{j: gojieba.NewJieba(p.main, p.hmm, p.user, p.idf, p.stop)}, nil
+	return &jiebaSegmenter{j: gojieba.NewJieba(p.main, p.hmm, p.user, p.idf, p.stop), paths: p}, nil
 }
 
 // cstrSafe prepares text for C: a NUL byte would end the C string early and
@@ -106,4 +112,15 @@ func (s *jiebaSegmenter) Keywords(text string, k int) []string {
 		return nil
 	}
 	return s.j.Extract(cstrSafe(text), k)
+}
+
+// TFIDF loads the same idf and stop-word files cppjieba was given, once.
+func (s *jiebaSegmenter) TFIDF() (*TFIDF, error) {
+	s.tfidfOnce.Do(func() {
+		s.tfidf, s.tfidfErr = loadTFIDF(s.paths.idf, s.paths.stop)
+		if s.tfidfErr != nil {
+			s.tfidfErr = fmt.Errorf("keyword tables: %w", s.tfidfErr)
+		}
+	})
+	return s.tfidf, s.tfidfErr
 }

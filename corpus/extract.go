@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ import (
 // use; everything per article lives on the stack of Extract.
 type Extractor struct {
 	seg    analyzer.Segmenter
+	ranker *analyzer.TFIDF // nil: seg.Keywords segments the article again
 	themes *Themes
 	gaz    *gazetteer
 }
@@ -33,7 +35,15 @@ func NewExtractorWithThemes(seg analyzer.Segmenter, themes *Themes) (*Extractor,
 	if themes == nil {
 		themes = DefaultThemes()
 	}
-	return &Extractor{seg: seg, themes: themes, gaz: defaultGazetteer()}, nil
+	e := &Extractor{seg: seg, themes: themes, gaz: defaultGazetteer()}
+	if kr, ok := seg.(analyzer.KeywordRanker); ok {
+		r, err := kr.TFIDF()
+		if err != nil {
+			return nil, fmt.Errorf("extractor: %w", err)
+		}
+		e.ranker = r
+	}
+	return e, nil
 }
 
 // Themes returns the theme set in use.
@@ -89,6 +99,12 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		all.WriteString(f)
 		if e.seg != nil && !mayNamePeople(f) {
 			tags[i] = &tagged{runes: []rune(f)} // nothing to tag: saves jieba time
+			if e.ranker != nil {
+				// Keywords need every word; Cut is cheaper than Tag.
+				for _, s := range e.seg.Cut(f) {
+					tags[i].words = append(tags[i].words, s.Text)
+				}
+			}
 		} else {
 			tags[i] = newTagged(e.seg, f)
 		}
@@ -153,7 +169,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	}
 	doc.Places = e.gaz.places(texts)
 	doc.Themes = e.themes.Match(folded)
-	doc.Keywords = e.keywords(folded)
+	doc.Keywords = e.keywords(folded, title, tags)
 }
 
 // mayNamePeople tells the paragraphs where names are looked for — those
@@ -215,13 +231,30 @@ var keywordStop = map[string]bool{
 }
 
 // keywords are jieba's TF-IDF top words, without numbers, single runes and
-// stop words.
-func (e *Extractor) keywords(folded string) []string {
+// stop words. With a ranker they are ranked from the words Extract already
+// segmented (the same as jieba's Keywords on folded, which would segment
+// the whole article a second time).
+func (e *Extractor) keywords(folded string, title *tagged, tags []*tagged) []string {
 	out := []string{}
 	if e.seg == nil {
 		return out
 	}
-	for _, w := range e.seg.Keywords(folded, 30) {
+	var top []string
+	if e.ranker != nil {
+		n := len(title.words)
+		for _, t := range tags {
+			n += len(t.words)
+		}
+		words := make([]string, 0, n)
+		words = append(words, title.words...)
+		for _, t := range tags {
+			words = append(words, t.words...)
+		}
+		top = e.ranker.Top(words, 30)
+	} else {
+		top = e.seg.Keywords(folded, 30)
+	}
+	for _, w := range top {
 		if len(out) == 10 {
 			break
 		}

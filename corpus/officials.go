@@ -234,6 +234,7 @@ type tagged struct {
 	runes   []rune
 	byStart map[int]tagSpan
 	byEnd   map[int]tagSpan
+	words   []string // the segments' texts, for keyword ranking
 }
 
 func newTagged(seg analyzer.Segmenter, folded string) *tagged {
@@ -242,6 +243,10 @@ func newTagged(seg analyzer.Segmenter, folded string) *tagged {
 		return t
 	}
 	segs := seg.Tag(folded)
+	t.words = make([]string, len(segs))
+	for i, s := range segs {
+		t.words[i] = s.Text
+	}
 	t.byStart = make(map[int]tagSpan, len(segs))
 	t.byEnd = make(map[int]tagSpan, len(segs))
 	// Convert byte offsets to rune offsets in one pass.

@@ -1,0 +1,43 @@
+package corpus
+
+import (
+	"slices"
+	"testing"
+
+	"fangtan"
+	"fangtan/analyzer"
+)
+
+// segmenterOnly hides the segmenter's KeywordRanker, so an Extractor
+// built on it asks jieba's own Keywords.
+type segmenterOnly struct{ analyzer.Segmenter }
+
+// TestKeywordsRankedFromOwnSegmentation: keywords ranked from the words
+// Extract segments anyway are the ones jieba's Keywords finds on the whole
+// folded article, on the sample pages and on xwlb articles.
+func TestKeywordsRankedFromOwnSegmentation(t *testing.T) {
+	fast := exNewTestExtractor(t)
+	if fast.ranker == nil {
+		t.Fatal("the jieba extractor has no keyword ranker")
+	}
+	slow, err := NewExtractor(segmenterOnly{fast.seg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slow.ranker != nil {
+		t.Fatal("segmenterOnly still ranks")
+	}
+	check := func(t *testing.T, docs []fangtan.Document) {
+		for _, d := range docs {
+			a, b := d, d
+			a.Paragraphs, b.Paragraphs = slices.Clone(d.Paragraphs), slices.Clone(d.Paragraphs)
+			fast.Extract(&a)
+			slow.Extract(&b)
+			if !slices.Equal(a.Keywords, b.Keywords) {
+				t.Errorf("%s: keywords %v, jieba's Keywords give %v", d.ID, a.Keywords, b.Keywords)
+			}
+		}
+	}
+	t.Run("sample", func(t *testing.T) { check(t, exSampleDocs(t)) })
+	t.Run("xwlb", func(t *testing.T) { check(t, exReadJSONL(t, "xwlb.jsonl", 400, nil)) })
+}
