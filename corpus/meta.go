@@ -20,6 +20,11 @@ func documents(p page) []fangtan.Document {
 		// its title) is still an article: its lines are its text.
 		arts = []*article{{body: lines}}
 	}
+	if len(arts) == 0 && p.titled {
+		// Only a time stamp or a "---" under a named headline (47 xwlb
+		// records): the headline alone is still worth finding.
+		arts = []*article{{}}
+	}
 	if len(arts) == 0 {
 		return nil
 	}

@@ -28,6 +28,11 @@ type page struct {
 	// record marks a JSON record: one article by definition, never split,
 	// and its text has no site chrome around a headline.
 	record bool
+	// titled marks a JSON record or Markdown file that names its headline
+	// (a title field, front matter or a # heading): it stays a findable
+	// headline even when no text survives cleaning. A scraped page's
+	// <title> does not count, since it is as often the site's name.
+	titled bool
 }
 
 // pageMeta is metadata found outside the article text.
@@ -235,6 +240,7 @@ func readInput(ctx context.Context, in input, yield func(page) error, problem fu
 		}
 		p := parseMarkdown(text)
 		p.file, p.stem = in.rel, stem
+		p.titled = p.hints.Title != ""
 		return cr.n, yield(p)
 	default:
 		text, err := decodeText(raw, false)

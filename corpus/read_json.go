@@ -142,6 +142,7 @@ func recordPage(raw []byte, rel, stem string, n int) (*page, error) {
 		URL:     strings.TrimSpace(rec.URL),
 		Authors: rawAuthors(rec.Author),
 	}
+	p.titled = p.hints.Title != ""
 	if p.hints.Source == "" {
 		p.hints.Source = sourceForStem(stem)
 	}

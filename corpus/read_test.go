@@ -312,3 +312,38 @@ func TestShortLegacyText(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOnlyRecords: a JSON record or Markdown file that names its
+// headline stays a document when cleaning leaves no text (a scraper's
+// time stamp under a real title); a scraped page with nothing left is
+// still a problem.
+func TestTitleOnlyRecords(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "xwlb.jsonl", []byte(`{"id": "xwlb-20221202-1009", "date": "20221202", "title": "马克龙称美国《通胀削减法案》危及欧洲产业", "text": "---\n(更新时间戳: 1669985900159)"}
+{"id": "xwlb-2", "date": "20221203", "title": "", "text": "---\n(更新时间戳: 1669985900160)"}
+`))
+	writeFile(t, dir, "headline.md", []byte("---\ntitle: 迎泽区召开全会\n---\n\n---\n"))
+	writeFile(t, dir, "empty.txt", []byte("首页 | 新闻 | 联系我们\n\n版权所有 © 2022\n"))
+	docs, rep := loadAll(t, dir)
+	byID := map[string]fangtan.Document{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	d, ok := byID["xwlb-20221202-1009"]
+	if !ok || d.Title != "马克龙称美国《通胀削减法案》危及欧洲产业" || d.Text != "" || len(d.Paragraphs) != 0 || d.Date != "2022-12-02" {
+		t.Errorf("title-only record: %+v (found %v)", d, ok)
+	}
+	if d, ok := byID["headline"]; !ok || d.Title != "迎泽区召开全会" || d.Text != "" {
+		t.Errorf("title-only Markdown: %+v (found %v)", d, ok)
+	}
+	var problems []string
+	for _, p := range rep.Problems {
+		problems = append(problems, p.Path+": "+p.Reason)
+	}
+	if len(rep.Problems) != 2 || !strings.Contains(strings.Join(problems, "\n"), "xwlb-2") || !strings.Contains(strings.Join(problems, "\n"), "empty.txt") {
+		t.Errorf("problems %q, want the untitled record and empty.txt", problems)
+	}
+	if len(docs) != 2 {
+		t.Errorf("got %d documents, want 2", len(docs))
+	}
+}
