@@ -440,3 +440,38 @@ func TestFacetCacheFollowsWrites(t *testing.T) {
 		t.Errorf("after deleting a3: 太原市 %d, want %d", got, want-1)
 	}
 }
+
+// TestOpenDamagedSegment: a damaged segment file is an error from Open,
+// not a panic.
+func TestOpenDamagedSegment(t *testing.T) {
+	_, path := buildFixture(t)
+	// buildFixture's index is still open; damage a copy.
+	dir := filepath.Join(t.TempDir(), "copy")
+	if err := os.CopyFS(dir, os.DirFS(path)); err != nil {
+		t.Fatal(err)
+	}
+	segs, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+	if len(segs) == 0 {
+		t.Fatal("no segment files")
+	}
+	for _, s := range segs {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := len(b) - 40; i < len(b); i++ {
+			b[i] = 0xff
+		}
+		if err := os.WriteFile(s, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	idx, err := OpenReadOnly(dir)
+	if err == nil {
+		idx.Close()
+		t.Fatal("opened a damaged index without an error")
+	}
+	if !strings.Contains(err.Error(), "not a fangtan index") {
+		t.Errorf("error %v", err)
+	}
+}

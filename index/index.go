@@ -75,14 +75,7 @@ func open(path string, readOnly bool) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
 		return nil, notIndex("index_meta.json is missing")
 	}
-	idx, err := bleve.OpenUsing(path, map[string]interface{}{
-		"read_only":    readOnly,
-		"bolt_timeout": boltTimeout,
-		// Build's unsafe_batch is saved in index_meta.json and would apply
-		// to every later Add, whose Close then drops batches the persister
-		// has not reached yet (an add of 1,000 documents kept 750).
-		"unsafe_batch": false,
-	})
+	idx, err := openBleve(path, readOnly)
 	if err != nil {
 		if isTimeout(err) {
 			return nil, fmt.Errorf("index %s: in use by another process: %w", path, fangtan.ErrUnavailable)
@@ -108,6 +101,24 @@ func open(path string, readOnly bool) (*Index, error) {
 		return fail(fmt.Errorf("index %s: %w", path, err))
 	}
 	return &Index{path: path, idx: idx, word: b.word, b: b, readOnly: readOnly}, nil
+}
+
+// openBleve opens the bleve index at path. bleve panics on some damaged
+// segment files instead of returning an error; that becomes an error here.
+func openBleve(path string, readOnly bool) (idx bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, fmt.Errorf("damaged: %v", r)
+		}
+	}()
+	return bleve.OpenUsing(path, map[string]interface{}{
+		"read_only":    readOnly,
+		"bolt_timeout": boltTimeout,
+		// Build's unsafe_batch is saved in index_meta.json and would apply
+		// to every later Add, whose Close then drops batches the persister
+		// has not reached yet (an add of 1,000 documents kept 750).
+		"unsafe_batch": false,
+	})
 }
 
 // isTimeout recognizes bbolt's ErrTimeout ("timeout"), which bleve passes

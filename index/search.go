@@ -395,8 +395,15 @@ func request(fq fangtan.Query, c *compiled) (*bleve.SearchRequest, error) {
 }
 
 // run executes req, turning a deadline into fangtan.ErrUnavailable.
-func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	res, err := x.idx.SearchInContext(ctx, req)
+func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
+	// A damaged segment can make bleve panic while reading it; one bad
+	// search must not take a server down.
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("index %s: search: damaged index: %v", x.path, r)
+		}
+	}()
+	res, err = x.idx.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 			return nil, fmt.Errorf("search: %w (%v)", fangtan.ErrUnavailable, err)
