@@ -182,7 +182,7 @@ func writeJSONL(t *testing.T, path, prefix, word string, n int) {
 // timing zeroed, so that two runs compare equal.
 func searchJSON(t *testing.T, idx, q string) fangtan.Result {
 	t.Helper()
-	r := mustRun(t, "search", "--index", idx, "--json", "--size", "50", q)
+	r := mustRun(t, "search", "--index", idx, "--json", "--size", "100", q)
 	var res fangtan.Result
 	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
 		t.Fatalf("fangtan search %q: %v\n%s", q, err, r.stdout)
@@ -327,11 +327,17 @@ func TestIndexBadFiles(t *testing.T) {
 	if m < wantDocs {
 		t.Errorf("indexed %d documents, want at least %d (the samples besides)\n%s", m, wantDocs, r.stdout)
 	}
-	for q, wantID := range map[string]string{
+	// One search process for all of them (each loads the dictionaries).
+	want := map[string]string{
 		`"鹭岛湾区园林养护例会"`: "gbk", `"臺北市議會"`: "big5", `"截断下载"`: "truncated", `"营商环境优化"`: "hostile",
 		`"乡村振兴"`: "jl-1", `"黄河流域生态保护"`: "jl-3", fmt.Sprintf(`"第%d号通报"`, nMany-1): fmt.Sprintf("f%06d", nMany-1),
-	} {
-		res := searchJSON(t, idx, q)
+	}
+	var phrases []string
+	for q := range want {
+		phrases = append(phrases, q)
+	}
+	res := searchJSON(t, idx, strings.Join(phrases, " OR "))
+	for q, wantID := range want {
 		found := false
 		for _, h := range res.Hits {
 			if strings.HasPrefix(h.ID, wantID) {
@@ -339,14 +345,12 @@ func TestIndexBadFiles(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Errorf("search %s: no hit from %s (hits %d)", q, wantID, len(res.Hits))
+			t.Errorf("search %s: no hit from %s among %d hits", q, wantID, len(res.Hits))
 		}
 	}
 	// The hostile page's script and handler never became text.
-	for _, q := range []string{"脚本内容", "事件内容", "alert", "onerror"} {
-		if res := searchJSON(t, idx, q); res.Total != 0 {
-			t.Errorf("search %q finds %d documents: script or handler text was indexed", q, res.Total)
-		}
+	if res := searchJSON(t, idx, "脚本内容 OR 事件内容 OR alert OR onerror"); res.Total != 0 {
+		t.Errorf("script or handler text was indexed: %d documents hold it", res.Total)
 	}
 	// The symlink loop was read once: no id is duplicated.
 	if strings.Count(out, "duplicate id") > 0 {
@@ -381,7 +385,7 @@ func indexedCount(s string) int {
 }
 
 // queries are compared before and after a fault.
-var faultQueries = []string{"刘振华", `"办实事"`, "转型发展 official:刘振华", "year:2021", "书记 -疫情"}
+var faultQueries = []string{"刘振华", `"办实事"`, "转型发展 official:刘振华 year:2021", "书记 -疫情"}
 
 func faultSnapshot(t *testing.T, idx string) []fangtan.Result {
 	t.Helper()
@@ -460,7 +464,7 @@ func TestKillDuringRebuildAndAdd(t *testing.T) {
 	})
 
 	t.Run("add", func(t *testing.T) {
-		const n = 1500
+		const n = 1000
 		more := filepath.Join(root, "more.jsonl")
 		writeJSONL(t, more, "more", "白鹭洲", n)
 		store := filepath.Join(idx, "store")
@@ -471,7 +475,6 @@ func TestKillDuringRebuildAndAdd(t *testing.T) {
 			now, _ := os.ReadDir(store)
 			return len(now) > len(initial)+1 || hasNewName(initial, now)
 		})
-		time.Sleep(200 * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
