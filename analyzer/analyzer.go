@@ -1,6 +1,13 @@
 // Package analyzer adapts jieba (gojieba) and OpenCC's Traditional→Simplified
 // data to bleve: a word analyzer for ranking and an exact analyzer for quoted
 // phrases, both reporting byte offsets into the original text.
+//
+// One jieba segmenter serves the process (Default). Indexing opens it with
+// Configure, which loads the keyword extractor's idf and stop-word tables;
+// a process that only cuts queries — fangtan serve over a built index —
+// calls ConfigureForQueries instead (or OpenForQueries for its own
+// instance): the same segmentation with placeholder keyword tables, which
+// needs less memory and start-up time, and whose Keywords return nothing.
 package analyzer
 
 // Names under which the tokenizers and analyzers are registered with bleve.

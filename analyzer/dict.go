@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"embed"
+	_ "embed" // the dictionaries
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The jieba dictionaries are embedded so that the binary runs on a machine
@@ -22,10 +23,21 @@ import (
 // stop_words.utf8 are copied unchanged from github.com/yanyiwu/gojieba
 // v1.4.7 (deps/cppjieba/dict, MIT License). user.dict.utf8 is ours: domain
 // words and the officials of the sample corpus, in Simplified because
-// segmentation runs on folded text.
-//
-//go:embed dict/jieba.dict.utf8 dict/hmm_model.utf8 dict/idf.utf8 dict/stop_words.utf8 dict/user.dict.utf8
-var embeddedDicts embed.FS
+// segmentation runs on folded text. They are strings, not an embed.FS,
+// because an FS copies each file to the heap on every read: 12 MB that a
+// search server would carry until the runtime gives it back.
+var (
+	//go:embed dict/jieba.dict.utf8
+	embeddedMain string
+	//go:embed dict/hmm_model.utf8
+	embeddedHMM string
+	//go:embed dict/idf.utf8
+	embeddedIDF string
+	//go:embed dict/stop_words.utf8
+	embeddedStop string
+	//go:embed dict/user.dict.utf8
+	embeddedUser string
+)
 
 // Dictionary file names, in an embedded set or a --dict-dir.
 const (
@@ -47,14 +59,25 @@ type dictFiles struct {
 	main, hmm, idf, stop, user []byte
 }
 
+// readEmbedded returns an embedded dictionary without copying it. The
+// bytes live in the binary's read-only data: nothing may write to them.
 func readEmbedded(name string) []byte {
-	b, err := embeddedDicts.ReadFile("dict/" + name)
-	if err != nil {
-		// The embed directive above lists every name; this cannot happen
-		// unless the build is broken.
-		panic(fmt.Sprintf("analyzer: embedded dictionary %s: %v", name, err))
+	var s string
+	switch name {
+	case MainDictFile:
+		s = embeddedMain
+	case HMMModelFile:
+		s = embeddedHMM
+	case IDFFile:
+		s = embeddedIDF
+	case StopWordsFile:
+		s = embeddedStop
+	case UserDictFile:
+		s = embeddedUser
+	default:
+		panic(fmt.Sprintf("analyzer: no embedded dictionary %s", name))
 	}
-	return b
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
 // loadDicts returns the dictionaries from dictDir, or the embedded ones
@@ -274,27 +297,57 @@ func writeDicts(dir string, d *dictFiles) (dictPaths, error) {
 		path string
 		data []byte
 	}{{p.main, d.main}, {p.hmm, d.hmm}, {p.idf, d.idf}, {p.stop, d.stop}, {p.user, d.user}} {
-		// Compare contents, not just sizes: a file changed in place must
-		// not silently change segmentation.
-		if old, err := os.ReadFile(f.path); err == nil && bytes.Equal(old, f.data) {
-			continue
-		}
-		tmp, err := os.CreateTemp(dir, ".tmp-*")
-		if err != nil {
-			return dictPaths{}, err
-		}
-		_, werr := tmp.Write(f.data)
-		cerr := tmp.Close()
-		if err := errors.Join(werr, cerr); err != nil {
-			os.Remove(tmp.Name())
-			return dictPaths{}, err
-		}
-		if err := os.Rename(tmp.Name(), f.path); err != nil {
-			os.Remove(tmp.Name())
+		if err := writeFileAtomic(f.path, f.data); err != nil {
 			return dictPaths{}, err
 		}
 	}
 	return p, nil
+}
+
+// writeFileAtomic makes path hold data, writing under a temporary name and
+// renaming so that a concurrent reader never sees half a file.
+func writeFileAtomic(path string, data []byte) error {
+	// Compare contents, not just sizes: a file changed in place must
+	// not silently change segmentation.
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// queryIDF and queryStopWords stand in for idf.utf8 and stop_words.utf8
+// when a segmenter is opened for queries only. cppjieba needs the files to
+// exist and asserts (aborting the process) that each has at least one
+// line, so each gets one line; its keyword tables then cost nothing.
+const (
+	queryIDFFile       = "idf.queries.utf8"
+	queryStopWordsFile = "stop_words.queries.utf8"
+	queryIDF           = "一 1\n"
+	queryStopWords     = "的\n"
+)
+
+// OpenForQueries is Open for a process that only segments — a search
+// server cutting queries, whose index is already built: cppjieba's keyword
+// extractor gets placeholder tables instead of the 260,000-word idf table,
+// which saves memory and start-up time. Cut, CutForSearch and Tag are the
+// same as Open's; Keywords returns nothing and its TFIDF fails with
+// ErrQueriesOnly, so it must not be used to extract documents for indexing.
+func OpenForQueries(dictDir string) (Segmenter, error) {
+	return open(dictDir, true)
 }
 
 // Open returns a jieba Segmenter using the dictionaries in dictDir, or the
@@ -303,6 +356,10 @@ func writeDicts(dir string, d *dictFiles) (dictPaths, error) {
 // is merged with fangtan's own user dictionary. Loading takes about a
 // second, so share the result (see Default).
 func Open(dictDir string) (Segmenter, error) {
+	return open(dictDir, false)
+}
+
+func open(dictDir string, queriesOnly bool) (Segmenter, error) {
 	d, err := loadDicts(dictDir)
 	if err != nil {
 		return nil, err
@@ -311,24 +368,80 @@ func Open(dictDir string) (Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newJieba(p)
+	if !queriesOnly {
+		s, err := newJieba(p)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	dir := filepath.Dir(p.main)
+	p.idf, p.stop = filepath.Join(dir, queryIDFFile), filepath.Join(dir, queryStopWordsFile)
+	for _, f := range []struct{ path, data string }{{p.idf, queryIDF}, {p.stop, queryStopWords}} {
+		if err := writeFileAtomic(f.path, []byte(f.data)); err != nil {
+			return nil, fmt.Errorf("extracting dictionaries: %w", err)
+		}
+	}
+	s, err := newJieba(p)
+	if err != nil {
+		return nil, err
+	}
+	return querySegmenter{s}, nil
 }
+
+// querySegmenter hides the keyword methods of a segmenter whose keyword
+// tables are placeholders.
+type querySegmenter struct{ s *jiebaSegmenter }
+
+func (q querySegmenter) Cut(text string) []Segment          { return q.s.Cut(text) }
+func (q querySegmenter) CutForSearch(text string) []Segment { return q.s.CutForSearch(text) }
+func (q querySegmenter) Tag(text string) []Segment          { return q.s.Tag(text) }
+
+// Keywords returns nothing: the segmenter was opened for queries only.
+func (q querySegmenter) Keywords(string, int) []string { return nil }
+
+// TFIDF fails, so that a document extractor given this segmenter says so
+// instead of indexing documents without keywords.
+func (q querySegmenter) TFIDF() (*TFIDF, error) { return nil, ErrQueriesOnly }
+
+// ErrQueriesOnly is the error of a keyword ranker opened for queries only.
+var ErrQueriesOnly = errors.New("segmenter opened for queries only (OpenForQueries, ConfigureForQueries): it has no keyword tables")
 
 var shared struct {
 	sync.Mutex
-	seg Segmenter
-	dir string
+	seg         Segmenter
+	dir         string
+	queriesOnly bool
 }
 
 // Configure sets the dictionary dir that Default opens ("" for the embedded
 // dictionaries). It must be called before the first Default.
 func Configure(dictDir string) error {
+	return configure(dictDir, false)
+}
+
+// ConfigureForQueries is Configure for a process that only segments
+// queries (fangtan serve): Default then opens with OpenForQueries, which
+// needs less memory and time. Call it before the first Default; a process
+// that extracts documents for indexing must use Configure instead.
+func ConfigureForQueries(dictDir string) error {
+	return configure(dictDir, true)
+}
+
+func configure(dictDir string, queriesOnly bool) error {
 	shared.Lock()
 	defer shared.Unlock()
-	if shared.seg != nil && dictDir != shared.dir {
-		return fmt.Errorf("dictionary dir %q: the shared segmenter is already open with %q", dictDir, shared.dir)
+	if shared.seg != nil {
+		if dictDir != shared.dir {
+			return fmt.Errorf("dictionary dir %q: the shared segmenter is already open with %q", dictDir, shared.dir)
+		}
+		if !queriesOnly && shared.queriesOnly {
+			return fmt.Errorf("dictionary dir %q: the shared segmenter is already open for queries only, without keyword tables", dictDir)
+		}
+		return nil // a full segmenter serves queries too
 	}
 	shared.dir = dictDir
+	shared.queriesOnly = queriesOnly
 	return nil
 }
 
@@ -348,7 +461,7 @@ func Default() (Segmenter, error) {
 	if shared.seg != nil {
 		return shared.seg, nil
 	}
-	s, err := Open(shared.dir)
+	s, err := open(shared.dir, shared.queriesOnly)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"slices"
 	"testing"
 
@@ -40,4 +41,17 @@ func TestKeywordsRankedFromOwnSegmentation(t *testing.T) {
 	}
 	t.Run("sample", func(t *testing.T) { check(t, exSampleDocs(t)) })
 	t.Run("xwlb", func(t *testing.T) { check(t, exReadJSONL(t, "xwlb.jsonl", 400, nil)) })
+}
+
+// TestExtractorRefusesQuerySegmenter: a segmenter opened for queries only
+// has no keyword tables; the extractor says so instead of extracting
+// documents without keywords.
+func TestExtractorRefusesQuerySegmenter(t *testing.T) {
+	seg, err := analyzer.OpenForQueries("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewExtractor(seg); !errors.Is(err, analyzer.ErrQueriesOnly) {
+		t.Errorf("NewExtractor(query segmenter) error = %v, want ErrQueriesOnly", err)
+	}
 }
