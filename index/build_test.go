@@ -180,7 +180,8 @@ func TestSearchWhileAdding(t *testing.T) {
 			}
 		}()
 	}
-	for i := range 20 {
+	const adds = 8 // each add waits for its batch to be persisted
+	for i := range adds {
 		d := docs[i%len(docs)]
 		batch := []fangtan.Document{d} // replaces a fixture document
 		nd := d
@@ -199,8 +200,8 @@ func TestSearchWhileAdding(t *testing.T) {
 	for err := range errc {
 		t.Error(err)
 	}
-	if a, _ := counts(t, idx); a != uint64(len(docs)+20) {
-		t.Errorf("%d articles after adding 20, want %d", a, len(docs)+20)
+	if a, _ := counts(t, idx); a != uint64(len(docs)+adds) {
+		t.Errorf("%d articles after adding %d, want %d", a, adds, len(docs)+adds)
 	}
 }
 
