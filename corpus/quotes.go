@@ -155,7 +155,7 @@ func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title s
 			}
 		}
 		if t.byEnd != nil {
-			if sp, ok := t.byEnd[end]; ok && sp.start >= start && t.nameAt(sp.start) == sp.end-sp.start {
+			if sp, ok := t.byEnd.get(end); ok && sp.start >= start && t.nameAt(sp.start) == sp.end-sp.start {
 				consider(sp.start, end)
 			}
 		}
