@@ -314,7 +314,7 @@ func (t *tagged) nameAt(i int) int {
 		// 张/q 病床/n: a lone surname rune followed by a dictionary word of its
 		// own is a measure word or a verb, not a name.
 		if sp.end-sp.start == 1 && !personWord {
-			if next, ok := t.byStart.get(i+1); ok && next.end-next.start >= 2 && next.tag != "x" && !isPersonTag(next.tag) {
+			if next, ok := t.byStart.get(i + 1); ok && next.end-next.start >= 2 && next.tag != "x" && !isPersonTag(next.tag) {
 				return 0
 			}
 		}
@@ -352,7 +352,7 @@ func (t *tagged) nameAt(i int) int {
 			}
 		}
 		for k := n - 1; k >= 2; k-- {
-			if sp, ok := t.byStart.get(i+k); ok && sp.end-sp.start >= 2 && sp.tag != "x" && !isPersonTag(sp.tag) && sp.end > i+n {
+			if sp, ok := t.byStart.get(i + k); ok && sp.end-sp.start >= 2 && sp.tag != "x" && !isPersonTag(sp.tag) && sp.end > i+n {
 				n = k // the rest is a word of its own: 李明/深入
 			}
 		}
