@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -86,7 +87,7 @@ func TestParseTFIDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Five lines read, three kept: the mean is 13/5, as cppjieba computes it.
-	if tf.mean != 13.0/5 || tf.idf["丙丁"] != 5 || len(tf.idf) != 3 {
+	if tf.mean != 13.0/5 || tf.idf[wordHash("丙丁")] != 5 || len(tf.idf) != 3 {
 		t.Errorf("mean %v, idf %v", tf.mean, tf.idf)
 	}
 	if got := tf.Top([]string{"甲乙", "甲乙", "我们", "丙丁", "的", "未知词"}, 3); !slices.Equal(got, []string{"丙丁", "甲乙", "未知词"}) {
@@ -97,4 +98,49 @@ func TestParseTFIDF(t *testing.T) {
 			t.Errorf("ParseTFIDF(%q) succeeded", bad)
 		}
 	}
+}
+
+// BenchmarkTFIDF measures the keyword tables' heap (heap-MB, after a GC)
+// and load time, and Top over the words of the sample pages.
+//
+//	go test ./analyzer -run '^$' -bench TFIDF
+func BenchmarkTFIDF(b *testing.B) {
+	b.Run("load", func(b *testing.B) {
+		var keep []*TFIDF
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		for i := 0; i < b.N; i++ {
+			tf, err := ParseTFIDF(readEmbedded(IDFFile), readEmbedded(StopWordsFile))
+			if err != nil {
+				b.Fatal(err)
+			}
+			keep = append(keep, tf)
+		}
+		b.StopTimer()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(len(keep))/(1<<20), "heap-MB")
+		runtime.KeepAlive(keep)
+	})
+	b.Run("top", func(b *testing.B) {
+		seg := defaultSegmenter(b)
+		tf, err := seg.(KeywordRanker).TFIDF()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var docs [][]string
+		n := 0
+		for _, text := range sampleTexts(b) {
+			docs = append(docs, cutWords(seg, Fold(text)))
+			n += len(text)
+		}
+		b.SetBytes(int64(n))
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			for _, d := range docs {
+				tf.Top(d, 30)
+			}
+		}
+	})
 }
