@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"fangtan"
@@ -54,4 +55,47 @@ func TestExtractorRefusesQuerySegmenter(t *testing.T) {
 	if _, err := NewExtractor(seg); !errors.Is(err, analyzer.ErrQueriesOnly) {
 		t.Errorf("NewExtractor(query segmenter) error = %v, want ErrQueriesOnly", err)
 	}
+}
+
+// TestThemesMatchOnePass: the one-pass matcher finds exactly the themes
+// with a phrase that strings.Contains finds, on the sample pages, on
+// texts built from the phrases themselves and on xwlb articles.
+func TestThemesMatchOnePass(t *testing.T) {
+	th := DefaultThemes()
+	naive := func(folded string) []string {
+		out := []string{}
+		for _, x := range th.List() {
+			for _, p := range x.Phrases {
+				if strings.Contains(folded, p) {
+					out = append(out, x.Name)
+					break
+				}
+			}
+		}
+		return out
+	}
+	var texts []string
+	for i, x := range th.List() {
+		// Phrases glued to their neighbours' and cut in half.
+		p := x.Phrases[len(x.Phrases)-1]
+		texts = append(texts, "前"+p+"后", p[:len(p)/2], strings.Repeat(p, i%3))
+	}
+	for _, d := range exSampleDocs(t) {
+		texts = append(texts, analyzer.Fold(d.Title+"\n"+d.Text))
+	}
+	check := func(t *testing.T, texts []string) {
+		for _, text := range texts {
+			if got, want := th.Match(text), naive(text); !slices.Equal(got, want) {
+				t.Errorf("Match(%.30q) = %v, want %v", text, got, want)
+			}
+		}
+	}
+	check(t, texts)
+	t.Run("xwlb", func(t *testing.T) {
+		var texts []string
+		for _, d := range exReadJSONL(t, "xwlb.jsonl", 2000, nil) {
+			texts = append(texts, analyzer.Fold(d.Title+"\n"+d.Text))
+		}
+		check(t, texts)
+	})
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"fangtan/analyzer"
 )
@@ -27,6 +29,9 @@ type Theme struct {
 // serves concurrent extractions.
 type Themes struct {
 	list []Theme
+
+	indexOnce sync.Once
+	byFirst   map[rune][]phraseRef // built on first Match
 }
 
 // DefaultThemes returns the embedded default theme set (corpus/themes.txt).
@@ -97,16 +102,44 @@ func ParseThemes(r io.Reader, name string) (*Themes, error) {
 func (t *Themes) List() []Theme { return append([]Theme(nil), t.list...) }
 
 // Match returns the names of the themes whose phrases occur in folded
-// text, in file order.
+// text, in file order. It reads the text once, trying the phrases that
+// start with each rune, instead of one strings.Contains per phrase (a
+// scan of the whole article each, which took 7% of extraction).
 func (t *Themes) Match(folded string) []string {
-	out := []string{}
-	for _, th := range t.list {
-		for _, p := range th.Phrases {
-			if strings.Contains(folded, p) {
-				out = append(out, th.Name)
-				break
+	t.indexOnce.Do(t.index)
+	matched := make([]bool, len(t.list))
+	left := len(t.list)
+	for i := 0; i < len(folded) && left > 0; {
+		r, w := utf8.DecodeRuneInString(folded[i:])
+		for _, ref := range t.byFirst[r] {
+			if !matched[ref.theme] && strings.HasPrefix(folded[i:], ref.phrase) {
+				matched[ref.theme] = true
+				left--
 			}
+		}
+		i += w
+	}
+	out := []string{}
+	for k, th := range t.list {
+		if matched[k] {
+			out = append(out, th.Name)
 		}
 	}
 	return out
+}
+
+// phraseRef is a theme phrase in the first-rune index.
+type phraseRef struct {
+	theme  int
+	phrase string
+}
+
+func (t *Themes) index() {
+	t.byFirst = map[rune][]phraseRef{}
+	for k, th := range t.list {
+		for _, p := range th.Phrases {
+			r, _ := utf8.DecodeRuneInString(p)
+			t.byFirst[r] = append(t.byFirst[r], phraseRef{k, p})
+		}
+	}
 }
