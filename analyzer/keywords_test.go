@@ -82,12 +82,12 @@ func xwlbTexts(t *testing.T, n int) []string {
 }
 
 func TestParseTFIDF(t *testing.T) {
-	tf, err := ParseTFIDF([]byte("甲乙 2\n\n丙丁 5 \n坏行 1 2\n戊己 6"), []byte("的\n我们"))
+	tf, err := ParseTFIDF([]byte("甲乙 2\n\n丙丁 5 \n坏行 1 2\n单 \n戊己 6"), []byte("的\n我们"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Five lines read, three kept: the mean is 13/5, as cppjieba computes it.
-	if tf.mean != 13.0/5 || tf.idf[wordHash("丙丁")] != 5 || len(tf.idf) != 3 {
+	// Six lines read, three kept: the mean is 13/6, as cppjieba computes it.
+	if tf.mean != 13.0/6 || tf.idf[wordHash("丙丁")] != 5 || len(tf.idf) != 3 {
 		t.Errorf("mean %v, idf %v", tf.mean, tf.idf)
 	}
 	if got := tf.Top([]string{"甲乙", "甲乙", "我们", "丙丁", "的", "未知词"}, 3); !slices.Equal(got, []string{"丙丁", "甲乙", "未知词"}) {
