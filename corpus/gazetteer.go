@@ -43,7 +43,10 @@ type division struct {
 type surface struct {
 	text  string
 	runes int
-	divs  []*division
+	// second is text's second rune (0 for one rune): scan rejects most
+	// candidates on it without decoding text.
+	second rune
+	divs   []*division
 	// generic names (城区, 郊区, 市中区, 东区…) are also common words, so
 	// they count only right after the name of their own city.
 	generic bool
@@ -208,7 +211,10 @@ func parseGazetteer(data string) *gazetteer {
 		s.divs = divs
 	}
 	for _, s := range surfaces {
-		r, _ := utf8.DecodeRuneInString(s.text)
+		r, w := utf8.DecodeRuneInString(s.text)
+		if w < len(s.text) {
+			s.second, _ = utf8.DecodeRuneInString(s.text[w:])
+		}
 		g.byFirst[r] = append(g.byFirst[r], s)
 	}
 	for _, list := range g.byFirst {
@@ -283,7 +289,7 @@ func (g *gazetteer) scan(text []rune) []placeMention {
 		cands := g.byFirst[text[i]]
 		var hit *surface
 		for _, s := range cands {
-			if s.runes > len(text)-i || !runesHasPrefix(text[i:], s.text) {
+			if s.runes > len(text)-i || (s.runes > 1 && text[i+1] != s.second) || !runesHasPrefix(text[i:], s.text) {
 				continue
 			}
 			end := i + s.runes
