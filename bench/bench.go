@@ -428,14 +428,18 @@ func searchOverHTTP(ctx context.Context, opts Options, s system, dir string, mix
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	stop := func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Signal(os.Interrupt)
-			select {
-			case <-exited:
-			case <-time.After(5 * time.Second):
-				cmd.Process.Kill()
-				<-exited
-			}
+		select {
+		case err := <-exited: // already gone
+			exited <- err
+			return
+		default:
+		}
+		cmd.Process.Signal(os.Interrupt)
+		select {
+		case <-exited:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-exited
 		}
 	}
 	defer stop()
