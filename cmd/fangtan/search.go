@@ -100,8 +100,9 @@ func isBoolFlag(f *flag.Flag) bool {
 }
 
 // open opens the index read-only, so several searches can run at once.
+// Searching only segments queries, so jieba loads without its keyword tables.
 func (s *searchFlags) open() (*index.Index, error) {
-	if err := analyzer.Configure(*s.dictDir); err != nil {
+	if err := analyzer.ConfigureForQueries(*s.dictDir); err != nil {
 		return nil, err
 	}
 	return index.OpenReadOnly(*s.dir)

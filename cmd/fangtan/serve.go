@@ -47,8 +47,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	// Load the dictionaries before listening: a bad --dict-dir fails now,
-	// and the first query does not pay for the load.
-	if err := analyzer.Configure(*dictDir); err != nil {
+	// and the first query does not pay for the load. The server only
+	// segments queries, so jieba loads without its keyword tables.
+	if err := analyzer.ConfigureForQueries(*dictDir); err != nil {
 		return err
 	}
 	if _, err := analyzer.Default(); err != nil {
