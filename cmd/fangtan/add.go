@@ -15,6 +15,7 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs := newFlags("add", stderr)
 	dir := fs.String("index", "", "index directory (required)")
 	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones)")
+	themesFile := fs.String("themes", "", themesUsage)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan add --index DIR PATH...")
 		fmt.Fprintln(stderr, "Adds or updates the documents of files or directories; adding a file again")
@@ -29,7 +30,7 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return errUsage
 	}
-	ex, err := newExtractor(*dictDir)
+	ex, err := newExtractor(*dictDir, *themesFile)
 	if err != nil {
 		return err
 	}

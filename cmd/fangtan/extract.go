@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"fangtan"
-	"fangtan/analyzer"
 	"fangtan/corpus"
 )
 
@@ -19,10 +18,11 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlags("extract", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per document (the fangtan.Document fields)")
 	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones)")
+	themesFile := fs.String("themes", "", themesUsage)
 	pageOnly := fs.Bool("page-only", false, "skip officials, places, themes, keywords and quotes: print only what the page itself says")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "goroutines running the extractor (output order does not depend on it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: fangtan extract [--json] [--dict-dir DIR] [--page-only] [--workers N] [PATH...]")
+		fmt.Fprintln(stderr, "usage: fangtan extract [--json] [--dict-dir DIR] [--themes FILE] [--page-only] [--workers N] [PATH...]")
 		fmt.Fprintln(stderr, "Reads files or directories (.txt .html .md .jsonl .json; UTF-8, GBK or Big5);")
 		fmt.Fprintln(stderr, "without PATH, the bundled sample corpus.")
 		fs.PrintDefaults()
@@ -33,16 +33,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 	opts := corpus.Options{Workers: *workers}
 	if !*pageOnly {
-		if err := analyzer.Configure(*dictDir); err != nil {
+		ex, err := newExtractor(*dictDir, *themesFile)
+		if err != nil {
 			return err
-		}
-		seg, err := analyzer.Default()
-		if err != nil {
-			return fmt.Errorf("open dictionaries: %w", err)
-		}
-		ex, err := corpus.NewExtractor(seg)
-		if err != nil {
-			return fmt.Errorf("extractor: %w", err)
 		}
 		opts.Extractor = ex
 	}

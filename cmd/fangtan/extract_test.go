@@ -64,3 +64,40 @@ func TestExtractWithExtractor(t *testing.T) {
 		}
 	}
 }
+
+// A --themes file replaces the built-in themes: 001 (Traditional) is tagged
+// with a theme only this file knows, matched after folding, and none of the
+// built-in ones; a malformed file is refused with its name and line.
+func TestExtractThemesFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "themes.txt")
+	if err := os.WriteFile(good, []byte("# newsroom themes\n锦绣太原: 錦繡太原城\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"extract", "--json", "--themes", good, "../../corpus/sample/001_8e3ade1e0b12d944.txt"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr.String())
+	}
+	var d fangtan.Document
+	if err := json.Unmarshal(stdout.Bytes(), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Themes) != 1 || d.Themes[0] != "锦绣太原" {
+		t.Errorf("themes %q, want only the file's 锦绣太原", d.Themes)
+	}
+
+	bad := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(bad, []byte("锦绣太原:\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	stderr.Reset()
+	code = run(context.Background(), []string{"extract", "--themes", bad, "../../corpus/sample/001_8e3ade1e0b12d944.txt"}, &stdout, &stderr)
+	if code == 0 {
+		t.Fatal("a theme without phrases was accepted")
+	}
+	if !strings.Contains(stderr.String(), "bad.txt") {
+		t.Errorf("stderr %q should name the theme file", stderr.String())
+	}
+}

@@ -27,9 +27,10 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	workers := fs.Int("workers", 0, "documents analyzed in parallel (default: all cores)")
 	batch := fs.Int("batch", 0, "bleve documents (articles and quotes) per write batch (default 1000)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	themesFile := fs.String("themes", "", themesUsage)
 	noCompact := fs.Bool("no-compact", false, "skip merging the index into one segment at the end (a little faster, a bigger index)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: fangtan index --index DIR [--dict-dir D] [PATH...]")
+		fmt.Fprintln(stderr, "usage: fangtan index --index DIR [--dict-dir D] [--themes FILE] [PATH...]")
 		fmt.Fprintln(stderr, "Builds an index of files or directories (.txt .html .md .jsonl .json);")
 		fmt.Fprintln(stderr, "without PATH, of the bundled sample corpus. An existing index at DIR is")
 		fmt.Fprintln(stderr, "replaced only when the new one is complete.")
@@ -43,7 +44,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fs.Usage()
 		return errUsage
 	}
-	ex, err := newExtractor(*dictDir)
+	ex, err := newExtractor(*dictDir, *themesFile)
 	if err != nil {
 		return err
 	}
@@ -64,9 +65,19 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
+const themesUsage = "theme file (a theme name and its signal phrases per line; default: the built-in set, corpus/themes.txt)"
+
 // newExtractor opens the shared jieba segmenter (which the index's word
-// analyzer also uses) and the metadata extractor.
-func newExtractor(dictDir string) (*corpus.Extractor, error) {
+// analyzer also uses) and the metadata extractor, with the themes of
+// themesFile or, when it is empty, the built-in ones.
+func newExtractor(dictDir, themesFile string) (*corpus.Extractor, error) {
+	var themes *corpus.Themes
+	if themesFile != "" {
+		var err error
+		if themes, err = corpus.LoadThemes(themesFile); err != nil {
+			return nil, err
+		}
+	}
 	if err := analyzer.Configure(dictDir); err != nil {
 		return nil, err
 	}
@@ -74,7 +85,7 @@ func newExtractor(dictDir string) (*corpus.Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open dictionaries: %w", err)
 	}
-	ex, err := corpus.NewExtractor(seg)
+	ex, err := corpus.NewExtractorWithThemes(seg, themes)
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}
