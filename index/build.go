@@ -256,7 +256,8 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 // With unsafe_batch, Batch returns before its segment is persisted and
 // Close does not wait for the persister, so the last batch asks to be told;
 // persisting a snapshot persists every batch introduced before it. With
-// compact, it first merges the index into one segment.
+// compact, it first merges the index into as few segments as scorch will
+// make (one for a small index; a large one may keep a few).
 func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool) error {
 	persist := func(marker bool) error {
 		b := idx.NewBatch()
@@ -276,12 +277,16 @@ func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool)
 	if err := persist(false); err != nil {
 		return err
 	}
-	if adv, err := idx.Advanced(); err == nil {
-		if s, ok := adv.(*scorch.Scorch); ok {
-			if err := s.ForceMerge(ctx, nil); err != nil {
-				return fmt.Errorf("merge: %w", err)
-			}
-		}
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return persist(true)
+	}
+	if err := sc.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("merge: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -289,7 +294,7 @@ func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool)
 	if err := persist(true); err != nil {
 		return err
 	}
-	awaitCleanup(ctx, storeDir, persist)
+	awaitCleanup(ctx, sc, storeDir, persist)
 	return nil
 }
 
@@ -297,18 +302,19 @@ func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool)
 // the segments the merge replaced.
 const cleanupWait = 30 * time.Second
 
-// awaitCleanup waits until the store holds only the merged segment. Scorch
-// deletes replaced segments from its persister loop when it is idle, which
-// a Close straight after the last persist can pre-empt; an index opened
-// read-only has no persister, so the leftovers would stay for good (seen
-// on the xwlb + hkcnews build: 949 MB on disk for a 458 MB index). Each
-// round persists a no-op batch so the loop comes round to its cleanup
-// again. Giving up leaves a correct, only larger, index.
-func awaitCleanup(ctx context.Context, storeDir string, persist func(marker bool) error) {
+// awaitCleanup waits until the store holds no segment files beyond those of
+// the current snapshot (a forced merge of a large index may leave several).
+// Scorch deletes replaced segments from its persister loop when it is idle,
+// which a Close straight after the last persist can pre-empt; an index
+// opened read-only has no persister, so leftovers would stay for good (one
+// xwlb + hkcnews build was seen with 949 MB on disk for a 458 MB index).
+// Each round persists a no-op batch so that the loop comes round to its
+// cleanup again. Giving up leaves a correct, only larger, index.
+func awaitCleanup(ctx context.Context, sc *scorch.Scorch, storeDir string, persist func(marker bool) error) {
 	deadline := time.Now().Add(cleanupWait)
 	for {
-		segs, err := filepath.Glob(filepath.Join(storeDir, "*.zap"))
-		if err != nil || len(segs) <= 1 || time.Now().After(deadline) || ctx.Err() != nil {
+		onDisk, err := filepath.Glob(filepath.Join(storeDir, "*.zap"))
+		if err != nil || uint64(len(onDisk)) <= rootSegments(sc) || time.Now().After(deadline) || ctx.Err() != nil {
 			return
 		}
 		if err := persist(true); err != nil {
@@ -316,6 +322,12 @@ func awaitCleanup(ctx context.Context, storeDir string, persist func(marker bool
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// rootSegments is the number of file segments in scorch's current snapshot.
+func rootSegments(sc *scorch.Scorch) uint64 {
+	n, _ := sc.StatsMap()["num_root_filesegments"].(uint64)
+	return n
 }
 
 // writer runs the indexing pipeline: a source goroutine, workers that

@@ -28,7 +28,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	batch := fs.Int("batch", 0, "bleve documents (articles and quotes) per write batch (default 1000)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	themesFile := fs.String("themes", "", themesUsage)
-	noCompact := fs.Bool("no-compact", false, "skip merging the index into one segment at the end (a little faster, a bigger index)")
+	noCompact := fs.Bool("no-compact", false, "skip merging the index into as few segments as possible at the end (a little faster, a bigger index)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan index --index DIR [--dict-dir D] [--themes FILE] [PATH...]")
 		fmt.Fprintln(stderr, "Builds an index of files or directories (.txt .html .md .jsonl .json);")
