@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fangtan"
+	"fangtan/index"
 )
 
 func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -17,28 +18,9 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "Searches quotations with the query language of 'fangtan search', plus speaker:NAME.")
 		s.fs.PrintDefaults()
 	}
-	if err := s.parse(args); err != nil {
-		return err
-	}
-	if *s.dir == "" {
-		fmt.Fprintln(stderr, "fangtan quotes: --index DIR is required")
-		s.fs.Usage()
-		return errUsage
-	}
-	idx, err := s.open()
-	if err != nil {
-		return err
-	}
-	defer idx.Close()
-	res, err := idx.SearchQuotes(ctx, s.q)
-	if err != nil {
-		return err
-	}
-	if *s.asJSON {
-		return writeJSON(stdout, res)
-	}
-	printQuotes(stdout, res, s.q.From, isTerminal(stdout))
-	return nil
+	return runQuery(s, args, stdout, stderr, func(idx *index.Index) (*fangtan.QuoteResult, error) {
+		return idx.SearchQuotes(ctx, s.q)
+	}, printQuotes)
 }
 
 func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {

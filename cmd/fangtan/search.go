@@ -117,11 +117,20 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "province:山西 district:小店区 theme:办实事 source:光明日报 year:2021 date:2021-07..2021-12")
 		s.fs.PrintDefaults()
 	}
+	return runQuery(s, args, stdout, stderr, func(idx *index.Index) (*fangtan.Result, error) {
+		return idx.Search(ctx, s.q)
+	}, printResult)
+}
+
+// runQuery is what search and quotes share: parse the flags, open the index,
+// run the query and print its result as JSON or as text.
+func runQuery[R any](s *searchFlags, args []string, stdout, stderr io.Writer,
+	query func(*index.Index) (R, error), print func(w io.Writer, res R, from int, tty bool)) error {
 	if err := s.parse(args); err != nil {
 		return err
 	}
 	if *s.dir == "" {
-		fmt.Fprintln(stderr, "fangtan search: --index DIR is required")
+		fmt.Fprintf(stderr, "%s: --index DIR is required\n", s.fs.Name())
 		s.fs.Usage()
 		return errUsage
 	}
@@ -130,14 +139,14 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer idx.Close()
-	res, err := idx.Search(ctx, s.q)
+	res, err := query(idx)
 	if err != nil {
 		return err
 	}
 	if *s.asJSON {
 		return writeJSON(stdout, res)
 	}
-	printResult(stdout, res, s.q.From, isTerminal(stdout))
+	print(stdout, res, s.q.From, isTerminal(stdout))
 	return nil
 }
 
