@@ -269,20 +269,6 @@ func decodeArticle(meta []byte, text string, quotes []byte) (*fangtan.Document, 
 	return &s.Document, nil
 }
 
-// storedQuote is what the stored field of a quote holds.
-type storedQuote struct {
-	ID           string `json:"id"`
-	Text         string `json:"text"`
-	Speaker      string `json:"speaker"`
-	SpeakerTitle string `json:"speaker_title"`
-	DocID        string `json:"doc_id"`
-	File         string `json:"file"`
-	Title        string `json:"title"`
-	Date         string `json:"date"`
-	Source       string `json:"source"`
-	Paragraph    int    `json:"paragraph"`
-}
-
 // quoteID names a document's n-th quote (0-based).
 func quoteID(docID string, n int) string { return fmt.Sprintf("%s#q%d", docID, n) }
 
@@ -433,7 +419,9 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	out = append(out, art.doc)
 
 	for n, q := range d.Quotes {
-		sq := storedQuote{
+		// A quote's stored field is its hit without fragments, which each
+		// search makes anew.
+		sq := fangtan.QuoteHit{
 			ID: quoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle,
 			DocID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, Paragraph: q.Paragraph,
 		}

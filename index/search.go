@@ -517,15 +517,12 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 		if !ok {
 			return nil, fmt.Errorf("index %s: quote %s: no stored quote", x.path, h.ID)
 		}
-		var q storedQuote
+		var q fangtan.QuoteHit
 		if err := jsonUnmarshal(s, &q); err != nil {
 			return nil, fmt.Errorf("index %s: quote %s: %w", x.path, h.ID, err)
 		}
-		out.Hits = append(out.Hits, fangtan.QuoteHit{
-			ID: q.ID, Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, DocID: q.DocID,
-			File: q.File, Title: q.Title, Date: q.Date, Source: q.Source, Paragraph: q.Paragraph,
-			Fragments: c.hl.fragments(q.Text, 1, 1<<30),
-		})
+		q.Fragments = c.hl.fragments(q.Text, 1, 1<<30)
+		out.Hits = append(out.Hits, q)
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil

@@ -599,27 +599,10 @@ func TestServeStartupErrors(t *testing.T) {
 type binServer struct {
 	cmd    *exec.Cmd
 	base   string
-	out    *binOutput
+	out    *lockedBuffer
 	done   chan struct{}
 	code   int
 	doneAt atomic.Bool
-}
-
-type binOutput struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *binOutput) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *binOutput) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // startBinServer runs fangtan serve on a free loopback port and waits until
@@ -632,7 +615,7 @@ func startBinServer(t *testing.T, idx string, extra ...string) (*binServer, erro
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	s := &binServer{base: "http://" + addr, out: &binOutput{}, done: make(chan struct{})}
+	s := &binServer{base: "http://" + addr, out: &lockedBuffer{}, done: make(chan struct{})}
 	s.cmd = exec.Command(fangtanBinary(t), append([]string{"serve", "--index", idx, "--addr", addr}, extra...)...)
 	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
 	if err := s.cmd.Start(); err != nil {
