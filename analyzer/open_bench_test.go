@@ -1,32 +1,12 @@
 package analyzer
 
 import (
-	"bufio"
-	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
-)
 
-// procStatusMB reads a memory figure (VmRSS, VmHWM) of this process from
-// /proc/self/status, in MB; 0 where there is no /proc.
-func procStatusMB(field string) float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
+	"fangtan/internal/procstat"
+)
 
 // BenchmarkOpen measures what opening a segmenter costs, split into its
 // steps: reading the dictionaries (load-ms), finding or writing them in the
@@ -43,7 +23,7 @@ func BenchmarkOpen(b *testing.B) {
 	}{{"full", false}, {"queries", true}} {
 		b.Run(m.name, func(b *testing.B) {
 			runtime.GC()
-			rss0 := procStatusMB("VmRSS")
+			rss0 := procstat.MB("VmRSS")
 			var load, cache, jieba time.Duration
 			var keep []Segmenter
 			for i := 0; i < b.N; i++ {
@@ -73,7 +53,7 @@ func BenchmarkOpen(b *testing.B) {
 			b.ReportMetric(float64(load.Milliseconds())/float64(b.N), "load-ms")
 			b.ReportMetric(float64(cache.Milliseconds())/float64(b.N), "cache-ms")
 			b.ReportMetric(float64(jieba.Milliseconds())/float64(b.N), "jieba-ms")
-			b.ReportMetric((procStatusMB("VmRSS")-rss0)/float64(len(keep)), "rss-MB")
+			b.ReportMetric((procstat.MB("VmRSS")-rss0)/float64(len(keep)), "rss-MB")
 			runtime.KeepAlive(keep)
 		})
 	}

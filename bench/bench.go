@@ -21,6 +21,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"fangtan/internal/procstat"
 )
 
 // system is one configuration under test.
@@ -467,8 +469,8 @@ func searchOverHTTP(ctx context.Context, opts Options, s system, dir string, mix
 
 	lat := httpLoad(ctx, base, paths, opts.Clients, opts.Search)
 	res.HTTP = lat
-	res.Startup.RSSAfter, _ = procStatus(cmd.Process.Pid, "VmRSS")
-	res.Startup.PeakRSS, _ = procStatus(cmd.Process.Pid, "VmHWM")
+	res.Startup.RSSAfter, _ = procstat.Bytes(cmd.Process.Pid, "VmRSS")
+	res.Startup.PeakRSS, _ = procstat.Bytes(cmd.Process.Pid, "VmHWM")
 	res.Stages = append(res.Stages, "search-http")
 	logf("%s: %d clients over HTTP: p50 %.2f ms, p95 %.2f, p99 %.2f, %.0f q/s (%d queries, %d errors); server RSS %.0f MB",
 		name, lat.Clients, lat.P50, lat.P95, lat.P99, lat.QPS, lat.Requests, lat.Errors, float64(res.Startup.RSSAfter)/1e6)

@@ -1,19 +1,17 @@
 package bench
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"fangtan/internal/procstat"
 )
 
 // Latency summarizes a series of queries; times are in milliseconds.
@@ -163,37 +161,10 @@ func getOK(ctx context.Context, c *http.Client, u string) error {
 	return nil
 }
 
-// procStatus reads a field of /proc/<pid>/status ("VmRSS", "VmHWM") in
-// bytes; pid 0 means this process.
-func procStatus(pid int, field string) (int64, error) {
-	p := "/proc/self/status"
-	if pid != 0 {
-		p = fmt.Sprintf("/proc/%d/status", pid)
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		name, val, ok := strings.Cut(s.Text(), ":")
-		if !ok || name != field {
-			continue
-		}
-		kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(val), " kB"), 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("%s %s: %w", p, field, err)
-		}
-		return kb * 1024, nil
-	}
-	return 0, fmt.Errorf("%s: no %s", p, field)
-}
-
 // peakRSS is this process's high-water resident set, from /proc or, where
 // there is none, getrusage (whose Maxrss Linux reports in KiB).
 func peakRSS() int64 {
-	if b, err := procStatus(0, "VmHWM"); err == nil {
+	if b, err := procstat.Bytes(0, "VmHWM"); err == nil {
 		return b
 	}
 	var ru syscall.Rusage

@@ -1,35 +1,14 @@
 package corpus
 
 import (
-	"bufio"
 	"context"
-	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"fangtan"
+	"fangtan/internal/procstat"
 )
-
-// procStatusMB reads a memory figure (VmRSS, VmHWM) of this process from
-// /proc/self/status, in MB; 0 where there is no /proc.
-func procStatusMB(field string) float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
 
 // BenchmarkLoadXWLBPeakRSS measures the extraction side of an index build: Load
 // with the Extractor on two workers over xwlb.jsonl, documents discarded as
@@ -45,7 +24,7 @@ func BenchmarkLoadXWLBPeakRSS(b *testing.B) {
 	exSharedCorpus(b, "xwlb.jsonl").Close()
 	path := "../../shared/corpus/xwlb.jsonl"
 	runtime.GC()
-	rss0 := procStatusMB("VmRSS")
+	rss0 := procstat.MB("VmRSS")
 	// VmHWM keeps the start-up peak of loading the dictionaries, which would
 	// hide extraction's, so sample VmRSS instead.
 	peak := rss0
@@ -59,7 +38,7 @@ func BenchmarkLoadXWLBPeakRSS(b *testing.B) {
 			case <-stop:
 				return
 			case <-tick.C:
-				peak = max(peak, procStatusMB("VmRSS"))
+				peak = max(peak, procstat.MB("VmRSS"))
 			}
 		}
 	}()
