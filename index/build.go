@@ -7,9 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -164,12 +167,31 @@ func recoverLeftovers(path string) error {
 		olds = olds[:len(olds)-1]
 	}
 	building, _ := filepath.Glob(globEscape(buildingPrefix(path)) + "*")
+	// A build still running in another process (or this one) is not a
+	// leftover: removing its directory under it once left that build's
+	// merger retrying on vanished files, at full CPU, for good.
+	building = slices.DeleteFunc(building, func(dir string) bool {
+		return builderAlive(strings.TrimPrefix(dir, buildingPrefix(path)))
+	})
 	for _, p := range append(olds, building...) {
 		if err := os.RemoveAll(p); err != nil {
 			return fmt.Errorf("remove leftover %s: %w", p, err)
 		}
 	}
 	return nil
+}
+
+// builderAlive tells whether the process named by a building directory's
+// suffix ("<pid>-<nanoseconds>") is running. A suffix that does not parse is
+// nobody's.
+func builderAlive(suffix string) bool {
+	pidText, _, ok := strings.Cut(suffix, "-")
+	pid, err := strconv.Atoi(pidText)
+	if !ok || err != nil || pid <= 0 {
+		return false
+	}
+	err = syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 func globEscape(s string) string {

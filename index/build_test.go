@@ -515,3 +515,30 @@ func TestCompactedBuildLeavesOneSegment(t *testing.T) {
 		t.Errorf("a compacted build left %d segments on disk, want 1", n)
 	}
 }
+
+// TestBuildKeepsRunningBuilds: a build removes what killed builds left
+// behind, but not the directory of a build still running, in another
+// process or in this one (two builds of one index at once both finish).
+func TestBuildKeepsRunningBuilds(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "idx")
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	running := fmt.Sprintf("%s%d-1", buildingPrefix(path), os.Getpid())
+	killed := fmt.Sprintf("%s%d-2", buildingPrefix(path), dead.Process.Pid)
+	for _, dir := range []string{running, killed} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Build(context.Background(), path, DocumentsSource(fixtureDocs(t)[:2]), BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(running); err != nil {
+		t.Errorf("the running build's directory was removed: %v", err)
+	}
+	if _, err := os.Stat(killed); err == nil {
+		t.Errorf("the killed build's directory %s was kept", killed)
+	}
+}
