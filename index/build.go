@@ -100,7 +100,7 @@ var ErrNoDocuments = errors.New("no documents to index; the previous index, if a
 // not a fangtan index.
 var markerKey = []byte("fangtan_index_version")
 
-const formatVersion = "4"
+const formatVersion = "5"
 
 // boltTimeout bounds the wait for another process holding the index open,
 // so a second writer gets an error instead of hanging.

@@ -29,13 +29,10 @@ const (
 	fieldType       = "type"
 	fieldTitle      = "title"
 	fieldTitleExact = "title_exact"
-	fieldTitleUni   = "title_uni"
 	fieldText       = "text"
 	fieldTextExact  = "text_exact"
-	fieldTextUni    = "text_uni"
 	fieldQuote      = "quote"
 	fieldQuoteExact = "quote_exact"
-	fieldQuoteUni   = "quote_uni"
 	fieldOfficial   = "official"
 	fieldCity       = "city"
 	fieldProvince   = "province"
@@ -65,8 +62,7 @@ type fieldKind int
 
 const (
 	kindWord    fieldKind = iota
-	kindExact             // bigrams of the exact analyzer
-	kindUnigram           // unigrams of the exact analyzer
+	kindExact             // bigrams of the exact analyzer and the last rune
 	kindKeyword
 	kindDate
 	kindStored
@@ -88,10 +84,8 @@ var articleFields = []fieldSpec{
 	{name: fieldType, kind: kindKeyword},
 	{name: fieldTitle, kind: kindWord},
 	{name: fieldTitleExact, kind: kindExact, vectors: true},
-	{name: fieldTitleUni, kind: kindUnigram},
 	{name: fieldText, kind: kindWord},
 	{name: fieldTextExact, kind: kindExact, vectors: true},
-	{name: fieldTextUni, kind: kindUnigram},
 	{name: fieldOfficial, kind: kindKeyword},
 	{name: fieldCity, kind: kindKeyword},
 	{name: fieldProvince, kind: kindKeyword},
@@ -112,7 +106,6 @@ var quoteFields = []fieldSpec{
 	{name: fieldType, kind: kindKeyword},
 	{name: fieldQuote, kind: kindWord},
 	{name: fieldQuoteExact, kind: kindExact, vectors: true},
-	{name: fieldQuoteUni, kind: kindUnigram},
 	{name: fieldSpeaker, kind: kindKeyword},
 	{name: fieldDocID, kind: kindKeyword},
 	{name: fieldOfficial, kind: kindKeyword},
@@ -132,9 +125,8 @@ func (f fieldSpec) options() bindex.FieldIndexingOptions {
 	switch f.kind {
 	case kindStored:
 		return bindex.StoreField
-	case kindKeyword, kindUnigram:
-		// Keyword fields only filter and facet, and unigrams only find
-		// one-letter queries (the word fields score them): no statistics.
+	case kindKeyword:
+		// Keyword fields only filter and facet: no statistics.
 		o := bindex.IndexField | bindex.SkipFreqNorm
 		if f.facet {
 			o |= bindex.DocValues
@@ -156,9 +148,7 @@ func (f fieldSpec) analyzerName() string {
 	case kindWord:
 		return analyzer.WordAnalyzerName
 	case kindExact:
-		return exactBigramAnalyzerName
-	case kindUnigram:
-		return exactUnigramAnalyzerName
+		return analyzer.ExactBigramAnalyzerName
 	case kindKeyword:
 		return keyword.Name
 	}
@@ -275,18 +265,17 @@ func quoteID(docID string, n int) string { return fmt.Sprintf("%s#q%d", docID, n
 // docBuilder turns fangtan.Documents into bleve documents. It holds the
 // analyzers so each field is analyzed exactly once, by scorch.
 type docBuilder struct {
-	word, bigram, unigram, kw analysis.Analyzer
+	word, bigram, kw analysis.Analyzer
 }
 
 func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
 	b := &docBuilder{
 		word:    m.AnalyzerNamed(analyzer.WordAnalyzerName),
-		bigram:  m.AnalyzerNamed(exactBigramAnalyzerName),
-		unigram: m.AnalyzerNamed(exactUnigramAnalyzerName),
+		bigram:  m.AnalyzerNamed(analyzer.ExactBigramAnalyzerName),
 		kw:      m.AnalyzerNamed(keyword.Name),
 	}
-	if b.word == nil || b.bigram == nil || b.unigram == nil || b.kw == nil {
-		return nil, fmt.Errorf("analyzers %q/%q are not registered with bleve", analyzer.WordAnalyzerName, analyzer.ExactAnalyzerName)
+	if b.word == nil || b.bigram == nil || b.kw == nil {
+		return nil, fmt.Errorf("analyzers %q/%q are not registered with bleve", analyzer.WordAnalyzerName, analyzer.ExactBigramAnalyzerName)
 	}
 	return b, nil
 }
@@ -325,8 +314,6 @@ func (a *fieldAdder) text(name, value string) {
 		an = a.b.word
 	case kindExact:
 		an = a.b.bigram
-	case kindUnigram:
-		an = a.b.unigram
 	case kindKeyword:
 		an = a.b.kw
 	case kindStored:
@@ -406,10 +393,8 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	art.raw(fieldType, typeArticle)
 	art.text(fieldTitle, d.Title)
 	art.text(fieldTitleExact, d.Title)
-	art.text(fieldTitleUni, d.Title)
 	art.text(fieldText, d.Text)
 	art.text(fieldTextExact, d.Text)
-	art.text(fieldTextUni, d.Text)
 	b.metadata(art, d)
 	art.keywords(fieldAuthor, d.Authors...)
 	art.addFacets()
@@ -433,7 +418,6 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 		qa.raw(fieldType, typeQuote)
 		qa.text(fieldQuote, q.Text)
 		qa.text(fieldQuoteExact, q.Text)
-		qa.text(fieldQuoteUni, q.Text)
 		qa.keywords(fieldSpeaker, q.Speaker)
 		qa.raw(fieldDocID, d.ID)
 		b.metadata(qa, d)

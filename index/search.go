@@ -40,13 +40,13 @@ var articleFacets = []string{fieldOfficial, fieldCity, fieldProvince, fieldTheme
 
 // textField is a text indexed twice: for words and exactly.
 type textField struct {
-	word, exact, uni string
-	boost            float64
+	word, exact string
+	boost       float64
 }
 
 var (
-	articleText = []textField{{fieldText, fieldTextExact, fieldTextUni, 1}, {fieldTitle, fieldTitleExact, fieldTitleUni, titleBoost}}
-	quoteText   = []textField{{fieldQuote, fieldQuoteExact, fieldQuoteUni, 1}}
+	articleText = []textField{{fieldText, fieldTextExact, 1}, {fieldTitle, fieldTitleExact, titleBoost}}
+	quoteText   = []textField{{fieldQuote, fieldQuoteExact, 1}}
 )
 
 // target is what a search runs over: articles or quotes.
@@ -214,13 +214,7 @@ func setBoost(q query.Query, b float64) {
 // exactQuery matches the exact terms in order: a substring of the
 // punctuation-free folded text.
 func exactQuery(f textField, terms []string) query.Query {
-	if len(terms) == 1 {
-		if utf8.RuneCountInString(terms[0]) == 1 {
-			return termQuery(f.uni, terms[0])
-		}
-		return termQuery(f.exact, terms[0])
-	}
-	return query.NewPhraseQuery(terms, f.exact)
+	return analyzer.ExactBigramTermsQuery(f.exact, terms)
 }
 
 // bigramsQuery matches texts holding every bigram of a word, anywhere. A
