@@ -50,6 +50,36 @@ type Document struct {
 	Quotes     []Quote    `json:"quotes"`
 	Paragraphs []string   `json:"paragraphs,omitempty"`
 	Text       string     `json:"text"`
+
+	// Words is a build-time artifact, never stored or serialized: the
+	// corpus extractor's jieba segmentation of Title and Text, from which
+	// the index derives its word fields instead of segmenting both texts
+	// a second time. Nil when nothing was segmented.
+	Words *Words `json:"-"`
+}
+
+// Words are the words of jieba's precise mode of a Document's folded Title
+// and Text, cut with the dictionary set DictionaryID
+// (analyzer.SearchExpander). Each records the exact text it was cut from,
+// so that words of a Title or Text changed since are ignored.
+type Words struct {
+	DictionaryID string
+	Title, Text  SegmentedText
+}
+
+// SegmentedText is a text and the precise-mode words of its folded form,
+// in order: they concatenate to analyzer.Fold(Source).
+type SegmentedText struct {
+	Source string
+	Words  []string
+}
+
+// For returns the words if they were cut from text, or nil.
+func (s SegmentedText) For(text string) []string {
+	if s.Words == nil || s.Source != text {
+		return nil
+	}
+	return s.Words
 }
 
 // Year returns the four-digit year of the document's date, or "".

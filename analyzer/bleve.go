@@ -71,7 +71,47 @@ type WordTokenizer struct {
 func (t *WordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	buf, orig := foldBytes(string(input))
 	folded := string(buf)
-	segs := t.Segmenter.CutForSearch(folded)
+	return wordTokens(buf, orig, folded, t.Segmenter.CutForSearch(folded))
+}
+
+// TokenizeWords returns what Tokenize returns for text, without segmenting
+// it: words are the precise-mode words (Cut or Tag) of Fold(text), cut by a
+// segmenter whose DictionaryID is dictionaryID, and the tokenizer's own
+// segmenter expands them into search mode (see SearchExpander). It fails
+// when the segmenter cannot expand, the dictionaries differ, or the words
+// do not make up Fold(text); the caller then tokenizes text instead.
+func (t *WordTokenizer) TokenizeWords(text string, words []string, dictionaryID string) (analysis.TokenStream, error) {
+	exp, ok := t.Segmenter.(SearchExpander)
+	if !ok {
+		return nil, fmt.Errorf("segmenter %T cannot expand precise-mode words", t.Segmenter)
+	}
+	if id := exp.DictionaryID(); id != dictionaryID {
+		return nil, fmt.Errorf("words cut with dictionaries %q, the tokenizer's segmenter has %q", dictionaryID, id)
+	}
+	buf, orig := foldBytes(text)
+	folded := string(buf)
+	segs, err := exp.ExpandForSearch(folded, words)
+	if err != nil {
+		return nil, fmt.Errorf("expanding precise-mode words: %w", err)
+	}
+	return wordTokens(buf, orig, folded, segs), nil
+}
+
+// WordTokenizerOf returns the tokenizer of a word analyzer made by this
+// package (registered under WordAnalyzerName, or NewWordAnalyzer).
+func WordTokenizerOf(a analysis.Analyzer) (*WordTokenizer, bool) {
+	da, ok := a.(*analysis.DefaultAnalyzer)
+	if !ok {
+		return nil, false
+	}
+	t, ok := da.Tokenizer.(*WordTokenizer)
+	return t, ok
+}
+
+// wordTokens makes the word analyzer's stream from the search-mode segments
+// of folded, which is buf as a string; orig maps folded byte offsets to the
+// original text's (nil when they are the same).
+func wordTokens(buf []byte, orig []int, folded string, segs []Segment) analysis.TokenStream {
 	ascii := asciiWords(folded)
 	// One backing array for all tokens: its capacity is final, so the
 	// pointers in the stream stay valid. Terms are sub-slices of buf.

@@ -448,6 +448,10 @@ type querySegmenter struct{ s *jiebaSegmenter }
 func (q querySegmenter) Cut(text string) []Segment          { return q.s.Cut(text) }
 func (q querySegmenter) CutForSearch(text string) []Segment { return q.s.CutForSearch(text) }
 func (q querySegmenter) Tag(text string) []Segment          { return q.s.Tag(text) }
+func (q querySegmenter) DictionaryID() string               { return q.s.DictionaryID() }
+func (q querySegmenter) ExpandForSearch(text string, words []string) ([]Segment, error) {
+	return q.s.ExpandForSearch(text, words)
+}
 
 // Keywords returns nothing: the segmenter was opened for queries only.
 func (q querySegmenter) Keywords(string, int) []string { return nil }

@@ -5,6 +5,7 @@ package analyzer
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -21,6 +22,10 @@ type jiebaSegmenter struct {
 	tfidfOnce sync.Once
 	tfidf     *TFIDF
 	tfidfErr  error
+
+	subWordsOnce sync.Once
+	subWords     *subWords
+	subWordsErr  error
 }
 
 // newJieba checks the files itself because gojieba panics on a missing
@@ -123,4 +128,22 @@ func (s *jiebaSegmenter) TFIDF() (*TFIDF, error) {
 		}
 	})
 	return s.tfidf, s.tfidfErr
+}
+
+// DictionaryID is the name of the directory the dictionaries were written
+// to, which is a hash of their content (see materialize).
+func (s *jiebaSegmenter) DictionaryID() string {
+	return filepath.Base(filepath.Dir(s.paths.main))
+}
+
+// ExpandForSearch loads the dictionary's two- and three-rune words from the
+// same main and user dictionary files cppjieba was given, once.
+func (s *jiebaSegmenter) ExpandForSearch(text string, words []string) ([]Segment, error) {
+	s.subWordsOnce.Do(func() {
+		s.subWords, s.subWordsErr = loadSubWords(s.paths.main, s.paths.user)
+	})
+	if s.subWordsErr != nil {
+		return nil, s.subWordsErr
+	}
+	return s.subWords.expandForSearch(text, words)
 }

@@ -19,6 +19,9 @@ type Extractor struct {
 	ranker *analyzer.TFIDF // nil: seg.Keywords segments the article again
 	themes *Themes
 	gaz    *gazetteer
+	// expander set: Extract hands its words to the index (Document.Words),
+	// which otherwise segments title and text again for its word fields.
+	expander analyzer.SearchExpander
 }
 
 // NewExtractor returns an Extractor using seg for person tags and keywords,
@@ -42,6 +45,9 @@ func NewExtractorWithThemes(seg analyzer.Segmenter, themes *Themes) (*Extractor,
 			return nil, fmt.Errorf("extractor: %w", err)
 		}
 		e.ranker = r
+	}
+	if exp, ok := seg.(analyzer.SearchExpander); ok {
+		e.expander = exp
 	}
 	return e, nil
 }
@@ -99,8 +105,9 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		all.WriteString(f)
 		if e.seg != nil && !mayNamePeople(f) {
 			tags[i] = &tagged{runes: []rune(f)} // nothing to tag: saves jieba time
-			if e.ranker != nil {
-				// Keywords need every word; Cut is cheaper than Tag.
+			if e.ranker != nil || e.expander != nil {
+				// Keywords and the index need every word; Cut is
+				// cheaper than Tag.
 				for _, s := range e.seg.Cut(f) {
 					tags[i].words = append(tags[i].words, s.Text)
 				}
@@ -170,6 +177,53 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	doc.Places = e.gaz.places(texts)
 	doc.Themes = e.themes.Match(folded)
 	doc.Keywords = e.keywords(folded, title, tags)
+	if e.expander != nil {
+		doc.Words = e.words(doc, paras, title, tags)
+	}
+}
+
+// words are the precise-mode words of doc's title and text, for the index.
+// The text's are the paragraphs' joined by "\n", which jieba treats as a
+// separator, so they are the words of the whole text cut at once.
+func (e *Extractor) words(doc *fangtan.Document, paras []string, title *tagged, tags []*tagged) *fangtan.Words {
+	w := &fangtan.Words{
+		DictionaryID: e.expander.DictionaryID(),
+		Title:        fangtan.SegmentedText{Source: doc.Title, Words: title.words},
+	}
+	if !isJoined(doc.Text, paras) {
+		return w // a caller's Text that is not its Paragraphs: the index cuts it
+	}
+	n := len(tags)
+	for _, t := range tags {
+		n += len(t.words)
+	}
+	words := make([]string, 0, n)
+	for i, t := range tags {
+		if i > 0 {
+			words = append(words, "\n")
+		}
+		words = append(words, t.words...)
+	}
+	w.Text = fangtan.SegmentedText{Source: doc.Text, Words: words}
+	return w
+}
+
+// isJoined reports whether text == strings.Join(paras, "\n"), without
+// building the join.
+func isJoined(text string, paras []string) bool {
+	for i, p := range paras {
+		if i > 0 {
+			if !strings.HasPrefix(text, "\n") {
+				return false
+			}
+			text = text[1:]
+		}
+		if !strings.HasPrefix(text, p) {
+			return false
+		}
+		text = text[len(p):]
+	}
+	return text == ""
 }
 
 // mayNamePeople tells the paragraphs where names are looked for — those
