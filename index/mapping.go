@@ -61,8 +61,8 @@ const (
 type fieldKind int
 
 const (
-	kindWord    fieldKind = iota
-	kindExact             // bigrams of the exact analyzer and the last rune
+	kindWord  fieldKind = iota
+	kindExact           // bigrams of the exact analyzer and the last rune
 	kindKeyword
 	kindDate
 	kindStored
@@ -274,9 +274,9 @@ type docBuilder struct {
 
 func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
 	b := &docBuilder{
-		word:    m.AnalyzerNamed(analyzer.WordAnalyzerName),
-		bigram:  m.AnalyzerNamed(analyzer.ExactBigramAnalyzerName),
-		kw:      m.AnalyzerNamed(keyword.Name),
+		word:   m.AnalyzerNamed(analyzer.WordAnalyzerName),
+		bigram: m.AnalyzerNamed(analyzer.ExactBigramAnalyzerName),
+		kw:     m.AnalyzerNamed(keyword.Name),
 	}
 	if b.word == nil || b.bigram == nil || b.kw == nil {
 		return nil, fmt.Errorf("analyzers %q/%q are not registered with bleve", analyzer.WordAnalyzerName, analyzer.ExactBigramAnalyzerName)
