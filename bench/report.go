@@ -169,7 +169,8 @@ func RunScale(ctx context.Context, opts Options, xwlb, hkcnews string) (*Report,
 		if p.copies == 1 && len(p.corpora) == 2 {
 			if f := r.result(NameFangtan); f != nil {
 				sp.Targets = []Target{
-					{Goal: "serve RSS < 300 MB on xwlb + hkcnews", Got: fmt.Sprintf("%.0f MB", float64(f.Startup.RSSAfter)/1e6), Met: f.Startup.RSSAfter > 0 && f.Startup.RSSAfter < 300e6},
+					{Goal: "serve RSS < 300 MB on xwlb + hkcnews", Got: fmt.Sprintf("%.0f MB", float64(f.Startup.RSSAfter)/1e6), Met: f.Startup.RSSAfter > 0 && f.Startup.RSSAfter < 300e6,
+						Note: fmt.Sprintf("%.0f MB anonymous, the rest mapped pages of the index", float64(f.Startup.AnonAfter)/1e6)},
 					{Goal: "startup < 1 s on xwlb + hkcnews", Got: fmt.Sprintf("%.0f ms", 1000*f.Startup.Seconds), Met: f.Startup.Seconds > 0 && f.Startup.Seconds < 1},
 				}
 			}
@@ -281,6 +282,7 @@ func rows(results []Result) [][]string {
 	line("HTTP q/s", func(r *Result) string { return fmt.Sprintf("%.0f", r.HTTP.QPS) })
 	line("startup ms", func(r *Result) string { return fmt.Sprintf("%.0f", 1000*r.Startup.Seconds) })
 	line("serve RSS MB after mix", func(r *Result) string { return mbs(r.Startup.RSSAfter) })
+	line("  of it anonymous MB", func(r *Result) string { return mbs(r.Startup.AnonAfter) })
 	line("recall %", func(r *Result) string { return fmt.Sprintf("%.2f", 100*r.Recall.Recall) })
 	line("precision %", func(r *Result) string { return fmt.Sprintf("%.2f", 100*r.Recall.Precision) })
 	for _, k := range []string{RecallCrossPunct, RecallInWord, RecallRandom} {

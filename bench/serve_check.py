@@ -57,7 +57,7 @@ try:
         lat[len(lat) // 2] * 1000, lat[int(len(lat) * 0.99)] * 1000))
     with open(f"/proc/{server.pid}/status") as f:
         for line in f:
-            if line.startswith(("VmRSS", "VmHWM")):
+            if line.startswith(("VmRSS", "VmHWM", "RssAnon", "RssFile")):
                 print(line.strip())
 finally:
     server.terminate()
