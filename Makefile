@@ -28,9 +28,14 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-# Builds the sample index when it is missing, then serves it.
+# Builds the sample index when it is missing, or when it no longer opens
+# (built by an older fangtan), then serves it. Another INDEX is never
+# rebuilt from the sample corpus: serve then says what is wrong with it.
+SAMPLE_INDEX := data/sample.index
 run: build
-	@if [ ! -d "$(INDEX)" ]; then ./$(BIN) index --index $(INDEX); fi
+	@if [ ! -d "$(INDEX)" ]; then ./$(BIN) index --index $(INDEX); \
+	elif [ "$(INDEX)" = "$(SAMPLE_INDEX)" ] && ! ./$(BIN) search --index $(INDEX) --size 1 的 >/dev/null 2>&1; then \
+		echo "rebuilding $(INDEX): it does not open with this fangtan"; ./$(BIN) index --index $(INDEX); fi
 	./$(BIN) serve --index $(INDEX) --addr $(ADDR)
 
 # Go benchmarks beside the code, then the corpus benchmark: fangtan against

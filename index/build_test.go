@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,7 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"fangtan"
+	"fangtan/analyzer"
 )
 
 // buildFixture builds the fixture documents into a fresh index under t's
@@ -541,4 +545,43 @@ func TestBuildKeepsRunningBuilds(t *testing.T) {
 	if _, err := os.Stat(killed); err == nil {
 		t.Errorf("the killed build's directory %s was kept", killed)
 	}
+}
+
+// TestOpenOlderFormat: an index whose mapping names an analyzer this
+// version no longer has (format 4 had fangtan_exact_unigram) is refused
+// with a message to rebuild it, and a build replaces it.
+func TestOpenOlderFormat(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "idx")
+	docs := fixtureDocs(t)[:2]
+	if _, err := Build(context.Background(), path, DocumentsSource(docs), BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// Make it look like an index of an older version: the same mapping,
+	// naming the unigram analyzer that was dropped.
+	b, err := bleve.OpenUsing(path, map[string]interface{}{"unsafe_batch": false}) // so that SetInternal persists
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := b.GetInternal([]byte("_mapping"))
+	if err != nil || !bytes.Contains(m, []byte(analyzer.ExactBigramAnalyzerName)) {
+		t.Fatalf("stored mapping %.80q, %v", m, err)
+	}
+	old := bytes.ReplaceAll(m, []byte(`"`+analyzer.ExactBigramAnalyzerName+`"`), []byte(`"fangtan_exact_unigram"`))
+	if err := b.SetInternal([]byte("_mapping"), old); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+
+	_, err = Open(path)
+	if err == nil || !strings.Contains(err.Error(), "another version of fangtan") || !strings.Contains(err.Error(), "rebuild it with 'fangtan index --index "+path+"'") {
+		t.Fatalf("Open of an older index: %v, want a message to rebuild it", err)
+	}
+	if _, err := Build(context.Background(), path, DocumentsSource(docs), BuildOptions{}); err != nil {
+		t.Fatalf("rebuilding over an older index: %v", err)
+	}
+	idx, err := Open(path)
+	if err != nil {
+		t.Fatalf("after the rebuild: %v", err)
+	}
+	idx.Close()
 }

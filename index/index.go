@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -79,6 +80,12 @@ func open(path string, readOnly bool) (*Index, error) {
 	if err != nil {
 		if isTimeout(err) {
 			return nil, fmt.Errorf("index %s: in use by another process: %w", path, fangtan.ErrUnavailable)
+		}
+		if strings.Contains(err.Error(), "no analyzer with name") && strings.Contains(err.Error(), "fangtan_") {
+			// An index of an older fangtan names analyzers this one no
+			// longer has; bleve refuses its mapping before fangtan can
+			// read the format version.
+			return nil, fmt.Errorf("index %s: built by another version of fangtan (%v); rebuild it with 'fangtan index --index %s'", path, err, path)
 		}
 		return nil, notIndex(err.Error())
 	}
