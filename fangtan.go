@@ -11,6 +11,7 @@ package fangtan
 import (
 	"context"
 	"errors"
+	"strings"
 )
 
 // Sentinel errors. web maps them to HTTP statuses in one place; everything
@@ -80,6 +81,26 @@ func (s SegmentedText) For(text string) []string {
 		return nil
 	}
 	return s.Words
+}
+
+// TextIsParagraphs reports whether Text is Paragraphs joined by "\n", the
+// form every reader produces (a caller's Document need not be), without
+// building the join.
+func (d *Document) TextIsParagraphs() bool {
+	text := d.Text
+	for i, p := range d.Paragraphs {
+		if i > 0 {
+			if !strings.HasPrefix(text, "\n") {
+				return false
+			}
+			text = text[1:]
+		}
+		if !strings.HasPrefix(text, p) {
+			return false
+		}
+		text = text[len(p):]
+	}
+	return text == ""
 }
 
 // Year returns the four-digit year of the document's date, or "".

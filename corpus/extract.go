@@ -178,19 +178,19 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	doc.Themes = e.themes.Match(folded)
 	doc.Keywords = e.keywords(folded, title, tags)
 	if e.expander != nil {
-		doc.Words = e.words(doc, paras, title, tags)
+		doc.Words = e.words(doc, title, tags)
 	}
 }
 
 // words are the precise-mode words of doc's title and text, for the index.
 // The text's are the paragraphs' joined by "\n", which jieba treats as a
 // separator, so they are the words of the whole text cut at once.
-func (e *Extractor) words(doc *fangtan.Document, paras []string, title *tagged, tags []*tagged) *fangtan.Words {
+func (e *Extractor) words(doc *fangtan.Document, title *tagged, tags []*tagged) *fangtan.Words {
 	w := &fangtan.Words{
 		DictionaryID: e.expander.DictionaryID(),
 		Title:        fangtan.SegmentedText{Source: doc.Title, Words: title.words},
 	}
-	if !isJoined(doc.Text, paras) {
+	if !doc.TextIsParagraphs() {
 		return w // a caller's Text that is not its Paragraphs: the index cuts it
 	}
 	n := len(tags)
@@ -206,24 +206,6 @@ func (e *Extractor) words(doc *fangtan.Document, paras []string, title *tagged, 
 	}
 	w.Text = fangtan.SegmentedText{Source: doc.Text, Words: words}
 	return w
-}
-
-// isJoined reports whether text == strings.Join(paras, "\n"), without
-// building the join.
-func isJoined(text string, paras []string) bool {
-	for i, p := range paras {
-		if i > 0 {
-			if !strings.HasPrefix(text, "\n") {
-				return false
-			}
-			text = text[1:]
-		}
-		if !strings.HasPrefix(text, p) {
-			return false
-		}
-		text = text[len(p):]
-	}
-	return text == ""
 }
 
 // mayNamePeople tells the paragraphs where names are looked for — those

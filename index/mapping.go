@@ -213,7 +213,7 @@ type storedArticle struct {
 func encodeArticle(d *fangtan.Document) (meta []byte, quotes []byte, err error) {
 	s := storedArticle{Document: *d}
 	s.Text, s.Quotes = "", nil
-	if len(d.Paragraphs) > 0 && strings.Join(d.Paragraphs, "\n") == d.Text {
+	if len(d.Paragraphs) > 0 && d.TextIsParagraphs() {
 		s.Paragraphs = nil
 		s.ParagraphLens = make([]int, len(d.Paragraphs))
 		for i, p := range d.Paragraphs {
