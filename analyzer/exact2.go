@@ -92,16 +92,6 @@ func (ExactBigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	return stream
 }
 
-// ExactBigramTerms returns the terms a quoted query must match on a field
-// indexed with ExactBigramAnalyzerName: the bigrams of the folded query
-// without whitespace and punctuation, to be matched as a phrase; or, when
-// only one letter or digit is left, that rune as a prefix (prefix is
-// true); or nil when none is.
-func ExactBigramTerms(q string) (terms []string, prefix bool) {
-	terms = ExactTerms(q) // the same bigrams; for one rune, the rune
-	return terms, len(terms) == 1 && utf8.RuneCountInString(terms[0]) == 1
-}
-
 // ExactBigramQuery is the query for quoted text q on field, indexed with
 // ExactBigramAnalyzerName. It matches exactly the documents whose folded,
 // punctuation-free field text contains q's folded, punctuation-free form:
@@ -111,7 +101,8 @@ func ExactBigramQuery(field, q string) query.Query {
 	return ExactBigramTermsQuery(field, ExactTerms(q))
 }
 
-// ExactBigramTermsQuery is ExactBigramQuery for terms from ExactTerms.
+// ExactBigramTermsQuery is ExactBigramQuery for terms from ExactTerms (the
+// bigrams of the query, or its one rune, which is matched as a prefix).
 func ExactBigramTermsQuery(field string, terms []string) query.Query {
 	switch {
 	case len(terms) == 0:

@@ -79,20 +79,18 @@ func TestExactBigramMatchesExact(t *testing.T) {
 
 func TestExactBigramQueryForms(t *testing.T) {
 	tests := []struct {
-		q      string
-		prefix bool
-		terms  []string
-		kind   query.Query
+		q     string
+		terms []string
+		kind  query.Query
 	}{
-		{"辦", true, []string{"办"}, &query.PrefixQuery{}},
-		{"「辦實」", false, []string{"办实"}, &query.TermQuery{}},
-		{"辦 實事", false, []string{"办实", "实事"}, &query.PhraseQuery{}},
-		{"，", false, nil, &query.MatchNoneQuery{}},
+		{"辦", []string{"办"}, &query.PrefixQuery{}},
+		{"「辦實」", []string{"办实"}, &query.TermQuery{}},
+		{"辦 實事", []string{"办实", "实事"}, &query.PhraseQuery{}},
+		{"，", nil, &query.MatchNoneQuery{}},
 	}
 	for _, tt := range tests {
-		terms, prefix := ExactBigramTerms(tt.q)
-		if prefix != tt.prefix || !slices.Equal(terms, tt.terms) {
-			t.Errorf("ExactBigramTerms(%q) = %v, %v", tt.q, terms, prefix)
+		if terms := ExactTerms(tt.q); !slices.Equal(terms, tt.terms) {
+			t.Errorf("ExactTerms(%q) = %v, want %v", tt.q, terms, tt.terms)
 		}
 		if got := ExactBigramQuery("exact2", tt.q); reflect.TypeOf(got) != reflect.TypeOf(tt.kind) {
 			t.Errorf("ExactBigramQuery(%q) is a %T, want %T", tt.q, got, tt.kind)

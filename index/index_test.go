@@ -397,6 +397,8 @@ func TestQuoteSearch(t *testing.T) {
 		{fangtan.Query{Text: "事", Speakers: []string{"李慧", "刘振华"}}, []string{"a1#q0", "a3#q0"}, ""},
 		{fangtan.Query{Text: "事 -speaker:刘振华"}, []string{"a1#q1", "a2#q0", "a3#q0"}, ""},
 		{fangtan.Query{Text: "city:太原"}, []string{"a1#q0", "a1#q1", "a3#q0"}, ""},
+		// A group mixing words and a filter keeps the type filter: no articles.
+		{fangtan.Query{Text: "口碑 OR date:..2020-12"}, []string{"a1#q0", "a4#q0"}, ""},
 	} {
 		t.Run(c.q.Text, func(t *testing.T) {
 			res, err := idx.SearchQuotes(context.Background(), c.q)
