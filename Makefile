@@ -57,7 +57,7 @@ bench-smoke:
 # Each fuzz target for $(FUZZTIME) (go test -fuzz takes one package and one
 # target per run); make test runs each for $(FUZZTIME_BRIEF). A failing input
 # is saved under the package's testdata/fuzz/ and fails the run.
-FUZZ_TARGETS := analyzer:FuzzAnalyzers analyzer:FuzzFold corpus:FuzzLoad corpus:FuzzExtract \
+FUZZ_TARGETS := analyzer:FuzzAnalyzers analyzer:FuzzFold corpus:FuzzLoad extract:FuzzExtract \
 	corpus:FuzzDocuments index:FuzzQuery index:FuzzHighlight web:FuzzSanitizeMarked
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

@@ -3,8 +3,9 @@
 // places and quotes found in them, and the queries and results of a search.
 //
 // The subpackages adapt one concern each and import this package:
-// analyzer (jieba and OpenCC for bleve), corpus (reading and extraction),
-// index (bleve) and web (net/http). Keeping the types here lets them talk
+// analyzer (jieba and OpenCC for bleve), corpus (reading and cleaning),
+// extract (officials, places, themes and quotes), index (bleve) and web
+// (net/http). Keeping the types here lets them talk
 // to each other without importing each other.
 package fangtan
 
@@ -221,6 +222,13 @@ type Suggestion struct {
 type DocumentView struct {
 	Document
 	Highlighted []string `json:"highlighted,omitempty"`
+}
+
+// Extractor fills a Document's Officials, Places, Themes, Keywords and
+// Quotes from its Title and Paragraphs. The reader (corpus) and the index
+// take it as this interface so that neither imports the extract package.
+type Extractor interface {
+	Extract(doc *Document)
 }
 
 // Searcher is what the web and the CLI need of an index.

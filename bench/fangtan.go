@@ -8,6 +8,7 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/corpus"
+	"fangtan/extract"
 	"fangtan/index"
 	"fangtan/web"
 )
@@ -26,7 +27,7 @@ func (fangtanSystem) Build(ctx context.Context, corpusPath, dir string) (int, []
 	if err != nil {
 		return 0, nil, err
 	}
-	ext, err := corpus.NewExtractor(seg)
+	ext, err := extract.NewExtractor(seg)
 	if err != nil {
 		return 0, nil, err
 	}

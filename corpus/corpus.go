@@ -1,7 +1,9 @@
 // Package corpus reads Chinese news pages and interviews (text, HTML,
-// Markdown, JSON lines; UTF-8, GBK or Big5), removes the site chrome, splits
-// pages that hold several articles, and extracts who, where, what, when and
-// who said what into fangtan.Documents.
+// Markdown, JSON lines; UTF-8, GBK or Big5), removes the site chrome and
+// splits pages that hold several articles into fangtan.Documents, with the
+// metadata the page itself gives (title, date, source, authors). Finding
+// officials, places, themes and quotes is the extract package's work, which
+// Load runs through Options.Extractor.
 package corpus
 
 import (
@@ -27,7 +29,7 @@ func (p Problem) Error() string { return p.Path + ": " + p.Reason }
 type Options struct {
 	// Extractor fills officials, places, themes, keywords and quotes.
 	// Nil leaves them empty (page-level metadata is still read).
-	Extractor *Extractor
+	Extractor fangtan.Extractor
 	// Workers is how many goroutines run the Extractor; 0 or 1 runs it in
 	// the caller's goroutine. Documents are emitted in the same order
 	// either way, one at a time, from the goroutine that called Load.

@@ -11,22 +11,23 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/corpus"
+	"fangtan/extract"
 )
 
 var fuzzExtractor struct {
 	once sync.Once
-	ex   *corpus.Extractor
+	ex   *extract.Extractor
 	err  error
 }
 
-func extractorForFuzz(t testing.TB) *corpus.Extractor {
+func extractorForFuzz(t testing.TB) *extract.Extractor {
 	fuzzExtractor.once.Do(func() {
 		seg, err := analyzer.Default()
 		if err != nil {
 			fuzzExtractor.err = err
 			return
 		}
-		fuzzExtractor.ex, fuzzExtractor.err = corpus.NewExtractor(seg)
+		fuzzExtractor.ex, fuzzExtractor.err = extract.NewExtractor(seg)
 	})
 	if fuzzExtractor.err != nil {
 		t.Fatal(fuzzExtractor.err)
@@ -62,27 +63,6 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			t.Fatalf("LoadFS(%s %q): %v", name, data, err)
 		}
-	})
-}
-
-// FuzzExtract: extraction from any title and text keeps every quote inside
-// its paragraph and every name and place valid text.
-func FuzzExtract(f *testing.F) {
-	f.Add("运城市委书记丁小强", "丁小强说：“紮實開展「我為群眾辦實事」。”\n記者：您如何看？\n丁小强：要干。")
-	f.Add("", "“”“”「」：：\n\n")
-	f.Add("a", "他说：“"+strings.Repeat("长", 2000)+"”")
-	f.Add("太原", "小店区委书记刘振华表示，“事业是拼出来的”。")
-	ex := extractorForFuzz(f)
-	f.Fuzz(func(t *testing.T, title, text string) {
-		if !utf8.ValidString(title) || !utf8.ValidString(text) {
-			// Readers decode every file to UTF-8 (JSON turns bad bytes into
-			// U+FFFD), so Extract never sees invalid text; on such text a
-			// quote may hold U+FFFD where the paragraph holds the bad byte.
-			t.Skip("not UTF-8")
-		}
-		d := fangtan.Document{ID: "x", Title: title, Text: text, Paragraphs: strings.Split(text, "\n")}
-		ex.Extract(&d)
-		checkDocument(t, &d, false)
 	})
 }
 

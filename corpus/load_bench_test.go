@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"fangtan"
+	"fangtan/analyzer"
+	"fangtan/extract"
 	"fangtan/internal/procstat"
 )
 
@@ -20,9 +22,15 @@ import (
 //
 //	go test ./corpus -run '^$' -bench LoadXWLBPeakRSS -benchtime 1x
 func BenchmarkLoadXWLBPeakRSS(b *testing.B) {
-	ex := exNewTestExtractor(b)
-	exSharedCorpus(b, "xwlb.jsonl").Close()
-	path := "../../shared/corpus/xwlb.jsonl"
+	path := sharedCorpus(b, "xwlb.jsonl")
+	seg, err := analyzer.Default()
+	if err != nil {
+		b.Skipf("no segmenter: %v", err)
+	}
+	ex, err := extract.NewExtractor(seg)
+	if err != nil {
+		b.Fatal(err)
+	}
 	runtime.GC()
 	rss0 := procstat.MB("VmRSS")
 	// VmHWM keeps the start-up peak of loading the dictionaries, which would

@@ -14,6 +14,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/extract"
 )
 
 // sharedCorpus is where the scale corpora live, relative to this package:
@@ -168,7 +169,7 @@ func BenchmarkLoadXWLB(b *testing.B) {
 		if err != nil {
 			b.Skipf("no segmenter: %v", err)
 		}
-		ex, err := NewExtractor(seg)
+		ex, err := extract.NewExtractor(seg)
 		if err != nil {
 			b.Skipf("no extractor: %v", err)
 		}
@@ -179,7 +180,7 @@ func BenchmarkLoadXWLB(b *testing.B) {
 		if err != nil {
 			b.Skipf("no segmenter: %v", err)
 		}
-		ex, err := NewExtractor(seg)
+		ex, err := extract.NewExtractor(seg)
 		if err != nil {
 			b.Skipf("no extractor: %v", err)
 		}

@@ -13,6 +13,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/extract"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the current output (review every change by hand)")
@@ -323,7 +324,7 @@ func TestParallelExtractionKeepsOrder(t *testing.T) {
 	if err != nil {
 		t.Fatalf("segmenter: %v", err)
 	}
-	ex, err := NewExtractor(seg)
+	ex, err := extract.NewExtractor(seg)
 	if err != nil {
 		t.Fatal(err)
 	}

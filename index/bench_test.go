@@ -13,6 +13,7 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/corpus"
+	"fangtan/extract"
 )
 
 // benchQueries is the query mix of the benchmarks: single words,
@@ -125,7 +126,7 @@ func xwlbIndex(b *testing.B) *Index {
 			}
 			docs := xwlbDocs(b, p)
 			seg, _ := analyzer.Default()
-			ex, _ := corpus.NewExtractor(seg)
+			ex, _ := extract.NewExtractor(seg)
 			if _, xwlb.err = Build(context.Background(), keep, DocumentsSource(docs), BuildOptions{Prepare: ex.Extract}); xwlb.err == nil {
 				xwlb.idx, xwlb.err = OpenReadOnly(keep)
 				xwlb.keep = true
@@ -138,7 +139,7 @@ func xwlbIndex(b *testing.B) *Index {
 			xwlb.err = err
 			return
 		}
-		ex, err := corpus.NewExtractor(seg)
+		ex, err := extract.NewExtractor(seg)
 		if err != nil {
 			xwlb.err = err
 			return
@@ -171,7 +172,7 @@ func BenchmarkBuildXWLB(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ex, err := corpus.NewExtractor(seg)
+	ex, err := extract.NewExtractor(seg)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/corpus"
+	"fangtan/extract"
 )
 
 // sample is the bundled sample corpus indexed through the real pipeline
@@ -35,7 +36,7 @@ func sampleIndex(t testing.TB) (*Index, []fangtan.Document) {
 			sample.err = err
 			return
 		}
-		ex, err := corpus.NewExtractor(seg)
+		ex, err := extract.NewExtractor(seg)
 		if err != nil {
 			sample.err = err
 			return

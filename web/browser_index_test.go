@@ -10,6 +10,7 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/corpus"
+	"fangtan/extract"
 	"fangtan/index"
 )
 
@@ -49,7 +50,7 @@ func buildIndex(path string) (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ex, err := corpus.NewExtractor(seg)
+	ex, err := extract.NewExtractor(seg)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,7 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/corpus"
+	"fangtan/extract"
 	"fangtan/index"
 	"fangtan/web"
 )
@@ -74,7 +75,7 @@ func loadIndex(t *testing.T, n int) *index.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex, err := corpus.NewExtractor(seg)
+	ex, err := extract.NewExtractor(seg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/corpus"
+	"fangtan/extract"
 	"fangtan/index"
 )
 
@@ -65,16 +66,16 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-const themesUsage = "theme file (a theme name and its signal phrases per line; default: the built-in set, corpus/themes.txt)"
+const themesUsage = "theme file (a theme name and its signal phrases per line; default: the built-in set, extract/themes.txt)"
 
 // newExtractor opens the shared jieba segmenter (which the index's word
 // analyzer also uses) and the metadata extractor, with the themes of
 // themesFile or, when it is empty, the built-in ones.
-func newExtractor(dictDir, themesFile string) (*corpus.Extractor, error) {
-	var themes *corpus.Themes
+func newExtractor(dictDir, themesFile string) (*extract.Extractor, error) {
+	var themes *extract.Themes
 	if themesFile != "" {
 		var err error
-		if themes, err = corpus.LoadThemes(themesFile); err != nil {
+		if themes, err = extract.LoadThemes(themesFile); err != nil {
 			return nil, err
 		}
 	}
@@ -85,7 +86,7 @@ func newExtractor(dictDir, themesFile string) (*corpus.Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open dictionaries: %w", err)
 	}
-	ex, err := corpus.NewExtractorWithThemes(seg, themes)
+	ex, err := extract.NewExtractorWithThemes(seg, themes)
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}

@@ -1,4 +1,4 @@
-package corpus
+package extract
 
 import (
 	"fmt"
@@ -25,7 +25,7 @@ type Extractor struct {
 }
 
 // NewExtractor returns an Extractor using seg for person tags and keywords,
-// and the default themes (corpus/themes.txt). A nil seg still extracts
+// and the default themes (extract/themes.txt). A nil seg still extracts
 // (names by family-name rules, no keywords), which suits tools without
 // jieba's dictionaries.
 func NewExtractor(seg analyzer.Segmenter) (*Extractor, error) {

@@ -1,6 +1,6 @@
 // Command gengazetteer turns the administrative-division tables in
 // ../shared/data/admin-divisions (provinces.csv, cities.csv, areas.csv,
-// HK-MO-TW.json; WTFPL) into corpus/gazetteer.txt, the compact table the
+// HK-MO-TW.json; WTFPL) into extract/gazetteer.txt, the compact table the
 // corpus package embeds. Run it through `go generate ./corpus`.
 //
 // Placeholder cities are resolved here so the matcher never sees them:

@@ -1,4 +1,4 @@
-package corpus
+package extract
 
 import (
 	"bufio"
@@ -34,7 +34,7 @@ type Themes struct {
 	byFirst   map[rune][]phraseRef // built on first Match
 }
 
-// DefaultThemes returns the embedded default theme set (corpus/themes.txt).
+// DefaultThemes returns the embedded default theme set (extract/themes.txt).
 func DefaultThemes() *Themes {
 	t, err := ParseThemes(strings.NewReader(defaultThemesText), "themes.txt (embedded)")
 	if err != nil {

@@ -1,10 +1,11 @@
-package corpus
+package extract
 
 import (
 	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,7 +17,10 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/corpus"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the current output (review every change by hand)")
 
 var (
 	exTestExtractorOnce sync.Once
@@ -47,7 +51,7 @@ func exNewTestExtractor(t testing.TB) *Extractor {
 func exSampleDocs(t testing.TB) []fangtan.Document {
 	t.Helper()
 	var docs []fangtan.Document
-	_, err := LoadFS(context.Background(), Options{}, Sample(), func(d fangtan.Document) error {
+	_, err := corpus.LoadFS(context.Background(), corpus.Options{}, corpus.Sample(), func(d fangtan.Document) error {
 		docs = append(docs, d)
 		return nil
 	})

@@ -1,4 +1,4 @@
-package corpus_test
+package extract_test
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
-	"fangtan/corpus"
+	"fangtan/extract"
 )
 
 func ExampleExtractor_Extract() {
@@ -14,7 +14,7 @@ func ExampleExtractor_Extract() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ex, err := corpus.NewExtractor(seg)
+	ex, err := extract.NewExtractor(seg)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -1,0 +1,76 @@
+package extract_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"fangtan"
+	"fangtan/analyzer"
+	"fangtan/extract"
+)
+
+var fuzzExtractor struct {
+	once sync.Once
+	ex   *extract.Extractor
+	err  error
+}
+
+func extractorForFuzz(t testing.TB) *extract.Extractor {
+	fuzzExtractor.once.Do(func() {
+		seg, err := analyzer.Default()
+		if err != nil {
+			fuzzExtractor.err = err
+			return
+		}
+		fuzzExtractor.ex, fuzzExtractor.err = extract.NewExtractor(seg)
+	})
+	if fuzzExtractor.err != nil {
+		t.Fatal(fuzzExtractor.err)
+	}
+	return fuzzExtractor.ex
+}
+
+// FuzzExtract: extraction from any title and text keeps every quote inside
+// its paragraph and every name and place valid text.
+func FuzzExtract(f *testing.F) {
+	f.Add("运城市委书记丁小强", "丁小强说：“紮實開展「我為群眾辦實事」。”\n記者：您如何看？\n丁小强：要干。")
+	f.Add("", "“”“”「」：：\n\n")
+	f.Add("a", "他说：“"+strings.Repeat("长", 2000)+"”")
+	f.Add("太原", "小店区委书记刘振华表示，“事业是拼出来的”。")
+	ex := extractorForFuzz(f)
+	f.Fuzz(func(t *testing.T, title, text string) {
+		if !utf8.ValidString(title) || !utf8.ValidString(text) {
+			// Readers decode every file to UTF-8 (JSON turns bad bytes into
+			// U+FFFD), so Extract never sees invalid text; on such text a
+			// quote may hold U+FFFD where the paragraph holds the bad byte.
+			t.Skip("not UTF-8")
+		}
+		d := fangtan.Document{ID: "x", Title: title, Text: text, Paragraphs: strings.Split(text, "\n")}
+		ex.Extract(&d)
+		checkExtracted(t, &d)
+	})
+}
+
+// checkExtracted checks the invariants of an extracted document: every
+// quote lies inside the paragraph it names, and names are valid text.
+func checkExtracted(t *testing.T, d *fangtan.Document) {
+	t.Helper()
+	for _, q := range d.Quotes {
+		if q.Text == "" {
+			t.Fatalf("document %s: empty quote %+v", d.ID, q)
+		}
+		if q.Paragraph < 0 || q.Paragraph >= len(d.Paragraphs) {
+			t.Fatalf("document %s: quote %q names paragraph %d of %d", d.ID, q.Text, q.Paragraph, len(d.Paragraphs))
+		}
+		if !strings.Contains(d.Paragraphs[q.Paragraph], q.Text) {
+			t.Fatalf("document %s: quote %q is not in paragraph %d %q", d.ID, q.Text, q.Paragraph, d.Paragraphs[q.Paragraph])
+		}
+	}
+	for _, o := range d.Officials {
+		if o.Name == "" || !utf8.ValidString(o.Name) || !utf8.ValidString(o.Title) {
+			t.Fatalf("document %s: official %+v", d.ID, o)
+		}
+	}
+}
