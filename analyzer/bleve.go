@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fangtan/internal/han"
 	"fmt"
 	"unicode"
 	"unicode/utf8"
@@ -230,14 +231,8 @@ func wordType(s string) (typ analysis.TokenType, ok bool) {
 	}
 }
 
-// isHan is unicode.Is(unicode.Han, r) with a fast path for the common
-// CJK Unified Ideographs block.
-func isHan(r rune) bool {
-	if 0x4E00 <= r && r <= 0x9FFF {
-		return true
-	}
-	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
-}
+// isHan is han.Is, named here for the many call sites of this file.
+func isHan(r rune) bool { return han.Is(r) }
 
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'

@@ -2,11 +2,11 @@ package bench
 
 import (
 	"cmp"
+	"fangtan/internal/han"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
@@ -140,7 +140,7 @@ func BuildMix(recs []Record, seed uint64) ([]MixQuery, error) {
 
 func allHan(s string) bool {
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if !han.Is(r) {
 			return false
 		}
 	}

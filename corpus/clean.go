@@ -1,9 +1,9 @@
 package corpus
 
 import (
+	"fangtan/internal/han"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -320,7 +320,7 @@ func allHan(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if !han.Is(r) {
 			return false
 		}
 	}
@@ -336,7 +336,7 @@ func joinBrokenParagraphs(lines []line) []line {
 	for _, l := range lines {
 		if k := len(out) - 1; k >= 0 && l.kind == kBody && out[k].kind == kBody && out[k].n >= 40 {
 			last, _ := utf8.DecodeLastRuneInString(out[k].f)
-			if unicode.Is(unicode.Han, last) && !turnPrefix.MatchString(l.f) && !strings.HasPrefix(l.f, "—") {
+			if han.Is(last) && !turnPrefix.MatchString(l.f) && !strings.HasPrefix(l.f, "—") {
 				out[k].raw += l.raw
 				out[k].f += l.f
 				out[k].n += l.n

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fangtan/internal/han"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -123,7 +124,7 @@ func isPersonName(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if !han.Is(r) {
 			return false
 		}
 	}

@@ -2,11 +2,11 @@ package extract
 
 import (
 	_ "embed"
+	"fangtan/internal/han"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"fangtan"
@@ -335,7 +335,7 @@ func (g *gazetteer) scan(text []rune) []placeMention {
 	return out
 }
 
-func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHanRune(r rune) bool { return han.Is(r) }
 
 func runesHasPrefix(text []rune, prefix string) bool {
 	j := 0

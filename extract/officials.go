@@ -1,9 +1,9 @@
 package extract
 
 import (
+	"fangtan/internal/han"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"fangtan"
@@ -171,16 +171,9 @@ var notNames = map[string]bool{
 	"韩某": true, "邓某": true, "曹某": true, "彭某": true, "曾某": true,
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool { return han.Is(r) }
 
-func allHanRunes(rs []rune) bool {
-	for _, r := range rs {
-		if !isHan(r) {
-			return false
-		}
-	}
-	return len(rs) > 0
-}
+func allHanRunes(rs []rune) bool { return han.All(rs) }
 
 // startsWithSurname reports whether name begins with a family name.
 func startsWithSurname(name []rune) bool {

@@ -1,0 +1,50 @@
+// Package han holds the character classes that reading, analysis and
+// extraction share, so that "is this a Chinese character" has one answer
+// in the whole program.
+package han
+
+import "unicode"
+
+// Is reports whether r is a Han character. Runes below U+2E80 never are,
+// which spares the table lookup for ASCII and punctuation.
+func Is(r rune) bool {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		return true // CJK Unified Ideographs, most of any Chinese text
+	}
+	if r < 0x2E80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// All reports whether rs is not empty and holds only Han characters.
+func All(rs []rune) bool {
+	for _, r := range rs {
+		if !Is(r) {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// Count returns how many Han characters rs holds.
+func Count(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if Is(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// CountString is Count over a string.
+func CountString(s string) int {
+	n := 0
+	for _, r := range s {
+		if Is(r) {
+			n++
+		}
+	}
+	return n
+}

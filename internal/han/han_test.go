@@ -1,0 +1,40 @@
+package han
+
+import (
+	"testing"
+	"unicode"
+)
+
+func TestIsMatchesUnicodeHan(t *testing.T) {
+	for r := rune(0); r < 0x40000; r++ {
+		if Is(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("Is(%U) = %v", r, Is(r))
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+		all  bool
+	}{
+		{"", 0, false},
+		{"太原市", 3, true},
+		{"A股、港股", 3, false},
+		{"〇一二", 3, true},
+		{"𠀀x", 1, false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := CountString(tc.in); got != tc.want {
+				t.Errorf("CountString = %d, want %d", got, tc.want)
+			}
+			if got := Count([]rune(tc.in)); got != tc.want {
+				t.Errorf("Count = %d, want %d", got, tc.want)
+			}
+			if got := All([]rune(tc.in)); got != tc.all {
+				t.Errorf("All = %v, want %v", got, tc.all)
+			}
+		})
+	}
+}
