@@ -127,14 +127,26 @@ type Places struct {
 	Districts []string `json:"districts"`
 }
 
-// Quote is a quotation or an interview answer and who said it.
-// Speaker is empty when the text does not make it clear.
+// Quote is a quotation, an interview answer or a reported statement, and
+// who said it. Speaker is empty when the text does not make it clear.
 type Quote struct {
-	Text         string `json:"text"`
-	Speaker      string `json:"speaker"`
-	SpeakerTitle string `json:"speaker_title"`
-	Paragraph    int    `json:"paragraph"` // 0-based index into the document's Paragraphs
+	Text         string    `json:"text"`
+	Speaker      string    `json:"speaker"`
+	SpeakerTitle string    `json:"speaker_title"`
+	Kind         QuoteKind `json:"kind"`
+	Paragraph    int       `json:"paragraph"` // 0-based index into the document's Paragraphs
 }
+
+// QuoteKind tells a quotation from reported speech.
+type QuoteKind string
+
+const (
+	// QuoteDirect is a passage in quotation marks, or an interview answer.
+	QuoteDirect QuoteKind = "direct"
+	// QuoteReported is what someone is reported to have said without
+	// quotation marks: 李强表示，中方愿…… gives 中方愿…….
+	QuoteReported QuoteKind = "reported"
+)
 
 // Query is a search request, shared by the CLI and the HTTP API.
 // Filters combine with AND across fields and OR within one field.

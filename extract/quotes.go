@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fangtan/internal/han"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -435,7 +436,7 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if text == "" {
 				continue
 			}
-			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Paragraph: pi})
+			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteDirect, Paragraph: pi})
 		}
 	}
 	return out
@@ -445,7 +446,7 @@ func (p *people) answer(text, speaker string, para int) fangtan.Quote {
 	if speaker == anonymousAnswer {
 		speaker = p.answerer
 	}
-	q := fangtan.Quote{Text: text, Speaker: speaker, Paragraph: para}
+	q := fangtan.Quote{Text: text, Speaker: speaker, Kind: fangtan.QuoteDirect, Paragraph: para}
 	if pi := p.byName[speaker]; pi != nil {
 		q.SpeakerTitle = pi.bestTitle()
 	}
@@ -460,12 +461,4 @@ func inQuoteChain(rs []rune, q quoteSpan) bool {
 		(after < len(rs) && strings.ContainsRune("“「‘\"", rs[after]))
 }
 
-func hanCount(rs []rune) int {
-	n := 0
-	for _, r := range rs {
-		if isHan(r) {
-			n++
-		}
-	}
-	return n
-}
+func hanCount(rs []rune) int { return han.Count(rs) }

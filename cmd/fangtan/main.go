@@ -30,6 +30,7 @@ func commands() []command {
 		{"quotes", "search quotations", runQuotes},
 		{"serve", "serve the web UI and JSON API", runServe},
 		{"extract", "print the documents extracted from files", runExtract},
+		{"eval", "score extraction against hand-labelled gold files", runEval},
 		{"analyze", "print the tokens the analyzers produce for a text", runAnalyze},
 		{"bench", "benchmark fangtan against peer configurations", runBench},
 	}
