@@ -10,19 +10,8 @@ import (
 	"fangtan/analyzer"
 )
 
-// positionWords end an official's position as written: 小店区委书记,
-// 副市长, 统战部部长. Longer words win (总书记 over 书记).
-var positionWords = []string{
-	"总书记", "副书记", "书记", "常委",
-	"常务副省长", "副省长", "省长", "常务副市长", "副市长", "市长",
-	"常务副区长", "副区长", "区长", "常务副县长", "副县长", "县长",
-	"副镇长", "镇长", "副乡长", "乡长", "副州长", "州长", "旗长", "盟长",
-	"副局长", "局长", "副主任", "主任", "副部长", "部长", "副主委", "主委",
-	"副厅长", "厅长", "副主席", "主席", "副总理", "总理", "副委员长", "委员长",
-	"副秘书长", "秘书长", "副院长", "院长", "检察长", "副处长", "处长", "科长",
-	"署长", "司长", "行政长官", "特首", "立法会议员", "议员", "发言人", "大使",
-	"政委", "司令员", "组长",
-}
+// positionWords end an official's position as written (extract/data/posts.txt).
+var positionWords = mustList("posts.txt")
 
 // positionsByLast indexes positionWords by their last rune, longest first,
 // so a scan can ask "does a position word end here?" cheaply.
@@ -94,81 +83,31 @@ func equalRunes(a, b []rune) bool {
 	return true
 }
 
-// surnames are the common single-rune family names. Surnames that are
-// mostly something else in official prose (区, 党, 原, 全, 国, 常…) are left
-// out: a name after a position word must start with one of these unless
-// jieba itself tags it as a person.
-var surnames = func() map[rune]bool {
-	const s = "阎司王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔向汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤穆农卓古吉缪简车项连芦麦褚娄窦戚岑景费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄索晋扈晁芮阙浦戈鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜逯隆茹诸慕玉银亢嵇哈湛戎勾茅於揭尉冶斯束檀昝幸奉衡尧闭习"
-	m := map[rune]bool{}
-	for _, r := range s {
-		m[r] = true
+// surnames are the family names of extract/data/surnames.txt: single
+// runes here, compound ones (欧阳) in compoundFamilyNames.
+var surnames, compoundFamilyNames = func() (map[rune]bool, []string) {
+	single := map[rune]bool{}
+	var compound []string
+	for _, w := range mustList("surnames.txt") {
+		if rs := []rune(w); len(rs) == 1 {
+			single[rs[0]] = true
+		} else {
+			compound = append(compound, w)
+		}
 	}
-	return m
+	return single, compound
 }()
 
-var compoundFamilyNames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯", "端木", "独孤", "南宫", "西门"}
+// notNames are words that start with a family name but are not names
+// (extract/data/notnames.txt).
+var notNames = setOfList(mustList("notnames.txt"))
 
-// notNames are words that start with a surname rune but are not names.
-var notNames = map[string]bool{
-	"同志": true, "一行": true, "等人": true, "高度": true, "全体": true, "全市": true,
-	"表示": true, "指出": true, "强调": true, "出席": true, "主持": true, "要求": true,
-	"介绍": true, "带领": true, "任务": true, "江山": true, "于是": true, "方面": true,
-	"方式": true, "向前": true, "万家": true, "马上": true, "白天": true,
-	"金融": true, "石油": true, "宋体": true, "孙子": true, "严格": true, "严重": true,
-	"黄金": true, "龙头": true, "钱财": true, "武装": true, "温暖": true,
-	"康复": true, "齐心": true, "安全": true, "庄严": true, "华夏": true, "华北": true,
-	"华东": true, "华中": true, "华南": true, "华为": true, "包括": true, "包容": true,
-	"宁可": true, "曲折": true, "解决": true, "谷物": true, "柏油": true, "宗旨": true,
-	"卫生": true, "米面": true, "游客": true, "路线": true, "程序": true, "苏醒": true,
-	"杜绝": true, "叶子": true, "余额": true, "范围": true, "贾府": true,
-	"夏季": true, "付出": true, "方案": true, "方向": true, "方法": true, "方便": true,
-	"白色": true, "邹平": true, "孟子": true, "熊猫": true, "江河": true, "尹某": true,
-	"段落": true, "龙江": true, "史料": true, "陶瓷": true, "顾问": true, "毛病": true,
-	"龚某": true, "钱款": true, "武器": true, "莫名": true, "孔子": true, "向着": true,
-	"汤圆": true, "施工": true, "施策": true, "牛奶": true, "葛根": true, "齐抓": true,
-	"易于": true, "章程": true, "岳父": true, "申请": true, "申报": true,
-	"关于": true, "关注": true, "关心": true, "关键": true, "兰花": true, "焦点": true,
-	"左右": true, "柳树": true, "甘肃": true, "包装": true, "宁夏": true, "尚未": true,
-	"符合": true, "舒适": true, "纪律": true, "纪念": true, "纪委": true, "梅花": true,
-	"童年": true, "凌晨": true, "毕业": true, "单位": true, "季度": true, "霍乱": true,
-	"涂料": true, "苗木": true, "谷底": true, "盛会": true, "盛况": true, "曲线": true,
-	"路径": true, "管理": true, "管控": true, "蒙古": true, "华侨": true, "房屋": true,
-	"屈指": true, "解放": true, "艾滋": true, "穆斯林": true, "农村": true, "农业": true,
-	"农民": true, "农产品": true, "卓越": true, "古代": true, "吉祥": true, "简化": true,
-	"车辆": true, "项目": true, "连续": true, "景区": true, "费用": true, "冷链": true,
-	"席位": true, "卫星": true, "宗教": true, "边境": true, "仲裁": true, "荣誉": true,
-	"桑拿": true, "郁闷": true, "班子": true, "燕山": true, "楚国": true, "劳动": true,
-	"皮肤": true, "厉害": true, "伊拉克": true, "权力": true, "权益": true, "帅气": true,
-	"豆腐": true, "盖章": true, "练习": true, "廉洁": true, "廉政": true, "井冈山": true,
-	"祖国": true, "巴西": true, "丰富": true, "索要": true, "晋升": true, "薄弱": true,
-	"雍正": true, "乌克兰": true, "母亲": true, "修改": true, "修订": true, "赫然": true,
-	"杭州": true, "况且": true, "宿舍": true, "鲜明": true, "隆重": true, "诸多": true,
-	"慕名": true, "银行": true, "哈尔滨": true, "戎装": true, "茅台": true, "揭牌": true,
-	"斯里兰卡": true, "哈萨克": true, "哈萨克斯坦": true, "阿斯塔纳": true,
-	"黎巴嫩": true, "马来西亚": true, "马尔代夫": true, "马里": true, "马达加斯加": true,
-	"巴基斯坦": true, "巴拿马": true, "巴林": true, "巴勒斯坦": true, "古巴": true, "伊朗": true,
-	"伊斯兰": true, "孟加拉": true, "毛里求斯": true, "乌兹别克斯坦": true, "苏丹": true, "白俄罗斯": true,
-	"莫斯科": true, "华盛顿": true, "巴黎": true, "柏林": true, "金边": true, "万象": true, "马尼拉": true,
-	"吉隆坡": true, "华沙": true, "温哥华": true, "巴格达": true, "莫桑比克": true, "科摩罗": true,
-	"毛里塔尼亚": true, "令人": true, "宣言": true, "白宫": true, "卢旺达": true, "卢森堡": true, "叶门": true, "朝鲜": true, "越南": true, "江苏省": true, "幸福": true, "奉献": true, "衡量": true, "习惯": true,
-	"江苏": true, "江西": true, "黄河": true, "黎明": true, "贺信": true, "贺电": true,
-	"顾客": true, "郝某": true, "万人": true, "龙门": true, "邵阳": true, "严峻": true,
-	"石家庄": true, "秦岭": true, "韩国": true, "林业": true, "林区": true,
-	"杨柳": true, "周边": true, "周年": true, "周末": true, "周期": true, "徐州": true,
-	"孙女": true, "马路": true, "朱红": true, "胡同": true, "何时": true, "罗马": true,
-	"郑州": true, "梁山": true, "谢谢": true, "唐山": true, "许多": true, "许可": true,
-	"冯某": true, "曹操": true, "彭湃": true, "曾经": true, "肖像": true,
-	"田间": true, "田野": true, "董事": true, "潘家": true, "于今": true, "蒋介石": true,
-	"蔡某": true, "余下": true, "程度": true, "苏联": true, "魏某": true, "吕梁": true,
-	"丁香": true, "任何": true, "任职": true, "沈阳": true, "姚某": true, "卢某": true,
-	"姜某": true, "钟点": true, "谭某": true, "陆续": true, "陆地": true, "汪某": true,
-	"金额": true, "石头": true, "廖某": true, "贾某": true, "韦某": true, "付款": true,
-	"王府": true, "李子": true, "张家": true, "刘家": true, "陈列": true, "杨家": true,
-	"黄色": true, "赵家": true, "吴某": true, "周围": true, "徐徐": true, "孙家": true,
-	"马克思": true, "朱家": true, "胡萝卜": true, "郭家": true, "何况": true, "林立": true,
-	"罗列": true, "郑重": true, "梁家": true, "谢绝": true, "宋代": true, "唐代": true,
-	"韩某": true, "邓某": true, "曹某": true, "彭某": true, "曾某": true,
+func setOfList(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 func isHan(r rune) bool { return han.Is(r) }
@@ -186,20 +125,8 @@ func startsWithSurname(name []rune) bool {
 // nameStopWords end a name written without spaces: the verb, particle or
 // time word after it (马常春说, 李慧就, 薛东晓出席, 林郑月娥今日).
 var nameStopWords = func() map[rune][]string {
-	words := []string{
-		"说", "在", "就", "等", "到", "和", "与", "的", "是", "对", "向", "为", "了", "也", "将", "已", "于",
-		"从", "给", "把", "被", "并", "又", "还", "再", "都", "均", "曾", "讲", "称", "率", "们", "之", "及",
-		"表示", "指出", "强调", "介绍", "出席", "带领", "主持", "提出", "要求", "今日", "今天", "昨天", "昨日",
-		"日前", "近日", "会见", "考察", "调研", "出任", "当选", "签署", "宣布", "回应", "批评", "坦言",
-		"前往", "访问", "视察", "参加", "参观", "高兴", "接受", "透露", "告诉", "同志", "一行", "等人",
-		"表态", "认为", "谈到", "指导", "看望", "慰问", "听取", "讲话", "发表", "致辞", "致信", "回信",
-		"作出", "作为", "来到", "深入", "先后", "分别", "代表", "一起", "共同", "亲自", "随后", "首先",
-		"上任", "任职", "表彰", "获得", "获", "被指", "质疑", "承认", "否认", "解释", "补充", "笑", "感慨",
-		"作", "同", "监督", "监誓", "应邀", "向", "致", "会谈", "通电话", "举行", "指", "则", "亦", "更", "却",
-		"她", "他", "我", "你", "您", "它",
-	}
 	m := map[rune][]string{}
-	for _, w := range words {
+	for _, w := range mustList("namestops.txt") {
 		r, _ := utf8.DecodeRuneInString(w)
 		m[r] = append(m[r], w)
 	}
@@ -375,8 +302,8 @@ func numerals(name []rune) bool {
 	return n >= 2 || (n == 1 && strings.ContainsRune(digits, name[0]) && !surnames[name[0]])
 }
 
-// translitRunes spell foreign names in Chinese.
-const translitRunes = "雷提迪帕列斯亚胡夫耶娃诺维奇基科拉尔特德里尼洛罗姆布森顿伊恩格卡塔利纳埃安菲普萨西莱蒂芬兹茨沃瓦约杰乔艾奥泽佐切丹克索赫贝巴瑟舍尤米玛蒙默穆莫"
+// translitRunes spell foreign names in Chinese (extract/data/translit.txt).
+var translitRunes = strings.Join(mustList("translit.txt"), "")
 
 func allTranslit(rs []rune) bool {
 	for _, r := range rs {
