@@ -114,9 +114,10 @@ func (d *Document) Year() string {
 
 // Official is a person holding a public position, as named in an article.
 type Official struct {
-	Name    string `json:"name"`    // Simplified
-	Title   string `json:"title"`   // the position as written, folded to Simplified, e.g. 太原市委常委、小店区委书记
-	Subject bool   `json:"subject"` // the article is about or an interview with this official
+	Name    string `json:"name"`              // Simplified
+	Title   string `json:"title"`             // the position as written, folded to Simplified, e.g. 太原市委常委、小店区委书记
+	Country string `json:"country,omitempty"` // a foreign official's country or organisation (俄罗斯, 联合国); empty for China
+	Subject bool   `json:"subject"`           // the article is about or an interview with this official
 }
 
 // Places are the administrative divisions an article is about, rolled up:

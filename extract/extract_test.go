@@ -213,8 +213,12 @@ func exCheckQuoteInvariants(t *testing.T, d fangtan.Document) {
 		if o.Name != analyzer.Fold(o.Name) || o.Title != analyzer.Fold(o.Title) {
 			t.Errorf("%s: exOfficial %+v is not folded", d.ID, o)
 		}
-		// Chinese names have 2-4 runes; transliterated foreign ones up to 7.
-		if n := utf8.RuneCountInString(o.Name); n < 2 || n > 7 || !allHanRunes([]rune(o.Name)) {
+		// Chinese names have 2-4 runes; transliterated foreign ones up to
+		// 8 a part, parts joined by · or - (迪亚斯-卡内尔).
+		parts := strings.FieldsFunc(o.Name, isNameJoiner)
+		if n := utf8.RuneCountInString(o.Name); n < 2 || len(parts) > 4 || slices.ContainsFunc(parts, func(p string) bool {
+			return utf8.RuneCountInString(p) > 8 || !allHanRunes([]rune(p))
+		}) {
 			t.Errorf("%s: exOfficial name %q does not look like a name", d.ID, o.Name)
 		}
 	}

@@ -283,10 +283,17 @@ func (t *tagged) nameAt(i int) int {
 			n++
 		}
 	}
-	if n < 2 || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) {
+	if n < 2 || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) {
 		return 0
 	}
 	return n
+}
+
+// isCountry reports whether name is a country's or organisation's name
+// (沙特 in 沙特王储 is no person).
+func isCountry(name []rune) bool {
+	_, ok := countries[string(name)]
+	return ok
 }
 
 // numerals: 二十大, 十四五 are no names; one numeral in a given name is
@@ -326,7 +333,7 @@ func hasCompoundSurname(rs []rune) bool {
 
 // titleStop are runes before which a position's text cannot extend
 // leftwards: 这是…, 分管工业的副区长, ——记山西省…, 专访…
-const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记于率应就但遭又指名同有致"
+const titleStop = "是的访由与在对向说了讯到据将被请让派给见和等即系为任记于率应就但遭又指名同有致而"
 
 // titleStopUnless are title stops that begin org words when followed by
 // one of the given runes.
@@ -445,6 +452,7 @@ func trimTitleStart(rs []rune, start, end int) int {
 // personInfo collects what an article says about one person.
 type personInfo struct {
 	name     string
+	country  string // of the first foreign post seen, "" for China
 	titles   map[string]int
 	order    int // first mention, for a stable output order
 	official bool
@@ -485,6 +493,9 @@ func (p *people) note(name, title string, official bool) *personInfo {
 	}
 	if title != "" {
 		pi.titles[title]++
+		if pi.country == "" && official {
+			pi.country = countryOf(title)
+		}
 	}
 	pi.official = pi.official || official
 	return pi
@@ -540,7 +551,7 @@ func (p *people) findOfficials(t *tagged) {
 		if end < len(rs) && strings.ContainsRune("处会员", rs[end]) {
 			continue
 		}
-		nl := t.nameAt(end)
+		nl := t.officialNameAt(end, string(rs[titleBefore(t, end):end]))
 		if nl == 0 {
 			continue
 		}
@@ -551,8 +562,155 @@ func (p *people) findOfficials(t *tagged) {
 		start := titleBefore(t, end)
 		title := string(rs[start:end])
 		p.note(string(rs[end:end+nl]), title, true)
+		// A list after one post: 国务院副总理张国清、刘国中.
+		for at := end + nl; at+1 < len(rs) && rs[at] == '、'; {
+			m := t.officialNameAt(at+1, title)
+			// 、文莱苏丹哈桑纳尔: the list goes on with another post.
+			if m == 0 || !endsName(rs, at+1+m) || countryOf(string(rs[at+1:at+1+m])) != "" || hasPosition(rs[at+1:at+1+m]) {
+				break
+			}
+			p.note(string(rs[at+1:at+1+m]), title, true)
+			at += 1 + m
+		}
 	}
 }
+
+// officialNameAt returns the length of the name of an official, written
+// at i after a post: a Chinese name (nameAt) or, after a foreign post or
+// when joined by · or -, a transliterated one (foreignNameAt), whichever
+// is longer.
+func (t *tagged) officialNameAt(i int, title string) int {
+	n := t.nameAt(i)
+	f := foreignNameAt(t.runes, i)
+	switch {
+	case f <= n:
+		return n
+	case countryOf(title) != "":
+		return f
+	case strings.ContainsFunc(string(t.runes[i:i+f]), isNameJoiner):
+		return f // 尔肯江·吐拉洪
+	case n == 0 && f >= 3 && endsName(t.runes, i+f):
+		return f // 前局长布伦南则说: three transliteration runes are a name
+	}
+	return n
+}
+
+// regnalNumber returns the length of a regnal number at i (六世 in
+// 费利佩六世), or 0.
+func regnalNumber(rs []rune, i int) int {
+	j := i
+	for j < len(rs) && j-i < 3 && strings.ContainsRune("一二三四五六七八九十", rs[j]) {
+		j++
+	}
+	if j > i && j < len(rs) && rs[j] == '世' {
+		return j + 1 - i
+	}
+	return 0
+}
+
+// endsName reports whether a name may end at i: at the end of the text, at
+// punctuation or a non-Han rune, or at a verb or particle (张国清出席).
+func endsName(rs []rune, i int) bool {
+	return i >= len(rs) || !isHan(rs[i]) || stopWordAt(rs, i)
+}
+
+// hasPosition reports whether a post word starts anywhere in rs.
+func hasPosition(rs []rune) bool {
+	for i := range rs {
+		if positionStartingAt(rs, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isNameJoiner(r rune) bool { return r == '·' || r == '-' || r == '•' || r == '‧' }
+
+// foreignNameAt returns the length of a transliterated name at i:
+// transliteration characters (普京, 格奥尔基耶娃), or parts of Han
+// characters joined by · or - (迪亚斯-卡内尔, 尔肯江·吐拉洪), up to a
+// verb, a particle, a post or punctuation.
+func foreignNameAt(rs []rune, i int) int {
+	if i >= len(rs) {
+		return 0
+	}
+	end := i
+	for parts := 0; ; parts++ {
+		j := end
+		for j < len(rs) && j-end < 8 && isHan(rs[j]) && (j == end || !stopWordAt(rs, j)) && positionStartingAt(rs, j) == 0 {
+			j++
+		}
+		// Only transliteration characters, but for a part written before a
+		// joiner (廷·巴特尔): the joiner shows where it ends.
+		if !(parts == 0 && j+1 < len(rs) && isNameJoiner(rs[j]) && isHan(rs[j+1])) {
+			k := end
+			for k < j && strings.ContainsRune(translitRunes, rs[k]) {
+				k++
+			}
+			j = k
+		}
+		if j == end {
+			break
+		}
+		end = j
+		if end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1]) {
+			end++
+			continue
+		}
+		break
+	}
+	if end-i < 2 || notNames[string(rs[i:end])] || numerals(rs[i:end]) || isCountry(rs[i:end]) {
+		return 0
+	}
+	return end - i + regnalNumber(rs, end)
+}
+
+// countries maps every name of a country or international organisation
+// (extract/data/countries.txt) to the name it is listed under.
+var countries, countriesByFirst = func() (map[string]string, map[rune][]string) {
+	m := map[string]string{}
+	byFirst := map[rune][]string{}
+	for _, row := range mustTable("countries.txt") {
+		for _, name := range append([]string{row.key}, row.values...) {
+			m[name] = row.key
+			r, _ := utf8.DecodeRuneInString(name)
+			byFirst[r] = append(byFirst[r], name)
+		}
+	}
+	for _, ws := range byFirst {
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	}
+	return m, byFirst
+}()
+
+// countryOf returns the country or organisation a post belongs to
+// (俄罗斯总统 → 俄罗斯, 联合国秘书长 → 联合国), or "" for a Chinese one.
+// A one-rune short form counts only right before the post word itself
+// (俄总统, 美国务卿), never inside a Chinese post (巴中市委书记).
+func countryOf(title string) string {
+	rs := []rune(title)
+	for i := range rs {
+		for _, name := range countriesByFirst[rs[i]] {
+			n := utf8.RuneCountInString(name)
+			if i+n > len(rs) || string(rs[i:i+n]) != name {
+				continue
+			}
+			if n == 1 {
+				if i != 0 || positionStartingAt(rs, 1) != len(rs)-1 {
+					continue
+				}
+			} else if i+n < len(rs) && countryNameGoesOn(rs[i+n:]) {
+				continue // 美国德州, 中国; 俄罗斯联邦委员会 still counts
+			}
+			return countries[name]
+		}
+	}
+	return ""
+}
+
+// countryNameGoesOn: a country name followed by these is part of a Chinese
+// word (以色列 in 以色列 is fine, 德国 in 德国人 is fine, but 新 in 新疆).
+func countryNameGoesOn(rest []rune) bool { return false }
 
 // findTitledMentions records "name + position" (习近平总书记, 李慧书记) for
 // names jieba tags as persons or names already known from the article.
@@ -578,7 +736,7 @@ func (p *people) findTitledMentions(t *tagged) {
 		name := rs[sp.start:sp.end]
 		// 阿斯塔纳市长: jieba tags places as persons too; only a Chinese
 		// family name, or a name the article already gave, counts here.
-		if allHanRunes(name) && !notNames[string(name)] && startsWithSurname(name) {
+		if allHanRunes(name) && !notNames[string(name)] && startsWithSurname(name) && !isCountry(name) {
 			p.note(string(name), title, true)
 		}
 	}
@@ -601,7 +759,7 @@ func (p *people) officials() []fangtan.Official {
 	})
 	out := make([]fangtan.Official, 0, len(list))
 	for _, pi := range list {
-		out = append(out, fangtan.Official{Name: pi.name, Title: p.cutAtOtherName(pi.bestTitle(), pi.name), Subject: pi.subject})
+		out = append(out, fangtan.Official{Name: pi.name, Title: p.cutAtOtherName(pi.bestTitle(), pi.name), Country: pi.country, Subject: pi.subject})
 	}
 	return out
 }
