@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,10 +16,11 @@ import (
 // (gazetteer, themes) and a Segmenter, which is itself safe for concurrent
 // use; everything per article lives on the stack of Extract.
 type Extractor struct {
-	seg    analyzer.Segmenter
-	ranker *analyzer.TFIDF // nil: seg.Keywords segments the article again
-	themes *Themes
-	gaz    *gazetteer
+	seg     analyzer.Segmenter
+	ranker  *analyzer.TFIDF // nil: seg.Keywords segments the article again
+	themes  *Themes
+	aliases *Aliases
+	gaz     *gazetteer
 	// expander set: Extract hands its words to the index (Document.Words),
 	// which otherwise segments title and text again for its word fields.
 	expander analyzer.SearchExpander
@@ -38,7 +40,7 @@ func NewExtractorWithThemes(seg analyzer.Segmenter, themes *Themes) (*Extractor,
 	if themes == nil {
 		themes = DefaultThemes()
 	}
-	e := &Extractor{seg: seg, themes: themes, gaz: defaultGazetteer()}
+	e := &Extractor{seg: seg, themes: themes, aliases: DefaultAliases(), gaz: defaultGazetteer()}
 	if kr, ok := seg.(analyzer.KeywordRanker); ok {
 		r, err := kr.TFIDF()
 		if err != nil {
@@ -50,6 +52,14 @@ func NewExtractorWithThemes(seg analyzer.Segmenter, themes *Themes) (*Extractor,
 		e.expander = exp
 	}
 	return e, nil
+}
+
+// SetAliases replaces the built-in aliases (DefaultAliases), e.g. with
+// LoadAliases. Call it before the first Extract.
+func (e *Extractor) SetAliases(a *Aliases) {
+	if a != nil {
+		e.aliases = a
+	}
 }
 
 // Themes returns the theme set in use.
@@ -167,13 +177,19 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		}
 	}
 
+	e.noteAliases(ppl, folded)
 	doc.Officials = ppl.officials()
 	doc.Quotes = ppl.quotes(paras, tags, turns, qa)
+	if reported := ppl.reported(paras, tags); len(reported) > 0 {
+		doc.Quotes = append(doc.Quotes, reported...)
+		sort.SliceStable(doc.Quotes, func(i, j int) bool { return doc.Quotes[i].Paragraph < doc.Quotes[j].Paragraph })
+	}
 	texts := make([][]rune, 0, len(tags)+1)
 	texts = append(texts, title.runes)
 	for _, t := range tags {
 		texts = append(texts, t.runes)
 	}
+	e.canonicalNames(doc)
 	doc.Places = e.gaz.places(texts)
 	doc.Themes = e.themes.Match(folded)
 	doc.Keywords = e.keywords(folded, title, tags)
@@ -301,4 +317,41 @@ func (e *Extractor) keywords(folded string, title *tagged, tags []*tagged) []str
 		out = append(out, w)
 	}
 	return out
+}
+
+// noteAliases records the officials named by an alias that holds a post
+// (习主席: 习近平 with 主席), so that an article naming 习近平 only so
+// still lists him.
+func (e *Extractor) noteAliases(ppl *people, folded string) {
+	for alias, name := range e.aliases.canonical {
+		rs := []rune(alias)
+		n := positionEndingAt(rs, len(rs))
+		if n == 0 || n == len(rs) || !strings.Contains(folded, alias) {
+			continue
+		}
+		ppl.note(name, string(rs[len(rs)-n:]), true)
+	}
+}
+
+// canonicalNames lists every official and speaker under the name facets
+// and filters use (习主席 → 习近平), merging officials that are one person.
+func (e *Extractor) canonicalNames(doc *fangtan.Document) {
+	seen := map[string]int{}
+	officials := doc.Officials[:0]
+	for _, o := range doc.Officials {
+		o.Name = e.aliases.Canonical(o.Name)
+		if i, dup := seen[o.Name]; dup {
+			if utf8.RuneCountInString(o.Title) > utf8.RuneCountInString(officials[i].Title) {
+				officials[i].Title = o.Title
+			}
+			officials[i].Subject = officials[i].Subject || o.Subject
+			continue
+		}
+		seen[o.Name] = len(officials)
+		officials = append(officials, o)
+	}
+	doc.Officials = officials
+	for i := range doc.Quotes {
+		doc.Quotes[i].Speaker = e.aliases.Canonical(doc.Quotes[i].Speaker)
+	}
 }

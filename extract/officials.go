@@ -457,6 +457,7 @@ type personInfo struct {
 	order    int // first mention, for a stable output order
 	official bool
 	subject  bool
+	speaker  bool // named as saying something, so 他说 may refer to them
 }
 
 // people is the per-article registry of named persons.

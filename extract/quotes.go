@@ -4,6 +4,7 @@ import (
 	"fangtan/internal/han"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fangtan"
@@ -141,8 +142,8 @@ func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title s
 		cands = append(cands, c)
 	}
 	for end := verbStart; end > start && verbStart-end <= 10; end-- {
-		if !isHan(rs[end-1]) {
-			break
+		if !isHan(rs[end-1]) && !unicode.IsDigit(rs[end-1]) {
+			break // digits may date the saying: 普京23日表示
 		}
 		if s := p.knownNameEndingAt(rs, end); s >= start {
 			consider(s, end)
@@ -436,6 +437,9 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if text == "" {
 				continue
 			}
+			if info := p.byName[name]; info != nil {
+				info.speaker = true
+			}
 			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteDirect, Paragraph: pi})
 		}
 	}
@@ -462,3 +466,305 @@ func inQuoteChain(rs []rune, q quoteSpan) bool {
 }
 
 func hanCount(rs []rune) int { return han.Count(rs) }
+
+// reportVerbs introduce reported speech (extract/data/reportverbs.txt),
+// longest first.
+var reportVerbs = func() [][]rune {
+	words := mustList("reportverbs.txt")
+	out := make([][]rune, 0, len(words))
+	for _, w := range words {
+		out = append(out, []rune(w))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}()
+
+// reportVerbEndingAt returns the length of a reporting verb that ends at
+// end, or 0.
+func reportVerbEndingAt(rs []rune, end int) int {
+	for _, v := range reportVerbs {
+		if len(v) <= end && equalRunes(rs[end-len(v):end], v) {
+			// 小说, 据说, 听说, 可以说, 也就是说, 人称, 号称, 声称: not a report.
+			if len(v) == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游人号声堪俗简自", rs[end-2]) {
+				return 0
+			}
+			return len(v)
+		}
+	}
+	return 0
+}
+
+// reported finds reported speech: a clause naming a person (or 他, 她) and
+// ending in a reporting verb, then a comma or colon, then what was said up
+// to the end of the sentence (李强表示，中方愿……。). What follows in
+// quotation marks is a direct quote, found by quotes, not reported speech.
+func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
+	var out []fangtan.Quote
+	for pi, t := range tags {
+		orig := []rune(paras[pi])
+		rs := t.runes
+		if len(orig) != len(rs) {
+			continue
+		}
+		inQuote := quotedMask(rs)
+		for c := 1; c < len(rs); c++ {
+			if inQuote[c] {
+				continue
+			}
+			comma := strings.ContainsRune(",，:：", rs[c])
+			v := reportVerbEndingAt(rs, c)
+			if v == 0 || (!comma && !bareReportVerbs[string(rs[c-v:c])]) {
+				continue
+			}
+			if !t.wordEndsAt(c) || (c-v > 0 && rs[c-v-1] == '的') || (c-v >= 2 && string(rs[c-v-2:c-v]) == "重要") {
+				continue // 指示, 指明; 提出的重要要求: not a reporting verb
+			}
+			if !comma && t.byStart == nil && !p.nameJustBefore(rs, c-v) {
+				continue // without jieba, a bare verb is too often half a word
+			}
+			body := c
+			if comma {
+				body++
+			} else if objectAt(rs, c) {
+				continue // 表示感谢, 指出问题: an object, not a statement
+			}
+			for body < len(rs) && rs[body] == ' ' {
+				body++
+			}
+			if body >= len(rs) || strings.ContainsRune("“「‘\"『", rs[body]) {
+				continue // a direct quote follows
+			}
+			end := sentenceEnd(rs, body)
+			if han.Count(rs[body:end]) < 4 {
+				continue
+			}
+			cs := clauseStart(rs, c-v)
+			name, title := p.subjectOf(t, cs, c-v)
+			if name == "" {
+				name, title = p.pronounSpeaker(tags, pi, cs, c-v)
+			}
+			if name == "" && onlyAdverbs(rs[cs:c-v]) && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) {
+				// 他总结过去工作时，指自己…: the sentence's subject speaks.
+				ss := sentenceStart(rs, cs-1)
+				name, title = p.pronounSpeaker(tags, pi, ss, cs-1)
+			}
+			if name == "" {
+				continue // 会议指出, 中方表示: not a person
+			}
+			if _, known := p.byName[name]; !known && t.byStart == nil {
+				continue // a guess that jieba could not check
+			}
+			text := strings.TrimSpace(string(orig[body:end]))
+			if text == "" {
+				continue
+			}
+			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteReported, Paragraph: pi})
+			c = end - 1
+		}
+	}
+	return out
+}
+
+// bareReportVerbs may introduce reported speech without a comma, as Hong
+// Kong news writes it (曾俊华指自己…, 林郑表示会面时间长短…).
+var bareReportVerbs = map[string]bool{"指": true, "称": true, "说": true, "表示": true, "认为": true,
+	"强调": true, "指出": true, "重申": true, "透露": true, "承认": true, "否认": true, "坦言": true,
+	"直言": true, "相信": true, "又指": true, "并指": true, "则指": true, "亦指": true, "又称": true, "并称": true,
+	"亦称": true, "则称": true, "还称": true, "续称": true, "希望": true, "要求": true, "勉励": true, "叮嘱": true}
+
+// reportObjects are what a reporting verb takes as an object rather than
+// introducing a statement (表示感谢, 表示祝贺, 指出问题).
+var reportObjects = []string{"感谢", "祝贺", "欢迎", "慰问", "哀悼", "赞赏", "支持", "反对", "同意", "满意",
+	"关切", "遗憾", "歉意", "敬意", "谢意", "问题", "方向", "了", "着", "过", "的", "出", "为", "是"}
+
+func objectAt(rs []rune, i int) bool {
+	for _, o := range reportObjects {
+		if runesHasPrefix(rs[i:], o) {
+			return true
+		}
+	}
+	return !isHan(rs[i]) && rs[i] != '自'
+}
+
+// subjectOf finds who speaks in the clause rs[start:verbStart]: the first
+// known person named in it (王毅在会见普京时表示: 王毅), else the name just
+// before the verb (speakerOfClause). A clause with no subject of its own
+// (…，又指…) takes the first person of its sentence.
+func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string) {
+	rs := t.runes
+	for i := start; i < verbStart; i++ {
+		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart {
+			name = string(rs[i : i+n])
+			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) {
+				if pi.official {
+					title = pi.bestTitle()
+				}
+				return name, title
+			}
+		}
+	}
+	if name, title = p.speakerOfClause(t, start, verbStart); name != "" {
+		return name, title
+	}
+	if !onlyAdverbs(rs[start:verbStart]) || start == 0 || !strings.ContainsRune(",，", rs[start-1]) {
+		return "", ""
+	}
+	s := sentenceStart(rs, start-1)
+	for i := s; i < start-1; i++ {
+		if n := p.knownNameStartingAt(rs, i); n > 0 {
+			name = string(rs[i : i+n])
+			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) {
+				if pi.official {
+					title = pi.bestTitle()
+				}
+				return name, title
+			}
+			i += n - 1
+		}
+	}
+	return "", ""
+}
+
+// quotedMask marks the runes inside quotation marks.
+func quotedMask(rs []rune) []bool {
+	mask := make([]bool, len(rs))
+	for _, q := range findQuotations(rs) {
+		for i := q.start; i < q.end && i < len(mask); i++ {
+			mask[i] = true
+		}
+	}
+	return mask
+}
+
+// sentenceEnd returns the end of the sentence that starts at i: just after
+// its closing 。！？ (outside quotation marks), or the end of the text.
+func sentenceEnd(rs []rune, i int) int {
+	depth := 0
+	for ; i < len(rs); i++ {
+		switch rs[i] {
+		case '“', '「', '『', '‘':
+			depth++
+		case '”', '」', '』', '’':
+			if depth > 0 {
+				depth--
+			}
+		case '。', '!', '！', '?', '？':
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(rs)
+}
+
+// pronounSpeaker resolves a clause whose subject is 他 or 她 (他说, 她表示,
+// 他当天还表示) to the person last named before it: in the paragraph, or
+// else in the paragraphs before.
+func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name, title string) {
+	rs := tags[pi].runes
+	k := start
+	for k < verbStart && strings.ContainsRune(" 对此随后同时最后此外另外", rs[k]) {
+		k++
+	}
+	if k >= verbStart || (rs[k] != '他' && rs[k] != '她') || (k+1 < len(rs) && rs[k+1] == '们') {
+		return "", ""
+	}
+	for q := pi; q >= 0 && pi-q < 3; q-- {
+		limit := len(tags[q].runes)
+		if q == pi {
+			limit = k
+		}
+		if name := p.lastSubjectIn(tags[q].runes[:limit]); name != "" {
+			if info := p.byName[name]; info != nil && info.official {
+				title = info.bestTitle()
+			}
+			return name, title
+		}
+	}
+	return "", ""
+}
+
+// lastSubjectIn returns the subject of the last sentence of rs that names
+// a known person: the first person it names (林郑月娥…批评…王志民… gives
+// 林郑月娥), or "".
+func (p *people) lastSubjectIn(rs []rune) string {
+	end := len(rs)
+	for end > 0 {
+		start := end - 1
+		for start > 0 && !strings.ContainsRune("。!！?？", rs[start-1]) {
+			start--
+		}
+		for i := start; i < end; i++ {
+			if n := p.knownNameStartingAt(rs, i); n > 0 {
+				name := string(rs[i : i+n])
+				if info := p.byName[name]; info != nil && (info.official || info.speaker || len(info.titles) > 0) {
+					return name
+				}
+			}
+		}
+		end = start
+	}
+	return ""
+}
+
+// lastPersonIn returns the known person named last in rs, or "".
+func (p *people) lastPersonIn(rs []rune) string {
+	text := string(rs)
+	best, at := "", -1
+	for name, info := range p.byName {
+		if !info.official && len(info.titles) == 0 && !info.speaker {
+			continue
+		}
+		if i := strings.LastIndex(text, name); i > at || (i == at && i >= 0 && len(name) > len(best)) {
+			best, at = name, i
+		}
+	}
+	return best
+}
+
+// wordEndsAt reports whether a jieba word ends at i (指示 is one word, so
+// no 指 ends before 示), or whether the text was not cut. Where a word
+// starts is left alone: jieba glues a one-rune verb to what precedes it
+// (14日称 → 14/日称).
+func (t *tagged) wordEndsAt(i int) bool {
+	if t.byEnd == nil {
+		return true
+	}
+	_, ok := t.byEnd.get(i)
+	return ok
+}
+
+// nameJustBefore reports whether a known person's name ends at i, or a
+// few runes of time and adverb before it (林郑表示, 普京当天还表示).
+func (p *people) nameJustBefore(rs []rune, i int) bool {
+	for k := i; k >= 0 && i-k <= 4; k-- {
+		if s := p.knownNameEndingAt(rs, k); s >= 0 {
+			return true
+		}
+		if k > 0 && !strings.ContainsRune("当天日今昨前还又也则并亦再即随后0123456789", rs[k-1]) {
+			return false
+		}
+	}
+	return false
+}
+
+// onlyAdverbs reports whether rs holds nothing but adverbs that continue a
+// sentence's subject (又, 并, 亦, 同时…).
+func onlyAdverbs(rs []rune) bool {
+	for _, r := range rs {
+		if !strings.ContainsRune(" 又并亦则更还也另同时再而且", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceStart is where the sentence holding rune i begins, at most 200
+// runes back.
+func sentenceStart(rs []rune, i int) int {
+	s := i
+	for s > 0 && !strings.ContainsRune("。!！?？;；", rs[s-1]) && i-s < 200 {
+		s--
+	}
+	return s
+}
