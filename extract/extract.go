@@ -190,7 +190,12 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		texts = append(texts, t.runes)
 	}
 	e.canonicalNames(doc)
-	doc.Places = e.gaz.places(texts)
+	bounds := make([][]bool, 0, len(texts))
+	bounds = append(bounds, title.bounds())
+	for _, t := range tags {
+		bounds = append(bounds, t.bounds())
+	}
+	doc.Places = e.gaz.places(texts, bounds)
 	doc.Themes = e.themes.Match(folded)
 	doc.Keywords = e.keywords(folded, title, tags)
 	if e.expander != nil {
@@ -354,4 +359,26 @@ func (e *Extractor) canonicalNames(doc *fangtan.Document) {
 	for i := range doc.Quotes {
 		doc.Quotes[i].Speaker = e.aliases.Canonical(doc.Quotes[i].Speaker)
 	}
+}
+
+// bounds marks the rune offsets where jieba's words of t begin and end,
+// or is nil when t was not cut.
+func (t *tagged) bounds() []bool {
+	if t.words == nil {
+		return nil
+	}
+	b := make([]bool, len(t.runes)+1)
+	at := 0
+	for _, w := range t.words {
+		b[at] = true
+		at += utf8.RuneCountInString(w)
+		if at > len(t.runes) {
+			return nil // not t's words: no bounds rather than wrong ones
+		}
+	}
+	if at != len(t.runes) {
+		return nil
+	}
+	b[at] = true
+	return b
 }

@@ -50,6 +50,9 @@ type surface struct {
 	// generic names (城区, 郊区, 市中区, 东区…) are also common words, so
 	// they count only right after the name of their own city.
 	generic bool
+	// contextual: a district's short name (江津 for 江津区), which counts
+	// only right after its own city or province (重庆江津, 贵州省德江至余庆).
+	contextual bool
 }
 
 type gazetteer struct {
@@ -189,6 +192,21 @@ func parseGazetteer(data string) *gazetteer {
 			}
 		}
 	}
+	// Districts' short names last, so that they never shadow a full name.
+	for _, d := range g.divisions {
+		if d.level != levelDistrict || genericDistricts[d.name] {
+			continue
+		}
+		short := districtShort(d.name)
+		if short == "" || utf8.RuneCountInString(short) < 2 || genericDistricts[short] {
+			continue
+		}
+		if s := surfaces[short]; s != nil && !s.contextual {
+			continue
+		}
+		add(short, d)
+		surfaces[short].contextual = true
+	}
 	// A municipality is its own city (北京市 is both): its names resolve to
 	// the city row, which carries the province, so the matcher sees one
 	// division and both levels are filled.
@@ -237,6 +255,20 @@ func provinceShort(name string) string {
 	return ""
 }
 
+// districtShort is a district's name without its kind (江津区 → 江津,
+// 隆昌市 → 隆昌), or "" when it has no such suffix or would be one rune.
+func districtShort(name string) string {
+	for _, suf := range []string{"自治县", "自治旗", "县", "区", "市", "旗"} {
+		if s, ok := strings.CutSuffix(name, suf); ok && utf8.RuneCountInString(s) >= 2 {
+			if strings.HasSuffix(s, "族") {
+				return ""
+			}
+			return s
+		}
+	}
+	return ""
+}
+
 func cityShort(name string) string {
 	switch {
 	case strings.HasSuffix(name, "自治州"):
@@ -264,8 +296,11 @@ const districtBoundary = "年月日省市县区州盟旗乡镇村在到赴和与
 // placeMention is one match of a surface in folded text (rune offsets).
 type placeMention struct {
 	s          *surface
+	text       int  // which of the article's texts
+	before     rune // the rune before start, 0 at the start of the text
 	start, end int
 	weak       bool // in a list or a route: context, not what the text is about
+	route      bool // one end of a dashed route (张北—雄安)
 }
 
 // notAfterDistrict: a district name followed by one of these is the first
@@ -280,11 +315,103 @@ var badAfter = map[rune]string{
 // (武汉大学, 江西理工大学, 上海合作组织), a time zone (北京时间) or a spirit
 // (延安精神), none of which says where the article is.
 var orgAfter = []string{"大学", "理工", "科技大学", "师范", "学院", "医科", "交通大学", "财经", "农业大学", "工业大学", "队",
-	"合作组织", "时间", "精神"}
+	"合作组织", "时间", "精神", "舰", "号", "峰会", "论坛"}
 
-// scan finds every place name in folded text.
-func (g *gazetteer) scan(text []rune) []placeMention {
+// placeTraps are words that hold a place name but are no place
+// (extract/data/traps.txt), indexed by first rune, longest first.
+var placeTraps = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, w := range mustList("traps.txt") {
+		rs := []rune(w)
+		m[rs[0]] = append(m[rs[0]], rs)
+	}
+	for _, ws := range m {
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	}
+	return m
+}()
+
+// trapMask marks the runes of text that lie in a place trap.
+func trapMask(text []rune) []bool {
+	var mask []bool
+	for i := 0; i < len(text); i++ {
+		for _, w := range placeTraps[text[i]] {
+			if i+len(w) <= len(text) && equalRunes(text[i:i+len(w)], w) {
+				if mask == nil {
+					mask = make([]bool, len(text))
+				}
+				for k := i; k < i+len(w); k++ {
+					mask[k] = true
+				}
+				break
+			}
+		}
+	}
+	return mask
+}
+
+// placeSuffixes may follow a place name inside one jieba word: 山西省委,
+// 太原市委, 山西人.
+var placeSuffixes = []string{"委", "人", "籍", "境", "内", "市民", "政府", "方", "港"}
+
+// onWordBoundaries reports whether a mention of text[i:end] starts where a
+// jieba word starts (so 巴中 in 中巴关系, 达州 in 明尼苏达州 and 海口 in
+// 入海口 are no mentions) and ends where one ends, or is followed inside
+// its word only by a suffix such as 委 (山西省委). bounds nil: not cut.
+func (g *gazetteer) onWordBoundaries(text []rune, bounds []bool, i, end int, afterPlace bool) bool {
+	if bounds == nil {
+		return true
+	}
+	// 广西南宁 is one word to jieba: a place may start where another ended.
+	if !bounds[i] && !afterPlace {
+		return false
+	}
+	if bounds[end] || g.startsPlace(text, end) {
+		return true
+	}
+	next := end + 1
+	for next < len(bounds) && !bounds[next] {
+		next++
+	}
+	rest := string(text[end:min(next, len(text))])
+	for _, s := range placeSuffixes {
+		if strings.HasPrefix(rest, s) {
+			return true
+		}
+	}
+	// 太原/市委, 腾冲/市坝: jieba glued the name's kind (市, 县…) to the
+	// next word; the name's core is a word of its own.
+	return bounds[end-1] && strings.ContainsRune("省市县区州旗盟", text[end-1])
+}
+
+// startsPlace reports whether a place name of two runes or more starts at i.
+func (g *gazetteer) startsPlace(text []rune, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	for _, s := range g.byFirst[text[i]] {
+		if s.runes <= len(text)-i && !s.generic && !s.contextual && runesHasPrefix(text[i:], s.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterCountry reports whether a foreign country's name ends at i (美国德州).
+func afterCountry(text []rune, i int) bool {
+	for k := 1; k <= 6 && k <= i; k++ {
+		if _, ok := countries[string(text[i-k:i])]; ok && k > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// scan finds every place name in folded text; bounds, when not nil, marks
+// the rune offsets where jieba's words begin and end.
+func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 	var out []placeMention
+	traps := trapMask(text)
 	for i := 0; i < len(text); {
 		cands := g.byFirst[text[i]]
 		var hit *surface
@@ -293,6 +420,10 @@ func (g *gazetteer) scan(text []rune) []placeMention {
 				continue
 			}
 			end := i + s.runes
+			afterPlace := len(out) > 0 && out[len(out)-1].end == i
+			if (traps != nil && (traps[i] || traps[end-1])) || !g.onWordBoundaries(text, bounds, i, end, afterPlace) || (!afterPlace && afterCountry(text, i)) {
+				continue
+			}
 			if end < len(text) {
 				last, _ := utf8.DecodeLastRuneInString(s.text)
 				if bad, ok := badAfter[last]; ok && strings.ContainsRune(bad, text[end]) {
@@ -327,7 +458,11 @@ func (g *gazetteer) scan(text []rune) []placeMention {
 			}
 		}
 		if !org {
-			out = append(out, placeMention{s: hit, start: i, end: end})
+			m := placeMention{s: hit, start: i, end: end}
+			if i > 0 {
+				m.before = text[i-1]
+			}
+			out = append(out, m)
 		}
 		i = end
 	}
@@ -381,22 +516,30 @@ func markWeak(text []rune, ms []placeMention) {
 	}
 	for k := range ms {
 		if single(ms[k].start-1) || single(ms[k].end) {
-			ms[k].weak = true
+			ms[k].weak, ms[k].route = true, true
 		}
 	}
 }
 
 // places resolves the mentions of an article (title first, then
 // paragraphs, all folded) into the divisions it is about, rolled up.
-func (g *gazetteer) places(texts [][]rune) fangtan.Places {
+func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 	type seen struct {
 		d      *division
 		order  int
 		strong bool
 	}
 	var all []placeMention
-	for _, t := range texts {
-		all = append(all, g.scan(t)...)
+	for i, t := range texts {
+		var b []bool
+		if i < len(bounds) {
+			b = bounds[i]
+		}
+		ms := g.scan(t, b)
+		for k := range ms {
+			ms[k].text = i
+		}
+		all = append(all, ms...)
 	}
 	found := map[*division]*seen{}
 	order := 0
@@ -415,14 +558,26 @@ func (g *gazetteer) places(texts [][]rune) fangtan.Places {
 	resolved := make([]*division, len(all))
 	for i := range all {
 		m := &all[i]
+		adjacent := prev != nil && prev.text == m.text && prev.end == m.start
 		if m.s.generic {
 			// Only right after its own city: 阳泉市城区.
-			if prev != nil && prev.end == m.start && len(resolved) > 0 {
+			if adjacent {
 				if pd := resolved[i-1]; pd != nil && pd.level == levelCity {
 					for _, d := range m.s.divs {
 						if d.city == pd {
 							resolved[i] = d
 						}
+					}
+				}
+			}
+		} else if m.s.contextual {
+			// Right after its city or province (四川隆昌), or joined by 至
+			// or 、 to a district of the same (德江至余庆).
+			joined := prev != nil && prev.text == m.text && prev.end+1 == m.start && strings.ContainsRune("至、和与及", m.before)
+			if pd := resolved[max(i-1, 0)]; i > 0 && pd != nil && (adjacent || joined) {
+				for _, d := range m.s.divs {
+					if d.city == pd || d.province == pd || (joined && pd.level == levelDistrict && d.province == pd.province) {
+						resolved[i] = d
 					}
 				}
 			}
@@ -442,25 +597,21 @@ func (g *gazetteer) places(texts [][]rune) fangtan.Places {
 	}
 	for i := range all {
 		m := &all[i]
-		if resolved[i] != nil || m.s.generic {
+		if resolved[i] != nil || m.s.generic || m.s.contextual {
 			continue
 		}
 		resolved[i] = pickByContext(m.s.divs, ctxCity, ctxProv)
-	}
-	anyStrong := false
-	for i := range all {
-		if resolved[i] != nil && !all[i].weak {
-			anyStrong = true
-		}
 	}
 	for i := range all {
 		d := resolved[i]
 		if d == nil {
 			continue
 		}
-		// When everything is in lists (北京、天津、河北等地), the lists are the news.
-		strong := !all[i].weak || !anyStrong
-		if !strong {
+		// Places in lists count: an article that names a division
+		// mentions it, and a researcher filtering by it expects to find
+		// the article. One end of a dashed route (陕北—湖北…工程) names
+		// a project, not where the news is.
+		if all[i].route {
 			continue
 		}
 		note(d, true)

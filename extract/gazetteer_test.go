@@ -70,8 +70,12 @@ func TestPlaces(t *testing.T) {
 		{"common words are not places", []string{"他穿着中山装,在城区和新区之间的开发区,长治久安,文山会海,三明治,区域发展"}, nil, nil, nil},
 		{"generic district after its city", []string{"阳泉市城区"},
 			[]string{"山西省"}, []string{"阳泉市"}, []string{"城区"}},
-		{"enumeration is context only", []string{"运城市委书记", "考察贵州、福建、广西、青海、西藏"},
-			[]string{"山西省"}, []string{"运城市"}, nil},
+		{"enumerations count", []string{"运城市委书记", "考察贵州、福建、广西、青海、西藏"},
+			[]string{"山西省", "贵州省", "福建省", "广西壮族自治区", "青海省", "西藏自治区"}, []string{"运城市"}, nil},
+		{"one end of a dashed route is a project", []string{"陕北—湖北800千伏特高压直流输电工程"}, nil, nil, nil},
+		{"a foreign country's state", []string{"美国德州发生枪击"}, nil, nil, nil},
+		{"district short name after its province", []string{"四川隆昌至贵州黄桶铁路", "贵州省德江至余庆高速公路"},
+			[]string{"四川省", "贵州省"}, []string{"内江市", "铜仁市", "遵义市"}, []string{"隆昌市", "德江县", "余庆县"}},
 		{"universities elsewhere say nothing", []string{"运城市", "赴武汉大学、江西理工大学对接"},
 			[]string{"山西省"}, []string{"运城市"}, nil},
 		{"lists alone are kept", []string{"北京、天津、河北等地降雨"},
@@ -89,7 +93,7 @@ func TestPlaces(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := g.places(placesOf(tc.texts...))
+			got := g.places(placesOf(tc.texts...), nil)
 			check := func(what string, got, want []string) {
 				if want == nil {
 					want = []string{}

@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fangtan"
+)
+
+// extractText runs the shared extractor on a title and paragraphs.
+func extractText(t *testing.T, title string, paras ...string) fangtan.Document {
+	t.Helper()
+	d := fangtan.Document{ID: "t", Title: title, Paragraphs: paras, Text: strings.Join(paras, "\n")}
+	exNewTestExtractor(t).Extract(&d)
+	return d
+}
+
+// TestPlaceTraps: a place name inside a longer word is not that place.
+// Each sentence is the kind that put Pakistan under 四川省/巴中市 on xwlb.
+func TestPlaceTraps(t *testing.T) {
+	for _, text := range []string{
+		"中巴关系持续健康发展，中巴经济走廊建设稳步推进。",
+		"巴方愿同中方携手推动巴中经济走廊高质量发展。",
+		"美国明尼苏达州和佛罗里达州发生枪击事件。",
+		"俄罗斯别尔哥罗德州遭到袭击，美国德州遭遇暴雨。",
+		"邻近俄库尔斯克州的苏梅州边境地区持续遭炮击。",
+		"长江入海口生态保护取得成效。",
+		"上海合作组织成员国领导人会议举行。",
+		"北仑河口红树林保护区，游客参观武侯祠。",
+		"福建舰入列，山东舰编队训练。",
+	} {
+		t.Run(text, func(t *testing.T) {
+			d := extractText(t, "国际新闻", text)
+			p := d.Places
+			for _, bad := range []string{"四川省", "巴中市", "达州市", "德州市", "山东省", "梅州市", "广东省", "海口市", "海南省", "上海市", "北仑区", "武侯区", "福建省"} {
+				if slices.Contains(p.Provinces, bad) || slices.Contains(p.Cities, bad) || slices.Contains(p.Districts, bad) {
+					t.Errorf("places %+v hold %s", p, bad)
+				}
+			}
+		})
+	}
+}
+
+// TestPlacesKept: what worked before the word-boundary rule still works.
+func TestPlacesKept(t *testing.T) {
+	for _, tc := range []struct {
+		text                       string
+		province, city, district string
+	}{
+		{"山西省委书记林武在太原调研。", "山西省", "太原市", ""},
+		{"太原市委常委、小店区委书记刘振华", "山西省", "太原市", "小店区"},
+		{"中国—东盟博览会将在广西南宁举行。", "广西壮族自治区", "南宁市", ""},
+		{"李希来到石林彝族自治县五棵树村、腾冲市坝派自然村。", "云南省", "保山市", "腾冲市"},
+		{"在重庆江津，集装箱班列通过铁海联运前往泰国。", "重庆市", "重庆市", "江津区"},
+		{"上海市委书记陈吉宁出席。", "上海市", "上海市", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			p := extractText(t, "新闻", tc.text).Places
+			if !slices.Contains(p.Provinces, tc.province) || !slices.Contains(p.Cities, tc.city) ||
+				(tc.district != "" && !slices.Contains(p.Districts, tc.district)) {
+				t.Errorf("places %+v, want %s/%s/%s", p, tc.province, tc.city, tc.district)
+			}
+		})
+	}
+}
+
+// TestOfficialsOnRealPhrasings covers the phrasings of national and
+// international news that the sample pages lack.
+func TestOfficialsOnRealPhrasings(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		want    []string // name, or name|country
+		notWant []string
+	}{
+		{"国务院副总理张国清、刘国中，国务委员王小洪、吴政隆出席。", []string{"张国清", "刘国中", "王小洪", "吴政隆"}, nil},
+		{"中共中央政治局委员、外交部长王毅会见来宾。", []string{"王毅"}, nil},
+		{"俄罗斯总统普京、巴西总统卢拉、越共中央总书记苏林发来贺电。", []string{"普京|俄罗斯", "卢拉|巴西", "苏林|越南"}, nil},
+		{"古巴国家主席迪亚斯-卡内尔表示感谢。", []string{"迪亚斯-卡内尔|古巴"}, []string{"迪亚斯"}},
+		{"新疆维吾尔自治区党委副书记、自治区主席尔肯江·吐拉洪出席。", []string{"尔肯江·吐拉洪"}, nil},
+		{"西班牙国王费利佩六世、文莱苏丹哈桑纳尔、沙特王储兼首相穆罕默德致电祝贺。", []string{"费利佩六世|西班牙", "哈桑纳尔|文莱", "穆罕默德|沙特阿拉伯"}, []string{"沙特"}},
+		{"离别时，全舰官兵向习主席敬礼。", []string{"习近平"}, []string{"敬礼", "习主席"}},
+		{"中央情报局前局长布伦南则说，此事严重。", []string{"布伦南"}, nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.text)
+			for _, w := range tc.want {
+				name, country, _ := strings.Cut(w, "|")
+				o, ok := exOfficial(d, name)
+				if !ok {
+					t.Errorf("no official %s among %+v", name, d.Officials)
+				} else if o.Country != country {
+					t.Errorf("%s: country %q, want %q", name, o.Country, country)
+				}
+			}
+			for _, n := range tc.notWant {
+				if _, ok := exOfficial(d, n); ok {
+					t.Errorf("%s is no official: %+v", n, d.Officials)
+				}
+			}
+		})
+	}
+}
+
+// TestReportedSpeech: what officials are reported to have said, without
+// quotation marks, with the speaker resolved.
+func TestReportedSpeech(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		paras   []string
+		speaker string
+		prefix  string // of the reported text
+	}{
+		{"name, verb, comma", []string{"国务院总理李强会见外宾。李强表示，中方愿同各方加强合作。"}, "李强", "中方愿同各方"},
+		{"date between name and verb", []string{"俄罗斯总统普京23日重申，俄罗斯愿同乌克兰举行和平谈判。"}, "普京", "俄罗斯愿同乌克兰"},
+		{"pronoun in a later paragraph", []string{"行政长官林郑月娥今日出席行政会议前批评部分人士。", "她指，中联办能加强香港与内地的联系。"}, "林郑月娥", "中联办能加强"},
+		{"bare verb after a known name", []string{"行政长官林郑月娥今日见记者。林郑表示会面时间长短不等于重视程度。"}, "林郑月娥", "会面时间长短"},
+		{"the subject, not the nearest name", []string{"外交部长王毅会见俄罗斯外长拉夫罗夫时表示，中俄关系稳定发展。"}, "王毅", "中俄关系稳定"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.paras...)
+			for _, q := range d.Quotes {
+				if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, tc.prefix) {
+					if q.Speaker != tc.speaker {
+						t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no reported speech %q… among %+v", tc.prefix, d.Quotes)
+		})
+	}
+	t.Run("bodies do not speak", func(t *testing.T) {
+		d := extractText(t, "新闻", "会议指出，要坚持稳中求进。中方表示，愿同各方合作。")
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteReported {
+				t.Errorf("reported speech %+v from a body", q)
+			}
+		}
+	})
+	t.Run("nouns are no verbs", func(t *testing.T) {
+		d := extractText(t, "新闻", "这是习近平总书记对党员干部提出的重要要求,也是刘振华的座右铭。学习习近平总书记重要指示精神,推进落实。")
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteReported {
+				t.Errorf("reported speech %+v from a noun", q)
+			}
+		}
+	})
+}
+
+// TestLexiconErrorsNameFileAndLine: a malformed user file is an error
+// that says which file and which line.
+func TestLexiconErrorsNameFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, content, want string
+	}{
+		{"no colon", "# aliases\n习近平 习主席\n", ":2:"},
+		{"empty alias", "习近平: 习主席,, 习总书记\n", ":1:"},
+		{"punctuation", "\n\n李强: 李总理!\n", ":3:"},
+		{"alias of two people", "甲乙: 丙丁\n戊己: 丙丁\n", ":2:"},
+		{"not UTF-8", "\xff\xfe: a\n", ":1:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "_")+".txt")
+			if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := LoadAliases(path)
+			if err == nil || !strings.Contains(err.Error(), path+tc.want) {
+				t.Errorf("LoadAliases: %v, want an error naming %s%s", err, path, tc.want)
+			}
+		})
+	}
+	t.Run("a good file adds to the built-in aliases", func(t *testing.T) {
+		path := filepath.Join(dir, "good.txt")
+		if err := os.WriteFile(path, []byte("王毅: 王部长\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a, err := LoadAliases(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Canonical("王部长") != "王毅" || a.Canonical("习主席") != "习近平" {
+			t.Errorf("Canonical: %q, %q", a.Canonical("王部长"), a.Canonical("习主席"))
+		}
+	})
+}
+
+// TestEmbeddedLexicons: every shipped data file parses.
+func TestEmbeddedLexicons(t *testing.T) {
+	entries, err := dataFS.ReadDir("data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		t.Run(e.Name(), func(t *testing.T) {
+			f, err := dataFS.Open("data/" + e.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			switch e.Name() {
+			case "aliases.txt", "countries.txt":
+				_, err = parseTable(f, e.Name())
+			default:
+				_, err = parseList(f, e.Name())
+			}
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
