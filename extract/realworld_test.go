@@ -47,7 +47,7 @@ func TestPlaceTraps(t *testing.T) {
 // TestPlacesKept: what worked before the word-boundary rule still works.
 func TestPlacesKept(t *testing.T) {
 	for _, tc := range []struct {
-		text                       string
+		text                     string
 		province, city, district string
 	}{
 		{"山西省委书记林武在太原调研。", "山西省", "太原市", ""},
