@@ -179,6 +179,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 
 	e.noteAliases(ppl, folded)
 	doc.Officials = ppl.officials()
+	ppl.noteSpeakingSubjects(tags)
 	doc.Quotes = ppl.quotes(paras, tags, turns, qa)
 	if reported := ppl.reported(paras, tags); len(reported) > 0 {
 		doc.Quotes = append(doc.Quotes, reported...)

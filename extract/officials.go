@@ -564,8 +564,11 @@ func (p *people) findOfficials(t *tagged) {
 		title := string(rs[start:end])
 		p.note(string(rs[end:end+nl]), title, true)
 		// A list after one post: 国务院副总理张国清、刘国中.
-		for at := end + nl; at+1 < len(rs) && rs[at] == '、'; {
+		for at := end + nl; at+1 < len(rs) && strings.ContainsRune("、及和与", rs[at]); {
 			m := t.officialNameAt(at+1, title)
+			if m == 0 {
+				m = listedNameAt(rs, at+1)
+			}
 			// 、文莱苏丹哈桑纳尔: the list goes on with another post.
 			if m == 0 || !endsName(rs, at+1+m) || countryOf(string(rs[at+1:at+1+m])) != "" || hasPosition(rs[at+1:at+1+m]) {
 				break
@@ -615,6 +618,27 @@ func endsName(rs []rune, i int) bool {
 	return i >= len(rs) || !isHan(rs[i]) || stopWordAt(rs, i)
 }
 
+// listedNameAt reads a name in a list after a post without asking jieba,
+// which cuts 谭/铁牛: a family name and one or two more runes that end
+// the item (陈冬、谭铁牛等). Only a list's later items are read so.
+func listedNameAt(rs []rune, i int) int {
+	if i >= len(rs) || !surnames[rs[i]] {
+		return 0
+	}
+	for n := 2; n <= 3 && i+n <= len(rs); n++ {
+		if !allHanRunes(rs[i:i+n]) || stopWordAt(rs, i+n-1) {
+			return 0
+		}
+		if i+n == len(rs) || strings.ContainsRune("、，,。；;及和与等", rs[i+n]) {
+			if notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) {
+				return 0
+			}
+			return n
+		}
+	}
+	return 0
+}
+
 // hasPosition reports whether a post word starts anywhere in rs.
 func hasPosition(rs []rune) bool {
 	for i := range rs {
@@ -651,6 +675,9 @@ func foreignNameAt(rs []rune, i int) int {
 			j = k
 		}
 		if j == end {
+			if parts > 0 {
+				end-- // a joiner with nothing after it is not the name's
+			}
 			break
 		}
 		end = j
@@ -731,10 +758,25 @@ func (p *people) findTitledMentions(t *tagged) {
 			continue
 		}
 		sp, ok := t.byEnd.get(i)
-		if !ok || !isPersonTag(sp.tag) || sp.end-sp.start < 2 || sp.end-sp.start > 4 {
+		if !ok || sp.end-sp.start < 2 {
 			continue
 		}
 		name := rs[sp.start:sp.end]
+		// jieba glues a conjunction to a foreign name: 和普京/nz 总统.
+		if len(name) > 2 && strings.ContainsRune("和与及同", name[0]) && allTranslit(name[1:]) {
+			name = name[1:]
+			sp.start++
+		}
+		// 普京总统, 卢拉总统: a transliterated name, a word of its own,
+		// right before the post.
+		if len(name) <= 6 && allTranslit(name) && !isCountry(name) && !notNames[string(name)] &&
+			(sp.start == 0 || !isHan(rs[sp.start-1]) || strings.ContainsRune("和与及、同", rs[sp.start-1])) {
+			p.note(string(name), title, true)
+			continue
+		}
+		if !isPersonTag(sp.tag) || sp.end-sp.start > 4 {
+			continue
+		}
 		// 阿斯塔纳市长: jieba tags places as persons too; only a Chinese
 		// family name, or a name the article already gave, counts here.
 		if allHanRunes(name) && !notNames[string(name)] && startsWithSurname(name) && !isCountry(name) {

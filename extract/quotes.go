@@ -428,9 +428,20 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if name == "" && inQuoteChain(t.runes, q) {
 				continue
 			}
+			reported := false
+			if name == "" {
+				// 她批评，部分人士的说法「过分演绎咗」: the speaker of the
+				// sentence the quotation sits in.
+				name, title = p.sentenceSpeaker(tags, pi, q.start-1)
+				reported = name != ""
+			}
 			// A quotation introduced by a speech verb (某某说:“…”) is speech even
-			// when short, unless it is a list of catchwords (“…、…”).
-			if !isSentenceLike(body) && !(introduced && hanCount(body) >= 6 && !strings.ContainsRune(string(body), '、')) {
+			// when short, unless it is a list of catchwords (“…、…”). Inside a
+			// sentence reporting what someone said, a phrase of two words or
+			// more is that person's words; one dictionary word (“一带一路”) is
+			// a term.
+			if !isSentenceLike(body) && !(introduced && hanCount(body) >= 6 && !strings.ContainsRune(string(body), '、')) &&
+				!(reported && shortSpeech(t, q)) {
 				continue
 			}
 			text := strings.TrimSpace(string(orig[q.start:q.end]))
@@ -611,6 +622,9 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 	}
 	s := sentenceStart(rs, start-1)
 	for i := s; i < start-1; i++ {
+		if t.verbAt(i) {
+			return "", "" // 林郑今日出席…为王志民…: a verb before any subject
+		}
 		if n := p.knownNameStartingAt(rs, i); n > 0 {
 			name = string(rs[i : i+n])
 			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) {
@@ -767,4 +781,91 @@ func sentenceStart(rs []rune, i int) int {
 		s--
 	}
 	return s
+}
+
+// sentenceSpeaker finds who is reported speaking in the sentence before
+// rune i of paragraph pi: the subject of the last reporting or speech verb
+// between the sentence's start and i (a name, 他 or 她), or "".
+func (p *people) sentenceSpeaker(tags []*tagged, pi, i int) (name, title string) {
+	t := tags[pi]
+	rs := t.runes
+	ss := sentenceStart(rs, i)
+	for v := i; v > ss; v-- {
+		n := reportVerbEndingAt(rs, v)
+		if n == 0 {
+			n = speechVerbEndingAt(rs, v)
+		}
+		if n == 0 || !t.wordEndsAt(v) || (v-n > 0 && rs[v-n-1] == '的') {
+			continue
+		}
+		cs := clauseStart(rs, v-n)
+		if name, title = p.subjectOf(t, cs, v-n); name != "" {
+			return name, title
+		}
+		if name, title = p.pronounSpeaker(tags, pi, cs, v-n); name != "" {
+			return name, title
+		}
+		return "", ""
+	}
+	return "", ""
+}
+
+// oneWord reports whether rs[start:end] is a single jieba word (a term such
+// as 一带一路), or false when the text was not cut.
+func (t *tagged) oneWord(start, end int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(start)
+	return ok && sp.end == end
+}
+
+// shortSpeech tells a short quotation that is someone's words (「过分演绎咗」)
+// from a term in quotation marks (“两个确立”, “关键少数”): three Han runes
+// or more, no digits, no list, not one dictionary word; and, in “” marks,
+// which mainland news uses for terms as much as for words, at least six.
+func shortSpeech(t *tagged, q quoteSpan) bool {
+	body := t.runes[q.start:q.end]
+	n := hanCount(body)
+	if n < 3 || strings.ContainsFunc(string(body), unicode.IsDigit) || strings.ContainsRune(string(body), '、') || t.oneWord(q.start, q.end) {
+		return false
+	}
+	return n >= 6 || (q.start > 0 && t.runes[q.start-1] == '「')
+}
+
+// verbAt reports whether a jieba word tagged as a verb starts at i.
+func (t *tagged) verbAt(i int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	return ok && (sp.tag == "v" || sp.tag == "vd")
+}
+
+// noteSpeakingSubjects records as persons the names that open a sentence in
+// which someone is reported speaking (林郑月娥今日…批评…), so that a later
+// 她指 or 他说 can be resolved to them even when no post is written.
+func (p *people) noteSpeakingSubjects(tags []*tagged) {
+	for _, t := range tags {
+		if t.byStart == nil {
+			continue // without jieba's cut a guessed name is too unsure
+		}
+		rs := t.runes
+		for ss := 0; ss < len(rs); {
+			se := sentenceEnd(rs, ss)
+			if n := t.nameAt(ss); n >= 2 && p.byName[string(rs[ss:ss+n])] == nil && hasReportVerb(t, ss+n, se) {
+				p.note(string(rs[ss:ss+n]), "", false).speaker = true
+			}
+			ss = se
+		}
+	}
+}
+
+func hasReportVerb(t *tagged, from, to int) bool {
+	for v := from + 1; v <= to; v++ {
+		if n := reportVerbEndingAt(t.runes, v); n > 1 && t.wordEndsAt(v) {
+			return true
+		}
+	}
+	return false
 }
