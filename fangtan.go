@@ -118,6 +118,9 @@ type Official struct {
 	Title   string `json:"title"`             // the position as written, folded to Simplified, e.g. 太原市委常委、小店区委书记
 	Country string `json:"country,omitempty"` // a foreign official's country or organisation (俄罗斯, 联合国); empty for China
 	Subject bool   `json:"subject"`           // the article is about or an interview with this official
+	// Inferred: the article names them without a post; the index's
+	// Registry knows them as an official from other articles.
+	Inferred bool `json:"inferred,omitempty"`
 }
 
 // Places are the administrative divisions an article is about, rolled up:

@@ -169,17 +169,26 @@ type Evaluation struct {
 	Misses []string
 }
 
-// Evaluate extracts every gold item with ex and scores the result.
-func Evaluate(ex fangtan.Extractor, items []GoldItem) *Evaluation {
+// Evaluate extracts every gold item with ex and scores the result. The
+// items are treated as one corpus, as an index build treats its input:
+// the officials seen with a post in any item are registered
+// (fangtan.Registry) and then found in every item that names them.
+func Evaluate(ex *Extractor, items []GoldItem) *Evaluation {
 	ev := &Evaluation{Items: len(items), Scores: map[string]*Score{}}
 	for _, f := range EvalFields {
 		ev.Scores[f] = &Score{}
 	}
+	docs := make([]fangtan.Document, len(items))
+	reg := fangtan.NewRegistry()
 	for i := range items {
-		it := &items[i]
-		doc := it.Document()
-		ex.Extract(&doc)
-		ev.item(it, &doc)
+		docs[i] = items[i].Document()
+		ex.Extract(&docs[i])
+		reg.Note(&docs[i])
+	}
+	names := reg.Names()
+	for i := range items {
+		ex.AddRegistered(&docs[i], reg, names)
+		ev.item(&items[i], &docs[i])
 	}
 	return ev
 }

@@ -214,3 +214,35 @@ func TestEmbeddedLexicons(t *testing.T) {
 		})
 	}
 }
+
+// TestAddRegistered: a registered official named without a post is added,
+// where a name can stand; inside another word it is not.
+func TestAddRegistered(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	reg := fangtan.NewRegistry()
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "王毅", Title: "外交部长"}, {Name: "王刚", Title: "县长"}}})
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"王毅表示，中方愿同各方合作。", []string{"王毅"}},
+		{"会见时，王毅说，双方应加强沟通。", []string{"王毅"}},
+		{"他王刚才说完就走了。", nil},
+		{"王毅然决然地离开。", nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			d := fangtan.Document{Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.AddRegistered(&d, reg, reg.Names())
+			var got []string
+			for _, o := range d.Officials {
+				if !o.Inferred {
+					t.Errorf("%+v not marked inferred", o)
+				}
+				got = append(got, o.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("officials %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

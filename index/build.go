@@ -53,6 +53,14 @@ type BuildOptions struct {
 	// Prepare, if set, runs on every document in the workers before it is
 	// indexed: the place for extraction, which is as costly as analysis.
 	Prepare func(*fangtan.Document)
+	// Registry, if set, collects every prepared article's officials (the
+	// corpus-level list of officials), is applied to the whole index at
+	// the end through Enrich, and is saved in the index directory.
+	Registry *fangtan.Registry
+	// Enrich adds to an article the registered officials among names
+	// that it mentions (extract.Extractor.AddRegistered), reporting
+	// whether it changed the article.
+	Enrich func(doc *fangtan.Document, names []string) bool
 	// Progress, if set, is called about every ProgressEvery (default 200ms)
 	// and once at the end, from one goroutine.
 	Progress      func(Progress)
@@ -266,6 +274,9 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 		return Stats{}, err
 	}
 	stats, err := w.run(ctx, src, nil)
+	if err == nil && opts.Registry != nil {
+		err = applyAndSaveRegistry(ctx, &Index{path: dir, idx: idx, word: w.b.word, b: w.b}, opts.Registry, opts.Registry.Names(), opts)
+	}
 	if err == nil {
 		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact)
 	}
@@ -510,6 +521,9 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before fu
 		if w.opts.Prepare != nil {
 			w.opts.Prepare(&d)
 		}
+		if w.opts.Registry != nil {
+			w.opts.Registry.Note(&d)
+		}
 		bdocs, err := w.b.build(&d)
 		if err != nil {
 			w.skip(&d, err.Error())
@@ -536,4 +550,15 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before fu
 		return nil
 	}
 	return flush()
+}
+
+// applyAndSaveRegistry applies the registry's names to the index x and
+// saves the registry beside it.
+func applyAndSaveRegistry(ctx context.Context, x *Index, reg *fangtan.Registry, names []string, opts BuildOptions) error {
+	if opts.Enrich != nil {
+		if _, err := x.applyRegistry(ctx, reg, names, opts.Enrich, opts.BatchSize); err != nil {
+			return err
+		}
+	}
+	return reg.Save(x.path)
 }

@@ -40,6 +40,10 @@ type Index struct {
 	closeOnce sync.Once
 	closeErr  error
 
+	// reg is the index's registry of officials (fangtan.Registry); its
+	// aliases turn a filter typed as an alias into the person's name.
+	reg *fangtan.Registry
+
 	writeMu sync.Mutex    // one Add or Delete at a time, so upserts see each other
 	gen     atomic.Uint64 // bumped by every write; invalidates cached suggestions
 	sugMu   sync.Mutex
@@ -107,7 +111,11 @@ func open(path string, readOnly bool) (*Index, error) {
 	if err != nil {
 		return fail(fmt.Errorf("index %s: %w", path, err))
 	}
-	return &Index{path: path, idx: idx, word: b.word, b: b, readOnly: readOnly}, nil
+	reg, err := fangtan.LoadRegistry(path)
+	if err != nil {
+		return fail(fmt.Errorf("index %s: %w", path, err))
+	}
+	return &Index{path: path, idx: idx, word: b.word, b: b, readOnly: readOnly, reg: reg}, nil
 }
 
 // openBleve opens the bleve index at path. bleve panics on some damaged
@@ -191,6 +199,14 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 	// files as later batches, and must not be replaced by them (a JSON lines
 	// file of 3,000 records kept only its last batch).
 	written := make(map[string]bool)
+	// New articles' officials join the index's registry; the names new to
+	// it are then looked for in the whole index, and every name in the
+	// new articles.
+	var added *fangtan.Registry
+	if opts.Registry != nil {
+		added = fangtan.NewRegistry()
+		w.opts.Registry = added
+	}
 	stats, err := w.run(ctx, DocumentsSource(docs), func(b *bleve.Batch, pending []*fangtan.Document) error {
 		ids, err := x.replaced(ctx, pending)
 		if err != nil {
@@ -218,6 +234,19 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 	})
 	if err != nil {
 		return stats, fmt.Errorf("index %s: add: %w", x.path, err)
+	}
+	if added != nil {
+		if x.reg == nil {
+			x.reg = fangtan.NewRegistry()
+		}
+		x.reg.SetAliases(opts.Registry.AliasesOr(x.reg))
+		x.reg.Merge(added)
+		// Every name could be in the new articles, and a new name in any
+		// old one: the whole registry, over the whole index. Articles that
+		// already list a name are not read.
+		if err := applyAndSaveRegistry(ctx, x, x.reg, x.reg.Names(), opts); err != nil {
+			return stats, fmt.Errorf("index %s: add: %w", x.path, err)
+		}
 	}
 	return stats, nil
 }

@@ -340,9 +340,9 @@ func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) 
 		field  string
 		values []string
 	}{
-		{fieldOfficial, fq.Officials}, {fieldCity, fq.Cities}, {fieldProvince, fq.Provinces},
+		{fieldOfficial, x.canonical(fq.Officials)}, {fieldCity, fq.Cities}, {fieldProvince, fq.Provinces},
 		{fieldDistrict, fq.Districts}, {fieldTheme, fq.Themes}, {fieldSource, fq.Sources},
-		{fieldYear, fq.Years}, {fieldSpeaker, fq.Speakers},
+		{fieldYear, fq.Years}, {fieldSpeaker, x.canonical(fq.Speakers)},
 	} {
 		if hasValue(f.values) {
 			out = append(out, x.filterQuery(f.field, f.values))
@@ -572,4 +572,17 @@ func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.Do
 		}
 	}
 	return v, nil
+}
+
+// canonical maps names typed as aliases (习主席) to the names facets list
+// (习近平), by the aliases the index was built with.
+func (x *Index) canonical(names []string) []string {
+	if x.reg == nil || len(names) == 0 {
+		return names
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = x.reg.Canonical(foldValue(n))
+	}
+	return out
 }

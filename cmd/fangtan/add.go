@@ -14,8 +14,7 @@ import (
 func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("add", stderr)
 	dir := fs.String("index", "", "index directory (required)")
-	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones)")
-	themesFile := fs.String("themes", "", themesUsage)
+	exFlags := addExtractorFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan add --index DIR PATH...")
 		fmt.Fprintln(stderr, "Adds or updates the documents of files or directories; adding a file again")
@@ -30,7 +29,7 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return errUsage
 	}
-	ex, err := newExtractor(*dictDir, *themesFile)
+	ex, err := exFlags.extractor()
 	if err != nil {
 		return err
 	}
@@ -47,7 +46,7 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	stats, err := idx.Add(ctx, docs, index.BuildOptions{Prepare: ex.Extract})
+	stats, err := idx.Add(ctx, docs, buildOptions(ex))
 	if err != nil {
 		return err
 	}

@@ -11,12 +11,11 @@ import (
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", stderr)
-	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones)")
-	themesFile := fs.String("themes", "", themesUsage)
+	exFlags := addExtractorFlags(fs)
 	floorsFile := fs.String("floors", "", "JSON file of the lowest scores allowed (field → precision/recall → minimum); fail when one is not met")
 	misses := fs.Bool("misses", false, "also list, item by item, what was missed (-), found but not labelled (+), and wrong speakers (≠)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: fangtan eval [--misses] [--floors FILE] [--dict-dir DIR] [--themes FILE] GOLD.json...")
+		fmt.Fprintln(stderr, "usage: fangtan eval [--misses] [--floors FILE] [--dict-dir DIR] [--themes FILE] [--aliases FILE] GOLD.json...")
 		fmt.Fprintln(stderr, "Scores extraction against hand-labelled gold files (testdata/gold/README.md):")
 		fmt.Fprintln(stderr, "precision, recall and F1 for each field, over all items.")
 		fs.PrintDefaults()
@@ -38,7 +37,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 	}
-	ex, err := newExtractor(*dictDir, *themesFile)
+	ex, err := exFlags.extractor()
 	if err != nil {
 		return err
 	}

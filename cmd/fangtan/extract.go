@@ -17,12 +17,11 @@ import (
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("extract", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per document (the fangtan.Document fields)")
-	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones)")
-	themesFile := fs.String("themes", "", themesUsage)
+	exFlags := addExtractorFlags(fs)
 	pageOnly := fs.Bool("page-only", false, "skip officials, places, themes, keywords and quotes: print only what the page itself says")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "goroutines running the extractor (output order does not depend on it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: fangtan extract [--json] [--dict-dir DIR] [--themes FILE] [--page-only] [--workers N] [PATH...]")
+		fmt.Fprintln(stderr, "usage: fangtan extract [--json] [--dict-dir DIR] [--themes FILE] [--aliases FILE] [--page-only] [--workers N] [PATH...]")
 		fmt.Fprintln(stderr, "Reads files or directories (.txt .html .md .jsonl .json; UTF-8, GBK or Big5);")
 		fmt.Fprintln(stderr, "without PATH, the bundled sample corpus.")
 		fs.PrintDefaults()
@@ -33,7 +32,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 	opts := corpus.Options{Workers: *workers}
 	if !*pageOnly {
-		ex, err := newExtractor(*dictDir, *themesFile)
+		ex, err := exFlags.extractor()
 		if err != nil {
 			return err
 		}

@@ -15,23 +15,20 @@ import (
 	"golang.org/x/term"
 
 	"fangtan"
-	"fangtan/analyzer"
 	"fangtan/corpus"
-	"fangtan/extract"
 	"fangtan/index"
 )
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("index", stderr)
 	dir := fs.String("index", "", "index directory to build or replace (required)")
-	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones)")
+	exFlags := addExtractorFlags(fs)
 	workers := fs.Int("workers", 0, "documents analyzed in parallel (default: all cores)")
 	batch := fs.Int("batch", 0, "bleve documents (articles and quotes) per write batch (default 1000)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
-	themesFile := fs.String("themes", "", themesUsage)
 	noCompact := fs.Bool("no-compact", false, "skip merging the index into as few segments as possible at the end (a little faster, a bigger index)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: fangtan index --index DIR [--dict-dir D] [--themes FILE] [PATH...]")
+		fmt.Fprintln(stderr, "usage: fangtan index --index DIR [--dict-dir D] [--themes FILE] [--aliases FILE] [PATH...]")
 		fmt.Fprintln(stderr, "Builds an index of files or directories (.txt .html .md .jsonl .json);")
 		fmt.Fprintln(stderr, "without PATH, of the bundled sample corpus. An existing index at DIR is")
 		fmt.Fprintln(stderr, "replaced only when the new one is complete.")
@@ -45,16 +42,16 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fs.Usage()
 		return errUsage
 	}
-	ex, err := newExtractor(*dictDir, *themesFile)
+	ex, err := exFlags.extractor()
 	if err != nil {
 		return err
 	}
 	paths := fs.Args()
 	src, report := corpusSource(paths)
 	bar := newProgressBar(stderr, inputBytes(paths), *quiet)
-	stats, err := index.Build(ctx, *dir, src, index.BuildOptions{
-		Workers: *workers, BatchSize: *batch, NoCompact: *noCompact, Prepare: ex.Extract, Progress: bar.update,
-	})
+	opts := buildOptions(ex)
+	opts.Workers, opts.BatchSize, opts.NoCompact, opts.Progress = *workers, *batch, *noCompact, bar.update
+	stats, err := index.Build(ctx, *dir, src, opts)
 	bar.finish()
 	if errors.Is(err, index.ErrNoDocuments) {
 		printSkipped(stderr, stats, report)
@@ -64,33 +61,6 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	printSummary(stdout, "indexed", *dir, stats, report)
 	return nil
-}
-
-const themesUsage = "theme file (a theme name and its signal phrases per line; default: the built-in set, extract/themes.txt)"
-
-// newExtractor opens the shared jieba segmenter (which the index's word
-// analyzer also uses) and the metadata extractor, with the themes of
-// themesFile or, when it is empty, the built-in ones.
-func newExtractor(dictDir, themesFile string) (*extract.Extractor, error) {
-	var themes *extract.Themes
-	if themesFile != "" {
-		var err error
-		if themes, err = extract.LoadThemes(themesFile); err != nil {
-			return nil, err
-		}
-	}
-	if err := analyzer.Configure(dictDir); err != nil {
-		return nil, err
-	}
-	seg, err := analyzer.Default()
-	if err != nil {
-		return nil, fmt.Errorf("open dictionaries: %w", err)
-	}
-	ex, err := extract.NewExtractorWithThemes(seg, themes)
-	if err != nil {
-		return nil, fmt.Errorf("extractor: %w", err)
-	}
-	return ex, nil
 }
 
 // corpusSource reads paths (the sample corpus when there are none) without

@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"strings"
+
+	"fangtan"
+	"fangtan/analyzer"
+)
+
+// AliasMap returns the extractor's aliases (alias → name), for the index to
+// keep beside its registry.
+func (e *Extractor) AliasMap() map[string]string {
+	out := make(map[string]string, len(e.aliases.canonical))
+	for k, v := range e.aliases.canonical {
+		out[k] = v
+	}
+	return out
+}
+
+// AddRegistered adds to doc, as inferred officials, the registered names
+// among names that doc mentions as a person but does not list: 王毅 in an
+// article that never writes his post. A mention counts only where a name
+// can stand, so that 王刚 in 王刚才说 is no mention. It reports whether
+// doc changed.
+func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, names []string) bool {
+	listed := make(map[string]bool, len(doc.Officials))
+	for _, o := range doc.Officials {
+		listed[o.Name] = true
+	}
+	var texts [][]rune
+	changed := false
+	for _, name := range names {
+		if listed[name] {
+			continue
+		}
+		ro, ok := reg.Lookup(name)
+		if !ok {
+			continue
+		}
+		if texts == nil {
+			texts = append(texts, []rune(analyzer.Fold(doc.Title)))
+			for _, p := range doc.Paragraphs {
+				texts = append(texts, []rune(analyzer.Fold(p)))
+			}
+		}
+		if !mentionsPerson(texts, []rune(name)) {
+			continue
+		}
+		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: ro.BestPost(), Country: ro.Country, Inferred: true})
+		listed[name] = true
+		changed = true
+	}
+	return changed
+}
+
+// mentionsPerson reports whether name occurs in one of texts where a name
+// can stand: after a boundary (punctuation, a post, a preposition) and
+// before one (punctuation, a verb or particle, a post).
+func mentionsPerson(texts [][]rune, name []rune) bool {
+	for _, t := range texts {
+		s := string(t)
+		for off := 0; ; {
+			i := strings.Index(s[off:], string(name))
+			if i < 0 {
+				break
+			}
+			at := len([]rune(s[:off+i]))
+			if nameStandsAt(t, at, at+len(name)) {
+				return true
+			}
+			off += i + len(string(name))
+		}
+	}
+	return false
+}
+
+func nameStandsAt(rs []rune, start, end int) bool {
+	before := start == 0 || !isHan(rs[start-1]) || positionEndingAt(rs, start) > 0 ||
+		strings.ContainsRune("和与及同对向给跟让请由被将在是、", rs[start-1])
+	after := end >= len(rs) || !isHan(rs[end]) || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0
+	return before && after
+}

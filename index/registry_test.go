@@ -1,0 +1,109 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fangtan"
+)
+
+// registryEnrich is a stand-in for extract.Extractor.AddRegistered: it
+// adds a registered name the text holds, so that the index's part (finding
+// the articles, indexing them again, saving the registry) is tested apart
+// from extraction's mention rules.
+func registryEnrich(reg *fangtan.Registry) func(*fangtan.Document, []string) bool {
+	return func(d *fangtan.Document, names []string) bool {
+		changed := false
+		for _, n := range names {
+			if strings.Contains(d.Text, n) && !slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == n }) {
+				ro, _ := reg.Lookup(n)
+				d.Officials = append(d.Officials, fangtan.Official{Name: n, Title: ro.BestPost(), Inferred: true})
+				changed = true
+			}
+		}
+		return changed
+	}
+}
+
+func registryDoc(id, text string, officials ...fangtan.Official) fangtan.Document {
+	return fangtan.Document{ID: id, File: id + ".txt", Title: id, Source: "测试", Text: text, Paragraphs: []string{text}, Officials: officials}
+}
+
+func registryOptions() BuildOptions {
+	reg := fangtan.NewRegistry()
+	reg.SetAliases(map[string]string{"习主席": "习近平"})
+	return BuildOptions{Registry: reg, Enrich: registryEnrich(reg)}
+}
+
+func officialFacet(t *testing.T, x *Index, q fangtan.Query) map[string]int {
+	t.Helper()
+	res, err := x.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]int{}
+	for _, fc := range res.Facets[fieldOfficial] {
+		m[fc.Value] = fc.Count
+	}
+	return m
+}
+
+// TestRegistryBuildAndAdd: a name seen with a post in one article is an
+// official in every article naming it, after a build and after an add,
+// and an alias filter finds the person.
+func TestRegistryBuildAndAdd(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "reg")
+	docs := []fangtan.Document{
+		registryDoc("a", "外交部长王毅会见来宾。", fangtan.Official{Name: "王毅", Title: "外交部长"}),
+		registryDoc("b", "王毅表示，中方愿同各方合作。"),
+		registryDoc("c", "国家主席习近平发表讲话。", fangtan.Official{Name: "习近平", Title: "国家主席"}),
+		registryDoc("d", "今天天气很好。"),
+	}
+	if _, err := Build(ctx, path, DocumentsSource(docs), registryOptions()); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if got := officialFacet(t, x, fangtan.Query{Sources: []string{"测试"}}); got["王毅"] != 2 {
+		t.Errorf("official facet %v: want 王毅 in 2 articles (one by the registry)", got)
+	}
+	v, err := x.Document(ctx, "b", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Officials) != 1 || v.Officials[0].Name != "王毅" || !v.Officials[0].Inferred || v.Officials[0].Title != "外交部长" {
+		t.Errorf("b's officials %+v: want 王毅, inferred, with his registered post", v.Officials)
+	}
+	res, err := x.Search(ctx, fangtan.Query{Officials: []string{"习主席"}})
+	if err != nil || res.Total != 1 || res.Hits[0].ID != "c" {
+		t.Errorf("official=习主席: %v, %+v; want article c", err, res)
+	}
+	reg, err := fangtan.LoadRegistry(path)
+	if err != nil || reg.Len() != 2 {
+		t.Fatalf("saved registry: %v, %d officials; want 王毅 and 习近平", err, reg.Len())
+	}
+
+	// An add brings a new official, whom an old article already named.
+	if _, err := x.Add(ctx, []fangtan.Document{
+		registryDoc("e", "国务院副总理刘国中出席。", fangtan.Official{Name: "刘国中", Title: "国务院副总理"}),
+	}, registryOptions()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.Add(ctx, []fangtan.Document{registryDoc("f", "刘国中考察农业。")}, registryOptions()); err != nil {
+		t.Fatal(err)
+	}
+	got := officialFacet(t, x, fangtan.Query{Sources: []string{"测试"}})
+	if got["刘国中"] != 2 || got["王毅"] != 2 {
+		t.Errorf("official facet after adds %v: want 刘国中 2 (f by the registry), 王毅 still 2", got)
+	}
+	if reg, _ := fangtan.LoadRegistry(path); reg.Len() != 3 {
+		t.Errorf("registry after add has %d officials, want 3", reg.Len())
+	}
+}

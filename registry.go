@@ -1,0 +1,248 @@
+package fangtan
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"unicode/utf8"
+)
+
+// Registry is the corpus-level list of officials: every name seen with a
+// post anywhere in an index, with the posts it was seen with. A name in
+// the registry is an official in every article of the index that names
+// it, post or not (王毅 in an article that calls him only 王毅), so that
+// the official facet counts every article about a person.
+//
+// It also keeps the aliases the index was built with (习主席 → 习近平),
+// so that a filter or a speaker typed as an alias finds the person.
+//
+// A Registry is safe for concurrent use.
+type Registry struct {
+	mu        sync.Mutex
+	officials map[string]*RegisteredOfficial
+	aliases   map[string]string
+}
+
+// RegisteredOfficial is one person of a Registry.
+type RegisteredOfficial struct {
+	Name     string         `json:"name"`
+	Country  string         `json:"country,omitempty"`
+	Posts    map[string]int `json:"posts"`    // post as written → articles giving it
+	Articles int            `json:"articles"` // articles naming them with a post
+}
+
+// BestPost is the post seen in most articles (the longest on a tie, then
+// the first in order), or "".
+func (o *RegisteredOfficial) BestPost() string {
+	best, n := "", 0
+	for p, c := range o.Posts {
+		if c > n || (c == n && (utf8.RuneCountInString(p) > utf8.RuneCountInString(best) ||
+			(utf8.RuneCountInString(p) == utf8.RuneCountInString(best) && p < best))) {
+			best, n = p, c
+		}
+	}
+	return best
+}
+
+// NewRegistry returns an empty registry.
+func NewRegistry() *Registry {
+	return &Registry{officials: map[string]*RegisteredOfficial{}, aliases: map[string]string{}}
+}
+
+// minRegisteredRunes: a name of one rune is never a person's.
+const minRegisteredRunes = 2
+
+// Note records the officials an article names with a post. Officials the
+// registry itself added (Inferred) are not evidence and are skipped.
+func (r *Registry) Note(d *Document) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, o := range d.Officials {
+		if o.Inferred || o.Title == "" || utf8.RuneCountInString(o.Name) < minRegisteredRunes {
+			continue
+		}
+		ro := r.officials[o.Name]
+		if ro == nil {
+			ro = &RegisteredOfficial{Name: o.Name, Posts: map[string]int{}}
+			r.officials[o.Name] = ro
+		}
+		ro.Posts[o.Title]++
+		ro.Articles++
+		if ro.Country == "" {
+			ro.Country = o.Country
+		}
+	}
+}
+
+// SetAliases records the alias → name map the index was built with.
+func (r *Registry) SetAliases(aliases map[string]string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.aliases = make(map[string]string, len(aliases))
+	for k, v := range aliases {
+		r.aliases[k] = v
+	}
+}
+
+// Canonical returns the name an alias stands for, or name.
+func (r *Registry) Canonical(name string) string {
+	if r == nil {
+		return name
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.aliases[name]; ok {
+		return c
+	}
+	return name
+}
+
+// Lookup returns a copy of the registered official called name.
+func (r *Registry) Lookup(name string) (RegisteredOfficial, bool) {
+	if r == nil {
+		return RegisteredOfficial{}, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	o, ok := r.officials[name]
+	if !ok {
+		return RegisteredOfficial{}, false
+	}
+	c := *o
+	c.Posts = make(map[string]int, len(o.Posts))
+	for k, v := range o.Posts {
+		c.Posts[k] = v
+	}
+	return c, true
+}
+
+// Names returns the registered names, sorted.
+func (r *Registry) Names() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]string, 0, len(r.officials))
+	for n := range r.officials {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Len is the number of registered officials.
+func (r *Registry) Len() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.officials)
+}
+
+// Merge adds other's officials to r (an add brings new articles' officials
+// into an index's registry).
+func (r *Registry) Merge(other *Registry) {
+	if other == nil || other == r {
+		return
+	}
+	other.mu.Lock()
+	list := make([]*RegisteredOfficial, 0, len(other.officials))
+	for _, o := range other.officials {
+		list = append(list, o)
+	}
+	other.mu.Unlock()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, o := range list {
+		ro := r.officials[o.Name]
+		if ro == nil {
+			ro = &RegisteredOfficial{Name: o.Name, Country: o.Country, Posts: map[string]int{}}
+			r.officials[o.Name] = ro
+		}
+		for p, n := range o.Posts {
+			ro.Posts[p] += n
+		}
+		ro.Articles += o.Articles
+	}
+}
+
+// registryFile is the registry's file inside an index directory.
+const registryFile = "registry.json"
+
+type registryJSON struct {
+	Officials []*RegisteredOfficial `json:"officials"`
+	Aliases   map[string]string     `json:"aliases"`
+}
+
+// Save writes the registry into the index directory dir, atomically.
+func (r *Registry) Save(dir string) error {
+	r.mu.Lock()
+	rj := registryJSON{Aliases: r.aliases}
+	for _, o := range r.officials {
+		rj.Officials = append(rj.Officials, o)
+	}
+	sort.Slice(rj.Officials, func(i, j int) bool { return rj.Officials[i].Name < rj.Officials[j].Name })
+	data, err := json.Marshal(rj)
+	r.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("registry: %w", err)
+	}
+	path := filepath.Join(dir, registryFile)
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("registry %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("registry %s: %w", path, err)
+	}
+	return nil
+}
+
+// LoadRegistry reads the registry of the index directory dir; an index
+// built before registries existed has none, which is an empty registry.
+func LoadRegistry(dir string) (*Registry, error) {
+	path := filepath.Join(dir, registryFile)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return NewRegistry(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("registry %s: %w", path, err)
+	}
+	var rj registryJSON
+	if err := json.Unmarshal(data, &rj); err != nil {
+		return nil, fmt.Errorf("registry %s: damaged: %w", path, err)
+	}
+	r := NewRegistry()
+	for _, o := range rj.Officials {
+		if o == nil || o.Name == "" {
+			continue
+		}
+		if o.Posts == nil {
+			o.Posts = map[string]int{}
+		}
+		r.officials[o.Name] = o
+	}
+	if rj.Aliases != nil {
+		r.aliases = rj.Aliases
+	}
+	return r, nil
+}
+
+// AliasesOr returns r's aliases, or other's when r has none.
+func (r *Registry) AliasesOr(other *Registry) map[string]string {
+	r.mu.Lock()
+	n := len(r.aliases)
+	r.mu.Unlock()
+	if n == 0 && other != nil {
+		r = other
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make(map[string]string, len(r.aliases))
+	for k, v := range r.aliases {
+		out[k] = v
+	}
+	return out
+}

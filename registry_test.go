@@ -1,0 +1,53 @@
+package fangtan
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRegistry(t *testing.T) {
+	r := NewRegistry()
+	r.Note(&Document{Officials: []Official{
+		{Name: "王毅", Title: "外交部长"},
+		{Name: "普京", Title: "俄罗斯总统", Country: "俄罗斯"},
+		{Name: "李强", Title: "国务院总理", Inferred: true}, // the registry's own: no evidence
+		{Name: "甲", Title: "书记"},                     // one rune: no name
+	}})
+	r.Note(&Document{Officials: []Official{{Name: "王毅", Title: "国务委员"}, {Name: "王毅", Title: "国务委员"}}})
+	if got := r.Names(); strings.Join(got, ",") != "普京,王毅" {
+		t.Fatalf("Names = %v", got)
+	}
+	o, _ := r.Lookup("王毅")
+	if o.BestPost() != "国务委员" || o.Articles != 3 {
+		t.Errorf("王毅: best post %q, %d articles", o.BestPost(), o.Articles)
+	}
+	r.SetAliases(map[string]string{"习主席": "习近平"})
+	dir := t.TempDir()
+	if err := r.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadRegistry(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := back.Lookup("普京"); p.Country != "俄罗斯" || back.Canonical("习主席") != "习近平" || back.Len() != 2 {
+		t.Errorf("loaded registry: %+v, alias %q, %d officials", p, back.Canonical("习主席"), back.Len())
+	}
+	t.Run("absent is empty", func(t *testing.T) {
+		r, err := LoadRegistry(t.TempDir())
+		if err != nil || r.Len() != 0 {
+			t.Errorf("LoadRegistry of an index without one: %v, %d", err, r.Len())
+		}
+	})
+	t.Run("damaged is an error naming the file", func(t *testing.T) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, registryFile), []byte("{not json"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := LoadRegistry(dir); err == nil || !strings.Contains(err.Error(), registryFile) {
+			t.Errorf("LoadRegistry: %v", err)
+		}
+	})
+}
