@@ -197,7 +197,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		bounds = append(bounds, t.bounds())
 	}
 	doc.Places = e.gaz.places(texts, bounds)
-	doc.Themes = e.themes.Match(folded)
+	doc.Themes = e.themes.MatchWords(texts, bounds)
 	doc.Keywords = e.keywords(folded, title, tags)
 	if e.expander != nil {
 		doc.Words = e.words(doc, title, tags)

@@ -246,3 +246,32 @@ func TestAddRegistered(t *testing.T) {
 		})
 	}
 }
+
+// TestThemesOnWords: the default taxonomy is broad enough for a national
+// archive, and phrases count as whole words, with the file's exceptions.
+func TestThemesOnWords(t *testing.T) {
+	if n := len(DefaultThemes().List()); n < 60 {
+		t.Errorf("%d default themes, want at least 60", n)
+	}
+	for _, tc := range []struct {
+		text      string
+		want, not string
+	}{
+		{"加强人才队伍建设，引进高层次人才。", "人才", ""},
+		{"人才市场招聘火爆。", "", "人才"},
+		{"推动共建一带一路高质量发展。", "一带一路", ""},
+		{"全面从严治党永远在路上。", "全面从严治党", ""},
+		{"扎实推进共同富裕。", "共同富裕", ""},
+		{"党史学习教育深入开展。", "党史学习教育", "教育"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			got := extractText(t, "新闻", tc.text).Themes
+			if tc.want != "" && !slices.Contains(got, tc.want) {
+				t.Errorf("themes %v lack %s", got, tc.want)
+			}
+			if tc.not != "" && slices.Contains(got, tc.not) {
+				t.Errorf("themes %v hold %s", got, tc.not)
+			}
+		})
+	}
+}

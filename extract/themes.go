@@ -23,6 +23,9 @@ var defaultThemesText string
 type Theme struct {
 	Name    string   // Simplified
 	Phrases []string // folded (Simplified)
+	// Except are longer phrases inside which a phrase does not count
+	// (人才: …, -人才市场): written with a leading minus in the file.
+	Except []string
 }
 
 // Themes is a parsed theme file. It is read-only once built, so one value
@@ -80,7 +83,15 @@ func ParseThemes(r io.Reader, name string) (*Themes, error) {
 		seen[key] = true
 		th := Theme{Name: key}
 		for _, p := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == '、' || r == ';' }) {
-			if p = strings.TrimSpace(p); p != "" {
+			p = strings.TrimSpace(p)
+			if ex, ok := strings.CutPrefix(p, "-"); ok {
+				if ex = strings.TrimSpace(ex); ex == "" {
+					return nil, fmt.Errorf("themes %s line %d: a lone - in theme %q", name, n, key)
+				}
+				th.Except = append(th.Except, ex)
+				continue
+			}
+			if p != "" {
 				th.Phrases = append(th.Phrases, p)
 			}
 		}
@@ -112,7 +123,7 @@ func (t *Themes) Match(folded string) []string {
 	for i := 0; i < len(folded) && left > 0; {
 		r, w := utf8.DecodeRuneInString(folded[i:])
 		for _, ref := range t.byFirst[r] {
-			if !matched[ref.theme] && strings.HasPrefix(folded[i:], ref.phrase) {
+			if !ref.except && !matched[ref.theme] && strings.HasPrefix(folded[i:], ref.phrase) {
 				matched[ref.theme] = true
 				left--
 			}
@@ -132,6 +143,8 @@ func (t *Themes) Match(folded string) []string {
 type phraseRef struct {
 	theme  int
 	phrase string
+	runes  []rune
+	except bool
 }
 
 func (t *Themes) index() {
@@ -139,7 +152,66 @@ func (t *Themes) index() {
 	for k, th := range t.list {
 		for _, p := range th.Phrases {
 			r, _ := utf8.DecodeRuneInString(p)
-			t.byFirst[r] = append(t.byFirst[r], phraseRef{k, p})
+			t.byFirst[r] = append(t.byFirst[r], phraseRef{theme: k, phrase: p, runes: []rune(p)})
+		}
+		for _, p := range th.Except {
+			r, _ := utf8.DecodeRuneInString(p)
+			t.byFirst[r] = append(t.byFirst[r], phraseRef{theme: k, phrase: p, runes: []rune(p), except: true})
 		}
 	}
+}
+
+// MatchWords returns the names of the themes whose phrases occur in texts
+// (folded) as whole words of jieba's cut: a phrase must start where a word
+// starts and end where one ends (bounds, as tagged.bounds gives them; a
+// text without bounds is matched as characters). A phrase inside one of
+// its theme's Except phrases does not count.
+func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
+	t.indexOnce.Do(t.index)
+	matched := make([]bool, len(t.list))
+	for n, text := range texts {
+		var b []bool
+		if n < len(bounds) {
+			b = bounds[n]
+		}
+		var hits []themeHit
+		for i, r := range text {
+			for _, ref := range t.byFirst[r] {
+				end := i + len(ref.runes)
+				if end > len(text) || !equalRunes(text[i:end], ref.runes) {
+					continue
+				}
+				if !ref.except && b != nil && (!b[i] || !b[end]) {
+					continue
+				}
+				hits = append(hits, themeHit{ref.theme, i, end, ref.except})
+			}
+		}
+		for _, h := range hits {
+			if h.except || matched[h.theme] {
+				continue
+			}
+			inside := false
+			for _, e := range hits {
+				if e.except && e.theme == h.theme && e.start <= h.start && h.end <= e.end {
+					inside = true
+					break
+				}
+			}
+			matched[h.theme] = !inside
+		}
+	}
+	out := []string{}
+	for k, th := range t.list {
+		if matched[k] {
+			out = append(out, th.Name)
+		}
+	}
+	return out
+}
+
+type themeHit struct {
+	theme      int
+	start, end int
+	except     bool
 }
