@@ -163,8 +163,10 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		}
 	}
 	ppl.findTitledMentions(title)
+	ppl.findCopulaOfficials(title)
 	for _, t := range tags {
 		ppl.findTitledMentions(t)
+		ppl.findCopulaOfficials(t)
 	}
 	e.markSubjects(ppl, title, tags, answers, qa)
 	for _, pi := range ppl.byName {

@@ -238,7 +238,13 @@ func (t *tagged) nameAt(i int) int {
 				return 0
 			}
 		}
-		if n := sp.end - sp.start; n >= 2 && !personWord && sp.tag != "x" {
+		// jieba reads some names as places (梁国/ns 雄): a two-rune place
+		// word that a one-rune word follows may still start a name.
+		placeInName := sp.tag == "ns" && sp.end-sp.start == 2 && func() bool {
+			next, ok := t.byStart.get(sp.end)
+			return ok && next.end-next.start == 1 && isHan(rs[next.start])
+		}()
+		if n := sp.end - sp.start; n >= 2 && !personWord && sp.tag != "x" && !placeInName {
 			return 0
 		}
 	}
@@ -783,6 +789,62 @@ func (p *people) findTitledMentions(t *tagged) {
 			p.note(string(name), title, true)
 		}
 	}
+}
+
+// copulas join a name to the post that follows it: 麦卡菲是前联邦检察官,
+// 特朗普就任总统, 李四担任市长.
+var copulas = []string{"就任", "出任", "担任", "当选", "升任", "接任", "兼任", "是"}
+
+// findCopulaOfficials records "name + copula + post" (麦卡菲是前联邦检察官):
+// the post's text starts right after the copula, the name ends right
+// before it.
+func (p *people) findCopulaOfficials(t *tagged) {
+	rs := t.runes
+	for end := 1; end <= len(rs); end++ {
+		if positionEndingAt(rs, end) == 0 || (end < len(rs) && strings.ContainsRune("处会员", rs[end])) {
+			continue
+		}
+		start := titleBefore(t, end)
+		for _, c := range copulas {
+			cs := start - utf8.RuneCountInString(c)
+			if cs < 2 || string(rs[cs:start]) != c {
+				continue
+			}
+			if name := p.nameEndingAt(t, cs); name != "" {
+				p.note(name, string(rs[start:end]), true)
+			}
+			break
+		}
+	}
+}
+
+// nameEndingAt returns the person's name that ends at end: a known one, a
+// word jieba tags as a person, or a transliterated word; or "".
+func (p *people) nameEndingAt(t *tagged, end int) string {
+	rs := t.runes
+	if s := p.knownNameEndingAt(rs, end); s >= 0 {
+		return string(rs[s:end])
+	}
+	if t.byEnd == nil {
+		return ""
+	}
+	sp, ok := t.byEnd.get(end)
+	if !ok {
+		return ""
+	}
+	start := sp.start
+	// 麦/nr 卡菲/nrt: a transliterated name cut in two.
+	if prev, ok := t.byEnd.get(start); ok && isPersonTag(prev.tag) && isPersonTag(sp.tag) {
+		start = prev.start
+	}
+	name := rs[start:end]
+	if len(name) < 2 || len(name) > 8 || notNames[string(name)] || isCountry(name) || !allHanRunes(name) {
+		return ""
+	}
+	if (isPersonTag(sp.tag) && (startsWithSurname(name) || allTranslit(name))) || (len(name) >= 3 && allTranslit(name)) {
+		return string(name)
+	}
+	return ""
 }
 
 // officials lists the persons seen with a position: subjects first, then in

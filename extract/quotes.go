@@ -490,10 +490,23 @@ var reportVerbs = func() [][]rune {
 	return out
 }()
 
+// reportVerbsByLast indexes reportVerbs by their last rune, longest first:
+// the scans ask about every rune of a text.
+var reportVerbsByLast = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, v := range reportVerbs {
+		m[v[len(v)-1]] = append(m[v[len(v)-1]], v)
+	}
+	return m
+}()
+
 // reportVerbEndingAt returns the length of a reporting verb that ends at
 // end, or 0.
 func reportVerbEndingAt(rs []rune, end int) int {
-	for _, v := range reportVerbs {
+	if end <= 0 || end > len(rs) {
+		return 0
+	}
+	for _, v := range reportVerbsByLast[rs[end-1]] {
 		if len(v) <= end && equalRunes(rs[end-len(v):end], v) {
 			// 小说, 据说, 听说, 可以说, 也就是说, 人称, 号称, 声称: not a report.
 			if len(v) == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游人号声堪俗简自", rs[end-2]) {

@@ -1,7 +1,7 @@
 // Command gengazetteer turns the administrative-division tables in
 // ../shared/data/admin-divisions (provinces.csv, cities.csv, areas.csv,
 // HK-MO-TW.json; WTFPL) into extract/gazetteer.txt, the compact table the
-// corpus package embeds. Run it through `go generate ./corpus`.
+// extract package embeds. Run it through `go generate ./extract`.
 //
 // Placeholder cities are resolved here so the matcher never sees them:
 // 市辖区 and 县 under a municipality become the municipality itself
