@@ -36,8 +36,9 @@ var speechVerbs = func() [][]rune {
 func speechVerbEndingAt(rs []rune, end int) int {
 	for _, v := range speechVerbs {
 		if len(v) <= end && equalRunes(rs[end-len(v):end], v) {
-			// 小说, 传说, 据说, 听说, 可以说, 也就是说: not someone speaking.
-			if len(v) == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游", rs[end-2]) {
+			// 小说, 传说, 据说, 听说, 可以说, 也就是说, 顾问, 疑问, 访问:
+			// not someone speaking.
+			if len(v) == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游顾疑访慰询审拷", rs[end-2]) {
 				return 0
 			}
 			return len(v)
@@ -721,7 +722,29 @@ func (p *people) lastSubjectIn(rs []rune) string {
 		for start > 0 && !strings.ContainsRune("。!！?？", rs[start-1]) {
 			start--
 		}
-		for i := start; i < end; i++ {
+		k := start
+		for k < end && strings.ContainsRune(" 对此随后同时最后此外另外而但", rs[k]) {
+			k++
+		}
+		if k < end && (rs[k] == '他' || rs[k] == '她') {
+			// 她批评，…王志民…: the sentence's subject is the pronoun,
+			// whose person an earlier sentence names.
+			end = start
+			continue
+		}
+		// The subject opens the sentence, after at most a time or a post
+		// (中共中央政治局常委、中央纪委书记李希…); a lead-in ending in a
+		// colon (央视网消息：) is not part of it.
+		for c := end - 1; c > start; c-- {
+			if rs[c-1] == ':' || rs[c-1] == '：' {
+				start = c
+				break
+			}
+		}
+		for i := start; i < end && i-start <= 40; i++ {
+			if i-start > 12 && positionEndingAt(rs, i) == 0 {
+				continue
+			}
 			if n := p.knownNameStartingAt(rs, i); n > 0 {
 				name := string(rs[i : i+n])
 				if info := p.byName[name]; info != nil && (info.official || info.speaker || len(info.titles) > 0) {
@@ -882,3 +905,4 @@ func hasReportVerb(t *tagged, from, to int) bool {
 	}
 	return false
 }
+
