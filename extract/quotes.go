@@ -905,4 +905,3 @@ func hasReportVerb(t *tagged, from, to int) bool {
 	}
 	return false
 }
-
