@@ -461,6 +461,14 @@ func TestExtractFoldInvariance(t *testing.T) {
 	ex := exNewTestExtractor(t)
 	docs := exSampleDocs(t)
 	docs = append(docs, exReadArticle(t, "deyang_interview_tw.txt"))
+	// The Traditional articles of the gold set: real Hong Kong news.
+	gold, err := LoadGold("../testdata/gold/hkcnews.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range gold {
+		docs = append(docs, it.Document())
+	}
 	for _, d := range docs {
 		t.Run(d.ID, func(t *testing.T) {
 			orig := d
@@ -489,7 +497,7 @@ func TestExtractFoldInvariance(t *testing.T) {
 			}
 			for i := range orig.Quotes {
 				a, b := orig.Quotes[i], folded.Quotes[i]
-				if analyzer.Fold(a.Text) != b.Text || a.Speaker != b.Speaker || a.SpeakerTitle != b.SpeakerTitle || a.Paragraph != b.Paragraph {
+				if analyzer.Fold(a.Text) != b.Text || a.Speaker != b.Speaker || a.SpeakerTitle != b.SpeakerTitle || a.Paragraph != b.Paragraph || a.Kind != b.Kind {
 					t.Errorf("quote %d differs:\n%+v\n%+v", i, a, b)
 				}
 			}
