@@ -155,6 +155,9 @@ type tagged struct {
 	byStart *spanIndex
 	byEnd   *spanIndex
 	words   []string // the segments' texts, for keyword ranking
+
+	posts     []int // where post words end (postEnds)
+	postsDone bool
 }
 
 func newTagged(seg analyzer.Segmenter, folded string) *tagged {
@@ -549,25 +552,18 @@ func (p *people) knownNameStartingAt(rs []rune, i int) int {
 // 副市长、市公安局党委书记、局长葛波蔚).
 func (p *people) findOfficials(t *tagged) {
 	rs := t.runes
-	for end := 1; end <= len(rs); end++ {
-		n := positionEndingAt(rs, end)
-		if n == 0 {
-			continue
-		}
+	for _, end := range t.postEnds() {
 		// 书记处, 主任委员, 常委会: the position word is part of a longer noun.
-		if end < len(rs) && strings.ContainsRune("处会员", rs[end]) {
-			continue
-		}
-		nl := t.officialNameAt(end, string(rs[titleBefore(t, end):end]))
-		if nl == 0 {
-			continue
-		}
 		// A name that runs into another position word is an org (书记员).
-		if positionStartingAt(rs, end) > 0 {
+		if end >= len(rs) || strings.ContainsRune("处会员", rs[end]) || !isHan(rs[end]) || positionStartingAt(rs, end) > 0 {
 			continue
 		}
 		start := titleBefore(t, end)
 		title := string(rs[start:end])
+		nl := t.officialNameAt(end, title)
+		if nl == 0 {
+			continue
+		}
 		p.note(string(rs[end:end+nl]), title, true)
 		// A list after one post: 国务院副总理张国清、刘国中.
 		for at := end + nl; at+1 < len(rs) && strings.ContainsRune("、及和与", rs[at]); {
@@ -800,8 +796,8 @@ var copulas = []string{"就任", "出任", "担任", "当选", "升任", "接任
 // before it.
 func (p *people) findCopulaOfficials(t *tagged) {
 	rs := t.runes
-	for end := 1; end <= len(rs); end++ {
-		if positionEndingAt(rs, end) == 0 || (end < len(rs) && strings.ContainsRune("处会员", rs[end])) {
+	for _, end := range t.postEnds() {
+		if end < len(rs) && strings.ContainsRune("处会员", rs[end]) {
 			continue
 		}
 		start := titleBefore(t, end)
@@ -889,4 +885,18 @@ func (p *people) cutAtOtherName(title, self string) string {
 		return title
 	}
 	return rest
+}
+
+// postEnds returns the offsets at which a post word ends in t, computed
+// once: finding officials asks for every rune of every paragraph, twice.
+func (t *tagged) postEnds() []int {
+	if !t.postsDone {
+		t.postsDone = true
+		for end := 1; end <= len(t.runes); end++ {
+			if _, ok := positionsByLast[t.runes[end-1]]; ok && positionEndingAt(t.runes, end) > 0 {
+				t.posts = append(t.posts, end)
+			}
+		}
+	}
+	return t.posts
 }
