@@ -407,6 +407,30 @@ func afterCountry(text []rune, i int) bool {
 	return false
 }
 
+// institutionEnds end the names of institutions that begin with a place
+// but are not that place's government: 北京景山学校, 太原能源低碳发展论坛,
+// 大湾区香港中心有限公司. A city's own bodies (太原市公安局, 太原市委党校)
+// end otherwise and count.
+var institutionEnds = []string{"学校", "中学", "小学", "大学", "学院", "有限公司", "公司", "集团", "论坛", "峰会", "研讨会", "博览会"}
+
+// namesInstitution reports whether the place name ending at end begins the
+// name of an institution: within the next ten runes, with nothing between
+// but the name's other words (no verb, particle or preposition such as 在,
+// 的, 举办), one of institutionEnds.
+func namesInstitution(text []rune, end int) bool {
+	for k := end; k < len(text) && k-end < 10 && isHanRune(text[k]); k++ {
+		if strings.ContainsRune("的在于和与及举召参出是到赴为对向将把被", text[k]) {
+			return false
+		}
+		for _, w := range institutionEnds {
+			if k > end && runesHasPrefix(text[k:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // scan finds every place name in folded text; bounds, when not nil, marks
 // the rune offsets where jieba's words begin and end.
 func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
@@ -456,6 +480,9 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 				org = true
 				break
 			}
+		}
+		if !org && namesInstitution(text, end) {
+			org = true
 		}
 		if !org {
 			m := placeMention{s: hit, start: i, end: end}

@@ -429,13 +429,12 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if name == "" && inQuoteChain(t.runes, q) {
 				continue
 			}
-			reported := false
 			if name == "" {
 				// 她批评，部分人士的说法「过分演绎咗」: the speaker of the
 				// sentence the quotation sits in.
 				name, title = p.sentenceSpeaker(tags, pi, q.start-1)
-				reported = name != ""
 			}
+			reported := name != ""
 			// A quotation introduced by a speech verb (某某说:“…”) is speech even
 			// when short, unless it is a list of catchwords (“…、…”). Inside a
 			// sentence reporting what someone said, a phrase of two words or
@@ -454,8 +453,75 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			}
 			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteDirect, Paragraph: pi})
 		}
+		if pi+1 < len(tags) && (!qa || turns[pi+1] == nil) {
+			out = append(out, p.splitQuote(paras, tags, pi)...)
+		}
 	}
 	return out
+}
+
+// splitQuote finds a quotation that a paragraph break cuts in two: opened
+// and never closed in paragraph pi, closed before any opening in
+// paragraph pi+1 (“党史学习教育,不仅要让… | …有提升。”杏花岭区委书记李文权说).
+// Both halves are quotes, each in its own paragraph, so that every quote
+// stays a substring of the paragraph it names.
+func (p *people) splitQuote(paras []string, tags []*tagged, pi int) []fangtan.Quote {
+	a, b := tags[pi].runes, tags[pi+1].runes
+	start, ok := unclosedTail(a)
+	if !ok {
+		return nil
+	}
+	end, ok := unopenedHead(b)
+	if !ok {
+		return nil
+	}
+	body := append(append([]rune(nil), a[start:]...), b[:end]...)
+	name, title, _ := p.attribute(tags[pi+1], quoteSpan{0, end})
+	if !isSentenceLike(body) && name == "" {
+		return nil
+	}
+	origA, origB := []rune(paras[pi]), []rune(paras[pi+1])
+	if len(origA) != len(a) || len(origB) != len(b) {
+		return nil
+	}
+	var out []fangtan.Quote
+	for _, half := range []struct {
+		text string
+		para int
+	}{{string(origA[start:]), pi}, {string(origB[:end]), pi + 1}} {
+		if t := strings.TrimSpace(half.text); han.CountString(t) > 0 {
+			out = append(out, fangtan.Quote{Text: t, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteDirect, Paragraph: half.para})
+		}
+	}
+	return out
+}
+
+// unclosedTail returns where the text of the last “ or 「 of rs starts when
+// no mark closes it.
+func unclosedTail(rs []rune) (int, bool) {
+	for i := len(rs) - 1; i >= 0; i-- {
+		switch rs[i] {
+		case '”', '」':
+			return 0, false
+		case '“', '「':
+			return i + 1, i+1 < len(rs)
+		}
+	}
+	return 0, false
+}
+
+// unopenedHead returns where the first ” or 」 of rs stands when no mark
+// opens before it.
+func unopenedHead(rs []rune) (int, bool) {
+	for i, r := range rs {
+		switch r {
+		case '“', '「':
+			return 0, false
+		case '”', '」':
+			return i, i > 0
+		}
+	}
+	return 0, false
 }
 
 func (p *people) answer(text, speaker string, para int) fangtan.Quote {
@@ -618,7 +684,7 @@ func objectAt(rs []rune, i int) bool {
 func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string) {
 	rs := t.runes
 	for i := start; i < verbStart; i++ {
-		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart {
+		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) {
 			name = string(rs[i : i+n])
 			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) {
 				if pi.official {
@@ -634,21 +700,37 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 	if !onlyAdverbs(rs[start:verbStart]) || start == 0 || !strings.ContainsRune(",，", rs[start-1]) {
 		return "", ""
 	}
+	// The subject of the nearest clause before, in the same sentence, that
+	// opens with a person (陈健波…，但张超雄不满裁决，质问…: 张超雄).
 	s := sentenceStart(rs, start-1)
-	for i := s; i < start-1; i++ {
-		if t.verbAt(i) {
-			return "", "" // 林郑今日出席…为王志民…: a verb before any subject
+	for ce := start - 1; ce > s; {
+		cs := ce
+		for cs > s && !strings.ContainsRune(",，", rs[cs-1]) {
+			cs--
 		}
-		if n := p.knownNameStartingAt(rs, i); n > 0 {
-			name = string(rs[i : i+n])
+		k := cs
+		for k < ce && strings.ContainsRune(" ”」’』但而并又亦则更还也另同时再且", rs[k]) {
+			k++
+		}
+		// 主席佩雷斯亦为…: a post may come before the name.
+		if e := k + positionAfterStart(rs, k, ce); e > k && p.knownNameStartingAt(rs, e) > 0 {
+			k = e
+		}
+		if n := p.knownNameStartingAt(rs, k); n > 0 {
+			name = string(rs[k : k+n])
 			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) {
 				if pi.official {
 					title = pi.bestTitle()
 				}
 				return name, title
 			}
-			i += n - 1
 		}
+		if t.byStart != nil {
+			if n := t.nameAt(k); n >= 2 && k+n < ce {
+				return string(rs[k : k+n]), ""
+			}
+		}
+		ce = cs - 1
 	}
 	return "", ""
 }
@@ -691,9 +773,7 @@ func sentenceEnd(rs []rune, i int) int {
 func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name, title string) {
 	rs := tags[pi].runes
 	k := start
-	for k < verbStart && strings.ContainsRune(" 对此随后同时最后此外另外", rs[k]) {
-		k++
-	}
+	k = skipLeadIn(rs, k, verbStart)
 	if k >= verbStart || (rs[k] != '他' && rs[k] != '她') || (k+1 < len(rs) && rs[k+1] == '们') {
 		return "", ""
 	}
@@ -723,9 +803,7 @@ func (p *people) lastSubjectIn(rs []rune) string {
 			start--
 		}
 		k := start
-		for k < end && strings.ContainsRune(" 对此随后同时最后此外另外而但", rs[k]) {
-			k++
-		}
+		k = skipLeadIn(rs, k, end)
 		if k < end && (rs[k] == '他' || rs[k] == '她') {
 			// 她批评，…王志民…: the sentence's subject is the pronoun,
 			// whose person an earlier sentence names.
@@ -841,7 +919,9 @@ func (p *people) sentenceSpeaker(tags []*tagged, pi, i int) (name, title string)
 		if name, title = p.pronounSpeaker(tags, pi, cs, v-n); name != "" {
 			return name, title
 		}
-		return "", ""
+		// 中央也希望…: a verb whose subject is no person; an earlier one
+		// in the sentence may have one (胡国兴说自己估计形势，…，「…」).
+		v -= n - 1
 	}
 	return "", ""
 }
@@ -863,10 +943,15 @@ func (t *tagged) oneWord(start, end int) bool {
 func shortSpeech(t *tagged, q quoteSpan) bool {
 	body := t.runes[q.start:q.end]
 	n := hanCount(body)
+	corner := q.start > 0 && t.runes[q.start-1] == '「'
+	// 说「谢谢」: two runes right after a speech verb are said.
+	if corner && n >= 2 && speechVerbEndingAt(t.runes, q.start-1) > 0 && !strings.ContainsRune(string(body), '、') {
+		return true
+	}
 	if n < 3 || strings.ContainsFunc(string(body), unicode.IsDigit) || strings.ContainsRune(string(body), '、') || t.oneWord(q.start, q.end) {
 		return false
 	}
-	return n >= 6 || (q.start > 0 && t.runes[q.start-1] == '「')
+	return n >= 6 || corner
 }
 
 // verbAt reports whether a jieba word tagged as a verb starts at i.
@@ -904,4 +989,52 @@ func hasReportVerb(t *tagged, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// leadIns open a sentence before its subject: 对此，他说; 随后她表示.
+var leadIns = []string{"对此", "随后", "同时", "最后", "此外", "另外", "其后", "而", "但", " ", "”", "」", "’", "』"}
+
+// skipLeadIn returns where the subject of the clause at k may start, past
+// its lead-in words, at most end.
+func skipLeadIn(rs []rune, k, end int) int {
+	for k < end {
+		moved := false
+		for _, w := range leadIns {
+			if runesHasPrefix(rs[k:end], w) {
+				k += utf8.RuneCountInString(w)
+				moved = true
+				break
+			}
+		}
+		if !moved {
+			return k
+		}
+	}
+	return k
+}
+
+// objectName reports whether the name at rs[start:end] is not the subject
+// of a verb at verbStart: it follows a preposition (对特朗普强烈批评) or
+// modifies a noun (与特朗普开火的《纽约每日新闻》直指).
+func objectName(rs []rune, start, end, verbStart int) bool {
+	if start > 0 && strings.ContainsRune("对向与和跟同给把被为替让将", rs[start-1]) {
+		return true
+	}
+	return strings.ContainsRune(string(rs[end:verbStart]), '的')
+}
+
+// positionAfterStart returns the length of a post written at the start of
+// rs[k:end] (主席佩雷斯: 主席), or 0: the longest prefix that ends in a post
+// word, at most 20 runes.
+func positionAfterStart(rs []rune, k, end int) int {
+	best := 0
+	for e := k + 1; e <= end && e-k <= 20; e++ {
+		if !isHan(rs[e-1]) {
+			break
+		}
+		if positionEndingAt(rs, e) > 0 {
+			best = e - k
+		}
+	}
+	return best
 }

@@ -275,3 +275,50 @@ func TestThemesOnWords(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotesOnRealPhrasings: quotations as Hong Kong and mainland news
+// write them, with who said them.
+func TestQuotesOnRealPhrasings(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		paras   []string
+		text    string // a quote that must be found, with this speaker
+		speaker string
+	}{
+		{"short 「」 inside reported speech", []string{"特首候选人曾俊华今天出席论坛。被问及政府内部信心，曾俊华主动提及自己「口窒窒」，不是能言善辩的人。"}, "口窒窒", "曾俊华"},
+		{"speaker of the clause before", []string{"陈健波多次要求张超雄坐下，但张超雄不满裁决，质问「我边度阻住你啊？」"}, "我边度阻住你啊？", "张超雄"},
+		{"a quotation cut by a paragraph break",
+			[]string{"“党史学习教育,不仅要让广大党员干部受教育、有提升,更要让群众得实惠,要把实事办好,既要普惠民生,也要", "突出重点,既要立竿见影,也要常态长效。”杏花岭区委书记李文权说。"},
+			"突出重点,既要立竿见影,也要常态长效。", "李文权"},
+		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.paras...)
+			for _, q := range d.Quotes {
+				if q.Kind == fangtan.QuoteDirect && q.Text == tc.text {
+					if q.Speaker != tc.speaker {
+						t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
+		})
+	}
+	t.Run("a newspaper's words are nobody's", func(t *testing.T) {
+		d := extractText(t, "新闻", "美国总统特朗普与普京会面。特朗普与普京的峰会结束后，对他批判甚力的《纽约时报》社评质问，「为什么特朗普没有为美国发声？」")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Text, "为什么") && q.Speaker != "" {
+				t.Errorf("quote %q given to %q", q.Text, q.Speaker)
+			}
+		}
+	})
+	t.Run("terms in quotation marks are no quotes", func(t *testing.T) {
+		d := extractText(t, "新闻", "习近平强调，要推动共建“一带一路”高质量发展，坚持“两个确立”。")
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteDirect {
+				t.Errorf("term %q taken for a quote", q.Text)
+			}
+		}
+	})
+}
