@@ -227,65 +227,15 @@ func (t *tagged) nameAt(i int) int {
 	if i >= len(rs) || !isHan(rs[i]) {
 		return 0
 	}
-	personWord := false
-	if t.byStart != nil {
-		sp, ok := t.byStart.get(i)
-		if !ok {
-			return 0 // i is inside a word
-		}
-		personWord = isPersonTag(sp.tag)
-		// 张/q 病床/n: a lone surname rune followed by a dictionary word of its
-		// own is a measure word or a verb, not a name.
-		if sp.end-sp.start == 1 && !personWord {
-			if next, ok := t.byStart.get(i + 1); ok && next.end-next.start >= 2 && next.tag != "x" && !isPersonTag(next.tag) {
-				return 0
-			}
-		}
-		// jieba reads some names as places (梁国/ns 雄): a two-rune place
-		// word that a one-rune word follows may still start a name.
-		placeInName := sp.tag == "ns" && sp.end-sp.start == 2 && func() bool {
-			next, ok := t.byStart.get(sp.end)
-			return ok && next.end-next.start == 1 && isHan(rs[next.start])
-		}()
-		if n := sp.end - sp.start; n >= 2 && !personWord && sp.tag != "x" && !placeInName {
-			return 0
-		}
-	}
-	if !personWord && !startsWithSurname(rs[i:]) {
+	personWord, ok := t.jiebaAllowsNameAt(i)
+	if !ok || (!personWord && !startsWithSurname(rs[i:])) {
 		return 0
 	}
 	// 向朱克伯格提问, 对李某表示: a preposition before a name.
 	if strings.ContainsRune("向对跟给同与和", rs[i]) && i+1 < len(rs) && startsWithSurname(rs[i+1:]) {
 		return 0
 	}
-	maxLen := 3
-	if (i+1 < len(rs) && surnames[rs[i+1]] && surnames[rs[i]]) || hasCompoundSurname(rs[i:]) {
-		maxLen = 4
-	}
-	n := 1
-	for n < maxLen && i+n < len(rs) && isHan(rs[i+n]) && !stopWordAt(rs, i+n) && positionStartingAt(rs, i+n) == 0 {
-		n++
-	}
-	if t.byStart != nil {
-		if sp, _ := t.byStart.get(i); isPersonTag(sp.tag) && allHanRunes(rs[sp.start:sp.end]) {
-			m := sp.end - sp.start
-			switch {
-			case m > n && m <= 4:
-				n = m // 魏凤和/nr: jieba knows the whole name
-			case m >= 2 && m < n:
-				// 李强/nr 作/v 报告: the rune after jieba's name is a function word
-				// (but 李家/nr 超/v is 李家超).
-				if next, ok := t.byStart.get(sp.end); ok && next.end-next.start == 1 && strings.ContainsRune("作同向在和与对就为将已率等说也都还又再到于给从把被", rs[next.start]) {
-					n = m
-				}
-			}
-		}
-		for k := n - 1; k >= 2; k-- {
-			if sp, ok := t.byStart.get(i + k); ok && sp.end-sp.start >= 2 && sp.tag != "x" && !isPersonTag(sp.tag) && sp.end > i+n {
-				n = k // the rest is a word of its own: 李明/深入
-			}
-		}
-	}
+	n := t.jiebaAdjustName(i, nameRunLength(rs, i))
 	// Transliterated names run on (古特雷斯, 内塔尼亚胡, 马特维耶夫).
 	if n >= 2 && allTranslit(rs[i+1:i+n]) {
 		for n < 7 && i+n < len(rs) && strings.ContainsRune(translitRunes, rs[i+n]) && !stopWordAt(rs, i+n) {
@@ -294,6 +244,80 @@ func (t *tagged) nameAt(i int) int {
 	}
 	if n < 2 || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) {
 		return 0
+	}
+	return n
+}
+
+// jiebaAllowsNameAt asks jieba's cut whether a name may start at i, and
+// whether jieba tags the word there as a person. Without a cut, any rune
+// may start a name.
+func (t *tagged) jiebaAllowsNameAt(i int) (personWord, ok bool) {
+	if t.byStart == nil {
+		return false, true
+	}
+	sp, ok := t.byStart.get(i)
+	if !ok {
+		return false, false // i is inside a word
+	}
+	personWord = isPersonTag(sp.tag)
+	if personWord {
+		return true, true
+	}
+	if sp.end-sp.start == 1 {
+		// 张/q 病床/n: a lone surname rune followed by a dictionary word of
+		// its own is a measure word or a verb, not a name.
+		next, ok := t.byStart.get(i + 1)
+		return false, !(ok && next.end-next.start >= 2 && next.tag != "x" && !isPersonTag(next.tag))
+	}
+	if sp.tag == "x" {
+		return false, true // jieba does not know it: a guess is ours to make
+	}
+	// A word of its own is no name (高度 after 书记), but jieba reads some
+	// names as places (梁国/ns 雄): a two-rune place word that a one-rune
+	// word follows may still start one.
+	next, ok := t.byStart.get(sp.end)
+	return false, sp.tag == "ns" && sp.end-sp.start == 2 && ok && next.end-next.start == 1 && isHan(t.runes[next.start])
+}
+
+// nameRunLength is the length of a name at i by the family-name rules: a
+// family name and up to two more runes (three for compound or double
+// family names: 欧阳…, 林郑月娥), ending before a verb, particle or post.
+func nameRunLength(rs []rune, i int) int {
+	maxLen := 3
+	if (i+1 < len(rs) && surnames[rs[i+1]] && surnames[rs[i]]) || hasCompoundSurname(rs[i:]) {
+		maxLen = 4
+	}
+	n := 1
+	for n < maxLen && i+n < len(rs) && isHan(rs[i+n]) && !stopWordAt(rs, i+n) && positionStartingAt(rs, i+n) == 0 {
+		n++
+	}
+	return n
+}
+
+// jiebaAdjustName corrects the length n of a name at i by jieba's cut:
+// longer when jieba knows the whole name (魏凤和/nr), shorter when what
+// follows jieba's name is a function word (李强/nr 作/v 报告, but
+// 李家/nr 超/v is 李家超) or the rest is a word of its own (李明/深入).
+func (t *tagged) jiebaAdjustName(i, n int) int {
+	if t.byStart == nil {
+		return n
+	}
+	rs := t.runes
+	if sp, _ := t.byStart.get(i); isPersonTag(sp.tag) && allHanRunes(rs[sp.start:sp.end]) {
+		m := sp.end - sp.start
+		switch {
+		case m > n && m <= 4:
+			n = m
+		case m >= 2 && m < n:
+			if next, ok := t.byStart.get(sp.end); ok && next.end-next.start == 1 && strings.ContainsRune("作同向在和与对就为将已率等说也都还又再到于给从把被", rs[next.start]) {
+				n = m
+			}
+		}
+	}
+	for k := n - 1; k >= 2; k-- {
+		if sp, ok := t.byStart.get(i + k); ok && sp.end-sp.start >= 2 && sp.tag != "x" && !isPersonTag(sp.tag) && sp.end > i+n {
+			n = k
+		}
 	}
 	return n
 }
