@@ -58,6 +58,7 @@ type surface struct {
 type gazetteer struct {
 	divisions []*division
 	byFirst   map[rune][]*surface // candidates by first rune, longest first
+	first     *runeSet            // byFirst's keys
 }
 
 var (
@@ -243,6 +244,7 @@ func parseGazetteer(data string) *gazetteer {
 			return list[i].text < list[j].text
 		})
 	}
+	g.first = runeSetOf(g.byFirst)
 	return g
 }
 
@@ -331,10 +333,15 @@ var placeTraps = func() map[rune][][]rune {
 	return m
 }()
 
+var placeTrapFirst = runeSetOf(placeTraps)
+
 // trapMask marks the runes of text that lie in a place trap.
 func trapMask(text []rune) []bool {
 	var mask []bool
 	for i := 0; i < len(text); i++ {
+		if !placeTrapFirst.has(text[i]) {
+			continue
+		}
 		for _, w := range placeTraps[text[i]] {
 			if i+len(w) <= len(text) && equalRunes(text[i:i+len(w)], w) {
 				if mask == nil {
@@ -437,7 +444,10 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 	var out []placeMention
 	traps := trapMask(text)
 	for i := 0; i < len(text); {
-		cands := g.byFirst[text[i]]
+		var cands []*surface
+		if g.first.has(text[i]) {
+			cands = g.byFirst[text[i]]
+		}
 		var hit *surface
 		for _, s := range cands {
 			if s.runes > len(text)-i || (s.runes > 1 && text[i+1] != s.second) || !runesHasPrefix(text[i:], s.text) {

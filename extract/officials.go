@@ -35,6 +35,9 @@ func positionEndingAt(text []rune, end int) int {
 	if end <= 0 || end > len(text) {
 		return 0
 	}
+	if !positionLast.has(text[end-1]) {
+		return 0
+	}
 	for _, w := range positionsByLast[text[end-1]] {
 		if len(w) <= end && equalRunes(text[end-len(w):end], w) {
 			return len(w)
@@ -42,6 +45,8 @@ func positionEndingAt(text []rune, end int) int {
 	}
 	return 0
 }
+
+var positionLast = runeSetOf(positionsByLast)
 
 // positionsByFirst indexes positionWords by their first rune, longest first.
 var positionsByFirst = func() map[rune][][]rune {
@@ -917,7 +922,7 @@ func (t *tagged) postEnds() []int {
 	if !t.postsDone {
 		t.postsDone = true
 		for end := 1; end <= len(t.runes); end++ {
-			if _, ok := positionsByLast[t.runes[end-1]]; ok && positionEndingAt(t.runes, end) > 0 {
+			if positionEndingAt(t.runes, end) > 0 {
 				t.posts = append(t.posts, end)
 			}
 		}

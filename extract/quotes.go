@@ -567,10 +567,12 @@ var reportVerbsByLast = func() map[rune][][]rune {
 	return m
 }()
 
+var reportLast = runeSetOf(reportVerbsByLast)
+
 // reportVerbEndingAt returns the length of a reporting verb that ends at
 // end, or 0.
 func reportVerbEndingAt(rs []rune, end int) int {
-	if end <= 0 || end > len(rs) {
+	if end <= 0 || end > len(rs) || !reportLast.has(rs[end-1]) {
 		return 0
 	}
 	for _, v := range reportVerbsByLast[rs[end-1]] {
@@ -597,8 +599,14 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 		if len(orig) != len(rs) {
 			continue
 		}
-		inQuote := quotedMask(rs)
+		var inQuote []bool // made when a verb is found: most paragraphs have none
 		for c := 1; c < len(rs); c++ {
+			if !reportLast.has(rs[c-1]) {
+				continue
+			}
+			if inQuote == nil {
+				inQuote = quotedMask(rs)
+			}
 			if inQuote[c] {
 				continue
 			}

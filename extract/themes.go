@@ -35,6 +35,7 @@ type Themes struct {
 
 	indexOnce sync.Once
 	byFirst   map[rune][]phraseRef // built on first Match
+	first     *runeSet             // byFirst's keys
 }
 
 // DefaultThemes returns the embedded default theme set (extract/themes.txt).
@@ -159,6 +160,7 @@ func (t *Themes) index() {
 			t.byFirst[r] = append(t.byFirst[r], phraseRef{theme: k, phrase: p, runes: []rune(p), except: true})
 		}
 	}
+	t.first = runeSetOf(t.byFirst)
 }
 
 // MatchWords returns the names of the themes whose phrases occur in texts
@@ -176,6 +178,9 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 		}
 		var hits []themeHit
 		for i, r := range text {
+			if !t.first.has(r) {
+				continue
+			}
 			for _, ref := range t.byFirst[r] {
 				end := i + len(ref.runes)
 				if end > len(text) || !equalRunes(text[i:end], ref.runes) {
