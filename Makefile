@@ -1,6 +1,7 @@
 # fangtan: `make run` serves the sample corpus, `make test` runs every test.
 GO       ?= go
 BIN      := bin/fangtan
+BENCHBIN := bin/fangtan-bench
 INDEX    ?= data/sample.index
 ADDR     ?= 127.0.0.1:8080
 CORPUS   ?= ../shared/corpus/xwlb.jsonl
@@ -8,7 +9,7 @@ FUZZTIME ?= 60s
 FUZZTIME_BRIEF ?= 3s
 LOADTIME ?= 30s
 
-.PHONY: all build test vet fmt-check bench bench-scale bench-smoke run clean fuzz loadtest
+.PHONY: all build test vet fmt-check bench bench-build bench-scale bench-smoke run clean fuzz loadtest
 
 all: build
 
@@ -38,21 +39,25 @@ run: build
 		echo "rebuilding $(INDEX): it does not open with this fangtan"; ./$(BIN) index --index $(INDEX); fi
 	./$(BIN) serve --index $(INDEX) --addr $(ADDR)
 
+# The benchmark harness is a command of its own, never part of bin/fangtan.
+bench-build:
+	$(GO) build -o $(BENCHBIN) ./cmd/fangtan-bench
+
 # Go benchmarks beside the code, then the corpus benchmark: fangtan against
 # peer A (bleve cjk) and peer B (gojieba adapter); updates docs/benchmarks.md
 # and docs/benchmarks.json. BENCHFLAGS adds flags, e.g. BENCHFLAGS=--limit=2000.
-bench: build
+bench: build bench-build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	./$(BIN) bench --corpus $(CORPUS) $(BENCHFLAGS)
+	./$(BENCHBIN) --fangtan $(BIN) --corpus $(CORPUS) $(BENCHFLAGS)
 
 # Scale runs: xwlb + hkcnews together, then 1×, 2× and 4× xwlb (fangtan only
 # unless BENCHFLAGS=--configs=fangtan,peerA-cjk,peerB-jieba).
-bench-scale: build
-	./$(BIN) bench --scale --corpus $(CORPUS) $(BENCHFLAGS)
+bench-scale: build bench-build
+	./$(BENCHBIN) --fangtan $(BIN) --scale --corpus $(CORPUS) $(BENCHFLAGS)
 
 # The harness smoke test at the issue's --limit 2000, without the race detector.
 bench-smoke:
-	$(GO) test -count=1 -run TestSmoke -v ./bench/
+	$(GO) test -count=1 -run TestSmoke -v ./internal/bench/
 
 # Each fuzz target for $(FUZZTIME) (go test -fuzz takes one package and one
 # target per run); make test runs each for $(FUZZTIME_BRIEF). A failing input

@@ -32,7 +32,6 @@ func commands() []command {
 		{"extract", "print the documents extracted from files", runExtract},
 		{"eval", "score extraction against hand-labelled gold files", runEval},
 		{"analyze", "print the tokens the analyzers produce for a text", runAnalyze},
-		{"bench", "benchmark fangtan against peer configurations", runBench},
 	}
 }
 

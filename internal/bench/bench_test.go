@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-const sharedXWLB = "../../shared/corpus/xwlb.jsonl"
+const sharedXWLB = "../../../shared/corpus/xwlb.jsonl"
 
 // smokeLimit is the number of xwlb records of the smoke test: the issue's
 // 2000, unless FANGTAN_BENCH_LIMIT says otherwise. Under the race detector

@@ -1,16 +1,47 @@
+// Command fangtan-bench measures fangtan against the peers a Go user would
+// pick (bleve's cjk analyzer, a plain gojieba adapter) on a JSON-lines
+// corpus: indexing time and memory, index size, search latency in process
+// and over HTTP, and exact-substring recall. It is a developer's tool, kept
+// out of the fangtan binary; `make bench` builds and runs it.
+//
+// It runs each configuration's indexing in a child process of its own (this
+// program, re-executed), so that each gets its own peak RSS, and serves
+// fangtan with the real `fangtan serve` (--fangtan).
 package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
-	"fangtan/bench"
+	"fangtan/internal/bench"
 )
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		if !errors.Is(err, errUsage) {
+			fmt.Fprintln(os.Stderr, "fangtan-bench:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// errUsage marks a command-line mistake: the usage has already been printed.
+var errUsage = errors.New("usage")
 
 // stringList is a flag that may be given several times.
 type stringList []string
@@ -18,11 +49,13 @@ type stringList []string
 func (s *stringList) String() string     { return strings.Join(*s, ",") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
-func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if bench.IsChild() {
 		return bench.RunChild(ctx, stdout)
 	}
-	fs := newFlags("bench", stderr)
+	fs := flag.NewFlagSet("fangtan-bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fangtanBin := fs.String("fangtan", "bin/fangtan", "the fangtan binary whose 'serve' is measured")
 	var corpora stringList
 	fs.Var(&corpora, "corpus", "JSONL corpus; repeat to combine corpora (default ../shared/corpus/xwlb.jsonl)")
 	limit := fs.Int("limit", 0, "read at most `N` records from each corpus (0 = all)")
@@ -40,11 +73,14 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	workdir := fs.String("workdir", "", "keep the indexes in this directory (default: a temporary one, removed)")
 	profileDir := fs.String("profile-dir", "", "write CPU profiles of each configuration's indexing and in-process search into `DIR`")
 	childServe := fs.Bool("child-serve", false, "serve fangtan from a bench child instead of 'fangtan serve'")
-	if err := parseFlags(fs, args); err != nil {
-		return err
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "fangtan bench: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "fangtan-bench: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
 	if len(corpora) == 0 {
@@ -62,17 +98,24 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	serveBin, err := filepath.Abs(*fangtanBin)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(serveBin); err != nil && !*childServe {
+		return fmt.Errorf("fangtan binary %s: %w (build it with 'make build', or pass --fangtan)", serveBin, err)
+	}
 	opts := bench.Options{
 		Corpora: corpora, Limit: *limit, Copies: *copies,
 		Seed: *seed, RecallQueries: *recall,
 		Search:  bench.Limits{Requests: *requests, Duration: *duration},
 		Clients: *clients, WorkDir: *workdir, ProfileDir: *profileDir,
-		Self: []string{exe, "bench"},
+		Self: []string{exe},
 		Log:  stderr,
 	}
 	if !*childServe {
 		opts.ServeArgs = func(indexDir, addr string) []string {
-			return []string{exe, "serve", "--index", indexDir, "--addr", addr}
+			return []string{serveBin, "serve", "--index", indexDir, "--addr", addr}
 		}
 	}
 	if *configs != "" {
