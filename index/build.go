@@ -90,6 +90,11 @@ type Stats struct {
 	Bytes     int64         `json:"bytes"`
 	Elapsed   time.Duration `json:"elapsed_ns"`
 	Skipped   []Skipped     `json:"skipped,omitempty"`
+	// Registry: officials registered, articles that gained an official
+	// from the registry, and the time that pass took (part of Elapsed).
+	RegistryOfficials int           `json:"registry_officials,omitempty"`
+	RegistryArticles  int           `json:"registry_articles,omitempty"`
+	RegistryElapsed   time.Duration `json:"registry_elapsed_ns,omitempty"`
 }
 
 // MBPerSecond is the text throughput of the build.
@@ -275,7 +280,7 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	}
 	stats, err := w.run(ctx, src, nil)
 	if err == nil && opts.Registry != nil {
-		err = applyAndSaveRegistry(ctx, &Index{path: dir, idx: idx, word: w.b.word, b: w.b}, opts.Registry, opts.Registry.Names(), opts)
+		err = applyAndSaveRegistry(ctx, &Index{path: dir, idx: idx, word: w.b.word, b: w.b}, opts.Registry, opts.Registry.Names(), opts, &stats)
 	}
 	if err == nil {
 		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact)
@@ -554,11 +559,19 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before fu
 
 // applyAndSaveRegistry applies the registry's names to the index x and
 // saves the registry beside it.
-func applyAndSaveRegistry(ctx context.Context, x *Index, reg *fangtan.Registry, names []string, opts BuildOptions) error {
+func applyAndSaveRegistry(ctx context.Context, x *Index, reg *fangtan.Registry, names []string, opts BuildOptions, stats *Stats) error {
+	start := time.Now()
+	defer func() {
+		stats.RegistryElapsed = time.Since(start)
+		stats.Elapsed += stats.RegistryElapsed
+	}()
+	stats.RegistryOfficials = len(names)
 	if opts.Enrich != nil {
-		if _, err := x.applyRegistry(ctx, reg, names, opts.Enrich, opts.BatchSize); err != nil {
+		n, err := x.applyRegistry(ctx, reg, names, opts.Enrich, opts.BatchSize)
+		if err != nil {
 			return err
 		}
+		stats.RegistryArticles = n
 	}
 	return reg.Save(x.path)
 }

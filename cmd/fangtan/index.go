@@ -149,6 +149,10 @@ func (p *progressBar) finish() {
 func printSummary(w io.Writer, verb, dir string, s index.Stats, rep *corpus.Report) {
 	fmt.Fprintf(w, "%s %d documents and %d quotes (%.1f MB of text) in %.1fs, %.2f MB/s, into %s\n",
 		verb, s.Documents, s.Quotes, float64(s.Bytes)/1e6, s.Elapsed.Seconds(), s.MBPerSecond(), dir)
+	if s.RegistryOfficials > 0 {
+		fmt.Fprintf(w, "registry: %d officials; %d articles name one without a post and now list them (%.1fs)\n",
+			s.RegistryOfficials, s.RegistryArticles, s.RegistryElapsed.Seconds())
+	}
 	printSkipped(w, s, rep)
 }
 
