@@ -110,12 +110,12 @@ func TestRealIndexDocumentAndQuotes(t *testing.T) {
 	}
 	qh := res.Hits[0]
 	body := get(t, h, "/quotes?q="+url.QueryEscape("老百姓")).Body.String()
-	link := "/doc/" + url.PathEscape(qh.DocID) + "?p=" + strconv.Itoa(qh.Paragraph+1) + "&amp;q=" + url.QueryEscape("老百姓") + "#p" + strconv.Itoa(qh.Paragraph+1)
+	link := "/doc/" + url.PathEscape(qh.DocID) + "?p=" + strconv.Itoa(qh.Paragraph) + "&amp;q=" + url.QueryEscape("老百姓") + "#p" + strconv.Itoa(qh.Paragraph)
 	if !strings.Contains(body, link) || !strings.Contains(body, "<mark>") {
 		t.Errorf("the quote card does not link %s or lacks a mark", link)
 	}
 	doc := get(t, h, strings.ReplaceAll(link, "&amp;", "&")).Body.String()
-	for _, want := range []string{`id="p` + strconv.Itoa(qh.Paragraph+1) + `" class="para selected"`, "<mark>", "引用本文", "第 " + strconv.Itoa(qh.Paragraph+1) + " 段"} {
+	for _, want := range []string{`id="p` + strconv.Itoa(qh.Paragraph) + `" class="para selected"`, "<mark>", "引用本文", "第 " + strconv.Itoa(qh.Paragraph) + " 段"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document page lacks %q", want)
 		}

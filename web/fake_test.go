@@ -203,16 +203,34 @@ func (f *fakeSearcher) SearchQuotes(ctx context.Context, q fangtan.Query) (*fang
 			for _, w := range ws {
 				ok = ok && strings.Contains(qu.Text, w)
 			}
-			if !ok || !anyIn(q.Speakers, []string{qu.Speaker}) {
+			kind := qu.Kind
+			if kind == "" {
+				kind = fangtan.QuoteDirect
+			}
+			if !ok || !anyIn(q.Speakers, []string{qu.Speaker}) || q.Kind != "" && string(kind) != q.Kind {
+				continue
+			}
+			if q.DateFrom != "" && d.Date < q.DateFrom || q.DateTo != "" && d.Date > q.DateTo+"\uffff" {
 				continue
 			}
 			count(counts, "speaker", qu.Speaker)
 			res.Total++
 			res.Hits = append(res.Hits, fangtan.QuoteHit{ID: fmt.Sprintf("%s#q%d", d.ID, i), Text: qu.Text,
-				Speaker: qu.Speaker, SpeakerTitle: qu.SpeakerTitle, DocID: d.ID, File: d.File, Title: d.Title,
-				Date: d.Date, Source: d.Source, Paragraph: qu.Paragraph, Fragments: []string{highlight(qu.Text, ws)}})
+				Speaker: qu.Speaker, SpeakerTitle: qu.SpeakerTitle, Kind: kind, DocID: d.ID, File: d.File, Title: d.Title,
+				Date: d.Date, Source: d.Source, URL: d.URL, Paragraph: qu.Paragraph + 1, Fragments: []string{highlight(qu.Text, ws)}})
 		}
 	}
+	switch q.Sort {
+	case "date":
+		sort.SliceStable(res.Hits, func(i, j int) bool { return res.Hits[i].Date > res.Hits[j].Date })
+	case "oldest":
+		sort.SliceStable(res.Hits, func(i, j int) bool { return res.Hits[i].Date < res.Hits[j].Date })
+	}
+	size := q.Size
+	if size == 0 {
+		size = 10
+	}
+	res.Hits = res.Hits[min(q.From, len(res.Hits)):min(q.From+size, len(res.Hits))]
 	res.Facets = facetsOf(counts)
 	return res, nil
 }
@@ -273,7 +291,8 @@ func newFake() *fakeSearcher {
 	a := doc("a1", "事业是拼出来的", "2021-07-02", "光明日报", []fangtan.Official{li, liu},
 		[]string{"太原市"}, []string{"山西省"}, []string{"转型发展"},
 		"刘振华坚持转型发展。", "“把为老百姓做了多少好事实事作为检验政绩的重要标准。”刘振华说。")
-	a.Quotes = []fangtan.Quote{{Text: "把为老百姓做了多少好事实事作为检验政绩的重要标准。", Speaker: "刘振华", SpeakerTitle: "区委书记", Paragraph: 1}}
+	a.Quotes = []fangtan.Quote{{Text: "把为老百姓做了多少好事实事作为检验政绩的重要标准。", Speaker: "刘振华", SpeakerTitle: "区委书记", Paragraph: 1},
+		{Text: "转型发展要久久为功", Speaker: "刘振华", SpeakerTitle: "区委书记", Kind: fangtan.QuoteReported, Paragraph: 0}}
 	b := doc("b1-1", "乡村振兴在小店", "2022-03-01", "人民日报", []fangtan.Official{li},
 		[]string{"太原市"}, []string{"山西省"}, []string{"乡村振兴"},
 		"李慧谈乡村振兴与转型发展。")
@@ -295,3 +314,96 @@ func newFake() *fakeSearcher {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// KWIC lists every occurrence of the query's words in the matching
+// documents' paragraphs.
+func (f *fakeSearcher) KWIC(ctx context.Context, q fangtan.Query, width int) (*fangtan.KWICResult, error) {
+	if err := f.check(ctx, q.Text); err != nil {
+		return nil, err
+	}
+	ws := words(q.Text)
+	for _, w := range ws {
+		if len([]rune(w)) < 2 {
+			return nil, fmt.Errorf("%w: %q: keyword in context needs words of at least two characters", fangtan.ErrBadQuery, w)
+		}
+	}
+	if len(ws) == 0 {
+		return nil, fmt.Errorf("%w: keyword in context needs a word", fangtan.ErrBadQuery)
+	}
+	res := &fangtan.KWICResult{Query: q.Text, Lines: []fangtan.KWICLine{}}
+	for _, d := range f.docs {
+		if !f.matches(d, q) {
+			continue
+		}
+		res.Documents++
+		for pi, p := range d.Paragraphs {
+			for _, w := range ws {
+				for off := 0; ; {
+					i := strings.Index(p[off:], w)
+					if i < 0 {
+						break
+					}
+					s, e := off+i, off+i+len(w)
+					l, r := []rune(p[:s]), []rune(p[e:])
+					res.Lines = append(res.Lines, fangtan.KWICLine{DocID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source,
+						Paragraph: pi + 1, Left: string(l[max(0, len(l)-width):]), Match: w, Right: string(r[:min(len(r), width)])})
+					off = e
+				}
+			}
+		}
+	}
+	return res, nil
+}
+
+func (f *fakeSearcher) Official(ctx context.Context, name string) (*fangtan.OfficialProfile, error) {
+	p := &fangtan.OfficialProfile{Name: name, Posts: []fangtan.Post{}, Timeline: &fangtan.Timeline{Unit: "year"}}
+	counts := map[string]map[string]int{}
+	years := map[string]int{}
+	for _, d := range f.docs {
+		for _, o := range d.Officials {
+			if o.Name != name {
+				continue
+			}
+			p.Articles++
+			years[d.Year()]++
+			p.Posts = append(p.Posts, fangtan.Post{Title: o.Title, Articles: 1, First: d.Year(), Last: d.Year()})
+			count(counts, "official", officialNames(d)...)
+			count(counts, "city", d.Places.Cities...)
+			count(counts, "theme", d.Themes...)
+		}
+		for _, q := range d.Quotes {
+			if q.Speaker == name {
+				p.Quotes++
+			}
+		}
+	}
+	if p.Articles == 0 {
+		return nil, fmt.Errorf("official %q: %w", name, fangtan.ErrNotFound)
+	}
+	for _, y := range []string{"2020", "2021", "2022", "2023"} {
+		p.Timeline.Buckets = append(p.Timeline.Buckets, fangtan.Bucket{Period: y, Count: years[y]})
+	}
+	fc := facetsOf(counts)
+	for _, v := range fc["official"] {
+		if v.Value != name {
+			p.Officials = append(p.Officials, v)
+		}
+	}
+	p.Places, p.Themes = fc["city"], fc["theme"]
+	return p, nil
+}
+
+func (f *fakeSearcher) Overview(ctx context.Context) (*fangtan.Overview, error) {
+	o := &fangtan.Overview{First: "2020-01-05", Last: "2023-01-01"}
+	counts := map[string]map[string]int{}
+	for _, d := range f.docs {
+		o.Articles++
+		o.Quotes += uint64(len(d.Quotes))
+		count(counts, "source", d.Source)
+		count(counts, "official", officialNames(d)...)
+		count(counts, "theme", d.Themes...)
+	}
+	fc := facetsOf(counts)
+	o.Sources, o.Officials, o.Themes = fc["source"], fc["official"], fc["theme"]
+	return o, nil
+}

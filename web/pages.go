@@ -585,10 +585,10 @@ func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) {
 			Speaker:      h.Speaker,
 			SpeakerTitle: h.SpeakerTitle,
 			DocTitle:     h.Title,
-			DocURL:       ln.doc(h.DocID, q.Text, h.Paragraph+1),
+			DocURL:       ln.doc(h.DocID, q.Text, h.Paragraph),
 			Date:         h.Date,
 			Source:       h.Source,
-			Paragraph:    h.Paragraph + 1,
+			Paragraph:    h.Paragraph,
 		})
 	}
 	srv.render(w, r, "quotes", p)

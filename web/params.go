@@ -70,7 +70,7 @@ func (srv *server) parseQuery(r *http.Request, paging bool) (fangtan.Query, erro
 			if n := utf8.RuneCountInString(v); n > maxFilterRunes {
 				return q, badParam("parameter %s is %d characters long; the limit is %d", f.name, n, maxFilterRunes)
 			}
-			if f.name == "year" && !isYear(v) {
+			if f.name == "year" && !isYear(v) && v != undatedYear {
 				return q, badParam("parameter year=%q is not a four-digit year", v)
 			}
 			kept = append(kept, v)
@@ -177,3 +177,6 @@ func hasFilters(q fangtan.Query) bool {
 	}
 	return false
 }
+
+// undatedYear is the year facet's bucket of documents without a date.
+const undatedYear = "undated"

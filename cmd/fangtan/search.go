@@ -40,7 +40,7 @@ func newSearchFlags(name string, stderr io.Writer) *searchFlags {
 	s.asJSON = fs.Bool("json", false, "print the result as JSON")
 	s.from = fs.Int("from", 0, "skip this many hits")
 	s.size = fs.Int("size", 10, "hits per page")
-	s.sort = fs.String("sort", "relevance", "relevance or date (newest first)")
+	s.sort = fs.String("sort", "relevance", "relevance, date (newest first) or oldest")
 	for _, f := range []struct {
 		name string
 		dst  *[]string
