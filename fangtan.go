@@ -12,6 +12,7 @@ package fangtan
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -27,6 +28,22 @@ var (
 	// the index was being replaced; the user may try again.
 	ErrUnavailable = errors.New("temporarily unavailable")
 )
+
+// MessageError is an error a user reads, with its format and arguments
+// kept apart so that a user interface can say it in its own language
+// (web translates the formats it knows). It wraps Kind, one of the
+// sentinels above.
+type MessageError struct {
+	Kind   error
+	Format string
+	Args   []any
+}
+
+// Message is the error in English, without the sentinel's words.
+func (e *MessageError) Message() string { return fmt.Sprintf(e.Format, e.Args...) }
+
+func (e *MessageError) Error() string { return e.Kind.Error() + ": " + e.Message() }
+func (e *MessageError) Unwrap() error { return e.Kind }
 
 // Document is one article: a page holding several articles becomes several
 // Documents that name each other as siblings.
@@ -161,6 +178,9 @@ type Query struct {
 	Sources   []string `json:"source,omitempty"`
 	Years     []string `json:"year,omitempty"`
 	Speakers  []string `json:"speaker,omitempty"` // quote search only
+	// Excludes leaves out the documents with any of the values, by facet
+	// name (official, city, province, district, theme, source, year).
+	Excludes map[string][]string `json:"not,omitempty"`
 	// Kind is a quote search's kind of quote: "direct", "reported" or ""
 	// for both.
 	Kind string `json:"kind,omitempty"`
@@ -226,6 +246,26 @@ type Hit struct {
 	Themes    []string   `json:"themes"`
 	Score     float64    `json:"score"`
 	Fragments []string   `json:"fragments"`
+	// Snippets are the fragments as text and match spans, for renderers
+	// other than HTML; Fragments is them rendered as HTML.
+	Snippets []Snippet `json:"snippets"`
+	// Paragraph is the paragraph of the first fragment, counting from 1.
+	Paragraph int `json:"paragraph,omitempty"`
+}
+
+// Snippet is a passage of a text with the spans a query matched, as byte
+// offsets into Text. Before and After say whether the text goes on.
+type Snippet struct {
+	Text   string `json:"text"`
+	Spans  []Span `json:"spans"`
+	Before bool   `json:"before,omitempty"`
+	After  bool   `json:"after,omitempty"`
+}
+
+// Span is a matched part of a Snippet's Text, [Start, End) in bytes.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // FacetCount is one value of a facet and how many matching documents have it.

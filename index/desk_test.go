@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fangtan"
+	"fangtan/analyzer"
 )
 
 func quoteIDs(t *testing.T, idx *Index, q fangtan.Query) ([]string, *fangtan.QuoteResult) {
@@ -244,5 +245,58 @@ func TestSpeakerSuggestions(t *testing.T) {
 	}
 	if !slices.Contains(kinds, "speaker") {
 		t.Errorf("suggestions for 王 %+v lack the speaker 王永强", got)
+	}
+}
+
+func TestExcludesAndSnippets(t *testing.T) {
+	idx := fixtureIndex(t)
+	all, err := idx.Search(context.Background(), fangtan.Query{Text: "书记"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	not, err := idx.Search(context.Background(), fangtan.Query{Text: "书记", Excludes: map[string][]string{"city": {"太原"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	taiyuan := 0
+	for _, fc := range all.Facets["city"] {
+		if fc.Value == "太原市" {
+			taiyuan = fc.Count
+		}
+	}
+	if taiyuan == 0 || not.Total != all.Total-uint64(taiyuan) {
+		t.Errorf("书记 %d, in 太原 %d, excluding 太原 %d", all.Total, taiyuan, not.Total)
+	}
+	for _, c := range not.Facets["city"] {
+		if c.Value == "太原市" {
+			t.Errorf("excluded city still counted: %v", not.Facets["city"])
+		}
+	}
+	if _, err := idx.Search(context.Background(), fangtan.Query{Text: "书记", Excludes: map[string][]string{"colour": {"x"}}}); !errors.Is(err, fangtan.ErrBadQuery) {
+		t.Errorf("excluding by an unknown facet: %v", err)
+	}
+	// Snippets are the fragments' text and spans; the spans are the marks.
+	for _, h := range all.Hits {
+		if len(h.Snippets) != len(h.Fragments) {
+			t.Fatalf("%s: %d snippets, %d fragments", h.ID, len(h.Snippets), len(h.Fragments))
+		}
+		for i, sn := range h.Snippets {
+			if got := snippetHTML(sn); got != h.Fragments[i] {
+				t.Errorf("snippet renders %q, fragment %q", got, h.Fragments[i])
+			}
+			for _, sp := range sn.Spans {
+				if m := analyzer.Fold(sn.Text[sp.Start:sp.End]); m != "书记" {
+					t.Errorf("%s: span %q is not 书记", h.ID, sn.Text[sp.Start:sp.End])
+				}
+			}
+		}
+	}
+	// The paragraph of the first match, from 1: a4 has one paragraph, a3's
+	// first 书记 is in the second.
+	for _, h := range all.Hits {
+		want := map[string]int{"a4": 1, "a1": 1}[h.ID]
+		if want != 0 && h.Paragraph != want {
+			t.Errorf("%s: paragraph %d, want %d", h.ID, h.Paragraph, want)
+		}
 	}
 }

@@ -39,9 +39,13 @@ func facetKey(typ string, fq fangtan.Query) string {
 		slices.Sort(vs)
 		return vs
 	}
-	return fmt.Sprintf("%s\x00%s\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q", typ, fq.Text,
+	key := fmt.Sprintf("%s\x00%s\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q", typ, fq.Text,
 		sorted(fq.Officials), sorted(fq.Cities), sorted(fq.Provinces), sorted(fq.Districts),
 		sorted(fq.Themes), sorted(fq.Sources), sorted(fq.Years), sorted(fq.Speakers), fq.Kind, fq.DateFrom, fq.DateTo)
+	for _, name := range sortedNames(fq.Excludes) {
+		key += fmt.Sprintf("\x00-%s%q", name, sorted(fq.Excludes[name]))
+	}
+	return key
 }
 
 func (c *facetCache) get(gen uint64, key string) (map[string][]fangtan.FacetCount, bool) {

@@ -2,7 +2,6 @@ package index
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -86,7 +85,7 @@ func knownFields() string {
 
 // badQuery is the error of a query the user must fix.
 func badQuery(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", fangtan.ErrBadQuery, fmt.Sprintf(format, args...))
+	return &fangtan.MessageError{Kind: fangtan.ErrBadQuery, Format: format, Args: args}
 }
 
 func isQuoteOpen(r rune) bool {

@@ -135,6 +135,15 @@ func (x *Index) compileParsed(pq *parsedQuery, fq fangtan.Query, t target) (*com
 		}
 		mustNot = append(mustNot, q)
 	}
+	for _, name := range sortedNames(fq.Excludes) {
+		field, ok := excludeFields[name]
+		if !ok {
+			return nil, badQuery("cannot exclude by %q: use official, city, province, district, theme, source, year or speaker", name)
+		}
+		if hasValue(fq.Excludes[name]) {
+			mustNot = append(mustNot, x.filterQuery(field, fq.Excludes[name]))
+		}
+	}
 	if len(must) == 0 {
 		must = append(must, query.NewMatchAllQuery())
 	}
@@ -144,6 +153,21 @@ func (x *Index) compileParsed(pq *parsedQuery, fq fangtan.Query, t target) (*com
 	}
 	c.q = bq
 	return c, nil
+}
+
+// excludeFields are the facets a Query.Excludes may name.
+var excludeFields = map[string]string{
+	"official": fieldOfficial, "city": fieldCity, "province": fieldProvince, "district": fieldDistrict,
+	"theme": fieldTheme, "source": fieldSource, "year": fieldYear, "speaker": fieldSpeaker,
+}
+
+func sortedNames(m map[string][]string) []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names
 }
 
 // orQuery is q itself or the disjunction of several.
@@ -507,11 +531,31 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 			ID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
 			Officials: nonNil(d.Officials), Cities: nonNil(d.Places.Cities), Provinces: nonNil(d.Places.Provinces),
 			Districts: nonNil(d.Places.Districts), Themes: nonNil(d.Themes),
-			Score: h.Score, Fragments: c.hl.fragments(d.Text, 3, fragmentRunes),
+			Score: h.Score,
 		})
+		hit := &out.Hits[len(out.Hits)-1]
+		hit.Snippets = c.hl.snippets(d.Text, 3, fragmentRunes)
+		hit.Fragments = snippetsHTML(hit.Snippets)
+		if len(hit.Snippets) > 0 && len(hit.Snippets[0].Spans) > 0 {
+			hit.Paragraph = paragraphOf(d.Text, hit.Snippets[0])
+		}
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// paragraphOf is the 1-based paragraph of text where the snippet's first
+// span lies.
+func paragraphOf(text string, sn fangtan.Snippet) int {
+	m := sn.Text[sn.Spans[0].Start:sn.Spans[0].End]
+	// The snippet's text is text[start:end] with newlines as spaces; find
+	// where it starts by its position.
+	plain := strings.ReplaceAll(text, "\n", " ")
+	i := strings.Index(plain, sn.Text)
+	if i < 0 || m == "" {
+		return 0
+	}
+	return 1 + strings.Count(text[:i+sn.Spans[0].Start], "\n")
 }
 
 func nonNil[T any](s []T) []T {
