@@ -236,6 +236,7 @@ type Hit struct {
 	ID        string     `json:"id"`
 	File      string     `json:"file"`
 	Title     string     `json:"title"`
+	Authors   []string   `json:"authors,omitempty"`
 	Date      string     `json:"date"`
 	Source    string     `json:"source"`
 	URL       string     `json:"url,omitempty"`

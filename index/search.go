@@ -528,7 +528,7 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 		}
 		out.Hits = append(out.Hits, fangtan.Hit{
-			ID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
+			ID: d.ID, File: d.File, Title: d.Title, Authors: d.Authors, Date: d.Date, Source: d.Source, URL: d.URL,
 			Officials: nonNil(d.Officials), Cities: nonNil(d.Places.Cities), Provinces: nonNil(d.Places.Provinces),
 			Districts: nonNil(d.Places.Districts), Themes: nonNil(d.Themes),
 			Score: h.Score,
