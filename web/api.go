@@ -175,7 +175,7 @@ func (srv *server) handleAPIOfficial(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	p, err := call(srv, r.Context(), func(ctx context.Context) (*fangtan.OfficialProfile, error) { return srv.s.Official(ctx, name) })
+	p, err := srv.official(r.Context(), name)
 	if err != nil {
 		return err
 	}

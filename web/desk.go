@@ -489,10 +489,7 @@ func (srv *server) handleOfficial(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	prof, err := call(srv, r.Context(), func(ctx context.Context) (*fangtan.OfficialProfile, error) { return srv.s.Official(ctx, name) })
-	if isNotFound(err) {
-		return &fangtan.MessageError{Kind: fangtan.ErrNotFound, Format: "no official named %q in the index", Args: []any{name}}
-	}
+	prof, err := srv.official(r.Context(), name)
 	if err != nil {
 		return err
 	}
@@ -528,6 +525,15 @@ func (srv *server) handleOfficial(w http.ResponseWriter, r *http.Request) error 
 	p.View = v
 	srv.render(w, r, "official", p)
 	return nil
+}
+
+// official profiles name; an unknown official is a 404 that says so.
+func (srv *server) official(ctx context.Context, name string) (*fangtan.OfficialProfile, error) {
+	prof, err := call(srv, ctx, func(ctx context.Context) (*fangtan.OfficialProfile, error) { return srv.s.Official(ctx, name) })
+	if isNotFound(err) {
+		return nil, &fangtan.MessageError{Kind: fangtan.ErrNotFound, Format: "no official named %q in the index", Args: []any{name}}
+	}
+	return prof, err
 }
 
 // ---- quote export ----

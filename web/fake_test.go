@@ -105,6 +105,16 @@ func (f *fakeSearcher) matches(d fangtan.Document, q fangtan.Query) bool {
 			return false
 		}
 	}
+	for name, vals := range q.Excludes {
+		have := map[string][]string{"official": officialNames(d), "city": d.Places.Cities, "province": d.Places.Provinces,
+			"theme": d.Themes, "source": {d.Source}, "year": {d.Year()}}[name]
+		if anyIn(vals, have) {
+			return false
+		}
+	}
+	if q.DateFrom != "" && d.Date < q.DateFrom || q.DateTo != "" && d.Date > q.DateTo+"\uffff" {
+		return false
+	}
 	return anyIn(q.Officials, officialNames(d)) && anyIn(q.Cities, d.Places.Cities) &&
 		anyIn(q.Provinces, d.Places.Provinces) && anyIn(q.Districts, d.Places.Districts) &&
 		anyIn(q.Themes, d.Themes) && anyIn(q.Sources, []string{d.Source}) && anyIn(q.Years, []string{d.Year()})
@@ -180,13 +190,25 @@ func (f *fakeSearcher) Search(ctx context.Context, q fangtan.Query) (*fangtan.Re
 	if q.Sort == "date" {
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Date > hits[j].Date })
 	}
+	tl := &fangtan.Timeline{Unit: "year", Buckets: []fangtan.Bucket{}}
+	years := map[string]int{}
+	for _, h := range hits {
+		if len(h.Date) >= 4 {
+			years[h.Date[:4]]++
+		} else {
+			tl.Undated++
+		}
+	}
+	for y := 2020; y <= 2023 && len(years) > 0; y++ {
+		tl.Buckets = append(tl.Buckets, fangtan.Bucket{Period: fmt.Sprint(y), Count: years[fmt.Sprint(y)]})
+	}
 	total := len(hits)
 	size := q.Size
 	if size == 0 {
 		size = 10
 	}
 	hits = hits[min(q.From, total):min(q.From+size, total)]
-	return &fangtan.Result{Query: q.Text, Total: uint64(total), TookMs: 0.5, Hits: hits, Facets: facetsOf(counts)}, nil
+	return &fangtan.Result{Query: q.Text, Total: uint64(total), TookMs: 0.5, Hits: hits, Facets: facetsOf(counts), Timeline: tl}, nil
 }
 
 func (f *fakeSearcher) SearchQuotes(ctx context.Context, q fangtan.Query) (*fangtan.QuoteResult, error) {
@@ -257,8 +279,8 @@ func (f *fakeSearcher) Suggest(ctx context.Context, prefix string, limit int) ([
 	seen := map[string]bool{}
 	var out []fangtan.Suggestion
 	add := func(v, kind string) {
-		if strings.HasPrefix(v, prefix) && !seen[v] && len(out) < limit {
-			seen[v] = true
+		if strings.HasPrefix(v, prefix) && !seen[kind+v] && len(out) < limit {
+			seen[kind+v] = true
 			out = append(out, fangtan.Suggestion{Value: v, Kind: kind, Count: 1})
 		}
 	}
@@ -271,6 +293,9 @@ func (f *fakeSearcher) Suggest(ctx context.Context, prefix string, limit int) ([
 		}
 		for _, t := range d.Themes {
 			add(t, "theme")
+		}
+		for _, q := range d.Quotes {
+			add(q.Speaker, "speaker")
 		}
 	}
 	return out, nil
@@ -309,7 +334,8 @@ func newFake() *fakeSearcher {
 		[]string{"太原市"}, nil, []string{"<svg onload=alert(1)>"},
 		`正文<script>window.__xss=3</script>`, `<img src=x onerror="window.__xss=4">图片`)
 	evil.URL = "javascript:window.__xss=5"
-	evil.Quotes = []fangtan.Quote{{Text: `<script>window.__xss=6</script>`, Speaker: `<b onclick=x>某人</b>`, Paragraph: 0}}
+	evil.Quotes = []fangtan.Quote{{Text: `<script>window.__xss=6</script>`, Speaker: `<b onclick=x>某人</b>`, Paragraph: 0},
+		{Text: `=HYPERLINK("http://x","公式")`, Speaker: "@某人", SpeakerTitle: "+1", Paragraph: 1}}
 	return &fakeSearcher{docs: []fangtan.Document{a, b, c, d, evil}}
 }
 
@@ -324,7 +350,7 @@ func (f *fakeSearcher) KWIC(ctx context.Context, q fangtan.Query, width int) (*f
 	ws := words(q.Text)
 	for _, w := range ws {
 		if len([]rune(w)) < 2 {
-			return nil, fmt.Errorf("%w: %q: keyword in context needs words of at least two characters", fangtan.ErrBadQuery, w)
+			return nil, &fangtan.MessageError{Kind: fangtan.ErrBadQuery, Format: "%q at character %d: keyword in context needs words or phrases of at least two characters", Args: []any{w, 1}}
 		}
 	}
 	if len(ws) == 0 {

@@ -142,31 +142,31 @@ func (srv *server) withDeadline(ctx context.Context, call func(ctx context.Conte
 // ---- search page ----
 
 type searchView struct {
-	Action       string // form action
-	Query        fangtan.Query
-	Lang         string // "en" when the hidden lang field is needed
-	Searched     bool
-	Result       *fangtan.Result
-	Hits         []hitView
-	Facets       []facetView
-	Chips        []chip
-	Hidden       []hiddenField // the state the search form keeps
-	ClearURL     string
-	Sorts        []sortLink
-	First, Last  int
-	Pager        pager
-	ExportCSV    string
-	ExportJSON   string
-	FeedURL      string
-	KWICURL      string
-	Timeline     *timelineView
-	PhraseURL    string
-	PhraseQ      string
-	UnquoteURL   string
-	UnquoteQ     string
-	HelpURL      string
-	Examples     []example // shown on the empty search page
-	Overview     *overviewView
+	Action      string // form action
+	Query       fangtan.Query
+	Lang        string // "en" when the hidden lang field is needed
+	Searched    bool
+	Result      *fangtan.Result
+	Hits        []hitView
+	Facets      []facetView
+	Chips       []chip
+	Hidden      []hiddenField // the state the search form keeps
+	ClearURL    string
+	Sorts       []sortLink
+	First, Last int
+	Pager       pager
+	ExportCSV   string
+	ExportJSON  string
+	FeedURL     string
+	KWICURL     string
+	Timeline    *timelineView
+	PhraseURL   string
+	PhraseQ     string
+	UnquoteURL  string
+	UnquoteQ    string
+	HelpURL     string
+	Examples    []example // shown on the empty search page
+	Overview    *overviewView
 }
 
 type hiddenField struct{ Name, Value string }
@@ -698,20 +698,20 @@ func snippetText(sn fangtan.Snippet) string {
 // ---- quotes page ----
 
 type quotesView struct {
-	Query     fangtan.Query
-	Speaker   string
-	Lang      string
-	Searched  bool
-	Result    *fangtan.QuoteResult
-	Cards     []quoteCard
-	Facets    []facetView
-	Chips     []chip
-	Hidden    []hiddenField
-	Sorts     []sortLink
-	First     int
-	Last      int
-	Pager     pager
-	HelpURL   string
+	Query      fangtan.Query
+	Speaker    string
+	Lang       string
+	Searched   bool
+	Result     *fangtan.QuoteResult
+	Cards      []quoteCard
+	Facets     []facetView
+	Chips      []chip
+	Hidden     []hiddenField
+	Sorts      []sortLink
+	First      int
+	Last       int
+	Pager      pager
+	HelpURL    string
 	ExportCSV  string
 	ExportJSON string
 	ClearURL   string
