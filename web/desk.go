@@ -93,7 +93,9 @@ func buildTimeline(st state, t *fangtan.Timeline, l *locale) *timelineView {
 	if n == 0 {
 		return v
 	}
-	step := timelineWidth / n
+	// Bars are at most 60 units wide, so that a short timeline does not
+	// look like a wall; labels are about a dozen at most.
+	step := min(60, timelineWidth/n)
 	gap := 0
 	if step >= 4 {
 		gap = max(1, step/6)
@@ -115,13 +117,14 @@ func buildTimeline(st state, t *fangtan.Timeline, l *locale) *timelineView {
 		v.Bars = append(v.Bars, br)
 		label := ""
 		switch {
-		case t.Unit == "year" && i%every == 0:
-			label = b.Period
-		case t.Unit == "month" && (strings.HasSuffix(b.Period, "-01") || i == 0) && (n <= 24 || strings.HasSuffix(b.Period, "-01")):
-			label = b.Period[:4]
-			if n <= 12 || i == 0 && !strings.HasSuffix(b.Period, "-01") {
+		case t.Unit == "year":
+			if i%every == 0 {
 				label = b.Period
 			}
+		case i == 0 || strings.HasSuffix(b.Period, "-01"):
+			label = b.Period // 2021-08: a year's first month, or the first bar
+		case n <= 12:
+			label = b.Period[5:] // 09
 		}
 		if label != "" {
 			v.Labels = append(v.Labels, axisLabel{X: i * step, Text: label})
