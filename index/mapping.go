@@ -509,12 +509,17 @@ func (b *docBuilder) metadata(a *fieldAdder, d *fangtan.Document) {
 		year = undated
 	}
 	a.keywords(fieldYear, year)
-	if len(d.Date) >= 7 && year != undated {
+	if monthFacets && len(d.Date) >= 7 && year != undated {
 		a.facets = append(a.facets, fieldMonth+facetSep+d.Date[:7])
 	}
 	a.raw(fieldFile, d.File)
 	a.date(d.Date)
 }
+
+// monthFacets adds each document's month to the combined facet field, for
+// timelines by month. Only the benchmark of the timeline's cost turns it
+// off, to build an index as it was before timelines.
+var monthFacets = true
 
 // posts adds each official's post with the article's year.
 func (b *docBuilder) posts(a *fieldAdder, d *fangtan.Document) {
