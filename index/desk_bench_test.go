@@ -145,4 +145,3 @@ func BenchmarkOfficialPage(b *testing.B) {
 	b.ReportMetric(float64(p.Articles), "articles")
 	b.ReportMetric(float64(len(p.Posts)), "posts")
 }
-
