@@ -301,6 +301,8 @@ type QuoteHit struct {
 	// page's #p1), unlike Quote.Paragraph.
 	Paragraph int      `json:"paragraph"`
 	Fragments []string `json:"fragments"`
+	// Snippets are the fragments as text and match spans.
+	Snippets []Snippet `json:"snippets,omitempty"`
 }
 
 // KWICLine is one occurrence of a phrase with the text either side of it,

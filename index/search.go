@@ -698,7 +698,8 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 		if q.Kind == "" {
 			q.Kind = fangtan.QuoteDirect
 		}
-		q.Fragments = c.hl.fragments(q.Text, 1, 1<<30)
+		q.Snippets = c.hl.snippets(q.Text, 1, 1<<30)
+		q.Fragments = snippetsHTML(q.Snippets)
 		out.Hits = append(out.Hits, q)
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000

@@ -28,8 +28,8 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 	fmt.Fprintf(w, "%d quotes (%.1f ms)\n", r.Total, r.TookMs)
 	for i, h := range r.Hits {
 		text := h.Text
-		if len(h.Fragments) > 0 {
-			text = plain(h.Fragments[0], tty)
+		if len(h.Snippets) > 0 {
+			text = marked(h.Snippets[0], tty)
 		}
 		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, text)
 		speaker := h.Speaker
