@@ -12,6 +12,7 @@ package fangtan
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -27,6 +28,22 @@ var (
 	// the index was being replaced; the user may try again.
 	ErrUnavailable = errors.New("temporarily unavailable")
 )
+
+// MessageError is an error a user reads, with its format and arguments
+// kept apart so that a user interface can say it in its own language
+// (web translates the formats it knows). It wraps Kind, one of the
+// sentinels above.
+type MessageError struct {
+	Kind   error
+	Format string
+	Args   []any
+}
+
+// Message is the error in English, without the sentinel's words.
+func (e *MessageError) Message() string { return fmt.Sprintf(e.Format, e.Args...) }
+
+func (e *MessageError) Error() string { return e.Kind.Error() + ": " + e.Message() }
+func (e *MessageError) Unwrap() error { return e.Kind }
 
 // Document is one article: a page holding several articles becomes several
 // Documents that name each other as siblings.
@@ -164,10 +181,30 @@ type Query struct {
 	Sources   []string `json:"source,omitempty"`
 	Years     []string `json:"year,omitempty"`
 	Speakers  []string `json:"speaker,omitempty"` // quote search only
-	Sort      string   `json:"sort,omitempty"`    // "relevance" (default) or "date"
-	From      int      `json:"from,omitempty"`
-	Size      int      `json:"size,omitempty"` // 0 means the default page size
+	// Excludes leaves out the documents with any of the values, by facet
+	// name (official, city, province, district, theme, source, year).
+	Excludes map[string][]string `json:"not,omitempty"`
+	// Kind is a quote search's kind of quote: "direct", "reported" or ""
+	// for both.
+	Kind string `json:"kind,omitempty"`
+	// DateFrom and DateTo bound the date, inclusive: YYYY, YYYY-MM or
+	// YYYY-MM-DD, either may be empty. DateTo includes the whole period it
+	// names (2021-07 runs to 31 July).
+	DateFrom string `json:"date_from,omitempty"`
+	DateTo   string `json:"date_to,omitempty"`
+	Sort     string `json:"sort,omitempty"` // "relevance" (default), "date" (newest first) or "oldest"
+	From     int    `json:"from,omitempty"`
+	Size     int    `json:"size,omitempty"` // 0 means the default page size
+	// FacetSize is how many values of each facet to return; 0 means 50.
+	FacetSize int `json:"facet_size,omitempty"`
 }
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortDate      = "date"   // newest first
+	SortOldest    = "oldest" // oldest first
+)
 
 // Result is the answer to an article search.
 type Result struct {
@@ -176,6 +213,24 @@ type Result struct {
 	TookMs float64                 `json:"took_ms"`
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetCount `json:"facets"`
+	// Timeline counts the matching articles by year, or by month when
+	// they span less than three years.
+	Timeline *Timeline `json:"timeline,omitempty"`
+}
+
+// Timeline is a histogram of matching documents over time. Buckets are in
+// time order, every period from the first to the last, empty ones included;
+// Undated counts the documents without a date.
+type Timeline struct {
+	Unit    string   `json:"unit"` // "year" or "month"
+	Buckets []Bucket `json:"buckets"`
+	Undated int      `json:"undated"`
+}
+
+// Bucket is one period of a Timeline: "2021" or "2021-07".
+type Bucket struct {
+	Period string `json:"period"`
+	Count  int    `json:"count"`
 }
 
 // Hit is one article in a Result. Fragments are HTML: escaped text with
@@ -184,6 +239,7 @@ type Hit struct {
 	ID        string     `json:"id"`
 	File      string     `json:"file"`
 	Title     string     `json:"title"`
+	Authors   []string   `json:"authors,omitempty"`
 	Date      string     `json:"date"`
 	Source    string     `json:"source"`
 	URL       string     `json:"url,omitempty"`
@@ -194,6 +250,26 @@ type Hit struct {
 	Themes    []string   `json:"themes"`
 	Score     float64    `json:"score"`
 	Fragments []string   `json:"fragments"`
+	// Snippets are the fragments as text and match spans, for renderers
+	// other than HTML; Fragments is them rendered as HTML.
+	Snippets []Snippet `json:"snippets"`
+	// Paragraph is the paragraph of the first fragment, counting from 1.
+	Paragraph int `json:"paragraph,omitempty"`
+}
+
+// Snippet is a passage of a text with the spans a query matched, as byte
+// offsets into Text. Before and After say whether the text goes on.
+type Snippet struct {
+	Text   string `json:"text"`
+	Spans  []Span `json:"spans"`
+	Before bool   `json:"before,omitempty"`
+	After  bool   `json:"after,omitempty"`
+}
+
+// Span is a matched part of a Snippet's Text, [Start, End) in bytes.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // FacetCount is one value of a facet and how many matching documents have it.
@@ -208,28 +284,93 @@ type QuoteResult struct {
 	Total  uint64                  `json:"total"`
 	TookMs float64                 `json:"took_ms"`
 	Hits   []QuoteHit              `json:"hits"`
-	Facets map[string][]FacetCount `json:"facets"` // "speaker"
+	Facets map[string][]FacetCount `json:"facets"` // "speaker", "kind"
 }
 
 // QuoteHit is one quote in a QuoteResult, with its article's citation fields.
 type QuoteHit struct {
-	ID           string   `json:"id"`
-	Text         string   `json:"text"`
-	Speaker      string   `json:"speaker"`
-	SpeakerTitle string   `json:"speaker_title"`
-	DocID        string   `json:"doc_id"`
-	File         string   `json:"file"`
-	Title        string   `json:"title"`
-	Date         string   `json:"date"`
-	Source       string   `json:"source"`
-	Paragraph    int      `json:"paragraph"`
-	Fragments    []string `json:"fragments"`
+	ID           string    `json:"id"`
+	Text         string    `json:"text"`
+	Speaker      string    `json:"speaker"`
+	SpeakerTitle string    `json:"speaker_title"`
+	Kind         QuoteKind `json:"kind"`
+	DocID        string    `json:"doc_id"`
+	File         string    `json:"file"`
+	Title        string    `json:"title"`
+	Date         string    `json:"date"`
+	Source       string    `json:"source"`
+	URL          string    `json:"url,omitempty"` // the article's original address
+	// Paragraph is the quote's paragraph, counting from 1 (the document
+	// page's #p1), unlike Quote.Paragraph.
+	Paragraph int      `json:"paragraph"`
+	Fragments []string `json:"fragments"`
+	// Snippets are the fragments as text and match spans.
+	Snippets []Snippet `json:"snippets,omitempty"`
+}
+
+// KWICLine is one occurrence of a phrase with the text either side of it,
+// within its paragraph. Paragraph counts from 1.
+type KWICLine struct {
+	DocID     string `json:"doc_id"`
+	Title     string `json:"title"`
+	Date      string `json:"date"`
+	Source    string `json:"source"`
+	Paragraph int    `json:"paragraph"`
+	Left      string `json:"left"`
+	Match     string `json:"match"`
+	Right     string `json:"right"`
+}
+
+// KWICResult is every occurrence of a query's phrases in the matching
+// articles. Lines is the true count of occurrences unless Truncated.
+type KWICResult struct {
+	Query     string     `json:"query"`
+	Documents uint64     `json:"documents"` // matching articles
+	Lines     []KWICLine `json:"lines"`
+	Truncated bool       `json:"truncated"` // more than the limit of documents or lines matched
+	TookMs    float64    `json:"took_ms"`
+}
+
+// OfficialProfile is what the index knows of one official: the posts they
+// were named with and when, their articles over time, who and what appears
+// with them.
+type OfficialProfile struct {
+	Name      string       `json:"name"`
+	Articles  uint64       `json:"articles"`
+	Quotes    uint64       `json:"quotes"` // quotes they are the speaker of
+	Posts     []Post       `json:"posts"`
+	Timeline  *Timeline    `json:"timeline"`
+	Officials []FacetCount `json:"officials"` // co-occurring, most frequent first
+	Places    []FacetCount `json:"places"`
+	Themes    []FacetCount `json:"themes"`
+	TookMs    float64      `json:"took_ms"`
+}
+
+// Post is a position an official was named with, in how many articles and
+// in which years ("" first and last when none of them is dated).
+type Post struct {
+	Title    string `json:"title"`
+	Country  string `json:"country,omitempty"`
+	Articles int    `json:"articles"`
+	First    string `json:"first"`
+	Last     string `json:"last"`
+}
+
+// Overview says what an index holds.
+type Overview struct {
+	Articles  uint64       `json:"articles"`
+	Quotes    uint64       `json:"quotes"`
+	First     string       `json:"first"` // earliest date
+	Last      string       `json:"last"`
+	Sources   []FacetCount `json:"sources"`
+	Officials []FacetCount `json:"officials"`
+	Themes    []FacetCount `json:"themes"`
 }
 
 // Suggestion is a completion for the search box.
 type Suggestion struct {
 	Value string `json:"value"`
-	Kind  string `json:"kind"` // "official", "place" or "theme"
+	Kind  string `json:"kind"` // "official", "place", "theme" or "speaker"
 	Count int    `json:"count"`
 }
 
@@ -255,4 +396,11 @@ type Searcher interface {
 	// its matches in Highlighted.
 	Document(ctx context.Context, id, query string) (*DocumentView, error)
 	Suggest(ctx context.Context, prefix string, limit int) ([]Suggestion, error)
+	// KWIC finds every occurrence of q's words and phrases in the matching
+	// articles, width characters either side.
+	KWIC(ctx context.Context, q Query, width int) (*KWICResult, error)
+	// Official profiles one official; an official the index does not
+	// name is ErrNotFound.
+	Official(ctx context.Context, name string) (*OfficialProfile, error)
+	Overview(ctx context.Context) (*Overview, error)
 }

@@ -114,7 +114,7 @@ var ErrNoDocuments = errors.New("no documents to index; the previous index, if a
 // not a fangtan index.
 var markerKey = []byte("fangtan_index_version")
 
-const formatVersion = "5"
+const formatVersion = "6"
 
 // boltTimeout bounds the wait for another process holding the index open,
 // so a second writer gets an error instead of hanging.

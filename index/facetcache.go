@@ -39,9 +39,13 @@ func facetKey(typ string, fq fangtan.Query) string {
 		slices.Sort(vs)
 		return vs
 	}
-	return fmt.Sprintf("%s\x00%s\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q", typ, fq.Text,
+	key := fmt.Sprintf("%s\x00%s\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q", typ, fq.Text,
 		sorted(fq.Officials), sorted(fq.Cities), sorted(fq.Provinces), sorted(fq.Districts),
-		sorted(fq.Themes), sorted(fq.Sources), sorted(fq.Years), sorted(fq.Speakers))
+		sorted(fq.Themes), sorted(fq.Sources), sorted(fq.Years), sorted(fq.Speakers), fq.Kind, fq.DateFrom, fq.DateTo)
+	for _, name := range sortedNames(fq.Excludes) {
+		key += fmt.Sprintf("\x00-%s%q", name, sorted(fq.Excludes[name]))
+	}
+	return key
 }
 
 func (c *facetCache) get(gen uint64, key string) (map[string][]fangtan.FacetCount, bool) {
@@ -55,7 +59,7 @@ func (c *facetCache) get(gen uint64, key string) (map[string][]fangtan.FacetCoun
 		return nil, false
 	}
 	c.ll.MoveToFront(e)
-	return copyFacets(e.Value.(*facetEntry).facets), true
+	return e.Value.(*facetEntry).facets, true
 }
 
 func (c *facetCache) put(gen uint64, key string, facets map[string][]fangtan.FacetCount) {
@@ -67,7 +71,7 @@ func (c *facetCache) put(gen uint64, key string, facets map[string][]fangtan.Fac
 	if _, ok := c.m[key]; ok {
 		return
 	}
-	c.m[key] = c.ll.PushFront(&facetEntry{key: key, facets: copyFacets(facets)})
+	c.m[key] = c.ll.PushFront(&facetEntry{key: key, facets: facets})
 	if c.ll.Len() > facetCacheSize {
 		last := c.ll.Back()
 		c.ll.Remove(last)
@@ -75,18 +79,10 @@ func (c *facetCache) put(gen uint64, key string, facets map[string][]fangtan.Fac
 	}
 }
 
-// copyFacets keeps the cache's counts apart from what callers may change.
-func copyFacets(f map[string][]fangtan.FacetCount) map[string][]fangtan.FacetCount {
-	out := make(map[string][]fangtan.FacetCount, len(f))
-	for k, v := range f {
-		out[k] = slices.Clone(v)
-	}
-	return out
-}
-
 // withFacets runs req, counting facets only when the cache does not have
-// them.
-func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ string, fq fangtan.Query, names []string) (*bleve.SearchResult, map[string][]fangtan.FacetCount, error) {
+// them. It returns every value of every facet, sorted by count, shared
+// with the cache: callers read it and copy what they keep (topFacets).
+func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ string, fq fangtan.Query) (*bleve.SearchResult, map[string][]fangtan.FacetCount, error) {
 	gen := x.gen.Load()
 	key := facetKey(typ, fq)
 	cached, ok := x.facets.get(gen, key)
@@ -100,7 +96,7 @@ func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ st
 	if ok {
 		return res, cached, nil
 	}
-	f := facets(res, names)
+	f := facetCounts(res)
 	x.facets.put(gen, key, f)
 	return res, f, nil
 }

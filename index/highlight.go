@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"fangtan"
 	"fangtan/analyzer"
 )
 
@@ -155,12 +156,12 @@ func (h *highlighter) highlightAll(text string) string {
 	return b.String()
 }
 
-// fragments returns up to n passages of about width characters around the
-// best matches, in text order, as HTML. With no match it returns the start
-// of the text.
-func (h *highlighter) fragments(text string, n, width int) []string {
+// snippets returns up to n passages of about width characters around the
+// best matches, in text order, with their spans. With no match it returns
+// the start of the text.
+func (h *highlighter) snippets(text string, n, width int) []fangtan.Snippet {
 	if strings.TrimSpace(text) == "" {
-		return []string{}
+		return []fangtan.Snippet{}
 	}
 	spans := h.spans(text)
 	type window struct {
@@ -212,20 +213,52 @@ func (h *highlighter) fragments(text string, n, width int) []string {
 		chosen = append(chosen, w)
 	}
 	slices.SortFunc(chosen, func(a, b window) int { return a.start - b.start })
-	out := make([]string, 0, len(chosen))
+	out := make([]fangtan.Snippet, 0, len(chosen))
 	for _, w := range chosen {
 		start, end := trimSpaceRange(text, w.start, w.end)
-		var b strings.Builder
-		if start > 0 {
-			b.WriteString("…")
+		sn := fangtan.Snippet{Text: strings.ReplaceAll(text[start:end], "\n", " "), Spans: []fangtan.Span{},
+			Before: start > 0, After: end < len(text)}
+		for _, s := range spans {
+			if s.end <= start || s.start >= end {
+				continue
+			}
+			sn.Spans = append(sn.Spans, fangtan.Span{Start: max(s.start, start) - start, End: min(s.end, end) - start})
 		}
-		render(&b, text, spans, start, end)
-		if end < len(text) {
-			b.WriteString("…")
-		}
-		out = append(out, strings.ReplaceAll(b.String(), "\n", " "))
+		out = append(out, sn)
 	}
 	return out
+}
+
+// fragments returns up to n passages of about width characters around the
+// best matches as HTML (snippets rendered by snippetHTML).
+func (h *highlighter) fragments(text string, n, width int) []string {
+	return snippetsHTML(h.snippets(text, n, width))
+}
+
+func snippetsHTML(sns []fangtan.Snippet) []string {
+	out := make([]string, len(sns))
+	for i, sn := range sns {
+		out[i] = snippetHTML(sn)
+	}
+	return out
+}
+
+// snippetHTML is a snippet as escaped HTML with <mark> around its spans
+// and … where the text goes on.
+func snippetHTML(sn fangtan.Snippet) string {
+	var b strings.Builder
+	if sn.Before {
+		b.WriteString("…")
+	}
+	spans := make([]span, len(sn.Spans))
+	for i, s := range sn.Spans {
+		spans[i] = span{start: s.Start, end: s.End}
+	}
+	render(&b, sn.Text, spans, 0, len(sn.Text))
+	if sn.After {
+		b.WriteString("…")
+	}
+	return b.String()
 }
 
 // advance returns the byte offset n characters after off.

@@ -362,7 +362,7 @@ func TestMalformedQueries(t *testing.T) {
 		{fangtan.Query{Text: `- 李慧`}, "'-' at character 1 excludes nothing"},
 		{fangtan.Query{Text: `"，。"`}, "no letters or digits"},
 		{fangtan.Query{Text: `speaker:李慧`}, "quote search only"},
-		{fangtan.Query{Text: `李慧`, Sort: "oldest"}, `sort "oldest"`},
+		{fangtan.Query{Text: `李慧`, Sort: "popular"}, `sort "popular": use relevance, date or oldest`},
 		{fangtan.Query{Text: `李慧`, Size: -1}, "size -1 is negative"},
 		{fangtan.Query{Text: `李慧`, Size: 100000}, "more than"},
 		{fangtan.Query{Text: `李慧`, From: -5}, "from -5"},

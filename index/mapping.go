@@ -42,9 +42,17 @@ const (
 	fieldAuthor     = "author"
 	fieldYear       = "year"
 	fieldSpeaker    = "speaker"
-	fieldFile       = "file"
-	fieldDocID      = "doc_id"
-	fieldDate       = "date"
+	fieldQuoteKind  = "kind" // a quote's kind: direct or reported
+	// fieldPost holds "name\x1fyear\x1ftitle\x1fcountry" for each official
+	// of an article, with doc values: an official's page counts its posts
+	// by year from it.
+	fieldPost = "post"
+	// fieldMonth is no field of its own: "month\x1f2021-07" is a value of
+	// fieldFacets, counted for timelines.
+	fieldMonth = "month"
+	fieldFile  = "file"
+	fieldDocID = "doc_id"
+	fieldDate  = "date"
 	// fieldFacets holds every facet value of a document as "field\x1fvalue",
 	// with doc values: counting facets then decodes one doc value chunk per
 	// hit instead of one per facet field, which was a quarter of a search.
@@ -97,6 +105,7 @@ var articleFields = []fieldSpec{
 	{name: fieldFile, kind: kindKeyword},
 	{name: fieldDate, kind: kindDate, facet: true},
 	{name: fieldFacets, kind: kindKeyword, facet: true},
+	{name: fieldPost, kind: kindKeyword, facet: true},
 	{name: fieldStored, kind: kindStored},
 	{name: fieldStoredText, kind: kindStored},
 	{name: fieldStoredQuotes, kind: kindStored},
@@ -107,6 +116,7 @@ var quoteFields = []fieldSpec{
 	{name: fieldQuote, kind: kindWord},
 	{name: fieldQuoteExact, kind: kindExact, vectors: true},
 	{name: fieldSpeaker, kind: kindKeyword},
+	{name: fieldQuoteKind, kind: kindKeyword},
 	{name: fieldDocID, kind: kindKeyword},
 	{name: fieldOfficial, kind: kindKeyword},
 	{name: fieldCity, kind: kindKeyword},
@@ -295,8 +305,12 @@ type fieldAdder struct {
 // facetFields are the fields whose values are counted as facets.
 var facetFields = map[string]bool{
 	fieldOfficial: true, fieldCity: true, fieldProvince: true, fieldDistrict: true,
-	fieldTheme: true, fieldSource: true, fieldYear: true, fieldSpeaker: true,
+	fieldTheme: true, fieldSource: true, fieldYear: true, fieldSpeaker: true, fieldQuoteKind: true,
 }
+
+// undated is the year value of documents without a date, so that the year
+// facet has a bucket for them and year=undated finds them.
+const undated = "undated"
 
 const facetSep = "\x1f"
 
@@ -444,6 +458,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	art.text(fieldTextExact, d.Text)
 	b.metadata(art, d)
 	art.keywords(fieldAuthor, d.Authors...)
+	b.posts(art, d)
 	art.addFacets()
 	art.text(fieldStored, string(stored))
 	art.text(fieldStoredText, d.Text)
@@ -453,9 +468,14 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	for n, q := range d.Quotes {
 		// A quote's stored field is its hit without fragments, which each
 		// search makes anew.
+		kind := q.Kind
+		if kind == "" {
+			kind = fangtan.QuoteDirect
+		}
 		sq := fangtan.QuoteHit{
-			ID: quoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle,
-			DocID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, Paragraph: q.Paragraph,
+			ID: quoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Kind: kind,
+			DocID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
+			Paragraph: q.Paragraph + 1,
 		}
 		js, err := json.Marshal(&sq)
 		if err != nil {
@@ -466,6 +486,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 		qa.text(fieldQuote, q.Text)
 		qa.text(fieldQuoteExact, q.Text)
 		qa.keywords(fieldSpeaker, q.Speaker)
+		qa.keywords(fieldQuoteKind, string(kind))
 		qa.raw(fieldDocID, d.ID)
 		b.metadata(qa, d)
 		qa.addFacets()
@@ -483,7 +504,44 @@ func (b *docBuilder) metadata(a *fieldAdder, d *fangtan.Document) {
 	a.keywords(fieldDistrict, d.Places.Districts...)
 	a.keywords(fieldTheme, d.Themes...)
 	a.keywords(fieldSource, d.Source)
-	a.keywords(fieldYear, d.Year())
+	year := d.Year()
+	if d.Date == "" || !isYear(year) {
+		year = undated
+	}
+	a.keywords(fieldYear, year)
+	if monthFacets && len(d.Date) >= 7 && year != undated {
+		a.facets = append(a.facets, fieldMonth+facetSep+d.Date[:7])
+	}
 	a.raw(fieldFile, d.File)
 	a.date(d.Date)
+}
+
+// monthFacets adds each document's month to the combined facet field, for
+// timelines by month. Only the benchmark of the timeline's cost turns it
+// off, to build an index as it was before timelines.
+var monthFacets = true
+
+// posts adds each official's post with the article's year.
+func (b *docBuilder) posts(a *fieldAdder, d *fangtan.Document) {
+	year := d.Year()
+	if !isYear(year) {
+		year = ""
+	}
+	var values []string
+	for _, o := range d.Officials {
+		name := foldValue(o.Name)
+		if name == "" {
+			continue
+		}
+		values = append(values, strings.Join([]string{name, year, foldValue(o.Title), foldValue(o.Country)}, facetSep))
+	}
+	f := a.specs[fieldPost]
+	var seen []string
+	for _, v := range values {
+		if slices.Contains(seen, v) {
+			continue
+		}
+		seen = append(seen, v)
+		a.doc.AddField(document.NewTextFieldCustom(fieldPost, []uint64{uint64(len(seen) - 1)}, []byte(v), f.options(), a.b.kw))
+	}
 }

@@ -2,7 +2,6 @@ package index
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -23,6 +22,8 @@ import (
 //	official:李慧 city:太原 province:山西 district:小店区 theme:办实事
 //	source:光明日报 author:罗旭 year:2021 speaker:刘振华
 //	date:2021-07..2021-12  date:2021  date:2021-07-02..  date:..2020-12-31
+//	title:转型  title:"转型发展"   words or a phrase in the title only
+//	NOT 疫情                a synonym of -疫情
 
 // maxClauses caps the terms, filters and ORs of one query: each term costs
 // several bleve queries, and a query of hundreds of terms is an attack or
@@ -70,6 +71,7 @@ var filterFields = map[string]string{
 	"year":     fieldYear,
 	"speaker":  fieldSpeaker,
 	"date":     fieldDate,
+	"title":    fieldTitle,
 }
 
 func knownFields() string {
@@ -83,11 +85,15 @@ func knownFields() string {
 
 // badQuery is the error of a query the user must fix.
 func badQuery(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", fangtan.ErrBadQuery, fmt.Sprintf(format, args...))
+	return &fangtan.MessageError{Kind: fangtan.ErrBadQuery, Format: format, Args: args}
 }
 
-func isQuoteOpen(r rune) bool  { return r == '"' || r == '“' || r == '„' || r == '「' }
-func isQuoteClose(r rune) bool { return r == '"' || r == '”' || r == '“' || r == '」' }
+func isQuoteOpen(r rune) bool {
+	return r == '"' || r == '“' || r == '„' || r == '「' || r == '＂' || r == '『'
+}
+func isQuoteClose(r rune) bool {
+	return r == '"' || r == '”' || r == '“' || r == '」' || r == '＂' || r == '』'
+}
 
 // isFieldName reports whether s can be a field name: ASCII letters only.
 // A colon after anything else (Chinese text, digits) is just punctuation.
@@ -147,6 +153,7 @@ func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 		isOr bool
 	}
 	var items []item
+	notPos := 0 // the character of a pending NOT
 	for {
 		for !l.eof() && isSpace(l.peek()) {
 			l.i++
@@ -156,7 +163,10 @@ func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 		}
 		pos := l.i + 1
 		c := clause{pos: pos}
-		if l.peek() == '-' || l.peek() == '－' {
+		if notPos > 0 {
+			c.negated, c.pos = true, notPos
+			notPos = 0
+		} else if l.peek() == '-' || l.peek() == '－' {
 			l.i++
 			if l.eof() || isSpace(l.peek()) {
 				return nil, badQuery("a '-' at character %d excludes nothing: write the word or \"phrase\" right after it", pos)
@@ -180,6 +190,11 @@ func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 			items = append(items, item{isOr: true, c: c})
 			continue
 		}
+		if word == "NOT" && !c.negated {
+			// NOT x is -x.
+			notPos = pos
+			continue
+		}
 		name, value, hasColon := cutColon(word)
 		if hasColon && isFieldName(name) {
 			name = strings.ToLower(name)
@@ -193,12 +208,13 @@ func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 			if field == fieldAuthor && quotes {
 				return nil, badQuery("author: at character %d applies to article search only", pos)
 			}
+			quoted := false
 			if value == "" && !l.eof() && isQuoteOpen(l.peek()) {
 				s, err := l.readQuoted()
 				if err != nil {
 					return nil, err
 				}
-				value = s
+				value, quoted = s, true
 			}
 			value = strings.TrimSpace(value)
 			if value == "" {
@@ -206,6 +222,18 @@ func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 			}
 			c.field, c.text = field, value
 			switch field {
+			case fieldTitle:
+				if quotes {
+					return nil, badQuery("title: at character %d applies to article search only", pos)
+				}
+				if len(analyzer.ExactTerms(value)) == 0 {
+					return nil, badQuery("title: at character %d has no letters or digits to search for", pos)
+				}
+				// A quoted value is a phrase; a bare one a word, in the title only.
+				c.kind = clauseWord
+				if quoted {
+					c.kind = clausePhrase
+				}
 			case fieldDate:
 				c.kind = clauseDate
 				if err := parseDateRange(&c, value); err != nil {
@@ -213,7 +241,7 @@ func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 				}
 			case fieldYear:
 				c.kind = clauseFilter
-				if !isYear(value) {
+				if !isYear(value) && value != undated {
 					return nil, badQuery("year:%s at character %d is not a four-digit year", value, pos)
 				}
 			default:
@@ -233,6 +261,9 @@ func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 		items = append(items, item{c: c})
 	}
 
+	if notPos > 0 {
+		return nil, badQuery("NOT at character %d needs a term after it", notPos)
+	}
 	if n := len(items); n > maxClauses {
 		return nil, badQuery("the query has %d terms; the limit is %d", n, maxClauses)
 	}
@@ -295,6 +326,8 @@ func fieldExample(name string) string {
 		return "province:山西"
 	case "theme":
 		return "theme:办实事"
+	case "title":
+		return "title:转型"
 	}
 	return name + ":李慧"
 }

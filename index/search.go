@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -73,6 +74,10 @@ func (x *Index) compile(fq fangtan.Query, t target) (*compiled, error) {
 	if err != nil {
 		return nil, err
 	}
+	return x.compileParsed(pq, fq, t)
+}
+
+func (x *Index) compileParsed(pq *parsedQuery, fq fangtan.Query, t target) (*compiled, error) {
 	paramFilters, err := x.paramFilters(fq, t)
 	if err != nil {
 		return nil, err
@@ -130,6 +135,15 @@ func (x *Index) compile(fq fangtan.Query, t target) (*compiled, error) {
 		}
 		mustNot = append(mustNot, q)
 	}
+	for _, name := range sortedNames(fq.Excludes) {
+		field, ok := excludeFields[name]
+		if !ok {
+			return nil, badQuery("cannot exclude by %q: use official, city, province, district, theme, source, year or speaker", name)
+		}
+		if hasValue(fq.Excludes[name]) {
+			mustNot = append(mustNot, x.filterQuery(field, fq.Excludes[name]))
+		}
+	}
 	if len(must) == 0 {
 		must = append(must, query.NewMatchAllQuery())
 	}
@@ -139,6 +153,21 @@ func (x *Index) compile(fq fangtan.Query, t target) (*compiled, error) {
 	}
 	c.q = bq
 	return c, nil
+}
+
+// excludeFields are the facets a Query.Excludes may name.
+var excludeFields = map[string]string{
+	"official": fieldOfficial, "city": fieldCity, "province": fieldProvince, "district": fieldDistrict,
+	"theme": fieldTheme, "source": fieldSource, "year": fieldYear, "speaker": fieldSpeaker,
+}
+
+func sortedNames(m map[string][]string) []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names
 }
 
 // orQuery is q itself or the disjunction of several.
@@ -154,6 +183,9 @@ func orQuery(qs []query.Query) query.Query {
 func (x *Index) clauseQuery(c clause, t target, excluded bool) (query.Query, error) {
 	switch c.kind {
 	case clauseWord, clausePhrase:
+		if c.field == fieldTitle {
+			t = target{t.typ, []textField{{fieldTitle, fieldTitleExact, titleBoost}}}
+		}
 		terms := analyzer.ExactTerms(c.text)
 		var alts []query.Query
 		var words []string
@@ -328,7 +360,7 @@ func (x *Index) placeTerms(field, v string) []string {
 // across fields.
 func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) {
 	for _, y := range fq.Years {
-		if y = strings.TrimSpace(y); y != "" && !isYear(y) {
+		if y = strings.TrimSpace(y); y != "" && !isYear(y) && y != undated {
 			return nil, badQuery("year %q is not a four-digit year", y)
 		}
 	}
@@ -336,6 +368,20 @@ func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) 
 		return nil, badQuery("the speaker filter applies to quote search only")
 	}
 	var out []query.Query
+	switch k := strings.TrimSpace(fq.Kind); {
+	case k == "":
+	case t.typ != typeQuote:
+		return nil, badQuery("the kind filter applies to quote search only")
+	case k == string(fangtan.QuoteDirect) || k == string(fangtan.QuoteReported):
+		out = append(out, termQuery(fieldQuoteKind, k))
+	default:
+		return nil, badQuery("kind %q: use direct or reported", k)
+	}
+	if dq, err := dateParams(fq.DateFrom, fq.DateTo); err != nil {
+		return nil, err
+	} else if dq != nil {
+		out = append(out, dq)
+	}
 	for _, f := range []struct {
 		field  string
 		values []string
@@ -349,6 +395,39 @@ func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) 
 		}
 	}
 	return out, nil
+}
+
+// dateParams is the query of a DateFrom..DateTo range, nil when both are
+// empty.
+func dateParams(from, to string) (query.Query, error) {
+	from, to = strings.TrimSpace(from), strings.TrimSpace(to)
+	if from == "" && to == "" {
+		return nil, nil
+	}
+	c := clause{}
+	if from != "" {
+		start, _, err := parsePeriod(analyzer.Fold(from))
+		if err != nil {
+			return nil, badQuery("date_from %q is not a date (%v); write YYYY, YYYY-MM or YYYY-MM-DD", from, err)
+		}
+		c.from, c.hasFrom = start, true
+	}
+	if to != "" {
+		_, end, err := parsePeriod(analyzer.Fold(to))
+		if err != nil {
+			return nil, badQuery("date_to %q is not a date (%v); write YYYY, YYYY-MM or YYYY-MM-DD", to, err)
+		}
+		c.to, c.hasTo = end, true
+	}
+	if c.hasFrom && c.hasTo && !c.from.Before(c.to) {
+		return nil, badQuery("the date range %s to %s ends before it starts", from, to)
+	}
+	if c.hasFrom && !searchableDate(c.from) || c.hasTo && !searchableDate(c.to) {
+		return nil, badQuery("the date range %s to %s is outside the dates that can be searched (1678 to 2261)", from, to)
+	}
+	c.kind = clauseDate
+	var x Index
+	return x.clauseQuery(c, articles, false)
 }
 
 func hasValue(vs []string) bool {
@@ -394,10 +473,15 @@ func request(fq fangtan.Query, c *compiled) (*bleve.SearchRequest, error) {
 		} else {
 			req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
 		}
-	case "date":
+	case fangtan.SortDate:
 		req.SortByCustom(byDate)
+	case fangtan.SortOldest:
+		req.SortByCustom(search.SortOrder{
+			&search.SortField{Field: fieldDate, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortScore{Desc: true},
+		})
 	default:
-		return nil, badQuery("sort %q: use relevance or date", fq.Sort)
+		return nil, badQuery("sort %q: use relevance, date or oldest", fq.Sort)
 	}
 	return req, nil
 }
@@ -432,25 +516,46 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 	if err != nil {
 		return nil, err
 	}
-	res, facetCounts, err := x.withFacets(ctx, req, typeArticle, fq, articleFacets)
+	res, all, err := x.withFacets(ctx, req, typeArticle, fq)
 	if err != nil {
 		return nil, err
 	}
-	out := &fangtan.Result{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.Hit, 0, len(res.Hits)), Facets: facetCounts}
+	out := &fangtan.Result{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.Hit, 0, len(res.Hits)),
+		Facets: topFacets(all, articleFacets, fq.FacetSize), Timeline: timeline(all)}
 	for _, h := range res.Hits {
 		d, err := storedDoc(h)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 		}
 		out.Hits = append(out.Hits, fangtan.Hit{
-			ID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
+			ID: d.ID, File: d.File, Title: d.Title, Authors: d.Authors, Date: d.Date, Source: d.Source, URL: d.URL,
 			Officials: nonNil(d.Officials), Cities: nonNil(d.Places.Cities), Provinces: nonNil(d.Places.Provinces),
 			Districts: nonNil(d.Places.Districts), Themes: nonNil(d.Themes),
-			Score: h.Score, Fragments: c.hl.fragments(d.Text, 3, fragmentRunes),
+			Score: h.Score,
 		})
+		hit := &out.Hits[len(out.Hits)-1]
+		hit.Snippets = c.hl.snippets(d.Text, 3, fragmentRunes)
+		hit.Fragments = snippetsHTML(hit.Snippets)
+		if len(hit.Snippets) > 0 && len(hit.Snippets[0].Spans) > 0 {
+			hit.Paragraph = paragraphOf(d.Text, hit.Snippets[0])
+		}
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// paragraphOf is the 1-based paragraph of text where the snippet's first
+// span lies.
+func paragraphOf(text string, sn fangtan.Snippet) int {
+	m := sn.Text[sn.Spans[0].Start:sn.Spans[0].End]
+	// The snippet's text is text[start:end] with newlines as spaces; find
+	// where it starts by its position.
+	plain := strings.ReplaceAll(text, "\n", " ")
+	i := strings.Index(plain, sn.Text)
+	if i < 0 || m == "" {
+		return 0
+	}
+	return 1 + strings.Count(text[:i+sn.Spans[0].Start], "\n")
 }
 
 func nonNil[T any](s []T) []T {
@@ -474,34 +579,94 @@ func storedDoc(h *search.DocumentMatch) (*fangtan.Document, error) {
 // facets keeps the top facetSize of each facet.
 const allFacetValues = 1 << 30
 
-// facetCounts splits the combined facet field's counts by facet, sorted by
-// count, then value.
-func facetCounts(res *bleve.SearchResult, names []string) map[string][]fangtan.FacetCount {
-	out := make(map[string][]fangtan.FacetCount, len(names))
-	for _, name := range names {
-		out[name] = []fangtan.FacetCount{}
-	}
+// facetCounts splits the combined facet field's counts by facet, each
+// sorted by count, then value.
+func facetCounts(res *bleve.SearchResult) map[string][]fangtan.FacetCount {
+	out := make(map[string][]fangtan.FacetCount)
 	if fr, ok := res.Facets[fieldFacets]; ok && fr != nil {
 		for _, t := range fr.Terms.Terms() {
-			name, value, ok := strings.Cut(t.Term, facetSep)
-			if counts, want := out[name]; ok && want {
-				out[name] = append(counts, fangtan.FacetCount{Value: value, Count: t.Count})
+			if name, value, ok := strings.Cut(t.Term, facetSep); ok {
+				out[name] = append(out[name], fangtan.FacetCount{Value: value, Count: t.Count})
 			}
+		}
+	}
+	for _, counts := range out {
+		slices.SortFunc(counts, func(a, b fangtan.FacetCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+		})
+	}
+	return out
+}
+
+// topFacets returns the top size (default facetSize) values of each of
+// names, an empty list for a facet without values.
+func topFacets(all map[string][]fangtan.FacetCount, names []string, size int) map[string][]fangtan.FacetCount {
+	if size <= 0 {
+		size = facetSize
+	}
+	out := make(map[string][]fangtan.FacetCount, len(names))
+	for _, name := range names {
+		counts := all[name]
+		out[name] = slices.Clone(counts[:min(len(counts), size)])
+		if out[name] == nil {
+			out[name] = []fangtan.FacetCount{}
 		}
 	}
 	return out
 }
 
-// facets returns the top facetSize values of each facet.
-func facets(res *bleve.SearchResult, names []string) map[string][]fangtan.FacetCount {
-	out := facetCounts(res, names)
-	for name, counts := range out {
-		slices.SortFunc(counts, func(a, b fangtan.FacetCount) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
-		})
-		out[name] = counts[:min(len(counts), facetSize)]
+// timeline makes the histogram of a search from its year and month
+// counts: by month when the dated documents span less than three years,
+// else by year, with every period in between.
+func timeline(all map[string][]fangtan.FacetCount) *fangtan.Timeline {
+	t := &fangtan.Timeline{Unit: "year", Buckets: []fangtan.Bucket{}}
+	years := map[int]int{}
+	lo, hi := 0, 0
+	for _, c := range all[fieldYear] {
+		if c.Value == undated {
+			t.Undated = c.Count
+			continue
+		}
+		y, err := strconv.Atoi(c.Value)
+		if err != nil {
+			continue
+		}
+		years[y] = c.Count
+		if lo == 0 || y < lo {
+			lo = y
+		}
+		hi = max(hi, y)
 	}
-	return out
+	if len(years) == 0 {
+		return t
+	}
+	if hi-lo < 2 {
+		t.Unit = "month"
+		months := map[string]int{}
+		for _, c := range all[fieldMonth] {
+			months[c.Value] = c.Count
+		}
+		for y := lo; y <= hi; y++ {
+			for m := 1; m <= 12; m++ {
+				p := fmt.Sprintf("%04d-%02d", y, m)
+				t.Buckets = append(t.Buckets, fangtan.Bucket{Period: p, Count: months[p]})
+			}
+		}
+		// Trim the empty months before the first and after the last.
+		first := slices.IndexFunc(t.Buckets, func(b fangtan.Bucket) bool { return b.Count > 0 })
+		last := len(t.Buckets) - 1
+		for last > first && t.Buckets[last].Count == 0 {
+			last--
+		}
+		if first >= 0 {
+			t.Buckets = t.Buckets[first : last+1]
+		}
+		return t
+	}
+	for y := lo; y <= hi; y++ {
+		t.Buckets = append(t.Buckets, fangtan.Bucket{Period: strconv.Itoa(y), Count: years[y]})
+	}
+	return t
 }
 
 // SearchQuotes implements fangtan.Searcher.
@@ -515,11 +680,12 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 	if err != nil {
 		return nil, err
 	}
-	res, facetCounts, err := x.withFacets(ctx, req, typeQuote, fq, []string{fieldSpeaker})
+	res, all, err := x.withFacets(ctx, req, typeQuote, fq)
 	if err != nil {
 		return nil, err
 	}
-	out := &fangtan.QuoteResult{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.QuoteHit, 0, len(res.Hits)), Facets: facetCounts}
+	out := &fangtan.QuoteResult{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.QuoteHit, 0, len(res.Hits)),
+		Facets: topFacets(all, []string{fieldSpeaker, fieldQuoteKind}, fq.FacetSize)}
 	for _, h := range res.Hits {
 		s, ok := h.Fields[fieldStored].(string)
 		if !ok {
@@ -529,7 +695,11 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 		if err := jsonUnmarshal(s, &q); err != nil {
 			return nil, fmt.Errorf("index %s: quote %s: %w", x.path, h.ID, err)
 		}
-		q.Fragments = c.hl.fragments(q.Text, 1, 1<<30)
+		if q.Kind == "" {
+			q.Kind = fangtan.QuoteDirect
+		}
+		q.Snippets = c.hl.snippets(q.Text, 1, 1<<30)
+		q.Fragments = snippetsHTML(q.Snippets)
 		out.Hits = append(out.Hits, q)
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000

@@ -29,7 +29,7 @@ type suggestItem struct {
 
 var suggestKinds = []struct{ field, kind string }{
 	{fieldOfficial, "official"}, {fieldCity, "place"}, {fieldProvince, "place"},
-	{fieldDistrict, "place"}, {fieldTheme, "theme"},
+	{fieldDistrict, "place"}, {fieldTheme, "theme"}, {fieldSpeaker, "speaker"},
 }
 
 func (x *Index) suggestTable(ctx context.Context) (*suggestions, error) {
@@ -48,11 +48,15 @@ func (x *Index) suggestTable(ctx context.Context) (*suggestions, error) {
 	t := &suggestions{gen: gen}
 	seen := make(map[string]int)
 	args := pinyin.NewArgs()
-	fields := make([]string, len(suggestKinds))
-	for i, k := range suggestKinds {
-		fields[i] = k.field
+	counts := facetCounts(res)
+	// Speakers come from the quotes.
+	qreq := bleve.NewSearchRequestOptions(termQuery(fieldType, typeQuote), 0, 0, false)
+	qreq.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetValues))
+	qres, err := x.run(ctx, qreq)
+	if err != nil {
+		return nil, err
 	}
-	counts := facetCounts(res, fields)
+	counts[fieldSpeaker] = facetCounts(qres)[fieldSpeaker]
 	for _, k := range suggestKinds {
 		for _, term := range counts[k.field] {
 			key := k.kind + "\x00" + term.Value
@@ -77,7 +81,8 @@ func (x *Index) suggestTable(ctx context.Context) (*suggestions, error) {
 	return t, nil
 }
 
-// Suggest implements fangtan.Searcher: officials, places and themes whose
+// Suggest implements fangtan.Searcher: officials, places, themes and
+// quote speakers (kind "speaker") whose
 // name starts with prefix (Traditional or Simplified), or whose pinyin or
 // pinyin initials start with it (liu, lzh), most frequent first.
 func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]fangtan.Suggestion, error) {

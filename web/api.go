@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -36,77 +37,72 @@ type apiError struct {
 	Error string `json:"error"`
 }
 
-func (srv *server) failJSON(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := srv.errorStatus(r, err)
-	srv.writeJSON(w, r, status, apiError{Error: msg})
+func (srv *server) handleAPINotFound(w http.ResponseWriter, r *http.Request) error {
+	return &notFoundError{path: r.URL.Path}
 }
 
-func (srv *server) handleAPINotFound(w http.ResponseWriter, r *http.Request) {
-	srv.failJSON(w, r, &notFoundError{path: r.URL.Path})
-}
-
-func (srv *server) handleAPISearch(w http.ResponseWriter, r *http.Request) {
-	q, err := srv.parseQuery(r, true)
-	if err != nil {
-		srv.failJSON(w, r, err)
-		return
-	}
-	var res *fangtan.Result
-	err = srv.withDeadline(r.Context(), func(ctx context.Context) error {
-		res, err = srv.s.Search(ctx, q)
+// call runs one Searcher call under the deadline and the concurrency cap.
+func call[T any](srv *server, ctx context.Context, f func(ctx context.Context) (T, error)) (T, error) {
+	var out T
+	err := srv.withDeadline(ctx, func(ctx context.Context) error {
+		var err error
+		out, err = f(ctx)
 		return err
 	})
-	if err != nil {
-		srv.failJSON(w, r, err)
-		return
-	}
-	srv.writeJSON(w, r, http.StatusOK, res)
+	return out, err
 }
 
-func (srv *server) handleAPIQuotes(w http.ResponseWriter, r *http.Request) {
+func (srv *server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
 	q, err := srv.parseQuery(r, true)
 	if err != nil {
-		srv.failJSON(w, r, err)
-		return
-	}
-	var res *fangtan.QuoteResult
-	err = srv.withDeadline(r.Context(), func(ctx context.Context) error {
-		res, err = srv.s.SearchQuotes(ctx, q)
 		return err
-	})
+	}
+	res, err := call(srv, r.Context(), func(ctx context.Context) (*fangtan.Result, error) { return srv.s.Search(ctx, q) })
 	if err != nil {
-		srv.failJSON(w, r, err)
-		return
+		return err
 	}
 	srv.writeJSON(w, r, http.StatusOK, res)
+	return nil
 }
 
-func (srv *server) handleAPIDoc(w http.ResponseWriter, r *http.Request) {
+func (srv *server) handleAPIQuotes(w http.ResponseWriter, r *http.Request) error {
+	q, err := srv.parseQuery(r, true)
+	if err != nil {
+		return err
+	}
+	res, err := call(srv, r.Context(), func(ctx context.Context) (*fangtan.QuoteResult, error) { return srv.s.SearchQuotes(ctx, q) })
+	if err != nil {
+		return err
+	}
+	srv.writeJSON(w, r, http.StatusOK, res)
+	return nil
+}
+
+func (srv *server) handleAPIDoc(w http.ResponseWriter, r *http.Request) error {
 	id, err := docID(r)
 	if err != nil {
-		srv.failJSON(w, r, err)
-		return
+		return err
 	}
 	vals, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		srv.failJSON(w, r, badParam("malformed query string: %v", err))
-		return
+		return badParam("malformed query string: %v", err)
 	}
 	q, err := srv.textParam(vals, "q")
 	if err != nil {
-		srv.failJSON(w, r, err)
-		return
-	}
-	var doc *fangtan.DocumentView
-	err = srv.withDeadline(r.Context(), func(ctx context.Context) error {
-		doc, err = srv.s.Document(ctx, id, q)
 		return err
-	})
-	if err != nil {
-		srv.failJSON(w, r, err)
-		return
 	}
-	srv.writeJSON(w, r, http.StatusOK, doc)
+	doc, err := call(srv, r.Context(), func(ctx context.Context) (*fangtan.DocumentView, error) { return srv.s.Document(ctx, id, q) })
+	if err != nil {
+		return err
+	}
+	// Paragraphs count from 1 everywhere the API numbers them.
+	d := *doc
+	d.Quotes = slices.Clone(doc.Quotes)
+	for i := range d.Quotes {
+		d.Quotes[i].Paragraph++
+	}
+	srv.writeJSON(w, r, http.StatusOK, &d)
+	return nil
 }
 
 // suggestAnswer is the body of /api/suggest.
@@ -115,25 +111,27 @@ type suggestAnswer struct {
 	Suggestions []fangtan.Suggestion `json:"suggestions"`
 }
 
-func (srv *server) handleAPISuggest(w http.ResponseWriter, r *http.Request) {
+func (srv *server) handleAPISuggest(w http.ResponseWriter, r *http.Request) error {
 	vals, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		srv.failJSON(w, r, badParam("malformed query string: %v", err))
-		return
+		return badParam("malformed query string: %v", err)
 	}
 	prefix, err := srv.textParam(vals, "prefix")
 	if err != nil {
-		srv.failJSON(w, r, err)
-		return
+		return err
 	}
 	limit, err := intParam(vals, "limit", defaultSuggest)
 	if err != nil {
-		srv.failJSON(w, r, err)
-		return
+		return err
 	}
 	if limit < 1 || limit > maxSuggest {
-		srv.failJSON(w, r, badParam("limit=%d is out of range: use 1 to %d", limit, maxSuggest))
-		return
+		return badParam("limit=%d is out of range: use 1 to %d", limit, maxSuggest)
+	}
+	// kind=speaker completes quote speakers; otherwise officials, places
+	// and themes.
+	kind := vals.Get("kind")
+	if kind != "" && kind != "speaker" {
+		return badParam("kind=%q: use speaker, or leave it out", kind)
 	}
 	ans := suggestAnswer{Prefix: prefix, Suggestions: []fangtan.Suggestion{}}
 	// A field prefix typed in the box (official:李) completes on what follows it.
@@ -142,19 +140,54 @@ func (srv *server) handleAPISuggest(w http.ResponseWriter, r *http.Request) {
 		prefix = strings.TrimSpace(prefix[i+n:])
 	}
 	if prefix != "" {
-		var got []fangtan.Suggestion
-		err = srv.withDeadline(r.Context(), func(ctx context.Context) error {
-			got, err = srv.s.Suggest(ctx, prefix, limit)
-			return err
+		got, err := call(srv, r.Context(), func(ctx context.Context) ([]fangtan.Suggestion, error) {
+			return srv.s.Suggest(ctx, prefix, maxSuggest)
 		})
 		if err != nil {
-			srv.failJSON(w, r, err)
-			return
+			return err
 		}
-		if len(got) > limit {
-			got = got[:limit]
+		for _, s := range got {
+			if len(ans.Suggestions) < limit && (s.Kind == "speaker") == (kind == "speaker") {
+				ans.Suggestions = append(ans.Suggestions, s)
+			}
 		}
-		ans.Suggestions = append(ans.Suggestions, got...)
 	}
 	srv.writeJSON(w, r, http.StatusOK, ans)
+	return nil
+}
+
+// handleAPIKWIC answers /api/kwic with every line, sorted as asked.
+func (srv *server) handleAPIKWIC(w http.ResponseWriter, r *http.Request) error {
+	kq, err := srv.parseKWIC(r)
+	if err != nil {
+		return err
+	}
+	res, err := srv.kwic(r.Context(), kq)
+	if err != nil {
+		return err
+	}
+	srv.writeJSON(w, r, http.StatusOK, res)
+	return nil
+}
+
+func (srv *server) handleAPIOfficial(w http.ResponseWriter, r *http.Request) error {
+	name, err := officialName(r)
+	if err != nil {
+		return err
+	}
+	p, err := srv.official(r.Context(), name)
+	if err != nil {
+		return err
+	}
+	srv.writeJSON(w, r, http.StatusOK, p)
+	return nil
+}
+
+func (srv *server) handleAPIOverview(w http.ResponseWriter, r *http.Request) error {
+	o, err := call(srv, r.Context(), func(ctx context.Context) (*fangtan.Overview, error) { return srv.s.Overview(ctx) })
+	if err != nil {
+		return err
+	}
+	srv.writeJSON(w, r, http.StatusOK, o)
+	return nil
 }

@@ -22,7 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-var updateScreenshots = flag.Bool("update-screenshots", false, "write the browser test's screenshots to docs/ (search.png, document.png, search-phone.png)")
+var updateScreenshots = flag.Bool("update-screenshots", false, "write the browser tests' screenshots to docs/ (search.png, document.png, search-phone.png, official.png, kwic.png)")
 
 // chromiumPath finds Debian's chromium, or "" when it is not installed.
 func chromiumPath() string {
@@ -267,18 +267,16 @@ func TestBrowser(t *testing.T) {
 	// Open the first hit: the text keeps the query's matches marked.
 	var title string
 	var docMarks int
-	var docPNG []byte
 	b.run(t, "open document",
 		chromedp.Click(`.hit:has(time) h3 a`, chromedp.ByQuery), // a dated article, for a complete citation
 		chromedp.WaitVisible(`#doc-title`, chromedp.ByID),
 		chromedp.Text(`#doc-title`, &title, chromedp.ByID),
 		chromedp.Evaluate(`document.querySelectorAll('.text mark').length`, &docMarks),
-		chromedp.CaptureScreenshot(&docPNG),
 	)
 	if title == "" || docMarks == 0 {
 		t.Errorf("document page: title %q, %d marks", title, docMarks)
 	}
-	saveScreenshot(t, "document.png", docPNG)
+	// TestBrowserDesk takes document.png and search-phone.png.
 
 	// A document whose text holds <script> and <img onerror>: it must show
 	// as text, and nothing in it may run.
@@ -309,17 +307,15 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("browser reported problems:\n%s", strings.Join(p, "\n"))
 	}
 
-	// The phone layout: the sidebar goes below the results, nothing overflows.
+	// The phone layout: nothing overflows (TestBrowserDesk checks the
+	// filter panel).
 	var overflow bool
-	var phonePNG []byte
 	b.run(t, "phone layout",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(ts.URL+"/search?q="+url.QueryEscape(fx.query)),
 		chromedp.WaitVisible("#result-count", chromedp.ByID),
 		chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth + 1`, &overflow),
-		chromedp.CaptureScreenshot(&phonePNG),
 	)
-	saveScreenshot(t, "search-phone.png", phonePNG)
 	if overflow {
 		t.Errorf("the search page is wider than a phone screen")
 	}

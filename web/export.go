@@ -1,21 +1,22 @@
 package web
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"fangtan"
 )
 
 // ExportRow is one article in an export: the fields a citation needs.
-// Fragment is the matched text without markup.
+// Fragment is the matched text without markup; Paragraph (from 1) is where
+// the first match is, and Permalink links to it.
 type ExportRow struct {
 	ID        string             `json:"id"`
 	Title     string             `json:"title"`
+	Authors   []string           `json:"authors"`
 	Source    string             `json:"source"`
 	Date      string             `json:"date"`
 	URL       string             `json:"url"`
@@ -24,6 +25,8 @@ type ExportRow struct {
 	Places    []string           `json:"places"`
 	Themes    []string           `json:"themes"`
 	Fragment  string             `json:"fragment"`
+	Paragraph int                `json:"paragraph,omitempty"`
+	Permalink string             `json:"permalink"`
 }
 
 // Export is the body of /export.json.
@@ -58,17 +61,13 @@ func (srv *server) collect(r *http.Request) (*Export, error) {
 	for from := 0; from < srv.opts.ExportLimit; {
 		page := q
 		page.From, page.Size = from, min(exportPageSize, srv.opts.ExportLimit-from)
-		var res *fangtan.Result
-		err := srv.withDeadline(ctx, func(ctx context.Context) error {
-			res, err = srv.s.Search(ctx, page)
-			return err
-		})
+		res, err := call(srv, ctx, func(ctx context.Context) (*fangtan.Result, error) { return srv.s.Search(ctx, page) })
 		if err != nil {
 			return nil, err
 		}
 		exp.Total = res.Total
 		for _, h := range res.Hits {
-			exp.Results = append(exp.Results, exportRow(h))
+			exp.Results = append(exp.Results, exportRow(h, permalink(r, h.ID, h.Paragraph)))
 		}
 		from += len(res.Hits)
 		if len(res.Hits) == 0 || uint64(from) >= res.Total {
@@ -83,10 +82,16 @@ func (srv *server) collect(r *http.Request) (*Export, error) {
 	return exp, nil
 }
 
-func exportRow(h fangtan.Hit) ExportRow {
+func exportRow(h fangtan.Hit, perma string) ExportRow {
 	frags := make([]string, 0, len(h.Fragments))
-	for _, f := range h.Fragments {
-		frags = append(frags, plainText(f))
+	if len(h.Snippets) > 0 {
+		for _, sn := range h.Snippets {
+			frags = append(frags, snippetText(sn))
+		}
+	} else {
+		for _, f := range h.Fragments {
+			frags = append(frags, plainText(f))
+		}
 	}
 	officials := h.Officials
 	if officials == nil {
@@ -100,47 +105,39 @@ func exportRow(h fangtan.Hit) ExportRow {
 	if themes == nil {
 		themes = []string{}
 	}
+	authors := h.Authors
+	if authors == nil {
+		authors = []string{}
+	}
 	return ExportRow{
-		ID: h.ID, Title: h.Title, Source: h.Source, Date: h.Date, URL: h.URL, File: h.File,
+		ID: h.ID, Title: h.Title, Authors: authors, Source: h.Source, Date: h.Date, URL: h.URL, File: h.File,
 		Officials: officialsSubjectFirst(officials), Places: places, Themes: themes,
-		Fragment: strings.Join(frags, " … "),
+		Fragment: strings.Join(frags, " "), Paragraph: h.Paragraph, Permalink: perma,
 	}
 }
 
-func setExportHeaders(w http.ResponseWriter, exp *Export, filename string) {
-	h := w.Header()
-	h.Set("Content-Disposition", `attachment; filename="`+filename+`"`)
-	h.Set("Cache-Control", "no-store")
-	h.Set(headerTotal, strconv.FormatUint(exp.Total, 10))
-	h.Set(headerRows, strconv.Itoa(exp.Rows))
-	h.Set(headerTruncated, strconv.FormatBool(exp.Truncated))
-}
-
-func (srv *server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
+func (srv *server) handleExportJSON(w http.ResponseWriter, r *http.Request) error {
 	exp, err := srv.collect(r)
 	if err != nil {
-		srv.failJSON(w, r, err)
-		return
+		return err
 	}
-	setExportHeaders(w, exp, "fangtan-export.json")
+	setCountHeaders(w, exp.Total, exp.Rows, exp.Truncated)
+	setAttachment(w, exportName("export", exp.Query.Text, "json", time.Now()))
 	srv.writeJSON(w, r, http.StatusOK, exp)
+	return nil
 }
 
 // utf8BOM makes Excel read the CSV as UTF-8 instead of the local code page.
 const utf8BOM = "\uFEFF"
 
-var csvHeader = []string{"id", "title", "source", "date", "url", "file", "officials", "places", "themes", "fragment"}
+var csvHeader = []string{"id", "title", "author", "source", "date", "url", "file", "officials", "places", "themes", "fragment", "paragraph", "permalink"}
 
-func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
+func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) error {
 	exp, err := srv.collect(r)
 	if err != nil {
-		srv.failJSON(w, r, err)
-		return
+		return err
 	}
-	var buf bytes.Buffer
-	buf.WriteString(utf8BOM)
-	cw := csv.NewWriter(&buf)
-	cw.Write(csvHeader)
+	rows := [][]string{csvHeader}
 	for _, row := range exp.Results {
 		officials := make([]string, 0, len(row.Officials))
 		for _, o := range row.Officials {
@@ -150,21 +147,18 @@ func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
 				officials = append(officials, o.Name)
 			}
 		}
-		cw.Write([]string{
-			cell(row.ID), cell(row.Title), cell(row.Source), cell(row.Date), cell(row.URL), cell(row.File),
-			cell(strings.Join(officials, "; ")), cell(strings.Join(row.Places, "; ")),
-			cell(strings.Join(row.Themes, "; ")), cell(row.Fragment),
+		para := ""
+		if row.Paragraph > 0 {
+			para = strconv.Itoa(row.Paragraph)
+		}
+		rows = append(rows, []string{
+			row.ID, row.Title, strings.Join(row.Authors, "; "), row.Source, row.Date, row.URL, row.File,
+			strings.Join(officials, "; "), strings.Join(row.Places, "; "),
+			strings.Join(row.Themes, "; "), row.Fragment, para, row.Permalink,
 		})
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		srv.failJSON(w, r, err)
-		return
-	}
-	setExportHeaders(w, exp, "fangtan-export.csv")
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.WriteHeader(http.StatusOK)
-	w.Write(buf.Bytes())
+	setCountHeaders(w, exp.Total, exp.Rows, exp.Truncated)
+	return writeCSV(w, exportName("export", exp.Query.Text, "csv", time.Now()), rows)
 }
 
 // cell defuses spreadsheet formulas: a scraped title starting with = or @

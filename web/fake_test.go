@@ -105,6 +105,16 @@ func (f *fakeSearcher) matches(d fangtan.Document, q fangtan.Query) bool {
 			return false
 		}
 	}
+	for name, vals := range q.Excludes {
+		have := map[string][]string{"official": officialNames(d), "city": d.Places.Cities, "province": d.Places.Provinces,
+			"theme": d.Themes, "source": {d.Source}, "year": {d.Year()}}[name]
+		if anyIn(vals, have) {
+			return false
+		}
+	}
+	if q.DateFrom != "" && d.Date < q.DateFrom || q.DateTo != "" && d.Date > q.DateTo+"\uffff" {
+		return false
+	}
 	return anyIn(q.Officials, officialNames(d)) && anyIn(q.Cities, d.Places.Cities) &&
 		anyIn(q.Provinces, d.Places.Provinces) && anyIn(q.Districts, d.Places.Districts) &&
 		anyIn(q.Themes, d.Themes) && anyIn(q.Sources, []string{d.Source}) && anyIn(q.Years, []string{d.Year()})
@@ -180,13 +190,25 @@ func (f *fakeSearcher) Search(ctx context.Context, q fangtan.Query) (*fangtan.Re
 	if q.Sort == "date" {
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Date > hits[j].Date })
 	}
+	tl := &fangtan.Timeline{Unit: "year", Buckets: []fangtan.Bucket{}}
+	years := map[string]int{}
+	for _, h := range hits {
+		if len(h.Date) >= 4 {
+			years[h.Date[:4]]++
+		} else {
+			tl.Undated++
+		}
+	}
+	for y := 2020; y <= 2023 && len(years) > 0; y++ {
+		tl.Buckets = append(tl.Buckets, fangtan.Bucket{Period: fmt.Sprint(y), Count: years[fmt.Sprint(y)]})
+	}
 	total := len(hits)
 	size := q.Size
 	if size == 0 {
 		size = 10
 	}
 	hits = hits[min(q.From, total):min(q.From+size, total)]
-	return &fangtan.Result{Query: q.Text, Total: uint64(total), TookMs: 0.5, Hits: hits, Facets: facetsOf(counts)}, nil
+	return &fangtan.Result{Query: q.Text, Total: uint64(total), TookMs: 0.5, Hits: hits, Facets: facetsOf(counts), Timeline: tl}, nil
 }
 
 func (f *fakeSearcher) SearchQuotes(ctx context.Context, q fangtan.Query) (*fangtan.QuoteResult, error) {
@@ -203,16 +225,34 @@ func (f *fakeSearcher) SearchQuotes(ctx context.Context, q fangtan.Query) (*fang
 			for _, w := range ws {
 				ok = ok && strings.Contains(qu.Text, w)
 			}
-			if !ok || !anyIn(q.Speakers, []string{qu.Speaker}) {
+			kind := qu.Kind
+			if kind == "" {
+				kind = fangtan.QuoteDirect
+			}
+			if !ok || !anyIn(q.Speakers, []string{qu.Speaker}) || q.Kind != "" && string(kind) != q.Kind {
+				continue
+			}
+			if q.DateFrom != "" && d.Date < q.DateFrom || q.DateTo != "" && d.Date > q.DateTo+"\uffff" {
 				continue
 			}
 			count(counts, "speaker", qu.Speaker)
 			res.Total++
 			res.Hits = append(res.Hits, fangtan.QuoteHit{ID: fmt.Sprintf("%s#q%d", d.ID, i), Text: qu.Text,
-				Speaker: qu.Speaker, SpeakerTitle: qu.SpeakerTitle, DocID: d.ID, File: d.File, Title: d.Title,
-				Date: d.Date, Source: d.Source, Paragraph: qu.Paragraph, Fragments: []string{highlight(qu.Text, ws)}})
+				Speaker: qu.Speaker, SpeakerTitle: qu.SpeakerTitle, Kind: kind, DocID: d.ID, File: d.File, Title: d.Title,
+				Date: d.Date, Source: d.Source, URL: d.URL, Paragraph: qu.Paragraph + 1, Fragments: []string{highlight(qu.Text, ws)}})
 		}
 	}
+	switch q.Sort {
+	case "date":
+		sort.SliceStable(res.Hits, func(i, j int) bool { return res.Hits[i].Date > res.Hits[j].Date })
+	case "oldest":
+		sort.SliceStable(res.Hits, func(i, j int) bool { return res.Hits[i].Date < res.Hits[j].Date })
+	}
+	size := q.Size
+	if size == 0 {
+		size = 10
+	}
+	res.Hits = res.Hits[min(q.From, len(res.Hits)):min(q.From+size, len(res.Hits))]
 	res.Facets = facetsOf(counts)
 	return res, nil
 }
@@ -239,8 +279,8 @@ func (f *fakeSearcher) Suggest(ctx context.Context, prefix string, limit int) ([
 	seen := map[string]bool{}
 	var out []fangtan.Suggestion
 	add := func(v, kind string) {
-		if strings.HasPrefix(v, prefix) && !seen[v] && len(out) < limit {
-			seen[v] = true
+		if strings.HasPrefix(v, prefix) && !seen[kind+v] && len(out) < limit {
+			seen[kind+v] = true
 			out = append(out, fangtan.Suggestion{Value: v, Kind: kind, Count: 1})
 		}
 	}
@@ -253,6 +293,9 @@ func (f *fakeSearcher) Suggest(ctx context.Context, prefix string, limit int) ([
 		}
 		for _, t := range d.Themes {
 			add(t, "theme")
+		}
+		for _, q := range d.Quotes {
+			add(q.Speaker, "speaker")
 		}
 	}
 	return out, nil
@@ -273,7 +316,8 @@ func newFake() *fakeSearcher {
 	a := doc("a1", "事业是拼出来的", "2021-07-02", "光明日报", []fangtan.Official{li, liu},
 		[]string{"太原市"}, []string{"山西省"}, []string{"转型发展"},
 		"刘振华坚持转型发展。", "“把为老百姓做了多少好事实事作为检验政绩的重要标准。”刘振华说。")
-	a.Quotes = []fangtan.Quote{{Text: "把为老百姓做了多少好事实事作为检验政绩的重要标准。", Speaker: "刘振华", SpeakerTitle: "区委书记", Paragraph: 1}}
+	a.Quotes = []fangtan.Quote{{Text: "把为老百姓做了多少好事实事作为检验政绩的重要标准。", Speaker: "刘振华", SpeakerTitle: "区委书记", Paragraph: 1},
+		{Text: "转型发展要久久为功", Speaker: "刘振华", SpeakerTitle: "区委书记", Kind: fangtan.QuoteReported, Paragraph: 0}}
 	b := doc("b1-1", "乡村振兴在小店", "2022-03-01", "人民日报", []fangtan.Official{li},
 		[]string{"太原市"}, []string{"山西省"}, []string{"乡村振兴"},
 		"李慧谈乡村振兴与转型发展。")
@@ -290,8 +334,102 @@ func newFake() *fakeSearcher {
 		[]string{"太原市"}, nil, []string{"<svg onload=alert(1)>"},
 		`正文<script>window.__xss=3</script>`, `<img src=x onerror="window.__xss=4">图片`)
 	evil.URL = "javascript:window.__xss=5"
-	evil.Quotes = []fangtan.Quote{{Text: `<script>window.__xss=6</script>`, Speaker: `<b onclick=x>某人</b>`, Paragraph: 0}}
+	evil.Quotes = []fangtan.Quote{{Text: `<script>window.__xss=6</script>`, Speaker: `<b onclick=x>某人</b>`, Paragraph: 0},
+		{Text: `=HYPERLINK("http://x","公式")`, Speaker: "@某人", SpeakerTitle: "+1", Paragraph: 1}}
 	return &fakeSearcher{docs: []fangtan.Document{a, b, c, d, evil}}
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// KWIC lists every occurrence of the query's words in the matching
+// documents' paragraphs.
+func (f *fakeSearcher) KWIC(ctx context.Context, q fangtan.Query, width int) (*fangtan.KWICResult, error) {
+	if err := f.check(ctx, q.Text); err != nil {
+		return nil, err
+	}
+	ws := words(q.Text)
+	for _, w := range ws {
+		if len([]rune(w)) < 2 {
+			return nil, &fangtan.MessageError{Kind: fangtan.ErrBadQuery, Format: "%q at character %d: keyword in context needs words or phrases of at least two characters", Args: []any{w, 1}}
+		}
+	}
+	if len(ws) == 0 {
+		return nil, fmt.Errorf("%w: keyword in context needs a word", fangtan.ErrBadQuery)
+	}
+	res := &fangtan.KWICResult{Query: q.Text, Lines: []fangtan.KWICLine{}}
+	for _, d := range f.docs {
+		if !f.matches(d, q) {
+			continue
+		}
+		res.Documents++
+		for pi, p := range d.Paragraphs {
+			for _, w := range ws {
+				for off := 0; ; {
+					i := strings.Index(p[off:], w)
+					if i < 0 {
+						break
+					}
+					s, e := off+i, off+i+len(w)
+					l, r := []rune(p[:s]), []rune(p[e:])
+					res.Lines = append(res.Lines, fangtan.KWICLine{DocID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source,
+						Paragraph: pi + 1, Left: string(l[max(0, len(l)-width):]), Match: w, Right: string(r[:min(len(r), width)])})
+					off = e
+				}
+			}
+		}
+	}
+	return res, nil
+}
+
+func (f *fakeSearcher) Official(ctx context.Context, name string) (*fangtan.OfficialProfile, error) {
+	p := &fangtan.OfficialProfile{Name: name, Posts: []fangtan.Post{}, Timeline: &fangtan.Timeline{Unit: "year"}}
+	counts := map[string]map[string]int{}
+	years := map[string]int{}
+	for _, d := range f.docs {
+		for _, o := range d.Officials {
+			if o.Name != name {
+				continue
+			}
+			p.Articles++
+			years[d.Year()]++
+			p.Posts = append(p.Posts, fangtan.Post{Title: o.Title, Articles: 1, First: d.Year(), Last: d.Year()})
+			count(counts, "official", officialNames(d)...)
+			count(counts, "city", d.Places.Cities...)
+			count(counts, "theme", d.Themes...)
+		}
+		for _, q := range d.Quotes {
+			if q.Speaker == name {
+				p.Quotes++
+			}
+		}
+	}
+	if p.Articles == 0 {
+		return nil, fmt.Errorf("official %q: %w", name, fangtan.ErrNotFound)
+	}
+	for _, y := range []string{"2020", "2021", "2022", "2023"} {
+		p.Timeline.Buckets = append(p.Timeline.Buckets, fangtan.Bucket{Period: y, Count: years[y]})
+	}
+	fc := facetsOf(counts)
+	for _, v := range fc["official"] {
+		if v.Value != name {
+			p.Officials = append(p.Officials, v)
+		}
+	}
+	p.Places, p.Themes = fc["city"], fc["theme"]
+	return p, nil
+}
+
+func (f *fakeSearcher) Overview(ctx context.Context) (*fangtan.Overview, error) {
+	o := &fangtan.Overview{First: "2020-01-05", Last: "2023-01-01"}
+	counts := map[string]map[string]int{}
+	for _, d := range f.docs {
+		o.Articles++
+		o.Quotes += uint64(len(d.Quotes))
+		count(counts, "source", d.Source)
+		count(counts, "official", officialNames(d)...)
+		count(counts, "theme", d.Themes...)
+	}
+	fc := facetsOf(counts)
+	o.Sources, o.Officials, o.Themes = fc["source"], fc["official"], fc["theme"]
+	return o, nil
+}

@@ -7,9 +7,11 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"fangtan"
 )
@@ -24,6 +26,7 @@ type page struct {
 	LangURL string // this page in the other language
 	Status  int
 	Message string // an error message, for the error page and bad queries
+	Feed    string // the page's Atom feed
 	View    any
 }
 
@@ -109,19 +112,6 @@ func (srv *server) render(w http.ResponseWriter, r *http.Request, name string, p
 	w.Write(buf.Bytes())
 }
 
-// fail answers an error with the friendly HTML error page.
-func (srv *server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := srv.errorStatus(r, err)
-	p := srv.newPage(r, "", "")
-	p.Status = status
-	p.Title = p.L.T("error." + strconv.Itoa(status))
-	if status == http.StatusBadRequest || status == http.StatusNotFound {
-		p.Message = msg
-	}
-	p.View = link{en: p.L.English()}.to("/search", nil)
-	srv.render(w, r, "error", p)
-}
-
 func (srv *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -152,33 +142,45 @@ func (srv *server) withDeadline(ctx context.Context, call func(ctx context.Conte
 // ---- search page ----
 
 type searchView struct {
-	Action       string // form action
-	Query        fangtan.Query
-	Lang         string // "en" when the hidden lang field is needed
-	Searched     bool
-	Result       *fangtan.Result
-	Hits         []hitView
-	Facets       []facetView
-	Chips        []chip
-	ClearURL     string
-	SortDate     bool
-	RelevanceURL string
-	DateURL      string
-	First, Last  int
-	Pager        pager
-	ExportCSV    string
-	ExportJSON   string
-	PhraseURL    string
-	PhraseQ      string
-	UnquoteURL   string
-	UnquoteQ     string
-	HelpURL      string
-	Examples     []example // shown on the empty search page
+	Action      string // form action
+	Query       fangtan.Query
+	Lang        string // "en" when the hidden lang field is needed
+	Searched    bool
+	Result      *fangtan.Result
+	Hits        []hitView
+	Facets      []facetView
+	Chips       []chip
+	Hidden      []hiddenField // the state the search form keeps
+	ClearURL    string
+	Sorts       []sortLink
+	First, Last int
+	Pager       pager
+	ExportCSV   string
+	ExportJSON  string
+	FeedURL     string
+	KWICURL     string
+	Timeline    *timelineView
+	PhraseURL   string
+	PhraseQ     string
+	UnquoteURL  string
+	UnquoteQ    string
+	HelpURL     string
+	Examples    []example // shown on the empty search page
+	Overview    *overviewView
+}
+
+type hiddenField struct{ Name, Value string }
+
+type sortLink struct {
+	Label   string
+	URL     string
+	Current bool
 }
 
 type example struct{ Q, URL string }
 
-// exampleQueries show a newcomer the query forms on the empty search page.
+// exampleQueries show a newcomer the query forms on the empty search page
+// when the index cannot say what it holds.
 var exampleQueries = []string{"刘振华", `"办实事"`, "city:太原 转型发展", "乡村振兴 OR 脱贫", "date:2021-07..2021-12 党史"}
 
 type hitView struct {
@@ -187,22 +189,39 @@ type hitView struct {
 	Date      string
 	Source    string
 	Original  string
-	Officials []fangtan.Official
+	Officials []officialLink
 	Places    []string
 	Themes    []string
 	Fragments []template.HTML
 }
 
+type officialLink struct {
+	fangtan.Official
+	URL string
+}
+
+func officialLinks(ln link, in []fangtan.Official) []officialLink {
+	out := make([]officialLink, 0, len(in))
+	for _, o := range officialsSubjectFirst(in) {
+		out = append(out, officialLink{Official: o, URL: ln.to("/official/"+url.PathEscape(o.Name), nil)})
+	}
+	return out
+}
+
 type facetView struct {
-	Name   string
-	Label  string
-	Values []facetValue
+	Name    string
+	Label   string
+	Values  []facetValue
+	MoreURL string // all the values, when only the first shownFacets are shown
+	Long    bool   // enough values for a filter box
 }
 
 type facetValue struct {
 	Value    string
+	Label    string // the value as shown (undated has a name)
 	Count    int
 	URL      string
+	NotURL   string // leaves the value out
 	Selected bool
 }
 
@@ -211,6 +230,7 @@ type chip struct {
 	Label     string
 	Value     string
 	RemoveURL string
+	Not       bool // a NOT chip: the value is left out
 }
 
 type pager struct {
@@ -243,13 +263,41 @@ func newState(path string, q fangtan.Query, en bool) state {
 			vals.Add(f.name, v)
 		}
 	}
-	if q.Sort != "" {
-		vals.Set("sort", q.Sort)
+	for _, f := range filterParams {
+		for _, v := range q.Excludes[f.name] {
+			vals.Add("not_"+f.name, v)
+		}
+	}
+	for k, v := range map[string]string{"kind": q.Kind, "date_from": q.DateFrom, "date_to": q.DateTo, "sort": q.Sort} {
+		if v != "" {
+			vals.Set(k, v)
+		}
 	}
 	if q.Size != 0 && q.Size != 10 {
 		vals.Set("size", strconv.Itoa(q.Size))
 	}
 	return state{path: path, vals: vals, ln: link{en: en}}
+}
+
+// doc links to a document from this state: the search's parameters go
+// along (q highlights), so that the document page links back to exactly
+// these results; ret names the page to go back to when it is not /search.
+func (s state) doc(id string, from, para int, ret string) string {
+	v := cloneValues(s.vals)
+	if from > 0 {
+		v.Set("from", strconv.Itoa(from))
+	}
+	if para > 0 {
+		v.Set("p", strconv.Itoa(para))
+	}
+	if ret != "" {
+		v.Set("ret", ret)
+	}
+	u := s.ln.to("/doc/"+url.PathEscape(id), v)
+	if para > 0 {
+		u += "#p" + strconv.Itoa(para)
+	}
+	return u
 }
 
 func (s state) url(edit func(v url.Values)) string {
@@ -283,6 +331,18 @@ func (s state) page(from int) string {
 		if from > 0 {
 			v.Set("from", strconv.Itoa(from))
 		}
+	})
+}
+
+// excluding is the state with name=value left out (a NOT chip), and no
+// longer selected.
+func (s state) excluding(name, value string) string {
+	return s.url(func(v url.Values) {
+		v[name] = slices.DeleteFunc(v[name], func(x string) bool { return x == value })
+		if len(v[name]) == 0 {
+			v.Del(name)
+		}
+		v.Add("not_"+name, value)
 	})
 }
 
@@ -325,7 +385,7 @@ func selectedSet(q fangtan.Query, name string) map[string]bool {
 	return set
 }
 
-func buildFacets(st state, q fangtan.Query, facets map[string][]fangtan.FacetCount, order []string, l *locale) []facetView {
+func buildFacets(st state, q fangtan.Query, facets map[string][]fangtan.FacetCount, order []string, l *locale, more string) []facetView {
 	var out []facetView
 	for _, name := range order {
 		counts := facets[name]
@@ -334,22 +394,43 @@ func buildFacets(st state, q fangtan.Query, facets map[string][]fangtan.FacetCou
 			continue
 		}
 		fv := facetView{Name: name, Label: l.T("facet." + name)}
+		if name == "year" {
+			// Years in time order, newest first, the undated last.
+			counts = slices.Clone(counts)
+			slices.SortFunc(counts, func(a, b fangtan.FacetCount) int {
+				if (a.Value == undatedYear) != (b.Value == undatedYear) {
+					if a.Value == undatedYear {
+						return 1
+					}
+					return -1
+				}
+				return strings.Compare(b.Value, a.Value)
+			})
+		}
+		if name != more && len(counts) > shownFacets {
+			counts = counts[:shownFacets]
+		}
+		if name != more && len(counts) == shownFacets {
+			fv.MoreURL = st.url(func(v url.Values) { v.Set("more", name) }) + "#facet-" + name
+		}
+		fv.Long = len(counts) > 15
 		seen := map[string]bool{}
 		for _, c := range counts {
 			seen[c.Value] = true
-			v := facetValue{Value: c.Value, Count: c.Count, Selected: sel[c.Value]}
+			v := facetValue{Value: c.Value, Label: facetLabel(name, c.Value, l), Count: c.Count, Selected: sel[c.Value]}
 			if v.Selected {
 				v.URL = st.removing(name, c.Value)
 			} else {
 				v.URL = st.adding(name, c.Value)
 			}
+			v.NotURL = st.excluding(name, c.Value)
 			fv.Values = append(fv.Values, v)
 		}
 		// A selected value the index did not count (e.g. written in the other
 		// script) still shows, so that it can be removed here too.
 		for _, v := range sortedKeys(sel) {
 			if !seen[v] {
-				fv.Values = append(fv.Values, facetValue{Value: v, Selected: true, URL: st.removing(name, v)})
+				fv.Values = append(fv.Values, facetValue{Value: v, Label: facetLabel(name, v, l), Selected: true, URL: st.removing(name, v)})
 			}
 		}
 		out = append(out, fv)
@@ -357,12 +438,35 @@ func buildFacets(st state, q fangtan.Query, facets map[string][]fangtan.FacetCou
 	return out
 }
 
+func facetLabel(name, value string, l *locale) string {
+	if name == "year" && value == undatedYear {
+		return l.T("facet.undated")
+	}
+	if name == "kind" {
+		return l.T("kind." + value)
+	}
+	return value
+}
+
 func buildChips(st state, q fangtan.Query, l *locale) []chip {
 	var out []chip
 	for _, f := range filterParams {
 		for _, v := range *f.field(&q) {
-			out = append(out, chip{Name: f.name, Label: l.T("facet." + f.name), Value: v, RemoveURL: st.removing(f.name, v)})
+			out = append(out, chip{Name: f.name, Label: l.T("facet." + f.name), Value: facetLabel(f.name, v, l), RemoveURL: st.removing(f.name, v)})
 		}
+	}
+	for _, f := range filterParams {
+		for _, v := range q.Excludes[f.name] {
+			out = append(out, chip{Name: "not_" + f.name, Label: l.T("facet." + f.name), Value: facetLabel(f.name, v, l),
+				RemoveURL: st.removing("not_"+f.name, v), Not: true})
+		}
+	}
+	if q.Kind != "" {
+		out = append(out, chip{Name: "kind", Label: l.T("facet.kind"), Value: l.T("kind." + q.Kind), RemoveURL: st.removing("kind", q.Kind)})
+	}
+	if q.DateFrom != "" || q.DateTo != "" {
+		out = append(out, chip{Name: "date", Label: l.T("facet.date"), Value: q.DateFrom + "–" + q.DateTo,
+			RemoveURL: st.url(func(v url.Values) { v.Del("date_from"); v.Del("date_to") })})
 	}
 	return out
 }
@@ -410,7 +514,46 @@ func isQuoted(q string) bool {
 	return strings.ContainsAny(q, "\"“”「」")
 }
 
-func (srv *server) handleSearch(w http.ResponseWriter, r *http.Request) {
+// hiddenFields are the state's parameters other than q, for the search
+// form, so that a new query keeps the filters and the sort.
+func hiddenFields(st state) []hiddenField {
+	var out []hiddenField
+	for _, k := range sortedValueKeys(st.vals) {
+		if k == "q" || k == "lang" {
+			continue
+		}
+		for _, v := range st.vals[k] {
+			out = append(out, hiddenField{k, v})
+		}
+	}
+	return out
+}
+
+func sortedValueKeys(v url.Values) []string {
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func sortLinks(st state, current string, l *locale) []sortLink {
+	var out []sortLink
+	for _, s := range []string{fangtan.SortRelevance, fangtan.SortDate, fangtan.SortOldest} {
+		cur := current == s || current == "" && s == fangtan.SortRelevance
+		out = append(out, sortLink{Label: l.T("sort." + s), Current: cur, URL: st.url(func(v url.Values) {
+			if s == fangtan.SortRelevance {
+				v.Del("sort")
+			} else {
+				v.Set("sort", s)
+			}
+		})})
+	}
+	return out
+}
+
+func (srv *server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	p := srv.newPage(r, "search", "")
 	ln := link{en: p.L.English()}
 	v := &searchView{Action: "/search", HelpURL: ln.to("/help", nil)}
@@ -420,117 +563,166 @@ func (srv *server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	p.View = v
 	q, err := srv.parseQuery(r, true)
 	if err != nil {
-		srv.badQueryPage(w, r, p, "search", err)
-		return
+		return onForm("search", p, err)
 	}
 	v.Query, p.Q = q, q.Text
 	st := newState("/search", q, ln.en)
 	v.Chips = buildChips(st, q, p.L)
-	v.SortDate = q.Sort == "date"
+	v.Hidden = hiddenFields(st)
 	if q.Text == "" && !hasFilters(q) {
-		for _, e := range exampleQueries {
-			v.Examples = append(v.Examples, example{Q: e, URL: ln.to("/search", url.Values{"q": {e}})})
-		}
+		v.Overview, v.Examples = srv.overview(r.Context(), ln)
 		srv.render(w, r, "search", p)
-		return
+		return nil
 	}
 	p.Title = q.Text
-	var res *fangtan.Result
-	err = srv.withDeadline(r.Context(), func(ctx context.Context) error {
-		var err error
-		res, err = srv.s.Search(ctx, q)
-		return err
-	})
+	res, err := call(srv, r.Context(), func(ctx context.Context) (*fangtan.Result, error) { return srv.s.Search(ctx, q) })
 	if err != nil {
-		srv.badQueryPage(w, r, p, "search", err)
-		return
+		return onForm("search", p, err)
 	}
 	v.Searched, v.Result = true, res
-	v.Facets = buildFacets(st, q, res.Facets, facetOrder, p.L)
+	v.Facets = buildFacets(st, q, res.Facets, facetOrder, p.L, r.URL.Query().Get("more"))
 	v.ClearURL = st.url(func(vals url.Values) {
 		for _, f := range filterParams {
 			vals.Del(f.name)
+			vals.Del("not_" + f.name)
 		}
+		vals.Del("date_from")
+		vals.Del("date_to")
 	})
-	v.RelevanceURL = st.url(func(vals url.Values) { vals.Del("sort") })
-	v.DateURL = st.url(func(vals url.Values) { vals.Set("sort", "date") })
+	v.Sorts = sortLinks(st, q.Sort, p.L)
 	v.Pager = makePager(st, q.From, q.Size, res.Total)
 	if len(res.Hits) > 0 {
 		v.First, v.Last = q.From+1, q.From+len(res.Hits)
 	}
+	v.Timeline = buildTimeline(st, res.Timeline, p.L)
 	exp := newState("", q, false)
 	exp.vals.Del("size")
 	v.ExportCSV = exp.ln.to("/export.csv", exp.vals)
 	v.ExportJSON = exp.ln.to("/export.json", exp.vals)
+	v.FeedURL = exp.ln.to("/feed.atom", exp.vals)
+	p.Feed = v.FeedURL
+	if q.Text != "" {
+		v.KWICURL = ln.to("/kwic", url.Values{"q": {q.Text}})
+	}
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, hitView{
 			Title:     h.Title,
-			URL:       ln.doc(h.ID, q.Text, 0),
+			URL:       st.doc(h.ID, q.From, 0, ""),
 			Date:      h.Date,
 			Source:    h.Source,
 			Original:  h.URL,
-			Officials: officialsSubjectFirst(h.Officials),
+			Officials: officialLinks(ln, h.Officials),
 			Places:    joinPlaces(h.Provinces, h.Cities, h.Districts),
 			Themes:    h.Themes,
-			Fragments: trustedAll(h.Fragments),
+			Fragments: snippetsHTML(h.Snippets, h.Fragments),
 		})
 	}
 	if res.Total == 0 && q.Text != "" {
 		if isQuoted(q.Text) {
-			v.UnquoteQ = strings.NewReplacer("\"", "", "“", "", "”", "", "「", "", "」", "").Replace(q.Text)
+			v.UnquoteQ = strings.NewReplacer("\"", "", "“", "", "”", "", "「", "", "」", "", "＂", "").Replace(q.Text)
 			v.UnquoteURL = st.url(func(vals url.Values) { vals.Set("q", v.UnquoteQ) })
-		} else {
+		} else if !holdsSyntax(q.Text) {
+			// Quoting a query of filters, exclusions or OR would search
+			// for those words as text.
 			v.PhraseQ = "\"" + q.Text + "\""
 			v.PhraseURL = st.url(func(vals url.Values) { vals.Set("q", v.PhraseQ) })
 		}
 	}
 	srv.render(w, r, "search", p)
+	return nil
 }
 
-// badQueryPage shows a 400 on the page itself, with the form to fix the
-// query; other errors get the error page.
-func (srv *server) badQueryPage(w http.ResponseWriter, r *http.Request, p *page, name string, err error) {
-	status, msg := srv.errorStatus(r, err)
-	if status != http.StatusBadRequest {
-		srv.fail(w, r, err)
-		return
+// holdsSyntax reports whether q holds anything but words: a field filter,
+// an exclusion, OR or NOT.
+func holdsSyntax(q string) bool {
+	for _, w := range strings.Fields(q) {
+		if w == "OR" || w == "NOT" || strings.HasPrefix(w, "-") || strings.HasPrefix(w, "－") {
+			return true
+		}
+		if i := strings.IndexAny(w, ":："); i > 0 {
+			return true
+		}
 	}
-	p.Status, p.Message = status, msg
-	if p.Q == "" {
-		p.Q = strings.TrimSpace(r.URL.Query().Get("q"))
+	return false
+}
+
+// snippetsHTML renders a hit's snippets (text and spans) as HTML, or
+// sanitizes its fragments when a Searcher gives no snippets.
+func snippetsHTML(sns []fangtan.Snippet, frags []string) []template.HTML {
+	if len(sns) == 0 {
+		return trustedAll(frags)
 	}
-	switch v := p.View.(type) {
-	case *searchView:
-		v.Query.Text = p.Q
-		v.Searched = false
-	case *quotesView:
-		v.Query.Text = p.Q
-		v.Searched = false
+	out := make([]template.HTML, 0, len(sns))
+	for _, sn := range sns {
+		out = append(out, template.HTML(snippetHTML(sn))) // #nosec: escaped by snippetHTML
 	}
-	srv.render(w, r, name, p)
+	return out
+}
+
+// snippetHTML escapes a snippet's text and marks its spans.
+func snippetHTML(sn fangtan.Snippet) string {
+	var b strings.Builder
+	if sn.Before {
+		b.WriteString("…")
+	}
+	pos := 0
+	for _, sp := range sn.Spans {
+		if sp.Start < pos || sp.End > len(sn.Text) || sp.Start >= sp.End {
+			continue // a span out of order or out of range is ignored
+		}
+		b.WriteString(template.HTMLEscapeString(sn.Text[pos:sp.Start]))
+		b.WriteString("<mark>")
+		b.WriteString(template.HTMLEscapeString(sn.Text[sp.Start:sp.End]))
+		b.WriteString("</mark>")
+		pos = sp.End
+	}
+	b.WriteString(template.HTMLEscapeString(sn.Text[pos:]))
+	if sn.After {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+// snippetText is a snippet as plain text, for exports and feeds.
+func snippetText(sn fangtan.Snippet) string {
+	t := sn.Text
+	if sn.Before {
+		t = "…" + t
+	}
+	if sn.After {
+		t += "…"
+	}
+	return t
 }
 
 // ---- quotes page ----
 
 type quotesView struct {
-	Query    fangtan.Query
-	Speaker  string
-	Lang     string
-	Searched bool
-	Result   *fangtan.QuoteResult
-	Cards    []quoteCard
-	Facets   []facetView
-	Chips    []chip
-	First    int
-	Last     int
-	Pager    pager
-	HelpURL  string
+	Query      fangtan.Query
+	Speaker    string
+	Lang       string
+	Searched   bool
+	Result     *fangtan.QuoteResult
+	Cards      []quoteCard
+	Facets     []facetView
+	Chips      []chip
+	Hidden     []hiddenField
+	Sorts      []sortLink
+	First      int
+	Last       int
+	Pager      pager
+	HelpURL    string
+	ExportCSV  string
+	ExportJSON string
+	ClearURL   string
 }
 
 type quoteCard struct {
 	Text         template.HTML
 	Speaker      string
+	SpeakerURL   string
 	SpeakerTitle string
+	Reported     bool
 	DocTitle     string
 	DocURL       string
 	Date         string
@@ -538,7 +730,7 @@ type quoteCard struct {
 	Paragraph    int // 1-based
 }
 
-func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) {
+func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 	p := srv.newPage(r, "quotes", "")
 	ln := link{en: p.L.English()}
 	v := &quotesView{HelpURL: ln.to("/help", nil)}
@@ -548,50 +740,55 @@ func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) {
 	p.View = v
 	q, err := srv.parseQuery(r, true)
 	if err != nil {
-		srv.badQueryPage(w, r, p, "quotes", err)
-		return
+		return onForm("quotes", p, err)
 	}
 	v.Query, p.Q = q, q.Text
+	st := newState("/quotes", q, ln.en)
+	v.Hidden = hiddenFields(st)
 	if q.Text == "" && !hasFilters(q) {
 		srv.render(w, r, "quotes", p)
-		return
+		return nil
 	}
 	p.Title = q.Text
-	var res *fangtan.QuoteResult
-	err = srv.withDeadline(r.Context(), func(ctx context.Context) error {
-		var err error
-		res, err = srv.s.SearchQuotes(ctx, q)
-		return err
-	})
+	res, err := call(srv, r.Context(), func(ctx context.Context) (*fangtan.QuoteResult, error) { return srv.s.SearchQuotes(ctx, q) })
 	if err != nil {
-		srv.badQueryPage(w, r, p, "quotes", err)
-		return
+		return onForm("quotes", p, err)
 	}
 	v.Searched, v.Result = true, res
-	st := newState("/quotes", q, ln.en)
-	v.Facets = buildFacets(st, q, res.Facets, []string{"speaker"}, p.L)
+	v.Facets = buildFacets(st, q, res.Facets, []string{"speaker", "kind"}, p.L, r.URL.Query().Get("more"))
 	v.Chips = buildChips(st, q, p.L)
+	v.Sorts = sortLinks(st, q.Sort, p.L)
 	v.Pager = makePager(st, q.From, q.Size, res.Total)
 	if len(res.Hits) > 0 {
 		v.First, v.Last = q.From+1, q.From+len(res.Hits)
 	}
+	exp := newState("", q, false)
+	exp.vals.Del("size")
+	v.ExportCSV = exp.ln.to("/quotes.csv", exp.vals)
+	v.ExportJSON = exp.ln.to("/quotes.json", exp.vals)
 	for _, h := range res.Hits {
 		text := trusted(template.HTMLEscapeString(h.Text))
 		if len(h.Fragments) > 0 {
 			text = trusted(strings.Join(h.Fragments, " … "))
 		}
-		v.Cards = append(v.Cards, quoteCard{
+		c := quoteCard{
 			Text:         text,
 			Speaker:      h.Speaker,
 			SpeakerTitle: h.SpeakerTitle,
+			Reported:     h.Kind == fangtan.QuoteReported,
 			DocTitle:     h.Title,
-			DocURL:       ln.doc(h.DocID, q.Text, h.Paragraph+1),
+			DocURL:       st.doc(h.DocID, q.From, h.Paragraph, "quotes"),
 			Date:         h.Date,
 			Source:       h.Source,
-			Paragraph:    h.Paragraph + 1,
-		})
+			Paragraph:    h.Paragraph,
+		}
+		if h.Speaker != "" {
+			c.SpeakerURL = ln.to("/official/"+url.PathEscape(h.Speaker), nil)
+		}
+		v.Cards = append(v.Cards, c)
 	}
 	srv.render(w, r, "quotes", p)
+	return nil
 }
 
 // ---- document page ----
@@ -599,12 +796,12 @@ func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) {
 type docView struct {
 	Doc        *fangtan.DocumentView
 	Query      string
-	Officials  []fangtan.Official
+	Officials  []officialLink
 	Places     []string
 	Paragraphs []paraView
 	Quotes     []docQuote
 	Siblings   []sibling
-	Cite       cite
+	Cite       citation
 	BackURL    string
 }
 
@@ -619,6 +816,7 @@ type docQuote struct {
 	Text         string
 	Speaker      string
 	SpeakerTitle string
+	Reported     bool
 	Paragraph    int
 	Link         string
 }
@@ -629,78 +827,76 @@ type sibling struct {
 	Part  int
 }
 
-type cite struct {
-	Title     string
-	Source    string
-	Date      string
-	URL       string
-	ID        string
-	Paragraph int
-}
+// backPages are the pages a document links back to, by the ret parameter.
+var backPages = map[string]string{"": "/search", "quotes": "/quotes", "kwic": "/kwic"}
 
-func (srv *server) handleDoc(w http.ResponseWriter, r *http.Request) {
+func (srv *server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 	p := srv.newPage(r, "search", "")
 	ln := link{en: p.L.English()}
 	id, err := docID(r)
 	if err != nil {
-		srv.fail(w, r, err)
-		return
+		return err
 	}
-	vals, err := url.ParseQuery(r.URL.RawQuery)
+	// The search state the document was opened from: validated like the
+	// search's, kept for the links back.
+	sq, err := srv.parseQuery(r, true)
 	if err != nil {
-		srv.fail(w, r, badParam("malformed query string: %v", err))
-		return
+		return err
 	}
-	q, err := srv.textParam(vals, "q")
-	if err != nil {
-		srv.fail(w, r, err)
-		return
-	}
+	vals := r.URL.Query()
+	q := sq.Text
 	para := 0
 	if s := vals.Get("p"); s != "" {
 		if para, err = strconv.Atoi(s); err != nil || para < 1 {
-			srv.fail(w, r, badParam("parameter p=%q is not a paragraph number", s))
-			return
+			return badParam("parameter p=%q is not a paragraph number", s)
 		}
 	}
-	var doc *fangtan.DocumentView
-	err = srv.withDeadline(r.Context(), func(ctx context.Context) error {
-		var err error
-		doc, err = srv.s.Document(ctx, id, q)
-		return err
-	})
+	back, ok := backPages[vals.Get("ret")]
+	if !ok {
+		return badParam("parameter ret=%q: use quotes or kwic, or leave it out", vals.Get("ret"))
+	}
+	doc, err := call(srv, r.Context(), func(ctx context.Context) (*fangtan.DocumentView, error) { return srv.s.Document(ctx, id, q) })
 	if err != nil {
-		srv.fail(w, r, err)
-		return
+		return err
 	}
 	p.Title, p.Q = doc.Title, q
-	v := &docView{Doc: doc, Query: q, Officials: officialsSubjectFirst(doc.Officials),
+	v := &docView{Doc: doc, Query: q, Officials: officialLinks(ln, doc.Officials),
 		Places: joinPlaces(doc.Places.Provinces, doc.Places.Cities, doc.Places.Districts)}
-	if q != "" {
-		v.BackURL = ln.to("/search", url.Values{"q": {q}})
+	st := newState("", sq, ln.en)
+	if q != "" || hasFilters(sq) || vals.Get("ret") != "" {
+		bv := cloneValues(st.vals)
+		if sq.From > 0 {
+			bv.Set("from", strconv.Itoa(sq.From))
+		}
+		v.BackURL = ln.to(back, bv)
 	}
 	paras := doc.Paragraphs
 	if len(paras) == 0 && doc.Text != "" {
 		paras = strings.Split(doc.Text, "\n")
+	}
+	here := func(n int) string {
+		u := st.doc(id, sq.From, n, vals.Get("ret"))
+		return u
 	}
 	for i, text := range paras {
 		html := template.HTML(template.HTMLEscapeString(text))
 		if i < len(doc.Highlighted) {
 			html = trusted(doc.Highlighted[i])
 		}
-		v.Paragraphs = append(v.Paragraphs, paraView{N: i + 1, HTML: html, Link: ln.doc(id, q, i+1), Selected: i+1 == para})
+		v.Paragraphs = append(v.Paragraphs, paraView{N: i + 1, HTML: html, Link: here(i + 1), Selected: i+1 == para})
 	}
 	if para > len(paras) {
 		para = 0 // a stale link to a paragraph that no longer exists cites the whole article
 	}
 	for _, qu := range doc.Quotes {
 		v.Quotes = append(v.Quotes, docQuote{Text: qu.Text, Speaker: qu.Speaker, SpeakerTitle: qu.SpeakerTitle,
-			Paragraph: qu.Paragraph + 1, Link: ln.doc(id, q, qu.Paragraph+1)})
+			Reported: qu.Kind == fangtan.QuoteReported, Paragraph: qu.Paragraph + 1, Link: here(qu.Paragraph + 1)})
 	}
 	v.Siblings = srv.siblings(r.Context(), doc, ln)
-	v.Cite = cite{Title: doc.Title, Source: doc.Source, Date: doc.Date, URL: doc.URL, ID: doc.ID, Paragraph: para}
+	v.Cite = makeCitation(&doc.Document, para, permalink(r, doc.ID, para), time.Now(), p.L)
 	p.View = v
 	srv.render(w, r, "doc", p)
+	return nil
 }
 
 // siblings looks up the titles of the other articles of a split page. A
@@ -732,7 +928,7 @@ func isNotFound(err error) bool { return errors.Is(err, fangtan.ErrNotFound) }
 
 // ---- help page ----
 
-func (srv *server) handleHelp(w http.ResponseWriter, r *http.Request) {
+func (srv *server) handleHelp(w http.ResponseWriter, r *http.Request) error {
 	p := srv.newPage(r, "help", "")
 	p.Title = p.L.T("help.title")
 	ln := link{en: p.L.English()}
@@ -740,4 +936,5 @@ func (srv *server) handleHelp(w http.ResponseWriter, r *http.Request) {
 		Example: func(q string) string { return ln.to("/search", url.Values{"q": {q}}) },
 	}
 	srv.render(w, r, "help", p)
+	return nil
 }

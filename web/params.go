@@ -1,25 +1,22 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fangtan"
 )
 
-// paramError is a parameter the user must fix; it counts as fangtan.ErrBadQuery
-// so that the one error mapping answers it with 400 and its message.
-type paramError struct{ msg string }
-
-func (e *paramError) Error() string { return e.msg }
-func (e *paramError) Unwrap() error { return fangtan.ErrBadQuery }
-
+// badParam is a parameter the user must fix; it counts as
+// fangtan.ErrBadQuery so that the one error mapping answers it with 400 and
+// its message, translated where the locale knows the format.
 func badParam(format string, args ...any) error {
-	return &paramError{msg: fmt.Sprintf(format, args...)}
+	return &fangtan.MessageError{Kind: fangtan.ErrBadQuery, Format: format, Args: args}
 }
 
 // filterParams are the repeated facet parameters and where each goes in a
@@ -70,7 +67,7 @@ func (srv *server) parseQuery(r *http.Request, paging bool) (fangtan.Query, erro
 			if n := utf8.RuneCountInString(v); n > maxFilterRunes {
 				return q, badParam("parameter %s is %d characters long; the limit is %d", f.name, n, maxFilterRunes)
 			}
-			if f.name == "year" && !isYear(v) {
+			if f.name == "year" && !isYear(v) && v != undatedYear {
 				return q, badParam("parameter year=%q is not a four-digit year", v)
 			}
 			kept = append(kept, v)
@@ -81,11 +78,60 @@ func (srv *server) parseQuery(r *http.Request, paging bool) (fangtan.Query, erro
 		*f.field(&q) = kept
 	}
 
+	// not_official=X leaves out X: a NOT chip.
+	for _, f := range filterParams {
+		var kept []string
+		for _, v := range vals["not_"+f.name] {
+			if v = strings.TrimSpace(v); v == "" {
+				continue
+			}
+			if !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxFilterRunes {
+				return q, badParam("parameter not_%s is not a value of at most %d characters", f.name, maxFilterRunes)
+			}
+			kept = append(kept, v)
+		}
+		if len(kept) > maxFilterVals {
+			return q, badParam("parameter not_%s is given %d times; the limit is %d", f.name, len(kept), maxFilterVals)
+		}
+		if len(kept) > 0 {
+			if q.Excludes == nil {
+				q.Excludes = map[string][]string{}
+			}
+			q.Excludes[f.name] = kept
+		}
+	}
+
+	switch k := vals.Get("kind"); k {
+	case "", string(fangtan.QuoteDirect), string(fangtan.QuoteReported):
+		q.Kind = k
+	default:
+		return q, badParam("unknown kind %q: use direct or reported", k)
+	}
+	for _, d := range []struct {
+		name string
+		dst  *string
+	}{{"date_from", &q.DateFrom}, {"date_to", &q.DateTo}} {
+		v := strings.TrimSpace(vals.Get(d.name))
+		if v != "" && !isDate(v) {
+			return q, badParam("parameter %s=%q is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", d.name, v)
+		}
+		*d.dst = v
+	}
+	if q.DateFrom != "" && q.DateTo != "" && dateEnd(q.DateTo) < q.DateFrom {
+		return q, badParam("the date range %s to %s ends before it starts", q.DateFrom, q.DateTo)
+	}
+
 	switch s := vals.Get("sort"); s {
-	case "", "relevance", "date":
+	case "", fangtan.SortRelevance, fangtan.SortDate, fangtan.SortOldest:
 		q.Sort = s
 	default:
-		return q, badParam("unknown sort %q: use relevance or date", s)
+		return q, badParam("unknown sort %q: use relevance, date or oldest", s)
+	}
+	if m := vals.Get("more"); m != "" {
+		if !slices.Contains(facetOrder, m) && m != "speaker" {
+			return q, badParam("more=%q is not a facet", m)
+		}
+		q.FacetSize = maxFacetValues
 	}
 
 	if !paging {
@@ -141,6 +187,30 @@ func intParam(vals url.Values, name string, def int) (int, error) {
 	return n, nil
 }
 
+// isDate reports whether s is YYYY, YYYY-MM or YYYY-MM-DD with a real
+// month and day.
+func isDate(s string) bool {
+	for _, layout := range []string{"2006", "2006-01", "2006-01-02"} {
+		if len(s) == len(layout) {
+			if _, err := time.Parse(layout, s); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dateEnd is the last day a YYYY[-MM[-DD]] names, for comparing ranges.
+func dateEnd(s string) string {
+	switch len(s) {
+	case 4:
+		return s + "-12-31"
+	case 7:
+		return s + "-31"
+	}
+	return s
+}
+
 func isYear(s string) bool {
 	if len(s) != 4 {
 		return false
@@ -175,5 +245,22 @@ func hasFilters(q fangtan.Query) bool {
 			return true
 		}
 	}
-	return false
+	return q.Kind != "" || q.DateFrom != "" || q.DateTo != ""
 }
+
+// officialName checks the {name} of /official/{name}.
+func officialName(r *http.Request) (string, error) {
+	name := strings.TrimSpace(r.PathValue("name"))
+	switch {
+	case name == "":
+		return "", badParam("missing official's name")
+	case !utf8.ValidString(name):
+		return "", badParam("the official's name is not valid UTF-8")
+	case utf8.RuneCountInString(name) > maxFilterRunes:
+		return "", badParam("the official's name is %d characters long; the limit is %d", utf8.RuneCountInString(name), maxFilterRunes)
+	}
+	return name, nil
+}
+
+// undatedYear is the year facet's bucket of documents without a date.
+const undatedYear = "undated"

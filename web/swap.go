@@ -94,3 +94,24 @@ func (x *Swappable) Suggest(ctx context.Context, prefix string, limit int) ([]fa
 	defer g.calls.Done()
 	return g.s.Suggest(ctx, prefix, limit)
 }
+
+// KWIC implements fangtan.Searcher.
+func (x *Swappable) KWIC(ctx context.Context, q fangtan.Query, width int) (*fangtan.KWICResult, error) {
+	g := x.acquire()
+	defer g.calls.Done()
+	return g.s.KWIC(ctx, q, width)
+}
+
+// Official implements fangtan.Searcher.
+func (x *Swappable) Official(ctx context.Context, name string) (*fangtan.OfficialProfile, error) {
+	g := x.acquire()
+	defer g.calls.Done()
+	return g.s.Official(ctx, name)
+}
+
+// Overview implements fangtan.Searcher.
+func (x *Swappable) Overview(ctx context.Context) (*fangtan.Overview, error) {
+	g := x.acquire()
+	defer g.calls.Done()
+	return g.s.Overview(ctx)
+}

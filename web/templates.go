@@ -7,11 +7,18 @@ import (
 
 // pageNames are the templates under templates/; each is parsed together with
 // layout.html, which calls the page's "content" block.
-var pageNames = []string{"search", "quotes", "doc", "help", "error"}
+var pageNames = []string{"search", "quotes", "doc", "help", "error", "kwic", "official"}
 
 var templateFuncs = template.FuncMap{
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
+	// timelineData hands the timeline template its view and the locale.
+	"timelineData": func(t *timelineView, l *locale) any {
+		return struct {
+			T *timelineView
+			L *locale
+		}{t, l}
+	},
 }
 
 // parseTemplates parses the embedded templates once at start-up. A broken

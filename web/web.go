@@ -64,6 +64,8 @@ const (
 	maxSuggest     = 50     // largest suggestion limit
 	defaultSuggest = 8
 	exportPageSize = 100
+	maxFacetValues = 1000 // a facet's values with more=NAME
+	shownFacets    = 50   // a facet's values otherwise
 )
 
 func (o Options) withDefaults() Options {
@@ -116,18 +118,27 @@ func New(s fangtan.Searcher, opts Options) http.Handler {
 	}
 
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", srv.handleSearch)
-	mux.HandleFunc("GET /search", srv.handleSearch)
-	mux.HandleFunc("GET /doc/{id}", srv.handleDoc)
-	mux.HandleFunc("GET /quotes", srv.handleQuotes)
-	mux.HandleFunc("GET /help", srv.handleHelp)
-	mux.HandleFunc("GET /api/search", srv.handleAPISearch)
-	mux.HandleFunc("GET /api/quotes", srv.handleAPIQuotes)
-	mux.HandleFunc("GET /api/doc/{id}", srv.handleAPIDoc)
-	mux.HandleFunc("GET /api/suggest", srv.handleAPISuggest)
-	mux.HandleFunc("GET /api/", srv.handleAPINotFound)
-	mux.HandleFunc("GET /export.csv", srv.handleExportCSV)
-	mux.HandleFunc("GET /export.json", srv.handleExportJSON)
+	mux.HandleFunc("GET /{$}", srv.page(srv.handleSearch))
+	mux.HandleFunc("GET /search", srv.page(srv.handleSearch))
+	mux.HandleFunc("GET /doc/{id}", srv.page(srv.handleDoc))
+	mux.HandleFunc("GET /quotes", srv.page(srv.handleQuotes))
+	mux.HandleFunc("GET /kwic", srv.page(srv.handleKWIC))
+	mux.HandleFunc("GET /official/{name}", srv.page(srv.handleOfficial))
+	mux.HandleFunc("GET /help", srv.page(srv.handleHelp))
+	mux.HandleFunc("GET /api/search", srv.api(srv.handleAPISearch))
+	mux.HandleFunc("GET /api/quotes", srv.api(srv.handleAPIQuotes))
+	mux.HandleFunc("GET /api/doc/{id}", srv.api(srv.handleAPIDoc))
+	mux.HandleFunc("GET /api/suggest", srv.api(srv.handleAPISuggest))
+	mux.HandleFunc("GET /api/kwic", srv.api(srv.handleAPIKWIC))
+	mux.HandleFunc("GET /api/official/{name}", srv.api(srv.handleAPIOfficial))
+	mux.HandleFunc("GET /api/overview", srv.api(srv.handleAPIOverview))
+	mux.HandleFunc("GET /api/", srv.api(srv.handleAPINotFound))
+	mux.HandleFunc("GET /export.csv", srv.api(srv.handleExportCSV))
+	mux.HandleFunc("GET /export.json", srv.api(srv.handleExportJSON))
+	mux.HandleFunc("GET /quotes.csv", srv.api(srv.handleQuotesCSV))
+	mux.HandleFunc("GET /quotes.json", srv.api(srv.handleQuotesJSON))
+	mux.HandleFunc("GET /kwic.csv", srv.api(srv.handleKWICCSV))
+	mux.HandleFunc("GET /feed.atom", srv.api(srv.handleFeed))
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
 	mux.HandleFunc("/", srv.handleNotFound)
 	return srv.secure(srv.recoverPanics(mux))
@@ -193,24 +204,25 @@ func (srv *server) acquire(ctx context.Context) (release func(), err error) {
 }
 
 // errorStatus is the one place that maps errors to HTTP statuses and to the
-// message a user may see. Only 400 and 404 carry the error's own text; it
-// says what to fix. Anything unexpected is logged and answered generically.
-func (srv *server) errorStatus(r *http.Request, err error) (int, string) {
+// message a user may see, in l's language. Only 400 and 404 carry the
+// error's own text; it says what to fix. Anything unexpected is logged and
+// answered generically.
+func (srv *server) errorStatus(r *http.Request, err error, l *locale) (int, string) {
 	switch {
 	case errors.Is(err, fangtan.ErrBadQuery):
 		// The page already says the query needs fixing; the sentinel's own
 		// words in front of the reason add nothing.
-		return http.StatusBadRequest, strings.TrimPrefix(err.Error(), fangtan.ErrBadQuery.Error()+": ")
+		return http.StatusBadRequest, strings.TrimPrefix(l.message(err), fangtan.ErrBadQuery.Error()+": ")
 	case errors.Is(err, fangtan.ErrNotFound):
-		return http.StatusNotFound, err.Error()
+		return http.StatusNotFound, l.message(err)
 	case errors.Is(err, fangtan.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		srv.log.Warn("search unavailable", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
-		return http.StatusServiceUnavailable, "the search is temporarily unavailable or took too long; please try again"
+		return http.StatusServiceUnavailable, l.T("error.unavailable")
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		// The client went away; nobody reads this answer.
 		return http.StatusServiceUnavailable, "request canceled"
 	default:
 		srv.log.Error("internal error", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
-		return http.StatusInternalServerError, "internal error"
+		return http.StatusInternalServerError, l.T("error.internal")
 	}
 }

@@ -48,7 +48,7 @@ func TestRoutes(t *testing.T) {
 		{"search finds and highlights", "/search?q=" + url.QueryEscape("转型发展"), 200, "text/html",
 			[]string{`data-total="2"`, "<mark>转型发展</mark>", `href="/doc/a1?q=%E8%BD%AC%E5%9E%8B%E5%8F%91%E5%B1%95"`, "光明日报", "刘振华"}, nil},
 		{"subject official comes first", "/search?q=" + url.QueryEscape("刘振华坚持"), 200, "text/html",
-			[]string{`<span class="official subject">刘振华`}, nil},
+			[]string{`class="official subject">刘振华`, `href="/official/%E5%88%98%E6%8C%AF%E5%8D%8E"`}, nil},
 		{"facet sidebar with counts", "/search?q=" + url.QueryEscape("转型发展"), 200, "text/html",
 			[]string{`data-facet="city"`, `<span class="value">太原市</span> <span class="count">2</span>`, `href="/search?city=%E5%A4%AA%E5%8E%9F%E5%B8%82&amp;q=`}, nil},
 		{"filter shows a removable chip", "/search?q=" + url.QueryEscape("转型发展") + "&theme=" + url.QueryEscape("乡村振兴"), 200, "text/html",
@@ -61,28 +61,28 @@ func TestRoutes(t *testing.T) {
 		{"sort by date link", "/search?q=" + url.QueryEscape("转型发展"), 200, "text/html", []string{`sort=date`}, nil},
 		{"english toggle", "/search?lang=en&q=" + url.QueryEscape("转型发展"), 200, "text/html",
 			[]string{`lang="en"`, "2 results in", `<input type="hidden" name="lang" value="en">`, "lang=en"}, nil},
-		{"bad size is a 400 on the page", "/search?q=x&size=abc", 400, "text/html", []string{"size", "not a whole number", `value="x"`}, nil},
-		{"size over 100", "/search?q=x&size=101", 400, "text/html", []string{"size=101 is out of range"}, nil},
+		{"bad size is a 400 on the page", "/search?q=x&size=abc", 400, "text/html", []string{"参数 size=&#34;abc&#34; 不是整数", `value="x"`}, nil},
+		{"size over 100", "/search?q=x&size=101", 400, "text/html", []string{"size=101 超出范围"}, nil},
 		{"from+size over the window", "/search?q=x&from=9995&size=10", 400, "text/html", []string{"from&#43;size=10005"}, nil},
-		{"negative from", "/search?q=x&from=-1", 400, "text/html", []string{"from=-1 is negative"}, nil},
-		{"unknown sort", "/search?q=x&sort=popular", 400, "text/html", []string{`unknown sort &#34;popular&#34;`}, nil},
-		{"bad year", "/search?year=21", 400, "text/html", []string{"four-digit year"}, nil},
-		{"query too long", "/search?q=" + strings.Repeat("长", 501), 400, "text/html", []string{"501 characters long; the limit is 500"}, nil},
-		{"too many terms", "/search?q=" + strings.Repeat("a+", 33), 400, "text/html", []string{"33 terms; the limit is 32"}, nil},
+		{"negative from", "/search?q=x&from=-1", 400, "text/html", []string{"from=-1 是负数"}, nil},
+		{"unknown sort", "/search?q=x&sort=popular", 400, "text/html", []string{`未知的排序方式 &#34;popular&#34;`}, nil},
+		{"bad year", "/search?year=21", 400, "text/html", []string{"不是四位数的年份"}, nil},
+		{"query too long", "/search?q=" + strings.Repeat("长", 501), 400, "text/html", []string{"长 501 个字符，上限是 500"}, nil},
+		{"too many terms", "/search?q=" + strings.Repeat("a+", 33), 400, "text/html", []string{"查询有 33 个词，上限是 32"}, nil},
 		{"index says bad query", "/search?q=" + url.QueryEscape(`"open`), 400, "text/html", []string{"unbalanced quote"}, nil},
 		{"internal error hides details", "/search?q=boom", 500, "text/html", []string{"服务器内部错误"}, []string{"disk on fire", "/secret/path"}},
 		{"doc page", "/doc/a1?q=" + url.QueryEscape("转型发展"), 200, "text/html",
 			[]string{`<h1 id="doc-title" lang="zh">事业是拼出来的</h1>`, `id="p1"`, `id="p2"`, "<mark>转型发展</mark>", "引用本文", "https://example.org/a1",
 				`href="/doc/a1?p=2&amp;q=%E8%BD%AC%E5%9E%8B%E5%8F%91%E5%B1%95#p2"`, "刘振华"}, nil},
-		{"doc cites a paragraph", "/doc/a1?p=2", 200, "text/html", []string{"段落：第 2 段", "a1#p2", `class="para selected"`}, nil},
+		{"doc cites a paragraph", "/doc/a1?p=2", 200, "text/html", []string{"永久链接 · 第 2 段", "a1#p2", `class="para selected"`, `/doc/a1?p=2#p2`}, nil},
 		{"doc links siblings by title", "/doc/b1-1", 200, "text/html", []string{"同一页面的其他文章", `<a href="/doc/b1-2">第二篇:办实事</a>`}, nil},
 		{"doc in traditional keeps its script", "/doc/t1", 200, "text/html", []string{"這是繁體中文的訪談。"}, nil},
 		{"unknown doc is a 404 page", "/doc/nope", 404, "text/html", []string{"找不到", "nope"}, nil},
-		{"bad paragraph", "/doc/a1?p=zero", 400, "text/html", []string{"not a paragraph number"}, nil},
+		{"bad paragraph", "/doc/a1?p=zero", 400, "text/html", []string{"不是段落编号"}, nil},
 		{"escaped slash in an id", "/doc/a%2F..%2F..%2Fetc", 404, "text/html", nil, nil},
 		{"quotes page", "/quotes?q=" + url.QueryEscape("老百姓"), 200, "text/html",
-			[]string{`<mark>老百姓</mark>`, "刘振华", "区委书记", `href="/doc/a1?p=2&amp;q=%E8%80%81%E7%99%BE%E5%A7%93#p2"`, `data-facet="speaker"`}, nil},
-		{"quotes by speaker", "/quotes?speaker=" + url.QueryEscape("刘振华"), 200, "text/html", []string{`data-total="1"`, `id="speaker"`}, nil},
+			[]string{`<mark>老百姓</mark>`, "刘振华", "区委书记", `href="/doc/a1?p=2&amp;q=%E8%80%81%E7%99%BE%E5%A7%93&amp;ret=quotes#p2"`, `data-facet="speaker"`}, nil},
+		{"quotes by speaker", "/quotes?speaker=" + url.QueryEscape("刘振华"), 200, "text/html", []string{`data-total="2"`, `id="speaker"`}, nil},
 		{"quotes welcome", "/quotes", 200, "text/html", []string{"搜索报道中的引语"}, nil},
 		{"help page", "/help", 200, "text/html", []string{"date:2021-07..2021-12", "official:", `-"短语"`, "A OR B"}, nil},
 		{"help in english", "/help?lang=en", 200, "text/html", []string{"Query syntax", "exact phrase"}, nil},
@@ -160,15 +160,17 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 // so they would be broken as well as unsafe.
 func TestNoInlineScriptOrStyle(t *testing.T) {
 	h, _ := testHandler(t, newFake(), Options{})
-	for _, target := range []string{"/search?q=" + url.QueryEscape("转型发展"), "/doc/a1?q=x", "/quotes?q=" + url.QueryEscape("老百姓"), "/help", "/nowhere"} {
+	for _, target := range []string{"/search?q=" + url.QueryEscape("转型发展"), "/doc/a1?q=x", "/quotes?q=" + url.QueryEscape("老百姓"), "/help", "/nowhere",
+		"/kwic?q=" + url.QueryEscape("转型发展"), "/official/" + url.PathEscape("刘振华")} {
 		body := get(t, h, target).Body.String()
 		for _, bad := range []string{"<script>", "<style", " style=", " onclick=", " onload=", "javascript:"} {
 			if strings.Contains(body, bad) {
 				t.Errorf("%s holds %q", target, bad)
 			}
 		}
-		if n := strings.Count(body, "<script"); n != 1 || !strings.Contains(body, `<script src="/static/suggest.js" defer></script>`) {
-			t.Errorf("%s: want exactly the one external script, found %d script tags", target, n)
+		if n := strings.Count(body, "<script"); n != 2 || !strings.Contains(body, `<script src="/static/suggest.js" defer></script>`) ||
+			!strings.Contains(body, `<script src="/static/desk.js" defer></script>`) {
+			t.Errorf("%s: want exactly our two external scripts, found %d script tags", target, n)
 		}
 	}
 }
@@ -216,7 +218,7 @@ func TestHostileDocumentIsInert(t *testing.T) {
 			t.Fatalf("%s: status %d", target, rec.Code)
 		}
 		body := rec.Body.String()
-		for _, bad := range []string{"<script>window", "<img src=x", "onerror=\"", "<svg", "<b>", "<i>", `href="javascript:`, "<b onclick"} {
+		for _, bad := range []string{"<script>window", "<img src=x", "onerror=\"", "<svg onload", "<b>", "<i>", `href="javascript:`, "<b onclick"} {
 			if strings.Contains(body, bad) {
 				t.Errorf("%s holds %q", target, bad)
 			}

@@ -68,8 +68,29 @@ func TestIndexSearchQuotesAddDelete(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &qr); err != nil {
 		t.Fatal(err)
 	}
-	if qr.Total == 0 || qr.Hits[0].Speaker != "刘振华" || qr.Hits[0].DocID == "" || qr.Hits[0].Title == "" {
+	if qr.Total == 0 || qr.Hits[0].Speaker != "刘振华" || qr.Hits[0].DocID == "" || qr.Hits[0].Title == "" || qr.Hits[0].Paragraph < 1 {
 		t.Errorf("quotes: %+v", qr)
+	}
+	// --kind splits the quotes into direct ones and reported speech.
+	kinds := map[string]uint64{}
+	for _, k := range []string{"direct", "reported"} {
+		code, out, errs = runIndexCLI(t, "quotes", "--index", dir, "--json", "--kind", k, "--size", "100", "year:2021 OR year:undated OR year:2020")
+		var r fangtan.QuoteResult
+		if err := json.Unmarshal([]byte(out), &r); code != 0 || err != nil {
+			t.Fatalf("quotes --kind %s: exit %d %v %s", k, code, err, errs)
+		}
+		for _, h := range r.Hits {
+			if string(h.Kind) != k {
+				t.Errorf("quotes --kind %s gave a %s quote", k, h.Kind)
+			}
+		}
+		kinds[k] = r.Total
+	}
+	if kinds["direct"] == 0 {
+		t.Errorf("no direct quotes: %v", kinds)
+	}
+	if code, _, errs = runIndexCLI(t, "quotes", "--index", dir, "--kind", "indirect", "口碑"); code == 0 || !strings.Contains(errs, "direct or reported") {
+		t.Errorf("quotes --kind indirect: exit %d %s", code, errs)
 	}
 
 	// Adding a file again updates it: the totals do not change.

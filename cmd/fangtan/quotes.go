@@ -13,8 +13,9 @@ import (
 func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := newSearchFlags("quotes", stderr)
 	s.fs.Var((*multiFlag)(&s.q.Speakers), "speaker", "only quotes by this speaker (repeatable)")
+	s.fs.StringVar(&s.q.Kind, "kind", "", "only direct quotes (direct) or reported speech (reported)")
 	s.fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: fangtan quotes --index DIR [--json] [--speaker X] [--from N] [--size N] QUERY")
+		fmt.Fprintln(stderr, "usage: fangtan quotes --index DIR [--json] [--speaker X] [--kind direct|reported] [--from N] [--size N] QUERY")
 		fmt.Fprintln(stderr, "Searches quotations with the query language of 'fangtan search', plus speaker:NAME.")
 		s.fs.PrintDefaults()
 	}
@@ -27,8 +28,8 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 	fmt.Fprintf(w, "%d quotes (%.1f ms)\n", r.Total, r.TookMs)
 	for i, h := range r.Hits {
 		text := h.Text
-		if len(h.Fragments) > 0 {
-			text = plain(h.Fragments[0], tty)
+		if len(h.Snippets) > 0 {
+			text = marked(h.Snippets[0], tty)
 		}
 		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, text)
 		speaker := h.Speaker
@@ -37,8 +38,11 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 		} else if h.SpeakerTitle != "" {
 			speaker += "," + h.SpeakerTitle
 		}
+		if h.Kind == fangtan.QuoteReported {
+			speaker += " (reported)"
+		}
 		fmt.Fprintf(w, "   — %s\n", speaker)
-		fmt.Fprintf(w, "   %s\n", strings.Join(nonEmpty([]string{h.Title, h.Date, h.Source, h.DocID}), " · "))
+		fmt.Fprintf(w, "   %s\n", strings.Join(nonEmpty([]string{h.Title, h.Date, h.Source, fmt.Sprintf("%s ¶%d", h.DocID, h.Paragraph)}), " · "))
 	}
-	printFacets(w, r.Facets, []string{"speaker"})
+	printFacets(w, r.Facets, []string{"speaker", "kind"})
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"html"
 	"io"
 	"strings"
 
@@ -40,7 +39,7 @@ func newSearchFlags(name string, stderr io.Writer) *searchFlags {
 	s.asJSON = fs.Bool("json", false, "print the result as JSON")
 	s.from = fs.Int("from", 0, "skip this many hits")
 	s.size = fs.Int("size", 10, "hits per page")
-	s.sort = fs.String("sort", "relevance", "relevance or date (newest first)")
+	s.sort = fs.String("sort", "relevance", "relevance, date (newest first) or oldest")
 	for _, f := range []struct {
 		name string
 		dst  *[]string
@@ -159,13 +158,30 @@ func writeJSON(w io.Writer, v any) error {
 
 // plain turns a fragment's HTML into terminal text: marks become bold red
 // on a terminal and 【brackets】 elsewhere.
-func plain(fragment string, tty bool) string {
+// marked renders a snippet for the terminal: matches in bold red on a
+// terminal, in 【】 otherwise.
+func marked(sn fangtan.Snippet, tty bool) string {
 	open, close := "【", "】"
 	if tty {
 		open, close = "\x1b[1;31m", "\x1b[0m"
 	}
-	s := strings.NewReplacer("<mark>", open, "</mark>", close).Replace(fragment)
-	return html.UnescapeString(s)
+	var b strings.Builder
+	if sn.Before {
+		b.WriteString("…")
+	}
+	pos := 0
+	for _, sp := range sn.Spans {
+		if sp.Start < pos || sp.End > len(sn.Text) || sp.Start >= sp.End {
+			continue
+		}
+		b.WriteString(sn.Text[pos:sp.Start] + open + sn.Text[sp.Start:sp.End] + close)
+		pos = sp.End
+	}
+	b.WriteString(sn.Text[pos:])
+	if sn.After {
+		b.WriteString("…")
+	}
+	return b.String()
 }
 
 func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
@@ -191,8 +207,8 @@ func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 		if len(h.Themes) > 0 {
 			fmt.Fprintf(w, "   themes: %s\n", strings.Join(h.Themes, "、"))
 		}
-		for _, f := range h.Fragments {
-			fmt.Fprintf(w, "   %s\n", plain(f, tty))
+		for _, sn := range h.Snippets {
+			fmt.Fprintf(w, "   %s\n", marked(sn, tty))
 		}
 	}
 	printFacets(w, r.Facets, []string{"official", "city", "province", "theme", "source", "year"})
