@@ -21,6 +21,8 @@ type Extractor struct {
 	themes  *Themes
 	aliases *Aliases
 	gaz     *gazetteer
+	// regFinder finds a registry's names in articles (AddFromRegistry).
+	regFinder registryFinder
 	// expander set: Extract hands its words to the index (Document.Words),
 	// which otherwise segments title and text again for its word fields.
 	expander analyzer.SearchExpander

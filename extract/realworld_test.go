@@ -322,3 +322,26 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		}
 	})
 }
+
+// TestAddFromRegistry: the one-pass finder gives what AddRegistered gives
+// name by name, as the registry grows.
+func TestAddFromRegistry(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	reg := fangtan.NewRegistry()
+	text := "王毅表示，中方愿同各方合作。刘国中考察农业。他王刚才说完就走了。"
+	d := fangtan.Document{Title: "新闻", Paragraphs: []string{text}, Text: text}
+	if ex.AddFromRegistry(&d, reg) {
+		t.Fatal("an empty registry added officials")
+	}
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "王毅", Title: "外交部长"}, {Name: "王刚", Title: "县长"}}})
+	ex.AddFromRegistry(&d, reg)
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "刘国中", Title: "国务院副总理"}}})
+	ex.AddFromRegistry(&d, reg)
+	var got []string
+	for _, o := range d.Officials {
+		got = append(got, o.Name)
+	}
+	if !slices.Equal(got, []string{"王毅", "刘国中"}) {
+		t.Errorf("officials %v, want 王毅 then 刘国中 (王刚 in 王刚才 is no mention)", got)
+	}
+}

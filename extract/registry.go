@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"fangtan"
 	"fangtan/analyzer"
@@ -79,4 +80,83 @@ func nameStandsAt(rs []rune, start, end int) bool {
 		strings.ContainsRune("和与及同对向给跟让请由被将在是、", rs[start-1])
 	after := end >= len(rs) || !isHan(rs[end]) || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0
 	return before && after
+}
+
+// nameFinder finds any of many names in a text in one pass over it.
+type nameFinder struct {
+	byFirst map[rune][][]rune
+	first   runeSet
+	n       int // names it holds
+}
+
+func newNameFinder(names []string) *nameFinder {
+	f := &nameFinder{byFirst: map[rune][][]rune{}, n: len(names)}
+	for _, n := range names {
+		rs := []rune(n)
+		if len(rs) == 0 {
+			continue
+		}
+		f.byFirst[rs[0]] = append(f.byFirst[rs[0]], rs)
+		f.first.add(rs[0])
+	}
+	return f
+}
+
+// find returns the names that occur in texts where a name can stand.
+func (f *nameFinder) find(texts [][]rune) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range texts {
+		for i, r := range t {
+			if !f.first.has(r) {
+				continue
+			}
+			for _, name := range f.byFirst[r] {
+				end := i + len(name)
+				if end <= len(t) && equalRunes(t[i:end], name) && nameStandsAt(t, i, end) && !seen[string(name)] {
+					seen[string(name)] = true
+					out = append(out, string(name))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// registryFinder caches a nameFinder over a registry's names, made again
+// when the registry has grown by a tenth: an index build adds names while
+// its workers look for them.
+type registryFinder struct {
+	mu     sync.Mutex
+	reg    *fangtan.Registry
+	finder *nameFinder
+}
+
+func (c *registryFinder) get(reg *fangtan.Registry) *nameFinder {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := reg.Len()
+	if c.reg != reg || c.finder == nil || n > c.finder.n+c.finder.n/10+8 {
+		c.reg, c.finder = reg, newNameFinder(reg.Names())
+	}
+	return c.finder
+}
+
+// AddFromRegistry is AddRegistered over every name of reg, found in one
+// pass over doc: what an index build does to each article as it extracts
+// it, with the officials registered so far.
+func (e *Extractor) AddFromRegistry(doc *fangtan.Document, reg *fangtan.Registry) bool {
+	if reg == nil || reg.Len() == 0 {
+		return false
+	}
+	texts := make([][]rune, 0, len(doc.Paragraphs)+1)
+	texts = append(texts, []rune(analyzer.Fold(doc.Title)))
+	for _, p := range doc.Paragraphs {
+		texts = append(texts, []rune(analyzer.Fold(p)))
+	}
+	found := e.regFinder.get(reg).find(texts)
+	if len(found) == 0 {
+		return false
+	}
+	return e.AddRegistered(doc, reg, found)
 }

@@ -67,7 +67,13 @@ func buildOptions(ex *extract.Extractor) index.BuildOptions {
 	reg := fangtan.NewRegistry()
 	reg.SetAliases(ex.AliasMap())
 	return index.BuildOptions{
-		Prepare:  ex.Extract,
+		// The officials registered so far are found as each article is
+		// extracted; the index's pass at the end finds the rest, in the
+		// articles extracted before a name was registered.
+		Prepare: func(d *fangtan.Document) {
+			ex.Extract(d)
+			ex.AddFromRegistry(d, reg)
+		},
 		Registry: reg,
 		Enrich: func(d *fangtan.Document, names []string) bool {
 			return ex.AddRegistered(d, reg, names)
