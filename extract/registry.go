@@ -136,7 +136,7 @@ func (c *registryFinder) get(reg *fangtan.Registry) *nameFinder {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := reg.Len()
-	if c.reg != reg || c.finder == nil || n > c.finder.n+c.finder.n/10+8 {
+	if c.reg != reg || c.finder == nil || n > c.finder.n+c.finder.n/10 {
 		c.reg, c.finder = reg, newNameFinder(reg.Names())
 	}
 	return c.finder
