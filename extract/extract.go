@@ -282,15 +282,7 @@ func (e *Extractor) markSubjects(ppl *people, title *tagged, tags []*tagged, ans
 
 // keywordStop are frequent words of official prose that say nothing about
 // an article.
-var keywordStop = map[string]bool{
-	"我们": true, "工作": true, "推进": true, "进一步": true, "全面": true, "坚持": true,
-	"加强": true, "推动": true, "开展": true, "实施": true, "建设": true, "一批": true,
-	"全方位": true, "目前": true, "通过": true, "今年": true, "同时": true, "实现": true,
-	"积极": true, "深入": true, "持续": true, "不断": true, "提升": true, "加快": true,
-	"没有": true, "就是": true, "已经": true, "以及": true, "这个": true, "一个": true,
-	"他们": true, "记者": true, "我区": true, "全区": true, "我市": true, "全市": true,
-	"我省": true, "全省": true, "我县": true, "全县": true, "表示": true, "指出": true, "介绍": true, "强调": true,
-}
+var keywordStop = setOfList(mustList("keywordstops.txt"))
 
 // keywords are jieba's TF-IDF top words, without numbers, single runes and
 // stop words. With a ranker they are ranked from the words Extract already

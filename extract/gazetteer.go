@@ -74,24 +74,12 @@ func defaultGazetteer() *gazetteer {
 }
 
 // genericDistricts are district names that are also ordinary words.
-var genericDistricts = map[string]bool{
-	"城区": true, "郊区": true, "矿区": true, "新城区": true, "老城区": true,
-	"城中区": true, "城东区": true, "城西区": true, "城北区": true, "市中区": true,
-	"东区": true, "西区": true, "南区": true, "北区": true, "中区": true,
-	"新区": true, "开发区": true, "新社区": true,
-}
+var genericDistricts = setOfList(mustList("genericdistricts.txt"))
 
 // unsafeCityShorts are short city names that are mostly something else:
 // 中山装, 三明治, 长治久安, 白银 the metal, 文山会海, 百年大庆…
 // The full names (中山市, 长治市) still match.
-var unsafeCityShorts = map[string]bool{
-	"中山": true, "朝阳": true, "白银": true, "来宾": true, "北海": true, "三明": true,
-	"普洱": true, "白山": true, "山南": true, "黄山": true, "大同": true, "安康": true,
-	"日照": true, "长治": true, "四平": true, "哈密": true, "阿里": true, "兴安": true,
-	"玉树": true, "海西": true, "海南": true, "海北": true, "黄南": true, "红河": true,
-	"文山": true, "大理": true, "怒江": true, "和田": true, "大庆": true, "果洛": true,
-	"德宏": true, "吉林": true, "海东": true, "东方": true, "铜仁": true, "金昌": true,
-}
+var unsafeCityShorts = setOfList(mustList("unsafecityshorts.txt"))
 
 // ethnic names cut from autonomous prefectures to get their short name:
 // 延边朝鲜族自治州 → 延边.
@@ -316,8 +304,7 @@ var badAfter = map[rune]string{
 // orgAfter: a place followed by these names an institution elsewhere
 // (武汉大学, 江西理工大学, 上海合作组织), a time zone (北京时间) or a spirit
 // (延安精神), none of which says where the article is.
-var orgAfter = []string{"大学", "理工", "科技大学", "师范", "学院", "医科", "交通大学", "财经", "农业大学", "工业大学", "队",
-	"合作组织", "时间", "精神", "舰", "号", "峰会", "论坛"}
+var orgAfter = mustList("placeorgs.txt")
 
 // placeTraps are words that hold a place name but are no place
 // (extract/data/traps.txt), indexed by first rune, longest first.
@@ -418,7 +405,7 @@ func afterCountry(text []rune, i int) bool {
 // but are not that place's government: 北京景山学校, 太原能源低碳发展论坛,
 // 大湾区香港中心有限公司. A city's own bodies (太原市公安局, 太原市委党校)
 // end otherwise and count.
-var institutionEnds = []string{"学校", "中学", "小学", "大学", "学院", "有限公司", "公司", "集团", "论坛", "峰会", "研讨会", "博览会"}
+var institutionEnds = mustList("institutions.txt")
 
 // namesInstitution reports whether the place name ending at end begins the
 // name of an institution: within the next ten runes, with nothing between

@@ -408,19 +408,7 @@ var orgSuffixWords = map[string]bool{"委员会": true, "会": true, "局": true
 // titleBreakingVerbs are the verbs that end the text before a position;
 // jieba tags many org-name parts as verbs too (学习/v 委员会, 中/联办/v), so
 // only these count.
-var titleBreakingVerbs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`相信 询问 接纳 采纳 播放 发表 表示 认为 会见 出席 陪同 主持 听取 看望 慰问
-		率领 接受 邀请 批评 质疑 要求 希望 指出 强调 介绍 宣布 任命 委任 当选 担任 出任 包括 联同 会同
-		致电 致信 签署 批准 同意 支持 反对 回应 访问 视察 考察 调研 感谢 称赞 会晤 会谈 约见 接见 祝贺
-		报道 透露 否认 承认 去信 去函 致函 表扬 批示 带领 跟随 同行 见到 遇到 问及 质询 炮轰 狠批 促请
-		要求 呼吁 提醒 告诉 回复 答复 讲话 发言 说明 解释 探望 拜会 拜访 参加 参与 走访 前往
-		调查 用作 收取 收受 无视 引渡 认识 处理 不计 去信 致函 控告 起诉 指控 狙击 弹劾 罢免 质问
-		播出 播放 刊发 刊登 转发 发来 收到 带有 讽刺 欢迎 违反 代表 导致 游说 会面 面见 约晤 不满 炮轰 斥责 谴责 揶揄 反驳 力撑 支持者 联署 要求者`) {
-		m[w] = true
-	}
-	return m
-}()
+var titleBreakingVerbs = setOfList(mustList("titleverbs.txt"))
 
 // verbBefore: the jieba word ending at i is a verb, preposition, adverb,
 // time word or conjunction of its own (相信特首…, 至于财委会主席…, 接纳港大校委会主席…),

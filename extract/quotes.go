@@ -13,22 +13,12 @@ import (
 // speechVerbs introduce or close a quotation: 某某说, 某某表示:“…”,
 // “…”某某介绍. Longest first, so 介绍说 wins over 说.
 var speechVerbs = func() [][]rune {
-	words := []string{
-		"告诉记者", "介绍说", "表示说", "深有感触地说", "高兴地说", "笑着说", "感慨地说", "动情地说",
-		"常说", "说道", "表示", "介绍", "指出", "强调", "提出", "认为", "谈到", "谈道",
-		"坦言", "感慨", "回忆", "表态", "透露", "解释", "补充", "呼吁", "直言", "笑称",
-		"感叹", "总结", "讲道", "称", "说", "讲", "问", "答", "道",
-	}
+	words := mustList("speechverbs.txt")
 	out := make([][]rune, 0, len(words))
 	for _, w := range words {
 		out = append(out, []rune(w))
 	}
-	// longest first
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }()
 
@@ -198,9 +188,7 @@ func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title s
 }
 
 // personNouns end a non-official's description: 村民孟先清, 职工柴明志.
-var personNouns = []string{"村民", "居民", "市民", "职工", "员工", "工人", "农民", "群众", "代表", "专家",
-	"教授", "负责人", "理事长", "董事长", "总经理", "经理", "校长", "医生", "老师", "记者", "委员",
-	"学生", "志愿者", "主持人", "党员", "社长", "厂长", "站长", "所长", "队长", "馆长", "会长"}
+var personNouns = mustList("personnouns.txt")
 
 // personTitle is the description written before a speaker's name, when it
 // ends in a position or a person noun; otherwise "".
