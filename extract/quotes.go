@@ -178,6 +178,10 @@ func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title s
 		return "", ""
 	}
 	name = string(rs[best.s:best.e])
+	// 碧桂园强调, 报社称: a guessed name that ends like a body is none.
+	if _, known := p.byName[name]; !known && strings.ContainsRune("园司团学行院局会部厅委府所社报台馆网厂店", rs[best.e-1]) {
+		return "", ""
+	}
 	if best.s > start {
 		title = personTitle(t, start, best.s)
 	}
@@ -947,7 +951,17 @@ func shortSpeech(t *tagged, q quoteSpan) bool {
 	if n < 3 || strings.ContainsFunc(string(body), unicode.IsDigit) || strings.ContainsRune(string(body), '、') || t.oneWord(q.start, q.end) {
 		return false
 	}
-	return n >= 6 || corner
+	if n >= 6 {
+		return true
+	}
+	// A term in corner marks goes on with the clause (「一地两检」的安排,
+	// 「引导和规范」并重, 「一言堂」并不是) or names a source (「当今大马」
+	// 报道); words someone said close a clause: punctuation, or the end.
+	after := q.end + 1
+	if after < len(t.runes) && isHan(t.runes[after]) {
+		return false
+	}
+	return corner
 }
 
 // verbAt reports whether a jieba word tagged as a verb starts at i.
