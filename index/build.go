@@ -283,7 +283,7 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 		err = applyAndSaveRegistry(ctx, &Index{path: dir, idx: idx, word: w.b.word, b: w.b}, opts.Registry, opts.Registry.Names(), opts, &stats)
 	}
 	if err == nil {
-		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact)
+		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact, dictionariesOf(w.b.word))
 	}
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = cerr
@@ -291,16 +291,20 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	return stats, err
 }
 
-// finish marks the index complete and waits until everything is on disk.
+// finish marks the index complete, recording the dictionaries it was built
+// with, and waits until everything is on disk.
 // With unsafe_batch, Batch returns before its segment is persisted and
 // Close does not wait for the persister, so the last batch asks to be told;
 // persisting a snapshot persists every batch introduced before it. With
 // compact, it first merges the index into as few segments as scorch will
 // make (one for a small index; a large one may keep a few).
-func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool) error {
+func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool, dicts dictionaries) error {
 	persist := func(marker bool) error {
 		b := idx.NewBatch()
 		if marker {
+			// The dictionaries go with the marker: an index is complete
+			// only with both.
+			b.SetInternal(dictionariesKey, dicts.encode())
 			b.SetInternal(markerKey, []byte(formatVersion))
 		}
 		persisted := make(chan error, 1)
