@@ -40,22 +40,35 @@ func newSearchFlags(name string, stderr io.Writer) *searchFlags {
 	s.from = fs.Int("from", 0, "skip this many hits")
 	s.size = fs.Int("size", 10, "hits per page")
 	s.sort = fs.String("sort", "relevance", "relevance, date (newest first) or oldest")
-	for _, f := range []struct {
-		name string
-		dst  *[]string
-		help string
-	}{
-		{"official", &s.q.Officials, "only documents naming this official (repeat for any of several)"},
-		{"city", &s.q.Cities, "only documents about this city: 太原 or 太原市 (repeatable)"},
-		{"province", &s.q.Provinces, "only documents about this province (repeatable)"},
-		{"district", &s.q.Districts, "only documents about this district or county (repeatable)"},
-		{"theme", &s.q.Themes, "only documents with this theme (repeatable)"},
-		{"source", &s.q.Sources, "only documents from this publication (repeatable)"},
-		{"year", &s.q.Years, "only documents from this year (repeatable)"},
-	} {
-		fs.Var((*multiFlag)(f.dst), f.name, f.help)
-	}
+	s.facetFlags(fangtan.ArticleFacet)
 	return s
+}
+
+// facetHelp is the help of each facet's flag.
+var facetHelp = map[string]string{
+	"official": "only documents naming this official (repeat for any of several)",
+	"city":     "only documents about this city: 太原 or 太原市 (repeatable)",
+	"province": "only documents about this province (repeatable)",
+	"district": "only documents about this district or county (repeatable)",
+	"theme":    "only documents with this theme (repeatable)",
+	"source":   "only documents from this publication (repeatable)",
+	"year":     "only documents from this year (repeatable)",
+	"speaker":  "only quotes by this speaker (repeatable)",
+}
+
+// facetFlags adds a repeatable flag for each filterable facet of scope,
+// named as the facet.
+func (s *searchFlags) facetFlags(scope fangtan.FacetScope) {
+	for _, f := range fangtan.Facets {
+		if f.Scope != scope || f.Filter == nil {
+			continue
+		}
+		help, ok := facetHelp[f.Name]
+		if !ok {
+			help = "only documents with this " + f.Name + " (repeatable)"
+		}
+		s.fs.Var((*multiFlag)(f.Filter(&s.q)), f.Name, help)
+	}
 }
 
 // parse accepts flags anywhere among the query words, so that
@@ -211,7 +224,7 @@ func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 			fmt.Fprintf(w, "   %s\n", marked(sn, tty))
 		}
 	}
-	printFacets(w, r.Facets, []string{"official", "city", "province", "theme", "source", "year"})
+	printFacets(w, r.Facets, fangtan.FacetNames(fangtan.ArticleFacet))
 }
 
 func printFacets(w io.Writer, facets map[string][]fangtan.FacetCount, names []string) {
