@@ -111,13 +111,24 @@ func isBoolFlag(f *flag.Flag) bool {
 	return ok && b.IsBoolFlag()
 }
 
+// openSearcher is the read side's interface to an index: the caller
+// searches it and closes it.
+type openSearcher interface {
+	fangtan.Searcher
+	io.Closer
+}
+
 // open opens the index read-only, so several searches can run at once.
 // Searching only segments queries, so jieba loads without its keyword tables.
-func (s *searchFlags) open() (*index.Index, error) {
+func (s *searchFlags) open() (openSearcher, error) {
 	if err := analyzer.ConfigureForQueries(*s.dictDir); err != nil {
 		return nil, err
 	}
-	return index.OpenReadOnly(*s.dir)
+	idx, err := index.OpenReadOnly(*s.dir)
+	if err != nil {
+		return nil, err // not a nil *index.Index in a non-nil interface
+	}
+	return idx, nil
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -129,7 +140,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "province:山西 district:小店区 theme:办实事 source:光明日报 year:2021 date:2021-07..2021-12")
 		s.fs.PrintDefaults()
 	}
-	return runQuery(s, args, stdout, stderr, func(idx *index.Index) (*fangtan.Result, error) {
+	return runQuery(s, args, stdout, stderr, func(idx fangtan.Searcher) (*fangtan.Result, error) {
 		return idx.Search(ctx, s.q)
 	}, printResult)
 }
@@ -137,7 +148,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // runQuery is what search and quotes share: parse the flags, open the index,
 // run the query and print its result as JSON or as text.
 func runQuery[R any](s *searchFlags, args []string, stdout, stderr io.Writer,
-	query func(*index.Index) (R, error), print func(w io.Writer, res R, from int, tty bool)) error {
+	query func(fangtan.Searcher) (R, error), print func(w io.Writer, res R, from int, tty bool)) error {
 	if err := s.parse(args); err != nil {
 		return err
 	}
