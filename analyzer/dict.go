@@ -72,6 +72,19 @@ type dictFiles struct {
 // fails, naming the new values, when a dictionary changes.
 const embeddedDictName = "dict-63118f2762e8f534"
 
+// EmbeddedDictionaryID is the DictionaryID of the dictionaries built into
+// fangtan, the ones used without a dict dir: an index can then say "the
+// embedded dictionaries" instead of a hash.
+const EmbeddedDictionaryID = embeddedDictName
+
+// DictionarySource is implemented by the Segmenters of Open: they know
+// the dict dir their dictionaries came from, which is what a user passes
+// again to search an index built with them.
+type DictionarySource interface {
+	// DictionaryDir is the absolute dict dir, or "" for the embedded set.
+	DictionaryDir() string
+}
+
 var embeddedSums = [5]string{
 	"3043b77068e09c9904f27cad82f12b6ebe9dbdb5aeff3b25e45ab7f9c1122b55", // jieba.dict.utf8
 	"f17790586ac86dd048c8adffed052c4bd2b28ed0682972c1275e59040c0589a7", // hmm_model.utf8
@@ -420,11 +433,17 @@ func open(dictDir string, queriesOnly bool) (Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
+	if dictDir != "" {
+		if abs, err := filepath.Abs(dictDir); err == nil {
+			dictDir = abs
+		}
+	}
 	if !queriesOnly {
 		s, err := newJieba(p)
 		if err != nil {
 			return nil, err
 		}
+		s.dir = dictDir
 		return s, nil
 	}
 	dir := filepath.Dir(p.main)
@@ -438,6 +457,7 @@ func open(dictDir string, queriesOnly bool) (Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.dir = dictDir
 	return querySegmenter{s}, nil
 }
 
@@ -449,6 +469,7 @@ func (q querySegmenter) Cut(text string) []Segment          { return q.s.Cut(tex
 func (q querySegmenter) CutForSearch(text string) []Segment { return q.s.CutForSearch(text) }
 func (q querySegmenter) Tag(text string) []Segment          { return q.s.Tag(text) }
 func (q querySegmenter) DictionaryID() string               { return q.s.DictionaryID() }
+func (q querySegmenter) DictionaryDir() string              { return q.s.DictionaryDir() }
 func (q querySegmenter) ExpandForSearch(text string, words []string) ([]Segment, error) {
 	return q.s.ExpandForSearch(text, words)
 }

@@ -18,6 +18,7 @@ import (
 type jiebaSegmenter struct {
 	j     *gojieba.Jieba
 	paths dictPaths
+	dir   string // the dict dir it was opened from, "" for the embedded set
 
 	tfidfOnce sync.Once
 	tfidf     *TFIDF
@@ -135,6 +136,9 @@ func (s *jiebaSegmenter) TFIDF() (*TFIDF, error) {
 func (s *jiebaSegmenter) DictionaryID() string {
 	return filepath.Base(filepath.Dir(s.paths.main))
 }
+
+// DictionaryDir implements DictionarySource.
+func (s *jiebaSegmenter) DictionaryDir() string { return s.dir }
 
 // ExpandForSearch loads the dictionary's two- and three-rune words from the
 // same main and user dictionary files cppjieba was given, once.

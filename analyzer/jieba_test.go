@@ -321,3 +321,42 @@ func TestMaterializeRepairsChangedFile(t *testing.T) {
 		t.Errorf("%s was not restored", p.stop)
 	}
 }
+
+// A segmenter says where its dictionaries came from, so that an index can
+// tell a user which --dict-dir it was built with.
+func TestDictionaryDir(t *testing.T) {
+	// A user word makes it another set: a copy of the embedded files alone
+	// would have the embedded set's id, which names content, not a place.
+	custom := writeDictDir(t, func(dir string) {
+		if err := os.WriteFile(filepath.Join(dir, UserDictFile), []byte("振华小店 100 n\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	for _, tc := range []struct {
+		name, dictDir, wantDir string
+		queriesOnly            bool
+	}{
+		{"embedded", "", "", false},
+		{"embedded, for queries", "", "", true},
+		{"dict dir", custom, custom, false},
+		{"dict dir, for queries", custom, custom, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			seg, err := open(tc.dictDir, tc.queriesOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, ok := seg.(DictionarySource)
+			if !ok {
+				t.Fatalf("%T is not a DictionarySource", seg)
+			}
+			if got := src.DictionaryDir(); got != tc.wantDir {
+				t.Errorf("DictionaryDir = %q, want %q", got, tc.wantDir)
+			}
+			id := seg.(SearchExpander).DictionaryID()
+			if (tc.dictDir == "") != (id == EmbeddedDictionaryID) {
+				t.Errorf("DictionaryID = %q; the embedded set is %q", id, EmbeddedDictionaryID)
+			}
+		})
+	}
+}

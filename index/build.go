@@ -21,93 +21,63 @@ import (
 	"fangtan"
 )
 
-// Source emits the documents a build indexes, in any order. It stops when
-// emit returns an error and returns that error.
-type Source func(ctx context.Context, emit func(fangtan.Document) error) error
+// The write side's types are the root's (fangtan.Indexer); these names
+// keep index's own API as it was.
+type (
+	Source       = fangtan.Source
+	BuildOptions = fangtan.BuildOptions
+	Progress     = fangtan.Progress
+	Skipped      = fangtan.Skipped
+	Stats        = fangtan.Stats
+)
 
 // DocumentsSource is a Source over documents already in memory.
-func DocumentsSource(docs []fangtan.Document) Source {
-	return func(ctx context.Context, emit func(fangtan.Document) error) error {
-		for _, d := range docs {
-			if err := emit(d); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-}
-
-// BuildOptions tune Build. The zero value is a sensible default.
-type BuildOptions struct {
-	// Workers prepare and analyze documents in parallel (default: GOMAXPROCS).
-	Workers int
-	// BatchSize is the number of bleve documents (articles and quotes)
-	// written per batch (default 1000).
-	BatchSize int
-	// NoCompact leaves the new index in the segments the build wrote
-	// instead of merging them into one before moving it into place. On all
-	// of xwlb (19,876 articles, 28.9 MB of text) merging took 11% more
-	// time (67.6 instead of 60.8 s) and made the index 16% smaller (209 →
-	// 176 MB), which keeps it smaller than bleve's cjk default's.
-	NoCompact bool
-	// Prepare, if set, runs on every document in the workers before it is
-	// indexed: the place for extraction, which is as costly as analysis.
-	Prepare func(*fangtan.Document)
-	// Registry, if set, collects every prepared article's officials (the
-	// corpus-level list of officials), is applied to the whole index at
-	// the end through Enrich, and is saved in the index directory.
-	Registry *fangtan.Registry
-	// Enrich adds to an article the registered officials among names
-	// that it mentions (extract.Extractor.AddRegistered), reporting
-	// whether it changed the article.
-	Enrich func(doc *fangtan.Document, names []string) bool
-	// Progress, if set, is called about every ProgressEvery (default 200ms)
-	// and once at the end, from one goroutine.
-	Progress      func(Progress)
-	ProgressEvery time.Duration
-}
-
-// Progress is how far a build or an add has come.
-type Progress struct {
-	Documents int           // articles indexed
-	Quotes    int           // quote documents indexed
-	Bytes     int64         // bytes of article text indexed
-	Elapsed   time.Duration //
-	Done      bool          // the last report
-}
-
-// Skipped is a document a build left out, and why.
-type Skipped struct {
-	ID     string `json:"id"`
-	File   string `json:"file"`
-	Reason string `json:"reason"`
-}
-
-// Stats summarize a build or an add.
-type Stats struct {
-	Documents int           `json:"documents"`
-	Quotes    int           `json:"quotes"`
-	Bytes     int64         `json:"bytes"`
-	Elapsed   time.Duration `json:"elapsed_ns"`
-	Skipped   []Skipped     `json:"skipped,omitempty"`
-	// Registry: officials registered, articles that gained an official
-	// from the registry, and the time that pass took (part of Elapsed).
-	RegistryOfficials int           `json:"registry_officials,omitempty"`
-	RegistryArticles  int           `json:"registry_articles,omitempty"`
-	RegistryElapsed   time.Duration `json:"registry_elapsed_ns,omitempty"`
-}
-
-// MBPerSecond is the text throughput of the build.
-func (s Stats) MBPerSecond() float64 {
-	if s.Elapsed <= 0 {
-		return 0
-	}
-	return float64(s.Bytes) / 1e6 / s.Elapsed.Seconds()
-}
+func DocumentsSource(docs []fangtan.Document) Source { return fangtan.DocumentsSource(docs) }
 
 // ErrNoDocuments reports a build whose source gave no document to index;
 // the previous index, if any, is kept.
-var ErrNoDocuments = errors.New("no documents to index; the previous index, if any, is kept")
+var ErrNoDocuments = fangtan.ErrNoDocuments
+
+// Dir is the index in a directory as a fangtan.Indexer: Build replaces it,
+// Add and Delete open it for writing, change it and close it, as a
+// command does that runs once.
+type Dir string
+
+var _ fangtan.Indexer = Dir("")
+
+// Build implements fangtan.Indexer (see Build).
+func (d Dir) Build(ctx context.Context, src Source, opts BuildOptions) (Stats, error) {
+	return Build(ctx, string(d), src, opts)
+}
+
+// Add implements fangtan.Indexer (see Index.Add).
+func (d Dir) Add(ctx context.Context, docs []fangtan.Document, opts BuildOptions) (Stats, error) {
+	x, err := Open(string(d))
+	if err != nil {
+		return Stats{}, err
+	}
+	defer x.Close()
+	stats, err := x.Add(ctx, docs, opts)
+	if err != nil {
+		return stats, err
+	}
+	// Close persists the add; its error is the add's.
+	return stats, x.Close()
+}
+
+// Delete implements fangtan.Indexer (see Index.Delete).
+func (d Dir) Delete(ctx context.Context, ids []string) (int, error) {
+	x, err := Open(string(d))
+	if err != nil {
+		return 0, err
+	}
+	defer x.Close()
+	n, err := x.Delete(ctx, ids)
+	if err != nil {
+		return n, err
+	}
+	return n, x.Close()
+}
 
 // markerKey is an internal key every fangtan index holds; Open refuses a
 // bleve index without it, and Build refuses to replace a directory that is
@@ -283,7 +253,7 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 		err = applyAndSaveRegistry(ctx, &Index{path: dir, idx: idx, word: w.b.word, b: w.b}, opts.Registry, opts.Registry.Names(), opts, &stats)
 	}
 	if err == nil {
-		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact)
+		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact, dictionariesOf(w.b.word))
 	}
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = cerr
@@ -291,16 +261,20 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	return stats, err
 }
 
-// finish marks the index complete and waits until everything is on disk.
+// finish marks the index complete, recording the dictionaries it was built
+// with, and waits until everything is on disk.
 // With unsafe_batch, Batch returns before its segment is persisted and
 // Close does not wait for the persister, so the last batch asks to be told;
 // persisting a snapshot persists every batch introduced before it. With
 // compact, it first merges the index into as few segments as scorch will
 // make (one for a small index; a large one may keep a few).
-func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool) error {
+func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool, dicts dictionaries) error {
 	persist := func(marker bool) error {
 		b := idx.NewBatch()
 		if marker {
+			// The dictionaries go with the marker: an index is complete
+			// only with both.
+			b.SetInternal(dictionariesKey, dicts.encode())
 			b.SetInternal(markerKey, []byte(formatVersion))
 		}
 		persisted := make(chan error, 1)

@@ -39,9 +39,12 @@ func facetKey(typ string, fq fangtan.Query) string {
 		slices.Sort(vs)
 		return vs
 	}
-	key := fmt.Sprintf("%s\x00%s\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q", typ, fq.Text,
-		sorted(fq.Officials), sorted(fq.Cities), sorted(fq.Provinces), sorted(fq.Districts),
-		sorted(fq.Themes), sorted(fq.Sources), sorted(fq.Years), sorted(fq.Speakers), fq.Kind, fq.DateFrom, fq.DateTo)
+	key := fmt.Sprintf("%s\x00%s\x00%q\x00%q\x00%q", typ, fq.Text, fq.Kind, fq.DateFrom, fq.DateTo)
+	for _, f := range fangtan.Facets {
+		if f.Filter != nil {
+			key += fmt.Sprintf("\x00%s=%q", f.Name, sorted(*f.Filter(&fq)))
+		}
+	}
 	for _, name := range sortedNames(fq.Excludes) {
 		key += fmt.Sprintf("\x00-%s%q", name, sorted(fq.Excludes[name]))
 	}

@@ -111,6 +111,13 @@ func open(path string, readOnly bool) (*Index, error) {
 	if err != nil {
 		return fail(fmt.Errorf("index %s: %w", path, err))
 	}
+	recorded, err := idx.GetInternal(dictionariesKey)
+	if err != nil {
+		return fail(notIndex(err.Error()))
+	}
+	if err := checkDictionaries(path, recorded, dictionariesOf(b.word)); err != nil {
+		return fail(err)
+	}
 	reg, err := fangtan.LoadRegistry(path)
 	if err != nil {
 		return fail(fmt.Errorf("index %s: %w", path, err))

@@ -88,20 +88,13 @@ type fieldSpec struct {
 // Only the exact fields carry term vectors: quoted phrases are phrase
 // queries on them. Highlighting finds spans in the stored text itself and
 // the word fields are only scored, so they need no positions.
-var articleFields = []fieldSpec{
+var articleFields = withFacets([]fieldSpec{
 	{name: fieldType, kind: kindKeyword},
 	{name: fieldTitle, kind: kindWord},
 	{name: fieldTitleExact, kind: kindExact, vectors: true},
 	{name: fieldText, kind: kindWord},
 	{name: fieldTextExact, kind: kindExact, vectors: true},
-	{name: fieldOfficial, kind: kindKeyword},
-	{name: fieldCity, kind: kindKeyword},
-	{name: fieldProvince, kind: kindKeyword},
-	{name: fieldDistrict, kind: kindKeyword},
-	{name: fieldTheme, kind: kindKeyword},
-	{name: fieldSource, kind: kindKeyword},
 	{name: fieldAuthor, kind: kindKeyword},
-	{name: fieldYear, kind: kindKeyword},
 	{name: fieldFile, kind: kindKeyword},
 	{name: fieldDate, kind: kindDate, facet: true},
 	{name: fieldFacets, kind: kindKeyword, facet: true},
@@ -109,26 +102,30 @@ var articleFields = []fieldSpec{
 	{name: fieldStored, kind: kindStored},
 	{name: fieldStoredText, kind: kindStored},
 	{name: fieldStoredQuotes, kind: kindStored},
-}
+}, fangtan.ArticleFacet)
 
-var quoteFields = []fieldSpec{
+// A quote has its article's facets, to filter quote searches by them, and
+// its own.
+var quoteFields = withFacets([]fieldSpec{
 	{name: fieldType, kind: kindKeyword},
 	{name: fieldQuote, kind: kindWord},
 	{name: fieldQuoteExact, kind: kindExact, vectors: true},
-	{name: fieldSpeaker, kind: kindKeyword},
-	{name: fieldQuoteKind, kind: kindKeyword},
 	{name: fieldDocID, kind: kindKeyword},
-	{name: fieldOfficial, kind: kindKeyword},
-	{name: fieldCity, kind: kindKeyword},
-	{name: fieldProvince, kind: kindKeyword},
-	{name: fieldDistrict, kind: kindKeyword},
-	{name: fieldTheme, kind: kindKeyword},
-	{name: fieldSource, kind: kindKeyword},
-	{name: fieldYear, kind: kindKeyword},
 	{name: fieldFile, kind: kindKeyword},
 	{name: fieldDate, kind: kindDate, facet: true},
 	{name: fieldFacets, kind: kindKeyword, facet: true},
 	{name: fieldStored, kind: kindStored},
+}, fangtan.ArticleFacet, fangtan.QuoteFacet)
+
+// withFacets adds a keyword field for each facet of the scopes, named as
+// the facet: it filters; the facet field counts.
+func withFacets(fields []fieldSpec, scopes ...fangtan.FacetScope) []fieldSpec {
+	for _, f := range fangtan.Facets {
+		if slices.Contains(scopes, f.Scope) {
+			fields = append(fields, fieldSpec{name: f.Name, kind: kindKeyword})
+		}
+	}
+	return fields
 }
 
 func (f fieldSpec) options() bindex.FieldIndexingOptions {
@@ -302,15 +299,18 @@ type fieldAdder struct {
 	facets []string // "field\x1fvalue" for fieldFacets
 }
 
-// facetFields are the fields whose values are counted as facets.
-var facetFields = map[string]bool{
-	fieldOfficial: true, fieldCity: true, fieldProvince: true, fieldDistrict: true,
-	fieldTheme: true, fieldSource: true, fieldYear: true, fieldSpeaker: true, fieldQuoteKind: true,
-}
+// facetFields are the fields whose values are counted as facets: one
+// keyword field per fangtan.Facets entry, named as the facet.
+var facetFields = func() map[string]bool {
+	m := make(map[string]bool, len(fangtan.Facets))
+	for _, f := range fangtan.Facets {
+		m[f.Name] = true
+	}
+	return m
+}()
 
-// undated is the year value of documents without a date, so that the year
-// facet has a bucket for them and year=undated finds them.
-const undated = "undated"
+// undated is the year value of documents without a date.
+const undated = fangtan.UndatedYear
 
 const facetSep = "\x1f"
 
@@ -428,14 +428,6 @@ func specMap(fields []fieldSpec) map[string]fieldSpec {
 // foldValue is the form of every metadata value in the index and in filters.
 func foldValue(v string) string { return strings.TrimSpace(analyzer.Fold(v)) }
 
-func officialNames(d *fangtan.Document) []string {
-	names := make([]string, len(d.Officials))
-	for i, o := range d.Officials {
-		names[i] = o.Name
-	}
-	return names
-}
-
 // build returns the article and its quote documents.
 func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	stored, storedQuotes, err := encodeArticle(d)
@@ -485,8 +477,11 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 		qa.raw(fieldType, typeQuote)
 		qa.text(fieldQuote, q.Text)
 		qa.text(fieldQuoteExact, q.Text)
-		qa.keywords(fieldSpeaker, q.Speaker)
-		qa.keywords(fieldQuoteKind, string(kind))
+		for _, f := range fangtan.Facets {
+			if f.Scope == fangtan.QuoteFacet {
+				qa.keywords(f.Name, f.Values(d, &q)...)
+			}
+		}
 		qa.raw(fieldDocID, d.ID)
 		b.metadata(qa, d)
 		qa.addFacets()
@@ -498,18 +493,12 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 
 // metadata adds the filter and facet fields articles and quotes share.
 func (b *docBuilder) metadata(a *fieldAdder, d *fangtan.Document) {
-	a.keywords(fieldOfficial, officialNames(d)...)
-	a.keywords(fieldCity, d.Places.Cities...)
-	a.keywords(fieldProvince, d.Places.Provinces...)
-	a.keywords(fieldDistrict, d.Places.Districts...)
-	a.keywords(fieldTheme, d.Themes...)
-	a.keywords(fieldSource, d.Source)
-	year := d.Year()
-	if d.Date == "" || !isYear(year) {
-		year = undated
+	for _, f := range fangtan.Facets {
+		if f.Scope == fangtan.ArticleFacet {
+			a.keywords(f.Name, f.Values(d, nil)...)
+		}
 	}
-	a.keywords(fieldYear, year)
-	if monthFacets && len(d.Date) >= 7 && year != undated {
+	if monthFacets && len(d.Date) >= 7 && isYear(d.Year()) {
 		a.facets = append(a.facets, fieldMonth+facetSep+d.Date[:7])
 	}
 	a.raw(fieldFile, d.File)

@@ -59,20 +59,17 @@ type parsedQuery struct {
 	excluded []clause
 }
 
-// filterFields are the fields a query may name, with what they apply to.
-var filterFields = map[string]string{
-	"official": fieldOfficial,
-	"city":     fieldCity,
-	"province": fieldProvince,
-	"district": fieldDistrict,
-	"theme":    fieldTheme,
-	"source":   fieldSource,
-	"author":   fieldAuthor,
-	"year":     fieldYear,
-	"speaker":  fieldSpeaker,
-	"date":     fieldDate,
-	"title":    fieldTitle,
-}
+// filterFields are the fields a query may name, with what they apply to:
+// every facet with a filter, and author, date and title.
+var filterFields = func() map[string]string {
+	m := map[string]string{"author": fieldAuthor, "date": fieldDate, "title": fieldTitle}
+	for _, f := range fangtan.Facets {
+		if f.Filter != nil {
+			m[f.Name] = f.Name
+		}
+	}
+	return m
+}()
 
 func knownFields() string {
 	names := make([]string, 0, len(filterFields))
@@ -202,8 +199,10 @@ func parseQuery(text string, quotes bool) (*parsedQuery, error) {
 			if !ok {
 				return nil, badQuery("unknown field %q at character %d (known fields: %s)", name, pos, knownFields())
 			}
-			if field == fieldSpeaker && !quotes {
-				return nil, badQuery("speaker: at character %d applies to quote search only", pos)
+			// The format names the field so that web's translations
+			// ("speaker: at character %d …") find it.
+			if f, ok := fangtan.FacetNamed(name); ok && f.Scope == fangtan.QuoteFacet && !quotes {
+				return nil, badQuery(name+": at character %d applies to quote search only", pos)
 			}
 			if field == fieldAuthor && quotes {
 				return nil, badQuery("author: at character %d applies to article search only", pos)

@@ -36,8 +36,11 @@ const (
 	facetSize   = 50
 )
 
-// articleFacets are the facets of an article search, in display order.
-var articleFacets = []string{fieldOfficial, fieldCity, fieldProvince, fieldTheme, fieldSource, fieldYear}
+// The facets each search counts, in display order.
+var (
+	articleFacets = fangtan.FacetNames(fangtan.ArticleFacet)
+	quoteFacets   = fangtan.FacetNames(fangtan.QuoteFacet)
+)
 
 // textField is a text indexed twice: for words and exactly.
 type textField struct {
@@ -138,7 +141,7 @@ func (x *Index) compileParsed(pq *parsedQuery, fq fangtan.Query, t target) (*com
 	for _, name := range sortedNames(fq.Excludes) {
 		field, ok := excludeFields[name]
 		if !ok {
-			return nil, badQuery("cannot exclude by %q: use official, city, province, district, theme, source, year or speaker", name)
+			return nil, badQuery("cannot exclude by %q: use "+excludeNames, name)
 		}
 		if hasValue(fq.Excludes[name]) {
 			mustNot = append(mustNot, x.filterQuery(field, fq.Excludes[name]))
@@ -155,11 +158,20 @@ func (x *Index) compileParsed(pq *parsedQuery, fq fangtan.Query, t target) (*com
 	return c, nil
 }
 
-// excludeFields are the facets a Query.Excludes may name.
-var excludeFields = map[string]string{
-	"official": fieldOfficial, "city": fieldCity, "province": fieldProvince, "district": fieldDistrict,
-	"theme": fieldTheme, "source": fieldSource, "year": fieldYear, "speaker": fieldSpeaker,
-}
+// excludeFields are the facets a Query.Excludes may name: those with a
+// filter, each in its field of the same name; excludeNames lists them for
+// the error message ("official, city, … or speaker").
+var excludeFields, excludeNames = func() (map[string]string, string) {
+	m := map[string]string{}
+	var names []string
+	for _, f := range fangtan.Facets {
+		if f.Filter != nil {
+			m[f.Name] = f.Name
+			names = append(names, f.Name)
+		}
+	}
+	return m, strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}()
 
 func sortedNames(m map[string][]string) []string {
 	names := make([]string, 0, len(m))
@@ -364,8 +376,10 @@ func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) 
 			return nil, badQuery("year %q is not a four-digit year", y)
 		}
 	}
-	if len(fq.Speakers) > 0 && t.typ != typeQuote && hasValue(fq.Speakers) {
-		return nil, badQuery("the speaker filter applies to quote search only")
+	for _, f := range fangtan.Facets {
+		if f.Scope == fangtan.QuoteFacet && f.Filter != nil && t.typ != typeQuote && hasValue(*f.Filter(&fq)) {
+			return nil, badQuery("the " + f.Name + " filter applies to quote search only")
+		}
 	}
 	var out []query.Query
 	switch k := strings.TrimSpace(fq.Kind); {
@@ -382,16 +396,16 @@ func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) 
 	} else if dq != nil {
 		out = append(out, dq)
 	}
-	for _, f := range []struct {
-		field  string
-		values []string
-	}{
-		{fieldOfficial, x.canonical(fq.Officials)}, {fieldCity, fq.Cities}, {fieldProvince, fq.Provinces},
-		{fieldDistrict, fq.Districts}, {fieldTheme, fq.Themes}, {fieldSource, fq.Sources},
-		{fieldYear, fq.Years}, {fieldSpeaker, x.canonical(fq.Speakers)},
-	} {
-		if hasValue(f.values) {
-			out = append(out, x.filterQuery(f.field, f.values))
+	for _, f := range fangtan.Facets {
+		if f.Filter == nil {
+			continue
+		}
+		values := *f.Filter(&fq)
+		if f.Person {
+			values = x.canonical(values)
+		}
+		if hasValue(values) {
+			out = append(out, x.filterQuery(f.Name, values))
 		}
 	}
 	return out, nil
@@ -685,7 +699,7 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 		return nil, err
 	}
 	out := &fangtan.QuoteResult{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.QuoteHit, 0, len(res.Hits)),
-		Facets: topFacets(all, []string{fieldSpeaker, fieldQuoteKind}, fq.FacetSize)}
+		Facets: topFacets(all, quoteFacets, fq.FacetSize)}
 	for _, h := range res.Hits {
 		s, ok := h.Fields[fieldStored].(string)
 		if !ok {

@@ -27,10 +27,17 @@ type suggestItem struct {
 	initials string // lzh
 }
 
-var suggestKinds = []struct{ field, kind string }{
-	{fieldOfficial, "official"}, {fieldCity, "place"}, {fieldProvince, "place"},
-	{fieldDistrict, "place"}, {fieldTheme, "theme"}, {fieldSpeaker, "speaker"},
-}
+// suggestKinds are the facets that complete, each field with the kind of
+// suggestion its values make.
+var suggestKinds = func() []struct{ field, kind string } {
+	var out []struct{ field, kind string }
+	for _, f := range fangtan.Facets {
+		if f.Suggest != "" {
+			out = append(out, struct{ field, kind string }{f.Name, f.Suggest})
+		}
+	}
+	return out
+}()
 
 func (x *Index) suggestTable(ctx context.Context) (*suggestions, error) {
 	x.sugMu.Lock()

@@ -370,8 +370,11 @@ func makePager(st state, from, size int, total uint64) pager {
 	return p
 }
 
-// facetOrder is the sidebar's order of the Result.Facets keys.
-var facetOrder = []string{"official", "city", "province", "theme", "source", "year"}
+// The sidebars' order of the Result.Facets and QuoteResult.Facets keys.
+var (
+	facetOrder      = fangtan.FacetNames(fangtan.ArticleFacet)
+	quoteFacetOrder = fangtan.FacetNames(fangtan.QuoteFacet)
+)
 
 func selectedSet(q fangtan.Query, name string) map[string]bool {
 	set := map[string]bool{}
@@ -755,7 +758,7 @@ func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 		return onForm("quotes", p, err)
 	}
 	v.Searched, v.Result = true, res
-	v.Facets = buildFacets(st, q, res.Facets, []string{"speaker", "kind"}, p.L, r.URL.Query().Get("more"))
+	v.Facets = buildFacets(st, q, res.Facets, quoteFacetOrder, p.L, r.URL.Query().Get("more"))
 	v.Chips = buildChips(st, q, p.L)
 	v.Sorts = sortLinks(st, q.Sort, p.L)
 	v.Pager = makePager(st, q.From, q.Size, res.Total)

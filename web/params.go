@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,21 +18,24 @@ func badParam(format string, args ...any) error {
 	return &fangtan.MessageError{Kind: fangtan.ErrBadQuery, Format: format, Args: args}
 }
 
-// filterParams are the repeated facet parameters and where each goes in a
-// fangtan.Query. Their order is the sidebar's order.
-var filterParams = []struct {
+// filterParam is a repeated facet parameter and where it goes in a
+// fangtan.Query.
+type filterParam struct {
 	name  string
 	field func(q *fangtan.Query) *[]string
-}{
-	{"official", func(q *fangtan.Query) *[]string { return &q.Officials }},
-	{"city", func(q *fangtan.Query) *[]string { return &q.Cities }},
-	{"province", func(q *fangtan.Query) *[]string { return &q.Provinces }},
-	{"district", func(q *fangtan.Query) *[]string { return &q.Districts }},
-	{"theme", func(q *fangtan.Query) *[]string { return &q.Themes }},
-	{"source", func(q *fangtan.Query) *[]string { return &q.Sources }},
-	{"year", func(q *fangtan.Query) *[]string { return &q.Years }},
-	{"speaker", func(q *fangtan.Query) *[]string { return &q.Speakers }},
 }
+
+// filterParams are the facets with a filter, in fangtan.Facets' order,
+// which is the sidebar's order.
+var filterParams = func() []filterParam {
+	var out []filterParam
+	for _, f := range fangtan.Facets {
+		if f.Filter != nil {
+			out = append(out, filterParam{f.Name, f.Filter})
+		}
+	}
+	return out
+}()
 
 // parseQuery reads a fangtan.Query from a request's parameters. paging is
 // false for an export, which pages by itself and ignores from and size.
@@ -128,7 +130,7 @@ func (srv *server) parseQuery(r *http.Request, paging bool) (fangtan.Query, erro
 		return q, badParam("unknown sort %q: use relevance, date or oldest", s)
 	}
 	if m := vals.Get("more"); m != "" {
-		if !slices.Contains(facetOrder, m) && m != "speaker" {
+		if f, ok := fangtan.FacetNamed(m); !ok || !f.Listed || f.Filter == nil {
 			return q, badParam("more=%q is not a facet", m)
 		}
 		q.FacetSize = maxFacetValues
@@ -263,4 +265,4 @@ func officialName(r *http.Request) (string, error) {
 }
 
 // undatedYear is the year facet's bucket of documents without a date.
-const undatedYear = "undated"
+const undatedYear = fangtan.UndatedYear

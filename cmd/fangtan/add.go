@@ -8,7 +8,6 @@ import (
 
 	"fangtan"
 	"fangtan/corpus"
-	"fangtan/index"
 )
 
 func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -33,11 +32,6 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	idx, err := index.Open(*dir)
-	if err != nil {
-		return err
-	}
-	defer idx.Close()
 	var docs []fangtan.Document
 	rep, err := corpus.Load(ctx, corpus.Options{}, fs.Args(), func(d fangtan.Document) error {
 		docs = append(docs, d)
@@ -46,7 +40,7 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	stats, err := idx.Add(ctx, docs, buildOptions(ex))
+	stats, err := indexer(*dir).Add(ctx, docs, buildOptions(ex))
 	if err != nil {
 		return err
 	}
@@ -54,5 +48,5 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if stats.Documents == 0 {
 		return errors.New("no documents could be read")
 	}
-	return idx.Close()
+	return nil
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-
-	"fangtan/index"
 )
 
 func runDelete(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -24,15 +22,7 @@ func runDelete(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return errUsage
 	}
-	idx, err := index.Open(*dir)
-	if err != nil {
-		return err
-	}
-	defer idx.Close()
-	n, err := idx.Delete(ctx, fs.Args())
+	n, err := indexer(*dir).Delete(ctx, fs.Args())
 	fmt.Fprintf(stdout, "deleted %d documents\n", n)
-	if err != nil {
-		return err
-	}
-	return idx.Close()
+	return err
 }

@@ -7,7 +7,6 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/extract"
-	"fangtan/index"
 )
 
 // extractorFlags are the flags of every command that extracts: the
@@ -63,10 +62,10 @@ func (f *extractorFlags) extractor() (*extract.Extractor, error) {
 // buildOptions wire the extractor into an index build or add: extraction
 // in the index's workers, and the registry of officials (fangtan.Registry)
 // collected from it and applied to the whole index.
-func buildOptions(ex *extract.Extractor) index.BuildOptions {
+func buildOptions(ex *extract.Extractor) fangtan.BuildOptions {
 	reg := fangtan.NewRegistry()
 	reg.SetAliases(ex.AliasMap())
-	return index.BuildOptions{
+	return fangtan.BuildOptions{
 		// The officials registered so far are found as each article is
 		// extracted; the index's pass at the end finds the rest, in the
 		// articles extracted before a name was registered.

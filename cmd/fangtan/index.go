@@ -19,6 +19,10 @@ import (
 	"fangtan/index"
 )
 
+// indexer is the index at dir as the write side's interface: the one place
+// the write commands choose the bleve backend.
+func indexer(dir string) fangtan.Indexer { return index.Dir(dir) }
+
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("index", stderr)
 	dir := fs.String("index", "", "index directory to build or replace (required)")
@@ -51,9 +55,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	bar := newProgressBar(stderr, inputBytes(paths), *quiet)
 	opts := buildOptions(ex)
 	opts.Workers, opts.BatchSize, opts.NoCompact, opts.Progress = *workers, *batch, *noCompact, bar.update
-	stats, err := index.Build(ctx, *dir, src, opts)
+	stats, err := indexer(*dir).Build(ctx, src, opts)
 	bar.finish()
-	if errors.Is(err, index.ErrNoDocuments) {
+	if errors.Is(err, fangtan.ErrNoDocuments) {
 		printSkipped(stderr, stats, report)
 	}
 	if err != nil {
@@ -65,7 +69,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // corpusSource reads paths (the sample corpus when there are none) without
 // extracting: extraction runs in the index's parallel workers.
-func corpusSource(paths []string) (index.Source, *corpus.Report) {
+func corpusSource(paths []string) (fangtan.Source, *corpus.Report) {
 	report := &corpus.Report{}
 	return func(ctx context.Context, emit func(fangtan.Document) error) error {
 		rep, err := corpus.Load(ctx, corpus.Options{}, paths, emit)
@@ -128,7 +132,7 @@ func newProgressBar(w io.Writer, total int64, quiet bool) *progressBar {
 	)}
 }
 
-func (p *progressBar) update(pr index.Progress) {
+func (p *progressBar) update(pr fangtan.Progress) {
 	if p.bar == nil {
 		return
 	}
@@ -146,7 +150,7 @@ func (p *progressBar) finish() {
 }
 
 // printSummary reports what a build or an add did and which files it skipped.
-func printSummary(w io.Writer, verb, dir string, s index.Stats, rep *corpus.Report) {
+func printSummary(w io.Writer, verb, dir string, s fangtan.Stats, rep *corpus.Report) {
 	fmt.Fprintf(w, "%s %d documents and %d quotes (%.1f MB of text) in %.1fs, %.2f MB/s, into %s\n",
 		verb, s.Documents, s.Quotes, float64(s.Bytes)/1e6, s.Elapsed.Seconds(), s.MBPerSecond(), dir)
 	if s.RegistryOfficials > 0 {
@@ -157,7 +161,7 @@ func printSummary(w io.Writer, verb, dir string, s index.Stats, rep *corpus.Repo
 }
 
 // printSkipped lists the files and documents a build or an add left out.
-func printSkipped(w io.Writer, s index.Stats, rep *corpus.Report) {
+func printSkipped(w io.Writer, s fangtan.Stats, rep *corpus.Report) {
 	var skipped []string
 	if rep != nil {
 		for _, p := range rep.Problems {

@@ -7,19 +7,18 @@ import (
 	"strings"
 
 	"fangtan"
-	"fangtan/index"
 )
 
 func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := newSearchFlags("quotes", stderr)
-	s.fs.Var((*multiFlag)(&s.q.Speakers), "speaker", "only quotes by this speaker (repeatable)")
+	s.facetFlags(fangtan.QuoteFacet)
 	s.fs.StringVar(&s.q.Kind, "kind", "", "only direct quotes (direct) or reported speech (reported)")
 	s.fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan quotes --index DIR [--json] [--speaker X] [--kind direct|reported] [--from N] [--size N] QUERY")
 		fmt.Fprintln(stderr, "Searches quotations with the query language of 'fangtan search', plus speaker:NAME.")
 		s.fs.PrintDefaults()
 	}
-	return runQuery(s, args, stdout, stderr, func(idx *index.Index) (*fangtan.QuoteResult, error) {
+	return runQuery(s, args, stdout, stderr, func(idx fangtan.Searcher) (*fangtan.QuoteResult, error) {
 		return idx.SearchQuotes(ctx, s.q)
 	}, printQuotes)
 }
@@ -44,5 +43,5 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 		fmt.Fprintf(w, "   — %s\n", speaker)
 		fmt.Fprintf(w, "   %s\n", strings.Join(nonEmpty([]string{h.Title, h.Date, h.Source, fmt.Sprintf("%s ¶%d", h.DocID, h.Paragraph)}), " · "))
 	}
-	printFacets(w, r.Facets, []string{"speaker", "kind"})
+	printFacets(w, r.Facets, fangtan.FacetNames(fangtan.QuoteFacet))
 }

@@ -40,22 +40,35 @@ func newSearchFlags(name string, stderr io.Writer) *searchFlags {
 	s.from = fs.Int("from", 0, "skip this many hits")
 	s.size = fs.Int("size", 10, "hits per page")
 	s.sort = fs.String("sort", "relevance", "relevance, date (newest first) or oldest")
-	for _, f := range []struct {
-		name string
-		dst  *[]string
-		help string
-	}{
-		{"official", &s.q.Officials, "only documents naming this official (repeat for any of several)"},
-		{"city", &s.q.Cities, "only documents about this city: 太原 or 太原市 (repeatable)"},
-		{"province", &s.q.Provinces, "only documents about this province (repeatable)"},
-		{"district", &s.q.Districts, "only documents about this district or county (repeatable)"},
-		{"theme", &s.q.Themes, "only documents with this theme (repeatable)"},
-		{"source", &s.q.Sources, "only documents from this publication (repeatable)"},
-		{"year", &s.q.Years, "only documents from this year (repeatable)"},
-	} {
-		fs.Var((*multiFlag)(f.dst), f.name, f.help)
-	}
+	s.facetFlags(fangtan.ArticleFacet)
 	return s
+}
+
+// facetHelp is the help of each facet's flag.
+var facetHelp = map[string]string{
+	"official": "only documents naming this official (repeat for any of several)",
+	"city":     "only documents about this city: 太原 or 太原市 (repeatable)",
+	"province": "only documents about this province (repeatable)",
+	"district": "only documents about this district or county (repeatable)",
+	"theme":    "only documents with this theme (repeatable)",
+	"source":   "only documents from this publication (repeatable)",
+	"year":     "only documents from this year (repeatable)",
+	"speaker":  "only quotes by this speaker (repeatable)",
+}
+
+// facetFlags adds a repeatable flag for each filterable facet of scope,
+// named as the facet.
+func (s *searchFlags) facetFlags(scope fangtan.FacetScope) {
+	for _, f := range fangtan.Facets {
+		if f.Scope != scope || f.Filter == nil {
+			continue
+		}
+		help, ok := facetHelp[f.Name]
+		if !ok {
+			help = "only documents with this " + f.Name + " (repeatable)"
+		}
+		s.fs.Var((*multiFlag)(f.Filter(&s.q)), f.Name, help)
+	}
 }
 
 // parse accepts flags anywhere among the query words, so that
@@ -98,13 +111,24 @@ func isBoolFlag(f *flag.Flag) bool {
 	return ok && b.IsBoolFlag()
 }
 
+// openSearcher is the read side's interface to an index: the caller
+// searches it and closes it.
+type openSearcher interface {
+	fangtan.Searcher
+	io.Closer
+}
+
 // open opens the index read-only, so several searches can run at once.
 // Searching only segments queries, so jieba loads without its keyword tables.
-func (s *searchFlags) open() (*index.Index, error) {
+func (s *searchFlags) open() (openSearcher, error) {
 	if err := analyzer.ConfigureForQueries(*s.dictDir); err != nil {
 		return nil, err
 	}
-	return index.OpenReadOnly(*s.dir)
+	idx, err := index.OpenReadOnly(*s.dir)
+	if err != nil {
+		return nil, err // not a nil *index.Index in a non-nil interface
+	}
+	return idx, nil
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -116,7 +140,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "province:山西 district:小店区 theme:办实事 source:光明日报 year:2021 date:2021-07..2021-12")
 		s.fs.PrintDefaults()
 	}
-	return runQuery(s, args, stdout, stderr, func(idx *index.Index) (*fangtan.Result, error) {
+	return runQuery(s, args, stdout, stderr, func(idx fangtan.Searcher) (*fangtan.Result, error) {
 		return idx.Search(ctx, s.q)
 	}, printResult)
 }
@@ -124,7 +148,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // runQuery is what search and quotes share: parse the flags, open the index,
 // run the query and print its result as JSON or as text.
 func runQuery[R any](s *searchFlags, args []string, stdout, stderr io.Writer,
-	query func(*index.Index) (R, error), print func(w io.Writer, res R, from int, tty bool)) error {
+	query func(fangtan.Searcher) (R, error), print func(w io.Writer, res R, from int, tty bool)) error {
 	if err := s.parse(args); err != nil {
 		return err
 	}
@@ -211,7 +235,7 @@ func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 			fmt.Fprintf(w, "   %s\n", marked(sn, tty))
 		}
 	}
-	printFacets(w, r.Facets, []string{"official", "city", "province", "theme", "source", "year"})
+	printFacets(w, r.Facets, fangtan.FacetNames(fangtan.ArticleFacet))
 }
 
 func printFacets(w io.Writer, facets map[string][]fangtan.FacetCount, names []string) {
