@@ -72,8 +72,12 @@ type Progress struct {
 	Documents int           // articles indexed
 	Quotes    int           // quote documents indexed
 	Bytes     int64         // bytes of article text indexed
-	Elapsed   time.Duration //
-	Done      bool          // the last report
+	Elapsed   time.Duration // since the build or add started
+	Done      bool          // the last report, once everything is written
+	// Stage is what the build or add is doing; Step of Steps measure the
+	// registry's pass (names looked for), the merge has no measure.
+	Stage       Stage
+	Step, Steps int
 }
 
 // Skipped is a document a build left out, and why.
@@ -167,6 +171,7 @@ func Build(ctx context.Context, path string, src Source, opts BuildOptions) (Sta
 		_ = os.RemoveAll(tmp)
 		return stats, fmt.Errorf("index %s: %w", path, err)
 	}
+	opts.reportDone(stats)
 	return stats, nil
 }
 
@@ -280,9 +285,11 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	}
 	stats, err := w.run(ctx, src, nil)
 	if err == nil && opts.Registry != nil {
+		opts.report(Progress{Stage: StageRegistry, Elapsed: time.Since(w.start)})
 		err = applyAndSaveRegistry(ctx, &Index{path: dir, idx: idx, word: w.b.word, b: w.b}, opts.Registry, opts.Registry.Names(), opts, &stats)
 	}
 	if err == nil {
+		opts.report(Progress{Stage: StageMerge, Elapsed: time.Since(w.start)})
 		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact)
 	}
 	if cerr := idx.Close(); err == nil && cerr != nil {
@@ -411,7 +418,7 @@ func (w *writer) skip(d *fangtan.Document, reason string) {
 func (w *writer) progress(done bool) Progress {
 	return Progress{
 		Documents: int(w.docs.Load()), Quotes: int(w.quotes.Load()), Bytes: w.bytes.Load(),
-		Elapsed: time.Since(w.start), Done: done,
+		Elapsed: time.Since(w.start), Done: done, Stage: StageIndex,
 	}
 }
 
@@ -489,9 +496,9 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	if cause := context.Cause(ctx); cause != nil && (err == nil || errors.Is(err, context.Canceled)) {
 		err = cause
 	}
-	if w.opts.Progress != nil {
-		w.opts.Progress(w.progress(true))
-	}
+	// The writer's last report is not Done: the registry's pass, the
+	// merge or the swap may follow (Build and Add report Done).
+	w.opts.report(w.progress(false))
 	p := w.progress(true)
 	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped}
 	return stats, err
@@ -567,7 +574,10 @@ func applyAndSaveRegistry(ctx context.Context, x *Index, reg *fangtan.Registry, 
 	}()
 	stats.RegistryOfficials = len(names)
 	if opts.Enrich != nil {
-		n, err := x.applyRegistry(ctx, reg, names, opts.Enrich, opts.BatchSize)
+		step := func(done, total int) {
+			opts.report(Progress{Stage: StageRegistry, Step: done, Steps: total, Elapsed: stats.Elapsed + time.Since(start)})
+		}
+		n, err := x.applyRegistry(ctx, reg, names, opts.Enrich, opts.BatchSize, step)
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"fangtan"
 	"fangtan/corpus"
@@ -12,6 +13,7 @@ import (
 )
 
 func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	start := time.Now()
 	fs := newFlags("add", stderr)
 	dir := fs.String("index", "", "index directory (required)")
 	exFlags := addExtractorFlags(fs)
@@ -50,7 +52,7 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	printSummary(stdout, "added", *dir, stats, &rep)
+	printSummary(stdout, "added", *dir, stats, &rep, time.Since(start))
 	if stats.Documents == 0 {
 		return errors.New("no documents could be read")
 	}
