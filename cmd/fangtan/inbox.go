@@ -55,7 +55,7 @@ type inboxFlags struct {
 func addInboxFlags(fs *flag.FlagSet) *inboxFlags {
 	return &inboxFlags{
 		dir:     fs.String("inbox", "", "directory to watch for files to add to the index while serving (opens the index for writing); files go to DIR/done or DIR/failed"),
-		poll:    fs.Duration("inbox-poll", time.Second, "how often --inbox is looked at; a file is taken once its size and time held still for one look"),
+		poll:    fs.Duration("inbox-poll", 500*time.Millisecond, "how often --inbox is looked at; a file is taken once its size and time held still for one look"),
 		themes:  fs.String("themes", "", "with --inbox: "+themesUsage),
 		aliases: fs.String("aliases", "", "with --inbox: alias file, as for 'fangtan index' (use the one the index was built with)"),
 	}
