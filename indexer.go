@@ -78,9 +78,27 @@ type Progress struct {
 	Documents int           // articles indexed
 	Quotes    int           // quote documents indexed
 	Bytes     int64         // bytes of article text indexed
-	Elapsed   time.Duration //
-	Done      bool          // the last report
+	Elapsed   time.Duration // since the build or add started
+	Done      bool          // the last report, once everything is written
+	// Stage is what the build or add is doing; Step of Steps measure the
+	// registry's pass (names looked for), the merge has no measure.
+	Stage       Stage
+	Step, Steps int
 }
+
+// Stage is a part of a build or an add, in the order they run.
+type Stage string
+
+const (
+	// StageIndex reads, extracts and indexes the documents.
+	StageIndex Stage = "index"
+	// StageRegistry looks for every registered official in the whole
+	// index (BuildOptions.Registry), a pass that took 20 s on xwlb.
+	StageRegistry Stage = "registry"
+	// StageMerge merges the new index's segments (Build, unless
+	// NoCompact) and waits for the files merged away to be deleted.
+	StageMerge Stage = "merge"
+)
 
 // Skipped is a document a build left out, and why.
 type Skipped struct {

@@ -34,6 +34,10 @@ type Options struct {
 	// the caller's goroutine. Documents are emitted in the same order
 	// either way, one at a time, from the goroutine that called Load.
 	Workers int
+	// Read, if set, is called with the number of bytes of every read from
+	// an input file, from the goroutine that reads them: input consumed,
+	// for a progress bar measured against the files' sizes.
+	Read func(n int64)
 }
 
 // Report summarizes a Load.
@@ -88,6 +92,9 @@ func LoadFS(ctx context.Context, opts Options, fsys fs.FS, emit func(fangtan.Doc
 }
 
 func load(ctx context.Context, opts Options, inputs []input, problems []Problem, emit func(fangtan.Document) error) (Report, error) {
+	if opts.Read != nil {
+		inputs = reportReads(inputs, opts.Read)
+	}
 	if opts.Extractor == nil || opts.Workers <= 1 {
 		n := 0
 		rep, err := readAll(ctx, inputs, problems, func(d fangtan.Document) error {

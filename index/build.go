@@ -137,6 +137,7 @@ func Build(ctx context.Context, path string, src Source, opts BuildOptions) (Sta
 		_ = os.RemoveAll(tmp)
 		return stats, fmt.Errorf("index %s: %w", path, err)
 	}
+	reportDone(opts, stats)
 	return stats, nil
 }
 
@@ -250,9 +251,11 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	}
 	stats, err := w.run(ctx, src, nil)
 	if err == nil && opts.Registry != nil {
+		report(opts, Progress{Stage: StageRegistry, Elapsed: time.Since(w.start)})
 		err = applyAndSaveRegistry(ctx, &Index{path: dir, idx: idx, word: w.b.word, b: w.b}, opts.Registry, opts.Registry.Names(), opts, &stats)
 	}
 	if err == nil {
+		report(opts, Progress{Stage: StageMerge, Elapsed: time.Since(w.start)})
 		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact, dictionariesOf(w.b.word))
 	}
 	if cerr := idx.Close(); err == nil && cerr != nil {
@@ -385,7 +388,7 @@ func (w *writer) skip(d *fangtan.Document, reason string) {
 func (w *writer) progress(done bool) Progress {
 	return Progress{
 		Documents: int(w.docs.Load()), Quotes: int(w.quotes.Load()), Bytes: w.bytes.Load(),
-		Elapsed: time.Since(w.start), Done: done,
+		Elapsed: time.Since(w.start), Done: done, Stage: StageIndex,
 	}
 }
 
@@ -463,9 +466,9 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	if cause := context.Cause(ctx); cause != nil && (err == nil || errors.Is(err, context.Canceled)) {
 		err = cause
 	}
-	if w.opts.Progress != nil {
-		w.opts.Progress(w.progress(true))
-	}
+	// The writer's last report is not Done: the registry's pass, the
+	// merge or the swap may follow (Build and Add report Done).
+	report(w.opts, w.progress(false))
 	p := w.progress(true)
 	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped}
 	return stats, err
@@ -541,7 +544,10 @@ func applyAndSaveRegistry(ctx context.Context, x *Index, reg *fangtan.Registry, 
 	}()
 	stats.RegistryOfficials = len(names)
 	if opts.Enrich != nil {
-		n, err := x.applyRegistry(ctx, reg, names, opts.Enrich, opts.BatchSize)
+		step := func(done, total int) {
+			report(opts, Progress{Stage: StageRegistry, Step: done, Steps: total, Elapsed: stats.Elapsed + time.Since(start)})
+		}
+		n, err := x.applyRegistry(ctx, reg, names, opts.Enrich, opts.BatchSize, step)
 		if err != nil {
 			return err
 		}

@@ -251,10 +251,12 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		// Every name could be in the new articles, and a new name in any
 		// old one: the whole registry, over the whole index. Articles that
 		// already list a name are not read.
+		report(opts, Progress{Stage: StageRegistry, Elapsed: stats.Elapsed})
 		if err := applyAndSaveRegistry(ctx, x, x.reg, x.reg.Names(), opts, &stats); err != nil {
 			return stats, fmt.Errorf("index %s: add: %w", x.path, err)
 		}
 	}
+	reportDone(opts, stats)
 	return stats, nil
 }
 

@@ -13,13 +13,17 @@ import (
 // without listing them that official (fangtan.Registry): for each name, the
 // articles whose text holds it as an exact substring and whose official
 // field lacks it are handed to enrich, and those it changes are indexed
-// again. It returns how many articles changed.
-func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names []string, enrich func(*fangtan.Document, []string) bool, batchSize int) (int, error) {
+// again. It returns how many articles changed. step, if set, is told
+// how many names have been looked for, out of how many.
+func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names []string, enrich func(*fangtan.Document, []string) bool, batchSize int, step func(done, total int)) (int, error) {
 	changed := map[string]*fangtan.Document{}
 	var order []string
-	for _, name := range names {
+	for i, name := range names {
 		if err := ctx.Err(); err != nil {
 			return 0, err
+		}
+		if step != nil {
+			step(i, len(names))
 		}
 		c, err := x.compile(fangtan.Query{Text: `"` + name + `"`}, articles)
 		if err != nil {
@@ -45,6 +49,9 @@ func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names 
 				order = append(order, id)
 			}
 		}
+	}
+	if step != nil {
+		step(len(names), len(names)) // what is left is writing the changes
 	}
 	if batchSize <= 0 {
 		batchSize = 500

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"fangtan"
 	"fangtan/corpus"
 )
 
 func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	start := time.Now()
 	fs := newFlags("add", stderr)
 	dir := fs.String("index", "", "index directory (required)")
 	exFlags := addExtractorFlags(fs)
@@ -44,7 +46,7 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	printSummary(stdout, "added", *dir, stats, &rep)
+	printSummary(stdout, "added", *dir, stats, &rep, time.Since(start))
 	if stats.Documents == 0 {
 		return errors.New("no documents could be read")
 	}

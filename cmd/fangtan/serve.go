@@ -25,12 +25,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones); use the one the index was built with")
 	watch := fs.Duration("watch", 2*time.Second, "how often to check whether the index was rebuilt (0: only on SIGHUP)")
 	searchTimeout := fs.Duration("search-timeout", 10*time.Second, "longest a search may run; a slower one answers 503")
+	inboxF := addInboxFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: fangtan serve --index DIR [--addr HOST:PORT] [--dict-dir D] [--watch 2s]")
+		fmt.Fprintln(stderr, "usage: fangtan serve --index DIR [--addr HOST:PORT] [--dict-dir D] [--watch 2s] [--inbox DIR]")
 		fmt.Fprintln(stderr, "Serves the search page, the JSON API and exports of the index at DIR.")
 		fmt.Fprintln(stderr, "The server only reads the index. When 'fangtan index' rebuilds DIR, or on")
 		fmt.Fprintln(stderr, "SIGHUP, it moves to the new index without dropping a request. SIGINT or")
-		fmt.Fprintln(stderr, "SIGTERM stops it after the requests in flight have finished.")
+		fmt.Fprintln(stderr, "SIGTERM stops it after the requests in flight have finished. With --inbox DIR")
+		fmt.Fprintln(stderr, "it also adds the files dropped into DIR (write them elsewhere and rename them")
+		fmt.Fprintln(stderr, "in), then moves them to DIR/done, or to DIR/failed with NAME.reason.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -46,6 +49,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errUsage
 	}
 
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	// The inbox extracts documents, which needs the full segmenter: it is
+	// configured before the query-only one, which it then also serves.
+	var inb *inbox
+	if *inboxF.dir != "" {
+		var err error
+		if inb, err = newInbox(inboxF, *dictDir, *dir, logger); err != nil {
+			return err
+		}
+	}
 	// Load the dictionaries before listening: a bad --dict-dir fails now,
 	// and the first query does not pay for the load. The server only
 	// segments queries, so jieba loads without its keyword tables.
@@ -55,8 +68,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, err := analyzer.Default(); err != nil {
 		return fmt.Errorf("open dictionaries: %w", err)
 	}
-	idx, seen, err := openForServing(*dir)
-	if err != nil {
+	var (
+		idx  *index.Index
+		seen indexStamp
+		err  error
+	)
+	if inb != nil {
+		var opened os.FileInfo
+		if idx, opened, err = openLive(*dir); err != nil {
+			return err
+		}
+		seen = indexStamp{dir: opened}
+		inb.live = &liveIndex{path: filepath.Clean(*dir), idx: idx, opened: opened}
+	} else if idx, seen, err = openForServing(*dir); err != nil {
 		return err
 	}
 	articles, quotes, err := idx.Count(ctx)
@@ -70,9 +94,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		searcher.Close()
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, nil))
 
 	r := &reloader{dir: *dir, searcher: searcher, log: logger, seen: seen}
+	if inb != nil {
+		r.live = inb.live
+	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	rctx, stopReloading := context.WithCancel(ctx)
@@ -81,11 +107,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer close(reloaderDone)
 		r.run(rctx, hup, *watch)
 	}()
-	// The reloader stops before the index closes, so that it cannot swap
-	// in a new one behind the final Close.
+	inboxDone := startInbox(rctx, inb)
+	// The reloader and the inbox stop before the index closes, so that
+	// neither swaps in a new index nor adds behind the final Close.
 	defer func() {
 		stopReloading()
 		<-reloaderDone
+		<-inboxDone
 		signal.Stop(hup)
 		searcher.Close()
 	}()
@@ -143,6 +171,7 @@ type reloader struct {
 	searcher *web.Swappable
 	log      *slog.Logger
 	seen     indexStamp // the build being served
+	live     *liveIndex // with --inbox: the index is open for writing
 }
 
 func (r *reloader) run(ctx context.Context, hup <-chan os.Signal, every time.Duration) {
@@ -160,7 +189,7 @@ func (r *reloader) run(ctx context.Context, hup <-chan os.Signal, every time.Dur
 			r.reload("SIGHUP")
 		case <-tick:
 			now, err := stampOf(r.dir)
-			if err != nil || now.same(r.seen) {
+			if err != nil || now.same(r.seen) || (r.live != nil && now.sameDir(r.seen)) {
 				continue // mid-swap (the directory is briefly absent) or unchanged
 			}
 			// Let a write settle: reload once the stamp holds still.
@@ -173,6 +202,10 @@ func (r *reloader) run(ctx context.Context, hup <-chan os.Signal, every time.Dur
 }
 
 func (r *reloader) reload(why string) {
+	if r.live != nil {
+		r.reloadLive(why)
+		return
+	}
 	idx, stamp, err := openForServing(r.dir)
 	if err != nil {
 		r.log.Error("reloading the index failed; still serving the previous one", "index", r.dir, "reason", why, "err", err)
