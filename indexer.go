@@ -63,10 +63,10 @@ type BuildOptions struct {
 	// corpus-level list of officials), is applied to the whole index at
 	// the end through Enrich, and is saved in the index directory.
 	Registry *Registry
-	// Enrich adds to an article the registered officials among names
+	// Enrich adds to an article the officials of reg among names
 	// that it mentions (extract.Extractor.AddRegistered), reporting
 	// whether it changed the article.
-	Enrich func(doc *Document, names []string) bool
+	Enrich func(doc *Document, reg *Registry, names []string) bool
 	// Progress, if set, is called about every ProgressEvery (default 200ms)
 	// and once at the end, from one goroutine.
 	Progress      func(Progress)

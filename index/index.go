@@ -206,11 +206,25 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 	// files as later batches, and must not be replaced by them (a JSON lines
 	// file of 3,000 records kept only its last batch).
 	written := make(map[string]bool)
-	// New articles' officials join the index's registry; the names new to
-	// it are then looked for in the whole index, and every name in the
-	// new articles.
+	// New articles' officials join the index's registry. The officials it
+	// already holds are looked for in the new articles as they are
+	// prepared; the names new to it, in the whole index afterwards.
 	var added *fangtan.Registry
+	known := map[string]bool{}
 	if opts.Registry != nil {
+		if x.reg != nil && opts.Enrich != nil {
+			names := x.reg.Names()
+			for _, n := range names {
+				known[n] = true
+			}
+			prepare := opts.Prepare
+			w.opts.Prepare = func(d *fangtan.Document) {
+				if prepare != nil {
+					prepare(d)
+				}
+				opts.Enrich(d, x.reg, names)
+			}
+		}
 		added = fangtan.NewRegistry()
 		w.opts.Registry = added
 	}
@@ -248,11 +262,14 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		}
 		x.reg.SetAliases(opts.Registry.AliasesOr(x.reg))
 		x.reg.Merge(added)
-		// Every name could be in the new articles, and a new name in any
-		// old one: the whole registry, over the whole index. Articles that
-		// already list a name are not read.
+		var fresh []string
+		for _, n := range added.Names() {
+			if !known[n] {
+				fresh = append(fresh, n)
+			}
+		}
 		report(opts, Progress{Stage: StageRegistry, Elapsed: stats.Elapsed})
-		if err := applyAndSaveRegistry(ctx, x, x.reg, x.reg.Names(), opts, &stats); err != nil {
+		if err := applyAndSaveRegistry(ctx, x, x.reg, fresh, opts, &stats); err != nil {
 			return stats, fmt.Errorf("index %s: add: %w", x.path, err)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // field lacks it are handed to enrich, and those it changes are indexed
 // again. It returns how many articles changed. step, if set, is told
 // how many names have been looked for, out of how many.
-func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names []string, enrich func(*fangtan.Document, []string) bool, batchSize int, step func(done, total int)) (int, error) {
+func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names []string, enrich func(*fangtan.Document, *fangtan.Registry, []string) bool, batchSize int, step func(done, total int)) (int, error) {
 	changed := map[string]*fangtan.Document{}
 	var order []string
 	for i, name := range names {
@@ -44,7 +44,7 @@ func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names 
 				}
 				d = &v.Document
 			}
-			if enrich(d, []string{name}) && changed[id] == nil {
+			if enrich(d, reg, []string{name}) && changed[id] == nil {
 				changed[id] = d
 				order = append(order, id)
 			}

@@ -14,8 +14,8 @@ import (
 // adds a registered name the text holds, so that the index's part (finding
 // the articles, indexing them again, saving the registry) is tested apart
 // from extraction's mention rules.
-func registryEnrich(reg *fangtan.Registry) func(*fangtan.Document, []string) bool {
-	return func(d *fangtan.Document, names []string) bool {
+func registryEnrich(*fangtan.Registry) func(*fangtan.Document, *fangtan.Registry, []string) bool {
+	return func(d *fangtan.Document, reg *fangtan.Registry, names []string) bool {
 		changed := false
 		for _, n := range names {
 			if strings.Contains(d.Text, n) && !slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == n }) {
@@ -102,6 +102,9 @@ func TestRegistryBuildAndAdd(t *testing.T) {
 	got := officialFacet(t, x, fangtan.Query{Sources: []string{"测试"}})
 	if got["刘国中"] != 2 || got["王毅"] != 2 {
 		t.Errorf("official facet after adds %v: want 刘国中 2 (f by the registry), 王毅 still 2", got)
+	}
+	if v, err := x.Document(ctx, "f", ""); err != nil || len(v.Officials) != 1 || v.Officials[0].Title != "国务院副总理" {
+		t.Errorf("f's officials %+v (%v): want 刘国中 with the post the index's registry holds", v, err)
 	}
 	if reg, _ := fangtan.LoadRegistry(path); reg.Len() != 3 {
 		t.Errorf("registry after add has %d officials, want 3", reg.Len())

@@ -74,8 +74,6 @@ func buildOptions(ex *extract.Extractor) fangtan.BuildOptions {
 			ex.AddFromRegistry(d, reg)
 		},
 		Registry: reg,
-		Enrich: func(d *fangtan.Document, names []string) bool {
-			return ex.AddRegistered(d, reg, names)
-		},
+		Enrich: ex.AddRegistered,
 	}
 }
