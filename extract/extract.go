@@ -23,6 +23,9 @@ type Extractor struct {
 	gaz     *gazetteer
 	// regFinder finds a registry's names in articles (AddFromRegistry).
 	regFinder registryFinder
+	// registry, if set (UseRegistry), names the officials of the corpus
+	// being indexed; Extract knows them before it looks for quotes.
+	registry *fangtan.Registry
 	// expander set: Extract hands its words to the index (Document.Words),
 	// which otherwise segments title and text again for its word fields.
 	expander analyzer.SearchExpander
@@ -54,6 +57,39 @@ func NewExtractorWithThemes(seg analyzer.Segmenter, themes *Themes) (*Extractor,
 		e.expander = exp
 	}
 	return e, nil
+}
+
+// UseRegistry makes Extract list the officials of reg that an article
+// names without a post (Official.Inferred), before it looks for who said
+// what, so that 王毅表示，… is 王毅's in an article that never writes his
+// post. An index build passes the registry it fills as it goes.
+func (e *Extractor) UseRegistry(reg *fangtan.Registry) { e.registry = reg }
+
+// noteRegistered records the registered officials an article names where
+// a name can stand and that it does not already list.
+func (e *Extractor) noteRegistered(ppl *people, title *tagged, tags []*tagged) {
+	if e.registry == nil || e.registry.Len() == 0 {
+		return
+	}
+	texts := make([][]rune, 0, len(tags)+1)
+	texts = append(texts, title.runes)
+	for _, t := range tags {
+		texts = append(texts, t.runes)
+	}
+	for _, name := range e.regFinder.get(e.registry).find(texts) {
+		if pi := ppl.byName[name]; pi != nil && pi.official && len(pi.titles) > 0 {
+			continue
+		}
+		ro, ok := e.registry.Lookup(name)
+		if !ok {
+			continue
+		}
+		pi := ppl.note(name, ro.BestPost(), true)
+		pi.inferred = true
+		if pi.country == "" {
+			pi.country = ro.Country
+		}
+	}
 }
 
 // SetAliases replaces the built-in aliases (DefaultAliases), e.g. with
@@ -182,6 +218,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	}
 
 	e.noteAliases(ppl, folded)
+	e.noteRegistered(ppl, title, tags)
 	doc.Officials = ppl.officials()
 	ppl.noteSpeakingSubjects(tags)
 	doc.Quotes = ppl.quotes(paras, tags, turns, qa)

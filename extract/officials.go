@@ -484,6 +484,7 @@ type personInfo struct {
 	official bool
 	subject  bool
 	speaker  bool // named as saying something, so 他说 may refer to them
+	inferred bool // known from the index's registry, not from this article
 }
 
 // people is the per-article registry of named persons.
@@ -877,7 +878,7 @@ func (p *people) officials() []fangtan.Official {
 	})
 	out := make([]fangtan.Official, 0, len(list))
 	for _, pi := range list {
-		out = append(out, fangtan.Official{Name: pi.name, Title: p.cutAtOtherName(pi.bestTitle(), pi.name), Country: pi.country, Subject: pi.subject})
+		out = append(out, fangtan.Official{Name: pi.name, Title: p.cutAtOtherName(pi.bestTitle(), pi.name), Country: pi.country, Subject: pi.subject, Inferred: pi.inferred})
 	}
 	return out
 }

@@ -249,6 +249,9 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 		_ = idx.Close()
 		return Stats{}, err
 	}
+	if opts.Known != nil && opts.Registry != nil {
+		opts.Known(opts.Registry)
+	}
 	stats, err := w.run(ctx, src, nil)
 	if err == nil && opts.Registry != nil {
 		report(opts, Progress{Stage: StageRegistry, Elapsed: time.Since(w.start)})

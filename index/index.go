@@ -212,6 +212,9 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 	var added *fangtan.Registry
 	known := map[string]bool{}
 	if opts.Registry != nil {
+		if x.reg != nil && opts.Known != nil {
+			opts.Known(x.reg)
+		}
 		if x.reg != nil && opts.Enrich != nil {
 			names := x.reg.Names()
 			for _, n := range names {

@@ -66,14 +66,13 @@ func buildOptions(ex *extract.Extractor) fangtan.BuildOptions {
 	reg := fangtan.NewRegistry()
 	reg.SetAliases(ex.AliasMap())
 	return fangtan.BuildOptions{
-		// The officials registered so far are found as each article is
-		// extracted; the index's pass at the end finds the rest, in the
-		// articles extracted before a name was registered.
-		Prepare: func(d *fangtan.Document) {
-			ex.Extract(d)
-			ex.AddFromRegistry(d, reg)
-		},
+		// The officials registered so far are known to each article as it
+		// is extracted (so their words are theirs); the index's pass at
+		// the end finds the rest, in the articles extracted before a name
+		// was registered.
+		Prepare:  ex.Extract,
 		Registry: reg,
-		Enrich: ex.AddRegistered,
+		Enrich:   ex.AddRegistered,
+		Known:    ex.UseRegistry,
 	}
 }
