@@ -250,12 +250,48 @@ func swapIn(tmp, path string) error {
 	return nil
 }
 
+// asyncErrors is the name under which scorch reports the errors of its
+// background persister and merger to buildFaults.
+const asyncErrors = "fangtan-build"
+
+// buildFaults maps the store directory of each running build to the
+// function that fails it. With unsafe_batch, a write error (a full disk)
+// happens in scorch's persister, which only reports it to this callback and
+// retries for good: without it a build on a full disk spun at full CPU,
+// deaf to signals, waiting for a persist that never came.
+var buildFaults sync.Map // store dir → func(error)
+
+func init() {
+	scorch.RegistryAsyncErrorCallbacks[asyncErrors] = func(err error, path string) {
+		if fail, ok := buildFaults.Load(filepath.Clean(path)); ok {
+			fail.(func(error))(err)
+		}
+	}
+}
+
+// closeWait bounds how long a failed or cancelled build waits for bleve to
+// close: scorch's persister finishes its current attempt first, which on a
+// failing disk can take a while, and nothing of the build is kept anyway.
+const closeWait = 10 * time.Second
+
 func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (Stats, error) {
+	storeDir := filepath.Join(dir, "store")
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	buildFaults.Store(storeDir, func(err error) {
+		// A failed cleanup of replaced files leaves a correct index; a
+		// failed persist or merge, or a panic, does not.
+		if !errors.Is(err, scorch.ErrCleanup) {
+			cancel(unwrapScorch(err))
+		}
+	})
+	defer buildFaults.Delete(storeDir)
 	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{
 		"bolt_timeout": boltTimeout,
 		// Batches need not reach the disk one by one: the build is only
 		// used after Close has persisted everything.
-		"unsafe_batch": true,
+		"unsafe_batch":           true,
+		"asyncErrorCallbackName": asyncErrors,
 	})
 	if err != nil {
 		return Stats{}, err
@@ -267,12 +303,44 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	}
 	stats, err := w.run(ctx, src, nil)
 	if err == nil {
-		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact)
+		err = finish(ctx, idx, storeDir, !opts.NoCompact)
 	}
-	if cerr := idx.Close(); err == nil && cerr != nil {
-		err = cerr
+	if err != nil {
+		// The build is thrown away: do not wait for ever on a persister
+		// that may still be retrying a write.
+		closeWithin(idx, closeWait)
+		return stats, err
 	}
-	return stats, err
+	if cerr := idx.Close(); cerr != nil {
+		return stats, cerr
+	}
+	// Close persists what is left; a write error there is reported only
+	// through the callback.
+	return stats, context.Cause(ctx)
+}
+
+// closeWithin closes idx, giving up after d.
+func closeWithin(idx bleve.Index, d time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		_ = idx.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+	}
+}
+
+// unwrapScorch turns scorch's asynchronous error ("source: persister,
+// persist error: got err persisting snapshot: write …/store/x.zap: no space
+// left on device") into what happened, which names the file and the reason.
+func unwrapScorch(err error) error {
+	var se *scorch.ScorchError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%s", strings.TrimPrefix(se.ErrMsg, "got err "))
+	}
+	return err
 }
 
 // finish marks the index complete and waits until everything is on disk.
@@ -292,7 +360,14 @@ func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool)
 		if err := idx.Batch(b); err != nil {
 			return err
 		}
-		return <-persisted
+		// A write error never reaches the callback (the persister retries
+		// instead); buildFaults cancels ctx with it.
+		select {
+		case err := <-persisted:
+			return err
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
 	}
 	if !compact {
 		return persist(true)
@@ -308,11 +383,19 @@ func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool)
 	if !ok {
 		return persist(true)
 	}
-	if err := sc.ForceMerge(ctx, nil); err != nil {
-		return fmt.Errorf("merge: %w", err)
+	// ForceMerge reports its write errors only through the callback, and
+	// waits for a merger that may be retrying them: wait for it or for ctx.
+	merged := make(chan error, 1)
+	go func() { merged <- sc.ForceMerge(ctx, nil) }()
+	select {
+	case err := <-merged:
+		if err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+	case <-ctx.Done():
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
 	}
 	if err := persist(true); err != nil {
 		return err

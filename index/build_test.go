@@ -585,3 +585,67 @@ func TestOpenOlderFormat(t *testing.T) {
 	}
 	idx.Close()
 }
+
+// TestBuildCancelledAtEveryStage cancels a rebuild while documents are read,
+// once they are all analyzed (before the final persist and merge), with and
+// without compaction: each build fails with the cancellation's cause, the
+// old index stays and nothing is left behind. Before, a cancel after the
+// last document was ignored by the final persist, and the build replaced
+// the index anyway.
+func TestBuildCancelledAtEveryStage(t *testing.T) {
+	idx, path := buildFixture(t)
+	want := total(t, idx, "转型发展")
+	idx.Close()
+	stop := errors.New("stopped by the test")
+	docs := fixtureDocs(t)
+	for _, tc := range []struct {
+		name      string
+		noCompact bool
+		atEnd     bool // cancel when every document is analyzed
+	}{
+		{"while reading", false, false},
+		{"before the final merge", false, true},
+		{"before the final persist, no compaction", true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancelCause(context.Background())
+			defer cancel(nil)
+			src := func(ctx context.Context, emit func(fangtan.Document) error) error {
+				for i := range 200 {
+					d := docs[i%len(docs)]
+					d.ID = fmt.Sprintf("y%d", i)
+					if !tc.atEnd && i == 50 {
+						cancel(stop)
+					}
+					if err := emit(d); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			opts := BuildOptions{BatchSize: 20, NoCompact: tc.noCompact}
+			if tc.atEnd {
+				opts.Progress = func(p Progress) {
+					if p.Done {
+						cancel(stop)
+					}
+				}
+			}
+			_, err := Build(ctx, path, src, opts)
+			if !errors.Is(err, stop) {
+				t.Fatalf("cancelled build: %v, want %v", err, stop)
+			}
+			if l := leftovers(t, path); len(l) > 0 {
+				t.Errorf("leftovers %v", l)
+			}
+			idx, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer idx.Close()
+			if got := total(t, idx, "转型发展"); got != want {
+				t.Errorf("after a cancelled rebuild: %d hits, want %d (the cancelled build replaced the index)", got, want)
+			}
+		})
+	}
+}
