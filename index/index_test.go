@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"html"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -366,6 +367,7 @@ func TestMalformedQueries(t *testing.T) {
 		{fangtan.Query{Text: `李慧`, Size: -1}, "size -1 is negative"},
 		{fangtan.Query{Text: `李慧`, Size: 100000}, "more than"},
 		{fangtan.Query{Text: `李慧`, From: -5}, "from -5"},
+		{fangtan.Query{Text: `李慧`, From: math.MaxInt}, "pages deeper than 10000"},
 		{fangtan.Query{Text: `李慧`, Years: []string{"twenty"}}, "four-digit year"},
 	} {
 		t.Run(c.q.Text, func(t *testing.T) {

@@ -375,7 +375,10 @@ func request(fq fangtan.Query, c *compiled) (*bleve.SearchRequest, error) {
 	if size > maxSize {
 		return nil, badQuery("size %d is more than %d", size, maxSize)
 	}
-	if fq.From+size > maxWindow {
+	// Compared without adding: from near MaxInt overflowed from+size into a
+	// negative number that passed, and bleve's panic on it read as a
+	// damaged index.
+	if fq.From > maxWindow-size {
 		return nil, badQuery("from %d + size %d pages deeper than %d hits; narrow the query instead", fq.From, size, maxWindow)
 	}
 	req := bleve.NewSearchRequestOptions(c.q, size, fq.From, false)
