@@ -14,7 +14,7 @@ import (
 )
 
 // maxFileBytes bounds a page read into memory. JSON lines files are streamed
-// and have no limit.
+// a line at a time, each line capped at MaxLineBytes.
 const maxFileBytes = 64 << 20
 
 // page is one unit read from a file before cleaning: a scraped page, an
