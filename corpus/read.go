@@ -204,7 +204,7 @@ func readInput(ctx context.Context, in input, yield func(page) error, problem fu
 		return 0, fmt.Errorf("%s", describeOSError(err))
 	}
 	defer f.Close()
-	stem := strings.TrimSuffix(path.Base(in.rel), path.Ext(in.rel))
+	stem := validID(strings.TrimSuffix(path.Base(in.rel), path.Ext(in.rel)))
 	ext := strings.ToLower(path.Ext(in.rel))
 	cr := &countingReader{r: f}
 	switch ext {

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -82,6 +83,9 @@ type Stats struct {
 	Bytes     int64         `json:"bytes"`
 	Elapsed   time.Duration `json:"elapsed_ns"`
 	Skipped   []Skipped     `json:"skipped,omitempty"`
+	// Shortened are documents indexed with a title or authors cut to the
+	// caps (MaxTitleRunes, MaxAuthorRunes, MaxAuthors), and why.
+	Shortened []Skipped `json:"shortened,omitempty"`
 }
 
 // MBPerSecond is the text throughput of the build.
@@ -112,6 +116,54 @@ const boltTimeout = "3s"
 // 7.5 GB and 3.5 minutes), while the longest article of the shared corpora
 // is 109 KB: anything near this cap is a dump, not an article.
 const MaxDocumentBytes = 2 << 20
+
+// Caps on a document's names, which every hit, page and export repeats: a
+// 3.6 MB title was indexed and returned in full with each hit. The longest
+// title of the shared corpora (xwlb, hkcnews-10k) has 110 characters, the
+// longest author 14.
+const (
+	// MaxTitleRunes: a longer title is cut there, with "…".
+	MaxTitleRunes = 300
+	// MaxAuthorRunes: a longer author is cut there, with "…".
+	MaxAuthorRunes = 50
+	// MaxAuthors: the authors after this many are dropped.
+	MaxAuthors = 20
+	// MaxIDBytes: a document with a longer id is skipped: the web refuses
+	// longer ids (web.maxIDBytes), so it could never be opened.
+	MaxIDBytes = 512
+)
+
+// capNames cuts d's title and authors to the caps above and says what it
+// cut, for the build's report.
+func capNames(d *fangtan.Document) []string {
+	var notes []string
+	if n := utf8.RuneCountInString(d.Title); n > MaxTitleRunes {
+		d.Title = cutRunes(d.Title, MaxTitleRunes)
+		notes = append(notes, fmt.Sprintf("title of %d characters cut to %d", n, MaxTitleRunes))
+	}
+	if len(d.Authors) > MaxAuthors {
+		notes = append(notes, fmt.Sprintf("%d authors, only the first %d kept", len(d.Authors), MaxAuthors))
+		d.Authors = d.Authors[:MaxAuthors:MaxAuthors]
+	}
+	for i, a := range d.Authors {
+		if n := utf8.RuneCountInString(a); n > MaxAuthorRunes {
+			d.Authors = slices.Clone(d.Authors)
+			d.Authors[i] = cutRunes(a, MaxAuthorRunes)
+			notes = append(notes, fmt.Sprintf("author of %d characters cut to %d", n, MaxAuthorRunes))
+		}
+	}
+	return notes
+}
+
+// cutRunes keeps the first n-1 runes of s and adds "…".
+func cutRunes(s string, n int) string {
+	i := 0
+	for range n - 1 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "…"
+}
 
 // Leftover names: a build writes into .NAME.building-* next to the index and
 // moves the previous index to .NAME.old-* while it swaps them.
@@ -450,6 +502,7 @@ type writer struct {
 	bytes     atomic.Int64
 	skippedMu sync.Mutex
 	skipped   []Skipped
+	shortened []Skipped
 }
 
 func newWriter(idx bleve.Index, opts BuildOptions) (*writer, error) {
@@ -467,6 +520,13 @@ func newWriter(idx bleve.Index, opts BuildOptions) (*writer, error) {
 		return nil, err
 	}
 	return &writer{idx: idx, b: b, opts: opts}, nil
+}
+
+// note records a change made to a document that was indexed anyway.
+func (w *writer) note(d *fangtan.Document, what string) {
+	w.skippedMu.Lock()
+	w.shortened = append(w.shortened, Skipped{ID: d.ID, File: d.File, Reason: what})
+	w.skippedMu.Unlock()
 }
 
 func (w *writer) skip(d *fangtan.Document, reason string) {
@@ -531,6 +591,13 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 			w.skip(&d, fmt.Sprintf("text of %.1f MB is longer than a document may be (%d MB)", float64(len(d.Text))/1e6, MaxDocumentBytes>>20))
 			return nil
 		}
+		if len(d.ID) > MaxIDBytes {
+			w.skip(&d, fmt.Sprintf("id of %d bytes is longer than an id may be (%d)", len(d.ID), MaxIDBytes))
+			return nil
+		}
+		for _, note := range capNames(&d) {
+			w.note(&d, note)
+		}
 		if strings.Contains(d.ID, "#q") {
 			w.skip(&d, `id contains "#q", which names quotes`)
 			return nil
@@ -560,7 +627,7 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 		w.opts.Progress(w.progress(true))
 	}
 	p := w.progress(true)
-	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped}
+	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped, Shortened: w.shortened}
 	return stats, err
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // writeRandomJSONL writes n records of random common Chinese characters:
@@ -163,5 +165,104 @@ func TestIndexStopsOnSignal(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// assertInert fails if out holds anything a terminal would obey: C0
+// controls but newline and tab, DEL, C1 controls, bidirectional overrides,
+// or invalid UTF-8.
+func assertInert(t *testing.T, what, out string) {
+	t.Helper()
+	if !utf8.ValidString(out) {
+		t.Errorf("%s is not valid UTF-8:\n%q", what, out)
+	}
+	for i, r := range out {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			t.Errorf("%s holds %U at byte %d: %q", what, r, i, out[max(0, i-40):min(len(out), i+40)])
+			return
+		}
+	}
+}
+
+// TestHostileOutput indexes a record whose title, text and authors carry
+// terminal escapes (an OSC window title, an OSC 8 link, a CR overwrite, a C1
+// CSI, a right-to-left override) and are too long, a file whose name forges
+// a report line, and a file whose name is not UTF-8. Index, search, quotes
+// and extract print nothing a terminal would obey, no forged line, the
+// title and authors cut with a note, and the non-UTF-8 name gives an id
+// that the server opens.
+func TestHostileOutput(t *testing.T) {
+	fangtanBinary(t)
+	root := t.TempDir()
+	in := filepath.Join(root, "in")
+	evil := "\x1b]0;pwned\x07\x1b]8;;http://evil.example/\x1b\\点这里\x1b]8;;\x1b\\\r覆盖\u009b31m\u202e反转\x7f"
+	longTitle := "标题" + evil + strings.Repeat("长", 400)
+	var authors []string
+	for i := range 30 {
+		authors = append(authors, fmt.Sprintf("作者%d", i))
+	}
+	authors[0] = strings.Repeat("名", 100)
+	rec, _ := json.Marshal(map[string]any{"id": "hostile", "title": longTitle, "author": authors, "date": "2021-05-06",
+		"text": "市委书记李慧在调研时说：“要把转机会议办好" + evil + "。”\n这是第二段，讲述转机会议的情况" + evil + "。"})
+	writeTestFile(t, filepath.Join(in, "hostile.jsonl"), append(rec, '\n'))
+	forged := "evil\nfangtan index: forged line\x1b[2K.txt"
+	writeTestFile(t, filepath.Join(in, forged), nil) // empty: reported
+	writeTestFile(t, filepath.Join(in, "gbk-\xb0\xa1.txt"), []byte("非UTF8文件名的稿件\n本报讯 转机会议今天召开，与会者讨论了转机会议的议程。\n"))
+	idx := filepath.Join(root, "idx")
+
+	r := mustRun(t, "index", "--index", idx, "--quiet", in)
+	out := r.stdout + r.stderr
+	assertInert(t, "fangtan index's output", out)
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "fangtan index: forged") {
+			t.Errorf("a file name forged a line of the report: %q", line)
+		}
+	}
+	for _, want := range []string{`evil\nfangtan index: forged line\x1b[2K.txt: empty`, "title of 460 characters cut to 300", "author of 100 characters cut to 50", "30 authors, only the first 20 kept"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fangtan index does not say %q:\n%s", want, out)
+		}
+	}
+	for _, args := range [][]string{
+		{"search", "--index", idx, "转机会议"},
+		{"search", "--index", idx, "--json", "转机会议"},
+		{"quotes", "--index", idx, "转机会议"},
+		{"extract", in},
+	} {
+		r := fangtanRun(t, time.Minute, args...)
+		assertInert(t, "fangtan "+strings.Join(args, " "), r.stdout+r.stderr)
+		if r.code != 0 {
+			t.Errorf("fangtan %v: exit %d\n%s", args, r.code, r.stderr)
+		}
+	}
+	var res struct {
+		Hits []struct {
+			ID, Title string
+			Authors   []string
+		}
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "search", "--index", idx, "--json", "转机会议").stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, h := range res.Hits {
+		ids[h.ID] = true
+		if n := utf8.RuneCountInString(h.Title); n > 300 {
+			t.Errorf("hit %s has a title of %d characters", h.ID, n)
+		}
+	}
+	if !ids["hostile"] || !ids["gbk-%B0%A1"] {
+		t.Fatalf("hits %v, want hostile and gbk-%%B0%%A1", ids)
+	}
+
+	s, err := startBinServer(t, idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, body := s.get(t, "/doc/"+url.PathEscape("gbk-%B0%A1")); code != 200 || !strings.Contains(body, "非UTF8文件名的稿件") {
+		t.Errorf("the document from a non-UTF-8 file name: %d\n%.300s", code, body)
+	}
+	if code, _ := s.get(t, "/api/doc/"+url.PathEscape("gbk-%B0%A1")); code != 200 {
+		t.Errorf("the API document from a non-UTF-8 file name: %d", code)
 	}
 }

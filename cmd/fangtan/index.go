@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -137,17 +136,14 @@ type progressBar struct {
 	bar *progressbar.ProgressBar
 }
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
+func isTerminalFd(fd uintptr) bool { return term.IsTerminal(int(fd)) }
 
 func newProgressBar(w io.Writer, total int64, quiet bool) *progressBar {
 	if quiet || !isTerminal(w) || total <= 0 {
 		return &progressBar{}
 	}
 	return &progressBar{bar: progressbar.NewOptions64(total,
-		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetWriter(rawWriter(w)),
 		progressbar.OptionSetDescription("indexing"),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionSetWidth(25),
@@ -187,13 +183,20 @@ func printSkipped(w io.Writer, s index.Stats, rep *corpus.Report) {
 	var skipped []string
 	if rep != nil {
 		for _, p := range rep.Problems {
-			skipped = append(skipped, fmt.Sprintf("  %s: %s", p.Path, p.Reason))
+			skipped = append(skipped, fmt.Sprintf("  %s: %s", oneLine(p.Path), oneLine(p.Reason)))
 		}
 	}
 	for _, sk := range s.Skipped {
-		skipped = append(skipped, fmt.Sprintf("  %s (%s): %s", sk.File, sk.ID, sk.Reason))
+		skipped = append(skipped, fmt.Sprintf("  %s (%s): %s", oneLine(sk.File), oneLine(sk.ID), oneLine(sk.Reason)))
 	}
 	if len(skipped) > 0 {
 		fmt.Fprintf(w, "skipped %d:\n%s\n", len(skipped), strings.Join(skipped, "\n"))
+	}
+	var shortened []string
+	for _, sk := range s.Shortened {
+		shortened = append(shortened, fmt.Sprintf("  %s (%s): %s", oneLine(sk.File), oneLine(sk.ID), sk.Reason))
+	}
+	if len(shortened) > 0 {
+		fmt.Fprintf(w, "shortened %d:\n%s\n", len(shortened), strings.Join(shortened, "\n"))
 	}
 }

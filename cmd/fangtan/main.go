@@ -73,7 +73,10 @@ func interruptible(parent context.Context) (context.Context, func()) {
 // errInterrupted is the cause of a command stopped by a signal.
 var errInterrupted = errors.New("interrupted")
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, rawStdout, rawStderr io.Writer) int {
+	stdout, stderr := newSafeWriter(rawStdout), newSafeWriter(rawStderr)
+	defer stdout.Flush()
+	defer stderr.Flush()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -94,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errUsage):
 			return 2
 		default:
-			fmt.Fprintf(stderr, "fangtan %s: %v\n", c.name, err)
+			fmt.Fprintf(stderr, "fangtan %s: %s\n", c.name, oneLine(err.Error()))
 			return 1
 		}
 	}

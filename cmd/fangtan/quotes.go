@@ -30,7 +30,7 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 		if len(h.Fragments) > 0 {
 			text = plain(h.Fragments[0], tty)
 		}
-		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, text)
+		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, oneLine(text))
 		speaker := h.Speaker
 		if speaker == "" {
 			speaker = "(speaker unknown)"
@@ -38,7 +38,7 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 			speaker += "," + h.SpeakerTitle
 		}
 		fmt.Fprintf(w, "   — %s\n", speaker)
-		fmt.Fprintf(w, "   %s\n", strings.Join(nonEmpty([]string{h.Title, h.Date, h.Source, h.DocID}), " · "))
+		fmt.Fprintf(w, "   %s\n", oneLine(strings.Join(nonEmpty([]string{h.Title, h.Date, h.Source, h.DocID}), " · ")))
 	}
 	printFacets(w, r.Facets, []string{"speaker"})
 }

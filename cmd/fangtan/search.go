@@ -158,12 +158,15 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // plain turns a fragment's HTML into terminal text: marks become bold red
-// on a terminal and 【brackets】 elsewhere.
+// on a terminal (through safeWriter, which alone may write escapes) and
+// 【brackets】 elsewhere.
 func plain(fragment string, tty bool) string {
 	open, close := "【", "】"
 	if tty {
-		open, close = "\x1b[1;31m", "\x1b[0m"
+		open, close = string(markOpen), string(markClose)
 	}
+	// The text's own private-use marks, if any, must not become colours.
+	fragment = strings.NewReplacer(string(markOpen), "\uFFFD", string(markClose), "\uFFFD").Replace(fragment)
 	s := strings.NewReplacer("<mark>", open, "</mark>", close).Replace(fragment)
 	return html.UnescapeString(s)
 }
@@ -171,9 +174,9 @@ func plain(fragment string, tty bool) string {
 func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 	fmt.Fprintf(w, "%d results (%.1f ms)\n", r.Total, r.TookMs)
 	for i, h := range r.Hits {
-		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, h.Title)
+		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, oneLine(h.Title))
 		meta := []string{h.Date, h.Source, h.ID}
-		fmt.Fprintf(w, "   %s  score %.2f  %s\n", strings.Join(nonEmpty(meta), " · "), h.Score, h.File)
+		fmt.Fprintf(w, "   %s  score %.2f  %s\n", oneLine(strings.Join(nonEmpty(meta), " · ")), h.Score, oneLine(h.File))
 		var who []string
 		for _, o := range h.Officials {
 			if o.Title != "" {
@@ -192,7 +195,7 @@ func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 			fmt.Fprintf(w, "   themes: %s\n", strings.Join(h.Themes, "、"))
 		}
 		for _, f := range h.Fragments {
-			fmt.Fprintf(w, "   %s\n", plain(f, tty))
+			fmt.Fprintf(w, "   %s\n", oneLine(plain(f, tty)))
 		}
 	}
 	printFacets(w, r.Facets, []string{"official", "city", "province", "theme", "source", "year"})
