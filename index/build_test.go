@@ -476,7 +476,7 @@ func TestOpenDamagedSegment(t *testing.T) {
 		idx.Close()
 		t.Fatal("opened a damaged index without an error")
 	}
-	if !strings.Contains(err.Error(), "not a fangtan index") {
+	if !strings.Contains(err.Error(), "damaged") {
 		t.Errorf("error %v", err)
 	}
 }
@@ -645,6 +645,82 @@ func TestBuildCancelledAtEveryStage(t *testing.T) {
 			defer idx.Close()
 			if got := total(t, idx, "转型发展"); got != want {
 				t.Errorf("after a cancelled rebuild: %d hits, want %d (the cancelled build replaced the index)", got, want)
+			}
+		})
+	}
+}
+
+// TestOpenSaysWhatHappened: a damaged index, an index of another fangtan
+// and an index on a read-only disk each get their own message (all three
+// used to be "not a fangtan index").
+func TestOpenSaysWhatHappened(t *testing.T) {
+	_, good := buildFixture(t)
+	copyOf := func(t *testing.T, dir string) string {
+		t.Helper()
+		if err := os.CopyFS(dir, os.DirFS(good)); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	for _, tc := range []struct {
+		name     string
+		make     func(t *testing.T) string
+		readOnly bool
+		want     string
+	}{
+		{"truncated segment", func(t *testing.T) string {
+			dir := copyOf(t, filepath.Join(t.TempDir(), "idx"))
+			segs, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+			for _, s := range segs {
+				fi, _ := os.Stat(s)
+				os.Truncate(s, fi.Size()/2)
+			}
+			return dir
+		}, true, "damaged ("},
+		{"truncated root", func(t *testing.T) string {
+			dir := copyOf(t, filepath.Join(t.TempDir(), "idx"))
+			os.WriteFile(filepath.Join(dir, "store", "root.bolt"), []byte("bolt?"), 0o600)
+			return dir
+		}, false, "damaged ("},
+		{"another format version", func(t *testing.T) string {
+			dir := copyOf(t, filepath.Join(t.TempDir(), "idx"))
+			b, err := bleve.OpenUsing(dir, map[string]interface{}{"unsafe_batch": false})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.SetInternal(markerKey, []byte("4"))
+			b.Close()
+			return dir
+		}, false, `built by another version of fangtan (format version "4"`},
+		{"read-only file system", func(t *testing.T) string {
+			if os.Geteuid() != 0 {
+				t.Skip("needs root to mount a read-only tmpfs")
+			}
+			mnt := t.TempDir()
+			if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt).CombinedOutput(); err != nil {
+				t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+			}
+			t.Cleanup(func() { exec.Command("umount", mnt).Run() })
+			dir := copyOf(t, filepath.Join(mnt, "idx"))
+			if out, err := exec.Command("mount", "-o", "remount,ro", mnt).CombinedOutput(); err != nil {
+				t.Fatalf("remount read-only: %v %s", err, out)
+			}
+			return dir
+		}, false, "on a read-only file system"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := tc.make(t)
+			open := Open
+			if tc.readOnly {
+				open = OpenReadOnly
+			}
+			idx, err := open(dir)
+			if err == nil {
+				idx.Close()
+				t.Fatal("opened without an error")
+			}
+			if !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), dir) || strings.Contains(err.Error(), "not a fangtan index") {
+				t.Errorf("error %q, want it to name %s and say %q", err, dir, tc.want)
 			}
 		})
 	}

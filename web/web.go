@@ -203,12 +203,16 @@ func (srv *server) errorStatus(r *http.Request, err error) (int, string) {
 		return http.StatusBadRequest, strings.TrimPrefix(err.Error(), fangtan.ErrBadQuery.Error()+": ")
 	case errors.Is(err, fangtan.ErrNotFound):
 		return http.StatusNotFound, err.Error()
+	case errors.Is(r.Context().Err(), context.Canceled):
+		// The client went away (net/http cancels the request's context),
+		// whatever the search was doing: not an overload, and nobody reads
+		// this answer. Checked first, since a search cut short by it also
+		// says ErrUnavailable.
+		srv.log.Info("client disconnected", "path", r.URL.Path, "err", err)
+		return http.StatusServiceUnavailable, "request canceled"
 	case errors.Is(err, fangtan.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		srv.log.Warn("search unavailable", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
 		return http.StatusServiceUnavailable, "the search is temporarily unavailable or took too long; please try again"
-	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
-		// The client went away; nobody reads this answer.
-		return http.StatusServiceUnavailable, "request canceled"
 	default:
 		srv.log.Error("internal error", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
 		return http.StatusInternalServerError, "internal error"

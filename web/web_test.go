@@ -490,3 +490,42 @@ func TestConcurrencyCap(t *testing.T) {
 		t.Errorf("after the slot is free: status %d", rec.Code)
 	}
 }
+
+// TestDisconnectIsNotAnOverload: a client that goes away while its search
+// waits for a slot is logged as a disconnect, not as the WARN "search
+// unavailable" of a real overload, which a deadline still gets.
+func TestDisconnectIsNotAnOverload(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		ctx     func() (context.Context, context.CancelFunc)
+		want    string
+		notWant string
+	}{
+		{"client disconnects", func() (context.Context, context.CancelFunc) {
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(100*time.Millisecond, cancel)
+			return ctx, cancel
+		}, "client disconnected", "search unavailable"},
+		{"the wait runs out", func() (context.Context, context.CancelFunc) {
+			return context.WithTimeout(context.Background(), 100*time.Millisecond)
+		}, "level=WARN msg=\"search unavailable\"", "client disconnected"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake := newFake()
+			fake.block, fake.blocked = make(chan struct{}), make(chan struct{}, 1)
+			h, logs := testHandler(t, fake, Options{MaxConcurrent: 1, SearchTimeout: 10 * time.Second})
+			done := make(chan int)
+			go func() { done <- get(t, h, "/api/search?q=block").Code }()
+			<-fake.blocked
+			ctx, cancel := tc.ctx()
+			defer cancel()
+			req := httptest.NewRequest(http.MethodGet, "/api/search?q="+url.QueryEscape("转型"), nil).WithContext(ctx)
+			h.ServeHTTP(httptest.NewRecorder(), req)
+			close(fake.block)
+			<-done
+			if !strings.Contains(logs.String(), tc.want) || strings.Contains(logs.String(), tc.notWant) {
+				t.Errorf("logs %q, want %q and not %q", logs.String(), tc.want, tc.notWant)
+			}
+		})
+	}
+}
