@@ -182,6 +182,16 @@ func oldPrefix(path string) string {
 // removed by the next one.
 func Build(ctx context.Context, path string, src Source, opts BuildOptions) (Stats, error) {
 	path = filepath.Clean(path)
+	// Through a symbolic link, rebuild the index it points to: renaming the
+	// new index onto the link's path replaced the link by a directory and
+	// left the target stale for everything else that uses it.
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return Stats{}, fmt.Errorf("index %s: symbolic link: %w", path, err)
+		}
+		path = target
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return Stats{}, fmt.Errorf("index %s: %w", path, err)
 	}

@@ -725,3 +725,45 @@ func TestOpenSaysWhatHappened(t *testing.T) {
 		})
 	}
 }
+
+// TestRebuildThroughSymlink: a rebuild through a symbolic link (also a link
+// to a link) rebuilds the index it points to and keeps the link.
+func TestRebuildThroughSymlink(t *testing.T) {
+	idx, real := buildFixture(t)
+	idx.Close()
+	dir := t.TempDir()
+	link := filepath.Join(dir, "current")
+	link2 := filepath.Join(dir, "alias")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(link, link2); err != nil {
+		t.Fatal(err)
+	}
+	for i, via := range []string{link, link2} {
+		docs := fixtureDocs(t)[:1]
+		docs[0].ID = fmt.Sprintf("only-%d", i)
+		if _, err := Build(context.Background(), via, DocumentsSource(docs), BuildOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range []string{link, link2} {
+			if fi, err := os.Lstat(l); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+				t.Fatalf("%s is no longer a symbolic link (%v)", l, err)
+			}
+		}
+		got, err := Open(real)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := counts(t, got); a != 1 {
+			t.Errorf("the link's target holds %d articles, want the rebuilt 1", a)
+		}
+		if _, err := got.Document(context.Background(), docs[0].ID, ""); err != nil {
+			t.Errorf("the rebuilt document in the target: %v", err)
+		}
+		got.Close()
+		if l := append(leftovers(t, link), leftovers(t, real)...); len(l) > 0 {
+			t.Errorf("leftovers %v", l)
+		}
+	}
+}
