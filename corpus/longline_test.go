@@ -3,8 +3,11 @@ package corpus
 import (
 	"context"
 	"io"
+	"net"
+	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -80,5 +83,36 @@ func TestJSONLinesLongLineIsStreamed(t *testing.T) {
 				t.Errorf("reading allocated %d MB; a long line must not be held in memory", alloc>>20)
 			}
 		})
+	}
+}
+
+// TestSpecialFilesInAFolderAreNamed: a named pipe and a socket inside a
+// folder are skipped without being opened (a pipe would wait for a writer)
+// and named with their kind; the good file beside them is read.
+func TestSpecialFilesInAFolderAreNamed(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "good.txt", []byte("标题\n正文第一段。\n"))
+	for _, name := range []string{"pipe.txt", "pipe-no-ext"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+	}
+	ln, err := net.Listen("unix", filepath.Join(dir, "sock.txt"))
+	if err != nil {
+		t.Skipf("unix socket: %v", err)
+	}
+	defer ln.Close()
+	docs, rep := loadAll(t, dir)
+	if len(docs) != 1 {
+		t.Errorf("got %d documents, want the good one", len(docs))
+	}
+	for _, want := range []string{"pipe.txt: not a regular file (p", "pipe-no-ext: not a regular file (p", "sock.txt: not a regular file (S"} {
+		found := false
+		for _, p := range rep.Problems {
+			found = found || strings.Contains(p.Path+": "+p.Reason, want)
+		}
+		if !found {
+			t.Errorf("problems %v do not name %q", rep.Problems, want)
+		}
 	}
 }

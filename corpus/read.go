@@ -133,6 +133,11 @@ func walkPaths(ctx context.Context, paths []string) ([]input, []Problem) {
 					walk(full, childRel)
 				case mode.IsRegular() && supportedExt(name):
 					inputs = append(inputs, osInput(full, childRel))
+				case !mode.IsRegular():
+					// A pipe, device or socket is never read (opening a
+					// pipe waits for a writer), but it is named: whoever
+					// put it there may have meant it as a document.
+					problems = append(problems, Problem{Path: full, Reason: "not a regular file (" + mode.String() + ")"})
 				}
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fangtan"
 )
@@ -167,10 +168,16 @@ func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
 	w.Write(buf.Bytes())
 }
 
+// formulaStarts are the first characters that make a spreadsheet read a
+// cell as a formula, with their full-width forms: Excel and LibreOffice in
+// a Chinese locale take ＝SUM(…) as =SUM(…), and scraped Chinese text is
+// full of full-width forms.
+const formulaStarts = "=+-@\t\r＝＋－＠"
+
 // cell defuses spreadsheet formulas: a scraped title starting with = or @
 // must not run in the journalist's Excel. A leading apostrophe makes it text.
 func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if r, _ := utf8.DecodeRuneInString(s); s != "" && strings.ContainsRune(formulaStarts, r) {
 		return "'" + s
 	}
 	return s

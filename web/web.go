@@ -17,6 +17,7 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime"
 	"strings"
@@ -51,7 +52,20 @@ type Options struct {
 	// MaxConcurrent caps the searches running at once; a request waits for a
 	// slot until its deadline and then answers 503. Default 4×GOMAXPROCS.
 	MaxConcurrent int
+	// AllowedHosts are the host names (without port) a request's Host
+	// header may name; any other answers 403. Empty allows every host.
+	// A server bound to loopback should allow only the loopback names
+	// (LoopbackHosts): a page on another site can point its own DNS name at
+	// 127.0.0.1 (DNS rebinding) and then read the index through the
+	// user's browser, and the Host header is what tells it apart.
+	AllowedHosts []string
 }
+
+// LoopbackHosts are the names a browser sends for a server on loopback.
+var LoopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
+
+// errHostNotAllowed marks a request for a host not in Options.AllowedHosts.
+var errHostNotAllowed = errors.New("host not allowed")
 
 // Limits on parameters, shared by the pages, the API and the export.
 const (
@@ -130,7 +144,42 @@ func New(s fangtan.Searcher, opts Options) http.Handler {
 	mux.HandleFunc("GET /export.json", srv.handleExportJSON)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
 	mux.HandleFunc("/", srv.handleNotFound)
-	return srv.secure(srv.recoverPanics(mux))
+	return srv.secure(srv.recoverPanics(srv.checkHost(mux)))
+}
+
+// checkHost refuses requests whose Host is not allowed (see
+// Options.AllowedHosts), before any route runs.
+func (srv *server) checkHost(next http.Handler) http.Handler {
+	if len(srv.opts.AllowedHosts) == 0 {
+		return next
+	}
+	allowed := make(map[string]bool)
+	for _, h := range srv.opts.AllowedHosts {
+		allowed[normalHost(h)] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		if !allowed[normalHost(host)] {
+			err := fmt.Errorf("%w: this server does not answer to %q; start fangtan serve with --allowed-hosts %s to allow it", errHostNotAllowed, host, host)
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				srv.failJSON(w, r, err)
+			} else {
+				srv.fail(w, r, err)
+			}
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// normalHost lower-cases a host name and drops a trailing dot and IPv6
+// brackets, so that LOCALHOST., localhost and [::1] compare as expected.
+func normalHost(h string) string {
+	h = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(h)), ".")
+	return strings.TrimSuffix(strings.TrimPrefix(h, "["), "]")
 }
 
 // contentSecurityPolicy allows only our own script and style files: no inline
@@ -197,6 +246,8 @@ func (srv *server) acquire(ctx context.Context) (release func(), err error) {
 // says what to fix. Anything unexpected is logged and answered generically.
 func (srv *server) errorStatus(r *http.Request, err error) (int, string) {
 	switch {
+	case errors.Is(err, errHostNotAllowed):
+		return http.StatusForbidden, strings.TrimPrefix(err.Error(), errHostNotAllowed.Error()+": ")
 	case errors.Is(err, fangtan.ErrBadQuery):
 		// The page already says the query needs fixing; the sentinel's own
 		// words in front of the reason add nothing.

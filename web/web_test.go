@@ -136,9 +136,45 @@ func TestRoutes(t *testing.T) {
 }
 
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
-	h, _ := testHandler(t, newFake(), Options{})
-	for _, target := range []string{"/", "/search?q=x", "/search?size=x", "/doc/nope", "/api/search?q=boom", "/static/style.css", "/export.csv?q=x", "/nowhere", "/help"} {
-		rec := get(t, h, target)
+	h, _ := testHandler(t, newFake(), Options{AllowedHosts: append([]string{"example.com"}, LoopbackHosts...)})
+	// Every route, with the status each must answer: a document page that
+	// loads as well as one that does not (the only document page checked
+	// used to be a 404), and a refused host.
+	for _, tc := range []struct {
+		target, host string
+		status       int
+	}{
+		{"/", "", 200},
+		{"/search?q=x", "", 200},
+		{"/search?size=x", "", 400},
+		{"/doc/a1?q=" + url.QueryEscape("转型发展"), "", 200},
+		{"/doc/nope", "", 404},
+		{"/quotes?q=" + url.QueryEscape("老百姓"), "", 200},
+		{"/help", "", 200},
+		{"/api/search?q=" + url.QueryEscape("转型发展"), "", 200},
+		{"/api/search?q=boom", "", 500},
+		{"/api/quotes?q=" + url.QueryEscape("老百姓"), "", 200},
+		{"/api/doc/a1", "", 200},
+		{"/api/suggest?prefix=" + url.QueryEscape("刘"), "", 200},
+		{"/api/nothing", "", 404},
+		{"/export.csv?q=" + url.QueryEscape("转型发展"), "", 200},
+		{"/export.json?q=" + url.QueryEscape("转型发展"), "", 200},
+		{"/static/style.css", "", 200},
+		{"/static/suggest.js", "", 200},
+		{"/nowhere", "", 404},
+		{"/search?q=x", "evil.example", 403},
+		{"/api/search?q=x", "evil.example:8080", 403},
+	} {
+		req := httptest.NewRequest(http.MethodGet, tc.target, nil)
+		if tc.host != "" {
+			req.Host = tc.host
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		target := tc.host + tc.target
+		if rec.Code != tc.status {
+			t.Errorf("%s: status %d, want %d", target, rec.Code, tc.status)
+		}
 		hd := rec.Header()
 		csp := hd.Get("Content-Security-Policy")
 		for _, want := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"} {
@@ -149,12 +185,47 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 		if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
 			t.Errorf("%s: CSP allows inline code: %q", target, csp)
 		}
-		if hd.Get("X-Content-Type-Options") != "nosniff" {
-			t.Errorf("%s: X-Content-Type-Options %q", target, hd.Get("X-Content-Type-Options"))
+		for name, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"} {
+			if got := hd.Get(name); got != want {
+				t.Errorf("%s: %s %q, want %q", target, name, got, want)
+			}
 		}
-		if hd.Get("Referrer-Policy") != "no-referrer" {
-			t.Errorf("%s: Referrer-Policy %q", target, hd.Get("Referrer-Policy"))
-		}
+	}
+}
+
+// TestHostAllowList: with AllowedHosts, a request naming another host
+// answers 403 saying how to allow it, before any route runs; the names
+// compare without port, case or trailing dot; without AllowedHosts every
+// host is served.
+func TestHostAllowList(t *testing.T) {
+	allowed, _ := testHandler(t, newFake(), Options{AllowedHosts: append([]string{"news.example"}, LoopbackHosts...)})
+	open, _ := testHandler(t, newFake(), Options{})
+	for _, tc := range []struct {
+		h      http.Handler
+		host   string
+		target string
+		status int
+		body   string
+	}{
+		{allowed, "127.0.0.1:8080", "/api/search?q=x", 200, ""},
+		{allowed, "localhost", "/api/search?q=x", 200, ""},
+		{allowed, "LOCALHOST.:8080", "/api/search?q=x", 200, ""},
+		{allowed, "[::1]:8080", "/api/search?q=x", 200, ""},
+		{allowed, "news.example", "/search?q=x", 200, ""},
+		{allowed, "rebind.attacker.example:8080", "/api/search?q=x", 403, `"error":"this server does not answer to \"rebind.attacker.example\"; start fangtan serve with --allowed-hosts rebind.attacker.example to allow it"`},
+		{allowed, "rebind.attacker.example", "/export.csv?q=x", 403, "--allowed-hosts rebind.attacker.example"},
+		{allowed, "127.0.0.2", "/doc/a1", 403, "此服务器不接受这个主机名"},
+		{open, "rebind.attacker.example", "/api/search?q=x", 200, ""},
+	} {
+		t.Run(tc.host+tc.target, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, tc.target, nil)
+			req.Host = tc.host
+			rec := httptest.NewRecorder()
+			tc.h.ServeHTTP(rec, req)
+			if rec.Code != tc.status || !strings.Contains(rec.Body.String(), tc.body) {
+				t.Errorf("status %d, body %.300q; want %d with %q", rec.Code, rec.Body.String(), tc.status, tc.body)
+			}
+		})
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -264,5 +265,63 @@ func TestHostileOutput(t *testing.T) {
 	}
 	if code, _ := s.get(t, "/api/doc/"+url.PathEscape("gbk-%B0%A1")); code != 200 {
 		t.Errorf("the API document from a non-UTF-8 file name: %d", code)
+	}
+}
+
+// TestHostAllowListDefaults: which hosts fangtan serve answers to for an
+// address and --allowed-hosts.
+func TestHostAllowListDefaults(t *testing.T) {
+	for _, tc := range []struct {
+		addr, extra string
+		want        []string // nil: any host
+	}{
+		{"127.0.0.1:8080", "", []string{"localhost", "127.0.0.1", "::1"}},
+		{"[::1]:8080", "", []string{"localhost", "127.0.0.1", "::1"}},
+		{"localhost:8080", "news.example", []string{"news.example", "localhost", "127.0.0.1", "::1"}},
+		{"0.0.0.0:8080", "", nil},
+		{":8080", "", nil},
+		{"0.0.0.0:8080", "a.example, b.example", []string{"a.example", "b.example", "localhost", "127.0.0.1", "::1"}},
+	} {
+		t.Run(tc.addr+" "+tc.extra, func(t *testing.T) {
+			if got := hostAllowList(tc.addr, tc.extra); strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("hostAllowList(%q, %q) = %q, want %q", tc.addr, tc.extra, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestServeRefusesOtherHosts: fangtan serve on loopback answers its
+// loopback names and --allowed-hosts, and 403 to any other Host, as a page
+// using DNS rebinding would send.
+func TestServeRefusesOtherHosts(t *testing.T) {
+	fangtanBinary(t)
+	idx := filepath.Join(t.TempDir(), "idx")
+	mustRun(t, "index", "--index", idx, "--quiet")
+	s, err := startBinServer(t, idx, "--allowed-hosts", "news.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, port, _ := strings.Cut(strings.TrimPrefix(s.base, "http://"), ":")
+	for _, tc := range []struct {
+		host   string
+		status int
+	}{
+		{"", 200}, // 127.0.0.1:port
+		{"localhost:" + port, 200},
+		{"news.example", 200},
+		{"rebind.attacker.example:" + port, 403},
+	} {
+		req, _ := http.NewRequest(http.MethodGet, s.base+"/api/search?q="+url.QueryEscape("刘振华"), nil)
+		if tc.host != "" {
+			req.Host = tc.host
+		}
+		resp, err := binClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.status {
+			t.Errorf("Host %q: %d, want %d", tc.host, resp.StatusCode, tc.status)
+		}
 	}
 }

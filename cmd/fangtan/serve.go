@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -25,6 +26,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones); use the one the index was built with")
 	watch := fs.Duration("watch", 2*time.Second, "how often to check whether the index was rebuilt (0: only on SIGHUP)")
 	searchTimeout := fs.Duration("search-timeout", 10*time.Second, "longest a search may run; a slower one answers 503")
+	allowedHosts := fs.String("allowed-hosts", "", "comma-separated host names the server answers to besides the loopback ones (default: only localhost, 127.0.0.1 and ::1 when --addr is a loopback address; any host otherwise)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan serve --index DIR [--addr HOST:PORT] [--dict-dir D] [--watch 2s]")
 		fmt.Fprintln(stderr, "Serves the search page, the JSON API and exports of the index at DIR.")
@@ -71,6 +73,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	hosts := hostAllowList(*addr, *allowedHosts)
 
 	r := &reloader{dir: *dir, searcher: searcher, log: logger, seen: seen}
 	hup := make(chan os.Signal, 1)
@@ -91,11 +94,34 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}()
 
 	fmt.Fprintf(stdout, "fangtan: serving %s (%d articles, %d quotes) at http://%s/\n", *dir, articles, quotes, ln.Addr())
-	if err := web.Serve(ctx, ln, web.New(searcher, web.Options{Logger: logger, SearchTimeout: *searchTimeout}), logger); err != nil {
+	if err := web.Serve(ctx, ln, web.New(searcher, web.Options{Logger: logger, SearchTimeout: *searchTimeout, AllowedHosts: hosts}), logger); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "fangtan: stopped")
 	return nil
+}
+
+// hostAllowList is the Host allow-list for a server listening on addr:
+// the loopback names plus extra when addr is a loopback address or extra is
+// given, and none (any host) for a server bound to a network address
+// without --allowed-hosts, whose names fangtan cannot know.
+func hostAllowList(addr, extra string) []string {
+	var hosts []string
+	for _, h := range strings.Split(extra, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			hosts = append(hosts, h)
+		}
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	ip := net.ParseIP(host)
+	loopback := host == "localhost" || (ip != nil && ip.IsLoopback())
+	if !loopback && len(hosts) == 0 {
+		return nil
+	}
+	return append(hosts, web.LoopbackHosts...)
 }
 
 // indexStamp identifies one build of an index directory: a rebuild moves a
