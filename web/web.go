@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"fangtan"
@@ -59,6 +60,13 @@ type Options struct {
 	// 127.0.0.1 (DNS rebinding) and then read the index through the
 	// user's browser, and the Host header is what tells it apart.
 	AllowedHosts []string
+	// PerClient caps the searches one client (one remote IP address) may
+	// have running at once, and PerClientQueued those it may have waiting
+	// for a slot besides; a request beyond both answers 429 at once rather
+	// than take a place in the queue every other client waits in. Defaults:
+	// half of MaxConcurrent (at least 1), and 4.
+	PerClient       int
+	PerClientQueued int
 }
 
 // LoopbackHosts are the names a browser sends for a server on loopback.
@@ -102,6 +110,12 @@ func (o Options) withDefaults() Options {
 	if o.MaxConcurrent <= 0 {
 		o.MaxConcurrent = 4 * runtime.GOMAXPROCS(0)
 	}
+	if o.PerClient <= 0 {
+		o.PerClient = max(1, o.MaxConcurrent/2)
+	}
+	if o.PerClientQueued <= 0 {
+		o.PerClientQueued = 4
+	}
 	return o
 }
 
@@ -112,17 +126,34 @@ type server struct {
 	log   *slog.Logger
 	pages map[string]*template.Template
 	slots chan struct{}
+
+	clientsMu sync.Mutex
+	clients   map[string]*clientSlots // by remote IP; gone when idle
 }
+
+// clientSlots are one client's searches: its own semaphore of PerClient
+// running, and how many of its requests hold or wait for a place.
+type clientSlots struct {
+	running chan struct{}
+	holders int
+}
+
+// clientKey is the context key of the client's address, set by clientOf.
+type clientKey struct{}
+
+// errTooManyRequests marks a client over its share of the search slots.
+var errTooManyRequests = errors.New("too many searches from this client at once")
 
 // New returns the handler for the whole site around s.
 func New(s fangtan.Searcher, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	srv := &server{
-		s:     s,
-		opts:  opts,
-		log:   opts.Logger,
-		pages: parseTemplates(),
-		slots: make(chan struct{}, opts.MaxConcurrent),
+		s:       s,
+		opts:    opts,
+		log:     opts.Logger,
+		pages:   parseTemplates(),
+		slots:   make(chan struct{}, opts.MaxConcurrent),
+		clients: make(map[string]*clientSlots),
 	}
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -144,7 +175,20 @@ func New(s fangtan.Searcher, opts Options) http.Handler {
 	mux.HandleFunc("GET /export.json", srv.handleExportJSON)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
 	mux.HandleFunc("/", srv.handleNotFound)
-	return srv.secure(srv.recoverPanics(srv.checkHost(mux)))
+	return srv.secure(srv.recoverPanics(srv.checkHost(clientOf(mux))))
+}
+
+// clientOf records the client's IP address in the request's context, for
+// the per-client limits. Behind a reverse proxy every request comes from
+// the proxy, which then needs its own per-client limit (docs/deploy.md).
+func clientOf(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			host = r.RemoteAddr
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientKey{}, host)))
+	})
 }
 
 // checkHost refuses requests whose Host is not allowed (see
@@ -231,12 +275,45 @@ func staticHandler(fsys fs.FS) http.Handler {
 	})
 }
 
-// acquire waits for a search slot until ctx is done.
+// acquire waits for a search slot until ctx is done: first for one of the
+// client's own PerClient slots, then for one of the MaxConcurrent shared
+// ones. A client with PerClient running and PerClientQueued waiting gets
+// errTooManyRequests at once: 64 connections of one client used to fill
+// the shared queue, and every other client's search waited behind them
+// (2 ms became 2–8 s, half answered 503).
 func (srv *server) acquire(ctx context.Context) (release func(), err error) {
+	key, _ := ctx.Value(clientKey{}).(string)
+	srv.clientsMu.Lock()
+	c := srv.clients[key]
+	if c == nil {
+		c = &clientSlots{running: make(chan struct{}, srv.opts.PerClient)}
+		srv.clients[key] = c
+	}
+	if c.holders >= srv.opts.PerClient+srv.opts.PerClientQueued {
+		srv.clientsMu.Unlock()
+		return nil, fmt.Errorf("%w: %d running or waiting; the limit is %d", errTooManyRequests, c.holders, srv.opts.PerClient+srv.opts.PerClientQueued)
+	}
+	c.holders++
+	srv.clientsMu.Unlock()
+	leave := func() {
+		srv.clientsMu.Lock()
+		if c.holders--; c.holders == 0 {
+			delete(srv.clients, key)
+		}
+		srv.clientsMu.Unlock()
+	}
+	select {
+	case c.running <- struct{}{}:
+	case <-ctx.Done():
+		leave()
+		return nil, fmt.Errorf("waiting for a search slot: %w: %w", fangtan.ErrUnavailable, ctx.Err())
+	}
 	select {
 	case srv.slots <- struct{}{}:
-		return func() { <-srv.slots }, nil
+		return func() { <-srv.slots; <-c.running; leave() }, nil
 	case <-ctx.Done():
+		<-c.running
+		leave()
 		return nil, fmt.Errorf("waiting for a search slot: %w: %w", fangtan.ErrUnavailable, ctx.Err())
 	}
 }
@@ -246,6 +323,8 @@ func (srv *server) acquire(ctx context.Context) (release func(), err error) {
 // says what to fix. Anything unexpected is logged and answered generically.
 func (srv *server) errorStatus(r *http.Request, err error) (int, string) {
 	switch {
+	case errors.Is(err, errTooManyRequests):
+		return http.StatusTooManyRequests, err.Error() + "; wait for your other searches to finish"
 	case errors.Is(err, errHostNotAllowed):
 		return http.StatusForbidden, strings.TrimPrefix(err.Error(), errHostNotAllowed.Error()+": ")
 	case errors.Is(err, fangtan.ErrBadQuery):

@@ -600,3 +600,49 @@ func TestDisconnectIsNotAnOverload(t *testing.T) {
 		})
 	}
 }
+
+// TestPerClientLimit: one client with PerClient searches running and
+// PerClientQueued waiting gets 429 at once for the next, saying why, while
+// another client's search is answered straight away; the first client is
+// served again once its searches end.
+func TestPerClientLimit(t *testing.T) {
+	fake := newFake()
+	fake.block, fake.blocked = make(chan struct{}), make(chan struct{}, 4)
+	h, _ := testHandler(t, fake, Options{MaxConcurrent: 4, PerClient: 1, PerClientQueued: 1, SearchTimeout: 10 * time.Second})
+	from := func(ip, target string, timeout time.Duration) *httptest.ResponseRecorder {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		req := httptest.NewRequest(http.MethodGet, target, nil).WithContext(ctx)
+		req.RemoteAddr = ip + ":40000"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	done := make(chan int, 2)
+	go func() { done <- from("10.0.0.1", "/api/search?q=block", 10*time.Second).Code }()
+	<-fake.blocked // A's first search runs
+	go func() { done <- from("10.0.0.1", "/api/search?q=block", 10*time.Second).Code }()
+	time.Sleep(50 * time.Millisecond) // A's second waits for A's slot
+
+	// Well under the search timeout: a 429 answers at once; without the
+	// limit this request would wait in the queue.
+	rec := from("10.0.0.1", "/api/search?q="+url.QueryEscape("转型"), 2*time.Second)
+	if rec.Code != http.StatusTooManyRequests || !strings.Contains(rec.Body.String(), "too many searches from this client") {
+		t.Errorf("A's third search: %d %s, want 429 saying why", rec.Code, rec.Body.String())
+	}
+	if rec := from("10.0.0.1", "/search?q="+url.QueryEscape("转型"), 2*time.Second); rec.Code != http.StatusTooManyRequests || !strings.Contains(rec.Body.String(), "同时进行的搜索太多") {
+		t.Errorf("A's third search as a page: %d", rec.Code)
+	}
+	if rec := from("10.0.0.2", "/api/search?q="+url.QueryEscape("转型"), 2*time.Second); rec.Code != 200 {
+		t.Errorf("B's search while A is at its limit: %d %s", rec.Code, rec.Body.String())
+	}
+	close(fake.block)
+	for range 2 {
+		if code := <-done; code != 200 {
+			t.Errorf("A's blocked searches: %d", code)
+		}
+	}
+	if rec := from("10.0.0.1", "/api/search?q="+url.QueryEscape("转型"), 2*time.Second); rec.Code != 200 {
+		t.Errorf("A after its searches ended: %d", rec.Code)
+	}
+}
