@@ -1,9 +1,12 @@
 package web
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -45,43 +48,33 @@ const (
 	headerTruncated = "X-Fangtan-Truncated"
 )
 
-// collect pages through the Searcher for the whole filtered result set, up
-// to the export limit. It gathers everything before answering, so that an
-// error part-way is a proper error status, not a truncated file.
-func (srv *server) collect(r *http.Request) (*Export, error) {
+// export streams the whole filtered result set, up to the export limit, in
+// one Searcher.Export pass. Its cost budget: it holds one search slot (the
+// client's and a shared one, as a search does) for its whole run, which
+// ExportTimeout bounds, instead of taking 100 deeper and deeper searches.
+// begin runs once, with the totals, before the first row, so an error
+// before it (a bad query, a timeout in the ranking) is a proper status; a
+// failure after it (the client gone, the deadline) can only cut the file
+// short, which the X-Fangtan-Rows header lets a client notice.
+func (srv *server) export(r *http.Request, begin func(exp *Export) error, row func(ExportRow) error) error {
 	q, err := srv.parseQuery(r, false)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), srv.opts.ExportTimeout)
 	defer cancel()
-	exp := &Export{Query: q, Limit: srv.opts.ExportLimit, Results: []ExportRow{}}
-	for from := 0; from < srv.opts.ExportLimit; {
-		page := q
-		page.From, page.Size = from, min(exportPageSize, srv.opts.ExportLimit-from)
-		var res *fangtan.Result
-		err := srv.withDeadline(ctx, func(ctx context.Context) error {
-			res, err = srv.s.Search(ctx, page)
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-		exp.Total = res.Total
-		for _, h := range res.Hits {
-			exp.Results = append(exp.Results, exportRow(h))
-		}
-		from += len(res.Hits)
-		if len(res.Hits) == 0 || uint64(from) >= res.Total {
-			break
-		}
+	release, err := srv.acquire(ctx)
+	if err != nil {
+		return err
 	}
-	if len(exp.Results) > srv.opts.ExportLimit {
-		exp.Results = exp.Results[:srv.opts.ExportLimit]
-	}
-	exp.Rows = len(exp.Results)
-	exp.Truncated = uint64(exp.Rows) < exp.Total
-	return exp, nil
+	defer release()
+	limit := srv.opts.ExportLimit
+	return srv.s.Export(ctx, q, limit, func(total uint64) error {
+		rows := min(total, uint64(limit))
+		return begin(&Export{Query: q, Total: total, Rows: int(rows), Truncated: rows < total, Limit: limit})
+	}, func(h fangtan.Hit) error {
+		return row(exportRow(h))
+	})
 }
 
 func exportRow(h fangtan.Hit) ExportRow {
@@ -108,8 +101,9 @@ func exportRow(h fangtan.Hit) ExportRow {
 	}
 }
 
-func setExportHeaders(w http.ResponseWriter, exp *Export, filename string) {
+func setExportHeaders(w http.ResponseWriter, exp *Export, filename, contentType string) {
 	h := w.Header()
+	h.Set("Content-Type", contentType)
 	h.Set("Content-Disposition", `attachment; filename="`+filename+`"`)
 	h.Set("Cache-Control", "no-store")
 	h.Set(headerTotal, strconv.FormatUint(exp.Total, 10))
@@ -117,14 +111,54 @@ func setExportHeaders(w http.ResponseWriter, exp *Export, filename string) {
 	h.Set(headerTruncated, strconv.FormatBool(exp.Truncated))
 }
 
-func (srv *server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
-	exp, err := srv.collect(r)
-	if err != nil {
+// exportFailed reports an export error: as a status when nothing was sent
+// yet, or in the log when the file is already on its way.
+func (srv *server) exportFailed(w http.ResponseWriter, r *http.Request, started bool, err error) {
+	if !started {
 		srv.failJSON(w, r, err)
 		return
 	}
-	setExportHeaders(w, exp, "fangtan-export.json")
-	srv.writeJSON(w, r, http.StatusOK, exp)
+	srv.log.Warn("export cut short", "path", r.URL.Path, "err", err)
+}
+
+func (srv *server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
+	started, first := false, true
+	bw := bufio.NewWriterSize(w, 32<<10)
+	err := srv.export(r, func(exp *Export) error {
+		setExportHeaders(w, exp, "fangtan-export.json", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusOK)
+		started = true
+		// The Export shape, with its results written one by one.
+		head, err := json.Marshal(exp)
+		if err != nil {
+			return err
+		}
+		head = bytes.TrimSuffix(bytes.TrimSuffix(head, []byte("}")), []byte(`"results":null`))
+		_, err = bw.Write(append(head, []byte(`"results":[`)...))
+		return err
+	}, func(row ExportRow) error {
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		b, err := json.Marshal(row)
+		if err != nil {
+			return err
+		}
+		_, err = bw.Write(b)
+		return err
+	})
+	if err == nil && !started {
+		// No hit: begin never ran (a Searcher calls start before any hit,
+		// so this is a Searcher that found nothing to start with).
+		err = errors.New("export: the searcher did not start the export")
+	}
+	if err != nil {
+		srv.exportFailed(w, r, started, err)
+		return
+	}
+	bw.WriteString("]}\n")
+	bw.Flush()
 }
 
 // utf8BOM makes Excel read the CSV as UTF-8 instead of the local code page.
@@ -133,16 +167,16 @@ const utf8BOM = "\uFEFF"
 var csvHeader = []string{"id", "title", "source", "date", "url", "file", "officials", "places", "themes", "fragment"}
 
 func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
-	exp, err := srv.collect(r)
-	if err != nil {
-		srv.failJSON(w, r, err)
-		return
-	}
-	var buf bytes.Buffer
-	buf.WriteString(utf8BOM)
-	cw := csv.NewWriter(&buf)
-	cw.Write(csvHeader)
-	for _, row := range exp.Results {
+	started := false
+	bw := bufio.NewWriterSize(w, 32<<10)
+	cw := csv.NewWriter(bw)
+	err := srv.export(r, func(exp *Export) error {
+		setExportHeaders(w, exp, "fangtan-export.csv", "text/csv; charset=utf-8")
+		w.WriteHeader(http.StatusOK)
+		started = true
+		bw.WriteString(utf8BOM)
+		return cw.Write(csvHeader)
+	}, func(row ExportRow) error {
 		officials := make([]string, 0, len(row.Officials))
 		for _, o := range row.Officials {
 			if o.Title != "" {
@@ -151,21 +185,25 @@ func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
 				officials = append(officials, o.Name)
 			}
 		}
-		cw.Write([]string{
+		return cw.Write([]string{
 			cell(row.ID), cell(row.Title), cell(row.Source), cell(row.Date), cell(row.URL), cell(row.File),
 			cell(strings.Join(officials, "; ")), cell(strings.Join(row.Places, "; ")),
 			cell(strings.Join(row.Themes, "; ")), cell(row.Fragment),
 		})
+	})
+	if err == nil && !started {
+		err = errors.New("export: the searcher did not start the export")
+	}
+	if err != nil {
+		srv.exportFailed(w, r, started, err)
+		return
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		srv.failJSON(w, r, err)
+		srv.exportFailed(w, r, started, err)
 		return
 	}
-	setExportHeaders(w, exp, "fangtan-export.csv")
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.WriteHeader(http.StatusOK)
-	w.Write(buf.Bytes())
+	bw.Flush()
 }
 
 // formulaStarts are the first characters that make a spreadsheet read a

@@ -94,3 +94,10 @@ func (x *Swappable) Suggest(ctx context.Context, prefix string, limit int) ([]fa
 	defer g.calls.Done()
 	return g.s.Suggest(ctx, prefix, limit)
 }
+
+// Export implements fangtan.Searcher.
+func (x *Swappable) Export(ctx context.Context, q fangtan.Query, limit int, start func(uint64) error, emit func(fangtan.Hit) error) error {
+	g := x.acquire()
+	defer g.calls.Done()
+	return g.s.Export(ctx, q, limit, start, emit)
+}
