@@ -64,7 +64,9 @@ type Options struct {
 	// have running at once, and PerClientQueued those it may have waiting
 	// for a slot besides; a request beyond both answers 429 at once rather
 	// than take a place in the queue every other client waits in. Defaults:
-	// half of MaxConcurrent (at least 1), and 4.
+	// half the cores (at least 1), so that one client's costly searches
+	// leave CPU to the others (with 4 running of 8 on 2 cores, a flood of
+	// one client kept another's p99 at 750 ms), and 4.
 	PerClient       int
 	PerClientQueued int
 }
@@ -111,7 +113,7 @@ func (o Options) withDefaults() Options {
 		o.MaxConcurrent = 4 * runtime.GOMAXPROCS(0)
 	}
 	if o.PerClient <= 0 {
-		o.PerClient = max(1, o.MaxConcurrent/2)
+		o.PerClient = max(1, min(o.MaxConcurrent, runtime.GOMAXPROCS(0)/2))
 	}
 	if o.PerClientQueued <= 0 {
 		o.PerClientQueued = 4
