@@ -115,7 +115,7 @@ func (srv *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	p := srv.newPage(r, "", "")
 	p.Status = status
 	p.Title = p.L.T("error." + strconv.Itoa(status))
-	if status == http.StatusBadRequest || status == http.StatusForbidden || status == http.StatusNotFound || status == http.StatusTooManyRequests {
+	if status == http.StatusBadRequest || status == http.StatusUnauthorized || status == http.StatusForbidden || status == http.StatusNotFound || status == http.StatusTooManyRequests {
 		p.Message = msg
 	}
 	p.View = link{en: p.L.English()}.to("/search", nil)

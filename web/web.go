@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -69,6 +70,13 @@ type Options struct {
 	// one client kept another's p99 at 750 ms), and 4.
 	PerClient       int
 	PerClientQueued int
+	// Users, if set, are the only ones served: name → bcrypt hash (see
+	// LoadHtpasswd); every other request answers 401.
+	Users map[string][]byte
+	// AccessLog, if set, receives a line per request in the Common Log
+	// Format. Query strings are logged only with Users: without accounts,
+	// what anonymous readers search for stays their own.
+	AccessLog io.Writer
 }
 
 // LoopbackHosts are the names a browser sends for a server on loopback.
@@ -177,7 +185,7 @@ func New(s fangtan.Searcher, opts Options) http.Handler {
 	mux.HandleFunc("GET /export.json", srv.handleExportJSON)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
 	mux.HandleFunc("/", srv.handleNotFound)
-	return srv.secure(srv.recoverPanics(srv.checkHost(clientOf(mux))))
+	return srv.accessLog(srv.secure(srv.recoverPanics(srv.checkHost(srv.requireAuth(clientOf(mux))))))
 }
 
 // clientOf records the client's IP address in the request's context, for
@@ -327,6 +335,8 @@ func (srv *server) errorStatus(r *http.Request, err error) (int, string) {
 	switch {
 	case errors.Is(err, errTooManyRequests):
 		return http.StatusTooManyRequests, err.Error() + "; wait for your other searches to finish"
+	case errors.Is(err, errUnauthorized):
+		return http.StatusUnauthorized, strings.TrimPrefix(err.Error(), errUnauthorized.Error()+": ")
 	case errors.Is(err, errHostNotAllowed):
 		return http.StatusForbidden, strings.TrimPrefix(err.Error(), errHostNotAllowed.Error()+": ")
 	case errors.Is(err, fangtan.ErrBadQuery):

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones); use the one the index was built with")
 	watch := fs.Duration("watch", 2*time.Second, "how often to check whether the index was rebuilt (0: only on SIGHUP)")
 	searchTimeout := fs.Duration("search-timeout", 10*time.Second, "longest a search may run; a slower one answers 503")
+	authFile := fs.String("auth-file", "", "htpasswd file of users with bcrypt hashes (htpasswd -B); every request then needs one (default: no accounts)")
+	tlsCert := fs.String("tls-cert", "", "PEM certificate (chain) to serve HTTPS with; needs --tls-key")
+	tlsKey := fs.String("tls-key", "", "PEM private key of --tls-cert")
+	accessLog := fs.String("access-log", "", "file to append a Common Log Format line per request to ('-': stderr); query strings only with --auth-file")
 	allowedHosts := fs.String("allowed-hosts", "", "comma-separated host names the server answers to besides the loopback ones (default: only localhost, 127.0.0.1 and ::1 when --addr is a loopback address; any host otherwise)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan serve --index DIR [--addr HOST:PORT] [--dict-dir D] [--watch 2s]")
@@ -57,6 +62,38 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, err := analyzer.Default(); err != nil {
 		return fmt.Errorf("open dictionaries: %w", err)
 	}
+	// Every option that can be wrong is checked before the index opens.
+	var users map[string][]byte
+	if *authFile != "" {
+		var err error
+		if users, err = web.LoadHtpasswd(*authFile); err != nil {
+			return err
+		}
+	}
+	var tlsConfig *tls.Config
+	if (*tlsCert == "") != (*tlsKey == "") {
+		return errors.New("--tls-cert and --tls-key go together")
+	}
+	if *tlsCert != "" {
+		pair, err := tls.LoadX509KeyPair(*tlsCert, *tlsKey)
+		if err != nil {
+			return fmt.Errorf("TLS certificate %s and key %s: %w", *tlsCert, *tlsKey, err)
+		}
+		tlsConfig = &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}
+	}
+	var logOut io.Writer
+	switch *accessLog {
+	case "":
+	case "-":
+		logOut = stderr
+	default:
+		f, err := os.OpenFile(*accessLog, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o640)
+		if err != nil {
+			return fmt.Errorf("access log: %w", err)
+		}
+		defer f.Close()
+		logOut = f
+	}
 	idx, seen, err := openForServing(*dir)
 	if err != nil {
 		return err
@@ -71,6 +108,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		searcher.Close()
 		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	scheme := "http"
+	if tlsConfig != nil {
+		ln, scheme = tls.NewListener(ln, tlsConfig), "https"
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	hosts := hostAllowList(*addr, *allowedHosts)
@@ -93,8 +134,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		searcher.Close()
 	}()
 
-	fmt.Fprintf(stdout, "fangtan: serving %s (%d articles, %d quotes) at http://%s/\n", *dir, articles, quotes, ln.Addr())
-	if err := web.Serve(ctx, ln, web.New(searcher, web.Options{Logger: logger, SearchTimeout: *searchTimeout, AllowedHosts: hosts}), logger); err != nil {
+	fmt.Fprintf(stdout, "fangtan: serving %s (%d articles, %d quotes) at %s://%s/\n", *dir, articles, quotes, scheme, ln.Addr())
+	if err := web.Serve(ctx, ln, web.New(searcher, web.Options{
+		Logger: logger, SearchTimeout: *searchTimeout, AllowedHosts: hosts, Users: users, AccessLog: logOut,
+	}), logger); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "fangtan: stopped")
