@@ -299,9 +299,9 @@ func (srv *server) acquire(ctx context.Context) (release func(), err error) {
 		c = &clientSlots{running: make(chan struct{}, srv.opts.PerClient)}
 		srv.clients[key] = c
 	}
-	if c.holders >= srv.opts.PerClient+srv.opts.PerClientQueued {
+	if n := c.holders; n >= srv.opts.PerClient+srv.opts.PerClientQueued {
 		srv.clientsMu.Unlock()
-		return nil, fmt.Errorf("%w: %d running or waiting; the limit is %d", errTooManyRequests, c.holders, srv.opts.PerClient+srv.opts.PerClientQueued)
+		return nil, fmt.Errorf("%w: %d running or waiting; the limit is %d", errTooManyRequests, n, srv.opts.PerClient+srv.opts.PerClientQueued)
 	}
 	c.holders++
 	srv.clientsMu.Unlock()
