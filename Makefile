@@ -71,11 +71,16 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) ./$$pkg/ || exit 1; \
 	done
 
-# The long reliability runs (docs/reliability.md): 30 s of load with -race
-# and the 100,000-file directory.
+# The long reliability runs (docs/reliability.md): 30 s of load with -race,
+# the 100,000-file directory, and the loopback attack on an index of
+# $(CORPUS) (ATTACKTIME of one client's flood beside a well-behaved one;
+# skipped when the corpus is missing).
+ATTACKTIME ?= 20s
 loadtest:
 	FANGTAN_LOADTEST=$(LOADTIME) $(GO) test -race -timeout 20m -count=1 -run '^TestLoad$$' -v ./web/
 	FANGTAN_LONG=1 $(GO) test -timeout 20m -count=1 -run '^TestIndexBadFiles$$' -v ./cmd/fangtan/
+	FANGTAN_ATTACK=1 FANGTAN_ATTACK_TIME=$(ATTACKTIME) FANGTAN_ATTACK_CORPUS=$(abspath $(CORPUS)) \
+		$(GO) test -timeout 20m -count=1 -run '^TestLoadAttack$$' -v ./cmd/fangtan/
 
 clean:
 	rm -rf bin data

@@ -403,4 +403,9 @@ type Searcher interface {
 	// name is ErrNotFound.
 	Official(ctx context.Context, name string) (*OfficialProfile, error)
 	Overview(ctx context.Context) (*Overview, error)
+	// Export gives the first limit hits of q (From and Size ignored) in
+	// one ranked pass, for an export: start is called once with the total
+	// before the first hit, then emit with each hit in order; an error from
+	// either stops it. Facets are not counted.
+	Export(ctx context.Context, q Query, limit int, start func(total uint64) error, emit func(Hit) error) error
 }

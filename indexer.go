@@ -119,6 +119,9 @@ type Stats struct {
 	Bytes     int64         `json:"bytes"`
 	Elapsed   time.Duration `json:"elapsed_ns"`
 	Skipped   []Skipped     `json:"skipped,omitempty"`
+	// Shortened are documents indexed with a title or authors cut to the
+	// caps (index.MaxTitleRunes, MaxAuthorRunes, MaxAuthors), and why.
+	Shortened []Skipped `json:"shortened,omitempty"`
 	// Registry: officials registered, articles that gained an official
 	// from the registry, and the time that pass took (part of Elapsed).
 	RegistryOfficials int           `json:"registry_officials,omitempty"`

@@ -58,8 +58,9 @@ var (
 	timestampLine = regexp.MustCompile(`^\(?(更新时间戳|时间戳|浏览次数|阅读量|点击数|访问量)\s*[:]?\s*[\d\-: ]*\)?$`)
 	// copyrightOwner is the publication a copyright line names.
 	copyrightOwner = regexp.MustCompile(`^([\p{Han}a-z0-9-]{2,16}?)(?:版权所有|版权与免责声明|版权声明)`)
-	// breadcrumb: 人民网>>山西频道>>本网关注, 首页 > 新闻.
-	breadcrumb = regexp.MustCompile(`(>>|»|›|\s>\s|>\s*\S+\s*>)`)
+	// breadcrumbWhere is the label a breadcrumb trail may start with:
+	// 当前位置:首页>新闻, 您现在的位置 : 首页 > 时政.
+	breadcrumbWhere = regexp.MustCompile(`^(当前位置|您的位置|您现在的位置|现在位置|所在位置|位置)\s*:\s*`)
 	// bracketLabel is a line that is only a bracketed column tag.
 	bracketLabel = regexp.MustCompile(`^[【\[][^】\]]{1,24}[】\]]$`)
 	// endCredit is a closing credit such as (中共太原市委党史研究室供稿).
@@ -296,7 +297,7 @@ func isNavLine(raw, f string, n int) bool {
 			return true
 		}
 	}
-	if n <= 60 && breadcrumb.MatchString(f) && !strings.ContainsAny(f, "。,") {
+	if n <= 60 && isBreadcrumb(f) {
 		return true
 	}
 	if strings.Count(f, "|") >= 2 && !strings.HasPrefix(f, "|") && !fullDate.MatchString(f) {
@@ -308,6 +309,42 @@ func isNavLine(raw, f string, n int) bool {
 		return true
 	}
 	return false
+}
+
+// navLabels are the labels that make a trail of short labels joined by >
+// a breadcrumb: a site's home, a channel, the article itself.
+var navLabels = []string{"首页", "主页", "正文", "频道", "网", "home"}
+
+// isBreadcrumb recognizes a breadcrumb trail: 人民网>>山西频道>>本网关注,
+// 首页 > 时政 > 正文, 当前位置:首页>新闻. A trail of single > needs a
+// navigation label or a "current position" prefix, so that a comparison
+// such as 工业>服务业>农业, a paragraph of its own in a report, is kept.
+func isBreadcrumb(f string) bool {
+	if strings.ContainsAny(f, "。,") {
+		return false
+	}
+	if strings.Contains(f, ">>") || strings.ContainsAny(f, "»›") {
+		return true
+	}
+	rest := breadcrumbWhere.ReplaceAllString(f, "")
+	located := rest != f
+	segs := strings.Split(rest, ">")
+	if len(segs) < 2 {
+		return false
+	}
+	nav := located
+	for _, seg := range segs {
+		seg = strings.TrimSpace(seg)
+		if seg == "" || utf8.RuneCountInString(seg) > 16 {
+			return false
+		}
+		for _, l := range navLabels {
+			if strings.HasSuffix(seg, l) {
+				nav = true
+			}
+		}
+	}
+	return nav
 }
 
 // isMasthead recognizes a site's name standing alone at the top: 人民網.

@@ -61,3 +61,43 @@ func TestInterviewTurnsKept(t *testing.T) {
 		t.Errorf("title %q authors %v", docs[0].Title, docs[0].Authors)
 	}
 }
+
+// TestBreadcrumbs: breadcrumb trails as real sites write them are dropped;
+// lines of content that contain > are kept (工业>服务业>农业, a paragraph
+// of its own, was dropped as a breadcrumb).
+func TestBreadcrumbs(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		drop bool
+	}{
+		{"人民網>>山西頻道>>本網關注", true},
+		{"首页 > 时政 > 正文", true},
+		{"网站首页 > 要闻 > 正文", true},
+		{"首页>新闻中心>国内新闻", true},
+		{"当前位置：首页 > 时政要闻", true},
+		{"您现在的位置: 新闻 > 地方", true},
+		{"新华网 › 时政", true},
+		{"Home » News » China", true},
+		{"工业>服务业>农业", false},
+		{"第二产业>第三产业>第一产业", false},
+		{"增速：工业>服务业", false},
+		{"A>B>C", false},
+		{"3>2>1", false},
+		{"收入>支出", false},
+		{"满意度>90%", false},
+		{"关于修改<中国人民政治协商会议章程>的决定", false},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			body1 := "近日,某区召开会议,部署下一阶段重点工作。"
+			body2 := "会议强调,要把群众的急难愁盼问题解决好。"
+			docs := documents(page{file: "x.txt", stem: "x", lines: []string{"某区部署重点工作", body1, tc.line, body2}})
+			if len(docs) != 1 {
+				t.Fatalf("got %d documents", len(docs))
+			}
+			kept := strings.Contains(docs[0].Text, tc.line)
+			if kept == tc.drop {
+				t.Errorf("%q: kept=%v, want kept=%v (text %q)", tc.line, kept, !tc.drop, docs[0].Text)
+			}
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"fangtan"
 )
@@ -81,7 +82,28 @@ func collides(docs []fangtan.Document, seen map[string]string) bool {
 
 // pathStem is a file's path without its extension, directories joined by "-".
 func pathStem(rel string) string {
-	return strings.ReplaceAll(strings.TrimSuffix(rel, path.Ext(rel)), "/", "-")
+	return validID(strings.ReplaceAll(strings.TrimSuffix(rel, path.Ext(rel)), "/", "-"))
+}
+
+// validID makes a name from a file name valid UTF-8, writing each invalid
+// byte as %XX (as a URL would). File names on Linux are bytes; a name in
+// GBK gave an id that was indexed but could not be opened (the web refuses
+// a non-UTF-8 id, and a URL cannot carry it).
+func validID(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError && size == 1 {
+			fmt.Fprintf(&b, "%%%02X", s[0])
+		} else {
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
+	return b.String()
 }
 
 // LoadFS is Load over the supported files of fsys, walked from its root in

@@ -14,7 +14,7 @@ import (
 )
 
 // maxFileBytes bounds a page read into memory. JSON lines files are streamed
-// and have no limit.
+// a line at a time, each line capped at MaxLineBytes.
 const maxFileBytes = 64 << 20
 
 // page is one unit read from a file before cleaning: a scraped page, an
@@ -133,6 +133,11 @@ func walkPaths(ctx context.Context, paths []string) ([]input, []Problem) {
 					walk(full, childRel)
 				case mode.IsRegular() && supportedExt(name):
 					inputs = append(inputs, osInput(full, childRel))
+				case !mode.IsRegular():
+					// A pipe, device or socket is never read (opening a
+					// pipe waits for a writer), but it is named: whoever
+					// put it there may have meant it as a document.
+					problems = append(problems, Problem{Path: full, Reason: "not a regular file (" + mode.String() + ")"})
 				}
 			}
 		}
@@ -204,7 +209,7 @@ func readInput(ctx context.Context, in input, yield func(page) error, problem fu
 		return 0, fmt.Errorf("%s", describeOSError(err))
 	}
 	defer f.Close()
-	stem := strings.TrimSuffix(path.Base(in.rel), path.Ext(in.rel))
+	stem := validID(strings.TrimSuffix(path.Base(in.rel), path.Ext(in.rel)))
 	ext := strings.ToLower(path.Ext(in.rel))
 	cr := &countingReader{r: f}
 	switch ext {

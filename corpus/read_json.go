@@ -26,9 +26,50 @@ type record struct {
 	Text   string          `json:"text"`
 }
 
-// readJSONLines streams a JSON-lines file. Lines may be of any length, so it
-// reads with bufio.Reader rather than a Scanner. A broken line is a problem
-// named file:line; the other lines go on.
+// MaxLineBytes caps one line of a JSON-lines file. A document's text may
+// hold 2 MB (index.MaxDocumentBytes), which JSON's \uXXXX escapes can
+// double; the rest of a record is small. A longer line is skipped, and
+// named, without ever being held in memory: a 1 GB line used to take 2.3 GB
+// to read and refuse.
+const MaxLineBytes = 8 << 20
+
+// errLongLine reports a line over MaxLineBytes; readLine has skipped it.
+type errLongLine struct{ n int64 }
+
+func (e errLongLine) Error() string {
+	return fmt.Sprintf("line of %.1f MB is longer than a JSON-lines record may be (%d MB)", float64(e.n)/1e6, MaxLineBytes>>20)
+}
+
+// readLine reads one line, '\n' included, of at most max bytes. A longer
+// line is read to its end in pieces, without keeping them, and reported as
+// errLongLine; the next call reads the next line.
+func readLine(br *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	var n int64
+	for {
+		frag, err := br.ReadSlice('\n')
+		n += int64(len(frag))
+		if n <= int64(max) {
+			line = append(line, frag...)
+		} else {
+			line = nil
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if n > int64(max) && (err == nil || err == io.EOF) {
+			if err == nil {
+				return nil, errLongLine{n}
+			}
+			return nil, errors.Join(errLongLine{n}, io.EOF)
+		}
+		return line, err
+	}
+}
+
+// readJSONLines streams a JSON-lines file, one line of at most MaxLineBytes
+// at a time. A broken or over-long line is a problem named file:line; the
+// other lines go on.
 func readJSONLines(ctx context.Context, r io.Reader, in input, stem string, yield func(page) error, problem func(Problem)) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	lineNo, good, bad := 0, 0, 0
@@ -36,7 +77,17 @@ func readJSONLines(ctx context.Context, r io.Reader, in input, stem string, yiel
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, err := br.ReadBytes('\n')
+		line, err := readLine(br, MaxLineBytes)
+		var long errLongLine
+		if errors.As(err, &long) {
+			lineNo++
+			bad++
+			problem(Problem{Path: in.display + ":" + strconv.Itoa(lineNo), Reason: long.Error()})
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			continue
+		}
 		if len(line) > 0 {
 			lineNo++
 			if lineNo == 1 {

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -96,6 +97,54 @@ const boltTimeout = "3s"
 // is 109 KB: anything near this cap is a dump, not an article.
 const MaxDocumentBytes = 2 << 20
 
+// Caps on a document's names, which every hit, page and export repeats: a
+// 3.6 MB title was indexed and returned in full with each hit. The longest
+// title of the shared corpora (xwlb, hkcnews-10k) has 110 characters, the
+// longest author 14.
+const (
+	// MaxTitleRunes: a longer title is cut there, with "…".
+	MaxTitleRunes = 300
+	// MaxAuthorRunes: a longer author is cut there, with "…".
+	MaxAuthorRunes = 50
+	// MaxAuthors: the authors after this many are dropped.
+	MaxAuthors = 20
+	// MaxIDBytes: a document with a longer id is skipped: the web refuses
+	// longer ids (web.maxIDBytes), so it could never be opened.
+	MaxIDBytes = 512
+)
+
+// capNames cuts d's title and authors to the caps above and says what it
+// cut, for the build's report.
+func capNames(d *fangtan.Document) []string {
+	var notes []string
+	if n := utf8.RuneCountInString(d.Title); n > MaxTitleRunes {
+		d.Title = cutRunes(d.Title, MaxTitleRunes)
+		notes = append(notes, fmt.Sprintf("title of %d characters cut to %d", n, MaxTitleRunes))
+	}
+	if len(d.Authors) > MaxAuthors {
+		notes = append(notes, fmt.Sprintf("%d authors, only the first %d kept", len(d.Authors), MaxAuthors))
+		d.Authors = d.Authors[:MaxAuthors:MaxAuthors]
+	}
+	for i, a := range d.Authors {
+		if n := utf8.RuneCountInString(a); n > MaxAuthorRunes {
+			d.Authors = slices.Clone(d.Authors)
+			d.Authors[i] = cutRunes(a, MaxAuthorRunes)
+			notes = append(notes, fmt.Sprintf("author of %d characters cut to %d", n, MaxAuthorRunes))
+		}
+	}
+	return notes
+}
+
+// cutRunes keeps the first n-1 runes of s and adds "…".
+func cutRunes(s string, n int) string {
+	i := 0
+	for range n - 1 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "…"
+}
+
 // Leftover names: a build writes into .NAME.building-* next to the index and
 // moves the previous index to .NAME.old-* while it swaps them.
 func buildingPrefix(path string) string {
@@ -113,6 +162,16 @@ func oldPrefix(path string) string {
 // removed by the next one.
 func Build(ctx context.Context, path string, src Source, opts BuildOptions) (Stats, error) {
 	path = filepath.Clean(path)
+	// Through a symbolic link, rebuild the index it points to: renaming the
+	// new index onto the link's path replaced the link by a directory and
+	// left the target stale for everything else that uses it.
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return Stats{}, fmt.Errorf("index %s: symbolic link: %w", path, err)
+		}
+		path = target
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return Stats{}, fmt.Errorf("index %s: %w", path, err)
 	}
@@ -234,12 +293,48 @@ func swapIn(tmp, path string) error {
 	return nil
 }
 
+// asyncErrors is the name under which scorch reports the errors of its
+// background persister and merger to buildFaults.
+const asyncErrors = "fangtan-build"
+
+// buildFaults maps the store directory of each running build to the
+// function that fails it. With unsafe_batch, a write error (a full disk)
+// happens in scorch's persister, which only reports it to this callback and
+// retries for good: without it a build on a full disk spun at full CPU,
+// deaf to signals, waiting for a persist that never came.
+var buildFaults sync.Map // store dir → func(error)
+
+func init() {
+	scorch.RegistryAsyncErrorCallbacks[asyncErrors] = func(err error, path string) {
+		if fail, ok := buildFaults.Load(filepath.Clean(path)); ok {
+			fail.(func(error))(err)
+		}
+	}
+}
+
+// closeWait bounds how long a failed or cancelled build waits for bleve to
+// close: scorch's persister finishes its current attempt first, which on a
+// failing disk can take a while, and nothing of the build is kept anyway.
+const closeWait = 10 * time.Second
+
 func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (Stats, error) {
+	storeDir := filepath.Join(dir, "store")
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	buildFaults.Store(storeDir, func(err error) {
+		// A failed cleanup of replaced files leaves a correct index; a
+		// failed persist or merge, or a panic, does not.
+		if !errors.Is(err, scorch.ErrCleanup) {
+			cancel(unwrapScorch(err))
+		}
+	})
+	defer buildFaults.Delete(storeDir)
 	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{
 		"bolt_timeout": boltTimeout,
 		// Batches need not reach the disk one by one: the build is only
 		// used after Close has persisted everything.
-		"unsafe_batch": true,
+		"unsafe_batch":           true,
+		"asyncErrorCallbackName": asyncErrors,
 	})
 	if err != nil {
 		return Stats{}, err
@@ -259,12 +354,44 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	}
 	if err == nil {
 		report(opts, Progress{Stage: StageMerge, Elapsed: time.Since(w.start)})
-		err = finish(ctx, idx, filepath.Join(dir, "store"), !opts.NoCompact, dictionariesOf(w.b.word))
+		err = finish(ctx, idx, storeDir, !opts.NoCompact, dictionariesOf(w.b.word))
 	}
-	if cerr := idx.Close(); err == nil && cerr != nil {
-		err = cerr
+	if err != nil {
+		// The build is thrown away: do not wait for ever on a persister
+		// that may still be retrying a write.
+		closeWithin(idx, closeWait)
+		return stats, err
 	}
-	return stats, err
+	if cerr := idx.Close(); cerr != nil {
+		return stats, cerr
+	}
+	// Close persists what is left; a write error there is reported only
+	// through the callback.
+	return stats, context.Cause(ctx)
+}
+
+// closeWithin closes idx, giving up after d.
+func closeWithin(idx bleve.Index, d time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		_ = idx.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+	}
+}
+
+// unwrapScorch turns scorch's asynchronous error ("source: persister,
+// persist error: got err persisting snapshot: write …/store/x.zap: no space
+// left on device") into what happened, which names the file and the reason.
+func unwrapScorch(err error) error {
+	var se *scorch.ScorchError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%s", strings.TrimPrefix(se.ErrMsg, "got err "))
+	}
+	return err
 }
 
 // finish marks the index complete, recording the dictionaries it was built
@@ -288,7 +415,14 @@ func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool,
 		if err := idx.Batch(b); err != nil {
 			return err
 		}
-		return <-persisted
+		// A write error never reaches the callback (the persister retries
+		// instead); buildFaults cancels ctx with it.
+		select {
+		case err := <-persisted:
+			return err
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
 	}
 	if !compact {
 		return persist(true)
@@ -304,11 +438,19 @@ func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool,
 	if !ok {
 		return persist(true)
 	}
-	if err := sc.ForceMerge(ctx, nil); err != nil {
-		return fmt.Errorf("merge: %w", err)
+	// ForceMerge reports its write errors only through the callback, and
+	// waits for a merger that may be retrying them: wait for it or for ctx.
+	merged := make(chan error, 1)
+	go func() { merged <- sc.ForceMerge(ctx, nil) }()
+	select {
+	case err := <-merged:
+		if err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+	case <-ctx.Done():
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
 	}
 	if err := persist(true); err != nil {
 		return err
@@ -363,6 +505,7 @@ type writer struct {
 	bytes     atomic.Int64
 	skippedMu sync.Mutex
 	skipped   []Skipped
+	shortened []Skipped
 }
 
 func newWriter(idx bleve.Index, opts BuildOptions) (*writer, error) {
@@ -380,6 +523,13 @@ func newWriter(idx bleve.Index, opts BuildOptions) (*writer, error) {
 		return nil, err
 	}
 	return &writer{idx: idx, b: b, opts: opts}, nil
+}
+
+// note records a change made to a document that was indexed anyway.
+func (w *writer) note(d *fangtan.Document, what string) {
+	w.skippedMu.Lock()
+	w.shortened = append(w.shortened, Skipped{ID: d.ID, File: d.File, Reason: what})
+	w.skippedMu.Unlock()
 }
 
 func (w *writer) skip(d *fangtan.Document, reason string) {
@@ -444,6 +594,13 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 			w.skip(&d, fmt.Sprintf("text of %.1f MB is longer than a document may be (%d MB)", float64(len(d.Text))/1e6, MaxDocumentBytes>>20))
 			return nil
 		}
+		if len(d.ID) > MaxIDBytes {
+			w.skip(&d, fmt.Sprintf("id of %d bytes is longer than an id may be (%d)", len(d.ID), MaxIDBytes))
+			return nil
+		}
+		for _, note := range capNames(&d) {
+			w.note(&d, note)
+		}
 		if strings.Contains(d.ID, "#q") {
 			w.skip(&d, `id contains "#q", which names quotes`)
 			return nil
@@ -473,7 +630,7 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	// merge or the swap may follow (Build and Add report Done).
 	report(w.opts, w.progress(false))
 	p := w.progress(true)
-	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped}
+	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped, Shortened: w.shortened}
 	return stats, err
 }
 

@@ -476,7 +476,7 @@ func TestOpenDamagedSegment(t *testing.T) {
 		idx.Close()
 		t.Fatal("opened a damaged index without an error")
 	}
-	if !strings.Contains(err.Error(), "not a fangtan index") {
+	if !strings.Contains(err.Error(), "damaged") {
 		t.Errorf("error %v", err)
 	}
 }
@@ -584,4 +584,186 @@ func TestOpenOlderFormat(t *testing.T) {
 		t.Fatalf("after the rebuild: %v", err)
 	}
 	idx.Close()
+}
+
+// TestBuildCancelledAtEveryStage cancels a rebuild while documents are read,
+// once they are all analyzed (before the final persist and merge), with and
+// without compaction: each build fails with the cancellation's cause, the
+// old index stays and nothing is left behind. Before, a cancel after the
+// last document was ignored by the final persist, and the build replaced
+// the index anyway.
+func TestBuildCancelledAtEveryStage(t *testing.T) {
+	idx, path := buildFixture(t)
+	want := total(t, idx, "转型发展")
+	idx.Close()
+	stop := errors.New("stopped by the test")
+	docs := fixtureDocs(t)
+	for _, tc := range []struct {
+		name      string
+		noCompact bool
+		atEnd     bool // cancel when every document is analyzed
+	}{
+		{"while reading", false, false},
+		{"before the final merge", false, true},
+		{"before the final persist, no compaction", true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancelCause(context.Background())
+			defer cancel(nil)
+			src := func(ctx context.Context, emit func(fangtan.Document) error) error {
+				for i := range 200 {
+					d := docs[i%len(docs)]
+					d.ID = fmt.Sprintf("y%d", i)
+					if !tc.atEnd && i == 50 {
+						cancel(stop)
+					}
+					if err := emit(d); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			opts := BuildOptions{BatchSize: 20, NoCompact: tc.noCompact}
+			if tc.atEnd {
+				opts.Progress = func(p Progress) {
+					if p.Done {
+						cancel(stop)
+					}
+				}
+			}
+			_, err := Build(ctx, path, src, opts)
+			if !errors.Is(err, stop) {
+				t.Fatalf("cancelled build: %v, want %v", err, stop)
+			}
+			if l := leftovers(t, path); len(l) > 0 {
+				t.Errorf("leftovers %v", l)
+			}
+			idx, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer idx.Close()
+			if got := total(t, idx, "转型发展"); got != want {
+				t.Errorf("after a cancelled rebuild: %d hits, want %d (the cancelled build replaced the index)", got, want)
+			}
+		})
+	}
+}
+
+// TestOpenSaysWhatHappened: a damaged index, an index of another fangtan
+// and an index on a read-only disk each get their own message (all three
+// used to be "not a fangtan index").
+func TestOpenSaysWhatHappened(t *testing.T) {
+	_, good := buildFixture(t)
+	copyOf := func(t *testing.T, dir string) string {
+		t.Helper()
+		if err := os.CopyFS(dir, os.DirFS(good)); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	for _, tc := range []struct {
+		name     string
+		make     func(t *testing.T) string
+		readOnly bool
+		want     string
+	}{
+		{"truncated segment", func(t *testing.T) string {
+			dir := copyOf(t, filepath.Join(t.TempDir(), "idx"))
+			segs, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+			for _, s := range segs {
+				fi, _ := os.Stat(s)
+				os.Truncate(s, fi.Size()/2)
+			}
+			return dir
+		}, true, "damaged ("},
+		{"truncated root", func(t *testing.T) string {
+			dir := copyOf(t, filepath.Join(t.TempDir(), "idx"))
+			os.WriteFile(filepath.Join(dir, "store", "root.bolt"), []byte("bolt?"), 0o600)
+			return dir
+		}, false, "damaged ("},
+		{"another format version", func(t *testing.T) string {
+			dir := copyOf(t, filepath.Join(t.TempDir(), "idx"))
+			b, err := bleve.OpenUsing(dir, map[string]interface{}{"unsafe_batch": false})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.SetInternal(markerKey, []byte("4"))
+			b.Close()
+			return dir
+		}, false, `built by another version of fangtan (format version "4"`},
+		{"read-only file system", func(t *testing.T) string {
+			if os.Geteuid() != 0 {
+				t.Skip("needs root to mount a read-only tmpfs")
+			}
+			mnt := t.TempDir()
+			if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt).CombinedOutput(); err != nil {
+				t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+			}
+			t.Cleanup(func() { exec.Command("umount", mnt).Run() })
+			dir := copyOf(t, filepath.Join(mnt, "idx"))
+			if out, err := exec.Command("mount", "-o", "remount,ro", mnt).CombinedOutput(); err != nil {
+				t.Fatalf("remount read-only: %v %s", err, out)
+			}
+			return dir
+		}, false, "on a read-only file system"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := tc.make(t)
+			open := Open
+			if tc.readOnly {
+				open = OpenReadOnly
+			}
+			idx, err := open(dir)
+			if err == nil {
+				idx.Close()
+				t.Fatal("opened without an error")
+			}
+			if !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), dir) || strings.Contains(err.Error(), "not a fangtan index") {
+				t.Errorf("error %q, want it to name %s and say %q", err, dir, tc.want)
+			}
+		})
+	}
+}
+
+// TestRebuildThroughSymlink: a rebuild through a symbolic link (also a link
+// to a link) rebuilds the index it points to and keeps the link.
+func TestRebuildThroughSymlink(t *testing.T) {
+	idx, real := buildFixture(t)
+	idx.Close()
+	dir := t.TempDir()
+	link := filepath.Join(dir, "current")
+	link2 := filepath.Join(dir, "alias")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(link, link2); err != nil {
+		t.Fatal(err)
+	}
+	for i, via := range []string{link, link2} {
+		docs := fixtureDocs(t)[:1]
+		docs[0].ID = fmt.Sprintf("only-%d", i)
+		if _, err := Build(context.Background(), via, DocumentsSource(docs), BuildOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range []string{link, link2} {
+			if fi, err := os.Lstat(l); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+				t.Fatalf("%s is no longer a symbolic link (%v)", l, err)
+			}
+		}
+		got, err := Open(real)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := counts(t, got); a != 1 {
+			t.Errorf("the link's target holds %d articles, want the rebuilt 1", a)
+		}
+		if _, err := got.Document(context.Background(), docs[0].ID, ""); err != nil {
+			t.Errorf("the rebuilt document in the target: %v", err)
+		}
+		got.Close()
+		if l := append(leftovers(t, link), leftovers(t, real)...); len(l) > 0 {
+			t.Errorf("leftovers %v", l)
+		}
+	}
 }

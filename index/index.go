@@ -10,14 +10,18 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -77,21 +81,36 @@ func open(path string, readOnly bool) (*Index, error) {
 	if !fi.IsDir() {
 		return nil, notIndex("not a directory")
 	}
-	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+	meta, err := os.ReadFile(filepath.Join(path, "index_meta.json"))
+	if err != nil {
 		return nil, notIndex("index_meta.json is missing")
+	}
+	// bleve pads the file with NUL bytes.
+	if !json.Valid(bytes.TrimRight(meta, "\x00")) {
+		return nil, notIndex("index_meta.json is not JSON")
+	}
+	// From here on the directory is a bleve index; what goes wrong says
+	// which of three things happened, which "not a fangtan index" hid: the
+	// disk refuses writes, another fangtan built it, or it is damaged.
+	damaged := func(why string) error {
+		return fmt.Errorf("index %s: damaged (%s); rebuild it with 'fangtan index --index %s'", path, why, path)
 	}
 	idx, err := openBleve(path, readOnly)
 	if err != nil {
-		if isTimeout(err) {
+		switch {
+		case isTimeout(err):
 			return nil, fmt.Errorf("index %s: in use by another process: %w", path, fangtan.ErrUnavailable)
-		}
-		if strings.Contains(err.Error(), "no analyzer with name") && strings.Contains(err.Error(), "fangtan_") {
+		case errors.Is(err, syscall.EROFS) || strings.Contains(err.Error(), syscall.EROFS.Error()):
+			return nil, fmt.Errorf("index %s: on a read-only file system, so it cannot be changed (search and serve can still read it): %w", path, err)
+		case errors.Is(err, fs.ErrPermission):
+			return nil, fmt.Errorf("index %s: no permission to open it for writing: %w", path, err)
+		case strings.Contains(err.Error(), "no analyzer with name") && strings.Contains(err.Error(), "fangtan_"):
 			// An index of an older fangtan names analyzers this one no
 			// longer has; bleve refuses its mapping before fangtan can
 			// read the format version.
 			return nil, fmt.Errorf("index %s: built by another version of fangtan (%v); rebuild it with 'fangtan index --index %s'", path, err, path)
 		}
-		return nil, notIndex(err.Error())
+		return nil, damaged(err.Error())
 	}
 	fail := func(err error) (*Index, error) {
 		_ = idx.Close()
@@ -99,13 +118,13 @@ func open(path string, readOnly bool) (*Index, error) {
 	}
 	marker, err := idx.GetInternal(markerKey)
 	if err != nil {
-		return fail(notIndex(err.Error()))
+		return fail(damaged(err.Error()))
 	}
 	if string(marker) != formatVersion {
 		if marker == nil {
 			return fail(notIndex("a bleve index without fangtan's marker"))
 		}
-		return fail(notIndex(fmt.Sprintf("format version %q, this program reads %q; rebuild it", marker, formatVersion)))
+		return fail(fmt.Errorf("index %s: built by another version of fangtan (format version %q, this one reads %q); rebuild it with 'fangtan index --index %s'", path, marker, formatVersion, path))
 	}
 	b, err := newDocBuilder(idx.Mapping())
 	if err != nil {
@@ -130,7 +149,7 @@ func open(path string, readOnly bool) (*Index, error) {
 func openBleve(path string, readOnly bool) (idx bleve.Index, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			idx, err = nil, fmt.Errorf("damaged: %v", r)
+			idx, err = nil, fmt.Errorf("bleve panicked reading it: %v", r)
 		}
 	}()
 	return bleve.OpenUsing(path, map[string]interface{}{
@@ -140,6 +159,8 @@ func openBleve(path string, readOnly bool) (idx bleve.Index, err error) {
 		// to every later Add, whose Close then drops batches the persister
 		// has not reached yet (an add of 1,000 documents kept 750).
 		"unsafe_batch": false,
+		// Build's error callback, saved there too, only serves builds.
+		"asyncErrorCallbackName": "",
 	})
 }
 

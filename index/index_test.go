@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"html"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -366,6 +367,7 @@ func TestMalformedQueries(t *testing.T) {
 		{fangtan.Query{Text: `李慧`, Size: -1}, "size -1 is negative"},
 		{fangtan.Query{Text: `李慧`, Size: 100000}, "more than"},
 		{fangtan.Query{Text: `李慧`, From: -5}, "from -5"},
+		{fangtan.Query{Text: `李慧`, From: math.MaxInt}, "pages deeper than 10000"},
 		{fangtan.Query{Text: `李慧`, Years: []string{"twenty"}}, "four-digit year"},
 	} {
 		t.Run(c.q.Text, func(t *testing.T) {
@@ -491,5 +493,65 @@ func TestSuggest(t *testing.T) {
 	}
 	if got, _ := idx.Suggest(context.Background(), "  ", 5); len(got) != 0 {
 		t.Errorf("Suggest(blank) = %v", got)
+	}
+}
+
+// TestExportMatchesPagedSearch: Export gives the hits Search gives page by
+// page, in the same order with the same fields and fragments, after the
+// total; its limit caps the hits; a bad query or limit is a bad query.
+func TestExportMatchesPagedSearch(t *testing.T) {
+	idx := fixtureIndex(t)
+	for _, q := range []fangtan.Query{{Text: "书记"}, {Text: "转型发展", Sort: "date"}, {Years: []string{"2021"}}} {
+		t.Run(q.Text+q.Sort, func(t *testing.T) {
+			var want []fangtan.Hit
+			var total uint64
+			for from := 0; ; from += 2 {
+				page := q
+				page.From, page.Size = from, 2
+				res, err := idx.Search(context.Background(), page)
+				if err != nil {
+					t.Fatal(err)
+				}
+				total = res.Total
+				want = append(want, res.Hits...)
+				if len(res.Hits) < 2 {
+					break
+				}
+			}
+			if len(want) < 2 {
+				t.Fatalf("%d hits: the fixture should match more", len(want))
+			}
+			for _, limit := range []int{len(want), 1} {
+				var got []fangtan.Hit
+				var gotTotal uint64
+				err := idx.Export(context.Background(), q, max(limit, 1),
+					func(n uint64) error { gotTotal = n; return nil },
+					func(h fangtan.Hit) error { got = append(got, h); return nil })
+				if err != nil {
+					t.Fatal(err)
+				}
+				if gotTotal != total || len(got) != min(max(limit, 1), len(want)) {
+					t.Fatalf("limit %d: total %d, %d hits; want %d and %d", limit, gotTotal, len(got), total, min(limit, len(want)))
+				}
+				for i := range got {
+					g, w := got[i], want[i]
+					g.Score, w.Score = 0, 0
+					gj, _ := json.Marshal(g)
+					wj, _ := json.Marshal(w)
+					if string(gj) != string(wj) {
+						t.Errorf("hit %d: export %s\nsearch %s", i, gj, wj)
+					}
+				}
+			}
+		})
+	}
+	for _, tc := range []struct {
+		q     fangtan.Query
+		limit int
+	}{{fangtan.Query{Text: `"open`}, 10}, {fangtan.Query{Text: "书记"}, 0}, {fangtan.Query{Text: "书记"}, MaxExport + 1}} {
+		err := idx.Export(context.Background(), tc.q, tc.limit, func(uint64) error { return nil }, func(fangtan.Hit) error { return nil })
+		if !errors.Is(err, fangtan.ErrBadQuery) {
+			t.Errorf("Export(%q, %d) = %v, want a bad query", tc.q.Text, tc.limit, err)
+		}
 	}
 }

@@ -1,11 +1,17 @@
 package web
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fangtan"
 )
@@ -47,39 +53,33 @@ const (
 	headerTruncated = "X-Fangtan-Truncated"
 )
 
-// collect pages through the Searcher for the whole filtered result set, up
-// to the export limit. It gathers everything before answering, so that an
-// error part-way is a proper error status, not a truncated file.
-func (srv *server) collect(r *http.Request) (*Export, error) {
+// export streams the whole filtered result set, up to the export limit, in
+// one Searcher.Export pass. Its cost budget: it holds one search slot (the
+// client's and a shared one, as a search does) for its whole run, which
+// ExportTimeout bounds, instead of taking 100 deeper and deeper searches.
+// begin runs once, with the totals, before the first row, so an error
+// before it (a bad query, a timeout in the ranking) is a proper status; a
+// failure after it (the client gone, the deadline) can only cut the file
+// short, which the X-Fangtan-Rows header lets a client notice.
+func (srv *server) export(r *http.Request, begin func(exp *Export) error, row func(ExportRow) error) error {
 	q, err := srv.parseQuery(r, false)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), srv.opts.ExportTimeout)
 	defer cancel()
-	exp := &Export{Query: q, Limit: srv.opts.ExportLimit, Results: []ExportRow{}}
-	for from := 0; from < srv.opts.ExportLimit; {
-		page := q
-		page.From, page.Size = from, min(exportPageSize, srv.opts.ExportLimit-from)
-		res, err := call(srv, ctx, func(ctx context.Context) (*fangtan.Result, error) { return srv.s.Search(ctx, page) })
-		if err != nil {
-			return nil, err
-		}
-		exp.Total = res.Total
-		for _, h := range res.Hits {
-			exp.Results = append(exp.Results, exportRow(h, permalink(r, h.ID, h.Paragraph)))
-		}
-		from += len(res.Hits)
-		if len(res.Hits) == 0 || uint64(from) >= res.Total {
-			break
-		}
+	release, err := srv.acquire(ctx)
+	if err != nil {
+		return err
 	}
-	if len(exp.Results) > srv.opts.ExportLimit {
-		exp.Results = exp.Results[:srv.opts.ExportLimit]
-	}
-	exp.Rows = len(exp.Results)
-	exp.Truncated = uint64(exp.Rows) < exp.Total
-	return exp, nil
+	defer release()
+	limit := srv.opts.ExportLimit
+	return srv.s.Export(ctx, q, limit, func(total uint64) error {
+		rows := min(total, uint64(limit))
+		return begin(&Export{Query: q, Total: total, Rows: int(rows), Truncated: rows < total, Limit: limit})
+	}, func(h fangtan.Hit) error {
+		return row(exportRow(h, permalink(r, h.ID, h.Paragraph)))
+	})
 }
 
 func exportRow(h fangtan.Hit, perma string) ExportRow {
@@ -116,14 +116,63 @@ func exportRow(h fangtan.Hit, perma string) ExportRow {
 	}
 }
 
-func (srv *server) handleExportJSON(w http.ResponseWriter, r *http.Request) error {
-	exp, err := srv.collect(r)
-	if err != nil {
+// setExportHeaders names the file after the query and the day, and says
+// how complete the export is.
+func setExportHeaders(w http.ResponseWriter, exp *Export, ext, contentType string) {
+	setAttachment(w, exportName("export", exp.Query.Text, ext, time.Now()))
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Cache-Control", "no-store")
+	setCountHeaders(w, exp.Total, exp.Rows, exp.Truncated)
+}
+
+// exportDone turns an export's outcome into the handler's: an error before
+// anything was sent is the error status; after that the file can only be
+// cut short, which is logged.
+func (srv *server) exportDone(r *http.Request, started bool, err error) error {
+	if err == nil && !started {
+		// begin never ran: a Searcher calls start before any hit, so this
+		// one found nothing to start with.
+		err = errors.New("export: the searcher did not start the export")
+	}
+	if err == nil || !started {
 		return err
 	}
-	setCountHeaders(w, exp.Total, exp.Rows, exp.Truncated)
-	setAttachment(w, exportName("export", exp.Query.Text, "json", time.Now()))
-	srv.writeJSON(w, r, http.StatusOK, exp)
+	srv.log.Warn("export cut short", "path", r.URL.Path, "err", err)
+	return nil
+}
+
+func (srv *server) handleExportJSON(w http.ResponseWriter, r *http.Request) error {
+	started, first := false, true
+	bw := bufio.NewWriterSize(w, 32<<10)
+	err := srv.export(r, func(exp *Export) error {
+		setExportHeaders(w, exp, "json", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusOK)
+		started = true
+		// The Export shape, with its results written one by one.
+		head, err := json.Marshal(exp)
+		if err != nil {
+			return err
+		}
+		head = bytes.TrimSuffix(bytes.TrimSuffix(head, []byte("}")), []byte(`"results":null`))
+		_, err = bw.Write(append(head, []byte(`"results":[`)...))
+		return err
+	}, func(row ExportRow) error {
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		b, err := json.Marshal(row)
+		if err != nil {
+			return err
+		}
+		_, err = bw.Write(b)
+		return err
+	})
+	if err := srv.exportDone(r, started, err); err != nil || !started {
+		return err
+	}
+	bw.WriteString("]}\n")
+	_ = bw.Flush() // a failed flush is a client gone: nobody to tell
 	return nil
 }
 
@@ -133,12 +182,16 @@ const utf8BOM = "\uFEFF"
 var csvHeader = []string{"id", "title", "author", "source", "date", "url", "file", "officials", "places", "themes", "fragment", "paragraph", "permalink"}
 
 func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) error {
-	exp, err := srv.collect(r)
-	if err != nil {
-		return err
-	}
-	rows := [][]string{csvHeader}
-	for _, row := range exp.Results {
+	started := false
+	bw := bufio.NewWriterSize(w, 32<<10)
+	cw := csv.NewWriter(bw)
+	err := srv.export(r, func(exp *Export) error {
+		setExportHeaders(w, exp, "csv", "text/csv; charset=utf-8")
+		w.WriteHeader(http.StatusOK)
+		started = true
+		bw.WriteString(utf8BOM)
+		return cw.Write(csvHeader)
+	}, func(row ExportRow) error {
 		officials := make([]string, 0, len(row.Officials))
 		for _, o := range row.Officials {
 			if o.Title != "" {
@@ -151,20 +204,33 @@ func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) error
 		if row.Paragraph > 0 {
 			para = strconv.Itoa(row.Paragraph)
 		}
-		rows = append(rows, []string{
-			row.ID, row.Title, strings.Join(row.Authors, "; "), row.Source, row.Date, row.URL, row.File,
-			strings.Join(officials, "; "), strings.Join(row.Places, "; "),
-			strings.Join(row.Themes, "; "), row.Fragment, para, row.Permalink,
+		return cw.Write([]string{
+			cell(row.ID), cell(row.Title), cell(strings.Join(row.Authors, "; ")), cell(row.Source), cell(row.Date),
+			cell(row.URL), cell(row.File), cell(strings.Join(officials, "; ")), cell(strings.Join(row.Places, "; ")),
+			cell(strings.Join(row.Themes, "; ")), cell(row.Fragment), para, cell(row.Permalink),
 		})
+	})
+	if err := srv.exportDone(r, started, err); err != nil || !started {
+		return err
 	}
-	setCountHeaders(w, exp.Total, exp.Rows, exp.Truncated)
-	return writeCSV(w, exportName("export", exp.Query.Text, "csv", time.Now()), rows)
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return srv.exportDone(r, started, err)
+	}
+	_ = bw.Flush()
+	return nil
 }
+
+// formulaStarts are the first characters that make a spreadsheet read a
+// cell as a formula, with their full-width forms: Excel and LibreOffice in
+// a Chinese locale take ＝SUM(…) as =SUM(…), and scraped Chinese text is
+// full of full-width forms.
+const formulaStarts = "=+-@\t\r＝＋－＠"
 
 // cell defuses spreadsheet formulas: a scraped title starting with = or @
 // must not run in the journalist's Excel. A leading apostrophe makes it text.
 func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if r, _ := utf8.DecodeRuneInString(s); s != "" && strings.ContainsRune(formulaStarts, r) {
 		return "'" + s
 	}
 	return s

@@ -433,3 +433,21 @@ func (f *fakeSearcher) Overview(ctx context.Context) (*fangtan.Overview, error) 
 	o.Sources, o.Officials, o.Themes = fc["source"], fc["official"], fc["theme"]
 	return o, nil
 }
+
+// Export implements fangtan.Searcher with one Search of limit hits.
+func (f *fakeSearcher) Export(ctx context.Context, q fangtan.Query, limit int, start func(uint64) error, emit func(fangtan.Hit) error) error {
+	q.From, q.Size = 0, limit
+	res, err := f.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	if err := start(res.Total); err != nil {
+		return err
+	}
+	for _, h := range res.Hits {
+		if err := emit(h); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -49,6 +49,9 @@ func localeOf(r *http.Request) *locale {
 var zhMessages = map[string]string{
 	"error.unavailable":  "搜索暂时无法完成或用时过长，请稍后再试",
 	"error.internal":     "内部错误",
+	"error.401":          "请登录",
+	"error.403":          "此服务器不接受这个主机名",
+	"error.429":          "同时进行的搜索太多，请稍候",
 	"error.nopage":       "没有这个页面：%s",
 	"nav.kwic":           "上下文",
 	"sort.oldest":        "最早",
@@ -215,6 +218,9 @@ var zhMessages = map[string]string{
 var enMessages = map[string]string{
 	"error.unavailable":  "the search is temporarily unavailable or took too long; please try again",
 	"error.internal":     "internal error",
+	"error.401":          "Please sign in",
+	"error.403":          "This server does not answer to that host name",
+	"error.429":          "Too many searches at once; please wait",
 	"error.nopage":       "no page at %s",
 	"nav.kwic":           "In context",
 	"sort.oldest":        "oldest",

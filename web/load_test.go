@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -148,8 +149,15 @@ func TestLoad(t *testing.T) {
 
 	h := web.New(idx, web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SearchTimeout: 5 * time.Second})
 	srv := httptest.NewServer(h) // 127.0.0.1 only
-	transport := &http.Transport{MaxIdleConnsPerHost: clients}
-	client := &http.Client{Transport: transport, Timeout: 30 * time.Second}
+	// Each client connects from its own loopback address (127.0.0.2, …),
+	// as distinct users would: the server limits searches per client IP.
+	var transports []*http.Transport
+	clientFor := func(c int) *http.Client {
+		d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, byte(c/250), byte(2+c%250))}}
+		tr := &http.Transport{DialContext: d.DialContext, MaxIdleConnsPerHost: 1}
+		transports = append(transports, tr)
+		return &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	}
 
 	var (
 		stop      atomic.Bool
@@ -165,6 +173,7 @@ func TestLoad(t *testing.T) {
 		firstFail.CompareAndSwap(nil, msg)
 	}
 	for c := range clients {
+		client := clientFor(c)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -236,7 +245,9 @@ func TestLoad(t *testing.T) {
 	heapEnd := heap()
 
 	srv.Close()
-	transport.CloseIdleConnections()
+	for _, tr := range transports {
+		tr.CloseIdleConnections()
+	}
 	if err := idx.Close(); err != nil {
 		t.Errorf("closing the index: %v", err)
 	}

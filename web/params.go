@@ -153,8 +153,9 @@ func (srv *server) parseQuery(r *http.Request, paging bool) (fangtan.Query, erro
 	if q.Size < 1 || q.Size > maxSize {
 		return q, badParam("size=%d is out of range: use 1 to %d", q.Size, maxSize)
 	}
-	if q.From+q.Size > maxWindow {
-		return q, badParam("from+size=%d is beyond the first %d results; narrow the search or use the export", q.From+q.Size, maxWindow)
+	// Compared without adding, which overflowed for from near MaxInt.
+	if q.From > maxWindow-q.Size {
+		return q, badParam("from=%d with size=%d is beyond the first %d results; narrow the search or use the export", q.From, q.Size, maxWindow)
 	}
 	return q, nil
 }

@@ -115,3 +115,10 @@ func (x *Swappable) Overview(ctx context.Context) (*fangtan.Overview, error) {
 	defer g.calls.Done()
 	return g.s.Overview(ctx)
 }
+
+// Export implements fangtan.Searcher.
+func (x *Swappable) Export(ctx context.Context, q fangtan.Query, limit int, start func(uint64) error, emit func(fangtan.Hit) error) error {
+	g := x.acquire()
+	defer g.calls.Done()
+	return g.s.Export(ctx, q, limit, start, emit)
+}

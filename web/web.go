@@ -15,11 +15,14 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"fangtan"
@@ -51,7 +54,36 @@ type Options struct {
 	// MaxConcurrent caps the searches running at once; a request waits for a
 	// slot until its deadline and then answers 503. Default 4×GOMAXPROCS.
 	MaxConcurrent int
+	// AllowedHosts are the host names (without port) a request's Host
+	// header may name; any other answers 403. Empty allows every host.
+	// A server bound to loopback should allow only the loopback names
+	// (LoopbackHosts): a page on another site can point its own DNS name at
+	// 127.0.0.1 (DNS rebinding) and then read the index through the
+	// user's browser, and the Host header is what tells it apart.
+	AllowedHosts []string
+	// PerClient caps the searches one client (one remote IP address) may
+	// have running at once, and PerClientQueued those it may have waiting
+	// for a slot besides; a request beyond both answers 429 at once rather
+	// than take a place in the queue every other client waits in. Defaults:
+	// half the cores (at least 1), so that one client's costly searches
+	// leave CPU to the others (with 4 running of 8 on 2 cores, a flood of
+	// one client kept another's p99 at 750 ms), and 4.
+	PerClient       int
+	PerClientQueued int
+	// Users, if set, are the only ones served: name → bcrypt hash (see
+	// LoadHtpasswd); every other request answers 401.
+	Users map[string][]byte
+	// AccessLog, if set, receives a line per request in the Common Log
+	// Format. Query strings are logged only with Users: without accounts,
+	// what anonymous readers search for stays their own.
+	AccessLog io.Writer
 }
+
+// LoopbackHosts are the names a browser sends for a server on loopback.
+var LoopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
+
+// errHostNotAllowed marks a request for a host not in Options.AllowedHosts.
+var errHostNotAllowed = errors.New("host not allowed")
 
 // Limits on parameters, shared by the pages, the API and the export.
 const (
@@ -90,6 +122,12 @@ func (o Options) withDefaults() Options {
 	if o.MaxConcurrent <= 0 {
 		o.MaxConcurrent = 4 * runtime.GOMAXPROCS(0)
 	}
+	if o.PerClient <= 0 {
+		o.PerClient = max(1, min(o.MaxConcurrent, runtime.GOMAXPROCS(0)/2))
+	}
+	if o.PerClientQueued <= 0 {
+		o.PerClientQueued = 4
+	}
 	return o
 }
 
@@ -100,17 +138,34 @@ type server struct {
 	log   *slog.Logger
 	pages map[string]*template.Template
 	slots chan struct{}
+
+	clientsMu sync.Mutex
+	clients   map[string]*clientSlots // by remote IP; gone when idle
 }
+
+// clientSlots are one client's searches: its own semaphore of PerClient
+// running, and how many of its requests hold or wait for a place.
+type clientSlots struct {
+	running chan struct{}
+	holders int
+}
+
+// clientKey is the context key of the client's address, set by clientOf.
+type clientKey struct{}
+
+// errTooManyRequests marks a client over its share of the search slots.
+var errTooManyRequests = errors.New("too many searches from this client at once")
 
 // New returns the handler for the whole site around s.
 func New(s fangtan.Searcher, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	srv := &server{
-		s:     s,
-		opts:  opts,
-		log:   opts.Logger,
-		pages: parseTemplates(),
-		slots: make(chan struct{}, opts.MaxConcurrent),
+		s:       s,
+		opts:    opts,
+		log:     opts.Logger,
+		pages:   parseTemplates(),
+		slots:   make(chan struct{}, opts.MaxConcurrent),
+		clients: make(map[string]*clientSlots),
 	}
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -141,7 +196,55 @@ func New(s fangtan.Searcher, opts Options) http.Handler {
 	mux.HandleFunc("GET /feed.atom", srv.api(srv.handleFeed))
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
 	mux.HandleFunc("/", srv.handleNotFound)
-	return srv.secure(srv.recoverPanics(mux))
+	return srv.accessLog(srv.secure(srv.recoverPanics(srv.checkHost(srv.requireAuth(clientOf(mux))))))
+}
+
+// clientOf records the client's IP address in the request's context, for
+// the per-client limits. Behind a reverse proxy every request comes from
+// the proxy, which then needs its own per-client limit (docs/deploy.md).
+func clientOf(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			host = r.RemoteAddr
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientKey{}, host)))
+	})
+}
+
+// checkHost refuses requests whose Host is not allowed (see
+// Options.AllowedHosts), before any route runs.
+func (srv *server) checkHost(next http.Handler) http.Handler {
+	if len(srv.opts.AllowedHosts) == 0 {
+		return next
+	}
+	allowed := make(map[string]bool)
+	for _, h := range srv.opts.AllowedHosts {
+		allowed[normalHost(h)] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		if !allowed[normalHost(host)] {
+			err := fmt.Errorf("%w: this server does not answer to %q; start fangtan serve with --allowed-hosts %s to allow it", errHostNotAllowed, host, host)
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				srv.failJSON(w, r, err)
+			} else {
+				srv.fail(w, r, err)
+			}
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// normalHost lower-cases a host name and drops a trailing dot and IPv6
+// brackets, so that LOCALHOST., localhost and [::1] compare as expected.
+func normalHost(h string) string {
+	h = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(h)), ".")
+	return strings.TrimSuffix(strings.TrimPrefix(h, "["), "]")
 }
 
 // contentSecurityPolicy allows only our own script and style files: no inline
@@ -193,12 +296,45 @@ func staticHandler(fsys fs.FS) http.Handler {
 	})
 }
 
-// acquire waits for a search slot until ctx is done.
+// acquire waits for a search slot until ctx is done: first for one of the
+// client's own PerClient slots, then for one of the MaxConcurrent shared
+// ones. A client with PerClient running and PerClientQueued waiting gets
+// errTooManyRequests at once: 64 connections of one client used to fill
+// the shared queue, and every other client's search waited behind them
+// (2 ms became 2–8 s, half answered 503).
 func (srv *server) acquire(ctx context.Context) (release func(), err error) {
+	key, _ := ctx.Value(clientKey{}).(string)
+	srv.clientsMu.Lock()
+	c := srv.clients[key]
+	if c == nil {
+		c = &clientSlots{running: make(chan struct{}, srv.opts.PerClient)}
+		srv.clients[key] = c
+	}
+	if n := c.holders; n >= srv.opts.PerClient+srv.opts.PerClientQueued {
+		srv.clientsMu.Unlock()
+		return nil, fmt.Errorf("%w: %d running or waiting; the limit is %d", errTooManyRequests, n, srv.opts.PerClient+srv.opts.PerClientQueued)
+	}
+	c.holders++
+	srv.clientsMu.Unlock()
+	leave := func() {
+		srv.clientsMu.Lock()
+		if c.holders--; c.holders == 0 {
+			delete(srv.clients, key)
+		}
+		srv.clientsMu.Unlock()
+	}
+	select {
+	case c.running <- struct{}{}:
+	case <-ctx.Done():
+		leave()
+		return nil, fmt.Errorf("waiting for a search slot: %w: %w", fangtan.ErrUnavailable, ctx.Err())
+	}
 	select {
 	case srv.slots <- struct{}{}:
-		return func() { <-srv.slots }, nil
+		return func() { <-srv.slots; <-c.running; leave() }, nil
 	case <-ctx.Done():
+		<-c.running
+		leave()
 		return nil, fmt.Errorf("waiting for a search slot: %w: %w", fangtan.ErrUnavailable, ctx.Err())
 	}
 }
@@ -209,18 +345,28 @@ func (srv *server) acquire(ctx context.Context) (release func(), err error) {
 // answered generically.
 func (srv *server) errorStatus(r *http.Request, err error, l *locale) (int, string) {
 	switch {
+	case errors.Is(err, errTooManyRequests):
+		return http.StatusTooManyRequests, err.Error() + "; wait for your other searches to finish"
+	case errors.Is(err, errUnauthorized):
+		return http.StatusUnauthorized, strings.TrimPrefix(err.Error(), errUnauthorized.Error()+": ")
+	case errors.Is(err, errHostNotAllowed):
+		return http.StatusForbidden, strings.TrimPrefix(err.Error(), errHostNotAllowed.Error()+": ")
 	case errors.Is(err, fangtan.ErrBadQuery):
 		// The page already says the query needs fixing; the sentinel's own
 		// words in front of the reason add nothing.
 		return http.StatusBadRequest, strings.TrimPrefix(l.message(err), fangtan.ErrBadQuery.Error()+": ")
 	case errors.Is(err, fangtan.ErrNotFound):
 		return http.StatusNotFound, l.message(err)
+	case errors.Is(r.Context().Err(), context.Canceled):
+		// The client went away (net/http cancels the request's context),
+		// whatever the search was doing: not an overload, and nobody reads
+		// this answer. Checked first, since a search cut short by it also
+		// says ErrUnavailable.
+		srv.log.Info("client disconnected", "path", r.URL.Path, "err", err)
+		return http.StatusServiceUnavailable, "request canceled"
 	case errors.Is(err, fangtan.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		srv.log.Warn("search unavailable", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
 		return http.StatusServiceUnavailable, l.T("error.unavailable")
-	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
-		// The client went away; nobody reads this answer.
-		return http.StatusServiceUnavailable, "request canceled"
 	default:
 		srv.log.Error("internal error", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
 		return http.StatusInternalServerError, l.T("error.internal")

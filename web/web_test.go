@@ -69,6 +69,8 @@ func TestRoutes(t *testing.T) {
 		{"bad year", "/search?year=21", 400, "text/html", []string{"不是四位数的年份"}, nil},
 		{"query too long", "/search?q=" + strings.Repeat("长", 501), 400, "text/html", []string{"长 501 个字符，上限是 500"}, nil},
 		{"too many terms", "/search?q=" + strings.Repeat("a+", 33), 400, "text/html", []string{"查询有 33 个词，上限是 32"}, nil},
+		{"from at MaxInt does not overflow", "/search?q=x&from=9223372036854775807", 400, "text/html", []string{"9223372036854775807"}, nil},
+		{"api from at MaxInt does not overflow", "/api/search?q=x&from=9223372036854775807&size=100", 400, "application/json", []string{"from=9223372036854775807"}, nil},
 		{"index says bad query", "/search?q=" + url.QueryEscape(`"open`), 400, "text/html", []string{"unbalanced quote"}, nil},
 		{"internal error hides details", "/search?q=boom", 500, "text/html", []string{"服务器内部错误"}, []string{"disk on fire", "/secret/path"}},
 		{"doc page", "/doc/a1?q=" + url.QueryEscape("转型发展"), 200, "text/html",
@@ -134,9 +136,45 @@ func TestRoutes(t *testing.T) {
 }
 
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
-	h, _ := testHandler(t, newFake(), Options{})
-	for _, target := range []string{"/", "/search?q=x", "/search?size=x", "/doc/nope", "/api/search?q=boom", "/static/style.css", "/export.csv?q=x", "/nowhere", "/help"} {
-		rec := get(t, h, target)
+	h, _ := testHandler(t, newFake(), Options{AllowedHosts: append([]string{"example.com"}, LoopbackHosts...)})
+	// Every route, with the status each must answer: a document page that
+	// loads as well as one that does not (the only document page checked
+	// used to be a 404), and a refused host.
+	for _, tc := range []struct {
+		target, host string
+		status       int
+	}{
+		{"/", "", 200},
+		{"/search?q=x", "", 200},
+		{"/search?size=x", "", 400},
+		{"/doc/a1?q=" + url.QueryEscape("转型发展"), "", 200},
+		{"/doc/nope", "", 404},
+		{"/quotes?q=" + url.QueryEscape("老百姓"), "", 200},
+		{"/help", "", 200},
+		{"/api/search?q=" + url.QueryEscape("转型发展"), "", 200},
+		{"/api/search?q=boom", "", 500},
+		{"/api/quotes?q=" + url.QueryEscape("老百姓"), "", 200},
+		{"/api/doc/a1", "", 200},
+		{"/api/suggest?prefix=" + url.QueryEscape("刘"), "", 200},
+		{"/api/nothing", "", 404},
+		{"/export.csv?q=" + url.QueryEscape("转型发展"), "", 200},
+		{"/export.json?q=" + url.QueryEscape("转型发展"), "", 200},
+		{"/static/style.css", "", 200},
+		{"/static/suggest.js", "", 200},
+		{"/nowhere", "", 404},
+		{"/search?q=x", "evil.example", 403},
+		{"/api/search?q=x", "evil.example:8080", 403},
+	} {
+		req := httptest.NewRequest(http.MethodGet, tc.target, nil)
+		if tc.host != "" {
+			req.Host = tc.host
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		target := tc.host + tc.target
+		if rec.Code != tc.status {
+			t.Errorf("%s: status %d, want %d", target, rec.Code, tc.status)
+		}
 		hd := rec.Header()
 		csp := hd.Get("Content-Security-Policy")
 		for _, want := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"} {
@@ -147,12 +185,47 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 		if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
 			t.Errorf("%s: CSP allows inline code: %q", target, csp)
 		}
-		if hd.Get("X-Content-Type-Options") != "nosniff" {
-			t.Errorf("%s: X-Content-Type-Options %q", target, hd.Get("X-Content-Type-Options"))
+		for name, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"} {
+			if got := hd.Get(name); got != want {
+				t.Errorf("%s: %s %q, want %q", target, name, got, want)
+			}
 		}
-		if hd.Get("Referrer-Policy") != "no-referrer" {
-			t.Errorf("%s: Referrer-Policy %q", target, hd.Get("Referrer-Policy"))
-		}
+	}
+}
+
+// TestHostAllowList: with AllowedHosts, a request naming another host
+// answers 403 saying how to allow it, before any route runs; the names
+// compare without port, case or trailing dot; without AllowedHosts every
+// host is served.
+func TestHostAllowList(t *testing.T) {
+	allowed, _ := testHandler(t, newFake(), Options{AllowedHosts: append([]string{"news.example"}, LoopbackHosts...)})
+	open, _ := testHandler(t, newFake(), Options{})
+	for _, tc := range []struct {
+		h      http.Handler
+		host   string
+		target string
+		status int
+		body   string
+	}{
+		{allowed, "127.0.0.1:8080", "/api/search?q=x", 200, ""},
+		{allowed, "localhost", "/api/search?q=x", 200, ""},
+		{allowed, "LOCALHOST.:8080", "/api/search?q=x", 200, ""},
+		{allowed, "[::1]:8080", "/api/search?q=x", 200, ""},
+		{allowed, "news.example", "/search?q=x", 200, ""},
+		{allowed, "rebind.attacker.example:8080", "/api/search?q=x", 403, `"error":"this server does not answer to \"rebind.attacker.example\"; start fangtan serve with --allowed-hosts rebind.attacker.example to allow it"`},
+		{allowed, "rebind.attacker.example", "/export.csv?q=x", 403, "--allowed-hosts rebind.attacker.example"},
+		{allowed, "127.0.0.2", "/doc/a1", 403, "此服务器不接受这个主机名"},
+		{open, "rebind.attacker.example", "/api/search?q=x", 200, ""},
+	} {
+		t.Run(tc.host+tc.target, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, tc.target, nil)
+			req.Host = tc.host
+			rec := httptest.NewRecorder()
+			tc.h.ServeHTTP(rec, req)
+			if rec.Code != tc.status || !strings.Contains(rec.Body.String(), tc.body) {
+				t.Errorf("status %d, body %.300q; want %d with %q", rec.Code, rec.Body.String(), tc.status, tc.body)
+			}
+		})
 	}
 }
 
@@ -353,8 +426,8 @@ func TestExportJSONPagesAndCaps(t *testing.T) {
 	if exp.Total != 250 || exp.Rows != 230 || len(exp.Results) != 230 || !exp.Truncated || exp.Limit != 230 {
 		t.Errorf("total=%d rows=%d len=%d truncated=%v limit=%d", exp.Total, exp.Rows, len(exp.Results), exp.Truncated, exp.Limit)
 	}
-	if n := fake.searches.Load() - before; n != 3 {
-		t.Errorf("export made %d searches, want 3 pages of 100", n)
+	if n := fake.searches.Load() - before; n != 1 {
+		t.Errorf("export made %d searches, want one pass", n)
 	}
 	if rec.Header().Get(headerTruncated) != "true" || rec.Header().Get(headerTotal) != "250" {
 		t.Errorf("headers %v", rec.Header())
@@ -488,5 +561,90 @@ func TestConcurrencyCap(t *testing.T) {
 	}
 	if rec := get(t, h, "/api/search?q="+url.QueryEscape("转型")); rec.Code != 200 {
 		t.Errorf("after the slot is free: status %d", rec.Code)
+	}
+}
+
+// TestDisconnectIsNotAnOverload: a client that goes away while its search
+// waits for a slot is logged as a disconnect, not as the WARN "search
+// unavailable" of a real overload, which a deadline still gets.
+func TestDisconnectIsNotAnOverload(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		ctx     func() (context.Context, context.CancelFunc)
+		want    string
+		notWant string
+	}{
+		{"client disconnects", func() (context.Context, context.CancelFunc) {
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(100*time.Millisecond, cancel)
+			return ctx, cancel
+		}, "client disconnected", "search unavailable"},
+		{"the wait runs out", func() (context.Context, context.CancelFunc) {
+			return context.WithTimeout(context.Background(), 100*time.Millisecond)
+		}, "level=WARN msg=\"search unavailable\"", "client disconnected"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake := newFake()
+			fake.block, fake.blocked = make(chan struct{}), make(chan struct{}, 1)
+			h, logs := testHandler(t, fake, Options{MaxConcurrent: 1, SearchTimeout: 10 * time.Second})
+			done := make(chan int)
+			go func() { done <- get(t, h, "/api/search?q=block").Code }()
+			<-fake.blocked
+			ctx, cancel := tc.ctx()
+			defer cancel()
+			req := httptest.NewRequest(http.MethodGet, "/api/search?q="+url.QueryEscape("转型"), nil).WithContext(ctx)
+			h.ServeHTTP(httptest.NewRecorder(), req)
+			close(fake.block)
+			<-done
+			if !strings.Contains(logs.String(), tc.want) || strings.Contains(logs.String(), tc.notWant) {
+				t.Errorf("logs %q, want %q and not %q", logs.String(), tc.want, tc.notWant)
+			}
+		})
+	}
+}
+
+// TestPerClientLimit: one client with PerClient searches running and
+// PerClientQueued waiting gets 429 at once for the next, saying why, while
+// another client's search is answered straight away; the first client is
+// served again once its searches end.
+func TestPerClientLimit(t *testing.T) {
+	fake := newFake()
+	fake.block, fake.blocked = make(chan struct{}), make(chan struct{}, 4)
+	h, _ := testHandler(t, fake, Options{MaxConcurrent: 4, PerClient: 1, PerClientQueued: 1, SearchTimeout: 10 * time.Second})
+	from := func(ip, target string, timeout time.Duration) *httptest.ResponseRecorder {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		req := httptest.NewRequest(http.MethodGet, target, nil).WithContext(ctx)
+		req.RemoteAddr = ip + ":40000"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	done := make(chan int, 2)
+	go func() { done <- from("10.0.0.1", "/api/search?q=block", 10*time.Second).Code }()
+	<-fake.blocked // A's first search runs
+	go func() { done <- from("10.0.0.1", "/api/search?q=block", 10*time.Second).Code }()
+	time.Sleep(50 * time.Millisecond) // A's second waits for A's slot
+
+	// Well under the search timeout: a 429 answers at once; without the
+	// limit this request would wait in the queue.
+	rec := from("10.0.0.1", "/api/search?q="+url.QueryEscape("转型"), 2*time.Second)
+	if rec.Code != http.StatusTooManyRequests || !strings.Contains(rec.Body.String(), "too many searches from this client") {
+		t.Errorf("A's third search: %d %s, want 429 saying why", rec.Code, rec.Body.String())
+	}
+	if rec := from("10.0.0.1", "/search?q="+url.QueryEscape("转型"), 2*time.Second); rec.Code != http.StatusTooManyRequests || !strings.Contains(rec.Body.String(), "同时进行的搜索太多") {
+		t.Errorf("A's third search as a page: %d", rec.Code)
+	}
+	if rec := from("10.0.0.2", "/api/search?q="+url.QueryEscape("转型"), 2*time.Second); rec.Code != 200 {
+		t.Errorf("B's search while A is at its limit: %d %s", rec.Code, rec.Body.String())
+	}
+	close(fake.block)
+	for range 2 {
+		if code := <-done; code != 200 {
+			t.Errorf("A's blocked searches: %d", code)
+		}
+	}
+	if rec := from("10.0.0.1", "/api/search?q="+url.QueryEscape("转型"), 2*time.Second); rec.Code != 200 {
+		t.Errorf("A after its searches ended: %d", rec.Code)
 	}
 }

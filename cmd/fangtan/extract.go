@@ -55,7 +55,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		err = ferr
 	}
 	for _, p := range rep.Problems {
-		fmt.Fprintf(stderr, "%s: %s\n", p.Path, p.Reason)
+		fmt.Fprintf(stderr, "%s: %s\n", oneLine(p.Path), oneLine(p.Reason))
 	}
 	if err != nil {
 		return err
@@ -68,14 +68,14 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 // printDocument writes a document for reading in a terminal.
 func printDocument(w io.Writer, d *fangtan.Document) {
-	fmt.Fprintf(w, "== %s  (%s", d.ID, d.File)
+	fmt.Fprintf(w, "== %s  (%s", oneLine(d.ID), oneLine(d.File))
 	if d.Part > 0 {
 		fmt.Fprintf(w, ", article %d of %d", d.Part, len(d.Siblings)+1)
 	}
 	fmt.Fprintln(w, ")")
 	field := func(name, value string) {
 		if value != "" {
-			fmt.Fprintf(w, "%-10s %s\n", name+":", value)
+			fmt.Fprintf(w, "%-10s %s\n", name+":", oneLine(value))
 		}
 	}
 	field("title", d.Title)

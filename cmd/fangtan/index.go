@@ -128,14 +128,21 @@ func printSkipped(w io.Writer, s fangtan.Stats, rep *corpus.Report) {
 	var skipped []string
 	if rep != nil {
 		for _, p := range rep.Problems {
-			skipped = append(skipped, fmt.Sprintf("  %s: %s", p.Path, p.Reason))
+			skipped = append(skipped, fmt.Sprintf("  %s: %s", oneLine(p.Path), oneLine(p.Reason)))
 		}
 	}
 	for _, sk := range s.Skipped {
-		skipped = append(skipped, fmt.Sprintf("  %s (%s): %s", sk.File, sk.ID, sk.Reason))
+		skipped = append(skipped, fmt.Sprintf("  %s (%s): %s", oneLine(sk.File), oneLine(sk.ID), oneLine(sk.Reason)))
 	}
 	if len(skipped) > 0 {
 		fmt.Fprintf(w, "skipped %d:\n%s\n", len(skipped), strings.Join(skipped, "\n"))
+	}
+	var shortened []string
+	for _, sk := range s.Shortened {
+		shortened = append(shortened, fmt.Sprintf("  %s (%s): %s", oneLine(sk.File), oneLine(sk.ID), sk.Reason))
+	}
+	if len(shortened) > 0 {
+		fmt.Fprintf(w, "shortened %d:\n%s\n", len(shortened), strings.Join(shortened, "\n"))
 	}
 }
 

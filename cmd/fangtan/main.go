@@ -39,13 +39,43 @@ func commands() []command {
 var errUsage = errors.New("usage")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(context.Background())
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// interruptible returns a context cancelled by the first SIGINT or SIGTERM,
+// with "interrupted by SIGNAL" as its cause, so that a stopped command says
+// why rather than "context canceled". A second signal gets the default
+// action (the process ends at once), for a user whose cleanup takes too long.
+func interruptible(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			signal.Stop(sigs)
+			cancel(fmt.Errorf("%w by %v", errInterrupted, sig))
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		close(done)
+		signal.Stop(sigs)
+		cancel(nil)
+	}
+}
+
+// errInterrupted is the cause of a command stopped by a signal.
+var errInterrupted = errors.New("interrupted")
+
+func run(ctx context.Context, args []string, rawStdout, rawStderr io.Writer) int {
+	stdout, stderr := newSafeWriter(rawStdout), newSafeWriter(rawStderr)
+	defer stdout.Flush()
+	defer stderr.Flush()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -66,7 +96,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errUsage):
 			return 2
 		default:
-			fmt.Fprintf(stderr, "fangtan %s: %v\n", c.name, err)
+			fmt.Fprintf(stderr, "fangtan %s: %s\n", c.name, oneLine(err.Error()))
 			return 1
 		}
 	}

@@ -3,13 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"golang.org/x/term"
 
 	"fangtan/index"
 )
@@ -42,16 +39,13 @@ type progressBar struct {
 
 const barWidth = 24
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
-
 // newProgressBar draws on w only when it is a terminal and not quiet;
 // stages are those the build will go through, in order.
 func newProgressBar(w io.Writer, total int64, quiet bool, stages []index.Stage) *progressBar {
 	if quiet || !isTerminal(w) {
 		w = nil
+	} else {
+		w = rawWriter(w) // the bar's own \r and escapes, not the corpus's
 	}
 	b := newBar(w, total, stages, time.Now)
 	if b.w != nil {

@@ -30,7 +30,7 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 		if len(h.Snippets) > 0 {
 			text = marked(h.Snippets[0], tty)
 		}
-		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, text)
+		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, oneLine(text))
 		speaker := h.Speaker
 		if speaker == "" {
 			speaker = "(speaker unknown)"
@@ -41,7 +41,7 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 			speaker += " (reported)"
 		}
 		fmt.Fprintf(w, "   — %s\n", speaker)
-		fmt.Fprintf(w, "   %s\n", strings.Join(nonEmpty([]string{h.Title, h.Date, h.Source, fmt.Sprintf("%s ¶%d", h.DocID, h.Paragraph)}), " · "))
+		fmt.Fprintf(w, "   %s\n", oneLine(strings.Join(nonEmpty([]string{h.Title, h.Date, h.Source, fmt.Sprintf("%s ¶%d", h.DocID, h.Paragraph)}), " · ")))
 	}
 	printFacets(w, r.Facets, fangtan.FacetNames(fangtan.QuoteFacet))
 }

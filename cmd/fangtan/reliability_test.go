@@ -548,10 +548,10 @@ func TestServeStartupErrors(t *testing.T) {
 		}), "not a fangtan index"},
 		{"truncated root", corrupt("root", func(d string) {
 			writeTestFile(t, filepath.Join(d, "store", "root.bolt"), []byte("bolt?"))
-		}), "not a fangtan index"},
+		}), "damaged"},
 		{"no store", corrupt("store", func(d string) {
 			os.RemoveAll(filepath.Join(d, "store"))
-		}), "not a fangtan index"},
+		}), "damaged"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

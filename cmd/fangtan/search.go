@@ -180,28 +180,29 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// plain turns a fragment's HTML into terminal text: marks become bold red
-// on a terminal and 【brackets】 elsewhere.
 // marked renders a snippet for the terminal: matches in bold red on a
-// terminal, in 【】 otherwise.
+// terminal (through safeWriter, which alone may write escapes) and in 【】
+// elsewhere.
 func marked(sn fangtan.Snippet, tty bool) string {
 	open, close := "【", "】"
 	if tty {
-		open, close = "\x1b[1;31m", "\x1b[0m"
+		open, close = string(markOpen), string(markClose)
 	}
+	// The text's own private-use marks, if any, must not become colours.
+	text := strings.NewReplacer(string(markOpen), "\uFFFD", string(markClose), "\uFFFD").Replace(sn.Text)
 	var b strings.Builder
 	if sn.Before {
 		b.WriteString("…")
 	}
 	pos := 0
 	for _, sp := range sn.Spans {
-		if sp.Start < pos || sp.End > len(sn.Text) || sp.Start >= sp.End {
+		if sp.Start < pos || sp.End > len(text) || sp.Start >= sp.End {
 			continue
 		}
-		b.WriteString(sn.Text[pos:sp.Start] + open + sn.Text[sp.Start:sp.End] + close)
+		b.WriteString(text[pos:sp.Start] + open + text[sp.Start:sp.End] + close)
 		pos = sp.End
 	}
-	b.WriteString(sn.Text[pos:])
+	b.WriteString(text[pos:])
 	if sn.After {
 		b.WriteString("…")
 	}
@@ -211,9 +212,9 @@ func marked(sn fangtan.Snippet, tty bool) string {
 func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 	fmt.Fprintf(w, "%d results (%.1f ms)\n", r.Total, r.TookMs)
 	for i, h := range r.Hits {
-		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, h.Title)
+		fmt.Fprintf(w, "\n%d. %s\n", from+i+1, oneLine(h.Title))
 		meta := []string{h.Date, h.Source, h.ID}
-		fmt.Fprintf(w, "   %s  score %.2f  %s\n", strings.Join(nonEmpty(meta), " · "), h.Score, h.File)
+		fmt.Fprintf(w, "   %s  score %.2f  %s\n", oneLine(strings.Join(nonEmpty(meta), " · ")), h.Score, oneLine(h.File))
 		var who []string
 		for _, o := range h.Officials {
 			if o.Title != "" {
@@ -232,7 +233,7 @@ func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 			fmt.Fprintf(w, "   themes: %s\n", strings.Join(h.Themes, "、"))
 		}
 		for _, sn := range h.Snippets {
-			fmt.Fprintf(w, "   %s\n", marked(sn, tty))
+			fmt.Fprintf(w, "   %s\n", oneLine(marked(sn, tty)))
 		}
 	}
 	printFacets(w, r.Facets, fangtan.FacetNames(fangtan.ArticleFacet))

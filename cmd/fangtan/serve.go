@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -26,6 +28,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	watch := fs.Duration("watch", 2*time.Second, "how often to check whether the index was rebuilt (0: only on SIGHUP)")
 	searchTimeout := fs.Duration("search-timeout", 10*time.Second, "longest a search may run; a slower one answers 503")
 	inboxF := addInboxFlags(fs)
+	authFile := fs.String("auth-file", "", "htpasswd file of users with bcrypt hashes (htpasswd -B); every request then needs one (default: no accounts)")
+	tlsCert := fs.String("tls-cert", "", "PEM certificate (chain) to serve HTTPS with; needs --tls-key")
+	tlsKey := fs.String("tls-key", "", "PEM private key of --tls-cert")
+	accessLog := fs.String("access-log", "", "file to append a Common Log Format line per request to ('-': stderr); query strings only with --auth-file")
+	allowedHosts := fs.String("allowed-hosts", "", "comma-separated host names the server answers to besides the loopback ones (default: only localhost, 127.0.0.1 and ::1 when --addr is a loopback address; any host otherwise)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan serve --index DIR [--addr HOST:PORT] [--dict-dir D] [--watch 2s] [--inbox DIR]")
 		fmt.Fprintln(stderr, "Serves the search page, the JSON API and exports of the index at DIR.")
@@ -68,6 +75,38 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, err := analyzer.Default(); err != nil {
 		return fmt.Errorf("open dictionaries: %w", err)
 	}
+	// Every option that can be wrong is checked before the index opens.
+	var users map[string][]byte
+	if *authFile != "" {
+		var err error
+		if users, err = web.LoadHtpasswd(*authFile); err != nil {
+			return err
+		}
+	}
+	var tlsConfig *tls.Config
+	if (*tlsCert == "") != (*tlsKey == "") {
+		return errors.New("--tls-cert and --tls-key go together")
+	}
+	if *tlsCert != "" {
+		pair, err := tls.LoadX509KeyPair(*tlsCert, *tlsKey)
+		if err != nil {
+			return fmt.Errorf("TLS certificate %s and key %s: %w", *tlsCert, *tlsKey, err)
+		}
+		tlsConfig = &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}
+	}
+	var logOut io.Writer
+	switch *accessLog {
+	case "":
+	case "-":
+		logOut = stderr
+	default:
+		f, err := os.OpenFile(*accessLog, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o640)
+		if err != nil {
+			return fmt.Errorf("access log: %w", err)
+		}
+		defer f.Close()
+		logOut = f
+	}
 	var (
 		idx  *index.Index
 		seen indexStamp
@@ -94,6 +133,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		searcher.Close()
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
+	scheme := "http"
+	if tlsConfig != nil {
+		ln, scheme = tls.NewListener(ln, tlsConfig), "https"
+	}
+	hosts := hostAllowList(*addr, *allowedHosts)
 
 	r := &reloader{dir: *dir, searcher: searcher, log: logger, seen: seen}
 	if inb != nil {
@@ -118,12 +162,37 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		searcher.Close()
 	}()
 
-	fmt.Fprintf(stdout, "fangtan: serving %s (%d articles, %d quotes) at http://%s/\n", *dir, articles, quotes, ln.Addr())
-	if err := web.Serve(ctx, ln, web.New(searcher, web.Options{Logger: logger, SearchTimeout: *searchTimeout}), logger); err != nil {
+	fmt.Fprintf(stdout, "fangtan: serving %s (%d articles, %d quotes) at %s://%s/\n", *dir, articles, quotes, scheme, ln.Addr())
+	if err := web.Serve(ctx, ln, web.New(searcher, web.Options{
+		Logger: logger, SearchTimeout: *searchTimeout, AllowedHosts: hosts, Users: users, AccessLog: logOut,
+	}), logger); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "fangtan: stopped")
 	return nil
+}
+
+// hostAllowList is the Host allow-list for a server listening on addr:
+// the loopback names plus extra when addr is a loopback address or extra is
+// given, and none (any host) for a server bound to a network address
+// without --allowed-hosts, whose names fangtan cannot know.
+func hostAllowList(addr, extra string) []string {
+	var hosts []string
+	for _, h := range strings.Split(extra, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			hosts = append(hosts, h)
+		}
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	ip := net.ParseIP(host)
+	loopback := host == "localhost" || (ip != nil && ip.IsLoopback())
+	if !loopback && len(hosts) == 0 {
+		return nil
+	}
+	return append(hosts, web.LoopbackHosts...)
 }
 
 // indexStamp identifies one build of an index directory: a rebuild moves a

@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -229,6 +230,9 @@ type SearchSetup struct {
 // Run measures every configuration of opts on one corpus.
 func Run(ctx context.Context, opts Options) (*Report, error) {
 	opts.defaults()
+	// Child processes write their stderr into the log while Run writes its
+	// progress: one lock for both.
+	opts.Log = &lockedWriter{w: opts.Log}
 	began := time.Now()
 	logf := func(format string, a ...any) { fmt.Fprintf(opts.Log, "bench: "+format+"\n", a...) }
 	work := opts.WorkDir
@@ -648,4 +652,16 @@ func startProfile(dir, name string) (func(), error) {
 		return nil, fmt.Errorf("profile: %w", err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// lockedWriter serializes writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"runtime"
 
 	"fangtan"
 	"fangtan/analyzer"
@@ -97,7 +98,13 @@ func (e *fangtanEngine) Search(ctx context.Context, q MixQuery) (int, error) {
 	return len(res.Hits), nil
 }
 
-func (e *fangtanEngine) Handler() http.Handler { return web.New(e.idx, web.Options{}) }
+// Handler serves the index as fangtan serve does, except that the
+// benchmark's HTTP clients, which stand for distinct users, all connect
+// from 127.0.0.1: the per-client limit is raised to the shared one.
+func (e *fangtanEngine) Handler() http.Handler {
+	all := 4 * runtime.GOMAXPROCS(0)
+	return web.New(e.idx, web.Options{MaxConcurrent: all, PerClient: all, PerClientQueued: 64})
+}
 
 func (e *fangtanEngine) Path(q MixQuery) string {
 	v := url.Values{"q": {q.Text}}
