@@ -26,7 +26,7 @@ func TestProgressStages(t *testing.T) {
 	if _, err := Build(ctx, path, DocumentsSource(docs), opts); err != nil {
 		t.Fatal(err)
 	}
-	check := func(what string, want []Stage) {
+	check := func(what string, want []Stage, wantSteps int) {
 		t.Helper()
 		var stages []Stage
 		maxSteps := 0
@@ -45,14 +45,14 @@ func TestProgressStages(t *testing.T) {
 		if !slices.Equal(stages, want) {
 			t.Errorf("%s: stages %q, want %q", what, stages, want)
 		}
-		if maxSteps != 2 {
-			t.Errorf("%s: the registry's pass reported %d names, want 2", what, maxSteps)
+		if maxSteps != wantSteps {
+			t.Errorf("%s: the registry's pass reported %d names, want %d", what, maxSteps, wantSteps)
 		}
 		if last := got[len(got)-1]; last.Documents != len(docs) && what == "build" {
 			t.Errorf("%s: last report %+v", what, last)
 		}
 	}
-	check("build", []Stage{StageIndex, StageRegistry, StageMerge})
+	check("build", []Stage{StageIndex, StageRegistry, StageMerge}, 2)
 
 	x, err := Open(path)
 	if err != nil {
@@ -65,5 +65,7 @@ func TestProgressStages(t *testing.T) {
 	if _, err := x.Add(ctx, docs[1:2], opts); err != nil {
 		t.Fatal(err)
 	}
-	check("add", []Stage{StageIndex, StageRegistry})
+	// The add's article names no official new to the index: its pass has
+	// no name to look for in the old articles.
+	check("add", []Stage{StageIndex, StageRegistry}, 0)
 }
