@@ -170,7 +170,7 @@ func (f *fakeSearcher) Search(ctx context.Context, q fangtan.Query) (*fangtan.Re
 		count(counts, "theme", d.Themes...)
 		count(counts, "source", d.Source)
 		count(counts, "year", d.Year())
-		h := fangtan.Hit{ID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
+		h := fangtan.Hit{ID: d.ID, File: d.File, Title: d.Title, Authors: d.Authors, Date: d.Date, Source: d.Source, URL: d.URL,
 			Officials: d.Officials, Cities: d.Places.Cities, Provinces: d.Places.Provinces,
 			Districts: d.Places.Districts, Themes: d.Themes, Score: 1}
 		for _, p := range d.Paragraphs {

@@ -79,7 +79,9 @@ func (srv *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	p := srv.newPage(r, "", "")
 	p.Status = status
 	p.Title = p.L.T("error." + strconv.Itoa(status))
-	if status == http.StatusBadRequest || status == http.StatusNotFound {
+	// These say what to fix: the query, the address, the credentials, the
+	// host name, or waiting for one's other searches.
+	if status == http.StatusBadRequest || status == http.StatusUnauthorized || status == http.StatusForbidden || status == http.StatusNotFound || status == http.StatusTooManyRequests {
 		p.Message = msg
 	}
 	p.View = link{en: p.L.English()}.to("/search", nil)
