@@ -122,6 +122,13 @@ func open(path string, readOnly bool) (*Index, error) {
 	}
 	if string(marker) != formatVersion {
 		if marker == nil {
+			// bleve (since v2.6.2) opens an index whose segments do not
+			// load as an empty one, logging "unable to load snapshot":
+			// segment files on disk but no marker is damage, not another
+			// program's index.
+			if segs, _ := filepath.Glob(filepath.Join(path, "store", "*.zap")); len(segs) > 0 {
+				return fail(damaged("its segment files do not load"))
+			}
 			return fail(notIndex("a bleve index without fangtan's marker"))
 		}
 		return fail(fmt.Errorf("index %s: built by another version of fangtan (format version %q, this one reads %q); rebuild it with 'fangtan index --index %s'", path, marker, formatVersion, path))
