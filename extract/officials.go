@@ -747,18 +747,12 @@ func countryOf(title string) string {
 				if i != 0 || positionStartingAt(rs, 1) != len(rs)-1 {
 					continue
 				}
-			} else if i+n < len(rs) && countryNameGoesOn(rs[i+n:]) {
-				continue // 美国德州, 中国; 俄罗斯联邦委员会 still counts
 			}
 			return countries[name]
 		}
 	}
 	return ""
 }
-
-// countryNameGoesOn: a country name followed by these is part of a Chinese
-// word (以色列 in 以色列 is fine, 德国 in 德国人 is fine, but 新 in 新疆).
-func countryNameGoesOn(rest []rune) bool { return false }
 
 // findTitledMentions records "name + position" (习近平总书记, 李慧书记) for
 // names jieba tags as persons or names already known from the article.

@@ -835,21 +835,6 @@ func (p *people) lastSubjectIn(rs []rune) string {
 	return ""
 }
 
-// lastPersonIn returns the known person named last in rs, or "".
-func (p *people) lastPersonIn(rs []rune) string {
-	text := string(rs)
-	best, at := "", -1
-	for name, info := range p.byName {
-		if !info.official && len(info.titles) == 0 && !info.speaker {
-			continue
-		}
-		if i := strings.LastIndex(text, name); i > at || (i == at && i >= 0 && len(name) > len(best)) {
-			best, at = name, i
-		}
-	}
-	return best
-}
-
 // wordEndsAt reports whether a jieba word ends at i (指示 is one word, so
 // no 指 ends before 示), or whether the text was not cut. Where a word
 // starts is left alone: jieba glues a one-rune verb to what precedes it

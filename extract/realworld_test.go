@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fangtan"
+	"fangtan/analyzer"
 )
 
 // extractText runs the shared extractor on a title and paragraphs.
@@ -323,25 +324,50 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 	})
 }
 
-// TestAddFromRegistry: the one-pass finder gives what AddRegistered gives
-// name by name, as the registry grows.
-func TestAddFromRegistry(t *testing.T) {
-	ex := exNewTestExtractor(t)
+// TestUseRegistry: with the corpus's registry, Extract lists the
+// registered officials an article names without a post, as inferred, and
+// what they are reported to say is theirs; a name inside another word is
+// no mention, and a registry that grows is seen as it grows.
+func TestUseRegistry(t *testing.T) {
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := NewExtractor(seg) // its own: UseRegistry changes it
+	if err != nil {
+		t.Fatal(err)
+	}
 	reg := fangtan.NewRegistry()
-	text := "王毅表示，中方愿同各方合作。刘国中考察农业。他王刚才说完就走了。"
-	d := fangtan.Document{Title: "新闻", Paragraphs: []string{text}, Text: text}
-	if ex.AddFromRegistry(&d, reg) {
-		t.Fatal("an empty registry added officials")
+	ex.UseRegistry(reg)
+	text := "王毅表示，中方愿同各方加强合作。刘国中考察农业。他王刚才说完就走了。"
+	extract := func() fangtan.Document {
+		d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
+		ex.Extract(&d)
+		return d
+	}
+	if d := extract(); len(d.Officials) != 0 {
+		t.Fatalf("an empty registry listed %+v", d.Officials)
 	}
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "王毅", Title: "外交部长"}, {Name: "王刚", Title: "县长"}}})
-	ex.AddFromRegistry(&d, reg)
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "刘国中", Title: "国务院副总理"}}})
-	ex.AddFromRegistry(&d, reg)
+	d := extract()
 	var got []string
 	for _, o := range d.Officials {
+		if !o.Inferred {
+			t.Errorf("%+v not marked inferred", o)
+		}
 		got = append(got, o.Name)
 	}
 	if !slices.Equal(got, []string{"王毅", "刘国中"}) {
-		t.Errorf("officials %v, want 王毅 then 刘国中 (王刚 in 王刚才 is no mention)", got)
+		t.Errorf("officials %v, want 王毅 and 刘国中 (王刚 in 王刚才 is no mention)", got)
 	}
+	for _, q := range d.Quotes {
+		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "中方愿同") {
+			if q.Speaker != "王毅" || q.SpeakerTitle != "外交部长" {
+				t.Errorf("reported speech by %q (%q), want 王毅 (外交部长)", q.Speaker, q.SpeakerTitle)
+			}
+			return
+		}
+	}
+	t.Errorf("no reported speech by 王毅 among %+v", d.Quotes)
 }

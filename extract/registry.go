@@ -141,22 +141,3 @@ func (c *registryFinder) get(reg *fangtan.Registry) *nameFinder {
 	}
 	return c.finder
 }
-
-// AddFromRegistry is AddRegistered over every name of reg, found in one
-// pass over doc: what an index build does to each article as it extracts
-// it, with the officials registered so far.
-func (e *Extractor) AddFromRegistry(doc *fangtan.Document, reg *fangtan.Registry) bool {
-	if reg == nil || reg.Len() == 0 {
-		return false
-	}
-	texts := make([][]rune, 0, len(doc.Paragraphs)+1)
-	texts = append(texts, []rune(analyzer.Fold(doc.Title)))
-	for _, p := range doc.Paragraphs {
-		texts = append(texts, []rune(analyzer.Fold(p)))
-	}
-	found := e.regFinder.get(reg).find(texts)
-	if len(found) == 0 {
-		return false
-	}
-	return e.AddRegistered(doc, reg, found)
-}
