@@ -21,7 +21,7 @@ type Extractor struct {
 	themes  *Themes
 	aliases *Aliases
 	gaz     *gazetteer
-	// regFinder finds a registry's names in articles (AddFromRegistry).
+	// regFinder finds the registry's names in articles (noteRegistered).
 	regFinder registryFinder
 	// registry, if set (UseRegistry), names the officials of the corpus
 	// being indexed; Extract knows them before it looks for quotes.
