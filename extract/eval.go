@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -404,7 +405,7 @@ func LoadFloors(path string) (Floors, error) {
 		return nil, fmt.Errorf("floors %s: %w", path, err)
 	}
 	for field, m := range f {
-		if _, ok := ev0.Scores[field]; !ok {
+		if !slices.Contains(EvalFields, field) {
 			return nil, fmt.Errorf("floors %s: unknown field %q (fields: %s)", path, field, strings.Join(EvalFields, ", "))
 		}
 		for k, v := range m {
@@ -415,14 +416,6 @@ func LoadFloors(path string) (Floors, error) {
 	}
 	return f, nil
 }
-
-var ev0 = func() *Evaluation {
-	ev := &Evaluation{Scores: map[string]*Score{}}
-	for _, f := range EvalFields {
-		ev.Scores[f] = &Score{}
-	}
-	return ev
-}()
 
 // Below lists the scores under their floors, e.g.
 // "officials recall 0.871 < 0.900".

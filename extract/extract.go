@@ -67,14 +67,9 @@ func (e *Extractor) UseRegistry(reg *fangtan.Registry) { e.registry = reg }
 
 // noteRegistered records the registered officials an article names where
 // a name can stand and that it does not already list.
-func (e *Extractor) noteRegistered(ppl *people, title *tagged, tags []*tagged) {
+func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
 	if e.registry == nil || e.registry.Len() == 0 {
 		return
-	}
-	texts := make([][]rune, 0, len(tags)+1)
-	texts = append(texts, title.runes)
-	for _, t := range tags {
-		texts = append(texts, t.runes)
 	}
 	for _, name := range e.regFinder.get(e.registry).find(texts) {
 		if pi := ppl.byName[name]; pi != nil && pi.official && len(pi.titles) > 0 {
@@ -218,18 +213,18 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	}
 
 	e.noteAliases(ppl, folded)
-	e.noteRegistered(ppl, title, tags)
+	texts := make([][]rune, 0, len(tags)+1)
+	texts = append(texts, title.runes)
+	for _, t := range tags {
+		texts = append(texts, t.runes)
+	}
+	e.noteRegistered(ppl, texts)
 	doc.Officials = ppl.officials()
 	ppl.noteSpeakingSubjects(tags)
 	doc.Quotes = ppl.quotes(paras, tags, turns, qa)
 	if reported := ppl.reported(paras, tags); len(reported) > 0 {
 		doc.Quotes = append(doc.Quotes, reported...)
 		sort.SliceStable(doc.Quotes, func(i, j int) bool { return doc.Quotes[i].Paragraph < doc.Quotes[j].Paragraph })
-	}
-	texts := make([][]rune, 0, len(tags)+1)
-	texts = append(texts, title.runes)
-	for _, t := range tags {
-		texts = append(texts, t.runes)
 	}
 	e.canonicalNames(doc)
 	bounds := make([][]bool, 0, len(texts))

@@ -240,14 +240,20 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 	var added *fangtan.Registry
 	known := map[string]bool{}
 	if opts.Registry != nil {
-		if x.reg != nil && opts.Known != nil {
-			opts.Known(x.reg)
+		var names []string
+		if x.reg != nil {
+			names = x.reg.Names()
 		}
-		if x.reg != nil && opts.Enrich != nil {
-			names := x.reg.Names()
-			for _, n := range names {
-				known[n] = true
-			}
+		for _, n := range names {
+			known[n] = true
+		}
+		switch {
+		case x.reg == nil:
+		case opts.Known != nil:
+			opts.Known(x.reg) // Prepare consults it
+		case opts.Enrich != nil:
+			// A Prepare that cannot consult the registry itself: look for
+			// every known name in each new article here.
 			prepare := opts.Prepare
 			w.opts.Prepare = func(d *fangtan.Document) {
 				if prepare != nil {
