@@ -10,6 +10,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/query"
 )
 
 func quoteIDs(t *testing.T, idx *Index, q fangtan.Query) ([]string, *fangtan.QuoteResult) {
@@ -281,7 +282,7 @@ func TestExcludesAndSnippets(t *testing.T) {
 			t.Fatalf("%s: %d snippets, %d fragments", h.ID, len(h.Snippets), len(h.Fragments))
 		}
 		for i, sn := range h.Snippets {
-			if got := snippetHTML(sn); got != h.Fragments[i] {
+			if got := query.HTML(sn); got != h.Fragments[i] {
 				t.Errorf("snippet renders %q, fragment %q", got, h.Fragments[i])
 			}
 			for _, sp := range sn.Spans {

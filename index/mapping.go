@@ -15,6 +15,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/query"
 )
 
 // Document types, kept in the keyword field "type".
@@ -498,7 +499,7 @@ func (b *docBuilder) metadata(a *fieldAdder, d *fangtan.Document) {
 			a.keywords(f.Name, f.Values(d, nil)...)
 		}
 	}
-	if monthFacets && len(d.Date) >= 7 && isYear(d.Year()) {
+	if monthFacets && len(d.Date) >= 7 && query.IsYear(d.Year()) {
 		a.facets = append(a.facets, fieldMonth+facetSep+d.Date[:7])
 	}
 	a.raw(fieldFile, d.File)
@@ -513,7 +514,7 @@ var monthFacets = true
 // posts adds each official's post with the article's year.
 func (b *docBuilder) posts(a *fieldAdder, d *fangtan.Document) {
 	year := d.Year()
-	if !isYear(year) {
+	if !query.IsYear(year) {
 		year = ""
 	}
 	var values []string
