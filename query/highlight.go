@@ -1,4 +1,4 @@
-package index
+package query
 
 import (
 	"html"
@@ -12,17 +12,54 @@ import (
 	"fangtan/analyzer"
 )
 
-// fragmentRunes is the length of a hit's fragment, in characters.
-const fragmentRunes = 100
+// FragmentRunes is the length of a hit's snippet, in characters.
+const FragmentRunes = 100
 
-// highlighter marks what a query matched. It works on the stored text
-// rather than on bleve's term locations: it looks for the query's words and
-// phrases in the folded, punctuation-free text, exactly as the exact field
-// matches them, so it needs no term vectors on the word fields, and a phrase
-// is marked as one span or not at all, never as stray pieces.
-type highlighter struct {
+// maxTerms caps the terms a Highlighter looks for: a span records the terms
+// it covers in a uint64.
+const maxTerms = 64
+
+// Highlighter marks what a query matched in a text. It works on the text
+// rather than on a backend's term locations: it looks for the query's words
+// and phrases in the folded, punctuation-free text, exactly as the exact
+// field matches them, so a backend needs no offsets, and a phrase is marked
+// as one span or not at all, never as stray pieces. A nil *Highlighter
+// marks nothing.
+type Highlighter struct {
 	terms [][]rune // folded letters and digits, distinct
 }
+
+// NewHighlighter marks the words, phrases and proximities of q (not its
+// exclusions). words gives the words the word analyzer makes of a query
+// word, which the word field matches anywhere; nil marks the word alone.
+func NewHighlighter(q *Query, words func(string) []string) *Highlighter {
+	h := &Highlighter{}
+	if q == nil {
+		return h
+	}
+	for _, g := range q.Groups {
+		for _, c := range g {
+			switch c.Kind {
+			case Word:
+				var ws []string
+				if words != nil {
+					ws = words(c.Text)
+				}
+				h.addWord(c.Text, ws)
+			case Phrase:
+				h.addPhrase(c.Text)
+			case Near:
+				for _, t := range c.Terms {
+					h.addPhrase(t)
+				}
+			}
+		}
+	}
+	return h
+}
+
+// Empty reports whether h looks for nothing.
+func (h *Highlighter) Empty() bool { return h == nil || len(h.terms) == 0 }
 
 // keepRune mirrors the exact analyzer: only letters and digits take part in
 // matching, so "事业,口碑" matches the phrase 事业口碑.
@@ -36,6 +73,7 @@ func keepRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
+// matchRunes are the runes of s that take part in matching, folded.
 func matchRunes(s string) []rune {
 	var rs []rune
 	for _, r := range analyzer.Fold(s) {
@@ -46,8 +84,8 @@ func matchRunes(s string) []rune {
 	return rs
 }
 
-func (h *highlighter) add(rs []rune) {
-	if len(rs) == 0 || len(h.terms) >= 64 {
+func (h *Highlighter) add(rs []rune) {
+	if len(rs) == 0 || len(h.terms) >= maxTerms {
 		return
 	}
 	for _, t := range h.terms {
@@ -61,7 +99,7 @@ func (h *highlighter) add(rs []rune) {
 // addWord marks a query word and the words the word analyzer found in it
 // (the word field matches those anywhere), except single characters of a
 // longer word, which would mark every 的 and 市.
-func (h *highlighter) addWord(word string, tokens []string) {
+func (h *Highlighter) addWord(word string, tokens []string) {
 	rs := matchRunes(word)
 	h.add(rs)
 	for _, t := range tokens {
@@ -72,7 +110,13 @@ func (h *highlighter) addWord(word string, tokens []string) {
 }
 
 // addPhrase marks a quoted phrase, only where it occurs whole.
-func (h *highlighter) addPhrase(p string) { h.add(matchRunes(p)) }
+func (h *Highlighter) addPhrase(p string) { h.add(matchRunes(p)) }
+
+// Normalize is s as the exact field sees it: folded (Traditional to
+// Simplified, full-width to half-width, lower case), letters and digits
+// only. A quoted phrase matches a text when Normalize(text) contains
+// Normalize(phrase).
+func Normalize(s string) string { return string(matchRunes(s)) }
 
 // span is a marked region of the original text, in bytes; terms is the set
 // of query terms it covers.
@@ -81,9 +125,20 @@ type span struct {
 	terms      uint64
 }
 
+// Spans returns the byte ranges of text the query matched, in order,
+// overlapping and touching matches merged.
+func (h *Highlighter) Spans(text string) []fangtan.Span {
+	sp := h.spans(text)
+	out := make([]fangtan.Span, len(sp))
+	for i, s := range sp {
+		out[i] = fangtan.Span{Start: s.start, End: s.end}
+	}
+	return out
+}
+
 // spans finds the query's terms in text and merges overlapping and touching
 // matches, so every marked region becomes exactly one <mark>.
-func (h *highlighter) spans(text string) []span {
+func (h *Highlighter) spans(text string) []span {
 	if h == nil || len(h.terms) == 0 || text == "" {
 		return nil
 	}
@@ -149,17 +204,17 @@ func render(b *strings.Builder, text string, spans []span, from, to int) {
 	b.WriteString(html.EscapeString(text[pos:to]))
 }
 
-// highlightAll returns the whole text as HTML with the matches marked.
-func (h *highlighter) highlightAll(text string) string {
+// HTMLAll returns the whole text as escaped HTML with the matches marked.
+func (h *Highlighter) HTMLAll(text string) string {
 	var b strings.Builder
 	render(&b, text, h.spans(text), 0, len(text))
 	return b.String()
 }
 
-// snippets returns up to n passages of about width characters around the
+// Snippets returns up to n passages of about width characters around the
 // best matches, in text order, with their spans. With no match it returns
 // the start of the text.
-func (h *highlighter) snippets(text string, n, width int) []fangtan.Snippet {
+func (h *Highlighter) Snippets(text string, n, width int) []fangtan.Snippet {
 	if strings.TrimSpace(text) == "" {
 		return []fangtan.Snippet{}
 	}
@@ -229,23 +284,24 @@ func (h *highlighter) snippets(text string, n, width int) []fangtan.Snippet {
 	return out
 }
 
-// fragments returns up to n passages of about width characters around the
-// best matches as HTML (snippets rendered by snippetHTML).
-func (h *highlighter) fragments(text string, n, width int) []string {
-	return snippetsHTML(h.snippets(text, n, width))
+// Fragments returns up to n passages of about width characters around the
+// best matches as HTML (Snippets rendered by HTML).
+func (h *Highlighter) Fragments(text string, n, width int) []string {
+	return HTMLs(h.Snippets(text, n, width))
 }
 
-func snippetsHTML(sns []fangtan.Snippet) []string {
+// HTMLs renders each snippet with HTML.
+func HTMLs(sns []fangtan.Snippet) []string {
 	out := make([]string, len(sns))
 	for i, sn := range sns {
-		out[i] = snippetHTML(sn)
+		out[i] = HTML(sn)
 	}
 	return out
 }
 
-// snippetHTML is a snippet as escaped HTML with <mark> around its spans
-// and … where the text goes on.
-func snippetHTML(sn fangtan.Snippet) string {
+// HTML is a snippet as escaped HTML with <mark> around its spans and …
+// where the text goes on.
+func HTML(sn fangtan.Snippet) string {
 	var b strings.Builder
 	if sn.Before {
 		b.WriteString("…")
@@ -259,6 +315,23 @@ func snippetHTML(sn fangtan.Snippet) string {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// Paragraph is the 1-based paragraph (lines of text) where the snippet's
+// first span lies, 0 when it has none or is not a piece of text.
+func Paragraph(text string, sn fangtan.Snippet) int {
+	if len(sn.Spans) == 0 {
+		return 0
+	}
+	m := sn.Text[sn.Spans[0].Start:sn.Spans[0].End]
+	// The snippet's text is text[start:end] with newlines as spaces; find
+	// where it starts by its position.
+	plain := strings.ReplaceAll(text, "\n", " ")
+	i := strings.Index(plain, sn.Text)
+	if i < 0 || m == "" {
+		return 0
+	}
+	return 1 + strings.Count(text[:i+sn.Spans[0].Start], "\n")
 }
 
 // advance returns the byte offset n characters after off.
