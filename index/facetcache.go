@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"sync"
@@ -100,10 +101,19 @@ func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ st
 		// When every year in the index lies within a monthly timeline's
 		// span, any search's timeline is by month: count months in the
 		// same pass.
+		// So it is, too, when the query's own dates leave less than
+		// that of the index's years (习近平 date:2020..2022 on an index
+		// from 2022): the second pass below would find it out only after
+		// a first search.
 		if timelines && typ == typeArticle {
-			if lo, hi, known := x.indexYears(gen); known && hi-lo+1 < query.MonthlySpan {
-				req.AddFacet(fieldMonth, monthFacet(lo, hi))
-				monthsAsked = true
+			if lo, hi, known := x.indexYears(gen); known {
+				if qlo, qhi, bounded := queryYears(fq); bounded {
+					lo, hi = max(lo, qlo), min(hi, qhi)
+				}
+				if lo <= hi && hi-lo+1 < query.MonthlySpan {
+					req.AddFacet(fieldMonth, monthFacet(lo, hi))
+					monthsAsked = true
+				}
 			}
 		}
 	}
@@ -133,6 +143,74 @@ func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ st
 	}
 	x.facets.put(gen, key, f)
 	return res, f, nil
+}
+
+// queryYears is the span of years fq's dates allow: its date_from and
+// date_to, and the date: and year: clauses every hit must satisfy (those
+// alone in their AND group, not excluded). bounded is false when they
+// allow any year.
+func queryYears(fq fangtan.Query) (lo, hi int, bounded bool) {
+	narrow := func(c query.Clause) {
+		from, to := math.MinInt, math.MaxInt
+		if c.HasFrom {
+			from = c.From.Year()
+		}
+		if c.HasTo {
+			to = c.To.Add(-time.Nanosecond).Year()
+		}
+		if from == math.MinInt && to == math.MaxInt {
+			return
+		}
+		if !bounded {
+			lo, hi, bounded = from, to, true
+			return
+		}
+		lo, hi = max(lo, from), min(hi, to)
+	}
+	if c, ok, err := query.DateRange(fq.DateFrom, fq.DateTo); err == nil && ok {
+		narrow(c)
+	}
+	if ys, ok := yearsSpan(fq.Years); ok {
+		narrow(ys)
+	}
+	pq, err := query.Parse(fq.Text, fangtan.ArticleFacet)
+	if err != nil {
+		return lo, hi, bounded
+	}
+	for _, g := range pq.Groups {
+		if len(g) != 1 {
+			continue
+		}
+		switch c := g[0]; {
+		case c.Kind == query.Date:
+			narrow(c)
+		case c.Kind == query.Filter && c.Field == fieldYear:
+			if ys, ok := yearsSpan([]string{c.Text}); ok {
+				narrow(ys)
+			}
+		}
+	}
+	return lo, hi, bounded
+}
+
+// yearsSpan is the date range from the first to the last of the years vs,
+// or not ok when any of them is not a year ("undated").
+func yearsSpan(vs []string) (query.Clause, bool) {
+	var c query.Clause
+	for _, v := range vs {
+		y, err := strconv.Atoi(v)
+		if err != nil || !query.IsYear(v) {
+			return query.Clause{}, false
+		}
+		from := time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
+		if !c.HasFrom || from.Before(c.From) {
+			c.From, c.HasFrom = from, true
+		}
+		if to := from.AddDate(1, 0, 0); !c.HasTo || to.After(c.To) {
+			c.To, c.HasTo = to, true
+		}
+	}
+	return c, c.HasFrom
 }
 
 // timelines turns month counting on; only the benchmark of the timeline's
