@@ -190,7 +190,8 @@ func (t target) scope() fangtan.FacetScope {
 type compiled struct {
 	where      string
 	args       args
-	rank       string // the score expression
+	rankQuery  string // tsquery of the words to rank by, or ""
+	t          target
 	hl         *query.Highlighter
 	filterOnly bool // no words or phrases: relevance is meaningless
 }
@@ -257,18 +258,25 @@ func (db *DB) compileParsed(ctx context.Context, qr querier, pq *query.Query, fq
 		conds = append(conds, "NOT "+s)
 	}
 	c.where = strings.Join(conds, " AND ")
-	c.rank = "0::real"
+	c.t = t
 	if len(rankLexes) > 0 {
-		rq := c.args.add(tsJoin(rankLexes, " | "))
-		al := t.alias()
-		if t == quotes {
-			c.rank = "ts_rank(q.words, " + rq + "::tsquery)"
-		} else {
-			// A title match counts three times, as in the bleve index.
-			c.rank = "(ts_rank(" + al + ".words, " + rq + "::tsquery) + 3 * ts_rank(" + al + ".title_words, " + rq + "::tsquery))"
-		}
+		c.rankQuery = tsJoin(rankLexes, " | ")
 	}
 	return c, nil
+}
+
+// rank is the score expression, its parameter appended to a (a copy of
+// c.args): ts_rank of the query's words, a title match counting three
+// times as in the bleve index.
+func (c *compiled) rank(a *args) string {
+	if c.rankQuery == "" {
+		return "0::real"
+	}
+	rq := a.add(c.rankQuery)
+	if c.t == quotes {
+		return "ts_rank(q.words, " + rq + "::tsquery)"
+	}
+	return "(ts_rank(a.words, " + rq + "::tsquery) + 3 * ts_rank(a.title_words, " + rq + "::tsquery))"
 }
 
 // clause is the SQL condition of one clause on target t; excluded word

@@ -225,6 +225,7 @@ func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, er
 			return err
 		}
 		a := slices.Clone(c.args)
+		rank := c.rank(&a)
 		tail, err := page(fq, c, "a", &a)
 		if err != nil {
 			return err
@@ -234,7 +235,7 @@ func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, er
 			return err
 		}
 		out = &fangtan.Result{Query: fq.Text, Total: uint64(total), Hits: []fangtan.Hit{}}
-		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body, `+c.rank+` AS score FROM {s}.articles a WHERE `+c.where+tail), a...)
+		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body, `+rank+` AS score FROM {s}.articles a WHERE `+c.where+tail), a...)
 		if err != nil {
 			return err
 		}
@@ -324,7 +325,8 @@ func (db *DB) Export(ctx context.Context, fq fangtan.Query, limit int, start fun
 			return err
 		}
 		a := slices.Clone(c.args)
-		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body, `+c.rank+` AS score FROM {s}.articles a WHERE `+c.where+order+" LIMIT "+a.add(limit)), a...)
+		rank := c.rank(&a)
+		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body, `+rank+` AS score FROM {s}.articles a WHERE `+c.where+order+" LIMIT "+a.add(limit)), a...)
 		if err != nil {
 			return err
 		}
@@ -363,6 +365,7 @@ func (db *DB) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Quot
 			return err
 		}
 		a := slices.Clone(c.args)
+		rank := c.rank(&a)
 		tail, err := page(fq, c, "q", &a)
 		if err != nil {
 			return err
@@ -372,7 +375,7 @@ func (db *DB) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Quot
 			return err
 		}
 		out = &fangtan.QuoteResult{Query: fq.Text, Total: uint64(total), Hits: []fangtan.QuoteHit{}}
-		rows, err := tx.Query(ctx, db.sql(`SELECT q.hit, `+c.rank+` AS score FROM {s}.quotes q WHERE `+c.where+tail), a...)
+		rows, err := tx.Query(ctx, db.sql(`SELECT q.hit, `+rank+` AS score FROM {s}.quotes q WHERE `+c.where+tail), a...)
 		if err != nil {
 			return err
 		}
