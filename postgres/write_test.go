@@ -409,3 +409,74 @@ func TestDictionariesChecked(t *testing.T) {
 		t.Errorf("opened an index of other dictionaries: %v", err)
 	}
 }
+
+// TestUnstorable: a document PostgreSQL cannot hold is skipped with its
+// reason; the build goes on.
+func TestUnstorable(t *testing.T) {
+	db := connect(t)
+	bad := doc("nul", "nul.txt", "标题", "有\x00零字节")
+	badUTF8 := doc("utf8", "utf8.txt", "标题", "坏的\xff编码")
+	odd := doc("odd", "odd.txt", "标题", "正常内容")
+	odd.Source = "来源\x1e分隔\x1f符"
+	stats, err := db.Build(context.Background(), fangtan.DocumentsSource([]fangtan.Document{bad, badUTF8, odd}), fangtan.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Documents != 1 || len(stats.Skipped) != 2 || !strings.Contains(stats.Skipped[0].Reason+stats.Skipped[1].Reason, "NUL") {
+		t.Errorf("stats: %+v", stats)
+	}
+	r, err := db.Search(context.Background(), fangtan.Query{Text: "正常"})
+	if err != nil || r.Total != 1 || len(r.Facets["source"]) != 1 {
+		t.Errorf("search: %+v %v", r, err)
+	}
+}
+
+// TestClientKilledDuringBuild: a build whose connection dies (as when
+// fangtan is killed with -9) is rolled back by the server; the previous
+// index answers and nothing of the build is left.
+func TestClientKilledDuringBuild(t *testing.T) {
+	db := connect(t)
+	ctx := context.Background()
+	build(t, db, doc("old", "old.txt", "旧的", "旧版本的文章"))
+	halfway := make(chan struct{})
+	src := func(ctx context.Context, emit func(fangtan.Document) error) error {
+		for i := range 100000 {
+			if i == 2000 {
+				close(halfway)
+			}
+			if err := emit(doc(fmt.Sprintf("n-%d", i), "n.txt", "新的", "新版本的文章")); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := db.Build(ctx, src, fangtan.BuildOptions{Workers: 1, BatchSize: 100})
+		done <- err
+	}()
+	<-halfway
+	time.Sleep(300 * time.Millisecond)
+	// The server ends the builder's connection, as it does when the
+	// client's process dies.
+	admin, err := Connect(ctx, dsn(t), Options{Schema: "admin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.pool.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+		WHERE pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL
+		AND query NOT ILIKE '%pg_stat_activity%' AND state <> 'idle'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err == nil {
+		t.Fatal("the build survived its connection")
+	}
+	if n, m := count(t, admin.inSchema(db.schema), "旧版本"), count(t, admin.inSchema(db.schema), "新版本"); n != 1 || m != 0 {
+		t.Errorf("after the killed build: %d old, %d new", n, m)
+	}
+	var leftovers int
+	if err := admin.pool.QueryRow(ctx, `SELECT count(*) FROM pg_namespace WHERE nspname LIKE $1`, db.schema+"\\_%").Scan(&leftovers); err != nil || leftovers != 0 {
+		t.Errorf("schemas left behind: %d %v", leftovers, err)
+	}
+}
