@@ -13,29 +13,33 @@ import (
 	"fangtan/query"
 )
 
-// How each clause of a query (package query) becomes SQL. a is an
-// article row, q a quote row, p a passage of a's text; every value is a
-// parameter ($n), tsqueries included, built in Go from the same analyzers
-// as the rows:
+// How each clause of a query (package query) becomes SQL. For articles a
+// clause is a SELECT of the ids it matches (x an article, p a passage);
+// every value is a parameter ($n), tsqueries included, built in Go from
+// the same analyzers as the rows:
 //
-//	Word 转型发展       (a.words @@ '转型' & '发展'
-//	                     OR EXISTS (passage p of a: p.bigrams @@ '转型' & '型发' & '发展'))
-//	                    OR (a.title_words @@ … OR a.title_bigrams @@ …)
+//	Word 转型发展       SELECT id FROM articles WHERE words @@ '转型' & '发展'
+//	                    UNION SELECT article_id FROM passages WHERE bigrams @@ '转型' & '型发' & '发展'
+//	                    UNION the same two on title_words, title_bigrams
 //	                    — its words anywhere, or its bigrams, as the bleve index's word clause
-//	Phrase "转型发展"   (EXISTS (passage p of a: p.bigrams @@ '转型' & '型发' & '发展'
-//	                        AND (NOT p.complete OR p.bigrams @@ '转型' <-> '型发' <-> '发展'))
-//	                     AND strpos(a.norm, '转型发展') > 0)
-//	                    OR (a.title_bigrams @@ … AND strpos(a.title_norm, '转型发展') > 0)
-//	                    — one character: p.bigrams @@ '转':* (every character starts a lexeme)
-//	title:…             the title's half of the above only
-//	-word, -"phrase"    NOT (the phrase's condition): an exclusion is a substring
-//	Filter city:太原    a.keys && ARRAY['city<US>太原'] (places by their short form)
-//	Date date:2021      a.date >= '2021-01-01' AND a.date < '2022-01-01'
-//	Near "a b"~5        a.id = ANY($ids): the candidates holding every word as a
+//	Phrase "转型发展"   SELECT x.id FROM articles x WHERE x.id = ANY(ARRAY(
+//	                        SELECT article_id FROM passages p WHERE p.bigrams @@ '转型' & '型发' & '发展'
+//	                        AND (NOT p.complete OR p.bigrams @@ '转型' <-> '型发' <-> '发展')))
+//	                      AND strpos(x.norm, '转型发展') > 0
+//	                    UNION SELECT id FROM articles WHERE title_bigrams @@ … AND strpos(title_norm, …) > 0
+//	                    — one character: '转':* (every character starts a lexeme)
+//	title:…             the title's SELECT only
+//	-word, -"phrase"    the phrase's SELECTs, in a.id NOT IN (…): an exclusion is a substring
+//	Filter city:太原    SELECT id FROM articles WHERE keys && ARRAY['city<US>太原'] (places by their short form)
+//	Date date:2021      SELECT id FROM articles WHERE date >= '2021-01-01' AND date < '2022-01-01'
+//	Near "a b"~5        SELECT unnest($ids): the candidates holding every word as a
 //	                    phrase are read and checked in Go (query.MatchNear), so a
 //	                    proximity costs a read of its candidates' folded texts
 //
-// A group's clauses are ORed, the groups ANDed. Filters from the request
+// A group's SELECTs are UNIONed, the groups INTERSECTed, and the article
+// is `a.id IN (…)` of that, `a.id NOT IN (…)` of the exclusions. For
+// quotes the same tests are conditions on the quote's row (q.words,
+// q.bigrams, q.norm), ORed and ANDed. Filters from the request
 // (fangtan.Query's facet fields, Excludes, Kind, DateFrom/DateTo) are
 // keys && ARRAY[…] per facet (OR within it), ANDed across facets, and
 // NOT (keys && …) for exclusions.
@@ -140,22 +144,36 @@ func (db *DB) wordTokens(s string) []string {
 	return out
 }
 
-// The passage subquery of article alias al.
-func (db *DB) passageExists(al, cond string) string {
-	return db.sql(`EXISTS (SELECT 1 FROM {s}.passages p WHERE p.article_id = ` + al + `.id AND p.part = ` + al + `.part AND ` + cond + `)`)
+// An article clause is compiled to `a.id IN (ids)`, where ids is a UNION
+// of SELECTs of the ids of the articles it matches by each of its ways
+// (words, text bigrams, title), each SELECT by its GIN index; clauses
+// become hash semi-joins (or hashed subplans under OR and NOT).
+// Conditions ORed on the article row itself, with a correlated passage
+// subquery among them, made PostgreSQL scan every article; `a.id =
+// ANY(ARRAY(ids))` probed the key well but tested a second clause's array
+// element by element (1.4 s for 经济 发展 on xwlb).
+
+// idsIn is the condition that article al is among the ids the SELECTs
+// give.
+func idsIn(al string, selects []string) string {
+	return al + ".id IN (" + strings.Join(selects, " UNION ") + ")"
 }
 
-// phraseText is the condition that article al's text holds ph.
-func (db *DB) phraseText(a *args, al string, ph phrase) string {
+// phraseTextIDs selects the articles whose text holds ph: the passages
+// holding its bigrams (as a <-> chain when the passage kept every
+// position), then strpos on the folded text, which makes it exact.
+func (db *DB) phraseTextIDs(a *args, ph phrase) string {
 	and, chain := a.add(ph.and), a.add(ph.chain)
-	return "(" + db.passageExists(al, "p.bigrams @@ "+and+"::tsquery AND (NOT p.complete OR p.bigrams @@ "+chain+"::tsquery)") +
-		" AND strpos(" + al + ".norm, " + a.add(ph.norm) + ") > 0)"
+	return db.sql(`SELECT x.id FROM {s}.articles x WHERE x.id = ANY(ARRAY(SELECT p.article_id FROM {s}.passages p
+		WHERE p.bigrams @@ ` + and + `::tsquery AND (NOT p.complete OR p.bigrams @@ ` + chain + `::tsquery)))
+		AND strpos(x.norm, ` + a.add(ph.norm) + `) > 0`)
 }
 
-// phraseTitle is the condition that article al's title holds ph. Titles
-// are short: the bigrams narrow, strpos decides.
-func (db *DB) phraseTitle(a *args, al string, ph phrase) string {
-	return "(" + al + ".title_bigrams @@ " + a.add(ph.and) + "::tsquery AND strpos(" + al + ".title_norm, " + a.add(ph.norm) + ") > 0)"
+// phraseTitleIDs selects the articles whose title holds ph. Titles are
+// short: the bigrams narrow, strpos decides.
+func (db *DB) phraseTitleIDs(a *args, ph phrase) string {
+	return db.sql(`SELECT x.id FROM {s}.articles x WHERE x.title_bigrams @@ ` + a.add(ph.and) +
+		`::tsquery AND strpos(x.title_norm, ` + a.add(ph.norm) + `) > 0`)
 }
 
 // phraseQuote is the condition that quote al holds ph.
@@ -218,7 +236,7 @@ func (db *DB) compileParsed(ctx context.Context, qr querier, pq *query.Query, fq
 		return nil, query.Bad("empty query: type a word, a \"phrase\" or a filter such as official:李慧")
 	}
 	c.hl = query.NewHighlighter(pq, db.wordTokens)
-	var conds []string
+	var conds, groups []string
 	var rankLexes []string
 	for _, g := range pq.Groups {
 		alts := make([]string, 0, len(g))
@@ -247,15 +265,33 @@ func (db *DB) compileParsed(ctx context.Context, qr querier, pq *query.Query, fq
 				}
 			}
 		}
-		conds = append(conds, "("+strings.Join(alts, " OR ")+")")
+		if t == articles {
+			groups = append(groups, "("+strings.Join(alts, " UNION ")+")")
+		} else {
+			conds = append(conds, "("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	// Articles: the groups' id sets intersected, as one semi-join; the
+	// exclusions' united, as one anti-join. OR and NOT over conditions
+	// on the article row made PostgreSQL scan every article.
+	if len(groups) > 0 {
+		conds = append(conds, "a.id IN ("+strings.Join(groups, " INTERSECT ")+")")
 	}
 	conds = append(conds, params...)
+	var excluded []string
 	for _, cl := range pq.Excluded {
 		s, err := db.clause(ctx, qr, &c.args, cl, t, true)
 		if err != nil {
 			return nil, err
 		}
-		conds = append(conds, "NOT "+s)
+		if t == articles {
+			excluded = append(excluded, s)
+		} else {
+			conds = append(conds, "NOT "+s)
+		}
+	}
+	if len(excluded) > 0 {
+		conds = append(conds, "a.id NOT IN ("+strings.Join(excluded, " UNION ")+")")
 	}
 	c.where = strings.Join(conds, " AND ")
 	c.t = t
@@ -279,8 +315,9 @@ func (c *compiled) rank(a *args) string {
 	return "(ts_rank(a.words, " + rq + "::tsquery) + 3 * ts_rank(a.title_words, " + rq + "::tsquery))"
 }
 
-// clause is the SQL condition of one clause on target t; excluded word
-// and phrase clauses match as substrings only.
+// clause is one clause on target t: for articles a SELECT of the ids it
+// matches, for quotes a condition on the quote's row. Excluded word and
+// phrase clauses match as substrings only.
 func (db *DB) clause(ctx context.Context, qr querier, a *args, cl query.Clause, t target, excluded bool) (string, error) {
 	al := t.alias()
 	switch cl.Kind {
@@ -293,12 +330,12 @@ func (db *DB) clause(ctx context.Context, qr querier, a *args, cl query.Clause, 
 			if t == quotes {
 				return phraseQuote(a, al, ph), nil
 			}
-			var alts []string
+			var sel []string
 			if cl.Field != query.FieldTitle {
-				alts = append(alts, db.phraseText(a, al, ph))
+				sel = append(sel, db.phraseTextIDs(a, ph))
 			}
-			alts = append(alts, db.phraseTitle(a, al, ph))
-			return "(" + strings.Join(alts, " OR ") + ")", nil
+			sel = append(sel, db.phraseTitleIDs(a, ph))
+			return strings.Join(sel, " UNION "), nil
 		}
 		bigrams, ok := bigramsAnd(cl.Text)
 		if !ok {
@@ -319,15 +356,27 @@ func (db *DB) clause(ctx context.Context, qr querier, a *args, cl query.Clause, 
 		if t == quotes {
 			return field(al+".words", al+".bigrams @@ "+bq+"::tsquery"), nil
 		}
-		var alts []string
+		var sel []string
 		if cl.Field != query.FieldTitle {
-			alts = append(alts, field(al+".words", db.passageExists(al, "p.bigrams @@ "+bq+"::tsquery")))
+			if wq != "" {
+				sel = append(sel, db.sql(`SELECT x.id FROM {s}.articles x WHERE x.words @@ `+wq+`::tsquery`))
+			}
+			sel = append(sel, db.sql(`SELECT p.article_id FROM {s}.passages p WHERE p.bigrams @@ `+bq+`::tsquery`))
 		}
-		alts = append(alts, field(al+".title_words", al+".title_bigrams @@ "+bq+"::tsquery"))
-		return "(" + strings.Join(alts, " OR ") + ")", nil
+		if wq != "" {
+			sel = append(sel, db.sql(`SELECT x.id FROM {s}.articles x WHERE x.title_words @@ `+wq+`::tsquery`))
+		}
+		sel = append(sel, db.sql(`SELECT x.id FROM {s}.articles x WHERE x.title_bigrams @@ `+bq+`::tsquery`))
+		return strings.Join(sel, " UNION "), nil
 	case query.Filter:
+		if t == articles {
+			return db.sql(`SELECT x.id FROM {s}.articles x WHERE ` + keysCond(a, "x", cl.Field, []string{cl.Text})), nil
+		}
 		return keysCond(a, al, cl.Field, []string{cl.Text}), nil
 	case query.Date:
+		if t == articles {
+			return db.sql(`SELECT x.id FROM {s}.articles x WHERE ` + dateCond(a, "x", cl)), nil
+		}
 		return dateCond(a, al, cl), nil
 	case query.Near:
 		ids, err := db.nearIDs(ctx, qr, cl, t)
@@ -337,7 +386,7 @@ func (db *DB) clause(ctx context.Context, qr querier, a *args, cl query.Clause, 
 		if t == quotes {
 			return "(" + al + ".article_id || '#q' || " + al + ".n) = ANY(" + a.add(ids) + "::text[])", nil
 		}
-		return al + ".id = ANY(" + a.add(ids) + "::text[])", nil
+		return "SELECT unnest(" + a.add(ids) + "::text[])", nil
 	}
 	return "", query.Bad("clause kind %s at character %d is not supported", cl.Kind, cl.Pos)
 }
@@ -400,7 +449,7 @@ func (db *DB) nearIDs(ctx context.Context, qr querier, cl query.Clause, t target
 		if t == quotes {
 			conds = append(conds, phraseQuote(&a, al, ph))
 		} else {
-			conds = append(conds, "("+db.phraseText(&a, al, ph)+" OR "+db.phraseTitle(&a, al, ph)+")")
+			conds = append(conds, idsIn(al, []string{db.phraseTextIDs(&a, ph), db.phraseTitleIDs(&a, ph)}))
 		}
 	}
 	stmt := `SELECT a.id, a.title_norm, a.norm FROM {s}.articles a WHERE `
