@@ -47,6 +47,11 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *noCompact {
 		stages = stages[:2]
 	}
+	if bf.postgres() {
+		// PostgreSQL builds its indexes (the merge stage) before the
+		// registry's pass, whose searches need them.
+		stages = []index.Stage{index.StageIndex, index.StageMerge, index.StageRegistry}
+	}
 	bar := newProgressBar(stderr, inputBytes(paths), *quiet, stages)
 	src, report := corpusSource(paths, bar.readBytes)
 	opts := buildOptions(ex)
