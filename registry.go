@@ -132,6 +132,23 @@ func (r *Registry) Names() []string {
 	return out
 }
 
+// Put records o as it is, replacing any official of the same name: a
+// backend that keeps the registry elsewhere than in registry.json (the
+// PostgreSQL backend keeps it in a table) loads it with Put.
+func (r *Registry) Put(o RegisteredOfficial) {
+	if o.Name == "" {
+		return
+	}
+	c := o
+	c.Posts = make(map[string]int, len(o.Posts))
+	for k, v := range o.Posts {
+		c.Posts[k] = v
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.officials[o.Name] = &c
+}
+
 // Len is the number of registered officials.
 func (r *Registry) Len() int {
 	r.mu.Lock()

@@ -1,0 +1,444 @@
+package postgres
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"fangtan"
+	"fangtan/analyzer"
+)
+
+// Limits of PostgreSQL's tsvector that shape the rows.
+const (
+	// maxPos is the largest position a tsvector keeps; larger ones are
+	// clamped to it.
+	maxPos = 16383
+	// maxPositions is how many positions a tsvector keeps per lexeme; the
+	// others are dropped, so a <-> chain cannot see a later occurrence.
+	maxPositions = 256
+	// maxLexemeBytes: PostgreSQL refuses longer lexemes ("word is too long").
+	maxLexemeBytes = 2046
+	// maxWordVectorBytes keeps a word tsvector under the 1 MB limit: a
+	// text whose vector would be larger is indexed without the words'
+	// positions (ranking then counts each word once).
+	maxWordVectorBytes = 900 << 10
+)
+
+// Passages: an article's bigrams are cut into passages of passageRunes
+// letters and digits, each starting passageStep after the previous one.
+// Consecutive passages share passageRunes-passageStep runes, so any
+// phrase of up to MaxChainRunes letters and digits lies whole in one
+// passage; a longer phrase is looked for by its first MaxChainRunes and
+// checked whole against the article's folded text (strpos).
+const (
+	passageRunes  = 4096
+	passageStep   = 3584
+	MaxChainRunes = passageRunes - passageStep + 1 // 513
+)
+
+// facetSep separates a facet's name from its value in the facets and keys
+// arrays, as in the bleve index's combined facet field.
+const facetSep = "\x1f"
+
+// monthFacet is no facet: 'month<US>2021-07' values feed the timeline.
+const monthFacet = "month"
+
+// undatedPart is the partition date of an article without a date.
+const undatedPart = "0001-01-01"
+
+// keepRune is the exact analyzer's test: only letters and digits take
+// part in phrase matching (analyzer.ExactTerms).
+func keepRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case 0x4E00 <= r && r <= 0x9FFF:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
+
+// normRunes is the exact analyzer's view of s: folded, letters and digits
+// only. A quoted query matches a text exactly when norm(text) contains
+// norm(query).
+func normRunes(s string) []rune {
+	var rs []rune
+	for _, r := range analyzer.Fold(s) {
+		if keepRune(r) {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+func norm(s string) string { return string(normRunes(s)) }
+
+// foldValue is the form of every metadata value, as in the bleve index.
+func foldValue(v string) string { return strings.TrimSpace(analyzer.Fold(v)) }
+
+// writeLexeme writes lex as a quoted tsvector or tsquery lexeme: inside
+// quotes a backslash escapes the next character and a quote is doubled.
+func writeLexeme(b *strings.Builder, lex string) {
+	b.WriteByte('\'')
+	for i := 0; i < len(lex); i++ {
+		switch c := lex[i]; c {
+		case '\'':
+			b.WriteString("''")
+		case '\\':
+			b.WriteString(`\\`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('\'')
+}
+
+// vector collects lexemes with their positions, in order of first
+// appearance.
+type vector struct {
+	order []string
+	pos   map[string][]int
+}
+
+func newVector() *vector { return &vector{pos: map[string][]int{}} }
+
+func (v *vector) add(lex string, p int) {
+	if lex == "" || len(lex) > maxLexemeBytes {
+		return
+	}
+	p = min(max(p, 1), maxPos)
+	ps, ok := v.pos[lex]
+	if !ok {
+		v.order = append(v.order, lex)
+	}
+	if n := len(ps); n > 0 && ps[n-1] == p {
+		return
+	}
+	v.pos[lex] = append(ps, p)
+}
+
+// complete reports whether no lexeme has more positions than a tsvector
+// keeps.
+func (v *vector) complete() bool {
+	for _, ps := range v.pos {
+		if len(ps) > maxPositions {
+			return false
+		}
+	}
+	return true
+}
+
+// text is the vector in tsvector input syntax; with positions false, the
+// lexemes alone.
+func (v *vector) text(positions bool) string {
+	lexes := slices.Clone(v.order)
+	sort.Strings(lexes)
+	var b strings.Builder
+	for i, lex := range lexes {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		writeLexeme(&b, lex)
+		if !positions {
+			continue
+		}
+		for j, p := range v.pos[lex] {
+			if j == maxPositions {
+				break
+			}
+			if j == 0 {
+				b.WriteByte(':')
+			} else {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa(p))
+		}
+	}
+	return b.String()
+}
+
+// size estimates the tsvector's size on disk, in bytes.
+func (v *vector) size() int {
+	n := 0
+	for lex, ps := range v.pos {
+		n += 4 + len(lex) + 2 + 2*min(len(ps), maxPositions)
+	}
+	return n
+}
+
+// wordVector is the word analyzer's tsvector of a token stream.
+func wordVector(ts analysis.TokenStream) string {
+	v := newVector()
+	for _, t := range ts {
+		v.add(string(t.Term), t.Position)
+	}
+	return v.text(v.size() <= maxWordVectorBytes)
+}
+
+// bigramVector is the tsvector of rs's bigrams at their positions (1 + the
+// rune's index), plus the last rune alone, so that every rune starts a
+// lexeme and a one-character query is a prefix query; and whether a <->
+// chain sees every occurrence of its lexemes.
+func bigramVector(rs []rune) (string, bool) {
+	v := newVector()
+	for k := range rs {
+		if k+1 < len(rs) {
+			v.add(string(rs[k:k+2]), k+1)
+		} else {
+			v.add(string(rs[k]), k+1)
+		}
+	}
+	return v.text(true), v.complete() && len(rs) <= maxPos
+}
+
+// words is the word analyzer's tokens of text, from the precise-mode words
+// the extractor cut when they are given (the same tokens without running
+// jieba again), else by segmenting it.
+func (db *DB) words(text string, cut []string, dictionaryID string) analysis.TokenStream {
+	if text == "" {
+		return nil
+	}
+	if cut != nil {
+		if ts, err := db.word.TokenizeWords(text, cut, dictionaryID); err == nil {
+			return ts
+		}
+	}
+	return db.word.Tokenize([]byte(text))
+}
+
+// storedArticle is an article's doc column: the Document without its text,
+// paragraphs and quotes, which live in body and the quotes table, and the
+// paragraph lengths that split body into paragraphs again.
+type storedArticle struct {
+	fangtan.Document
+	ParagraphLens []int `json:"paragraph_lens,omitempty"`
+}
+
+func encodeArticle(d *fangtan.Document) ([]byte, error) {
+	s := storedArticle{Document: *d}
+	s.Text, s.Quotes, s.Words = "", nil, nil
+	if len(d.Paragraphs) > 0 && d.TextIsParagraphs() {
+		s.Paragraphs = nil
+		s.ParagraphLens = make([]int, len(d.Paragraphs))
+		for i, p := range d.Paragraphs {
+			s.ParagraphLens[i] = len(p)
+		}
+	}
+	return json.Marshal(&s)
+}
+
+func decodeArticle(meta []byte, text string) (*fangtan.Document, error) {
+	var s storedArticle
+	if err := json.Unmarshal(meta, &s); err != nil {
+		return nil, fmt.Errorf("decode stored document: %w", err)
+	}
+	s.Text = text
+	if s.ParagraphLens != nil {
+		s.Paragraphs = make([]string, len(s.ParagraphLens))
+		off := 0
+		for i, n := range s.ParagraphLens {
+			if off+n > len(text) {
+				return nil, fmt.Errorf("decode stored document %s: paragraph %d runs past the text", s.ID, i)
+			}
+			s.Paragraphs[i] = text[off : off+n]
+			off += n + 1
+		}
+	}
+	s.Quotes = []fangtan.Quote{}
+	return &s.Document, nil
+}
+
+// quoteID names a document's n-th quote (0-based), as the bleve index does.
+func quoteID(docID string, n int) string { return fmt.Sprintf("%s#q%d", docID, n) }
+
+// Rows of one article, ready to insert.
+type articleRow struct {
+	id, part     string
+	date         *string
+	file         string
+	doc          string
+	title, body  string
+	titleNorm    string
+	norm         string
+	titleWords   string
+	words        string
+	titleBigrams string
+	facets, keys []string
+	posts        []string
+	passages     []passageRow
+	quotes       []quoteRow
+}
+
+type passageRow struct {
+	seq      int
+	bigrams  string
+	complete bool
+}
+
+type quoteRow struct {
+	n                     int
+	text                  string
+	speaker, speakerTitle string
+	kind                  string
+	paragraph             int
+	hit                   string
+	norm                  string
+	words, bigrams        string
+	complete              bool
+	facets, keys          []string
+}
+
+// isPlace tells the facets whose filters match a place's short and full
+// names alike (太原 and 太原市): those that complete as places.
+func isPlace(f fangtan.Facet) bool { return f.Suggest == "place" }
+
+// facetValues adds the folded, distinct values of f to facets (as shown)
+// and keys (as filtered).
+func facetValues(f fangtan.Facet, values []string, facets, keys *[]string) {
+	var seen []string
+	for _, v := range values {
+		v = foldValue(v)
+		if v == "" || slices.Contains(seen, v) {
+			continue
+		}
+		seen = append(seen, v)
+		*facets = append(*facets, f.Name+facetSep+v)
+		k := v
+		if isPlace(f) {
+			k = shortPlace(v)
+		}
+		if !slices.Contains(*keys, f.Name+facetSep+k) {
+			*keys = append(*keys, f.Name+facetSep+k)
+		}
+	}
+}
+
+// rows analyzes d into its rows.
+func (db *DB) rows(d *fangtan.Document) (*articleRow, error) {
+	doc, err := encodeArticle(d)
+	if err != nil {
+		return nil, err
+	}
+	r := &articleRow{id: d.ID, part: undatedPart, file: d.File, doc: string(doc), title: d.Title, body: d.Text}
+	if len(d.Date) == 10 && isValidDate(d.Date) {
+		date := d.Date
+		r.date, r.part = &date, date
+	}
+	var dictionaryID string
+	var titleCut, textCut []string
+	if d.Words != nil {
+		dictionaryID = d.Words.DictionaryID
+		titleCut, textCut = d.Words.Title.For(d.Title), d.Words.Text.For(d.Text)
+	}
+	r.titleWords = wordVector(db.words(d.Title, titleCut, dictionaryID))
+	r.words = wordVector(db.words(d.Text, textCut, dictionaryID))
+	trs := normRunes(d.Title)
+	r.titleNorm = string(trs)
+	r.titleBigrams, _ = bigramVector(trs)
+	rs := normRunes(d.Text)
+	r.norm = string(rs)
+	for seq, start := 0, 0; start < len(rs) || seq == 0; seq, start = seq+1, start+passageStep {
+		end := min(start+passageRunes, len(rs))
+		bv, complete := bigramVector(rs[start:end])
+		r.passages = append(r.passages, passageRow{seq: seq, bigrams: bv, complete: complete})
+		if end == len(rs) {
+			break
+		}
+	}
+	for _, f := range fangtan.Facets {
+		if f.Scope == fangtan.ArticleFacet {
+			facetValues(f, f.Values(d, nil), &r.facets, &r.keys)
+		}
+	}
+	if r.date != nil {
+		r.facets = append(r.facets, monthFacet+facetSep+d.Date[:7])
+	}
+	for _, a := range d.Authors {
+		if a = foldValue(a); a != "" && !slices.Contains(r.keys, "author"+facetSep+a) {
+			r.keys = append(r.keys, "author"+facetSep+a)
+		}
+	}
+	year := d.Year()
+	if r.date == nil {
+		year = ""
+	}
+	for _, o := range d.Officials {
+		name := foldValue(o.Name)
+		if name == "" {
+			continue
+		}
+		p := strings.Join([]string{name, year, foldValue(o.Title), foldValue(o.Country)}, facetSep)
+		if !slices.Contains(r.posts, p) {
+			r.posts = append(r.posts, p)
+		}
+	}
+	for n, q := range d.Quotes {
+		kind := q.Kind
+		if kind == "" {
+			kind = fangtan.QuoteDirect
+		}
+		hit := fangtan.QuoteHit{
+			ID: quoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Kind: kind,
+			DocID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
+			Paragraph: q.Paragraph + 1,
+		}
+		js, err := json.Marshal(&hit)
+		if err != nil {
+			return nil, err
+		}
+		qrs := normRunes(q.Text)
+		bv, complete := bigramVector(qrs)
+		qr := quoteRow{n: n, text: q.Text, speaker: foldValue(q.Speaker), speakerTitle: q.SpeakerTitle, kind: string(kind),
+			paragraph: q.Paragraph, hit: string(js), norm: string(qrs),
+			words: wordVector(db.words(q.Text, nil, "")), bigrams: bv, complete: complete}
+		for _, f := range fangtan.Facets {
+			switch f.Scope {
+			case fangtan.ArticleFacet:
+				facetValues(f, f.Values(d, nil), &qr.facets, &qr.keys)
+			case fangtan.QuoteFacet:
+				facetValues(f, f.Values(d, &q), &qr.facets, &qr.keys)
+			}
+		}
+		r.quotes = append(r.quotes, qr)
+	}
+	return r, nil
+}
+
+func isValidDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+// adminSuffixes end the full names of Chinese administrative divisions.
+// (The same list as the bleve index's: a filter 太原 finds 太原市.)
+var adminSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "区", "县", "盟", "旗"}
+
+var autonomousRegions = map[string]string{
+	"内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
+	"宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆",
+}
+
+// shortPlace strips an administrative suffix, keeping at least two
+// characters: 太原市 → 太原, 山西省 → 山西, 广西壮族自治区 → 广西. Places
+// are filtered by their short form, which matches what the bleve index's
+// filter finds (every indexed value with the same short form).
+func shortPlace(v string) string {
+	if s, ok := autonomousRegions[v]; ok {
+		return s
+	}
+	for _, s := range adminSuffixes {
+		if base, ok := strings.CutSuffix(v, s); ok && utf8.RuneCountInString(base) >= 2 {
+			return base
+		}
+	}
+	return v
+}

@@ -1,0 +1,714 @@
+package postgres
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"fangtan"
+	"fangtan/query"
+)
+
+// Paging limits, as the bleve index's.
+const (
+	defaultSize = 10
+	maxSize     = 500
+	maxWindow   = 10000
+	facetSize   = 50
+	// MaxExport caps the hits of one Export.
+	MaxExport = 10_000
+)
+
+// readCache holds what readers keep between requests: the registry (for
+// aliases) and the suggestion table, valid for one generation of the
+// index (meta's "generation", changed by every build, add and delete).
+type readCache struct {
+	gen string
+	reg *fangtan.Registry
+	sug []suggestItem
+}
+
+// generationEvery is how often readers look at the generation: an add in
+// another process shows in aliases and suggestions that much later (in
+// searches at once).
+const generationEvery = time.Second
+
+// cached returns the current cache, emptied when the generation changed.
+func (db *DB) cached(ctx context.Context, qr querier) (*readCache, error) {
+	db.mu.Lock()
+	c := db.cache
+	fresh := c != nil && time.Since(db.checked) < generationEvery
+	db.mu.Unlock()
+	if fresh {
+		return c, nil
+	}
+	var gen string
+	err := qr.QueryRow(ctx, db.sql(`SELECT value FROM {s}.meta WHERE key = 'generation'`)).Scan(&gen)
+	if err != nil && err != pgx.ErrNoRows {
+		return nil, err
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.checked = time.Now()
+	if db.cache == nil || db.cache.gen != gen {
+		db.cache = &readCache{gen: gen}
+	}
+	return db.cache, nil
+}
+
+// registry is the index's registry of officials, for aliases.
+func (db *DB) registry(ctx context.Context, qr querier) (*fangtan.Registry, error) {
+	c, err := db.cached(ctx, qr)
+	if err != nil {
+		return nil, err
+	}
+	db.mu.Lock()
+	reg := c.reg
+	db.mu.Unlock()
+	if reg != nil {
+		return reg, nil
+	}
+	reg, err = db.loadRegistry(ctx, qr)
+	if err != nil {
+		return nil, err
+	}
+	db.mu.Lock()
+	c.reg = reg
+	db.mu.Unlock()
+	return reg, nil
+}
+
+// read runs f in a read-only REPEATABLE READ transaction, so that a
+// search's hits, total and facets see one state of the index while adds
+// commit (and it runs on a hot standby).
+func (db *DB) read(ctx context.Context, op string, f func(tx pgx.Tx) error) error {
+	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return db.wrap(op, err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	if err := f(tx); err != nil {
+		return db.wrap(op, err)
+	}
+	return db.wrap(op, tx.Commit(ctx))
+}
+
+// page validates paging and sorting and returns the ORDER BY … LIMIT.
+func page(fq fangtan.Query, c *compiled, al string, a *args) (string, error) {
+	if fq.From < 0 {
+		return "", query.Bad("from %d is negative", fq.From)
+	}
+	if fq.Size < 0 {
+		return "", query.Bad("size %d is negative", fq.Size)
+	}
+	size := fq.Size
+	if size == 0 {
+		size = defaultSize
+	}
+	if size > maxSize {
+		return "", query.Bad("size %d is more than %d", size, maxSize)
+	}
+	if fq.From > maxWindow-size {
+		return "", query.Bad("from %d + size %d pages deeper than %d hits; narrow the query instead", fq.From, size, maxWindow)
+	}
+	order, err := orderBy(fq.Sort, c, al)
+	if err != nil {
+		return "", err
+	}
+	return order + " LIMIT " + a.add(size) + " OFFSET " + a.add(fq.From), nil
+}
+
+// orderBy is the sort order. Ties are broken by id, so that pages do not
+// overlap.
+func orderBy(sort string, c *compiled, al string) (string, error) {
+	id := al + ".id"
+	if al == "q" {
+		id = "q.article_id, q.n"
+	}
+	byDate := " ORDER BY " + al + ".date DESC NULLS LAST, score DESC, " + id
+	switch sort {
+	case "", fangtan.SortRelevance:
+		if c.filterOnly {
+			return byDate, nil
+		}
+		return " ORDER BY score DESC, " + id, nil
+	case fangtan.SortDate:
+		return byDate, nil
+	case fangtan.SortOldest:
+		return " ORDER BY " + al + ".date ASC NULLS LAST, score DESC, " + id, nil
+	}
+	return "", query.Bad("sort %q: use relevance, date or oldest", sort)
+}
+
+// facetRows counts the facet values of the rows matching c, the top size
+// of each facet (every year and month, for the timeline), sorted by count
+// then value (byte order, as the bleve index sorts them).
+func (db *DB) facetRows(ctx context.Context, tx pgx.Tx, table string, c *compiled, size int, all ...string) (map[string][]fangtan.FacetCount, error) {
+	a := slices.Clone(c.args)
+	al := "a"
+	if table == "quotes" {
+		al = "q"
+	}
+	rows, err := tx.Query(ctx, db.sql(`SELECT name, value, n FROM (
+			SELECT split_part(f, chr(31), 1) AS name, substr(f, strpos(f, chr(31)) + 1) AS value, count(*) AS n,
+				row_number() OVER (PARTITION BY split_part(f, chr(31), 1)
+					ORDER BY count(*) DESC, substr(f, strpos(f, chr(31)) + 1) COLLATE "C") AS rn
+			FROM {s}.`+table+` `+al+`, unnest(`+al+`.facets) f WHERE `+c.where+` GROUP BY f) t
+		WHERE rn <= `+a.add(size)+` OR name = ANY(`+a.add(all)+`::text[])
+		ORDER BY name, rn`), a...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]fangtan.FacetCount{}
+	for rows.Next() {
+		var name, value string
+		var n int64
+		if err := rows.Scan(&name, &value, &n); err != nil {
+			return nil, err
+		}
+		out[name] = append(out[name], fangtan.FacetCount{Value: value, Count: int(n)})
+	}
+	return out, rows.Err()
+}
+
+// topFacets is the top size of each of names, an empty list for a facet
+// without values.
+func topFacets(all map[string][]fangtan.FacetCount, names []string, size int) map[string][]fangtan.FacetCount {
+	out := make(map[string][]fangtan.FacetCount, len(names))
+	for _, name := range names {
+		counts := all[name]
+		out[name] = slices.Clone(counts[:min(len(counts), size)])
+		if out[name] == nil {
+			out[name] = []fangtan.FacetCount{}
+		}
+	}
+	return out
+}
+
+var (
+	articleFacets = fangtan.FacetNames(fangtan.ArticleFacet)
+	quoteFacets   = fangtan.FacetNames(fangtan.QuoteFacet)
+	// yearFacet is the facet of the timeline's years: the article facet
+	// whose values include fangtan.UndatedYear.
+	yearFacet = func() string {
+		for _, f := range fangtan.Facets {
+			if f.Scope == fangtan.ArticleFacet && slices.Contains(f.Values(&fangtan.Document{}, nil), fangtan.UndatedYear) {
+				return f.Name
+			}
+		}
+		return "year"
+	}()
+)
+
+func facetSizeOf(fq fangtan.Query) int {
+	if fq.FacetSize <= 0 {
+		return facetSize
+	}
+	return fq.FacetSize
+}
+
+// Search implements fangtan.Searcher.
+func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, error) {
+	start := time.Now()
+	var out *fangtan.Result
+	err := db.read(ctx, "search", func(tx pgx.Tx) error {
+		c, err := db.compile(ctx, tx, fq, articles)
+		if err != nil {
+			return err
+		}
+		a := slices.Clone(c.args)
+		rank := c.rank(&a)
+		tail, err := page(fq, c, "a", &a)
+		if err != nil {
+			return err
+		}
+		var total int64
+		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.articles a WHERE `+c.where), c.args...).Scan(&total); err != nil {
+			return err
+		}
+		out = &fangtan.Result{Query: fq.Text, Total: uint64(total), Hits: []fangtan.Hit{}}
+		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body, `+rank+` AS score FROM {s}.articles a WHERE `+c.where+tail), a...)
+		if err != nil {
+			return err
+		}
+		hits, err := collectHits(rows, c)
+		if err != nil {
+			return err
+		}
+		out.Hits = hits
+		all, err := db.facetRows(ctx, tx, "articles", c, facetSizeOf(fq), yearFacet, monthFacet)
+		if err != nil {
+			return err
+		}
+		out.Facets = topFacets(all, articleFacets, facetSizeOf(fq))
+		out.Timeline = query.Timeline(all[yearFacet], all[monthFacet])
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+func collectHits(rows pgx.Rows, c *compiled) ([]fangtan.Hit, error) {
+	defer rows.Close()
+	hits := []fangtan.Hit{}
+	for rows.Next() {
+		var meta []byte
+		var body string
+		var score float32
+		if err := rows.Scan(&meta, &body, &score); err != nil {
+			return nil, err
+		}
+		d, err := decodeArticle(meta, body)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, hitOf(d, float64(score), c.hl))
+	}
+	return hits, rows.Err()
+}
+
+// hitOf is the Hit of a stored article, with up to three snippets and the
+// paragraph of its first match.
+func hitOf(d *fangtan.Document, score float64, hl *query.Highlighter) fangtan.Hit {
+	hit := fangtan.Hit{
+		ID: d.ID, File: d.File, Title: d.Title, Authors: d.Authors, Date: d.Date, Source: d.Source, URL: d.URL,
+		Officials: nonNil(d.Officials), Cities: nonNil(d.Places.Cities), Provinces: nonNil(d.Places.Provinces),
+		Districts: nonNil(d.Places.Districts), Themes: nonNil(d.Themes), Score: score,
+	}
+	hit.Snippets = hl.Snippets(d.Text, 3, query.FragmentRunes)
+	hit.Fragments = query.HTMLs(hit.Snippets)
+	if len(hit.Snippets) > 0 && len(hit.Snippets[0].Spans) > 0 {
+		hit.Paragraph = query.Paragraph(d.Text, hit.Snippets[0])
+	}
+	return hit
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Export implements fangtan.Searcher: one ranked query, streamed.
+func (db *DB) Export(ctx context.Context, fq fangtan.Query, limit int, start func(total uint64) error, emit func(fangtan.Hit) error) error {
+	if limit <= 0 || limit > MaxExport {
+		return query.Bad("export limit %d is out of range: use 1 to %d", limit, MaxExport)
+	}
+	var userErr error
+	err := db.read(ctx, "export", func(tx pgx.Tx) error {
+		c, err := db.compile(ctx, tx, fq, articles)
+		if err != nil {
+			return err
+		}
+		order, err := orderBy(fq.Sort, c, "a")
+		if err != nil {
+			return err
+		}
+		var total int64
+		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.articles a WHERE `+c.where), c.args...).Scan(&total); err != nil {
+			return err
+		}
+		if err := start(uint64(total)); err != nil {
+			userErr = err
+			return err
+		}
+		a := slices.Clone(c.args)
+		rank := c.rank(&a)
+		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body, `+rank+` AS score FROM {s}.articles a WHERE `+c.where+order+" LIMIT "+a.add(limit)), a...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var meta []byte
+			var body string
+			var score float32
+			if err := rows.Scan(&meta, &body, &score); err != nil {
+				return err
+			}
+			d, err := decodeArticle(meta, body)
+			if err != nil {
+				return err
+			}
+			if err := emit(hitOf(d, float64(score), c.hl)); err != nil {
+				userErr = err
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if userErr != nil {
+		return userErr // the caller's own error, as it gave it
+	}
+	return err
+}
+
+// SearchQuotes implements fangtan.Searcher.
+func (db *DB) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.QuoteResult, error) {
+	start := time.Now()
+	var out *fangtan.QuoteResult
+	err := db.read(ctx, "quotes", func(tx pgx.Tx) error {
+		c, err := db.compile(ctx, tx, fq, quotes)
+		if err != nil {
+			return err
+		}
+		a := slices.Clone(c.args)
+		rank := c.rank(&a)
+		tail, err := page(fq, c, "q", &a)
+		if err != nil {
+			return err
+		}
+		var total int64
+		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.quotes q WHERE `+c.where), c.args...).Scan(&total); err != nil {
+			return err
+		}
+		out = &fangtan.QuoteResult{Query: fq.Text, Total: uint64(total), Hits: []fangtan.QuoteHit{}}
+		rows, err := tx.Query(ctx, db.sql(`SELECT q.hit, `+rank+` AS score FROM {s}.quotes q WHERE `+c.where+tail), a...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var js []byte
+			var score float32
+			if err := rows.Scan(&js, &score); err != nil {
+				return err
+			}
+			var h fangtan.QuoteHit
+			if err := json.Unmarshal(js, &h); err != nil {
+				return fmt.Errorf("quote: %w", err)
+			}
+			h.Snippets = c.hl.Snippets(h.Text, 1, 1<<30)
+			h.Fragments = query.HTMLs(h.Snippets)
+			out.Hits = append(out.Hits, h)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		all, err := db.facetRows(ctx, tx, "quotes", c, facetSizeOf(fq))
+		if err != nil {
+			return err
+		}
+		out.Facets = topFacets(all, quoteFacets, facetSizeOf(fq))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// loadDocument reads article id with its quotes.
+func (db *DB) loadDocument(ctx context.Context, qr querier, id string) (*fangtan.Document, error) {
+	var meta []byte
+	var body string
+	err := qr.QueryRow(ctx, db.sql(`SELECT doc, body FROM {s}.articles WHERE id = $1 LIMIT 1`), id).Scan(&meta, &body)
+	if err == pgx.ErrNoRows {
+		return nil, fmt.Errorf("document %q: %w", id, fangtan.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	d, err := decodeArticle(meta, body)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := qr.Query(ctx, db.sql(`SELECT text, speaker, speaker_title, kind, paragraph FROM {s}.quotes WHERE article_id = $1 ORDER BY n`), id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var q fangtan.Quote
+		var kind string
+		var para int32
+		if err := rows.Scan(&q.Text, &q.Speaker, &q.SpeakerTitle, &kind, &para); err != nil {
+			return nil, err
+		}
+		q.Kind, q.Paragraph = fangtan.QuoteKind(kind), int(para)
+		d.Quotes = append(d.Quotes, q)
+	}
+	return d, rows.Err()
+}
+
+// Document implements fangtan.Searcher.
+func (db *DB) Document(ctx context.Context, id, queryText string) (*fangtan.DocumentView, error) {
+	var v *fangtan.DocumentView
+	err := db.read(ctx, "document", func(tx pgx.Tx) error {
+		var hl *query.Highlighter
+		if strings.TrimSpace(queryText) != "" {
+			pq, err := query.Parse(queryText, fangtan.ArticleFacet)
+			if err != nil {
+				return err
+			}
+			hl = query.NewHighlighter(pq, db.wordTokens)
+		}
+		d, err := db.loadDocument(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		v = &fangtan.DocumentView{Document: *d}
+		if hl != nil {
+			paras := d.Paragraphs
+			if len(paras) == 0 && d.Text != "" {
+				paras = strings.Split(d.Text, "\n")
+			}
+			v.Highlighted = make([]string, len(paras))
+			for i, p := range paras {
+				v.Highlighted[i] = hl.HTMLAll(p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// KWIC limits, as the bleve index's.
+const (
+	kwicMaxDocs  = 2000
+	kwicMaxLines = 20000
+	kwicMaxWidth = 100
+)
+
+// KWIC implements fangtan.Searcher: the matching articles, newest first
+// (up to kwicMaxDocs), are read and their occurrences listed in Go.
+func (db *DB) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan.KWICResult, error) {
+	start := time.Now()
+	if width <= 0 || width > kwicMaxWidth {
+		return nil, query.Bad("width %d: use 1 to %d characters", width, kwicMaxWidth)
+	}
+	pq, err := query.Parse(fq.Text, fangtan.ArticleFacet)
+	if err != nil {
+		return nil, err
+	}
+	hl, err := query.ForKWIC(pq)
+	if err != nil {
+		return nil, err
+	}
+	var out *fangtan.KWICResult
+	err = db.read(ctx, "kwic", func(tx pgx.Tx) error {
+		c, err := db.compileParsed(ctx, tx, pq, fq, articles)
+		if err != nil {
+			return err
+		}
+		var total int64
+		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.articles a WHERE `+c.where), c.args...).Scan(&total); err != nil {
+			return err
+		}
+		out = &fangtan.KWICResult{Query: fq.Text, Documents: uint64(total), Lines: []fangtan.KWICLine{}, Truncated: total > kwicMaxDocs}
+		a := slices.Clone(c.args)
+		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body FROM {s}.articles a WHERE `+c.where+
+			` ORDER BY a.date DESC NULLS LAST, a.id LIMIT `+a.add(kwicMaxDocs)), a...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var meta []byte
+			var body string
+			if err := rows.Scan(&meta, &body); err != nil {
+				return err
+			}
+			d, err := decodeArticle(meta, body)
+			if err != nil {
+				return err
+			}
+			var full bool
+			if out.Lines, full = query.KWICLines(out.Lines, hl, d, width, kwicMaxLines); full {
+				out.Truncated = true
+				break
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// profileSize is how many co-occurring officials, places and themes an
+// official's profile lists.
+const profileSize = 20
+
+// personFacet is the article facet of people (official), placeFacet the
+// first place facet (city) and themeFacet the theme facet: what a profile
+// lists. Derived from fangtan.Facets.
+var personFacet, placeFacet, speakerFacet = func() (person, place, speaker string) {
+	for _, f := range fangtan.Facets {
+		switch {
+		case f.Person && f.Scope == fangtan.ArticleFacet && person == "":
+			person = f.Name
+		case f.Person && f.Scope == fangtan.QuoteFacet && speaker == "":
+			speaker = f.Name
+		case isPlace(f) && f.Listed && place == "":
+			place = f.Name
+		}
+	}
+	return
+}()
+
+// Official implements fangtan.Searcher.
+func (db *DB) Official(ctx context.Context, name string) (*fangtan.OfficialProfile, error) {
+	start := time.Now()
+	name = foldValue(name)
+	if name == "" || len([]rune(name)) > 100 {
+		return nil, query.Bad("an official's name is 1 to 100 characters")
+	}
+	var p *fangtan.OfficialProfile
+	err := db.read(ctx, "official", func(tx pgx.Tx) error {
+		fq := fangtan.Query{}
+		*mustFilter(personFacet)(&fq) = []string{name}
+		c, err := db.compile(ctx, tx, fq, articles)
+		if err != nil {
+			return err
+		}
+		var total int64
+		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.articles a WHERE `+c.where), c.args...).Scan(&total); err != nil {
+			return err
+		}
+		if total == 0 {
+			return fmt.Errorf("official %q: %w", name, fangtan.ErrNotFound)
+		}
+		all, err := db.facetRows(ctx, tx, "articles", c, profileSize+1, yearFacet, monthFacet)
+		if err != nil {
+			return err
+		}
+		p = &fangtan.OfficialProfile{Name: name, Articles: uint64(total), Timeline: query.Timeline(all[yearFacet], all[monthFacet]), Posts: []fangtan.Post{}}
+		for _, f := range []struct {
+			facet string
+			dst   *[]fangtan.FacetCount
+		}{{personFacet, &p.Officials}, {placeFacet, &p.Places}, {themeFacet, &p.Themes}} {
+			*f.dst = []fangtan.FacetCount{}
+			for _, v := range all[f.facet] {
+				if len(*f.dst) == profileSize {
+					break
+				}
+				if v.Value != name {
+					*f.dst = append(*f.dst, v)
+				}
+			}
+		}
+		a := slices.Clone(c.args)
+		rows, err := tx.Query(ctx, db.sql(`SELECT string_to_array(pt, chr(31)), count(*) FROM {s}.articles a, unnest(a.posts) pt
+			WHERE `+c.where+` AND split_part(pt, chr(31), 1) = `+a.add(name)+` GROUP BY pt ORDER BY pt COLLATE "C"`), a...)
+		if err != nil {
+			return err
+		}
+		posts := map[[2]string]*fangtan.Post{}
+		var order [][2]string
+		for rows.Next() {
+			var parts []string
+			var n int64
+			if err := rows.Scan(&parts, &n); err != nil {
+				rows.Close()
+				return err
+			}
+			if len(parts) != 4 {
+				continue
+			}
+			year, title, country := parts[1], parts[2], parts[3]
+			key := [2]string{title, country}
+			pp := posts[key]
+			if pp == nil {
+				pp = &fangtan.Post{Title: title, Country: country}
+				posts[key] = pp
+				order = append(order, key)
+			}
+			pp.Articles += int(n)
+			if year != "" {
+				if pp.First == "" || year < pp.First {
+					pp.First = year
+				}
+				pp.Last = max(pp.Last, year)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, k := range order {
+			p.Posts = append(p.Posts, *posts[k])
+		}
+		slices.SortStableFunc(p.Posts, func(a, b fangtan.Post) int {
+			return cmp.Or(cmp.Compare(b.Last, a.Last), cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.Title, b.Title))
+		})
+		var quotes int64
+		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.quotes q WHERE q.keys @> ARRAY[$1::text]`),
+			speakerFacet+facetSep+name).Scan(&quotes); err != nil {
+			return err
+		}
+		p.Quotes = uint64(quotes)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	p.TookMs = float64(time.Since(start).Microseconds()) / 1000
+	return p, nil
+}
+
+// themeFacet and sourceFacet are what a profile and the overview list
+// besides people.
+const (
+	themeFacet  = "theme"
+	sourceFacet = "source"
+)
+
+func mustFilter(name string) func(*fangtan.Query) *[]string {
+	f, ok := fangtan.FacetNamed(name)
+	if !ok || f.Filter == nil {
+		panic("postgres: no filterable facet " + strconv.Quote(name))
+	}
+	return f.Filter
+}
+
+// Overview implements fangtan.Searcher. It counts the facets of every
+// article: a scan of the articles table's facet arrays.
+func (db *DB) Overview(ctx context.Context) (*fangtan.Overview, error) {
+	var o *fangtan.Overview
+	err := db.read(ctx, "overview", func(tx pgx.Tx) error {
+		o = &fangtan.Overview{}
+		var first, last *time.Time
+		var articles, quotes int64
+		if err := tx.QueryRow(ctx, db.sql(`SELECT (SELECT count(*) FROM {s}.articles), (SELECT count(*) FROM {s}.quotes),
+			(SELECT min(date) FROM {s}.articles), (SELECT max(date) FROM {s}.articles)`)).Scan(&articles, &quotes, &first, &last); err != nil {
+			return err
+		}
+		o.Articles, o.Quotes = uint64(articles), uint64(quotes)
+		if first != nil {
+			o.First = first.Format("2006-01-02")
+		}
+		if last != nil {
+			o.Last = last.Format("2006-01-02")
+		}
+		all, err := db.facetRows(ctx, tx, "articles", &compiled{where: "true"}, 10)
+		if err != nil {
+			return err
+		}
+		top := topFacets(all, []string{sourceFacet, personFacet, themeFacet}, 10)
+		o.Sources, o.Officials, o.Themes = top[sourceFacet], top[personFacet], top[themeFacet]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
+}
