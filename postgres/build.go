@@ -800,4 +800,3 @@ func (db *DB) applyRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registr
 	}
 	return len(changed), nil
 }
-

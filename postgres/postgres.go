@@ -241,7 +241,10 @@ func scrub(s, password string) string {
 	return s
 }
 
-var kvPassword = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)`)
+var (
+	kvPassword  = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)`)
+	urlPassword = regexp.MustCompile(`^([a-z]+://[^:/@]*:)([^@]*)@`)
+)
 
 // redactDSN is dsn with its password replaced by xxxxx.
 func redactDSN(dsn string) string {
@@ -253,6 +256,7 @@ func redactDSN(dsn string) string {
 		}
 		return u.Redacted()
 	}
+	dsn = urlPassword.ReplaceAllString(dsn, "${1}xxxxx@")
 	return kvPassword.ReplaceAllString(dsn, "${1}xxxxx")
 }
 
@@ -261,6 +265,12 @@ func passwordOf(dsn string) string {
 	if u, err := url.Parse(dsn); err == nil && u.User != nil {
 		p, _ := u.User.Password()
 		return p
+	}
+	if m := urlPassword.FindStringSubmatch(dsn); m != nil {
+		if p, err := url.PathUnescape(m[2]); err == nil {
+			return p
+		}
+		return m[2]
 	}
 	if m := kvPassword.FindStringSubmatch(dsn); m != nil {
 		return strings.Trim(m[2], "'")

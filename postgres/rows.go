@@ -306,7 +306,7 @@ func isPlace(f fangtan.Facet) bool { return f.Suggest == "place" }
 func facetValues(f fangtan.Facet, values []string, facets, keys *[]string) {
 	var seen []string
 	for _, v := range values {
-		v = foldValue(v)
+		v = foldValue(cleanValue.Replace(v))
 		if v == "" || slices.Contains(seen, v) {
 			continue
 		}
@@ -322,11 +322,39 @@ func facetValues(f fangtan.Facet, values []string, facets, keys *[]string) {
 	}
 }
 
+// storable refuses what PostgreSQL's text cannot hold: NUL bytes and
+// invalid UTF-8 (a document skipped, saying why, rather than a failed
+// build).
+func storable(d *fangtan.Document) error {
+	texts := []string{d.ID, d.File, d.Title, d.Text}
+	for _, q := range d.Quotes {
+		texts = append(texts, q.Text)
+	}
+	for _, s := range texts {
+		if strings.IndexByte(s, 0) >= 0 {
+			return fmt.Errorf("holds a NUL byte, which PostgreSQL cannot store")
+		}
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("is not valid UTF-8, which PostgreSQL cannot store")
+		}
+	}
+	return nil
+}
+
+// cleanValue keeps the array separators and NUL out of a metadata value.
+var cleanValue = strings.NewReplacer("\x00", "", sep, " ", facetSep, " ")
+
 // rows analyzes d into its rows.
 func (db *DB) rows(d *fangtan.Document) (*articleRow, error) {
+	if err := storable(d); err != nil {
+		return nil, err
+	}
 	doc, err := encodeArticle(d)
 	if err != nil {
 		return nil, err
+	}
+	if strings.Contains(string(doc), `\u0000`) {
+		return nil, fmt.Errorf("metadata holds a NUL character, which PostgreSQL cannot store")
 	}
 	r := &articleRow{id: d.ID, part: undatedPart, file: d.File, doc: string(doc), title: d.Title, body: d.Text}
 	if len(d.Date) == 10 && isValidDate(d.Date) {

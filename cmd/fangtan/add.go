@@ -14,10 +14,11 @@ import (
 func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	fs := newFlags("add", stderr)
-	dir := fs.String("index", "", "index directory (required)")
+	bf := addBackendFlags(fs, "index directory (required with --backend bleve)")
 	exFlags := addExtractorFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan add --index DIR PATH...")
+		fmt.Fprintln(stderr, "       fangtan add --backend postgres --dsn postgres://USER@HOST/DB PATH...")
 		fmt.Fprintln(stderr, "Adds or updates the documents of files or directories; adding a file again")
 		fmt.Fprintln(stderr, "replaces its documents.")
 		fs.PrintDefaults()
@@ -25,10 +26,11 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *dir == "" || fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "fangtan add: --index DIR and at least one PATH are required")
-		fs.Usage()
-		return errUsage
+	if err := bf.check(); err != nil {
+		return usageError(fs, stderr, err)
+	}
+	if fs.NArg() == 0 {
+		return usageError(fs, stderr, errors.New("at least one PATH is required"))
 	}
 	ex, err := exFlags.extractor()
 	if err != nil {
@@ -42,11 +44,16 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	stats, err := indexer(*dir).Add(ctx, docs, buildOptions(ex))
+	ix, name, closeIx, err := bf.indexer(ctx)
 	if err != nil {
 		return err
 	}
-	printSummary(stdout, "added", *dir, stats, &rep, time.Since(start))
+	defer closeIx()
+	stats, err := ix.Add(ctx, docs, buildOptions(ex))
+	if err != nil {
+		return err
+	}
+	printSummary(stdout, "added", name, stats, &rep, time.Since(start))
 	if stats.Documents == 0 {
 		return errors.New("no documents could be read")
 	}

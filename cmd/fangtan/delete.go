@@ -2,27 +2,35 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 )
 
 func runDelete(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("delete", stderr)
-	dir := fs.String("index", "", "index directory (required)")
+	bf := addBackendFlags(fs, "index directory (required with --backend bleve)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan delete --index DIR ID...")
+		fmt.Fprintln(stderr, "       fangtan delete --backend postgres --dsn postgres://USER@HOST/DB ID...")
 		fmt.Fprintln(stderr, "Deletes documents (with their quotes) by id.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *dir == "" || fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "fangtan delete: --index DIR and at least one ID are required")
-		fs.Usage()
-		return errUsage
+	if err := bf.check(); err != nil {
+		return usageError(fs, stderr, err)
 	}
-	n, err := indexer(*dir).Delete(ctx, fs.Args())
+	if fs.NArg() == 0 {
+		return usageError(fs, stderr, errors.New("at least one ID is required"))
+	}
+	ix, _, closeIx, err := bf.indexer(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeIx()
+	n, err := ix.Delete(ctx, fs.Args())
 	fmt.Fprintf(stdout, "deleted %d documents\n", n)
 	return err
 }

@@ -15,14 +15,10 @@ import (
 	"fangtan/index"
 )
 
-// indexer is the index at dir as the write side's interface: the one place
-// the write commands choose the bleve backend.
-func indexer(dir string) fangtan.Indexer { return index.Dir(dir) }
-
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	start := time.Now() // the summary reports the whole command's time
 	fs := newFlags("index", stderr)
-	dir := fs.String("index", "", "index directory to build or replace (required)")
+	bf := addBackendFlags(fs, "index directory to build or replace (required with --backend bleve)")
 	exFlags := addExtractorFlags(fs)
 	workers := fs.Int("workers", 0, "documents analyzed in parallel (default: all cores)")
 	batch := fs.Int("batch", 0, "bleve documents (articles and quotes) per write batch (default 1000)")
@@ -30,6 +26,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	noCompact := fs.Bool("no-compact", false, "skip merging the index into as few segments as possible at the end (a little faster, a bigger index)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan index --index DIR [--dict-dir D] [--themes FILE] [--aliases FILE] [PATH...]")
+		fmt.Fprintln(stderr, "       fangtan index --backend postgres --dsn postgres://USER@HOST/DB [PATH...]")
 		fmt.Fprintln(stderr, "Builds an index of files or directories (.txt .html .md .jsonl .json);")
 		fmt.Fprintln(stderr, "without PATH, of the bundled sample corpus. An existing index at DIR is")
 		fmt.Fprintln(stderr, "replaced only when the new one is complete.")
@@ -38,10 +35,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *dir == "" {
-		fmt.Fprintln(stderr, "fangtan index: --index DIR is required")
-		fs.Usage()
-		return errUsage
+	if err := bf.check(); err != nil {
+		return usageError(fs, stderr, err)
 	}
 	ex, err := exFlags.extractor()
 	if err != nil {
@@ -56,7 +51,13 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	src, report := corpusSource(paths, bar.readBytes)
 	opts := buildOptions(ex)
 	opts.Workers, opts.BatchSize, opts.NoCompact, opts.Progress = *workers, *batch, *noCompact, bar.update
-	stats, err := indexer(*dir).Build(ctx, src, opts)
+	ix, name, closeIx, err := bf.indexer(ctx)
+	if err != nil {
+		bar.finish(false)
+		return err
+	}
+	defer closeIx()
+	stats, err := ix.Build(ctx, src, opts)
 	took := bar.finish(err == nil)
 	if errors.Is(err, fangtan.ErrNoDocuments) {
 		printSkipped(stderr, stats, report)
@@ -64,7 +65,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	printSummary(stdout, "indexed", *dir, stats, report, time.Since(start))
+	printSummary(stdout, "indexed", name, stats, report, time.Since(start))
 	printStages(stdout, took)
 	return nil
 }

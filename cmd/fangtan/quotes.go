@@ -18,7 +18,7 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "Searches quotations with the query language of 'fangtan search', plus speaker:NAME.")
 		s.fs.PrintDefaults()
 	}
-	return runQuery(s, args, stdout, stderr, func(idx fangtan.Searcher) (*fangtan.QuoteResult, error) {
+	return runQuery(ctx, s, args, stdout, stderr, func(idx fangtan.Searcher) (*fangtan.QuoteResult, error) {
 		return idx.SearchQuotes(ctx, s.q)
 	}, printQuotes)
 }

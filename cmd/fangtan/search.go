@@ -10,7 +10,6 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
-	"fangtan/index"
 )
 
 // multiFlag collects a repeatable flag: --city 太原 --city 运城.
@@ -22,7 +21,7 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 // searchFlags are the flags search and quotes share.
 type searchFlags struct {
 	fs      *flag.FlagSet
-	dir     *string
+	backend *backendFlags
 	dictDir *string
 	asJSON  *bool
 	from    *int
@@ -34,7 +33,7 @@ type searchFlags struct {
 func newSearchFlags(name string, stderr io.Writer) *searchFlags {
 	fs := newFlags(name, stderr)
 	s := &searchFlags{fs: fs}
-	s.dir = fs.String("index", "", "index directory (required)")
+	s.backend = addBackendFlags(fs, "index directory (required with --backend bleve)")
 	s.dictDir = fs.String("dict-dir", "", "directory of jieba dictionaries the index was built with")
 	s.asJSON = fs.Bool("json", false, "print the result as JSON")
 	s.from = fs.Int("from", 0, "skip this many hits")
@@ -120,15 +119,11 @@ type openSearcher interface {
 
 // open opens the index read-only, so several searches can run at once.
 // Searching only segments queries, so jieba loads without its keyword tables.
-func (s *searchFlags) open() (openSearcher, error) {
+func (s *searchFlags) open(ctx context.Context) (openSearcher, error) {
 	if err := analyzer.ConfigureForQueries(*s.dictDir); err != nil {
 		return nil, err
 	}
-	idx, err := index.OpenReadOnly(*s.dir)
-	if err != nil {
-		return nil, err // not a nil *index.Index in a non-nil interface
-	}
-	return idx, nil
+	return s.backend.searcher(ctx)
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -140,24 +135,22 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "province:山西 district:小店区 theme:办实事 source:光明日报 year:2021 date:2021-07..2021-12")
 		s.fs.PrintDefaults()
 	}
-	return runQuery(s, args, stdout, stderr, func(idx fangtan.Searcher) (*fangtan.Result, error) {
+	return runQuery(ctx, s, args, stdout, stderr, func(idx fangtan.Searcher) (*fangtan.Result, error) {
 		return idx.Search(ctx, s.q)
 	}, printResult)
 }
 
 // runQuery is what search and quotes share: parse the flags, open the index,
 // run the query and print its result as JSON or as text.
-func runQuery[R any](s *searchFlags, args []string, stdout, stderr io.Writer,
+func runQuery[R any](ctx context.Context, s *searchFlags, args []string, stdout, stderr io.Writer,
 	query func(fangtan.Searcher) (R, error), print func(w io.Writer, res R, from int, tty bool)) error {
 	if err := s.parse(args); err != nil {
 		return err
 	}
-	if *s.dir == "" {
-		fmt.Fprintf(stderr, "%s: --index DIR is required\n", s.fs.Name())
-		s.fs.Usage()
-		return errUsage
+	if err := s.backend.check(); err != nil {
+		return usageError(s.fs, stderr, err)
 	}
-	idx, err := s.open()
+	idx, err := s.open(ctx)
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,8 @@ import (
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
-	dir := fs.String("index", "", "index directory to serve (required)")
+	bf := addBackendFlags(fs, "index directory to serve (required with --backend bleve)")
+	dir := bf.dir
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	dictDir := fs.String("dict-dir", "", "directory of jieba dictionaries (default: the embedded ones); use the one the index was built with")
 	watch := fs.Duration("watch", 2*time.Second, "how often to check whether the index was rebuilt (0: only on SIGHUP)")
@@ -35,6 +36,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	allowedHosts := fs.String("allowed-hosts", "", "comma-separated host names the server answers to besides the loopback ones (default: only localhost, 127.0.0.1 and ::1 when --addr is a loopback address; any host otherwise)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: fangtan serve --index DIR [--addr HOST:PORT] [--dict-dir D] [--watch 2s] [--inbox DIR]")
+		fmt.Fprintln(stderr, "       fangtan serve --backend postgres --dsn postgres://USER@HOST/DB [--addr HOST:PORT]")
 		fmt.Fprintln(stderr, "Serves the search page, the JSON API and exports of the index at DIR.")
 		fmt.Fprintln(stderr, "The server only reads the index. When 'fangtan index' rebuilds DIR, or on")
 		fmt.Fprintln(stderr, "SIGHUP, it moves to the new index without dropping a request. SIGINT or")
@@ -46,14 +48,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *dir == "" || fs.NArg() > 0 {
-		if *dir == "" {
-			fmt.Fprintln(stderr, "fangtan serve: --index DIR is required")
-		} else {
-			fmt.Fprintf(stderr, "fangtan serve: unexpected argument %q\n", fs.Arg(0))
-		}
-		fs.Usage()
-		return errUsage
+	if err := bf.check(); err != nil {
+		return usageError(fs, stderr, err)
+	}
+	if fs.NArg() > 0 {
+		return usageError(fs, stderr, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	if bf.postgres() && *inboxF.dir != "" {
+		// PostgreSQL takes adds from other processes while serving.
+		return usageError(fs, stderr, errors.New("--inbox needs --backend bleve; with PostgreSQL, run 'fangtan add --backend postgres' while serve runs"))
 	}
 
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
@@ -107,6 +110,31 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer f.Close()
 		logOut = f
 	}
+	if bf.postgres() {
+		// No reloader: PostgreSQL serves a rebuild's switch and every add
+		// as soon as they commit.
+		db, err := bf.searcher(ctx)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		ov, err := db.Overview(ctx)
+		if err != nil {
+			return err
+		}
+		ln, scheme, err := listen(*addr, tlsConfig)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "fangtan: serving %s (%d articles, %d quotes) at %s://%s/\n", oneLine(fmt.Sprint(db)), ov.Articles, ov.Quotes, scheme, ln.Addr())
+		if err := web.Serve(ctx, ln, web.New(db, web.Options{
+			Logger: logger, SearchTimeout: *searchTimeout, AllowedHosts: hostAllowList(*addr, *allowedHosts), Users: users, AccessLog: logOut,
+		}), logger); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "fangtan: stopped")
+		return nil
+	}
 	var (
 		idx  *index.Index
 		seen indexStamp
@@ -128,14 +156,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	searcher := web.NewSwappable(idx, idx)
-	ln, err := net.Listen("tcp", *addr)
+	ln, scheme, err := listen(*addr, tlsConfig)
 	if err != nil {
 		searcher.Close()
-		return fmt.Errorf("listen on %s: %w", *addr, err)
-	}
-	scheme := "http"
-	if tlsConfig != nil {
-		ln, scheme = tls.NewListener(ln, tlsConfig), "https"
+		return err
 	}
 	hosts := hostAllowList(*addr, *allowedHosts)
 
@@ -170,6 +194,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stdout, "fangtan: stopped")
 	return nil
+}
+
+// listen listens on addr, with TLS when tlsConfig is set.
+func listen(addr string, tlsConfig *tls.Config) (net.Listener, string, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, "", fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	if tlsConfig != nil {
+		return tls.NewListener(ln, tlsConfig), "https", nil
+	}
+	return ln, "http", nil
 }
 
 // hostAllowList is the Host allow-list for a server listening on addr:
