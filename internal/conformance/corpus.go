@@ -129,9 +129,13 @@ func XWLBPath() string {
 }
 
 // XWLBDocs is the first XWLBLimit records of xwlb, read, not extracted; it
-// skips t, saying so, when the corpus is absent.
+// skips t, saying so, when the corpus is absent or when the race detector
+// is on (Race: `make test` runs this part again without it).
 func XWLBDocs(t testing.TB) []fangtan.Document {
 	t.Helper()
+	if Race {
+		t.Skip("skipping the xwlb part under the race detector (minutes per backend); make test runs it without -race: go test -run 'Conformance|BackendsAgree' ./index/ ./postgres/ ./internal/conformance/")
+	}
 	xwlb.once.Do(func() {
 		xwlb.path = XWLBPath()
 		if xwlb.path == "" {
