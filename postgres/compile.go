@@ -140,16 +140,30 @@ func (db *DB) wordTokens(s string) []string {
 	return out
 }
 
-// The passage subquery of article alias al.
+// The passage subquery of article alias al. On a sharded layout
+// (shard.go) a correlated EXISTS would be a round trip to a shard per
+// article; the uncorrelated IN is one scan per shard, its condition run
+// there, hashed on the coordinator.
 func (db *DB) passageExists(al, cond string) string {
+	if db.isSharded.Load() {
+		return db.sql(`(` + al + `.id, ` + al + `.part) IN (SELECT p.article_id, p.part FROM {s}.passages p WHERE ` + cond + `)`)
+	}
 	return db.sql(`EXISTS (SELECT 1 FROM {s}.passages p WHERE p.article_id = ` + al + `.id AND p.part = ` + al + `.part AND ` + cond + `)`)
 }
 
-// phraseText is the condition that article al's text holds ph.
+// phraseText is the condition that article al's text holds ph. On a
+// sharded layout the strpos on the text goes into the subquery, a join of
+// passages and articles that runs on each shard (partitionwise), so the
+// coordinator never fetches the texts to check them.
 func (db *DB) phraseText(a *args, al string, ph phrase) string {
 	and, chain := a.add(ph.and), a.add(ph.chain)
-	return "(" + db.passageExists(al, "p.bigrams @@ "+and+"::tsquery AND (NOT p.complete OR p.bigrams @@ "+chain+"::tsquery)") +
-		" AND strpos(" + al + ".norm, " + a.add(ph.norm) + ") > 0)"
+	cond := "p.bigrams @@ " + and + "::tsquery AND (NOT p.complete OR p.bigrams @@ " + chain + "::tsquery)"
+	if db.isSharded.Load() {
+		return db.sql(`(` + al + `.id, ` + al + `.part) IN (SELECT p.article_id, p.part FROM {s}.passages p
+			JOIN {s}.articles t ON t.id = p.article_id AND t.part = p.part
+			WHERE ` + cond + ` AND strpos(t.norm, ` + a.add(ph.norm) + `) > 0)`)
+	}
+	return "(" + db.passageExists(al, cond) + " AND strpos(" + al + ".norm, " + a.add(ph.norm) + ") > 0)"
 }
 
 // phraseTitle is the condition that article al's title holds ph. Titles

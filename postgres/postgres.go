@@ -23,6 +23,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -67,6 +68,10 @@ type DB struct {
 	dsn      string // redacted
 	password string // scrubbed from every error
 	word     *analyzer.WordTokenizer
+
+	// isSharded: the schema's tables are partitions on shards (shard.go),
+	// which some conditions are written differently for.
+	isSharded atomic.Bool
 
 	mu      sync.Mutex
 	cache   *readCache // registry and suggestions of one generation
@@ -131,7 +136,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 
 // inSchema is db writing into another schema (a build's new one).
 func (db *DB) inSchema(schema string) *DB {
-	return &DB{pool: db.pool, schema: schema, dsn: db.dsn, password: db.password, word: db.word}
+	nb := &DB{pool: db.pool, schema: schema, dsn: db.dsn, password: db.password, word: db.word}
+	nb.isSharded.Store(db.isSharded.Load())
+	return nb
 }
 
 // Close releases the pool.
@@ -175,6 +182,7 @@ func (db *DB) check(ctx context.Context) error {
 	if v := meta["format"]; v != formatVersion {
 		return fmt.Errorf("postgres %s: built by another version of fangtan (format %q, this one reads %q); rebuild it with 'fangtan index --backend postgres'", db, v, formatVersion)
 	}
+	db.isSharded.Store(strings.HasPrefix(meta["layout"], "sharded"))
 	return checkDictionaries(db.String(), meta["dictionaries"], db.dictionaries())
 }
 
