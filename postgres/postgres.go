@@ -197,7 +197,11 @@ func (db *DB) wrap(op string, err error) error {
 		return err
 	}
 	msg := scrub(err.Error(), db.password)
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || isConnError(err) {
+	if isConnError(err) {
+		return &scrubbedError{msg: fmt.Sprintf("postgres %s: %s: %s", db, op, msg),
+			kind: &fangtan.UnavailableError{Part: unavailablePart(err), Err: fangtan.ErrUnavailable}, cause: err}
+	}
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return &scrubbedError{msg: fmt.Sprintf("postgres %s: %s: %s", db, op, msg), kind: fangtan.ErrUnavailable, cause: err}
 	}
 	return &scrubbedError{msg: fmt.Sprintf("postgres %s: %s: %s", db, op, msg), cause: err}
@@ -233,6 +237,25 @@ func isConnError(err error) bool {
 		return strings.HasPrefix(pgErr.Code, "08") || strings.HasPrefix(pgErr.Code, "57P") || pgErr.Code == "53300"
 	}
 	return pgconn.SafeToRetry(err)
+}
+
+var fdwServer = regexp.MustCompile(`^could not connect to server "([^"]+)"`)
+
+// unavailablePart names, for a user, what a connection error could not
+// reach: a shard (postgres_fdw names its foreign server; a query cut off
+// on a shard says "remote SQL command") or the database server itself.
+// It holds no address and no password.
+func unavailablePart(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		if m := fdwServer.FindStringSubmatch(pgErr.Message); m != nil {
+			return fmt.Sprintf("shard server %q", m[1])
+		}
+		if strings.Contains(pgErr.Where, "remote SQL command") {
+			return "a shard server"
+		}
+	}
+	return "the PostgreSQL server"
 }
 
 func scrub(s, password string) string {

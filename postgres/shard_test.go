@@ -2,14 +2,20 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"fangtan"
 	"fangtan/internal/conformance"
 	"fangtan/internal/pgtest"
+	"fangtan/web"
 )
 
 // shardPassword is the shards' and coordinator's password: it holds what
@@ -174,4 +180,73 @@ func TestShardedAddAndDelete(t *testing.T) {
 	if got := shardCounts(t, set, DefaultSchema); !slices.Equal(got, []int{2, 0}) {
 		t.Fatalf("after deleting the new article the shards hold %v, want [2 0]", got)
 	}
+}
+
+// TestShardStops: with a shard stopped, a search through web answers 503
+// within seconds, naming the shard (not a hang, not the other shard's
+// results alone), never the password; it answers as before once the shard
+// is back.
+func TestShardStops(t *testing.T) {
+	dsn(t)
+	set := pgtest.Shards(t, 2, pgtest.Options{Password: shardPassword})
+	ctx := context.Background()
+	docs := conformance.SampleDocs(t)
+	createSharded(t, set, DefaultSchema, splitDate(t, docs))
+	w, err := Connect(ctx, set.Coordinator.DSN(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conformance.Build(t, w, docs)
+	w.Close()
+	db, err := Open(ctx, set.Coordinator.DSN(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	srv := httptest.NewServer(web.New(db, web.Options{SearchTimeout: 20 * time.Second}))
+	defer srv.Close()
+	get := func(path string) (int, string, time.Duration) {
+		t.Helper()
+		start := time.Now()
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b), time.Since(start)
+	}
+	const path = "/api/search?q=" + "%E7%9A%84" // 的: every shard holds matches
+	code, before, _ := get(path)
+	if code != http.StatusOK {
+		t.Fatalf("before: %d %s", code, before)
+	}
+	if err := set.Shards[1].Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, "/search?q=%E7%9A%84", "/api/quotes?q=%E7%9A%84"} {
+		code, body, took := get(p)
+		if code != http.StatusServiceUnavailable || !strings.Contains(body, set.Servers[1]) {
+			t.Errorf("%s with %s stopped: %d in %v, want 503 naming it:\n%.400s", p, set.Servers[1], code, took, body)
+		}
+		if took > 10*time.Second {
+			t.Errorf("%s with a shard stopped took %v: nearly a hang", p, took)
+		}
+		if strings.Contains(body, shardPassword) || strings.Contains(body, "goroutine") {
+			t.Errorf("%s: the answer shows the password or a stack:\n%s", p, body)
+		}
+	}
+	if err := set.Shards[1].Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	code, after, _ := get(path)
+	if code != http.StatusOK || !sameTotal(before, after) {
+		t.Errorf("after the shard returned: %d %.300s, before %.300s", code, after, before)
+	}
+}
+
+// sameTotal compares the "total" of two API answers.
+func sameTotal(a, b string) bool {
+	var ra, rb struct{ Total int }
+	return json.Unmarshal([]byte(a), &ra) == nil && json.Unmarshal([]byte(b), &rb) == nil && ra.Total == rb.Total && ra.Total > 0
 }
