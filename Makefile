@@ -67,7 +67,7 @@ bench-smoke:
 # target per run); make test runs each for $(FUZZTIME_BRIEF). A failing input
 # is saved under the package's testdata/fuzz/ and fails the run.
 FUZZ_TARGETS := analyzer:FuzzAnalyzers analyzer:FuzzFold corpus:FuzzLoad extract:FuzzExtract \
-	corpus:FuzzDocuments index:FuzzQuery index:FuzzHighlight web:FuzzSanitizeMarked
+	corpus:FuzzDocuments query:FuzzParse query:FuzzHighlight index:FuzzQuery web:FuzzSanitizeMarked
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \

@@ -201,21 +201,3 @@ func dirSize(p string) int64 {
 	})
 	return n
 }
-
-// BenchmarkHighlight measures fragments for a long article.
-func BenchmarkHighlight(b *testing.B) {
-	_, docs := sampleIndex(b)
-	text := docs[0].Text
-	for _, d := range docs {
-		if len(d.Text) > len(text) {
-			text = d.Text
-		}
-	}
-	h := &highlighter{}
-	h.addWord("党史学习教育", []string{"党史", "学习", "教育", "党史学习教育"})
-	h.addPhrase("办实事")
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		h.fragments(text, 3, fragmentRunes)
-	}
-}

@@ -9,9 +9,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"fangtan"
+	"fangtan/query"
 )
 
 // The research desk: keyword in context, official profiles and the
@@ -35,26 +36,13 @@ func (x *Index) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan
 	if width <= 0 || width > kwicMaxWidth {
 		return nil, badQuery("width %d: use 1 to %d characters", width, kwicMaxWidth)
 	}
-	pq, err := parseQuery(fq.Text, false)
+	pq, err := query.Parse(fq.Text, fangtan.ArticleFacet)
 	if err != nil {
 		return nil, err
 	}
-	hl := &highlighter{}
-	for gi, g := range pq.groups {
-		for ci, cl := range g {
-			if cl.kind != clauseWord && cl.kind != clausePhrase {
-				continue
-			}
-			if n := len(matchRunes(cl.text)); n < 2 {
-				return nil, badQuery("%q at character %d: keyword in context needs words or phrases of at least two characters", cl.text, cl.pos)
-			}
-			// Words match as exact substrings here, like phrases.
-			pq.groups[gi][ci].kind = clausePhrase
-			hl.addPhrase(cl.text)
-		}
-	}
-	if len(hl.terms) == 0 {
-		return nil, badQuery("keyword in context needs a word or \"phrase\" to look for, not only filters")
+	hl, err := query.ForKWIC(pq)
+	if err != nil {
+		return nil, err
 	}
 	c, err := x.compileParsed(pq, fq, articles)
 	if err != nil {
@@ -78,23 +66,10 @@ func (x *Index) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan
 		if err != nil {
 			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 		}
-		paras := d.Paragraphs
-		if len(paras) == 0 && d.Text != "" {
-			paras = strings.Split(d.Text, "\n")
-		}
-		for pi, p := range paras {
-			for _, sp := range hl.spans(p) {
-				if len(out.Lines) == kwicMaxLines {
-					out.Truncated = true
-					break
-				}
-				out.Lines = append(out.Lines, fangtan.KWICLine{
-					DocID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, Paragraph: pi + 1,
-					Left:  strings.TrimLeft(p[retreat(p, sp.start, width):sp.start], " \t\u3000"),
-					Match: p[sp.start:sp.end],
-					Right: strings.TrimRight(p[sp.end:advance(p, sp.end, width)], " \t\u3000"),
-				})
-			}
+		var full bool
+		if out.Lines, full = query.KWICLines(out.Lines, hl, d, width, kwicMaxLines); full {
+			out.Truncated = true
+			break
 		}
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
@@ -173,7 +148,7 @@ func (x *Index) Official(ctx context.Context, name string) (*fangtan.OfficialPro
 		// Newest post first; then the most frequent.
 		sortPosts(p.Posts)
 	}
-	q := query.NewConjunctionQuery([]query.Query{termQuery(fieldType, typeQuote), termQuery(fieldSpeaker, name)})
+	q := bquery.NewConjunctionQuery([]bquery.Query{termQuery(fieldType, typeQuote), termQuery(fieldSpeaker, name)})
 	qres, err := x.run(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
 	if err != nil {
 		return nil, err
@@ -211,7 +186,7 @@ func (x *Index) Overview(ctx context.Context) (*fangtan.Overview, error) {
 	top := topFacets(all, []string{fieldSource, fieldOfficial, fieldTheme}, 10)
 	o.Sources, o.Officials, o.Themes = top[fieldSource], top[fieldOfficial], top[fieldTheme]
 	for _, desc := range []bool{false, true} {
-		dated := query.NewBooleanQuery([]query.Query{termQuery(fieldType, typeArticle)}, nil, []query.Query{termQuery(fieldYear, undated)})
+		dated := bquery.NewBooleanQuery([]bquery.Query{termQuery(fieldType, typeArticle)}, nil, []bquery.Query{termQuery(fieldYear, undated)})
 		r := bleve.NewSearchRequestOptions(dated, 1, 0, false)
 		r.Fields = []string{fieldStored, fieldStoredText}
 		r.SortByCustom(search.SortOrder{&search.SortField{Field: fieldDate, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}})

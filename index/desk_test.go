@@ -10,6 +10,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/query"
 )
 
 func quoteIDs(t *testing.T, idx *Index, q fangtan.Query) ([]string, *fangtan.QuoteResult) {
@@ -119,7 +120,29 @@ func TestQueryLanguageAdditions(t *testing.T) {
 
 func TestTimeline(t *testing.T) {
 	idx := fixtureIndex(t)
-	res, err := idx.Search(context.Background(), fangtan.Query{Text: "书记 OR 振华"})
+	// Months are counted in the search's own pass when the whole index
+	// spans less than three years (the fixture does), else in a second
+	// pass when the hits do: pretend the index is wider for the latter.
+	for _, c := range []struct {
+		name string
+		q    string
+		wide bool
+	}{{"same pass", "书记 OR 振华", false}, {"second pass", "振华 OR 书记", true}} {
+		t.Run(c.name, func(t *testing.T) {
+			uncached(idx)
+			if c.wide {
+				idx.years.mu.Lock()
+				y := &idx.years
+				y.gen, y.lo, y.hi, y.ok, y.valid = idx.gen.Load(), 1990, 2030, true, true
+				idx.years.mu.Unlock()
+			}
+			checkTimeline(t, idx, c.q)
+		})
+	}
+}
+
+func checkTimeline(t *testing.T, idx *Index, q string) {
+	res, err := idx.Search(context.Background(), fangtan.Query{Text: q})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +164,7 @@ func TestTimeline(t *testing.T) {
 	}
 	// Each bucket's count is what a date filter of that period finds.
 	for _, b := range tl.Buckets {
-		r, err := idx.Search(context.Background(), fangtan.Query{Text: "书记 OR 振华", DateFrom: b.Period, DateTo: b.Period})
+		r, err := idx.Search(context.Background(), fangtan.Query{Text: q, DateFrom: b.Period, DateTo: b.Period})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -281,7 +304,7 @@ func TestExcludesAndSnippets(t *testing.T) {
 			t.Fatalf("%s: %d snippets, %d fragments", h.ID, len(h.Snippets), len(h.Fragments))
 		}
 		for i, sn := range h.Snippets {
-			if got := snippetHTML(sn); got != h.Fragments[i] {
+			if got := query.HTML(sn); got != h.Fragments[i] {
 				t.Errorf("snippet renders %q, fragment %q", got, h.Fragments[i])
 			}
 			for _, sp := range sn.Spans {

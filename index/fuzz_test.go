@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"errors"
-	"html"
 	"strings"
 	"testing"
 	"time"
@@ -22,24 +21,16 @@ var queryFuzzSeeds = []string{
 	"ＯＲ", "Official:李慧", "：", "a:b:c", strings.Repeat("长 ", 200),
 }
 
-// FuzzQuery: any query text either parses or is rejected with an error
-// wrapping fangtan.ErrBadQuery that says what is wrong; and searching a
-// real index with it never fails any other way (no 500s from bad input).
+// FuzzQuery: searching a real index with any query text either answers or
+// fails with an error wrapping fangtan.ErrBadQuery that says what is wrong,
+// never any other way (no 500s from bad input). query's FuzzParse checks
+// the parser alone.
 func FuzzQuery(f *testing.F) {
 	for _, s := range queryFuzzSeeds {
 		f.Add(s)
 	}
 	x := fixtureIndex(f)
 	f.Fuzz(func(t *testing.T, q string) {
-		for _, quotes := range []bool{false, true} {
-			pq, err := parseQuery(q, quotes)
-			if err == nil && pq == nil {
-				t.Fatalf("parseQuery(%q, %v): no query and no error", q, quotes)
-			}
-			if err != nil {
-				checkBadQuery(t, "parseQuery", q, err)
-			}
-		}
 		if utf8.RuneCountInString(q) > 500 {
 			return // the web caps queries at 500 characters
 		}
@@ -77,42 +68,6 @@ func checkBadQuery(t *testing.T, what, q string, err error) {
 	if len(msg) < 10 {
 		t.Fatalf("%s(%q): error %q does not say what is wrong", what, q, err)
 	}
-}
-
-// FuzzHighlight: the highlighter's HTML is the text, escaped, with balanced,
-// unnested <mark> tags and no other markup; fragments are pieces of the text.
-func FuzzHighlight(f *testing.F) {
-	x := fixtureIndex(f)
-	f.Add("刘振华常说:“事业是拼出来的,口碑是干出来的。”", "刘振华 \"事业是拼出来的\"")
-	f.Add("A&B <script>x</script> 中华人民共和国成立以来", "script 人民共和国")
-	f.Add("<mark>x</mark> &lt;mark&gt;", "mark")
-	f.Add("\u3000\u3000開新局\n\n开新局", "開新局")
-	f.Add("哈哈哈哈哈", `"哈哈哈"`)
-	f.Add("a\xffb\xe4\xb8c刘振华", "ab 刘振华")
-	f.Add(strings.Repeat("转型发展，", 300), "转型 发展")
-	f.Fuzz(func(t *testing.T, text, q string) {
-		c, err := x.compile(fangtan.Query{Text: q}, articles)
-		var h *highlighter
-		if err == nil {
-			h = c.hl
-		} else {
-			h = &highlighter{}
-			h.addPhrase(q)
-		}
-		all := h.highlightAll(text)
-		checkMarked(t, all)
-		if got := html.UnescapeString(stripMarks(all)); got != text {
-			t.Fatalf("highlightAll(%q) for %q = %q, which is not the text (%q)", text, q, all, got)
-		}
-		flat := strings.ReplaceAll(text, "\n", " ")
-		for _, fr := range h.fragments(text, 3, fragmentRunes) {
-			checkMarked(t, fr)
-			plain := html.UnescapeString(stripMarks(fr))
-			if !isPiece(flat, plain) {
-				t.Fatalf("fragment %q of %q for %q is not a piece of the text", fr, text, q)
-			}
-		}
-	})
 }
 
 // isPiece reports whether plain, less the "…" fragments add at either end,

@@ -53,6 +53,7 @@ type Index struct {
 	sugMu   sync.Mutex
 	sug     *suggestions
 	facets  facetCache
+	years   yearSpan // the index's years, for timelines
 }
 
 var _ fangtan.Searcher = (*Index)(nil)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"html"
 	"math"
 	"os"
 	"path/filepath"
@@ -310,33 +309,6 @@ func TestHighlighting(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-func TestHighlighterMergesOverlaps(t *testing.T) {
-	h := &highlighter{}
-	h.addWord("中华人民共和国", []string{"中华", "华人", "人民", "共和", "共和国", "中华人民共和国"})
-	got := h.highlightAll("中华人民共和国成立,中华人民。")
-	want := "<mark>中华人民共和国</mark>成立,<mark>中华人民</mark>。"
-	if got != want {
-		t.Errorf("highlightAll = %q, want %q", got, want)
-	}
-	h = &highlighter{}
-	h.addWord("ab", nil)
-	h.addWord("bc", nil)
-	if got, want := h.highlightAll("xabcx ab"), "x<mark>abc</mark>x <mark>ab</mark>"; got != want {
-		t.Errorf("overlapping terms: %q, want %q", got, want)
-	}
-	// Fragments never cut a mark and say where they were cut.
-	long := strings.Repeat("甲", 150) + "目标词" + strings.Repeat("乙", 150)
-	h = &highlighter{}
-	h.addPhrase("目标词")
-	frags := h.fragments(long, 3, 100)
-	if len(frags) != 1 || !strings.HasPrefix(frags[0], "…") || !strings.HasSuffix(frags[0], "…") || !strings.Contains(frags[0], "<mark>目标词</mark>") {
-		t.Errorf("fragments = %q", frags)
-	}
-	if n := len([]rune(html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(frags[0])))); n > 104 {
-		t.Errorf("fragment is %d characters, want about 100", n)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/query"
 )
 
 // Document types, kept in the keyword field "type".
@@ -47,8 +48,8 @@ const (
 	// of an article, with doc values: an official's page counts its posts
 	// by year from it.
 	fieldPost = "post"
-	// fieldMonth is no field of its own: "month\x1f2021-07" is a value of
-	// fieldFacets, counted for timelines.
+	// fieldMonth is no field of its own: the name of the month counts of
+	// a timeline (a date-range facet on fieldDate, see monthFacet).
 	fieldMonth = "month"
 	fieldFile  = "file"
 	fieldDocID = "doc_id"
@@ -498,22 +499,14 @@ func (b *docBuilder) metadata(a *fieldAdder, d *fangtan.Document) {
 			a.keywords(f.Name, f.Values(d, nil)...)
 		}
 	}
-	if monthFacets && len(d.Date) >= 7 && isYear(d.Year()) {
-		a.facets = append(a.facets, fieldMonth+facetSep+d.Date[:7])
-	}
 	a.raw(fieldFile, d.File)
 	a.date(d.Date)
 }
 
-// monthFacets adds each document's month to the combined facet field, for
-// timelines by month. Only the benchmark of the timeline's cost turns it
-// off, to build an index as it was before timelines.
-var monthFacets = true
-
 // posts adds each official's post with the article's year.
 func (b *docBuilder) posts(a *fieldAdder, d *fangtan.Document) {
 	year := d.Year()
-	if !isYear(year) {
+	if !query.IsYear(year) {
 		year = ""
 	}
 	var values []string

@@ -16,6 +16,7 @@ import (
 	"fangtan/analyzer"
 	"fangtan/corpus"
 	"fangtan/extract"
+	"fangtan/query"
 )
 
 // sample is the bundled sample corpus indexed through the real pipeline
@@ -118,7 +119,7 @@ func TestSampleCases(t *testing.T) {
 // Simplified spellings give the same results.
 func TestSampleExactSubstrings(t *testing.T) {
 	idx, docs := sampleIndex(t)
-	norm := func(s string) string { return string(matchRunes(s)) }
+	norm := query.Normalize
 	rng := rand.New(rand.NewPCG(7, 11))
 	phrases := []string{"事业是拼出来的", "振华", "辦實事", "办实事", "锦绣太原城", "人民共和国", "党史学习教育", "丁小强", "國", "城"}
 	// One-rune queries are prefix queries on the bigram fields, whose last
@@ -126,14 +127,14 @@ func TestSampleExactSubstrings(t *testing.T) {
 	// covers texts where a rune occurs only at the end.
 	for _, d := range docs[:3] {
 		for _, s := range []string{d.Title, d.Text} {
-			if rs := matchRunes(s); len(rs) > 0 {
+			if rs := []rune(query.Normalize(s)); len(rs) > 0 {
 				phrases = append(phrases, string(rs[len(rs)-1]))
 			}
 		}
 	}
 	for len(phrases) < 70 {
 		d := docs[rng.IntN(len(docs))]
-		rs := matchRunes(d.Text)
+		rs := []rune(query.Normalize(d.Text))
 		if len(rs) < 10 {
 			continue
 		}

@@ -6,17 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/query"
 )
 
 // Ranking weights. BM25 on the word fields is the base; a match in the title
@@ -66,40 +66,51 @@ var (
 
 // compiled is a query ready to run, with what its hits highlight.
 type compiled struct {
-	q          query.Query
-	hl         *highlighter
+	q          bquery.Query
+	hl         *query.Highlighter
 	filterOnly bool // no words or phrases: relevance is meaningless
+}
+
+// badQuery is the error of a query or parameter the user must fix.
+var badQuery = query.Bad
+
+// scope is the query language's scope of a target.
+func (t target) scope() fangtan.FacetScope {
+	if t.typ == typeQuote {
+		return fangtan.QuoteFacet
+	}
+	return fangtan.ArticleFacet
 }
 
 // compile turns the query text and the request's filters into a bleve query.
 func (x *Index) compile(fq fangtan.Query, t target) (*compiled, error) {
-	pq, err := parseQuery(fq.Text, t.typ == typeQuote)
+	pq, err := query.Parse(fq.Text, t.scope())
 	if err != nil {
 		return nil, err
 	}
 	return x.compileParsed(pq, fq, t)
 }
 
-func (x *Index) compileParsed(pq *parsedQuery, fq fangtan.Query, t target) (*compiled, error) {
+func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*compiled, error) {
 	paramFilters, err := x.paramFilters(fq, t)
 	if err != nil {
 		return nil, err
 	}
-	if len(pq.groups) == 0 && len(paramFilters) == 0 {
-		if len(pq.excluded) > 0 {
+	if len(pq.Groups) == 0 && len(paramFilters) == 0 {
+		if len(pq.Excluded) > 0 {
 			return nil, badQuery("the query only excludes: add a word, phrase or filter to search for")
 		}
 		return nil, badQuery("empty query: type a word, a \"phrase\" or a filter such as official:李慧")
 	}
-	c := &compiled{hl: &highlighter{}, filterOnly: true}
-	var must, filters []query.Query
+	c := &compiled{hl: query.NewHighlighter(pq, x.wordTokens), filterOnly: true}
+	var must, filters []bquery.Query
 	// A group of words and phrases only matches documents of the target's
 	// type, whose text fields it searches; the type filter is needed only
 	// when no such group restricts the hits. Leaving it out saves a
 	// leapfrog over every document of the type on each hit.
 	typed := false
-	for _, g := range pq.groups {
-		alts := make([]query.Query, 0, len(g))
+	for _, g := range pq.Groups {
+		alts := make([]bquery.Query, 0, len(g))
 		allFilters, allText := true, true
 		for _, cl := range g {
 			q, err := x.clauseQuery(cl, t, false)
@@ -107,13 +118,9 @@ func (x *Index) compileParsed(pq *parsedQuery, fq fangtan.Query, t target) (*com
 				return nil, err
 			}
 			alts = append(alts, q)
-			switch cl.kind {
-			case clauseWord:
+			switch cl.Kind {
+			case query.Word, query.Phrase, query.Near:
 				allFilters = false
-				c.hl.addWord(cl.text, x.wordTokens(cl.text))
-			case clausePhrase:
-				allFilters = false
-				c.hl.addPhrase(cl.text)
 			default:
 				allText = false
 			}
@@ -130,8 +137,8 @@ func (x *Index) compileParsed(pq *parsedQuery, fq fangtan.Query, t target) (*com
 		filters = append(filters, termQuery(fieldType, t.typ))
 	}
 	filters = append(filters, paramFilters...)
-	var mustNot []query.Query
-	for _, cl := range pq.excluded {
+	var mustNot []bquery.Query
+	for _, cl := range pq.Excluded {
 		q, err := x.clauseQuery(cl, t, true)
 		if err != nil {
 			return nil, err
@@ -148,9 +155,9 @@ func (x *Index) compileParsed(pq *parsedQuery, fq fangtan.Query, t target) (*com
 		}
 	}
 	if len(must) == 0 {
-		must = append(must, query.NewMatchAllQuery())
+		must = append(must, bquery.NewMatchAllQuery())
 	}
-	bq := query.NewBooleanQuery(must, nil, mustNot)
+	bq := bquery.NewBooleanQuery(must, nil, mustNot)
 	if len(filters) > 0 {
 		bq.AddFilter(andQuery(filters))
 	}
@@ -183,30 +190,38 @@ func sortedNames(m map[string][]string) []string {
 }
 
 // orQuery is q itself or the disjunction of several.
-func orQuery(qs []query.Query) query.Query {
+func orQuery(qs []bquery.Query) bquery.Query {
 	if len(qs) == 1 {
 		return qs[0]
 	}
-	return query.NewDisjunctionQuery(qs)
+	return bquery.NewDisjunctionQuery(qs)
 }
 
 // clauseQuery is the bleve query of one clause. An excluded word matches as
 // a substring only: excluding 振华 excludes every text containing 振华.
-func (x *Index) clauseQuery(c clause, t target, excluded bool) (query.Query, error) {
-	switch c.kind {
-	case clauseWord, clausePhrase:
-		if c.field == fieldTitle {
+func (x *Index) clauseQuery(c query.Clause, t target, excluded bool) (bquery.Query, error) {
+	switch c.Kind {
+	case query.Near:
+		alts := make([]bquery.Query, 0, len(t.fields))
+		for _, f := range t.fields {
+			nq := newNearQuery(f.exact, c.Terms, c.Slop)
+			nq.SetBoost(f.boost * phraseBoost)
+			alts = append(alts, nq)
+		}
+		return orQuery(alts), nil
+	case query.Word, query.Phrase:
+		if c.Field == fieldTitle {
 			t = target{t.typ, []textField{{fieldTitle, fieldTitleExact, titleBoost}}}
 		}
-		terms := analyzer.ExactTerms(c.text)
-		var alts []query.Query
+		terms := analyzer.ExactTerms(c.Text)
+		var alts []bquery.Query
 		var words []string
-		if c.kind == clauseWord && !excluded {
-			words = x.wordTokens(c.text)
+		if c.Kind == query.Word && !excluded {
+			words = x.wordTokens(c.Text)
 		}
 		for _, f := range t.fields {
 			if len(words) > 0 {
-				conj := make([]query.Query, len(words))
+				conj := make([]bquery.Query, len(words))
 				for i, w := range words {
 					conj[i] = termQuery(f.word, w)
 				}
@@ -214,8 +229,8 @@ func (x *Index) clauseQuery(c clause, t target, excluded bool) (query.Query, err
 				setBoost(wq, f.boost)
 				alts = append(alts, wq)
 			}
-			var eq query.Query
-			if c.kind == clauseWord && !excluded {
+			var eq bquery.Query
+			if c.Kind == query.Word && !excluded {
 				eq = bigramsQuery(f, terms)
 			} else {
 				eq = exactQuery(f, terms)
@@ -224,40 +239,45 @@ func (x *Index) clauseQuery(c clause, t target, excluded bool) (query.Query, err
 			alts = append(alts, eq)
 		}
 		return orQuery(alts), nil
-	case clauseDate:
-		var start, end time.Time
-		if c.hasFrom {
-			start = c.from
-		}
-		if c.hasTo {
-			end = c.to
-		}
-		yes, no := true, false
-		q := query.NewDateRangeInclusiveQuery(start, end, &yes, &no)
-		q.SetField(fieldDate)
-		return q, nil
-	case clauseFilter:
-		return x.filterQuery(c.field, []string{c.text}), nil
+	case query.Date:
+		return dateQuery(c), nil
+	case query.Filter:
+		return x.filterQuery(c.Field, []string{c.Text}), nil
 	}
-	return nil, fmt.Errorf("clause kind %d", c.kind)
+	return nil, fmt.Errorf("clause kind %v", c.Kind)
 }
 
-func andQuery(qs []query.Query) query.Query {
+// dateQuery is the query of a Date clause: [From, To) on the date field.
+func dateQuery(c query.Clause) bquery.Query {
+	var start, end time.Time
+	if c.HasFrom {
+		start = c.From
+	}
+	if c.HasTo {
+		end = c.To
+	}
+	yes, no := true, false
+	q := bquery.NewDateRangeInclusiveQuery(start, end, &yes, &no)
+	q.SetField(fieldDate)
+	return q
+}
+
+func andQuery(qs []bquery.Query) bquery.Query {
 	if len(qs) == 1 {
 		return qs[0]
 	}
-	return query.NewConjunctionQuery(qs)
+	return bquery.NewConjunctionQuery(qs)
 }
 
-func setBoost(q query.Query, b float64) {
-	if bq, ok := q.(query.BoostableQuery); ok && b != 1 {
+func setBoost(q bquery.Query, b float64) {
+	if bq, ok := q.(bquery.BoostableQuery); ok && b != 1 {
 		bq.SetBoost(b)
 	}
 }
 
 // exactQuery matches the exact terms in order: a substring of the
 // punctuation-free folded text.
-func exactQuery(f textField, terms []string) query.Query {
+func exactQuery(f textField, terms []string) bquery.Query {
 	return analyzer.ExactBigramTermsQuery(f.exact, terms)
 }
 
@@ -267,11 +287,11 @@ func exactQuery(f textField, terms []string) query.Query {
 // 习近平 five times slower, and a text holding all the bigrams of a word
 // but not the word is vanishingly rare and ranks low. Quoted phrases and
 // exclusions stay exact.
-func bigramsQuery(f textField, terms []string) query.Query {
+func bigramsQuery(f textField, terms []string) bquery.Query {
 	if len(terms) == 1 {
 		return exactQuery(f, terms)
 	}
-	conj := make([]query.Query, 0, len(terms))
+	conj := make([]bquery.Query, 0, len(terms))
 	seen := make(map[string]bool, len(terms))
 	for _, t := range terms {
 		if !seen[t] {
@@ -296,7 +316,7 @@ func (x *Index) wordTokens(s string) []string {
 
 // filterQuery matches any of values in field. Place names match their full
 // and short forms (太原 and 太原市).
-func (x *Index) filterQuery(field string, values []string) query.Query {
+func (x *Index) filterQuery(field string, values []string) bquery.Query {
 	var terms []string
 	for _, v := range values {
 		v = foldValue(v)
@@ -312,12 +332,12 @@ func (x *Index) filterQuery(field string, values []string) query.Query {
 	}
 	slices.Sort(terms)
 	terms = slices.Compact(terms)
-	qs := make([]query.Query, len(terms))
+	qs := make([]bquery.Query, len(terms))
 	for i, t := range terms {
 		qs[i] = termQuery(field, t)
 	}
 	if len(qs) == 0 {
-		return query.NewMatchNoneQuery()
+		return bquery.NewMatchNoneQuery()
 	}
 	return orQuery(qs)
 }
@@ -370,9 +390,9 @@ func (x *Index) placeTerms(field, v string) []string {
 
 // paramFilters are the request's facet filters: OR within a field, AND
 // across fields.
-func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) {
+func (x *Index) paramFilters(fq fangtan.Query, t target) ([]bquery.Query, error) {
 	for _, y := range fq.Years {
-		if y = strings.TrimSpace(y); y != "" && !isYear(y) && y != undated {
+		if y = strings.TrimSpace(y); y != "" && !query.IsYear(y) && y != undated {
 			return nil, badQuery("year %q is not a four-digit year", y)
 		}
 	}
@@ -381,7 +401,7 @@ func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) 
 			return nil, badQuery("the " + f.Name + " filter applies to quote search only")
 		}
 	}
-	var out []query.Query
+	var out []bquery.Query
 	switch k := strings.TrimSpace(fq.Kind); {
 	case k == "":
 	case t.typ != typeQuote:
@@ -391,10 +411,10 @@ func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) 
 	default:
 		return nil, badQuery("kind %q: use direct or reported", k)
 	}
-	if dq, err := dateParams(fq.DateFrom, fq.DateTo); err != nil {
+	if dc, ok, err := query.DateRange(fq.DateFrom, fq.DateTo); err != nil {
 		return nil, err
-	} else if dq != nil {
-		out = append(out, dq)
+	} else if ok {
+		out = append(out, dateQuery(dc))
 	}
 	for _, f := range fangtan.Facets {
 		if f.Filter == nil {
@@ -409,39 +429,6 @@ func (x *Index) paramFilters(fq fangtan.Query, t target) ([]query.Query, error) 
 		}
 	}
 	return out, nil
-}
-
-// dateParams is the query of a DateFrom..DateTo range, nil when both are
-// empty.
-func dateParams(from, to string) (query.Query, error) {
-	from, to = strings.TrimSpace(from), strings.TrimSpace(to)
-	if from == "" && to == "" {
-		return nil, nil
-	}
-	c := clause{}
-	if from != "" {
-		start, _, err := parsePeriod(analyzer.Fold(from))
-		if err != nil {
-			return nil, badQuery("date_from %q is not a date (%v); write YYYY, YYYY-MM or YYYY-MM-DD", from, err)
-		}
-		c.from, c.hasFrom = start, true
-	}
-	if to != "" {
-		_, end, err := parsePeriod(analyzer.Fold(to))
-		if err != nil {
-			return nil, badQuery("date_to %q is not a date (%v); write YYYY, YYYY-MM or YYYY-MM-DD", to, err)
-		}
-		c.to, c.hasTo = end, true
-	}
-	if c.hasFrom && c.hasTo && !c.from.Before(c.to) {
-		return nil, badQuery("the date range %s to %s ends before it starts", from, to)
-	}
-	if c.hasFrom && !searchableDate(c.from) || c.hasTo && !searchableDate(c.to) {
-		return nil, badQuery("the date range %s to %s is outside the dates that can be searched (1678 to 2261)", from, to)
-	}
-	c.kind = clauseDate
-	var x Index
-	return x.clauseQuery(c, articles, false)
 }
 
 func hasValue(vs []string) bool {
@@ -550,20 +537,6 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 	return out, nil
 }
 
-// paragraphOf is the 1-based paragraph of text where the snippet's first
-// span lies.
-func paragraphOf(text string, sn fangtan.Snippet) int {
-	m := sn.Text[sn.Spans[0].Start:sn.Spans[0].End]
-	// The snippet's text is text[start:end] with newlines as spaces; find
-	// where it starts by its position.
-	plain := strings.ReplaceAll(text, "\n", " ")
-	i := strings.Index(plain, sn.Text)
-	if i < 0 || m == "" {
-		return 0
-	}
-	return 1 + strings.Count(text[:i+sn.Spans[0].Start], "\n")
-}
-
 // MaxExport caps the hits of one Export.
 const MaxExport = 10_000
 
@@ -602,7 +575,7 @@ func (x *Index) Export(ctx context.Context, fq fangtan.Query, limit int, start f
 		for j, h := range batch {
 			ids[j] = h.ID
 		}
-		breq := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+		breq := bleve.NewSearchRequestOptions(bquery.NewDocIDQuery(ids), len(ids), 0, false)
 		breq.Fields = []string{fieldStored, fieldStoredText}
 		bres, err := x.run(ctx, breq)
 		if err != nil {
@@ -638,10 +611,10 @@ func hitOf(d *fangtan.Document, score float64, c *compiled) fangtan.Hit {
 		Districts: nonNil(d.Places.Districts), Themes: nonNil(d.Themes),
 		Score: score,
 	}
-	hit.Snippets = c.hl.snippets(d.Text, 3, fragmentRunes)
-	hit.Fragments = snippetsHTML(hit.Snippets)
-	if len(hit.Snippets) > 0 && len(hit.Snippets[0].Spans) > 0 {
-		hit.Paragraph = paragraphOf(d.Text, hit.Snippets[0])
+	hit.Snippets = c.hl.Snippets(d.Text, 3, query.FragmentRunes)
+	hit.Fragments = query.HTMLs(hit.Snippets)
+	if len(hit.Snippets) > 0 {
+		hit.Paragraph = query.Paragraph(d.Text, hit.Snippets[0])
 	}
 	return hit
 }
@@ -704,57 +677,9 @@ func topFacets(all map[string][]fangtan.FacetCount, names []string, size int) ma
 }
 
 // timeline makes the histogram of a search from its year and month
-// counts: by month when the dated documents span less than three years,
-// else by year, with every period in between.
+// counts (query.Timeline).
 func timeline(all map[string][]fangtan.FacetCount) *fangtan.Timeline {
-	t := &fangtan.Timeline{Unit: "year", Buckets: []fangtan.Bucket{}}
-	years := map[int]int{}
-	lo, hi := 0, 0
-	for _, c := range all[fieldYear] {
-		if c.Value == undated {
-			t.Undated = c.Count
-			continue
-		}
-		y, err := strconv.Atoi(c.Value)
-		if err != nil {
-			continue
-		}
-		years[y] = c.Count
-		if lo == 0 || y < lo {
-			lo = y
-		}
-		hi = max(hi, y)
-	}
-	if len(years) == 0 {
-		return t
-	}
-	if hi-lo < 2 {
-		t.Unit = "month"
-		months := map[string]int{}
-		for _, c := range all[fieldMonth] {
-			months[c.Value] = c.Count
-		}
-		for y := lo; y <= hi; y++ {
-			for m := 1; m <= 12; m++ {
-				p := fmt.Sprintf("%04d-%02d", y, m)
-				t.Buckets = append(t.Buckets, fangtan.Bucket{Period: p, Count: months[p]})
-			}
-		}
-		// Trim the empty months before the first and after the last.
-		first := slices.IndexFunc(t.Buckets, func(b fangtan.Bucket) bool { return b.Count > 0 })
-		last := len(t.Buckets) - 1
-		for last > first && t.Buckets[last].Count == 0 {
-			last--
-		}
-		if first >= 0 {
-			t.Buckets = t.Buckets[first : last+1]
-		}
-		return t
-	}
-	for y := lo; y <= hi; y++ {
-		t.Buckets = append(t.Buckets, fangtan.Bucket{Period: strconv.Itoa(y), Count: years[y]})
-	}
-	return t
+	return query.Timeline(all[fieldYear], all[fieldMonth])
 }
 
 // SearchQuotes implements fangtan.Searcher.
@@ -786,8 +711,8 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 		if q.Kind == "" {
 			q.Kind = fangtan.QuoteDirect
 		}
-		q.Snippets = c.hl.snippets(q.Text, 1, 1<<30)
-		q.Fragments = snippetsHTML(q.Snippets)
+		q.Snippets = c.hl.Snippets(q.Text, 1, 1<<30)
+		q.Fragments = query.HTMLs(q.Snippets)
 		out.Hits = append(out.Hits, q)
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
@@ -796,7 +721,7 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 
 // Document implements fangtan.Searcher.
 func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.DocumentView, error) {
-	var hl *highlighter
+	var hl *query.Highlighter
 	if strings.TrimSpace(queryText) != "" {
 		c, err := x.compile(fangtan.Query{Text: queryText}, articles)
 		if err != nil {
@@ -804,7 +729,7 @@ func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.Do
 		}
 		hl = c.hl
 	}
-	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery([]string{id}), termQuery(fieldType, typeArticle)})
+	q := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDocIDQuery([]string{id}), termQuery(fieldType, typeArticle)})
 	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
 	req.Fields = []string{fieldStored, fieldStoredText, fieldStoredQuotes}
 	res, err := x.run(ctx, req)
@@ -826,7 +751,7 @@ func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.Do
 		}
 		v.Highlighted = make([]string, len(paras))
 		for i, p := range paras {
-			v.Highlighted[i] = hl.highlightAll(p)
+			v.Highlighted[i] = hl.HTMLAll(p)
 		}
 	}
 	return v, nil
