@@ -17,9 +17,13 @@ build:
 	$(GO) build -o $(BIN) ./cmd/fangtan
 
 # Every test, with the race detector, plus vet, a gofmt check and a brief
-# run of every fuzz target (make fuzz runs them longer).
+# run of every fuzz target (make fuzz runs them longer). Under -race the
+# conformance suite checks the sample corpus only (internal/conformance/
+# race.go); the second line runs it on 2,000 xwlb items without -race.
+CONFORMANCE_PKGS := ./index/ ./postgres/ ./internal/conformance/
 test: vet fmt-check
 	$(GO) test -race -timeout 9m ./...
+	$(GO) test -count=1 -timeout 5m -run 'Conformance|BackendsAgree' $(CONFORMANCE_PKGS)
 	$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_BRIEF)
 
 vet:

@@ -29,6 +29,24 @@ var (
 	ErrUnavailable = errors.New("temporarily unavailable")
 )
 
+// UnavailableError is an ErrUnavailable that knows which part of the
+// system failed (a database server, a shard), so that a user and an
+// operator can tell a stopped shard from an overloaded server. Part must
+// name it without secrets (no password).
+type UnavailableError struct {
+	Part string
+	Err  error
+}
+
+func (e *UnavailableError) Error() string {
+	return fmt.Sprintf("%s unavailable: %v", e.Part, e.Err)
+}
+
+// Is makes errors.Is(err, ErrUnavailable) hold.
+func (e *UnavailableError) Is(target error) bool { return target == ErrUnavailable }
+
+func (e *UnavailableError) Unwrap() error { return e.Err }
+
 // MessageError is an error a user reads, with its format and arguments
 // kept apart so that a user interface can say it in its own language
 // (web translates the formats it knows). It wraps Kind, one of the

@@ -69,21 +69,34 @@ func (db *DB) build(ctx context.Context, src fangtan.Source, opts fangtan.BuildO
 	if err := db.lock(ctx, tx, lockBuild); err != nil {
 		return fangtan.Stats{}, err
 	}
-	building := fmt.Sprintf("%s_building_%d_%d", db.schema, os.Getpid(), time.Now().UnixNano()%1e9)
-	ident := pgx.Identifier{building}.Sanitize()
-	if _, err := tx.Exec(ctx, "CREATE SCHEMA "+ident); err != nil {
+	// A sharded layout (shard.go) is rebuilt in place, in this transaction.
+	inPlace, err := db.sharded(ctx, tx)
+	if err != nil {
 		return fangtan.Stats{}, err
 	}
-	// The DDL is unqualified; search_path puts it into the new schema.
-	if _, err := tx.Exec(ctx, "SET LOCAL search_path TO "+ident); err != nil {
-		return fangtan.Stats{}, err
+	nb, ident := db, ""
+	db.isSharded.Store(inPlace)
+	if inPlace {
+		if err := db.clearInPlace(ctx, tx); err != nil {
+			return fangtan.Stats{}, err
+		}
+	} else {
+		building := fmt.Sprintf("%s_building_%d_%d", db.schema, os.Getpid(), time.Now().UnixNano()%1e9)
+		ident = pgx.Identifier{building}.Sanitize()
+		if _, err := tx.Exec(ctx, "CREATE SCHEMA "+ident); err != nil {
+			return fangtan.Stats{}, err
+		}
+		// The DDL is unqualified; search_path puts it into the new schema.
+		if _, err := tx.Exec(ctx, "SET LOCAL search_path TO "+ident); err != nil {
+			return fangtan.Stats{}, err
+		}
+		if _, err := tx.Exec(ctx, SchemaSQL); err != nil {
+			return fangtan.Stats{}, fmt.Errorf("create tables: %w", err)
+		}
+		// The rest of the build writes through the same statements as an
+		// add, qualified with the schema's name: a DB for the new schema.
+		nb = db.inSchema(building)
 	}
-	if _, err := tx.Exec(ctx, SchemaSQL); err != nil {
-		return fangtan.Stats{}, fmt.Errorf("create tables: %w", err)
-	}
-	// The rest of the build writes through the same statements as an add,
-	// qualified with the schema's name: a DB for the new schema.
-	nb := db.inSchema(building)
 	if opts.Known != nil && opts.Registry != nil {
 		opts.Known(opts.Registry)
 	}
@@ -99,12 +112,14 @@ func (db *DB) build(ctx context.Context, src fangtan.Source, opts fangtan.BuildO
 	// row), and before the registry's pass, whose phrase searches need
 	// them: without, each name was a scan of every passage.
 	report(opts, fangtan.Progress{Stage: fangtan.StageMerge, Elapsed: time.Since(start)})
-	if _, err := tx.Exec(ctx, IndexesSQL); err != nil {
-		return stats, fmt.Errorf("create indexes: %w", err)
-	}
-	for _, t := range []string{"articles", "passages", "quotes"} {
-		if _, err := tx.Exec(ctx, "ANALYZE "+ident+"."+t); err != nil {
-			return stats, err
+	if !inPlace { // the shards' tables keep their indexes
+		if _, err := tx.Exec(ctx, IndexesSQL); err != nil {
+			return stats, fmt.Errorf("create indexes: %w", err)
+		}
+		for _, t := range []string{"articles", "passages", "quotes"} {
+			if _, err := tx.Exec(ctx, "ANALYZE "+ident+"."+t); err != nil {
+				return stats, err
+			}
 		}
 	}
 	if opts.Registry != nil {
@@ -118,6 +133,13 @@ func (db *DB) build(ctx context.Context, src fangtan.Source, opts fangtan.BuildO
 		"built": time.Now().UTC().Format(time.RFC3339), "generation": newGeneration(),
 	}); err != nil {
 		return stats, err
+	}
+	if inPlace {
+		if err := tx.Commit(ctx); err != nil {
+			return stats, err
+		}
+		stats.Elapsed = time.Since(start)
+		return stats, nil
 	}
 	if err := db.lock(ctx, tx, lockWrite); err != nil {
 		return stats, err

@@ -23,6 +23,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -67,6 +68,10 @@ type DB struct {
 	dsn      string // redacted
 	password string // scrubbed from every error
 	word     *analyzer.WordTokenizer
+
+	// isSharded: the schema's tables are partitions on shards (shard.go),
+	// which some conditions are written differently for.
+	isSharded atomic.Bool
 
 	mu      sync.Mutex
 	cache   *readCache // registry and suggestions of one generation
@@ -131,7 +136,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 
 // inSchema is db writing into another schema (a build's new one).
 func (db *DB) inSchema(schema string) *DB {
-	return &DB{pool: db.pool, schema: schema, dsn: db.dsn, password: db.password, word: db.word}
+	nb := &DB{pool: db.pool, schema: schema, dsn: db.dsn, password: db.password, word: db.word}
+	nb.isSharded.Store(db.isSharded.Load())
+	return nb
 }
 
 // Close releases the pool.
@@ -175,6 +182,7 @@ func (db *DB) check(ctx context.Context) error {
 	if v := meta["format"]; v != formatVersion {
 		return fmt.Errorf("postgres %s: built by another version of fangtan (format %q, this one reads %q); rebuild it with 'fangtan index --backend postgres'", db, v, formatVersion)
 	}
+	db.isSharded.Store(strings.HasPrefix(meta["layout"], "sharded"))
 	return checkDictionaries(db.String(), meta["dictionaries"], db.dictionaries())
 }
 
@@ -189,7 +197,11 @@ func (db *DB) wrap(op string, err error) error {
 		return err
 	}
 	msg := scrub(err.Error(), db.password)
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || isConnError(err) {
+	if isConnError(err) {
+		return &scrubbedError{msg: fmt.Sprintf("postgres %s: %s: %s", db, op, msg),
+			kind: &fangtan.UnavailableError{Part: unavailablePart(err), Err: fangtan.ErrUnavailable}, cause: err}
+	}
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return &scrubbedError{msg: fmt.Sprintf("postgres %s: %s: %s", db, op, msg), kind: fangtan.ErrUnavailable, cause: err}
 	}
 	return &scrubbedError{msg: fmt.Sprintf("postgres %s: %s: %s", db, op, msg), cause: err}
@@ -225,6 +237,25 @@ func isConnError(err error) bool {
 		return strings.HasPrefix(pgErr.Code, "08") || strings.HasPrefix(pgErr.Code, "57P") || pgErr.Code == "53300"
 	}
 	return pgconn.SafeToRetry(err)
+}
+
+var fdwServer = regexp.MustCompile(`^could not connect to server "([^"]+)"`)
+
+// unavailablePart names, for a user, what a connection error could not
+// reach: a shard (postgres_fdw names its foreign server; a query cut off
+// on a shard says "remote SQL command") or the database server itself.
+// It holds no address and no password.
+func unavailablePart(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		if m := fdwServer.FindStringSubmatch(pgErr.Message); m != nil {
+			return fmt.Sprintf("shard server %q", m[1])
+		}
+		if strings.Contains(pgErr.Where, "remote SQL command") {
+			return "a shard server"
+		}
+	}
+	return "the PostgreSQL server"
 }
 
 func scrub(s, password string) string {

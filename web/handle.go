@@ -80,8 +80,9 @@ func (srv *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	p.Status = status
 	p.Title = p.L.T("error." + strconv.Itoa(status))
 	// These say what to fix: the query, the address, the credentials, the
-	// host name, or waiting for one's other searches.
-	if status == http.StatusBadRequest || status == http.StatusUnauthorized || status == http.StatusForbidden || status == http.StatusNotFound || status == http.StatusTooManyRequests {
+	// host name, or waiting for one's other searches; a 503, which part is
+	// unavailable.
+	if status == http.StatusBadRequest || status == http.StatusUnauthorized || status == http.StatusForbidden || status == http.StatusNotFound || status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
 		p.Message = msg
 	}
 	p.View = link{en: p.L.English()}.to("/search", nil)

@@ -366,6 +366,12 @@ func (srv *server) errorStatus(r *http.Request, err error, l *locale) (int, stri
 		return http.StatusServiceUnavailable, "request canceled"
 	case errors.Is(err, fangtan.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		srv.log.Warn("search unavailable", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+		// A backend that knows which of its parts failed (a shard) says so:
+		// the part's name holds no secret (fangtan.UnavailableError).
+		var ue *fangtan.UnavailableError
+		if errors.As(err, &ue) && ue.Part != "" {
+			return http.StatusServiceUnavailable, l.F("error.unavailablepart", ue.Part)
+		}
 		return http.StatusServiceUnavailable, l.T("error.unavailable")
 	default:
 		srv.log.Error("internal error", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
