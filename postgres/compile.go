@@ -20,6 +20,7 @@ import (
 //
 //	Word 转型发展       SELECT id FROM articles WHERE words @@ '转型' & '发展'
 //	                    UNION SELECT article_id FROM passages WHERE bigrams @@ '转型' & '型发' & '发展'
+//	                      (a long text's passage -1 holds all its bigrams: anywhere in the text)
 //	                    UNION the same two on title_words, title_bigrams
 //	                    — its words anywhere, or its bigrams, as the bleve index's word clause
 //	Phrase "转型发展"   SELECT x.id FROM articles x WHERE x.id = ANY(ARRAY(

@@ -200,6 +200,26 @@ func bigramVector(rs []rune) (string, bool) {
 	return v.text(true), v.complete() && len(rs) <= maxPos
 }
 
+// wholeTextSeq is the passage number of a long article's bigram set.
+const wholeTextSeq = -1
+
+// bigramSet is the tsvector of rs's distinct bigrams and last rune, without
+// positions, or "" when it would pass maxWordVectorBytes.
+func bigramSet(rs []rune) string {
+	v := newVector()
+	for k := range rs {
+		if k+1 < len(rs) {
+			v.add(string(rs[k:k+2]), 1)
+		} else {
+			v.add(string(rs[k]), 1)
+		}
+	}
+	if v.size() > maxWordVectorBytes {
+		return ""
+	}
+	return v.text(false)
+}
+
 // words is the word analyzer's tokens of text, from the precise-mode words
 // the extractor cut when they are given (the same tokens without running
 // jieba again), else by segmenting it.
@@ -380,6 +400,17 @@ func (db *DB) rows(d *fangtan.Document) (*articleRow, error) {
 		r.passages = append(r.passages, passageRow{seq: seq, bigrams: bv, complete: complete})
 		if end == len(rs) {
 			break
+		}
+	}
+	// A bare word matches, as in a bleve index, a text holding all its
+	// bigrams anywhere (index.bigramsQuery): a long article also gets a
+	// row of every bigram of its text without positions, seq -1, never
+	// complete, so a phrase still goes through strpos. Past the 1 MB limit
+	// it is left out, and such a text matches a bare word's bigrams only
+	// within one passage.
+	if len(r.passages) > 1 {
+		if all := bigramSet(rs); all != "" {
+			r.passages = append(r.passages, passageRow{seq: wholeTextSeq, bigrams: all})
 		}
 	}
 	for _, f := range fangtan.Facets {

@@ -62,6 +62,9 @@ CREATE TABLE articles (
 -- tsvector keeps positions only up to 16,383 and 256 per lexeme, and holds
 -- at most 1 MB. `complete` is false when some bigram occurs more than 256
 -- times in the passage, where a <-> chain could miss a later occurrence.
+-- A text of several passages has one more row, seq -1: the set of all its
+-- bigrams without positions (never complete), for a bare word's bigrams
+-- anywhere in the text, as a bleve index matches them.
 CREATE TABLE passages (
     article_id text NOT NULL,
     part       date NOT NULL,
