@@ -508,8 +508,9 @@ var unpersistedBatches = 1
 
 // writer runs the indexing pipeline: a source goroutine, workers that
 // prepare documents and fill their own batches, and bleve's analysis queue
-// behind each batch. Each worker writes its own batches, so segment
-// building also runs on every core.
+// behind each batch. Each worker writes its own batches; a build lets one
+// of them at a time into scorch until it is persisted (unpersistedBatches),
+// while the others go on extracting.
 type writer struct {
 	idx       bleve.Index
 	b         *docBuilder
