@@ -4,9 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -14,6 +16,7 @@ import (
 	"fangtan/analyzer"
 	"fangtan/corpus"
 	"fangtan/extract"
+	"fangtan/internal/procstat"
 )
 
 // benchQueries is the query mix of the benchmarks: single words,
@@ -200,4 +203,88 @@ func dirSize(p string) int64 {
 		return nil
 	})
 	return n
+}
+
+// buildLevers are the build settings BenchmarkBuildLevers compares on the
+// same articles in one run (see docs/benchmarks.md, "Indexing levers
+// measured").
+var buildLevers = []struct {
+	name        string
+	opts        BuildOptions
+	unpersisted int // unpersistedBatches during the build
+}{
+	{"batch=1000/unbounded", BuildOptions{BatchSize: 1000}, 0},
+	{"batch=1000/unpersisted=1", BuildOptions{BatchSize: 1000}, 1},
+	{"batch=300/unbounded", BuildOptions{BatchSize: 300}, 0},
+}
+
+// BenchmarkBuildLevers builds the first FANGTAN_BENCH_DOCS xwlb articles
+// with each of buildLevers, reporting the process's CPU seconds per build
+// (the build runs on every core, so ns/op alone hides its cost) and the
+// peak resident memory above what the process held before the build.
+func BenchmarkBuildLevers(b *testing.B) {
+	docs := xwlbDocs(b, xwlbPath(b))
+	seg, err := analyzer.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ex, err := extract.NewExtractor(seg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bytes int64
+	for _, d := range docs {
+		bytes += int64(len(d.Text))
+	}
+	for _, lever := range buildLevers {
+		b.Run(lever.name, func(b *testing.B) {
+			b.SetBytes(bytes)
+			var cpu, peak float64
+			defer func(n int) { unpersistedBatches = n }(unpersistedBatches)
+			unpersistedBatches = lever.unpersisted
+			for b.Loop() {
+				dir := b.TempDir()
+				cp := slices.Clone(docs)
+				opts := lever.opts
+				opts.Prepare = ex.Extract
+				debug.FreeOSMemory()
+				rss0 := procstat.MB("VmRSS")
+				stop := make(chan struct{})
+				sampled := make(chan float64)
+				go func() {
+					top := rss0
+					t := time.NewTicker(20 * time.Millisecond)
+					defer t.Stop()
+					for {
+						select {
+						case <-t.C:
+							top = max(top, procstat.MB("VmRSS"))
+						case <-stop:
+							sampled <- top - rss0
+							return
+						}
+					}
+				}()
+				cpu0 := cpuSeconds()
+				if _, err := Build(context.Background(), filepath.Join(dir, "x"), DocumentsSource(cp), opts); err != nil {
+					b.Fatal(err)
+				}
+				cpu += cpuSeconds() - cpu0
+				close(stop)
+				peak = max(peak, <-sampled)
+			}
+			b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+			b.ReportMetric(peak, "peak-rss-MB")
+		})
+	}
+}
+
+// cpuSeconds is the user and system time of this process so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(ru.Utime) + tv(ru.Stime)
 }

@@ -344,6 +344,9 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 		_ = idx.Close()
 		return Stats{}, err
 	}
+	if unpersistedBatches > 0 {
+		w.inflight = make(chan struct{}, unpersistedBatches)
+	}
 	if opts.Known != nil && opts.Registry != nil {
 		opts.Known(opts.Registry)
 	}
@@ -494,10 +497,20 @@ func rootSegments(sc *scorch.Scorch) uint64 {
 	return n
 }
 
+// unpersistedBatches bounds the batches a build has handed to scorch and
+// scorch has not yet written to disk (0: no bound). With unsafe_batch a
+// Batch returns as soon as its segment is introduced, so each worker went
+// on to analyze its next batch while earlier ones still sat in memory; one
+// at a time cut the peak RSS of 6,000 xwlb articles from about 900 to 600 MB
+// at no measurable CPU cost (docs/benchmarks.md, "Indexing levers
+// measured"). A variable so that BenchmarkBuildLevers can compare.
+var unpersistedBatches = 1
+
 // writer runs the indexing pipeline: a source goroutine, workers that
 // prepare documents and fill their own batches, and bleve's analysis queue
-// behind each batch. Each worker writes its own batches, so segment
-// building also runs on every core.
+// behind each batch. Each worker writes its own batches; a build lets one
+// of them at a time into scorch until it is persisted (unpersistedBatches),
+// while the others go on extracting.
 type writer struct {
 	idx       bleve.Index
 	b         *docBuilder
@@ -509,6 +522,9 @@ type writer struct {
 	skippedMu sync.Mutex
 	skipped   []Skipped
 	shortened []Skipped
+	// inflight, when set, holds a token for each batch handed to scorch
+	// and not yet persisted.
+	inflight chan struct{}
 }
 
 func newWriter(idx bleve.Index, opts BuildOptions) (*writer, error) {
@@ -649,7 +665,20 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before fu
 				return err
 			}
 		}
+		if w.inflight != nil {
+			select {
+			case w.inflight <- struct{}{}:
+			case <-ctx.Done():
+				return nil
+			}
+			// A failed persist keeps its token, but it also cancels ctx
+			// (buildFaults), which the other workers wait on.
+			batch.SetPersistedCallback(func(error) { <-w.inflight })
+		}
 		if err := w.idx.Batch(batch); err != nil {
+			if w.inflight != nil {
+				<-w.inflight
+			}
 			return err
 		}
 		// A new batch rather than Reset: scorch's Batch returns while its
