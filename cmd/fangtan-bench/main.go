@@ -1,11 +1,13 @@
 // Command fangtan-bench measures fangtan against the peers a Go user would
-// pick (bleve's cjk analyzer, a plain gojieba adapter) on a JSON-lines
-// corpus: indexing time and memory, index size, search latency in process
+// pick (bleve's cjk analyzer, a plain gojieba adapter), and fangtan on
+// PostgreSQL (one node, and a coordinator with two postgres_fdw shards, in
+// private clusters it starts), on a JSON-lines corpus: indexing time and memory, index size, search latency in process
 // and over HTTP, and exact-substring recall. It is a developer's tool, kept
 // out of the fangtan binary; `make bench` builds and runs it.
 //
 // It runs each configuration's indexing in a child process of its own (this
-// program, re-executed), so that each gets its own peak RSS, and serves
+// program, re-executed, or `fangtan index --backend postgres` for the
+// PostgreSQL configurations), so that each gets its own peak RSS, and serves
 // fangtan with the real `fangtan serve` (--fangtan).
 package main
 
@@ -112,6 +114,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Clients: *clients, WorkDir: *workdir, ProfileDir: *profileDir,
 		Self: []string{exe},
 		Log:  stderr,
+	}
+	if _, err := os.Stat(serveBin); err == nil {
+		opts.Fangtan = serveBin
 	}
 	if !*childServe {
 		opts.ServeArgs = func(indexDir, addr string) []string {
