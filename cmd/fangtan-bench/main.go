@@ -65,6 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	configs := fs.String("configs", "", "comma-separated configurations to measure (default: "+strings.Join(bench.ConfigNames(), ",")+"; scale: fangtan)")
 	jsonOut := fs.String("json-out", "", "write the results as JSON here (default docs/benchmarks.json, scale: docs/benchmarks-scale.json)")
 	mdOut := fs.String("md-out", "docs/benchmarks.md", "update the generated section of this Markdown file (empty: don't)")
+	mdSection := fs.String("md-section", "", "the generated section's `NAME` (between <!-- NAME:begin --> and <!-- NAME:end -->; default bench, scale: bench-scale)")
 	scale := fs.Bool("scale", false, "scale runs: xwlb + hkcnews together, then 1×, 2× and 4× xwlb")
 	hkc := fs.String("hkcnews", "../shared/corpus/hkcnews-10k.jsonl", "the Traditional corpus of the scale run")
 	requests := fs.Int("requests", 2000, "stop each latency run after `N` queries")
@@ -132,6 +133,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *jsonOut == "" {
 		*jsonOut = defJSON
+	}
+	if *mdSection != "" {
+		section = *mdSection
 	}
 	write := func(rep *bench.Report) error {
 		if err := bench.WriteJSON(rep, *jsonOut); err != nil {

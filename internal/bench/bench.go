@@ -345,7 +345,11 @@ func measure(ctx context.Context, opts Options, s system, c *Corpus, work string
 	dir := filepath.Join(work, name+".index")
 	os.RemoveAll(dir)
 
-	logf("%s: indexing in a child process", name)
+	if _, ok := s.(service); ok {
+		logf("%s: indexing with fangtan index --backend postgres", name)
+	} else {
+		logf("%s: indexing in a child process", name)
+	}
 	profile := ""
 	if opts.ProfileDir != "" {
 		profile, _ = filepath.Abs(filepath.Join(opts.ProfileDir, name+".index.cpu.pprof"))

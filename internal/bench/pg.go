@@ -121,6 +121,10 @@ func (p *pgSystem) start(ctx context.Context, recs []Record, logf func(string, .
 		}
 	}
 	bounds := splitDates(recs, p.shards)
+	if len(bounds) != p.shards-1 {
+		stop()
+		return nil, fmt.Errorf("%s: the corpus's dates cannot be split over %d shards (split at %v)", p.name, p.shards, bounds)
+	}
 	var specs []postgres.ShardSpec
 	for i, sh := range set.Shards {
 		spec := postgres.ShardSpec{Server: set.Servers[i], DSN: sh.DSN()}
