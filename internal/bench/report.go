@@ -524,7 +524,7 @@ func Markdown(r *Report) string {
 	m := r.Machine
 	fmt.Fprintf(&b, "Run %s at commit `%s` on %d CPUs (%s), %d MB memory, %s, GOMAXPROCS %d; took %.0f s.\n\n",
 		r.Date, r.Commit, m.CPUs, m.CPUModel, m.MemoryMB, m.GoVersion, m.GOMAXPROCS, r.Elapsed)
-	fmt.Fprintf(&b, "Latency runs stop at %d queries or %.0f s, whichever comes first; HTTP runs use %d concurrent clients on 127.0.0.1.\n\n",
+	fmt.Fprintf(&b, "Latency runs stop at %d queries or %.0f s, whichever comes first; HTTP runs use %d concurrent clients, each from its own 127.0.0.x address.\n\n",
 		r.Search.MaxRequests, r.Search.MaxSeconds, r.Search.Clients)
 	if len(r.Scale) > 0 {
 		mdTable(&b, scaleRows(r.Scale))
