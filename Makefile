@@ -6,7 +6,7 @@ INDEX    ?= data/sample.index
 ADDR     ?= 127.0.0.1:8080
 CORPUS   ?= ../shared/corpus/xwlb.jsonl
 FUZZTIME ?= 60s
-FUZZTIME_BRIEF ?= 3s
+FUZZTIME_BRIEF ?= 200x
 LOADTIME ?= 30s
 
 .PHONY: all build test vet fmt-check bench bench-build bench-scale bench-smoke run clean fuzz loadtest
