@@ -1,11 +1,13 @@
 // Command fangtan-bench measures fangtan against the peers a Go user would
-// pick (bleve's cjk analyzer, a plain gojieba adapter) on a JSON-lines
-// corpus: indexing time and memory, index size, search latency in process
+// pick (bleve's cjk analyzer, a plain gojieba adapter), and fangtan on
+// PostgreSQL (one node, and a coordinator with two postgres_fdw shards, in
+// private clusters it starts), on a JSON-lines corpus: indexing time and memory, index size, search latency in process
 // and over HTTP, and exact-substring recall. It is a developer's tool, kept
 // out of the fangtan binary; `make bench` builds and runs it.
 //
 // It runs each configuration's indexing in a child process of its own (this
-// program, re-executed), so that each gets its own peak RSS, and serves
+// program, re-executed, or `fangtan index --backend postgres` for the
+// PostgreSQL configurations), so that each gets its own peak RSS, and serves
 // fangtan with the real `fangtan serve` (--fangtan).
 package main
 
@@ -63,6 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	configs := fs.String("configs", "", "comma-separated configurations to measure (default: "+strings.Join(bench.ConfigNames(), ",")+"; scale: fangtan)")
 	jsonOut := fs.String("json-out", "", "write the results as JSON here (default docs/benchmarks.json, scale: docs/benchmarks-scale.json)")
 	mdOut := fs.String("md-out", "docs/benchmarks.md", "update the generated section of this Markdown file (empty: don't)")
+	mdSection := fs.String("md-section", "", "the generated section's `NAME` (between <!-- NAME:begin --> and <!-- NAME:end -->; default bench, scale: bench-scale)")
 	scale := fs.Bool("scale", false, "scale runs: xwlb + hkcnews together, then 1×, 2× and 4× xwlb")
 	hkc := fs.String("hkcnews", "../shared/corpus/hkcnews-10k.jsonl", "the Traditional corpus of the scale run")
 	requests := fs.Int("requests", 2000, "stop each latency run after `N` queries")
@@ -113,6 +116,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Self: []string{exe},
 		Log:  stderr,
 	}
+	if _, err := os.Stat(serveBin); err == nil {
+		opts.Fangtan = serveBin
+	}
 	if !*childServe {
 		opts.ServeArgs = func(indexDir, addr string) []string {
 			return []string{serveBin, "serve", "--index", indexDir, "--addr", addr}
@@ -127,6 +133,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *jsonOut == "" {
 		*jsonOut = defJSON
+	}
+	if *mdSection != "" {
+		section = *mdSection
 	}
 	write := func(rep *bench.Report) error {
 		if err := bench.WriteJSON(rep, *jsonOut); err != nil {

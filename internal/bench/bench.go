@@ -23,6 +23,7 @@ import (
 	"syscall"
 	"time"
 
+	"fangtan/internal/pgtest"
 	"fangtan/internal/procstat"
 )
 
@@ -54,24 +55,35 @@ type engine interface {
 	Close() error
 }
 
-func systems() []system { return []system{fangtanSystem{}, peerA, peerB} }
+// systems are every configuration; the PostgreSQL ones are fresh values
+// each call, since they hold the clusters of one run.
+func systems() []system {
+	return []system{fangtanSystem{}, peerA, peerB,
+		&pgSystem{name: NamePG}, &pgSystem{name: NamePGShards, shards: 2, async: true},
+		&pgSystem{name: NamePGShardsSyn, shards: 2}}
+}
 
-// ConfigNames are the configurations a run measures by default.
+// ConfigNames are the configurations a run measures by default: every one
+// but the hand-run fangtan-pg-shards-sync.
 func ConfigNames() []string {
 	var names []string
 	for _, s := range systems() {
-		names = append(names, s.Name())
+		if s.Name() != NamePGShardsSyn {
+			names = append(names, s.Name())
+		}
 	}
 	return names
 }
 
 func systemNamed(name string) (system, error) {
+	var known []string
 	for _, s := range systems() {
 		if s.Name() == name {
 			return s, nil
 		}
+		known = append(known, s.Name())
 	}
-	return nil, fmt.Errorf("bench: unknown configuration %q (known: %s)", name, strings.Join(ConfigNames(), ", "))
+	return nil, fmt.Errorf("bench: unknown configuration %q (known: %s)", name, strings.Join(known, ", "))
 }
 
 // Options configure a run.
@@ -99,7 +111,10 @@ type Options struct {
 	// fangtan are then taken from it. Nil serves fangtan like the peers, in
 	// a child running the same index.Open and web handler.
 	ServeArgs func(indexDir, addr string) []string
-	Log       io.Writer // progress; nil = discard
+	// Fangtan is the fangtan binary, which indexes and serves the
+	// PostgreSQL configurations (fangtan index|serve --backend postgres).
+	Fangtan string
+	Log     io.Writer // progress; nil = discard
 	// OnScalePoint, if set, is called with the report so far after each
 	// point of a scale run, so that a long run leaves its results behind
 	// as it goes.
@@ -166,6 +181,11 @@ type IndexStats struct {
 	// LoadAvg is /proc/loadavg when indexing began: other work competing
 	// for the CPUs.
 	LoadAvg string `json:"loadavg_at_start"`
+	// ServerPeakPSS is, for a configuration whose index lives in a
+	// server (PostgreSQL), the highest sum of the server processes'
+	// proportional set sizes during indexing, sampled every 250 ms;
+	// PeakRSS is then the fangtan index process alone.
+	ServerPeakPSS int64 `json:"server_peak_pss_bytes,omitempty"`
 }
 
 // Startup is the time from launching a server process to its first
@@ -181,6 +201,10 @@ type Startup struct {
 	AnonAfter int64  `json:"anon_rss_after_bytes,omitempty"`
 	PeakRSS   int64  `json:"peak_rss_bytes"`
 	FirstPath string `json:"first_query"`
+	// ServerPSS is, for a configuration whose index lives in a server,
+	// the server processes' summed PSS after the HTTP run (RSSAfter is
+	// fangtan serve alone).
+	ServerPSS int64 `json:"server_pss_after_bytes,omitempty"`
 }
 
 // Ceiling is gojieba's raw Cut (precise mode, HMM on) throughput on the
@@ -195,16 +219,19 @@ type Ceiling struct {
 
 // Report is a whole run.
 type Report struct {
-	Date       string       `json:"date"`
-	Commit     string       `json:"commit"`
-	Machine    Machine      `json:"machine"`
-	Corpus     CorpusInfo   `json:"corpus"`
-	Search     SearchSetup  `json:"search_setup"`
-	Mix        []MixQuery   `json:"query_mix"`
-	RecallSize int          `json:"recall_sample"`
-	Ceiling    Ceiling      `json:"cut_ceiling"`
-	Results    []Result     `json:"results"`
-	Ratios     []Ratio      `json:"ratios"`
+	Date       string      `json:"date"`
+	Commit     string      `json:"commit"`
+	Machine    Machine     `json:"machine"`
+	Corpus     CorpusInfo  `json:"corpus"`
+	Search     SearchSetup `json:"search_setup"`
+	Mix        []MixQuery  `json:"query_mix"`
+	RecallSize int         `json:"recall_sample"`
+	Ceiling    Ceiling     `json:"cut_ceiling"`
+	Results    []Result    `json:"results"`
+	Ratios     []Ratio     `json:"ratios"`
+	// Backends compare fangtan on PostgreSQL with fangtan on bleve
+	// (Peer reads "fangtan-pg / fangtan"), and the shards with one node.
+	Backends   []Ratio      `json:"backend_ratios,omitempty"`
 	Targets    []Target     `json:"targets"`
 	Elapsed    float64      `json:"elapsed_s"`
 	Scale      []ScalePoint `json:"scale,omitempty"`
@@ -287,6 +314,14 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	oracles := map[string]*oracle{}
 	for _, s := range syss {
 		res := Result{Name: s.Name()}
+		if _, ok := s.(service); ok {
+			if err := pgtest.Available(); err != nil {
+				res.Error = "skipped: " + err.Error()
+				logf("%s: skipped: %v", s.Name(), err)
+				rep.Results = append(rep.Results, res)
+				continue
+			}
+		}
 		if err := measure(ctx, opts, s, c, work, mix, sample, oracles, &res, logf); err != nil {
 			res.Error = err.Error()
 			logf("%s: %v", s.Name(), err)
@@ -297,6 +332,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 	}
 	rep.Ratios = ratios(rep.Results)
+	rep.Backends = backendRatios(rep.Results)
 	rep.Targets = targets(rep)
 	rep.Elapsed = time.Since(began).Seconds()
 	return rep, nil
@@ -309,29 +345,62 @@ func measure(ctx context.Context, opts Options, s system, c *Corpus, work string
 	dir := filepath.Join(work, name+".index")
 	os.RemoveAll(dir)
 
-	logf("%s: indexing in a child process", name)
+	if _, ok := s.(service); ok {
+		logf("%s: indexing with fangtan index --backend postgres", name)
+	} else {
+		logf("%s: indexing in a child process", name)
+	}
 	profile := ""
 	if opts.ProfileDir != "" {
 		profile, _ = filepath.Abs(filepath.Join(opts.ProfileDir, name+".index.cpu.pprof"))
 	}
+	var (
+		cr         childResult
+		size       int64
+		serverPeak int64
+		err        error
+	)
 	load := loadAvg()
-	cr, err := indexInChild(ctx, opts.Self, name, c.Path, dir, profile, opts.Log)
-	if err != nil {
-		return err
-	}
-	size, err := dirSize(dir)
-	if err != nil {
-		return fmt.Errorf("index size: %w", err)
+	if sv, ok := s.(service); ok {
+		if opts.Fangtan == "" {
+			return fmt.Errorf("%s: %w", name, errNoFangtan)
+		}
+		texts, err := sv.Texts(ctx, c)
+		if err != nil {
+			return fmt.Errorf("%s: read the corpus: %w", name, err)
+		}
+		stop, err := sv.start(ctx, texts, logf)
+		if err != nil {
+			return fmt.Errorf("%s: start PostgreSQL: %w", name, err)
+		}
+		defer stop()
+		load = loadAvg()
+		if cr, serverPeak, err = sv.index(ctx, opts.Fangtan, c.Path, opts.Log); err != nil {
+			return err
+		}
+		if size, err = sv.size(ctx); err != nil {
+			return fmt.Errorf("index size: %w", err)
+		}
+	} else {
+		if cr, err = indexInChild(ctx, opts.Self, name, c.Path, dir, profile, opts.Log); err != nil {
+			return err
+		}
+		if size, err = dirSize(dir); err != nil {
+			return fmt.Errorf("index size: %w", err)
+		}
 	}
 	mb := float64(c.TextBytes) / 1e6
 	res.Index = IndexStats{
 		Docs: cr.Docs, Skipped: cr.Skipped, FirstSkip: cr.FirstSkip, Seconds: cr.Seconds, DocsPerS: float64(cr.Docs) / cr.Seconds, MBPerS: mb / cr.Seconds,
 		SizeBytes: size, SizeRatio: float64(size) / float64(c.TextBytes), PeakRSS: cr.PeakRSS,
-		CPUSeconds: cr.CPUSeconds, MBPerCPUS: div(mb, cr.CPUSeconds), LoadAvg: load,
+		CPUSeconds: cr.CPUSeconds, MBPerCPUS: div(mb, cr.CPUSeconds), LoadAvg: load, ServerPeakPSS: serverPeak,
 	}
 	res.Stages = append(res.Stages, "index")
 	logf("%s: %d docs in %.1fs (%.2f MB/s; %.1f CPU-s), %.1f MB on disk (%.2f× text), peak RSS %.0f MB; load average was %s",
 		name, cr.Docs, cr.Seconds, res.Index.MBPerS, cr.CPUSeconds, float64(size)/1e6, res.Index.SizeRatio, float64(cr.PeakRSS)/1e6, load)
+	if serverPeak > 0 {
+		logf("%s: the PostgreSQL servers' processes peaked at %.0f MB (summed PSS) while indexing", name, float64(serverPeak)/1e6)
+	}
 
 	if err := searchInProcess(ctx, opts, s, c, dir, mix, sample, oracles, res, logf); err != nil {
 		return err
@@ -365,7 +434,7 @@ func searchInProcess(ctx context.Context, opts Options, s system, c *Corpus, dir
 	if err != nil {
 		return err
 	}
-	lat, per := loadRecorded(ctx, 1, len(mix), opts.Search, func(ctx context.Context, i int) error {
+	lat, per := loadRecorded(ctx, 1, len(mix), opts.Search, func(ctx context.Context, _, i int) error {
 		_, err := e.Search(ctx, mix[i])
 		return err
 	})
@@ -417,8 +486,14 @@ func searchOverHTTP(ctx context.Context, opts Options, s system, dir string, mix
 		return err
 	}
 	var cmd *exec.Cmd
-	if name == NameFangtan && opts.ServeArgs != nil {
-		args := opts.ServeArgs(dir, addr)
+	sv, isService := s.(service)
+	if name == NameFangtan && opts.ServeArgs != nil || isService {
+		var args []string
+		if isService {
+			args = sv.serveArgs(opts.Fangtan, addr)
+		} else {
+			args = opts.ServeArgs(dir, addr)
+		}
 		cmd = exec.CommandContext(ctx, args[0], args[1:]...)
 		cmd.Stderr = opts.Log
 		res.Startup.Command = strings.Join(append([]string{filepath.Base(args[0])}, args[1:]...), " ")
@@ -481,6 +556,9 @@ func searchOverHTTP(ctx context.Context, opts Options, s system, dir string, mix
 	res.Startup.RSSAfter, _ = procstat.Bytes(cmd.Process.Pid, "VmRSS")
 	res.Startup.AnonAfter, _ = procstat.Bytes(cmd.Process.Pid, "RssAnon")
 	res.Startup.PeakRSS, _ = procstat.Bytes(cmd.Process.Pid, "VmHWM")
+	if isService {
+		res.Startup.ServerPSS = sv.serverPSS()
+	}
 	res.Stages = append(res.Stages, "search-http")
 	logf("%s: %d clients over HTTP: p50 %.2f ms, p95 %.2f, p99 %.2f, %.0f q/s (%d queries, %d errors); server RSS %.0f MB (%.0f MB anonymous)",
 		name, lat.Clients, lat.P50, lat.P95, lat.P99, lat.QPS, lat.Requests, lat.Errors, float64(res.Startup.RSSAfter)/1e6, float64(res.Startup.AnonAfter)/1e6)

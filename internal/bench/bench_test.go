@@ -60,6 +60,9 @@ func TestSmoke(t *testing.T) {
 	rep, err := Run(context.Background(), Options{
 		Corpora: []string{sharedXWLB},
 		Limit:   smokeLimit(t),
+		// The PostgreSQL configurations need the fangtan binary:
+		// TestSmokePostgres builds it.
+		Configs: []string{NameFangtan, NamePeerA, NamePeerB},
 		Search:  Limits{Requests: 100, Duration: 5 * time.Second},
 		WorkDir: t.TempDir(),
 		Self:    []string{os.Args[0]},

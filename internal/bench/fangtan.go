@@ -71,7 +71,14 @@ func (fangtanSystem) Texts(ctx context.Context, c *Corpus) ([]Record, error) {
 	return recs, err
 }
 
-type fangtanEngine struct{ idx *index.Index }
+// fangtanEngine searches a fangtan index of either backend through
+// fangtan.Searcher, as web does.
+type fangtanEngine struct {
+	idx interface {
+		fangtan.Searcher
+		Close() error
+	}
+}
 
 func (e *fangtanEngine) Close() error { return e.idx.Close() }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"slices"
 	"sync"
@@ -69,9 +70,10 @@ type Limits struct {
 }
 
 // loadRecorded runs do over the n queries of a mix from clients
-// goroutines, cycling through the mix in order, within lim. It also
-// returns the durations of each query of the mix.
-func loadRecorded(ctx context.Context, clients int, n int, lim Limits, do func(ctx context.Context, i int) error) (Latency, [][]time.Duration) {
+// goroutines (do is told which one, 0 to clients-1), cycling through the
+// mix in order, within lim. It also returns the durations of each query
+// of the mix.
+func loadRecorded(ctx context.Context, clients int, n int, lim Limits, do func(ctx context.Context, client, i int) error) (Latency, [][]time.Duration) {
 	ctx, cancel := context.WithTimeout(ctx, lim.Duration)
 	defer cancel()
 	var (
@@ -84,7 +86,7 @@ func loadRecorded(ctx context.Context, clients int, n int, lim Limits, do func(c
 		wg       sync.WaitGroup
 	)
 	start := time.Now()
-	for range clients {
+	for client := range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -98,7 +100,7 @@ func loadRecorded(ctx context.Context, clients int, n int, lim Limits, do func(c
 					break
 				}
 				t := time.Now()
-				err := do(ctx, i%n)
+				err := do(ctx, client, i%n)
 				d := time.Since(t)
 				if err != nil {
 					if ctx.Err() != nil {
@@ -130,13 +132,21 @@ func loadRecorded(ctx context.Context, clients int, n int, lim Limits, do func(c
 }
 
 // httpLoad sends GET base+paths[i] from clients concurrent clients and
-// counts anything but a 200 with a readable body as an error.
+// counts anything but a 200 with a readable body as an error. The clients
+// stand for distinct users, and fangtan serve limits the searches of each
+// client address (web.Options.PerClient): each client connects from an
+// address of its own in 127.0.0.0/8 (127.0.0.2, 127.0.0.3, …), which
+// Linux routes over loopback without configuration.
 func httpLoad(ctx context.Context, base string, paths []string, clients int, lim Limits) Latency {
-	tr := &http.Transport{MaxIdleConnsPerHost: clients, DisableCompression: true}
-	defer tr.CloseIdleConnections()
-	c := &http.Client{Transport: tr, Timeout: 30 * time.Second}
-	lat, _ := loadRecorded(ctx, clients, len(paths), lim, func(ctx context.Context, i int) error {
-		return getOK(ctx, c, base+paths[i])
+	cs := make([]*http.Client, clients)
+	for i := range cs {
+		d := &net.Dialer{Timeout: 10 * time.Second, LocalAddr: &net.TCPAddr{IP: net.IPv4(127, byte((i+2)>>16), byte((i+2)>>8), byte(i+2))}}
+		tr := &http.Transport{MaxIdleConnsPerHost: 1, DisableCompression: true, DialContext: d.DialContext}
+		defer tr.CloseIdleConnections()
+		cs[i] = &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	}
+	lat, _ := loadRecorded(ctx, clients, len(paths), lim, func(ctx context.Context, client, i int) error {
+		return getOK(ctx, cs[client], base+paths[i])
 	})
 	return lat
 }

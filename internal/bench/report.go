@@ -57,7 +57,7 @@ func ratios(results []Result) []Ratio {
 	}
 	var out []Ratio
 	for _, p := range results {
-		if p.Name == NameFangtan {
+		if p.Name == NameFangtan || isBackend(p.Name) {
 			continue
 		}
 		add := func(metric string, fv, pv float64, better string) {
@@ -76,6 +76,54 @@ func ratios(results []Result) []Ratio {
 		add("startup", f.Startup.Seconds, p.Startup.Seconds, "lower")
 		add("serve RSS", float64(f.Startup.RSSAfter), float64(p.Startup.RSSAfter), "lower")
 		add("recall", f.Recall.Recall, p.Recall.Recall, "higher")
+	}
+	return out
+}
+
+// isBackend says whether name is fangtan on another backend (compared
+// with fangtan on bleve, not as a peer).
+func isBackend(name string) bool {
+	return name == NamePG || name == NamePGShards || name == NamePGShardsSyn
+}
+
+// backendRatios are each PostgreSQL configuration's figures divided by
+// fangtan's on bleve, and the sharded layouts' by one node's.
+func backendRatios(results []Result) []Ratio {
+	find := func(name string) *Result {
+		for i := range results {
+			if results[i].Name == name && results[i].Error == "" {
+				return &results[i]
+			}
+		}
+		return nil
+	}
+	var out []Ratio
+	cmp := func(base *Result, r *Result, against string) {
+		add := func(metric string, v, b float64, better string) {
+			out = append(out, Ratio{metric, r.Name + " / " + against, div(v, b), better})
+		}
+		add("indexing s", r.Index.Seconds, base.Index.Seconds, "lower")
+		add("index size", float64(r.Index.SizeBytes), float64(base.Index.SizeBytes), "lower")
+		add("p50, first pass", r.FirstPass.P50, base.FirstPass.P50, "lower")
+		add("p99, first pass", r.FirstPass.P99, base.FirstPass.P99, "lower")
+		add("p50, 1 client", r.InProcess.P50, base.InProcess.P50, "lower")
+		add("p99, 1 client", r.InProcess.P99, base.InProcess.P99, "lower")
+		add("p50, HTTP", r.HTTP.P50, base.HTTP.P50, "lower")
+		add("p99, HTTP", r.HTTP.P99, base.HTTP.P99, "lower")
+		add("queries/s, HTTP", r.HTTP.QPS, base.HTTP.QPS, "higher")
+	}
+	f, one := find(NameFangtan), find(NamePG)
+	for _, name := range []string{NamePG, NamePGShards, NamePGShardsSyn} {
+		r := find(name)
+		if r == nil {
+			continue
+		}
+		if f != nil {
+			cmp(f, r, NameFangtan)
+		}
+		if one != nil && name != NamePG {
+			cmp(one, r, NamePG)
+		}
 	}
 	return out
 }
@@ -111,6 +159,7 @@ func targets(r *Report) []Target {
 	ratioTarget("indexing MB/s ≥ 1.0× peer B", "indexing MB/s", NamePeerB, 1.0, true)
 	ratioTarget("index size ≤ peer A's", "index size", NamePeerA, 1.0, false)
 	ratioTarget("search p99 ≤ peer A's (1 client, same mix)", "p99, 1 client", NamePeerA, 1.0, false)
+	out = append(out, backendTargets(r)...)
 	if f == nil {
 		out = append(out, Target{Goal: "fangtan measured", Got: "no", Note: "see its error"})
 		return out
@@ -130,6 +179,68 @@ func targets(r *Report) []Target {
 			Note: fmt.Sprintf("on %d documents; the goal is for the 30,000-document scale run", r.Corpus.Docs)},
 	)
 	return out
+}
+
+// backendTargets are issue 13's: recall and precision 100% on PostgreSQL,
+// one node's p99 at most 3× bleve's (on xwlb), and the shards' overhead
+// against one node reported.
+func backendTargets(r *Report) []Target {
+	var out []Target
+	for _, name := range []string{NamePG, NamePGShards, NamePGShardsSyn} {
+		var res *Result
+		asked := false
+		for i := range r.Results {
+			if r.Results[i].Name == name {
+				asked, res = true, &r.Results[i]
+			}
+		}
+		if !asked {
+			continue
+		}
+		if res.Error != "" && !slicesContains(res.Stages, "recall") {
+			out = append(out, Target{Goal: name + " measured", Got: "no", Note: firstLine(res.Error)})
+			continue
+		}
+		rc := res.Recall
+		out = append(out,
+			Target{Goal: name + ": exact-substring recall 100%", Got: fmt.Sprintf("%.2f%%", 100*rc.Recall), Met: rc.Errors == 0 && rc.Found == rc.Expected && rc.Queries > 0},
+			Target{Goal: name + ": exact-substring precision 100%", Got: fmt.Sprintf("%.2f%%", 100*rc.Precision), Met: rc.Errors == 0 && rc.Wrong == 0 && rc.Queries > 0})
+	}
+	f, one := r.result(NameFangtan), r.result(NamePG)
+	if one != nil {
+		note := "on xwlb"
+		if r.Corpus.Limit > 0 {
+			note = fmt.Sprintf("run on %d documents only (--limit); the target is for xwlb", r.Corpus.Docs)
+		}
+		if f == nil {
+			out = append(out, Target{Goal: "fangtan-pg p99 ≤ 3× fangtan's (1 client, same mix)", Got: "not measured", Note: "fangtan did not run"})
+		} else {
+			v := div(one.InProcess.P99, f.InProcess.P99)
+			out = append(out, Target{Goal: "fangtan-pg p99 ≤ 3× fangtan's (1 client, same mix)", Got: fmt.Sprintf("%.2f× (%.2f ms against %.2f)", v, one.InProcess.P99, f.InProcess.P99),
+				Met: v > 0 && v <= 3, Note: note})
+		}
+	}
+	if sh := r.result(NamePGShards); sh != nil && one != nil {
+		out = append(out, Target{Goal: "the shards' overhead against one node reported",
+			Got: fmt.Sprintf("p50 %.2f×, p99 %.2f× (1 client); HTTP q/s %.2f×; indexing time %.2f×",
+				div(sh.InProcess.P50, one.InProcess.P50), div(sh.InProcess.P99, one.InProcess.P99), div(sh.HTTP.QPS, one.HTTP.QPS), div(sh.Index.Seconds, one.Index.Seconds)),
+			Met: true, Note: "reasons: docs/scale.md"})
+	}
+	return out
+}
+
+func slicesContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
 }
 
 // ScalePoint is one corpus size of a scale run.
@@ -276,13 +387,31 @@ func rows(results []Result) [][]string {
 	line("1 client p95 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.InProcess.P95) })
 	line("1 client p99 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.InProcess.P99) })
 	line("1 client q/s", func(r *Result) string { return fmt.Sprintf("%.0f", r.InProcess.QPS) })
+	var f *Result
+	for i := range results {
+		if results[i].Name == NameFangtan && results[i].Error == "" {
+			f = &results[i]
+		}
+	}
+	if f != nil {
+		line("1 client p50 ÷ fangtan's", func(r *Result) string { return fmt.Sprintf("%.2f×", div(r.InProcess.P50, f.InProcess.P50)) })
+		line("1 client p99 ÷ fangtan's", func(r *Result) string { return fmt.Sprintf("%.2f×", div(r.InProcess.P99, f.InProcess.P99)) })
+	}
 	line("HTTP p50 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.HTTP.P50) })
 	line("HTTP p95 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.HTTP.P95) })
 	line("HTTP p99 ms", func(r *Result) string { return fmt.Sprintf("%.2f", r.HTTP.P99) })
 	line("HTTP q/s", func(r *Result) string { return fmt.Sprintf("%.0f", r.HTTP.QPS) })
+	if f != nil {
+		line("HTTP p50 ÷ fangtan's", func(r *Result) string { return fmt.Sprintf("%.2f×", div(r.HTTP.P50, f.HTTP.P50)) })
+		line("HTTP p99 ÷ fangtan's", func(r *Result) string { return fmt.Sprintf("%.2f×", div(r.HTTP.P99, f.HTTP.P99)) })
+	}
 	line("startup ms", func(r *Result) string { return fmt.Sprintf("%.0f", 1000*r.Startup.Seconds) })
 	line("serve RSS MB after mix", func(r *Result) string { return mbs(r.Startup.RSSAfter) })
 	line("  of it anonymous MB", func(r *Result) string { return mbs(r.Startup.AnonAfter) })
+	if hasServer(results) {
+		line("PostgreSQL PSS MB, indexing peak", func(r *Result) string { return orDash(r.Index.ServerPeakPSS) })
+		line("PostgreSQL PSS MB after mix", func(r *Result) string { return orDash(r.Startup.ServerPSS) })
+	}
 	line("recall %", func(r *Result) string { return fmt.Sprintf("%.2f", 100*r.Recall.Recall) })
 	line("precision %", func(r *Result) string { return fmt.Sprintf("%.2f", 100*r.Recall.Precision) })
 	for _, k := range []string{RecallCrossPunct, RecallInWord, RecallRandom} {
@@ -290,6 +419,22 @@ func rows(results []Result) [][]string {
 	}
 	line("queries exactly right", func(r *Result) string { return fmt.Sprintf("%d/%d", r.Recall.PerfectQueries, r.Recall.Queries) })
 	return out
+}
+
+func hasServer(results []Result) bool {
+	for _, r := range results {
+		if r.Index.ServerPeakPSS > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func orDash(b int64) string {
+	if b == 0 {
+		return "—"
+	}
+	return mbs(b)
 }
 
 // WriteText prints the human table.
@@ -318,6 +463,14 @@ func WriteText(w io.Writer, r *Report) {
 		fmt.Fprintln(w, "\nfangtan / peer:")
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, x := range r.Ratios {
+			fmt.Fprintf(tw, "  %s\t%s\t%.2f×\t(%s is better)\n", x.Metric, x.Peer, x.Value, x.Better)
+		}
+		tw.Flush()
+	}
+	if len(r.Backends) > 0 {
+		fmt.Fprintln(w, "\nother backend / base:")
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, x := range r.Backends {
 			fmt.Fprintf(tw, "  %s\t%s\t%.2f×\t(%s is better)\n", x.Metric, x.Peer, x.Value, x.Better)
 		}
 		tw.Flush()
@@ -371,7 +524,7 @@ func Markdown(r *Report) string {
 	m := r.Machine
 	fmt.Fprintf(&b, "Run %s at commit `%s` on %d CPUs (%s), %d MB memory, %s, GOMAXPROCS %d; took %.0f s.\n\n",
 		r.Date, r.Commit, m.CPUs, m.CPUModel, m.MemoryMB, m.GoVersion, m.GOMAXPROCS, r.Elapsed)
-	fmt.Fprintf(&b, "Latency runs stop at %d queries or %.0f s, whichever comes first; HTTP runs use %d concurrent clients on 127.0.0.1.\n\n",
+	fmt.Fprintf(&b, "Latency runs stop at %d queries or %.0f s, whichever comes first; HTTP runs use %d concurrent clients, each from its own 127.0.0.x address.\n\n",
 		r.Search.MaxRequests, r.Search.MaxSeconds, r.Search.Clients)
 	if len(r.Scale) > 0 {
 		mdTable(&b, scaleRows(r.Scale))
@@ -402,6 +555,13 @@ func Markdown(r *Report) string {
 	if len(r.Ratios) > 0 {
 		b.WriteString("fangtan / peer:\n\n| metric | peer | ratio | better |\n|---|---|--:|---|\n")
 		for _, x := range r.Ratios {
+			fmt.Fprintf(&b, "| %s | %s | %.2f× | %s |\n", x.Metric, x.Peer, x.Value, x.Better)
+		}
+		b.WriteString("\n")
+	}
+	if len(r.Backends) > 0 {
+		b.WriteString("fangtan on PostgreSQL / fangtan on bleve, and sharded / one node:\n\n| metric | configurations | ratio | better |\n|---|---|--:|---|\n")
+		for _, x := range r.Backends {
 			fmt.Fprintf(&b, "| %s | %s | %.2f× | %s |\n", x.Metric, x.Peer, x.Value, x.Better)
 		}
 		b.WriteString("\n")
