@@ -131,16 +131,60 @@ func (db *DB) readSettings(ctx context.Context, tx pgx.Tx) (string, error) {
 	return gen, err
 }
 
+// A search's SQL. The matching rows are ranked (ts_rank, which reads
+// each row's words tsvector: most of a frequent word's search) only when
+// the order needs it: sorted by date, the rows of the page's dates are
+// found first (FETCH FIRST … WITH TIES, keeping every row of the last
+// date, whose order the score breaks), and only those are ranked.
+
+// sortWindow describes a date-sorted page: the date order alone and the
+// number of rows up to the page's end; dateOrder is "" when the page is
+// sorted by score.
+type sortWindow struct {
+	dateOrder string
+	end       int
+}
+
+func window(fq fangtan.Query, c *compiled, al string) sortWindow {
+	order, err := orderBy(fq.Sort, c, al)
+	if err != nil || !strings.HasPrefix(order, " ORDER BY "+al+".date ") {
+		return sortWindow{}
+	}
+	size := fq.Size
+	if size == 0 {
+		size = defaultSize
+	}
+	return sortWindow{dateOrder: order[len(" ORDER BY "):strings.Index(order, ", score")], end: fq.From + size}
+}
+
+// pageCTE is the CTE pg: the page's rows of src (the matching rows, with
+// key and date, and their score when not sorted by date), numbered rk.
+func (db *DB) pageCTE(c *compiled, a *args, table, key, tail, src string, w sortWindow) string {
+	al := c.t.alias()
+	order := tail[len(" "):strings.Index(tail, " LIMIT")]
+	if w.dateOrder == "" {
+		return `pg AS (SELECT ` + key + `, score, row_number() OVER (` + order + `) AS rk FROM ` + src + ` ` + al + tail + `)`
+	}
+	return `w AS (SELECT ` + key + ` FROM ` + src + ` ` + al + ` ORDER BY ` + w.dateOrder + ` FETCH FIRST ` + a.add(w.end) + ` ROWS WITH TIES),
+		pg AS (SELECT ` + key + `, score, row_number() OVER (` + order + `) AS rk FROM (
+			SELECT ` + key + `, ` + al + `.date, ` + c.rank(a) + ` AS score FROM w JOIN {s}.` + table + ` ` + al + ` USING (` + usingCols(key, al) + `)) ` + al + tail + `)`
+}
+
+func usingCols(key, al string) string { return strings.ReplaceAll(key, al+".", "") }
+
 // searchSQL is one statement that finds the rows matching c once
 // (MATERIALIZED) and returns their count, the facet counts and the page
 // of hits, as JSON: three statements computed the match three times.
 // cols are the hit's columns of the table, read for the page only.
-func (db *DB) searchSQL(c *compiled, a *args, table, key, cols, tail string, size int, all []string) string {
+func (db *DB) searchSQL(c *compiled, a *args, table, key, cols, tail string, w sortWindow, size int, all []string) string {
 	al := c.t.alias()
-	rank := c.rank(a)
+	score := ""
+	if w.dateOrder == "" {
+		score = ", " + c.rank(a) + " AS score"
+	}
 	return db.sql(`WITH m AS MATERIALIZED (
-			SELECT ` + key + `, ` + al + `.date, ` + al + `.facets, ` + rank + ` AS score FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `),
-		pg AS (SELECT ` + key + `, score, row_number() OVER (` + tail[len(" "):strings.Index(tail, " LIMIT")] + `) AS rk FROM m ` + al + tail + `),
+			SELECT ` + key + `, ` + al + `.date, ` + al + `.facets` + score + ` FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `),
+		` + db.pageCTE(c, a, table, key, tail, "m", w) + `,
 		fc AS (SELECT name, value, n, rn FROM (
 			SELECT split_part(f, chr(31), 1) AS name, substr(f, strpos(f, chr(31)) + 1) AS value, count(*) AS n,
 				row_number() OVER (PARTITION BY split_part(f, chr(31), 1)
@@ -153,19 +197,23 @@ func (db *DB) searchSQL(c *compiled, a *args, table, key, cols, tail string, siz
 }
 
 // pageSQL is searchSQL's page of hits alone, for a search whose total and
-// facet counts are cached: the matching rows are ranked, the page read.
-func (db *DB) pageSQL(c *compiled, a *args, table, key, cols, tail string) string {
+// facet counts are cached: the matching rows are ranked (or found by
+// date), the page read.
+func (db *DB) pageSQL(c *compiled, a *args, table, key, cols, tail string, w sortWindow) string {
 	al := c.t.alias()
-	rank := c.rank(a)
-	return db.sql(`WITH pg AS (SELECT ` + key + `, score, row_number() OVER (` + tail[len(" "):strings.Index(tail, " LIMIT")] + `) AS rk FROM (
-			SELECT ` + key + `, ` + al + `.date, ` + rank + ` AS score FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `) ` + al + tail + `)
+	score := ""
+	if w.dateOrder == "" {
+		score = ", " + c.rank(a) + " AS score"
+	}
+	src := `(SELECT ` + key + `, ` + al + `.date` + score + ` FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `)`
+	return db.sql(`WITH ` + db.pageCTE(c, a, table, key, tail, src, w) + `
 		SELECT ` + db.hitsJSON(table, al, key, cols))
 }
 
 // hitsJSON is the page's hits (pg) with their columns, as a JSON array.
 func (db *DB) hitsJSON(table, al, key, cols string) string {
 	return `(SELECT coalesce(json_agg(json_build_array(` + cols + `, pg.score) ORDER BY pg.rk), '[]')
-				FROM pg JOIN {s}.` + table + ` ` + al + ` USING (` + strings.ReplaceAll(key, al+".", "") + `))`
+				FROM pg JOIN {s}.` + table + ` ` + al + ` USING (` + usingCols(key, al) + `))`
 }
 
 // counted runs a search: its page of hits, and its total and facet
@@ -176,15 +224,16 @@ func (db *DB) counted(ctx context.Context, tx pgx.Tx, gen string, c *compiled, f
 	if err != nil {
 		return 0, nil, nil, err
 	}
+	w := window(fq, c, c.t.alias())
 	size := facetSizeOf(fq)
 	fkey := facetKey(table, c, size, all)
 	if total, facets, ok := db.facets.get(gen, fkey); ok {
-		err := tx.QueryRow(ctx, db.pageSQL(c, &a, table, key, cols, tail), a...).Scan(&hitsJS)
+		err := tx.QueryRow(ctx, db.pageSQL(c, &a, table, key, cols, tail, w), a...).Scan(&hitsJS)
 		return total, facets, hitsJS, err
 	}
 	var n int64
 	var facetsJS []byte
-	if err := tx.QueryRow(ctx, db.searchSQL(c, &a, table, key, cols, tail, size, all), a...).Scan(&n, &facetsJS, &hitsJS); err != nil {
+	if err := tx.QueryRow(ctx, db.searchSQL(c, &a, table, key, cols, tail, w, size, all), a...).Scan(&n, &facetsJS, &hitsJS); err != nil {
 		return 0, nil, nil, err
 	}
 	if facets, err = facetJSON(facetsJS); err != nil {
