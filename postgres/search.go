@@ -205,15 +205,13 @@ func (db *DB) pageSQL(c *compiled, a *args, table, key, cols, tail string, w sor
 	if w.dateOrder == "" {
 		score = ", " + c.rank(a) + " AS score"
 	}
-	src := `(SELECT ` + key + `, ` + al + `.date` + score + ` FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `)`
-	if w.dateOrder != "" {
-		// Matched first: given the date order and a LIMIT, the planner
-		// walked every article by date, testing each against the
-		// matches (1 s for 习近平 date:2020..2022 on xwlb).
-		return db.sql(`WITH m AS MATERIALIZED ` + src + `, ` + db.pageCTE(c, a, table, key, tail, "m", w) + `
-		SELECT ` + db.hitsJSON(table, al, key, cols))
-	}
-	return db.sql(`WITH ` + db.pageCTE(c, a, table, key, tail, src, w) + `
+	// The matches are materialized first, as in searchSQL, whose plans
+	// they then share: inlined, given the order and a LIMIT, the planner
+	// walked every article by date testing each against the matches (1 s
+	// for 习近平 date:2020..2022 on xwlb), or joined every match of a
+	// word before its filters (40 ms for a drill-down that takes 1).
+	return db.sql(`WITH m AS MATERIALIZED (SELECT ` + key + `, ` + al + `.date` + score + ` FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `),
+		` + db.pageCTE(c, a, table, key, tail, "m", w) + `
 		SELECT ` + db.hitsJSON(table, al, key, cols))
 }
 
