@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"container/list"
+	"crypto/sha256"
 	"fmt"
 	"strconv"
 	"sync"
@@ -37,9 +38,11 @@ type facetEntry struct {
 // facetKey identifies what a search counts: its table, its compiled
 // condition with the condition's values (aliases and proximities already
 // resolved to what was matched), and how many values of each facet are
-// kept.
+// kept. It is hashed: a proximity's values are the ids of up to 20,000
+// articles, which 1,024 entries must not keep.
 func facetKey(table string, c *compiled, size int, all []string) string {
-	return table + "\x00" + c.where + "\x00" + fmt.Sprintf("%#v", []any(c.args)) + "\x00" + strconv.Itoa(size) + "\x00" + fmt.Sprintf("%q", all)
+	h := sha256.Sum256([]byte(table + "\x00" + c.where + "\x00" + fmt.Sprintf("%#v", []any(c.args)) + "\x00" + strconv.Itoa(size) + "\x00" + fmt.Sprintf("%q", all)))
+	return string(h[:])
 }
 
 func (fc *facetCache) get(gen, key string) (uint64, map[string][]fangtan.FacetCount, bool) {
