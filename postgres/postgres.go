@@ -76,6 +76,8 @@ type DB struct {
 	mu      sync.Mutex
 	cache   *readCache // registry and suggestions of one generation
 	checked time.Time  // when the generation was last read
+
+	facets facetCache // totals and facet counts of recent searches
 }
 
 var _ fangtan.Searcher = (*DB)(nil)

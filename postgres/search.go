@@ -89,39 +89,102 @@ func (db *DB) registry(ctx context.Context, qr querier) (*fangtan.Registry, erro
 // search's hits, total and facets see one state of the index while adds
 // commit (and it runs on a hot standby).
 func (db *DB) read(ctx context.Context, op string, f func(tx pgx.Tx) error) error {
+	return db.readGen(ctx, op, func(tx pgx.Tx, _ string) error { return f(tx) })
+}
+
+// readGen is read, f also given the index's generation as the
+// transaction sees it: the transaction's first statement reads it, so
+// its snapshot is the one every later statement sees, and what f caches
+// under that generation is of that generation (every write changes it in
+// its own transaction).
+func (db *DB) readGen(ctx context.Context, op string, f func(tx pgx.Tx, gen string) error) error {
 	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return db.wrap(op, err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	if err := noSeqScan(ctx, tx); err != nil {
+	gen, err := db.readSettings(ctx, tx)
+	if err != nil {
 		return db.wrap(op, err)
 	}
-	if err := f(tx); err != nil {
+	if err := f(tx, gen); err != nil {
 		return db.wrap(op, err)
 	}
 	return db.wrap(op, tx.Commit(ctx))
 }
 
-// noSeqScan steers the transaction's plans away from scanning whole
-// tables: the planner does not count the cost of reading each row's
-// TOASTed tsvector, and chose to scan every article (800 ms on xwlb) for a
-// word the GIN index finds in 1 ms.
-func noSeqScan(ctx context.Context, tx pgx.Tx) error {
-	_, err := tx.Exec(ctx, "SET LOCAL enable_seqscan = off")
-	return err
+// readSettings sets the transaction's planner settings and reads the
+// generation, in one round trip.
+//
+// enable_seqscan off steers plans away from scanning whole tables: the
+// planner does not count the cost of reading each row's TOASTed
+// tsvector, and chose to scan every article (800 ms on xwlb) for a word
+// the GIN index finds in 1 ms. jit off: the cost estimates of a frequent
+// word's search on xwlb pass jit_above_cost, and compiling the plan took
+// longer than running it. work_mem: the hash aggregates of facet values
+// and of matching ids stay in memory.
+func (db *DB) readSettings(ctx context.Context, tx pgx.Tx) (string, error) {
+	var gen string
+	err := tx.QueryRow(ctx, db.sql(`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
+		set_config('work_mem', '32MB', true),
+		coalesce((SELECT value FROM {s}.meta WHERE key = 'generation'), '')`)).Scan(nil, nil, nil, &gen)
+	return gen, err
 }
+
+// A search's SQL. The matching rows are ranked (ts_rank, which reads
+// each row's words tsvector: most of a frequent word's search) only when
+// the order needs it: sorted by date, the rows of the page's dates are
+// found first (FETCH FIRST … WITH TIES, keeping every row of the last
+// date, whose order the score breaks), and only those are ranked.
+
+// sortWindow describes a date-sorted page: the date order alone and the
+// number of rows up to the page's end; dateOrder is "" when the page is
+// sorted by score.
+type sortWindow struct {
+	dateOrder string
+	end       int
+}
+
+func window(fq fangtan.Query, c *compiled, al string) sortWindow {
+	order, err := orderBy(fq.Sort, c, al)
+	if err != nil || !strings.HasPrefix(order, " ORDER BY "+al+".date ") {
+		return sortWindow{}
+	}
+	size := fq.Size
+	if size == 0 {
+		size = defaultSize
+	}
+	return sortWindow{dateOrder: order[len(" ORDER BY "):strings.Index(order, ", score")], end: fq.From + size}
+}
+
+// pageCTE is the CTE pg: the page's rows of src (the matching rows, with
+// key and date, and their score when not sorted by date), numbered rk.
+func (db *DB) pageCTE(c *compiled, a *args, table, key, tail, src string, w sortWindow) string {
+	al := c.t.alias()
+	order := tail[len(" "):strings.Index(tail, " LIMIT")]
+	if w.dateOrder == "" {
+		return `pg AS (SELECT ` + key + `, score, row_number() OVER (` + order + `) AS rk FROM ` + src + ` ` + al + tail + `)`
+	}
+	return `w AS (SELECT ` + key + ` FROM ` + src + ` ` + al + ` ORDER BY ` + w.dateOrder + ` FETCH FIRST ` + a.add(w.end) + ` ROWS WITH TIES),
+		pg AS (SELECT ` + key + `, score, row_number() OVER (` + order + `) AS rk FROM (
+			SELECT ` + key + `, ` + al + `.date, ` + c.rank(a) + ` AS score FROM w JOIN {s}.` + table + ` ` + al + ` USING (` + usingCols(key, al) + `)) ` + al + tail + `)`
+}
+
+func usingCols(key, al string) string { return strings.ReplaceAll(key, al+".", "") }
 
 // searchSQL is one statement that finds the rows matching c once
 // (MATERIALIZED) and returns their count, the facet counts and the page
 // of hits, as JSON: three statements computed the match three times.
 // cols are the hit's columns of the table, read for the page only.
-func (db *DB) searchSQL(c *compiled, a *args, table, key, cols, tail string, size int, all []string) string {
+func (db *DB) searchSQL(c *compiled, a *args, table, key, cols, tail string, w sortWindow, size int, all []string) string {
 	al := c.t.alias()
-	rank := c.rank(a)
+	score := ""
+	if w.dateOrder == "" {
+		score = ", " + c.rank(a) + " AS score"
+	}
 	return db.sql(`WITH m AS MATERIALIZED (
-			SELECT ` + key + `, ` + al + `.date, ` + al + `.facets, ` + rank + ` AS score FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `),
-		pg AS (SELECT ` + key + `, score, row_number() OVER (` + tail[len(" "):strings.Index(tail, " LIMIT")] + `) AS rk FROM m ` + al + tail + `),
+			SELECT ` + key + `, ` + al + `.date, ` + al + `.facets` + score + ` FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `),
+		` + db.pageCTE(c, a, table, key, tail, "m", w) + `,
 		fc AS (SELECT name, value, n, rn FROM (
 			SELECT split_part(f, chr(31), 1) AS name, substr(f, strpos(f, chr(31)) + 1) AS value, count(*) AS n,
 				row_number() OVER (PARTITION BY split_part(f, chr(31), 1)
@@ -130,8 +193,59 @@ func (db *DB) searchSQL(c *compiled, a *args, table, key, cols, tail string, siz
 			WHERE rn <= ` + a.add(size) + ` OR name = ANY(` + a.add(all) + `::text[]))
 		SELECT (SELECT count(*) FROM m),
 			(SELECT coalesce(json_agg(json_build_array(name, value, n) ORDER BY name, rn), '[]') FROM fc),
-			(SELECT coalesce(json_agg(json_build_array(` + cols + `, pg.score) ORDER BY pg.rk), '[]')
-				FROM pg JOIN {s}.` + table + ` ` + al + ` USING (` + strings.ReplaceAll(key, al+".", "") + `))`)
+			` + db.hitsJSON(table, al, key, cols))
+}
+
+// pageSQL is searchSQL's page of hits alone, for a search whose total and
+// facet counts are cached: the matching rows are ranked (or found by
+// date), the page read.
+func (db *DB) pageSQL(c *compiled, a *args, table, key, cols, tail string, w sortWindow) string {
+	al := c.t.alias()
+	score := ""
+	if w.dateOrder == "" {
+		score = ", " + c.rank(a) + " AS score"
+	}
+	// The matches are materialized first, as in searchSQL, whose plans
+	// they then share: inlined, given the order and a LIMIT, the planner
+	// walked every article by date testing each against the matches (1 s
+	// for 习近平 date:2020..2022 on xwlb), or joined every match of a
+	// word before its filters (40 ms for a drill-down that takes 1).
+	return db.sql(`WITH m AS MATERIALIZED (SELECT ` + key + `, ` + al + `.date` + score + ` FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `),
+		` + db.pageCTE(c, a, table, key, tail, "m", w) + `
+		SELECT ` + db.hitsJSON(table, al, key, cols))
+}
+
+// hitsJSON is the page's hits (pg) with their columns, as a JSON array.
+func (db *DB) hitsJSON(table, al, key, cols string) string {
+	return `(SELECT coalesce(json_agg(json_build_array(` + cols + `, pg.score) ORDER BY pg.rk), '[]')
+				FROM pg JOIN {s}.` + table + ` ` + al + ` USING (` + usingCols(key, al) + `))`
+}
+
+// counted runs a search: its page of hits, and its total and facet
+// counts from the cache or counted with the page in one statement.
+func (db *DB) counted(ctx context.Context, tx pgx.Tx, gen string, c *compiled, fq fangtan.Query, table, key, cols string, all []string) (total uint64, facets map[string][]fangtan.FacetCount, hitsJS []byte, err error) {
+	a := slices.Clone(c.args)
+	tail, err := page(fq, c, c.t.alias(), &a)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	w := window(fq, c, c.t.alias())
+	size := facetSizeOf(fq)
+	fkey := facetKey(table, c, size, all)
+	if total, facets, ok := db.facets.get(gen, fkey); ok {
+		err := tx.QueryRow(ctx, db.pageSQL(c, &a, table, key, cols, tail, w), a...).Scan(&hitsJS)
+		return total, facets, hitsJS, err
+	}
+	var n int64
+	var facetsJS []byte
+	if err := tx.QueryRow(ctx, db.searchSQL(c, &a, table, key, cols, tail, w, size, all), a...).Scan(&n, &facetsJS, &hitsJS); err != nil {
+		return 0, nil, nil, err
+	}
+	if facets, err = facetJSON(facetsJS); err != nil {
+		return 0, nil, nil, err
+	}
+	db.facets.put(gen, fkey, uint64(n), facets)
+	return uint64(n), facets, hitsJS, nil
 }
 
 // facetJSON reads searchSQL's facet counts.
@@ -271,23 +385,16 @@ func facetSizeOf(fq fangtan.Query) int {
 func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, error) {
 	start := time.Now()
 	var out *fangtan.Result
-	err := db.read(ctx, "search", func(tx pgx.Tx) error {
+	err := db.readGen(ctx, "search", func(tx pgx.Tx, gen string) error {
 		c, err := db.compile(ctx, tx, fq, articles)
 		if err != nil {
 			return err
 		}
-		a := slices.Clone(c.args)
-		tail, err := page(fq, c, "a", &a)
+		total, all, hitsJS, err := db.counted(ctx, tx, gen, c, fq, "articles", "a.id, a.part", "a.doc, a.body", []string{yearFacet, monthFacet})
 		if err != nil {
 			return err
 		}
-		stmt := db.searchSQL(c, &a, "articles", "a.id, a.part", "a.doc, a.body", tail, facetSizeOf(fq), []string{yearFacet, monthFacet})
-		var total int64
-		var facetsJS, hitsJS []byte
-		if err := tx.QueryRow(ctx, stmt, a...).Scan(&total, &facetsJS, &hitsJS); err != nil {
-			return err
-		}
-		out = &fangtan.Result{Query: fq.Text, Total: uint64(total), Hits: []fangtan.Hit{}}
+		out = &fangtan.Result{Query: fq.Text, Total: total, Hits: []fangtan.Hit{}}
 		var hits []struct {
 			Doc   json.RawMessage
 			Body  string
@@ -315,10 +422,6 @@ func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, er
 				return err
 			}
 			out.Hits = append(out.Hits, hitOf(d, h.Score, c.hl))
-		}
-		all, err := facetJSON(facetsJS)
-		if err != nil {
-			return err
 		}
 		out.Facets = topFacets(all, articleFacets, facetSizeOf(fq))
 		out.Timeline = query.Timeline(all[yearFacet], all[monthFacet])
@@ -412,23 +515,16 @@ func (db *DB) Export(ctx context.Context, fq fangtan.Query, limit int, start fun
 func (db *DB) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.QuoteResult, error) {
 	start := time.Now()
 	var out *fangtan.QuoteResult
-	err := db.read(ctx, "quotes", func(tx pgx.Tx) error {
+	err := db.readGen(ctx, "quotes", func(tx pgx.Tx, gen string) error {
 		c, err := db.compile(ctx, tx, fq, quotes)
 		if err != nil {
 			return err
 		}
-		a := slices.Clone(c.args)
-		tail, err := page(fq, c, "q", &a)
+		total, all, hitsJS, err := db.counted(ctx, tx, gen, c, fq, "quotes", "q.article_id, q.part, q.n", "q.hit", []string{})
 		if err != nil {
 			return err
 		}
-		stmt := db.searchSQL(c, &a, "quotes", "q.article_id, q.part, q.n", "q.hit", tail, facetSizeOf(fq), []string{})
-		var total int64
-		var facetsJS, hitsJS []byte
-		if err := tx.QueryRow(ctx, stmt, a...).Scan(&total, &facetsJS, &hitsJS); err != nil {
-			return err
-		}
-		out = &fangtan.QuoteResult{Query: fq.Text, Total: uint64(total), Hits: []fangtan.QuoteHit{}}
+		out = &fangtan.QuoteResult{Query: fq.Text, Total: total, Hits: []fangtan.QuoteHit{}}
 		var raw [][2]json.RawMessage
 		if err := json.Unmarshal(hitsJS, &raw); err != nil {
 			return fmt.Errorf("quotes: %w", err)
@@ -441,10 +537,6 @@ func (db *DB) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Quot
 			h.Snippets = c.hl.Snippets(h.Text, 1, 1<<30)
 			h.Fragments = query.HTMLs(h.Snippets)
 			out.Hits = append(out.Hits, h)
-		}
-		all, err := facetJSON(facetsJS)
-		if err != nil {
-			return err
 		}
 		out.Facets = topFacets(all, quoteFacets, facetSizeOf(fq))
 		return nil
