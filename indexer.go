@@ -120,7 +120,7 @@ type Stats struct {
 	Elapsed   time.Duration `json:"elapsed_ns"`
 	Skipped   []Skipped     `json:"skipped,omitempty"`
 	// Shortened are documents indexed with a title or authors cut to the
-	// caps (index.MaxTitleRunes, MaxAuthorRunes, MaxAuthors), and why.
+	// caps (MaxTitleRunes, MaxAuthorRunes, MaxAuthors), and why.
 	Shortened []Skipped `json:"shortened,omitempty"`
 	// Registry: officials registered, articles that gained an official
 	// from the registry, and the time that pass took (part of Elapsed).

@@ -27,7 +27,7 @@ type record struct {
 }
 
 // MaxLineBytes caps one line of a JSON-lines file. A document's text may
-// hold 2 MB (index.MaxDocumentBytes), which JSON's \uXXXX escapes can
+// hold 2 MB (fangtan.MaxDocumentBytes), which JSON's \uXXXX escapes can
 // double; the rest of a record is small. A longer line is skipped, and
 // named, without ever being held in memory: a 1 GB line used to take 2.3 GB
 // to read and refuse.

@@ -14,7 +14,6 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -90,60 +89,6 @@ const formatVersion = "6"
 // boltTimeout bounds the wait for another process holding the index open,
 // so a second writer gets an error instead of hanging.
 const boltTimeout = "3s"
-
-// MaxDocumentBytes caps the text of one document. Analysis holds about 150
-// bytes per byte of a document's text at once (a 50 MB one-line file took
-// 7.5 GB and 3.5 minutes), while the longest article of the shared corpora
-// is 109 KB: anything near this cap is a dump, not an article.
-const MaxDocumentBytes = 2 << 20
-
-// Caps on a document's names, which every hit, page and export repeats: a
-// 3.6 MB title was indexed and returned in full with each hit. The longest
-// title of the shared corpora (xwlb, hkcnews-10k) has 110 characters, the
-// longest author 14.
-const (
-	// MaxTitleRunes: a longer title is cut there, with "…".
-	MaxTitleRunes = 300
-	// MaxAuthorRunes: a longer author is cut there, with "…".
-	MaxAuthorRunes = 50
-	// MaxAuthors: the authors after this many are dropped.
-	MaxAuthors = 20
-	// MaxIDBytes: a document with a longer id is skipped: the web refuses
-	// longer ids (web.maxIDBytes), so it could never be opened.
-	MaxIDBytes = 512
-)
-
-// capNames cuts d's title and authors to the caps above and says what it
-// cut, for the build's report.
-func capNames(d *fangtan.Document) []string {
-	var notes []string
-	if n := utf8.RuneCountInString(d.Title); n > MaxTitleRunes {
-		d.Title = cutRunes(d.Title, MaxTitleRunes)
-		notes = append(notes, fmt.Sprintf("title of %d characters cut to %d", n, MaxTitleRunes))
-	}
-	if len(d.Authors) > MaxAuthors {
-		notes = append(notes, fmt.Sprintf("%d authors, only the first %d kept", len(d.Authors), MaxAuthors))
-		d.Authors = d.Authors[:MaxAuthors:MaxAuthors]
-	}
-	for i, a := range d.Authors {
-		if n := utf8.RuneCountInString(a); n > MaxAuthorRunes {
-			d.Authors = slices.Clone(d.Authors)
-			d.Authors[i] = cutRunes(a, MaxAuthorRunes)
-			notes = append(notes, fmt.Sprintf("author of %d characters cut to %d", n, MaxAuthorRunes))
-		}
-	}
-	return notes
-}
-
-// cutRunes keeps the first n-1 runes of s and adds "…".
-func cutRunes(s string, n int) string {
-	i := 0
-	for range n - 1 {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i] + "…"
-}
 
 // Leftover names: a build writes into .NAME.building-* next to the index and
 // moves the previous index to .NAME.old-* while it swaps them.
@@ -605,30 +550,14 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 
 	seen := make(map[string]string)
 	srcErr := src(ctx, func(d fangtan.Document) error {
-		if d.ID == "" {
-			w.skip(&d, "document without an id")
+		skip, cut := fangtan.Admit(&d, seen)
+		if skip != "" {
+			w.skip(&d, skip)
 			return nil
 		}
-		if len(d.Text) > MaxDocumentBytes {
-			w.skip(&d, fmt.Sprintf("text of %.1f MB is longer than a document may be (%d MB)", float64(len(d.Text))/1e6, MaxDocumentBytes>>20))
-			return nil
-		}
-		if len(d.ID) > MaxIDBytes {
-			w.skip(&d, fmt.Sprintf("id of %d bytes is longer than an id may be (%d)", len(d.ID), MaxIDBytes))
-			return nil
-		}
-		for _, note := range capNames(&d) {
+		for _, note := range cut {
 			w.note(&d, note)
 		}
-		if strings.Contains(d.ID, "#q") {
-			w.skip(&d, `id contains "#q", which names quotes`)
-			return nil
-		}
-		if prev, dup := seen[d.ID]; dup {
-			w.skip(&d, fmt.Sprintf("duplicate id %q (also in %s)", d.ID, prev))
-			return nil
-		}
-		seen[d.ID] = d.File
 		select {
 		case in <- d:
 			return nil

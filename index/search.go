@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -342,34 +341,10 @@ func (x *Index) filterQuery(field string, values []string) bquery.Query {
 	return orQuery(qs)
 }
 
-// adminSuffixes end the full names of Chinese administrative divisions.
-var adminSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "区", "县", "盟", "旗"}
-
-// autonomousRegions are the provinces whose full name carries a people's
-// name between the place and the suffix.
-var autonomousRegions = map[string]string{
-	"内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
-	"宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆",
-}
-
-// shortPlace strips an administrative suffix, keeping at least two
-// characters: 太原市 → 太原, 山西省 → 山西, 广西壮族自治区 → 广西.
-func shortPlace(v string) string {
-	if s, ok := autonomousRegions[v]; ok {
-		return s
-	}
-	for _, s := range adminSuffixes {
-		if base, ok := strings.CutSuffix(v, s); ok && utf8.RuneCountInString(base) >= 2 {
-			return base
-		}
-	}
-	return v
-}
-
 // placeTerms returns the indexed values of field that v names: v itself and
 // every value that is v's short form plus an administrative suffix.
 func (x *Index) placeTerms(field, v string) []string {
-	short := shortPlace(v)
+	short := fangtan.ShortPlace(v)
 	terms := []string{v}
 	dict, err := x.idx.FieldDictPrefix(field, []byte(short))
 	if err != nil {
@@ -381,7 +356,7 @@ func (x *Index) placeTerms(field, v string) []string {
 		if err != nil || e == nil {
 			break
 		}
-		if e.Term == v || shortPlace(e.Term) == short {
+		if e.Term == v || fangtan.ShortPlace(e.Term) == short {
 			terms = append(terms, e.Term)
 		}
 	}

@@ -7,27 +7,15 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
 	"fangtan"
-)
-
-// Caps on a document, the same as the bleve index's (index.MaxTitleRunes
-// and the rest), so that both backends index the same documents.
-const (
-	MaxDocumentBytes = 2 << 20
-	MaxTitleRunes    = 300
-	MaxAuthorRunes   = 50
-	MaxAuthors       = 20
-	MaxIDBytes       = 512
 )
 
 // Advisory lock keys (with the schema's hash): one build at a time, and
@@ -227,29 +215,16 @@ func (w *writer) progress(done bool) fangtan.Progress {
 		Elapsed: time.Since(w.start), Done: done, Stage: fangtan.StageIndex}
 }
 
-// admit checks a document as the bleve index does, cutting names to the
-// caps; a reason is returned for a document to skip.
+// admit checks a document as every backend does (fangtan.Admit); a
+// reason is returned for a document to skip.
 func (w *writer) admit(d *fangtan.Document, seen map[string]string) string {
-	switch {
-	case d.ID == "":
-		return "document without an id"
-	case len(d.Text) > MaxDocumentBytes:
-		return fmt.Sprintf("text of %.1f MB is longer than a document may be (%d MB)", float64(len(d.Text))/1e6, MaxDocumentBytes>>20)
-	case len(d.ID) > MaxIDBytes:
-		return fmt.Sprintf("id of %d bytes is longer than an id may be (%d)", len(d.ID), MaxIDBytes)
-	case strings.Contains(d.ID, "#q"):
-		return `id contains "#q", which names quotes`
-	}
-	if prev, dup := seen[d.ID]; dup {
-		return fmt.Sprintf("duplicate id %q (also in %s)", d.ID, prev)
-	}
-	seen[d.ID] = d.File
-	for _, note := range capNames(d) {
+	skip, cut := fangtan.Admit(d, seen)
+	for _, note := range cut {
 		w.mu.Lock()
 		w.shortened = append(w.shortened, fangtan.Skipped{ID: d.ID, File: d.File, Reason: note})
 		w.mu.Unlock()
 	}
-	return ""
+	return skip
 }
 
 // run analyzes and inserts every document of src.
@@ -370,36 +345,6 @@ func (w *writer) count(batch []*articleRow) {
 		w.quotes.Add(int64(len(r.quotes)))
 		w.bytes.Add(int64(len(r.body)))
 	}
-}
-
-// capNames cuts d's title and authors to the caps and says what it cut.
-func capNames(d *fangtan.Document) []string {
-	var notes []string
-	if n := utf8.RuneCountInString(d.Title); n > MaxTitleRunes {
-		d.Title = cutRunes(d.Title, MaxTitleRunes)
-		notes = append(notes, fmt.Sprintf("title of %d characters cut to %d", n, MaxTitleRunes))
-	}
-	if len(d.Authors) > MaxAuthors {
-		notes = append(notes, fmt.Sprintf("%d authors, only the first %d kept", len(d.Authors), MaxAuthors))
-		d.Authors = d.Authors[:MaxAuthors:MaxAuthors]
-	}
-	for i, a := range d.Authors {
-		if n := utf8.RuneCountInString(a); n > MaxAuthorRunes {
-			d.Authors = slices.Clone(d.Authors)
-			d.Authors[i] = cutRunes(a, MaxAuthorRunes)
-			notes = append(notes, fmt.Sprintf("author of %d characters cut to %d", n, MaxAuthorRunes))
-		}
-	}
-	return notes
-}
-
-func cutRunes(s string, n int) string {
-	i := 0
-	for range n - 1 {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i] + "…"
 }
 
 // sep joins the values of an array column for unnest: string_to_array

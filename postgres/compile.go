@@ -397,7 +397,7 @@ func (db *DB) clause(ctx context.Context, qr querier, a *args, cl query.Clause, 
 func keyOf(field, value string) string {
 	v := foldValue(value)
 	if f, ok := fangtan.FacetNamed(field); ok && isPlace(f) {
-		v = shortPlace(v)
+		v = fangtan.ShortPlace(v)
 	}
 	return field + facetSep + v
 }

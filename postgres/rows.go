@@ -334,7 +334,7 @@ func facetValues(f fangtan.Facet, values []string, facets, keys *[]string) {
 		*facets = append(*facets, f.Name+facetSep+v)
 		k := v
 		if isPlace(f) {
-			k = shortPlace(v)
+			k = fangtan.ShortPlace(v)
 		}
 		if !slices.Contains(*keys, f.Name+facetSep+k) {
 			*keys = append(*keys, f.Name+facetSep+k)
@@ -475,29 +475,4 @@ func (db *DB) rows(d *fangtan.Document) (*articleRow, error) {
 func isValidDate(s string) bool {
 	_, err := time.Parse("2006-01-02", s)
 	return err == nil
-}
-
-// adminSuffixes end the full names of Chinese administrative divisions.
-// (The same list as the bleve index's: a filter 太原 finds 太原市.)
-var adminSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "区", "县", "盟", "旗"}
-
-var autonomousRegions = map[string]string{
-	"内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
-	"宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆",
-}
-
-// shortPlace strips an administrative suffix, keeping at least two
-// characters: 太原市 → 太原, 山西省 → 山西, 广西壮族自治区 → 广西. Places
-// are filtered by their short form, which matches what the bleve index's
-// filter finds (every indexed value with the same short form).
-func shortPlace(v string) string {
-	if s, ok := autonomousRegions[v]; ok {
-		return s
-	}
-	for _, s := range adminSuffixes {
-		if base, ok := strings.CutSuffix(v, s); ok && utf8.RuneCountInString(base) >= 2 {
-			return base
-		}
-	}
-	return v
 }
