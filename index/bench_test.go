@@ -16,39 +16,25 @@ import (
 	"fangtan/analyzer"
 	"fangtan/corpus"
 	"fangtan/extract"
+	"fangtan/internal/conformance"
 	"fangtan/internal/procstat"
 )
 
-// benchQueries is the query mix of the benchmarks: single words,
-// several words, phrases, a drill-down, Traditional text and quotes.
-var benchQueries = []struct {
-	name   string
-	q      fangtan.Query
-	quotes bool
-}{
-	{"word", fangtan.Query{Text: "转型发展"}, false},
-	{"words", fangtan.Query{Text: "经济 高质量发展 改革"}, false},
-	{"phrase", fangtan.Query{Text: `"党史学习教育"`}, false},
-	{"long-phrase", fangtan.Query{Text: `"推动高质量发展"`}, false},
-	{"or-exclude", fangtan.Query{Text: "乡村振兴 OR 脱贫攻坚 -疫情"}, false},
-	{"drill-down", fangtan.Query{Text: "发展", Years: []string{"2021"}, Provinces: []string{"山西"}}, false},
-	{"traditional", fangtan.Query{Text: "辦實事 黨史學習教育"}, false},
-	{"date-sort", fangtan.Query{Text: "习近平 date:2020..2022", Sort: "date"}, false},
-	{"quotes", fangtan.Query{Text: "发展"}, true},
-}
+// benchQueries is the query mix every backend's benchmarks share.
+var benchQueries = conformance.BenchQueries
 
 func runBenchQueries(b *testing.B, idx *Index) {
 	ctx := context.Background()
 	for _, bq := range benchQueries {
-		b.Run(bq.name, func(b *testing.B) {
+		b.Run(bq.Name, func(b *testing.B) {
 			lat := make([]time.Duration, 0, b.N)
 			for b.Loop() {
 				start := time.Now()
 				var err error
-				if bq.quotes {
-					_, err = idx.SearchQuotes(ctx, bq.q)
+				if bq.Quotes {
+					_, err = idx.SearchQuotes(ctx, bq.Q)
 				} else {
-					_, err = idx.Search(ctx, bq.q)
+					_, err = idx.Search(ctx, bq.Q)
 				}
 				if err != nil {
 					b.Fatal(err)

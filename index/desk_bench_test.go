@@ -45,10 +45,10 @@ func BenchmarkTimelineCost(b *testing.B) {
 	ctx := context.Background()
 	defer func() { timelines = true }()
 	for _, bq := range benchQueries {
-		if bq.quotes {
+		if bq.Quotes {
 			continue
 		}
-		b.Run(bq.name, func(b *testing.B) {
+		b.Run(bq.Name, func(b *testing.B) {
 			// One call of each in turn, so that both see the same
 			// machine (it is shared: medians of many pairs, not means).
 			var base, tl []time.Duration
@@ -58,14 +58,14 @@ func BenchmarkTimelineCost(b *testing.B) {
 					timelines = false
 					base = append(base, timed(func() {
 						uncached(idx)
-						if _, err := idx.Search(ctx, bq.q); err != nil {
+						if _, err := idx.Search(ctx, bq.Q); err != nil {
 							b.Fatal(err)
 						}
 					}))
 					timelines = true
 					tl = append(tl, timed(func() {
 						uncached(idx)
-						res, err := idx.Search(ctx, bq.q)
+						res, err := idx.Search(ctx, bq.Q)
 						if err != nil || res.Timeline == nil {
 							b.Fatal(err, "no timeline")
 						}

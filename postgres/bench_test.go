@@ -11,27 +11,11 @@ import (
 
 	"fangtan"
 	"fangtan/corpus"
+	"fangtan/internal/conformance"
 )
 
-// benchQueries mirror index/bench_test.go's, so that the two backends'
-// benchmarks can be read side by side: single words, several words,
-// phrases, a drill-down, Traditional text, a date sort and quotes.
-var benchQueries = []struct {
-	name   string
-	q      fangtan.Query
-	quotes bool
-}{
-	{"word", fangtan.Query{Text: "转型发展"}, false},
-	{"frequent-word", fangtan.Query{Text: "习近平"}, false},
-	{"words", fangtan.Query{Text: "经济 高质量发展 改革"}, false},
-	{"phrase", fangtan.Query{Text: `"党史学习教育"`}, false},
-	{"long-phrase", fangtan.Query{Text: `"推动高质量发展"`}, false},
-	{"or-exclude", fangtan.Query{Text: "乡村振兴 OR 脱贫攻坚 -疫情"}, false},
-	{"drill-down", fangtan.Query{Text: "发展", Years: []string{"2021"}, Provinces: []string{"山西"}}, false},
-	{"traditional", fangtan.Query{Text: "辦實事 黨史學習教育"}, false},
-	{"date-sort", fangtan.Query{Text: "习近平 date:2020..2022", Sort: "date"}, false},
-	{"quotes", fangtan.Query{Text: "发展"}, true},
-}
+// benchQueries is the query mix every backend's benchmarks share.
+var benchQueries = conformance.BenchQueries
 
 // BenchmarkSearchXWLB searches the first FANGTAN_BENCH_DOCS (default 2000)
 // xwlb articles, built into the test cluster; FANGTAN_BENCH_DSN and
@@ -44,7 +28,7 @@ func BenchmarkSearchXWLB(b *testing.B) {
 	ctx := context.Background()
 	for _, mode := range []string{"cached", "uncached"} {
 		for _, bq := range benchQueries {
-			b.Run(mode+"/"+bq.name, func(b *testing.B) {
+			b.Run(mode+"/"+bq.Name, func(b *testing.B) {
 				lat := make([]time.Duration, 0, 64)
 				for b.Loop() {
 					if mode == "uncached" {
@@ -54,10 +38,10 @@ func BenchmarkSearchXWLB(b *testing.B) {
 					}
 					start := time.Now()
 					var err error
-					if bq.quotes {
-						_, err = db.SearchQuotes(ctx, bq.q)
+					if bq.Quotes {
+						_, err = db.SearchQuotes(ctx, bq.Q)
 					} else {
-						_, err = db.Search(ctx, bq.q)
+						_, err = db.Search(ctx, bq.Q)
 					}
 					if err != nil {
 						b.Fatal(err)
