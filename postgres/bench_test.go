@@ -32,9 +32,8 @@ func BenchmarkSearchXWLB(b *testing.B) {
 				lat := make([]time.Duration, 0, 64)
 				for b.Loop() {
 					if mode == "uncached" {
-						db.facets.mu.Lock()
-						db.facets.m = nil
-						db.facets.mu.Unlock()
+						db.counts.clear()
+						db.ranks.clear()
 					}
 					start := time.Now()
 					var err error

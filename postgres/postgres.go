@@ -77,7 +77,8 @@ type DB struct {
 	cache   *readCache // registry and suggestions of one generation
 	checked time.Time  // when the generation was last read
 
-	facets facetCache // totals and facet counts of recent searches
+	counts genCache[counts] // totals and facet counts of recent searches
+	ranks  genCache[ranked] // the first rows of recent searches' orders
 }
 
 var _ fangtan.Searcher = (*DB)(nil)

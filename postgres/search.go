@@ -145,46 +145,56 @@ type sortWindow struct {
 	end       int
 }
 
-func window(fq fangtan.Query, c *compiled, al string) sortWindow {
-	order, err := orderBy(fq.Sort, c, al)
+func window(sort string, c *compiled, al string, end int) sortWindow {
+	order, err := orderBy(sort, c, al)
 	if err != nil || !strings.HasPrefix(order, " ORDER BY "+al+".date ") {
 		return sortWindow{}
 	}
-	size := fq.Size
-	if size == 0 {
-		size = defaultSize
-	}
-	return sortWindow{dateOrder: order[len(" ORDER BY "):strings.Index(order, ", score")], end: fq.From + size}
+	return sortWindow{dateOrder: order[len(" ORDER BY "):strings.Index(order, ", score")], end: end}
 }
 
 // pageCTE is the CTE pg: the page's rows of src (the matching rows, with
 // key and date, and their score when not sorted by date), numbered rk.
-func (db *DB) pageCTE(c *compiled, a *args, table, key, tail, src string, w sortWindow) string {
-	al := c.t.alias()
+func (db *DB) pageCTE(c *compiled, a *args, tk tableKeys, tail, src string, w sortWindow) string {
+	al, key := c.t.alias(), tk.qualified(c.t.alias())
 	order := tail[len(" "):strings.Index(tail, " LIMIT")]
 	if w.dateOrder == "" {
 		return `pg AS (SELECT ` + key + `, score, row_number() OVER (` + order + `) AS rk FROM ` + src + ` ` + al + tail + `)`
 	}
 	return `w AS (SELECT ` + key + ` FROM ` + src + ` ` + al + ` ORDER BY ` + w.dateOrder + ` FETCH FIRST ` + a.add(w.end) + ` ROWS WITH TIES),
 		pg AS (SELECT ` + key + `, score, row_number() OVER (` + order + `) AS rk FROM (
-			SELECT ` + key + `, ` + al + `.date, ` + c.rank(a) + ` AS score FROM w JOIN {s}.` + table + ` ` + al + ` USING (` + usingCols(key, al) + `)) ` + al + tail + `)`
+			SELECT ` + key + `, ` + al + `.date, ` + c.rank(a) + ` AS score FROM w JOIN {s}.` + tk.table + ` ` + al + ` USING (` + tk.using() + `)) ` + al + tail + `)`
 }
 
-func usingCols(key, al string) string { return strings.ReplaceAll(key, al+".", "") }
+// tableKeys are a searched table's key columns and their types.
+type tableKeys struct {
+	table string
+	cols  []string
+	types []string
+}
+
+var (
+	articleKeys = tableKeys{"articles", []string{"id", "part"}, []string{"text", "date"}}
+	quoteKeys   = tableKeys{"quotes", []string{"article_id", "part", "n"}, []string{"text", "date", "int"}}
+)
+
+func (tk tableKeys) qualified(al string) string { return al + "." + strings.Join(tk.cols, ", "+al+".") }
+func (tk tableKeys) using() string              { return strings.Join(tk.cols, ", ") }
 
 // searchSQL is one statement that finds the rows matching c once
-// (MATERIALIZED) and returns their count, the facet counts and the page
-// of hits, as JSON: three statements computed the match three times.
-// cols are the hit's columns of the table, read for the page only.
-func (db *DB) searchSQL(c *compiled, a *args, table, key, cols, tail string, w sortWindow, size int, all []string) string {
+// (MATERIALIZED) and returns their count, the facet counts, the page of
+// hits and the keys of its window, as JSON: three statements computed the
+// match three times. cols are the hit's columns of the table, read for
+// the page only.
+func (db *DB) searchSQL(c *compiled, a *args, tk tableKeys, cols string, p pageSpec, size int, all []string) string {
 	al := c.t.alias()
 	score := ""
-	if w.dateOrder == "" {
+	if p.sort.dateOrder == "" {
 		score = ", " + c.rank(a) + " AS score"
 	}
 	return db.sql(`WITH m AS MATERIALIZED (
-			SELECT ` + key + `, ` + al + `.date, ` + al + `.facets` + score + ` FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `),
-		` + db.pageCTE(c, a, table, key, tail, "m", w) + `,
+			SELECT ` + tk.qualified(al) + `, ` + al + `.date, ` + al + `.facets` + score + ` FROM {s}.` + tk.table + ` ` + al + ` WHERE ` + c.where + `),
+		` + db.pageCTE(c, a, tk, p.tail, "m", p.sort) + `,
 		fc AS (SELECT name, value, n, rn FROM (
 			SELECT split_part(f, chr(31), 1) AS name, substr(f, strpos(f, chr(31)) + 1) AS value, count(*) AS n,
 				row_number() OVER (PARTITION BY split_part(f, chr(31), 1)
@@ -193,16 +203,16 @@ func (db *DB) searchSQL(c *compiled, a *args, table, key, cols, tail string, w s
 			WHERE rn <= ` + a.add(size) + ` OR name = ANY(` + a.add(all) + `::text[]))
 		SELECT (SELECT count(*) FROM m),
 			(SELECT coalesce(json_agg(json_build_array(name, value, n) ORDER BY name, rn), '[]') FROM fc),
-			` + db.hitsJSON(table, al, key, cols))
+			` + db.hitsJSON(a, tk, al, cols, p) + `, ` + keysJSON(tk))
 }
 
-// pageSQL is searchSQL's page of hits alone, for a search whose total and
+// pageSQL is searchSQL without the counts, for a search whose total and
 // facet counts are cached: the matching rows are ranked (or found by
 // date), the page read.
-func (db *DB) pageSQL(c *compiled, a *args, table, key, cols, tail string, w sortWindow) string {
+func (db *DB) pageSQL(c *compiled, a *args, tk tableKeys, cols string, p pageSpec) string {
 	al := c.t.alias()
 	score := ""
-	if w.dateOrder == "" {
+	if p.sort.dateOrder == "" {
 		score = ", " + c.rank(a) + " AS score"
 	}
 	// The matches are materialized first, as in searchSQL, whose plans
@@ -210,42 +220,197 @@ func (db *DB) pageSQL(c *compiled, a *args, table, key, cols, tail string, w sor
 	// walked every article by date testing each against the matches (1 s
 	// for 习近平 date:2020..2022 on xwlb), or joined every match of a
 	// word before its filters (40 ms for a drill-down that takes 1).
-	return db.sql(`WITH m AS MATERIALIZED (SELECT ` + key + `, ` + al + `.date` + score + ` FROM {s}.` + table + ` ` + al + ` WHERE ` + c.where + `),
-		` + db.pageCTE(c, a, table, key, tail, "m", w) + `
-		SELECT ` + db.hitsJSON(table, al, key, cols))
+	return db.sql(`WITH m AS MATERIALIZED (SELECT ` + tk.qualified(al) + `, ` + al + `.date` + score + ` FROM {s}.` + tk.table + ` ` + al + ` WHERE ` + c.where + `),
+		` + db.pageCTE(c, a, tk, p.tail, "m", p.sort) + `
+		SELECT ` + db.hitsJSON(a, tk, al, cols, p) + `, ` + keysJSON(tk))
 }
 
-// hitsJSON is the page's hits (pg) with their columns, as a JSON array.
-func (db *DB) hitsJSON(table, al, key, cols string) string {
+// hitsJSON is the page's hits (the rows of pg ranked from+1 to
+// from+size: rk is the rank in the whole order) with their columns, as a
+// JSON array.
+func (db *DB) hitsJSON(a *args, tk tableKeys, al, cols string, p pageSpec) string {
 	return `(SELECT coalesce(json_agg(json_build_array(` + cols + `, pg.score) ORDER BY pg.rk), '[]')
-				FROM pg JOIN {s}.` + table + ` ` + al + ` USING (` + usingCols(key, al) + `))`
+				FROM pg JOIN {s}.` + tk.table + ` ` + al + ` USING (` + tk.using() + `) WHERE pg.rk > ` + a.add(p.from) + ` AND pg.rk <= ` + a.add(p.from+p.size) + `)`
+}
+
+// keysJSON is the keys and scores of every row of pg, in order, as a JSON
+// array: the window a ranked entry keeps.
+func keysJSON(tk tableKeys) string {
+	return `(SELECT coalesce(json_agg(json_build_array(pg.` + strings.Join(tk.cols, ", pg.") + `, pg.score) ORDER BY pg.rk), '[]') FROM pg)`
+}
+
+// rankedSQL reads the hits of rows given by key, in the order given, with
+// the scores given: a page of a cached window.
+func (db *DB) rankedSQL(tk tableKeys, al, cols string) string {
+	var arrays, names []string
+	for i, col := range tk.cols {
+		arrays = append(arrays, "$"+strconv.Itoa(i+1)+"::text[]::"+tk.types[i]+"[]")
+		names = append(names, col)
+	}
+	n := len(tk.cols)
+	return db.sql(`SELECT ` + cols + `, k.score
+		FROM unnest(` + strings.Join(arrays, ", ") + `, $` + strconv.Itoa(n+1) + `::float8[]) WITH ORDINALITY AS k(` + strings.Join(names, ", ") + `, score, ord)
+		JOIN {s}.` + tk.table + ` ` + al + ` USING (` + tk.using() + `) ORDER BY k.ord`)
+}
+
+// pageSpec is how a search's page is computed: its ORDER BY … LIMIT tail
+// and date window, the page, and the window of ranks computed and kept
+// with it (0: none; the tail's OFFSET is then 0).
+type pageSpec struct {
+	tail       string
+	sort       sortWindow
+	from, size int
+	window     int
 }
 
 // counted runs a search: its page of hits, and its total and facet
-// counts from the cache or counted with the page in one statement.
-func (db *DB) counted(ctx context.Context, tx pgx.Tx, gen string, c *compiled, fq fangtan.Query, table, key, cols string, all []string) (total uint64, facets map[string][]fangtan.FacetCount, hitsJS []byte, err error) {
-	a := slices.Clone(c.args)
-	tail, err := page(fq, c, c.t.alias(), &a)
+// counts, from the caches or computed in one statement.
+func (db *DB) counted(ctx context.Context, tx pgx.Tx, gen string, c *compiled, fq fangtan.Query, tk tableKeys, cols string, all []string) (total uint64, facets map[string][]fangtan.FacetCount, hits []rawHit, err error) {
+	al := c.t.alias()
+	order, from, size, err := page(fq, c, al)
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	w := window(fq, c, c.t.alias())
-	size := facetSizeOf(fq)
-	fkey := facetKey(table, c, size, all)
-	if total, facets, ok := db.facets.get(gen, fkey); ok {
-		err := tx.QueryRow(ctx, db.pageSQL(c, &a, table, key, cols, tail, w), a...).Scan(&hitsJS)
-		return total, facets, hitsJS, err
+	p := pageSpec{from: from, size: size}
+	if end := from + size; end <= maxRankedRows {
+		p.window = min((end+rankWindow-1)/rankWindow*rankWindow, maxRankedRows)
 	}
-	var n int64
-	var facetsJS []byte
-	if err := tx.QueryRow(ctx, db.searchSQL(c, &a, table, key, cols, tail, w, size, all), a...).Scan(&n, &facetsJS, &hitsJS); err != nil {
-		return 0, nil, nil, err
+	rkey := searchKey(tk.table, c, order)
+	var hit ranked
+	var cachedRanks bool
+	if p.window > 0 {
+		hit, cachedRanks = db.ranks.get(gen, rkey)
+		cachedRanks = cachedRanks && (len(hit.scores) >= from+size || len(hit.scores) < hit.asked)
 	}
-	if facets, err = facetJSON(facetsJS); err != nil {
-		return 0, nil, nil, err
+	fkey := facetKey(tk.table, c, facetSizeOf(fq), all)
+	cnt, cachedCounts := db.counts.get(gen, fkey)
+	if cachedRanks && cachedCounts {
+		hits, err = db.readRanked(ctx, tx, tk, al, cols, hit, from, size)
+		return cnt.total, cnt.facets, hits, err
 	}
-	db.facets.put(gen, fkey, uint64(n), facets)
-	return uint64(n), facets, hitsJS, nil
+	a := slices.Clone(c.args)
+	limit, offset := size, from
+	if p.window > 0 {
+		limit, offset = p.window, 0
+	}
+	p.tail = order + " LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
+	p.sort = window(fq.Sort, c, al, limit+offset)
+	var keysJS, hitsJS []byte
+	if cachedCounts {
+		if err := tx.QueryRow(ctx, db.pageSQL(c, &a, tk, cols, p), a...).Scan(&hitsJS, &keysJS); err != nil {
+			return 0, nil, nil, err
+		}
+		total, facets = cnt.total, cnt.facets
+	} else {
+		var n int64
+		var facetsJS []byte
+		if err := tx.QueryRow(ctx, db.searchSQL(c, &a, tk, cols, p, facetSizeOf(fq), all), a...).Scan(&n, &facetsJS, &hitsJS, &keysJS); err != nil {
+			return 0, nil, nil, err
+		}
+		if facets, err = facetJSON(facetsJS); err != nil {
+			return 0, nil, nil, err
+		}
+		total = uint64(n)
+		db.counts.put(gen, fkey, counts{total: total, facets: facets})
+	}
+	if p.window > 0 {
+		r, err := rankedJSON(keysJS, len(tk.cols))
+		if err != nil {
+			return 0, nil, nil, err
+		}
+		r.asked = p.window
+		db.ranks.put(gen, rkey, r)
+	}
+	hits, err = hitsOfJSON(hitsJS)
+	return total, facets, hits, err
+}
+
+// rawHit is a hit as read: its metadata (an article's doc or a quote's
+// hit, JSON), an article's text, and its score.
+type rawHit struct {
+	meta  []byte
+	body  string
+	score float64
+}
+
+// hitsOfJSON reads hitsJSON's rows: the metadata, an article's text, and
+// the score last.
+func hitsOfJSON(js []byte) ([]rawHit, error) {
+	var rows [][]json.RawMessage
+	if err := json.Unmarshal(js, &rows); err != nil {
+		return nil, fmt.Errorf("hits: %w", err)
+	}
+	out := make([]rawHit, 0, len(rows))
+	for _, r := range rows {
+		if len(r) < 2 || len(r) > 3 {
+			return nil, fmt.Errorf("hits: %.100s", r)
+		}
+		h := rawHit{meta: r[0]}
+		if len(r) == 3 && json.Unmarshal(r[1], &h.body) != nil {
+			return nil, fmt.Errorf("hits: %.100s", r)
+		}
+		if json.Unmarshal(r[len(r)-1], &h.score) != nil {
+			return nil, fmt.Errorf("hits: %.100s", r)
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// readRanked reads the hits from..from+size of a cached window, as rows
+// (a page's JSON took longer to decode than to read).
+func (db *DB) readRanked(ctx context.Context, tx pgx.Tx, tk tableKeys, al, cols string, r ranked, from, size int) ([]rawHit, error) {
+	lo, hi := min(from, len(r.scores)), min(from+size, len(r.scores))
+	args := make([]any, 0, len(tk.cols)+1)
+	for _, col := range r.keys {
+		args = append(args, col[lo:hi])
+	}
+	args = append(args, r.scores[lo:hi])
+	rows, err := tx.Query(ctx, db.rankedSQL(tk, al, cols), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]rawHit, 0, hi-lo)
+	for rows.Next() {
+		var h rawHit
+		dest := []any{&h.meta, &h.body, &h.score}
+		if strings.Count(cols, ",") == 0 {
+			dest = []any{&h.meta, &h.score}
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// rankedJSON reads keysJSON's rows: n key columns, then the score.
+func rankedJSON(js []byte, n int) (ranked, error) {
+	var rows [][]json.RawMessage
+	if err := json.Unmarshal(js, &rows); err != nil {
+		return ranked{}, fmt.Errorf("ranks: %w", err)
+	}
+	r := ranked{keys: make([][]string, n), scores: make([]float64, 0, len(rows))}
+	for _, row := range rows {
+		if len(row) != n+1 {
+			return ranked{}, fmt.Errorf("ranks: %.100s", row)
+		}
+		for i := range n {
+			var s string
+			if json.Unmarshal(row[i], &s) != nil {
+				s = string(row[i]) // a number (a quote's n)
+			}
+			r.keys[i] = append(r.keys[i], s)
+		}
+		var score float64
+		if json.Unmarshal(row[n], &score) != nil {
+			return ranked{}, fmt.Errorf("ranks: score %s", row[n])
+		}
+		r.scores = append(r.scores, score)
+	}
+	return r, nil
 }
 
 // facetJSON reads searchSQL's facet counts.
@@ -266,29 +431,27 @@ func facetJSON(js []byte) (map[string][]fangtan.FacetCount, error) {
 	return out, nil
 }
 
-// page validates paging and sorting and returns the ORDER BY … LIMIT.
-func page(fq fangtan.Query, c *compiled, al string, a *args) (string, error) {
+// page validates paging and sorting and returns the ORDER BY, the
+// offset and the page's size.
+func page(fq fangtan.Query, c *compiled, al string) (order string, from, size int, err error) {
 	if fq.From < 0 {
-		return "", query.Bad("from %d is negative", fq.From)
+		return "", 0, 0, query.Bad("from %d is negative", fq.From)
 	}
 	if fq.Size < 0 {
-		return "", query.Bad("size %d is negative", fq.Size)
+		return "", 0, 0, query.Bad("size %d is negative", fq.Size)
 	}
-	size := fq.Size
+	size = fq.Size
 	if size == 0 {
 		size = defaultSize
 	}
 	if size > maxSize {
-		return "", query.Bad("size %d is more than %d", size, maxSize)
+		return "", 0, 0, query.Bad("size %d is more than %d", size, maxSize)
 	}
 	if fq.From > maxWindow-size {
-		return "", query.Bad("from %d + size %d pages deeper than %d hits; narrow the query instead", fq.From, size, maxWindow)
+		return "", 0, 0, query.Bad("from %d + size %d pages deeper than %d hits; narrow the query instead", fq.From, size, maxWindow)
 	}
-	order, err := orderBy(fq.Sort, c, al)
-	if err != nil {
-		return "", err
-	}
-	return order + " LIMIT " + a.add(size) + " OFFSET " + a.add(fq.From), nil
+	order, err = orderBy(fq.Sort, c, al)
+	return order, fq.From, size, err
 }
 
 // orderBy is the sort order. Ties are broken by id, so that pages do not
@@ -390,38 +553,17 @@ func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, er
 		if err != nil {
 			return err
 		}
-		total, all, hitsJS, err := db.counted(ctx, tx, gen, c, fq, "articles", "a.id, a.part", "a.doc, a.body", []string{yearFacet, monthFacet})
+		total, all, hits, err := db.counted(ctx, tx, gen, c, fq, articleKeys, "a.doc, a.body", []string{yearFacet, monthFacet})
 		if err != nil {
 			return err
 		}
 		out = &fangtan.Result{Query: fq.Text, Total: total, Hits: []fangtan.Hit{}}
-		var hits []struct {
-			Doc   json.RawMessage
-			Body  string
-			Score float64
-		}
-		var raw [][3]json.RawMessage
-		if err := json.Unmarshal(hitsJS, &raw); err != nil {
-			return fmt.Errorf("hits: %w", err)
-		}
-		for _, r := range raw {
-			var h struct {
-				Doc   json.RawMessage
-				Body  string
-				Score float64
-			}
-			h.Doc = r[0]
-			if json.Unmarshal(r[1], &h.Body) != nil || json.Unmarshal(r[2], &h.Score) != nil {
-				return fmt.Errorf("hits: %.100s", r)
-			}
-			hits = append(hits, h)
-		}
 		for _, h := range hits {
-			d, err := decodeArticle(h.Doc, h.Body)
+			d, err := decodeArticle(h.meta, h.body)
 			if err != nil {
 				return err
 			}
-			out.Hits = append(out.Hits, hitOf(d, h.Score, c.hl))
+			out.Hits = append(out.Hits, hitOf(d, h.score, c.hl))
 		}
 		out.Facets = topFacets(all, articleFacets, facetSizeOf(fq))
 		out.Timeline = query.Timeline(all[yearFacet], all[monthFacet])
@@ -520,18 +662,14 @@ func (db *DB) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Quot
 		if err != nil {
 			return err
 		}
-		total, all, hitsJS, err := db.counted(ctx, tx, gen, c, fq, "quotes", "q.article_id, q.part, q.n", "q.hit", []string{})
+		total, all, hits, err := db.counted(ctx, tx, gen, c, fq, quoteKeys, "q.hit", []string{})
 		if err != nil {
 			return err
 		}
 		out = &fangtan.QuoteResult{Query: fq.Text, Total: total, Hits: []fangtan.QuoteHit{}}
-		var raw [][2]json.RawMessage
-		if err := json.Unmarshal(hitsJS, &raw); err != nil {
-			return fmt.Errorf("quotes: %w", err)
-		}
-		for _, r := range raw {
+		for _, r := range hits {
 			var h fangtan.QuoteHit
-			if err := json.Unmarshal(r[0], &h); err != nil {
+			if err := json.Unmarshal(r.meta, &h); err != nil {
 				return fmt.Errorf("quote: %w", err)
 			}
 			h.Snippets = c.hl.Snippets(h.Text, 1, 1<<30)
