@@ -63,6 +63,7 @@ func Compare(t *testing.T, docs []fangtan.Document, a, b fangtan.Searcher, aName
 			}
 		})
 	}
+	t.Run("officials", func(t *testing.T) { compareOfficials(t, a, b, aName, bName) })
 	t.Run("quotes", func(t *testing.T) {
 		for _, q := range []fangtan.Query{{Kind: string(fangtan.QuoteDirect)}, {Text: "发展"}, {Text: `"人民"`}, {Text: "speaker:习近平"}, {Kind: string(fangtan.QuoteReported)}} {
 			q.Size, q.FacetSize = 500, 1000
@@ -85,6 +86,55 @@ func Compare(t *testing.T, docs []fangtan.Document, a, b fangtan.Searcher, aName
 			}
 		}
 	})
+}
+
+// compareOfficials holds b to a's overview and to a's profiles of its
+// most frequent officials: their articles, quotes and posts are counts a
+// researcher reads as facts.
+func compareOfficials(t *testing.T, a, b fangtan.Searcher, aName, bName string) {
+	ctx := context.Background()
+	oa, errA := a.Overview(ctx)
+	ob, errB := b.Overview(ctx)
+	if errA != nil || errB != nil {
+		t.Fatalf("overview: %s: %v; %s: %v", aName, errA, bName, errB)
+	}
+	if oa.Articles != ob.Articles || oa.Quotes != ob.Quotes || oa.First != ob.First || oa.Last != ob.Last {
+		t.Errorf("overview: %s %d articles, %d quotes, %s..%s; %s %d, %d, %s..%s", aName, oa.Articles, oa.Quotes, oa.First, oa.Last,
+			bName, ob.Articles, ob.Quotes, ob.First, ob.Last)
+	}
+	for _, f := range []struct {
+		name   string
+		fa, fb []fangtan.FacetCount
+	}{{"sources", oa.Sources, ob.Sources}, {"officials", oa.Officials, ob.Officials}, {"themes", oa.Themes, ob.Themes}} {
+		// Lists cut at a length may cut a tie differently: compare the
+		// counts of the values both hold, and the lengths.
+		ma, mb := facetMap(f.fa), facetMap(f.fb)
+		if len(ma) != len(mb) {
+			t.Errorf("overview %s: %s %v, %s %v", f.name, aName, top(f.fa), bName, top(f.fb))
+		}
+		for v, n := range ma {
+			if m, ok := mb[v]; ok && m != n {
+				t.Errorf("overview %s %s: %s %d, %s %d", f.name, v, aName, n, bName, m)
+			}
+		}
+	}
+	if len(oa.Officials) == 0 {
+		t.Fatalf("%s's overview names no official: the profiles are not compared", aName)
+	}
+	for _, o := range oa.Officials[:min(len(oa.Officials), 8)] {
+		pa, errA := a.Official(ctx, o.Value)
+		pb, errB := b.Official(ctx, o.Value)
+		if errA != nil || errB != nil {
+			t.Errorf("official %s: %s: %v; %s: %v", o.Value, aName, errA, bName, errB)
+			continue
+		}
+		if pa.Articles != pb.Articles || pa.Quotes != pb.Quotes {
+			t.Errorf("official %s: %s %d articles, %d quotes; %s %d, %d", o.Value, aName, pa.Articles, pa.Quotes, bName, pb.Articles, pb.Quotes)
+		}
+		if fmt.Sprint(pa.Posts) != fmt.Sprint(pb.Posts) {
+			t.Errorf("official %s posts: %s %v; %s %v", o.Value, aName, pa.Posts, bName, pb.Posts)
+		}
+	}
 }
 
 func quoteIDs(r *fangtan.QuoteResult) []string {
