@@ -1,6 +1,9 @@
 package fangtan
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestTextIsParagraphs(t *testing.T) {
 	tests := []struct {
@@ -21,5 +24,20 @@ func TestTextIsParagraphs(t *testing.T) {
 		if got := d.TextIsParagraphs(); got != tt.want {
 			t.Errorf("TextIsParagraphs(%q, %q) = %v, want %v", tt.paras, tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestNamedPosts(t *testing.T) {
+	d := &Document{Officials: []Official{
+		{Name: "王毅", Title: "国务委员兼外交部长"},
+		{Name: "李强", Title: "国务院总理", Inferred: true},
+		{Name: "张三"},
+	}}
+	var got []string
+	for _, o := range d.NamedPosts() {
+		got = append(got, o.Name+"/"+o.Title)
+	}
+	if want := []string{"王毅/国务委员兼外交部长", "张三/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("NamedPosts = %v, want %v", got, want)
 	}
 }

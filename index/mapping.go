@@ -510,7 +510,7 @@ func (b *docBuilder) posts(a *fieldAdder, d *fangtan.Document) {
 		year = ""
 	}
 	var values []string
-	for _, o := range d.Officials {
+	for _, o := range d.NamedPosts() {
 		name := foldValue(o.Name)
 		if name == "" {
 			continue

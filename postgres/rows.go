@@ -481,7 +481,7 @@ func (db *DB) rows(d *fangtan.Document) (*articleRow, error) {
 	if r.date == nil {
 		year = ""
 	}
-	for _, o := range d.Officials {
+	for _, o := range d.NamedPosts() {
 		name := foldValue(o.Name)
 		if name == "" {
 			continue
