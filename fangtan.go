@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -161,6 +162,25 @@ func (d *Document) NamedPosts() []Official {
 		}
 	}
 	return out
+}
+
+// QuoteID is the id of an article's quote number n (from 0): the
+// article's id, "#q" and n.
+func QuoteID(docID string, n int) string { return docID + "#q" + strconv.Itoa(n) }
+
+// QuoteHit is the article's quote number n as a search hit, without
+// snippets (each search makes its own); a quote without a kind is direct.
+func (d *Document) QuoteHit(n int) QuoteHit {
+	q := d.Quotes[n]
+	kind := q.Kind
+	if kind == "" {
+		kind = QuoteDirect
+	}
+	return QuoteHit{
+		ID: QuoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Kind: kind,
+		DocID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
+		Paragraph: q.Paragraph + 1,
+	}
 }
 
 // Official is a person holding a public position, as named in an article.

@@ -140,3 +140,34 @@ func (s Stats) MBPerSecond() float64 {
 // ErrNoDocuments reports a build whose source gave no document to index;
 // the previous index, if any, is kept.
 var ErrNoDocuments = errors.New("no documents to index; the previous index, if any, is kept")
+
+// Tick calls o.Progress with what at returns, every o.ProgressEvery,
+// until the returned stop is called; stop returns once no call is left
+// running. Without o.Progress it does nothing.
+func (o BuildOptions) Tick(at func() Progress) (stop func()) {
+	if o.Progress == nil {
+		return func() {}
+	}
+	every := o.ProgressEvery
+	if every <= 0 {
+		every = 200 * time.Millisecond
+	}
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				o.Progress(at())
+			case <-quit:
+				return
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-done
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"fangtan"
+	"fangtan/analyzer"
 )
 
 // The write side's types are the root's (fangtan.Indexer); these names
@@ -349,13 +350,13 @@ func unwrapScorch(err error) error {
 // persisting a snapshot persists every batch introduced before it. With
 // compact, it first merges the index into as few segments as scorch will
 // make (one for a small index; a large one may keep a few).
-func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool, dicts dictionaries) error {
+func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool, dicts analyzer.Dictionaries) error {
 	persist := func(marker bool) error {
 		b := idx.NewBatch()
 		if marker {
 			// The dictionaries go with the marker: an index is complete
 			// only with both.
-			b.SetInternal(dictionariesKey, dicts.encode())
+			b.SetInternal(dictionariesKey, dicts.Encode())
 			b.SetInternal(markerKey, []byte(formatVersion))
 		}
 		persisted := make(chan error, 1)
@@ -528,25 +529,7 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 		}()
 	}
 
-	stopProgress := make(chan struct{})
-	progressDone := make(chan struct{})
-	go func() {
-		defer close(progressDone)
-		if w.opts.Progress == nil {
-			<-stopProgress
-			return
-		}
-		t := time.NewTicker(w.opts.ProgressEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-t.C:
-				w.opts.Progress(w.progress(false))
-			case <-stopProgress:
-				return
-			}
-		}
-	}()
+	stopProgress := w.opts.Tick(func() fangtan.Progress { return w.progress(false) })
 
 	seen := make(map[string]string)
 	srcErr := src(ctx, func(d fangtan.Document) error {
@@ -567,8 +550,7 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	})
 	close(in)
 	wg.Wait()
-	close(stopProgress)
-	<-progressDone
+	stopProgress()
 
 	err := srcErr
 	if cause := context.Cause(ctx); cause != nil && (err == nil || errors.Is(err, context.Canceled)) {

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -18,29 +17,15 @@ import (
 // The research desk: keyword in context, official profiles and the
 // overview of an index.
 
-// KWIC limits: the articles read, and the lines returned.
-const (
-	kwicMaxDocs  = 2000
-	kwicMaxLines = 20000
-	kwicMaxWidth = 100
-)
-
 // KWIC implements fangtan.Searcher. It reads every matching article
-// (newest first, up to kwicMaxDocs) and lists each occurrence of the
+// (newest first, up to query.KWICMaxDocs) and lists each occurrence of the
 // query's words and phrases as exact substrings, as quoted phrases match,
 // so that the number of lines is the number of occurrences. Each word or
 // phrase must have at least two letters or digits: a single character
 // would list every 的.
 func (x *Index) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan.KWICResult, error) {
 	start := time.Now()
-	if width <= 0 || width > kwicMaxWidth {
-		return nil, badQuery("width %d: use 1 to %d characters", width, kwicMaxWidth)
-	}
-	pq, err := query.Parse(fq.Text, fangtan.ArticleFacet)
-	if err != nil {
-		return nil, err
-	}
-	hl, err := query.ForKWIC(pq)
+	pq, hl, err := query.ParseKWIC(fq.Text, width)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +33,7 @@ func (x *Index) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(c.q, kwicMaxDocs, 0, false)
+	req := bleve.NewSearchRequestOptions(c.q, query.KWICMaxDocs, 0, false)
 	req.Fields = []string{fieldStored, fieldStoredText}
 	req.SortByCustom(search.SortOrder{
 		&search.SortField{Field: fieldDate, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
@@ -57,7 +42,7 @@ func (x *Index) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan
 	if err != nil {
 		return nil, err
 	}
-	out := &fangtan.KWICResult{Query: fq.Text, Documents: res.Total, Lines: []fangtan.KWICLine{}, Truncated: res.Total > kwicMaxDocs}
+	out := &fangtan.KWICResult{Query: fq.Text, Documents: res.Total, Lines: []fangtan.KWICLine{}, Truncated: res.Total > query.KWICMaxDocs}
 	for _, h := range res.Hits {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("kwic: %w (%v)", fangtan.ErrUnavailable, err)
@@ -67,7 +52,7 @@ func (x *Index) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan
 			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 		}
 		var full bool
-		if out.Lines, full = query.KWICLines(out.Lines, hl, d, width, kwicMaxLines); full {
+		if out.Lines, full = query.KWICLines(out.Lines, hl, d, width, query.KWICMaxLines); full {
 			out.Truncated = true
 			break
 		}
@@ -75,10 +60,6 @@ func (x *Index) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
-
-// profileSize is how many co-occurring officials, places and themes an
-// official's profile lists.
-const profileSize = 20
 
 // Official implements fangtan.Searcher.
 func (x *Index) Official(ctx context.Context, name string) (*fangtan.OfficialProfile, error) {
@@ -101,53 +82,16 @@ func (x *Index) Official(ctx context.Context, name string) (*fangtan.OfficialPro
 	if res.Total == 0 {
 		return nil, fmt.Errorf("official %q: %w", name, fangtan.ErrNotFound)
 	}
-	p := &fangtan.OfficialProfile{Name: name, Articles: res.Total, Timeline: timeline(all), Posts: []fangtan.Post{}}
-	for _, f := range []struct {
-		field string
-		dst   *[]fangtan.FacetCount
-	}{{fieldOfficial, &p.Officials}, {fieldCity, &p.Places}, {fieldTheme, &p.Themes}} {
-		*f.dst = []fangtan.FacetCount{}
-		for _, v := range all[f.field] {
-			if len(*f.dst) == profileSize {
-				break
-			}
-			if v.Value != name {
-				*f.dst = append(*f.dst, v)
-			}
-		}
-	}
 	// The post facet is asked for whenever the counts came from the cache
 	// too: it is counted only here.
+	var posts []fangtan.FacetCount
 	if fr := res.Facets[fieldPost]; fr != nil {
-		posts := map[[2]string]*fangtan.Post{}
-		var order [][2]string
 		for _, t := range fr.Terms.Terms() {
-			parts := strings.Split(t.Term, facetSep)
-			if len(parts) != 4 || parts[0] != name {
-				continue
-			}
-			year, title, country := parts[1], parts[2], parts[3]
-			key := [2]string{title, country}
-			pp := posts[key]
-			if pp == nil {
-				pp = &fangtan.Post{Title: title, Country: country}
-				posts[key] = pp
-				order = append(order, key)
-			}
-			pp.Articles += t.Count
-			if year != "" {
-				if pp.First == "" || year < pp.First {
-					pp.First = year
-				}
-				pp.Last = max(pp.Last, year)
-			}
+			posts = append(posts, fangtan.FacetCount{Value: t.Term, Count: t.Count})
 		}
-		for _, k := range order {
-			p.Posts = append(p.Posts, *posts[k])
-		}
-		// Newest post first; then the most frequent.
-		sortPosts(p.Posts)
 	}
+	p := query.NewProfile(name, res.Total, all, posts)
+	p.Timeline = timeline(all)
 	q := bquery.NewConjunctionQuery([]bquery.Query{termQuery(fieldType, typeQuote), termQuery(fieldSpeaker, name)})
 	qres, err := x.run(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
 	if err != nil {
@@ -156,23 +100,6 @@ func (x *Index) Official(ctx context.Context, name string) (*fangtan.OfficialPro
 	p.Quotes = qres.Total
 	p.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return p, nil
-}
-
-func sortPosts(ps []fangtan.Post) {
-	less := func(a, b fangtan.Post) bool {
-		if a.Last != b.Last {
-			return a.Last > b.Last
-		}
-		if a.Articles != b.Articles {
-			return a.Articles > b.Articles
-		}
-		return a.Title < b.Title
-	}
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && less(ps[j], ps[j-1]); j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
-		}
-	}
 }
 
 // Overview implements fangtan.Searcher.

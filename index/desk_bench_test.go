@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fangtan"
+	"fangtan/query"
 )
 
 // The research desk's speed goals, on the xwlb index (FANGTAN_BENCH_DOCS
@@ -100,7 +101,7 @@ func BenchmarkKWIC(b *testing.B) {
 				lat = append(lat, time.Since(start))
 			}
 			reportPercentiles(b, lat)
-			b.ReportMetric(float64(min(res.Documents, kwicMaxDocs)), "docs")
+			b.ReportMetric(float64(min(res.Documents, query.KWICMaxDocs)), "docs")
 			b.ReportMetric(float64(len(res.Lines)), "lines")
 		})
 	}

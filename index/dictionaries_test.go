@@ -109,18 +109,18 @@ func TestOpenChecksDictionaries(t *testing.T) {
 // An index built before the dictionaries were recorded has nothing to
 // compare with and opens as before.
 func TestCheckDictionariesWithoutRecord(t *testing.T) {
-	now := dictionaries{ID: "dict-0123456789abcdef", Dir: "/d"}
+	now := analyzer.Dictionaries{ID: "dict-0123456789abcdef", Dir: "/d"}
 	for _, tc := range []struct {
 		name     string
 		recorded []byte
-		now      dictionaries
+		now      analyzer.Dictionaries
 		wantErr  string
 	}{
 		{"no record", nil, now, ""},
-		{"a stand-in segmenter without an id", dictionaries{ID: "dict-x"}.encode(), dictionaries{}, ""},
-		{"the same id from another dir", dictionaries{ID: now.ID, Dir: "/elsewhere"}.encode(), now, ""},
+		{"a stand-in segmenter without an id", analyzer.Dictionaries{ID: "dict-x"}.Encode(), analyzer.Dictionaries{}, ""},
+		{"the same id from another dir", analyzer.Dictionaries{ID: now.ID, Dir: "/elsewhere"}.Encode(), now, ""},
 		{"a damaged record", []byte("{"), now, "unreadable record of its dictionaries"},
-		{"another id", dictionaries{ID: "dict-fedcba9876543210"}.encode(), now, "built with dictionaries dict-fedcba9876543210, but this fangtan has the dictionaries of --dict-dir /d"},
+		{"another id", analyzer.Dictionaries{ID: "dict-fedcba9876543210"}.Encode(), now, "built with dictionaries dict-fedcba9876543210, but this fangtan has the dictionaries of --dict-dir /d"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := checkDictionaries("idx", tc.recorded, tc.now)

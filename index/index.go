@@ -278,7 +278,7 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		for _, d := range pending {
 			kept[d.ID] = true
 			for n := range d.Quotes {
-				kept[quoteID(d.ID, n)] = true
+				kept[fangtan.QuoteID(d.ID, n)] = true
 			}
 		}
 		for _, id := range ids {

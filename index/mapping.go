@@ -268,7 +268,6 @@ func decodeArticle(meta []byte, text string, quotes []byte) (*fangtan.Document, 
 }
 
 // quoteID names a document's n-th quote (0-based).
-func quoteID(docID string, n int) string { return fmt.Sprintf("%s#q%d", docID, n) }
 
 // docBuilder turns fangtan.Documents into bleve documents. It holds the
 // analyzers so each field is analyzed exactly once, by scorch.
@@ -461,15 +460,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	for n, q := range d.Quotes {
 		// A quote's stored field is its hit without fragments, which each
 		// search makes anew.
-		kind := q.Kind
-		if kind == "" {
-			kind = fangtan.QuoteDirect
-		}
-		sq := fangtan.QuoteHit{
-			ID: quoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Kind: kind,
-			DocID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
-			Paragraph: q.Paragraph + 1,
-		}
+		sq := d.QuoteHit(n)
 		js, err := json.Marshal(&sq)
 		if err != nil {
 			return nil, err
@@ -503,20 +494,10 @@ func (b *docBuilder) metadata(a *fieldAdder, d *fangtan.Document) {
 	a.date(d.Date)
 }
 
-// posts adds each official's post with the article's year.
+// posts adds each official's post with the article's year
+// (query.PostValues).
 func (b *docBuilder) posts(a *fieldAdder, d *fangtan.Document) {
-	year := d.Year()
-	if !query.IsYear(year) {
-		year = ""
-	}
-	var values []string
-	for _, o := range d.NamedPosts() {
-		name := foldValue(o.Name)
-		if name == "" {
-			continue
-		}
-		values = append(values, strings.Join([]string{name, year, foldValue(o.Title), foldValue(o.Country)}, facetSep))
-	}
+	values := query.PostValues(d)
 	f := a.specs[fieldPost]
 	var seen []string
 	for _, v := range values {

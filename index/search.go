@@ -506,7 +506,7 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 		if err != nil {
 			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 		}
-		out.Hits = append(out.Hits, hitOf(d, h.Score, c))
+		out.Hits = append(out.Hits, query.ArticleHit(d, h.Score, c.hl))
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
@@ -569,36 +569,12 @@ func (x *Index) Export(ctx context.Context, fq fangtan.Query, limit int, start f
 			if err != nil {
 				return fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 			}
-			if err := emit(hitOf(d, h.Score, c)); err != nil {
+			if err := emit(query.ArticleHit(d, h.Score, c.hl)); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
-}
-
-// hitOf is the Hit of a stored article, with up to three snippets and
-// the paragraph of its first match.
-func hitOf(d *fangtan.Document, score float64, c *compiled) fangtan.Hit {
-	hit := fangtan.Hit{
-		ID: d.ID, File: d.File, Title: d.Title, Authors: d.Authors, Date: d.Date, Source: d.Source, URL: d.URL,
-		Officials: nonNil(d.Officials), Cities: nonNil(d.Places.Cities), Provinces: nonNil(d.Places.Provinces),
-		Districts: nonNil(d.Places.Districts), Themes: nonNil(d.Themes),
-		Score: score,
-	}
-	hit.Snippets = c.hl.Snippets(d.Text, 3, query.FragmentRunes)
-	hit.Fragments = query.HTMLs(hit.Snippets)
-	if len(hit.Snippets) > 0 {
-		hit.Paragraph = query.Paragraph(d.Text, hit.Snippets[0])
-	}
-	return hit
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 func storedDoc(h *search.DocumentMatch) (*fangtan.Document, error) {

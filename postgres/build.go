@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"fangtan"
+	"fangtan/query"
 )
 
 // Advisory lock keys (with the schema's hash): one build at a time, and
@@ -117,7 +118,7 @@ func (db *DB) build(ctx context.Context, src fangtan.Source, opts fangtan.BuildO
 		}
 	}
 	if err := nb.setMeta(ctx, tx, map[string]string{
-		"format": formatVersion, "dictionaries": db.dictionaries().encode(),
+		"format": formatVersion, "dictionaries": string(db.dictionaries().Encode()),
 		"built": time.Now().UTC().Format(time.RFC3339), "generation": newGeneration(),
 	}); err != nil {
 		return stats, err
@@ -288,25 +289,7 @@ func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangta
 		}
 		insertDone <- err
 	}()
-	stopProgress := make(chan struct{})
-	progressDone := make(chan struct{})
-	go func() {
-		defer close(progressDone)
-		if w.opts.Progress == nil {
-			<-stopProgress
-			return
-		}
-		t := time.NewTicker(w.opts.ProgressEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-t.C:
-				w.opts.Progress(w.progress(false))
-			case <-stopProgress:
-				return
-			}
-		}
-	}()
+	stopProgress := w.opts.Tick(func() fangtan.Progress { return w.progress(false) })
 	seen := map[string]string{}
 	srcErr := src(ctx, func(d fangtan.Document) error {
 		if reason := w.admit(&d, seen); reason != "" {
@@ -324,8 +307,7 @@ func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangta
 	wg.Wait()
 	close(out)
 	insErr := <-insertDone
-	close(stopProgress)
-	<-progressDone
+	stopProgress()
 	err := insErr
 	if err == nil {
 		err = srcErr
@@ -715,7 +697,7 @@ func (db *DB) applyRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registr
 			}
 			var args args
 			cond := idsIn("a", []string{db.phraseTextIDs(&args, ph), db.phraseTitleIDs(&args, ph)})
-			key := args.add(personFacet + facetSep + name)
+			key := args.add(query.ProfilePerson + facetSep + name)
 			b.Queue(db.sql(`SELECT a.id FROM {s}.articles a WHERE NOT a.keys @> ARRAY[`+key+`::text] AND `+cond), args...)
 			asked = append(asked, name)
 		}

@@ -15,6 +15,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/query"
 )
 
 // Limits of PostgreSQL's tsvector that shape the rows.
@@ -329,7 +330,6 @@ func decodeArticle(meta []byte, text string) (*fangtan.Document, error) {
 }
 
 // quoteID names a document's n-th quote (0-based), as the bleve index does.
-func quoteID(docID string, n int) string { return fmt.Sprintf("%s#q%d", docID, n) }
 
 // Rows of one article, ready to insert.
 type articleRow struct {
@@ -477,37 +477,16 @@ func (db *DB) rows(d *fangtan.Document) (*articleRow, error) {
 			r.keys = append(r.keys, "author"+facetSep+a)
 		}
 	}
-	year := d.Year()
-	if r.date == nil {
-		year = ""
-	}
-	for _, o := range d.NamedPosts() {
-		name := foldValue(o.Name)
-		if name == "" {
-			continue
-		}
-		p := strings.Join([]string{name, year, foldValue(o.Title), foldValue(o.Country)}, facetSep)
-		if !slices.Contains(r.posts, p) {
-			r.posts = append(r.posts, p)
-		}
-	}
+	r.posts = query.PostValues(d)
 	for n, q := range d.Quotes {
-		kind := q.Kind
-		if kind == "" {
-			kind = fangtan.QuoteDirect
-		}
-		hit := fangtan.QuoteHit{
-			ID: quoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Kind: kind,
-			DocID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
-			Paragraph: q.Paragraph + 1,
-		}
+		hit := d.QuoteHit(n)
 		js, err := json.Marshal(&hit)
 		if err != nil {
 			return nil, err
 		}
 		qrs := normRunes(q.Text)
 		bv, complete := bigramVector(qrs)
-		qr := quoteRow{n: n, text: q.Text, speaker: foldValue(q.Speaker), speakerTitle: q.SpeakerTitle, kind: string(kind),
+		qr := quoteRow{n: n, text: q.Text, speaker: foldValue(q.Speaker), speakerTitle: q.SpeakerTitle, kind: string(hit.Kind),
 			paragraph: q.Paragraph, hit: string(js), norm: string(qrs),
 			words: wordVector(db.words(q.Text, nil, ""), false), bigrams: bv, complete: complete}
 		for _, f := range fangtan.Facets {

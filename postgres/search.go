@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -32,7 +31,7 @@ const (
 type readCache struct {
 	gen string
 	reg *fangtan.Registry
-	sug []suggestItem
+	sug *query.Suggestions
 }
 
 // generationEvery is how often readers look at the generation: an add in
@@ -239,18 +238,19 @@ func keysJSON(tk tableKeys) string {
 	return `(SELECT coalesce(json_agg(json_build_array(pg.` + strings.Join(tk.cols, ", pg.") + `, pg.score) ORDER BY pg.rk), '[]') FROM pg)`
 }
 
-// rankedSQL reads the hits of rows given by key, in the order given, with
-// the scores given: a page of a cached window.
+// rankedSQL reads the rows whose key columns are among the values given,
+// one array per column, with the columns cols and the key columns as
+// text: a page of a cached window, which readRanked puts in order. Each
+// column is matched with = ANY, not by joining an unnest of the keys:
+// postgres_fdw sends = ANY to the shards, where a join with a function
+// scan read every row of every shard.
 func (db *DB) rankedSQL(tk tableKeys, al, cols string) string {
-	var arrays, names []string
+	var conds, keys []string
 	for i, col := range tk.cols {
-		arrays = append(arrays, "$"+strconv.Itoa(i+1)+"::text[]::"+tk.types[i]+"[]")
-		names = append(names, col)
+		conds = append(conds, al+"."+col+" = ANY($"+strconv.Itoa(i+1)+"::text[]::"+tk.types[i]+"[])")
+		keys = append(keys, "to_json("+al+"."+col+") #>> '{}'") // as keysJSON wrote them, whatever the DateStyle
 	}
-	n := len(tk.cols)
-	return db.sql(`SELECT ` + cols + `, k.score
-		FROM unnest(` + strings.Join(arrays, ", ") + `, $` + strconv.Itoa(n+1) + `::float8[]) WITH ORDINALITY AS k(` + strings.Join(names, ", ") + `, score, ord)
-		JOIN {s}.` + tk.table + ` ` + al + ` USING (` + tk.using() + `) ORDER BY k.ord`)
+	return db.sql(`SELECT ` + cols + `, ` + strings.Join(keys, ", ") + ` FROM {s}.` + tk.table + ` ` + al + ` WHERE ` + strings.Join(conds, " AND "))
 }
 
 // pageSpec is how a search's page is computed: its ORDER BY … LIMIT tail
@@ -361,29 +361,51 @@ func hitsOfJSON(js []byte) ([]rawHit, error) {
 // (a page's JSON took longer to decode than to read).
 func (db *DB) readRanked(ctx context.Context, tx pgx.Tx, tk tableKeys, al, cols string, r ranked, from, size int) ([]rawHit, error) {
 	lo, hi := min(from, len(r.scores)), min(from+size, len(r.scores))
-	args := make([]any, 0, len(tk.cols)+1)
+	if lo == hi {
+		return nil, nil
+	}
+	args := make([]any, 0, len(tk.cols))
 	for _, col := range r.keys {
 		args = append(args, col[lo:hi])
 	}
-	args = append(args, r.scores[lo:hi])
 	rows, err := tx.Query(ctx, db.rankedSQL(tk, al, cols), args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]rawHit, 0, hi-lo)
+	byKey := make(map[string]rawHit, hi-lo)
+	keys := make([]string, len(tk.cols))
 	for rows.Next() {
 		var h rawHit
-		dest := []any{&h.meta, &h.body, &h.score}
-		if strings.Count(cols, ",") == 0 {
-			dest = []any{&h.meta, &h.score}
+		dest := []any{&h.meta}
+		if strings.Contains(cols, ",") {
+			dest = append(dest, &h.body)
+		}
+		for i := range keys {
+			dest = append(dest, &keys[i])
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
+		byKey[strings.Join(keys, "\x00")] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]rawHit, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		for c := range keys {
+			keys[c] = r.keys[c][i]
+		}
+		h, ok := byKey[strings.Join(keys, "\x00")]
+		if !ok {
+			// The generation is the transaction's: a cached row is there.
+			return nil, fmt.Errorf("ranked row %v of this generation is missing", keys)
+		}
+		h.score = r.scores[i]
 		out = append(out, h)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // rankedJSON reads keysJSON's rows: n key columns, then the score.
@@ -563,7 +585,7 @@ func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, er
 			if err != nil {
 				return err
 			}
-			out.Hits = append(out.Hits, hitOf(d, h.score, c.hl))
+			out.Hits = append(out.Hits, query.ArticleHit(d, h.score, c.hl))
 		}
 		out.Facets = topFacets(all, articleFacets, facetSizeOf(fq))
 		out.Timeline = query.Timeline(all[yearFacet], all[monthFacet])
@@ -574,29 +596,6 @@ func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, er
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
-}
-
-// hitOf is the Hit of a stored article, with up to three snippets and the
-// paragraph of its first match.
-func hitOf(d *fangtan.Document, score float64, hl *query.Highlighter) fangtan.Hit {
-	hit := fangtan.Hit{
-		ID: d.ID, File: d.File, Title: d.Title, Authors: d.Authors, Date: d.Date, Source: d.Source, URL: d.URL,
-		Officials: nonNil(d.Officials), Cities: nonNil(d.Places.Cities), Provinces: nonNil(d.Places.Provinces),
-		Districts: nonNil(d.Places.Districts), Themes: nonNil(d.Themes), Score: score,
-	}
-	hit.Snippets = hl.Snippets(d.Text, 3, query.FragmentRunes)
-	hit.Fragments = query.HTMLs(hit.Snippets)
-	if len(hit.Snippets) > 0 && len(hit.Snippets[0].Spans) > 0 {
-		hit.Paragraph = query.Paragraph(d.Text, hit.Snippets[0])
-	}
-	return hit
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 // Export implements fangtan.Searcher: one ranked query, streamed.
@@ -640,7 +639,7 @@ func (db *DB) Export(ctx context.Context, fq fangtan.Query, limit int, start fun
 			if err != nil {
 				return err
 			}
-			if err := emit(hitOf(d, float64(score), c.hl)); err != nil {
+			if err := emit(query.ArticleHit(d, float64(score), c.hl)); err != nil {
 				userErr = err
 				return err
 			}
@@ -754,25 +753,11 @@ func (db *DB) Document(ctx context.Context, id, queryText string) (*fangtan.Docu
 	return v, nil
 }
 
-// KWIC limits, as the bleve index's.
-const (
-	kwicMaxDocs  = 2000
-	kwicMaxLines = 20000
-	kwicMaxWidth = 100
-)
-
 // KWIC implements fangtan.Searcher: the matching articles, newest first
-// (up to kwicMaxDocs), are read and their occurrences listed in Go.
+// (up to query.KWICMaxDocs), are read and their occurrences listed in Go.
 func (db *DB) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan.KWICResult, error) {
 	start := time.Now()
-	if width <= 0 || width > kwicMaxWidth {
-		return nil, query.Bad("width %d: use 1 to %d characters", width, kwicMaxWidth)
-	}
-	pq, err := query.Parse(fq.Text, fangtan.ArticleFacet)
-	if err != nil {
-		return nil, err
-	}
-	hl, err := query.ForKWIC(pq)
+	pq, hl, err := query.ParseKWIC(fq.Text, width)
 	if err != nil {
 		return nil, err
 	}
@@ -786,10 +771,10 @@ func (db *DB) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan.K
 		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.articles a WHERE `+c.where), c.args...).Scan(&total); err != nil {
 			return err
 		}
-		out = &fangtan.KWICResult{Query: fq.Text, Documents: uint64(total), Lines: []fangtan.KWICLine{}, Truncated: total > kwicMaxDocs}
+		out = &fangtan.KWICResult{Query: fq.Text, Documents: uint64(total), Lines: []fangtan.KWICLine{}, Truncated: total > query.KWICMaxDocs}
 		a := slices.Clone(c.args)
 		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body FROM {s}.articles a WHERE `+c.where+
-			` ORDER BY a.date DESC NULLS LAST, a.id LIMIT `+a.add(kwicMaxDocs)), a...)
+			` ORDER BY a.date DESC NULLS LAST, a.id LIMIT `+a.add(query.KWICMaxDocs)), a...)
 		if err != nil {
 			return err
 		}
@@ -805,7 +790,7 @@ func (db *DB) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan.K
 				return err
 			}
 			var full bool
-			if out.Lines, full = query.KWICLines(out.Lines, hl, d, width, kwicMaxLines); full {
+			if out.Lines, full = query.KWICLines(out.Lines, hl, d, width, query.KWICMaxLines); full {
 				out.Truncated = true
 				break
 			}
@@ -819,27 +804,6 @@ func (db *DB) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan.K
 	return out, nil
 }
 
-// profileSize is how many co-occurring officials, places and themes an
-// official's profile lists.
-const profileSize = 20
-
-// personFacet is the article facet of people (official), placeFacet the
-// first place facet (city) and themeFacet the theme facet: what a profile
-// lists. Derived from fangtan.Facets.
-var personFacet, placeFacet, speakerFacet = func() (person, place, speaker string) {
-	for _, f := range fangtan.Facets {
-		switch {
-		case f.Person && f.Scope == fangtan.ArticleFacet && person == "":
-			person = f.Name
-		case f.Person && f.Scope == fangtan.QuoteFacet && speaker == "":
-			speaker = f.Name
-		case isPlace(f) && f.Listed && place == "":
-			place = f.Name
-		}
-	}
-	return
-}()
-
 // Official implements fangtan.Searcher.
 func (db *DB) Official(ctx context.Context, name string) (*fangtan.OfficialProfile, error) {
 	start := time.Now()
@@ -850,7 +814,7 @@ func (db *DB) Official(ctx context.Context, name string) (*fangtan.OfficialProfi
 	var p *fangtan.OfficialProfile
 	err := db.read(ctx, "official", func(tx pgx.Tx) error {
 		fq := fangtan.Query{}
-		*mustFilter(personFacet)(&fq) = []string{name}
+		*mustFilter(query.ProfilePerson)(&fq) = []string{name}
 		c, err := db.compile(ctx, tx, fq, articles)
 		if err != nil {
 			return err
@@ -862,72 +826,35 @@ func (db *DB) Official(ctx context.Context, name string) (*fangtan.OfficialProfi
 		if total == 0 {
 			return fmt.Errorf("official %q: %w", name, fangtan.ErrNotFound)
 		}
-		all, err := db.facetRows(ctx, tx, "articles", c, profileSize+1, yearFacet, monthFacet)
+		all, err := db.facetRows(ctx, tx, "articles", c, query.ProfileSize+1, yearFacet, monthFacet)
 		if err != nil {
 			return err
-		}
-		p = &fangtan.OfficialProfile{Name: name, Articles: uint64(total), Timeline: query.Timeline(all[yearFacet], all[monthFacet]), Posts: []fangtan.Post{}}
-		for _, f := range []struct {
-			facet string
-			dst   *[]fangtan.FacetCount
-		}{{personFacet, &p.Officials}, {placeFacet, &p.Places}, {themeFacet, &p.Themes}} {
-			*f.dst = []fangtan.FacetCount{}
-			for _, v := range all[f.facet] {
-				if len(*f.dst) == profileSize {
-					break
-				}
-				if v.Value != name {
-					*f.dst = append(*f.dst, v)
-				}
-			}
 		}
 		a := slices.Clone(c.args)
-		rows, err := tx.Query(ctx, db.sql(`SELECT string_to_array(pt, chr(31)), count(*) FROM {s}.articles a, unnest(a.posts) pt
-			WHERE `+c.where+` AND split_part(pt, chr(31), 1) = `+a.add(name)+` GROUP BY pt ORDER BY pt COLLATE "C"`), a...)
+		rows, err := tx.Query(ctx, db.sql(`SELECT pt, count(*) FROM {s}.articles a, unnest(a.posts) pt
+			WHERE `+c.where+` AND split_part(pt, chr(31), 1) = `+a.add(name)+` GROUP BY pt`), a...)
 		if err != nil {
 			return err
 		}
-		posts := map[[2]string]*fangtan.Post{}
-		var order [][2]string
+		var posts []fangtan.FacetCount
 		for rows.Next() {
-			var parts []string
+			var v string
 			var n int64
-			if err := rows.Scan(&parts, &n); err != nil {
+			if err := rows.Scan(&v, &n); err != nil {
 				rows.Close()
 				return err
 			}
-			if len(parts) != 4 {
-				continue
-			}
-			year, title, country := parts[1], parts[2], parts[3]
-			key := [2]string{title, country}
-			pp := posts[key]
-			if pp == nil {
-				pp = &fangtan.Post{Title: title, Country: country}
-				posts[key] = pp
-				order = append(order, key)
-			}
-			pp.Articles += int(n)
-			if year != "" {
-				if pp.First == "" || year < pp.First {
-					pp.First = year
-				}
-				pp.Last = max(pp.Last, year)
-			}
+			posts = append(posts, fangtan.FacetCount{Value: v, Count: int(n)})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for _, k := range order {
-			p.Posts = append(p.Posts, *posts[k])
-		}
-		slices.SortStableFunc(p.Posts, func(a, b fangtan.Post) int {
-			return cmp.Or(cmp.Compare(b.Last, a.Last), cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.Title, b.Title))
-		})
+		p = query.NewProfile(name, uint64(total), all, posts)
+		p.Timeline = query.Timeline(all[yearFacet], all[monthFacet])
 		var quotes int64
 		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.quotes q WHERE q.keys @> ARRAY[$1::text]`),
-			speakerFacet+facetSep+name).Scan(&quotes); err != nil {
+			query.ProfileSpeaker+facetSep+name).Scan(&quotes); err != nil {
 			return err
 		}
 		p.Quotes = uint64(quotes)
@@ -940,12 +867,8 @@ func (db *DB) Official(ctx context.Context, name string) (*fangtan.OfficialProfi
 	return p, nil
 }
 
-// themeFacet and sourceFacet are what a profile and the overview list
-// besides people.
-const (
-	themeFacet  = "theme"
-	sourceFacet = "source"
-)
+// sourceFacet is what the overview lists besides people and themes.
+const sourceFacet = "source"
 
 func mustFilter(name string) func(*fangtan.Query) *[]string {
 	f, ok := fangtan.FacetNamed(name)
@@ -978,8 +901,8 @@ func (db *DB) Overview(ctx context.Context) (*fangtan.Overview, error) {
 		if err != nil {
 			return err
 		}
-		top := topFacets(all, []string{sourceFacet, personFacet, themeFacet}, 10)
-		o.Sources, o.Officials, o.Themes = top[sourceFacet], top[personFacet], top[themeFacet]
+		top := topFacets(all, []string{sourceFacet, query.ProfilePerson, query.ProfileTheme}, 10)
+		o.Sources, o.Officials, o.Themes = top[sourceFacet], top[query.ProfilePerson], top[query.ProfileTheme]
 		return nil
 	})
 	if err != nil {

@@ -178,7 +178,7 @@ func (db *DB) createCoordinator(ctx context.Context, shards []ShardSpec) error {
 			return fmt.Errorf("partitionwise aggregates: %w", err)
 		}
 		return db.setMeta(ctx, tx, map[string]string{
-			"format": formatVersion, "dictionaries": db.dictionaries().encode(),
+			"format": formatVersion, "dictionaries": string(db.dictionaries().Encode()),
 			"built": time.Now().UTC().Format(time.RFC3339), "generation": newGeneration(),
 			"layout": "sharded " + strings.Join(layout, " "),
 		})

@@ -371,3 +371,27 @@ func trimSpaceRange(text string, start, end int) (int, int) {
 	}
 	return start, end
 }
+
+// ArticleHit is the search hit of an article, with up to three snippets
+// of what h finds and the paragraph of the first.
+func ArticleHit(d *fangtan.Document, score float64, h *Highlighter) fangtan.Hit {
+	hit := fangtan.Hit{
+		ID: d.ID, File: d.File, Title: d.Title, Authors: d.Authors, Date: d.Date, Source: d.Source, URL: d.URL,
+		Officials: nonNil(d.Officials), Cities: nonNil(d.Places.Cities), Provinces: nonNil(d.Places.Provinces),
+		Districts: nonNil(d.Places.Districts), Themes: nonNil(d.Themes), Score: score,
+	}
+	hit.Snippets = h.Snippets(d.Text, 3, FragmentRunes)
+	hit.Fragments = HTMLs(hit.Snippets)
+	if len(hit.Snippets) > 0 {
+		hit.Paragraph = Paragraph(d.Text, hit.Snippets[0])
+	}
+	return hit
+}
+
+// nonNil makes a list that JSON shows as [], not null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -6,6 +6,33 @@ import (
 	"fangtan"
 )
 
+// Keyword in context's limits, the same on every backend: the matching
+// articles read (newest first), the lines returned, and the characters
+// of context either side.
+const (
+	KWICMaxDocs  = 2000
+	KWICMaxLines = 20000
+	KWICMaxWidth = 100
+)
+
+// ParseKWIC checks a keyword-in-context request's width and parses its
+// query text, readied by ForKWIC: the query to run and the highlighter
+// that lists the lines.
+func ParseKWIC(text string, width int) (*Query, *Highlighter, error) {
+	if width <= 0 || width > KWICMaxWidth {
+		return nil, nil, Bad("width %d: use 1 to %d characters", width, KWICMaxWidth)
+	}
+	q, err := Parse(text, fangtan.ArticleFacet)
+	if err != nil {
+		return nil, nil, err
+	}
+	h, err := ForKWIC(q)
+	if err != nil {
+		return nil, nil, err
+	}
+	return q, h, nil
+}
+
 // ForKWIC readies q for keyword in context: every word and phrase must have
 // at least two letters or digits (one character would list every 的), words
 // become phrases (so the number of lines is the number of occurrences),
