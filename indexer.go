@@ -171,3 +171,14 @@ func (o BuildOptions) Tick(at func() Progress) (stop func()) {
 		<-done
 	}
 }
+
+// Ready prepares d as every backend does before it indexes it: Prepare
+// (extraction), then its officials noted in Registry.
+func (o BuildOptions) Ready(d *Document) {
+	if o.Prepare != nil {
+		o.Prepare(d)
+	}
+	if o.Registry != nil {
+		o.Registry.Note(d)
+	}
+}

@@ -603,12 +603,7 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before fu
 		if err := ctx.Err(); err != nil {
 			return nil // the cause is already recorded
 		}
-		if w.opts.Prepare != nil {
-			w.opts.Prepare(&d)
-		}
-		if w.opts.Registry != nil {
-			w.opts.Registry.Note(&d)
-		}
+		w.opts.Ready(&d)
 		bdocs, err := w.b.build(&d)
 		if err != nil {
 			w.skip(&d, err.Error())

@@ -243,12 +243,7 @@ func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangta
 				if ctx.Err() != nil {
 					continue
 				}
-				if w.opts.Prepare != nil {
-					w.opts.Prepare(&d)
-				}
-				if w.opts.Registry != nil {
-					w.opts.Registry.Note(&d)
-				}
+				w.opts.Ready(&d)
 				r, err := w.db.rows(&d)
 				if err != nil {
 					w.skip(&d, err.Error())
