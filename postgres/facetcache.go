@@ -46,8 +46,8 @@ func (gc *genCache[V]) get(gen, key string) (V, bool) {
 	return e.Value.(*genEntry[V]).v, true
 }
 
-// put remembers v under gen; a value of another generation than the
-// cache's replaces the whole cache (an older transaction finishing after
+// put remembers v under gen, replacing what key held; a value of another
+// generation than the cache's replaces the whole cache (an older transaction finishing after
 // a newer one's put only empties it).
 func (gc *genCache[V]) put(gen, key string, v V) {
 	if gen == "" {
@@ -58,7 +58,10 @@ func (gc *genCache[V]) put(gen, key string, v V) {
 	if gc.m == nil || gc.gen != gen {
 		gc.gen, gc.ll, gc.m = gen, list.New(), make(map[string]*list.Element)
 	}
-	if _, ok := gc.m[key]; ok {
+	if e, ok := gc.m[key]; ok {
+		// A wider window of ranks replaces a narrower one.
+		e.Value.(*genEntry[V]).v = v
+		gc.ll.MoveToFront(e)
 		return
 	}
 	gc.m[key] = gc.ll.PushFront(&genEntry[V]{key: key, v: v})
