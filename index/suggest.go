@@ -3,7 +3,6 @@ package index
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"slices"
 	"strings"
 
@@ -135,5 +134,3 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]fangta
 	}
 	return out, nil
 }
-
-func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
