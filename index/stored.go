@@ -23,8 +23,8 @@ import (
 // quotes are the text's own sentences (apart, the quotes lost what snappy
 // found of them in the text). On 6,000 xwlb articles this made the index
 // 3.9% smaller; deflate (compress/flate, level 2) made it 4.8% smaller but
-// decoded at a quarter of zstd's speed, which added 15-50% to searches
-// that show hits and to KWIC (docs/benchmarks.md). Every hit decodes its
+// decoded at a quarter of zstd's speed, which made KWIC a third slower
+// and most searches slower too (docs/benchmarks.md). Every hit decodes its
 // frame whole; only Document(id) keeps the quotes.
 //
 // The dictionary and the layout are part of the index format
