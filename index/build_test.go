@@ -751,6 +751,18 @@ func TestOpenSaysWhatHappened(t *testing.T) {
 			b.Close()
 			return dir
 		}, false, `built by another version of fangtan (format version "4"`},
+		// Format 6 kept the text raw in a stored field of its own; this
+		// one reads only the compressed value (stored.go).
+		{"the format before compressed stored fields", func(t *testing.T) string {
+			dir := copyOf(t, filepath.Join(t.TempDir(), "idx"))
+			b, err := bleve.OpenUsing(dir, map[string]interface{}{"unsafe_batch": false})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.SetInternal(markerKey, []byte("6"))
+			b.Close()
+			return dir
+		}, false, `built by another version of fangtan (format version "6", this one reads "` + formatVersion + `"); rebuild it with 'fangtan index --index`},
 		{"read-only file system", func(t *testing.T) string {
 			if os.Geteuid() != 0 {
 				t.Skip("needs root to mount a read-only tmpfs")

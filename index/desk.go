@@ -34,7 +34,7 @@ func (x *Index) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan
 		return nil, err
 	}
 	req := bleve.NewSearchRequestOptions(c.q, query.KWICMaxDocs, 0, false)
-	req.Fields = []string{fieldStored, fieldStoredText}
+	req.Fields = []string{fieldStored}
 	req.SortByCustom(search.SortOrder{
 		&search.SortField{Field: fieldDate, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
 	})
@@ -47,7 +47,7 @@ func (x *Index) KWIC(ctx context.Context, fq fangtan.Query, width int) (*fangtan
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("kwic: %w (%v)", fangtan.ErrUnavailable, err)
 		}
-		d, err := storedDoc(h)
+		d, err := storedDoc(h, false)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 		}
@@ -115,7 +115,7 @@ func (x *Index) Overview(ctx context.Context) (*fangtan.Overview, error) {
 	for _, desc := range []bool{false, true} {
 		dated := bquery.NewBooleanQuery([]bquery.Query{termQuery(fieldType, typeArticle)}, nil, []bquery.Query{termQuery(fieldYear, undated)})
 		r := bleve.NewSearchRequestOptions(dated, 1, 0, false)
-		r.Fields = []string{fieldStored, fieldStoredText}
+		r.Fields = []string{fieldStored}
 		r.SortByCustom(search.SortOrder{&search.SortField{Field: fieldDate, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}})
 		dr, err := x.run(ctx, r)
 		if err != nil {
@@ -124,7 +124,7 @@ func (x *Index) Overview(ctx context.Context) (*fangtan.Overview, error) {
 		if len(dr.Hits) == 0 {
 			break
 		}
-		d, err := storedDoc(dr.Hits[0])
+		d, err := storedDoc(dr.Hits[0], false)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: overview: %w", x.path, err)
 		}

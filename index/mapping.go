@@ -58,13 +58,12 @@ const (
 	// with doc values: counting facets then decodes one doc value chunk per
 	// hit instead of one per facet field, which was a quarter of a search.
 	fieldFacets = "facets"
-	// The stored fields a hit or Document(id) is rendered from; they are
-	// stored and never indexed, so the text is kept exactly once. The text
-	// is kept raw and apart from the metadata so that a hit decodes only a
-	// little JSON; an article's quotes are only read by Document(id).
-	fieldStored       = "stored"
-	fieldStoredText   = "stored_text"
-	fieldStoredQuotes = "stored_quotes"
+	// The stored field a hit or Document(id) is rendered from: stored and
+	// never indexed, so the text is kept exactly once. It holds an
+	// article's metadata as JSON, its text raw and its quotes as JSON, in
+	// one value compressed by fangtan (packStored); a quote's holds its hit
+	// as JSON.
+	fieldStored = "stored"
 )
 
 type fieldKind int
@@ -101,8 +100,6 @@ var articleFields = withFacets([]fieldSpec{
 	{name: fieldFacets, kind: kindKeyword, facet: true},
 	{name: fieldPost, kind: kindKeyword, facet: true},
 	{name: fieldStored, kind: kindStored},
-	{name: fieldStoredText, kind: kindStored},
-	{name: fieldStoredQuotes, kind: kindStored},
 }, fangtan.ArticleFacet)
 
 // A quote has its article's facets, to filter quote searches by them, and
@@ -237,6 +234,16 @@ func encodeArticle(d *fangtan.Document) (meta []byte, quotes []byte, err error) 
 		}
 	}
 	return meta, quotes, nil
+}
+
+// decodeStored rebuilds an article from its stored value (packStored),
+// with its quotes when withQuotes.
+func decodeStored(v []byte, withQuotes bool) (*fangtan.Document, error) {
+	meta, text, quotes, err := unpackStored(v, withQuotes)
+	if err != nil {
+		return nil, fmt.Errorf("decode stored document: %w", err)
+	}
+	return decodeArticle(meta, string(text), quotes)
 }
 
 // decodeArticle rebuilds a Document from its stored fields; quotes may be
@@ -376,6 +383,11 @@ func (p *precutAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	return p.fallback.Analyze(input)
 }
 
+// stored adds the document's stored value (packStored).
+func (a *fieldAdder) stored(value []byte) {
+	a.doc.AddField(document.NewTextFieldCustom(fieldStored, nil, value, a.specs[fieldStored].options(), nil))
+}
+
 // raw adds one keyword value as it is (ids, file names, the type).
 func (a *fieldAdder) raw(name, value string) {
 	if value == "" {
@@ -452,9 +464,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	art.keywords(fieldAuthor, d.Authors...)
 	b.posts(art, d)
 	art.addFacets()
-	art.text(fieldStored, string(stored))
-	art.text(fieldStoredText, d.Text)
-	art.text(fieldStoredQuotes, string(storedQuotes))
+	art.stored(packStored(stored, []byte(d.Text), storedQuotes))
 	out = append(out, art.doc)
 
 	for n, q := range d.Quotes {
@@ -477,7 +487,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 		qa.raw(fieldDocID, d.ID)
 		b.metadata(qa, d)
 		qa.addFacets()
-		qa.text(fieldStored, string(js))
+		qa.stored(packStored(js, nil, nil))
 		out = append(out, qa.doc)
 	}
 	return out, nil

@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -437,7 +438,7 @@ func request(fq fangtan.Query, c *compiled) (*bleve.SearchRequest, error) {
 		return nil, badQuery("from %d + size %d pages deeper than %d hits; narrow the query instead", fq.From, size, maxWindow)
 	}
 	req := bleve.NewSearchRequestOptions(c.q, size, fq.From, false)
-	req.Fields = []string{fieldStored, fieldStoredText}
+	req.Fields = []string{fieldStored}
 	// Ties are left in index order (bleve breaks them by hit number),
 	// which is stable for an index: sorting by id as well made bleve load
 	// the id of every matching document, a sixth of a frequent word's search.
@@ -502,7 +503,7 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 	out := &fangtan.Result{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.Hit, 0, len(res.Hits)),
 		Facets: topFacets(all, articleFacets, fq.FacetSize), Timeline: timeline(all)}
 	for _, h := range res.Hits {
-		d, err := storedDoc(h)
+		d, err := storedDoc(h, false)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 		}
@@ -551,7 +552,7 @@ func (x *Index) Export(ctx context.Context, fq fangtan.Query, limit int, start f
 			ids[j] = h.ID
 		}
 		breq := bleve.NewSearchRequestOptions(bquery.NewDocIDQuery(ids), len(ids), 0, false)
-		breq.Fields = []string{fieldStored, fieldStoredText}
+		breq.Fields = []string{fieldStored}
 		bres, err := x.run(ctx, breq)
 		if err != nil {
 			return err
@@ -565,7 +566,7 @@ func (x *Index) Export(ctx context.Context, fq fangtan.Query, limit int, start f
 			if !ok {
 				continue // deleted since the ranking
 			}
-			d, err := storedDoc(stored)
+			d, err := storedDoc(stored, false)
 			if err != nil {
 				return fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 			}
@@ -577,14 +578,13 @@ func (x *Index) Export(ctx context.Context, fq fangtan.Query, limit int, start f
 	return nil
 }
 
-func storedDoc(h *search.DocumentMatch) (*fangtan.Document, error) {
-	meta, ok := h.Fields[fieldStored].(string)
+// storedDoc decodes a hit's article, with its quotes when withQuotes.
+func storedDoc(h *search.DocumentMatch, withQuotes bool) (*fangtan.Document, error) {
+	v, ok := h.Fields[fieldStored].(string)
 	if !ok {
 		return nil, errors.New("no stored document")
 	}
-	text, _ := h.Fields[fieldStoredText].(string)
-	quotes, _ := h.Fields[fieldStoredQuotes].(string)
-	return decodeArticle([]byte(meta), text, []byte(quotes))
+	return decodeStored([]byte(v), withQuotes)
 }
 
 // allFacetValues asks bleve for every value of the combined facet field;
@@ -655,8 +655,12 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 		if !ok {
 			return nil, fmt.Errorf("index %s: quote %s: no stored quote", x.path, h.ID)
 		}
+		meta, _, _, err := unpackStored([]byte(s), false)
+		if err != nil {
+			return nil, fmt.Errorf("index %s: quote %s: %w", x.path, h.ID, err)
+		}
 		var q fangtan.QuoteHit
-		if err := jsonUnmarshal(s, &q); err != nil {
+		if err := json.Unmarshal(meta, &q); err != nil {
 			return nil, fmt.Errorf("index %s: quote %s: %w", x.path, h.ID, err)
 		}
 		if q.Kind == "" {
@@ -682,7 +686,7 @@ func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.Do
 	}
 	q := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDocIDQuery([]string{id}), termQuery(fieldType, typeArticle)})
 	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	req.Fields = []string{fieldStored, fieldStoredText, fieldStoredQuotes}
+	req.Fields = []string{fieldStored}
 	res, err := x.run(ctx, req)
 	if err != nil {
 		return nil, err
@@ -690,7 +694,7 @@ func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.Do
 	if len(res.Hits) == 0 {
 		return nil, fmt.Errorf("document %q: %w", id, fangtan.ErrNotFound)
 	}
-	d, err := storedDoc(res.Hits[0])
+	d, err := storedDoc(res.Hits[0], true)
 	if err != nil || d.ID != id {
 		return nil, fmt.Errorf("document %q: %w", id, fangtan.ErrNotFound)
 	}

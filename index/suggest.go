@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -60,5 +59,3 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]fangta
 	}
 	return t.Complete(prefix, limit), nil
 }
-
-func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
