@@ -206,26 +206,9 @@ func docMapping(fields []fieldSpec) *mapping.DocumentMapping {
 	return dm
 }
 
-// storedArticle is the stored metadata of an article: the Document
-// without its text, paragraphs and quotes, which are stored apart, and the
-// paragraph lengths that split the text into paragraphs again.
-type storedArticle struct {
-	fangtan.Document
-	ParagraphLens []int `json:"paragraph_lens,omitempty"`
-}
-
 // encodeArticle returns the stored fields of d.
 func encodeArticle(d *fangtan.Document) (meta []byte, quotes []byte, err error) {
-	s := storedArticle{Document: *d}
-	s.Text, s.Quotes = "", nil
-	if len(d.Paragraphs) > 0 && d.TextIsParagraphs() {
-		s.Paragraphs = nil
-		s.ParagraphLens = make([]int, len(d.Paragraphs))
-		for i, p := range d.Paragraphs {
-			s.ParagraphLens[i] = len(p)
-		}
-	}
-	if meta, err = json.Marshal(&s); err != nil {
+	if meta, err = fangtan.EncodeMeta(d); err != nil {
 		return nil, nil, err
 	}
 	if len(d.Quotes) > 0 {
@@ -249,32 +232,17 @@ func decodeStored(v []byte, withQuotes bool) (*fangtan.Document, error) {
 // decodeArticle rebuilds a Document from its stored fields; quotes may be
 // nil when the caller does not need them.
 func decodeArticle(meta []byte, text string, quotes []byte) (*fangtan.Document, error) {
-	var s storedArticle
-	if err := json.Unmarshal(meta, &s); err != nil {
-		return nil, fmt.Errorf("decode stored document: %w", err)
+	d, err := fangtan.DecodeMeta(meta, text)
+	if err != nil {
+		return nil, err
 	}
-	s.Text = text
-	if s.ParagraphLens != nil {
-		s.Paragraphs = make([]string, len(s.ParagraphLens))
-		off := 0
-		for i, n := range s.ParagraphLens {
-			if off+n > len(text) {
-				return nil, fmt.Errorf("decode stored document: paragraph %d runs past the text", i)
-			}
-			s.Paragraphs[i] = text[off : off+n]
-			off += n + 1
-		}
-	}
-	s.Quotes = []fangtan.Quote{}
 	if len(quotes) > 0 {
-		if err := json.Unmarshal(quotes, &s.Quotes); err != nil {
+		if err := json.Unmarshal(quotes, &d.Quotes); err != nil {
 			return nil, fmt.Errorf("decode stored quotes: %w", err)
 		}
 	}
-	return &s.Document, nil
+	return d, nil
 }
-
-// quoteID names a document's n-th quote (0-based).
 
 // docBuilder turns fangtan.Documents into bleve documents. It holds the
 // analyzers so each field is analyzed exactly once, by scorch.

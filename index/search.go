@@ -610,21 +610,12 @@ func facetCounts(res *bleve.SearchResult) map[string][]fangtan.FacetCount {
 	return out
 }
 
-// topFacets returns the top size (default facetSize) values of each of
-// names, an empty list for a facet without values.
+// topFacets is query.TopFacets, size 0 meaning the default.
 func topFacets(all map[string][]fangtan.FacetCount, names []string, size int) map[string][]fangtan.FacetCount {
 	if size <= 0 {
 		size = facetSize
 	}
-	out := make(map[string][]fangtan.FacetCount, len(names))
-	for _, name := range names {
-		counts := all[name]
-		out[name] = slices.Clone(counts[:min(len(counts), size)])
-		if out[name] == nil {
-			out[name] = []fangtan.FacetCount{}
-		}
-	}
-	return out
+	return query.TopFacets(all, names, size)
 }
 
 // timeline makes the histogram of a search from its year and month

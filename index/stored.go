@@ -31,7 +31,7 @@ import (
 // (formatVersion): changing either needs a new version.
 
 // storedDict is zstd's raw dictionary, the history a frame's first bytes
-// may refer to: the keys and constant parts of the JSON of storedArticle
+// may refer to: the keys and constant parts of the JSON of fangtan.EncodeMeta
 // and fangtan.QuoteHit.
 var storedDict = []byte(`"paragraph_lens":["fragments":null}"url":"https://"authors":[],"places":{"provinces":[],"cities":[],"districts":[]},"themes":[],"keywords":[],"quotes":null,"text":"","officials":[{"name":"","title":"","country":"","subject":false},{"name":"","title":"","subject":true}],"doc_id":"","paragraph":"speaker":"","speaker_title":"","kind":"direct","kind":"reported",{"id":"","file":"","title":"","date":"","source":"`)
 

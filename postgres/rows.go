@@ -287,49 +287,13 @@ func (db *DB) words(text string, cut []string, dictionaryID string) analysis.Tok
 	return db.word.Tokenize([]byte(text))
 }
 
-// storedArticle is an article's doc column: the Document without its text,
-// paragraphs and quotes, which live in body and the quotes table, and the
-// paragraph lengths that split body into paragraphs again.
-type storedArticle struct {
-	fangtan.Document
-	ParagraphLens []int `json:"paragraph_lens,omitempty"`
-}
-
-func encodeArticle(d *fangtan.Document) ([]byte, error) {
-	s := storedArticle{Document: *d}
-	s.Text, s.Quotes, s.Words = "", nil, nil
-	if len(d.Paragraphs) > 0 && d.TextIsParagraphs() {
-		s.Paragraphs = nil
-		s.ParagraphLens = make([]int, len(d.Paragraphs))
-		for i, p := range d.Paragraphs {
-			s.ParagraphLens[i] = len(p)
-		}
-	}
-	return json.Marshal(&s)
-}
+// An article's doc column is fangtan.EncodeMeta's: the Document without
+// its text (body), paragraphs and quotes (the quotes table).
+func encodeArticle(d *fangtan.Document) ([]byte, error) { return fangtan.EncodeMeta(d) }
 
 func decodeArticle(meta []byte, text string) (*fangtan.Document, error) {
-	var s storedArticle
-	if err := json.Unmarshal(meta, &s); err != nil {
-		return nil, fmt.Errorf("decode stored document: %w", err)
-	}
-	s.Text = text
-	if s.ParagraphLens != nil {
-		s.Paragraphs = make([]string, len(s.ParagraphLens))
-		off := 0
-		for i, n := range s.ParagraphLens {
-			if off+n > len(text) {
-				return nil, fmt.Errorf("decode stored document %s: paragraph %d runs past the text", s.ID, i)
-			}
-			s.Paragraphs[i] = text[off : off+n]
-			off += n + 1
-		}
-	}
-	s.Quotes = []fangtan.Quote{}
-	return &s.Document, nil
+	return fangtan.DecodeMeta(meta, text)
 }
-
-// quoteID names a document's n-th quote (0-based), as the bleve index does.
 
 // Rows of one article, ready to insert.
 type articleRow struct {

@@ -530,20 +530,6 @@ func (db *DB) facetRows(ctx context.Context, tx pgx.Tx, table string, c *compile
 	return out, rows.Err()
 }
 
-// topFacets is the top size of each of names, an empty list for a facet
-// without values.
-func topFacets(all map[string][]fangtan.FacetCount, names []string, size int) map[string][]fangtan.FacetCount {
-	out := make(map[string][]fangtan.FacetCount, len(names))
-	for _, name := range names {
-		counts := all[name]
-		out[name] = slices.Clone(counts[:min(len(counts), size)])
-		if out[name] == nil {
-			out[name] = []fangtan.FacetCount{}
-		}
-	}
-	return out
-}
-
 var (
 	articleFacets = fangtan.FacetNames(fangtan.ArticleFacet)
 	quoteFacets   = fangtan.FacetNames(fangtan.QuoteFacet)
@@ -587,7 +573,7 @@ func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, er
 			}
 			out.Hits = append(out.Hits, query.ArticleHit(d, h.score, c.hl))
 		}
-		out.Facets = topFacets(all, articleFacets, facetSizeOf(fq))
+		out.Facets = query.TopFacets(all, articleFacets, facetSizeOf(fq))
 		out.Timeline = query.Timeline(all[yearFacet], all[monthFacet])
 		return nil
 	})
@@ -675,7 +661,7 @@ func (db *DB) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Quot
 			h.Fragments = query.HTMLs(h.Snippets)
 			out.Hits = append(out.Hits, h)
 		}
-		out.Facets = topFacets(all, quoteFacets, facetSizeOf(fq))
+		out.Facets = query.TopFacets(all, quoteFacets, facetSizeOf(fq))
 		return nil
 	})
 	if err != nil {
@@ -901,7 +887,7 @@ func (db *DB) Overview(ctx context.Context) (*fangtan.Overview, error) {
 		if err != nil {
 			return err
 		}
-		top := topFacets(all, []string{sourceFacet, query.ProfilePerson, query.ProfileTheme}, 10)
+		top := query.TopFacets(all, []string{sourceFacet, query.ProfilePerson, query.ProfileTheme}, 10)
 		o.Sources, o.Officials, o.Themes = top[sourceFacet], top[query.ProfilePerson], top[query.ProfileTheme]
 		return nil
 	})

@@ -85,3 +85,17 @@ func Timeline(years []fangtan.FacetCount, months []fangtan.FacetCount) *fangtan.
 	}
 	return t
 }
+
+// TopFacets is the first size counts of each facet of names (all counts
+// sorted as shown), an empty list for a facet without values.
+func TopFacets(all map[string][]fangtan.FacetCount, names []string, size int) map[string][]fangtan.FacetCount {
+	out := make(map[string][]fangtan.FacetCount, len(names))
+	for _, name := range names {
+		counts := all[name]
+		out[name] = slices.Clone(counts[:min(len(counts), size)])
+		if out[name] == nil {
+			out[name] = []fangtan.FacetCount{}
+		}
+	}
+	return out
+}
