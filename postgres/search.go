@@ -276,16 +276,16 @@ func (db *DB) counted(ctx context.Context, tx pgx.Tx, gen string, c *compiled, f
 		p.window = min((end+rankWindow-1)/rankWindow*rankWindow, maxRankedRows)
 	}
 	rkey := searchKey(tk.table, c, order)
-	var hit ranked
+	var win ranked
 	var cachedRanks bool
 	if p.window > 0 {
-		hit, cachedRanks = db.ranks.get(gen, rkey)
-		cachedRanks = cachedRanks && (len(hit.scores) >= from+size || len(hit.scores) < hit.asked)
+		win, cachedRanks = db.ranks.get(gen, rkey)
+		cachedRanks = cachedRanks && (len(win.scores) >= from+size || len(win.scores) < win.asked)
 	}
 	fkey := facetKey(tk.table, c, facetSizeOf(fq), all)
 	cnt, cachedCounts := db.counts.get(gen, fkey)
 	if cachedRanks && cachedCounts {
-		hits, err = db.readRanked(ctx, tx, tk, al, cols, hit, from, size)
+		hits, err = db.readRanked(ctx, tx, tk, al, cols, win, from, size)
 		return cnt.total, cnt.facets, hits, err
 	}
 	a := slices.Clone(c.args)
