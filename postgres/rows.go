@@ -142,16 +142,9 @@ func (v *vector) complete() bool {
 // text is the vector in tsvector input syntax; with positions false, the
 // lexemes alone.
 func (v *vector) text(positions bool) string {
-	lexes := slices.Clone(v.order)
-	sort.Strings(lexes)
-	var b strings.Builder
-	for i, lex := range lexes {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		writeLexeme(&b, lex)
+	return tsvectorText(v.order, func(b *strings.Builder, lex string) {
 		if !positions {
-			continue
+			return
 		}
 		for j, p := range v.pos[lex] {
 			if j == maxPositions {
@@ -164,6 +157,21 @@ func (v *vector) text(positions bool) string {
 			}
 			b.WriteString(strconv.Itoa(p))
 		}
+	})
+}
+
+// tsvectorText writes lexes, sorted, in tsvector input syntax, each
+// followed by what after writes (its positions, if any).
+func tsvectorText(lexes []string, after func(b *strings.Builder, lex string)) string {
+	lexes = slices.Clone(lexes)
+	sort.Strings(lexes)
+	var b strings.Builder
+	for i, lex := range lexes {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		writeLexeme(&b, lex)
+		after(&b, lex)
 	}
 	return b.String()
 }
@@ -207,33 +215,37 @@ func tfWeight(tf int) byte {
 // without positions (ranking then weighs each as once), under
 // PostgreSQL's 1 MB.
 func wordVector(ts analysis.TokenStream, title bool) string {
-	v := newVector()
-	for _, t := range ts {
-		v.add(string(t.Term), t.Position)
-	}
+	// A word's count is its tokens at distinct positions (search mode
+	// gives a word and its parts the same position).
+	var order []string
+	count := map[string]int{}
+	last := map[string]int{}
 	n := 0
-	for _, lex := range v.order {
-		n += 4 + len(lex) + 4
-	}
-	if n > maxWordVectorBytes {
-		return v.text(false)
-	}
-	lexes := slices.Clone(v.order)
-	sort.Strings(lexes)
-	var b strings.Builder
-	for i, lex := range lexes {
-		if i > 0 {
-			b.WriteByte(' ')
+	for _, t := range ts {
+		lex := string(t.Term)
+		if lex == "" || len(lex) > maxLexemeBytes {
+			continue
 		}
-		writeLexeme(&b, lex)
+		c, seen := count[lex]
+		if !seen {
+			order = append(order, lex)
+			n += 4 + len(lex) + 4
+		} else if last[lex] == t.Position {
+			continue
+		}
+		count[lex], last[lex] = c+1, t.Position
+	}
+	return tsvectorText(order, func(b *strings.Builder, lex string) {
+		if n > maxWordVectorBytes {
+			return
+		}
 		w := byte('A')
 		if !title {
-			w = tfWeight(len(v.pos[lex]))
+			w = tfWeight(count[lex])
 		}
 		b.WriteString(":1")
 		b.WriteByte(w)
-	}
-	return b.String()
+	})
 }
 
 // bigramVector is the tsvector of rs's bigrams at their positions (1 + the
