@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"errors"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -121,30 +120,18 @@ func TestQueryLanguageAdditions(t *testing.T) {
 
 func TestTimeline(t *testing.T) {
 	idx := fixtureIndex(t)
-	// Months are counted in the search's own pass when the whole index
-	// spans less than three years (the fixture does), else in a second
-	// pass when the hits do: pretend the index is wider for the latter.
 	for _, c := range []struct {
 		name    string
 		q       string
-		wide    bool
 		undated int
 	}{
-		{"same pass", "书记 OR 振华", false, 1},
-		{"second pass", "振华 OR 书记", true, 1},
-		// A wide index, but the query's dates leave two years: counted
-		// in the same pass, over those years only.
-		{"query's dates", "书记 OR 振华 date:2020..2021", true, 0},
-		{"query's years", "书记 OR 振华 year:2020 OR year:2021", true, 0},
+		{"words", "书记 OR 振华", 1},
+		// The query's dates leave two years: counted over those only.
+		{"query's dates", "书记 OR 振华 date:2020..2021", 0},
+		{"query's years", "书记 OR 振华 year:2020 OR year:2021", 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			uncached(idx)
-			if c.wide {
-				idx.years.mu.Lock()
-				y := &idx.years
-				y.gen, y.lo, y.hi, y.ok, y.valid = idx.gen.Load(), 1990, 2030, true, true
-				idx.years.mu.Unlock()
-			}
 			checkTimeline(t, idx, c.q, c.undated)
 		})
 	}
@@ -330,32 +317,5 @@ func TestExcludesAndSnippets(t *testing.T) {
 		if want != 0 && h.Paragraph != want {
 			t.Errorf("%s: paragraph %d, want %d", h.ID, h.Paragraph, want)
 		}
-	}
-}
-
-func TestQueryYears(t *testing.T) {
-	for _, c := range []struct {
-		name    string
-		q       fangtan.Query
-		lo, hi  int
-		bounded bool
-	}{
-		{"none", fangtan.Query{Text: "习近平"}, 0, 0, false},
-		{"date clause", fangtan.Query{Text: "习近平 date:2020..2022"}, 2020, 2022, true},
-		{"open end", fangtan.Query{Text: "date:2021-07.."}, 2021, math.MaxInt, true},
-		{"params", fangtan.Query{DateFrom: "2021-03", DateTo: "2022"}, 2021, 2022, true},
-		{"year filters", fangtan.Query{Years: []string{"2023", "2021"}}, 2021, 2023, true},
-		{"undated", fangtan.Query{Years: []string{"2023", "undated"}}, 0, 0, false},
-		{"intersected", fangtan.Query{Text: "year:2022 date:2020..2024"}, 2022, 2022, true},
-		{"or'd dates widen nothing", fangtan.Query{Text: "date:2020 OR 习近平"}, 0, 0, false},
-		{"excluded dates", fangtan.Query{Text: "-date:2020"}, 0, 0, false},
-		{"to the year's end", fangtan.Query{Text: "date:..2021-12-31"}, math.MinInt, 2021, true},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			lo, hi, bounded := queryYears(c.q)
-			if bounded != c.bounded || bounded && (lo != c.lo || hi != c.hi) {
-				t.Errorf("queryYears = %d, %d, %v; want %d, %d, %v", lo, hi, bounded, c.lo, c.hi, c.bounded)
-			}
-		})
 	}
 }

@@ -4,11 +4,8 @@ import (
 	"container/list"
 	"context"
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"sync"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -87,201 +84,37 @@ func (c *facetCache) put(gen uint64, key string, facets map[string][]fangtan.Fac
 }
 
 // withFacets runs req, counting facets only when the cache does not have
-// them. It returns every value of every facet, sorted by count, shared
-// with the cache: callers read it and copy what they keep (topFacets).
-// For articles it also counts months when their timeline is by month
-// (fieldMonth; see monthCounts).
+// them (facetColumns). It returns every value of every facet, sorted by
+// count, shared with the cache: callers read it and copy what they keep
+// (topFacets). For articles it also counts months when their timeline is
+// by month (fieldMonth).
 func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ string, fq fangtan.Query) (*bleve.SearchResult, map[string][]fangtan.FacetCount, error) {
 	gen := x.gen.Load()
 	key := facetKey(typ, fq)
-	cached, ok := x.facets.get(gen, key)
-	monthsAsked := false
-	if !ok {
-		req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetValues))
-		// When every year in the index lies within a monthly timeline's
-		// span, any search's timeline is by month: count months in the
-		// same pass.
-		// So it is, too, when the query's own dates leave less than
-		// that of the index's years (习近平 date:2020..2022 on an index
-		// from 2022): the second pass below would find it out only after
-		// a first search.
-		if timelines && typ == typeArticle {
-			if lo, hi, known := x.indexYears(gen); known {
-				if qlo, qhi, bounded := queryYears(fq); bounded {
-					lo, hi = max(lo, qlo), min(hi, qhi)
-				}
-				if lo <= hi && hi-lo+1 < query.MonthlySpan {
-					req.AddFacet(fieldMonth, monthFacet(lo, hi))
-					monthsAsked = true
-				}
-			}
+	if cached, ok := x.facets.get(gen, key); ok {
+		res, err := x.run(ctx, req)
+		if err != nil {
+			return nil, nil, err
 		}
+		return res, cached, nil
 	}
-	res, err := x.run(ctx, req)
+	months := timelines && typ == typeArticle
+	res, c, err := x.runCounting(ctx, req, months)
 	if err != nil {
 		return nil, nil, err
 	}
-	if ok {
-		return res, cached, nil
-	}
-	f := facetCounts(res)
-	if timelines && typ == typeArticle {
-		if monthsAsked {
-			f[fieldMonth] = monthCounts(res)
-		} else if lo, hi, monthly, _ := query.YearSpan(f[fieldYear]); monthly {
-			// A wider index, and hits within two years: count their
-			// months in a second pass that scores nothing.
-			mreq := bleve.NewSearchRequestOptions(req.Query, 0, 0, false)
-			mreq.Score = "none"
-			mreq.AddFacet(fieldMonth, monthFacet(lo, hi))
-			mres, err := x.run(ctx, mreq)
-			if err != nil {
-				return nil, nil, err
-			}
-			f[fieldMonth] = monthCounts(mres)
+	f := c.facets()
+	if months {
+		// A timeline is by month when the hits' years are few
+		// (query.YearSpan); the matches' months were counted anyway.
+		if lo, hi, monthly, _ := query.YearSpan(f[fieldYear]); monthly {
+			f[fieldMonth] = c.monthCounts(lo, hi)
 		}
 	}
 	x.facets.put(gen, key, f)
 	return res, f, nil
 }
 
-// queryYears is the span of years fq's dates allow: its date_from and
-// date_to, and the date: and year: clauses every hit must satisfy (those
-// alone in their AND group, not excluded). bounded is false when they
-// allow any year.
-func queryYears(fq fangtan.Query) (lo, hi int, bounded bool) {
-	narrow := func(c query.Clause) {
-		from, to := math.MinInt, math.MaxInt
-		if c.HasFrom {
-			from = c.From.Year()
-		}
-		if c.HasTo {
-			to = c.To.Add(-time.Nanosecond).Year()
-		}
-		if from == math.MinInt && to == math.MaxInt {
-			return
-		}
-		if !bounded {
-			lo, hi, bounded = from, to, true
-			return
-		}
-		lo, hi = max(lo, from), min(hi, to)
-	}
-	if c, ok, err := query.DateRange(fq.DateFrom, fq.DateTo); err == nil && ok {
-		narrow(c)
-	}
-	if ys, ok := yearsSpan(fq.Years); ok {
-		narrow(ys)
-	}
-	pq, err := query.Parse(fq.Text, fangtan.ArticleFacet)
-	if err != nil {
-		return lo, hi, bounded
-	}
-	for _, g := range pq.Groups {
-		if len(g) != 1 {
-			continue
-		}
-		switch c := g[0]; {
-		case c.Kind == query.Date:
-			narrow(c)
-		case c.Kind == query.Filter && c.Field == fieldYear:
-			if ys, ok := yearsSpan([]string{c.Text}); ok {
-				narrow(ys)
-			}
-		}
-	}
-	return lo, hi, bounded
-}
-
-// yearsSpan is the date range from the first to the last of the years vs,
-// or not ok when any of them is not a year ("undated").
-func yearsSpan(vs []string) (query.Clause, bool) {
-	var c query.Clause
-	for _, v := range vs {
-		y, err := strconv.Atoi(v)
-		if err != nil || !query.IsYear(v) {
-			return query.Clause{}, false
-		}
-		from := time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
-		if !c.HasFrom || from.Before(c.From) {
-			c.From, c.HasFrom = from, true
-		}
-		if to := from.AddDate(1, 0, 0); !c.HasTo || to.After(c.To) {
-			c.To, c.HasTo = to, true
-		}
-	}
-	return c, c.HasFrom
-}
-
 // timelines turns month counting on; only the benchmark of the timeline's
 // cost turns it off, to search as before timelines.
 var timelines = true
-
-// monthFacet counts the documents of each month of the years lo to hi on
-// the date field (its doc values). Months used to be one more value of
-// the combined facet field in every document, which every search counted
-// whether its timeline was by month or not (docs/benchmarks.md).
-func monthFacet(lo, hi int) *bleve.FacetRequest {
-	fr := bleve.NewFacetRequest(fieldDate, 12*(hi-lo+1))
-	for y := lo; y <= hi; y++ {
-		for m := time.January; m <= time.December; m++ {
-			start := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
-			fr.AddDateTimeRange(start.Format("2006-01"), start, start.AddDate(0, 1, 0))
-		}
-	}
-	return fr
-}
-
-// monthCounts reads monthFacet's counts.
-func monthCounts(res *bleve.SearchResult) []fangtan.FacetCount {
-	var out []fangtan.FacetCount
-	if fr := res.Facets[fieldMonth]; fr != nil {
-		for _, r := range fr.DateRanges {
-			if r.Count > 0 {
-				out = append(out, fangtan.FacetCount{Value: r.Name, Count: r.Count})
-			}
-		}
-	}
-	return out
-}
-
-// indexYears returns the first and last year the index's year field holds
-// (the term dictionary may still hold the years of deleted documents, so
-// the span can only be wider than the truth), remembered per generation.
-func (x *Index) indexYears(gen uint64) (lo, hi int, ok bool) {
-	x.years.mu.Lock()
-	defer x.years.mu.Unlock()
-	if x.years.valid && x.years.gen == gen {
-		return x.years.lo, x.years.hi, x.years.ok
-	}
-	lo, hi, ok = 0, 0, false
-	if dict, err := x.idx.FieldDict(fieldYear); err == nil {
-		for {
-			e, err := dict.Next()
-			if err != nil || e == nil {
-				break
-			}
-			if y, err := strconv.Atoi(e.Term); err == nil && query.IsYear(e.Term) {
-				if !ok || y < lo {
-					lo = y
-				}
-				if !ok || y > hi {
-					hi = y
-				}
-				ok = true
-			}
-		}
-		_ = dict.Close()
-	}
-	x.years.gen, x.years.lo, x.years.hi, x.years.ok, x.years.valid = gen, lo, hi, ok, true
-	return lo, hi, ok
-}
-
-// yearSpan is indexYears' memory.
-type yearSpan struct {
-	mu     sync.Mutex
-	gen    uint64
-	lo, hi int
-	ok     bool
-	valid  bool
-}

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -590,25 +589,6 @@ func storedDoc(h *search.DocumentMatch, withQuotes bool) (*fangtan.Document, err
 // allFacetValues asks bleve for every value of the combined facet field;
 // facets keeps the top facetSize of each facet.
 const allFacetValues = 1 << 30
-
-// facetCounts splits the combined facet field's counts by facet, each
-// sorted by count, then value.
-func facetCounts(res *bleve.SearchResult) map[string][]fangtan.FacetCount {
-	out := make(map[string][]fangtan.FacetCount)
-	if fr, ok := res.Facets[fieldFacets]; ok && fr != nil {
-		for _, t := range fr.Terms.Terms() {
-			if name, value, ok := strings.Cut(t.Term, facetSep); ok {
-				out[name] = append(out[name], fangtan.FacetCount{Value: value, Count: t.Count})
-			}
-		}
-	}
-	for _, counts := range out {
-		slices.SortFunc(counts, func(a, b fangtan.FacetCount) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
-		})
-	}
-	return out
-}
 
 // topFacets is query.TopFacets, size 0 meaning the default.
 func topFacets(all map[string][]fangtan.FacetCount, names []string, size int) map[string][]fangtan.FacetCount {

@@ -29,12 +29,11 @@ func (x *Index) suggestTable(ctx context.Context) (*query.Suggestions, error) {
 		scope fangtan.FacetScope
 	}{{typeArticle, fangtan.ArticleFacet}, {typeQuote, fangtan.QuoteFacet}} {
 		req := bleve.NewSearchRequestOptions(termQuery(fieldType, c.typ), 0, 0, false)
-		req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetValues))
-		res, err := x.run(ctx, req)
+		_, counter, err := x.runCounting(ctx, req, false)
 		if err != nil {
 			return nil, err
 		}
-		counts := facetCounts(res)
+		counts := counter.facets()
 		for _, name := range query.SuggestFacets(c.scope) {
 			for _, term := range counts[name] {
 				t.Add(name, term.Value, term.Count)

@@ -1,0 +1,348 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"fangtan"
+)
+
+// Facets used to be counted by bleve's terms facet, which visits every
+// matching document's doc values: zap decompresses the doc-value chunk of
+// each match (snappy), then the builder counts each value in a map keyed by
+// string. On the whole of xwlb that was 40% of a search seen for the first
+// time, and a search seen for the first time was 7× one answered from the
+// facet cache (docs/benchmarks.md). Segments never change once written, so
+// each segment's facet values are read once, into ordinals, and a search
+// counts its matches by ordinal as the collector sees them.
+
+// facetColumn is one segment's facet values (fieldFacets) and months
+// (fieldDate), by local document number.
+type facetColumn struct {
+	// terms are "facet\x1fvalue", sorted, so that ordinals order a facet's
+	// values as their strings would.
+	terms  []string
+	names  []string // ordinal → its facet's name
+	values []string // ordinal → its value
+	start  []uint32 // document → its first ordinal in vals; one more than the documents
+	vals   []uint32
+	month  []int32 // document → year*12 + month-1 - firstMonth, or noMonth
+	// firstMonth is the segment's earliest month; months is how many
+	// follow it up to the latest, so that a search counts months in a
+	// slice rather than a map.
+	firstMonth, months int32
+}
+
+const noMonth = math.MinInt32
+
+// readFacetColumn reads every document's facet values and date from seg's
+// doc values.
+func readFacetColumn(seg segment.Segment) (col *facetColumn, err error) {
+	// bleve panics on some damaged segments (see run); here that is an
+	// error for every search that counts facets, and no crash of the
+	// background reader.
+	defer func() {
+		if r := recover(); r != nil {
+			col, err = nil, fmt.Errorf("damaged index: %v", r)
+		}
+	}()
+	dv, ok := seg.(segment.DocValueVisitable)
+	if !ok {
+		return nil, fmt.Errorf("segment %T has no doc values", seg)
+	}
+	n := seg.Count()
+	col = &facetColumn{start: make([]uint32, 0, n+1), month: make([]int32, n)}
+	ords := make(map[string]uint32)
+	var state segment.DocVisitState
+	fields := []string{fieldFacets, fieldDate}
+	for doc := range n {
+		col.start = append(col.start, uint32(len(col.vals)))
+		month := int32(noMonth)
+		state, err = dv.VisitDocValues(doc, fields, func(field string, term []byte) {
+			switch field {
+			case fieldFacets:
+				o, ok := ords[string(term)]
+				if !ok {
+					o = uint32(len(col.terms))
+					t := string(term)
+					ords[t] = o
+					col.terms = append(col.terms, t)
+				}
+				col.vals = append(col.vals, o)
+			case fieldDate:
+				// Dates are indexed at several precisions; the full
+				// one has shift 0, as bleve's date range facet reads it.
+				pc := numeric.PrefixCoded(term)
+				if shift, err := pc.Shift(); err != nil || shift != 0 {
+					return
+				}
+				if ns, err := pc.Int64(); err == nil {
+					t := time.Unix(0, ns).UTC()
+					month = int32(t.Year()*12 + int(t.Month()) - 1)
+				}
+			}
+		}, state)
+		if err != nil {
+			return nil, fmt.Errorf("document %d: %w", doc, err)
+		}
+		col.month[doc] = month
+	}
+	col.start = append(col.start, uint32(len(col.vals)))
+	col.sortTerms()
+	first, last := int32(math.MaxInt32), int32(math.MinInt32)
+	for _, m := range col.month {
+		if m != noMonth {
+			first, last = min(first, m), max(last, m)
+		}
+	}
+	if first <= last {
+		col.firstMonth, col.months = first, last-first+1
+		for i, m := range col.month {
+			if m != noMonth {
+				col.month[i] = m - first
+			}
+		}
+	}
+	return col, nil
+}
+
+// sortTerms renumbers the ordinals in the order of their terms.
+func (col *facetColumn) sortTerms() {
+	byTerm := make([]uint32, len(col.terms))
+	for i := range byTerm {
+		byTerm[i] = uint32(i)
+	}
+	slices.SortFunc(byTerm, func(a, b uint32) int { return strings.Compare(col.terms[a], col.terms[b]) })
+	renumber := make([]uint32, len(col.terms))
+	terms := make([]string, len(col.terms))
+	for to, from := range byTerm {
+		renumber[from] = uint32(to)
+		terms[to] = col.terms[from]
+	}
+	for i, o := range col.vals {
+		col.vals[i] = renumber[o]
+	}
+	col.terms = terms
+	col.names, col.values = make([]string, len(terms)), make([]string, len(terms))
+	for o, t := range terms {
+		if name, value, ok := strings.Cut(t, facetSep); ok {
+			col.names[o], col.values[o] = name, value
+		}
+	}
+}
+
+// facetColumns keeps the columns of the segments recent searches saw.
+type facetColumns struct {
+	mu sync.Mutex
+	m  map[segment.Segment]*columnEntry
+}
+
+type columnEntry struct {
+	once sync.Once
+	col  *facetColumn
+	err  error
+}
+
+// of returns the columns of snap's segments, reading those not yet read,
+// and forgets segments no longer in snap once they pile up (merges replace
+// segments; a search on an older snapshot that still holds one reads it
+// again).
+func (fc *facetColumns) of(snap *scorch.IndexSnapshot) ([]*facetColumn, []uint64, error) {
+	segs := snap.Segments()
+	entries := make([]*columnEntry, len(segs))
+	fc.mu.Lock()
+	if fc.m == nil {
+		fc.m = make(map[segment.Segment]*columnEntry)
+	}
+	for i, s := range segs {
+		e := fc.m[s.Segment()]
+		if e == nil {
+			e = &columnEntry{}
+			fc.m[s.Segment()] = e
+		}
+		entries[i] = e
+	}
+	if len(fc.m) > 2*len(segs)+8 {
+		live := make(map[segment.Segment]bool, len(segs))
+		for _, s := range segs {
+			live[s.Segment()] = true
+		}
+		for s := range fc.m {
+			if !live[s] {
+				delete(fc.m, s)
+			}
+		}
+	}
+	fc.mu.Unlock()
+
+	cols := make([]*facetColumn, len(segs))
+	offsets := make([]uint64, len(segs)+1)
+	for i, e := range entries {
+		seg := segs[i].Segment()
+		e.once.Do(func() { e.col, e.err = readFacetColumn(seg) })
+		if e.err != nil {
+			return nil, nil, fmt.Errorf("facets: segment %d: %w", i, e.err)
+		}
+		cols[i] = e.col
+		// scorch numbers a snapshot's documents segment after segment,
+		// deleted ones included (IndexSnapshot's offsets).
+		offsets[i+1] = offsets[i] + seg.Count()
+	}
+	return cols, offsets, nil
+}
+
+// facetCounter counts the facet values and months of a search's matches.
+type facetCounter struct {
+	cols    []*facetColumn
+	offsets []uint64
+	counts  [][]int32 // per segment, by ordinal
+	months  [][]int32 // per segment, from its firstMonth
+	last    int       // the segment of the previous match: matches come in order
+
+	withMonths bool
+}
+
+// counting returns ctx with a collector hook that counts every match into
+// c as bleve's top-N collector sees it; c is ready once the search returns.
+func (x *Index) counting(ctx context.Context, c *facetCounter) context.Context {
+	var makeHandler search.MakeDocumentMatchHandler = func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+		snap, ok := sctx.IndexReader.(*scorch.IndexSnapshot)
+		if !ok {
+			return nil, false, fmt.Errorf("index %s: facets: reader %T is not a scorch snapshot", x.path, sctx.IndexReader)
+		}
+		cols, offsets, err := x.columns.of(snap)
+		if err != nil {
+			return nil, false, fmt.Errorf("index %s: %w", x.path, err)
+		}
+		c.cols, c.offsets = cols, offsets
+		c.counts, c.months = make([][]int32, len(cols)), make([][]int32, len(cols))
+		for i, col := range cols {
+			c.counts[i] = make([]int32, len(col.terms))
+			c.months[i] = make([]int32, col.months)
+		}
+		topN, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
+		if err != nil {
+			return nil, false, err
+		}
+		if topN == nil {
+			return nil, false, fmt.Errorf("index %s: facets: collector %T is not bleve's top-N collector", x.path, sctx.Collector)
+		}
+		return func(d *search.DocumentMatch) error {
+			if d != nil {
+				c.add(d.IndexInternalID.Value())
+			}
+			return topN(d)
+		}, loadID, nil
+	}
+	return context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, makeHandler)
+}
+
+// runCounting runs req and counts its matches' facets, and their months
+// when asked.
+func (x *Index) runCounting(ctx context.Context, req *bleve.SearchRequest, months bool) (*bleve.SearchResult, *facetCounter, error) {
+	c := &facetCounter{withMonths: months}
+	res, err := x.run(x.counting(ctx, c), req)
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, c, nil
+}
+
+func (c *facetCounter) add(doc uint64) {
+	i := c.last
+	if doc < c.offsets[i] || doc >= c.offsets[i+1] {
+		i = sort.Search(len(c.cols), func(j int) bool { return c.offsets[j+1] > doc })
+		if i == len(c.cols) {
+			return
+		}
+		c.last = i
+	}
+	col, local := c.cols[i], doc-c.offsets[i]
+	counts := c.counts[i]
+	for _, o := range col.vals[col.start[local]:col.start[local+1]] {
+		counts[o]++
+	}
+	if m := col.month[local]; c.withMonths && m != noMonth {
+		c.months[i][m]++
+	}
+}
+
+// facets returns the counts by facet, each sorted by count, then value, as
+// bleve's terms facet gave them.
+func (c *facetCounter) facets() map[string][]fangtan.FacetCount {
+	out := make(map[string][]fangtan.FacetCount)
+	if len(c.cols) == 1 {
+		// The usual case, a compacted index: ordinals are in the order
+		// of values, so the sort compares numbers, not strings.
+		type count struct{ n, ord uint32 }
+		col, counts := c.cols[0], c.counts[0]
+		byFacet := make(map[string][]count)
+		for o, n := range counts {
+			if n > 0 && col.names[o] != "" {
+				byFacet[col.names[o]] = append(byFacet[col.names[o]], count{uint32(n), uint32(o)})
+			}
+		}
+		for name, cs := range byFacet {
+			slices.SortFunc(cs, func(a, b count) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.ord, b.ord)) })
+			fc := make([]fangtan.FacetCount, len(cs))
+			for i, x := range cs {
+				fc[i] = fangtan.FacetCount{Value: col.values[x.ord], Count: int(x.n)}
+			}
+			out[name] = fc
+		}
+		return out
+	}
+	type key struct{ name, value string }
+	total := make(map[key]int)
+	for i, col := range c.cols {
+		for o, n := range c.counts[i] {
+			if n > 0 && col.names[o] != "" {
+				total[key{col.names[o], col.values[o]}] += int(n)
+			}
+		}
+	}
+	for k, n := range total {
+		out[k.name] = append(out[k.name], fangtan.FacetCount{Value: k.value, Count: n})
+	}
+	for _, counts := range out {
+		slices.SortFunc(counts, func(a, b fangtan.FacetCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+		})
+	}
+	return out
+}
+
+// monthCounts returns the matches of each month of the years lo to hi that
+// has any, named "2006-01".
+func (c *facetCounter) monthCounts(lo, hi int) []fangtan.FacetCount {
+	total := make(map[int32]int)
+	for i, col := range c.cols {
+		for m, n := range c.months[i] {
+			if n > 0 {
+				total[col.firstMonth+int32(m)] += int(n)
+			}
+		}
+	}
+	var out []fangtan.FacetCount
+	for m, n := range total {
+		if y := int(m) / 12; y >= lo && y <= hi {
+			out = append(out, fangtan.FacetCount{Value: fmt.Sprintf("%04d-%02d", y, m%12+1), Count: n})
+		}
+	}
+	slices.SortFunc(out, func(a, b fangtan.FacetCount) int { return cmp.Compare(a.Value, b.Value) })
+	return out
+}
