@@ -1,83 +1,34 @@
 package postgres
 
 import (
-	"container/list"
 	"crypto/sha256"
 	"fmt"
 	"strconv"
-	"sync"
 
 	"fangtan"
+	"fangtan/internal/gencache"
 )
 
-// cacheSize is how many searches each cache remembers, as the bleve
-// index's facet cache.
-const cacheSize = 1024
-
-// genCache remembers values computed by searches of one generation of the
-// index, least recently used first out. A search looks up the generation
-// in its own transaction (readGen), so it never takes a value computed on
-// another state of the index than the one its hits come from, whichever
-// process wrote last.
-type genCache[V any] struct {
-	mu  sync.Mutex
-	gen string
-	ll  *list.List // of *genEntry[V], most recent first
-	m   map[string]*list.Element
-}
-
-type genEntry[V any] struct {
-	key string
-	v   V // shared: read only
-}
+// genCache is gencache.Cache for generations read from the database: a
+// search looks up the generation in its own transaction (readGen), and an
+// empty one, unknown, is never cached.
+type genCache[V any] struct{ c gencache.Cache[string, V] }
 
 func (gc *genCache[V]) get(gen, key string) (V, bool) {
-	var zero V
-	gc.mu.Lock()
-	defer gc.mu.Unlock()
-	if gc.m == nil || gc.gen != gen || gen == "" {
-		return zero, false
-	}
-	e, ok := gc.m[key]
-	if !ok {
-		return zero, false
-	}
-	gc.ll.MoveToFront(e)
-	return e.Value.(*genEntry[V]).v, true
-}
-
-// put remembers v under gen, replacing what key held; a value of another
-// generation than the cache's replaces the whole cache (an older transaction finishing after
-// a newer one's put only empties it).
-func (gc *genCache[V]) put(gen, key string, v V) {
 	if gen == "" {
-		return
+		var zero V
+		return zero, false
 	}
-	gc.mu.Lock()
-	defer gc.mu.Unlock()
-	if gc.m == nil || gc.gen != gen {
-		gc.gen, gc.ll, gc.m = gen, list.New(), make(map[string]*list.Element)
-	}
-	if e, ok := gc.m[key]; ok {
-		// A wider window of ranks replaces a narrower one.
-		e.Value.(*genEntry[V]).v = v
-		gc.ll.MoveToFront(e)
-		return
-	}
-	gc.m[key] = gc.ll.PushFront(&genEntry[V]{key: key, v: v})
-	if gc.ll.Len() > cacheSize {
-		last := gc.ll.Back()
-		gc.ll.Remove(last)
-		delete(gc.m, last.Value.(*genEntry[V]).key)
+	return gc.c.Get(gen, key)
+}
+
+func (gc *genCache[V]) put(gen, key string, v V) {
+	if gen != "" {
+		gc.c.Put(gen, key, v)
 	}
 }
 
-// clear forgets everything (benchmarks of uncached searches).
-func (gc *genCache[V]) clear() {
-	gc.mu.Lock()
-	gc.m = nil
-	gc.mu.Unlock()
-}
+func (gc *genCache[V]) clear() { gc.c.Clear() }
 
 // counts are a search's total and facet counts. Counting the facets of a
 // frequent word's matches (and the matches themselves) is most of its
