@@ -287,9 +287,8 @@ func BenchmarkSearchXWLBCold(b *testing.B) {
 		b.Run(bq.Name, func(b *testing.B) {
 			lat := make([]time.Duration, 0, b.N)
 			for b.Loop() {
-				idx.facets.mu.Lock()
-				idx.facets.m = nil
-				idx.facets.mu.Unlock()
+				idx.facets.Clear()
+				idx.ranks.Clear()
 				start := time.Now()
 				var err error
 				if bq.Quotes {

@@ -1,36 +1,15 @@
 package index
 
 import (
-	"container/list"
 	"context"
 	"fmt"
 	"slices"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 
 	"fangtan"
 	"fangtan/query"
 )
-
-// facetCacheSize is how many queries' facet counts are remembered.
-const facetCacheSize = 1024
-
-// facetCache remembers the facet counts of recent queries. Counting facets
-// visits every matching document's values, which for a frequent word is
-// most of a search; paging through results, and the same query asked
-// again, reuse the counts. Any write to the index empties it.
-type facetCache struct {
-	mu  sync.Mutex
-	gen uint64
-	ll  *list.List // of *facetEntry, most recent first
-	m   map[string]*list.Element
-}
-
-type facetEntry struct {
-	key    string
-	facets map[string][]fangtan.FacetCount
-}
 
 // facetKey identifies the documents a query matches: everything but paging
 // and sorting.
@@ -52,37 +31,6 @@ func facetKey(typ string, fq fangtan.Query) string {
 	return key
 }
 
-func (c *facetCache) get(gen uint64, key string) (map[string][]fangtan.FacetCount, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil || c.gen != gen {
-		return nil, false
-	}
-	e, ok := c.m[key]
-	if !ok {
-		return nil, false
-	}
-	c.ll.MoveToFront(e)
-	return e.Value.(*facetEntry).facets, true
-}
-
-func (c *facetCache) put(gen uint64, key string, facets map[string][]fangtan.FacetCount) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil || c.gen != gen {
-		c.gen, c.ll, c.m = gen, list.New(), make(map[string]*list.Element)
-	}
-	if _, ok := c.m[key]; ok {
-		return
-	}
-	c.m[key] = c.ll.PushFront(&facetEntry{key: key, facets: facets})
-	if c.ll.Len() > facetCacheSize {
-		last := c.ll.Back()
-		c.ll.Remove(last)
-		delete(c.m, last.Value.(*facetEntry).key)
-	}
-}
-
 // withFacets runs req, counting facets only when the cache does not have
 // them (facetColumns). It returns every value of every facet, sorted by
 // count, shared with the cache: callers read it and copy what they keep
@@ -91,7 +39,7 @@ func (c *facetCache) put(gen uint64, key string, facets map[string][]fangtan.Fac
 func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ string, fq fangtan.Query) (*bleve.SearchResult, map[string][]fangtan.FacetCount, error) {
 	gen := x.gen.Load()
 	key := facetKey(typ, fq)
-	if cached, ok := x.facets.get(gen, key); ok {
+	if cached, ok := x.facets.Get(gen, key); ok {
 		res, err := x.run(ctx, req)
 		if err != nil {
 			return nil, nil, err
@@ -111,7 +59,7 @@ func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ st
 			f[fieldMonth] = c.monthCounts(lo, hi)
 		}
 	}
-	x.facets.put(gen, key, f)
+	x.facets.Put(gen, key, f)
 	return res, f, nil
 }
 

@@ -31,6 +31,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/internal/gencache"
 )
 
 // Index is an open fangtan index. It is safe for concurrent use: searches
@@ -53,9 +54,14 @@ type Index struct {
 	gen     atomic.Uint64 // bumped by every write; invalidates cached suggestions
 	sugMu   sync.Mutex
 	sug     *suggestions
-	facets  facetCache
-	columns facetColumns   // each segment's facet values, for counting
-	warm    sync.WaitGroup // readColumns, which Close waits for
+	// facets remembers the facet counts of recent queries. Counting facets
+	// visits every match, which for a frequent word is a good part of a
+	// search; paging through results, and the same query asked again,
+	// reuse the counts.
+	facets  gencache.Cache[uint64, map[string][]fangtan.FacetCount]
+	ranks   gencache.Cache[uint64, *window] // the first ranks of recent searches (windows.go)
+	columns facetColumns                    // each segment's facet values, for counting
+	warm    sync.WaitGroup                  // readColumns, which Close waits for
 }
 
 var _ fangtan.Searcher = (*Index)(nil)

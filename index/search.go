@@ -495,13 +495,13 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 	if err != nil {
 		return nil, err
 	}
-	res, all, err := x.withFacets(ctx, req, typeArticle, fq)
+	hits, total, all, err := x.page(ctx, req, typeArticle, fq)
 	if err != nil {
 		return nil, err
 	}
-	out := &fangtan.Result{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.Hit, 0, len(res.Hits)),
+	out := &fangtan.Result{Query: fq.Text, Total: total, Hits: make([]fangtan.Hit, 0, len(hits)),
 		Facets: topFacets(all, articleFacets, fq.FacetSize), Timeline: timeline(all)}
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		d, err := storedDoc(h, false)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
@@ -615,13 +615,13 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 	if err != nil {
 		return nil, err
 	}
-	res, all, err := x.withFacets(ctx, req, typeQuote, fq)
+	hits, total, all, err := x.page(ctx, req, typeQuote, fq)
 	if err != nil {
 		return nil, err
 	}
-	out := &fangtan.QuoteResult{Query: fq.Text, Total: res.Total, Hits: make([]fangtan.QuoteHit, 0, len(res.Hits)),
+	out := &fangtan.QuoteResult{Query: fq.Text, Total: total, Hits: make([]fangtan.QuoteHit, 0, len(hits)),
 		Facets: topFacets(all, quoteFacets, fq.FacetSize)}
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		s, ok := h.Fields[fieldStored].(string)
 		if !ok {
 			return nil, fmt.Errorf("index %s: quote %s: no stored quote", x.path, h.ID)

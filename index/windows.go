@@ -1,0 +1,119 @@
+package index
+
+import (
+	"context"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"fangtan"
+)
+
+// A search ranks every match to find its page, and the next page, or the
+// same search asked again, ranked them all over again: on a frequent word
+// that is most of a search, and it grows with the index. As Solr's
+// queryResultCache does, a search keeps the ids and scores of the first
+// ranks past its page, a window, for the index's generation; a page within
+// the window is then read by id. The PostgreSQL backend does the same
+// (postgres/search.go).
+const (
+	rankWindow    = 50  // ranks are kept in windows of this many
+	maxRankWindow = 200 // pages deeper than this are ranked every time
+)
+
+// window is the start of a search's order.
+type window struct {
+	ids      []string
+	scores   []float64
+	total    uint64
+	complete bool // it holds every match
+}
+
+func (w *window) covers(end int) bool { return w.complete || len(w.ids) >= end }
+
+// rankKey identifies a search's order: its matches and its sort.
+func rankKey(typ string, fq fangtan.Query) string {
+	return facetKey(typ, fq) + "\x00sort=" + fq.Sort
+}
+
+// page runs req, the page of fq that request made, with its facets
+// (withFacets): from the window cache when it holds the page, else by
+// ranking a window and keeping it.
+func (x *Index) page(ctx context.Context, req *bleve.SearchRequest, typ string, fq fangtan.Query) ([]*search.DocumentMatch, uint64, map[string][]fangtan.FacetCount, error) {
+	end := req.From + req.Size
+	if end > maxRankWindow {
+		res, f, err := x.withFacets(ctx, req, typ, fq)
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		return res.Hits, res.Total, f, nil
+	}
+	gen := x.gen.Load()
+	key := rankKey(typ, fq)
+	if w, ok := x.ranks.Get(gen, key); ok && w.covers(end) {
+		if f, ok := x.facets.Get(gen, facetKey(typ, fq)); ok {
+			hits, ok, err := x.load(ctx, w, req.From, end, req.Fields)
+			if err != nil {
+				return nil, 0, nil, err
+			}
+			if ok {
+				return hits, w.total, f, nil
+			}
+		}
+	}
+	wreq := *req
+	wreq.From, wreq.Size, wreq.Fields = 0, min((end+rankWindow-1)/rankWindow*rankWindow, maxRankWindow), nil
+	res, f, err := x.withFacets(ctx, &wreq, typ, fq)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	w := &window{total: res.Total, complete: len(res.Hits) < wreq.Size,
+		ids: make([]string, len(res.Hits)), scores: make([]float64, len(res.Hits))}
+	for i, h := range res.Hits {
+		w.ids[i], w.scores[i] = h.ID, h.Score
+	}
+	x.ranks.Put(gen, key, w)
+	hits, ok, err := x.load(ctx, w, req.From, end, req.Fields)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	if !ok {
+		// A write between the ranking and the read: rank the page itself.
+		res, err := x.run(ctx, req)
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		return res.Hits, res.Total, f, nil
+	}
+	return hits, w.total, f, nil
+}
+
+// load reads the fields of ranks from to end of w, in w's order and with
+// its scores; not ok when a write since the ranking deleted one of them.
+func (x *Index) load(ctx context.Context, w *window, from, end int, fields []string) ([]*search.DocumentMatch, bool, error) {
+	if from >= len(w.ids) {
+		return nil, true, nil
+	}
+	ids := w.ids[from:min(end, len(w.ids))]
+	req := bleve.NewSearchRequestOptions(bquery.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = fields
+	res, err := x.run(ctx, req)
+	if err != nil {
+		return nil, false, err
+	}
+	byID := make(map[string]*search.DocumentMatch, len(res.Hits))
+	for _, h := range res.Hits {
+		byID[h.ID] = h
+	}
+	hits := make([]*search.DocumentMatch, 0, len(ids))
+	for i, id := range ids {
+		h, ok := byID[id]
+		if !ok {
+			return nil, false, nil
+		}
+		h.Score = w.scores[from+i]
+		hits = append(hits, h)
+	}
+	return hits, true, nil
+}

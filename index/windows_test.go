@@ -1,0 +1,103 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fangtan"
+)
+
+// TestRankWindows pages through searches of 260 articles, with each
+// sort, across the edges of the kept windows and past the deepest one,
+// and compares every page, hit by hit with scores, with the same page
+// ranked by bleve without the window cache; then adds an article that
+// outranks all and expects it first.
+func TestRankWindows(t *testing.T) {
+	ctx := context.Background()
+	var docs []fangtan.Document
+	for i := range 260 {
+		// Scores differ with the count of 改革 and the text's length,
+		// and repeat every 13 articles: ties are kept in index order.
+		text := strings.Repeat("改革开放。", 1+i%13) + strings.Repeat("经济社会发展。", i%7)
+		docs = append(docs, fangtan.Document{
+			ID: fmt.Sprintf("w%03d", i), File: fmt.Sprintf("w%03d.txt", i),
+			Title: fmt.Sprintf("第%d篇", i), Date: fmt.Sprintf("20%02d-%02d-%02d", 10+i%12, 1+i%12, 1+i%28),
+			Paragraphs: []string{text}, Text: text,
+		})
+	}
+	path := filepath.Join(t.TempDir(), "idx")
+	if _, err := Build(ctx, path, DocumentsSource(docs), BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+
+	// uncached ranks fq's page as bleve does without windows.
+	uncached := func(t *testing.T, fq fangtan.Query) []fangtan.Hit {
+		t.Helper()
+		c, err := idx.compile(fq, articles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, err := request(fq, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := idx.run(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hits []fangtan.Hit
+		for _, h := range res.Hits {
+			hits = append(hits, fangtan.Hit{ID: h.ID, Score: h.Score})
+		}
+		return hits
+	}
+	pages := []struct{ from, size int }{
+		{0, 10}, {10, 10}, {45, 10}, {0, 60}, {95, 20}, {150, 50}, {190, 10}, {195, 10}, {250, 10}, {255, 10}, {300, 10},
+	}
+	for _, sort := range []string{"", fangtan.SortDate, fangtan.SortOldest} {
+		for _, text := range []string{"改革", "改革 OR 发展", "经济社会"} {
+			t.Run(sort+" "+text, func(t *testing.T) {
+				for _, p := range pages {
+					fq := fangtan.Query{Text: text, Sort: sort, From: p.from, Size: p.size}
+					res, err := idx.Search(ctx, fq)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := uncached(t, fq)
+					if len(res.Hits) != len(want) {
+						t.Fatalf("from %d size %d: %d hits, want %d", p.from, p.size, len(res.Hits), len(want))
+					}
+					for i, h := range res.Hits {
+						if h.ID != want[i].ID || h.Score != want[i].Score {
+							t.Fatalf("from %d size %d, hit %d: %s %.6f, want %s %.6f", p.from, p.size, i, h.ID, h.Score, want[i].ID, want[i].Score)
+						}
+						if h.Title == "" {
+							t.Fatalf("hit %s has no stored fields", h.ID)
+						}
+					}
+				}
+			})
+		}
+	}
+
+	// A write makes a new generation: the next page 1 ranks again.
+	top := strings.Repeat("改革", 40)
+	if _, err := idx.Add(ctx, []fangtan.Document{{ID: "top", File: "top.txt", Title: "改革", Paragraphs: []string{top}, Text: top}}, BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := idx.Search(ctx, fangtan.Query{Text: "改革"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 261 || len(res.Hits) == 0 || res.Hits[0].ID != "top" {
+		t.Errorf("after the add: total %d, first %v; want 261 and top", res.Total, res.Hits)
+	}
+}
