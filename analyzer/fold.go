@@ -96,6 +96,10 @@ func foldRune(r rune, table *foldTable) rune {
 		return r
 	case r == 0x3000: // ideographic space
 		return ' '
+	case r >= 0x2E80 && r < 0xA000:
+		// CJK radicals to the unified ideographs, most of any text
+		// here: no Latin letter lies in the range, so the script's
+		// table, a search per rune, is skipped.
 	case unicode.Is(unicode.Latin, r):
 		return unicode.ToLower(r)
 	}
@@ -104,6 +108,9 @@ func foldRune(r rune, table *foldTable) rune {
 	}
 	return r
 }
+
+// FoldRune is Fold of one rune.
+func FoldRune(r rune) rune { return foldRune(r, t2s()) }
 
 // Fold normalizes text the way both analyzers see it: full-width forms to
 // half-width, Latin to lower case, and Traditional characters to Simplified.

@@ -148,3 +148,22 @@ func sampleTexts(tb testing.TB) map[string]string {
 	}
 	return texts
 }
+
+// TestFoldRuneCJKRange: foldRune skips the Latin script's table for the
+// CJK range, which holds no Latin letter in this Go's Unicode tables; and
+// FoldRune is Fold of one rune for every rune a text can hold.
+func TestFoldRuneCJKRange(t *testing.T) {
+	for r := rune(0x2E80); r < 0xA000; r++ {
+		if unicode.Is(unicode.Latin, r) {
+			t.Fatalf("%U is Latin: foldRune's CJK case would not lower it", r)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates are no runes of a UTF-8 text
+		}
+		if got, want := string(FoldRune(r)), Fold(string(r)); got != want {
+			t.Fatalf("FoldRune(%U) = %q, Fold = %q", r, got, want)
+		}
+	}
+}

@@ -142,25 +142,20 @@ func (h *Highlighter) spans(text string) []span {
 	if h == nil || len(h.terms) == 0 || text == "" {
 		return nil
 	}
-	folded := []rune(analyzer.Fold(text)) // as many runes as text
-	keep := make([]rune, 0, len(folded))
-	starts := make([]int, 0, len(folded))
-	ends := make([]int, 0, len(folded))
-	k, pending := 0, false
-	for i := range text {
-		if pending {
-			ends = append(ends, i)
-			pending = false
-		}
-		if fr := folded[k]; keepRune(fr) {
+	// The kept runes of the folded text, and where each starts in text;
+	// one ends where the rune after it in text starts (Fold maps rune by
+	// rune).
+	keep := make([]rune, 0, len(text)/3+1)
+	starts := make([]int, 0, len(text)/3+1)
+	for i, r := range text {
+		if fr := analyzer.FoldRune(r); keepRune(fr) {
 			keep = append(keep, fr)
 			starts = append(starts, i)
-			pending = true
 		}
-		k++
 	}
-	if pending {
-		ends = append(ends, len(text))
+	end := func(k int) int {
+		_, w := utf8.DecodeRuneInString(text[starts[k]:])
+		return starts[k] + w
 	}
 	var out []span
 	for ti, t := range h.terms {
@@ -168,7 +163,7 @@ func (h *Highlighter) spans(text string) []span {
 			if keep[k] != t[0] || !slices.Equal(keep[k:k+len(t)], t) {
 				continue
 			}
-			out = append(out, span{starts[k], ends[k+len(t)-1], 1 << ti})
+			out = append(out, span{starts[k], end(k + len(t) - 1), 1 << ti})
 		}
 	}
 	if len(out) == 0 {
