@@ -156,11 +156,10 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 	if len(must) == 0 {
 		must = append(must, bquery.NewMatchAllQuery())
 	}
-	bq := bquery.NewBooleanQuery(must, nil, mustNot)
+	c.q = bquery.NewBooleanQuery(must, nil, mustNot)
 	if len(filters) > 0 {
-		bq.AddFilter(andQuery(filters))
+		c.q = &filteredQuery{main: c.q, filter: andQuery(filters)}
 	}
-	c.q = bq
 	return c, nil
 }
 

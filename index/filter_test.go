@@ -1,0 +1,104 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"fangtan"
+)
+
+// TestFilteredQuery compares filteredQuery with bleve's own boolean
+// filter, which checks the filter on every scored match: the same hits in
+// the same order with the same scores, on one segment and on several.
+func TestFilteredQuery(t *testing.T) {
+	_, docs := sampleIndex(t)
+	docs = append(slices.Clone(docs), fixtureDocs(t)...)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "idx")
+	half := len(docs) / 2
+	if _, err := Build(ctx, path, DocumentsSource(docs[:half]), BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	t.Run("one segment", func(t *testing.T) { compareFiltered(t, idx) })
+	for _, d := range docs[half:] {
+		if _, err := idx.Add(ctx, []fangtan.Document{d}, BuildOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := segmentCount(t, idx); n < 2 {
+		t.Fatalf("%d segment after the adds; the test needs several", n)
+	}
+	t.Run("segments", func(t *testing.T) { compareFiltered(t, idx) })
+}
+
+func compareFiltered(t *testing.T, idx *Index) {
+	ctx := context.Background()
+	found := 0
+	defer func() {
+		if found < 7 {
+			t.Errorf("only %d of the queries found anything: the comparison is too weak", found)
+		}
+	}()
+	for _, c := range []struct {
+		name string
+		q    fangtan.Query
+		t    target
+	}{
+		{"filter only", fangtan.Query{Text: "province:山西"}, articles},
+		{"word and filter", fangtan.Query{Text: "发展 province:山西"}, articles},
+		{"word and params", fangtan.Query{Text: "书记", Provinces: []string{"山西"}, Years: []string{"2021"}}, articles},
+		{"or'd filters", fangtan.Query{Text: "书记 city:太原 OR city:运城"}, articles},
+		{"filter matching nothing", fangtan.Query{Text: "发展 year:1999"}, articles},
+		{"exclusion and filter", fangtan.Query{Text: "发展 -办实事 year:2021"}, articles},
+		{"date range", fangtan.Query{Text: "书记 OR 发展", DateFrom: "2021-01", DateTo: "2021-12"}, articles},
+		{"dates only", fangtan.Query{Text: "date:2020..2021"}, articles},
+		{"quotes by speaker", fangtan.Query{Text: "speaker:刘振华"}, quotes},
+		{"quote words and filter", fangtan.Query{Text: "事业 speaker:刘振华"}, quotes},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			comp, err := idx.compile(c.q, c.t)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fq, ok := comp.q.(*filteredQuery)
+			if !ok {
+				t.Fatalf("compiled %T; want a filteredQuery", comp.q)
+			}
+			bq := fq.main.(*bquery.BooleanQuery)
+			oracle := bquery.NewBooleanQuery([]bquery.Query{bq.Must}, nil, nil)
+			if bq.MustNot != nil {
+				oracle.MustNot = bq.MustNot
+			}
+			oracle.AddFilter(fq.filter)
+			got, err := idx.run(ctx, bleve.NewSearchRequestOptions(comp.q, 1000, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := idx.run(ctx, bleve.NewSearchRequestOptions(oracle, 1000, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Total > 0 {
+				found++
+			}
+			if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+				t.Fatalf("%d hits of %d; bleve's filter %d of %d", len(got.Hits), got.Total, len(want.Hits), want.Total)
+			}
+			for i, h := range got.Hits {
+				if h.ID != want.Hits[i].ID || h.Score != want.Hits[i].Score {
+					t.Errorf("hit %d: %s %g; bleve's filter %s %g", i, h.ID, h.Score, want.Hits[i].ID, want.Hits[i].Score)
+				}
+			}
+		})
+	}
+}
