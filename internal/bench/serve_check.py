@@ -2,13 +2,16 @@
 """A quick check of `fangtan serve` on a built index: time to the first
 answer, then 400 API requests from 8 threads, then the server's RSS.
 
-    python3 bench/serve_check.py bin/fangtan INDEX_DIR
+    python3 internal/bench/serve_check.py bin/fangtan INDEX_DIR
 
-Loopback only; bounded in count. Used for the "final checks" figures in
+Loopback only; bounded in count. Each thread sends from its own 127.0.0.x
+address, as the harness's clients do, since `serve` limits each client. Used for the "final checks" figures in
 docs/benchmarks.md; the full harness is `make bench` / `make bench-scale`.
 """
 import concurrent.futures
+import http.client
 import subprocess
+import threading
 import sys
 import time
 import urllib.parse
@@ -42,11 +45,21 @@ try:
         q = urllib.parse.quote(queries[i % len(queries)])
         urls.append(f"{base}/api/{endpoint}?q={q}&from={(i // len(queries)) % 3 * 10}")
 
+    local = threading.local()
+    sources = iter(range(2, 10))
+    lock = threading.Lock()
+
     def get(url):
+        if not hasattr(local, "conn"):
+            with lock:
+                source = f"127.0.0.{next(sources)}"
+            host, port = addr.split(":")
+            local.conn = http.client.HTTPConnection(host, int(port), timeout=30, source_address=(source, 0))
         t = time.time()
-        with urllib.request.urlopen(url, timeout=30) as r:
-            r.read()
-            return time.time() - t, r.status
+        local.conn.request("GET", url[len(base):])
+        r = local.conn.getresponse()
+        r.read()
+        return time.time() - t, r.status
 
     t0 = time.time()
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
