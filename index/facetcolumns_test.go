@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"fangtan"
 )
@@ -20,19 +19,8 @@ import (
 // (one segment) and after adds and a delete (several segments, and a
 // deleted document).
 func TestFacetColumns(t *testing.T) {
-	_, docs := sampleIndex(t)
-	docs = append(slices.Clone(docs), fixtureDocs(t)...)
+	idx, docs, half := halfIndex(t)
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "idx")
-	half := len(docs) / 2
-	if _, err := Build(ctx, path, DocumentsSource(docs[:half]), BuildOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	idx, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
 	if segs := segmentCount(t, idx); segs != 1 {
 		t.Fatalf("the built index has %d segments; want 1", segs)
 	}
@@ -141,14 +129,30 @@ func byCount(a, b fangtan.FacetCount) int {
 
 func segmentCount(t *testing.T, idx *Index) int {
 	t.Helper()
-	adv, err := idx.idx.Advanced()
+	snap, release, err := idx.snapshot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := adv.Reader()
+	defer release()
+	return len(snap.Segments())
+}
+
+// halfIndex builds an index of the first half of the sample corpus and the
+// fixture documents (one segment, compacted) and opens it for writing; the
+// rest are docs[half:].
+func halfIndex(t *testing.T) (idx *Index, docs []fangtan.Document, half int) {
+	t.Helper()
+	_, docs = sampleIndex(t)
+	docs = append(slices.Clone(docs), fixtureDocs(t)...)
+	path := filepath.Join(t.TempDir(), "idx")
+	half = len(docs) / 2
+	if _, err := Build(context.Background(), path, DocumentsSource(docs[:half]), BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	return len(r.(*scorch.IndexSnapshot).Segments())
+	t.Cleanup(func() { idx.Close() })
+	return idx, docs, half
 }

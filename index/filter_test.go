@@ -2,8 +2,6 @@ package index
 
 import (
 	"context"
-	"path/filepath"
-	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -16,19 +14,8 @@ import (
 // filter, which checks the filter on every scored match: the same hits in
 // the same order with the same scores, on one segment and on several.
 func TestFilteredQuery(t *testing.T) {
-	_, docs := sampleIndex(t)
-	docs = append(slices.Clone(docs), fixtureDocs(t)...)
+	idx, docs, half := halfIndex(t)
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "idx")
-	half := len(docs) / 2
-	if _, err := Build(ctx, path, DocumentsSource(docs[:half]), BuildOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	idx, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
 	t.Run("one segment", func(t *testing.T) { compareFiltered(t, idx) })
 	for _, d := range docs[half:] {
 		if _, err := idx.Add(ctx, []fangtan.Document{d}, BuildOptions{}); err != nil {

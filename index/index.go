@@ -167,18 +167,31 @@ func open(path string, readOnly bool) (*Index, error) {
 // them (54 ms on xwlb). A search that comes first reads them itself; an
 // error here is that search's to report.
 func (x *Index) readColumns() {
-	adv, err := x.idx.Advanced()
+	snap, release, err := x.snapshot()
 	if err != nil {
 		return
+	}
+	defer release()
+	x.columns.of(snap)
+}
+
+// snapshot returns the index's current scorch snapshot, to be released
+// after use.
+func (x *Index) snapshot() (*scorch.IndexSnapshot, func(), error) {
+	adv, err := x.idx.Advanced()
+	if err != nil {
+		return nil, nil, err
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return
+		return nil, nil, err
 	}
-	defer r.Close()
-	if snap, ok := r.(*scorch.IndexSnapshot); ok {
-		x.columns.of(snap)
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, nil, fmt.Errorf("index %s: reader %T is not a scorch snapshot", x.path, r)
 	}
+	return snap, func() { r.Close() }, nil
 }
 
 // openBleve opens the bleve index at path. bleve panics on some damaged
