@@ -98,8 +98,9 @@ func foldRune(r rune, table *foldTable) rune {
 		return ' '
 	case r >= 0x2E80 && r < 0xA000:
 		// CJK radicals to the unified ideographs, most of any text
-		// here: no Latin letter lies in the range, so the script's
-		// table, a search per rune, is skipped.
+		// here: no Latin letter lies in the range, so unicode.Latin's
+		// range table, a search per rune, is skipped (the
+		// Traditional→Simplified lookup below still runs).
 	case unicode.Is(unicode.Latin, r):
 		return unicode.ToLower(r)
 	}

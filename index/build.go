@@ -471,6 +471,10 @@ type writer struct {
 	// inflight, when set, holds a token for each batch handed to scorch
 	// and not yet persisted.
 	inflight chan struct{}
+	// written, when set, is called after each batch is in the index: an
+	// Add bumps the generation, so that a search does not keep serving
+	// pages and counts ranked before the batch until the whole Add ends.
+	written func()
 }
 
 func newWriter(idx bleve.Index, opts BuildOptions) (*writer, error) {
@@ -591,6 +595,9 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before fu
 				<-w.inflight
 			}
 			return err
+		}
+		if w.written != nil {
+			w.written()
 		}
 		// A new batch rather than Reset: scorch's Batch returns while its
 		// queueing goroutine may still range over the old batch's map (past

@@ -37,7 +37,12 @@ func facetKey(typ string, fq fangtan.Query) string {
 // (topFacets). For articles it also counts months when their timeline is
 // by month (fieldMonth).
 func (x *Index) withFacets(ctx context.Context, req *bleve.SearchRequest, typ string, fq fangtan.Query) (*bleve.SearchResult, map[string][]fangtan.FacetCount, error) {
-	gen := x.gen.Load()
+	return x.withFacetsAt(ctx, x.gen.Load(), req, typ, fq)
+}
+
+// withFacetsAt is withFacets for the generation gen its caller read, so
+// that what one search keeps in several caches is of one generation.
+func (x *Index) withFacetsAt(ctx context.Context, gen uint64, req *bleve.SearchRequest, typ string, fq fangtan.Query) (*bleve.SearchResult, map[string][]fangtan.FacetCount, error) {
 	key := facetKey(typ, fq)
 	if cached, ok := x.facets.Get(gen, key); ok {
 		res, err := x.run(ctx, req)

@@ -145,10 +145,13 @@ func (col *facetColumn) sortTerms() {
 	}
 }
 
-// facetColumns keeps the columns of the segments recent searches saw.
+// facetColumns keeps the columns of the segments of the latest snapshot a
+// search saw, by segment id: scorch keeps a segment's id and document
+// numbers when it persists an in-memory segment, so that one is not read
+// again.
 type facetColumns struct {
 	mu sync.Mutex
-	m  map[segment.Segment]*columnEntry
+	m  map[uint64]*columnEntry
 }
 
 type columnEntry struct {
@@ -158,34 +161,21 @@ type columnEntry struct {
 }
 
 // of returns the columns of snap's segments, reading those not yet read,
-// and forgets segments no longer in snap once they pile up (merges replace
-// segments; a search on an older snapshot that still holds one reads it
-// again).
+// and forgets segments no longer in snap (merged away; a search on an
+// older snapshot that still holds one reads it again).
 func (fc *facetColumns) of(snap *scorch.IndexSnapshot) ([]*facetColumn, []uint64, error) {
 	segs := snap.Segments()
 	entries := make([]*columnEntry, len(segs))
 	fc.mu.Lock()
-	if fc.m == nil {
-		fc.m = make(map[segment.Segment]*columnEntry)
-	}
+	old := fc.m
+	fc.m = make(map[uint64]*columnEntry, len(segs))
 	for i, s := range segs {
-		e := fc.m[s.Segment()]
+		e := old[s.Id()]
 		if e == nil {
 			e = &columnEntry{}
-			fc.m[s.Segment()] = e
 		}
+		fc.m[s.Id()] = e
 		entries[i] = e
-	}
-	if len(fc.m) > 2*len(segs)+8 {
-		live := make(map[segment.Segment]bool, len(segs))
-		for _, s := range segs {
-			live[s.Segment()] = true
-		}
-		for s := range fc.m {
-			if !live[s] {
-				delete(fc.m, s)
-			}
-		}
 	}
 	fc.mu.Unlock()
 
@@ -254,6 +244,11 @@ func (x *Index) counting(ctx context.Context, c *facetCounter) context.Context {
 // runCounting runs req and counts its matches' facets, and their months
 // when asked.
 func (x *Index) runCounting(ctx context.Context, req *bleve.SearchRequest, months bool) (*bleve.SearchResult, *facetCounter, error) {
+	if req.Score == "none" && req.Size > 0 && len(req.Facets) == 0 {
+		// bleve stops collecting early on such a request (it needs no
+		// more than Size hits), which would leave matches uncounted.
+		return nil, nil, fmt.Errorf("index %s: facets: an unscored request for %d hits would not see every match", x.path, req.Size)
+	}
 	c := &facetCounter{withMonths: months}
 	res, err := x.run(x.counting(ctx, c), req)
 	if err != nil {

@@ -156,3 +156,26 @@ func halfIndex(t *testing.T) (idx *Index, docs []fangtan.Document, half int) {
 	t.Cleanup(func() { idx.Close() })
 	return idx, docs, half
 }
+
+// TestRunCountingRefusesEarlyStop: bleve stops collecting an unscored
+// request once it has Size hits, which would count only those.
+func TestRunCountingRefusesEarlyStop(t *testing.T) {
+	idx := fixtureIndex(t)
+	req := bleve.NewSearchRequestOptions(termQuery(fieldType, typeArticle), 2, 0, false)
+	req.Score = "none"
+	if _, _, err := idx.runCounting(context.Background(), req, false); err == nil {
+		t.Fatal("an unscored request with a size was counted")
+	}
+	req.Size = 0
+	_, c, err := idx.runCounting(context.Background(), req, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, n := range c.facets()["year"] {
+		total += n.Count
+	}
+	if total != len(fixtureDocs(t)) {
+		t.Errorf("years count %d articles; the fixture has %d", total, len(fixtureDocs(t)))
+	}
+}

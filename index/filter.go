@@ -41,6 +41,9 @@ type filteredSearcher struct {
 }
 
 func (s *filteredSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if s.done {
+		return nil, nil
+	}
 	d, err := s.main.Next(ctx)
 	if err != nil || d == nil {
 		return nil, err
@@ -49,6 +52,9 @@ func (s *filteredSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatc
 }
 
 func (s *filteredSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	if s.done {
+		return nil, nil
+	}
 	d, err := s.main.Advance(ctx, id)
 	if err != nil || d == nil {
 		return nil, err

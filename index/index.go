@@ -51,17 +51,17 @@ type Index struct {
 	reg *fangtan.Registry
 
 	writeMu sync.Mutex    // one Add or Delete at a time, so upserts see each other
-	gen     atomic.Uint64 // bumped by every write; invalidates cached suggestions
+	gen     atomic.Uint64 // bumped by every write: the caches below keep values of one generation
 	sugMu   sync.Mutex
 	sug     *suggestions
 	// facets remembers the facet counts of recent queries. Counting facets
 	// visits every match, which for a frequent word is a good part of a
 	// search; paging through results, and the same query asked again,
 	// reuse the counts.
-	facets  gencache.Cache[uint64, map[string][]fangtan.FacetCount]
-	ranks   gencache.Cache[uint64, *window] // the first ranks of recent searches (windows.go)
-	columns facetColumns                    // each segment's facet values, for counting
-	warm    sync.WaitGroup                  // readColumns, which Close waits for
+	facets      gencache.Cache[uint64, map[string][]fangtan.FacetCount]
+	ranks       gencache.Cache[uint64, *window] // the first ranks of recent searches (windows.go)
+	columns     facetColumns                    // each segment's facet values, for counting
+	columnsRead sync.WaitGroup                  // readColumns, which Close waits for
 }
 
 var _ fangtan.Searcher = (*Index)(nil)
@@ -158,7 +158,11 @@ func open(path string, readOnly bool) (*Index, error) {
 		return fail(fmt.Errorf("index %s: %w", path, err))
 	}
 	x := &Index{path: path, idx: idx, word: b.word, b: b, readOnly: readOnly, reg: reg}
-	x.warm.Go(x.readColumns)
+	if readOnly {
+		// A process that opens an index read-only searches it; one that
+		// writes (add, delete) mostly does not count facets at all.
+		x.columnsRead.Go(x.readColumns)
+	}
 	return x, nil
 }
 
@@ -231,7 +235,7 @@ func (x *Index) Path() string { return x.path }
 // Close releases the index. Closing twice is harmless.
 func (x *Index) Close() error {
 	x.closeOnce.Do(func() {
-		x.warm.Wait()
+		x.columnsRead.Wait()
 		x.closeErr = x.idx.Close()
 	})
 	return x.closeErr
@@ -269,7 +273,7 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 	// One worker: the documents replaced by one batch are found by searching
 	// the index, which must not race with another batch of the same add.
 	opts.Workers = 1
-	w := &writer{idx: x.idx, b: x.b, opts: opts}
+	w := &writer{idx: x.idx, b: x.b, opts: opts, written: func() { x.gen.Add(1) }}
 	if w.opts.BatchSize <= 0 {
 		w.opts.BatchSize = 500
 	}

@@ -42,14 +42,14 @@ func rankKey(typ string, fq fangtan.Query) string {
 // ranking a window and keeping it.
 func (x *Index) page(ctx context.Context, req *bleve.SearchRequest, typ string, fq fangtan.Query) ([]*search.DocumentMatch, uint64, map[string][]fangtan.FacetCount, error) {
 	end := req.From + req.Size
+	gen := x.gen.Load()
 	if end > maxRankWindow {
-		res, f, err := x.withFacets(ctx, req, typ, fq)
+		res, f, err := x.withFacetsAt(ctx, gen, req, typ, fq)
 		if err != nil {
 			return nil, 0, nil, err
 		}
 		return res.Hits, res.Total, f, nil
 	}
-	gen := x.gen.Load()
 	key := rankKey(typ, fq)
 	if w, ok := x.ranks.Get(gen, key); ok && w.covers(end) {
 		if f, ok := x.facets.Get(gen, facetKey(typ, fq)); ok {
@@ -64,7 +64,7 @@ func (x *Index) page(ctx context.Context, req *bleve.SearchRequest, typ string, 
 	}
 	wreq := *req
 	wreq.From, wreq.Size, wreq.Fields = 0, min((end+rankWindow-1)/rankWindow*rankWindow, maxRankWindow), nil
-	res, f, err := x.withFacets(ctx, &wreq, typ, fq)
+	res, f, err := x.withFacetsAt(ctx, gen, &wreq, typ, fq)
 	if err != nil {
 		return nil, 0, nil, err
 	}
@@ -73,19 +73,20 @@ func (x *Index) page(ctx context.Context, req *bleve.SearchRequest, typ string, 
 	for i, h := range res.Hits {
 		w.ids[i], w.scores[i] = h.ID, h.Score
 	}
-	x.ranks.Put(gen, key, w)
 	hits, ok, err := x.load(ctx, w, req.From, end, req.Fields)
 	if err != nil {
 		return nil, 0, nil, err
 	}
 	if !ok {
-		// A write between the ranking and the read: rank the page itself.
+		// A write between the ranking and the read: rank the page
+		// itself, and keep no window of a state already gone.
 		res, err := x.run(ctx, req)
 		if err != nil {
 			return nil, 0, nil, err
 		}
 		return res.Hits, res.Total, f, nil
 	}
+	x.ranks.Put(gen, key, w)
 	return hits, w.total, f, nil
 }
 

@@ -88,6 +88,20 @@ func TestRankWindows(t *testing.T) {
 		}
 	}
 
+	// Every batch of an add makes a new generation, so that pages ranked
+	// before it are not served while the rest of the add goes on.
+	before := idx.gen.Load()
+	var more []fangtan.Document
+	for i := range 6 {
+		more = append(more, fangtan.Document{ID: fmt.Sprintf("m%d", i), File: fmt.Sprintf("m%d.txt", i), Title: "补充", Paragraphs: []string{"补充材料。"}, Text: "补充材料。"})
+	}
+	if _, err := idx.Add(ctx, more, BuildOptions{BatchSize: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if bumps := idx.gen.Load() - before; bumps < 3 {
+		t.Errorf("an add of 3 batches made %d generations", bumps)
+	}
+
 	// A write makes a new generation: the next page 1 ranks again.
 	top := strings.Repeat("改革", 40)
 	if _, err := idx.Add(ctx, []fangtan.Document{{ID: "top", File: "top.txt", Title: "改革", Paragraphs: []string{top}, Text: top}}, BuildOptions{}); err != nil {
