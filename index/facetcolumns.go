@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -50,8 +51,57 @@ type facetColumn struct {
 const noMonth = math.MinInt32
 
 // readFacetColumn reads every document's facet values and date from seg's
-// doc values.
-func readFacetColumn(seg segment.Segment) (col *facetColumn, err error) {
+// doc values, the two halves of a large segment at once: the first search
+// after an index opens may be waiting for it.
+func readFacetColumn(seg segment.Segment) (*facetColumn, error) {
+	dv, ok := seg.(segment.DocValueVisitable)
+	if !ok {
+		return nil, fmt.Errorf("segment %T has no doc values", seg)
+	}
+	n := seg.Count()
+	parts := uint64(1)
+	if n >= halvedColumnDocs {
+		parts = 2
+	}
+	cols := make([]*facetColumn, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { cols[p], errs[p] = readDocs(dv, n*p/parts, n*(p+1)/parts) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	col := cols[0]
+	for _, c := range cols[1:] {
+		col.append(c)
+	}
+	col.start = append(col.start, uint32(len(col.vals)))
+	col.sortTerms()
+	first, last := int32(math.MaxInt32), int32(math.MinInt32)
+	for _, m := range col.month {
+		if m != noMonth {
+			first, last = min(first, m), max(last, m)
+		}
+	}
+	if first <= last {
+		col.firstMonth, col.months = first, last-first+1
+		for i, m := range col.month {
+			if m != noMonth {
+				col.month[i] = m - first
+			}
+		}
+	}
+	return col, nil
+}
+
+// halvedColumnDocs is the size from which a segment is read in two halves.
+var halvedColumnDocs uint64 = 8192
+
+// readDocs reads documents lo to hi-1 into a column of their own, without
+// the final start offset, its ordinals in the order met.
+func readDocs(dv segment.DocValueVisitable, lo, hi uint64) (col *facetColumn, err error) {
 	// bleve panics on some damaged segments (see run); here that is an
 	// error for every search that counts facets, and no crash of the
 	// background reader.
@@ -60,16 +110,11 @@ func readFacetColumn(seg segment.Segment) (col *facetColumn, err error) {
 			col, err = nil, fmt.Errorf("damaged index: %v", r)
 		}
 	}()
-	dv, ok := seg.(segment.DocValueVisitable)
-	if !ok {
-		return nil, fmt.Errorf("segment %T has no doc values", seg)
-	}
-	n := seg.Count()
-	col = &facetColumn{start: make([]uint32, 0, n+1), month: make([]int32, n)}
+	col = &facetColumn{start: make([]uint32, 0, hi-lo+1), month: make([]int32, 0, hi-lo)}
 	ords := make(map[string]uint32)
 	var state segment.DocVisitState
 	fields := []string{fieldFacets, fieldDate}
-	for doc := range n {
+	for doc := lo; doc < hi; doc++ {
 		col.start = append(col.start, uint32(len(col.vals)))
 		month := int32(noMonth)
 		state, err = dv.VisitDocValues(doc, fields, func(field string, term []byte) {
@@ -99,25 +144,35 @@ func readFacetColumn(seg segment.Segment) (col *facetColumn, err error) {
 		if err != nil {
 			return nil, fmt.Errorf("document %d: %w", doc, err)
 		}
-		col.month[doc] = month
-	}
-	col.start = append(col.start, uint32(len(col.vals)))
-	col.sortTerms()
-	first, last := int32(math.MaxInt32), int32(math.MinInt32)
-	for _, m := range col.month {
-		if m != noMonth {
-			first, last = min(first, m), max(last, m)
-		}
-	}
-	if first <= last {
-		col.firstMonth, col.months = first, last-first+1
-		for i, m := range col.month {
-			if m != noMonth {
-				col.month[i] = m - first
-			}
-		}
+		col.month = append(col.month, month)
 	}
 	return col, nil
+}
+
+// append adds the documents of next, read by readDocs after col's, with
+// next's ordinals renumbered into col's.
+func (col *facetColumn) append(next *facetColumn) {
+	ords := make(map[string]uint32, len(col.terms))
+	for o, t := range col.terms {
+		ords[t] = uint32(o)
+	}
+	renumber := make([]uint32, len(next.terms))
+	for o, t := range next.terms {
+		to, ok := ords[t]
+		if !ok {
+			to = uint32(len(col.terms))
+			col.terms = append(col.terms, t)
+		}
+		renumber[o] = to
+	}
+	base := uint32(len(col.vals))
+	for _, st := range next.start {
+		col.start = append(col.start, base+st)
+	}
+	for _, v := range next.vals {
+		col.vals = append(col.vals, renumber[v])
+	}
+	col.month = append(col.month, next.month...)
 }
 
 // sortTerms renumbers the ordinals in the order of their terms.
