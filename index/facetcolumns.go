@@ -34,8 +34,10 @@ import (
 // facetColumn is one segment's facet values (fieldFacets) and months
 // (fieldDate), by local document number.
 type facetColumn struct {
-	// terms are "facet\x1fvalue", sorted, so that ordinals order a facet's
-	// values as their strings would.
+	// terms are the "facet\x1fvalue" strings while the column is read;
+	// sortTerms then numbers them in their order, so that ordinals order
+	// a facet's values as their strings would, and splits them into names
+	// and values.
 	terms  []string
 	names  []string // ordinal → its facet's name
 	values []string // ordinal → its value
@@ -175,7 +177,8 @@ func (col *facetColumn) append(next *facetColumn) {
 	col.month = append(col.month, next.month...)
 }
 
-// sortTerms renumbers the ordinals in the order of their terms.
+// sortTerms renumbers the ordinals in the order of their terms and keeps
+// each term as its name and value.
 func (col *facetColumn) sortTerms() {
 	byTerm := make([]uint32, len(col.terms))
 	for i := range byTerm {
@@ -191,7 +194,7 @@ func (col *facetColumn) sortTerms() {
 	for i, o := range col.vals {
 		col.vals[i] = renumber[o]
 	}
-	col.terms = terms
+	col.terms = nil
 	col.names, col.values = make([]string, len(terms)), make([]string, len(terms))
 	for o, t := range terms {
 		if name, value, ok := strings.Cut(t, facetSep); ok {
@@ -276,7 +279,7 @@ func (x *Index) counting(ctx context.Context, c *facetCounter) context.Context {
 		c.cols, c.offsets = cols, offsets
 		c.counts, c.months = make([][]int32, len(cols)), make([][]int32, len(cols))
 		for i, col := range cols {
-			c.counts[i] = make([]int32, len(col.terms))
+			c.counts[i] = make([]int32, len(col.names))
 			c.months[i] = make([]int32, col.months)
 		}
 		topN, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
