@@ -340,20 +340,22 @@ func (c *facetCounter) facets() map[string][]fangtan.FacetCount {
 	out := make(map[string][]fangtan.FacetCount)
 	if len(c.cols) == 1 {
 		// The usual case, a compacted index: ordinals are in the order
-		// of values, so the sort compares numbers, not strings.
-		type count struct{ n, ord uint32 }
+		// of values, so a value's place is a number. Count and ordinal
+		// are packed into one key that sorts by count, most first, then
+		// value: slices.Sort on the keys takes half the time of SortFunc
+		// on pairs (BenchmarkFacetCounts, 0.9–1.1 → 0.5–0.6 ms on xwlb).
 		col, counts := c.cols[0], c.counts[0]
-		byFacet := make(map[string][]count)
+		byFacet := make(map[string][]uint64)
 		for o, n := range counts {
 			if n > 0 && col.names[o] != "" {
-				byFacet[col.names[o]] = append(byFacet[col.names[o]], count{uint32(n), uint32(o)})
+				byFacet[col.names[o]] = append(byFacet[col.names[o]], uint64(math.MaxUint32-uint32(n))<<32|uint64(o))
 			}
 		}
-		for name, cs := range byFacet {
-			slices.SortFunc(cs, func(a, b count) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.ord, b.ord)) })
-			fc := make([]fangtan.FacetCount, len(cs))
-			for i, x := range cs {
-				fc[i] = fangtan.FacetCount{Value: col.values[x.ord], Count: int(x.n)}
+		for name, keys := range byFacet {
+			slices.Sort(keys)
+			fc := make([]fangtan.FacetCount, len(keys))
+			for i, k := range keys {
+				fc[i] = fangtan.FacetCount{Value: col.values[uint32(k)], Count: int(math.MaxUint32 - uint32(k>>32))}
 			}
 			out[name] = fc
 		}
