@@ -88,6 +88,33 @@ func TestRankWindows(t *testing.T) {
 		}
 	}
 
+	// A search asked for the first time ranks its page only; its second
+	// page ranks a window, which then serves both pages.
+	t.Run("first page, then a window", func(t *testing.T) {
+		fq := fangtan.Query{Text: "开放", Size: 10}
+		key := rankKey(typeArticle, fq)
+		first, err := idx.Search(ctx, fq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, ok := idx.ranks.Get(idx.gen.Load(), key); !ok || len(w.ids) != 10 || w.complete {
+			t.Fatalf("after page 1: window %+v (kept %v), want the page's 10 ranks", w, ok)
+		}
+		fq.From = 10
+		if _, err := idx.Search(ctx, fq); err != nil {
+			t.Fatal(err)
+		}
+		w, ok := idx.ranks.Get(idx.gen.Load(), key)
+		if !ok || len(w.ids) != rankWindow {
+			t.Fatalf("after page 2: window of %d ranks (kept %v), want %d", len(w.ids), ok, rankWindow)
+		}
+		for i, h := range first.Hits {
+			if w.ids[i] != h.ID || w.scores[i] != h.Score {
+				t.Fatalf("rank %d: window has %s %.6f, page 1 had %s %.6f", i, w.ids[i], w.scores[i], h.ID, h.Score)
+			}
+		}
+	})
+
 	// Every batch of an add makes a new generation, so that pages ranked
 	// before it are not served while the rest of the add goes on.
 	before := idx.gen.Load()
