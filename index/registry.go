@@ -3,6 +3,11 @@ package index
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -15,39 +20,75 @@ import (
 // field lacks it are handed to enrich, and those it changes are indexed
 // again. It returns how many articles changed. step, if set, is told
 // how many names have been looked for, out of how many.
+//
+// The names are looked for, and the articles read and enriched, on every
+// core: one at a time, they were most of the pass, which was a tenth of
+// the wall time of a build of xwlb and a fifth of xwlb with hkcnews. Each
+// article is read once and given all its names at once, in the order of
+// names, which is what giving them one by one did.
 func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names []string, enrich func(*fangtan.Document, *fangtan.Registry, []string) bool, batchSize int, step func(done, total int)) (int, error) {
-	changed := map[string]*fangtan.Document{}
-	var order []string
+	workers := runtime.GOMAXPROCS(0)
+	found := make([][]string, len(names))
+	var stepMu sync.Mutex
+	looked := 0
+	if step != nil {
+		step(0, len(names))
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
 	for i, name := range names {
-		if err := ctx.Err(); err != nil {
-			return 0, err
-		}
-		if step != nil {
-			step(i, len(names))
-		}
-		c, err := x.compile(fangtan.Query{Text: `"` + name + `"`}, articles)
-		if err != nil {
-			continue // a name the query language cannot hold is no article's
-		}
-		q := query.NewBooleanQuery([]query.Query{c.q, termQuery(fieldType, typeArticle)}, nil,
-			[]query.Query{x.filterQuery(fieldOfficial, []string{name})})
-		ids, err := x.allIDs(ctx, q)
-		if err != nil {
-			return 0, fmt.Errorf("registry: %w", err)
-		}
-		for _, id := range ids {
-			d := changed[id]
-			if d == nil {
-				v, err := x.Document(ctx, id, "")
-				if err != nil {
-					return 0, fmt.Errorf("registry: %w", err)
-				}
-				d = &v.Document
+		g.Go(func() error {
+			ids, err := x.unlisted(gctx, name)
+			if err != nil {
+				return fmt.Errorf("registry: %w", err)
 			}
-			if enrich(d, reg, []string{name}) && changed[id] == nil {
-				changed[id] = d
-				order = append(order, id)
+			found[i] = ids
+			if step != nil {
+				stepMu.Lock()
+				looked++
+				step(looked, len(names))
+				stepMu.Unlock()
 			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return 0, err
+	}
+	namesOf := map[string][]string{}
+	var ids []string
+	for i, f := range found {
+		for _, id := range f {
+			if namesOf[id] == nil {
+				ids = append(ids, id)
+			}
+			namesOf[id] = append(namesOf[id], names[i])
+		}
+	}
+	enriched := make([]*fangtan.Document, len(ids))
+	g, gctx = errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for i, id := range ids {
+		g.Go(func() error {
+			v, err := x.Document(gctx, id, "")
+			if err != nil {
+				return fmt.Errorf("registry: %w", err)
+			}
+			if enrich(&v.Document, reg, namesOf[id]) {
+				enriched[i] = &v.Document
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return 0, err
+	}
+	var order []string
+	changed := map[string]*fangtan.Document{}
+	for i, d := range enriched {
+		if d != nil {
+			order = append(order, ids[i])
+			changed[ids[i]] = d
 		}
 	}
 	if step != nil {
@@ -56,23 +97,60 @@ func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names 
 	if batchSize <= 0 {
 		batchSize = 500
 	}
-	batch := x.idx.NewBatch()
-	for i, id := range order {
-		bdocs, err := x.b.build(changed[id])
-		if err != nil {
-			return 0, fmt.Errorf("registry: %s: %w", id, err)
-		}
-		for _, bd := range bdocs {
-			if err := batch.IndexAdvanced(bd); err != nil {
-				return 0, fmt.Errorf("registry: %w", err)
+	// Batches are written two at a time, so that one is analyzed while
+	// bleve builds the other's segment on a single core.
+	g, gctx = errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for from := 0; from < len(order); {
+		batch := x.idx.NewBatch()
+		for ; from < len(order) && batch.Size() < batchSize; from++ {
+			if err := x.addTo(batch, changed[order[from]]); err != nil {
+				g.Wait() // no batch may outlive the pass
+				return 0, fmt.Errorf("registry: %s: %w", order[from], err)
 			}
 		}
-		if batch.Size() >= batchSize || i == len(order)-1 {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
 			if err := x.idx.Batch(batch); err != nil {
-				return 0, fmt.Errorf("registry: %w", err)
+				return fmt.Errorf("registry: %w", err)
 			}
-			batch = x.idx.NewBatch()
-		}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return 0, err
 	}
 	return len(order), nil
+}
+
+// unlisted returns the articles whose text holds name as an exact
+// substring and whose officials do not list it; none when the query
+// language cannot hold the name.
+func (x *Index) unlisted(ctx context.Context, name string) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c, err := x.compile(fangtan.Query{Text: `"` + name + `"`}, articles)
+	if err != nil {
+		return nil, nil
+	}
+	q := query.NewBooleanQuery([]query.Query{c.q, termQuery(fieldType, typeArticle)}, nil,
+		[]query.Query{x.filterQuery(fieldOfficial, []string{name})})
+	return x.allIDs(ctx, q)
+}
+
+// addTo adds d, an article, and its quotes to batch.
+func (x *Index) addTo(batch *bleve.Batch, d *fangtan.Document) error {
+	bdocs, err := x.b.build(d)
+	if err != nil {
+		return err
+	}
+	for _, bd := range bdocs {
+		if err := batch.IndexAdvanced(bd); err != nil {
+			return err
+		}
+	}
+	return nil
 }
