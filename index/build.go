@@ -649,8 +649,8 @@ func applyAndSaveRegistry(ctx context.Context, x *Index, reg *fangtan.Registry, 
 	}()
 	stats.RegistryOfficials = len(names)
 	if opts.Enrich != nil {
-		step := func(done, total int) {
-			report(opts, Progress{Stage: StageRegistry, Step: done, Steps: total, Elapsed: stats.Elapsed + time.Since(start)})
+		step := func(p registryProgress) {
+			report(opts, Progress{Stage: StageRegistry, Step: p.step, Steps: p.steps, Read: p.read, ToRead: p.toRead, Elapsed: stats.Elapsed + time.Since(start)})
 		}
 		n, err := x.applyRegistry(ctx, reg, names, opts.Enrich, opts.BatchSize, step)
 		if err != nil {

@@ -26,11 +26,23 @@ func TestProgressStages(t *testing.T) {
 	if _, err := Build(ctx, path, DocumentsSource(docs), opts); err != nil {
 		t.Fatal(err)
 	}
-	check := func(what string, want []Stage, wantSteps int) {
+	check := func(what string, want []Stage, wantSteps, wantToRead int) {
 		t.Helper()
 		var stages []Stage
-		maxSteps := 0
+		maxSteps, lastRead := 0, 0
 		for i, p := range got {
+			if p.ToRead > 0 {
+				if p.Read > p.ToRead || p.Read < lastRead {
+					t.Errorf("%s: read %d of %d after %d", what, p.Read, p.ToRead, lastRead)
+				}
+				if p.Step != p.Steps {
+					t.Errorf("%s: articles read before every name was looked for (step %d of %d)", what, p.Step, p.Steps)
+				}
+				if p.ToRead != wantToRead {
+					t.Errorf("%s: %d articles to read, want %d", what, p.ToRead, wantToRead)
+				}
+				lastRead = p.Read
+			}
 			if p.Done != (i == len(got)-1) {
 				t.Errorf("%s: report %d of %d has Done=%v", what, i+1, len(got), p.Done)
 			}
@@ -48,11 +60,15 @@ func TestProgressStages(t *testing.T) {
 		if maxSteps != wantSteps {
 			t.Errorf("%s: the registry's pass reported %d names, want %d", what, maxSteps, wantSteps)
 		}
+		if lastRead != wantToRead {
+			t.Errorf("%s: the registry's pass read %d articles, want %d", what, lastRead, wantToRead)
+		}
 		if last := got[len(got)-1]; last.Documents != len(docs) && what == "build" {
 			t.Errorf("%s: last report %+v", what, last)
 		}
 	}
-	check("build", []Stage{StageIndex, StageRegistry, StageMerge}, 2)
+	// b names 王毅 without listing him: the one article to read.
+	check("build", []Stage{StageIndex, StageRegistry, StageMerge}, 2, 1)
 
 	x, err := Open(path)
 	if err != nil {
@@ -67,5 +83,5 @@ func TestProgressStages(t *testing.T) {
 	}
 	// The add's article names no official new to the index: its pass has
 	// no name to look for in the old articles.
-	check("add", []Stage{StageIndex, StageRegistry}, 0)
+	check("add", []Stage{StageIndex, StageRegistry}, 0, 0)
 }

@@ -96,6 +96,7 @@ func (b *progressBar) update(p index.Progress) {
 		b.last.Documents, b.last.Quotes = p.Documents, p.Quotes
 	}
 	b.last.Step, b.last.Steps = p.Step, p.Steps
+	b.last.Read, b.last.ToRead = p.Read, p.ToRead
 }
 
 // finish stops the bar; after a success it draws its last line, at 100%.
@@ -153,6 +154,9 @@ func (b *progressBar) line() string {
 			frac = float64(b.last.Step) / float64(b.last.Steps)
 		}
 		if b.last.Steps > 0 && b.last.Step >= b.last.Steps {
+			if b.last.Read < b.last.ToRead {
+				return fmt.Sprintf("%s %s  99%%  %d names looked for, %d/%d articles naming one read  %s", head, bar(0.99), b.last.Steps, b.last.Read, b.last.ToRead, clock(elapsed))
+			}
 			return fmt.Sprintf("%s %s  99%%  %d names looked for, writing the articles that gained one  %s", head, bar(0.99), b.last.Steps, clock(elapsed))
 		}
 		return fmt.Sprintf("%s %s %3.0f%%  %d/%d names  %s", head, bar(frac), 100*frac, b.last.Step, b.last.Steps, eta(frac, elapsed))

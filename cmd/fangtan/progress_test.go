@@ -55,7 +55,9 @@ func TestProgressBarStages(t *testing.T) {
 	for _, want := range []string{"[2/3 registry]", " 75%", "30/40 names", "0:03, ETA 0:01"} {
 		wantIn(t, line, want)
 	}
-	b.update(index.Progress{Stage: index.StageRegistry, Step: 40, Steps: 40})
+	b.update(index.Progress{Stage: index.StageRegistry, Step: 40, Steps: 40, Read: 12, ToRead: 90})
+	wantIn(t, b.line(), " 99%  40 names looked for, 12/90 articles naming one read")
+	b.update(index.Progress{Stage: index.StageRegistry, Step: 40, Steps: 40, Read: 90, ToRead: 90})
 	wantIn(t, b.line(), " 99%  40 names looked for, writing")
 
 	b.update(index.Progress{Stage: index.StageMerge})
