@@ -7,9 +7,8 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	"golang.org/x/sync/errgroup"
-
 	"github.com/blevesearch/bleve/v2/search/query"
+	"golang.org/x/sync/errgroup"
 
 	"fangtan"
 )

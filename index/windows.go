@@ -53,10 +53,10 @@ func (x *Index) page(ctx context.Context, req *bleve.SearchRequest, typ string, 
 	}
 	key := rankKey(typ, fq)
 	w, ranked := x.ranks.Get(gen, key)
-	if !ranked {
+	if !ranked && req.From == 0 {
 		return x.firstPage(ctx, gen, req, key, typ, fq)
 	}
-	if w.covers(end) {
+	if ranked && w.covers(end) {
 		if f, ok := x.facets.Get(gen, facetKey(typ, fq)); ok {
 			hits, ok, err := x.load(ctx, w, req.From, end, req.Fields)
 			if err != nil {
@@ -73,11 +73,7 @@ func (x *Index) page(ctx context.Context, req *bleve.SearchRequest, typ string, 
 	if err != nil {
 		return nil, 0, nil, err
 	}
-	w = &window{total: res.Total, complete: len(res.Hits) < wreq.Size,
-		ids: make([]string, len(res.Hits)), scores: make([]float64, len(res.Hits))}
-	for i, h := range res.Hits {
-		w.ids[i], w.scores[i] = h.ID, h.Score
-	}
+	w = windowOf(res, wreq.Size)
 	hits, ok, err := x.load(ctx, w, req.From, end, req.Fields)
 	if err != nil {
 		return nil, 0, nil, err
@@ -95,9 +91,9 @@ func (x *Index) page(ctx context.Context, req *bleve.SearchRequest, typ string, 
 	return hits, w.total, f, nil
 }
 
-// firstPage runs req, a search not ranked in this generation, as bleve
-// would, fields and all, and keeps its ranks as a window when it starts at
-// the first. Most searches are never paged: ranking a whole window, and
+// firstPage runs req, the first page of a search not ranked in this
+// generation, as bleve would, fields and all, and keeps its ranks as a
+// window. Most searches are never paged: ranking a whole window, and
 // reading the page by id in a second search, cost a search asked for the
 // first time about a tenth of its time (BenchmarkFirstPass). A search that
 // is paged ranks a window at its second page.
@@ -106,15 +102,18 @@ func (x *Index) firstPage(ctx context.Context, gen uint64, req *bleve.SearchRequ
 	if err != nil {
 		return nil, 0, nil, err
 	}
-	if req.From == 0 {
-		w := &window{total: res.Total, complete: len(res.Hits) < req.Size,
-			ids: make([]string, len(res.Hits)), scores: make([]float64, len(res.Hits))}
-		for i, h := range res.Hits {
-			w.ids[i], w.scores[i] = h.ID, h.Score
-		}
-		x.ranks.Put(gen, key, w)
-	}
+	x.ranks.Put(gen, key, windowOf(res, req.Size))
 	return res.Hits, res.Total, f, nil
+}
+
+// windowOf keeps the ranks of res, a search for the first size hits.
+func windowOf(res *bleve.SearchResult, size int) *window {
+	w := &window{total: res.Total, complete: len(res.Hits) < size,
+		ids: make([]string, len(res.Hits)), scores: make([]float64, len(res.Hits))}
+	for i, h := range res.Hits {
+		w.ids[i], w.scores[i] = h.ID, h.Score
+	}
+	return w
 }
 
 // load reads the fields of ranks from to end of w, in w's order and with
