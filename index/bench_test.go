@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/corpus"
@@ -296,16 +298,21 @@ func BenchmarkSearchXWLBCold(b *testing.B) {
 // the xwlb index: what the first search after opening an index, or after a
 // merge, pays once.
 func BenchmarkReadFacetColumns(b *testing.B) {
-	idx := xwlbIndex(b)
-	snap, release, err := idx.snapshot()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer release()
+	snap := xwlbSnapshot(b)
 	for b.Loop() {
 		var fc facetColumns
 		if _, _, err := fc.of(snap); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// xwlbSnapshot is a snapshot of the xwlb index, released after b.
+func xwlbSnapshot(b *testing.B) *scorch.IndexSnapshot {
+	snap, release, err := xwlbIndex(b).snapshot()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(release)
+	return snap
 }

@@ -290,12 +290,7 @@ func (x *Index) counting(ctx context.Context, c *facetCounter) context.Context {
 		if err != nil {
 			return nil, false, fmt.Errorf("index %s: %w", x.path, err)
 		}
-		c.cols, c.offsets = cols, offsets
-		c.counts, c.months = make([][]int32, len(cols)), make([][]int32, len(cols))
-		for i, col := range cols {
-			c.counts[i] = make([]int32, len(col.names))
-			c.months[i] = make([]int32, col.months)
-		}
+		c.reset(cols, offsets)
 		topN, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
 		if err != nil {
 			return nil, false, err
@@ -327,6 +322,16 @@ func (x *Index) runCounting(ctx context.Context, req *bleve.SearchRequest, month
 		return nil, nil, err
 	}
 	return res, c, nil
+}
+
+// reset makes c count afresh over the columns of a snapshot's segments.
+func (c *facetCounter) reset(cols []*facetColumn, offsets []uint64) {
+	c.cols, c.offsets, c.last = cols, offsets, 0
+	c.counts, c.months = make([][]int32, len(cols)), make([][]int32, len(cols))
+	for i, col := range cols {
+		c.counts[i] = make([]int32, len(col.names))
+		c.months[i] = make([]int32, col.months)
+	}
 }
 
 func (c *facetCounter) add(doc uint64) {

@@ -188,22 +188,14 @@ func TestRunCountingRefusesEarlyStop(t *testing.T) {
 // BenchmarkFacetCounts sorts the counts of every facet value of xwlb, as a
 // search matching every article does.
 func BenchmarkFacetCounts(b *testing.B) {
-	idx := xwlbIndex(b)
-	snap, release, err := idx.snapshot()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer release()
+	snap := xwlbSnapshot(b)
 	var fc facetColumns
 	cols, offsets, err := fc.of(snap)
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := &facetCounter{cols: cols, offsets: offsets, counts: make([][]int32, len(cols)), months: make([][]int32, len(cols))}
-	for i, col := range cols {
-		c.counts[i] = make([]int32, len(col.names))
-		c.months[i] = make([]int32, col.months)
-	}
+	var c facetCounter
+	c.reset(cols, offsets)
 	for doc := range offsets[len(offsets)-1] {
 		c.add(doc)
 	}
