@@ -7,24 +7,14 @@ import (
 	"testing"
 
 	"fangtan"
+	"fangtan/internal/fuzzcheck"
 )
-
-// parseFuzzSeeds cover every form of the query language and its mistakes.
-var parseFuzzSeeds = []string{
-	"转型发展 小店区", `"事业是拼出来的"`, `-疫情 -"新冠肺炎"`, "刘振华 OR 李慧", "OR", "a OR", "OR b", "-a OR b",
-	"official:李慧 city:太原 province:山西 district:小店区 theme:办实事", "source:光明日报 author:罗旭 year:2021",
-	"speaker:刘振华", "date:2021-07..2021-12", "date:2021", "date:2021-07-02..", "date:..2020-12-31", "date:2021-13",
-	"date:2021-02-30", "date:..", "date:9999-12-31..", "date:0000", "year:21", "nosuch:x", "official:", `official:"李 慧"`,
-	`"open`, `「办实事」`, "“開新局”", "-", "－疫情", ",", `""`, `"，。"`, "A&B <script>x</script>", "\x00\xff", "date:2021/07..2021/12",
-	"ＯＲ", "Official:李慧", "：", "a:b:c", strings.Repeat("长 ", 200),
-	`"转型 发展"~10`, `"转型 发展"~`, `"转型 发展"~0`, `"转型 发展"~999`, `"转型"~5`, `-"a b"~3 c`, `"a b"～３`, `"a b"~-1`,
-}
 
 // FuzzParse: any query text either parses into a query or is rejected with
 // an error wrapping fangtan.ErrBadQuery that says what is wrong; a parsed
 // proximity has two or more words and a distance within bounds.
 func FuzzParse(f *testing.F) {
-	for _, s := range parseFuzzSeeds {
+	for _, s := range fuzzcheck.QuerySeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -85,15 +75,15 @@ func FuzzHighlight(f *testing.F) {
 			h.addPhrase(q)
 		}
 		all := h.HTMLAll(text)
-		checkMarked(t, all)
-		if got := html.UnescapeString(stripMarks(all)); got != text {
+		fuzzcheck.CheckMarked(t, all)
+		if got := html.UnescapeString(fuzzcheck.StripMarks(all)); got != text {
 			t.Fatalf("HTMLAll(%q) for %q = %q, which is not the text (%q)", text, q, all, got)
 		}
 		flat := strings.ReplaceAll(text, "\n", " ")
 		for _, sn := range h.Snippets(text, 3, FragmentRunes) {
 			fr := HTML(sn)
-			checkMarked(t, fr)
-			if plain := html.UnescapeString(stripMarks(fr)); !isPiece(flat, plain) {
+			fuzzcheck.CheckMarked(t, fr)
+			if plain := html.UnescapeString(fuzzcheck.StripMarks(fr)); !fuzzcheck.IsPiece(flat, plain) {
 				t.Fatalf("fragment %q of %q for %q is not a piece of the text", fr, text, q)
 			}
 			for _, s := range sn.Spans {
