@@ -101,7 +101,17 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 		}
 		return nil, badQuery("empty query: type a word, a \"phrase\" or a filter such as official:李慧")
 	}
-	c := &compiled{hl: query.NewHighlighter(pq, x.wordTokens), filterOnly: true}
+	// The highlighter and the clauses cut the same words: jieba once.
+	cut := map[string][]string{}
+	words := func(s string) []string {
+		w, ok := cut[s]
+		if !ok {
+			w = x.wordTokens(s)
+			cut[s] = w
+		}
+		return w
+	}
+	c := &compiled{hl: query.NewHighlighter(pq, words), filterOnly: true}
 	var must, filters []bquery.Query
 	// A group of words and phrases only matches documents of the target's
 	// type, whose text fields it searches; the type filter is needed only
@@ -112,7 +122,7 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 		alts := make([]bquery.Query, 0, len(g))
 		allFilters, allText := true, true
 		for _, cl := range g {
-			q, err := x.clauseQuery(cl, t, false)
+			q, err := x.clauseQuery(cl, t, false, words)
 			if err != nil {
 				return nil, err
 			}
@@ -138,7 +148,7 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 	filters = append(filters, paramFilters...)
 	var mustNot []bquery.Query
 	for _, cl := range pq.Excluded {
-		q, err := x.clauseQuery(cl, t, true)
+		q, err := x.clauseQuery(cl, t, true, words)
 		if err != nil {
 			return nil, err
 		}
@@ -197,7 +207,7 @@ func orQuery(qs []bquery.Query) bquery.Query {
 
 // clauseQuery is the bleve query of one clause. An excluded word matches as
 // a substring only: excluding 振华 excludes every text containing 振华.
-func (x *Index) clauseQuery(c query.Clause, t target, excluded bool) (bquery.Query, error) {
+func (x *Index) clauseQuery(c query.Clause, t target, excluded bool, wordsOf func(string) []string) (bquery.Query, error) {
 	switch c.Kind {
 	case query.Near:
 		alts := make([]bquery.Query, 0, len(t.fields))
@@ -215,7 +225,7 @@ func (x *Index) clauseQuery(c query.Clause, t target, excluded bool) (bquery.Que
 		var alts []bquery.Query
 		var words []string
 		if c.Kind == query.Word && !excluded {
-			words = x.wordTokens(c.Text)
+			words = wordsOf(c.Text)
 		}
 		for _, f := range t.fields {
 			if len(words) > 0 {
