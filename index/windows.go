@@ -39,7 +39,8 @@ func rankKey(typ string, fq fangtan.Query) string {
 }
 
 // page runs req, the page of fq that request made, with its facets
-// (withFacets): from the window cache when it holds the page, else by
+// (withFacets): from the window cache when it holds the page; else, for a
+// first page asked for the first time, as bleve would (firstPage); else by
 // ranking a window and keeping it.
 func (x *Index) page(ctx context.Context, req *bleve.SearchRequest, typ string, fq fangtan.Query) ([]*search.DocumentMatch, uint64, map[string][]fangtan.FacetCount, error) {
 	end := req.From + req.Size
