@@ -4,10 +4,11 @@
 //
 // cppjieba builds its dictionary trie from about 350,000 words with
 // millions of small allocations, about 115 MB in all. On 4 KB pages a
-// quarter of the load is page faults, and loading took 1.4–1.8 s on the
+// quarter of the load is page faults, and loading took 1.4–2.0 s on the
 // 2-core machine of docs/benchmarks.md; with glibc.malloc.hugetlb=1 it took
-// 0.4–0.9 s, and the process's memory did not change. Go's own heap is
-// not glibc's and is not affected.
+// 0.4–0.9 s, and 0.3 s from the main thread (see package startup), and
+// the process's memory did not change. Go's own heap is not glibc's and is
+// not affected.
 //
 // glibc reads its tunables once, before any Go code runs, so the only way
 // for the program to ask for them itself is to execute itself again with
