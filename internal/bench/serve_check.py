@@ -2,7 +2,11 @@
 """A quick check of `fangtan serve` on a built index: time to the first
 answer, then 400 API requests from 8 threads, then the server's RSS.
 
-    python3 internal/bench/serve_check.py bin/fangtan INDEX_DIR
+    python3 internal/bench/serve_check.py bin/fangtan INDEX_DIR [COMMAND]
+
+COMMAND, if given, runs with the server's pid as its last argument before
+the server stops, e.g. 'go run ./internal/bench/zapmapped' to see which
+parts of the index the requests left resident.
 
 Loopback only; bounded in count. Each thread sends from its own 127.0.0.x
 address, as the harness's clients do, since `serve` limits each client. Used for the "final checks" figures in
@@ -18,6 +22,7 @@ import urllib.parse
 import urllib.request
 
 binary, index = sys.argv[1], sys.argv[2]
+then = sys.argv[3] if len(sys.argv) > 3 else None
 addr = "127.0.0.1:18097"
 base = f"http://{addr}"
 queries = ["习近平", "乡村振兴", "高质量发展 城市", '"共同富裕"', '"人民群众"', "香港", "立法會", "經濟發展",
@@ -72,6 +77,8 @@ try:
         for line in f:
             if line.startswith(("VmRSS", "VmHWM", "RssAnon", "RssFile")):
                 print(line.strip())
+    if then:
+        subprocess.run(then.split() + [str(server.pid)], check=False)
 finally:
     server.terminate()
     server.wait(timeout=30)
