@@ -37,9 +37,9 @@ func TestFacetColumns(t *testing.T) {
 		t.Fatalf("the index has %d segment; the test needs several", segs)
 	}
 	t.Run("segments", func(t *testing.T) { compareFacets(t, idx) })
-	// Segments read in two halves, merged into one column.
-	defer func(n uint64) { halvedColumnDocs = n }(halvedColumnDocs)
-	halvedColumnDocs = 2
+	// Facet terms read in two parts, placed into one column.
+	defer func(n int) { halvedColumnTerms = n }(halvedColumnTerms)
+	halvedColumnTerms = 2
 	idx.columns = facetColumns{}
 	t.Run("halves", func(t *testing.T) { compareFacets(t, idx) })
 }
