@@ -168,7 +168,7 @@ func open(path string, readOnly bool) (*Index, error) {
 
 // readColumns reads the facet columns of the index's segments in the
 // background, so that the first search after opening does not wait for
-// them (18–19 ms on xwlb). A search that comes first reads them itself; an
+// them (15–19 ms on xwlb). A search that comes first reads them itself; an
 // error here is that search's to report.
 func (x *Index) readColumns() {
 	snap, release, err := x.snapshot()

@@ -55,8 +55,10 @@ const (
 	fieldDocID = "doc_id"
 	fieldDate  = "date"
 	// fieldFacets holds every facet value of a document as "field\x1fvalue",
-	// with doc values: counting facets then decodes one doc value chunk per
-	// hit instead of one per facet field, which was a quarter of a search.
+	// one term dictionary from which each segment's facet columns are read
+	// (facetcolumns.go). Its doc values are no longer read by fangtan
+	// itself, only by bleve's own terms facet, which the tests compare
+	// with; dropping them would change the index format.
 	fieldFacets = "facets"
 	// The stored field a hit or Document(id) is rendered from: stored and
 	// never indexed, so the text is kept exactly once. It holds an

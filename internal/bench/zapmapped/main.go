@@ -26,8 +26,6 @@ import (
 	"strings"
 )
 
-const pageSize = 4096
-
 func main() {
 	if len(os.Args) != 2 {
 		fmt.Fprintln(os.Stderr, "usage: zapmapped PID")
@@ -58,13 +56,29 @@ func run(pid string) error {
 		return err
 	}
 	defer pagemap.Close()
-	total := map[string]*region{}
-	var order []string
-	var fileBytes, residentBytes uint64
+	pageSize := uint64(os.Getpagesize())
+	// A file may be mapped in several pieces: its regions add up.
+	type file struct {
+		size     uint64
+		regions  []region
+		resident uint64
+	}
+	files := map[string]*file{}
+	var paths []string
 	sc := bufio.NewScanner(maps)
 	for sc.Scan() {
+		// address perms offset dev inode path, the path possibly with
+		// spaces and, once a merge removed the file, " (deleted)".
 		f := strings.Fields(sc.Text())
-		if len(f) < 6 || !strings.HasSuffix(f[5], ".zap") {
+		if len(f) < 6 {
+			continue
+		}
+		path := strings.Join(f[5:], " ")
+		if strings.HasSuffix(path, ".zap (deleted)") {
+			fmt.Printf("%s: skipped, removed since it was mapped\n", path)
+			continue
+		}
+		if !strings.HasSuffix(path, ".zap") {
 			continue
 		}
 		lo, hi, ok := strings.Cut(f[0], "-")
@@ -77,35 +91,49 @@ func run(pid string) error {
 		if err := errors.Join(err1, err2, err3); err != nil {
 			return fmt.Errorf("maps line %q: %w", sc.Text(), err)
 		}
-		data, err := os.ReadFile(f[5])
-		if err != nil {
-			return err
-		}
-		regions, err := layout(data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", f[5], err)
+		fl := files[path]
+		if fl == nil {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			regions, err := layout(data)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			fl = &file{size: uint64(len(data)), regions: regions}
+			files[path] = fl
+			paths = append(paths, path)
 		}
 		pages := (end - start) / pageSize
 		entries := make([]byte, 8*pages)
 		if _, err := pagemap.ReadAt(entries, int64(start/pageSize*8)); err != nil {
 			return fmt.Errorf("pagemap: %w", err)
 		}
-		var resident uint64
 		for i := uint64(0); i < pages; i++ {
 			if binary.LittleEndian.Uint64(entries[8*i:])>>63 == 0 {
 				continue
 			}
 			at := off + i*pageSize
-			j := sort.Search(len(regions), func(j int) bool { return regions[j].end > at })
-			if j < len(regions) {
-				regions[j].resident += pageSize
+			j := sort.Search(len(fl.regions), func(j int) bool { return fl.regions[j].end > at })
+			if j < len(fl.regions) {
+				fl.regions[j].resident += pageSize
 			}
-			resident += pageSize
+			fl.resident += pageSize
 		}
-		fmt.Printf("%s: %.1f MB, %.1f MB resident\n", filepath.Base(f[5]), mb(uint64(len(data))), mb(resident))
-		fileBytes += uint64(len(data))
-		residentBytes += resident
-		for _, r := range regions {
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	total := map[string]*region{}
+	var order []string
+	var fileBytes, residentBytes uint64
+	for _, path := range paths {
+		fl := files[path]
+		fmt.Printf("%s: %.1f MB, %.1f MB resident\n", filepath.Base(path), mb(fl.size), mb(fl.resident))
+		fileBytes += fl.size
+		residentBytes += fl.resident
+		for _, r := range fl.regions {
 			t := total[r.name]
 			if t == nil {
 				t = &region{name: r.name}
@@ -115,9 +143,6 @@ func run(pid string) error {
 			t.size += r.size
 			t.resident += r.resident
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return err
 	}
 	sort.Slice(order, func(i, j int) bool { return total[order[i]].resident > total[order[j]].resident })
 	fmt.Printf("\n%-24s %10s %12s\n", "part", "size MB", "resident MB")
@@ -171,17 +196,30 @@ func layout(data []byte) ([]region, error) {
 			continue
 		}
 		p := at
-		nameLen, w := binary.Uvarint(data[p:])
-		p += uint64(w)
+		uvarint := func() (uint64, error) {
+			v, w := binary.Uvarint(data[p:])
+			if w <= 0 {
+				return 0, fmt.Errorf("bad number at byte %d", p)
+			}
+			p += uint64(w)
+			return v, nil
+		}
+		nameLen, err := uvarint()
+		if err != nil {
+			return nil, err
+		}
 		if p+nameLen > n {
 			return nil, errors.New("field name beyond the file")
 		}
 		name := string(data[p : p+nameLen])
 		p += nameLen
-		_, w = binary.Uvarint(data[p:]) // indexing options
-		p += uint64(w)
-		numSections, w := binary.Uvarint(data[p:])
-		p += uint64(w)
+		if _, err := uvarint(); err != nil { // indexing options
+			return nil, err
+		}
+		numSections, err := uvarint()
+		if err != nil {
+			return nil, err
+		}
 		var last uint64
 		for s := uint64(0); s < numSections && p+10 <= n; s++ {
 			last = max(last, binary.BigEndian.Uint64(data[p+2:]))

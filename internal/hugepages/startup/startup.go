@@ -14,8 +14,10 @@
 // main thread its main arena, the brk heap, and other threads arenas of
 // their own; a dictionary loaded from the main goroutine then comes from
 // the main arena, which the tunable backed with huge pages every time we
-// measured (110–115 MB of the 115 MB, loaded in 0.29–0.31 s), where a
-// thread's arena got 43–113 MB of them and took 0.42–0.75 s.
+// measured (110–115 MB of the 115 MB, loaded in 0.29–0.31 s in four
+// alternated runs), where a thread's arena got 43–113 MB of them and took
+// 0.42–0.75 s in the same runs. The main goroutine then stays locked for
+// the program's life; in every command it mostly waits on others.
 package startup
 
 import (
