@@ -163,6 +163,23 @@ func BenchmarkSearchXWLB(b *testing.B) {
 // BenchmarkBuildXWLB measures the whole build (extraction, both analyzers,
 // quotes, facets) in MB/s of article text.
 func BenchmarkBuildXWLB(b *testing.B) {
+	docs, ex, bytes := xwlbBuildInput(b)
+	b.SetBytes(bytes)
+	for b.Loop() {
+		dir := b.TempDir()
+		cp := slices.Clone(docs)
+		if _, err := Build(context.Background(), filepath.Join(dir, "x"), DocumentsSource(cp), BuildOptions{Prepare: ex.Extract}); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(dirSize(filepath.Join(dir, "x")))/float64(bytes), "size/text")
+	}
+}
+
+// xwlbBuildInput is what the build benchmarks share: the first
+// FANGTAN_BENCH_DOCS xwlb articles, an extractor over the default
+// segmenter, and the bytes of the articles' text.
+func xwlbBuildInput(b *testing.B) ([]fangtan.Document, *extract.Extractor, int64) {
+	b.Helper()
 	docs := xwlbDocs(b, xwlbPath(b))
 	seg, err := analyzer.Default()
 	if err != nil {
@@ -176,15 +193,7 @@ func BenchmarkBuildXWLB(b *testing.B) {
 	for _, d := range docs {
 		bytes += int64(len(d.Text))
 	}
-	b.SetBytes(bytes)
-	for b.Loop() {
-		dir := b.TempDir()
-		cp := slices.Clone(docs)
-		if _, err := Build(context.Background(), filepath.Join(dir, "x"), DocumentsSource(cp), BuildOptions{Prepare: ex.Extract}); err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(float64(dirSize(filepath.Join(dir, "x")))/float64(bytes), "size/text")
-	}
+	return docs, ex, bytes
 }
 
 func dirSize(p string) int64 {
@@ -216,19 +225,7 @@ var buildLevers = []struct {
 // (the build runs on every core, so ns/op alone hides its cost) and the
 // peak resident memory above what the process held before the build.
 func BenchmarkBuildLevers(b *testing.B) {
-	docs := xwlbDocs(b, xwlbPath(b))
-	seg, err := analyzer.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ex, err := extract.NewExtractor(seg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var bytes int64
-	for _, d := range docs {
-		bytes += int64(len(d.Text))
-	}
+	docs, ex, bytes := xwlbBuildInput(b)
 	for _, lever := range buildLevers {
 		b.Run(lever.name, func(b *testing.B) {
 			b.SetBytes(bytes)
