@@ -111,7 +111,10 @@ func (e *Extractor) Themes() *Themes { return e.themes }
 //     for names jieba tags as persons or the article already gave (习近平总书记,
 //     李慧书记), and interview speakers who also appear with a position. A
 //     name starts with a family name (or is tagged nr by jieba) and ends at a
-//     verb, particle or word boundary. The title kept is the most complete
+//     verb, particle or word boundary. A transliterated name (普京, 德米特里耶夫)
+//     is none when it is a word jieba tags as no name (特别, 本次), a place
+//     (澳门, 纽约市长), a world region or the start of a country's name (圣多美),
+//     and ends before a verb jieba reads into it (佩泽希齐扬/提出). The title kept is the most complete
 //     one written. Subjects are those named in the title or a ——subtitle
 //     line, and those answering an interview's questions.
 //   - Places come from the gazetteer (gazetteer.txt), rolled up to city and

@@ -391,6 +391,21 @@ func (g *gazetteer) startsPlace(text []rune, i int) bool {
 	return false
 }
 
+// names reports whether name is exactly a place's name or short form (澳门,
+// 西贡), generic and contextual ones included: read alone, it is no
+// person's name.
+func (g *gazetteer) names(name []rune) bool {
+	if len(name) == 0 {
+		return false
+	}
+	for _, s := range g.byFirst[name[0]] {
+		if s.runes == len(name) && runesHasPrefix(name, s.text) {
+			return true
+		}
+	}
+	return false
+}
+
 // afterCountry reports whether a foreign country's name ends at i (美国德州).
 func afterCountry(text []rune, i int) bool {
 	for k := 1; k <= 6 && k <= i; k++ {

@@ -220,6 +220,37 @@ func (x *spanIndex) get(i int) (tagSpan, bool) {
 
 func isPersonTag(tag string) bool { return strings.HasPrefix(tag, "nr") }
 
+// isNoNameTag: jieba tags the word as something a name never is: an
+// adverb, adjective, pronoun, verb, preposition, conjunction, particle,
+// time or direction word, idiom or onomatopoeia (特别/d, 本次/r, 密切/ad,
+// 提高/v). Nouns, places, abbreviations, measure words and unknown words
+// may still be names: jieba tags 普京 ns, 基辛格 n, 德比 j, 卡列 q.
+func isNoNameTag(tag string) bool {
+	if tag == "" || tag == "eng" {
+		return false
+	}
+	return strings.ContainsRune("abcdefilprtuvyz", rune(tag[0]))
+}
+
+// noForeignName reports whether rs[i:i+n], read as a transliterated name,
+// is something else: one word jieba tags as no name (俄总统特别代表, 本次常委会),
+// a place of the gazetteer (澳门特首, 西贡区议员), the start of a country's
+// name (圣多美 of 圣多美和普林西比) or a word of notnames.txt
+// (world regions: 主席东南亚之行). Transliteration runes spell many
+// ordinary words, so the foreign-name rules ask this where the Chinese ones
+// ask for a family name.
+func (t *tagged) noForeignName(i, n int) bool {
+	name := t.runes[i : i+n]
+	if notNames[string(name)] || defaultGazetteer().names(name) || countryNameAt(t.runes, i) >= n {
+		return true
+	}
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	return ok && sp.end == i+n && isNoNameTag(sp.tag)
+}
+
 // nameAt returns the length of a person's name starting at rune i, or 0.
 // A name is a family name and one to three more runes, up to the verb,
 // particle or position word that follows it; four runes only for compound
@@ -384,14 +415,18 @@ var titleStopUnless = map[rune]string{'应': "急", '就': "业", '指': "挥导
 func titleBefore(t *tagged, end int) int {
 	rs := t.runes
 	start := end
+	// The post word itself is whole, whatever jieba cuts inside it
+	// (特别/d 代表).
+	inPost := end - positionEndingAt(rs, end)
 	for start > 0 && end-start < 60 {
 		r := rs[start-1]
-		if t.byEnd != nil && start < end && t.verbBefore(start) {
+		if t.byEnd != nil && start < end && start <= inPost && t.verbBefore(start) {
 			break
 		}
 		switch {
 		case r == '、' && positionEndingAt(rs, start-1) > 0:
 			start--
+			inPost = start - positionEndingAt(rs, start)
 		case isHan(r) && !isTitleStop(rs, start-1):
 			start--
 		default:
@@ -606,6 +641,13 @@ func (p *people) findOfficials(t *tagged) {
 func (t *tagged) officialNameAt(i int, title string) int {
 	n := t.nameAt(i)
 	f := foreignNameAt(t.runes, i)
+	if f > n {
+		if t.noForeignName(i, f) {
+			f = 0
+		} else {
+			f = t.trimForeignName(i, f)
+		}
+	}
 	switch {
 	case f <= n:
 		return n
@@ -731,10 +773,40 @@ var countries, countriesByFirst = func() (map[string]string, map[rune][]string) 
 	return m, byFirst
 }()
 
+// postsOnly reports whether rs is one post word or several written one
+// after another (总统特别代表).
+func postsOnly(rs []rune) bool {
+	i := 0
+	for i < len(rs) {
+		n := positionStartingAt(rs, i)
+		if n == 0 {
+			return false
+		}
+		i += n
+	}
+	return i > 0
+}
+
+// countryNameAt returns the length of the longest name of a country or
+// organisation of two runes or more that starts at i, or 0.
+func countryNameAt(rs []rune, i int) int {
+	if i >= len(rs) {
+		return 0
+	}
+	for _, name := range countriesByFirst[rs[i]] { // longest first
+		n := utf8.RuneCountInString(name)
+		if n >= 2 && i+n <= len(rs) && string(rs[i:i+n]) == name {
+			return n
+		}
+	}
+	return 0
+}
+
 // countryOf returns the country or organisation a post belongs to
 // (俄罗斯总统 → 俄罗斯, 联合国秘书长 → 联合国), or "" for a Chinese one.
-// A one-rune short form counts only right before the post word itself
-// (俄总统, 美国务卿), never inside a Chinese post (巴中市委书记).
+// A one-rune short form counts only right before the post words
+// themselves (俄总统, 美国务卿, 俄总统特别代表), never inside a Chinese post
+// (巴中市委书记).
 func countryOf(title string) string {
 	rs := []rune(title)
 	for i := range rs {
@@ -743,10 +815,8 @@ func countryOf(title string) string {
 			if i+n > len(rs) || string(rs[i:i+n]) != name {
 				continue
 			}
-			if n == 1 {
-				if i != 0 || positionStartingAt(rs, 1) != len(rs)-1 {
-					continue
-				}
+			if n == 1 && (i != 0 || !postsOnly(rs[1:])) {
+				continue
 			}
 			return countries[name]
 		}
@@ -783,9 +853,13 @@ func (p *people) findTitledMentions(t *tagged) {
 		}
 		// 普京总统, 卢拉总统: a transliterated name, a word of its own,
 		// right before the post.
-		if len(name) <= 6 && allTranslit(name) && !isCountry(name) && !notNames[string(name)] &&
+		if len(name) <= 6 && allTranslit(name) && !isCountry(name) && !t.noForeignName(sp.start, len(name)) &&
 			(sp.start == 0 || !isHan(rs[sp.start-1]) || strings.ContainsRune("和与及、同", rs[sp.start-1])) {
-			p.note(string(name), title, true)
+			// 纽约市长, 南卡州长: before the post of a place or an office,
+			// the word names the place.
+			if !strings.ContainsRune(placePostStarts, rs[i]) {
+				p.note(string(name), title, true)
+			}
 			continue
 		}
 		if !isPersonTag(sp.tag) || sp.end-sp.start > 4 {
@@ -798,6 +872,31 @@ func (p *people) findTitledMentions(t *tagged) {
 		}
 	}
 }
+
+// trimForeignName cuts a transliterated name of n runes at i before its
+// last word when jieba reads that word, of two runes or more, as a verb,
+// adverb, preposition or conjunction (佩泽希齐扬/提出, 甘巴/呼吁: 提, 呼
+// and 吁 spell names too), keeping two runes at least. A word inside the
+// name stays (阿纳斯塔/夏季/斯), and so does one jieba only guesses at
+// (绍伊/古时/t 说).
+func (t *tagged) trimForeignName(i, n int) int {
+	if t.byStart == nil {
+		return n
+	}
+	for k := i + 2; k < i+n; k++ {
+		if regnalNumber(t.runes, k) > 0 {
+			break // 费利佩六世
+		}
+		if sp, ok := t.byStart.get(k); ok && sp.end-sp.start >= 2 && sp.end >= i+n && strings.ContainsRune("vdpc", rune(sp.tag[0])) {
+			return k - i
+		}
+	}
+	return n
+}
+
+// placePostStarts begin the posts of a place or an office (市长, 州长,
+// 区议员, 局长): a word written right before one names whose post it is.
+const placePostStarts = "市州省县区镇乡村局处厅署司"
 
 // copulas join a name to the post that follows it: 麦卡菲是前联邦检察官,
 // 特朗普就任总统, 李四担任市长.
@@ -817,6 +916,12 @@ func (p *people) findCopulaOfficials(t *tagged) {
 			cs := start - utf8.RuneCountInString(c)
 			if cs < 2 || string(rs[cs:start]) != c {
 				continue
+			}
+			// 是否要先中止议员: the copula must be a word of its own.
+			if t.byStart != nil {
+				if sp, ok := t.byStart.get(cs); !ok || sp.end != start {
+					break
+				}
 			}
 			if name := p.nameEndingAt(t, cs); name != "" {
 				p.note(name, string(rs[start:end]), true)
@@ -849,7 +954,7 @@ func (p *people) nameEndingAt(t *tagged, end int) string {
 	if len(name) < 2 || len(name) > 8 || notNames[string(name)] || isCountry(name) || !allHanRunes(name) {
 		return ""
 	}
-	if (isPersonTag(sp.tag) && (startsWithSurname(name) || allTranslit(name))) || (len(name) >= 3 && allTranslit(name)) {
+	if (isPersonTag(sp.tag) && (startsWithSurname(name) || allTranslit(name))) || (len(name) >= 3 && allTranslit(name) && !t.noForeignName(start, len(name))) {
 		return string(name)
 	}
 	return ""

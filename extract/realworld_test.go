@@ -84,6 +84,20 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"西班牙国王费利佩六世、文莱苏丹哈桑纳尔、沙特王储兼首相穆罕默德致电祝贺。", []string{"费利佩六世|西班牙", "哈桑纳尔|文莱", "穆罕默德|沙特阿拉伯"}, []string{"沙特"}},
 		{"离别时，全舰官兵向习主席敬礼。", []string{"习近平"}, []string{"敬礼", "习主席"}},
 		{"中央情报局前局长布伦南则说，此事严重。", []string{"布伦南"}, nil},
+		// Words that transliteration runes also spell, around posts: on
+		// xwlb and hkcnews each was registered as an official and then
+		// found by the registry in hundreds of articles.
+		{"俄总统特别代表德米特里耶夫20日表示，会谈富有成效。", []string{"德米特里耶夫|俄罗斯"}, []string{"特别"}},
+		{"24日举行的欧盟能源部长特别会议未能达成一致。", nil, []string{"特别"}},
+		{"本次常委会会议为期两天。", nil, []string{"本次"}},
+		{"提升代表议案建议工作质量，密切常委会同代表的联系。", nil, []string{"密切"}},
+		{"国际社会积极评价习近平主席东南亚之行。", []string{"习近平"}, []string{"东南亚"}},
+		{"纽约市长曼达尼表示反对。", nil, []string{"纽约"}},
+		{"南卡州长麦克马斯特宣布进入紧急状态。", nil, []string{"南卡"}},
+		{"澳门特首崔世安出席。", []string{"崔世安"}, []string{"澳门"}},
+		{"议会投票通过伊朗总统佩泽希齐扬提交的新内阁成员名单。", []string{"佩泽希齐扬|伊朗"}, []string{"佩泽希齐扬提"}},
+		{"习近平主席与俄罗斯总统普京保持密切战略沟通。", []string{"习近平", "普京|俄罗斯"}, []string{"普京保"}},
+		{"塔吉克斯坦总理拉苏尔佐达、圣多美和普林西比总理特罗瓦达出席。", []string{"拉苏尔佐达|塔吉克斯坦", "特罗瓦达|圣多美和普林西比"}, []string{"圣多美"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.text)
@@ -102,6 +116,19 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCopulaIsAWord: 是 joins a name to a post only as a word of its own,
+// not inside 是否.
+func TestCopulaIsAWord(t *testing.T) {
+	d := extractText(t, "新闻", "澳门立法会议员苏嘉豪被起诉。", "立法会讨论苏嘉豪是否要先中止议员职务才上庭应讯。")
+	o, ok := exOfficial(d, "苏嘉豪")
+	if !ok {
+		t.Fatalf("no official 苏嘉豪 among %+v", d.Officials)
+	}
+	if strings.Contains(o.Title, "否") {
+		t.Errorf("苏嘉豪's post is %q", o.Title)
 	}
 }
 
