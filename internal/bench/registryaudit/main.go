@@ -1,0 +1,139 @@
+// Command registryaudit extracts whole archives as `fangtan index` does and
+// lists the registered officials (names seen with a post) that look like
+// words rather than people: names jieba cuts as one word of a tag other
+// than a person's (nr…) or an unknown word (x). Most such names are real
+// foreign names (普京/ns), but every junk official the registry spread to
+// hundreds of articles was among them (特别/d, 本次/r, 澳门/ns; see
+// docs/extraction.md, "On the whole archives"):
+//
+//	go run ./internal/bench/registryaudit ../shared/corpus/xwlb.jsonl
+//
+// Each line gives the articles that name the person with a post, the
+// jieba cut and tag, and up to three of the posts seen. With -names
+// FILE it also writes every registered name, its articles, best post and
+// country, one per line, to compare two versions of the extractor.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"fangtan"
+	"fangtan/analyzer"
+	"fangtan/corpus"
+	"fangtan/extract"
+)
+
+func main() {
+	names := flag.String("names", "", "write every registered name to this file")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: registryaudit [-names FILE] CORPUS...")
+		os.Exit(2)
+	}
+	if err := run(os.Stdout, *names, flag.Args()); err != nil {
+		fmt.Fprintln(os.Stderr, "registryaudit:", err)
+		os.Exit(1)
+	}
+}
+
+func run(w io.Writer, namesFile string, paths []string) error {
+	seg, err := analyzer.Default()
+	if err != nil {
+		return err
+	}
+	ex, err := extract.NewExtractor(seg)
+	if err != nil {
+		return err
+	}
+	reg, err := register(ex, paths)
+	if err != nil {
+		return err
+	}
+	if namesFile != "" {
+		var b strings.Builder
+		for _, n := range reg.Names() {
+			o, _ := reg.Lookup(n)
+			fmt.Fprintf(&b, "%s\t%d\t%s\t%s\n", n, o.Articles, o.BestPost(), o.Country)
+		}
+		if err := os.WriteFile(namesFile, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	rows := wordLike(seg, reg)
+	for _, r := range rows {
+		fmt.Fprintln(w, r)
+	}
+	fmt.Fprintf(w, "%d registered, %d cut as one word not tagged a person or unknown\n", reg.Len(), len(rows))
+	return nil
+}
+
+// register extracts every record of paths, on every core and without a
+// registry of its own, and notes each article's officials.
+func register(ex *extract.Extractor, paths []string) (*fangtan.Registry, error) {
+	reg := fangtan.NewRegistry()
+	in := make(chan fangtan.Document, 64)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range in {
+				ex.Extract(&d)
+				reg.Note(&d)
+			}
+		}()
+	}
+	_, err := corpus.Load(context.Background(), corpus.Options{}, paths, func(d fangtan.Document) error {
+		in <- d
+		return nil
+	})
+	close(in)
+	wg.Wait()
+	return reg, err
+}
+
+// wordLike returns a line for each registered name jieba cuts as one word
+// whose tag is neither a person's nor unknown, most articles first.
+func wordLike(seg analyzer.Segmenter, reg *fangtan.Registry) []string {
+	type row struct {
+		articles int
+		line     string
+	}
+	var rows []row
+	for _, n := range reg.Names() {
+		segs := seg.Tag(n)
+		if len(segs) != 1 || strings.HasPrefix(segs[0].Tag, "nr") || segs[0].Tag == "x" {
+			continue
+		}
+		o, _ := reg.Lookup(n)
+		posts := make([]string, 0, len(o.Posts))
+		for p := range o.Posts {
+			posts = append(posts, p)
+		}
+		sort.Slice(posts, func(i, j int) bool {
+			if o.Posts[posts[i]] != o.Posts[posts[j]] {
+				return o.Posts[posts[i]] > o.Posts[posts[j]]
+			}
+			return posts[i] < posts[j]
+		})
+		for i, p := range posts {
+			posts[i] = fmt.Sprintf("%s×%d", p, o.Posts[p])
+		}
+		rows = append(rows, row{o.Articles, fmt.Sprintf("%d\t%s/%s\t%s", o.Articles, n, segs[0].Tag, strings.Join(posts[:min(3, len(posts))], " "))})
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return b.articles - a.articles })
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.line
+	}
+	return out
+}
