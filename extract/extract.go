@@ -204,6 +204,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		ppl.findTitledMentions(t)
 		ppl.findCopulaOfficials(t)
 	}
+	ppl.mergeRunOns()
 	e.markSubjects(ppl, title, tags, answers, qa)
 	for _, pi := range ppl.byName {
 		if pi.subject && pi.official {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fangtan/internal/han"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -562,6 +563,102 @@ func (p *people) note(name, title string, official bool) *personInfo {
 	}
 	pi.official = pi.official || official
 	return pi
+}
+
+// mergeRunOns folds an official's name that ran into the word after it or
+// before it (李强乘专机, 陈帆见记者, 祝贺习近平) into the name the article
+// writes on its own: a shorter start of it that stands as a name
+// elsewhere in the article more often than the longer one is written
+// (standsApart), or an end of it that is already a person of the article. The titles go with the name. Names joined by ·
+// or - are whole names, and a start that is only a family name is none.
+func (p *people) mergeRunOns() {
+	names := make([]string, 0, len(p.byName))
+	for n, pi := range p.byName {
+		if pi.official && !pi.inferred && utf8.RuneCountInString(n) >= 3 && !strings.ContainsFunc(n, isNameJoiner) {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names) // merges in a fixed order
+	var texts []rune
+	for _, name := range names {
+		pi := p.byName[name]
+		if pi == nil {
+			continue
+		}
+		rs := []rune(name)
+		into := ""
+		for k := 1; k <= len(rs)-2 && into == ""; k++ {
+			if q := p.byName[string(rs[k:])]; q != nil && q != pi {
+				into = q.name
+			}
+		}
+		for k := len(rs) - 1; k >= 2 && into == ""; k-- {
+			start := rs[:k]
+			if !(startsWithSurname(start) || allTranslit(start)) || familyNameOnly(start) {
+				continue
+			}
+			if texts == nil {
+				texts = []rune(p.text)
+			}
+			// 李强 written alone more often than 李强乘; but an article
+			// with both 萨勒 and 萨勒曼, once each, names two people.
+			if standsApart(texts, start, rs) > strings.Count(p.text, name) {
+				into = string(start)
+			}
+		}
+		if into != "" {
+			p.merge(pi, into)
+		}
+	}
+}
+
+// standsApart counts where name occurs in text where a name can stand
+// (nameStandsAt), other than as the start of full: 黄宏 in 黄宏发表示 is
+// 黄宏发's, not 黄宏's.
+func standsApart(text, name, full []rune) int {
+	n := 0
+	for i := 0; i+len(name) <= len(text); i++ {
+		if !slices.Equal(text[i:i+len(name)], name) {
+			continue
+		}
+		if i+len(full) <= len(text) && slices.Equal(text[i:i+len(full)], full) {
+			continue
+		}
+		if nameStandsAt(text, i, i+len(name)) {
+			n++
+		}
+	}
+	return n
+}
+
+// familyNameOnly: rs is a compound family name (欧阳) or two single ones
+// (林郑), not a name.
+func familyNameOnly(rs []rune) bool {
+	if len(rs) != 2 {
+		return false
+	}
+	return (surnames[rs[0]] && surnames[rs[1]]) || slices.Contains(compoundFamilyNames, string(rs))
+}
+
+// merge moves from's titles and flags to the person called into, and
+// forgets from.
+func (p *people) merge(from *personInfo, into string) {
+	to := p.byName[into]
+	if to == nil {
+		to = &personInfo{name: into, titles: map[string]int{}, order: from.order}
+		p.byName[into] = to
+	}
+	for t, n := range from.titles {
+		to.titles[t] += n
+	}
+	to.official = to.official || from.official
+	to.subject = to.subject || from.subject
+	to.speaker = to.speaker || from.speaker
+	if to.country == "" {
+		to.country = from.country
+	}
+	to.order = min(to.order, from.order)
+	delete(p.byName, from.name)
 }
 
 // bestTitle is the most complete position: the longest, then the most

@@ -132,6 +132,39 @@ func TestCopulaIsAWord(t *testing.T) {
 	}
 }
 
+// TestRunOnNames: a name written into the word after or before it is the
+// name the article writes on its own (xwlb phrasings).
+func TestRunOnNames(t *testing.T) {
+	for _, tc := range []struct {
+		title   string
+		paras   []string
+		want    []string
+		notWant []string
+	}{
+		{"习近平致电祝贺卡斯特当选智利总统", []string{"国家主席习近平致电卡斯特，祝贺他当选智利共和国总统。", "习近平指出，愿同卡斯特当选总统一道努力，推动中智关系迈上新台阶。"},
+			[]string{"习近平", "卡斯特"}, []string{"祝贺卡斯特"}},
+		{"李强抵达柏林", []string{"18日下午，国务院总理李强乘包机离开北京。", "李强表示，中方愿同德方深化合作。李强指出，双方要加强沟通。"},
+			[]string{"李强"}, []string{"李强乘"}},
+		// Once each: two people, 萨勒 and 萨勒曼.
+		{"贺电", []string{"塞内加尔总统萨勒、沙特国王萨勒曼致电祝贺。"},
+			[]string{"萨勒", "萨勒曼"}, nil},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			d := extractText(t, tc.title, tc.paras...)
+			for _, w := range tc.want {
+				if _, ok := exOfficial(d, w); !ok {
+					t.Errorf("no official %s among %+v", w, d.Officials)
+				}
+			}
+			for _, n := range tc.notWant {
+				if _, ok := exOfficial(d, n); ok {
+					t.Errorf("%s is no official: %+v", n, d.Officials)
+				}
+			}
+		})
+	}
+}
+
 // TestReportedSpeech: what officials are reported to have said, without
 // quotation marks, with the speaker resolved.
 func TestReportedSpeech(t *testing.T) {

@@ -111,7 +111,14 @@ func wordLike(seg analyzer.Segmenter, reg *fangtan.Registry) []string {
 	var rows []row
 	for _, n := range reg.Names() {
 		segs := seg.Tag(n)
-		if len(segs) != 1 || strings.HasPrefix(segs[0].Tag, "nr") || segs[0].Tag == "x" {
+		var cut []string
+		runOn := false
+		for _, sg := range segs {
+			cut = append(cut, sg.Text+"/"+sg.Tag)
+			runOn = runOn || (len(segs) > 1 && sg.Tag != "" && strings.ContainsRune("vdpc", rune(sg.Tag[0])))
+		}
+		word := len(segs) == 1 && !strings.HasPrefix(segs[0].Tag, "nr") && segs[0].Tag != "x"
+		if !word && !runOn {
 			continue
 		}
 		o, _ := reg.Lookup(n)
@@ -128,7 +135,7 @@ func wordLike(seg analyzer.Segmenter, reg *fangtan.Registry) []string {
 		for i, p := range posts {
 			posts[i] = fmt.Sprintf("%s×%d", p, o.Posts[p])
 		}
-		rows = append(rows, row{o.Articles, fmt.Sprintf("%d\t%s/%s\t%s", o.Articles, n, segs[0].Tag, strings.Join(posts[:min(3, len(posts))], " "))})
+		rows = append(rows, row{o.Articles, fmt.Sprintf("%d\t%s\t%s", o.Articles, strings.Join(cut, " "), strings.Join(posts[:min(3, len(posts))], " "))})
 	}
 	slices.SortStableFunc(rows, func(a, b row) int { return b.articles - a.articles })
 	out := make([]string, len(rows))
