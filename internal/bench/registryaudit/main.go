@@ -1,15 +1,17 @@
 // Command registryaudit extracts whole archives as `fangtan index` does and
-// lists the registered officials (names seen with a post) that look like
-// words rather than people: names jieba cuts as one word of a tag other
-// than a person's (nr…) or an unknown word (x). Most such names are real
-// foreign names (普京/ns), but every junk official the registry spread to
-// hundreds of articles was among them (特别/d, 本次/r, 澳门/ns; see
-// docs/extraction.md, "On the whole archives"):
+// lists the registered officials (names seen with a post) that may not be
+// people: names jieba cuts as one word of a tag other than a person's
+// (nr…) or an unknown word's (x), and names it cuts into words one of which
+// is a verb, adverb, preposition or conjunction (a name run into the next
+// word: 李强乘). Most such names are real (普京/ns, 李家/nrfg 超/v), but
+// every junk official the registry spread to hundreds of articles was
+// among them (特别/d, 本次/r, 澳门/ns; see docs/extraction.md, "On the
+// whole archives"):
 //
 //	go run ./internal/bench/registryaudit ../shared/corpus/xwlb.jsonl
 //
 // Each line gives the articles that name the person with a post, the
-// jieba cut and tag, and up to three of the posts seen. With -names
+// jieba cut and tags, and up to three of the posts seen. With -names
 // FILE it also writes every registered name, its articles, best post and
 // country, one per line, to compare two versions of the extractor.
 package main
@@ -72,7 +74,7 @@ func run(w io.Writer, namesFile string, paths []string) error {
 	for _, r := range rows {
 		fmt.Fprintln(w, r)
 	}
-	fmt.Fprintf(w, "%d registered, %d cut as one word not tagged a person or unknown\n", reg.Len(), len(rows))
+	fmt.Fprintf(w, "%d registered, %d to read: one word not tagged a person or unknown, or cut around a verb, adverb, preposition or conjunction\n", reg.Len(), len(rows))
 	return nil
 }
 
@@ -102,7 +104,8 @@ func register(ex *extract.Extractor, paths []string) (*fangtan.Registry, error) 
 }
 
 // wordLike returns a line for each registered name jieba cuts as one word
-// whose tag is neither a person's nor unknown, most articles first.
+// whose tag is neither a person's nor unknown, or into words one of which
+// is a verb, adverb, preposition or conjunction, most articles first.
 func wordLike(seg analyzer.Segmenter, reg *fangtan.Registry) []string {
 	type row struct {
 		articles int
