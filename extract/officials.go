@@ -444,7 +444,8 @@ var orgSuffixWords = map[string]bool{"委员会": true, "会": true, "局": true
 // titleBreakingVerbs are the verbs that end the text before a position;
 // jieba tags many org-name parts as verbs too (学习/v 委员会, 中/联办/v), so
 // only these count.
-var titleBreakingVerbs = setOfList(mustList("titleverbs.txt"))
+// The reporting verbs of reportverbs.txt break a title too (引述美国前联邦众议员).
+var titleBreakingVerbs = setOfList(append(mustList("titleverbs.txt"), mustList("reportverbs.txt")...))
 
 // verbBefore: the jieba word ending at i is a verb, preposition, adverb,
 // time word or conjunction of its own (相信特首…, 至于财委会主席…, 接纳港大校委会主席…),

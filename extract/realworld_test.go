@@ -132,6 +132,27 @@ func TestCopulaIsAWord(t *testing.T) {
 	}
 }
 
+// TestPostTitles: the post kept is the text of the post, not the verb
+// before it, and the post word is whole.
+func TestPostTitles(t *testing.T) {
+	for _, tc := range []struct{ text, name, title string }{
+		{"路透社引述美国前联邦众议员沃尔夫说，此事严重。", "沃尔夫", "美国前联邦众议员"},
+		{"俄总统特别代表德米特里耶夫20日表示，会谈富有成效。", "德米特里耶夫", "俄总统特别代表"},
+		{"统一俄罗斯党主席梅德韦杰夫表示，将继续合作。", "梅德韦杰夫", "统一俄罗斯党主席"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.text)
+			o, ok := exOfficial(d, tc.name)
+			if !ok {
+				t.Fatalf("no official %s among %+v", tc.name, d.Officials)
+			}
+			if o.Title != tc.title {
+				t.Errorf("%s: post %q, want %q", tc.name, o.Title, tc.title)
+			}
+		})
+	}
+}
+
 // TestRunOnNames: a name written into the word after or before it is the
 // name the article writes on its own (xwlb phrasings).
 func TestRunOnNames(t *testing.T) {
