@@ -77,8 +77,9 @@ func defaultGazetteer() *gazetteer {
 var genericDistricts = setOfList(mustList("genericdistricts.txt"))
 
 // unsafeCityShorts are short city names that are mostly something else:
-// 中山装, 三明治, 长治久安, 白银 the metal, 文山会海, 百年大庆…
-// The full names (中山市, 长治市) still match.
+// 中山装, 三明治, 长治久安, 白银 the metal, 文山会海, 百年大庆, 巴中 for
+// Pakistan–China… The full names (中山市, 长治市) still match, and the
+// short ones right after their province (广东中山, 四川巴中).
 var unsafeCityShorts = setOfList(mustList("unsafecityshorts.txt"))
 
 // ethnic names cut from autonomous prefectures to get their short name:
@@ -181,7 +182,23 @@ func parseGazetteer(data string) *gazetteer {
 			}
 		}
 	}
-	// Districts' short names last, so that they never shadow a full name.
+	// Unsafe city short names, then districts' short names, last, so that
+	// they never shadow a full name; both count only in context (四川巴中,
+	// 广东中山, 重庆江津).
+	for _, d := range g.divisions {
+		if d.level != levelCity || d.name == d.province.name {
+			continue
+		}
+		short := cityShort(d.name)
+		if short == "" || !unsafeCityShorts[short] || provinceShorts[short] {
+			continue
+		}
+		if s := surfaces[short]; s != nil && !s.contextual {
+			continue
+		}
+		add(short, d)
+		surfaces[short].contextual = true
+	}
 	for _, d := range g.divisions {
 		if d.level != levelDistrict || genericDistricts[d.name] {
 			continue

@@ -20,7 +20,8 @@ func TestRun(t *testing.T) {
 	}
 	var out strings.Builder
 	names := filepath.Join(dir, "names.tsv")
-	if err := run(&out, names, []string{corpus}); err != nil {
+	places := filepath.Join(dir, "places.tsv")
+	if err := run(&out, names, places, []string{corpus}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(names)
@@ -36,6 +37,9 @@ func TestRun(t *testing.T) {
 		if strings.Contains(string(got), junk+"\t") {
 			t.Errorf("%s registered:\n%s", junk, got)
 		}
+	}
+	if p, err := os.ReadFile(places); err != nil || !strings.Contains(string(p), "city\t北京市\t1\n") {
+		t.Errorf("places (%v):\n%s", err, p)
 	}
 	// 普京 is a word jieba tags ns: listed for a reader to judge.
 	if !strings.Contains(out.String(), "普京/ns") || !strings.Contains(out.String(), "4 registered") {

@@ -1,4 +1,5 @@
-// Command registryaudit extracts whole archives as `fangtan index` does and
+// Command archiveaudit extracts whole archives as `fangtan index` does, to
+// read what the facets will count where the gold set cannot show it. It
 // lists the registered officials (names seen with a post) that may not be
 // people: names jieba cuts as one word of a tag other than a person's
 // (nr…) or an unknown word's (x), and names it cuts into words one of which
@@ -8,12 +9,14 @@
 // among them (特别/d, 本次/r, 澳门/ns; see docs/extraction.md, "On the
 // whole archives"):
 //
-//	go run ./internal/bench/registryaudit ../shared/corpus/xwlb.jsonl
+//	go run ./internal/bench/archiveaudit ../shared/corpus/xwlb.jsonl
 //
 // Each line gives the articles that name the person with a post, the
 // jieba cut and tags, and up to three of the posts seen. With -names
 // FILE it also writes every registered name, its articles, best post and
-// country, one per line, to compare two versions of the extractor.
+// country, one per line, and with -places FILE every province, city and
+// district with the articles that name it, to compare two versions of the
+// extractor.
 package main
 
 import (
@@ -36,18 +39,19 @@ import (
 
 func main() {
 	names := flag.String("names", "", "write every registered name to this file")
+	places := flag.String("places", "", "write every place and its articles to this file")
 	flag.Parse()
 	if flag.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "usage: registryaudit [-names FILE] CORPUS...")
+		fmt.Fprintln(os.Stderr, "usage: archiveaudit [-names FILE] [-places FILE] CORPUS...")
 		os.Exit(2)
 	}
-	if err := run(os.Stdout, *names, flag.Args()); err != nil {
-		fmt.Fprintln(os.Stderr, "registryaudit:", err)
+	if err := run(os.Stdout, *names, *places, flag.Args()); err != nil {
+		fmt.Fprintln(os.Stderr, "archiveaudit:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer, namesFile string, paths []string) error {
+func run(w io.Writer, namesFile, placesFile string, paths []string) error {
 	seg, err := analyzer.Default()
 	if err != nil {
 		return err
@@ -56,9 +60,23 @@ func run(w io.Writer, namesFile string, paths []string) error {
 	if err != nil {
 		return err
 	}
-	reg, err := register(ex, paths)
+	reg, places, err := register(ex, paths)
 	if err != nil {
 		return err
+	}
+	if placesFile != "" {
+		keys := make([]string, 0, len(places))
+		for k := range places {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var b strings.Builder
+		for _, k := range keys {
+			fmt.Fprintf(&b, "%s\t%d\n", k, places[k])
+		}
+		if err := os.WriteFile(placesFile, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
 	}
 	if namesFile != "" {
 		var b strings.Builder
@@ -79,9 +97,12 @@ func run(w io.Writer, namesFile string, paths []string) error {
 }
 
 // register extracts every record of paths, on every core and without a
-// registry of its own, and notes each article's officials.
-func register(ex *extract.Extractor, paths []string) (*fangtan.Registry, error) {
+// registry of its own, notes each article's officials, and counts the
+// articles naming each place ("city\t太原市").
+func register(ex *extract.Extractor, paths []string) (*fangtan.Registry, map[string]int, error) {
 	reg := fangtan.NewRegistry()
+	places := map[string]int{}
+	var mu sync.Mutex
 	in := make(chan fangtan.Document, 64)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -91,6 +112,16 @@ func register(ex *extract.Extractor, paths []string) (*fangtan.Registry, error) 
 			for d := range in {
 				ex.Extract(&d)
 				reg.Note(&d)
+				mu.Lock()
+				for _, l := range []struct {
+					level string
+					names []string
+				}{{"province", d.Places.Provinces}, {"city", d.Places.Cities}, {"district", d.Places.Districts}} {
+					for _, n := range l.names {
+						places[l.level+"\t"+n]++
+					}
+				}
+				mu.Unlock()
 			}
 		}()
 	}
@@ -100,7 +131,7 @@ func register(ex *extract.Extractor, paths []string) (*fangtan.Registry, error) 
 	})
 	close(in)
 	wg.Wait()
-	return reg, err
+	return reg, places, err
 }
 
 // wordLike returns a line for each registered name jieba cuts as one word
