@@ -68,9 +68,10 @@ type BuildOptions struct {
 	// whether it changed the article.
 	Enrich func(doc *Document, reg *Registry, names []string) bool
 	// Known, if set, is told before any document is prepared which
-	// registry holds the officials the index knows (Build: Registry, as
-	// it fills; Add: the index's own), so that Prepare can list them in
-	// the articles that name them (extract.Extractor.UseRegistry).
+	// registry holds the officials the index knows (Build: a copy of
+	// Registry as the stages of documents before the one being prepared
+	// left it, see Stages; Add: the index's own), so that Prepare can list
+	// them in the articles that name them (extract.Extractor.UseRegistry).
 	Known func(reg *Registry)
 	// Progress, if set, is called about every ProgressEvery (default 200ms)
 	// and once at the end, from one goroutine.

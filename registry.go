@@ -72,10 +72,36 @@ func (r *Registry) Note(d *Document) {
 		}
 		ro.Posts[o.Title]++
 		ro.Articles++
-		if ro.Country == "" {
-			ro.Country = o.Country
-		}
+		ro.Country = firstCountry(ro.Country, o.Country)
 	}
+}
+
+// firstCountry is the country a registered official keeps of two seen: the
+// one not empty, else the first in Unicode order, so that the registry of
+// a corpus does not depend on the order its articles were noted in.
+func firstCountry(a, b string) string {
+	if a == "" || (b != "" && b < a) {
+		return b
+	}
+	return a
+}
+
+// replaceOfficials makes r's officials a copy of other's (Stages).
+func (r *Registry) replaceOfficials(other *Registry) {
+	other.mu.Lock()
+	officials := make(map[string]*RegisteredOfficial, len(other.officials))
+	for name, o := range other.officials {
+		c := *o
+		c.Posts = make(map[string]int, len(o.Posts))
+		for p, n := range o.Posts {
+			c.Posts[p] = n
+		}
+		officials[name] = &c
+	}
+	other.mu.Unlock()
+	r.mu.Lock()
+	r.officials = officials
+	r.mu.Unlock()
 }
 
 // SetAliases records the alias → name map the index was built with.
@@ -176,6 +202,7 @@ func (r *Registry) Merge(other *Registry) {
 			ro = &RegisteredOfficial{Name: o.Name, Country: o.Country, Posts: map[string]int{}}
 			r.officials[o.Name] = ro
 		}
+		ro.Country = firstCountry(ro.Country, o.Country)
 		for p, n := range o.Posts {
 			ro.Posts[p] += n
 		}

@@ -293,9 +293,8 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	if unpersistedBatches > 0 {
 		w.inflight = make(chan struct{}, unpersistedBatches)
 	}
-	if opts.Known != nil && opts.Registry != nil {
-		opts.Known(opts.Registry)
-	}
+	// fangtan.Stages tell opts.Known of the registry as it fills.
+	w.staged = true
 	stats, err := w.run(ctx, src, nil)
 	if err == nil && opts.Registry != nil {
 		report(opts, Progress{Stage: StageRegistry, Elapsed: time.Since(w.start)})
@@ -475,6 +474,16 @@ type writer struct {
 	// Add bumps the generation, so that a search does not keep serving
 	// pages and counts ranked before the batch until the whole Add ends.
 	written func()
+	// staged: a build, whose documents are prepared in stages
+	// (fangtan.Stages) so that what they learn from the registry the
+	// build fills does not depend on the workers' timing.
+	staged bool
+}
+
+// sequenced is a document with its place in the source's order.
+type sequenced struct {
+	doc fangtan.Document
+	seq int
 }
 
 func newWriter(idx bleve.Index, opts BuildOptions) (*writer, error) {
@@ -521,13 +530,21 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 
-	in := make(chan fangtan.Document, 4*w.opts.Workers)
+	ready := func(d *fangtan.Document, _ int) { w.opts.Ready(d) }
+	if w.staged {
+		// Watching run's own context: a worker that fails cancels it, and
+		// the others must not wait for the documents it will not prepare.
+		st := fangtan.NewStages(ctx, w.opts)
+		defer st.Close()
+		ready = st.Ready
+	}
+	in := make(chan sequenced, 4*w.opts.Workers)
 	var wg sync.WaitGroup
 	for range w.opts.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := w.work(ctx, in, before); err != nil {
+			if err := w.work(ctx, in, ready, before); err != nil {
 				cancel(err)
 			}
 		}()
@@ -536,6 +553,7 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	stopProgress := w.opts.Tick(func() fangtan.Progress { return w.progress(false) })
 
 	seen := make(map[string]string)
+	seq := 0
 	srcErr := src(ctx, func(d fangtan.Document) error {
 		skip, cut := fangtan.Admit(&d, seen)
 		if skip != "" {
@@ -546,7 +564,8 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 			w.note(&d, note)
 		}
 		select {
-		case in <- d:
+		case in <- sequenced{d, seq}:
+			seq++
 			return nil
 		case <-ctx.Done():
 			return context.Cause(ctx)
@@ -568,7 +587,7 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	return stats, err
 }
 
-func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before func(*bleve.Batch, []*fangtan.Document) error) error {
+func (w *writer) work(ctx context.Context, in <-chan sequenced, ready func(*fangtan.Document, int), before func(*bleve.Batch, []*fangtan.Document) error) error {
 	batch := w.idx.NewBatch()
 	var pending []*fangtan.Document
 	flush := func() error {
@@ -606,11 +625,12 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Document, before fu
 		pending = pending[:0]
 		return nil
 	}
-	for d := range in {
+	for sd := range in {
 		if err := ctx.Err(); err != nil {
 			return nil // the cause is already recorded
 		}
-		w.opts.Ready(&d)
+		d := sd.doc
+		ready(&d, sd.seq)
 		bdocs, err := w.b.build(&d)
 		if err != nil {
 			w.skip(&d, err.Error())

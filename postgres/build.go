@@ -86,10 +86,9 @@ func (db *DB) build(ctx context.Context, src fangtan.Source, opts fangtan.BuildO
 		// add, qualified with the schema's name: a DB for the new schema.
 		nb = db.inSchema(building)
 	}
-	if opts.Known != nil && opts.Registry != nil {
-		opts.Known(opts.Registry)
-	}
 	w := newWriter(nb, opts, start)
+	// fangtan.Stages tell opts.Known of the registry as it fills.
+	w.staged = true
 	stats, err := w.run(ctx, tx, src)
 	if err != nil {
 		return stats, err
@@ -190,6 +189,16 @@ type writer struct {
 	mu        sync.Mutex
 	skipped   []fangtan.Skipped
 	shortened []fangtan.Skipped
+	// staged: a build, whose documents are prepared in stages
+	// (fangtan.Stages) so that what they learn from the registry the
+	// build fills does not depend on the workers' timing.
+	staged bool
+}
+
+// sequenced is a document with its place in the source's order.
+type sequenced struct {
+	doc fangtan.Document
+	seq int
 }
 
 func newWriter(db *DB, opts fangtan.BuildOptions, start time.Time) *writer {
@@ -232,18 +241,27 @@ func (w *writer) admit(d *fangtan.Document, seen map[string]string) string {
 func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangtan.Stats, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	in := make(chan fangtan.Document, 4*w.opts.Workers)
+	ready := func(d *fangtan.Document, _ int) { w.opts.Ready(d) }
+	if w.staged {
+		// Watching run's own context: a failed insert cancels it, and the
+		// workers then stop preparing documents.
+		st := fangtan.NewStages(ctx, w.opts)
+		defer st.Close()
+		ready = st.Ready
+	}
+	in := make(chan sequenced, 4*w.opts.Workers)
 	out := make(chan *articleRow, 4*w.opts.Workers)
 	var wg sync.WaitGroup
 	for range w.opts.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for d := range in {
+			for sd := range in {
 				if ctx.Err() != nil {
 					continue
 				}
-				w.opts.Ready(&d)
+				d := sd.doc
+				ready(&d, sd.seq)
 				r, err := w.db.rows(&d)
 				if err != nil {
 					w.skip(&d, err.Error())
@@ -286,13 +304,15 @@ func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangta
 	}()
 	stopProgress := w.opts.Tick(func() fangtan.Progress { return w.progress(false) })
 	seen := map[string]string{}
+	seq := 0
 	srcErr := src(ctx, func(d fangtan.Document) error {
 		if reason := w.admit(&d, seen); reason != "" {
 			w.skip(&d, reason)
 			return nil
 		}
 		select {
-		case in <- d:
+		case in <- sequenced{d, seq}:
+			seq++
 			return nil
 		case <-ctx.Done():
 			return context.Cause(ctx)

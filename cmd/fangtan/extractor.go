@@ -66,10 +66,11 @@ func buildOptions(ex *extract.Extractor) fangtan.BuildOptions {
 	reg := fangtan.NewRegistry()
 	reg.SetAliases(ex.AliasMap())
 	return fangtan.BuildOptions{
-		// The officials registered so far are known to each article as it
-		// is extracted (so their words are theirs); the index's pass at
-		// the end finds the rest, in the articles extracted before a name
-		// was registered.
+		// The officials registered by the documents of earlier stages
+		// (fangtan.Stages) are known to each article as it is extracted
+		// (so their words are theirs); the index's pass at the end finds
+		// the rest, in the articles extracted before a name was
+		// registered.
 		Prepare:  ex.Extract,
 		Registry: reg,
 		Enrich:   ex.AddRegistered,
