@@ -25,6 +25,10 @@ type Registry struct {
 	mu        sync.Mutex
 	officials map[string]*RegisteredOfficial
 	aliases   map[string]string
+	// generation changes with every change of the officials, so that a
+	// reader caching something made of them (extract's name finder) knows
+	// when to make it again.
+	generation uint64
 }
 
 // RegisteredOfficial is one person of a Registry.
@@ -33,6 +37,16 @@ type RegisteredOfficial struct {
 	Country  string         `json:"country,omitempty"`
 	Posts    map[string]int `json:"posts"`    // post as written → articles giving it
 	Articles int            `json:"articles"` // articles naming them with a post
+}
+
+// clone is a deep copy of o.
+func (o *RegisteredOfficial) clone() *RegisteredOfficial {
+	c := *o
+	c.Posts = make(map[string]int, len(o.Posts))
+	for p, n := range o.Posts {
+		c.Posts[p] = n
+	}
+	return &c
 }
 
 // BestPost is the post seen in most articles (the longest on a tie, then
@@ -73,7 +87,16 @@ func (r *Registry) Note(d *Document) {
 		ro.Posts[o.Title]++
 		ro.Articles++
 		ro.Country = firstCountry(ro.Country, o.Country)
+		r.generation++
 	}
+}
+
+// Generation tells whether the officials changed: it differs after every
+// change.
+func (r *Registry) Generation() uint64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.generation
 }
 
 // firstCountry is the country a registered official keeps of two seen: the
@@ -91,16 +114,12 @@ func (r *Registry) replaceOfficials(other *Registry) {
 	other.mu.Lock()
 	officials := make(map[string]*RegisteredOfficial, len(other.officials))
 	for name, o := range other.officials {
-		c := *o
-		c.Posts = make(map[string]int, len(o.Posts))
-		for p, n := range o.Posts {
-			c.Posts[p] = n
-		}
-		officials[name] = &c
+		officials[name] = o.clone()
 	}
 	other.mu.Unlock()
 	r.mu.Lock()
 	r.officials = officials
+	r.generation++
 	r.mu.Unlock()
 }
 
@@ -138,12 +157,7 @@ func (r *Registry) Lookup(name string) (RegisteredOfficial, bool) {
 	if !ok {
 		return RegisteredOfficial{}, false
 	}
-	c := *o
-	c.Posts = make(map[string]int, len(o.Posts))
-	for k, v := range o.Posts {
-		c.Posts[k] = v
-	}
-	return c, true
+	return *o.clone(), true
 }
 
 // Names returns the registered names, sorted.
@@ -165,14 +179,11 @@ func (r *Registry) Put(o RegisteredOfficial) {
 	if o.Name == "" {
 		return
 	}
-	c := o
-	c.Posts = make(map[string]int, len(o.Posts))
-	for k, v := range o.Posts {
-		c.Posts[k] = v
-	}
+	c := o.clone()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.officials[o.Name] = &c
+	r.officials[o.Name] = c
+	r.generation++
 }
 
 // Len is the number of registered officials.
@@ -199,7 +210,7 @@ func (r *Registry) Merge(other *Registry) {
 	for _, o := range list {
 		ro := r.officials[o.Name]
 		if ro == nil {
-			ro = &RegisteredOfficial{Name: o.Name, Country: o.Country, Posts: map[string]int{}}
+			ro = &RegisteredOfficial{Name: o.Name, Posts: map[string]int{}}
 			r.officials[o.Name] = ro
 		}
 		ro.Country = firstCountry(ro.Country, o.Country)
@@ -208,6 +219,7 @@ func (r *Registry) Merge(other *Registry) {
 		}
 		ro.Articles += o.Articles
 	}
+	r.generation++
 }
 
 // registryFile is the registry's file inside an index directory.

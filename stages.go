@@ -27,7 +27,6 @@ type Stages struct {
 	// view is the registry Prepare consults: opts.Registry as it was when
 	// the last finished stage ended.
 	view *Registry
-	size int
 
 	mu      sync.Mutex
 	changed *sync.Cond
@@ -42,14 +41,13 @@ type Stages struct {
 // cancelled, Ready stops waiting for stages: the build is being thrown
 // away, and its workers may not prepare every document.
 func NewStages(ctx context.Context, opts BuildOptions) *Stages {
-	s := &Stages{opts: opts, size: StageSize, noted: map[int]int{}}
+	s := &Stages{opts: opts, noted: map[int]int{}}
 	s.changed = sync.NewCond(&s.mu)
-	if opts.Registry != nil {
+	if opts.Registry != nil && opts.Known != nil {
+		// Without Known, Prepare reads no registry: nothing to stage.
 		s.view = NewRegistry()
 		s.view.SetAliases(opts.Registry.AliasesOr(nil))
-		if opts.Known != nil {
-			opts.Known(s.view)
-		}
+		opts.Known(s.view)
 	}
 	s.stop = context.AfterFunc(ctx, func() {
 		s.mu.Lock()
@@ -68,7 +66,7 @@ func (s *Stages) Ready(d *Document, seq int) {
 		s.opts.Ready(d)
 		return
 	}
-	stage := seq / s.size
+	stage := seq / StageSize
 	s.mu.Lock()
 	for s.stage < stage && !s.stopped {
 		s.changed.Wait()
@@ -79,7 +77,7 @@ func (s *Stages) Ready(d *Document, seq int) {
 	defer s.mu.Unlock()
 	s.noted[stage]++
 	// Stages end in order: a stage's documents wait for every earlier one.
-	for s.noted[s.stage] == s.size {
+	for s.noted[s.stage] == StageSize {
 		delete(s.noted, s.stage)
 		s.stage++
 		s.view.replaceOfficials(s.opts.Registry)
@@ -89,3 +87,22 @@ func (s *Stages) Ready(d *Document, seq int) {
 
 // Close stops watching the build's context.
 func (s *Stages) Close() { s.stop() }
+
+// Sequenced is a document with its place in the source's order, as a
+// backend hands it to its workers.
+type Sequenced struct {
+	Doc Document
+	Seq int
+}
+
+// Preparer returns how a backend's workers prepare the documents of a
+// build (through Stages, watching ctx) or of an add (BuildOptions.Ready:
+// an add's Prepare reads the index's registry, which does not change while
+// it runs), and the function that releases it.
+func Preparer(ctx context.Context, opts BuildOptions, build bool) (ready func(d *Document, seq int), release func()) {
+	if !build {
+		return func(d *Document, _ int) { opts.Ready(d) }, func() {}
+	}
+	st := NewStages(ctx, opts)
+	return st.Ready, st.Close
+}

@@ -81,7 +81,7 @@ func TestStages(t *testing.T) {
 // the build's context is cancelled.
 func TestStagesCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	st := NewStages(ctx, BuildOptions{Registry: NewRegistry()})
+	st := NewStages(ctx, BuildOptions{Registry: NewRegistry(), Known: func(*Registry) {}})
 	defer st.Close()
 	done := make(chan struct{})
 	go func() {
@@ -116,5 +116,19 @@ func TestRegistryCountryIsOrderFree(t *testing.T) {
 	o2, _ := r2.Lookup("罗德里格斯")
 	if o1.Country != o2.Country {
 		t.Errorf("country %q noted one way, %q the other", o1.Country, o2.Country)
+	}
+	// Merged registries (an add's into the index's) likewise.
+	ra, rb := NewRegistry(), NewRegistry()
+	ra.Note(&a)
+	rb.Note(&b)
+	m1, m2 := NewRegistry(), NewRegistry()
+	m1.Merge(ra)
+	m1.Merge(rb)
+	m2.Merge(rb)
+	m2.Merge(ra)
+	o1, _ = m1.Lookup("罗德里格斯")
+	o2, _ = m2.Lookup("罗德里格斯")
+	if o1.Country != o2.Country || o1.Articles != 2 {
+		t.Errorf("merged: country %q one way, %q the other, %d articles", o1.Country, o2.Country, o1.Articles)
 	}
 }

@@ -50,8 +50,9 @@ type surface struct {
 	// generic names (城区, 郊区, 市中区, 东区…) are also common words, so
 	// they count only right after the name of their own city.
 	generic bool
-	// contextual: a district's short name (江津 for 江津区), which counts
-	// only right after its own city or province (重庆江津, 贵州省德江至余庆).
+	// contextual: a district's short name (江津 for 江津区) or an unsafe
+	// city short name (巴中, 中山), which counts only right after its own
+	// city or province (重庆江津, 贵州省德江至余庆, 四川巴中).
 	contextual bool
 }
 

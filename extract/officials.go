@@ -104,8 +104,8 @@ var surnames, compoundFamilyNames = func() (map[rune]bool, []string) {
 	return single, compound
 }()
 
-// notNames are words that start with a family name but are not names
-// (extract/data/notnames.txt).
+// notNames are words that read as names but are not: they start with a
+// family name or are spelt with transliteration runes (extract/data/notnames.txt).
 var notNames = setOfList(mustList("notnames.txt"))
 
 func setOfList(words []string) map[string]bool {
@@ -227,10 +227,13 @@ func isPersonTag(tag string) bool { return strings.HasPrefix(tag, "nr") }
 // 提高/v). Nouns, places, abbreviations, measure words and unknown words
 // may still be names: jieba tags 普京 ns, 基辛格 n, 德比 j, 卡列 q.
 func isNoNameTag(tag string) bool {
-	if tag == "" || tag == "eng" {
-		return false
-	}
-	return strings.ContainsRune("abcdefilprtuvyz", rune(tag[0]))
+	return tag != "eng" && tagIn(tag, "abcdefiloprtuvyz")
+}
+
+// tagIn reports whether a jieba tag is of one of classes, by its first
+// letter (v for v, vn, vd…).
+func tagIn(tag, classes string) bool {
+	return tag != "" && strings.ContainsRune(classes, rune(tag[0]))
 }
 
 // noForeignName reports whether rs[i:i+n], read as a transliterated name,
@@ -570,12 +573,13 @@ func (p *people) note(name, title string, official bool) *personInfo {
 // before it (李强乘专机, 陈帆见记者, 祝贺习近平) into the name the article
 // writes on its own: a shorter start of it that stands as a name
 // elsewhere in the article more often than the longer one is written
-// (standsApart), or an end of it that is already a person of the article. The titles go with the name. Names joined by ·
-// or - are whole names, and a start that is only a family name is none.
+// (standsApart), or an end of it that is already a person of the article.
+// The titles go with the name. Names joined by · or - are whole names, and
+// a start that is only a family name is none.
 func (p *people) mergeRunOns() {
 	names := make([]string, 0, len(p.byName))
 	for n, pi := range p.byName {
-		if pi.official && !pi.inferred && utf8.RuneCountInString(n) >= 3 && !strings.ContainsFunc(n, isNameJoiner) {
+		if pi.official && utf8.RuneCountInString(n) >= 3 && !strings.ContainsFunc(n, isNameJoiner) {
 			names = append(names, n)
 		}
 	}
@@ -589,13 +593,13 @@ func (p *people) mergeRunOns() {
 		rs := []rune(name)
 		into := ""
 		for k := 1; k <= len(rs)-2 && into == ""; k++ {
-			if q := p.byName[string(rs[k:])]; q != nil && q != pi {
+			if q := p.byName[string(rs[k:])]; q != nil {
 				into = q.name
 			}
 		}
 		for k := len(rs) - 1; k >= 2 && into == ""; k-- {
 			start := rs[:k]
-			if !(startsWithSurname(start) || allTranslit(start)) || familyNameOnly(start) {
+			if !(startsWithSurname(start) || allTranslit(start)) || familyNameOnly(start, len(rs)) {
 				continue
 			}
 			if texts == nil {
@@ -603,7 +607,7 @@ func (p *people) mergeRunOns() {
 			}
 			// 李强 written alone more often than 李强乘; but an article
 			// with both 萨勒 and 萨勒曼, once each, names two people.
-			if standsApart(texts, start, rs) > strings.Count(p.text, name) {
+			if standsApart(texts, start, rs) > p.mentions(name) {
 				into = string(start)
 			}
 		}
@@ -632,13 +636,14 @@ func standsApart(text, name, full []rune) int {
 	return n
 }
 
-// familyNameOnly: rs is a compound family name (欧阳) or two single ones
-// (林郑), not a name.
-func familyNameOnly(rs []rune) bool {
+// familyNameOnly: rs, the start of a name of full runes, is a compound
+// family name (欧阳) or, in a four-rune name, two single ones (林郑 of
+// 林郑月娥), not a name of its own. 王林 of 王林见 is one.
+func familyNameOnly(rs []rune, full int) bool {
 	if len(rs) != 2 {
 		return false
 	}
-	return (surnames[rs[0]] && surnames[rs[1]]) || slices.Contains(compoundFamilyNames, string(rs))
+	return slices.Contains(compoundFamilyNames, string(rs)) || (full == 4 && surnames[rs[0]] && surnames[rs[1]])
 }
 
 // merge moves from's titles and flags to the person called into, and
@@ -955,7 +960,7 @@ func (p *people) findTitledMentions(t *tagged) {
 			(sp.start == 0 || !isHan(rs[sp.start-1]) || strings.ContainsRune("和与及、同", rs[sp.start-1])) {
 			// 纽约市长, 南卡州长: before the post of a place or an office,
 			// the word names the place.
-			if !strings.ContainsRune(placePostStarts, rs[i]) {
+			if !isPlacePost(rs[i : i+n]) {
 				p.note(string(name), title, true)
 			}
 			continue
@@ -985,16 +990,20 @@ func (t *tagged) trimForeignName(i, n int) int {
 		if regnalNumber(t.runes, k) > 0 {
 			break // 费利佩六世
 		}
-		if sp, ok := t.byStart.get(k); ok && sp.end-sp.start >= 2 && sp.end >= i+n && strings.ContainsRune("vdpc", rune(sp.tag[0])) {
+		if sp, ok := t.byStart.get(k); ok && sp.end-sp.start >= 2 && sp.end >= i+n && tagIn(sp.tag, "vdpc") {
 			return k - i
 		}
 	}
 	return n
 }
 
-// placePostStarts begin the posts of a place or an office (市长, 州长,
-// 区议员, 局长): a word written right before one names whose post it is.
-const placePostStarts = "市州省县区镇乡村局处厅署司"
+// isPlacePost: post is the head or the member of a place or an office
+// (市长, 州长, 区议员, 局长, 司长, but not 司令): a word written right before
+// it names whose post it is.
+func isPlacePost(post []rune) bool {
+	return len(post) >= 2 && strings.ContainsRune("市州省县区镇乡村局处厅署司", post[0]) &&
+		(post[1] == '长' || string(post[1:]) == "议员")
+}
 
 // copulas join a name to the post that follows it: 麦卡菲是前联邦检察官,
 // 特朗普就任总统, 李四担任市长.

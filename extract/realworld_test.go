@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -98,8 +99,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"本次常委会会议为期两天。", nil, []string{"本次"}},
 		{"提升代表议案建议工作质量，密切常委会同代表的联系。", nil, []string{"密切"}},
 		{"国际社会积极评价习近平主席东南亚之行。", []string{"习近平"}, []string{"东南亚"}},
-		{"纽约市长曼达尼表示反对。", nil, []string{"纽约"}},
-		{"南卡州长麦克马斯特宣布进入紧急状态。", nil, []string{"南卡"}},
+		{"纽约市长曼达尼表示反对。", []string{"曼达尼"}, []string{"纽约"}},
+		{"南卡州长麦克马斯特宣布进入紧急状态。", []string{"麦克马斯特"}, []string{"南卡"}},
+		{"乌克兰武装部队总司令扎卢日内表示，防线稳固。", []string{"扎卢日内|乌克兰"}, nil},
 		{"澳门特首崔世安出席。", []string{"崔世安"}, []string{"澳门"}},
 		{"议会投票通过伊朗总统佩泽希齐扬提交的新内阁成员名单。", []string{"佩泽希齐扬|伊朗"}, []string{"佩泽希齐扬提"}},
 		{"习近平主席与俄罗斯总统普京保持密切战略沟通。", []string{"习近平", "普京|俄罗斯"}, []string{"普京保"}},
@@ -415,6 +417,35 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 // registered officials an article names without a post, as inferred, and
 // what they are reported to say is theirs; a name inside another word is
 // no mention, and a registry that grows is seen as it grows.
+// TestUseRegistrySeesEveryChange: a name added to a registry of many is
+// found at once (a build's registry changes between its stages).
+func TestUseRegistrySeesEveryChange(t *testing.T) {
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := NewExtractor(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := fangtan.NewRegistry()
+	ex.UseRegistry(reg)
+	for i := range 40 {
+		reg.Put(fangtan.RegisteredOfficial{Name: fmt.Sprintf("官员%02d", i), Posts: map[string]int{"县长": 1}, Articles: 1})
+	}
+	text := "王毅表示，中方愿同各方加强合作。"
+	extract := func() fangtan.Document {
+		d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
+		ex.Extract(&d)
+		return d
+	}
+	extract() // the finder is made over the 40 names
+	reg.Put(fangtan.RegisteredOfficial{Name: "王毅", Posts: map[string]int{"外交部长": 3}, Articles: 3})
+	if _, ok := exOfficial(extract(), "王毅"); !ok {
+		t.Error("王毅, registered after the 40 others, is not found")
+	}
+}
+
 func TestUseRegistry(t *testing.T) {
 	seg, err := analyzer.Default()
 	if err != nil {

@@ -86,11 +86,10 @@ func nameStandsAt(rs []rune, start, end int) bool {
 type nameFinder struct {
 	byFirst map[rune][][]rune
 	first   runeSet
-	n       int // names it holds
 }
 
 func newNameFinder(names []string) *nameFinder {
-	f := &nameFinder{byFirst: map[rune][][]rune{}, n: len(names)}
+	f := &nameFinder{byFirst: map[rune][][]rune{}}
 	for _, n := range names {
 		rs := []rune(n)
 		if len(rs) == 0 {
@@ -124,20 +123,20 @@ func (f *nameFinder) find(texts [][]rune) []string {
 }
 
 // registryFinder caches a nameFinder over a registry's names, made again
-// when the registry has grown by a tenth: an index build adds names while
-// its workers look for them.
+// when the registry's officials change: a build's registry changes between
+// its stages (fangtan.Stages), an add's not at all.
 type registryFinder struct {
-	mu     sync.Mutex
-	reg    *fangtan.Registry
-	finder *nameFinder
+	mu         sync.Mutex
+	reg        *fangtan.Registry
+	generation uint64
+	finder     *nameFinder
 }
 
 func (c *registryFinder) get(reg *fangtan.Registry) *nameFinder {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	n := reg.Len()
-	if c.reg != reg || c.finder == nil || n > c.finder.n+c.finder.n/10 {
-		c.reg, c.finder = reg, newNameFinder(reg.Names())
+	if g := reg.Generation(); c.reg != reg || c.finder == nil || g != c.generation {
+		c.reg, c.generation, c.finder = reg, g, newNameFinder(reg.Names())
 	}
 	return c.finder
 }

@@ -293,8 +293,9 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	if unpersistedBatches > 0 {
 		w.inflight = make(chan struct{}, unpersistedBatches)
 	}
-	// fangtan.Stages tell opts.Known of the registry as it fills.
-	w.staged = true
+	// Preparer tells opts.Known of a copy of the registry, made anew
+	// between the build's stages.
+	w.build = true
 	stats, err := w.run(ctx, src, nil)
 	if err == nil && opts.Registry != nil {
 		report(opts, Progress{Stage: StageRegistry, Elapsed: time.Since(w.start)})
@@ -474,16 +475,10 @@ type writer struct {
 	// Add bumps the generation, so that a search does not keep serving
 	// pages and counts ranked before the batch until the whole Add ends.
 	written func()
-	// staged: a build, whose documents are prepared in stages
-	// (fangtan.Stages) so that what they learn from the registry the
-	// build fills does not depend on the workers' timing.
-	staged bool
-}
-
-// sequenced is a document with its place in the source's order.
-type sequenced struct {
-	doc fangtan.Document
-	seq int
+	// build: the writer builds an index, whose documents are prepared in
+	// stages (fangtan.Stages) so that what they learn from the registry
+	// the build fills does not depend on the workers' timing.
+	build bool
 }
 
 func newWriter(idx bleve.Index, opts BuildOptions) (*writer, error) {
@@ -530,15 +525,11 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 
-	ready := func(d *fangtan.Document, _ int) { w.opts.Ready(d) }
-	if w.staged {
-		// Watching run's own context: a worker that fails cancels it, and
-		// the others must not wait for the documents it will not prepare.
-		st := fangtan.NewStages(ctx, w.opts)
-		defer st.Close()
-		ready = st.Ready
-	}
-	in := make(chan sequenced, 4*w.opts.Workers)
+	// Watching run's own context: a worker that fails cancels it, and the
+	// others must not wait for the documents it will not prepare.
+	ready, release := fangtan.Preparer(ctx, w.opts, w.build)
+	defer release()
+	in := make(chan fangtan.Sequenced, 4*w.opts.Workers)
 	var wg sync.WaitGroup
 	for range w.opts.Workers {
 		wg.Add(1)
@@ -564,7 +555,7 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 			w.note(&d, note)
 		}
 		select {
-		case in <- sequenced{d, seq}:
+		case in <- fangtan.Sequenced{Doc: d, Seq: seq}:
 			seq++
 			return nil
 		case <-ctx.Done():
@@ -587,7 +578,7 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	return stats, err
 }
 
-func (w *writer) work(ctx context.Context, in <-chan sequenced, ready func(*fangtan.Document, int), before func(*bleve.Batch, []*fangtan.Document) error) error {
+func (w *writer) work(ctx context.Context, in <-chan fangtan.Sequenced, ready func(*fangtan.Document, int), before func(*bleve.Batch, []*fangtan.Document) error) error {
 	batch := w.idx.NewBatch()
 	var pending []*fangtan.Document
 	flush := func() error {
@@ -629,8 +620,8 @@ func (w *writer) work(ctx context.Context, in <-chan sequenced, ready func(*fang
 		if err := ctx.Err(); err != nil {
 			return nil // the cause is already recorded
 		}
-		d := sd.doc
-		ready(&d, sd.seq)
+		d := sd.Doc
+		ready(&d, sd.Seq)
 		bdocs, err := w.b.build(&d)
 		if err != nil {
 			w.skip(&d, err.Error())

@@ -87,8 +87,9 @@ func (db *DB) build(ctx context.Context, src fangtan.Source, opts fangtan.BuildO
 		nb = db.inSchema(building)
 	}
 	w := newWriter(nb, opts, start)
-	// fangtan.Stages tell opts.Known of the registry as it fills.
-	w.staged = true
+	// Preparer tells opts.Known of a copy of the registry, made anew
+	// between the build's stages.
+	w.build = true
 	stats, err := w.run(ctx, tx, src)
 	if err != nil {
 		return stats, err
@@ -189,16 +190,10 @@ type writer struct {
 	mu        sync.Mutex
 	skipped   []fangtan.Skipped
 	shortened []fangtan.Skipped
-	// staged: a build, whose documents are prepared in stages
-	// (fangtan.Stages) so that what they learn from the registry the
-	// build fills does not depend on the workers' timing.
-	staged bool
-}
-
-// sequenced is a document with its place in the source's order.
-type sequenced struct {
-	doc fangtan.Document
-	seq int
+	// build: the writer builds a schema, whose documents are prepared in
+	// stages (fangtan.Stages) so that what they learn from the registry
+	// the build fills does not depend on the workers' timing.
+	build bool
 }
 
 func newWriter(db *DB, opts fangtan.BuildOptions, start time.Time) *writer {
@@ -241,15 +236,11 @@ func (w *writer) admit(d *fangtan.Document, seen map[string]string) string {
 func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangtan.Stats, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	ready := func(d *fangtan.Document, _ int) { w.opts.Ready(d) }
-	if w.staged {
-		// Watching run's own context: a failed insert cancels it, and the
-		// workers then stop preparing documents.
-		st := fangtan.NewStages(ctx, w.opts)
-		defer st.Close()
-		ready = st.Ready
-	}
-	in := make(chan sequenced, 4*w.opts.Workers)
+	// Watching run's own context: a failed insert cancels it, and the
+	// workers then stop preparing documents.
+	ready, release := fangtan.Preparer(ctx, w.opts, w.build)
+	defer release()
+	in := make(chan fangtan.Sequenced, 4*w.opts.Workers)
 	out := make(chan *articleRow, 4*w.opts.Workers)
 	var wg sync.WaitGroup
 	for range w.opts.Workers {
@@ -260,8 +251,8 @@ func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangta
 				if ctx.Err() != nil {
 					continue
 				}
-				d := sd.doc
-				ready(&d, sd.seq)
+				d := sd.Doc
+				ready(&d, sd.Seq)
 				r, err := w.db.rows(&d)
 				if err != nil {
 					w.skip(&d, err.Error())
@@ -311,7 +302,7 @@ func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangta
 			return nil
 		}
 		select {
-		case in <- sequenced{d, seq}:
+		case in <- fangtan.Sequenced{Doc: d, Seq: seq}:
 			seq++
 			return nil
 		case <-ctx.Done():

@@ -96,22 +96,23 @@ func run(w io.Writer, namesFile, placesFile string, paths []string) error {
 	return nil
 }
 
-// register extracts every record of paths, on every core and without a
-// registry of its own, notes each article's officials, and counts the
-// articles naming each place ("city\t太原市").
+// register extracts every record of paths that a build would index, on
+// every core and without a registry to consult, notes each article's
+// officials, and counts the articles naming each place ("city\t太原市").
 func register(ex *extract.Extractor, paths []string) (*fangtan.Registry, map[string]int, error) {
 	reg := fangtan.NewRegistry()
 	places := map[string]int{}
 	var mu sync.Mutex
 	in := make(chan fangtan.Document, 64)
 	var wg sync.WaitGroup
+	// As a build prepares a document, but with no registry to consult.
+	prepare := fangtan.BuildOptions{Prepare: ex.Extract, Registry: reg}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for d := range in {
-				ex.Extract(&d)
-				reg.Note(&d)
+				prepare.Ready(&d)
 				mu.Lock()
 				for _, l := range []struct {
 					level string
@@ -125,8 +126,12 @@ func register(ex *extract.Extractor, paths []string) (*fangtan.Registry, map[str
 			}
 		}()
 	}
+	seen := map[string]string{}
 	_, err := corpus.Load(context.Background(), corpus.Options{}, paths, func(d fangtan.Document) error {
-		in <- d
+		// The documents a build would index: no duplicates, long ones cut.
+		if skip, _ := fangtan.Admit(&d, seen); skip == "" {
+			in <- d
+		}
 		return nil
 	})
 	close(in)
