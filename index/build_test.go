@@ -20,6 +20,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/internal/conformance"
 )
 
 // buildFixture builds the fixture documents into a fresh index under t's
@@ -843,37 +844,14 @@ func TestRebuildThroughSymlink(t *testing.T) {
 // stages before its document left it (fangtan.Stages), with any number of
 // workers, so that a build is repeatable.
 func TestBuildPreparesInStages(t *testing.T) {
-	n := fangtan.StageSize + fangtan.StageSize/2
-	docs := make([]fangtan.Document, n)
-	for i := range docs {
-		docs[i] = fangtan.Document{ID: fmt.Sprintf("d%05d", i), Title: "标题", Text: "正文"}
-	}
 	for _, workers := range []int{1, 4} {
 		t.Run(fmt.Sprint(workers, " workers"), func(t *testing.T) {
-			var view *fangtan.Registry
-			var mu sync.Mutex
-			saw := map[string]int{}
-			opts := BuildOptions{
-				Workers:  workers,
-				Registry: fangtan.NewRegistry(),
-				Known:    func(r *fangtan.Registry) { view = r },
-				Prepare: func(d *fangtan.Document) {
-					mu.Lock()
-					saw[d.ID] = view.Len()
-					mu.Unlock()
-					d.Officials = []fangtan.Official{{Name: "官员" + d.ID, Title: "市长"}}
-				},
-				NoCompact: true,
-			}
-			cp := append([]fangtan.Document(nil), docs...)
-			if _, err := Build(context.Background(), filepath.Join(t.TempDir(), "idx"), DocumentsSource(cp), opts); err != nil {
+			docs, opts, check := conformance.Staged(t, workers)
+			opts.NoCompact = true
+			if _, err := Build(context.Background(), filepath.Join(t.TempDir(), "idx"), DocumentsSource(docs), opts); err != nil {
 				t.Fatal(err)
 			}
-			for i, d := range docs {
-				if want := i / fangtan.StageSize * fangtan.StageSize; saw[d.ID] != want {
-					t.Fatalf("%s saw %d registered officials, want %d", d.ID, saw[d.ID], want)
-				}
-			}
+			check()
 		})
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"fangtan"
+	"fangtan/internal/conformance"
 )
 
 func doc(id, file, title, text string) fangtan.Document {
@@ -486,31 +487,9 @@ func TestClientKilledDuringBuild(t *testing.T) {
 // workers, so that a build is repeatable.
 func TestBuildPreparesInStages(t *testing.T) {
 	db := connect(t)
-	n := fangtan.StageSize + fangtan.StageSize/2
-	docs := make([]fangtan.Document, n)
-	for i := range docs {
-		docs[i] = doc(fmt.Sprintf("d%05d", i), "stages.txt", "标题", "正文")
-	}
-	var view *fangtan.Registry
-	var mu sync.Mutex
-	saw := map[string]int{}
-	opts := fangtan.BuildOptions{
-		Workers:  4,
-		Registry: fangtan.NewRegistry(),
-		Known:    func(r *fangtan.Registry) { view = r },
-		Prepare: func(d *fangtan.Document) {
-			mu.Lock()
-			saw[d.ID] = view.Len()
-			mu.Unlock()
-			d.Officials = []fangtan.Official{{Name: "官员" + d.ID, Title: "市长"}}
-		},
-	}
-	if _, err := db.Build(context.Background(), fangtan.DocumentsSource(slices.Clone(docs)), opts); err != nil {
+	docs, opts, check := conformance.Staged(t, 4)
+	if _, err := db.Build(context.Background(), fangtan.DocumentsSource(docs), opts); err != nil {
 		t.Fatal(err)
 	}
-	for i, d := range docs {
-		if want := i / fangtan.StageSize * fangtan.StageSize; saw[d.ID] != want {
-			t.Fatalf("%s saw %d registered officials, want %d", d.ID, saw[d.ID], want)
-		}
-	}
+	check()
 }
