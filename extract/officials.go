@@ -282,7 +282,8 @@ func (t *tagged) nameAt(i int) int {
 			n++
 		}
 	}
-	if n < 2 || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) {
+	// 殷殷嘱托: one rune twice is no two-rune name.
+	if n < 2 || (n == 2 && rs[i] == rs[i+1]) || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) {
 		return 0
 	}
 	return n
@@ -324,7 +325,8 @@ func (t *tagged) jiebaAllowsNameAt(i int) (personWord, ok bool) {
 // family names: 欧阳…, 林郑月娥), ending before a verb, particle or post.
 func nameRunLength(rs []rune, i int) int {
 	maxLen := 3
-	if (i+1 < len(rs) && surnames[rs[i+1]] && surnames[rs[i]]) || hasCompoundSurname(rs[i:]) {
+	// Two family names (林郑月娥), but not one written twice (殷殷嘱托).
+	if (i+1 < len(rs) && surnames[rs[i+1]] && surnames[rs[i]] && rs[i] != rs[i+1]) || hasCompoundSurname(rs[i:]) {
 		maxLen = 4
 	}
 	n := 1
@@ -574,12 +576,13 @@ func (p *people) note(name, title string, official bool) *personInfo {
 // writes on its own: a shorter start of it that stands as a name
 // elsewhere in the article more often than the longer one is written
 // (standsApart), or an end of it that is already a person of the article.
-// The titles go with the name. Names joined by · or - are whole names, and
-// a start that is only a family name is none.
+// The titles go with the name. A name joined by · or - is not cut at its
+// joiner (迪亚斯-卡内尔, 德尔西·罗德里格斯), though what ran into it goes
+// (同迪亚斯-卡内尔), and a start that is only a family name is no name.
 func (p *people) mergeRunOns() {
 	names := make([]string, 0, len(p.byName))
 	for n, pi := range p.byName {
-		if pi.official && utf8.RuneCountInString(n) >= 3 && !strings.ContainsFunc(n, isNameJoiner) {
+		if pi.official && utf8.RuneCountInString(n) >= 3 {
 			names = append(names, n)
 		}
 	}
@@ -593,11 +596,14 @@ func (p *people) mergeRunOns() {
 		rs := []rune(name)
 		into := ""
 		for k := 1; k <= len(rs)-2 && into == ""; k++ {
+			if isNameJoiner(rs[k-1]) {
+				continue // 德尔西·罗德里格斯 is more than 罗德里格斯
+			}
 			if q := p.byName[string(rs[k:])]; q != nil {
 				into = q.name
 			}
 		}
-		for k := len(rs) - 1; k >= 2 && into == ""; k-- {
+		for k := len(rs) - 1; k >= 2 && into == "" && !slices.ContainsFunc(rs, isNameJoiner); k-- {
 			start := rs[:k]
 			if !(startsWithSurname(start) || allTranslit(start)) || familyNameOnly(start, len(rs)) {
 				continue
@@ -1113,11 +1119,27 @@ func (p *people) cutAtOtherName(title, self string) string {
 
 // postEnds returns the offsets at which a post word ends in t, computed
 // once: finding officials asks for every rune of every paragraph, twice.
+// inIdiom: the post ending at end ends inside an idiom of jieba's cut
+// (地区/长治久安: 区长 is no post there). Any other word across the end is
+// not enough: jieba glues a post's last rune to the name after it too
+// (外/长久/里奇).
+func (t *tagged) inIdiom(end int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	for k := end - 1; k >= 0 && k >= end-8; k-- {
+		if sp, ok := t.byStart.get(k); ok {
+			return sp.end > end && tagIn(sp.tag, "il")
+		}
+	}
+	return false
+}
+
 func (t *tagged) postEnds() []int {
 	if !t.postsDone {
 		t.postsDone = true
 		for end := 1; end <= len(t.runes); end++ {
-			if positionEndingAt(t.runes, end) > 0 {
+			if positionEndingAt(t.runes, end) > 0 && !t.inIdiom(end) {
 				t.posts = append(t.posts, end)
 			}
 		}
