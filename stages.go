@@ -30,9 +30,9 @@ type Stages struct {
 
 	mu      sync.Mutex
 	changed *sync.Cond
-	stage   int         // the documents of stages before this one are in view
-	noted   map[int]int // documents noted in each unfinished stage
-	stopped bool        // the build was cancelled: nobody waits any more
+	stage   int  // the documents of stages before this one are in view
+	noted   int  // documents of this stage noted: later ones wait for it
+	stopped bool // the build was cancelled: nobody waits any more
 	stop    func() bool
 }
 
@@ -41,7 +41,7 @@ type Stages struct {
 // cancelled, Ready stops waiting for stages: the build is being thrown
 // away, and its workers may not prepare every document.
 func NewStages(ctx context.Context, opts BuildOptions) *Stages {
-	s := &Stages{opts: opts, noted: map[int]int{}}
+	s := &Stages{opts: opts}
 	s.changed = sync.NewCond(&s.mu)
 	if opts.Registry != nil && opts.Known != nil {
 		// Without Known, Prepare reads no registry: nothing to stage.
@@ -75,11 +75,15 @@ func (s *Stages) Ready(d *Document, seq int) {
 	s.opts.Ready(d)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.noted[stage]++
-	// Stages end in order: a stage's documents wait for every earlier one.
-	for s.noted[s.stage] == StageSize {
-		delete(s.noted, s.stage)
+	// Only the current stage's documents get here, but for a cancelled
+	// build's, which no longer count.
+	if stage != s.stage {
+		return
+	}
+	s.noted++
+	if s.noted == StageSize {
 		s.stage++
+		s.noted = 0
 		s.view.replaceOfficials(s.opts.Registry)
 		s.changed.Broadcast()
 	}

@@ -919,15 +919,11 @@ func countryNameAt(rs []rune, i int) int {
 func countryOf(title string) string {
 	rs := []rune(title)
 	for i := range rs {
-		for _, name := range countriesByFirst[rs[i]] {
-			n := utf8.RuneCountInString(name)
-			if i+n > len(rs) || string(rs[i:i+n]) != name {
-				continue
-			}
-			if n == 1 && (i != 0 || !postsOnly(rs[1:])) {
-				continue
-			}
-			return countries[name]
+		if n := countryNameAt(rs, i); n > 0 {
+			return countries[string(rs[i:i+n])]
+		}
+		if c, ok := countries[string(rs[i])]; ok && i == 0 && postsOnly(rs[1:]) {
+			return c
 		}
 	}
 	return ""
