@@ -1,0 +1,346 @@
+// Command facetpanel measures the precision of an index's facets on a
+// whole archive, where the gold set (a few dozen articles labelled
+// completely) cannot: it samples (article, facet value) pairs uniformly
+// from what the facet counts, so a labelled sample estimates the share of
+// the counts a researcher sees that are right.
+//
+//	go run ./internal/bench/facetpanel sample -index DIR -facet official -n 100 -seed 1 > panel.tsv
+//	go run ./internal/bench/facetpanel score -index DIR panel.tsv...
+//	go run ./internal/bench/facetpanel show -index DIR ID...
+//
+// show prints articles whole, for a labeller who needs more than the
+// evidence. sample prints one line per pair: an empty label column, the article's
+// id, the facet, the value and the evidence a labeller needs (the post
+// for an official; the article's places for a place; and up to three
+// passages of the text, folded to Simplified, around the value or its
+// short name). A labeller writes y (the article is about or names this
+// official, or is about this place) or n in the first column, and a
+// reason in the last.
+//
+// score reads labelled panels and looks each pair up in an index (built
+// by the code to compare): the panel's precision, the wrong pairs the
+// index still counts and the right pairs it no longer counts. A panel
+// labelled from one build and scored on another estimates only what
+// changed among its own pairs; a new sample measures the new build.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fangtan"
+	"fangtan/analyzer"
+	"fangtan/index"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	var err error
+	switch os.Args[1] {
+	case "sample":
+		err = sampleCmd(os.Args[2:])
+	case "score":
+		err = scoreCmd(os.Args[2:])
+	case "show":
+		err = showCmd(os.Args[2:])
+	default:
+		usage()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "facetpanel:", err)
+		os.Exit(1)
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: facetpanel sample -index DIR -facet official|province|city|district [-n N] [-seed S]\n       facetpanel score -index DIR PANEL...\n       facetpanel show -index DIR ID...")
+	os.Exit(2)
+}
+
+// values is what an article's facet counts it under.
+func values(h fangtan.Hit, facet string) []string {
+	switch facet {
+	case "official":
+		var v []string
+		for _, o := range h.Officials {
+			v = append(v, o.Name)
+		}
+		return v
+	case "province":
+		return h.Provinces
+	case "city":
+		return h.Cities
+	case "district":
+		return h.Districts
+	}
+	return nil
+}
+
+// everyArticle emits each dated article of the index, a year at a time
+// (an export is bounded; undated articles are left out).
+func everyArticle(ctx context.Context, x *index.Index, emit func(fangtan.Hit) error) error {
+	for y := 1949; y <= 2030; y++ {
+		q := fangtan.Query{Years: []string{strconv.Itoa(y)}, Sort: "oldest"}
+		if err := x.Export(ctx, q, index.MaxExport, func(uint64) error { return nil }, emit); err != nil {
+			return fmt.Errorf("year %d: %w", y, err)
+		}
+	}
+	return nil
+}
+
+type pair struct {
+	id, value, post string
+	places          string
+}
+
+func sampleCmd(args []string) error {
+	fs := flag.NewFlagSet("sample", flag.ExitOnError)
+	dir := fs.String("index", "", "index directory")
+	facet := fs.String("facet", "official", "official, province, city or district")
+	n := fs.Int("n", 100, "pairs to sample")
+	seed := fs.Uint64("seed", 1, "random seed: the same index and seed give the same sample")
+	fs.Parse(args)
+	if !slices.Contains([]string{"official", "province", "city", "district"}, *facet) {
+		return fmt.Errorf("unknown facet %q: use official, province, city or district", *facet)
+	}
+	x, err := index.OpenReadOnly(*dir)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	w := bufio.NewWriter(os.Stdout)
+	if err := sample(context.Background(), w, x, *facet, *n, *seed); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// sample writes n pairs of the facet drawn uniformly, with the seed, from
+// every pair the index counts.
+func sample(ctx context.Context, w io.Writer, x *index.Index, facet string, n int, seed uint64) error {
+	var pairs []pair
+	err := everyArticle(ctx, x, func(h fangtan.Hit) error {
+		for _, v := range values(h, facet) {
+			p := pair{id: h.ID, value: v, places: strings.Join(slices.Concat(h.Provinces, h.Cities, h.Districts), " ")}
+			if facet == "official" {
+				for _, o := range h.Officials {
+					if o.Name == v {
+						p.post = o.Title
+						if o.Country != "" {
+							p.post += " [" + o.Country + "]"
+						}
+						if o.Inferred {
+							p.post += " (inferred from the registry)"
+						}
+					}
+				}
+			}
+			pairs = append(pairs, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(seed, 0))
+	r.Shuffle(len(pairs), func(i, j int) { pairs[i], pairs[j] = pairs[j], pairs[i] })
+	pairs = pairs[:min(n, len(pairs))]
+	slices.SortFunc(pairs, func(a, b pair) int { return strings.Compare(a.id+a.value, b.id+b.value) })
+	fmt.Fprintf(w, "# facetpanel sample -facet %s -n %d -seed %d: %d pairs of %s\n", facet, n, seed, len(pairs), x.Path())
+	fmt.Fprintln(w, "# label\tid\tfacet\tvalue\tpost or places\tevidence\treason")
+	for _, p := range pairs {
+		d, err := x.Document(ctx, p.id, "")
+		if err != nil {
+			return fmt.Errorf("document %s: %w", p.id, err)
+		}
+		about := p.post
+		if facet != "official" {
+			about = p.places
+		}
+		ev := evidence(analyzer.Fold(d.Title+"。"+d.Text), p.value, facet)
+		fmt.Fprintf(w, "\t%s\t%s\t%s\t%s\t%s\t\n", p.id, facet, p.value, about, ev)
+	}
+	return nil
+}
+
+// placeSuffixes are cut from a place's name to find it where the text
+// writes it short (太原市 as 太原).
+var placeSuffixes = []string{"特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗"}
+
+// evidence is up to three passages of text around value, or around its
+// short name or family name when the text never writes it whole.
+func evidence(text, value, facet string) string {
+	keys := []string{value}
+	if facet != "official" {
+		for _, s := range placeSuffixes {
+			if short, ok := strings.CutSuffix(value, s); ok && len([]rune(short)) >= 2 {
+				keys = append(keys, short)
+				break
+			}
+		}
+	}
+	for _, k := range keys {
+		var out []string
+		rest, base := text, 0
+		for len(out) < 3 {
+			i := strings.Index(rest, k)
+			if i < 0 {
+				break
+			}
+			at := base + i
+			out = append(out, around(text, at, len(k), 40))
+			base = at + len(k)
+			rest = text[base:]
+		}
+		if len(out) > 0 {
+			return strings.Join(out, " … ")
+		}
+	}
+	return "(not in the text)"
+}
+
+// around is width runes either side of text[at:at+n], with the match in 【】.
+func around(text string, at, n, width int) string {
+	before := []rune(text[:at])
+	after := []rune(text[at+n:])
+	b := string(before[max(0, len(before)-width):])
+	a := string(after[:min(width, len(after))])
+	s := b + "【" + text[at:at+n] + "】" + a
+	return strings.NewReplacer("\t", " ", "\n", " ").Replace(s)
+}
+
+// showCmd prints articles whole, folded to Simplified, with what the
+// index counts them under: for a labeller who needs more than the
+// evidence.
+func showCmd(args []string) error {
+	fs := flag.NewFlagSet("show", flag.ExitOnError)
+	dir := fs.String("index", "", "index directory")
+	fs.Parse(args)
+	x, err := index.OpenReadOnly(*dir)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	for _, id := range fs.Args() {
+		d, err := x.Document(context.Background(), id, "")
+		if err != nil {
+			return fmt.Errorf("document %s: %w", id, err)
+		}
+		fmt.Printf("== %s %s %s\n%s\n\n%s\n", d.ID, d.Date, d.Source, analyzer.Fold(d.Title), analyzer.Fold(d.Text))
+		fmt.Printf("-- officials:")
+		for _, o := range d.Officials {
+			fmt.Printf(" %s(%s)", o.Name, o.Title)
+		}
+		fmt.Printf("\n-- places: %v %v %v\n\n", d.Places.Provinces, d.Places.Cities, d.Places.Districts)
+	}
+	return nil
+}
+
+func scoreCmd(args []string) error {
+	fs := flag.NewFlagSet("score", flag.ExitOnError)
+	dir := fs.String("index", "", "index directory")
+	fs.Parse(args)
+	x, err := index.OpenReadOnly(*dir)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	ctx := context.Background()
+	for _, path := range fs.Args() {
+		if err := score(ctx, os.Stdout, x, path); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return nil
+}
+
+func score(ctx context.Context, w io.Writer, x *index.Index, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var right, wrong, keptWrong, lostRight, gone int
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		col := strings.Split(line, "\t")
+		if len(col) < 4 {
+			return fmt.Errorf("line %d: %d columns, want at least 4", n, len(col))
+		}
+		label, id, facet, value := col[0], col[1], col[2], col[3]
+		if label != "y" && label != "n" {
+			return fmt.Errorf("line %d: label %q, want y or n", n, label)
+		}
+		d, err := x.Document(ctx, id, "")
+		if errors.Is(err, fangtan.ErrNotFound) {
+			gone++
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		h := fangtan.Hit{Officials: d.Officials, Provinces: d.Places.Provinces, Cities: d.Places.Cities, Districts: d.Places.Districts}
+		counted := slices.Contains(values(h, facet), value)
+		switch {
+		case label == "y":
+			right++
+			if !counted {
+				lostRight++
+				lines = append(lines, fmt.Sprintf("  lost (labelled right): %s %s %s", id, facet, value))
+			}
+		default:
+			wrong++
+			if counted {
+				keptWrong++
+				lines = append(lines, fmt.Sprintf("  still counted (labelled wrong): %s %s %s", id, facet, value))
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	total := right + wrong
+	if total == 0 {
+		return errors.New("no labelled pairs")
+	}
+	p := float64(right) / float64(total)
+	lo, hi := wilson(right, total)
+	fmt.Fprintf(w, "%s: %d pairs labelled, precision %.3f (95%% interval %.3f–%.3f)", path, total, p, lo, hi)
+	fmt.Fprintf(w, "; in %s: %d of %d wrong pairs still counted, %d of %d right pairs no longer counted", x.Path(), keptWrong, wrong, lostRight, right)
+	if gone > 0 {
+		fmt.Fprintf(w, ", %d articles not in the index", gone)
+	}
+	fmt.Fprintln(w)
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+	return nil
+}
+
+// wilson is the 95% Wilson score interval of k successes in n.
+func wilson(k, n int) (float64, float64) {
+	z := 1.96
+	p := float64(k) / float64(n)
+	d := 1 + z*z/float64(n)
+	c := (p + z*z/(2*float64(n))) / d
+	m := z * math.Sqrt(p*(1-p)/float64(n)+z*z/(4*float64(n)*float64(n))) / d
+	return c - m, c + m
+}

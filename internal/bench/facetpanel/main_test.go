@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fangtan"
+	"fangtan/analyzer"
+	"fangtan/extract"
+	"fangtan/index"
+)
+
+func TestEvidence(t *testing.T) {
+	for _, c := range []struct {
+		name, text, value, facet, want string
+	}{
+		{"whole name", "国务院总理李强在太原考察。", "李强", "official", "国务院总理【李强】在太原考察。"},
+		{"short place", "国务院总理李强在太原考察。", "太原市", "city", "国务院总理李强在【太原】考察。"},
+		{"whole place first", "太原市委书记说，太原要发展。", "太原市", "city", "【太原市】委书记说，太原要发展。"},
+		{"absent", "他说。", "李强", "official", "(not in the text)"},
+		{"three at most", "甲甲甲甲", "甲", "official", "【甲】甲甲甲 … 甲【甲】甲甲 … 甲甲【甲】甲"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := evidence(c.text, c.value, c.facet); got != c.want {
+				t.Errorf("evidence(%q, %q) = %q, want %q", c.text, c.value, got, c.want)
+			}
+		})
+	}
+	long := strings.Repeat("前", 100) + "李强" + strings.Repeat("后", 100)
+	if got := evidence(long, "李强", "official"); got != strings.Repeat("前", 40)+"【李强】"+strings.Repeat("后", 40) {
+		t.Errorf("evidence keeps %d runes, want 40 either side", len([]rune(got))-4)
+	}
+}
+
+func TestWilson(t *testing.T) {
+	for _, c := range []struct {
+		k, n   int
+		lo, hi float64
+	}{
+		{95, 100, 0.888, 0.978},
+		{100, 100, 0.963, 1},
+		{0, 10, 0, 0.278},
+	} {
+		lo, hi := wilson(c.k, c.n)
+		if math.Abs(lo-c.lo) > 0.001 || math.Abs(hi-c.hi) > 0.001 {
+			t.Errorf("wilson(%d, %d) = %.3f–%.3f, want %.3f–%.3f", c.k, c.n, lo, hi, c.lo, c.hi)
+		}
+	}
+}
+
+// TestSampleAndScore samples every city pair of a small index, labels one
+// of them wrong and one pair the index does not count right, and scores
+// the panel against the same index.
+func TestSampleAndScore(t *testing.T) {
+	ctx := context.Background()
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := extract.NewExtractor(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []fangtan.Document{
+		{ID: "a", Title: "考察", Date: "2022-09-24", Text: "山西省委书记在太原市小店区考察。"},
+		{ID: "b", Title: "会议", Date: "2023-01-05", Text: "大同市召开会议，朔州市代表出席。"},
+	}
+	dir := filepath.Join(t.TempDir(), "x")
+	if _, err := index.Build(ctx, dir, index.DocumentsSource(docs), index.BuildOptions{Prepare: ex.Extract}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := index.OpenReadOnly(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	var panel strings.Builder
+	if err := sample(ctx, &panel, x, "city", 100, 1); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(panel.String()), "\n") {
+		if strings.HasPrefix(l, "#") {
+			continue
+		}
+		lines = append(lines, l)
+	}
+	want := []string{"a\tcity\t太原市", "b\tcity\t大同市", "b\tcity\t朔州市"}
+	if len(lines) != len(want) {
+		t.Fatalf("sampled %d pairs, want %d:\n%s", len(lines), len(want), panel.String())
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], "\t"+w+"\t") {
+			t.Errorf("pair %d = %q, want %q", i, lines[i], w)
+		}
+	}
+	if !strings.Contains(lines[0], "【太原市】") {
+		t.Errorf("no evidence: %q", lines[0])
+	}
+	labelled := "y" + lines[0] + "\n" + "n" + lines[1] + "wrong on purpose\n" + "y" + lines[2] + "\n" + "y\ta\tcity\t朔州市\t\t\t\n"
+	path := filepath.Join(t.TempDir(), "panel.tsv")
+	if err := os.WriteFile(path, []byte(labelled), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := score(ctx, &out, x, path); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"4 pairs labelled, precision 0.750", "1 of 1 wrong pairs still counted", "1 of 3 right pairs no longer counted", "still counted (labelled wrong): b city 大同市", "lost (labelled right): a city 朔州市"} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("score lacks %q:\n%s", w, out.String())
+		}
+	}
+	if err := os.WriteFile(path, []byte("x\ta\tcity\t太原市\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := score(ctx, &out, x, path); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("an unlabelled line gave %v, want an error naming line 1", err)
+	}
+}
