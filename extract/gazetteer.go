@@ -208,7 +208,9 @@ func parseGazetteer(data string) *gazetteer {
 		if short == "" || utf8.RuneCountInString(short) < 2 || genericDistricts[short] {
 			continue
 		}
-		if s := surfaces[short]; s != nil && !s.contextual {
+		if s := surfaces[short]; s != nil && (!s.contextual || (slices.Contains(s.divs, d.city) && d.name != d.city.name)) {
+			// 安徽黄山 is the city of 黄山市, not its district 黄山区 (but
+			// 广东中山 is 中山市 at both levels, as 中山市 written whole is).
 			continue
 		}
 		add(short, d)

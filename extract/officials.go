@@ -306,8 +306,12 @@ func (t *tagged) jiebaAllowsNameAt(i int) (personWord, ok bool) {
 	}
 	if sp.end-sp.start == 1 {
 		// 张/q 病床/n: a lone surname rune followed by a dictionary word of
-		// its own is a measure word or a verb, not a name.
+		// its own is a measure word or a verb, not a name; nor is one
+		// function word followed by another (相对于/p 其/r 他人).
 		next, ok := t.byStart.get(i + 1)
+		if ok && next.end-next.start == 1 && tagIn(sp.tag, "cdpru") && tagIn(next.tag, "cdpru") {
+			return false, false
+		}
 		return false, !(ok && next.end-next.start >= 2 && next.tag != "x" && !isPersonTag(next.tag))
 	}
 	if sp.tag == "x" {
@@ -324,12 +328,23 @@ func (t *tagged) jiebaAllowsNameAt(i int) (personWord, ok bool) {
 // family name and up to two more runes (three for compound or double
 // family names: 欧阳…, 林郑月娥), ending before a verb, particle or post.
 func nameRunLength(rs []rune, i int) int {
-	maxLen := 3
-	// Two family names (林郑月娥), but not one written twice (殷殷嘱托).
+	return extendNameRun(rs, i, 1)
+}
+
+// maxNameLength is the longest a Chinese name at i may be: three runes,
+// four for two family names (林郑月娥) or a compound one (欧阳…), but not
+// for one written twice (殷殷嘱托).
+func maxNameLength(rs []rune, i int) int {
 	if (i+1 < len(rs) && surnames[rs[i+1]] && surnames[rs[i]] && rs[i] != rs[i+1]) || hasCompoundSurname(rs[i:]) {
-		maxLen = 4
+		return 4
 	}
-	n := 1
+	return 3
+}
+
+// extendNameRun lengthens a name of n runes at i by the family-name rules,
+// up to a verb, particle or post.
+func extendNameRun(rs []rune, i, n int) int {
+	maxLen := maxNameLength(rs, i)
 	for n < maxLen && i+n < len(rs) && isHan(rs[i+n]) && !stopWordAt(rs, i+n) && positionStartingAt(rs, i+n) == 0 {
 		n++
 	}
@@ -340,6 +355,8 @@ func nameRunLength(rs []rune, i int) int {
 // longer when jieba knows the whole name (魏凤和/nr), shorter when what
 // follows jieba's name is a function word (李强/nr 作/v 报告, but
 // 李家/nr 超/v is 李家超) or the rest is a word of its own (李明/深入).
+// A person word of jieba's that holds a rune the rules stop at (罗致/nr
+// 光: 致 as in 致辞) is a name the rules go on after.
 func (t *tagged) jiebaAdjustName(i, n int) int {
 	if t.byStart == nil {
 		return n
@@ -349,7 +366,11 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 		m := sp.end - sp.start
 		switch {
 		case m > n && m <= 4:
+			stoppedInside := stopWordAt(rs, i+n)
 			n = m
+			if stoppedInside {
+				n = extendNameRun(rs, i, n)
+			}
 		case m >= 2 && m < n:
 			if next, ok := t.byStart.get(sp.end); ok && next.end-next.start == 1 && strings.ContainsRune("作同向在和与对就为将已率等说也都还又再到于给从把被", rs[next.start]) {
 				n = m
@@ -730,7 +751,7 @@ func (p *people) findOfficials(t *tagged) {
 		// A list after one post: 国务院副总理张国清、刘国中.
 		for at := end + nl; at+1 < len(rs) && strings.ContainsRune("、及和与", rs[at]); {
 			m := t.officialNameAt(at+1, title)
-			if m == 0 {
+			if m == 0 && !t.oneNoNameWord(at+1) {
 				m = listedNameAt(rs, at+1)
 			}
 			// 、文莱苏丹哈桑纳尔: the list goes on with another post.
@@ -787,6 +808,17 @@ func regnalNumber(rs []rune, i int) int {
 // punctuation or a non-Han rune, or at a verb or particle (张国清出席).
 func endsName(rs []rune, i int) bool {
 	return i >= len(rs) || !isHan(rs[i]) || stopWordAt(rs, i)
+}
+
+// oneNoNameWord reports whether jieba reads the text at i as a word of a
+// class no name has (行政长官林郑月娥及劳工/vn 及福利局局长: a department,
+// not the list's next name).
+func (t *tagged) oneNoNameWord(i int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	return ok && sp.end-sp.start >= 2 && isNoNameTag(sp.tag)
 }
 
 // listedNameAt reads a name in a list after a post without asking jieba,
@@ -1055,8 +1087,9 @@ func (p *people) nameEndingAt(t *tagged, end int) string {
 		return ""
 	}
 	start := sp.start
-	// 麦/nr 卡菲/nrt: a transliterated name cut in two.
-	if prev, ok := t.byEnd.get(start); ok && isPersonTag(prev.tag) && isPersonTag(sp.tag) {
+	// 麦/nr 卡菲/nrt, 梁/nr 云英/nr: a name cut in two (but not 祝贺/nr
+	// 习近平/nr: jieba tags some words as persons; notnames.txt lists them).
+	if prev, ok := t.byEnd.get(start); ok && isPersonTag(prev.tag) && isPersonTag(sp.tag) && !notNames[string(rs[prev.start:prev.end])] {
 		start = prev.start
 	}
 	name := rs[start:end]
