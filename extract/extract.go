@@ -71,7 +71,9 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
 	if e.registry == nil || e.registry.Len() == 0 {
 		return
 	}
-	for _, name := range e.regFinder.get(e.registry).find(texts) {
+	found := e.regFinder.get(e.registry).find(texts)
+	defer ppl.foldTruncations(found)
+	for _, name := range found {
 		if pi := ppl.byName[name]; pi != nil && pi.official && len(pi.titles) > 0 {
 			continue
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fangtan/internal/han"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -647,6 +648,32 @@ func (p *people) mergeRunOns() {
 // standsApart counts where name occurs in text where a name can stand
 // (nameStandsAt), other than as the start of full: 黄宏 in 黄宏发表示 is
 // 黄宏发's, not 黄宏's.
+// foldTruncations folds into each of the registered names an article
+// writes (found) a person of the article whose name is that name's start
+// and is never written apart from it: 首相高市早苗, without 日本, reads as
+// 高市早 by the Chinese rules, and is 高市早苗.
+func (p *people) foldTruncations(found []string) {
+	var text []rune
+	for _, name := range found {
+		full := []rune(name)
+		for _, short := range slices.Sorted(maps.Keys(p.byName)) {
+			pi := p.byName[short]
+			if pi == nil || short == name || !strings.HasPrefix(name, short) || utf8.RuneCountInString(short) < 2 {
+				continue
+			}
+			if text == nil {
+				text = []rune(p.text)
+			}
+			if standsApart(text, []rune(short), full) == 0 {
+				p.merge(pi, name)
+				if !pi.inferred {
+					p.byName[name].inferred = false // it has the short name's post
+				}
+			}
+		}
+	}
+}
+
 func standsApart(text, name, full []rune) int {
 	n := 0
 	for i := 0; i+len(name) <= len(text); i++ {
@@ -770,6 +797,11 @@ func (p *people) findOfficials(t *tagged) {
 // is longer.
 func (t *tagged) officialNameAt(i int, title string) int {
 	n := t.nameAt(i)
+	if countryOf(title) == "日本" {
+		if j := t.japaneseNameAt(i); j > n {
+			return j
+		}
+	}
 	f := foreignNameAt(t.runes, i)
 	if f > n {
 		if t.noForeignName(i, f) {
@@ -789,6 +821,87 @@ func (t *tagged) officialNameAt(i int, title string) int {
 		return f // 前局长布伦南则说: three transliteration runes are a name
 	}
 	return n
+}
+
+// japaneseNameAt returns the length of a Japanese name at i, written in
+// Han characters: a family name of one or two runes and a given name of
+// one to three (石破茂, 高市早苗, 鸠山由纪夫), longer than the Chinese
+// family-name rules allow and mostly unknown to jieba (高市/x 早苗/x). It
+// ends at punctuation, or where a word of jieba's begins that is a verb,
+// particle or conjunction, a post or a name stop; 0 without jieba or with
+// no such end.
+func (t *tagged) japaneseNameAt(i int) int {
+	rs := t.runes
+	if t.byStart == nil {
+		return 0
+	}
+	if _, ok := t.byStart.get(i); !ok {
+		return 0 // inside a word
+	}
+	best := 0
+	for k := 1; k <= 5 && i+k <= len(rs); k++ {
+		if r := rs[i+k-1]; !isHan(r) || positionStartingAt(rs, i+k-1) > 0 || (k > 1 && stopWordAt(rs, i+k-1)) {
+			break
+		}
+		end := i + k
+		if k < 2 {
+			continue
+		}
+		// Five runes only as jieba's person word (鸠山由纪夫/nr, but not
+		// 岸田文雄互/x 致贺).
+		if k == 5 {
+			if sp, ok := t.byEnd.get(end); !ok || !isPersonTag(sp.tag) {
+				break
+			}
+		}
+		if end == len(rs) || !isHan(rs[end]) {
+			if t.nameLikeWords(i, end) {
+				best = k
+			}
+			continue
+		}
+		// The name ends where a word of jieba's begins (岸田文雄/x 互致/v,
+		// not 岸田文雄互/致).
+		if sp, ok := t.byStart.get(end); ok && (tagIn(sp.tag, "vpcu") || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0) && t.nameLikeWords(i, end) {
+			best = k
+		}
+	}
+	return best
+}
+
+// nameLikeWords reports whether jieba cuts rs[i:end] into words a name
+// is made of: one word of a person, a place or one it does not know
+// (安倍晋三/nr, 村山富市/ns, 岸田文雄/x), or a first word of those kinds (or a
+// noun or single rune that a person's or unknown word follows: 二阶/n
+// 俊博/x) and then such words, single runes and two-rune nouns (田村/x
+// 智子/n, 保坂展/x 人/n); not 官邸/n 前, 错误/n 言论, 办/v 版本.
+func (t *tagged) nameLikeWords(i, end int) bool {
+	nameWord := func(sp tagSpan) bool { return isPersonTag(sp.tag) || sp.tag == "x" }
+	first, ok := t.byStart.get(i)
+	if !ok || first.end > end {
+		return false
+	}
+	if first.end == end {
+		return nameWord(first) || first.tag == "ns"
+	}
+	if !nameWord(first) {
+		next, ok := t.byStart.get(first.end)
+		if !ok || !nameWord(next) || !(tagIn(first.tag, "n") || first.end-first.start == 1 && !tagIn(first.tag, "cdpruv")) {
+			return false
+		}
+	}
+	for p := first.end; p < end; {
+		sp, ok := t.byStart.get(p)
+		if !ok || sp.end > end {
+			return false
+		}
+		n := sp.end - sp.start
+		if !nameWord(sp) && !(n == 1 && !tagIn(sp.tag, "cdpruv")) && !(n == 2 && sp.tag == "n") {
+			return false
+		}
+		p = sp.end
+	}
+	return true
 }
 
 // regnalNumber returns the length of a regnal number at i (六世 in
