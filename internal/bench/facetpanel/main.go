@@ -266,56 +266,72 @@ func scoreCmd(args []string) error {
 	return nil
 }
 
-func score(ctx context.Context, w io.Writer, x *index.Index, path string) error {
-	f, err := os.Open(path)
+// labelled is one labelled pair of a panel.
+type labelled struct {
+	line                       int
+	right                      bool
+	id, facet, value, evidence string
+}
+
+// readPanel reads a labelled panel: every pair must carry y or n, and a
+// wrong one its reason.
+func readPanel(path string) ([]labelled, error) {
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer f.Close()
-	var right, wrong, keptWrong, lostRight, gone int
-	var lines []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
+	var out []labelled
+	for n, line := range strings.Split(string(data), "\n") {
 		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
 		col := strings.Split(line, "\t")
-		if len(col) < 4 {
-			return fmt.Errorf("line %d: %d columns, want at least 4", n, len(col))
+		if len(col) != 7 {
+			return nil, fmt.Errorf("%s:%d: %d columns, want 7 (label, id, facet, value, post or places, evidence, reason)", path, n+1, len(col))
 		}
-		label, id, facet, value := col[0], col[1], col[2], col[3]
-		if label != "y" && label != "n" {
-			return fmt.Errorf("line %d: label %q, want y or n", n, label)
+		if col[0] != "y" && col[0] != "n" {
+			return nil, fmt.Errorf("%s:%d: label %q, want y or n", path, n+1, col[0])
 		}
-		d, err := x.Document(ctx, id, "")
+		if col[0] == "n" && strings.TrimSpace(col[6]) == "" {
+			return nil, fmt.Errorf("%s:%d: a wrong pair without a reason", path, n+1)
+		}
+		out = append(out, labelled{line: n + 1, right: col[0] == "y", id: col[1], facet: col[2], value: col[3], evidence: col[5]})
+	}
+	return out, nil
+}
+
+func score(ctx context.Context, w io.Writer, x *index.Index, path string) error {
+	pairs, err := readPanel(path)
+	if err != nil {
+		return err
+	}
+	var right, wrong, keptWrong, lostRight, gone int
+	var lines []string
+	for _, p := range pairs {
+		d, err := x.Document(ctx, p.id, "")
 		if errors.Is(err, fangtan.ErrNotFound) {
 			gone++
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("line %d: %w", n, err)
+			return fmt.Errorf("%s:%d: %w", path, p.line, err)
 		}
 		h := fangtan.Hit{Officials: d.Officials, Provinces: d.Places.Provinces, Cities: d.Places.Cities, Districts: d.Places.Districts}
-		counted := slices.Contains(values(h, facet), value)
+		counted := slices.Contains(values(h, p.facet), p.value)
 		switch {
-		case label == "y":
+		case p.right:
 			right++
 			if !counted {
 				lostRight++
-				lines = append(lines, fmt.Sprintf("  lost (labelled right): %s %s %s", id, facet, value))
+				lines = append(lines, fmt.Sprintf("  lost (labelled right): %s %s %s", p.id, p.facet, p.value))
 			}
 		default:
 			wrong++
 			if counted {
 				keptWrong++
-				lines = append(lines, fmt.Sprintf("  still counted (labelled wrong): %s %s %s", id, facet, value))
+				lines = append(lines, fmt.Sprintf("  still counted (labelled wrong): %s %s %s", p.id, p.facet, p.value))
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return err
 	}
 	total := right + wrong
 	if total == 0 {

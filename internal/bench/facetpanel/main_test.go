@@ -115,10 +115,41 @@ func TestSampleAndScore(t *testing.T) {
 			t.Errorf("score lacks %q:\n%s", w, out.String())
 		}
 	}
-	if err := os.WriteFile(path, []byte("x\ta\tcity\t太原市\n"), 0o644); err != nil {
-		t.Fatal(err)
+	for _, bad := range []string{"x\ta\tcity\t太原市\t\t\t\n", "\ta\tcity\t太原市\t\t\t\n", "n\ta\tcity\t太原市\t\t\t\n", "y\ta\tcity\t太原市\n"} {
+		if err := os.WriteFile(path, []byte("# panel\n"+bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := score(ctx, &out, x, path); err == nil || !strings.Contains(err.Error(), "panel.tsv:2:") {
+			t.Errorf("%q gave %v, want an error naming line 2", bad, err)
+		}
 	}
-	if err := score(ctx, &out, x, path); err == nil || !strings.Contains(err.Error(), "line 1") {
-		t.Errorf("an unlabelled line gave %v, want an error naming line 1", err)
+}
+
+// TestPanelsAreLabelled checks the labelled panels in testdata/facets:
+// every pair labelled, every wrong one with its reason, and the
+// precision they report in README.md computable.
+func TestPanelsAreLabelled(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "facets", "*.tsv"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no panels (%v)", err)
+	}
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			pairs, err := readPanel(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pairs) == 0 {
+				t.Fatal("no pairs")
+			}
+			seen := map[string]bool{}
+			for _, q := range pairs {
+				k := q.id + "\t" + q.facet + "\t" + q.value
+				if seen[k] {
+					t.Errorf("line %d: %s twice", q.line, k)
+				}
+				seen[k] = true
+			}
+		})
 	}
 }
