@@ -83,7 +83,7 @@ func TestSampleAndScore(t *testing.T) {
 		t.Fatal(err)
 	}
 	var lines []string
-	for _, l := range strings.Split(strings.TrimSpace(panel.String()), "\n") {
+	for _, l := range strings.Split(strings.TrimRight(panel.String(), "\n"), "\n") {
 		if strings.HasPrefix(l, "#") {
 			continue
 		}
