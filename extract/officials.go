@@ -774,7 +774,8 @@ func (p *people) findOfficials(t *tagged) {
 		if nl == 0 {
 			continue
 		}
-		p.note(string(rs[end:end+nl]), title, true)
+		official := publicPost(title)
+		p.note(string(rs[end:end+nl]), title, official)
 		// A list after one post: 国务院副总理张国清、刘国中.
 		for at := end + nl; at+1 < len(rs) && strings.ContainsRune("、及和与", rs[at]); {
 			m := t.officialNameAt(at+1, title)
@@ -785,7 +786,7 @@ func (p *people) findOfficials(t *tagged) {
 			if m == 0 || !endsName(rs, at+1+m) || countryOf(string(rs[at+1:at+1+m])) != "" || hasPosition(rs[at+1:at+1+m]) {
 				break
 			}
-			p.note(string(rs[at+1:at+1+m]), title, true)
+			p.note(string(rs[at+1:at+1+m]), title, official)
 			at += 1 + m
 		}
 	}
@@ -902,6 +903,34 @@ func (t *tagged) nameLikeWords(i, end int) bool {
 		p = sp.end
 	}
 	return true
+}
+
+// sharedPosts and publicBodies tell an official's post from the same post
+// of a private body (恒隆集团主席, 社民连发言人): publicPost.
+var (
+	sharedPosts  = setOfList(mustList("sharedposts.txt"))
+	publicBodies = mustList("publicbodies.txt")
+)
+
+// publicPost reports whether title is an official's: a post of its own, a
+// post only public bodies have, or a shared post written after the name of
+// a public body or of a country. 恒隆集团主席 and 本土民主前线发言人 are not.
+func publicPost(title string) bool {
+	rs := []rune(title)
+	n := positionEndingAt(rs, len(rs))
+	if n == 0 || n == len(rs) || !sharedPosts[string(rs[len(rs)-n:])] {
+		return true
+	}
+	org := string(rs[:len(rs)-n])
+	if countryOf(title) != "" {
+		return true
+	}
+	for _, b := range publicBodies {
+		if strings.Contains(org, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // regnalNumber returns the length of a regnal number at i (六世 in
@@ -1178,7 +1207,7 @@ func (p *people) findCopulaOfficials(t *tagged) {
 				}
 			}
 			if name := p.nameEndingAt(t, cs); name != "" {
-				p.note(name, string(rs[start:end]), true)
+				p.note(name, string(rs[start:end]), publicPost(string(rs[start:end])))
 			}
 			break
 		}

@@ -122,6 +122,16 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"总书记念兹在兹的，是人民群众的安危冷暖。", nil, []string{"念兹在兹"}},
 		{"麦卡菲是前联邦检察官。", []string{"麦卡菲"}, nil},
 		{"梁云英是湖北孝感大悟县朱湾村党支部书记。", []string{"梁云英"}, []string{"云英"}},
+		// A post private bodies have too is an official's only after a
+		// public body's or a country's name, or with no name before it.
+		{"恒隆集团主席陈启宗表示，市场前景不明。", nil, []string{"陈启宗"}},
+		{"本土民主前线发言人梁天琦表示，会继续参选。", nil, []string{"梁天琦"}},
+		{"法律学院前院长陈文敏表示遗憾。", nil, []string{"陈文敏"}},
+		{"外交部发言人毛宁表示，中方坚决反对。", []string{"毛宁"}, nil},
+		{"美联储主席鲍威尔当天表示，将控制通胀。", []string{"鲍威尔"}, nil},
+		{"统一俄罗斯党主席梅德韦杰夫表示支持。", []string{"梅德韦杰夫|俄罗斯"}, nil},
+		{"全国政协主席王沪宁出席会议。", []string{"王沪宁"}, nil},
+		{"大会发言人娄勤俭回答中外记者提问。", []string{"娄勤俭"}, nil},
 		// Japanese names in Han characters run past three runes.
 		{"日本首相高市早苗发表错误言论。", []string{"高市早苗|日本"}, []string{"高市早"}},
 		{"日本前首相鸠山由纪夫表示，日中关系十分重要。", []string{"鸠山由纪夫|日本"}, []string{"鸠山由"}},
