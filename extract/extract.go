@@ -78,7 +78,7 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
 			continue
 		}
 		ro, ok := e.registry.Lookup(name)
-		if !ok {
+		if !ok || !spreads(ro) {
 			continue
 		}
 		pi := ppl.note(name, ro.BestPost(), true)

@@ -562,3 +562,36 @@ func TestRegistryCompletesTruncatedName(t *testing.T) {
 		t.Errorf("高市早苗 = %+v (found %v), want listed as 日本's 首相, not inferred", o, ok)
 	}
 }
+
+// TestRegistrySpreadsOnlyKnownPosts: an official seen only with a post
+// private bodies have too, written alone, is not found in articles that
+// name them without one; one seen with any other post is.
+func TestRegistrySpreadsOnlyKnownPosts(t *testing.T) {
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := NewExtractor(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := fangtan.NewRegistry()
+	ex.UseRegistry(reg)
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "梁天琦", Title: "发言人"}, {Name: "黄浩铭", Title: "前副主席"}, {Name: "李慧琼", Title: "主席"}}})
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "李慧琼", Title: "立法会议员"}}})
+	text := "梁天琦、黄浩铭和李慧琼昨日出席论坛。"
+	d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
+	ex.Extract(&d)
+	for _, n := range []string{"梁天琦", "黄浩铭"} {
+		if _, ok := exOfficial(d, n); ok {
+			t.Errorf("%s inferred from a lone shared post: %+v", n, d.Officials)
+		}
+	}
+	if _, ok := exOfficial(d, "李慧琼"); !ok {
+		t.Errorf("李慧琼 (立法会议员) not inferred: %+v", d.Officials)
+	}
+	d2 := fangtan.Document{ID: "t2", Title: "新闻", Paragraphs: []string{text}, Text: text}
+	if ex.AddRegistered(&d2, reg, reg.Names()); len(d2.Officials) != 1 || d2.Officials[0].Name != "李慧琼" {
+		t.Errorf("the registry pass added %+v, want 李慧琼 only", d2.Officials)
+	}
+}

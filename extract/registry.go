@@ -35,7 +35,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			continue
 		}
 		ro, ok := reg.Lookup(name)
-		if !ok {
+		if !ok || !spreads(ro) {
 			continue
 		}
 		if texts == nil {
@@ -52,6 +52,19 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		changed = true
 	}
 	return changed
+}
+
+// spreads reports whether a registered official is found in articles that
+// name them without a post: not when every post they were seen with is a
+// post private bodies have too, written alone (本土民主前线的发言人梁天琦
+// reads as 发言人): nothing says whose spokesman they are.
+func spreads(ro fangtan.RegisteredOfficial) bool {
+	for p := range ro.Posts {
+		if !sharedPosts[strings.TrimPrefix(p, "前")] {
+			return true
+		}
+	}
+	return len(ro.Posts) == 0
 }
 
 // mentionsPerson reports whether name occurs in one of texts where a name
