@@ -921,7 +921,24 @@ func publicPost(title string) bool {
 	if n == 0 || n == len(rs) || !sharedPosts[string(rs[len(rs)-n:])] {
 		return true
 	}
-	org := string(rs[:len(rs)-n])
+	// The organisation is what the title holds besides its posts: in
+	// 中联办副主任及秘书长 both posts are 中联办's, and in 特首民投计划发言人
+	// the spokesman is 民投计划's.
+	var orgRunes []rune
+	for i := 0; i < len(rs)-n; {
+		if m := positionStartingAt(rs, i); m > 0 {
+			i += m
+			continue
+		}
+		if !strings.ContainsRune("及、和与兼", rs[i]) {
+			orgRunes = append(orgRunes, rs[i])
+		}
+		i++
+	}
+	if len(orgRunes) == 0 {
+		return true // posts only (副主任及秘书长): no organisation to judge
+	}
+	org := string(orgRunes)
 	if countryOf(title) != "" {
 		return true
 	}

@@ -132,6 +132,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"统一俄罗斯党主席梅德韦杰夫表示支持。", []string{"梅德韦杰夫|俄罗斯"}, nil},
 		{"全国政协主席王沪宁出席会议。", []string{"王沪宁"}, nil},
 		{"大会发言人娄勤俭回答中外记者提问。", []string{"娄勤俭"}, nil},
+		{"中联办副主任及秘书长许东出席。", []string{"许东"}, nil},
+		{"特首民投計劃發言人戴耀廷表示。", nil, []string{"戴耀廷"}},
+		{"国际潮团总会常设秘书处秘书长、香港潮属社团总会常务副主席张成雄出席。", nil, []string{"张成雄"}},
 		// Japanese names in Han characters run past three runes.
 		{"日本首相高市早苗发表错误言论。", []string{"高市早苗|日本"}, []string{"高市早"}},
 		{"日本前首相鸠山由纪夫表示，日中关系十分重要。", []string{"鸠山由纪夫|日本"}, []string{"鸠山由"}},
