@@ -455,23 +455,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 	})
 }
 
-// TestUseRegistry: with the corpus's registry, Extract lists the
-// registered officials an article names without a post, as inferred, and
-// what they are reported to say is theirs; a name inside another word is
-// no mention, and a registry that grows is seen as it grows.
 // TestUseRegistrySeesEveryChange: a name added to a registry of many is
 // found at once (a build's registry changes between its stages).
 func TestUseRegistrySeesEveryChange(t *testing.T) {
-	seg, err := analyzer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := NewExtractor(seg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg := fangtan.NewRegistry()
-	ex.UseRegistry(reg)
+	ex, reg := registryExtractor(t)
 	for i := range 40 {
 		reg.Put(fangtan.RegisteredOfficial{Name: fmt.Sprintf("官员%02d", i), Posts: map[string]int{"县长": 1}, Articles: 1})
 	}
@@ -488,17 +475,12 @@ func TestUseRegistrySeesEveryChange(t *testing.T) {
 	}
 }
 
+// TestUseRegistry: with the corpus's registry, Extract lists the
+// registered officials an article names without a post, as inferred, and
+// what they are reported to say is theirs; a name inside another word is
+// no mention, and a registry that grows is seen as it grows.
 func TestUseRegistry(t *testing.T) {
-	seg, err := analyzer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := NewExtractor(seg) // its own: UseRegistry changes it
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg := fangtan.NewRegistry()
-	ex.UseRegistry(reg)
+	ex, reg := registryExtractor(t)
 	text := "王毅表示，中方愿同各方加强合作。刘国中考察农业。他王刚才说完就走了。"
 	extract := func() fangtan.Document {
 		d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
@@ -536,16 +518,7 @@ func TestUseRegistry(t *testing.T) {
 // Chinese rules read 高市早苗 as 高市早; a registered 高市早苗 the article
 // writes is the person, with the article's post.
 func TestRegistryCompletesTruncatedName(t *testing.T) {
-	seg, err := analyzer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := NewExtractor(seg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg := fangtan.NewRegistry()
-	ex.UseRegistry(reg)
+	ex, reg := registryExtractor(t)
 	text := "首相高市早苗在国会答辩时发表错误言论。"
 	extract := func() fangtan.Document {
 		d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
@@ -570,16 +543,7 @@ func TestRegistryCompletesTruncatedName(t *testing.T) {
 // private bodies have too, written alone, is not found in articles that
 // name them without one; one seen with any other post is.
 func TestRegistrySpreadsOnlyKnownPosts(t *testing.T) {
-	seg, err := analyzer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := NewExtractor(seg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg := fangtan.NewRegistry()
-	ex.UseRegistry(reg)
+	ex, reg := registryExtractor(t)
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "梁天琦", Title: "发言人"}, {Name: "黄浩铭", Title: "前副主席"}, {Name: "李慧琼", Title: "主席"}}})
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "李慧琼", Title: "立法会议员"}}})
 	text := "梁天琦、黄浩铭和李慧琼昨日出席论坛。"
@@ -597,4 +561,21 @@ func TestRegistrySpreadsOnlyKnownPosts(t *testing.T) {
 	if ex.AddRegistered(&d2, reg, reg.Names()); len(d2.Officials) != 1 || d2.Officials[0].Name != "李慧琼" {
 		t.Errorf("the registry pass added %+v, want 李慧琼 only", d2.Officials)
 	}
+}
+
+// registryExtractor is an extractor of the test's own (UseRegistry changes
+// it) over an empty registry.
+func registryExtractor(t *testing.T) (*Extractor, *fangtan.Registry) {
+	t.Helper()
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := NewExtractor(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := fangtan.NewRegistry()
+	ex.UseRegistry(reg)
+	return ex, reg
 }

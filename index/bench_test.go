@@ -37,13 +37,7 @@ func runBenchQueries(b *testing.B, idx *Index, before func()) {
 					before()
 				}
 				start := time.Now()
-				var err error
-				if bq.Quotes {
-					_, err = idx.SearchQuotes(ctx, bq.Q)
-				} else {
-					_, err = idx.Search(ctx, bq.Q)
-				}
-				if err != nil {
+				if err := searchOnce(ctx, idx, bq); err != nil {
 					b.Fatal(err)
 				}
 				lat = append(lat, time.Since(start))
@@ -51,6 +45,17 @@ func runBenchQueries(b *testing.B, idx *Index, before func()) {
 			reportPercentiles(b, lat)
 		})
 	}
+}
+
+// searchOnce runs one query of the mix.
+func searchOnce(ctx context.Context, idx *Index, bq conformance.BenchQuery) error {
+	var err error
+	if bq.Quotes {
+		_, err = idx.SearchQuotes(ctx, bq.Q)
+	} else {
+		_, err = idx.Search(ctx, bq.Q)
+	}
+	return err
 }
 
 func reportPercentiles(b *testing.B, lat []time.Duration) {

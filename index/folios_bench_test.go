@@ -37,12 +37,7 @@ func BenchmarkServeResidency(b *testing.B) {
 				}
 				ctx := context.Background()
 				for _, q := range benchQueries {
-					if q.Quotes {
-						_, err = idx.SearchQuotes(ctx, q.Q)
-					} else {
-						_, err = idx.Search(ctx, q.Q)
-					}
-					if err != nil {
+					if err := searchOnce(ctx, idx, q); err != nil {
 						b.Fatal(err)
 					}
 				}

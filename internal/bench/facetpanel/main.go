@@ -69,6 +69,14 @@ func usage() {
 	os.Exit(2)
 }
 
+// openIndex opens the -index directory each command reads.
+func openIndex(dir string) (*index.Index, error) {
+	if dir == "" {
+		return nil, errors.New("-index DIR is required")
+	}
+	return index.OpenReadOnly(dir)
+}
+
 // values is what an article's facet counts it under.
 func values(h fangtan.Hit, facet string) []string {
 	switch facet {
@@ -115,7 +123,7 @@ func sampleCmd(args []string) error {
 	if !slices.Contains([]string{"official", "province", "city", "district"}, *facet) {
 		return fmt.Errorf("unknown facet %q: use official, province, city or district", *facet)
 	}
-	x, err := index.OpenReadOnly(*dir)
+	x, err := openIndex(*dir)
 	if err != nil {
 		return err
 	}
@@ -228,7 +236,7 @@ func showCmd(args []string) error {
 	fs := flag.NewFlagSet("show", flag.ExitOnError)
 	dir := fs.String("index", "", "index directory")
 	fs.Parse(args)
-	x, err := index.OpenReadOnly(*dir)
+	x, err := openIndex(*dir)
 	if err != nil {
 		return err
 	}
@@ -252,7 +260,7 @@ func scoreCmd(args []string) error {
 	fs := flag.NewFlagSet("score", flag.ExitOnError)
 	dir := fs.String("index", "", "index directory")
 	fs.Parse(args)
-	x, err := index.OpenReadOnly(*dir)
+	x, err := openIndex(*dir)
 	if err != nil {
 		return err
 	}
