@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fangtan"
@@ -912,6 +913,10 @@ var (
 	publicBodies = mustList("publicbodies.txt")
 )
 
+// countWords count the holders of posts (全体副主任, 8名副主任), and name no
+// organisation.
+var countWords = strings.NewReplacer("全体", "", "全部", "", "所有", "", "各", "")
+
 // publicPost reports whether title is an official's: a post of its own, a
 // post only public bodies have, or a shared post written after the name of
 // a public body or of a country. 恒隆集团主席 and 本土民主前线发言人 are not.
@@ -935,10 +940,11 @@ func publicPost(title string) bool {
 		}
 		i++
 	}
-	if len(orgRunes) == 0 {
-		return true // posts only (副主任及秘书长): no organisation to judge
+	org := countWords.Replace(string(orgRunes))
+	org = strings.TrimFunc(org, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("名位", r) })
+	if org == "" {
+		return true // posts only (全体副主任及秘书长, 8名副主任): no organisation to judge
 	}
-	org := string(orgRunes)
 	if countryOf(title) != "" {
 		return true
 	}

@@ -133,6 +133,7 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"全国政协主席王沪宁出席会议。", []string{"王沪宁"}, nil},
 		{"大会发言人娄勤俭回答中外记者提问。", []string{"娄勤俭"}, nil},
 		{"中联办副主任及秘书长许东出席。", []string{"许东"}, nil},
+		{"张晓明会见全体副主任及秘书长许东。", []string{"许东"}, nil}, // posts only: no organisation to judge
 		{"特首民投計劃發言人戴耀廷表示。", nil, []string{"戴耀廷"}},
 		{"国际潮团总会常设秘书处秘书长、香港潮属社团总会常务副主席张成雄出席。", nil, []string{"张成雄"}},
 		// Japanese names in Han characters run past three runes.
