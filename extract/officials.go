@@ -654,10 +654,14 @@ func (p *people) mergeRunOns() {
 // and is never written apart from it: 首相高市早苗, without 日本, reads as
 // 高市早 by the Chinese rules, and is 高市早苗.
 func (p *people) foldTruncations(found []string) {
+	if len(found) == 0 {
+		return
+	}
 	var text []rune
+	shorts := slices.Sorted(maps.Keys(p.byName)) // in a fixed order: merges add up posts
 	for _, name := range found {
 		full := []rune(name)
-		for _, short := range slices.Sorted(maps.Keys(p.byName)) {
+		for _, short := range shorts {
 			pi := p.byName[short]
 			if pi == nil || short == name || !strings.HasPrefix(name, short) || utf8.RuneCountInString(short) < 2 {
 				continue

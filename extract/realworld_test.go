@@ -464,11 +464,7 @@ func TestUseRegistrySeesEveryChange(t *testing.T) {
 		reg.Put(fangtan.RegisteredOfficial{Name: fmt.Sprintf("官员%02d", i), Posts: map[string]int{"县长": 1}, Articles: 1})
 	}
 	text := "王毅表示，中方愿同各方加强合作。"
-	extract := func() fangtan.Document {
-		d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
-		ex.Extract(&d)
-		return d
-	}
+	extract := func() fangtan.Document { return extractWith(ex, text) }
 	extract() // the finder is made over the 40 names
 	reg.Put(fangtan.RegisteredOfficial{Name: "王毅", Posts: map[string]int{"外交部长": 3}, Articles: 3})
 	if _, ok := exOfficial(extract(), "王毅"); !ok {
@@ -483,11 +479,7 @@ func TestUseRegistrySeesEveryChange(t *testing.T) {
 func TestUseRegistry(t *testing.T) {
 	ex, reg := registryExtractor(t)
 	text := "王毅表示，中方愿同各方加强合作。刘国中考察农业。他王刚才说完就走了。"
-	extract := func() fangtan.Document {
-		d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
-		ex.Extract(&d)
-		return d
-	}
+	extract := func() fangtan.Document { return extractWith(ex, text) }
 	if d := extract(); len(d.Officials) != 0 {
 		t.Fatalf("an empty registry listed %+v", d.Officials)
 	}
@@ -521,11 +513,7 @@ func TestUseRegistry(t *testing.T) {
 func TestRegistryCompletesTruncatedName(t *testing.T) {
 	ex, reg := registryExtractor(t)
 	text := "首相高市早苗在国会答辩时发表错误言论。"
-	extract := func() fangtan.Document {
-		d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
-		ex.Extract(&d)
-		return d
-	}
+	extract := func() fangtan.Document { return extractWith(ex, text) }
 	if _, ok := exOfficial(extract(), "高市早"); !ok {
 		t.Skip("the rules read 高市早苗 whole here now; nothing for the registry to complete")
 	}
@@ -548,8 +536,7 @@ func TestRegistrySpreadsOnlyKnownPosts(t *testing.T) {
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "梁天琦", Title: "发言人"}, {Name: "黄浩铭", Title: "前副主席"}, {Name: "李慧琼", Title: "主席"}}})
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "李慧琼", Title: "立法会议员"}}})
 	text := "梁天琦、黄浩铭和李慧琼昨日出席论坛。"
-	d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
-	ex.Extract(&d)
+	d := extractWith(ex, text)
 	for _, n := range []string{"梁天琦", "黄浩铭"} {
 		if _, ok := exOfficial(d, n); ok {
 			t.Errorf("%s inferred from a lone shared post: %+v", n, d.Officials)
@@ -579,4 +566,11 @@ func registryExtractor(t *testing.T) (*Extractor, *fangtan.Registry) {
 	reg := fangtan.NewRegistry()
 	ex.UseRegistry(reg)
 	return ex, reg
+}
+
+// extractWith extracts a one-paragraph article with ex.
+func extractWith(ex *Extractor, text string) fangtan.Document {
+	d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
+	ex.Extract(&d)
+	return d
 }
