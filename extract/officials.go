@@ -110,6 +110,28 @@ var surnames, compoundFamilyNames = func() (map[rune]bool, []string) {
 // family name or are spelt with transliteration runes (extract/data/notnames.txt).
 var notNames = setOfList(mustList("notnames.txt"))
 
+// honorifics and bodyEnds describe what news writes where a name would
+// stand and is none (extract/data/honorifics.txt, bodyends.txt).
+var (
+	honorifics = mustList("honorifics.txt")
+	bodyEnds   = strings.Join(mustList("bodyends.txt"), "")
+)
+
+// addressOrBody reports whether name is a family name and a form of address
+// (梁先生) or a government body's short name (劳福局, 廉署).
+func addressOrBody(name []rune) bool {
+	if len(name) >= 2 && strings.ContainsRune(bodyEnds, name[len(name)-1]) {
+		return true
+	}
+	for _, h := range honorifics {
+		if family := len(name) - utf8.RuneCountInString(h); family >= 1 && family <= 2 &&
+			strings.HasSuffix(string(name), h) && startsWithSurname(name) {
+			return true
+		}
+	}
+	return false
+}
+
 func setOfList(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -254,7 +276,8 @@ func (t *tagged) noForeignName(i, n int) bool {
 		return false
 	}
 	sp, ok := t.byStart.get(i)
-	return ok && sp.end == i+n && isNoNameTag(sp.tag)
+	// 俄美/x 总统: the presidents of two countries.
+	return ok && sp.end == i+n && (isNoNameTag(sp.tag) || (sp.tag == "x" && countryPair(name)))
 }
 
 // nameAt returns the length of a person's name starting at rune i, or 0.
@@ -280,8 +303,22 @@ func (t *tagged) nameAt(i int) int {
 	n := t.jiebaAdjustName(i, nameRunLength(rs, i))
 	// Transliterated names run on (古特雷斯, 内塔尼亚胡, 马特维耶夫).
 	if n >= 2 && allTranslit(rs[i+1:i+n]) {
+		m := n
 		for n < 7 && i+n < len(rs) && strings.ContainsRune(translitRunes, rs[i+n]) && !stopWordAt(rs, i+n) {
 			n++
+		}
+		// …but not into a verb, adverb or function word of jieba's that
+		// goes on past it (华特斯/包裹/v); names jieba does not know it
+		// cuts into places and nouns (洛桑/江村/ns).
+		// A word that holds the rune the name stopped at says nothing:
+		// jieba glues stops to names it does not know (普拉昌/达致/v).
+		if t.byStart != nil && !(i+n < len(rs) && stopWordAt(rs, i+n)) {
+			for k := m; k < n; k++ {
+				if sp, ok := t.byStart.get(i + k); ok && sp.end > i+n && sp.end-sp.start >= 2 && tagIn(sp.tag, "vdpcu") {
+					n = k
+					break
+				}
+			}
 		}
 	}
 	// 殷殷嘱托: one rune twice is no two-rune name.
@@ -380,7 +417,12 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 		}
 	}
 	for k := n - 1; k >= 2; k-- {
-		if sp, ok := t.byStart.get(i + k); ok && sp.end-sp.start >= 2 && sp.tag != "x" && !isPersonTag(sp.tag) && sp.end > i+n {
+		sp, ok := t.byStart.get(i + k)
+		if !ok || sp.end-sp.start < 2 || sp.tag == "x" || isPersonTag(sp.tag) {
+			continue
+		}
+		// A time word ends a name even inside it (彭斯/x 周四/t).
+		if sp.end > i+n || sp.tag == "t" {
 			n = k
 		}
 	}
@@ -392,6 +434,19 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 func isCountry(name []rune) bool {
 	_, ok := countries[string(name)]
 	return ok
+}
+
+// countryPair reports whether name is two countries' one-rune names (俄美,
+// 美乌). Most of those runes spell foreign names too (奥巴马, 比奥, and
+// 西比加 is three of them), so only a word of two runes that jieba does
+// not know is read so.
+func countryPair(name []rune) bool {
+	if len(name) != 2 {
+		return false
+	}
+	_, first := countries[string(name[0])]
+	_, second := countries[string(name[1])]
+	return first && second
 }
 
 // numerals: 二十大, 十四五 are no names; one numeral in a given name is
@@ -590,7 +645,9 @@ func (p *people) note(name, title string, official bool) *personInfo {
 			pi.country = countryOf(title)
 		}
 	}
-	pi.official = pi.official || official
+	// 梁先生就任行政长官, 劳福局副局长: a form of address or a body may
+	// speak, but holds no post.
+	pi.official = pi.official || (official && !addressOrBody([]rune(name)))
 	return pi
 }
 
@@ -1044,6 +1101,17 @@ func foreignNameAt(rs []rune, i int) int {
 			for k < j && strings.ContainsRune(translitRunes, rs[k]) {
 				k++
 			}
+			// One transliteration rune and more Han after a joiner is
+			// not the name's (特首参选人－胡世全): the name ends before the
+			// joiner, and without it its first part must be one of
+			// transliteration runes.
+			if parts > 0 && k-end < 2 && k < j {
+				end--
+				if !strings.ContainsFunc(string(rs[i:end]), isNameJoiner) && !allTranslit(rs[i:end]) {
+					return 0
+				}
+				break
+			}
 			j = k
 		}
 		if j == end {
@@ -1169,6 +1237,11 @@ func (p *people) findTitledMentions(t *tagged) {
 			continue
 		}
 		if !isPersonTag(sp.tag) || sp.end-sp.start > 4 {
+			continue
+		}
+		// 艾奥瓦州/nrt 州长: a word that ends in the place its post heads
+		// is the place.
+		if isPlacePost(rs[i:i+n]) && name[len(name)-1] == rs[i] {
 			continue
 		}
 		// 阿斯塔纳市长: jieba tags places as persons too; only a Chinese

@@ -147,9 +147,33 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"广西壮族自治区主席蓝天立出席。", []string{"蓝天立"}, nil},
 		{"商务部副部长王受文表示，中方愿同各方合作。", []string{"王受文"}, nil},
 		{"記協表示：「兩條重大法例拖延超過20年，特首於其政綱及施政報告提及。」", nil, []string{"于其"}},
+		// Found on the whole of hkcnews (fifth session): a weekday after a
+		// name, a form of address, a government body, a place before its
+		// own post, a post joined to a name, a transliterated name running
+		// into the next word, and verbs jieba's dictionary tags as persons.
+		{"美國副總統彭斯周四強烈指摘中國。", []string{"彭斯|美国"}, []string{"彭斯周四"}},
+		{"文件中提到的「梁先生就任行政長官之時」是否包括。", nil, []string{"梁先生"}},
+		{"勞福局副局長徐英偉當時回應稱，勞工處會繼續為年長人士提供各種就業支援。\n**勞福局：當局加強對長者各方面的支援**\n**勞福局：新政策是上屆政府制訂，沒有任何補充**", []string{"徐英伟"}, []string{"劳福局"}},
+		{"美國艾奧瓦州州長布蘭斯塔德（左），周一獲國會通過。", []string{"布兰斯塔德|美国"}, []string{"艾奥瓦州"}},
+		{"被遺忘的第五名特首參選人－胡世全：「講來講去，四個嘅？」", nil, []string{"参选人-胡"}},
+		{"一個寄給民主黨眾議員華特斯包裹上的指紋。", nil, []string{"华特斯包"}},
+		{"面對無理批評，普通法法官按傳統甚少跟外界辯論。", nil, []string{"普通法"}},
+		{"《基本法》第47條提及的特首申報，列明是行政長官「就任」時。", nil, []string{"列明"}},
+		{"立法會《議事規則》列明議員涉及議題直接或間接的金錢利益。", nil, []string{"列明"}},
+		{"林鄭正式請辭，明言為了選特首。", nil, []string{"明言"}},
+		{"美國總統換人，特朗普入主白宮。", nil, []string{"换人"}},
+		{"多次調轉建制派議員席上的國旗。", nil, []string{"席上"}},
+		{"俄总统新闻秘书佩斯科夫13日表示，俄美总统通话后，俄方已经开始组建团队。", nil, []string{"俄美"}},
+		{"针对俄乌代表团16日在土耳其举行的谈判，俄乌总统均未出席。", nil, []string{"俄乌"}},
+		// …and what those rules must leave alone.
+		{"总理李强向尼泊尔总理普拉昌达致慰问电。", []string{"普拉昌达|尼泊尔"}, nil}, // 普拉/nrt 昌/nr 达致/v: 致 stops the name anyway
+		{"欢迎多米尼克总理斯凯里特对我国进行正式访问。", []string{"斯凯里特"}, nil},
+		{"美国总统奥巴马表示，将继续推进。", []string{"奥巴马|美国"}, nil},
+		{"乌克兰外长西比加表示，愿意谈判。", []string{"西比加|乌克兰"}, nil},
+		{"这也是村党总支部书记李杨生前留下的最后几句话。", []string{"李杨"}, []string{"李杨生前"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			d := extractText(t, "新闻", tc.text)
+			d := extractText(t, "新闻", strings.Split(tc.text, "\n")...)
 			for _, w := range tc.want {
 				name, country, _ := strings.Cut(w, "|")
 				o, ok := exOfficial(d, name)
