@@ -301,6 +301,10 @@ func (t *tagged) nameAt(i int) int {
 		return 0
 	}
 	n := t.jiebaAdjustName(i, nameRunLength(rs, i))
+	// 莫哈末五世: a regnal number the family-name rules cut before 世.
+	if n >= 3 && regnalNumber(rs, i+n-1) == 2 {
+		n++
+	}
 	// Transliterated names run on (古特雷斯, 内塔尼亚胡, 马特维耶夫).
 	if n >= 2 && allTranslit(rs[i+1:i+n]) {
 		m := n
@@ -322,10 +326,16 @@ func (t *tagged) nameAt(i int) int {
 		}
 	}
 	// 殷殷嘱托: one rune twice is no two-rune name.
-	if n < 2 || (n == 2 && rs[i] == rs[i+1]) || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) {
+	if n < 2 || (n == 2 && rs[i] == rs[i+1]) || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) || foreignState(rs[i:i+n]) {
 		return 0
 	}
 	return n
+}
+
+// foreignState reports whether name is a transliterated name and 州: a
+// state (艾奥瓦州), which jieba tags as a person (艾奥瓦州/nrt).
+func foreignState(name []rune) bool {
+	return len(name) >= 3 && name[len(name)-1] == '州' && allTranslit(name[:len(name)-1])
 }
 
 // jiebaAllowsNameAt asks jieba's cut whether a name may start at i, and
@@ -1189,6 +1199,11 @@ func countryOf(title string) string {
 	rs := []rune(title)
 	for i := range rs {
 		if n := countryNameAt(rs, i); n > 0 {
+			// 国家元首苏丹: a country's name that is a post too (Sultan)
+			// and ends the title is the post.
+			if i+n == len(rs) && positionStartingAt(rs, i) == n {
+				continue
+			}
 			return countries[string(rs[i:i+n])]
 		}
 		if c, ok := countries[string(rs[i])]; ok && i == 0 && postsOnly(rs[1:]) {

@@ -165,6 +165,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"多次調轉建制派議員席上的國旗。", nil, []string{"席上"}},
 		{"俄总统新闻秘书佩斯科夫13日表示，俄美总统通话后，俄方已经开始组建团队。", nil, []string{"俄美"}},
 		{"针对俄乌代表团16日在土耳其举行的谈判，俄乌总统均未出席。", nil, []string{"俄乌"}},
+		{"有若干內容強調中國國家主席習近平與艾奧瓦州的30年淵源。", []string{"习近平"}, []string{"艾奥瓦州"}},
+		{"新任首相將於早上9時半到王宮，在國家元首蘇丹莫哈末五世面前宣誓。", []string{"莫哈末五世"}, []string{"莫哈末五"}},
 		// …and what those rules must leave alone.
 		{"总理李强向尼泊尔总理普拉昌达致慰问电。", []string{"普拉昌达|尼泊尔"}, nil}, // 普拉/nrt 昌/nr 达致/v: 致 stops the name anyway
 		{"欢迎多米尼克总理斯凯里特对我国进行正式访问。", []string{"斯凯里特"}, nil},
