@@ -1099,6 +1099,7 @@ func foreignNameAt(rs []rune, i int) int {
 		return 0
 	}
 	end := i
+	var firstPart []rune
 	for parts := 0; ; parts++ {
 		j := end
 		for j < len(rs) && j-end < 8 && isHan(rs[j]) && (j == end || !stopWordAt(rs, j)) && positionStartingAt(rs, j) == 0 {
@@ -1111,18 +1112,21 @@ func foreignNameAt(rs []rune, i int) int {
 			for k < j && strings.ContainsRune(translitRunes, rs[k]) {
 				k++
 			}
-			// One transliteration rune and more Han after a joiner is
-			// not the name's (特首参选人－胡世全): the name ends before the
-			// joiner, and without it its first part must be one of
-			// transliteration runes.
+			// One transliteration rune and more Han after a joiner: after
+			// a first part that starts as a transliteration, a name with
+			// runes translit.txt lacks (威廉-亚历山大), which goes on to
+			// the end of the run; after any other, a Chinese name written
+			// after a post (特首参选人－胡世全), and no foreign name.
 			if parts > 0 && k-end < 2 && k < j {
-				end--
-				if !strings.ContainsFunc(string(rs[i:end]), isNameJoiner) && !allTranslit(rs[i:end]) {
+				if len(firstPart) == 0 || !strings.ContainsRune(translitRunes, firstPart[0]) {
 					return 0
 				}
-				break
+				k = j
 			}
 			j = k
+		}
+		if parts == 0 {
+			firstPart = rs[i:j]
 		}
 		if j == end {
 			if parts > 0 {
@@ -1277,11 +1281,13 @@ func (t *tagged) trimForeignName(i, n int) int {
 	if t.byStart == nil {
 		return n
 	}
+	joined := false // past a joiner, whose part may run on (奥德蕾·阿祖莱/发来/v 书面)
 	for k := i + 2; k < i+n; k++ {
 		if regnalNumber(t.runes, k) > 0 {
 			break // 费利佩六世
 		}
-		if sp, ok := t.byStart.get(k); ok && sp.end-sp.start >= 2 && sp.end >= i+n && tagIn(sp.tag, "vdpc") {
+		joined = joined || isNameJoiner(t.runes[k-1])
+		if sp, ok := t.byStart.get(k); ok && sp.end-sp.start >= 2 && (sp.end >= i+n || joined) && tagIn(sp.tag, "vdpc") {
 			return k - i
 		}
 	}

@@ -169,6 +169,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"有若干內容強調中國國家主席習近平與艾奧瓦州的30年淵源。", []string{"习近平"}, []string{"艾奥瓦州"}},
 		{"新任首相將於早上9時半到王宮，在國家元首蘇丹莫哈末五世面前宣誓。", []string{"莫哈末五世"}, []string{"莫哈末五"}},
 		// …and what those rules must leave alone.
+		{"荷兰国王威廉-亚历山大表示欢迎。", []string{"威廉-亚历山大|荷兰"}, []string{"威廉", "威廉-亚"}},
+		{"联合国教科文组织总干事奥德蕾·阿祖莱发来书面贺信。", []string{"奥德蕾·阿祖莱|联合国"}, []string{"奥德蕾·阿祖莱发来书面"}},
 		{"总理李强向尼泊尔总理普拉昌达致慰问电。", []string{"普拉昌达|尼泊尔"}, nil}, // 普拉/nrt 昌/nr 达致/v: 致 stops the name anyway
 		{"欢迎多米尼克总理斯凯里特对我国进行正式访问。", []string{"斯凯里特"}, nil},
 		{"美国总统奥巴马表示，将继续推进。", []string{"奥巴马|美国"}, nil},
