@@ -164,6 +164,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"美國總統換人，特朗普入主白宮。", nil, []string{"换人"}},
 		{"多次調轉建制派議員席上的國旗。", nil, []string{"席上"}},
 		{"黃浩銘判刑後望向法官陳慶偉說：「多謝法官閣下判刑」。", nil, []string{"多谢"}},
+		{"郭榮鏗補充，各項修正案並無重複，促請立法會主席公正批核修正案。", nil, []string{"公正"}},
+		{"黃就定罪提出上訴，高等法院原訟法庭法官上周四（27日）裁定，黃上訴得直。", nil, []string{"上周四"}},
+		{"美司法部長通俄門作證　否認撒謊", nil, []string{"通俄门"}},
 		{"俄总统新闻秘书佩斯科夫13日表示，俄美总统通话后，俄方已经开始组建团队。", nil, []string{"俄美"}},
 		{"针对俄乌代表团16日在土耳其举行的谈判，俄乌总统均未出席。", nil, []string{"俄乌"}},
 		{"有若干內容強調中國國家主席習近平與艾奧瓦州的30年淵源。", []string{"习近平"}, []string{"艾奥瓦州"}},
@@ -577,6 +580,47 @@ func TestRegistrySpreadsOnlyKnownPosts(t *testing.T) {
 	d2 := fangtan.Document{ID: "t2", Title: "新闻", Paragraphs: []string{text}, Text: text}
 	if ex.AddRegistered(&d2, reg, reg.Names()); len(d2.Officials) != 1 || d2.Officials[0].Name != "李慧琼" {
 		t.Errorf("the registry pass added %+v, want 李慧琼 only", d2.Officials)
+	}
+}
+
+// TestRegistryMentionsStandAlone: a registered name that is part of a
+// longer foreign name, or that quotation marks hold alone (a ship), is no
+// mention of the official; on xwlb 马克 (a German association's chair) was
+// found in every article on 马克·米利, and 林肯 in every one on the carrier.
+func TestRegistryMentionsStandAlone(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "马克", Title: "外交部长"}, {Name: "林肯", Title: "总统"}}})
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"美国参谋长联席会议主席马克·米利称，训练已经开始。", nil},
+		{"美军“亚伯拉罕·林肯”号航母打击群已抵达中东。", nil},
+		{"美国在中东部署了“林肯”号和“罗斯福”号两个航母打击群。", nil},
+		{"林肯表示，将继续推进；马克也出席了会议。", []string{"林肯", "马克"}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			for _, pass := range []string{"extract", "registry pass"} {
+				var d fangtan.Document
+				if pass == "extract" {
+					d = extractWith(ex, tc.text)
+				} else {
+					d = fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
+					ex.AddRegistered(&d, reg, reg.Names())
+				}
+				var got []string
+				for _, o := range d.Officials {
+					if o.Inferred {
+						got = append(got, o.Name)
+					}
+				}
+				slices.Sort(got)
+				want := slices.Sorted(slices.Values(tc.want))
+				if !slices.Equal(got, want) {
+					t.Errorf("%s: officials from the registry %v, want %v (all: %+v)", pass, got, want, d.Officials)
+				}
+			}
+		})
 	}
 }
 

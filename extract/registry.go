@@ -88,7 +88,17 @@ func mentionsPerson(texts [][]rune, name []rune) bool {
 	return false
 }
 
+// A name joined to more Han by · or - is part of a longer name (马克 of
+// 马克·米利, 林肯 of 亚伯拉罕·林肯), and one that quotation marks hold
+// alone names a thing (“林肯”号 is a ship).
 func nameStandsAt(rs []rune, start, end int) bool {
+	if start >= 2 && isNameJoiner(rs[start-1]) && isHan(rs[start-2]) ||
+		end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1]) {
+		return false
+	}
+	if start >= 1 && end < len(rs) && strings.ContainsRune("“「‘《", rs[start-1]) && strings.ContainsRune("”」’》", rs[end]) {
+		return false
+	}
 	before := start == 0 || !isHan(rs[start-1]) || positionEndingAt(rs, start) > 0 ||
 		strings.ContainsRune("和与及同对向给跟让请由被将在是、", rs[start-1])
 	after := end >= len(rs) || !isHan(rs[end]) || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0
