@@ -982,6 +982,8 @@ func (t *tagged) nameLikeWords(i, end int) bool {
 var (
 	sharedPosts  = setOfList(mustList("sharedposts.txt"))
 	publicBodies = mustList("publicbodies.txt")
+	// privateBodies hold a public body's word and are none (公司: 司).
+	privateBodies = mustList("privatebodies.txt")
 )
 
 // countWords count the holders of posts (全体副主任, 8名副主任), and name no
@@ -1012,6 +1014,9 @@ func publicPost(title string) bool {
 		i++
 	}
 	org := countWords.Replace(string(orgRunes))
+	for _, w := range privateBodies {
+		org = strings.ReplaceAll(org, w, "")
+	}
 	org = strings.TrimFunc(org, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("名位", r) })
 	if org == "" {
 		return true // posts only (全体副主任及秘书长, 8名副主任): no organisation to judge

@@ -136,6 +136,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"张晓明会见全体副主任及秘书长许东。", []string{"许东"}, nil}, // posts only: no organisation to judge
 		{"特首民投計劃發言人戴耀廷表示。", nil, []string{"戴耀廷"}},
 		{"国际潮团总会常设秘书处秘书长、香港潮属社团总会常务副主席张成雄出席。", nil, []string{"张成雄"}},
+		{"防止虐待兒童會署理總幹事黃翠玲說，精神虐待個案上升。", nil, []string{"黄翠玲"}},
+		{"新鴻基地產發展有限公司總裁雷霆表示，樓市穩定。", nil, []string{"雷霆"}},
+		{"国际原子能机构总干事格罗西表示，将派团评估。", []string{"格罗西"}, nil},
+		{"世界卫生组织总干事陈冯富珍表示，疫情仍在蔓延。", []string{"陈冯富珍|世界卫生组织"}, nil},
+		{"律政司司长郑若骅表示，会依法处理。", []string{"郑若骅"}, nil},
 		// Japanese names in Han characters run past three runes.
 		{"日本首相高市早苗发表错误言论。", []string{"高市早苗|日本"}, []string{"高市早"}},
 		{"日本前首相鸠山由纪夫表示，日中关系十分重要。", []string{"鸠山由纪夫|日本"}, []string{"鸠山由"}},
