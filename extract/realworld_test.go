@@ -588,10 +588,11 @@ func TestRegistrySpreadsOnlyKnownPosts(t *testing.T) {
 	}
 }
 
-// TestRegistryMentionsStandAlone: a registered name that is part of a
-// longer foreign name, or that quotation marks hold alone (a ship), is no
-// mention of the official; on xwlb 马克 (a German association's chair) was
-// found in every article on 马克·米利, and 林肯 in every one on the carrier.
+// TestRegistryMentionsStandAlone: a registered name that is the given name
+// of a longer foreign name, or that quotation marks hold alone (a ship), is
+// no mention of the official; on xwlb 马克 (a German association's chair)
+// was found in every article on 马克·米利, and 林肯 in every one on the
+// carrier. The family name of a longer name is.
 func TestRegistryMentionsStandAlone(t *testing.T) {
 	ex, reg := registryExtractor(t)
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "马克", Title: "外交部长"}, {Name: "林肯", Title: "总统"}}})
@@ -603,6 +604,7 @@ func TestRegistryMentionsStandAlone(t *testing.T) {
 		{"美军“亚伯拉罕·林肯”号航母打击群已抵达中东。", nil},
 		{"美国在中东部署了“林肯”号和“罗斯福”号两个航母打击群。", nil},
 		{"林肯表示，将继续推进；马克也出席了会议。", []string{"林肯", "马克"}},
+		{"英国首相基尔·林肯表示欢迎。", []string{"林肯"}}, // the family name of the longer one
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			for _, pass := range []string{"extract", "registry pass"} {

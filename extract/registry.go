@@ -88,21 +88,41 @@ func mentionsPerson(texts [][]rune, name []rune) bool {
 	return false
 }
 
-// A name joined to more Han by · or - is part of a longer name (马克 of
-// 马克·米利, 林肯 of 亚伯拉罕·林肯), and one that quotation marks hold
-// alone names a thing (“林肯”号 is a ship).
+// A name followed by · or - and more Han is the given name of a longer
+// one, as often someone else's (马克 of 马克·米利, 穆罕默德 of
+// 穆罕默德·本·萨勒曼); one after them is its family name, the way news
+// names the same person (斯塔默 of 基尔·斯塔默). A name, whole or with the
+// parts joined to it, that quotation marks hold alone names a thing
+// (“林肯”号, “亚伯拉罕·林肯”号 are a ship).
 func nameStandsAt(rs []rune, start, end int) bool {
-	if start >= 2 && isNameJoiner(rs[start-1]) && isHan(rs[start-2]) ||
-		end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1]) {
+	if end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1]) {
 		return false
 	}
-	if start >= 1 && end < len(rs) && strings.ContainsRune("“「‘《", rs[start-1]) && strings.ContainsRune("”」’》", rs[end]) {
+	if quotedAlone(rs, start, end) {
 		return false
 	}
 	before := start == 0 || !isHan(rs[start-1]) || positionEndingAt(rs, start) > 0 ||
 		strings.ContainsRune("和与及同对向给跟让请由被将在是、", rs[start-1])
 	after := end >= len(rs) || !isHan(rs[end]) || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0
 	return before && after
+}
+
+// quotedAlone reports whether quotation marks hold rs[start:end] and
+// nothing else but parts joined to it by · or -.
+func quotedAlone(rs []rune, start, end int) bool {
+	for start >= 2 && isNameJoiner(rs[start-1]) && isHan(rs[start-2]) {
+		start--
+		for start >= 1 && isHan(rs[start-1]) {
+			start--
+		}
+	}
+	for end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1]) {
+		end++
+		for end < len(rs) && isHan(rs[end]) {
+			end++
+		}
+	}
+	return start >= 1 && end < len(rs) && strings.ContainsRune("“「‘《", rs[start-1]) && strings.ContainsRune("”」’》", rs[end])
 }
 
 // nameFinder finds any of many names in a text in one pass over it.
