@@ -313,7 +313,7 @@ func (t *tagged) nameAt(i int) int {
 		}
 		// …but not into a verb, adverb or function word of jieba's that
 		// goes on past it (华特斯/包裹/v); names jieba does not know it
-		// cuts into places and nouns (洛桑/江村/ns).
+		// cuts into places and nouns (洛桑/江村/ns, 基辛格/n).
 		// A word that holds the rune the name stopped at says nothing:
 		// jieba glues stops to names it does not know (普拉昌/达致/v).
 		if t.byStart != nil && !(i+n < len(rs) && stopWordAt(rs, i+n)) {
