@@ -986,18 +986,47 @@ var (
 	privateBodies = mustList("privatebodies.txt")
 )
 
-// countWords count the holders of posts (全体副主任, 8名副主任), and name no
-// organisation.
-var countWords = strings.NewReplacer("全体", "", "全部", "", "所有", "", "各", "")
+// postQualifiers say when or how a post is held (前, 署理) and postCounts
+// count its holders (全体): extract/data/postqualifiers.txt, postcounts.txt.
+// Neither names an organisation.
+var (
+	postQualifiers = mustList("postqualifiers.txt")
+	postCounts     = mustList("postcounts.txt")
+)
+
+// trimWords takes words off both ends of org (民主党前 of 民主党前主席),
+// and only there: 原 is in 国际原子能机构 too. It reports whether it took
+// any.
+func trimWords(org string, words []string) (string, bool) {
+	took := false
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range words {
+			if t := strings.TrimSuffix(strings.TrimPrefix(org, w), w); t != org {
+				org, trimmed, took = t, true, true
+			}
+		}
+	}
+	return org, took
+}
 
 // publicPost reports whether title is an official's: a post of its own, a
-// post only public bodies have, or a shared post written after the name of
-// a public body or of a country. 恒隆集团主席 and 本土民主前线发言人 are not.
+// post only public bodies have, or a shared post written alone or after
+// the name of a public body or of a country. 恒隆集团主席 and
+// 本土民主前线发言人 are not.
 func publicPost(title string) bool {
+	public, _ := judgePost(title)
+	return public
+}
+
+// judgePost reports whether title is an official's (publicPost) and
+// whether it is a shared post with no organisation before it (发言人,
+// 前主席, 署理总干事), which says nothing of whose post it is.
+func judgePost(title string) (public, lone bool) {
 	rs := []rune(title)
 	n := positionEndingAt(rs, len(rs))
-	if n == 0 || n == len(rs) || !sharedPosts[string(rs[len(rs)-n:])] {
-		return true
+	if n == 0 || !sharedPosts[string(rs[len(rs)-n:])] {
+		return true, false
 	}
 	// The organisation is what the title holds besides its posts: in
 	// 中联办副主任及秘书长 both posts are 中联办's, and in 特首民投计划发言人
@@ -1013,23 +1042,26 @@ func publicPost(title string) bool {
 		}
 		i++
 	}
-	org := countWords.Replace(string(orgRunes))
+	org, qualified := trimWords(string(orgRunes), postQualifiers)
+	org, _ = trimWords(org, postCounts)
 	for _, w := range privateBodies {
 		org = strings.ReplaceAll(org, w, "")
 	}
 	org = strings.TrimFunc(org, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("名位", r) })
 	if org == "" {
-		return true // posts only (全体副主任及秘书长, 8名副主任): no organisation to judge
+		// Posts only (全体副主任及秘书长, 8名副主任, 发言人): an official's,
+		// as 习近平主席; but 前主席 says nothing of whose it was.
+		return !qualified, true
 	}
 	if countryOf(title) != "" {
-		return true
+		return true, false
 	}
 	for _, b := range publicBodies {
 		if strings.Contains(org, b) {
-			return true
+			return true, false
 		}
 	}
-	return false
+	return false, false
 }
 
 // regnalNumber returns the length of a regnal number at i (六世 in

@@ -573,9 +573,13 @@ func TestRegistrySpreadsOnlyKnownPosts(t *testing.T) {
 	ex, reg := registryExtractor(t)
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "梁天琦", Title: "发言人"}, {Name: "黄浩铭", Title: "前副主席"}, {Name: "李慧琼", Title: "主席"}}})
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "李慧琼", Title: "立法会议员"}}})
-	text := "梁天琦、黄浩铭和李慧琼昨日出席论坛。"
+	// A company's post beside a lone one, and a lone one with a qualifier
+	// (hkcnews: 马时亨 as 港铁主席, 黄翠玲 as 署理总干事).
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "马时亨", Title: "港铁主席"}, {Name: "黄翠玲", Title: "署理总干事"}}})
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "马时亨", Title: "主席"}}})
+	text := "梁天琦、黄浩铭、马时亨、黄翠玲和李慧琼昨日出席论坛。"
 	d := extractWith(ex, text)
-	for _, n := range []string{"梁天琦", "黄浩铭"} {
+	for _, n := range []string{"梁天琦", "黄浩铭", "马时亨", "黄翠玲"} {
 		if _, ok := exOfficial(d, n); ok {
 			t.Errorf("%s inferred from a lone shared post: %+v", n, d.Officials)
 		}

@@ -55,12 +55,14 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 }
 
 // spreads reports whether a registered official is found in articles that
-// name them without a post: not when every post they were seen with is a
-// post private bodies have too, written alone (本土民主前线的发言人梁天琦
-// reads as 发言人): nothing says whose spokesman they are.
+// name them without a post: only when one of the posts they were seen with
+// is an official's and says whose it is. A post private bodies have too,
+// written alone (本土民主前线的发言人梁天琦 reads as 发言人, 前主席 and
+// 署理总干事 likewise), does not, and neither does a company's (港铁主席),
+// which the registry keeps beside it.
 func spreads(ro fangtan.RegisteredOfficial) bool {
 	for p := range ro.Posts {
-		if !sharedPosts[strings.TrimPrefix(p, "前")] {
+		if public, lone := judgePost(p); public && !lone {
 			return true
 		}
 	}
