@@ -90,14 +90,17 @@ func mentionsPerson(texts [][]rune, name []rune) bool {
 	return false
 }
 
-// A name followed by · or - and more Han is the given name of a longer
-// one, as often someone else's (马克 of 马克·米利, 穆罕默德 of
-// 穆罕默德·本·萨勒曼); one after them is its family name, the way news
-// names the same person (斯塔默 of 基尔·斯塔默). A name, whole or with the
-// parts joined to it, that quotation marks hold alone names a thing
-// (“林肯”号, “亚伯拉罕·林肯”号 are a ship).
+// A name that starts a longer one joined by · or - is its given name, as
+// often someone else's (马克 of 马克·米利, 穆罕默德 of 穆罕默德·本·萨勒曼);
+// a later part is a family name, the way news names the same person
+// (斯塔默 of 基尔·斯塔默, 马杜罗 of 尼古拉斯·马杜罗·莫罗斯). A name, whole
+// or with the parts joined to it, that quotation marks hold alone names a
+// thing (“林肯”号, “亚伯拉罕·林肯”号 are a ship); a title in 《》 may
+// well be the person's (纪录片《江泽民》).
 func nameStandsAt(rs []rune, start, end int) bool {
-	if end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1]) {
+	joinedBefore := start >= 2 && isNameJoiner(rs[start-1]) && isHan(rs[start-2])
+	joinedAfter := end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1])
+	if joinedAfter && !joinedBefore {
 		return false
 	}
 	if quotedAlone(rs, start, end) {
@@ -124,7 +127,7 @@ func quotedAlone(rs []rune, start, end int) bool {
 			end++
 		}
 	}
-	return start >= 1 && end < len(rs) && strings.ContainsRune("“「‘《", rs[start-1]) && strings.ContainsRune("”」’》", rs[end])
+	return start >= 1 && end < len(rs) && strings.ContainsRune("“「‘", rs[start-1]) && strings.ContainsRune("”」’", rs[end])
 }
 
 // nameFinder finds any of many names in a text in one pass over it.
