@@ -661,6 +661,7 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 		}
 		resolved[i] = pickByContext(m.s.divs, ctxCity, ctxProv)
 	}
+	dropRegionNamesakes(all, resolved)
 	for i := range all {
 		d := resolved[i]
 		if d == nil {
@@ -696,6 +697,53 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 		}
 	}
 	return p
+}
+
+// regionNamesakes maps a short name that a place of Hong Kong or Macao
+// shares with a mainland division to that region's full name
+// (extract/data/sarnamesakes.txt).
+var regionNamesakes = func() map[string]string {
+	m := map[string]string{}
+	for _, row := range mustTable("sarnamesakes.txt") {
+		for _, short := range row.values {
+			m[short] = row.key
+		}
+	}
+	return m
+}()
+
+// dropRegionNamesakes unresolves the mentions of a mainland division by a
+// short name a Hong Kong or Macao place shares (马鞍山, 南昌) when every
+// other place the article names lies in that region: a Hong Kong story
+// about 马鞍山 is about Ma On Shan.
+func dropRegionNamesakes(all []placeMention, resolved []*division) {
+	namesake := func(i int) bool {
+		d := resolved[i]
+		if d == nil || all[i].s.text == d.name {
+			return false
+		}
+		region, ok := regionNamesakes[all[i].s.text]
+		return ok && d.province.name != region
+	}
+	var regions []string
+	others := 0
+	for i, d := range resolved {
+		if d == nil || namesake(i) {
+			continue
+		}
+		others++
+		if !slices.Contains(regions, d.province.name) {
+			regions = append(regions, d.province.name)
+		}
+	}
+	if others == 0 || len(regions) != 1 {
+		return
+	}
+	for i := range resolved {
+		if namesake(i) && regionNamesakes[all[i].s.text] == regions[0] {
+			resolved[i] = nil
+		}
+	}
 }
 
 // pickByContext chooses the one candidate that lies in a city, else a

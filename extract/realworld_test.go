@@ -37,11 +37,15 @@ func TestPlaceTraps(t *testing.T) {
 		"军乐团奏巴中两国国歌。希望巴方保障在巴中国人员安全。",
 		"新安江发源于安徽黄山，流经浙江。",
 		"天水圍居民反映，天水圍的就業機會不足。",
+		// Ma On Shan and Nam Cheong in Hong Kong stories (hkcnews counted
+		// 马鞍山市 for 69 articles, none naming 安徽).
+		"香港沙田馬鞍山利安邨今早發生火警，消防員到場。",
+		"民主派在深水埗南昌中選區落敗，香港選民投票率創新高。",
 	} {
 		t.Run(text, func(t *testing.T) {
 			d := extractText(t, "国际新闻", text)
 			p := d.Places
-			for _, bad := range []string{"四川省", "巴中市", "达州市", "德州市", "山东省", "梅州市", "广东省", "海口市", "海南省", "上海市", "北仑区", "武侯区", "福建省", "黄山区", "天水市", "甘肃省"} {
+			for _, bad := range []string{"四川省", "巴中市", "达州市", "德州市", "山东省", "梅州市", "广东省", "海口市", "海南省", "上海市", "北仑区", "武侯区", "福建省", "黄山区", "天水市", "甘肃省", "马鞍山市", "南昌市"} {
 				if slices.Contains(p.Provinces, bad) || slices.Contains(p.Cities, bad) || slices.Contains(p.Districts, bad) {
 					t.Errorf("places %+v hold %s", p, bad)
 				}
@@ -67,6 +71,10 @@ func TestPlacesKept(t *testing.T) {
 		{"巴中市南江县的葡萄进入收获季。", "四川省", "巴中市", "南江县"},
 		{"广东中山的灯饰产业加快转型。", "广东省", "中山市", "中山市"},
 		{"黄山区委书记说，黄山区要发展。", "安徽省", "黄山市", "黄山区"},
+		// A short name Hong Kong shares counts beside mainland places.
+		{"香港、南京、马鞍山等地今天举行活动。", "安徽省", "马鞍山市", ""},
+		{"南昌今年新增就业岗位，香港、深圳企业纷纷落户。", "江西省", "南昌市", ""},
+		{"安徽马鞍山市与香港签署合作协议。", "安徽省", "马鞍山市", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			p := extractText(t, "新闻", tc.text).Places
@@ -375,7 +383,7 @@ func TestEmbeddedLexicons(t *testing.T) {
 			}
 			defer f.Close()
 			switch e.Name() {
-			case "aliases.txt", "countries.txt": // tables; every other file is a list
+			case "aliases.txt", "countries.txt", "sarnamesakes.txt": // tables; every other file is a list
 				_, err = parseTable(f, e.Name())
 			default:
 				_, err = parseList(f, e.Name())
