@@ -726,17 +726,12 @@ func dropRegionNamesakes(all []placeMention, resolved []*division) {
 		return ok && d.province.name != region
 	}
 	var regions []string
-	others := 0
 	for i, d := range resolved {
-		if d == nil || namesake(i) {
-			continue
-		}
-		others++
-		if !slices.Contains(regions, d.province.name) {
+		if d != nil && !namesake(i) && !slices.Contains(regions, d.province.name) {
 			regions = append(regions, d.province.name)
 		}
 	}
-	if others == 0 || len(regions) != 1 {
+	if len(regions) != 1 {
 		return
 	}
 	for i := range resolved {
