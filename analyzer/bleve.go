@@ -3,6 +3,8 @@ package analyzer
 import (
 	"fangtan/internal/han"
 	"fmt"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -322,6 +324,37 @@ func (ExactTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		}
 	}
 	return stream
+}
+
+// WordTerms are the terms that a text holding every word of words,
+// anywhere, holds in the exact field: each word's bigrams (ExactTerms), each
+// once, and each word of one rune that no bigram holds, alone. As in
+// ExactTerms, a term of one rune stands for that rune anywhere, which
+// queries look up as a prefix (ExactBigramTermsQuery). It is how a bare
+// query's words match apart on the bigrams alone.
+func WordTerms(words []string) []string {
+	var bigrams, runes []string
+	for _, w := range words {
+		terms := ExactTerms(w)
+		if len(terms) == 1 && utf8.RuneCountInString(terms[0]) == 1 {
+			if !slices.Contains(runes, terms[0]) {
+				runes = append(runes, terms[0])
+			}
+			continue
+		}
+		for _, t := range terms {
+			if !slices.Contains(bigrams, t) {
+				bigrams = append(bigrams, t)
+			}
+		}
+	}
+	for _, r := range runes {
+		// A bigram holding the rune holds it anywhere already.
+		if !slices.ContainsFunc(bigrams, func(b string) bool { return strings.Contains(b, r) }) {
+			bigrams = append(bigrams, r)
+		}
+	}
+	return bigrams
 }
 
 // keepExact reports whether r takes part in exact matching: exactly

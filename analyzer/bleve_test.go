@@ -122,6 +122,29 @@ func TestExactTerms(t *testing.T) {
 	}
 }
 
+func TestWordTerms(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		want  []string
+	}{
+		{"two words", []string{"转型", "发展"}, []string{"转型", "发展"}},
+		{"a word of one rune, last", []string{"刘振华", "在", "太原"}, []string{"刘振", "振华", "太原", "在"}},
+		{"a word of one rune a bigram holds", []string{"新", "新版", "版本"}, []string{"新版", "版本"}},
+		{"sub-words add nothing", []string{"中华", "人民", "中华人民"}, []string{"中华", "人民", "华人"}},
+		{"only runes", []string{"在", "和", "在"}, []string{"在", "和"}},
+		{"folded", []string{"5G", "網絡", "猪"}, []string{"5g", "网络", "猪"}},
+		{"no letters", []string{"，"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := WordTerms(tt.words); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("WordTerms(%q) = %q, want %q", tt.words, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestTokenInvariants checks, over the sample corpus and some edge cases,
 // that offsets lie within the input on rune boundaries, in order, and that
 // a token's original text folds to its term.
