@@ -165,7 +165,7 @@ func BenchmarkSearchXWLB(b *testing.B) {
 	runBenchQueries(b, idx, nil)
 }
 
-// BenchmarkBuildXWLB measures the whole build (extraction, both analyzers,
+// BenchmarkBuildXWLB measures the whole build (extraction, the exact analyzer,
 // quotes, facets) in MB/s of article text.
 func BenchmarkBuildXWLB(b *testing.B) {
 	docs, ex, bytes := xwlbBuildInput(b)

@@ -85,7 +85,8 @@ func (d Dir) Delete(ctx context.Context, ids []string) (int, error) {
 // not a fangtan index.
 var markerKey = []byte("fangtan_index_version")
 
-const formatVersion = "7"
+// formatVersion 8: texts indexed only as bigrams (no word fields).
+const formatVersion = "8"
 
 // boltTimeout bounds the wait for another process holding the index open,
 // so a second writer gets an error instead of hanging.

@@ -24,15 +24,17 @@ const (
 	typeQuote   = "quote"
 )
 
-// Field names. Quotes use their own text fields so that their BM25 length
+// Field names. Quotes use their own text field so that their BM25 length
 // statistics do not mix with whole articles'.
+//
+// Each text is indexed once, as the exact analyzer's bigrams: they match
+// substrings, and words too (a word's bigrams, see clauseQuery). Fields of
+// jieba's words beside them cost a quarter of a build's CPU and an eighth
+// of the index; see docs/benchmarks.md, "sixth session".
 const (
 	fieldType       = "type"
-	fieldTitle      = "title"
 	fieldTitleExact = "title_exact"
-	fieldText       = "text"
 	fieldTextExact  = "text_exact"
-	fieldQuote      = "quote"
 	fieldQuoteExact = "quote_exact"
 	fieldOfficial   = "official"
 	fieldCity       = "city"
@@ -71,8 +73,7 @@ const (
 type fieldKind int
 
 const (
-	kindWord  fieldKind = iota
-	kindExact           // bigrams of the exact analyzer and the last rune
+	kindExact fieldKind = iota // bigrams of the exact analyzer and the last rune
 	kindKeyword
 	kindDate
 	kindStored
@@ -87,14 +88,11 @@ type fieldSpec struct {
 	facet   bool // doc values for facets and sorting
 }
 
-// Only the exact fields carry term vectors: quoted phrases are phrase
-// queries on them. Highlighting finds spans in the stored text itself and
-// the word fields are only scored, so they need no positions.
+// The exact fields carry term vectors: quoted phrases are phrase queries
+// on them. Highlighting finds spans in the stored text itself.
 var articleFields = withFacets([]fieldSpec{
 	{name: fieldType, kind: kindKeyword},
-	{name: fieldTitle, kind: kindWord},
 	{name: fieldTitleExact, kind: kindExact, vectors: true},
-	{name: fieldText, kind: kindWord},
 	{name: fieldTextExact, kind: kindExact, vectors: true},
 	{name: fieldAuthor, kind: kindKeyword},
 	{name: fieldFile, kind: kindKeyword},
@@ -108,7 +106,6 @@ var articleFields = withFacets([]fieldSpec{
 // its own.
 var quoteFields = withFacets([]fieldSpec{
 	{name: fieldType, kind: kindKeyword},
-	{name: fieldQuote, kind: kindWord},
 	{name: fieldQuoteExact, kind: kindExact, vectors: true},
 	{name: fieldDocID, kind: kindKeyword},
 	{name: fieldFile, kind: kindKeyword},
@@ -152,8 +149,6 @@ func (f fieldSpec) options() bindex.FieldIndexingOptions {
 
 func (f fieldSpec) analyzerName() string {
 	switch f.kind {
-	case kindWord:
-		return analyzer.WordAnalyzerName
 	case kindExact:
 		return analyzer.ExactBigramAnalyzerName
 	case kindKeyword:
@@ -247,13 +242,10 @@ func decodeArticle(meta []byte, text string, quotes []byte) (*fangtan.Document, 
 }
 
 // docBuilder turns fangtan.Documents into bleve documents. It holds the
-// analyzers so each field is analyzed exactly once, by scorch.
+// analyzers so each field is analyzed exactly once, by scorch, and the word
+// analyzer, which cuts queries into words.
 type docBuilder struct {
 	word, bigram, kw analysis.Analyzer
-	// wordTokenizer is word's tokenizer, which can also make a word
-	// field's stream from a Document's precise-mode words; nil when the
-	// word analyzer is not analyzer's own.
-	wordTokenizer *analyzer.WordTokenizer
 }
 
 func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
@@ -265,7 +257,6 @@ func newDocBuilder(m mapping.IndexMapping) (*docBuilder, error) {
 	if b.word == nil || b.bigram == nil || b.kw == nil {
 		return nil, fmt.Errorf("analyzers %q/%q are not registered with bleve", analyzer.WordAnalyzerName, analyzer.ExactBigramAnalyzerName)
 	}
-	b.wordTokenizer, _ = analyzer.WordTokenizerOf(b.word)
 	return b, nil
 }
 
@@ -306,8 +297,6 @@ func (a *fieldAdder) text(name, value string) {
 	f := a.specs[name]
 	var an analysis.Analyzer
 	switch f.kind {
-	case kindWord:
-		an = a.b.word
 	case kindExact:
 		an = a.b.bigram
 	case kindKeyword:
@@ -316,41 +305,6 @@ func (a *fieldAdder) text(name, value string) {
 		an = nil
 	}
 	a.doc.AddField(document.NewTextFieldCustom(name, nil, []byte(value), f.options(), an))
-}
-
-// segmented adds a word field. When words, the precise-mode words of the
-// folded value that the corpus extractor cut, are given, the field's stream
-// is made from them instead of segmenting value a second time with jieba:
-// the same tokens (WordTokenizer.TokenizeWords), at a fraction of the cost.
-func (a *fieldAdder) segmented(name, value string, words []string, dictionaryID string) {
-	if value == "" {
-		return
-	}
-	if words == nil || a.b.wordTokenizer == nil {
-		a.text(name, value)
-		return
-	}
-	an := &precutAnalyzer{tokenizer: a.b.wordTokenizer, words: words, dictionaryID: dictionaryID, fallback: a.b.word}
-	a.doc.AddField(document.NewTextFieldCustom(name, nil, []byte(value), a.specs[name].options(), an))
-}
-
-// precutAnalyzer is the word analyzer of one field value whose precise-mode
-// words are known. It runs where bleve analyzes fields, like the analyzer
-// it stands in for, and falls back to that analyzer when the words cannot
-// be used (cut with other dictionaries, or not the words of this value),
-// which gives the same tokens, only slower.
-type precutAnalyzer struct {
-	tokenizer    *analyzer.WordTokenizer
-	words        []string
-	dictionaryID string
-	fallback     analysis.Analyzer
-}
-
-func (p *precutAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	if ts, err := p.tokenizer.TokenizeWords(string(input), p.words, p.dictionaryID); err == nil {
-		return ts
-	}
-	return p.fallback.Analyze(input)
 }
 
 // stored adds the document's stored value (packStored).
@@ -419,16 +373,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	out := make([]*document.Document, 0, 1+len(d.Quotes))
 	art := &fieldAdder{b: b, doc: document.NewDocument(d.ID), specs: articleSpecs}
 	art.raw(fieldType, typeArticle)
-	var dictionaryID string
-	var titleWords, textWords []string
-	if d.Words != nil {
-		// For drops the words of a title or text changed since they were cut.
-		dictionaryID = d.Words.DictionaryID
-		titleWords, textWords = d.Words.Title.For(d.Title), d.Words.Text.For(d.Text)
-	}
-	art.segmented(fieldTitle, d.Title, titleWords, dictionaryID)
 	art.text(fieldTitleExact, d.Title)
-	art.segmented(fieldText, d.Text, textWords, dictionaryID)
 	art.text(fieldTextExact, d.Text)
 	b.metadata(art, d)
 	art.keywords(fieldAuthor, d.Authors...)
@@ -447,7 +392,6 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 		}
 		qa := &fieldAdder{b: b, doc: document.NewDocument(sq.ID), specs: quoteSpecs}
 		qa.raw(fieldType, typeQuote)
-		qa.text(fieldQuote, q.Text)
 		qa.text(fieldQuoteExact, q.Text)
 		for _, f := range fangtan.Facets {
 			if f.Scope == fangtan.QuoteFacet {

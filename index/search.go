@@ -18,9 +18,10 @@ import (
 	"fangtan/query"
 )
 
-// Ranking weights. BM25 on the word fields is the base; a match in the title
-// counts titleBoost times, and a word found as a contiguous substring (the
-// exact fields) adds phraseBoost times its exact-field score.
+// Ranking weights. BM25 on the exact fields' bigrams is the base: a bare
+// query matches by its words' bigrams, anywhere in a text, and a text
+// holding the query as a contiguous substring adds phraseBoost times that
+// match's score. A match in the title counts titleBoost times.
 const (
 	titleBoost  = 3.0
 	phraseBoost = 1.5
@@ -41,15 +42,15 @@ var (
 	quoteFacets   = fangtan.FacetNames(fangtan.QuoteFacet)
 )
 
-// textField is a text indexed twice: for words and exactly.
+// textField is a text's exact field and its weight.
 type textField struct {
-	word, exact string
-	boost       float64
+	exact string
+	boost float64
 }
 
 var (
-	articleText = []textField{{fieldText, fieldTextExact, 1}, {fieldTitle, fieldTitleExact, titleBoost}}
-	quoteText   = []textField{{fieldQuote, fieldQuoteExact, 1}}
+	articleText = []textField{{fieldTextExact, 1}, {fieldTitleExact, titleBoost}}
+	quoteText   = []textField{{fieldQuoteExact, 1}}
 )
 
 // target is what a search runs over: articles or quotes.
@@ -218,33 +219,35 @@ func (x *Index) clauseQuery(c query.Clause, t target, excluded bool, wordsOf fun
 		}
 		return orQuery(alts), nil
 	case query.Word, query.Phrase:
-		if c.Field == fieldTitle {
-			t = target{t.typ, []textField{{fieldTitle, fieldTitleExact, titleBoost}}}
+		if c.Field == query.FieldTitle {
+			t = target{t.typ, []textField{{fieldTitleExact, titleBoost}}}
 		}
 		terms := analyzer.ExactTerms(c.Text)
-		var alts []bquery.Query
-		var words []string
-		if c.Kind == query.Word && !excluded {
-			words = wordsOf(c.Text)
+		if c.Kind == query.Phrase || excluded {
+			alts := make([]bquery.Query, 0, len(t.fields))
+			for _, f := range t.fields {
+				eq := exactQuery(f, terms)
+				setBoost(eq, f.boost*phraseBoost)
+				alts = append(alts, eq)
+			}
+			return orQuery(alts), nil
 		}
+		apart := analyzer.WordTerms(wordsOf(c.Text))
+		var alts []bquery.Query
 		for _, f := range t.fields {
-			if len(words) > 0 {
-				conj := make([]bquery.Query, len(words))
-				for i, w := range words {
-					conj[i] = termQuery(f.word, w)
-				}
-				wq := andQuery(conj)
-				setBoost(wq, f.boost)
-				alts = append(alts, wq)
+			if len(apart) == 0 || sameTerms(apart, terms) {
+				// The words are the whole query: one match, weighted as
+				// the two would have been.
+				eq := bigramsQuery(f, terms)
+				setBoost(eq, f.boost*(1+phraseBoost))
+				alts = append(alts, eq)
+				continue
 			}
-			var eq bquery.Query
-			if c.Kind == query.Word && !excluded {
-				eq = bigramsQuery(f, terms)
-			} else {
-				eq = exactQuery(f, terms)
-			}
+			wq := bigramsQuery(f, apart)
+			setBoost(wq, f.boost)
+			eq := bigramsQuery(f, terms)
 			setBoost(eq, f.boost*phraseBoost)
-			alts = append(alts, eq)
+			alts = append(alts, wq, eq)
 		}
 		return orQuery(alts), nil
 	case query.Date:
@@ -304,10 +307,27 @@ func bigramsQuery(f textField, terms []string) bquery.Query {
 	for _, t := range terms {
 		if !seen[t] {
 			seen[t] = true
-			conj = append(conj, termQuery(f.exact, t))
+			// A term of one rune is that rune anywhere (analyzer.WordTerms).
+			conj = append(conj, exactQuery(f, []string{t}))
 		}
 	}
 	return andQuery(conj)
+}
+
+// sameTerms reports whether a and b hold the same terms, in any order and
+// counting each once.
+func sameTerms(a, b []string) bool {
+	for _, t := range a {
+		if !slices.Contains(b, t) {
+			return false
+		}
+	}
+	for _, t := range b {
+		if !slices.Contains(a, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // wordTokens are the distinct terms the word analyzer makes of s.

@@ -5,11 +5,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"fangtan"
+	"fangtan/analyzer"
 	"fangtan/query"
 )
 
@@ -18,11 +20,12 @@ import (
 // every value is a parameter ($n), tsqueries included, built in Go from
 // the same analyzers as the rows:
 //
-//	Word 转型发展       SELECT id FROM articles WHERE words @@ '转型' & '发展'
-//	                    UNION SELECT article_id FROM passages WHERE bigrams @@ '转型' & '型发' & '发展'
+//	Word 经济发展       SELECT article_id FROM passages WHERE bigrams @@ '经济' & '济发' & '发展'
 //	                      (a long text's passage -1 holds all its bigrams: anywhere in the text)
-//	                    UNION the same two on title_words, title_bigrams
-//	                    — its words anywhere, or its bigrams, as the bleve index's word clause
+//	                    UNION the same with its words' bigrams, '经济' & '发展' (analyzer.WordTerms)
+//	                    UNION the same two on title_bigrams
+//	                    — its words anywhere, or its bigrams, as the bleve index's word clause;
+//	                      the word columns only rank
 //	Phrase "转型发展"   SELECT x.id FROM articles x WHERE x.id = ANY(ARRAY(
 //	                        SELECT article_id FROM passages p WHERE p.bigrams @@ '转型' & '型发' & '发展'
 //	                        AND (NOT p.complete OR p.bigrams @@ '转型' <-> '型发' <-> '发展')))
@@ -39,8 +42,8 @@ import (
 //
 // A group's SELECTs are UNIONed, the groups INTERSECTed, and the article
 // is `a.id IN (…)` of that, `a.id NOT IN (…)` of the exclusions. For
-// quotes the same tests are conditions on the quote's row (q.words,
-// q.bigrams, q.norm), ORed and ANDed. Filters from the request
+// quotes the same tests are conditions on the quote's row (q.bigrams,
+// q.norm), ORed and ANDed. Filters from the request
 // (fangtan.Query's facet fields, Excludes, Kind, DateFrom/DateTo) are
 // keys && ARRAY[…] per facet (OR within it), ANDed across facets, and
 // NOT (keys && …) for exclusions.
@@ -129,6 +132,22 @@ func tsJoin(lexes []string, op string) string {
 			b.WriteString(op)
 		}
 		writeLexeme(&b, l)
+	}
+	return b.String()
+}
+
+// tsTerms is the tsquery of exact terms that must all be present: a term of
+// one rune is that rune anywhere, a prefix (as in newPhrase).
+func tsTerms(terms []string) string {
+	var b strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteString(" & ")
+		}
+		writeLexeme(&b, t)
+		if utf8.RuneCountInString(t) == 1 {
+			b.WriteString(":*")
+		}
 	}
 	return b.String()
 }
@@ -342,32 +361,28 @@ func (db *DB) clause(ctx context.Context, qr querier, a *args, cl query.Clause, 
 		if !ok {
 			return "false", nil
 		}
-		words := db.wordTokens(cl.Text)
-		wq := ""
-		if len(words) > 0 {
-			wq = a.add(tsJoin(words, " & "))
-		}
-		bq := a.add(bigrams)
-		field := func(wordCol, bigramCond string) string {
-			if wq == "" {
-				return bigramCond
+		// The words apart match by their bigrams, as in the bleve index
+		// (analyzer.WordTerms); the word columns only rank.
+		bqs := []string{a.add(bigrams)}
+		if apart := analyzer.WordTerms(db.wordTokens(cl.Text)); len(apart) > 0 {
+			if aq := tsTerms(apart); aq != bigrams {
+				bqs = append(bqs, a.add(aq))
 			}
-			return "(" + wordCol + " @@ " + wq + "::tsquery OR " + bigramCond + ")"
 		}
 		if t == quotes {
-			return field(al+".words", al+".bigrams @@ "+bq+"::tsquery"), nil
+			conds := make([]string, len(bqs))
+			for i, bq := range bqs {
+				conds[i] = al + ".bigrams @@ " + bq + "::tsquery"
+			}
+			return "(" + strings.Join(conds, " OR ") + ")", nil
 		}
 		var sel []string
-		if cl.Field != query.FieldTitle {
-			if wq != "" {
-				sel = append(sel, db.sql(`SELECT x.id FROM {s}.articles x WHERE x.words @@ `+wq+`::tsquery`))
+		for _, bq := range bqs {
+			if cl.Field != query.FieldTitle {
+				sel = append(sel, db.sql(`SELECT p.article_id FROM {s}.passages p WHERE p.bigrams @@ `+bq+`::tsquery`))
 			}
-			sel = append(sel, db.sql(`SELECT p.article_id FROM {s}.passages p WHERE p.bigrams @@ `+bq+`::tsquery`))
+			sel = append(sel, db.sql(`SELECT x.id FROM {s}.articles x WHERE x.title_bigrams @@ `+bq+`::tsquery`))
 		}
-		if wq != "" {
-			sel = append(sel, db.sql(`SELECT x.id FROM {s}.articles x WHERE x.title_words @@ `+wq+`::tsquery`))
-		}
-		sel = append(sel, db.sql(`SELECT x.id FROM {s}.articles x WHERE x.title_bigrams @@ `+bq+`::tsquery`))
 		return strings.Join(sel, " UNION "), nil
 	case query.Filter:
 		if t == articles {
