@@ -29,8 +29,8 @@ const (
 //
 // Each text is indexed once, as the exact analyzer's bigrams: they match
 // substrings, and words too (a word's bigrams, see clauseQuery). Fields of
-// jieba's words beside them cost a quarter of a build's CPU and an eighth
-// of the index; see docs/benchmarks.md, "sixth session".
+// jieba's words beside them cost a fifth to a quarter of a build's CPU and
+// an eighth of the index; see docs/benchmarks.md, "sixth session".
 const (
 	fieldType       = "type"
 	fieldTitleExact = "title_exact"
