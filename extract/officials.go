@@ -846,7 +846,7 @@ func (p *people) findOfficials(t *tagged) {
 		if nl == 0 {
 			continue
 		}
-		official := publicPost(title)
+		official := publicPost(title) && !t.privateBodyBefore(start, title)
 		p.note(string(rs[end:end+nl]), title, official)
 		// A list after one post: 国务院副总理张国清、刘国中.
 		for at := end + nl; at+1 < len(rs) && strings.ContainsRune("、及和与", rs[at]); {
@@ -1017,6 +1017,58 @@ func trimWords(org string, words []string) (string, bool) {
 func publicPost(title string) bool {
 	public, _ := judgePost(title)
 	return public
+}
+
+// privateBodyBefore reports whether the shared post title, written alone
+// at start, is the post of a body the title stopped short of and whose
+// name holds no public body's word: a name in quotes (「智库政治专家集团」主席)
+// or one a qualifier parts from its post (华懋集团已故主席). Nothing
+// before it, or a public body (「国安委」主席), leaves the post as it was.
+func (t *tagged) privateBodyBefore(start int, title string) bool {
+	if _, lone := judgePost(title); !lone {
+		return false
+	}
+	rs := t.runes
+	at := start
+	for _, q := range postQualifiers {
+		if n := utf8.RuneCountInString(q); at >= n && string(rs[at-n:at]) == q {
+			at -= n
+			break
+		}
+	}
+	var org string
+	switch {
+	case at > 0 && strings.ContainsRune("」』”’", rs[at-1]):
+		open := map[rune]rune{'」': '「', '』': '『', '”': '“', '’': '‘'}[rs[at-1]]
+		from := at - 2
+		for from >= 0 && at-from < 30 && rs[from] != open {
+			from--
+		}
+		if from < 0 || rs[from] != open {
+			return false
+		}
+		org = string(rs[from+1 : at-1])
+	case at < start && t.byEnd != nil:
+		// Only a noun of two runes or more before the qualifier ends a
+		// body's name (集团, 动力, 工会): in 去信时任主席 the post is the
+		// letter's addressee's, whose body is not written.
+		sp, ok := t.byEnd.get(at)
+		if !ok || sp.end-sp.start < 2 || !(strings.HasPrefix(sp.tag, "n") || sp.tag == "j") {
+			return false
+		}
+		org = string(rs[titleBefore(t, at):at])
+	default:
+		return false
+	}
+	if org == "" || countryOf(org) != "" {
+		return false
+	}
+	for _, b := range publicBodies {
+		if strings.Contains(org, b) {
+			return false
+		}
+	}
+	return true
 }
 
 // judgePost reports whether title is an official's (publicPost) and

@@ -138,6 +138,15 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"外交部发言人毛宁表示，中方坚决反对。", []string{"毛宁"}, nil},
 		{"美联储主席鲍威尔当天表示，将控制通胀。", []string{"鲍威尔"}, nil},
 		{"统一俄罗斯党主席梅德韦杰夫表示支持。", []string{"梅德韦杰夫|俄罗斯"}, nil},
+		// The body a lone shared post belongs to may stand in quotes, or
+		// apart from it by a qualifier (seed 6 of the facet panels).
+		{"莫斯科「智庫政治專家集團」主席卡拉切夫表示，普京不會讓步。", nil, []string{"卡拉切夫"}},
+		{"商人陳振聰偽造華懋集團已故主席龔如心遺囑案。", nil, []string{"龚如心"}},
+		{"「國家安全委員會」主席李家超主持會議。", []string{"李家超"}, nil},
+		{"主席习近平签署主席令。", []string{"习近平"}, nil},
+		{"国家已故主席刘少奇的旧居对外开放。", []string{"刘少奇"}, nil},
+		{"他之後又去信時任主席李慧瓊，要求重新考慮。", []string{"李慧琼"}, nil},
+		{"協調民主派的民主動力時任召集人鄭宇碩表示支持。", nil, []string{"郑宇硕"}},
 		{"全国政协主席王沪宁出席会议。", []string{"王沪宁"}, nil},
 		{"大会发言人娄勤俭回答中外记者提问。", []string{"娄勤俭"}, nil},
 		{"中联办副主任及秘书长许东出席。", []string{"许东"}, nil},
