@@ -1038,8 +1038,8 @@ func (t *tagged) privateBodyBefore(start int, title string) bool {
 	}
 	var org string
 	switch {
-	case at > 0 && strings.ContainsRune("」』”’", rs[at-1]):
-		open := map[rune]rune{'」': '「', '』': '『', '”': '“', '’': '‘'}[rs[at-1]]
+	case at > 0 && quoteOpener[rs[at-1]] != 0:
+		open := quoteOpener[rs[at-1]]
 		from := at - 2
 		for from >= 0 && at-from < 30 && rs[from] != open {
 			from--

@@ -37,6 +37,9 @@ func speechVerbEndingAt(rs []rune, end int) int {
 	return 0
 }
 
+// quoteOpener pairs each closing quotation mark with its opening one.
+var quoteOpener = map[rune]rune{'”': '“', '」': '「', '’': '‘', '』': '『'}
+
 // quoteSpan is a top-level quotation in a paragraph, in rune offsets of
 // its text (inside the marks).
 type quoteSpan struct{ start, end int }
@@ -47,7 +50,6 @@ type quoteSpan struct{ start, end int }
 // quotations inside it still count. One pass with a stack, so a page full
 // of unclosed marks costs linear time.
 func findQuotations(rs []rune) []quoteSpan {
-	opener := map[rune]rune{'”': '“', '」': '「', '’': '‘', '』': '『'}
 	type open struct {
 		mark rune
 		at   int
@@ -69,7 +71,7 @@ func findQuotations(rs []rune) []quoteSpan {
 		case '“', '「', '‘', '『':
 			stack = append(stack, open{r, i})
 		case '”', '」', '’', '』':
-			closeTo(opener[r], i)
+			closeTo(quoteOpener[r], i)
 		case '"':
 			if !closeTo('"', i) {
 				stack = append(stack, open{'"', i})
