@@ -145,6 +145,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"「國家安全委員會」主席李家超主持會議。", []string{"李家超"}, nil},
 		{"主席习近平签署主席令。", []string{"习近平"}, nil},
 		{"国家已故主席刘少奇的旧居对外开放。", []string{"刘少奇"}, nil},
+		// Found by the xwlb officials panel, seed 6: 思 spells names too,
+		// and Hong Kong text joins a name's parts with ・.
+		{"美国国防部长赫格塞思18日在布鲁塞尔表示，将审查部署。", []string{"赫格塞思|美国"}, []string{"赫格塞"}},
+		{"聯合國副秘書長馬丁·格里菲思表示關注。", []string{"马丁·格里菲思|联合国"}, []string{"马丁·格里菲"}},
+		{"澳洲前外長加雷思・埃文斯曾擔任聯合主席。", []string{"加雷思・埃文斯"}, []string{"加雷思"}},
 		{"他之後又去信時任主席李慧瓊，要求重新考慮。", []string{"李慧琼"}, nil},
 		{"協調民主派的民主動力時任召集人鄭宇碩表示支持。", nil, []string{"郑宇硕"}},
 		{"全国政协主席王沪宁出席会议。", []string{"王沪宁"}, nil},
