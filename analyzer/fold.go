@@ -96,6 +96,10 @@ func foldRune(r rune, table *foldTable) rune {
 		return r
 	case r == 0x3000: // ideographic space
 		return ' '
+	case r == '・' || r == '•' || r == '‧' || r == '･':
+		// The middle dots that join a foreign name's parts (加雷思・埃文斯)
+		// are one, so the name is one value whichever the text used.
+		return '·'
 	case r >= 0x2E80 && r < 0xA000:
 		// CJK radicals to the unified ideographs, most of any text
 		// here: no Latin letter lies in the range, so unicode.Latin's

@@ -26,6 +26,7 @@ func TestFold(t *testing.T) {
 		{"ideographic space", "学党史\u3000办实事", "学党史 办实事"},
 		{"latin lower case", "GDP, Ünïcode", "gdp, ünïcode"},
 		{"chinese punctuation kept", "“你好”，世界。", "“你好”,世界。"},
+		{"middle dots", "加雷思・埃文斯, 尼古拉斯•马杜罗, 赖清德‧萧美琴, ｱ･ｲ, 马克·米利", "加雷思·埃文斯, 尼古拉斯·马杜罗, 赖清德·萧美琴, ｱ·ｲ, 马克·米利"},
 		{"supplementary result", "㑮", "𫝈"},
 		{"invalid utf-8", "a\xffb", "a\uFFFDb"},
 	}
