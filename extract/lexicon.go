@@ -129,13 +129,13 @@ func eachLine(r io.Reader, name string, fn func(line string, n int) error) error
 }
 
 // checkEntry accepts words: letters and digits, with · or - inside names
-// (迪亚斯-卡内尔).
+// (迪亚斯-卡内尔); any middle dot folds to · (analyzer.Fold).
 func checkEntry(s string) error {
 	if s == "" {
 		return fmt.Errorf("empty")
 	}
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '·' || r == '-' || r == '•' {
+	for _, r := range analyzer.Fold(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || isNameJoiner(r) {
 			continue
 		}
 		return fmt.Errorf("%q is not a letter, a digit, · or -", r)

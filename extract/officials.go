@@ -1177,9 +1177,9 @@ func hasPosition(rs []rune) bool {
 	return false
 }
 
-func isNameJoiner(r rune) bool {
-	return r == '·' || r == '-' || r == '•' || r == '‧' || r == '・'
-}
+// isNameJoiner reports whether r joins a name's parts in folded text, where
+// analyzer.Fold has made every middle dot (・ • ‧) ·.
+func isNameJoiner(r rune) bool { return r == '·' || r == '-' }
 
 // foreignNameAt returns the length of a transliterated name at i:
 // transliteration characters (普京, 格奥尔基耶娃), or parts of Han
