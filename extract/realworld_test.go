@@ -164,6 +164,20 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"国际原子能机构总干事格罗西表示，将派团评估。", []string{"格罗西"}, nil},
 		{"世界卫生组织总干事陈冯富珍表示，疫情仍在蔓延。", []string{"陈冯富珍|世界卫生组织"}, nil},
 		{"律政司司长郑若骅表示，会依法处理。", []string{"郑若骅"}, nil},
+		// Posts of foreign governments that news writes in their own
+		// words (大臣, 外相, 财长, 防长, 贸易代表, 幕僚长, 最高领袖), and
+		// words that start right after a name (通话, 高度评价, 热烈欢迎,
+		// 夫妇): found by reading the posts the archives write before names.
+		{"伊朗最高领袖哈梅内伊当天会见苏达尼时表示，美军的存在是非法的。", []string{"哈梅内伊|伊朗"}, nil},
+		{"沙特外交大臣费萨尔通话，双方呼吁停火。", []string{"费萨尔|沙特阿拉伯"}, []string{"费萨尔通"}},
+		{"日本外相林芳正表示，愿同中方共同努力。", []string{"林芳正|日本"}, nil},
+		{"美國財長努欽及貿易代表萊特希澤周三抵達。", []string{"努钦|美国", "莱特希泽|美国"}, nil},
+		{"白宮幕僚長凱利重建自己的團隊。", []string{"凯利"}, nil},
+		{"英国财政大臣杰里米·亨特17日宣布取消减税措施。", []string{"杰里米·亨特|英国"}, nil},
+		{"陪同哈马德访华的有王子、王宫大臣、高级城市规划委员会副主席等。", nil, []string{"王宫"}},
+		{"萨尔瓦多总统布克尔高度评价两国关系。", []string{"布克尔|萨尔瓦多"}, []string{"布克尔高"}},
+		{"英国首相撒切尔夫人访华。", []string{"撒切尔|英国"}, []string{"撒切尔夫"}},
+		{"红外相机记录到大熊猫，预防相关疾病。", nil, []string{"机记录", "关疾病"}},
 		// Japanese names in Han characters run past three runes.
 		{"日本首相高市早苗发表错误言论。", []string{"高市早苗|日本"}, []string{"高市早"}},
 		{"日本前首相鸠山由纪夫表示，日中关系十分重要。", []string{"鸠山由纪夫|日本"}, []string{"鸠山由"}},
