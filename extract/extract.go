@@ -135,7 +135,9 @@ func (e *Extractor) Themes() *Themes { return e.themes }
 //     “先手棋”, chains of quoted topics “…”“…”) are skipped. The speaker is
 //     the name before a speech verb just before the quotation, or in the
 //     clause after it (“…”区委书记马常春说), or a known official opening the
-//     next sentence (“…”刘振华倡导…); otherwise it stays empty.
+//     next sentence (“…”刘振华倡导…); a post written without a name
+//     (总书记指出, 俄总统表示) is the one official of the article holding
+//     it; otherwise it stays empty.
 func (e *Extractor) Extract(doc *fangtan.Document) {
 	paras := doc.Paragraphs
 	if len(paras) == 0 && doc.Text != "" {

@@ -235,6 +235,9 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 			// it does not vouch for the quotation being speech.
 			return name, title, string(rs[j-v:j]) != "提出"
 		}
+		if name, title = p.postSpeaker(rs, cs, j-v); name != "" {
+			return name, title, string(rs[j-v:j]) != "提出"
+		}
 	}
 	// After: the clause following the closing mark; skip one leading time
 	// adverbial (近日,杏花岭区委书记李文权在接受采访时说).
@@ -249,6 +252,9 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 		}
 		if v := speechVerbEndingAt(rs, e); v > 0 && e-v > k {
 			if name, title = p.speakerOfClause(t, k, e-v); name != "" {
+				return name, title, true
+			}
+			if name, title = p.postSpeaker(rs, k, e-v); name != "" {
 				return name, title, true
 			}
 		}
@@ -636,6 +642,9 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if name == "" {
 				name, title = p.pronounSpeaker(tags, pi, cs, c-v)
 			}
+			if name == "" {
+				name, title = p.postSpeaker(rs, cs, c-v)
+			}
 			if name == "" && onlyAdverbs(rs[cs:c-v]) && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) {
 				// 他总结过去工作时，指自己…: the sentence's subject speaks.
 				ss := sentenceStart(rs, cs-1)
@@ -849,6 +858,10 @@ func (t *tagged) wordEndsAt(i int) bool {
 	return ok
 }
 
+// sayingAdverbs are the runes of the time words and adverbs written
+// between a speaker and the verb (普京当天还表示, 总书记13日指出).
+const sayingAdverbs = "当天日今昨前还又也则并亦再即随后0123456789"
+
 // nameJustBefore reports whether a known person's name ends at i, or a
 // few runes of time and adverb before it (林郑表示, 普京当天还表示).
 func (p *people) nameJustBefore(rs []rune, i int) bool {
@@ -856,11 +869,54 @@ func (p *people) nameJustBefore(rs []rune, i int) bool {
 		if s := p.knownNameEndingAt(rs, k); s >= 0 {
 			return true
 		}
-		if k > 0 && !strings.ContainsRune("当天日今昨前还又也则并亦再即随后0123456789", rs[k-1]) {
+		if k > 0 && !strings.ContainsRune(sayingAdverbs, rs[k-1]) {
 			return false
 		}
 	}
 	return false
+}
+
+// postSpeaker resolves a clause whose subject is a post written without a
+// name (总书记指出，…; 俄总统表示，…; 外交部发言人说：“…”) to the one official
+// of the article who holds it: a post of theirs, as written, ends in the
+// clause's post word and holds what the clause writes before that word (a
+// body), or that is a name of their country (俄 for 俄罗斯). When two
+// officials of the article could hold it, nobody: 总理 alone in an article
+// naming two prime ministers is either.
+func (p *people) postSpeaker(rs []rune, start, verbStart int) (name, title string) {
+	k := skipLeadIn(rs, start, verbStart)
+	e := verbStart
+	for e > k && verbStart-e < 4 && strings.ContainsRune(sayingAdverbs, rs[e-1]) {
+		e--
+	}
+	n := positionEndingAt(rs, e)
+	if n == 0 || e-n < k || e-n-k > 8 {
+		return "", ""
+	}
+	post, before := string(rs[e-n:e]), string(rs[k:e-n])
+	if strings.ContainsFunc(before, func(r rune) bool { return !isHan(r) }) {
+		return "", ""
+	}
+	country := countries[before]
+	var holder *personInfo
+	for _, pi := range p.byName {
+		if !pi.official {
+			continue
+		}
+		for t := range pi.titles {
+			if strings.HasSuffix(t, post) && (strings.Contains(t, before) || (country != "" && pi.country == country)) {
+				if holder != nil {
+					return "", ""
+				}
+				holder = pi
+				break
+			}
+		}
+	}
+	if holder == nil {
+		return "", ""
+	}
+	return holder.name, holder.bestTitle()
 }
 
 // onlyAdverbs reports whether rs holds nothing but adverbs that continue a
@@ -904,6 +960,9 @@ func (p *people) sentenceSpeaker(tags []*tagged, pi, i int) (name, title string)
 			return name, title
 		}
 		if name, title = p.pronounSpeaker(tags, pi, cs, v-n); name != "" {
+			return name, title
+		}
+		if name, title = p.postSpeaker(rs, cs, v-n); name != "" {
 			return name, title
 		}
 		// 中央也希望…: a verb whose subject is no person; an earlier one

@@ -326,6 +326,12 @@ func TestReportedSpeech(t *testing.T) {
 		{"pronoun in a later paragraph", []string{"行政长官林郑月娥今日出席行政会议前批评部分人士。", "她指，中联办能加强香港与内地的联系。"}, "林郑月娥", "中联办能加强"},
 		{"bare verb after a known name", []string{"行政长官林郑月娥今日见记者。林郑表示会面时间长短不等于重视程度。"}, "林郑月娥", "会面时间长短"},
 		{"the subject, not the nearest name", []string{"外交部长王毅会见俄罗斯外长拉夫罗夫时表示，中俄关系稳定发展。"}, "王毅", "中俄关系稳定"},
+		// A post written without a name is the one official of the
+		// article who holds it.
+		{"a post alone", []string{"习近平总书记来到殷墟遗址。", "总书记说，殷墟我向往已久，这次来是想更深地了解中华文明。"}, "习近平", "殷墟我向往已久"},
+		{"a post after a country's short name", []string{"俄罗斯总统普京会见来访的客人。俄总统表示，俄方愿同各方加强合作交流。"}, "普京", "俄方愿同各方"},
+		{"a post after its body, and a date", []string{"外交部发言人毛宁主持例行记者会。外交部发言人13日指出，中方坚决反对任何形式的制裁。"}, "毛宁", "中方坚决反对"},
+		{"a judge", []string{"高等法院法官陳慶偉今日引導陪審團。法官強調，最終裁決須由不少於6人作出。"}, "陈庆伟", "最終裁決須由"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.paras...)
@@ -345,6 +351,14 @@ func TestReportedSpeech(t *testing.T) {
 		for _, q := range d.Quotes {
 			if q.Kind == fangtan.QuoteReported {
 				t.Errorf("reported speech %+v from a body", q)
+			}
+		}
+	})
+	t.Run("a post two officials hold is nobody's", func(t *testing.T) {
+		d := extractText(t, "新闻", "国务院总理李强会见越南总理范明政。总理表示，双方应加强合作交流互鉴。")
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteReported && q.Speaker != "" {
+				t.Errorf("reported speech %+v given to one of two prime ministers", q)
 			}
 		}
 	})
