@@ -84,10 +84,8 @@ var genericDistricts = setOfList(mustList("genericdistricts.txt"))
 var unsafeCityShorts = setOfList(mustList("unsafecityshorts.txt"))
 
 // ethnic names cut from autonomous prefectures to get their short name:
-// 延边朝鲜族自治州 → 延边.
-var ethnicMarkers = []string{"朝鲜族", "土家族", "苗族", "藏族", "彝族", "蒙古", "哈萨克",
-	"柯尔克孜", "回族", "傣族", "景颇族", "傈僳族", "白族", "哈尼族", "壮族", "布依族",
-	"侗族", "羌族", "黎族", "维吾尔"}
+// 延边朝鲜族自治州 → 延边 (extract/data/ethnicmarkers.txt).
+var ethnicMarkers = mustList("ethnicmarkers.txt")
 
 func parseGazetteer(data string) *gazetteer {
 	g := &gazetteer{byFirst: map[rune][]*surface{}}
@@ -365,8 +363,8 @@ func trapMask(text []rune) []bool {
 }
 
 // placeSuffixes may follow a place name inside one jieba word: 山西省委,
-// 太原市委, 山西人.
-var placeSuffixes = []string{"委", "人", "籍", "境", "内", "市民", "政府", "方", "港"}
+// 太原市委, 山西人 (extract/data/placesuffixes.txt).
+var placeSuffixes = mustList("placesuffixes.txt")
 
 // onWordBoundaries reports whether a mention of text[i:end] starts where a
 // jieba word starts (so 巴中 in 中巴关系, 达州 in 明尼苏达州 and 海口 in

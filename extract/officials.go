@@ -530,10 +530,6 @@ func titleBefore(t *tagged, end int) int {
 	return trimTitleStart(rs, start, end)
 }
 
-// orgSuffixWords follow a verb inside an org's name (学习/v 委员会).
-var orgSuffixWords = map[string]bool{"委员会": true, "会": true, "局": true, "部": true, "办": true,
-	"组": true, "中心": true, "院": true, "所": true, "厅": true, "处": true, "小组": true, "办公室": true}
-
 // titleBreakingVerbs are the verbs that end the text before a position;
 // jieba tags many org-name parts as verbs too (学习/v 委员会, 中/联办/v), so
 // only these count.
@@ -1395,7 +1391,7 @@ func isPlacePost(post []rune) bool {
 
 // copulas join a name to the post that follows it: 麦卡菲是前联邦检察官,
 // 特朗普就任总统, 李四担任市长.
-var copulas = []string{"就任", "出任", "担任", "当选", "升任", "接任", "兼任", "是"}
+var copulas = mustList("copulas.txt")
 
 // findCopulaOfficials records "name + copula + post" (麦卡菲是前联邦检察官):
 // the post's text starts right after the copula, the name ends right

@@ -37,6 +37,12 @@ func speechVerbEndingAt(rs []rune, end int) int {
 	return 0
 }
 
+// The punctuation the quotation and speech rules cut text at.
+const (
+	sentenceEnds = "。!！?？"  // end a sentence
+	clauseBreaks = ",，;；:：" // end a clause inside a sentence
+)
+
 // quoteOpener pairs each closing quotation mark with its opening one.
 var quoteOpener = map[rune]rune{'”': '“', '」': '「', '’': '‘', '』': '『'}
 
@@ -110,7 +116,7 @@ func isSentenceLike(rs []rune) bool {
 	}
 	end := strings.TrimRight(string(rs), " ")
 	last, _ := utf8.DecodeLastRuneInString(end)
-	return (n >= 15 && punct) || (n >= 8 && strings.ContainsRune("。!！?？…", last))
+	return (n >= 15 && punct) || (n >= 8 && strings.ContainsRune(sentenceEnds+"…", last))
 }
 
 // speaker of a clause that ends in a speech verb: the name just before the
@@ -247,7 +253,7 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 			k++
 		}
 		e := k
-		for e < len(rs) && e-k < maxClause && !strings.ContainsRune(",，。!！?？;；:：“「\"", rs[e]) {
+		for e < len(rs) && e-k < maxClause && !strings.ContainsRune(clauseBreaks+sentenceEnds+"“「\"", rs[e]) {
 			e++
 		}
 		if v := speechVerbEndingAt(rs, e); v > 0 && e-v > k {
@@ -288,7 +294,7 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 // most maxClause runes.
 func clauseStart(rs []rune, i int) int {
 	stop := max(0, i-maxClause)
-	for i > stop && !strings.ContainsRune(",，。!！?？;；:：”」\"", rs[i-1]) {
+	for i > stop && !strings.ContainsRune(clauseBreaks+sentenceEnds+"”」\"", rs[i-1]) {
 		i--
 	}
 	return i
@@ -668,16 +674,14 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 }
 
 // bareReportVerbs may introduce reported speech without a comma, as Hong
-// Kong news writes it (曾俊华指自己…, 林郑表示会面时间长短…).
-var bareReportVerbs = map[string]bool{"指": true, "称": true, "说": true, "表示": true, "认为": true,
-	"强调": true, "指出": true, "重申": true, "透露": true, "承认": true, "否认": true, "坦言": true,
-	"直言": true, "相信": true, "又指": true, "并指": true, "则指": true, "亦指": true, "又称": true, "并称": true,
-	"亦称": true, "则称": true, "还称": true, "续称": true, "希望": true, "要求": true, "勉励": true, "叮嘱": true}
+// Kong news writes it (曾俊华指自己…, 林郑表示会面时间长短…):
+// extract/data/barereportverbs.txt.
+var bareReportVerbs = setOfList(mustList("barereportverbs.txt"))
 
 // reportObjects are what a reporting verb takes as an object rather than
-// introducing a statement (表示感谢, 表示祝贺, 指出问题).
-var reportObjects = []string{"感谢", "祝贺", "欢迎", "慰问", "哀悼", "赞赏", "支持", "反对", "同意", "满意",
-	"关切", "遗憾", "歉意", "敬意", "谢意", "问题", "方向", "了", "着", "过", "的", "出", "为", "是"}
+// introducing a statement (表示感谢, 表示祝贺, 指出问题):
+// extract/data/reportobjects.txt.
+var reportObjects = mustList("reportobjects.txt")
 
 func objectAt(rs []rune, i int) bool {
 	for _, o := range reportObjects {
@@ -810,7 +814,7 @@ func (p *people) lastSubjectIn(rs []rune) string {
 	end := len(rs)
 	for end > 0 {
 		start := end - 1
-		for start > 0 && !strings.ContainsRune("。!！?？", rs[start-1]) {
+		for start > 0 && !strings.ContainsRune(sentenceEnds, rs[start-1]) {
 			start--
 		}
 		k := start
@@ -934,7 +938,7 @@ func onlyAdverbs(rs []rune) bool {
 // runes back.
 func sentenceStart(rs []rune, i int) int {
 	s := i
-	for s > 0 && !strings.ContainsRune("。!！?？;；", rs[s-1]) && i-s < 200 {
+	for s > 0 && !strings.ContainsRune(sentenceEnds+";；", rs[s-1]) && i-s < 200 {
 		s--
 	}
 	return s
@@ -1048,7 +1052,13 @@ func hasReportVerb(t *tagged, from, to int) bool {
 }
 
 // leadIns open a sentence before its subject: 对此，他说; 随后她表示.
-var leadIns = []string{"对此", "随后", "同时", "最后", "此外", "另外", "其后", "而", "但", " ", "”", "」", "’", "』"}
+var leadIns = func() []string {
+	words := append(mustList("leadins.txt"), " ")
+	for closer := range quoteOpener {
+		words = append(words, string(closer))
+	}
+	return words
+}()
 
 // skipLeadIn returns where the subject of the clause at k may start, past
 // its lead-in words, at most end.
