@@ -659,6 +659,8 @@ func TestRegistryMentionsStandAlone(t *testing.T) {
 		{"美国参谋长联席会议主席马克·米利称，训练已经开始。", nil},
 		{"美军“亚伯拉罕·林肯”号航母打击群已抵达中东。", nil},
 		{"美国在中东部署了“林肯”号和“罗斯福”号两个航母打击群。", nil},
+		{"美國在中東部署了『林肯』號航母打擊群。", nil},     // every pair of quotation marks
+		{"有人把“林肯」当作口号。", []string{"林肯"}}, // marks that are no pair hold nothing
 		{"林肯表示，将继续推进；马克也出席了会议。", []string{"林肯", "马克"}},
 		{"英国首相基尔·林肯表示欢迎。", []string{"林肯"}},        // the family name of the longer one
 		{"委内瑞拉总统尼古拉斯·马克·莫罗斯将访华。", []string{"马克"}}, // a middle part: a family name

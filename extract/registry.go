@@ -112,8 +112,8 @@ func nameStandsAt(rs []rune, start, end int) bool {
 	return before && after
 }
 
-// quotedAlone reports whether quotation marks hold rs[start:end] and
-// nothing else but parts joined to it by · or -.
+// quotedAlone reports whether a pair of quotation marks (quoteOpener)
+// holds rs[start:end] and nothing else but parts joined to it by · or -.
 func quotedAlone(rs []rune, start, end int) bool {
 	for start >= 2 && isNameJoiner(rs[start-1]) && isHan(rs[start-2]) {
 		start--
@@ -127,7 +127,11 @@ func quotedAlone(rs []rune, start, end int) bool {
 			end++
 		}
 	}
-	return start >= 1 && end < len(rs) && strings.ContainsRune("“「‘", rs[start-1]) && strings.ContainsRune("”」’", rs[end])
+	if start < 1 || end >= len(rs) {
+		return false
+	}
+	opener, closes := quoteOpener[rs[end]]
+	return closes && rs[start-1] == opener
 }
 
 // nameFinder finds any of many names in a text in one pass over it.
