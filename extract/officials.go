@@ -1447,9 +1447,62 @@ func (p *people) nameEndingAt(t *tagged, end int) string {
 		return ""
 	}
 	if (isPersonTag(sp.tag) && (startsWithSurname(name) || allTranslit(name))) || (len(name) >= 3 && allTranslit(name) && !t.noForeignName(start, len(name))) {
-		return string(name)
+		if allTranslit(name) {
+			start = translitStartBefore(rs, start, end)
+		}
+		return string(rs[start:end])
 	}
 	return ""
+}
+
+// translitStartBefore is where a transliterated name that jieba cut ends
+// at end really starts, given that jieba's word starts at start: jieba
+// glues a foreign name's first runes to no word of theirs (祝贺/nr 托/v
+// 卡耶夫/nr, 米/q 舒斯京/x, 迪萨纳/x 亚克/nrt), so the transliteration
+// runes right before it are the name's, and so are the parts joined to
+// them by · or - (彼得·佩/zg 列/v 格里/nrt 尼/nr). A post (总理莫迪: 理
+// spells names too), a country (巴西卢拉), a name stop or anything else
+// ends it, and a name runs to eight runes at most.
+func translitStartBefore(rs []rune, start, end int) int {
+	k := start
+	for k > 0 && end-k < 8 {
+		r := rs[k-1]
+		if isNameJoiner(r) && k >= 2 && strings.ContainsRune(translitRunes, rs[k-2]) && k < start {
+			k--
+			continue
+		}
+		if !strings.ContainsRune(translitRunes, r) || positionEndingAt(rs, k) > 0 || countryEndingAt(rs, k) || nameStopEndingAt(rs, k) {
+			break
+		}
+		k--
+	}
+	if k < len(rs) && isNameJoiner(rs[k]) {
+		k++ // a joiner with nothing before it is not the name's
+	}
+	return k
+}
+
+// countryEndingAt reports whether a country's name of two to six runes
+// ends at end. One-rune names (德, 美) spell foreign names too (梅德韦杰夫).
+func countryEndingAt(rs []rune, end int) bool {
+	for n := 2; n <= 6 && n <= end; n++ {
+		if isCountry(rs[end-n : end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameStopEndingAt reports whether a name stop (namestops.txt) ends at end.
+func nameStopEndingAt(rs []rune, end int) bool {
+	for n := 1; n <= 4 && n <= end; n++ {
+		for _, w := range nameStopWords[rs[end-n]] {
+			if w == string(rs[end-n:end]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // officials lists the persons seen with a position: subjects first, then in

@@ -178,6 +178,14 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"萨尔瓦多总统布克尔高度评价两国关系。", []string{"布克尔|萨尔瓦多"}, []string{"布克尔高"}},
 		{"英国首相撒切尔夫人访华。", []string{"撒切尔|英国"}, []string{"撒切尔夫"}},
 		{"红外相机记录到大熊猫，预防相关疾病。", nil, []string{"机记录", "关疾病"}},
+		// A transliterated name jieba cut, gluing its first runes to no
+		// word of theirs (祝贺/nr 托/v 卡耶夫/nr; 迪萨纳/x 亚克/nrt):
+		// found on xwlb seed 6 of the facet panels, then on the archives.
+		{"习近平致电祝贺迪萨纳亚克就任斯里兰卡总统。", []string{"迪萨纳亚克|斯里兰卡"}, []string{"亚克"}},
+		{"习近平致电祝贺托卡耶夫当选哈萨克斯坦总统。", []string{"托卡耶夫|哈萨克斯坦"}, []string{"卡耶夫"}},
+		{"新一届政府除米舒斯京担任总理外，还包括10名副总理。", []string{"米舒斯京"}, []string{"舒斯京"}},
+		{"普京安排梅德韋傑夫擔任總統。", []string{"梅德韦杰夫"}, []string{"韦杰夫"}}, // 德 is also Germany's short name
+		{"巴西卢拉就任总统。", nil, []string{"巴西卢拉"}},
 		// Japanese names in Han characters run past three runes.
 		{"日本首相高市早苗发表错误言论。", []string{"高市早苗|日本"}, []string{"高市早"}},
 		{"日本前首相鸠山由纪夫表示，日中关系十分重要。", []string{"鸠山由纪夫|日本"}, []string{"鸠山由"}},
