@@ -17,6 +17,12 @@ import (
 //go:embed TSCharacters.txt
 var tsCharacters string
 
+// variants.txt is fangtan's own table of variant characters that OpenCC's
+// leaves alone (衞 for 衛, 巿 for 市): "variant simplified" a line.
+//
+//go:embed variants.txt
+var variantCharacters string
+
 var (
 	t2sOnce  sync.Once
 	t2sTable *foldTable
@@ -44,12 +50,18 @@ func (t *foldTable) lookup(r rune) (rune, bool) {
 func t2s() *foldTable {
 	t2sOnce.Do(func() {
 		t := &foldTable{bmp: make([]rune, 0x10000), other: map[rune]rune{}}
-		for k, v := range parseTSCharacters(tsCharacters) {
+		set := func(k, v rune) {
 			if k < 0x10000 {
 				t.bmp[k] = v
 			} else {
 				t.other[k] = v
 			}
+		}
+		for k, v := range parseTSCharacters(tsCharacters) {
+			set(k, v)
+		}
+		for k, v := range parseVariants(variantCharacters) {
+			set(k, v)
 		}
 		t2sTable = t
 	})
@@ -74,6 +86,25 @@ func parseTSCharacters(data string) map[rune]rune {
 		k, _ := utf8.DecodeRuneInString(key)
 		v, _ := utf8.DecodeRuneInString(first)
 		if k != v {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+// parseVariants reads variants.txt: a variant, a space and its Simplified
+// character a line. A line that is not two single characters is skipped;
+// TestVariants holds the file to that form.
+func parseVariants(data string) map[rune]rune {
+	m := map[rune]rune{}
+	for line := range strings.Lines(data) {
+		fields := strings.Fields(line)
+		if len(fields) != 2 || strings.HasPrefix(fields[0], "#") {
+			continue
+		}
+		k, kn := utf8.DecodeRuneInString(fields[0])
+		v, vn := utf8.DecodeRuneInString(fields[1])
+		if kn == len(fields[0]) && vn == len(fields[1]) {
 			m[k] = v
 		}
 	}

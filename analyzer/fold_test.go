@@ -28,6 +28,7 @@ func TestFold(t *testing.T) {
 		{"chinese punctuation kept", "“你好”，世界。", "“你好”,世界。"},
 		{"middle dots", "加雷思・埃文斯, 尼古拉斯•马杜罗, 赖清德‧萧美琴, ｱ･ｲ, 马克·米利", "加雷思·埃文斯, 尼古拉斯·马杜罗, 赖清德·萧美琴, ｱ·ｲ, 马克·米利"},
 		{"supplementary result", "㑮", "𫝈"},
+		{"variants OpenCC leaves alone", "衞生署、達沃巿巿長、朱凱廸、證劵", "卫生署、达沃市市长、朱凯迪、证券"},
 		{"invalid utf-8", "a\xffb", "a\uFFFDb"},
 	}
 	for _, tt := range tests {
@@ -102,6 +103,7 @@ func TestT2SMatchesOpenCC(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	variants := parseVariants(variantCharacters)
 	seen := map[rune]bool{}
 	for _, text := range sampleTexts(t) {
 		for _, r := range text {
@@ -118,6 +120,9 @@ func TestT2SMatchesOpenCC(t *testing.T) {
 		want, err := cc.Convert(string(r))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if v, ok := variants[r]; ok {
+			want = string(v) // fangtan's own table, which OpenCC lacks
 		}
 		got := Fold(string(r))
 		if got != want {
@@ -166,5 +171,48 @@ func TestFoldRuneCJKRange(t *testing.T) {
 		if got, want := string(FoldRune(r)), Fold(string(r)); got != want {
 			t.Fatalf("FoldRune(%U) = %q, Fold = %q", r, got, want)
 		}
+	}
+}
+
+// TestVariants holds variants.txt to its form and its purpose: each line
+// is two single characters; OpenCC's table does not already map the
+// variant (or the line would be dead); the character it folds to is
+// Simplified already, so folding twice changes nothing; and OpenCC's own
+// t2s conversion leaves the variant alone, which is why the file exists.
+func TestVariants(t *testing.T) {
+	cc, err := opencc.New("t2s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := parseTSCharacters(tsCharacters)
+	lines := 0
+	for n, line := range strings.Split(variantCharacters, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		lines++
+		fields := strings.Fields(line)
+		if len(fields) != 2 || utf8.RuneCountInString(fields[0]) != 1 || utf8.RuneCountInString(fields[1]) != 1 {
+			t.Errorf("variants.txt:%d: %q is not a variant and its character", n+1, line)
+			continue
+		}
+		v, _ := utf8.DecodeRuneInString(fields[0])
+		s, _ := utf8.DecodeRuneInString(fields[1])
+		if _, ok := ts[v]; ok {
+			t.Errorf("variants.txt:%d: OpenCC's table already maps %c", n+1, v)
+		}
+		if got := FoldRune(s); got != s {
+			t.Errorf("variants.txt:%d: %c folds on to %c; write that instead", n+1, s, got)
+		}
+		if got := FoldRune(v); got != s {
+			t.Errorf("FoldRune(%c) = %c, want %c", v, got, s)
+		}
+		if conv, err := cc.Convert(string(v)); err != nil || conv != string(v) {
+			t.Errorf("variants.txt:%d: opencc t2s converts %c to %q: OpenCC has it", n+1, v, conv)
+		}
+	}
+	if lines < 40 {
+		t.Errorf("only %d variants read", lines)
 	}
 }

@@ -85,8 +85,10 @@ func (d Dir) Delete(ctx context.Context, ids []string) (int, error) {
 // not a fangtan index.
 var markerKey = []byte("fangtan_index_version")
 
-// formatVersion 8: texts indexed only as bigrams (no word fields).
-const formatVersion = "8"
+// formatVersion 9: Fold folds the variant characters of
+// analyzer/variants.txt (衞 as 卫), so texts indexed before hold other
+// bigrams. 8: texts indexed only as bigrams (no word fields).
+const formatVersion = "9"
 
 // boltTimeout bounds the wait for another process holding the index open,
 // so a second writer gets an error instead of hanging.

@@ -85,3 +85,45 @@ func TestWordsOnTheBigramField(t *testing.T) {
 		})
 	}
 }
+
+// TestVariantCharacters: a text that writes a variant OpenCC's table lacks
+// (Hong Kong's 衞 for 衛, 巿 typed for 市, 廸 for 迪) is found by every
+// form of the word, quoted or not, and its official is one value with the
+// common spelling's.
+func TestVariantCharacters(t *testing.T) {
+	docs := []fangtan.Document{
+		{ID: "hk", Title: "簡訊", Text: "衞生署發言人表示，巿民應注意。",
+			Officials: []fangtan.Official{{Name: "朱凱廸", Title: "立法會議員"}}},
+		{ID: "tw", Title: "簡訊", Text: "衛生署發言人表示，市民應注意。",
+			Officials: []fangtan.Official{{Name: "朱凱迪", Title: "立法會議員"}}},
+		{ID: "cn", Title: "简讯", Text: "卫生署发言人表示，市民应注意。"},
+		{ID: "no", Title: "简讯", Text: "今天天气很好。"},
+	}
+	idx := indexOf(t, "variants", docs)
+	for _, q := range []string{"衞生署", "衛生署", "卫生署", `"衞生署"`, `"卫生署发言人"`, "巿民", `"市民应"`} {
+		t.Run(q, func(t *testing.T) {
+			res, err := idx.Search(context.Background(), fangtan.Query{Text: q, Size: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			slices.Sort(got)
+			if want := []string{"cn", "hk", "tw"}; !slices.Equal(got, want) {
+				t.Errorf("hits %v, want %v", got, want)
+			}
+		})
+	}
+	for _, name := range []string{"朱凱廸", "朱凯迪"} {
+		t.Run("official:"+name, func(t *testing.T) {
+			res, err := idx.Search(context.Background(), fangtan.Query{Text: "official:" + name, Size: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			slices.Sort(got)
+			if want := []string{"hk", "tw"}; !slices.Equal(got, want) {
+				t.Errorf("hits %v, want %v", got, want)
+			}
+		})
+	}
+}

@@ -43,8 +43,10 @@ var (
 	IndexesSQL string
 )
 
-// formatVersion is recorded in meta; Open refuses other versions.
-const formatVersion = "pg1"
+// formatVersion is recorded in meta; Open refuses other versions. pg2:
+// Fold folds the variant characters of analyzer/variants.txt, so rows
+// written before hold other terms.
+const formatVersion = "pg2"
 
 // DefaultSchema is the schema the live index lives in.
 const DefaultSchema = "fangtan"

@@ -325,7 +325,9 @@ func score(ctx context.Context, w io.Writer, x *index.Index, path string) error 
 			return fmt.Errorf("%s:%d: %w", path, p.line, err)
 		}
 		h := fangtan.Hit{Officials: d.Officials, Provinces: d.Places.Provinces, Cities: d.Places.Cities, Districts: d.Places.Districts}
-		counted := slices.Contains(values(h, p.facet), p.value)
+		// A panel keeps the value as the index folded it then; Fold has
+		// since learnt variants (朱凯廸 is 朱凯迪), so fold it as now.
+		counted := slices.Contains(values(h, p.facet), analyzer.Fold(p.value))
 		switch {
 		case p.right:
 			right++
