@@ -54,6 +54,25 @@ func TestPlaceTraps(t *testing.T) {
 	}
 }
 
+// TestPlacesNamedAfter: a street, subdistrict or village named after a
+// division elsewhere is not that division (found on xwlb; the holdout's
+// misses named the kind).
+func TestPlacesNamedAfter(t *testing.T) {
+	for _, tc := range []struct{ text, bad string }{
+		{"上海市虹口区嘉兴路街道垃圾分类工作取得成效。", "嘉兴市"},
+		{"内蒙古喀喇沁旗河南街道的马鞍山村特别热闹。", "河南省"},
+		{"内蒙古喀喇沁旗河南街道的马鞍山村特别热闹。", "马鞍山市"},
+		{"桂林路是长春特色美食街。", "桂林市"},
+	} {
+		t.Run(tc.text+" "+tc.bad, func(t *testing.T) {
+			p := extractText(t, "新闻", tc.text).Places
+			if slices.Contains(p.Provinces, tc.bad) || slices.Contains(p.Cities, tc.bad) {
+				t.Errorf("places %+v hold %s", p, tc.bad)
+			}
+		})
+	}
+}
+
 // TestPlacesKept: what worked before the word-boundary rule still works.
 func TestPlacesKept(t *testing.T) {
 	for _, tc := range []struct {
@@ -75,6 +94,9 @@ func TestPlacesKept(t *testing.T) {
 		{"香港、南京、马鞍山等地今天举行活动。", "安徽省", "马鞍山市", ""},
 		{"南昌今年新增就业岗位，香港、深圳企业纷纷落户。", "江西省", "南昌市", ""},
 		{"安徽马鞍山市与香港签署合作协议。", "安徽省", "马鞍山市", ""},
+		// Streets of a city, not streets named after it.
+		{"这两天，广州街头木棉花盛放。", "广东省", "广州市", ""},
+		{"新春佳节，香港大街小巷张灯结彩。", "香港特别行政区", "香港特别行政区", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			p := extractText(t, "新闻", tc.text).Places
