@@ -324,6 +324,10 @@ var badAfter = map[rune]string{
 // (延安精神), none of which says where the article is.
 var orgAfter = mustList("placeorgs.txt")
 
+// placeOwnWords start like a word of orgAfter but say something of the
+// place itself (广州街头 against 山东街): extract/data/placeownwords.txt.
+var placeOwnWords = mustList("placeownwords.txt")
+
 // placeTraps are words that hold a place name but are no place
 // (extract/data/traps.txt), indexed by first rune, longest first.
 var placeTraps = func() map[rune][][]rune {
@@ -509,6 +513,11 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 			if strings.HasPrefix(rest, o) {
 				org = true
 				break
+			}
+		}
+		for _, w := range placeOwnWords {
+			if org && strings.HasPrefix(rest, w) {
+				org = false
 			}
 		}
 		if !org && namesInstitution(text, end) {

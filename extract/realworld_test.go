@@ -63,6 +63,9 @@ func TestPlacesNamedAfter(t *testing.T) {
 		{"内蒙古喀喇沁旗河南街道的马鞍山村特别热闹。", "河南省"},
 		{"内蒙古喀喇沁旗河南街道的马鞍山村特别热闹。", "马鞍山市"},
 		{"桂林路是长春特色美食街。", "桂林市"},
+		// Hong Kong's streets named after mainland places.
+		{"示威者凌晨到過旺角山東街、豉油街一帶。", "山东省"},
+		{"住在深水埗北河街和基隆街交界的居民。", "基隆市"},
 	} {
 		t.Run(tc.text+" "+tc.bad, func(t *testing.T) {
 			p := extractText(t, "新闻", tc.text).Places
@@ -97,6 +100,7 @@ func TestPlacesKept(t *testing.T) {
 		// Streets of a city, not streets named after it.
 		{"这两天，广州街头木棉花盛放。", "广东省", "广州市", ""},
 		{"新春佳节，香港大街小巷张灯结彩。", "香港特别行政区", "香港特别行政区", ""},
+		{"在北京街上，市民排队购买年货。", "北京市", "北京市", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			p := extractText(t, "新闻", tc.text).Places
