@@ -515,9 +515,12 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 				break
 			}
 		}
-		for _, w := range placeOwnWords {
-			if org && strings.HasPrefix(rest, w) {
-				org = false
+		if org {
+			for _, w := range placeOwnWords {
+				if strings.HasPrefix(rest, w) {
+					org = false
+					break
+				}
 			}
 		}
 		if !org && namesInstitution(text, end) {

@@ -1461,8 +1461,9 @@ func (p *people) nameEndingAt(t *tagged, end int) string {
 // 卡耶夫/nr, 米/q 舒斯京/x, 迪萨纳/x 亚克/nrt), so the transliteration
 // runes right before it are the name's, and so are the parts joined to
 // them by · or - (彼得·佩/zg 列/v 格里/nrt 尼/nr). A post (总理莫迪: 理
-// spells names too), a country (巴西卢拉), a name stop or anything else
-// ends it, and a name runs to eight runes at most.
+// spells names too), a country of two runes or more (巴西卢拉; 德 alone is
+// Germany and half of 梅德韦杰夫), a name stop or anything else ends it,
+// and a name runs to eight runes at most.
 func translitStartBefore(rs []rune, start, end int) int {
 	k := start
 	for k > 0 && end-k < 8 {
@@ -1471,7 +1472,7 @@ func translitStartBefore(rs []rune, start, end int) int {
 			k--
 			continue
 		}
-		if !strings.ContainsRune(translitRunes, r) || positionEndingAt(rs, k) > 0 || countryEndingAt(rs, k) || nameStopEndingAt(rs, k) {
+		if !strings.ContainsRune(translitRunes, r) || positionEndingAt(rs, k) > 0 || afterCountry(rs, k) || nameStopEndingAt(rs, k) {
 			break
 		}
 		k--
@@ -1480,17 +1481,6 @@ func translitStartBefore(rs []rune, start, end int) int {
 		k++ // a joiner with nothing before it is not the name's
 	}
 	return k
-}
-
-// countryEndingAt reports whether a country's name of two to six runes
-// ends at end. One-rune names (德, 美) spell foreign names too (梅德韦杰夫).
-func countryEndingAt(rs []rune, end int) bool {
-	for n := 2; n <= 6 && n <= end; n++ {
-		if isCountry(rs[end-n : end]) {
-			return true
-		}
-	}
-	return false
 }
 
 // nameStopEndingAt reports whether a name stop (namestops.txt) ends at end.
