@@ -119,10 +119,21 @@ func isSentenceLike(rs []rune) bool {
 	return (n >= 15 && punct) || (n >= 8 && strings.ContainsRune(sentenceEnds+"…", last))
 }
 
-// speaker of a clause that ends in a speech verb: the name just before the
-// verb (allowing a few runes between, as in 崔俊林介绍说, 李文权在接受采访时说)
-// and the position written before the name.
+// speakerOfClause finds the speaker of a clause that ends in a speech
+// verb: the name just before the verb (nameBeforeVerb), or else a post
+// written without a name that one official of the article holds
+// (postSpeaker: 总书记指出, 法官强调).
 func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title string) {
+	if name, title = p.nameBeforeVerb(t, start, verbStart); name != "" {
+		return name, title
+	}
+	return p.postSpeaker(t.runes, start, verbStart)
+}
+
+// nameBeforeVerb is the name just before a speech verb (allowing a few
+// runes between, as in 崔俊林介绍说, 李文权在接受采访时说) and the position
+// written before the name.
+func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title string) {
 	rs := t.runes
 	// Candidate names ending up to 10 runes before the verb. jieba and the
 	// family-name rules disagree at the edges (徐缘续说: 徐缘 and 续说), so
@@ -241,9 +252,6 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 			// it does not vouch for the quotation being speech.
 			return name, title, string(rs[j-v:j]) != "提出"
 		}
-		if name, title = p.postSpeaker(rs, cs, j-v); name != "" {
-			return name, title, string(rs[j-v:j]) != "提出"
-		}
 	}
 	// After: the clause following the closing mark; skip one leading time
 	// adverbial (近日,杏花岭区委书记李文权在接受采访时说).
@@ -258,9 +266,6 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 		}
 		if v := speechVerbEndingAt(rs, e); v > 0 && e-v > k {
 			if name, title = p.speakerOfClause(t, k, e-v); name != "" {
-				return name, title, true
-			}
-			if name, title = p.postSpeaker(rs, k, e-v); name != "" {
 				return name, title, true
 			}
 		}
@@ -648,9 +653,6 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if name == "" {
 				name, title = p.pronounSpeaker(tags, pi, cs, c-v)
 			}
-			if name == "" {
-				name, title = p.postSpeaker(rs, cs, c-v)
-			}
 			if name == "" && onlyAdverbs(rs[cs:c-v]) && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) {
 				// 他总结过去工作时，指自己…: the sentence's subject speaks.
 				ss := sentenceStart(rs, cs-1)
@@ -964,9 +966,6 @@ func (p *people) sentenceSpeaker(tags []*tagged, pi, i int) (name, title string)
 			return name, title
 		}
 		if name, title = p.pronounSpeaker(tags, pi, cs, v-n); name != "" {
-			return name, title
-		}
-		if name, title = p.postSpeaker(rs, cs, v-n); name != "" {
 			return name, title
 		}
 		// 中央也希望…: a verb whose subject is no person; an earlier one
