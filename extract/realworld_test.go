@@ -212,6 +212,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"新一届政府除米舒斯京担任总理外，还包括10名副总理。", []string{"米舒斯京"}, []string{"舒斯京"}},
 		{"普京安排梅德韋傑夫擔任總統。", []string{"梅德韦杰夫"}, []string{"韦杰夫"}}, // 德 is also Germany's short name
 		{"巴西卢拉就任总统。", nil, []string{"巴西卢拉"}},
+		// Words jieba tags as persons after 特首 (hkcnews).
+		{"支持屬建制派的曾俊華。特首小圈子選舉後去年5月，他退出。", nil, []string{"小圈子"}},
 		// Japanese names in Han characters run past three runes.
 		{"日本首相高市早苗发表错误言论。", []string{"高市早苗|日本"}, []string{"高市早"}},
 		{"日本前首相鸠山由纪夫表示，日中关系十分重要。", []string{"鸠山由纪夫|日本"}, []string{"鸠山由"}},
