@@ -1182,7 +1182,9 @@ func isNameJoiner(r rune) bool { return r == '·' || r == '-' }
 // characters joined by · or - (迪亚斯-卡内尔, 尔肯江·吐拉洪), up to a
 // verb, a particle, a post or punctuation.
 func foreignNameAt(rs []rune, i int) int {
-	if i >= len(rs) {
+	// 习近平总书记和迪亚斯-卡内尔第一书记: a conjunction after a post opens
+	// the next person's name, not this post's holder.
+	if i >= len(rs) || strings.ContainsRune("和同与及", rs[i]) {
 		return 0
 	}
 	end := i

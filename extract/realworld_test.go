@@ -214,6 +214,12 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"巴西卢拉就任总统。", nil, []string{"巴西卢拉"}},
 		// Words jieba tags as persons after 特首 (hkcnews).
 		{"支持屬建制派的曾俊華。特首小圈子選舉後去年5月，他退出。", nil, []string{"小圈子"}},
+		// Names the registry had taken from run-ons and words (read from
+		// its names that neither start with a family name nor spell a
+		// foreign one).
+		{"习近平总书记和迪亚斯-卡内尔第一书记共同擘画中古关系。", []string{"习近平"}, []string{"和迪亚斯-卡内尔"}},
+		{"美國聯邦調查局前局長科米遭特朗普解僱。", []string{"科米|美国"}, []string{"科米遭"}},
+		{"法官聞言則問「會否因為是老闆而點算多過兩次？」", nil, []string{"闻言"}},
 		// Japanese names in Han characters run past three runes.
 		{"日本首相高市早苗发表错误言论。", []string{"高市早苗|日本"}, []string{"高市早"}},
 		{"日本前首相鸠山由纪夫表示，日中关系十分重要。", []string{"鸠山由纪夫|日本"}, []string{"鸠山由"}},
