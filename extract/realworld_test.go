@@ -127,6 +127,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"新疆维吾尔自治区党委副书记、自治区主席尔肯江·吐拉洪出席。", []string{"尔肯江·吐拉洪"}, nil},
 		{"西班牙国王费利佩六世、文莱苏丹哈桑纳尔、沙特王储兼首相穆罕默德致电祝贺。", []string{"费利佩六世|西班牙", "哈桑纳尔|文莱", "穆罕默德|沙特阿拉伯"}, []string{"沙特"}},
 		{"离别时，全舰官兵向习主席敬礼。", []string{"习近平"}, []string{"敬礼", "习主席"}},
+		// Words jieba's dictionary lists as names, and places before a post.
+		{"多米尼克总理斯凯里特到中国驻多米尼克使馆吊唁。", []string{"斯凯里特|多米尼克"}, []string{"多米尼克"}},
+		{"塔吉克斯坦总统拉赫蒙率议会上院议长兼杜尚别市长鲁斯塔姆到机场送行。", []string{"拉赫蒙|塔吉克斯坦"}, []string{"杜尚别"}},
+		{"保守党议员多达十人联署，泛民议员高喊口号。", nil, []string{"多达", "高喊"}},
+		{"律政司司长陈词时表示，案件涉及公众利益。", nil, []string{"陈词"}},
 		{"中央情报局前局长布伦南则说，此事严重。", []string{"布伦南"}, nil},
 		// Words that transliteration runes also spell, around posts: on
 		// xwlb and hkcnews each was registered as an official and then
@@ -260,7 +265,7 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"荷兰国王威廉-亚历山大表示欢迎。", []string{"威廉-亚历山大|荷兰"}, []string{"威廉", "威廉-亚"}},
 		{"联合国教科文组织总干事奥德蕾·阿祖莱发来书面贺信。", []string{"奥德蕾·阿祖莱|联合国"}, []string{"奥德蕾·阿祖莱发来书面"}},
 		{"总理李强向尼泊尔总理普拉昌达致慰问电。", []string{"普拉昌达|尼泊尔"}, nil}, // 普拉/nrt 昌/nr 达致/v: 致 stops the name anyway
-		{"欢迎多米尼克总理斯凯里特对我国进行正式访问。", []string{"斯凯里特"}, nil},
+		{"欢迎多米尼克总理斯凯里特对我国进行正式访问。", []string{"斯凯里特|多米尼克"}, nil},
 		{"美国总统奥巴马表示，将继续推进。", []string{"奥巴马|美国"}, nil},
 		{"乌克兰外长西比加表示，愿意谈判。", []string{"西比加|乌克兰"}, nil},
 		{"这也是村党总支部书记李杨生前留下的最后几句话。", []string{"李杨"}, []string{"李杨生前"}},
