@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"fangtan"
@@ -499,6 +500,9 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 				!strings.ContainsRune(districtBoundary, text[i-1]) && !(len(out) > 0 && out[len(out)-1].end == i) {
 				continue
 			}
+			if s.runes == 2 && writtenAsPersonName(text, bounds, i, end) {
+				continue
+			}
 			hit = s
 			break
 		}
@@ -537,6 +541,21 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 	}
 	markWeak(text, out)
 	return out
+}
+
+// writtenAsPersonName reports whether the two-rune place name at
+// text[i:end] is the given name of a person: a family name that jieba cut
+// as a word of its own goes before it, and the three runes stand alone, as
+// names do in lists (，刘遵义、, 史乐山等). A family name that is also a
+// preposition or particle (于沈阳, 向乐山) is read as that.
+func writtenAsPersonName(text []rune, bounds []bool, i, end int) bool {
+	if bounds == nil || i < 1 || !bounds[i-1] || !bounds[i] || !surnames[text[i-1]] || stopWordAt(text, i-1) {
+		return false
+	}
+	if i >= 2 && (isHanRune(text[i-2]) || unicode.IsLetter(text[i-2]) || unicode.IsDigit(text[i-2])) {
+		return false // 40项北京: a measure word
+	}
+	return end == len(text) || !isHanRune(text[end]) || stopWordAt(text, end)
 }
 
 func isHanRune(r rune) bool { return han.Is(r) }
@@ -672,6 +691,7 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 		resolved[i] = pickByContext(m.s.divs, ctxCity, ctxProv)
 	}
 	dropRegionNamesakes(all, resolved)
+	dropForeignNamesakes(texts, all, resolved)
 	for i := range all {
 		d := resolved[i]
 		if d == nil {
@@ -749,6 +769,60 @@ func dropRegionNamesakes(all []placeMention, resolved []*division) {
 			resolved[i] = nil
 		}
 	}
+}
+
+// foreignNamesakes maps a division's short name that a foreign place
+// shares to that place's country (extract/data/foreignnamesakes.txt).
+var foreignNamesakes = func() map[string]string {
+	m := map[string]string{}
+	for _, row := range mustTable("foreignnamesakes.txt") {
+		if len(row.values) != 1 {
+			panic("extract: foreignnamesakes.txt: want one country for " + row.key) // embedded data; caught by tests
+		}
+		if _, ok := countries[row.values[0]]; !ok {
+			panic("extract: foreignnamesakes.txt: " + row.values[0] + " is not in countries.txt")
+		}
+		m[row.key] = countries[row.values[0]]
+	}
+	return m
+}()
+
+// dropForeignNamesakes unresolves the mentions of a division by a short
+// name a foreign place shares (德州 for Texas) in an article that names the
+// foreign place's country and no other place of the division's province.
+func dropForeignNamesakes(texts [][]rune, all []placeMention, resolved []*division) {
+	for i, d := range resolved {
+		if d == nil || all[i].s.text == d.name {
+			continue
+		}
+		country, ok := foreignNamesakes[all[i].s.text]
+		if !ok || !namesCountry(texts, country) {
+			continue
+		}
+		home := false
+		for k, o := range resolved {
+			if o != nil && o.province == d.province && all[k].s.text != all[i].s.text {
+				home = true
+				break
+			}
+		}
+		if !home {
+			resolved[i] = nil
+		}
+	}
+}
+
+// namesCountry reports whether any of texts holds a name of two runes or
+// more of country (美国, not 美 alone, which is in 美丽).
+func namesCountry(texts [][]rune, country string) bool {
+	for _, t := range texts {
+		for i := range t {
+			if n := countryNameAt(t, i); n > 0 && countries[string(t[i:i+n])] == country {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pickByContext chooses the one candidate that lies in a city, else a

@@ -66,6 +66,11 @@ func TestPlacesNamedAfter(t *testing.T) {
 		// Hong Kong's streets named after mainland places.
 		{"示威者凌晨到過旺角山東街、豉油街一帶。", "山东省"},
 		{"住在深水埗北河街和基隆街交界的居民。", "基隆市"},
+		// People whose given name is a city's short name, in lists.
+		{"小组成员包括：冯国经、刘遵义、施文信、任志刚。", "遵义市"},
+		{"僱主联合会界别中的李泽楷，史乐山等。", "乐山市"},
+		{"朱瑞英、黄嘉义、江金桃：监禁1个月。", "嘉义市"},
+		{"当选委员：张伟　张政　张安顺　张国华", "安顺市"},
 	} {
 		t.Run(tc.text+" "+tc.bad, func(t *testing.T) {
 			p := extractText(t, "新闻", tc.text).Places
@@ -101,6 +106,12 @@ func TestPlacesKept(t *testing.T) {
 		{"这两天，广州街头木棉花盛放。", "广东省", "广州市", ""},
 		{"新春佳节，香港大街小巷张灯结彩。", "香港特别行政区", "香港特别行政区", ""},
 		{"在北京街上，市民排队购买年货。", "北京市", "北京市", ""},
+		// A family name that is a preposition or follows a number is no name.
+		{"向乐山、眉山调拨救灾物资。", "四川省", "乐山市", ""},
+		{"发布40项北京（京津冀）国际科技创新成果。", "北京市", "北京市", ""},
+		// 德州 is Texas only beside 美国 and away from Shandong.
+		{"在德州乐陵，小麦播种质量为近年来最好水平。", "山东省", "德州市", "乐陵市"},
+		{"美国客商考察山东，在德州签约。", "山东省", "德州市", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			p := extractText(t, "新闻", tc.text).Places
@@ -472,7 +483,7 @@ func TestEmbeddedLexicons(t *testing.T) {
 			}
 			defer f.Close()
 			switch e.Name() {
-			case "aliases.txt", "countries.txt", "sarnamesakes.txt": // tables; every other file is a list
+			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt": // tables; every other file is a list
 				_, err = parseTable(f, e.Name())
 			default:
 				_, err = parseList(f, e.Name())
