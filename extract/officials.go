@@ -166,7 +166,25 @@ var nameStopWords = func() map[rune][]string {
 func stopWordAt(rs []rune, i int) bool {
 	for _, w := range nameStopWords[rs[i]] {
 		if runesHasPrefix(rs[i:], w) {
-			return true
+			return !(rs[i] == '和' && w == "和" && joinsNothing(rs, i+1))
+		}
+	}
+	return false
+}
+
+// joinsNothing reports whether what starts at i cannot follow the
+// conjunction 和: punctuation, the text's end, or a speech or report verb
+// of two runes or more. 和 before it is the last rune of a name (魏凤和、,
+// 康京和表示).
+func joinsNothing(rs []rune, i int) bool {
+	if i >= len(rs) || unicode.IsPunct(rs[i]) {
+		return true
+	}
+	for _, vs := range [][][]rune{speechVerbs, reportVerbs} {
+		for _, v := range vs {
+			if len(v) >= 2 && len(v) <= len(rs)-i && equalRunes(rs[i:i+len(v)], v) {
+				return true
+			}
 		}
 	}
 	return false

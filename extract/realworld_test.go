@@ -143,6 +143,12 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"塔吉克斯坦总统拉赫蒙率议会上院议长兼杜尚别市长鲁斯塔姆到机场送行。", []string{"拉赫蒙|塔吉克斯坦"}, []string{"杜尚别"}},
 		{"保守党议员多达十人联署，泛民议员高喊口号。", nil, []string{"多达", "高喊"}},
 		{"律政司司长陈词时表示，案件涉及公众利益。", nil, []string{"陈词"}},
+		// 和 that joins nothing ends a name (魏凤和, 康京和)…
+		{"国务委员兼国防部长魏凤和，中央军委委员出席。", []string{"魏凤和"}, []string{"魏凤"}},
+		{"南韩外长康京和表示，部署萨德是主权问题。", []string{"康京和|韩国"}, []string{"康京"}},
+		// …and one that joins two people does not.
+		{"国家主席习近平和夫人彭丽媛出席欢迎仪式。", []string{"习近平"}, []string{"习近平和"}},
+		{"外交部长王毅和俄罗斯外长拉夫罗夫举行会谈。", []string{"王毅", "拉夫罗夫|俄罗斯"}, []string{"王毅和"}},
 		{"中央情报局前局长布伦南则说，此事严重。", []string{"布伦南"}, nil},
 		// Words that transliteration runes also spell, around posts: on
 		// xwlb and hkcnews each was registered as an official and then
@@ -191,7 +197,7 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// and Hong Kong text joins a name's parts with ・.
 		{"美国国防部长赫格塞思18日在布鲁塞尔表示，将审查部署。", []string{"赫格塞思|美国"}, []string{"赫格塞"}},
 		{"聯合國副秘書長馬丁·格里菲思表示關注。", []string{"马丁·格里菲思|联合国"}, []string{"马丁·格里菲"}},
-		{"澳洲前外長加雷思・埃文斯曾擔任聯合主席。", []string{"加雷思·埃文斯"}, []string{"加雷思", "加雷思・埃文斯"}},
+		{"澳洲前外長加雷思・埃文斯曾擔任聯合主席。", []string{"加雷思·埃文斯|澳大利亚"}, []string{"加雷思", "加雷思・埃文斯"}},
 		{"他之後又去信時任主席李慧瓊，要求重新考慮。", []string{"李慧琼"}, nil},
 		{"協調民主派的民主動力時任召集人鄭宇碩表示支持。", nil, []string{"郑宇硕"}},
 		{"全国政协主席王沪宁出席会议。", []string{"王沪宁"}, nil},
