@@ -403,11 +403,17 @@ func (g *gazetteer) onWordBoundaries(text []rune, bounds []bool, i, end int, aft
 
 // startsPlace reports whether a place name of two runes or more starts at i.
 func (g *gazetteer) startsPlace(text []rune, i int) bool {
+	return g.startsPlaceIn(text, i, false)
+}
+
+// startsPlaceIn is startsPlace, counting also, when contextual, the short
+// names that count only after their city or province (道真 in 贵州道真).
+func (g *gazetteer) startsPlaceIn(text []rune, i int, contextual bool) bool {
 	if i >= len(text) {
 		return false
 	}
 	for _, s := range g.byFirst[text[i]] {
-		if s.runes <= len(text)-i && !s.generic && !s.contextual && runesHasPrefix(text[i:], s.text) {
+		if s.runes <= len(text)-i && !s.generic && (contextual || !s.contextual) && runesHasPrefix(text[i:], s.text) {
 			return true
 		}
 	}
@@ -518,6 +524,9 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 				org = true
 				break
 			}
+		}
+		if org && g.startsPlaceIn(text, end, true) {
+			org = false // 贵州道真, 哈尔滨道里区, 台州路桥区: the next place, not a road
 		}
 		if org {
 			for _, w := range placeOwnWords {

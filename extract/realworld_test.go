@@ -66,6 +66,9 @@ func TestPlacesNamedAfter(t *testing.T) {
 		// Hong Kong's streets named after mainland places.
 		{"示威者凌晨到過旺角山東街、豉油街一帶。", "山东省"},
 		{"住在深水埗北河街和基隆街交界的居民。", "基隆市"},
+		{"示威者在旺角廣東道交界聚集，海防道臨時封閉。", "广东省"},
+		{"“八纵八横”高速铁路网呼南通道的重要组成部分。", "南通市"},
+		{"本届论坛由中国道教协会主办，香港道教联合会、澳门道教协会协办。", "香港特别行政区"},
 		// People whose given name is a city's short name, in lists.
 		{"小组成员包括：冯国经、刘遵义、施文信、任志刚。", "遵义市"},
 		{"僱主联合会界别中的李泽楷，史乐山等。", "乐山市"},
@@ -106,6 +109,11 @@ func TestPlacesKept(t *testing.T) {
 		{"这两天，广州街头木棉花盛放。", "广东省", "广州市", ""},
 		{"新春佳节，香港大街小巷张灯结彩。", "香港特别行政区", "香港特别行政区", ""},
 		{"在北京街上，市民排队购买年货。", "北京市", "北京市", ""},
+		// Roads named after a place go; the place's own roads, and a place
+		// right after another, stay.
+		{"在黑龙江哈尔滨道里区，排污管道正在铺设。", "黑龙江省", "哈尔滨市", "道里区"},
+		{"在湖南永州市道县的新光村，土地承包期到期。", "湖南省", "永州市", "道县"},
+		{"西藏道路建设加快推进。", "西藏自治区", "", ""},
 		// A family name that is a preposition or follows a number is no name.
 		{"向乐山、眉山调拨救灾物资。", "四川省", "乐山市", ""},
 		{"发布40项北京（京津冀）国际科技创新成果。", "北京市", "北京市", ""},
@@ -115,7 +123,7 @@ func TestPlacesKept(t *testing.T) {
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			p := extractText(t, "新闻", tc.text).Places
-			if !slices.Contains(p.Provinces, tc.province) || !slices.Contains(p.Cities, tc.city) ||
+			if !slices.Contains(p.Provinces, tc.province) || (tc.city != "" && !slices.Contains(p.Cities, tc.city)) ||
 				(tc.district != "" && !slices.Contains(p.Districts, tc.district)) {
 				t.Errorf("places %+v, want %s/%s/%s", p, tc.province, tc.city, tc.district)
 			}
