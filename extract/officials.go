@@ -163,6 +163,16 @@ var nameStopWords = func() map[rune][]string {
 	return m
 }()
 
+// postWordAt reports whether jieba cut a post as a word that starts at i
+// (特使 in 特朗普/特使): a transliterated name does not run into it.
+func (t *tagged) postWordAt(i int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	return ok && sp.end-sp.start >= 2 && positionStartingAt(t.runes, i) == sp.end-sp.start
+}
+
 func stopWordAt(rs []rune, i int) bool {
 	for _, w := range nameStopWords[rs[i]] {
 		if runesHasPrefix(rs[i:], w) {
@@ -326,7 +336,7 @@ func (t *tagged) nameAt(i int) int {
 	// Transliterated names run on (古特雷斯, 内塔尼亚胡, 马特维耶夫).
 	if n >= 2 && allTranslit(rs[i+1:i+n]) {
 		m := n
-		for n < 7 && i+n < len(rs) && strings.ContainsRune(translitRunes, rs[i+n]) && !stopWordAt(rs, i+n) {
+		for n < 7 && i+n < len(rs) && strings.ContainsRune(translitRunes, rs[i+n]) && !stopWordAt(rs, i+n) && !t.postWordAt(i+n) {
 			n++
 		}
 		// …but not into a verb, adverb or function word of jieba's that
