@@ -183,11 +183,11 @@ func stopWordAt(rs []rune, i int) bool {
 }
 
 // joinsNothing reports whether what starts at i cannot follow the
-// conjunction 和: punctuation, the text's end, or a speech or report verb
-// of two runes or more. 和 before it is the last rune of a name (魏凤和、,
-// 康京和表示).
+// conjunction 和: punctuation, the text's end, 说, 称 or 则, or a speech or
+// report verb of two runes or more (one rune of those, 指, starts 指导). 和
+// before it is the last rune of a name (魏凤和、, 康京和表示, 康京和称).
 func joinsNothing(rs []rune, i int) bool {
-	if i >= len(rs) || unicode.IsPunct(rs[i]) {
+	if i >= len(rs) || unicode.IsPunct(rs[i]) || strings.ContainsRune("说称则", rs[i]) {
 		return true
 	}
 	for _, vs := range [][][]rune{speechVerbs, reportVerbs} {

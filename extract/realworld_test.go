@@ -154,6 +154,7 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// 和 that joins nothing ends a name (魏凤和, 康京和)…
 		{"国务委员兼国防部长魏凤和，中央军委委员出席。", []string{"魏凤和"}, []string{"魏凤"}},
 		{"南韩外长康京和表示，部署萨德是主权问题。", []string{"康京和|韩国"}, []string{"康京"}},
+		{"南韩外长康京和称，两年前的协议仍然有效。", []string{"康京和|韩国"}, []string{"康京"}},
 		// A transliterated name does not run into a post jieba cut after it.
 		{"美国总统特朗普特使威特科夫表示，谈判取得进展。", []string{"特朗普|美国", "威特科夫|美国"}, []string{"特朗普特"}},
 		// …and one that joins two people does not.
