@@ -370,6 +370,22 @@ func TestRunOnNames(t *testing.T) {
 		// Once each: two people, 萨勒 and 萨勒曼.
 		{"贺电", []string{"塞内加尔总统萨勒、沙特国王萨勒曼致电祝贺。"},
 			[]string{"萨勒", "萨勒曼"}, nil},
+		// An adverb after a name jieba knows ends it, even where two
+		// family names allow four runes (刘江 as in 林郑).
+		{"插旗", []string{"當中尤以財政司司長陳茂波、民政事務局局長劉江華最明顯。"},
+			[]string{"陈茂波", "刘江华"}, []string{"刘江华最"}},
+		{"贺电", []string{"国家主席习近平同多米尼克总统伯顿互致贺电。"},
+			[]string{"伯顿"}, []string{"伯顿互"}},
+		// 顿 spells foreign names (克林顿, 麦克纳顿); a word starting with 因
+		// ends one, 因 alone does not (海因茨).
+		{"孟晚舟", []string{"加拿大駐美大使麥克納頓接受《環球郵報》訪問時，沒有說明。"},
+			[]string{"麦克纳顿"}, []string{"麦克纳"}},
+		{"辞职", []string{"英国保守党议员大卫·沃伯顿因涉丑闻指控宣布辞去职务。"},
+			[]string{"大卫·沃伯顿"}, []string{"大卫·沃伯", "大卫·沃伯顿因"}},
+		{"白水案", []string{"美國前總統克林頓因被指涉及白水案受查。"},
+			[]string{"克林顿"}, []string{"克林顿因"}},
+		{"会谈", []string{"德国外长海因茨表示，双方将加强合作。"},
+			[]string{"海因茨"}, nil},
 	} {
 		t.Run(tc.title, func(t *testing.T) {
 			d := extractText(t, tc.title, tc.paras...)
