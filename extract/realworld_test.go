@@ -560,6 +560,59 @@ func TestAddRegistered(t *testing.T) {
 	}
 }
 
+// TestAddRegisteredCompletesTruncations: at the end of a build, a listed
+// name that the text writes only inside a registered longer one, at least
+// as often registered, is that name; a registered name cut short spreads
+// no more into articles that write the whole name; a run-on the registry
+// learnt once does not take a name over.
+func TestAddRegisteredCompletesTruncations(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	reg := fangtan.NewRegistry()
+	note := func(name, title, country string, times int) {
+		for range times {
+			reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: name, Title: title, Country: country}}})
+		}
+	}
+	note("康京和", "南韩外长", "韩国", 3)
+	note("康京", "外长", "", 1)
+	note("卢拉", "巴西总统", "巴西", 5)
+	note("卢拉祝", "巴西总统", "巴西", 1)
+	note("易卜拉欣", "苏丹卫生部长", "苏丹", 1)
+	note("易卜拉欣·莱希", "伊朗总统", "伊朗", 1)
+	type official struct{ name, title string }
+	for _, tc := range []struct {
+		text   string
+		listed []fangtan.Official
+		want   []official
+	}{
+		{"中國外交部長王毅與南韓外長康京和在東盟會議上握手。", []fangtan.Official{{Name: "王毅", Title: "中国外交部长"}, {Name: "康京", Title: "南韩外长", Country: "韩国"}},
+			[]official{{"王毅", "中国外交部长"}, {"康京和", "南韩外长"}}},
+		{"南韩外长康京和表示，双方将加强合作。", []fangtan.Official{{Name: "康京和", Title: "南韩外长", Country: "韩国"}},
+			[]official{{"康京和", "南韩外长"}}},
+		{"巴西总统卢拉祝贺中国航天员成功返回。", []fangtan.Official{{Name: "卢拉", Title: "巴西总统", Country: "巴西"}},
+			[]official{{"卢拉", "巴西总统"}}},
+		// The shorter name was the registry's guess: the whole name takes
+		// its own post.
+		{"欢迎伊朗总统赛义德·易卜拉欣·莱希对我国进行国事访问。", []fangtan.Official{{Name: "易卜拉欣", Title: "苏丹卫生部长", Country: "苏丹", Inferred: true}},
+			[]official{{"易卜拉欣·莱希", "伊朗总统"}}},
+		// Written alone too: the shorter name may be someone else.
+		{"易卜拉欣·莱希会见了卫生部长易卜拉欣。", []fangtan.Official{{Name: "易卜拉欣", Title: "卫生部长"}},
+			[]official{{"易卜拉欣", "卫生部长"}, {"易卜拉欣·莱希", "伊朗总统"}}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			d := fangtan.Document{Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text, Officials: slices.Clone(tc.listed)}
+			ex.AddRegistered(&d, reg, reg.Names())
+			var got []official
+			for _, o := range d.Officials {
+				got = append(got, official{o.Name, o.Title})
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("officials %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestThemesOnWords: the default taxonomy is broad enough for a national
 // archive, and phrases count as whole words, with the file's exceptions.
 func TestThemesOnWords(t *testing.T) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"fangtan"
 	"fangtan/analyzer"
@@ -44,7 +45,12 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 				texts = append(texts, []rune(analyzer.Fold(p)))
 			}
 		}
-		if !mentionsPerson(texts, []rune(name)) {
+		if completeTruncated(doc, reg, texts, name, ro) {
+			listed[name] = true
+			changed = true
+			continue
+		}
+		if !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) {
 			continue
 		}
 		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: ro.BestPost(), Country: ro.Country, Inferred: true})
@@ -52,6 +58,40 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		changed = true
 	}
 	return changed
+}
+
+// completeTruncated gives the registered official ro, named name, to a
+// listed official whose name it starts with, when the texts write that
+// shorter name nowhere but inside name: the rules cut the name short (康京
+// of 康京和在 or 康京和会晤, where 和 reads as a conjunction; 梁振 of
+// 梁振英). The official keeps the post the article gives them, if any, and
+// their quotes follow. A shorter name written alone, or joined to another
+// (易卜拉欣 of 易卜拉欣·莱希 and of another 易卜拉欣·…), may be someone
+// else; and a registered name no more often seen with a post than the
+// shorter one is more likely a run-on (卢拉祝 of 卢拉祝贺).
+func completeTruncated(doc *fangtan.Document, reg *fangtan.Registry, texts [][]rune, name string, ro fangtan.RegisteredOfficial) bool {
+	for k, o := range doc.Officials {
+		if utf8.RuneCountInString(o.Name) < 2 || len(o.Name) >= len(name) || !strings.HasPrefix(name, o.Name) {
+			continue
+		}
+		if !onlyInside(texts, o.Name, name) || !attestedAsOften(reg, name, o.Name) {
+			continue
+		}
+		doc.Officials[k].Name = name
+		if o.Inferred {
+			// The shorter name's post was the registry's, someone else's.
+			doc.Officials[k].Title, doc.Officials[k].Country = ro.BestPost(), ro.Country
+		} else if o.Country == "" {
+			doc.Officials[k].Country = ro.Country
+		}
+		for q := range doc.Quotes {
+			if doc.Quotes[q].Speaker == o.Name {
+				doc.Quotes[q].Speaker = name
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // spreads reports whether a registered official is found in articles that
@@ -67,6 +107,39 @@ func spreads(ro fangtan.RegisteredOfficial) bool {
 		}
 	}
 	return len(ro.Posts) == 0
+}
+
+// insideListedName reports whether the texts write name only inside the
+// name of an official the article lists, which starts with it: a name
+// registered cut short (康京, from articles that wrote 康京和在) names
+// nobody else where the whole name is written.
+func insideListedName(doc *fangtan.Document, reg *fangtan.Registry, texts [][]rune, name string) bool {
+	for _, o := range doc.Officials {
+		if len(o.Name) > len(name) && strings.HasPrefix(o.Name, name) && onlyInside(texts, name, o.Name) && attestedAsOften(reg, o.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// attestedAsOften reports whether the registry saw full with a post in at
+// least as many articles as short, which it starts with.
+func attestedAsOften(reg *fangtan.Registry, full, short string) bool {
+	f, _ := reg.Lookup(full)
+	s, _ := reg.Lookup(short)
+	return f.Articles >= s.Articles
+}
+
+// onlyInside reports whether every occurrence of short in the texts is the
+// start of an occurrence of full, which starts with short.
+func onlyInside(texts [][]rune, short, full string) bool {
+	for _, t := range texts {
+		s := string(t)
+		if strings.Count(s, short) != strings.Count(s, full) {
+			return false
+		}
+	}
+	return true
 }
 
 // mentionsPerson reports whether name occurs in one of texts where a name
