@@ -431,8 +431,9 @@ func extendNameRun(rs []rune, i, n int) int {
 // jiebaAdjustName corrects the length n of a name at i by jieba's cut:
 // longer when jieba knows the whole name (魏凤和/nr), shorter when what
 // follows jieba's name is a function word or an adverb (李强/nr 作/v 报告,
-// 刘江华/nr 最/d 明显, but 李家/nr 超/v is 李家超) or the rest is a word of
-// its own (李明/深入).
+// 李强/nr 乘/v 包机, 刘江华/nr 最/d 明显, 特朗普/nr 本/r 周二, but 李家/nr
+// 超/v is 李家超, and 那/r ends 基拉那) or the rest is a word of its own
+// (李明/深入).
 // A person word of jieba's that holds a rune the rules stop at (罗致/nr
 // 光: 致 as in 致辞) is a name the rules go on after.
 func (t *tagged) jiebaAdjustName(i, n int) int {
@@ -450,7 +451,7 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 				n = extendNameRun(rs, i, n)
 			}
 		case m >= 2 && m < n:
-			if next, ok := t.byStart.get(sp.end); ok && next.end-next.start == 1 && (strings.ContainsRune("作同向在和与对就为将已率等说也都还又再到于给从把被", rs[next.start]) || next.tag == "d") {
+			if next, ok := t.byStart.get(sp.end); ok && next.end-next.start == 1 && (strings.ContainsRune("作同向在和与对就为将已率等说也都还又再到于给从把被乘本此自", rs[next.start]) || tagIn(next.tag, "dpc")) {
 				n = m
 			}
 		}

@@ -376,6 +376,11 @@ func TestRunOnNames(t *testing.T) {
 			[]string{"陈茂波", "刘江华"}, []string{"刘江华最"}},
 		{"贺电", []string{"国家主席习近平同多米尼克总统伯顿互致贺电。"},
 			[]string{"伯顿"}, []string{"伯顿互"}},
+		{"李强抵达开罗", []string{"7月9日上午，国务院总理李强乘包机抵达开罗。"},
+			[]string{"李强"}, []string{"李强乘"}},
+		// 那/r spells foreign names: only function words end one.
+		{"获释", []string{"印尼駐馬來西亞大使基拉那說，對艾希亞獲釋感到高興。"},
+			[]string{"基拉那"}, []string{"基拉"}},
 		// 顿 spells foreign names (克林顿, 麦克纳顿); a word starting with 因
 		// ends one, 因 alone does not (海因茨).
 		{"孟晚舟", []string{"加拿大駐美大使麥克納頓接受《環球郵報》訪問時，沒有說明。"},
@@ -439,6 +444,17 @@ func TestReportedSpeech(t *testing.T) {
 	}
 	t.Run("bodies do not speak", func(t *testing.T) {
 		d := extractText(t, "新闻", "会议指出，要坚持稳中求进。中方表示，愿同各方合作。")
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteReported {
+				t.Errorf("reported speech %+v from a body", q)
+			}
+		}
+		// A document (白 is a family name): 21 xwlb and 75 hkcnews
+		// statements had 白皮书 for their speaker.
+		d = extractText(t, "《携手构建网络空间命运共同体》白皮书发布",
+			"国务院新闻办公室7日发布《携手构建网络空间命运共同体》白皮书。白皮书介绍了新时代中国互联网发展和治理理念与实践。",
+			"白皮书共约2.4万字，以中、英、法、俄等八个语种发布。白皮书介绍，截至2021年，中国数字经济规模达到45.5万亿元。",
+			"白皮书指出，随着新一轮科技革命和产业变革加速推进，互联网让世界变成了“地球村”。")
 		for _, q := range d.Quotes {
 			if q.Kind == fangtan.QuoteReported {
 				t.Errorf("reported speech %+v from a body", q)
