@@ -449,7 +449,7 @@ func TestReportedSpeech(t *testing.T) {
 				t.Errorf("reported speech %+v from a body", q)
 			}
 		}
-		// A document (白 is a family name): 21 xwlb and 75 hkcnews
+		// A document (白 is a family name): 23 xwlb and 75 hkcnews
 		// statements had 白皮书 for their speaker.
 		d = extractText(t, "《携手构建网络空间命运共同体》白皮书发布",
 			"国务院新闻办公室7日发布《携手构建网络空间命运共同体》白皮书。白皮书介绍了新时代中国互联网发展和治理理念与实践。",
