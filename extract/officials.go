@@ -357,6 +357,12 @@ func (t *tagged) nameAt(i int) int {
 	if n < 2 || (n == 2 && rs[i] == rs[i+1]) || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) || foreignState(rs[i:i+n]) {
 		return 0
 	}
+	// 阿卜杜拉二世, 穆罕默德六世, 卡尔十六世: a regnal number after a
+	// transliterated name, or one of four runes, is the name's. After a
+	// Chinese one, 一世 is a lifetime (陈某一世英名).
+	if n >= 4 || allTranslit(rs[i:i+n]) {
+		n += regnalNumber(rs, i+n)
+	}
 	return n
 }
 

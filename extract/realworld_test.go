@@ -391,6 +391,28 @@ func TestRunOnNames(t *testing.T) {
 			[]string{"克林顿"}, []string{"克林顿因"}},
 		{"会谈", []string{"德国外长海因茨表示，双方将加强合作。"},
 			[]string{"海因茨"}, nil},
+		// The word after a transliterated name (namestops.txt): 互致,
+		// 祝贺, 此前, 本月, 成为, 提前 start with runes that spell names.
+		{"贺电", []string{"国务院总理李强同印度总理莫迪互致贺电。"},
+			[]string{"莫迪"}, []string{"莫迪互"}},
+		{"贺信", []string{"巴西总统卢拉祝贺中国75年来取得的卓越成就。"},
+			[]string{"卢拉"}, []string{"卢拉祝"}},
+		{"北约", []string{"北约秘书长吕特此前称，北约从未许诺东扩。"},
+			[]string{"吕特"}, []string{"吕特此"}},
+		{"通话", []string{"美国总统特朗普本月初先后与多国领导人通电话。"},
+			[]string{"特朗普"}, []string{"特朗普本"}},
+		{"访华", []string{"乌拉圭总统奥尔西成为今年首位访华的拉美国家元首。"},
+			[]string{"奥尔西"}, []string{"奥尔西成"}},
+		{"行程", []string{"以色列总理内塔尼亚胡提前结束在纽约的行程。"},
+			[]string{"内塔尼亚胡"}, []string{"内塔尼亚胡提"}},
+		// A regnal number is the name's after a transliterated name or
+		// one of four runes; after a Chinese name, 一世 is a lifetime.
+		{"呼吁", []string{"约旦国王阿卜杜拉二世22日呼吁各方保持克制。"},
+			[]string{"阿卜杜拉二世"}, []string{"阿卜杜拉"}},
+		{"会见", []string{"摩洛哥国王穆罕默德六世会见来访的代表团。瑞典国王卡尔十六世·古斯塔夫出席。"},
+			[]string{"穆罕默德六世", "卡尔十六世"}, []string{"穆罕默德", "卡尔"}},
+		{"清廉", []string{"市长王明一世清廉，深受爱戴。"},
+			[]string{"王明"}, []string{"王明一世"}},
 	} {
 		t.Run(tc.title, func(t *testing.T) {
 			d := extractText(t, tc.title, tc.paras...)
