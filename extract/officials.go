@@ -577,7 +577,9 @@ var titleBreakingVerbs = setOfList(append(mustList("titleverbs.txt"), mustList("
 // so a position written after it does not extend over it.
 func (t *tagged) verbBefore(i int) bool {
 	sp, ok := t.byEnd.get(i)
-	if !ok {
+	if !ok || (sp.end-sp.start >= 2 && isCountry(t.runes[sp.start:sp.end])) {
+		// 约旦/d 国王: a country whatever jieba tags it; but 以 and 比 are
+		// prepositions more often than Israel and Belgium.
 		return false
 	}
 	if sp.end-sp.start == 1 {
@@ -585,7 +587,8 @@ func (t *tagged) verbBefore(i int) bool {
 		return sp.tag == "p" && !strings.ContainsRune("和及与", t.runes[sp.start])
 	}
 	switch {
-	case sp.tag == "v" || sp.tag == "vn":
+	case sp.tag == "v" || sp.tag == "vn" || sp.tag == "x":
+		// x: a word jieba does not know (值此/x 中国国家主席).
 		return titleBreakingVerbs[string(t.runes[sp.start:sp.end])]
 	case sp.tag == "p", sp.tag == "c", sp.tag == "d", sp.tag == "r", sp.tag == "t", strings.HasPrefix(sp.tag, "u"):
 		return true

@@ -338,6 +338,14 @@ func TestPostTitles(t *testing.T) {
 		{"路透社引述美国前联邦众议员沃尔夫说，此事严重。", "沃尔夫", "美国前联邦众议员"},
 		{"俄总统特别代表德米特里耶夫20日表示，会谈富有成效。", "德米特里耶夫", "俄总统特别代表"},
 		{"统一俄罗斯党主席梅德韦杰夫表示，将继续合作。", "梅德韦杰夫", "统一俄罗斯党主席"},
+		// jieba tags 约旦 and 也门 as adverbs (约/旦, 也/门): a country
+		// still opens the post.
+		{"约旦外交大臣萨法迪表示，欢迎各方停火。", "萨法迪", "约旦外交大臣"},
+		{"也门胡塞武装发言人叶海亚今天发表声明称，该组织使用导弹袭击了目标。", "叶海亚", "也门胡塞武装发言人"},
+		// A one-rune country is more often a preposition (以, 比).
+		{"示威者以美国总统特朗普的照片抗议。", "特朗普", "美国总统"},
+		// 值此 (on the occasion of), a word jieba does not know, is no post.
+		{"卢拉表示，值此中国国家主席习近平出席峰会之际，愿深化合作。", "习近平", "中国国家主席"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.text)
