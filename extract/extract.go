@@ -65,6 +65,16 @@ func NewExtractorWithThemes(seg analyzer.Segmenter, themes *Themes) (*Extractor,
 // post. An index build passes the registry it fills as it goes.
 func (e *Extractor) UseRegistry(reg *fangtan.Registry) { e.registry = reg }
 
+// registered reports whether the registry Extract consults knows name as
+// an official seen with a post in two articles or more.
+func (e *Extractor) registered(name string) bool {
+	if e.registry == nil {
+		return false
+	}
+	ro, ok := e.registry.Lookup(name)
+	return ok && ro.Articles >= 2
+}
+
 // noteRegistered records the registered officials an article names where
 // a name can stand and that it does not already list.
 func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
@@ -208,7 +218,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		ppl.findTitledMentions(t)
 		ppl.findCopulaOfficials(t)
 	}
-	ppl.mergeRunOns()
+	ppl.mergeRunOns(append([]*tagged{title}, tags...), e.registered)
 	e.markSubjects(ppl, title, tags, answers, qa)
 	for _, pi := range ppl.byName {
 		if pi.subject && pi.official {

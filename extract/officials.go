@@ -163,6 +163,10 @@ var nameStopWords = func() map[rune][]string {
 	return m
 }()
 
+// nameEnders are the one-rune words that, after a name jieba cut a word
+// before, are the next word (李强/乘 包机, 陈帆/见 记者).
+var nameEnders = strings.Join(mustList("nameenders.txt"), "")
+
 // postWordAt reports whether jieba cut a post as a word that starts at i
 // (特使 in 特朗普/特使): a transliterated name does not run into it.
 func (t *tagged) postWordAt(i int) bool {
@@ -457,7 +461,7 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 				n = extendNameRun(rs, i, n)
 			}
 		case m >= 2 && m < n:
-			if next, ok := t.byStart.get(sp.end); ok && next.end-next.start == 1 && (strings.ContainsRune("作同向在和与对就为将已率等说也都还又再到于给从把被乘本此自", rs[next.start]) || tagIn(next.tag, "dpc")) {
+			if next, ok := t.byStart.get(sp.end); ok && next.end-next.start == 1 && (strings.ContainsRune(nameEnders, rs[next.start]) || tagIn(next.tag, "dpc")) {
 				n = m
 			}
 		}
@@ -700,11 +704,13 @@ func (p *people) note(name, title string, official bool) *personInfo {
 // before it (李强乘专机, 陈帆见记者, 祝贺习近平) into the name the article
 // writes on its own: a shorter start of it that stands as a name
 // elsewhere in the article more often than the longer one is written
-// (standsApart), or an end of it that is already a person of the article.
-// The titles go with the name. A name joined by · or - is not cut at its
+// (standsApart), or at all, or known to the registry (known), where jieba
+// cuts the last rune off as the next word (runsOnEverywhere); or an end
+// of it that is already a person of the article. The titles go with the
+// name. A name joined by · or - is not cut at its
 // joiner (迪亚斯-卡内尔, 德尔西·罗德里格斯), though what ran into it goes
 // (同迪亚斯-卡内尔), and a start that is only a family name is no name.
-func (p *people) mergeRunOns() {
+func (p *people) mergeRunOns(tags []*tagged, known func(name string) bool) {
 	names := make([]string, 0, len(p.byName))
 	for n, pi := range p.byName {
 		if pi.official && utf8.RuneCountInString(n) >= 3 {
@@ -738,7 +744,15 @@ func (p *people) mergeRunOns() {
 			}
 			// 李强 written alone more often than 李强乘; but an article
 			// with both 萨勒 and 萨勒曼, once each, names two people.
-			if standsApart(texts, start, rs) > p.mentions(name) {
+			apart := standsApart(texts, start, rs)
+			if apart > p.mentions(name) {
+				into = string(start)
+			}
+			// 陈帆见记者 once and 陈帆指 once, or 法官陈仲衡闻言 in an
+			// article that writes him nowhere else but the index knows
+			// him: where jieba cuts the last rune off as the next word
+			// everywhere, the name written alone once is enough.
+			if k == len(rs)-1 && (apart > 0 || known(string(start))) && runsOnEverywhere(tags, rs, k) {
 				into = string(start)
 			}
 		}
@@ -746,6 +760,36 @@ func (p *people) mergeRunOns() {
 			p.merge(pi, into)
 		}
 	}
+}
+
+// runsOnEverywhere reports whether name occurs in the tagged texts and,
+// wherever it does, jieba starts a word k runes into it that is the next
+// word, not the name's end: a name ender (陈帆/见 记者, 陈仲衡/闻言) or a
+// verb, adverb, preposition, conjunction, direction, numeral or time word
+// of two runes or more (张德江/南下, 奥巴马/第二任). 李鹏/飞/n of 李鹏飞 is
+// neither.
+func runsOnEverywhere(tags []*tagged, name []rune, k int) bool {
+	seen := false
+	for _, t := range tags {
+		for i := 0; i+len(name) <= len(t.runes); i++ {
+			if !slices.Equal(t.runes[i:i+len(name)], name) {
+				continue
+			}
+			if t.byStart == nil {
+				return false
+			}
+			sp, ok := t.byStart.get(i + k)
+			if !ok {
+				return false
+			}
+			// jieba tags 闻言 as a person: the ender decides.
+			if !strings.ContainsRune(nameEnders, t.runes[i+k]) && !(sp.end-sp.start >= 2 && tagIn(sp.tag, "vdpcfmt") && !isPersonTag(sp.tag)) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 // standsApart counts where name occurs in text where a name can stand

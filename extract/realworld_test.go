@@ -421,6 +421,13 @@ func TestRunOnNames(t *testing.T) {
 			[]string{"穆罕默德六世", "卡尔十六世"}, []string{"穆罕默德", "卡尔"}},
 		{"清廉", []string{"市长王明一世清廉，深受爱戴。"},
 			[]string{"王明"}, []string{"王明一世"}},
+		// Written alone once, and once where jieba cuts off 见 as the
+		// next word: the name alone is the name.
+		{"港铁", []string{"运输及房屋局局长陈帆见记者时表示，会跟进事件。", "陈帆指，会等待报告。"},
+			[]string{"陈帆"}, []string{"陈帆见"}},
+		// 李鹏 alone too, but jieba's 李鹏/飞/n is no next word.
+		{"两局", []string{"前两局议员李鹏飞表示，支持方案。", "李鹏说，不会。"},
+			[]string{"李鹏飞"}, []string{"李鹏"}},
 	} {
 		t.Run(tc.title, func(t *testing.T) {
 			d := extractText(t, tc.title, tc.paras...)
@@ -625,6 +632,10 @@ func TestAddRegisteredCompletesTruncations(t *testing.T) {
 	note("卢拉祝", "巴西总统", "巴西", 1)
 	note("易卜拉欣", "苏丹卫生部长", "苏丹", 1)
 	note("易卜拉欣·莱希", "伊朗总统", "伊朗", 1)
+	note("张德江", "人大委员长", "", 5)
+	note("张德江南", "人大委员长", "", 1)
+	note("李鹏", "国务院总理", "", 5)
+	note("李鹏飞", "两局议员", "", 1)
 	type official struct{ name, title string }
 	for _, tc := range []struct {
 		text   string
@@ -644,6 +655,12 @@ func TestAddRegisteredCompletesTruncations(t *testing.T) {
 		// Written alone too: the shorter name may be someone else.
 		{"易卜拉欣·莱希会见了卫生部长易卜拉欣。", []fangtan.Official{{Name: "易卜拉欣", Title: "卫生部长"}},
 			[]official{{"易卜拉欣", "卫生部长"}, {"易卜拉欣·莱希", "伊朗总统"}}},
+		// Read before the registry knew 张德江: jieba cuts 南下 off.
+		{"传出张德江南下为她拉票。", []fangtan.Official{{Name: "张德江南", Title: "人大委员长"}},
+			[]official{{"张德江", "人大委员长"}}},
+		// jieba's 李鹏/飞/n: 飞 is the name's.
+		{"前两局议员李鹏飞表示，支持方案。", []fangtan.Official{{Name: "李鹏飞", Title: "前两局议员"}},
+			[]official{{"李鹏飞", "前两局议员"}}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := fangtan.Document{Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text, Officials: slices.Clone(tc.listed)}
