@@ -561,6 +561,8 @@ func titleBefore(t *tagged, end int) int {
 		case r == '、' && positionEndingAt(rs, start-1) > 0:
 			start--
 			inPost = start - positionEndingAt(rs, start)
+		case r == '与' && t.joinsFields(start-1):
+			start--
 		case isHan(r) && !isTitleStop(rs, start-1):
 			start--
 		default:
@@ -568,6 +570,27 @@ func titleBefore(t *tagged, end int) int {
 		}
 	}
 	return trimTitleStart(rs, start, end)
+}
+
+// joinsFields reports whether 与 at i joins two fields inside one
+// organisation's name (外交与安全政策高级代表, 经济与财政部长) rather than
+// two people (普京与美国总统, 林郑与律政司司长, 他与常委): jieba's word
+// before it is a common noun that is no post, and no country follows it.
+func (t *tagged) joinsFields(i int) bool {
+	if t.byEnd == nil || i+1 >= len(t.runes) {
+		return false
+	}
+	sp, ok := t.byEnd.get(i)
+	if !ok || sp.end-sp.start < 2 || !(sp.tag == "n" || sp.tag == "an" || sp.tag == "vn") || positionEndingAt(t.runes, i) > 0 {
+		return false
+	}
+	for k := sp.start; k < sp.end; k++ {
+		if isTitleStop(t.runes, k) {
+			return false // 国际关系与合作部长: the walk would stop inside 关系
+		}
+	}
+	// 与前市长: with a former holder.
+	return t.runes[i+1] != '前' && countryNameAt(t.runes, i+1) == 0 && !isCountry(t.runes[i+1:i+2])
 }
 
 // titleBreakingVerbs are the verbs that end the text before a position;

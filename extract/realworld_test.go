@@ -344,6 +344,19 @@ func TestPostTitles(t *testing.T) {
 		{"也门胡塞武装发言人叶海亚今天发表声明称，该组织使用导弹袭击了目标。", "叶海亚", "也门胡塞武装发言人"},
 		// A one-rune country is more often a preposition (以, 比).
 		{"示威者以美国总统特朗普的照片抗议。", "特朗普", "美国总统"},
+		// A press secretary is an official (佩斯科夫 was never one, and his
+		// jieba word 斯科夫 the speaker of his statements).
+		{"俄罗斯总统新闻秘书佩斯科夫28日称，俄方将采取必要措施。", "佩斯科夫", "俄罗斯总统新闻秘书"},
+		{"美国白宫新闻秘书莱维特19日说，美方将在两周内作出决定。", "莱维特", "美国白宫新闻秘书"},
+		{"俄总统助理乌沙科夫9日回应称，俄方立场没有改变。", "乌沙科夫", "俄总统助理"},
+		{"欧盟外交与安全政策高级代表博雷利25日发文称，欧洲必须有能力保护自己。", "博雷利", "欧盟外交与安全政策高级代表"},
+		// 与 joins two fields of one organisation, not two people.
+		{"法国经济与财政部长勒梅尔表示，法国将继续支持欧盟的立场。", "勒梅尔", "法国经济与财政部长"},
+		{"俄罗斯总统普京与美国总统特朗普通电话。", "特朗普", "美国总统"},
+		{"行政长官林郑月娥今早与律政司司长郑若骅会面。", "郑若骅", "律政司司长"},
+		{"公民党议员杨岳桥与前特首梁振英会面。", "梁振英", "前特首"},
+		// 委员会秘书 would end 委员会秘书长 before 长: it is no post word.
+		{"代表台湾的中华奥运委员会秘书长沈依婷今年5月指出，他们收到了通知。", "沈依婷", "中华奥运委员会秘书长"},
 		// 值此 (on the occasion of), a word jieba does not know, is no post.
 		{"卢拉表示，值此中国国家主席习近平出席峰会之际，愿深化合作。", "习近平", "中国国家主席"},
 	} {
@@ -411,6 +424,8 @@ func TestRunOnNames(t *testing.T) {
 			[]string{"特朗普"}, []string{"特朗普本"}},
 		{"访华", []string{"乌拉圭总统奥尔西成为今年首位访华的拉美国家元首。"},
 			[]string{"奥尔西"}, []string{"奥尔西成"}},
+		{"表态", []string{"俄总统新闻秘书佩斯科夫多次表示，俄方愿意谈判。"},
+			[]string{"佩斯科夫"}, []string{"佩斯科夫多次"}},
 		{"行程", []string{"以色列总理内塔尼亚胡提前结束在纽约的行程。"},
 			[]string{"内塔尼亚胡"}, []string{"内塔尼亚胡提"}},
 		// A regnal number is the name's after a transliterated name or
