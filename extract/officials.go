@@ -759,7 +759,7 @@ func (p *people) mergeRunOns(tags []*tagged, known func(name string) bool) {
 		}
 		for k := len(rs) - 1; k >= 2 && into == "" && !slices.ContainsFunc(rs, isNameJoiner); k-- {
 			start := rs[:k]
-			if !(startsWithSurname(start) || allTranslit(start)) || familyNameOnly(start, len(rs)) {
+			if !(startsWithSurname(start) || allTranslit(start)) || familyNameOnly(start, len(rs)) || isCountry(start) {
 				continue
 			}
 			if texts == nil {
@@ -1665,11 +1665,25 @@ func (t *tagged) inIdiom(end int) bool {
 	return false
 }
 
+// insideCountry reports whether jieba reads the rune at i as inside a
+// country's name that starts before it: 特首 in 沙特/首都 is no post.
+func (t *tagged) insideCountry(i int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if sp, ok := t.byStart.get(k); ok {
+			return sp.end > i && isCountry(t.runes[sp.start:sp.end])
+		}
+	}
+	return false
+}
+
 func (t *tagged) postEnds() []int {
 	if !t.postsDone {
 		t.postsDone = true
 		for end := 1; end <= len(t.runes); end++ {
-			if positionEndingAt(t.runes, end) > 0 && !t.inIdiom(end) {
+			if n := positionEndingAt(t.runes, end); n > 0 && !t.inIdiom(end) && !t.insideCountry(end-n) {
 				t.posts = append(t.posts, end)
 			}
 		}

@@ -355,6 +355,9 @@ func TestPostTitles(t *testing.T) {
 		{"俄罗斯总统普京与美国总统特朗普通电话。", "特朗普", "美国总统"},
 		{"行政长官林郑月娥今早与律政司司长郑若骅会面。", "郑若骅", "律政司司长"},
 		{"公民党议员杨岳桥与前特首梁振英会面。", "梁振英", "前特首"},
+		// 雅 spells foreign names (西雅尔多, 迪雅里克).
+		{"匈牙利外长西雅尔多在会后表示，这是一个挫折。", "西雅尔多", "匈牙利外长"},
+		{"联合国秘书长发言人迪雅里克18日表示，联合国将继续提供援助。", "迪雅里克", "联合国秘书长发言人"},
 		// 委员会秘书 would end 委员会秘书长 before 长: it is no post word.
 		{"代表台湾的中华奥运委员会秘书长沈依婷今年5月指出，他们收到了通知。", "沈依婷", "中华奥运委员会秘书长"},
 		// 值此 (on the occasion of), a word jieba does not know, is no post.
@@ -424,6 +427,11 @@ func TestRunOnNames(t *testing.T) {
 			[]string{"特朗普"}, []string{"特朗普本"}},
 		{"访华", []string{"乌拉圭总统奥尔西成为今年首位访华的拉美国家元首。"},
 			[]string{"奥尔西"}, []string{"奥尔西成"}},
+		// 特首 inside 沙特/首都 is no post, and a country is no name's start.
+		{"利雅得", []string{"媒体研讨会在沙特阿拉伯首都利雅得举办。"},
+			nil, []string{"都利", "都利雅"}},
+		{"蒙内铁路", []string{"铁路开通时，总统肯雅达作为乘客乘坐了列车。", "肯雅是“一带一路”的重点国家，肯雅的铁路由中国承建。"},
+			[]string{"肯雅达"}, []string{"肯雅"}},
 		{"表态", []string{"俄总统新闻秘书佩斯科夫多次表示，俄方愿意谈判。"},
 			[]string{"佩斯科夫"}, []string{"佩斯科夫多次"}},
 		{"行程", []string{"以色列总理内塔尼亚胡提前结束在纽约的行程。"},
@@ -510,6 +518,18 @@ func TestReportedSpeech(t *testing.T) {
 		for _, q := range d.Quotes {
 			if q.Kind == fangtan.QuoteReported {
 				t.Errorf("reported speech %+v from a body", q)
+			}
+		}
+	})
+	// Armed groups and sides whose short names read as transliterated
+	// names (胡塞武 was the speaker of 134 xwlb statements, 乌军 of 30).
+	t.Run("armed groups and sides do not speak", func(t *testing.T) {
+		d := extractText(t, "新闻", "也门胡塞武装发言人1日发表声明称，该武装向红海北部一艘油轮发射了导弹。胡塞武装称，将持续封锁以色列的海上航行。",
+			"乌军方23日称，乌军在多方向击退俄军进攻。",
+			"欧方祝贺中方成功举办大会，希望同中方加强沟通协调。")
+		for _, q := range d.Quotes {
+			if q.Speaker != "" {
+				t.Errorf("statement %+v given to a body", q)
 			}
 		}
 	})
