@@ -480,6 +480,8 @@ func TestReportedSpeech(t *testing.T) {
 		prefix  string // of the reported text
 	}{
 		{"name, verb, comma", []string{"国务院总理李强会见外宾。李强表示，中方愿同各方加强合作。"}, "李强", "中方愿同各方"},
+		// Hong Kong papers shorten 叶刘淑仪 to 叶刘 (data/aliases.txt).
+		{"short name", []string{"立法會議員葉劉淑儀昨日出席會議。葉劉稱，政府應該盡快交代事件。"}, "叶刘淑仪", "政府應該盡快"},
 		{"date between name and verb", []string{"俄罗斯总统普京23日重申，俄罗斯愿同乌克兰举行和平谈判。"}, "普京", "俄罗斯愿同乌克兰"},
 		{"pronoun in a later paragraph", []string{"行政长官林郑月娥今日出席行政会议前批评部分人士。", "她指，中联办能加强香港与内地的联系。"}, "林郑月娥", "中联办能加强"},
 		{"bare verb after a known name", []string{"行政长官林郑月娥今日见记者。林郑表示会面时间长短不等于重视程度。"}, "林郑月娥", "会面时间长短"},
