@@ -428,7 +428,7 @@ func TestRunOnNames(t *testing.T) {
 		{"访华", []string{"乌拉圭总统奥尔西成为今年首位访华的拉美国家元首。"},
 			[]string{"奥尔西"}, []string{"奥尔西成"}},
 		// 特首 inside 沙特/首都 is no post, and a country is no name's start.
-		{"利雅得", []string{"媒体研讨会在沙特阿拉伯首都利雅得举办。"},
+		{"利雅得", []string{"阿拉伯国家峰会在沙特首都利雅得举办。"},
 			nil, []string{"都利", "都利雅"}},
 		{"蒙内铁路", []string{"铁路开通时，总统肯雅达作为乘客乘坐了列车。", "肯雅是“一带一路”的重点国家，肯雅的铁路由中国承建。"},
 			[]string{"肯雅达"}, []string{"肯雅"}},
