@@ -98,9 +98,9 @@ func completeTruncated(doc *fangtan.Document, reg *fangtan.Registry, texts [][]r
 // it and one rune more, when jieba cuts that rune off as the next word
 // wherever the texts write the longer name (runsOnEverywhere) and the
 // registry saw the longer name with a post in fewer articles: 张德江南下
-// read as 张德江南, 王桂埙因漏报 as 王桂埙因, in articles extracted before
-// the registry knew 张德江. The official keeps the article's post, and
-// their quotes follow.
+// read as 张德江南, 法官陈仲衡闻言 as 陈仲衡闻, in articles extracted
+// before the registry knew 张德江 or 陈仲衡. The official keeps the
+// article's post, and their quotes follow.
 func (e *Extractor) cutRunOn(doc *fangtan.Document, reg *fangtan.Registry, texts [][]rune, name string) bool {
 	short := []rune(name)
 	for k, o := range doc.Officials {
