@@ -77,17 +77,12 @@ func completeTruncated(doc *fangtan.Document, reg *fangtan.Registry, texts [][]r
 		if !onlyInside(texts, o.Name, name) || !attestedAsOften(reg, name, o.Name) {
 			continue
 		}
-		doc.Officials[k].Name = name
+		renameOfficial(doc, k, name)
 		if o.Inferred {
 			// The shorter name's post was the registry's, someone else's.
 			doc.Officials[k].Title, doc.Officials[k].Country = ro.BestPost(), ro.Country
 		} else if o.Country == "" {
 			doc.Officials[k].Country = ro.Country
-		}
-		for q := range doc.Quotes {
-			if doc.Quotes[q].Speaker == o.Name {
-				doc.Quotes[q].Speaker = name
-			}
 		}
 		return true
 	}
@@ -117,15 +112,22 @@ func (e *Extractor) cutRunOn(doc *fangtan.Document, reg *fangtan.Registry, texts
 		if !runsOnEverywhere(tags, full, len(short)) {
 			continue
 		}
-		doc.Officials[k].Name = name
-		for q := range doc.Quotes {
-			if doc.Quotes[q].Speaker == o.Name {
-				doc.Quotes[q].Speaker = name
-			}
-		}
+		renameOfficial(doc, k, name)
 		return true
 	}
 	return false
+}
+
+// renameOfficial gives the k-th official of doc the name name, and their
+// quotes with them.
+func renameOfficial(doc *fangtan.Document, k int, name string) {
+	old := doc.Officials[k].Name
+	doc.Officials[k].Name = name
+	for q := range doc.Quotes {
+		if doc.Quotes[q].Speaker == old {
+			doc.Quotes[q].Speaker = name
+		}
+	}
 }
 
 // spreads reports whether a registered official is found in articles that
