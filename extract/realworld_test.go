@@ -483,6 +483,8 @@ func TestReportedSpeech(t *testing.T) {
 		prefix  string // of the reported text
 	}{
 		{"name, verb, comma", []string{"国务院总理李强会见外宾。李强表示，中方愿同各方加强合作。"}, "李强", "中方愿同各方"},
+		// 哈马斯高 of 哈马斯高级官员 was the speaker: 高级 ends a name.
+		{"a group's official", []string{"以色列国防部长加兰特7日称，以军不会停止在拉法的军事行动。哈马斯高级官员哈姆丹表示，如果以军不停止在拉法的军事行动，停火协议就不会达成。"}, "哈姆丹", "如果以军"},
 		// Hong Kong papers shorten 叶刘淑仪 to 叶刘 (data/aliases.txt).
 		{"short name", []string{"立法會議員葉劉淑儀昨日出席會議。葉劉稱，政府應該盡快交代事件。"}, "叶刘淑仪", "政府應該盡快"},
 		{"date between name and verb", []string{"俄罗斯总统普京23日重申，俄罗斯愿同乌克兰举行和平谈判。"}, "普京", "俄罗斯愿同乌克兰"},
