@@ -11,11 +11,12 @@
 // show prints articles whole, for a labeller who needs more than the
 // evidence. sample prints one line per pair: an empty label column, the article's
 // id, the facet, the value and the evidence a labeller needs (the post
-// for an official; the article's places for a place; and up to three
-// passages of the text, folded to Simplified, around the value or its
-// short name). A labeller writes y (the article is about or names this
-// official, or is about this place) or n in the first column, and a
-// reason in the last.
+// for an official; the article's places for a place; the phrases for a
+// theme; and up to three passages of the text, folded to Simplified,
+// around the value, its short name or the theme's phrases). A labeller
+// writes y (the article is about or names this official, is about this
+// place, or speaks of this theme) or n in the first column, and a reason
+// in the last.
 //
 // score reads labelled panels and looks each pair up in an index (built
 // by the code to compare): the panel's precision, the wrong pairs the
@@ -37,9 +38,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/extract"
 	"fangtan/index"
 )
 
@@ -92,9 +95,14 @@ func values(h fangtan.Hit, facet string) []string {
 		return h.Cities
 	case "district":
 		return h.Districts
+	case "theme":
+		return h.Themes
 	}
 	return nil
 }
+
+// facets are the facets a panel can sample.
+var facets = []string{"official", "province", "city", "district", "theme"}
 
 // everyArticle emits each dated article of the index, a year at a time
 // (an export is bounded; undated articles are left out).
@@ -116,12 +124,12 @@ type pair struct {
 func sampleCmd(args []string) error {
 	fs := flag.NewFlagSet("sample", flag.ExitOnError)
 	dir := fs.String("index", "", "index directory")
-	facet := fs.String("facet", "official", "official, province, city or district")
+	facet := fs.String("facet", "official", strings.Join(facets, ", "))
 	n := fs.Int("n", 100, "pairs to sample")
 	seed := fs.Uint64("seed", 1, "random seed: the same index and seed give the same sample")
 	fs.Parse(args)
-	if !slices.Contains([]string{"official", "province", "city", "district"}, *facet) {
-		return fmt.Errorf("unknown facet %q: use official, province, city or district", *facet)
+	if !slices.Contains(facets, *facet) {
+		return fmt.Errorf("unknown facet %q: use one of %s", *facet, strings.Join(facets, ", "))
 	}
 	x, err := openIndex(*dir)
 	if err != nil {
@@ -174,7 +182,11 @@ func sample(ctx context.Context, w io.Writer, x *index.Index, facet string, n in
 			return fmt.Errorf("document %s: %w", p.id, err)
 		}
 		about := p.post
-		if facet != "official" {
+		switch facet {
+		case "theme":
+			about = "(phrases: " + strings.Join(themePhrases[p.value], ", ") + ")"
+		case "official": // the post, as set above
+		default:
 			about = p.places
 		}
 		ev := evidence(analyzer.Fold(d.Title+"。"+d.Text), p.value, facet)
@@ -187,9 +199,24 @@ func sample(ctx context.Context, w io.Writer, x *index.Index, facet string, n in
 // writes it short (太原市 as 太原).
 var placeSuffixes = []string{"特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗"}
 
+// themePhrases are the default theme set's phrases by theme, which are the
+// evidence for a theme: an index built with --themes FILE is sampled with
+// its names, but the passages shown are the default set's.
+var themePhrases = func() map[string][]string {
+	m := map[string][]string{}
+	for _, th := range extract.DefaultThemes().List() {
+		m[th.Name] = th.Phrases
+	}
+	return m
+}()
+
 // evidence is up to three passages of text around value, or around its
-// short name or family name when the text never writes it whole.
+// short name or family name when the text never writes it whole; for a
+// theme, around its phrases.
 func evidence(text, value, facet string) string {
+	if facet == "theme" {
+		return themeEvidence(text, value)
+	}
 	keys := []string{value}
 	if facet != "official" {
 		for _, s := range placeSuffixes {
@@ -217,6 +244,32 @@ func evidence(text, value, facet string) string {
 		}
 	}
 	return "(not in the text)"
+}
+
+// themeEvidence is up to three passages around the theme's phrases, in
+// the order the text writes them; where phrases overlap (脱贫攻坚 and 脱贫)
+// the longest is marked.
+func themeEvidence(text, theme string) string {
+	var out []string
+	for at := 0; at < len(text) && len(out) < 3; {
+		best := 0
+		for _, p := range themePhrases[theme] {
+			if len(p) > best && strings.HasPrefix(text[at:], p) {
+				best = len(p)
+			}
+		}
+		if best == 0 {
+			_, w := utf8.DecodeRuneInString(text[at:])
+			at += w
+			continue
+		}
+		out = append(out, around(text, at, best, 40))
+		at += best
+	}
+	if len(out) == 0 {
+		return "(no phrase in the text)"
+	}
+	return strings.Join(out, " … ")
 }
 
 // around is width runes either side of text[at:at+n], with the match in 【】.

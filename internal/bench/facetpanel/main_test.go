@@ -23,6 +23,10 @@ func TestEvidence(t *testing.T) {
 		{"whole place first", "太原市委书记说，太原要发展。", "太原市", "city", "【太原市】委书记说，太原要发展。"},
 		{"absent", "他说。", "李强", "official", "(not in the text)"},
 		{"three at most", "甲甲甲甲", "甲", "official", "【甲】甲甲甲 … 甲【甲】甲甲 … 甲甲【甲】甲"},
+		{"theme phrase", "推进乡村振兴。", "乡村振兴", "theme", "推进【乡村振兴】。"},
+		{"theme by another phrase", "建设和美乡村。", "乡村振兴", "theme", "建设【和美乡村】。"},
+		{"theme's longest phrase", "巩固脱贫攻坚成果，防止返贫。", "脱贫攻坚", "theme", "巩固【脱贫攻坚】成果，防止返贫。 … 巩固脱贫攻坚成果，【防止返贫】。"},
+		{"theme absent", "他说。", "乡村振兴", "theme", "(no phrase in the text)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := evidence(c.text, c.value, c.facet); got != c.want {
