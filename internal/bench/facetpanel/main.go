@@ -377,7 +377,7 @@ func score(ctx context.Context, w io.Writer, x *index.Index, path string) error 
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", path, p.line, err)
 		}
-		h := fangtan.Hit{Officials: d.Officials, Provinces: d.Places.Provinces, Cities: d.Places.Cities, Districts: d.Places.Districts}
+		h := fangtan.Hit{Officials: d.Officials, Provinces: d.Places.Provinces, Cities: d.Places.Cities, Districts: d.Places.Districts, Themes: d.Themes}
 		// A panel keeps the value as the index folded it then; Fold has
 		// since learnt variants (朱凯廸 is 朱凯迪), so fold it as now.
 		counted := slices.Contains(values(h, p.facet), analyzer.Fold(p.value))

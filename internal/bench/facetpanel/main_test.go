@@ -70,7 +70,7 @@ func TestSampleAndScore(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := []fangtan.Document{
-		{ID: "a", Title: "考察", Date: "2022-09-24", Text: "山西省委书记在太原市小店区考察。"},
+		{ID: "a", Title: "考察", Date: "2022-09-24", Text: "山西省委书记在太原市小店区考察。要推进乡村振兴。"},
 		{ID: "b", Title: "会议", Date: "2023-01-05", Text: "大同市召开会议，朔州市代表出席。"},
 	}
 	dir := filepath.Join(t.TempDir(), "x")
@@ -118,6 +118,25 @@ func TestSampleAndScore(t *testing.T) {
 		if !strings.Contains(out.String(), w) {
 			t.Errorf("score lacks %q:\n%s", w, out.String())
 		}
+	}
+	// Theme pairs are scored on the themes the index stored.
+	panel.Reset()
+	if err := sample(ctx, &panel, x, "theme", 100, 1); err != nil {
+		t.Fatal(err)
+	}
+	themeLine := strings.Split(strings.TrimRight(panel.String(), "\n"), "\n")[2]
+	if !strings.HasPrefix(themeLine, "\ta\ttheme\t乡村振兴\t") || !strings.Contains(themeLine, "【乡村振兴】") {
+		t.Fatalf("theme pair = %q, want a's 乡村振兴 with its evidence", themeLine)
+	}
+	if err := os.WriteFile(path, []byte("y"+themeLine+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := score(ctx, &out, x, path); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "0 of 1 right pairs no longer counted") {
+		t.Errorf("a theme pair the index counts is scored as lost:\n%s", out.String())
 	}
 	for _, bad := range []string{"x\ta\tcity\t太原市\t\t\t\n", "\ta\tcity\t太原市\t\t\t\n", "n\ta\tcity\t太原市\t\t\t\n", "y\ta\tcity\t太原市\n"} {
 		if err := os.WriteFile(path, []byte("# panel\n"+bad), 0o644); err != nil {
