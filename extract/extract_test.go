@@ -755,7 +755,25 @@ func TestThemesFile(t *testing.T) {
 	if got := custom.Match(analyzer.Fold("發展數字經濟和低空經濟")); !slices.Equal(got, []string{"数字经济", "低空经济"}) {
 		t.Errorf("custom themes matched %v", got)
 	}
-	for _, bad := range []string{"", "no colon here", "空:\n", "甲: a\n甲: b\n"} {
+	// A weak phrase (~) counts where the theme's phrases occur twice.
+	weak, err := ParseThemes(strings.NewReader("交通: 高铁, ~公路\n灾害: ~台风, ~暴雨\n"), "weak")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"巴士在公路上失事。", []string{}},
+		{"公路建设加快，农村公路通达。", []string{"交通"}},
+		{"高铁开通。", []string{"交通"}},
+		{"台风带来暴雨。", []string{"灾害"}},
+	} {
+		if got := weak.Match(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("weak themes Match(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	for _, bad := range []string{"", "no colon here", "空:\n", "甲: a\n甲: b\n", "甲: ~\n"} {
 		if _, err := ParseThemes(strings.NewReader(bad), "bad.txt"); err == nil || !strings.Contains(err.Error(), "bad.txt") {
 			t.Errorf("ParseThemes(%q) = %v, want an error naming the file", bad, err)
 		}

@@ -738,6 +738,15 @@ func TestThemesOnWords(t *testing.T) {
 		{"全面从严治党永远在路上。", "全面从严治党", ""},
 		{"扎实推进共同富裕。", "共同富裕", ""},
 		{"党史学习教育深入开展。", "党史学习教育", "教育"},
+		// 教育 in the Party's own campaigns is not schooling.
+		{"巩固拓展主题教育成果。", "主题教育", "教育"},
+		{"新能源汽车销量增长。", "", "能源安全"},
+		// Subject words (2026-12-03): strong ones count once, weak ones
+		// (公路) where the theme's words occur twice.
+		{"俄罗斯国防部称，乌军在多个方向发动进攻。", "俄乌冲突", ""},
+		{"台风登陆，多地受灾。", "防灾减灾", ""},
+		{"一辆巴士在公路上失事。", "", "交通强国"},
+		{"新公路通车，公路里程增长。", "交通强国", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			got := extractText(t, "新闻", tc.text).Themes

@@ -23,6 +23,11 @@ var defaultThemesText string
 type Theme struct {
 	Name    string   // Simplified
 	Phrases []string // folded (Simplified)
+	// Weak are words of the theme's subject that news also writes in
+	// passing (公路 for the road a crash happened on, 贸易 in 贸易公司):
+	// written with a leading ~, they count only where the article writes
+	// the theme's words at least twice (weakQuorum).
+	Weak []string
 	// Except are longer phrases inside which a phrase does not count
 	// (人才: …, -人才市场): written with a leading minus in the file.
 	Except []string
@@ -85,6 +90,13 @@ func ParseThemes(r io.Reader, name string) (*Themes, error) {
 		th := Theme{Name: key}
 		for _, p := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == '、' || r == ';' }) {
 			p = strings.TrimSpace(p)
+			if w, ok := strings.CutPrefix(p, "~"); ok {
+				if w = strings.TrimSpace(w); w == "" {
+					return nil, fmt.Errorf("themes %s line %d: a lone ~ in theme %q", name, n, key)
+				}
+				th.Weak = append(th.Weak, w)
+				continue
+			}
 			if ex, ok := strings.CutPrefix(p, "-"); ok {
 				if ex = strings.TrimSpace(ex); ex == "" {
 					return nil, fmt.Errorf("themes %s line %d: a lone - in theme %q", name, n, key)
@@ -96,7 +108,7 @@ func ParseThemes(r io.Reader, name string) (*Themes, error) {
 				th.Phrases = append(th.Phrases, p)
 			}
 		}
-		if len(th.Phrases) == 0 {
+		if len(th.Phrases)+len(th.Weak) == 0 {
 			return nil, fmt.Errorf("themes %s line %d: theme %q has no phrases", name, n, key)
 		}
 		t.list = append(t.list, th)
@@ -114,23 +126,37 @@ func ParseThemes(r io.Reader, name string) (*Themes, error) {
 func (t *Themes) List() []Theme { return append([]Theme(nil), t.list...) }
 
 // Match returns the names of the themes whose phrases occur in folded
-// text, in file order. It reads the text once, trying the phrases that
+// text, in file order, a theme with only weak phrases where they occur
+// weakQuorum times. It reads the text once, trying the phrases that
 // start with each rune, instead of one strings.Contains per phrase (a
 // scan of the whole article each, which took 7% of extraction).
 func (t *Themes) Match(folded string) []string {
 	t.indexOnce.Do(t.index)
+	weak := make([]int, len(t.list))
 	matched := make([]bool, len(t.list))
-	left := len(t.list)
-	for i := 0; i < len(folded) && left > 0; {
+	for i := 0; i < len(folded); {
 		r, w := utf8.DecodeRuneInString(folded[i:])
 		for _, ref := range t.byFirst[r] {
 			if !ref.except && !matched[ref.theme] && strings.HasPrefix(folded[i:], ref.phrase) {
-				matched[ref.theme] = true
-				left--
+				if ref.weak {
+					weak[ref.theme]++
+				}
+				matched[ref.theme] = !ref.weak || weak[ref.theme] >= weakQuorum
 			}
 		}
 		i += w
 	}
+	return t.names(matched)
+}
+
+// weakQuorum is how often a theme's weak phrases must occur in an article
+// for the theme to count. On samples of both archives (testdata/facets,
+// docs/extraction.md), subject words such as 公路, 贸易 or 发电 written once
+// were as often a setting, a name or another word (发电邮) as the subject;
+// written twice or more, the article was about it.
+const weakQuorum = 2
+
+func (t *Themes) names(matched []bool) []string {
 	out := []string{}
 	for k, th := range t.list {
 		if matched[k] {
@@ -146,6 +172,7 @@ type phraseRef struct {
 	phrase string
 	runes  []rune
 	except bool
+	weak   bool
 }
 
 func (t *Themes) index() {
@@ -154,6 +181,10 @@ func (t *Themes) index() {
 		for _, p := range th.Phrases {
 			r, _ := utf8.DecodeRuneInString(p)
 			t.byFirst[r] = append(t.byFirst[r], phraseRef{theme: k, phrase: p, runes: []rune(p)})
+		}
+		for _, p := range th.Weak {
+			r, _ := utf8.DecodeRuneInString(p)
+			t.byFirst[r] = append(t.byFirst[r], phraseRef{theme: k, phrase: p, runes: []rune(p), weak: true})
 		}
 		for _, p := range th.Except {
 			r, _ := utf8.DecodeRuneInString(p)
@@ -167,10 +198,12 @@ func (t *Themes) index() {
 // (folded) as whole words of jieba's cut: a phrase must start where a word
 // starts and end where one ends (bounds, as tagged.bounds gives them; a
 // text without bounds is matched as characters). A phrase inside one of
-// its theme's Except phrases does not count.
+// its theme's Except phrases does not count, and a theme whose phrases
+// found are all weak counts where they occur weakQuorum times.
 func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 	t.indexOnce.Do(t.index)
 	matched := make([]bool, len(t.list))
+	weak := make([]int, len(t.list))
 	for n, text := range texts {
 		var b []bool
 		if n < len(bounds) {
@@ -189,7 +222,7 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 				if !ref.except && b != nil && (!b[i] || !b[end]) {
 					continue
 				}
-				hits = append(hits, themeHit{ref.theme, i, end, ref.except})
+				hits = append(hits, themeHit{ref.theme, i, end, ref.except, ref.weak})
 			}
 		}
 		for _, h := range hits {
@@ -203,20 +236,20 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 					break
 				}
 			}
-			matched[h.theme] = !inside
+			if inside {
+				continue
+			}
+			if h.weak {
+				weak[h.theme]++
+			}
+			matched[h.theme] = !h.weak || weak[h.theme] >= weakQuorum
 		}
 	}
-	out := []string{}
-	for k, th := range t.list {
-		if matched[k] {
-			out = append(out, th.Name)
-		}
-	}
-	return out
+	return t.names(matched)
 }
 
 type themeHit struct {
-	theme      int
-	start, end int
-	except     bool
+	theme        int
+	start, end   int
+	except, weak bool
 }
