@@ -199,13 +199,14 @@ func sample(ctx context.Context, w io.Writer, x *index.Index, facet string, n in
 // writes it short (太原市 as 太原).
 var placeSuffixes = []string{"特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗"}
 
-// themePhrases are the default theme set's phrases by theme, which are the
-// evidence for a theme: an index built with --themes FILE is sampled with
-// its names, but the passages shown are the default set's.
+// themePhrases are the default theme set's phrases by theme, weak ones
+// included (a theme found only by its weak words shows them), which are
+// the evidence for a theme: an index built with --themes FILE is sampled
+// with its names, but the passages shown are the default set's.
 var themePhrases = func() map[string][]string {
 	m := map[string][]string{}
 	for _, th := range extract.DefaultThemes().List() {
-		m[th.Name] = th.Phrases
+		m[th.Name] = slices.Concat(th.Phrases, th.Weak)
 	}
 	return m
 }()

@@ -27,6 +27,7 @@ func TestEvidence(t *testing.T) {
 		{"theme by another phrase", "建设和美乡村。", "乡村振兴", "theme", "建设【和美乡村】。"},
 		{"theme's longest phrase", "巩固脱贫攻坚成果，防止返贫。", "脱贫攻坚", "theme", "巩固【脱贫攻坚】成果，防止返贫。 … 巩固脱贫攻坚成果，【防止返贫】。"},
 		{"theme absent", "他说。", "乡村振兴", "theme", "(no phrase in the text)"},
+		{"theme by weak words", "公路通车，公路里程增长。", "交通强国", "theme", "【公路】通车，公路里程增长。 … 公路通车，【公路】里程增长。"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := evidence(c.text, c.value, c.facet); got != c.want {
