@@ -649,6 +649,9 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 				continue
 			}
 			cs := clauseStart(rs, c-v)
+			if listenedTo(rs[cs:c-v]) {
+				continue // 听取情况介绍，: the briefing heard, not a report
+			}
 			name, title := p.subjectOf(t, cs, c-v)
 			if name == "" {
 				name, title = p.pronounSpeaker(tags, pi, cs, c-v)
@@ -673,6 +676,27 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 		}
 	}
 	return out
+}
+
+// listenVerbs take a briefing as their object (听取情况介绍):
+// extract/data/listenverbs.txt.
+var listenVerbs = mustList("listenverbs.txt")
+
+// listenedTo reports whether the clause before a reporting verb is a
+// listening verb and its object, so that the verb is the briefing heard
+// (习近平听取当地情况介绍，). A clause that goes on to 时 or 后 (在听取汇报时
+// 强调，) makes the verb the listener's own.
+func listenedTo(clause []rune) bool {
+	if len(clause) == 0 || strings.ContainsRune("时后", clause[len(clause)-1]) {
+		return false
+	}
+	text := string(clause)
+	for _, l := range listenVerbs {
+		if strings.Contains(text, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareReportVerbs may introduce reported speech without a comma, as Hong

@@ -496,6 +496,9 @@ func TestReportedSpeech(t *testing.T) {
 		{"a post alone", []string{"习近平总书记来到殷墟遗址。", "总书记说，殷墟我向往已久，这次来是想更深地了解中华文明。"}, "习近平", "殷墟我向往已久"},
 		{"a post after a country's short name", []string{"俄罗斯总统普京会见来访的客人。俄总统表示，俄方愿同各方加强合作交流。"}, "普京", "俄方愿同各方"},
 		{"a post after its body, and a date", []string{"外交部发言人毛宁主持例行记者会。外交部发言人13日指出，中方坚决反对任何形式的制裁。"}, "毛宁", "中方坚决反对"},
+		// A listening verb before a clause that ends in 时 or 后 leaves
+		// the reporting verb the listener's own.
+		{"after listening", []string{"中共中央总书记、国家主席习近平在听取陕西省委和省政府工作汇报时强调，要推动产业转型升级。"}, "习近平", "要推动产业转型"},
 		{"a judge", []string{"高等法院法官陳慶偉今日引導陪審團。法官強調，最終裁決須由不少於6人作出。"}, "陈庆伟", "最終裁決須由"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -553,7 +556,10 @@ func TestReportedSpeech(t *testing.T) {
 		}
 	})
 	t.Run("nouns are no verbs", func(t *testing.T) {
-		d := extractText(t, "新闻", "这是习近平总书记对党员干部提出的重要要求,也是刘振华的座右铭。学习习近平总书记重要指示精神,推进落实。")
+		// 介绍 as the briefing a leader heard (18 xwlb statements were
+		// what he did next: 察看…, 参观…).
+		d := extractText(t, "新闻", "这是习近平总书记对党员干部提出的重要要求,也是刘振华的座右铭。学习习近平总书记重要指示精神,推进落实。",
+			"在园区展示中心，习近平听取苏州市产业发展和园区整体情况介绍，察看创新发展成果展示。")
 		for _, q := range d.Quotes {
 			if q.Kind == fangtan.QuoteReported {
 				t.Errorf("reported speech %+v from a noun", q)
