@@ -649,6 +649,9 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 				continue
 			}
 			cs := clauseStart(rs, c-v)
+			if p.negated(t, cs, c-v) {
+				continue // 他没有透露，: what was not said
+			}
 			if listenedTo(rs[cs:c-v]) {
 				continue // 听取情况介绍，: the briefing heard, not a report
 			}
@@ -697,6 +700,44 @@ func listenedTo(clause []rune) bool {
 		}
 	}
 	return false
+}
+
+// reportNegations before a reporting verb say that nothing was said
+// (他未透露具体数量): extract/data/reportnegations.txt.
+var reportNegations = mustList("reportnegations.txt")
+
+// negated reports whether the clause rs[start:verb] ends in a negation
+// (他没有透露，). A rune of a negation may also end a name: 艾未未表示,
+// which jieba may cut 艾未/未/表示. A name known to the article, or one
+// the name rules read there and the article writes again, ends there
+// instead, unless a known name ends right before the negation
+// (姆钦没有透露).
+func (p *people) negated(t *tagged, start, verb int) bool {
+	rs := t.runes
+	k := 0
+	for _, n := range reportNegations {
+		m := len([]rune(n))
+		if m > k && verb-m >= start && string(rs[verb-m:verb]) == n {
+			k = m
+		}
+	}
+	if k == 0 {
+		return false
+	}
+	if p.knownNameEndingAt(rs, verb-k) >= 0 {
+		return true
+	}
+	if p.knownNameEndingAt(rs, verb) >= 0 {
+		return false
+	}
+	if k == 1 {
+		for i := verb - 2; i >= start && i >= verb-4; i-- {
+			if t.nameAt(i) == verb-i && p.mentions(string(rs[i:verb])) >= 2 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // bareReportVerbs may introduce reported speech without a comma, as Hong

@@ -499,6 +499,8 @@ func TestReportedSpeech(t *testing.T) {
 		// A listening verb before a clause that ends in 时 or 后 leaves
 		// the reporting verb the listener's own.
 		{"after listening", []string{"中共中央总书记、国家主席习近平在听取陕西省委和省政府工作汇报时强调，要推动产业转型升级。"}, "习近平", "要推动产业转型"},
+		// 未 ends the name, not a negation of the verb.
+		{"a name ending in a negation's rune", []string{"報道引述藝術家艾未未表示，中國政府凌駕法律，不管一個人是罪犯還是無辜，都沒有安全保障。艾未未於2011年被中國當局「綁架」。艾未未說，「那是一種心理折磨」。"}, "艾未未", "中國政府凌駕"},
 		{"a judge", []string{"高等法院法官陳慶偉今日引導陪審團。法官強調，最終裁決須由不少於6人作出。"}, "陈庆伟", "最終裁決須由"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -552,6 +554,18 @@ func TestReportedSpeech(t *testing.T) {
 		for _, q := range d.Quotes {
 			if q.Kind == fangtan.QuoteReported && q.Speaker != "" {
 				t.Errorf("reported speech %+v given to one of two prime ministers", q)
+			}
+		}
+	})
+	// What a person did not say is no statement (79 hkcnews and 6 xwlb
+	// ones were).
+	t.Run("negated verbs report nothing", func(t *testing.T) {
+		d := extractText(t, "新闻", "美国总统特朗普宣布向乌克兰提供防空导弹系统。他未透露计划向乌提供导弹系统的具体数量。",
+			"財政司司長曾俊華宣布參選。曾俊華沒有透露提名票中有多少名建制泛民選委。",
+			"行政長官林鄭月娥並無回應，只說自己記憶未必百分百準確。")
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteReported {
+				t.Errorf("reported speech %+v after a negation", q)
 			}
 		}
 	})
