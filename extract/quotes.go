@@ -652,8 +652,8 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if p.negated(t, cs, c-v) {
 				continue // 他没有透露，: what was not said
 			}
-			if listenedTo(rs[cs:c-v]) {
-				continue // 听取情况介绍，: the briefing heard, not a report
+			if reportIsObject(rs[cs:c-v], string(rs[c-v:c])) {
+				continue // 听取情况介绍，根据习近平指示，: a noun, not a report
 			}
 			name, title := p.subjectOf(t, cs, c-v)
 			if name == "" {
@@ -681,21 +681,26 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 	return out
 }
 
-// listenVerbs take a briefing as their object (听取情况介绍):
-// extract/data/listenverbs.txt.
-var listenVerbs = mustList("listenverbs.txt")
+// reportHeads take a reporting verb as their object (听取情况介绍,
+// 根据习近平指示): extract/data/reportheads.txt. reportNouns are the
+// verbs that can be such an object: extract/data/reportnouns.txt.
+var (
+	reportHeads = mustList("reportheads.txt")
+	reportNouns = setOfList(mustList("reportnouns.txt"))
+)
 
-// listenedTo reports whether the clause before a reporting verb is a
-// listening verb and its object, so that the verb is the briefing heard
-// (习近平听取当地情况介绍，). A clause that goes on to 时 or 后 (在听取汇报时
-// 强调，) makes the verb the listener's own.
-func listenedTo(clause []rune) bool {
-	if len(clause) == 0 || strings.ContainsRune("时后", clause[len(clause)-1]) {
+// reportIsObject reports whether verb, after clause, is the object of a
+// report head: the briefing heard or the instruction followed (习近平听取
+// 当地情况介绍，; 根据习近平指示，). A clause that goes on to 时 or 后
+// (在听取汇报时强调，) makes the verb the speaker's own, and so does a verb
+// of saying (根据吴文远称，).
+func reportIsObject(clause []rune, verb string) bool {
+	if !reportNouns[verb] || len(clause) == 0 || strings.ContainsRune("时后", clause[len(clause)-1]) {
 		return false
 	}
 	text := string(clause)
-	for _, l := range listenVerbs {
-		if strings.Contains(text, l) {
+	for _, h := range reportHeads {
+		if strings.Contains(text, h) {
 			return true
 		}
 	}

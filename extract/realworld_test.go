@@ -496,11 +496,13 @@ func TestReportedSpeech(t *testing.T) {
 		{"a post alone", []string{"习近平总书记来到殷墟遗址。", "总书记说，殷墟我向往已久，这次来是想更深地了解中华文明。"}, "习近平", "殷墟我向往已久"},
 		{"a post after a country's short name", []string{"俄罗斯总统普京会见来访的客人。俄总统表示，俄方愿同各方加强合作交流。"}, "普京", "俄方愿同各方"},
 		{"a post after its body, and a date", []string{"外交部发言人毛宁主持例行记者会。外交部发言人13日指出，中方坚决反对任何形式的制裁。"}, "毛宁", "中方坚决反对"},
-		// A listening verb before a clause that ends in 时 or 后 leaves
-		// the reporting verb the listener's own.
+		// A report head (听取) before a clause that ends in 时 or 后
+		// leaves the reporting verb the listener's own.
 		{"after listening", []string{"中共中央总书记、国家主席习近平在听取陕西省委和省政府工作汇报时强调，要推动产业转型升级。"}, "习近平", "要推动产业转型"},
 		// 未 ends the name, not a negation of the verb.
 		{"a name ending in a negation's rune", []string{"報道引述藝術家艾未未表示，中國政府凌駕法律，不管一個人是罪犯還是無辜，都沒有安全保障。艾未未於2011年被中國當局「綁架」。艾未未說，「那是一種心理折磨」。"}, "艾未未", "中國政府凌駕"},
+		// After 根据 a verb of saying is still what the person said.
+		{"according to", []string{"社民連主席吳文遠今日出庭。根據吳文遠稱，警方首先將他帶上警車，然後將他放到地上。"}, "吴文远", "警方首先將他"},
 		{"a judge", []string{"高等法院法官陳慶偉今日引導陪審團。法官強調，最終裁決須由不少於6人作出。"}, "陈庆伟", "最終裁決須由"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -571,9 +573,11 @@ func TestReportedSpeech(t *testing.T) {
 	})
 	t.Run("nouns are no verbs", func(t *testing.T) {
 		// 介绍 as the briefing a leader heard (18 xwlb statements were
-		// what he did next: 察看…, 参观…).
+		// what he did next: 察看…, 参观…), 指示 and 要求 as the
+		// instructions others followed (40 xwlb statements).
 		d := extractText(t, "新闻", "这是习近平总书记对党员干部提出的重要要求,也是刘振华的座右铭。学习习近平总书记重要指示精神,推进落实。",
-			"在园区展示中心，习近平听取苏州市产业发展和园区整体情况介绍，察看创新发展成果展示。")
+			"在园区展示中心，习近平听取苏州市产业发展和园区整体情况介绍，察看创新发展成果展示。",
+			"根据习近平重要指示和李强要求，国务院副总理张国清率有关部门负责同志赶赴现场指导救援处置工作。")
 		for _, q := range d.Quotes {
 			if q.Kind == fangtan.QuoteReported {
 				t.Errorf("reported speech %+v from a noun", q)
