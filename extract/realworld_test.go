@@ -805,6 +805,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a quotation cut by a paragraph break",
 			[]string{"“党史学习教育,不仅要让广大党员干部受教育、有提升,更要让群众得实惠,要把实事办好,既要普惠民生,也要", "突出重点,既要立竿见影,也要常态长效。”杏花岭区委书记李文权说。"},
 			"突出重点,既要立竿见影,也要常态长效。", "李文权"},
+		// 没有 ends a name (林郑没有 spoke 8 hkcnews quotes, 梁没有 14).
+		{"a name before a negation", []string{"行政長官林鄭月娥今日出席活動。", "林鄭沒有直接回應講法，但稱「每位法律界人士對於香港法例的詮釋都可能有他自己那套」。"}, "每位法律界人士對於香港法例的詮釋都可能有他自己那套", "林郑月娥"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
