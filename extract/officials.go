@@ -120,7 +120,7 @@ var (
 // addressOrBody reports whether name is a family name and a form of address
 // (梁先生) or a government body's short name (劳福局, 廉署).
 func addressOrBody(name []rune) bool {
-	if len(name) >= 2 && strings.ContainsRune(bodyEnds, name[len(name)-1]) {
+	if bodyName(name) {
 		return true
 	}
 	for _, h := range honorifics {
@@ -130,6 +130,27 @@ func addressOrBody(name []rune) bool {
 		}
 	}
 	return false
+}
+
+// bodyName reports whether a name is a government body's short name
+// (劳福局, 房署, 康文署), which speaks where a person would and is none.
+func bodyName(name []rune) bool {
+	return len(name) >= 2 && strings.ContainsRune(bodyEnds, name[len(name)-1])
+}
+
+// bodyAt reports whether the rune at i ends a body's short name that a
+// candidate name before it is the start of (劳福 of 劳福局表示, 卡茨 of
+// 卡茨办公室称). A word jieba starts there is something else: 处理, 局长.
+func (t *tagged) bodyAt(i int) bool {
+	rs := t.runes
+	if i >= len(rs) || !strings.ContainsRune(bodyEnds, rs[i]) {
+		return false
+	}
+	if t.byStart == nil {
+		return i+1 >= len(rs) || !strings.ContainsRune("长理于事法置", rs[i+1])
+	}
+	sp, ok := t.byStart.get(i)
+	return !ok || sp.end-sp.start < 2 || string(rs[i:sp.end]) == "办公室"
 }
 
 func setOfList(words []string) map[string]bool {

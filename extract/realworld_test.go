@@ -551,6 +551,19 @@ func TestReportedSpeech(t *testing.T) {
 			}
 		}
 	})
+	// A government body's short name is no person, also where the
+	// article names its head (劳福局副局长徐英伟): 房署, 康文署, 劳福局
+	// and 天文台 spoke 190 hkcnews quotes.
+	t.Run("government bodies do not speak", func(t *testing.T) {
+		d := extractText(t, "新闻", "勞福局副局長徐英偉出席會議。勞福局表示，會繼續檢討政策。",
+			"房署表示，會繼續跟進個案。房署指，住戶須於月底前遷出。康文署表示：「考慮到慶委會是一個慈善團體，其申請可獲優先預訂。」",
+			"天文台指，颱風正迅速移近本港。")
+		for _, q := range d.Quotes {
+			if q.Speaker != "" && q.Speaker != "徐英伟" {
+				t.Errorf("statement %+v given to a body", q)
+			}
+		}
+	})
 	t.Run("a post two officials hold is nobody's", func(t *testing.T) {
 		d := extractText(t, "新闻", "国务院总理李强会见越南总理范明政。总理表示，双方应加强合作交流互鉴。")
 		for _, q := range d.Quotes {
