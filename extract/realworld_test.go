@@ -473,6 +473,28 @@ func TestRunOnNames(t *testing.T) {
 	}
 }
 
+// TestNameStops: the words of data/namestops.txt end a name the article
+// does not know, as jieba glues them to it (陆慷续/x 称: 陆慷续 was then
+// the 他 of the next sentence; 林郑续 spoke 22 hkcnews quotes).
+func TestNameStops(t *testing.T) {
+	seg := exNewTestExtractor(t).seg
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"陆慷续称，朝鲜半岛近来出现的对话来之不易。", 2},
+		{"林郑续说，她作为二子之母。", 2},
+		{"林郑没有直接回应讲法，但称政府会跟进。", 2},
+		{"唐英年继续表示，会聆听意见。", 3},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := newTagged(seg, tc.text).nameAt(0); got != tc.want {
+				t.Errorf("name of %d runes, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestReportedSpeech: what officials are reported to have said, without
 // quotation marks, with the speaker resolved.
 func TestReportedSpeech(t *testing.T) {
@@ -503,7 +525,6 @@ func TestReportedSpeech(t *testing.T) {
 		{"a name ending in a negation's rune", []string{"報道引述藝術家艾未未表示，中國政府凌駕法律，不管一個人是罪犯還是無辜，都沒有安全保障。艾未未於2011年被中國當局「綁架」。艾未未說，「那是一種心理折磨」。"}, "艾未未", "中國政府凌駕"},
 		// After 根据 a verb of saying is still what the person said.
 		{"according to", []string{"社民連主席吳文遠今日出庭。根據吳文遠稱，警方首先將他帶上警車，然後將他放到地上。"}, "吴文远", "警方首先將他"},
-		{"a judge", []string{"高等法院法官陳慶偉今日引導陪審團。法官強調，最終裁決須由不少於6人作出。"}, "陈庆伟", "最終裁決須由"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.paras...)
