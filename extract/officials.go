@@ -174,10 +174,16 @@ func startsWithSurname(name []rune) bool {
 }
 
 // nameStopWords end a name written without spaces: the verb, particle or
-// time word after it (马常春说, 李慧就, 薛东晓出席, 林郑月娥今日).
+// time word after it (马常春说, 李慧就, 薛东晓出席, 林郑月娥今日), and 续
+// before a reporting verb (林郑续说, 马建续批评: Hong Kong's "went on to
+// say"), which 续 alone would not do (谢续学).
 var nameStopWords = func() map[rune][]string {
 	m := map[rune][]string{}
-	for _, w := range mustList("namestops.txt") {
+	words := mustList("namestops.txt")
+	for _, v := range mustList("reportverbs.txt") {
+		words = append(words, "续"+v)
+	}
+	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		m[r] = append(m[r], w)
 	}

@@ -473,9 +473,10 @@ func TestRunOnNames(t *testing.T) {
 	}
 }
 
-// TestNameStops: the words of data/namestops.txt end a name the article
-// does not know, as jieba glues them to it (陆慷续/x 称: 陆慷续 was then
-// the 他 of the next sentence; 林郑续 spoke 22 hkcnews quotes).
+// TestNameStops: the words of data/namestops.txt, and 续 before a
+// reporting verb, end a name the article does not know, as jieba glues
+// them to it (陆慷续/x 称: 陆慷续 was then the 他 of the next sentence;
+// 林郑续 spoke 22 hkcnews quotes). 续 alone does not (谢续学).
 func TestNameStops(t *testing.T) {
 	seg := exNewTestExtractor(t).seg
 	for _, tc := range []struct {
@@ -484,6 +485,8 @@ func TestNameStops(t *testing.T) {
 	}{
 		{"陆慷续称，朝鲜半岛近来出现的对话来之不易。", 2},
 		{"林郑续说，她作为二子之母。", 2},
+		{"马建续批评大馆：“一开始说我是宣传。”", 2},
+		{"谢续学出席会议。", 3},
 		{"林郑没有直接回应讲法，但称政府会跟进。", 2},
 		{"唐英年继续表示，会聆听意见。", 3},
 	} {
