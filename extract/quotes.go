@@ -173,7 +173,7 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		}
 	}
 	if len(cands) == 0 {
-		return "", ""
+		return p.familyNameSpeaker(rs, start, verbStart)
 	}
 	// The name nearest the verb, and the readings that overlap it: among
 	// those the one the article repeats most, then the longest.
@@ -210,6 +210,37 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		title = pi.bestTitle()
 	}
 	return name, title
+}
+
+// familyNameSpeaker resolves a clause that is a family name alone before
+// the verb (梁续透露，; 陈指，), as Hong Kong news writes a person after the
+// first mention, to the one person of the article with that family name
+// who holds a post or speaks elsewhere; two such people make it nobody.
+func (p *people) familyNameSpeaker(rs []rune, start, verbStart int) (name, title string) {
+	k := verbStart
+	for k > start && verbStart-k < 3 && strings.ContainsRune(sayingAdverbs+"续", rs[k-1]) {
+		k--
+	}
+	if k-1 != start || !surnames[rs[start]] {
+		return "", ""
+	}
+	var found *personInfo
+	for n, pi := range p.byName {
+		if !(pi.official || pi.speaker) || utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(n, string(rs[start])) || hasCompoundSurname([]rune(n)) || bodyName([]rune(n)) {
+			continue
+		}
+		if found != nil {
+			return "", ""
+		}
+		found = pi
+	}
+	if found == nil {
+		return "", ""
+	}
+	if found.official {
+		title = found.bestTitle()
+	}
+	return found.name, title
 }
 
 // personNouns end a non-official's description: 村民孟先清, 职工柴明志.

@@ -487,6 +487,7 @@ func TestNameStops(t *testing.T) {
 		{"林郑续说，她作为二子之母。", 2},
 		{"马建续批评大馆：“一开始说我是宣传。”", 2},
 		{"谢续学出席会议。", 3},
+		{"何周礼另承认，曾为曾荫权的大宅做设计。", 3},
 		{"林郑没有直接回应讲法，但称政府会跟进。", 2},
 		{"唐英年继续表示，会聆听意见。", 3},
 	} {
@@ -528,6 +529,10 @@ func TestReportedSpeech(t *testing.T) {
 		{"a name ending in a negation's rune", []string{"報道引述藝術家艾未未表示，中國政府凌駕法律，不管一個人是罪犯還是無辜，都沒有安全保障。艾未未於2011年被中國當局「綁架」。艾未未說，「那是一種心理折磨」。"}, "艾未未", "中國政府凌駕"},
 		// After 根据 a verb of saying is still what the person said.
 		{"according to", []string{"社民連主席吳文遠今日出庭。根據吳文遠稱，警方首先將他帶上警車，然後將他放到地上。"}, "吴文远", "警方首先將他"},
+		// A family name alone is the article's one person of that name
+		// (1,400 hkcnews quotes had no speaker or a wrong one).
+		{"a family name alone", []string{"運輸及房屋局局長陳帆表示，政府會全力配合調查。", "陳續稱，港鐵有地方做得不好，會盡快跟進。"}, "陈帆", "港鐵有地方做得"},
+		{"a judge", []string{"高等法院法官陳慶偉今日引導陪審團。法官強調，最終裁決須由不少於6人作出。"}, "陈庆伟", "最終裁決須由"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.paras...)
@@ -585,6 +590,14 @@ func TestReportedSpeech(t *testing.T) {
 		for _, q := range d.Quotes {
 			if q.Speaker != "" && q.Speaker != "徐英伟" {
 				t.Errorf("statement %+v given to a body", q)
+			}
+		}
+	})
+	t.Run("a family name two people share is nobody's", func(t *testing.T) {
+		d := extractText(t, "新闻", "運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。")
+		for _, q := range d.Quotes {
+			if q.Speaker != "" {
+				t.Errorf("statement %+v given to one of two people named 陈", q)
 			}
 		}
 	})
