@@ -566,6 +566,16 @@ func TestReportedSpeech(t *testing.T) {
 			}
 		}
 	})
+	// 公 is a family name too: 43 hkcnews quotes had 公开信 (an open
+	// letter) for their speaker.
+	t.Run("an open letter is nobody", func(t *testing.T) {
+		d := extractText(t, "新闻", "曾蔭權妻子曾鮑笑薇發表公開信。公開信指，「蔭權入獄之後，我按着監獄許可的探訪次數去看了他」。")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Speaker, "公开") {
+				t.Errorf("quote %+v given to a letter", q)
+			}
+		}
+	})
 	// Armed groups and sides whose short names read as transliterated
 	// names (胡塞武 was the speaker of 134 xwlb statements, 乌军 of 30).
 	t.Run("armed groups and sides do not speak", func(t *testing.T) {
