@@ -488,6 +488,9 @@ func TestNameStops(t *testing.T) {
 		{"马建续批评大馆：“一开始说我是宣传。”", 2},
 		{"谢续学出席会议。", 3},
 		{"何周礼另承认，曾为曾荫权的大宅做设计。", 3},
+		// 向 is a family name, and 众新闻 the paper (data/notnames.txt):
+		// 向众 spoke 111 hkcnews quotes.
+		{"向众新闻表示，会跟进。", 0},
 		{"林郑没有直接回应讲法，但称政府会跟进。", 2},
 		{"唐英年继续表示，会聆听意见。", 3},
 	} {
