@@ -216,7 +216,13 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 			}
 			for _, ref := range t.byFirst[r] {
 				end := i + len(ref.runes)
-				if end > len(text) || !equalRunes(text[i:end], ref.runes) {
+				if ref.except {
+					// 高铁《一地两检》: an exception holds across the
+					// marks news puts inside a name.
+					if end = matchAcrossMarks(text, i, ref.runes); end < 0 {
+						continue
+					}
+				} else if end > len(text) || !equalRunes(text[i:end], ref.runes) {
 					continue
 				}
 				if !ref.except && b != nil && (!b[i] || !b[end]) {
@@ -246,6 +252,29 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 		}
 	}
 	return t.names(matched)
+}
+
+// nameMarks are the quotation marks and brackets news writes inside a
+// name or a term (高铁「一地两检」, 高铁《一地两检合作安排》).
+const nameMarks = "《》〈〉「」『』“”‘’\"()（）"
+
+// matchAcrossMarks returns where phrase ends in text when it starts at i,
+// with any nameMarks between its runes, or -1.
+func matchAcrossMarks(text []rune, i int, phrase []rune) int {
+	k := 0
+	for ; i < len(text) && k < len(phrase); i++ {
+		switch {
+		case text[i] == phrase[k]:
+			k++
+		case k > 0 && strings.ContainsRune(nameMarks, text[i]):
+		default:
+			return -1
+		}
+	}
+	if k < len(phrase) {
+		return -1
+	}
+	return i
 }
 
 type themeHit struct {
