@@ -404,8 +404,33 @@ func (e *Extractor) canonicalNames(doc *fangtan.Document) {
 	}
 	doc.Officials = officials
 	for i := range doc.Quotes {
-		doc.Quotes[i].Speaker = e.aliases.Canonical(doc.Quotes[i].Speaker)
+		q := &doc.Quotes[i]
+		q.Speaker = e.aliases.Canonical(q.Speaker)
+		if o, ok := judgeAddressed(q.Speaker, doc.Officials); ok {
+			q.Speaker, q.SpeakerTitle = o.Name, o.Title
+		}
 	}
+}
+
+// judgeAddressed resolves the way Hong Kong news addresses a judge or a
+// magistrate, the family name and 官 (陈官, 周官), to the article's one
+// official of that family name whose post ends in 官 (法院法官陈庆伟,
+// 裁判官周家明). Two such officials, or none, leave the address as it is.
+func judgeAddressed(speaker string, officials []fangtan.Official) (fangtan.Official, bool) {
+	rs := []rune(speaker)
+	if len(rs) != 2 || rs[1] != '官' || !surnames[rs[0]] {
+		return fangtan.Official{}, false
+	}
+	var found []fangtan.Official
+	for _, o := range officials {
+		if o.Name != speaker && strings.HasPrefix(o.Name, string(rs[0])) && strings.HasSuffix(o.Title, "官") && !hasCompoundSurname([]rune(o.Name)) {
+			found = append(found, o)
+		}
+	}
+	if len(found) != 1 {
+		return fangtan.Official{}, false
+	}
+	return found[0], true
 }
 
 // bounds marks the rune offsets where jieba's words of t begin and end,

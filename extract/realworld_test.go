@@ -491,6 +491,7 @@ func TestNameStops(t *testing.T) {
 		// 向 is a family name, and 众新闻 the paper (data/notnames.txt):
 		// 向众 spoke 111 hkcnews quotes.
 		{"向众新闻表示，会跟进。", 0},
+		{"吴惠芳听毕陈词后押后裁决。", 3},
 		{"林郑没有直接回应讲法，但称政府会跟进。", 2},
 		{"唐英年继续表示，会聆听意见。", 3},
 	} {
@@ -535,6 +536,9 @@ func TestReportedSpeech(t *testing.T) {
 		// A family name alone is the article's one person of that name
 		// (1,400 hkcnews quotes had no speaker or a wrong one).
 		{"a family name alone", []string{"運輸及房屋局局長陳帆表示，政府會全力配合調查。", "陳續稱，港鐵有地方做得不好，會盡快跟進。"}, "陈帆", "港鐵有地方做得"},
+		// 陈官, 苏官: Hong Kong news addresses a judge or a magistrate by
+		// family name and 官 (800 hkcnews quotes).
+		{"a magistrate addressed", []string{"主任裁判官蘇惠德今日判刑。蘇官指，被告的行為對社會構成嚴重影響，判處監禁3個月。"}, "苏惠德", "被告的行為"},
 		{"a judge", []string{"高等法院法官陳慶偉今日引導陪審團。法官強調，最終裁決須由不少於6人作出。"}, "陈庆伟", "最終裁決須由"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
