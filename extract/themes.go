@@ -254,9 +254,15 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 	return t.names(matched)
 }
 
-// nameMarks are the quotation marks and brackets news writes inside a
-// name or a term (高铁「一地两检」, 高铁《一地两检合作安排》).
-const nameMarks = "《》〈〉「」『』“”‘’\"()（）"
+// nameMarks are the quotation marks (quoteOpener's) and the brackets news
+// writes inside a name or a term (高铁「一地两检」, 高铁《一地两检合作安排》).
+var nameMarks = func() string {
+	marks := "\"《》〈〉()（）"
+	for closing, opening := range quoteOpener {
+		marks += string(opening) + string(closing)
+	}
+	return marks
+}()
 
 // matchAcrossMarks returns where phrase ends in text when it starts at i,
 // with any nameMarks between its runes, or -1.
