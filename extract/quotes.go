@@ -754,7 +754,7 @@ func (p *people) negated(t *tagged, start, verb int) bool {
 	rs := t.runes
 	k := 0
 	for _, n := range reportNegations {
-		m := len([]rune(n))
+		m := utf8.RuneCountInString(n)
 		if m > k && verb-m >= start && string(rs[verb-m:verb]) == n {
 			k = m
 		}

@@ -554,103 +554,77 @@ func TestReportedSpeech(t *testing.T) {
 			t.Errorf("no reported speech %q… among %+v", tc.prefix, d.Quotes)
 		})
 	}
-	t.Run("bodies do not speak", func(t *testing.T) {
-		d := extractText(t, "新闻", "会议指出，要坚持稳中求进。中方表示，愿同各方合作。")
-		for _, q := range d.Quotes {
-			if q.Kind == fangtan.QuoteReported {
-				t.Errorf("reported speech %+v from a body", q)
-			}
-		}
+	// Texts with no reported speech in them at all.
+	for _, tc := range []struct {
+		name  string
+		title string
+		paras []string
+	}{
+		{"bodies do not speak", "新闻", []string{"会议指出，要坚持稳中求进。中方表示，愿同各方合作。"}},
 		// A document (白 is a family name): 23 xwlb and 75 hkcnews
 		// statements had 白皮书 for their speaker.
-		d = extractText(t, "《携手构建网络空间命运共同体》白皮书发布",
+		{"a white paper does not speak", "《携手构建网络空间命运共同体》白皮书发布", []string{
 			"国务院新闻办公室7日发布《携手构建网络空间命运共同体》白皮书。白皮书介绍了新时代中国互联网发展和治理理念与实践。",
 			"白皮书共约2.4万字，以中、英、法、俄等八个语种发布。白皮书介绍，截至2021年，中国数字经济规模达到45.5万亿元。",
-			"白皮书指出，随着新一轮科技革命和产业变革加速推进，互联网让世界变成了“地球村”。")
-		for _, q := range d.Quotes {
-			if q.Kind == fangtan.QuoteReported {
-				t.Errorf("reported speech %+v from a body", q)
-			}
-		}
-	})
-	// 公 is a family name too: 43 hkcnews quotes had 公开信 (an open
-	// letter) for their speaker.
-	t.Run("an open letter is nobody", func(t *testing.T) {
-		d := extractText(t, "新闻", "曾蔭權妻子曾鮑笑薇發表公開信。公開信指，「蔭權入獄之後，我按着監獄許可的探訪次數去看了他」。")
-		for _, q := range d.Quotes {
-			if strings.HasPrefix(q.Speaker, "公开") {
-				t.Errorf("quote %+v given to a letter", q)
-			}
-		}
-	})
-	// Armed groups and sides whose short names read as transliterated
-	// names (胡塞武 was the speaker of 134 xwlb statements, 乌军 of 30).
-	t.Run("armed groups and sides do not speak", func(t *testing.T) {
-		d := extractText(t, "新闻", "也门胡塞武装发言人1日发表声明称，该武装向红海北部一艘油轮发射了导弹。胡塞武装称，将持续封锁以色列的海上航行。",
-			"乌军方23日称，乌军在多方向击退俄军进攻。",
-			"欧方祝贺中方成功举办大会，希望同中方加强沟通协调。",
-			"俄罗斯别尔哥罗德州州长26日称，该州多个地区遭乌军无人机袭击。",
-			"李强出席开幕会并代表中共中央致贺词。贺词指出，五年来，农工党坚持以习近平新时代中国特色社会主义思想为指导。")
-		for _, q := range d.Quotes {
-			if q.Speaker != "" {
-				t.Errorf("statement %+v given to a body", q)
-			}
-		}
-	})
-	// A government body's short name is no person, also where the
-	// article names its head (劳福局副局长徐英伟): 房署, 康文署, 劳福局
-	// and 天文台 spoke 190 hkcnews quotes.
-	t.Run("government bodies do not speak", func(t *testing.T) {
-		d := extractText(t, "新闻", "勞福局副局長徐英偉出席會議。勞福局表示，會繼續檢討政策。",
-			"房署表示，會繼續跟進個案。房署指，住戶須於月底前遷出。康文署表示：「考慮到慶委會是一個慈善團體，其申請可獲優先預訂。」",
-			"天文台指，颱風正迅速移近本港。")
-		for _, q := range d.Quotes {
-			if q.Speaker != "" && q.Speaker != "徐英伟" {
-				t.Errorf("statement %+v given to a body", q)
-			}
-		}
-	})
-	t.Run("a family name two people share is nobody's", func(t *testing.T) {
-		d := extractText(t, "新闻", "運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。")
-		for _, q := range d.Quotes {
-			if q.Speaker != "" {
-				t.Errorf("statement %+v given to one of two people named 陈", q)
-			}
-		}
-	})
-	t.Run("a post two officials hold is nobody's", func(t *testing.T) {
-		d := extractText(t, "新闻", "国务院总理李强会见越南总理范明政。总理表示，双方应加强合作交流互鉴。")
-		for _, q := range d.Quotes {
-			if q.Kind == fangtan.QuoteReported && q.Speaker != "" {
-				t.Errorf("reported speech %+v given to one of two prime ministers", q)
-			}
-		}
-	})
-	// What a person did not say is no statement (79 hkcnews and 6 xwlb
-	// ones were).
-	t.Run("negated verbs report nothing", func(t *testing.T) {
-		d := extractText(t, "新闻", "美国总统特朗普宣布向乌克兰提供防空导弹系统。他未透露计划向乌提供导弹系统的具体数量。",
+			"白皮书指出，随着新一轮科技革命和产业变革加速推进，互联网让世界变成了“地球村”。"}},
+		// What a person did not say is no statement (77 hkcnews and 6
+		// xwlb ones were).
+		{"negated verbs report nothing", "新闻", []string{
+			"美国总统特朗普宣布向乌克兰提供防空导弹系统。他未透露计划向乌提供导弹系统的具体数量。",
 			"財政司司長曾俊華宣布參選。曾俊華沒有透露提名票中有多少名建制泛民選委。",
-			"行政長官林鄭月娥並無回應，只說自己記憶未必百分百準確。")
-		for _, q := range d.Quotes {
-			if q.Kind == fangtan.QuoteReported {
-				t.Errorf("reported speech %+v after a negation", q)
-			}
-		}
-	})
-	t.Run("nouns are no verbs", func(t *testing.T) {
+			"行政長官林鄭月娥並無回應，只說自己記憶未必百分百準確。"}},
 		// 介绍 as the briefing a leader heard (18 xwlb statements were
 		// what he did next: 察看…, 参观…), 指示 and 要求 as the
 		// instructions others followed (40 xwlb statements).
-		d := extractText(t, "新闻", "这是习近平总书记对党员干部提出的重要要求,也是刘振华的座右铭。学习习近平总书记重要指示精神,推进落实。",
+		{"nouns are no verbs", "新闻", []string{
+			"这是习近平总书记对党员干部提出的重要要求,也是刘振华的座右铭。学习习近平总书记重要指示精神,推进落实。",
 			"在园区展示中心，习近平听取苏州市产业发展和园区整体情况介绍，察看创新发展成果展示。",
-			"根据习近平重要指示和李强要求，国务院副总理张国清率有关部门负责同志赶赴现场指导救援处置工作。")
-		for _, q := range d.Quotes {
-			if q.Kind == fangtan.QuoteReported {
-				t.Errorf("reported speech %+v from a noun", q)
+			"根据习近平重要指示和李强要求，国务院副总理张国清率有关部门负责同志赶赴现场指导救援处置工作。"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range extractText(t, tc.title, tc.paras...).Quotes {
+				if q.Kind == fangtan.QuoteReported {
+					t.Errorf("reported speech %+v", q)
+				}
 			}
-		}
-	})
+		})
+	}
+	// Texts whose words are nobody's, or only one person's (speaker).
+	for _, tc := range []struct {
+		name    string
+		paras   []string
+		speaker string
+	}{
+		// 公 is a family name too: 43 hkcnews quotes had 公开信 (an open
+		// letter) for their speaker.
+		{"an open letter is nobody", []string{"曾蔭權妻子曾鮑笑薇發表公開信。公開信指，「蔭權入獄之後，我按着監獄許可的探訪次數去看了他」。"}, ""},
+		// Armed groups and sides whose short names read as
+		// transliterated names (胡塞武 was the speaker of 134 xwlb
+		// statements, 乌军 of 30).
+		{"armed groups and sides do not speak", []string{
+			"也门胡塞武装发言人1日发表声明称，该武装向红海北部一艘油轮发射了导弹。胡塞武装称，将持续封锁以色列的海上航行。",
+			"乌军方23日称，乌军在多方向击退俄军进攻。",
+			"欧方祝贺中方成功举办大会，希望同中方加强沟通协调。",
+			"俄罗斯别尔哥罗德州州长26日称，该州多个地区遭乌军无人机袭击。",
+			"李强出席开幕会并代表中共中央致贺词。贺词指出，五年来，农工党坚持以习近平新时代中国特色社会主义思想为指导。"}, ""},
+		// A government body's short name is no person, also where the
+		// article names its head (劳福局副局长徐英伟): 房署, 康文署,
+		// 劳福局 and 天文台 spoke 190 hkcnews quotes.
+		{"government bodies do not speak", []string{
+			"勞福局副局長徐英偉出席會議。勞福局表示，會繼續檢討政策。",
+			"房署表示，會繼續跟進個案。房署指，住戶須於月底前遷出。康文署表示：「考慮到慶委會是一個慈善團體，其申請可獲優先預訂。」",
+			"天文台指，颱風正迅速移近本港。"}, "徐英伟"},
+		{"a family name two people share is nobody's", []string{"運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。"}, ""},
+		{"a post two officials hold is nobody's", []string{"国务院总理李强会见越南总理范明政。总理表示，双方应加强合作交流互鉴。"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range extractText(t, "新闻", tc.paras...).Quotes {
+				if q.Speaker != "" && q.Speaker != tc.speaker {
+					t.Errorf("%+v given to %s", q, q.Speaker)
+				}
+			}
+		})
+	}
 }
 
 // TestLexiconErrorsNameFileAndLine: a malformed user file is an error
