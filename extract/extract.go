@@ -244,6 +244,9 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		doc.Quotes = append(doc.Quotes, reported...)
 		sort.SliceStable(doc.Quotes, func(i, j int) bool { return doc.Quotes[i].Paragraph < doc.Quotes[j].Paragraph })
 	}
+	if !qa {
+		continuedQuotes(doc.Quotes, paras)
+	}
 	e.canonicalNames(doc)
 	bounds := make([][]bool, 0, len(texts))
 	bounds = append(bounds, title.bounds())

@@ -243,6 +243,49 @@ func (p *people) familyNameSpeaker(rs []rune, start, verbStart int) (name, title
 	return found.name, title
 }
 
+// continuedQuotes gives a quotation that opens its paragraph with no
+// speaker of its own to the one person who speaks in the paragraph before,
+// as news runs a speaker's words on over paragraphs (袁梅芳感慨：「…」 then
+// 「这一切就像上天的安排…」). quotes are in paragraph order; a paragraph
+// before where two people speak, or nobody, leaves the quotation alone.
+func continuedQuotes(quotes []fangtan.Quote, paras []string) {
+	speakerOf := map[int]fangtan.Quote{}
+	mixed := map[int]bool{}
+	for _, q := range quotes {
+		if q.Speaker == "" {
+			continue
+		}
+		if prev, ok := speakerOf[q.Paragraph]; ok && prev.Speaker != q.Speaker {
+			mixed[q.Paragraph] = true
+		}
+		speakerOf[q.Paragraph] = q
+	}
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Kind != fangtan.QuoteDirect || q.Speaker != "" || q.Paragraph == 0 || q.Paragraph >= len(paras) || mixed[q.Paragraph-1] {
+			continue
+		}
+		prev, ok := speakerOf[q.Paragraph-1]
+		if !ok || !opensParagraph(paras[q.Paragraph], q.Text) {
+			continue
+		}
+		q.Speaker, q.SpeakerTitle = prev.Speaker, prev.SpeakerTitle
+	}
+}
+
+// opensParagraph reports whether text, a quotation of para, is the first
+// thing in it after its opening mark.
+func opensParagraph(para, text string) bool {
+	para = strings.TrimLeft(para, " \t\u3000")
+	r, n := utf8.DecodeRuneInString(para)
+	for _, opening := range quoteOpener {
+		if r == opening {
+			return strings.HasPrefix(para[n:], text)
+		}
+	}
+	return false
+}
+
 // personNouns end a non-official's description: 村民孟先清, 职工柴明志.
 var personNouns = mustList("personnouns.txt")
 

@@ -854,6 +854,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"突出重点,既要立竿见影,也要常态长效。", "李文权"},
 		// 没有 ends a name (林郑没有 spoke 8 hkcnews quotes, 梁没有 14).
 		{"a name before a negation", []string{"行政長官林鄭月娥今日出席活動。", "林鄭沒有直接回應講法，但稱「每位法律界人士對於香港法例的詮釋都可能有他自己那套」。"}, "每位法律界人士對於香港法例的詮釋都可能有他自己那套", "林郑月娥"},
+		// A quotation that opens its paragraph runs on the speaker of the
+		// paragraph before (783 hkcnews quotes had no speaker).
+		{"a quotation that opens the next paragraph", []string{"遊行過後又點？練乙錚說：「遊行是好事，但上街可能愈來愈無用，因政權也會提高他的門檻。」", "「遊行過後，下一步是叫醒民氣、匯集民氣，整合民間力量將士氣提升。」"}, "遊行過後，下一步是叫醒民氣、匯集民氣，整合民間力量將士氣提升。", "练乙铮"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -869,6 +872,14 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
 		})
 	}
+	t.Run("two speakers before leave a quotation alone", func(t *testing.T) {
+		d := extractText(t, "新闻", "練乙錚說：「遊行是好事，但政權也會提高他的門檻。」陳健民則說：「上街可能愈來愈無用，大家要另想辦法。」", "「下一步是叫醒民氣、匯集民氣。」")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Text, "下一步") && q.Speaker != "" {
+				t.Errorf("quote %+v given to one of two speakers", q)
+			}
+		}
+	})
 	t.Run("a newspaper's words are nobody's", func(t *testing.T) {
 		d := extractText(t, "新闻", "美国总统特朗普与普京会面。特朗普与普京的峰会结束后，对他批判甚力的《纽约时报》社评质问，「为什么特朗普没有为美国发声？」")
 		for _, q := range d.Quotes {
