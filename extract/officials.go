@@ -138,6 +138,13 @@ func bodyName(name []rune) bool {
 	return len(name) >= 2 && strings.ContainsRune(bodyEnds, name[len(name)-1])
 }
 
+// bodyOrItsStart reports whether the candidate name rs[start:end] is a
+// body's short name (房署) or the start of one (劳福 of 劳福局): no person
+// to speak.
+func (t *tagged) bodyOrItsStart(start, end int) bool {
+	return bodyName(t.runes[start:end]) || t.bodyAt(end)
+}
+
 // bodyAt reports whether the rune at i ends a body's short name that a
 // candidate name before it is the start of (劳福 of 劳福局表示, 卡茨 of
 // 卡茨办公室称). A word jieba starts there is something else: 处理, 局长.

@@ -200,7 +200,7 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	// 碧桂园强调, 报社称: a guessed name that ends like a body is none;
 	// nor is a government body's short name the article knows from
 	// 劳福局副局长徐英伟 (房署, 康文署, 劳福局: 190 hkcnews quotes).
-	if _, known := p.byName[name]; (!known && strings.ContainsRune("园司团学行院局会部厅委府所社报台馆网厂店", rs[best.e-1])) || bodyName(rs[best.s:best.e]) || t.bodyAt(best.e) {
+	if _, known := p.byName[name]; (!known && strings.ContainsRune("园司团学行院局会部厅委府所社报台馆网厂店", rs[best.e-1])) || t.bodyOrItsStart(best.s, best.e) {
 		return "", ""
 	}
 	if best.s > start {
@@ -849,7 +849,7 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 	for i := start; i < verbStart; i++ {
 		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) {
 			name = string(rs[i : i+n])
-			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) && !bodyName(rs[i:i+n]) && !t.bodyAt(i+n) {
+			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) && !t.bodyOrItsStart(i, i+n) {
 				if pi.official {
 					title = pi.bestTitle()
 				}
@@ -1179,7 +1179,7 @@ func (p *people) noteSpeakingSubjects(tags []*tagged) {
 		rs := t.runes
 		for ss := 0; ss < len(rs); {
 			se := sentenceEnd(rs, ss)
-			if n := t.nameAt(ss); n >= 2 && p.byName[string(rs[ss:ss+n])] == nil && !bodyName(rs[ss:ss+n]) && !t.bodyAt(ss+n) && hasReportVerb(t, ss+n, se) {
+			if n := t.nameAt(ss); n >= 2 && p.byName[string(rs[ss:ss+n])] == nil && !t.bodyOrItsStart(ss, ss+n) && hasReportVerb(t, ss+n, se) {
 				p.note(string(rs[ss:ss+n]), "", false).speaker = true
 			}
 			ss = se
