@@ -248,6 +248,9 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		continuedQuotes(doc.Quotes, paras)
 	}
 	e.canonicalNames(doc)
+	if !qa {
+		intervieweeQuotes(doc.Quotes, paras)
+	}
 	bounds := make([][]bool, 0, len(texts))
 	bounds = append(bounds, title.bounds())
 	for _, t := range tags {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"fangtan"
+	"fangtan/analyzer"
 )
 
 // speechVerbs introduce or close a quotation: 某某说, 某某表示:“…”,
@@ -266,24 +267,179 @@ func continuedQuotes(quotes []fangtan.Quote, paras []string) {
 			continue
 		}
 		prev, ok := speakerOf[q.Paragraph-1]
-		if !ok || !opensParagraph(paras[q.Paragraph], q.Text) {
+		if !ok || !opensParagraph(paras[q.Paragraph], q.Text) || reportersQuestion(q.Text) {
 			continue
 		}
 		q.Speaker, q.SpeakerTitle = prev.Speaker, prev.SpeakerTitle
 	}
 }
 
-// opensParagraph reports whether text, a quotation of para, is the first
-// thing in it after its opening mark.
-func opensParagraph(para, text string) bool {
-	para = strings.TrimLeft(para, " \t\u3000")
-	r, n := utf8.DecodeRuneInString(para)
-	for _, opening := range quoteOpener {
-		if r == opening {
-			return strings.HasPrefix(para[n:], text)
+// Who speaks an article's standalone quotations: the one person quoted
+// at least minIntervieweeQuotes times, and at least minIntervieweeShare of
+// all the quotations given a speaker. Features built on one interview run
+// the interviewee's words as paragraphs of their own, with narration
+// between (練乙錚 10 quotations, 林郑月娥 1); a reader found 34 of 40
+// sampled right. With fewer quotations the person is one voice among
+// several and the quotation may be anyone's (吳亮星, quoted once in an
+// article of 梁穎禮's words).
+const (
+	minIntervieweeQuotes = 3
+	minIntervieweeShare  = 0.6
+)
+
+// intervieweeQuotes gives each direct quotation that opens its paragraph
+// with no speaker to the article's interviewee, when it has one: the
+// person who says most of what it quotes, unless the last person quoted
+// before it is another that the article quotes twice or more: a feature
+// that gives two people their say in turn (林鄭月娥, then 嚴迅奇) is not
+// one interview, though a passing voice (一名街坊) leaves one alone. A
+// reporter's question is left alone (reportersQuestion), and so is a
+// quotation after a lead-in that introduces another voice (嚴迅奇…首次
+// 回應： in an article of 林鄭月娥's words), whose speaker quotes found or
+// could not find.
+// Speakers must already be canonical (林郑 and 林郑月娥 are one person).
+func intervieweeQuotes(quotes []fangtan.Quote, paras []string) {
+	count := map[string]int{}
+	attributed := 0
+	for _, q := range quotes {
+		if q.Kind == fangtan.QuoteDirect && q.Speaker != "" {
+			count[q.Speaker]++
+			attributed++
+		}
+	}
+	var who string
+	for name, n := range count {
+		if n >= minIntervieweeQuotes && float64(n) >= minIntervieweeShare*float64(attributed) {
+			who = name
+		}
+	}
+	if who == "" {
+		return
+	}
+	var title string
+	for _, q := range quotes {
+		if q.Speaker == who && len(q.SpeakerTitle) > len(title) {
+			title = q.SpeakerTitle
+		}
+	}
+	last, inParagraph, para := "", "", -1
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Paragraph != para {
+			if inParagraph != "" {
+				last = inParagraph
+			}
+			inParagraph, para = "", q.Paragraph
+		}
+		if q.Kind == fangtan.QuoteDirect && q.Speaker == "" && q.Paragraph < len(paras) && (last == who || count[last] < 2) &&
+			opensParagraph(paras[q.Paragraph], q.Text) && !reportersQuestion(q.Text) && leadInParagraph(paras, q.Paragraph) < 0 {
+			q.Speaker, q.SpeakerTitle = who, title
+		}
+		if q.Speaker != "" {
+			inParagraph = q.Speaker
+		}
+	}
+}
+
+// askWords are the words of askwords.txt.
+var askWords = mustList("askwords.txt")
+
+// reportersQuestion reports whether text, a quotation paragraph, is a
+// reporter's question: it ends in a question mark and asks in so many
+// words (想問, 請問). The text may be Traditional, so it is folded.
+func reportersQuestion(text string) bool {
+	trimmed := strings.TrimRight(text, " 」』”’\"")
+	if !strings.HasSuffix(trimmed, "？") && !strings.HasSuffix(trimmed, "?") {
+		return false
+	}
+	folded := analyzer.Fold(trimmed)
+	for _, w := range askWords {
+		if strings.Contains(folded, w) {
+			return true
 		}
 	}
 	return false
+}
+
+// opensParagraph reports whether text, a quotation of para, is the first
+// thing in it after its opening mark.
+func opensParagraph(para, text string) bool {
+	para = strings.TrimLeft(para, paragraphFrame)
+	r, n := utf8.DecodeRuneInString(para)
+	return isOpeningMark(r) && strings.HasPrefix(para[n:], text)
+}
+
+// paragraphFrame are the runes around a paragraph that are not its text:
+// spaces, and the ** of a bold paragraph or heading.
+const paragraphFrame = " \t\u3000*"
+
+// isOpeningMark reports whether r opens a quotation.
+func isOpeningMark(r rune) bool {
+	if r == '"' {
+		return true
+	}
+	for _, opening := range quoteOpener {
+		if r == opening {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithQuote reports whether para, framing aside, starts with a
+// quotation mark.
+func opensWithQuote(para string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(para, paragraphFrame))
+	return isOpeningMark(r)
+}
+
+// isHeading reports whether para is a heading between a feature's parts:
+// a bold line (**講心情**), or a short line with no punctuation.
+func isHeading(para string) bool {
+	trimmed := strings.TrimSpace(para)
+	if strings.HasPrefix(trimmed, "**") && strings.HasSuffix(trimmed, "**") {
+		return !opensWithQuote(trimmed)
+	}
+	return utf8.RuneCountInString(trimmed) <= maxHeading && !strings.ContainsAny(trimmed, sentenceEnds+clauseBreaks+"“”「」\"")
+}
+
+// maxHeading is the longest unpunctuated line taken for a heading.
+const maxHeading = 15
+
+// maxLeadIn is how many paragraphs of quotations and headings a lead-in
+// ending in a colon may introduce (嚴迅奇…首次回應： then eight).
+const maxLeadIn = 10
+
+// leadInParagraph is the paragraph before pi that ends in a colon and
+// introduces pi's quotation, with only quotations and headings between
+// (嚴迅奇在故宮爭議爆發後，首次回應： / **講心情** / 「…」 / 「…」), or -1.
+func leadInParagraph(paras []string, pi int) int {
+	for k := pi - 1; k >= 0 && pi-k <= maxLeadIn; k-- {
+		body := strings.Trim(paras[k], paragraphFrame)
+		if strings.HasSuffix(body, "：") || strings.HasSuffix(body, ":") {
+			return k
+		}
+		if !isHeading(paras[k]) && !opensWithQuote(paras[k]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// leadInSpeaker is who a lead-in paragraph (leadInParagraph) gives the
+// quotations after it: the speaker of its last clause, before the colon.
+func (p *people) leadInSpeaker(t *tagged) (name, title string) {
+	rs := t.runes
+	colon := len(rs) - 1
+	for colon > 0 && strings.ContainsRune(paragraphFrame, rs[colon]) {
+		colon--
+	}
+	if v := speechVerbEndingAt(rs, colon); v > 0 {
+		if name, title = p.speakerOfClause(t, clauseStart(rs, colon-v), colon-v); name != "" {
+			return name, title
+		}
+	}
+	return p.colonClauseSpeaker(t, colon)
 }
 
 // personNouns end a non-official's description: 村民孟先清, 职工柴明志.
@@ -370,6 +526,167 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 	}
 	return "", "", false
 }
+
+// colonNotSpeech are the words of colonnotspeech.txt.
+var colonNotSpeech = mustList("colonnotspeech.txt")
+
+// colonSpeaker finds the speaker of a quotation opened by a colon whose
+// clause has no speech verb but opens with a person: 李卓人記得：「…」,
+// 鄧緯榮的貼士是：「…」, 賴明珠這樣解讀：「…」. Hong Kong features write most
+// of their subjects' words this way. The person (personStartingAt) opens
+// the clause, or the sentence when the clause has no subject of its own.
+// A clause that says the words were heard, read or asked
+// (colonnotspeech.txt) gives nobody.
+func (p *people) colonSpeaker(t *tagged, q quoteSpan) (name, title string) {
+	j := q.start - 1 // the opening mark, or -1 for the second half of a split quotation
+	for j > 0 && t.runes[j-1] == ' ' {
+		j--
+	}
+	if j <= 0 {
+		return "", ""
+	}
+	return p.colonClauseSpeaker(t, j-1)
+}
+
+// colonClauseSpeaker is colonSpeaker's reading of the clause that ends in
+// the colon at rune colon. It also reads clauses that end in a speech verb
+// too far from the name for attribute (陳健民周四在 Facebook 寫道：). A
+// second person in the clause is no bar: a sample found them as often the
+// listener (劉曉波立即給劉霞打電話：) as the speaker (林鄭月娥之後邀請
+// 周永新…：).
+func (p *people) colonClauseSpeaker(t *tagged, colon int) (name, title string) {
+	rs := t.runes
+	if colon <= 0 || (rs[colon] != ':' && rs[colon] != '：') {
+		return "", ""
+	}
+	end := colon
+	cs := clauseStart(rs, end)
+	if end-cs > maxColonClause {
+		return "", ""
+	}
+	clause := string(rs[cs:end])
+	for _, w := range colonNotSpeech {
+		if strings.Contains(clause, w) {
+			return "", ""
+		}
+	}
+	k := skipLeadIn(rs, cs, end)
+	if e := k + positionAfterStart(rs, k, end); e > k && p.knownNameStartingAt(rs, e) > 0 {
+		k = e
+	}
+	n := p.personStartingAt(t, k, end)
+	if n == 0 && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) && t.startsWithoutSubject(k) && clauseStart(rs, cs-1) == sentenceStart(rs, cs) {
+		// 李卓人在落敗後，首次回應：: a sentence's second clause that opens
+		// with a verb, an adverb or a time has the subject of its first.
+		// Further on, another subject may have come between (林鄭月娥…，
+		// 示威者卻…，包圍她的車輛大叫：).
+		if first := skipLeadIn(rs, sentenceStart(rs, cs), cs); first < cs {
+			if m := p.personStartingAt(t, first, cs); m > 0 && first+m < cs && !strings.ContainsRune("和与同及、跟", rs[first+m]) {
+				k, n = first, m
+			}
+		}
+	}
+	if n == 0 || k+n >= end || t.bodyOrItsStart(k, k+n) || strings.ContainsRune("和与同及、跟", rs[k+n]) {
+		return "", ""
+	}
+	// 向明泰解釋：the name after a preposition is the listener, as in
+	// nameBeforeVerb.
+	if strings.ContainsRune("向对跟给", rs[k]) && n > 2 {
+		return "", ""
+	}
+	// Unless the clause is the name, a few adverbs and a speech verb
+	// (林鄭月娥就指：), words reported earlier in the sentence may be the
+	// quotation's: 梁家傑表示，鄭若驊的…疑團未解答：「…」.
+	v := speechVerbEndingAt(rs, end)
+	said := v > 0 && end-v >= k+n && onlySayingAdverbs(rs[k+n:end-v])
+	if !said && p.reportedBefore(t, sentenceStart(rs, cs), cs) {
+		return "", ""
+	}
+	name = string(rs[k : k+n])
+	if pi := p.byName[name]; pi != nil && pi.official {
+		title = pi.bestTitle()
+	}
+	return name, title
+}
+
+// personStartingAt is the length of the name of a person at rune k, before
+// end: one the article knows (an official, someone it quotes, or a name it
+// repeats) or a name jieba tags, with a family name, that it repeats; or 0.
+func (p *people) personStartingAt(t *tagged, k, end int) int {
+	rs := t.runes
+	n := p.knownNameStartingAt(rs, k)
+	if n > 0 {
+		pi := p.byName[string(rs[k:k+n])]
+		if !(pi.official || pi.speaker || p.mentions(pi.name) >= 2) {
+			return 0
+		}
+		return n
+	}
+	if n = p.repeatedTaggedName(t, k); n == 2 && k+n < end && isHan(rs[k+n]) &&
+		p.mentions(string(rs[k:k+n+1])) == p.mentions(string(rs[k:k+n])) {
+		// 李柱/銘記得: jieba cut the name short where a verb starts with
+		// its last rune; every mention of 李柱 is of 李柱銘.
+		n++
+	}
+	return n
+}
+
+// startsWithoutSubject reports whether jieba's word at rune k is a verb,
+// an adverb, a time or a number (首次/m 回應/v), so that the clause it
+// opens takes its subject from before; false where the text was not cut.
+func (t *tagged) startsWithoutSubject(k int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(k)
+	return ok && tagIn(sp.tag, "vdtm")
+}
+
+// reportedBefore reports whether a clause of rs[from:to] reports a
+// person's words: it holds a reporting or speech verb and a name before
+// it, or part of one (資深大律師梁家傑表示, which jieba cuts 梁家/傑).
+// 談到… and 有人質疑… report nobody's.
+func (p *people) reportedBefore(t *tagged, from, to int) bool {
+	rs := t.runes
+	for v := from + 1; v <= to; v++ {
+		n := reportVerbEndingAt(rs, v)
+		if n == 0 {
+			n = speechVerbEndingAt(rs, v)
+		}
+		if n < 2 || !t.wordEndsAt(v) {
+			continue
+		}
+		for i := clauseStart(rs, v-n); i < v-n; i++ {
+			if p.knownNameStartingAt(rs, i) > 0 || (t.byStart != nil && t.nameAt(i) >= 2) {
+				return true
+			}
+			// 資深大律師梁家傑表示: jieba tags a person's word (梁家/nrfg)
+			// where a family name starts the runes before the verb.
+			if person, _ := t.jiebaAllowsNameAt(i); person && v-n-i <= 3 && surnames[rs[i]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// repeatedTaggedName is the length of a name jieba tags at rune i that
+// starts with a family name and that the article writes at least twice,
+// or 0. jieba tags places as names too (大礼堂/nr), hence the family name.
+func (p *people) repeatedTaggedName(t *tagged, i int) int {
+	if t.byStart == nil {
+		return 0
+	}
+	rs := t.runes
+	if m := t.nameAt(i); m >= 2 && startsWithSurname(rs[i:i+m]) && p.mentions(string(rs[i:i+m])) >= 2 {
+		return m
+	}
+	return 0
+}
+
+// maxColonClause bounds the clause before a colon that colonSpeaker reads:
+// a longer one is narration, and its subject need not be the speaker.
+const maxColonClause = 24
 
 // clauseStart is where the clause holding rune i begins, looking back at
 // most maxClause runes.
@@ -520,6 +837,17 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 				// 她批评，部分人士的说法「过分演绎咗」: the speaker of the
 				// sentence the quotation sits in.
 				name, title = p.sentenceSpeaker(tags, pi, q.start-1)
+			}
+			if name == "" {
+				// 李卓人反思雙輸的教訓：「…」: no speech verb, but a colon
+				// opens the quotation and a person opens its clause.
+				name, title = p.colonSpeaker(t, q)
+			}
+			if name == "" && opensWithQuote(paras[pi]) && strings.Trim(string(orig[:q.start-1]), paragraphFrame) == "" {
+				// A paragraph of quotation after 嚴迅奇…首次回應：.
+				if k := leadInParagraph(paras, pi); k >= 0 {
+					name, title = p.leadInSpeaker(tags[k])
+				}
 			}
 			reported := name != ""
 			// A quotation introduced by a speech verb (某某说:“…”) is speech even
@@ -1069,6 +1397,16 @@ func (p *people) postSpeaker(rs []rune, start, verbStart int) (name, title strin
 		return "", ""
 	}
 	return holder.name, holder.bestTitle()
+}
+
+// onlySayingAdverbs reports whether rs holds nothing but sayingAdverbs.
+func onlySayingAdverbs(rs []rune) bool {
+	for _, r := range rs {
+		if !strings.ContainsRune(sayingAdverbs, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyAdverbs reports whether rs holds nothing but adverbs that continue a

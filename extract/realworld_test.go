@@ -857,6 +857,20 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A quotation that opens its paragraph runs on the speaker of the
 		// paragraph before (783 hkcnews quotes had no speaker).
 		{"a quotation that opens the next paragraph", []string{"遊行過後又點？練乙錚說：「遊行是好事，但上街可能愈來愈無用，因政權也會提高他的門檻。」", "「遊行過後，下一步是叫醒民氣、匯集民氣，整合民間力量將士氣提升。」"}, "遊行過後，下一步是叫醒民氣、匯集民氣，整合民間力量將士氣提升。", "练乙铮"},
+		// A colon opens the quotation and a person its clause, with no
+		// speech verb (Hong Kong features write most of their subjects'
+		// words this way).
+		{"a person's clause before a colon", []string{"工黨李卓人今次再出選。", "李卓人反思雙輸的教訓：「我諗，我都deserve it in a way，我自己做得唔好。」"}, "我諗，我都deserve it in a way，我自己做得唔好。", "李卓人"},
+		{"a speech verb too far from the name", []string{"佔中發起人陳健民今日出庭。", "陳健民周四在 Facebook 寫道：「審訊第四天，看控方提供的錄影帶。」"}, "審訊第四天，看控方提供的錄影帶。", "陈健民"},
+		// A paragraph ending in a colon introduces the quotations after it,
+		// across headings.
+		{"a lead-in paragraph", []string{"工黨李卓人今次再出選。", "李卓人在落敗後，首次回應：", "**講心情**", "「心情當然複雜，本來只是一個很簡單直接的選舉。」"}, "心情當然複雜，本來只是一個很簡單直接的選舉。", "李卓人"},
+		// The one person an article quotes most speaks its quotation
+		// paragraphs, with narration between.
+		{"the interviewee's quotation paragraph", []string{
+			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "他對泛民的前景並不樂觀。",
+			"練乙錚指出：「政權也會提高門檻。」", "泛民在選舉中一再失利。", "「我估計無論誰當選，最終得票會低於689。」"},
+			"我估計無論誰當選，最終得票會低於689。", "练乙铮"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -880,6 +894,38 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			}
 		}
 	})
+	// What the colon and the interviewee rules must not give (each a kind
+	// that a labelled sample of hkcnews found).
+	for _, tc := range []struct {
+		name, text, not string
+		paras           []string
+	}{
+		{"a question put to the person", "你會否考慮重新諮詢公眾？", "林郑月娥", []string{"行政長官林鄭月娥今日見記者。", "林鄭月娥被問到：「你會否考慮重新諮詢公眾？」"}},
+		{"someone's words reported earlier in the sentence", "究竟梁卓然問了蔡維邦什麼？", "郑若骅", []string{"律政司司長鄭若驊今日回應。", "公民黨主席、資深大律師梁家傑表示，鄭若驊的僭建風波尚有很多公眾關注的疑團未解答：「究竟梁卓然問了蔡維邦什麼？」"}},
+		{"the listener after a preposition", "呢啲係冷氣啲製冷摩打聲嚟咋。", "向明泰", []string{"同事聽罷一邊大笑，一邊走向雪櫃，向明泰解釋：「呢啲係冷氣啲製冷摩打聲嚟咋。」", "向明泰現在回想起來，也忍俊不禁。"}},
+		{"the interviewer's question", "想問你估計邊個會當選？", "练乙铮", []string{
+			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
+			"「想問你估計邊個會當選？」"}},
+		{"another voice's lead-in", "坦白講，任何一個建築師，有如此挑戰性的設計去做，是很興奮的。", "林郑月娥", []string{
+			"林鄭月娥說：「這項目是好項目。」", "林鄭月娥又說：「我們要帶著自信向前走。」", "林鄭月娥指出：「我光明磊落。」",
+			"建築師在故宮爭議爆發後，首次回應：", "**講心情**", "「坦白講，任何一個建築師，有如此挑戰性的設計去做，是很興奮的。」"}},
+		{"two voices in turn", "我們會繼續諮詢公眾。", "陈健民", []string{
+			"陳健民說：「運動會繼續。」", "陳健民又說：「我們不會放棄。」", "陳健民指出：「政府要回應。」", "陳健民認為：「大家要團結。」",
+			"林鄭月娥回應時說：「政府會聆聽。」", "林鄭月娥又說：「政府有責任。」", "政府其後發表聲明。", "「我們會繼續諮詢公眾。」"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.paras...)
+			for _, q := range d.Quotes {
+				if q.Kind == fangtan.QuoteDirect && q.Text == tc.text {
+					if q.Speaker == tc.not {
+						t.Errorf("quote %q given to %q", q.Text, q.Speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
+		})
+	}
 	t.Run("a newspaper's words are nobody's", func(t *testing.T) {
 		d := extractText(t, "新闻", "美国总统特朗普与普京会面。特朗普与普京的峰会结束后，对他批判甚力的《纽约时报》社评质问，「为什么特朗普没有为美国发声？」")
 		for _, q := range d.Quotes {
