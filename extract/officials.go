@@ -392,7 +392,7 @@ func (t *tagged) nameAt(i int) int {
 		}
 	}
 	// 殷殷嘱托: one rune twice is no two-rune name.
-	if n < 2 || (n == 2 && rs[i] == rs[i+1]) || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) || foreignState(rs[i:i+n]) {
+	if n < 2 || (n == 2 && t.familyNounAt(i)) || (n == 2 && rs[i] == rs[i+1]) || notNames[string(rs[i:i+n])] || notNames[string(rs[i:i+2])] || numerals(rs[i:i+n]) || isCountry(rs[i:i+n]) || foreignState(rs[i:i+n]) {
 		return 0
 	}
 	// 阿卜杜拉二世, 穆罕默德六世, 卡尔十六世: a regnal number after a
@@ -442,7 +442,22 @@ func (t *tagged) jiebaAllowsNameAt(i int) (personWord, ok bool) {
 	// names as places (梁国/ns 雄): a two-rune place word that a one-rune
 	// word follows may still start one.
 	next, ok := t.byStart.get(sp.end)
-	return false, sp.tag == "ns" && sp.end-sp.start == 2 && ok && next.end-next.start == 1 && isHan(t.runes[next.start])
+	if sp.tag == "ns" && sp.end-sp.start == 2 && ok && next.end-next.start == 1 && isHan(t.runes[next.start]) {
+		return false, true
+	}
+	return false, t.familyNounAt(i) && ok && isHan(t.runes[next.start])
+}
+
+// familyNounAt reports whether jieba reads a family name and 家 at i as
+// the family (周家/n 明说/v). Names with 家 in the middle (周家明, 邝家龙)
+// start with that noun, so it may start a name of three runes, but is
+// none alone (黄家/n 正说: 黄家正 is cut short there, not named 黄家).
+func (t *tagged) familyNounAt(i int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	return ok && sp.tag == "n" && sp.end-sp.start == 2 && t.runes[i+1] == '家'
 }
 
 // nameRunLength is the length of a name at i by the family-name rules: a
