@@ -1517,7 +1517,7 @@ func (p *people) noteSpeakingSubjects(tags []*tagged) {
 		rs := t.runes
 		for ss := 0; ss < len(rs); {
 			se := sentenceEnd(rs, ss)
-			if n := t.nameAt(ss); n >= 2 && p.byName[string(rs[ss:ss+n])] == nil && !t.bodyOrItsStart(ss, ss+n) && hasReportVerb(t, ss+n, se) {
+			if n := t.nameAt(ss); n >= 2 && !t.bodyOrItsStart(ss, ss+n) && hasReportVerb(t, ss+n, se) {
 				p.note(string(rs[ss:ss+n]), "", false).speaker = true
 			}
 			ss = se
