@@ -1273,7 +1273,7 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 		if q == pi {
 			limit = k
 		}
-		if name := p.lastSubjectIn(tags[q].runes[:limit]); name != "" {
+		if name := p.lastSubjectIn(tags[q], limit); name != "" {
 			if info := p.byName[name]; info != nil && info.official {
 				title = info.bestTitle()
 			}
@@ -1283,10 +1283,11 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 	return "", ""
 }
 
-// lastSubjectIn returns the subject of the last sentence of rs that names
-// a known person: the first person it names (林郑月娥…批评…王志民… gives
-// 林郑月娥), or "".
-func (p *people) lastSubjectIn(rs []rune) string {
+// lastSubjectIn returns the subject of the last sentence of t's first
+// limit runes that names a known person: the first person it names
+// (林郑月娥…批评…王志民… gives 林郑月娥) and was not asked about, or "".
+func (p *people) lastSubjectIn(t *tagged, limit int) string {
+	rs := t.runes[:limit]
 	end := len(rs)
 	for end > 0 {
 		start := end - 1
@@ -1314,7 +1315,7 @@ func (p *people) lastSubjectIn(rs []rune) string {
 			if i-start > 12 && positionEndingAt(rs, i) == 0 {
 				continue
 			}
-			if n := p.knownNameStartingAt(rs, i); n > 0 {
+			if n := p.knownNameStartingAt(rs, i); n > 0 && !t.askedAbout(start, i) {
 				name := string(rs[i : i+n])
 				if info := p.byName[name]; info != nil && (info.official || info.speaker || len(info.titles) > 0) {
 					return name
@@ -1325,6 +1326,23 @@ func (p *people) lastSubjectIn(rs []rune) string {
 	}
 	return ""
 }
+
+// askedAbout reports whether the name at rune i, with the post written
+// before it, is what someone was asked about (被問到對律政司司長鄭若驊…的
+// 看法，她說: 她 is not 鄭若驊): the object of a preposition after 问,
+// looking no further back than from. Any object would be too much: after
+// 对马来西亚总理安瓦尔的独家专访。他表示, 他 is 安瓦尔.
+func (t *tagged) askedAbout(from, i int) bool {
+	at := i
+	if positionEndingAt(t.runes, i) > 0 {
+		at = titleBefore(t, i)
+	}
+	return at > from && strings.ContainsRune(objectPrepositions, t.runes[at-1]) && strings.ContainsRune(string(t.runes[from:at]), '问')
+}
+
+// objectPrepositions make the name after them an object, not a subject:
+// 向林郑说, 对李某表示.
+const objectPrepositions = "对向与和跟同给把被为替让将"
 
 // wordEndsAt reports whether a jieba word ends at i (指示 is one word, so
 // no 指 ends before 示), or whether the text was not cut. Where a word
@@ -1592,7 +1610,7 @@ func skipLeadIn(rs []rune, k, end int) int {
 // of a verb at verbStart: it follows a preposition (对特朗普强烈批评) or
 // modifies a noun (与特朗普开火的《纽约每日新闻》直指).
 func objectName(rs []rune, start, end, verbStart int) bool {
-	if start > 0 && strings.ContainsRune("对向与和跟同给把被为替让将", rs[start-1]) {
+	if start > 0 && strings.ContainsRune(objectPrepositions, rs[start-1]) {
 		return true
 	}
 	return strings.ContainsRune(string(rs[end:verbStart]), '的')
