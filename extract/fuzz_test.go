@@ -39,6 +39,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add("", "“”“”「」：：\n\n")
 	f.Add("a", "他说：“"+strings.Repeat("长", 2000)+"”")
 	f.Add("太原", "小店区委书记刘振华表示，“事业是拼出来的”。")
+	// The speaker rules of Hong Kong features: a colon's clause, a lead-in
+	// paragraph across headings, the interviewee, the person asked about.
+	f.Add("專訪", "李卓人記得：「輸咗之後。」\n李卓人在落敗後，首次回應：\n**講心情**\n「心情複雜。」\n：\n**\n「想問？」\n被問到對律政司司長鄭若驊的看法，她說：「嬲。」")
 	ex := extractorForFuzz(f)
 	f.Fuzz(func(t *testing.T, title, text string) {
 		if !utf8.ValidString(title) || !utf8.ValidString(text) {
