@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fangtan"
+	"fangtan/corpus"
+)
+
+// labelledSpeaker is a row of testdata/samples that a reader judged right:
+// the quote whose text is in 【】 has this speaker.
+type labelledSpeaker struct {
+	file, id, text, speaker string
+}
+
+// TestLabelledSpeakersStillRight extracts the archive articles of every
+// labelled sample of a shipped rule (testdata/samples; files whose first
+// line says "not shipped" are left out) and checks that each quote a
+// reader judged right with a named speaker still has that speaker. The
+// samples measure extraction on the archives, so a rule that breaks what
+// readers confirmed fails here and not only in the next sample. A row a
+// later rule changed knowingly is listed, with why, in
+// testdata/samples/relabelled.tsv; a listed row that is right again fails
+// too, so that the list stays true. Skips without the shared corpus.
+func TestLabelledSpeakersStillRight(t *testing.T) {
+	rows := readLabelledSpeakers(t, filepath.Join("..", "testdata", "samples"))
+	if len(rows) == 0 {
+		t.Fatal("no labelled rows in testdata/samples")
+	}
+	relabelled := readRelabelled(t, filepath.Join("..", "testdata", "samples", "relabelled.tsv"))
+	want := map[string]bool{}
+	for _, r := range rows {
+		want[r.id] = true
+	}
+	docs := extractArchiveArticles(t, want)
+	stale := map[string]bool{}
+	for key := range relabelled {
+		stale[key] = true
+	}
+	for _, r := range rows {
+		d, ok := docs[r.id]
+		if !ok {
+			t.Errorf("%s: article %s not found in the archives", r.file, r.id)
+			continue
+		}
+		right := false
+		for _, q := range d.Quotes {
+			if q.Text == r.text && q.Speaker == r.speaker {
+				right = true
+			}
+		}
+		key := r.file + "\t" + r.id + "\t" + r.text
+		if entry, listed := relabelledFor(relabelled, key); listed {
+			if !right {
+				delete(stale, entry)
+			}
+			continue
+		}
+		if !right {
+			t.Errorf("%s: %s: %q was %s's by a reader; now %s", r.file, r.id, r.text, r.speaker, speakersOf(d, r.text))
+		}
+	}
+	for key := range stale {
+		t.Errorf("relabelled.tsv lists %q, which is right again or gone from the samples: take it out", key)
+	}
+}
+
+// relabelledFor finds the relabelled entry whose file, id and text prefix
+// match key (file, id and the quote's whole text, tab-separated).
+func relabelledFor(relabelled map[string]string, key string) (string, bool) {
+	for entry := range relabelled {
+		if strings.HasPrefix(key, entry) {
+			return entry, true
+		}
+	}
+	return "", false
+}
+
+func speakersOf(d fangtan.Document, text string) string {
+	var got []string
+	for _, q := range d.Quotes {
+		if q.Text == text {
+			got = append(got, "«"+q.Speaker+"»")
+		}
+	}
+	if len(got) == 0 {
+		return "no such quote"
+	}
+	return strings.Join(got, ", ")
+}
+
+// readLabelledSpeakers reads the rows labelled y with a named speaker from
+// every sample of dir whose header names a speaker column and a paragraph
+// column with the quote in 【】.
+func readLabelledSpeakers(t *testing.T, dir string) []labelledSpeaker {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []labelledSpeaker
+	for _, path := range files {
+		name := filepath.Base(path)
+		if name == "relabelled.tsv" {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+		if len(lines) < 2 || strings.HasPrefix(lines[0], "# not shipped") {
+			continue
+		}
+		speakerCol, quoteCol := -1, -1
+		for i, c := range strings.Split(strings.TrimPrefix(lines[1], "# "), "\t") {
+			switch {
+			case c == "speaker" || c == "new speaker" || c == "speaker now":
+				speakerCol = i
+			case strings.Contains(c, "【】"):
+				quoteCol = i
+			}
+		}
+		if speakerCol < 0 || quoteCol < 0 {
+			continue // a sample of dropped quotes, with no speaker to keep
+		}
+		for n, line := range lines[2:] {
+			f := strings.Split(line, "\t")
+			if len(f) <= max(speakerCol, quoteCol) {
+				t.Fatalf("%s:%d: %d columns", name, n+3, len(f))
+			}
+			if f[0] != "y" || f[speakerCol] == "" || f[speakerCol] == "(none)" {
+				continue
+			}
+			ctx := f[quoteCol]
+			open, end := strings.Index(ctx, "【"), strings.Index(ctx, "】")
+			if open < 0 || end < open {
+				t.Fatalf("%s:%d: no quote in 【】", name, n+3)
+			}
+			rows = append(rows, labelledSpeaker{file: name, id: f[1], text: ctx[open+len("【") : end], speaker: f[speakerCol]})
+		}
+	}
+	return rows
+}
+
+// readRelabelled reads relabelled.tsv: file, id, the start of the quote's
+// text, and why its label no longer holds, tab-separated.
+func readRelabelled(t *testing.T, path string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 || f[3] == "" {
+			t.Fatalf("%s:%d: want file, id, text and why", path, n+1)
+		}
+		out[f[0]+"\t"+f[1]+"\t"+f[2]] = f[3]
+	}
+	return out
+}
+
+// extractArchiveArticles extracts, as `fangtan extract` does, the articles
+// of the shared archives whose ids are in want.
+func extractArchiveArticles(t *testing.T, want map[string]bool) map[string]fangtan.Document {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "labelled.jsonl")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"hkcnews-10k.jsonl", "xwlb.jsonl"} {
+		f := exSharedCorpus(t, name)
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 16<<20)
+		for sc.Scan() {
+			var rec struct {
+				ID string `json:"id"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if want[rec.ID] {
+				out.Write(sc.Bytes())
+				out.Write([]byte("\n"))
+			}
+		}
+		if err := sc.Err(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		f.Close()
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]fangtan.Document{}
+	_, err = corpus.Load(context.Background(), corpus.Options{Extractor: exNewTestExtractor(t)}, []string{path}, func(d fangtan.Document) error {
+		docs[d.ID] = d
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
