@@ -9,7 +9,7 @@ FUZZTIME ?= 60s
 FUZZTIME_BRIEF ?= 200x
 LOADTIME ?= 30s
 
-.PHONY: all build test vet fmt-check bench bench-build bench-scale bench-smoke run clean fuzz loadtest
+.PHONY: all build test vet fmt-check bench bench-build bench-scale bench-smoke run clean fuzz loadtest panels
 
 all: build
 
@@ -58,6 +58,21 @@ bench: build bench-build
 # unless BENCHFLAGS=--configs=fangtan,peerA-cjk,peerB-jieba).
 bench-scale: build bench-build
 	./$(BENCHBIN) --fangtan $(BIN) --scale --corpus $(CORPUS) $(BENCHFLAGS)
+
+# Every facet panel of testdata/facets (the uniform samples, whose first
+# line says "facetpanel sample") scored against indexes of both archives
+# built by this code: the precision of each facet's counts as labelled,
+# which right pairs the code lost and which wrong ones it still counts.
+# About three minutes; PANELDIR=DIR keeps the indexes there.
+panels: build
+	@dir="$(PANELDIR)"; [ -n "$$dir" ] || dir=$$(mktemp -d); \
+	./$(BIN) index --quiet --index $$dir/xwlb ../shared/corpus/xwlb.jsonl || exit 1; \
+	./$(BIN) index --quiet --index $$dir/hkcnews ../shared/corpus/hkcnews-10k.jsonl || exit 1; \
+	for f in testdata/facets/*.tsv; do \
+		head -1 $$f | grep -q '^# facetpanel sample' || continue; \
+		case $$(basename $$f) in hkcnews-*) ix=hkcnews;; *) ix=xwlb;; esac; \
+		echo "== $$f"; $(GO) run ./internal/bench/facetpanel score -index $$dir/$$ix $$f || exit 1; \
+	done
 
 # The harness smoke test at the issue's --limit 2000, without the race detector.
 bench-smoke:
