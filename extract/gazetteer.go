@@ -699,7 +699,7 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 		}
 		resolved[i] = pickByContext(m.s.divs, ctxCity, ctxProv)
 	}
-	dropRegionNamesakes(all, resolved)
+	dropRegionNamesakes(all, resolved, regionsNamedIn(texts, bounds))
 	dropForeignNamesakes(texts, all, resolved)
 	for i := range all {
 		d := resolved[i]
@@ -751,11 +751,58 @@ var regionNamesakes = func() map[string]string {
 	return m
 }()
 
+// regionPlaces maps a place of Hong Kong or Macao that is no division
+// (旺角, 氹仔) to its region's full name (extract/data/regionplaces.txt).
+var regionPlaces = func() map[string]string {
+	m := map[string]string{}
+	for _, row := range mustTable("regionplaces.txt") {
+		for _, place := range row.values {
+			m[place] = row.key
+		}
+	}
+	return m
+}()
+
+// regionsNamedIn lists the regions whose places of regionplaces.txt the
+// texts name as whole words (by bounds, jieba's word edges, where known).
+func regionsNamedIn(texts [][]rune, bounds [][]bool) []string {
+	var regions []string
+	for place, region := range regionPlaces {
+		if slices.Contains(regions, region) {
+			continue
+		}
+		want := []rune(place)
+		for i, t := range texts {
+			var b []bool
+			if i < len(bounds) {
+				b = bounds[i]
+			}
+			if containsWord(t, want, b) {
+				regions = append(regions, region)
+				break
+			}
+		}
+	}
+	return regions
+}
+
+// containsWord reports whether t holds w starting and ending at word
+// edges (bounds), or anywhere when bounds is nil.
+func containsWord(t, w []rune, bounds []bool) bool {
+	for i := 0; i+len(w) <= len(t); i++ {
+		if slices.Equal(t[i:i+len(w)], w) && (bounds == nil || (bounds[i] && bounds[i+len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropRegionNamesakes unresolves the mentions of a mainland division by a
 // short name a Hong Kong or Macao place shares (马鞍山, 南昌) when every
 // other place the article names lies in that region: a Hong Kong story
-// about 马鞍山 is about Ma On Shan.
-func dropRegionNamesakes(all []placeMention, resolved []*division) {
+// about 马鞍山 is about Ma On Shan. named are the regions the article
+// names by places that are no division (regionsNamedIn: 旺角).
+func dropRegionNamesakes(all []placeMention, resolved []*division, named []string) {
 	namesake := func(i int) bool {
 		d := resolved[i]
 		if d == nil || all[i].s.text == d.name {
@@ -764,7 +811,7 @@ func dropRegionNamesakes(all []placeMention, resolved []*division) {
 		region, ok := regionNamesakes[all[i].s.text]
 		return ok && d.province.name != region
 	}
-	var regions []string
+	regions := slices.Clone(named)
 	for i, d := range resolved {
 		if d != nil && !namesake(i) && !slices.Contains(regions, d.province.name) {
 			regions = append(regions, d.province.name)

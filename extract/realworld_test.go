@@ -41,6 +41,9 @@ func TestPlaceTraps(t *testing.T) {
 		// 马鞍山市 for 69 articles, none naming 安徽).
 		"香港沙田馬鞍山利安邨今早發生火警，消防員到場。",
 		"民主派在深水埗南昌中選區落敗，香港選民投票率創新高。",
+		// …where only a neighbourhood says the story is in Hong Kong
+		// (extract/data/regionplaces.txt; 21 more hkcnews articles).
+		"警方凌晨將他押解離開旺角警署，返回他馬鞍山寓所。",
 	} {
 		t.Run(text, func(t *testing.T) {
 			d := extractText(t, "国际新闻", text)
@@ -699,7 +702,7 @@ func TestEmbeddedLexicons(t *testing.T) {
 			}
 			defer f.Close()
 			switch e.Name() {
-			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt": // tables; every other file is a list
+			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt", "regionplaces.txt": // tables; every other file is a list
 				_, err = parseTable(f, e.Name())
 			default:
 				_, err = parseList(f, e.Name())
