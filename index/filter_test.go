@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -67,24 +69,43 @@ func compareFiltered(t *testing.T, idx *Index) {
 				oracle.MustNot = bq.MustNot
 			}
 			oracle.AddFilter(fq.filter)
-			got, err := idx.run(ctx, bleve.NewSearchRequestOptions(comp.q, 1000, 0, false))
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := idx.run(ctx, bleve.NewSearchRequestOptions(oracle, 1000, 0, false))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.Total > 0 {
-				found++
-			}
-			if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
-				t.Fatalf("%d hits of %d; bleve's filter %d of %d", len(got.Hits), got.Total, len(want.Hits), want.Total)
-			}
-			for i, h := range got.Hits {
-				if h.ID != want.Hits[i].ID || h.Score != want.Hits[i].Score {
-					t.Errorf("hit %d: %s %g; bleve's filter %s %g", i, h.ID, h.Score, want.Hits[i].ID, want.Hits[i].Score)
+			// The two searches run one after the other on a live index, and
+			// a background merge between them changes BM25's statistics
+			// (it drops the documents Add replaced), so a difference is
+			// asked again, after the merges had time to finish, before it
+			// counts: one make test run failed on it, by 0.5% of a score.
+			var diffs []string
+			for attempt := 0; attempt < 3; attempt++ {
+				if attempt > 0 {
+					time.Sleep(300 * time.Millisecond)
 				}
+				got, err := idx.run(ctx, bleve.NewSearchRequestOptions(comp.q, 1000, 0, false))
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := idx.run(ctx, bleve.NewSearchRequestOptions(oracle, 1000, 0, false))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if attempt == 0 && got.Total > 0 {
+					found++
+				}
+				diffs = diffs[:0]
+				if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+					diffs = append(diffs, fmt.Sprintf("%d hits of %d; bleve's filter %d of %d", len(got.Hits), got.Total, len(want.Hits), want.Total))
+				} else {
+					for i, h := range got.Hits {
+						if h.ID != want.Hits[i].ID || h.Score != want.Hits[i].Score {
+							diffs = append(diffs, fmt.Sprintf("hit %d: %s %g; bleve's filter %s %g", i, h.ID, h.Score, want.Hits[i].ID, want.Hits[i].Score))
+						}
+					}
+				}
+				if len(diffs) == 0 {
+					break
+				}
+			}
+			for _, d := range diffs {
+				t.Error(d)
 			}
 		})
 	}
