@@ -741,27 +741,23 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 // regionNamesakes maps a short name that a place of Hong Kong or Macao
 // shares with a mainland division to that region's full name
 // (extract/data/sarnamesakes.txt).
-var regionNamesakes = func() map[string]string {
+var regionNamesakes = regionOf("sarnamesakes.txt")
+
+// regionOf maps every name a table of regions lists to its region's full
+// name, the row's key.
+func regionOf(table string) map[string]string {
 	m := map[string]string{}
-	for _, row := range mustTable("sarnamesakes.txt") {
-		for _, short := range row.values {
-			m[short] = row.key
+	for _, row := range mustTable(table) {
+		for _, name := range row.values {
+			m[name] = row.key
 		}
 	}
 	return m
-}()
+}
 
 // regionPlaces maps a place of Hong Kong or Macao that is no division
 // (旺角, 氹仔) to its region's full name (extract/data/regionplaces.txt).
-var regionPlaces = func() map[string]string {
-	m := map[string]string{}
-	for _, row := range mustTable("regionplaces.txt") {
-		for _, place := range row.values {
-			m[place] = row.key
-		}
-	}
-	return m
-}()
+var regionPlaces = regionOf("regionplaces.txt")
 
 // regionsNamedIn lists the regions whose places of regionplaces.txt the
 // texts name as whole words (by bounds, jieba's word edges, where known).
