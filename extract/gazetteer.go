@@ -759,38 +759,39 @@ func regionOf(table string) map[string]string {
 // (旺角, 氹仔) to its region's full name (extract/data/regionplaces.txt).
 var regionPlaces = regionOf("regionplaces.txt")
 
+// regionPlacesByRune lists regionPlaces' names by their first rune, so
+// that regionsNamedIn reads each text once.
+var regionPlacesByRune = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for place := range regionPlaces {
+		rs := []rune(place)
+		m[rs[0]] = append(m[rs[0]], rs)
+	}
+	return m
+}()
+
 // regionsNamedIn lists the regions whose places of regionplaces.txt the
 // texts name as whole words (by bounds, jieba's word edges, where known).
 func regionsNamedIn(texts [][]rune, bounds [][]bool) []string {
 	var regions []string
-	for place, region := range regionPlaces {
-		if slices.Contains(regions, region) {
-			continue
+	for ti, t := range texts {
+		var b []bool
+		if ti < len(bounds) {
+			b = bounds[ti]
 		}
-		want := []rune(place)
-		for i, t := range texts {
-			var b []bool
-			if i < len(bounds) {
-				b = bounds[i]
-			}
-			if containsWord(t, want, b) {
-				regions = append(regions, region)
-				break
+		for i, r := range t {
+			for _, w := range regionPlacesByRune[r] {
+				end := i + len(w)
+				if end > len(t) || !slices.Equal(t[i:end], w) || (b != nil && !(b[i] && b[end])) {
+					continue
+				}
+				if region := regionPlaces[string(w)]; !slices.Contains(regions, region) {
+					regions = append(regions, region)
+				}
 			}
 		}
 	}
 	return regions
-}
-
-// containsWord reports whether t holds w starting and ending at word
-// edges (bounds), or anywhere when bounds is nil.
-func containsWord(t, w []rune, bounds []bool) bool {
-	for i := 0; i+len(w) <= len(t); i++ {
-		if slices.Equal(t[i:i+len(w)], w) && (bounds == nil || (bounds[i] && bounds[i+len(w)])) {
-			return true
-		}
-	}
-	return false
 }
 
 // dropRegionNamesakes unresolves the mentions of a mainland division by a
