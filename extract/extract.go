@@ -88,6 +88,12 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
 			continue
 		}
 		ro, ok := e.registry.Lookup(name)
+		if ok && formerOnly(ro) {
+			// No official here, but a person the article names, who may
+			// speak.
+			ppl.note(name, "", false)
+			continue
+		}
 		if !ok || !spreads(ro) {
 			continue
 		}

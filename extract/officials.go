@@ -615,10 +615,32 @@ func titleBefore(t *tagged, end int) int {
 		case isHan(r) && !isTitleStop(rs, start-1):
 			start--
 		default:
-			return trimTitleStart(rs, start, end)
+			return withFormerQualifier(rs, trimTitleStart(rs, start, end), end)
 		}
 	}
-	return trimTitleStart(rs, start, end)
+	return withFormerQualifier(rs, trimTitleStart(rs, start, end), end)
+}
+
+// withFormerQualifier moves the start of a title back over a former
+// qualifier that jieba cut off as a verb (时任/v 财政司司长): the title as
+// written says the post was held then and not now, and an official's page
+// counts posts by the year of the article (fieldPost in index). A shared
+// post alone keeps the start it has (去信时任主席曾钰成): a qualifier before
+// it would make it say nothing of whose post it is (judgePost), which
+// the bare post was not taken to.
+func withFormerQualifier(rs []rune, start, end int) int {
+	if _, lone := judgePost(string(rs[start:end])); lone {
+		return start
+	}
+	for _, q := range formerQualifiers {
+		// A qualifier of one rune before the title is the end of another
+		// word: 目前, 日前, 此前美国总统.
+		n := utf8.RuneCountInString(q)
+		if n > 1 && start >= n && string(rs[start-n:start]) == q {
+			return start - n
+		}
+	}
+	return start
 }
 
 // joinsFields reports whether 与 at i joins two fields inside one
@@ -1139,11 +1161,29 @@ var (
 
 // postQualifiers say when or how a post is held (前, 署理) and postCounts
 // count its holders (全体): extract/data/postqualifiers.txt, postcounts.txt.
-// Neither names an organisation.
+// Neither names an organisation. formerQualifiers are those that say the
+// post is no longer held, and notQualifiers the words that hold one of
+// them without being one (前线).
 var (
-	postQualifiers = mustList("postqualifiers.txt")
-	postCounts     = mustList("postcounts.txt")
+	postQualifiers, formerQualifiers, notQualifiers = qualifierKinds(mustTable("postqualifiers.txt"))
+	postCounts                                      = mustList("postcounts.txt")
 )
+
+// qualifierKinds splits the rows of postqualifiers.txt by kind.
+func qualifierKinds(rows []tableRow) (all, former, not []string) {
+	for _, r := range rows {
+		switch r.key {
+		case "none":
+			not = append(not, r.values...)
+		case "former":
+			former = append(former, r.values...)
+			all = append(all, r.values...)
+		default:
+			all = append(all, r.values...)
+		}
+	}
+	return all, former, not
+}
 
 // trimWords takes words off both ends of org (民主党前 of 民主党前主席),
 // and only there: 原 is in 国际原子能机构 too. It reports whether it took

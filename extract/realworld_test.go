@@ -702,7 +702,7 @@ func TestEmbeddedLexicons(t *testing.T) {
 			}
 			defer f.Close()
 			switch e.Name() {
-			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt", "regionplaces.txt": // tables; every other file is a list
+			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt": // tables; every other file is a list
 				_, err = parseTable(f, e.Name())
 			default:
 				_, err = parseList(f, e.Name())
@@ -1074,6 +1074,81 @@ func TestRegistrySpreadsOnlyKnownPosts(t *testing.T) {
 	d2 := fangtan.Document{ID: "t2", Title: "新闻", Paragraphs: []string{text}, Text: text}
 	if ex.AddRegistered(&d2, reg, reg.Names()); len(d2.Officials) != 1 || d2.Officials[0].Name != "李慧琼" {
 		t.Errorf("the registry pass added %+v, want 李慧琼 only", d2.Officials)
+	}
+}
+
+// TestRegistrySpreadsNoFormerOfficial: someone the registry saw only with
+// former public posts (前, 时任, 已故) held none when those articles were
+// written, so an article that names them alone lists no official; a
+// former post beside one still held, or 原 (which also means original:
+// 原讼法庭), spreads as before. The former official still speaks, and a
+// name of theirs cut short is still completed.
+func TestRegistrySpreadsNoFormerOfficial(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	for _, o := range []fangtan.Official{
+		{Name: "李永达", Title: "民主党前立法会议员"},
+		{Name: "周永康", Title: "时任中共中央政治局常委"},
+		{Name: "周永康", Title: "前中共政治局常委"},
+		{Name: "叶刘淑仪", Title: "前保安局局长、新民党主席"},
+		{Name: "叶刘淑仪", Title: "行政会议成员"},
+		{Name: "田北俊", Title: "党荣誉主席、前立法会议员"},
+		{Name: "鸠山由纪夫", Title: "日本前首相", Country: "日本"},
+		{Name: "陈兆恺", Title: "法院原讼法庭法官"},
+		{Name: "张建宗", Title: "前海管理局局长"},
+	} {
+		reg.Note(&fangtan.Document{Officials: []fangtan.Official{o}})
+	}
+	text := "李永达、周永康、田北俊、叶刘淑仪、陈兆恺和张建宗昨日出席论坛。李永达表示，会继续争取普选。"
+	for _, pass := range []string{"extract", "registry pass"} {
+		t.Run(pass, func(t *testing.T) {
+			var d fangtan.Document
+			if pass == "extract" {
+				d = extractWith(ex, text)
+			} else {
+				d = fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
+				ex.AddRegistered(&d, reg, reg.Names())
+			}
+			var got []string
+			for _, o := range d.Officials {
+				got = append(got, o.Name)
+			}
+			slices.Sort(got)
+			if want := []string{"叶刘淑仪", "张建宗", "陈兆恺"}; !slices.Equal(got, want) {
+				t.Errorf("officials %v, want %v", got, want)
+			}
+			if pass == "extract" && !slices.ContainsFunc(d.Quotes, func(q fangtan.Quote) bool { return q.Speaker == "李永达" }) {
+				t.Errorf("李永达's words lost their speaker: %+v", d.Quotes)
+			}
+		})
+	}
+	truncated := "日本前首相鸠山由纪夫访华。"
+	d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{truncated}, Text: truncated,
+		Officials: []fangtan.Official{{Name: "鸠山由", Title: "日本前首相", Country: "日本"}}}
+	ex.AddRegistered(&d, reg, reg.Names())
+	if len(d.Officials) != 1 || d.Officials[0].Name != "鸠山由纪夫" || d.Officials[0].Inferred {
+		t.Errorf("鸠山由 completed to %+v, want 鸠山由纪夫 as the article gives him", d.Officials)
+	}
+}
+
+// TestTitleKeepsFormerQualifier: jieba cuts 时任 and 已故 off as verbs;
+// the title keeps them, as written, so that a post held then is not read
+// as held now. A rune of another word (目前, 此前) is no qualifier, and a
+// shared post alone keeps reading as an official's.
+func TestTitleKeepsFormerQualifier(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	for _, tc := range []struct{ text, name, title string }{
+		{"時任財政司司長曾俊華指出，預算案不錯。", "曾俊华", "时任财政司司长"},
+		{"已故南非总统曼德拉曾说，教育是最有力的武器。", "曼德拉", "已故南非总统"},
+		{"此前美国总统特朗普表示，将加征关税。", "特朗普", "美国总统"},
+		{"梁振英去信時任主席曾鈺成，要求重組委員會。", "曾钰成", "主席"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			d := extractWith(ex, tc.text)
+			o, ok := exOfficial(d, tc.name)
+			if !ok || o.Title != tc.title {
+				t.Errorf("%s = %+v (found %v), want the title %q; officials %+v", tc.name, o, ok, tc.title, d.Officials)
+			}
+		})
 	}
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -36,7 +37,11 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			continue
 		}
 		ro, ok := reg.Lookup(name)
-		if !ok || !spreads(ro) {
+		if !ok {
+			continue
+		}
+		spread := spreads(ro)
+		if !spread && !formerOnly(ro) {
 			continue
 		}
 		if texts == nil {
@@ -50,7 +55,9 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			changed = true
 			continue
 		}
-		if !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) {
+		// A former official's name written short is still theirs (鸠山由
+		// of 鸠山由纪夫), but they are added to no article as an official.
+		if !spread || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) {
 			continue
 		}
 		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: ro.BestPost(), Country: ro.Country, Inferred: true})
@@ -132,17 +139,86 @@ func renameOfficial(doc *fangtan.Document, k int, name string) {
 
 // spreads reports whether a registered official is found in articles that
 // name them without a post: only when one of the posts they were seen with
-// is an official's and says whose it is. A post private bodies have too,
-// written alone (本土民主前线的发言人梁天琦 reads as 发言人, 前主席 and
-// 署理总干事 likewise), does not, and neither does a company's (港铁主席),
-// which the registry keeps beside it.
+// is an official's, says whose it is, and is not a former one. A post
+// private bodies have too, written alone (本土民主前线的发言人梁天琦 reads
+// as 发言人, 前主席 and 署理总干事 likewise), does not, and neither does a
+// company's (港铁主席), which the registry keeps beside it. Someone seen
+// only with former posts (民主党前立法会议员李永达, 马来西亚前首相纳吉) held
+// none in the articles that gave them, so an article that names them
+// alone names a former official, who is no official there.
 func spreads(ro fangtan.RegisteredOfficial) bool {
 	for p := range ro.Posts {
-		if public, lone := judgePost(p); public && !lone {
+		if heldPublicPost(p) {
 			return true
 		}
 	}
 	return len(ro.Posts) == 0
+}
+
+// formerOnly reports whether every public post the registry saw ro with,
+// that says whose it is, is a former one.
+func formerOnly(ro fangtan.RegisteredOfficial) bool {
+	former := false
+	for p := range ro.Posts {
+		if heldPublicPost(p) {
+			return false
+		}
+		if public, lone := judgePost(p); public && !lone {
+			former = true
+		}
+	}
+	return former
+}
+
+// heldPublicPost reports whether title is an official's post that says
+// whose it is (judgePost) and, where a part of it is a former post, one
+// of its other parts is a public one still held: 前保安局局长、新民党主席
+// is a former official's and a party chairman's.
+func heldPublicPost(title string) bool {
+	if public, lone := judgePost(title); !public || lone {
+		return false
+	}
+	parts := strings.FieldsFunc(title, func(r rune) bool { return strings.ContainsRune("、，,；;", r) })
+	if !slices.ContainsFunc(parts, formerPost) {
+		return true
+	}
+	for _, p := range parts {
+		if public, lone := judgePost(p); public && !lone && !formerPost(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// formerPost reports whether a former qualifier (postqualifiers.txt) stands
+// in title outside the words that only hold one (前线, 前海管理局).
+func formerPost(title string) bool {
+	for _, q := range formerQualifiers {
+		for off := 0; ; {
+			i := strings.Index(title[off:], q)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			if !insideNotQualifier(title, at, q) {
+				return true
+			}
+			off = at + len(q)
+		}
+	}
+	return false
+}
+
+// insideNotQualifier reports whether the qualifier q at byte at of title
+// is part of one of the words that hold it without being one.
+func insideNotQualifier(title string, at int, q string) bool {
+	for _, w := range notQualifiers {
+		k := strings.Index(w, q)
+		if k >= 0 && at >= k && strings.HasPrefix(title[at-k:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideListedName reports whether the texts write name only inside the
