@@ -194,6 +194,20 @@ type Official struct {
 	Inferred bool `json:"inferred,omitempty"`
 }
 
+// Label is the official as a line of text cites them: the name with the
+// post in parentheses, or, when the article itself does not give the post
+// (Inferred), in square brackets, the editor's mark for words the source
+// does not contain: 王毅[外交部长].
+func (o Official) Label() string {
+	switch {
+	case o.Title == "":
+		return o.Name
+	case o.Inferred:
+		return o.Name + "[" + o.Title + "]"
+	}
+	return o.Name + "(" + o.Title + ")"
+}
+
 // Places are the administrative divisions an article is about, rolled up:
 // a district brings its city and province.
 type Places struct {

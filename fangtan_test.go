@@ -41,3 +41,21 @@ func TestNamedPosts(t *testing.T) {
 		t.Errorf("NamedPosts = %v, want %v", got, want)
 	}
 }
+
+func TestOfficialLabel(t *testing.T) {
+	for _, tc := range []struct {
+		o    Official
+		want string
+	}{
+		{Official{Name: "王毅", Title: "外交部长"}, "王毅(外交部长)"},
+		{Official{Name: "王毅", Title: "外交部长", Inferred: true}, "王毅[外交部长]"},
+		{Official{Name: "王毅"}, "王毅"},
+		{Official{Name: "王毅", Inferred: true}, "王毅"},
+	} {
+		t.Run(tc.want, func(t *testing.T) {
+			if got := tc.o.Label(); got != tc.want {
+				t.Errorf("Label() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -194,11 +194,7 @@ func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) error
 	}, func(row ExportRow) error {
 		officials := make([]string, 0, len(row.Officials))
 		for _, o := range row.Officials {
-			if o.Title != "" {
-				officials = append(officials, o.Name+"("+o.Title+")")
-			} else {
-				officials = append(officials, o.Name)
-			}
+			officials = append(officials, o.Label())
 		}
 		para := ""
 		if row.Paragraph > 0 {

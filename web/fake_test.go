@@ -318,7 +318,10 @@ func newFake() *fakeSearcher {
 		"刘振华坚持转型发展。", "“把为老百姓做了多少好事实事作为检验政绩的重要标准。”刘振华说。")
 	a.Quotes = []fangtan.Quote{{Text: "把为老百姓做了多少好事实事作为检验政绩的重要标准。", Speaker: "刘振华", SpeakerTitle: "区委书记", Paragraph: 1},
 		{Text: "转型发展要久久为功", Speaker: "刘振华", SpeakerTitle: "区委书记", Kind: fangtan.QuoteReported, Paragraph: 0}}
-	b := doc("b1-1", "乡村振兴在小店", "2022-03-01", "人民日报", []fangtan.Official{li},
+	// b1-1 names 李慧 without her post, which the registry knows.
+	liNamed := li
+	liNamed.Inferred = true
+	b := doc("b1-1", "乡村振兴在小店", "2022-03-01", "人民日报", []fangtan.Official{liNamed},
 		[]string{"太原市"}, []string{"山西省"}, []string{"乡村振兴"},
 		"李慧谈乡村振兴与转型发展。")
 	b.Part, b.Siblings = 1, []string{"b1-2"}

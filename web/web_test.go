@@ -78,6 +78,10 @@ func TestRoutes(t *testing.T) {
 				`href="/doc/a1?p=2&amp;q=%E8%BD%AC%E5%9E%8B%E5%8F%91%E5%B1%95#p2"`, "刘振华"}, nil},
 		{"doc cites a paragraph", "/doc/a1?p=2", 200, "text/html", []string{"永久链接 · 第 2 段", "a1#p2", `class="para selected"`, `/doc/a1?p=2#p2`}, nil},
 		{"doc links siblings by title", "/doc/b1-1", 200, "text/html", []string{"同一页面的其他文章", `<a href="/doc/b1-2">第二篇:办实事</a>`}, nil},
+		{"a post the article does not give is bracketed", "/doc/b1-1", 200, "text/html",
+			[]string{`<span class="inferred" title="本文未写此职务，方括号内为本库其他报道所写的职务">[区长]</span>`}, []string{"李慧</a>(区长)"}},
+		{"so it is in the results", "/search?q=" + url.QueryEscape("乡村振兴在小店"), 200, "text/html",
+			[]string{`李慧<span class="title inferred" title="本文未写此职务，方括号内为本库其他报道所写的职务">[区长]</span>`}, []string{`<span class="title">(区长)</span>`}},
 		{"doc in traditional keeps its script", "/doc/t1", 200, "text/html", []string{"這是繁體中文的訪談。"}, nil},
 		{"unknown doc is a 404 page", "/doc/nope", 404, "text/html", []string{"找不到", "nope"}, nil},
 		{"bad paragraph", "/doc/a1?p=zero", 400, "text/html", []string{"不是段落编号"}, nil},
@@ -376,14 +380,21 @@ func TestExportCSV(t *testing.T) {
 	for i, name := range rows[0] {
 		col[name] = i
 	}
-	var a1 []string
+	var a1, b1 []string
 	for _, r := range rows[1:] {
-		if r[col["id"]] == "a1" {
+		switch r[col["id"]] {
+		case "a1":
 			a1 = r
+		case "b1-1":
+			b1 = r
 		}
 	}
-	if a1 == nil {
-		t.Fatalf("row a1 missing: %q", rows)
+	if a1 == nil || b1 == nil {
+		t.Fatalf("row a1 or b1-1 missing: %q", rows)
+	}
+	// A post the article does not give is the editor's, in brackets.
+	if got := b1[col["officials"]]; got != "李慧[区长]" {
+		t.Errorf("b1-1 officials = %q, want 李慧[区长]", got)
 	}
 	for name, want := range map[string]string{
 		"title": "事业是拼出来的", "source": "光明日报", "date": "2021-07-02", "url": "https://example.org/a1",

@@ -210,11 +210,7 @@ func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 		fmt.Fprintf(w, "   %s  score %.2f  %s\n", oneLine(strings.Join(nonEmpty(meta), " · ")), h.Score, oneLine(h.File))
 		var who []string
 		for _, o := range h.Officials {
-			if o.Title != "" {
-				who = append(who, o.Name+"("+o.Title+")")
-			} else {
-				who = append(who, o.Name)
-			}
+			who = append(who, o.Label())
 		}
 		if len(who) > 0 {
 			fmt.Fprintf(w, "   officials: %s\n", strings.Join(who, "、"))
