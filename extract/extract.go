@@ -88,13 +88,14 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
 			continue
 		}
 		ro, ok := e.registry.Lookup(name)
-		if ok && formerOnly(ro) {
-			// No official here, but a person the article names, who may
-			// speak.
-			ppl.note(name, "", false)
+		if !ok {
 			continue
 		}
-		if !ok || !spreads(ro) {
+		switch registeredAsOf(ro) {
+		case notSpread:
+			continue
+		case formerOfficial:
+			ppl.note(name, "", false)
 			continue
 		}
 		pi := ppl.note(name, ro.BestPost(), true)

@@ -40,8 +40,8 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if !ok {
 			continue
 		}
-		spread := spreads(ro)
-		if !spread && !formerOnly(ro) {
+		as := registeredAsOf(ro)
+		if as == notSpread {
 			continue
 		}
 		if texts == nil {
@@ -57,7 +57,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		}
 		// A former official's name written short is still theirs (鸠山由
 		// of 鸠山由纪夫), but they are added to no article as an official.
-		if !spread || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) {
+		if as != officialNow || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) {
 			continue
 		}
 		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: ro.BestPost(), Country: ro.Country, Inferred: true})
@@ -137,47 +137,49 @@ func renameOfficial(doc *fangtan.Document, k int, name string) {
 	}
 }
 
-// spreads reports whether a registered official is found in articles that
-// name them without a post: only when one of the posts they were seen with
-// is an official's, says whose it is, and is not a former one. A post
-// private bodies have too, written alone (本土民主前线的发言人梁天琦 reads
-// as 发言人, 前主席 and 署理总干事 likewise), does not, and neither does a
-// company's (港铁主席), which the registry keeps beside it. Someone seen
-// only with former posts (民主党前立法会议员李永达, 马来西亚前首相纳吉) held
-// none in the articles that gave them, so an article that names them
-// alone names a former official, who is no official there.
-func spreads(ro fangtan.RegisteredOfficial) bool {
-	for p := range ro.Posts {
-		if heldPublicPost(p) {
-			return true
-		}
+// registeredAs is what a registered person is in an article that names
+// them without a post.
+type registeredAs int
+
+const (
+	// notSpread: seen only with posts private bodies have too, written
+	// alone (本土民主前线的发言人梁天琦 reads as 发言人, 前主席 and 署理总干事
+	// likewise), or with a company's (港铁主席), which the registry keeps
+	// beside them.
+	notSpread registeredAs = iota
+	// formerOfficial: seen only with former public posts
+	// (民主党前立法会议员李永达, 马来西亚前首相纳吉). They held none in the
+	// articles that gave them, so an article that names them alone names
+	// a former official: a person there, who may speak, but no official.
+	formerOfficial
+	// officialNow: seen with a public post that says whose it is and is
+	// still held; found as an official wherever they are named.
+	officialNow
+)
+
+// registeredAsOf judges the posts the registry saw ro with.
+func registeredAsOf(ro fangtan.RegisteredOfficial) registeredAs {
+	if len(ro.Posts) == 0 {
+		return officialNow
 	}
-	return len(ro.Posts) == 0
+	as := notSpread
+	for p := range ro.Posts {
+		if public, lone := judgePost(p); !public || lone {
+			continue
+		}
+		if stillHeld(p) {
+			return officialNow
+		}
+		as = formerOfficial
+	}
+	return as
 }
 
-// formerOnly reports whether every public post the registry saw ro with,
-// that says whose it is, is a former one.
-func formerOnly(ro fangtan.RegisteredOfficial) bool {
-	former := false
-	for p := range ro.Posts {
-		if heldPublicPost(p) {
-			return false
-		}
-		if public, lone := judgePost(p); public && !lone {
-			former = true
-		}
-	}
-	return former
-}
-
-// heldPublicPost reports whether title is an official's post that says
-// whose it is (judgePost) and, where a part of it is a former post, one
-// of its other parts is a public one still held: 前保安局局长、新民党主席
-// is a former official's and a party chairman's.
-func heldPublicPost(title string) bool {
-	if public, lone := judgePost(title); !public || lone {
-		return false
-	}
+// stillHeld reports whether the public post title is held: no part of it
+// is a former post, or another part is a public one that is not. In
+// 前保安局局长、新民党主席 the public post is former and the other a
+// party's.
+func stillHeld(title string) bool {
 	parts := strings.FieldsFunc(title, func(r rune) bool { return strings.ContainsRune("、，,；;", r) })
 	if !slices.ContainsFunc(parts, formerPost) {
 		return true
