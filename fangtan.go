@@ -177,7 +177,8 @@ func (d *Document) QuoteHit(n int) QuoteHit {
 		kind = QuoteDirect
 	}
 	return QuoteHit{
-		ID: QuoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle, Kind: kind,
+		ID: QuoteID(d.ID, n), Text: q.Text, Speaker: q.Speaker, SpeakerTitle: q.SpeakerTitle,
+		SpeakerTitleInferred: q.SpeakerTitleInferred, Kind: kind,
 		DocID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
 		Paragraph: q.Paragraph + 1,
 	}
@@ -203,9 +204,18 @@ func (o Official) Label() string {
 	case o.Title == "":
 		return o.Name
 	case o.Inferred:
-		return o.Name + "[" + o.Title + "]"
+		return o.Name + CitedPost(o.Title, true)
 	}
 	return o.Name + "(" + o.Title + ")"
+}
+
+// CitedPost is a post as a citation writes it: as it is, or in square
+// brackets when the article does not give it (外交部长, [外交部长]).
+func CitedPost(title string, inferred bool) string {
+	if inferred && title != "" {
+		return "[" + title + "]"
+	}
+	return title
 }
 
 // Places are the administrative divisions an article is about, rolled up:
@@ -219,12 +229,19 @@ type Places struct {
 // Quote is a quotation, an interview answer or a reported statement, and
 // who said it. Speaker is empty when the text does not make it clear.
 type Quote struct {
-	Text         string    `json:"text"`
-	Speaker      string    `json:"speaker"`
-	SpeakerTitle string    `json:"speaker_title"`
-	Kind         QuoteKind `json:"kind"`
-	Paragraph    int       `json:"paragraph"` // 0-based index into the document's Paragraphs
+	Text         string `json:"text"`
+	Speaker      string `json:"speaker"`
+	SpeakerTitle string `json:"speaker_title"`
+	// SpeakerTitleInferred: the article names the speaker without this
+	// post, which the index's Registry knows from other articles.
+	SpeakerTitleInferred bool      `json:"speaker_title_inferred,omitempty"`
+	Kind                 QuoteKind `json:"kind"`
+	Paragraph            int       `json:"paragraph"` // 0-based index into the document's Paragraphs
 }
+
+// CitedPost is the speaker's post as a citation writes it: in square
+// brackets when the article does not give it.
+func (q Quote) CitedPost() string { return CitedPost(q.SpeakerTitle, q.SpeakerTitleInferred) }
 
 // QuoteKind tells a quotation from reported speech.
 type QuoteKind string
@@ -357,17 +374,19 @@ type QuoteResult struct {
 
 // QuoteHit is one quote in a QuoteResult, with its article's citation fields.
 type QuoteHit struct {
-	ID           string    `json:"id"`
-	Text         string    `json:"text"`
-	Speaker      string    `json:"speaker"`
-	SpeakerTitle string    `json:"speaker_title"`
-	Kind         QuoteKind `json:"kind"`
-	DocID        string    `json:"doc_id"`
-	File         string    `json:"file"`
-	Title        string    `json:"title"`
-	Date         string    `json:"date"`
-	Source       string    `json:"source"`
-	URL          string    `json:"url,omitempty"` // the article's original address
+	ID           string `json:"id"`
+	Text         string `json:"text"`
+	Speaker      string `json:"speaker"`
+	SpeakerTitle string `json:"speaker_title"`
+	// SpeakerTitleInferred: as Quote's.
+	SpeakerTitleInferred bool      `json:"speaker_title_inferred,omitempty"`
+	Kind                 QuoteKind `json:"kind"`
+	DocID                string    `json:"doc_id"`
+	File                 string    `json:"file"`
+	Title                string    `json:"title"`
+	Date                 string    `json:"date"`
+	Source               string    `json:"source"`
+	URL                  string    `json:"url,omitempty"` // the article's original address
 	// Paragraph is the quote's paragraph, counting from 1 (the document
 	// page's #p1), unlike Quote.Paragraph.
 	Paragraph int      `json:"paragraph"`
@@ -375,6 +394,10 @@ type QuoteHit struct {
 	// Snippets are the fragments as text and match spans.
 	Snippets []Snippet `json:"snippets,omitempty"`
 }
+
+// CitedPost is the speaker's post as a citation writes it: in square
+// brackets when the article does not give it.
+func (h QuoteHit) CitedPost() string { return CitedPost(h.SpeakerTitle, h.SpeakerTitleInferred) }
 
 // KWICLine is one occurrence of a phrase with the text either side of it,
 // within its paragraph. Paragraph counts from 1.

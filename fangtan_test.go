@@ -59,3 +59,24 @@ func TestOfficialLabel(t *testing.T) {
 		})
 	}
 }
+
+func TestCitedPost(t *testing.T) {
+	for _, tc := range []struct {
+		q    Quote
+		want string
+	}{
+		{Quote{Speaker: "王毅", SpeakerTitle: "外交部长"}, "外交部长"},
+		{Quote{Speaker: "王毅", SpeakerTitle: "外交部长", SpeakerTitleInferred: true}, "[外交部长]"},
+		{Quote{Speaker: "王毅", SpeakerTitleInferred: true}, ""},
+	} {
+		t.Run(tc.want, func(t *testing.T) {
+			if got := tc.q.CitedPost(); got != tc.want {
+				t.Errorf("Quote.CitedPost() = %q, want %q", got, tc.want)
+			}
+			d := Document{ID: "d", Quotes: []Quote{tc.q}}
+			if got := d.QuoteHit(0).CitedPost(); got != tc.want {
+				t.Errorf("QuoteHit.CitedPost() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -416,11 +416,20 @@ func (e *Extractor) canonicalNames(doc *fangtan.Document) {
 		officials = append(officials, o)
 	}
 	doc.Officials = officials
+	registryPosts := map[string]string{} // the posts this article does not give
+	for _, o := range doc.Officials {
+		if o.Inferred {
+			registryPosts[o.Name] = o.Title
+		}
+	}
 	for i := range doc.Quotes {
 		q := &doc.Quotes[i]
 		q.Speaker = e.aliases.Canonical(q.Speaker)
 		if o, ok := judgeAddressed(q.Speaker, doc.Officials); ok {
 			q.Speaker, q.SpeakerTitle = o.Name, o.Title
+		}
+		if post, ok := registryPosts[q.Speaker]; ok && q.SpeakerTitle != "" && q.SpeakerTitle == post {
+			q.SpeakerTitleInferred = true
 		}
 	}
 }

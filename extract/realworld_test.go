@@ -1020,8 +1020,14 @@ func TestUseRegistry(t *testing.T) {
 	}
 	for _, q := range d.Quotes {
 		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "中方愿同") {
-			if q.Speaker != "王毅" || q.SpeakerTitle != "外交部长" {
-				t.Errorf("reported speech by %q (%q), want 王毅 (外交部长)", q.Speaker, q.SpeakerTitle)
+			if q.Speaker != "王毅" || q.SpeakerTitle != "外交部长" || !q.SpeakerTitleInferred {
+				t.Errorf("reported speech by %q (%q, from the registry %v), want 王毅 ([外交部长])", q.Speaker, q.SpeakerTitle, q.SpeakerTitleInferred)
+			}
+			// Where the article gives the post, it is the article's.
+			for _, q := range extractWith(ex, "外交部长王毅表示，中方愿同各方加强合作。").Quotes {
+				if q.Speaker == "王毅" && q.SpeakerTitleInferred {
+					t.Errorf("%+v: the article gives the post", q)
+				}
 			}
 			return
 		}

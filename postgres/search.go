@@ -686,7 +686,10 @@ func (db *DB) loadDocument(ctx context.Context, qr querier, id string) (*fangtan
 	if err != nil {
 		return nil, err
 	}
-	rows, err := qr.Query(ctx, db.sql(`SELECT text, speaker, speaker_title, kind, paragraph FROM {s}.quotes WHERE article_id = $1 ORDER BY n`), id)
+	// Whether the post is the registry's is read from the hit, so that
+	// rows written before it was recorded read as before.
+	rows, err := qr.Query(ctx, db.sql(`SELECT text, speaker, speaker_title, COALESCE((hit->>'speaker_title_inferred')::boolean, false),
+		kind, paragraph FROM {s}.quotes WHERE article_id = $1 ORDER BY n`), id)
 	if err != nil {
 		return nil, err
 	}
@@ -695,7 +698,7 @@ func (db *DB) loadDocument(ctx context.Context, qr querier, id string) (*fangtan
 		var q fangtan.Quote
 		var kind string
 		var para int32
-		if err := rows.Scan(&q.Text, &q.Speaker, &q.SpeakerTitle, &kind, &para); err != nil {
+		if err := rows.Scan(&q.Text, &q.Speaker, &q.SpeakerTitle, &q.SpeakerTitleInferred, &kind, &para); err != nil {
 			return nil, err
 		}
 		q.Kind, q.Paragraph = fangtan.QuoteKind(kind), int(para)

@@ -521,7 +521,7 @@ func (srv *server) handleOfficial(w http.ResponseWriter, r *http.Request) error 
 		}
 		for _, h := range res.Hits {
 			v.Quotes = append(v.Quotes, quoteCard{Text: template.HTML(template.HTMLEscapeString(h.Text)), Speaker: h.Speaker,
-				SpeakerTitle: h.SpeakerTitle, Reported: h.Kind == fangtan.QuoteReported, DocTitle: h.Title,
+				SpeakerTitle: h.CitedPost(), Reported: h.Kind == fangtan.QuoteReported, DocTitle: h.Title,
 				DocURL: qs.doc(h.DocID, 0, h.Paragraph, "quotes"), Date: h.Date, Source: h.Source, Paragraph: h.Paragraph})
 		}
 	}
@@ -553,17 +553,20 @@ type QuoteExport struct {
 
 // QuoteExportRow is one quote with what citing it needs.
 type QuoteExportRow struct {
-	Speaker   string `json:"speaker"`
-	Post      string `json:"post"`
-	Kind      string `json:"kind"`
-	Quote     string `json:"quote"`
-	Title     string `json:"title"`
-	Source    string `json:"source"`
-	Date      string `json:"date"`
-	Paragraph int    `json:"paragraph"`
-	Permalink string `json:"permalink"`
-	URL       string `json:"url"`
-	DocID     string `json:"doc_id"`
+	Speaker string `json:"speaker"`
+	Post    string `json:"post"`
+	// PostInferred: the article does not give the post; the index's
+	// registry knows it from other articles (the CSV brackets it).
+	PostInferred bool   `json:"post_inferred,omitempty"`
+	Kind         string `json:"kind"`
+	Quote        string `json:"quote"`
+	Title        string `json:"title"`
+	Source       string `json:"source"`
+	Date         string `json:"date"`
+	Paragraph    int    `json:"paragraph"`
+	Permalink    string `json:"permalink"`
+	URL          string `json:"url"`
+	DocID        string `json:"doc_id"`
 }
 
 func (srv *server) collectQuotes(r *http.Request) (*QuoteExport, error) {
@@ -583,7 +586,7 @@ func (srv *server) collectQuotes(r *http.Request) (*QuoteExport, error) {
 		}
 		exp.Total = res.Total
 		for _, h := range res.Hits {
-			exp.Quotes = append(exp.Quotes, QuoteExportRow{Speaker: h.Speaker, Post: h.SpeakerTitle, Kind: string(h.Kind),
+			exp.Quotes = append(exp.Quotes, QuoteExportRow{Speaker: h.Speaker, Post: h.SpeakerTitle, PostInferred: h.SpeakerTitleInferred, Kind: string(h.Kind),
 				Quote: h.Text, Title: h.Title, Source: h.Source, Date: h.Date, Paragraph: h.Paragraph,
 				Permalink: permalink(r, h.DocID, h.Paragraph), URL: h.URL, DocID: h.DocID})
 		}
@@ -605,7 +608,7 @@ func (srv *server) handleQuotesCSV(w http.ResponseWriter, r *http.Request) error
 	}
 	rows := [][]string{{"speaker", "post", "kind", "quote", "title", "source", "date", "paragraph", "permalink", "url", "doc_id"}}
 	for _, q := range exp.Quotes {
-		rows = append(rows, []string{q.Speaker, q.Post, q.Kind, q.Quote, q.Title, q.Source, q.Date, strconv.Itoa(q.Paragraph), q.Permalink, q.URL, q.DocID})
+		rows = append(rows, []string{q.Speaker, fangtan.CitedPost(q.Post, q.PostInferred), q.Kind, q.Quote, q.Title, q.Source, q.Date, strconv.Itoa(q.Paragraph), q.Permalink, q.URL, q.DocID})
 	}
 	setCountHeaders(w, exp.Total, exp.Rows, exp.Truncated)
 	return writeCSV(w, exportName("quotes", exp.Query.Text, "csv", time.Now()), rows)

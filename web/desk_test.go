@@ -130,6 +130,31 @@ func readCSV(t *testing.T, body []byte) [][]string {
 	return rows
 }
 
+// TestQuotePostFromRegistry: a speaker's post the article does not give
+// is the editor's, in brackets, wherever a quote is cited; JSON keeps the
+// post as it is and says so.
+func TestQuotePostFromRegistry(t *testing.T) {
+	d := doc("r1", "乡村振兴在小店", "2022-03-01", "人民日报",
+		[]fangtan.Official{{Name: "李慧", Title: "区长", Inferred: true}}, nil, nil, nil,
+		"李慧说：“乡村振兴要久久为功。”")
+	d.Quotes = []fangtan.Quote{{Text: "乡村振兴要久久为功。", Speaker: "李慧", SpeakerTitle: "区长", SpeakerTitleInferred: true, Kind: fangtan.QuoteDirect}}
+	h, _ := testHandler(t, &fakeSearcher{docs: []fangtan.Document{d}}, Options{})
+	rows := readCSV(t, get(t, h, "/quotes.csv?speaker="+url.QueryEscape("李慧")).Body.Bytes())
+	if len(rows) != 2 || rows[1][1] != "[区长]" {
+		t.Errorf("quotes.csv rows %q, want the post [区长]", rows)
+	}
+	var exp QuoteExport
+	if err := json.Unmarshal(get(t, h, "/quotes.json?speaker="+url.QueryEscape("李慧")).Body.Bytes(), &exp); err != nil ||
+		len(exp.Quotes) != 1 || exp.Quotes[0].Post != "区长" || !exp.Quotes[0].PostInferred {
+		t.Errorf("quotes.json %+v (%v), want post 区长 marked inferred", exp, err)
+	}
+	for _, target := range []string{"/quotes?speaker=" + url.QueryEscape("李慧"), "/doc/r1"} {
+		if body := get(t, h, target).Body.String(); !strings.Contains(body, "<strong>李慧</strong></a>,[区长]") && !strings.Contains(body, "<strong>李慧</strong>,[区长]") {
+			t.Errorf("%s does not bracket the post: %s", target, body)
+		}
+	}
+}
+
 func TestQuoteExport(t *testing.T) {
 	h, _ := testHandler(t, newFake(), Options{})
 	rec := get(t, h, "/quotes.csv?speaker="+url.QueryEscape("刘振华"))

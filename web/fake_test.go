@@ -237,9 +237,9 @@ func (f *fakeSearcher) SearchQuotes(ctx context.Context, q fangtan.Query) (*fang
 			}
 			count(counts, "speaker", qu.Speaker)
 			res.Total++
-			res.Hits = append(res.Hits, fangtan.QuoteHit{ID: fmt.Sprintf("%s#q%d", d.ID, i), Text: qu.Text,
-				Speaker: qu.Speaker, SpeakerTitle: qu.SpeakerTitle, Kind: kind, DocID: d.ID, File: d.File, Title: d.Title,
-				Date: d.Date, Source: d.Source, URL: d.URL, Paragraph: qu.Paragraph + 1, Fragments: []string{highlight(qu.Text, ws)}})
+			hit := d.QuoteHit(i)
+			hit.Kind, hit.Fragments = kind, []string{highlight(qu.Text, ws)}
+			res.Hits = append(res.Hits, hit)
 		}
 	}
 	switch q.Sort {

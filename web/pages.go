@@ -777,7 +777,7 @@ func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 		c := quoteCard{
 			Text:         text,
 			Speaker:      h.Speaker,
-			SpeakerTitle: h.SpeakerTitle,
+			SpeakerTitle: h.CitedPost(),
 			Reported:     h.Kind == fangtan.QuoteReported,
 			DocTitle:     h.Title,
 			DocURL:       st.doc(h.DocID, q.From, h.Paragraph, "quotes"),
@@ -892,7 +892,7 @@ func (srv *server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 		para = 0 // a stale link to a paragraph that no longer exists cites the whole article
 	}
 	for _, qu := range doc.Quotes {
-		v.Quotes = append(v.Quotes, docQuote{Text: qu.Text, Speaker: qu.Speaker, SpeakerTitle: qu.SpeakerTitle,
+		v.Quotes = append(v.Quotes, docQuote{Text: qu.Text, Speaker: qu.Speaker, SpeakerTitle: qu.CitedPost(),
 			Reported: qu.Kind == fangtan.QuoteReported, Paragraph: qu.Paragraph + 1, Link: here(qu.Paragraph + 1)})
 	}
 	v.Siblings = srv.siblings(r.Context(), doc, ln)

@@ -35,7 +35,7 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 		if speaker == "" {
 			speaker = "(speaker unknown)"
 		} else if h.SpeakerTitle != "" {
-			speaker += "," + h.SpeakerTitle
+			speaker += "," + h.CitedPost()
 		}
 		if h.Kind == fangtan.QuoteReported {
 			speaker += " (reported)"
