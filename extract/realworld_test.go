@@ -1136,6 +1136,29 @@ func TestRegistrySpreadsNoFormerOfficial(t *testing.T) {
 	}
 }
 
+// TestTitleStopsAtVerb: a post's title does not run back over the verb
+// before it (titleverbs.txt): 法院今继续审理特首梁振英 gives 梁振英 the post
+// 特首, and 警方引用香港民族党召集人陈浩天 a party's post, no public body's.
+func TestTitleStopsAtVerb(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	for _, tc := range []struct{ text, name, title string }{
+		{"法院今繼續審理特首梁振英的案件。", "梁振英", "特首"},
+		{"他回覆新加坡總理李顯龍的來信。", "李显龙", "新加坡总理"},
+		{"廉政公署作出涉及行政長官梁振英的調查。", "梁振英", "行政长官"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			o, ok := exOfficial(extractWith(ex, tc.text), tc.name)
+			if !ok || o.Title != tc.title {
+				t.Errorf("%s = %+v (found %v), want the title %q", tc.name, o, ok, tc.title)
+			}
+		})
+	}
+	d := extractWith(ex, "關注警方引用香港民族黨召集人陳浩天的言論。")
+	if o, ok := exOfficial(d, "陈浩天"); ok {
+		t.Errorf("陈浩天 = %+v: a party's convenor is no official", o)
+	}
+}
+
 // TestTitleKeepsFormerQualifier: jieba cuts 时任 and 已故 off as verbs;
 // the title keeps them, as written, so that a post held then is not read
 // as held now. A rune of another word (目前, 此前) is no qualifier, and a
