@@ -682,6 +682,10 @@ func (t *tagged) verbBefore(i int) bool {
 	}
 	if sp.end-sp.start == 1 {
 		// 应国家主席…之邀: a one-rune preposition; 和, 及, 与 join org names.
+		// A one-rune verb only when listed (人士如立法会议员, 获法官).
+		if sp.tag == "v" {
+			return titleBreakingVerbs[string(t.runes[sp.start])]
+		}
 		return sp.tag == "p" && !strings.ContainsRune("和及与", t.runes[sp.start])
 	}
 	switch {

@@ -1145,6 +1145,9 @@ func TestTitleStopsAtVerb(t *testing.T) {
 		{"法院今繼續審理特首梁振英的案件。", "梁振英", "特首"},
 		{"他回覆新加坡總理李顯龍的來信。", "李显龙", "新加坡总理"},
 		{"廉政公署作出涉及行政長官梁振英的調查。", "梁振英", "行政长官"},
+		// One-rune verbs the list holds.
+		{"民主派人士如立法會議員羅冠聰表示反對。", "罗冠聪", "立法会议员"},
+		{"他上月獲俄羅斯總統普京接見。", "普京", "俄罗斯总统"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			o, ok := exOfficial(extractWith(ex, tc.text), tc.name)
