@@ -607,6 +607,8 @@ func titleBefore(t *tagged, end int) int {
 			break
 		}
 		switch {
+		case start > inPost:
+			start--
 		case r == '、' && positionEndingAt(rs, start-1) > 0:
 			start--
 			inPost = start - positionEndingAt(rs, start)

@@ -1141,7 +1141,8 @@ func TestRegistrySpreadsNoFormerOfficial(t *testing.T) {
 // 特首, and 警方引用香港民族党召集人陈浩天 a party's post, no public body's.
 // It keeps 时任 and 已故, which jieba cuts off as verbs, so that a post held
 // then is not read as held now; a rune of another word (目前, 此前) is no
-// qualifier, and a shared post alone keeps reading as an official's.
+// qualifier, and a shared post alone keeps reading as an official's. A
+// post word is whole (常任秘书长), though 任 stops a title elsewhere.
 func TestTitleAsWritten(t *testing.T) {
 	ex := exNewTestExtractor(t)
 	for _, tc := range []struct{ text, name, title string }{
@@ -1156,6 +1157,11 @@ func TestTitleAsWritten(t *testing.T) {
 		{"已故南非总统曼德拉曾说，教育是最有力的武器。", "曼德拉", "已故南非总统"},
 		{"此前美国总统特朗普表示，将加征关税。", "特朗普", "美国总统"},
 		{"梁振英去信時任主席曾鈺成，要求重組委員會。", "曾钰成", "主席"},
+		// A post word is whole though a rune of it would stop a title
+		// (任 of 出任).
+		{"政制及內地事務局常任秘書長鄧忍光表示，已完成調查。", "邓忍光", "政制及内地事务局常任秘书长"},
+		{"他披露民政事務局常任秘書長馮程淑儀的安排。", "冯程淑仪", "民政事务局常任秘书长"},
+		{"辯方盤問前行政長官辦公室常任秘書長麥靖宇。", "麦靖宇", "前行政长官办公室常任秘书长"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractWith(ex, tc.text)
