@@ -3,6 +3,7 @@ package fangtan
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 )
 
@@ -67,6 +68,12 @@ type BuildOptions struct {
 	// that it mentions (extract.Extractor.AddRegistered), reporting
 	// whether it changed the article.
 	Enrich func(doc *Document, reg *Registry, names []string) bool
+	// Recheck, if set, names the registered people whose listing as an
+	// official the whole registry may not bear out
+	// (extract.Recheck): the registry's pass hands Enrich the articles
+	// that name them even where they list them, so that it may withdraw
+	// them.
+	Recheck func(reg *Registry) []string
 	// Known, if set, is told before any document is prepared which
 	// registry holds the officials the index knows (Build: a copy of
 	// Registry as the stages of documents before the one being prepared
@@ -128,8 +135,9 @@ type Stats struct {
 	// Shortened are documents indexed with a title or authors cut to the
 	// caps (MaxTitleRunes, MaxAuthorRunes, MaxAuthors), and why.
 	Shortened []Skipped `json:"shortened,omitempty"`
-	// Registry: officials registered, articles that gained an official
-	// from the registry, and the time that pass took (part of Elapsed).
+	// Registry: officials registered, articles the registry's pass
+	// changed (an official gained, or withdrawn: BuildOptions.Recheck),
+	// and the time that pass took (part of Elapsed).
 	RegistryOfficials int           `json:"registry_officials,omitempty"`
 	RegistryArticles  int           `json:"registry_articles,omitempty"`
 	RegistryElapsed   time.Duration `json:"registry_elapsed_ns,omitempty"`
@@ -187,4 +195,28 @@ func (o BuildOptions) Ready(d *Document) {
 	if o.Registry != nil {
 		o.Registry.Note(d)
 	}
+}
+
+// RegistryNames returns the names a registry's pass over reg looks for:
+// names, and those Recheck gives, which it also returns as a set.
+func (o BuildOptions) RegistryNames(reg *Registry, names []string) ([]string, map[string]bool) {
+	if o.Recheck == nil {
+		return names, nil
+	}
+	recheck := map[string]bool{}
+	for _, n := range o.Recheck(reg) {
+		recheck[n] = true
+	}
+	out := slices.Clip(names)
+	in := make(map[string]bool, len(names))
+	for _, n := range names {
+		in[n] = true
+	}
+	for n := range recheck {
+		if !in[n] {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out[len(names):])
+	return out, recheck
 }

@@ -1136,6 +1136,65 @@ func TestRegistrySpreadsNoFormerOfficial(t *testing.T) {
 	}
 }
 
+// TestRegistryWithdrawsUnheldPost: at the end of a build, an official an
+// article gives only a shared post written alone before the name (主席李嘉诚
+// of 长和系主席李嘉诚) is withdrawn when the registry says they hold no
+// public post: seen so in many articles and never with a post that says
+// whose, or seen with a private body's or a former post. The article's
+// sentence may still say whose the post is (立法会财委会…主席), and a post
+// written after the name is left alone; so is a person the registry saw
+// in too few articles to judge.
+func TestRegistryWithdrawsUnheldPost(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	note := func(name, title string, times int) {
+		for range times {
+			reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: name, Title: title}}})
+		}
+	}
+	note("李嘉诚", "主席", loneOnlyArticles)
+	note("马时亨", "港铁主席", 1)
+	note("马时亨", "主席", 1)
+	note("陈健波", "主席", loneOnlyArticles-1)
+	note("梁君彦", "主席", loneOnlyArticles)
+	note("梁君彦", "立法会主席", 1)
+	got := Recheck(reg)
+	slices.Sort(got)
+	if want := []string{"李嘉诚", "马时亨"}; !slices.Equal(got, want) {
+		t.Errorf("Recheck = %v, want %v", got, want)
+	}
+	for _, tc := range []struct {
+		text, name string
+		kept       bool
+	}{
+		{"地产建设界两票未提名，分别是长和系主席李嘉诚及另一人。", "李嘉诚", false},
+		{"田北辰表示，已向港铁要求主席马时亨出席会议。", "马时亨", false},
+		{"田北辰表示，已向港铁要求前主席马时亨出席会议。", "马时亨", false},
+		{"立法会财委会今日开会，主席马时亨宣布休会。", "马时亨", true},
+		{"美国商会今日开会，主席马时亨宣布休会。", "马时亨", true},
+		{"李嘉诚主席今日出席活动。主席李嘉诚表示满意。", "李嘉诚", true},
+		{"主席陈健波两度暂停会议。", "陈健波", true},
+		{"主席梁君彦宣布暂停会议。", "梁君彦", true},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			title := "主席"
+			if strings.Contains(tc.text, "前主席") {
+				title = "前主席"
+			}
+			d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text,
+				Officials: []fangtan.Official{{Name: tc.name, Title: title}},
+				Quotes:    []fangtan.Quote{{Text: "…", Speaker: tc.name, SpeakerTitle: title}}}
+			changed := ex.AddRegistered(&d, reg, reg.Names())
+			kept := slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == tc.name })
+			if kept != tc.kept || changed == tc.kept {
+				t.Errorf("%s kept %v (changed %v), want kept %v: %+v", tc.name, kept, changed, tc.kept, d.Officials)
+			}
+			if len(d.Quotes) != 1 || d.Quotes[0].Speaker != tc.name {
+				t.Errorf("quotes %+v: the person keeps their words", d.Quotes)
+			}
+		})
+	}
+}
+
 // TestTitleAsWritten: a post's title does not run back over the verb
 // before it (titleverbs.txt): 法院今继续审理特首梁振英 gives 梁振英 the post
 // 特首, and 警方引用香港民族党召集人陈浩天 a party's post, no public body's.

@@ -10,6 +10,26 @@ import (
 	"fangtan/analyzer"
 )
 
+// BuildOptions wire e into an index build or add: extraction in the
+// index's workers, and the registry of officials (fangtan.Registry)
+// collected from it and applied to the whole index. The officials
+// registered by the documents of earlier stages (fangtan.Stages) are known
+// to each article as it is extracted (so their words are theirs); the
+// index's pass at the end finds the rest, in the articles extracted before
+// a name was registered, and rechecks the people whose listing the whole
+// registry may not bear out (Recheck).
+func (e *Extractor) BuildOptions() fangtan.BuildOptions {
+	reg := fangtan.NewRegistry()
+	reg.SetAliases(e.AliasMap())
+	return fangtan.BuildOptions{
+		Prepare:  e.Extract,
+		Registry: reg,
+		Enrich:   e.AddRegistered,
+		Recheck:  Recheck,
+		Known:    e.UseRegistry,
+	}
+}
+
 // AliasMap returns the extractor's aliases (alias → name), for the index to
 // keep beside its registry.
 func (e *Extractor) AliasMap() map[string]string {
@@ -23,8 +43,10 @@ func (e *Extractor) AliasMap() map[string]string {
 // AddRegistered adds to doc, as inferred officials, the registered names
 // among names that doc mentions as a person but does not list: 王毅 in an
 // article that never writes his post. A mention counts only where a name
-// can stand, so that 王刚 in 王刚才说 is no mention. It reports whether
-// doc changed.
+// can stand, so that 王刚 in 王刚才说 is no mention. A listed official
+// among names whose post the whole registry does not bear out is
+// withdrawn (withdrawUnheldPost, Recheck). It reports whether doc
+// changed.
 func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, names []string) bool {
 	listed := make(map[string]bool, len(doc.Officials))
 	for _, o := range doc.Officials {
@@ -32,8 +54,21 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 	}
 	var texts [][]rune
 	changed := false
+	folded := func() [][]rune {
+		if texts == nil {
+			texts = append(texts, []rune(analyzer.Fold(doc.Title)))
+			for _, p := range doc.Paragraphs {
+				texts = append(texts, []rune(analyzer.Fold(p)))
+			}
+		}
+		return texts
+	}
 	for _, name := range names {
 		if listed[name] {
+			if withdrawUnheldPost(doc, reg, name, folded) {
+				delete(listed, name)
+				changed = true
+			}
 			continue
 		}
 		ro, ok := reg.Lookup(name)
@@ -44,12 +79,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if as == notSpread {
 			continue
 		}
-		if texts == nil {
-			texts = append(texts, []rune(analyzer.Fold(doc.Title)))
-			for _, p := range doc.Paragraphs {
-				texts = append(texts, []rune(analyzer.Fold(p)))
-			}
-		}
+		folded()
 		if completeTruncated(doc, reg, texts, name, ro) || e.cutRunOn(doc, reg, texts, name) {
 			listed[name] = true
 			changed = true
@@ -65,6 +95,146 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		changed = true
 	}
 	return changed
+}
+
+// Recheck returns the registered people whose listing as an official in
+// an article AddRegistered may withdraw (withdrawUnheldPost): those seen
+// with a shared post written alone (主席马时亨) and otherwise out of public
+// office (outOfOffice). The registry's pass hands AddRegistered the
+// articles that name them even where they are listed.
+func Recheck(reg *fangtan.Registry) []string {
+	var out []string
+	for _, name := range reg.Names() {
+		if ro, ok := reg.Lookup(name); ok && outOfOffice(ro) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// outOfOffice reports whether the registry saw ro with a shared post
+// written alone and holding no public post: seen otherwise only with
+// posts that say so (a private body's, 港铁主席, or a former public post),
+// or seen in loneOnlyArticles articles or more and never with any other.
+// A person seen with lone posts in fewer is not judged: in a small archive
+// that says nothing of them (立法会's 主席陈健波 where no other article
+// names his seat).
+func outOfOffice(ro fangtan.RegisteredOfficial) bool {
+	var lone, outside bool
+	for p := range ro.Posts {
+		public, l := judgePost(p)
+		switch {
+		case l:
+			lone = true
+		case !public || !stillHeld(p):
+			outside = true
+		default:
+			return false
+		}
+	}
+	return lone && (outside || ro.Articles >= loneOnlyArticles)
+}
+
+// loneOnlyArticles is how many articles must give a person shared posts
+// alone, and no other post, before the registry judges them out of public
+// office: an official of an archive's beat is named somewhere with the
+// body whose post they hold (立法会主席梁君彦), and a person seen once or
+// twice may simply not have been.
+const loneOnlyArticles = 3
+
+// withdrawUnheldPost removes from doc the official name when the article
+// gives them only a shared post written alone before the name, with no
+// public body or country earlier in the sentence to say whose it is, and
+// the registry never saw them with a public post they still hold:
+// 主席李嘉诚 of 长和系主席李嘉诚, 向港铁要求主席马时亨. The title lost the
+// body, and the archive's other articles say they hold no public post. The
+// person stays in the article's text and quotes. A post written after the
+// name (马建堂常委建议) and a sentence that names a public body (云南省政协原
+// 党组成员、副主席黄毅) leave the official as they are.
+func withdrawUnheldPost(doc *fangtan.Document, reg *fangtan.Registry, name string, texts func() [][]rune) bool {
+	k := slices.IndexFunc(doc.Officials, func(o fangtan.Official) bool { return o.Name == name })
+	if k < 0 || doc.Officials[k].Inferred {
+		return false
+	}
+	title := analyzer.Fold(doc.Officials[k].Title)
+	if _, lone := judgePost(title); !lone || title == "" {
+		return false
+	}
+	ro, ok := reg.Lookup(name)
+	if !ok || !outOfOffice(ro) || !postUnplaced(texts(), name, title) {
+		return false
+	}
+	doc.Officials = slices.Delete(doc.Officials, k, k+1)
+	return true
+}
+
+// postUnplaced reports whether the texts write title before name, in the
+// same sentence, with no public body or country before it there, and
+// never write title right after name.
+func postUnplaced(texts [][]rune, name, title string) bool {
+	seen := false
+	for _, t := range texts {
+		s := string(t)
+		for off := 0; ; {
+			i := strings.Index(s[off:], name)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			off = at + len(name)
+			if strings.HasPrefix(s[off:], title) {
+				return false
+			}
+			end := utf8.RuneCountInString(s[:at])
+			before := string(t[sentenceStart(t, end):end])
+			j := strings.LastIndex(before, title)
+			if j < 0 {
+				continue
+			}
+			seen = true
+			if namesPublicBody(before[:j]) || publicBodyRightBefore(before[:j]) {
+				return false
+			}
+		}
+	}
+	return seen
+}
+
+// namesPublicBody reports whether s holds a public body's word of two
+// runes or more (publicbodies.txt: 政协, 委员会, 中央) or a country's name.
+// Words of one rune (市, 部) are inside too many others (市民, 部分) to
+// tell anything in running text.
+func namesPublicBody(s string) bool {
+	for _, b := range publicBodies {
+		if utf8.RuneCountInString(b) >= 2 && strings.Contains(s, b) {
+			return true
+		}
+	}
+	rs := []rune(s)
+	for i := range rs {
+		if countryNameAt(rs, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// publicBodyRightBefore reports whether the Han runes that end s, which
+// a title stopped short of (行政长官办公室常任 before 秘书长), hold a public
+// body's word of any length, as a title's organisation would (judgePost).
+func publicBodyRightBefore(s string) bool {
+	rs := []rune(s)
+	from := len(rs)
+	for from > 0 && isHan(rs[from-1]) {
+		from--
+	}
+	run := string(rs[from:])
+	for _, b := range publicBodies {
+		if strings.Contains(run, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // completeTruncated gives the registered official ro, named name, to a

@@ -666,7 +666,8 @@ func applyAndSaveRegistry(ctx context.Context, x *Index, reg *fangtan.Registry, 
 		step := func(p registryProgress) {
 			report(opts, Progress{Stage: StageRegistry, Step: p.step, Steps: p.steps, Read: p.read, ToRead: p.toRead, Elapsed: stats.Elapsed + time.Since(start)})
 		}
-		n, err := x.applyRegistry(ctx, reg, names, opts.Enrich, opts.BatchSize, step)
+		names, recheck := opts.RegistryNames(reg, names)
+		n, err := x.applyRegistry(ctx, reg, names, recheck, opts.Enrich, opts.BatchSize, step)
 		if err != nil {
 			return err
 		}

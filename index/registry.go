@@ -16,8 +16,8 @@ import (
 // applyRegistry gives every article that names a registered official
 // without listing them that official (fangtan.Registry): for each name, the
 // articles whose text holds it as an exact substring and whose official
-// field lacks it are handed to enrich, and those it changes are indexed
-// again. It returns how many articles changed. step, if set, is told
+// field lacks it (or, for a name recheck holds, whether it lacks it or
+// not) are handed to enrich, and those it changes are indexed again. It returns how many articles changed. step, if set, is told
 // how many names have been looked for, out of how many, then how many of
 // the articles found have been read.
 //
@@ -26,7 +26,7 @@ import (
 // the wall time of a build of xwlb and a fifth of xwlb with hkcnews. Each
 // article is read once and given all its names at once, in the order of
 // names, which is what giving them one by one did.
-func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names []string, enrich func(*fangtan.Document, *fangtan.Registry, []string) bool, batchSize int, step func(p registryProgress)) (int, error) {
+func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names []string, recheck map[string]bool, enrich func(*fangtan.Document, *fangtan.Registry, []string) bool, batchSize int, step func(p registryProgress)) (int, error) {
 	workers := runtime.GOMAXPROCS(0)
 	found := make([][]string, len(names))
 	var stepMu sync.Mutex
@@ -38,7 +38,7 @@ func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names 
 	g.SetLimit(workers)
 	for i, name := range names {
 		g.Go(func() error {
-			ids, err := x.unlisted(gctx, name)
+			ids, err := x.naming(gctx, name, !recheck[name])
 			if err != nil {
 				return fmt.Errorf("registry: %w", err)
 			}
@@ -133,10 +133,10 @@ func (x *Index) applyRegistry(ctx context.Context, reg *fangtan.Registry, names 
 	return len(order), nil
 }
 
-// unlisted returns the articles whose text holds name as an exact
-// substring and whose officials do not list it; none when the query
-// language cannot hold the name.
-func (x *Index) unlisted(ctx context.Context, name string) ([]string, error) {
+// naming returns the articles whose text holds name as an exact
+// substring, with unlisted only those whose officials do not list it; none
+// when the query language cannot hold the name.
+func (x *Index) naming(ctx context.Context, name string, unlisted bool) ([]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -144,8 +144,11 @@ func (x *Index) unlisted(ctx context.Context, name string) ([]string, error) {
 	if err != nil {
 		return nil, nil
 	}
-	q := query.NewBooleanQuery([]query.Query{c.q, termQuery(fieldType, typeArticle)}, nil,
-		[]query.Query{x.filterQuery(fieldOfficial, []string{name})})
+	var not []query.Query
+	if unlisted {
+		not = append(not, x.filterQuery(fieldOfficial, []string{name}))
+	}
+	q := query.NewBooleanQuery([]query.Query{c.q, termQuery(fieldType, typeArticle)}, nil, not)
 	return x.allIDs(ctx, q)
 }
 

@@ -116,3 +116,58 @@ func TestRegistryBuildAndAdd(t *testing.T) {
 		t.Errorf("registry after add has %d officials, want 3", reg.Len())
 	}
 }
+
+// TestRegistryRechecksListed: the names Recheck gives reach Enrich in the
+// articles that list them too, after a build and after an add, so that
+// an official the whole registry does not bear out can be withdrawn; the
+// other articles that list an official are not read again.
+func TestRegistryRechecksListed(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "recheck")
+	handed := map[string]int{}
+	opts := func() BuildOptions {
+		o := registryOptions()
+		spread := o.Enrich
+		o.Recheck = func(*fangtan.Registry) []string { return []string{"李嘉诚"} }
+		o.Enrich = func(d *fangtan.Document, reg *fangtan.Registry, names []string) bool {
+			handed[d.ID]++
+			withdrawn := false
+			if i := slices.Index(names, "李嘉诚"); i >= 0 {
+				d.Officials = slices.DeleteFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == "李嘉诚" })
+				names, withdrawn = slices.Delete(slices.Clone(names), i, i+1), true
+			}
+			return spread(d, reg, names) || withdrawn
+		}
+		return o
+	}
+	chair := fangtan.Official{Name: "李嘉诚", Title: "主席"}
+	docs := []fangtan.Document{
+		registryDoc("a", "主席李嘉诚出席。", chair),
+		registryDoc("b", "长和系主席李嘉诚表示满意。", chair),
+		registryDoc("c", "外交部长王毅会见来宾。", fangtan.Official{Name: "王毅", Title: "外交部长"}),
+	}
+	if _, err := Build(ctx, path, DocumentsSource(docs), opts()); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if got := officialFacet(t, x, fangtan.Query{Sources: []string{"测试"}}); got["李嘉诚"] != 0 || got["王毅"] != 1 {
+		t.Errorf("official facet %v: want 李嘉诚 withdrawn from a and b, 王毅 in c", got)
+	}
+	if handed["c"] != 0 {
+		t.Errorf("c, which lists only 王毅, was handed to Enrich %d times", handed["c"])
+	}
+	if _, err := x.Add(ctx, []fangtan.Document{registryDoc("d", "主席李嘉诚致辞。", chair)}, opts()); err != nil {
+		t.Fatal(err)
+	}
+	if got := officialFacet(t, x, fangtan.Query{Sources: []string{"测试"}}); got["李嘉诚"] != 0 {
+		t.Errorf("official facet after an add %v: want 李嘉诚 withdrawn from d too", got)
+	}
+	res, err := x.Search(ctx, fangtan.Query{Text: "李嘉诚"})
+	if err != nil || res.Total != 3 {
+		t.Errorf("search 李嘉诚: %v, %d hits; want a, b and d still found by text", err, res.Total)
+	}
+}

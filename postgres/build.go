@@ -663,8 +663,9 @@ func (db *DB) saveRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registry
 // applyAndSaveRegistry gives every article that names one of names
 // without listing them that official (fangtan.Registry), as the bleve
 // index does: for each name, the articles whose title or text holds it as
-// an exact substring and whose officials lack it are handed to Enrich,
-// and those it changes are written again. Then the registry is saved.
+// an exact substring and whose officials lack it (or, for the names
+// Recheck gives, whether they lack it or not) are handed to Enrich, and
+// those it changes are written again. Then the registry is saved.
 func (db *DB) applyAndSaveRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registry, names []string, opts fangtan.BuildOptions, stats *fangtan.Stats) error {
 	start := time.Now()
 	defer func() {
@@ -672,8 +673,9 @@ func (db *DB) applyAndSaveRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.
 		stats.Elapsed += stats.RegistryElapsed
 	}()
 	stats.RegistryOfficials = len(names)
+	names, recheck := opts.RegistryNames(reg, names)
 	if opts.Enrich != nil && len(names) > 0 {
-		n, err := db.applyRegistry(ctx, tx, reg, names, opts, stats.Elapsed, start)
+		n, err := db.applyRegistry(ctx, tx, reg, names, recheck, opts, stats.Elapsed, start)
 		if err != nil {
 			return fmt.Errorf("registry: %w", err)
 		}
@@ -685,7 +687,7 @@ func (db *DB) applyAndSaveRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.
 // registryBatch is how many names' searches go to the server at once.
 const registryBatch = 200
 
-func (db *DB) applyRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registry, names []string, opts fangtan.BuildOptions, before time.Duration, start time.Time) (int, error) {
+func (db *DB) applyRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registry, names []string, recheck map[string]bool, opts fangtan.BuildOptions, before time.Duration, start time.Time) (int, error) {
 	found := map[string][]string{} // article id → names it holds
 	var order []string
 	for i := 0; i < len(names); i += registryBatch {
@@ -703,8 +705,11 @@ func (db *DB) applyRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registr
 			}
 			var args args
 			cond := idsIn("a", []string{db.phraseTextIDs(&args, ph), db.phraseTitleIDs(&args, ph)})
-			key := args.add(query.ProfilePerson + facetSep + name)
-			b.Queue(db.sql(`SELECT a.id FROM {s}.articles a WHERE NOT a.keys @> ARRAY[`+key+`::text] AND `+cond), args...)
+			if !recheck[name] {
+				key := args.add(query.ProfilePerson + facetSep + name)
+				cond = `NOT a.keys @> ARRAY[` + key + `::text] AND ` + cond
+			}
+			b.Queue(db.sql(`SELECT a.id FROM {s}.articles a WHERE `+cond), args...)
 			asked = append(asked, name)
 		}
 		res := tx.SendBatch(ctx, b)

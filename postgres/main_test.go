@@ -91,9 +91,9 @@ func options(t testing.TB) fangtan.BuildOptions {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg := fangtan.NewRegistry()
-	reg.SetAliases(ex.AliasMap())
-	return fangtan.BuildOptions{Prepare: ex.Extract, Registry: reg, Enrich: ex.AddRegistered, Known: ex.UseRegistry, Workers: 2}
+	opts := ex.BuildOptions()
+	opts.Workers = 2
+	return opts
 }
 
 // sampleSource is the bundled sample corpus.

@@ -49,7 +49,7 @@ func runAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer closeIx()
-	stats, err := ix.Add(ctx, docs, buildOptions(ex))
+	stats, err := ix.Add(ctx, docs, ex.BuildOptions())
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 
-	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/extract"
 )
@@ -57,23 +56,4 @@ func (f *extractorFlags) extractor() (*extract.Extractor, error) {
 	}
 	ex.SetAliases(aliases)
 	return ex, nil
-}
-
-// buildOptions wire the extractor into an index build or add: extraction
-// in the index's workers, and the registry of officials (fangtan.Registry)
-// collected from it and applied to the whole index.
-func buildOptions(ex *extract.Extractor) fangtan.BuildOptions {
-	reg := fangtan.NewRegistry()
-	reg.SetAliases(ex.AliasMap())
-	return fangtan.BuildOptions{
-		// The officials registered by the documents of earlier stages
-		// (fangtan.Stages) are known to each article as it is extracted
-		// (so their words are theirs); the index's pass at the end finds
-		// the rest, in the articles extracted before a name was
-		// registered.
-		Prepare:  ex.Extract,
-		Registry: reg,
-		Enrich:   ex.AddRegistered,
-		Known:    ex.UseRegistry,
-	}
 }

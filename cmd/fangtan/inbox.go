@@ -283,7 +283,7 @@ func (b *inbox) handle(ctx context.Context, name string) {
 		b.fail(name, "no documents could be read:\n"+problems(rep, nil))
 		return
 	}
-	stats, err := b.live.add(ctx, docs, buildOptions(b.ex))
+	stats, err := b.live.add(ctx, docs, b.ex.BuildOptions())
 	if err != nil {
 		if ctx.Err() != nil {
 			return
@@ -419,7 +419,7 @@ func (b *inbox) replay(ctx context.Context, from time.Time) {
 		}
 		docs, _, err := loadFile(ctx, b.sub(inboxDone, name))
 		if err == nil && len(docs) > 0 {
-			_, err = b.live.add(ctx, docs, buildOptions(b.ex))
+			_, err = b.live.add(ctx, docs, b.ex.BuildOptions())
 		}
 		if err != nil {
 			b.log.Error("inbox: adding a done file to the rebuilt index failed", "file", name, "err", err)

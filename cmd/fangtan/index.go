@@ -54,7 +54,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	bar := newProgressBar(stderr, inputBytes(paths), *quiet, stages)
 	src, report := corpusSource(paths, bar.readBytes)
-	opts := buildOptions(ex)
+	opts := ex.BuildOptions()
 	opts.Workers, opts.BatchSize, opts.NoCompact, opts.Progress = *workers, *batch, *noCompact, bar.update
 	ix, name, closeIx, err := bf.indexer(ctx)
 	if err != nil {
@@ -123,7 +123,7 @@ func printSummary(w io.Writer, verb, dir string, s fangtan.Stats, rep *corpus.Re
 	fmt.Fprintf(w, "%s %d documents and %d quotes (%.1f MB of text) in %.1fs, %.2f MB/s, into %s\n",
 		verb, s.Documents, s.Quotes, float64(s.Bytes)/1e6, wall.Seconds(), float64(s.Bytes)/1e6/max(wall.Seconds(), 1e-9), dir)
 	if s.RegistryOfficials > 0 {
-		fmt.Fprintf(w, "registry: %d officials; %d articles name one without a post and now list them (%.1fs)\n",
+		fmt.Fprintf(w, "registry: %d officials; %d articles changed by them: named without a post, or a lone post withdrawn (%.1fs)\n",
 			s.RegistryOfficials, s.RegistryArticles, s.RegistryElapsed.Seconds())
 	}
 	printSkipped(w, s, rep)

@@ -44,9 +44,7 @@ func BuildOptions() (fangtan.BuildOptions, error) {
 	if err != nil {
 		return fangtan.BuildOptions{}, fmt.Errorf("extractor: %w", err)
 	}
-	reg := fangtan.NewRegistry()
-	reg.SetAliases(ex.AliasMap())
-	return fangtan.BuildOptions{Prepare: ex.Extract, Registry: reg, Enrich: ex.AddRegistered, Known: ex.UseRegistry}, nil
+	return ex.BuildOptions(), nil
 }
 
 // Build builds docs into ix as `fangtan index` does. The documents are

@@ -29,6 +29,40 @@ func Run(t *testing.T, open Open) {
 		docs := XWLBDocs(t)
 		RunCorpus(t, docs, open(t, docs), 12)
 	})
+	t.Run("registry withdraws unheld posts", func(t *testing.T) { registryWithdraws(t, open) })
+}
+
+// registryWithdraws: a person every article gives only a shared post
+// written alone (主席李嘉诚), in enough articles for the registry to judge,
+// is no official once the build's registry pass has run; they are still
+// found by name. A lone post whose sentence names a public body
+// (立法会财委会…主席陈健波) keeps its official.
+func registryWithdraws(t *testing.T, open Open) {
+	var docs []fangtan.Document
+	for i, text := range []string{
+		"长和系主席李嘉诚今日出席股东大会。",
+		"地产建设界两票未提名，分别是长和系主席李嘉诚及另一人。",
+		"主席李嘉诚表示，对业绩满意。",
+		"立法会财委会今日开会，主席陈健波宣布暂停会议。",
+	} {
+		id := fmt.Sprintf("registry-%d", i)
+		docs = append(docs, fangtan.Document{ID: id, File: id + ".txt", Title: "新闻", Text: text, Paragraphs: []string{text}, Date: "2017-03-01", Source: "测试"})
+	}
+	s := open(t, docs)
+	res, err := s.Search(context.Background(), fangtan.Query{Sources: []string{"测试"}, FacetSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, fc := range res.Facets["official"] {
+		got[fc.Value] = fc.Count
+	}
+	if got["李嘉诚"] != 0 || got["陈健波"] != 1 {
+		t.Errorf("official facet %v: want no 李嘉诚, 陈健波 in 1 article", got)
+	}
+	if res, err := s.Search(context.Background(), fangtan.Query{Text: "李嘉诚"}); err != nil || res.Total != 3 {
+		t.Errorf("search 李嘉诚: %v, %+v; want the 3 articles", err, res)
+	}
 }
 
 // RunCorpus checks s, an index of docs, with perLength random quoted
