@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"fangtan"
@@ -124,13 +125,16 @@ func TestRegistryBuildAndAdd(t *testing.T) {
 func TestRegistryRechecksListed(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "recheck")
+	var mu sync.Mutex // the pass enriches on every core
 	handed := map[string]int{}
 	opts := func() BuildOptions {
 		o := registryOptions()
 		spread := o.Enrich
 		o.Recheck = func(*fangtan.Registry) []string { return []string{"李嘉诚"} }
 		o.Enrich = func(d *fangtan.Document, reg *fangtan.Registry, names []string) bool {
+			mu.Lock()
 			handed[d.ID]++
+			mu.Unlock()
 			withdrawn := false
 			if i := slices.Index(names, "李嘉诚"); i >= 0 {
 				d.Officials = slices.DeleteFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == "李嘉诚" })
