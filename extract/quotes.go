@@ -38,6 +38,22 @@ func speechVerbEndingAt(rs []rune, end int) int {
 	return 0
 }
 
+// weakSpeechVerbs (weakspeechverbs.txt) name whose view a sentence
+// gives, and vouch for no short quotation.
+var weakSpeechVerbs = mustList("weakspeechverbs.txt")
+
+// weakSpeechVerbEndingAt returns the length of a weak speech verb that
+// ends at end.
+func weakSpeechVerbEndingAt(rs []rune, end int) int {
+	for _, v := range weakSpeechVerbs {
+		n := utf8.RuneCountInString(v)
+		if n <= end && string(rs[end-n:end]) == v {
+			return n
+		}
+	}
+	return 0
+}
+
 // The punctuation the quotation and speech rules cut text at.
 const (
 	sentenceEnds = "。!！?？"  // end a sentence
@@ -849,7 +865,14 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 					name, title = p.leadInSpeaker(tags[k])
 				}
 			}
-			reported := name != ""
+			weak := false
+			if name == "" {
+				// 陳振興…他覺得，繼續做落去仍有機會，「…」: whose view the
+				// sentence gives. It vouches for no short quotation.
+				name, title = p.sentenceSpeakerBy(tags, pi, q.start-1, weakSpeechVerbEndingAt)
+				weak = name != ""
+			}
+			reported := name != "" && !weak
 			// A quotation introduced by a speech verb (某某说:“…”) is speech even
 			// when short, unless it is a list of catchwords (“…、…”). Inside a
 			// sentence reporting what someone said, a phrase of two words or
@@ -1452,14 +1475,21 @@ func sentenceStart(rs []rune, i int) int {
 // rune i of paragraph pi: the subject of the last reporting or speech verb
 // between the sentence's start and i (a name, 他 or 她), or "".
 func (p *people) sentenceSpeaker(tags []*tagged, pi, i int) (name, title string) {
+	return p.sentenceSpeakerBy(tags, pi, i, func(rs []rune, v int) int {
+		if n := reportVerbEndingAt(rs, v); n > 0 {
+			return n
+		}
+		return speechVerbEndingAt(rs, v)
+	})
+}
+
+// sentenceSpeakerBy is sentenceSpeaker with the verbs verbEndingAt finds.
+func (p *people) sentenceSpeakerBy(tags []*tagged, pi, i int, verbEndingAt func(rs []rune, end int) int) (name, title string) {
 	t := tags[pi]
 	rs := t.runes
 	ss := sentenceStart(rs, i)
 	for v := i; v > ss; v-- {
-		n := reportVerbEndingAt(rs, v)
-		if n == 0 {
-			n = speechVerbEndingAt(rs, v)
-		}
+		n := verbEndingAt(rs, v)
 		if n == 0 || !t.wordEndsAt(v) || (v-n > 0 && rs[v-n-1] == '的') {
 			continue
 		}

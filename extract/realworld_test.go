@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fangtan"
 	"fangtan/analyzer"
@@ -893,6 +894,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// In Hong Kong's 「」 a noun phrase is as often the speaker's own
 		// coinage as a term (21 of 40 sampled were terms).
 		{"a speaker's coinage in 「」", []string{"議員陳淑莊今日見記者。", "陳淑莊質疑，路政署對工程的監管只是「紙上監察」。"}, "紙上監察", "陈淑庄"},
+		// A weak speech verb (weakspeechverbs.txt) says whose view the
+		// sentence gives.
+		{"a view given by 覺得", []string{"陳振興在2015年離開做了18年的龍頭大行，加入中資企業Q房網，希望多做大陸客生意，「Q房網在中國做開生意，在港開分公司，大陸人認識它，來香港買樓的話很可能會幫襯番。」他覺得，未來的香港樓市，大陸人仍佔相當一部分。", "43歲的陳振興做了地產經紀20年，他覺得，繼續做落去仍有機會，「做呢行，唔好理升跌，有成交就得。」"}, "做呢行，唔好理升跌，有成交就得。", "陈振兴"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -906,6 +910,20 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 				}
 			}
 			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
+		})
+	}
+	// After a weak speech verb a short quotation is a label, not speech.
+	for _, text := range []string{
+		"鄧太覺得最重要是黃傘，因為傘上印有兩個圖案，一個是「雨傘革命」，一個是「八十七枚催淚彈」。",
+		"胡恩威說劇場是他的平台，用以表達他覺得「正常」的想法。",
+	} {
+		t.Run("a label after a weak speech verb: "+text, func(t *testing.T) {
+			d := extractText(t, "新闻", text)
+			for _, q := range d.Quotes {
+				if q.Kind == fangtan.QuoteDirect && utf8.RuneCountInString(q.Text) < 10 {
+					t.Errorf("label %q read as the words of %q", q.Text, q.Speaker)
+				}
+			}
 		})
 	}
 	t.Run("two speakers before leave a quotation alone", func(t *testing.T) {
