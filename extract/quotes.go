@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fangtan/internal/han"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -212,6 +213,15 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	}
 	if strings.ContainsRune("向对跟给", rs[best.s]) && best.e-best.s > 2 {
 		return "", ""
+	}
+	// 陈志全的助理表示, 孟晚舟律师可藉此要求: the assistant or the lawyer
+	// speaks, whom the article does not name; 赵紫阳的秘书鲍彤表示 names
+	// the secretary.
+	for _, c := range cands {
+		w := spokespersonAfter(rs, c.e, verbStart)
+		if w >= 0 && !slices.ContainsFunc(cands, func(o cand) bool { return o.s == w }) {
+			return "", ""
+		}
 	}
 	name = string(rs[best.s:best.e])
 	// 碧桂园强调, 报社称: a guessed name that ends like a body is none;
@@ -543,8 +553,31 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 	return "", "", false
 }
 
-// colonNotSpeech are the words of colonnotspeech.txt.
-var colonNotSpeech = mustList("colonnotspeech.txt")
+// colonNotSpeech are the words of colonnotspeech.txt and
+// spokespeople.txt.
+var colonNotSpeech = append(mustList("colonnotspeech.txt"), spokespeople...)
+
+// spokespeople (spokespeople.txt) speak for the person named before them.
+var spokespeople = mustList("spokespeople.txt")
+
+// spokespersonAfter returns where a spokesperson's word ends that, after
+// an optional 的, follows the name ending at end and comes before
+// verbStart (陈志全的助理表示, 刘伯女儿说), or -1.
+func spokespersonAfter(rs []rune, end, verbStart int) int {
+	of := end < verbStart && rs[end] == '的'
+	if of {
+		end++
+	}
+	rest := string(rs[end:verbStart])
+	for _, w := range spokespeople {
+		// 庄耀洸律师表示, 蔡大律师 (蔡 + 大律师, read as 蔡大): a lawyer
+		// addressed by name speaks himself; 何志平的律师 speaks for him.
+		if strings.HasPrefix(rest, w) && (of || w != "律师") {
+			return end + utf8.RuneCountInString(w)
+		}
+	}
+	return -1
+}
 
 // colonSpeaker finds the speaker of a quotation opened by a colon whose
 // clause has no speech verb but opens with a person: 李卓人記得：「…」,
@@ -1198,7 +1231,7 @@ func objectAt(rs []rune, i int) bool {
 func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string) {
 	rs := t.runes
 	for i := start; i < verbStart; i++ {
-		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) {
+		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) && spokespersonAfter(rs, i+n, verbStart) < 0 {
 			name = string(rs[i : i+n])
 			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) && !t.bodyOrItsStart(i, i+n) {
 				if pi.official {

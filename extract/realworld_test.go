@@ -912,6 +912,30 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
 		})
 	}
+	// Spokespeople (spokespeople.txt) after a name speak for that person:
+	// the words are theirs, not the named person's.
+	for _, tc := range []struct{ text, notSpeaker string }{
+		{"立法會議員陳志全今日出席會議。陳志全的助理表示：「議員會跟進事件，並向有關部門反映意見。」", "陈志全"},
+		{"劉伯今年八十歲。劉伯女兒說：「爸爸好鍾意呢度，佢唔想搬走，因為呢度係佢屋企。」", "刘伯"},
+		{"美国前总统特朗普今日出庭。特朗普的律师表示，特朗普将作无罪陈述。", "特朗普"},
+	} {
+		t.Run("a spokesperson speaks: "+tc.text, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.text)
+			for _, q := range d.Quotes {
+				if q.Speaker == tc.notSpeaker {
+					t.Errorf("%q given to %s, whose spokesperson said it", q.Text, q.Speaker)
+				}
+			}
+		})
+	}
+	t.Run("a named spokesperson speaks", func(t *testing.T) {
+		d := extractText(t, "新闻", "報道又引述中共前總書記趙紫陽的秘書鮑彤在社交媒體表示，贊成關閉孔子學院，他說孔子學院與孔夫子無關。")
+		for _, q := range d.Quotes {
+			if q.Speaker == "赵紫阳" {
+				t.Errorf("%q given to 赵紫阳, not to his secretary 鲍彤", q.Text)
+			}
+		}
+	})
 	// After a weak speech verb a short quotation is a label, not speech.
 	for _, text := range []string{
 		"鄧太覺得最重要是黃傘，因為傘上印有兩個圖案，一個是「雨傘革命」，一個是「八十七枚催淚彈」。",

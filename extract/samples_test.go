@@ -135,7 +135,7 @@ func readLabelledSpeakers(t *testing.T, dir string) []labelledSpeaker {
 			if len(f) <= max(speakerCol, quoteCol) {
 				t.Fatalf("%s:%d: %d columns", name, n+3, len(f))
 			}
-			if f[0] != "y" || f[speakerCol] == "" || f[speakerCol] == "(none)" {
+			if f[0] != "y" || f[speakerCol] == "" || f[speakerCol] == "(none)" || f[speakerCol] == "(no quote)" {
 				continue
 			}
 			ctx := f[quoteCol]
