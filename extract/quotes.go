@@ -597,6 +597,115 @@ func (p *people) colonSpeaker(t *tagged, q quoteSpan) (name, title string) {
 	return p.colonClauseSpeaker(t, j-1)
 }
 
+// commaSpeaker finds the speaker of a quotation that a comma joins to a
+// sentence whose subject is a person, with no speech verb: 林亨利沒有哭，
+// 但心中還是一沉，「…」, 梁天琦同意，「…」, 蔡英文寄語北京當局，「…」. Hong Kong
+// features give their subjects' words so, as with a colon. The quotation
+// must read as a sentence and end the sentence, so that a term the
+// sentence goes on to use is nobody's; the sentence must name no other
+// person after the subject, report nobody's words, and say nothing of
+// hearing, asking or passing words on (colonnotspeech.txt).
+func (p *people) commaSpeaker(t *tagged, q quoteSpan) (name, title string) {
+	rs := t.runes
+	j := q.start - 1 // the opening mark
+	for j > 0 && rs[j-1] == ' ' {
+		j--
+	}
+	if j <= 0 || (rs[j-1] != ',' && rs[j-1] != '，') || !isSentenceLike(rs[q.start:q.end]) || !quotationEndsSentence(rs, q) {
+		return "", ""
+	}
+	comma := j - 1
+	ss := sentenceStart(rs, comma)
+	if comma-ss > maxCommaSentence {
+		return "", ""
+	}
+	sentence := string(rs[ss:comma])
+	for _, w := range colonNotSpeech {
+		if strings.Contains(sentence, w) {
+			return "", ""
+		}
+	}
+	if p.reportedBefore(t, ss, comma) {
+		return "", ""
+	}
+	// A sentence with a speech verb (羅老師說，「…」) is its subject's, which
+	// the rules before have read: the person must open the verb's clause.
+	// 起訴書稱，馬納福特涉嫌…，「…」 is the indictment's.
+	from, to := ss, comma
+	for v := comma; v > ss; v-- {
+		if n := max(reportVerbEndingAt(rs, v), speechVerbEndingAt(rs, v)); n > 0 && t.wordEndsAt(v) {
+			from, to = clauseStart(rs, v-n), v-n
+			break
+		}
+	}
+	for cs := from; cs < to; {
+		k := skipLeadIn(rs, cs, to)
+		if n := p.knownPersonStartingAt(rs, k); n > 0 {
+			if k+n > to || k+n >= comma || t.bodyOrItsStart(k, k+n) || strings.ContainsRune("和与同及、跟的", rs[k+n]) ||
+				(k > 0 && strings.ContainsRune(objectPrepositions, rs[k-1])) {
+				return "", ""
+			}
+			name = string(rs[k : k+n])
+			for i := k + n; i < comma; i++ {
+				if m := p.knownNameStartingAt(rs, i); m > 0 && string(rs[i:i+m]) != name {
+					return "", ""
+				}
+				if t.byStart != nil && !strings.HasPrefix(string(rs[i:]), name) {
+					if m := t.nameAt(i); m >= 2 && startsWithSurname(rs[i:i+m]) {
+						return "", ""
+					}
+				}
+			}
+			if pi := p.byName[name]; pi != nil && pi.official {
+				title = pi.bestTitle()
+			}
+			return name, title
+		}
+		if to < comma {
+			break // the speech verb's clause opens with no person
+		}
+		for cs < comma && !strings.ContainsRune(clauseBreaks, rs[cs]) {
+			cs++
+		}
+		cs++
+	}
+	return "", ""
+}
+
+// knownPersonStartingAt is the length of the name of a person the article
+// knows at rune k (an official, someone it quotes, or a name it repeats),
+// or 0: personStartingAt without the names only jieba tags, which run on
+// into the next rune too often (陈说, 刘燕卿非) where no colon bounds them.
+func (p *people) knownPersonStartingAt(rs []rune, k int) int {
+	n := p.knownNameStartingAt(rs, k)
+	if n == 0 {
+		return 0
+	}
+	if pi := p.byName[string(rs[k:k+n])]; !(pi.official || pi.speaker || p.mentions(pi.name) >= 2) {
+		return 0
+	}
+	return n
+}
+
+// maxCommaSentence bounds the sentence before the comma that commaSpeaker
+// reads.
+const maxCommaSentence = 48
+
+// quotationEndsSentence reports whether the quotation q ends its sentence:
+// a sentence end follows it, or ends its words, or the paragraph ends.
+func quotationEndsSentence(rs []rune, q quoteSpan) bool {
+	i := q.end + 1
+	for i < len(rs) && rs[i] == ' ' {
+		i++
+	}
+	if i >= len(rs) || strings.ContainsRune(sentenceEnds, rs[i]) {
+		return true
+	}
+	body := strings.TrimRight(string(rs[q.start:q.end]), " ")
+	last, _ := utf8.DecodeLastRuneInString(body)
+	return strings.ContainsRune(sentenceEnds+"…", last)
+}
+
 // colonClauseSpeaker is colonSpeaker's reading of the clause that ends in
 // the colon at rune colon. It also reads clauses that end in a speech verb
 // too far from the name for attribute (陳健民周四在 Facebook 寫道：). A
@@ -891,6 +1000,11 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 				// 李卓人反思雙輸的教訓：「…」: no speech verb, but a colon
 				// opens the quotation and a person opens its clause.
 				name, title = p.colonSpeaker(t, q)
+			}
+			if name == "" {
+				// 林亨利沒有哭，但心中還是一沉，「…」: a comma joins the
+				// quotation to a sentence about a person.
+				name, title = p.commaSpeaker(t, q)
 			}
 			if name == "" && opensWithQuote(paras[pi]) && strings.Trim(string(orig[:q.start-1]), paragraphFrame) == "" {
 				// A paragraph of quotation after 嚴迅奇…首次回應：.

@@ -897,6 +897,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A weak speech verb (weakspeechverbs.txt) says whose view the
 		// sentence gives.
 		{"a view given by 覺得", []string{"陳振興在2015年離開做了18年的龍頭大行，加入中資企業Q房網，希望多做大陸客生意，「Q房網在中國做開生意，在港開分公司，大陸人認識它，來香港買樓的話很可能會幫襯番。」他覺得，未來的香港樓市，大陸人仍佔相當一部分。", "43歲的陳振興做了地產經紀20年，他覺得，繼續做落去仍有機會，「做呢行，唔好理升跌，有成交就得。」"}, "做呢行，唔好理升跌，有成交就得。", "陈振兴"},
+		// A comma joins the quotation to a sentence whose subject is a
+		// person the article knows, with no speech verb.
+		{"a comma after a sentence about the speaker", []string{"議員陳淑莊今日出庭。", "陳淑莊突然站起來，「我拒絕接受法律援助，我認為我有資格代表自己。」"}, "我拒絕接受法律援助，我認為我有資格代表自己。", "陈淑庄"},
+		{"a comma after a sentence's second clause", []string{"工黨立法會議員李卓人今次再出選。", "選舉結束後，李卓人沒有哭，但心中還是一沉，「輸咗就係輸咗，我會繼續做落去。」"}, "輸咗就係輸咗，我會繼續做落去。", "李卓人"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -946,6 +950,23 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			for _, q := range d.Quotes {
 				if q.Kind == fangtan.QuoteDirect && utf8.RuneCountInString(q.Text) < 10 {
 					t.Errorf("label %q read as the words of %q", q.Text, q.Speaker)
+				}
+			}
+		})
+	}
+	// A comma gives nobody the quotation where the sentence has a speech
+	// verb of another subject, names a second person, or goes on past
+	// the quotation.
+	for _, paras := range [][]string{
+		{"議員陳淑莊今日出庭。", "陳淑莊離開法院後，教過她的羅老師說，「她是一個很有想法、思路很清楚的學生。」"},
+		{"議員陳淑莊今日出庭。", "陳淑莊與梁國雄一同離開，「我們會繼續上訴，直到法院還我們一個公道。」"},
+		{"議員陳淑莊今日出庭。", "陳淑莊參與遊行，「我們要爭取真普選，直到成功為止」這句口號響遍街頭。"},
+	} {
+		t.Run("a comma that gives nobody: "+paras[1], func(t *testing.T) {
+			d := extractText(t, "新闻", paras...)
+			for _, q := range d.Quotes {
+				if q.Speaker == "陈淑庄" {
+					t.Errorf("%q given to 陈淑庄", q.Text)
 				}
 			}
 		})
