@@ -687,6 +687,48 @@ func (p *people) knownPersonStartingAt(rs []rune, k int) int {
 	return n
 }
 
+// prevSentenceSpeaker finds the speaker of a quotation that opens a
+// sentence inside a paragraph, with no speaker of its own: the person the
+// sentence before reports speaking (陳健民說，當時還有寄望…。「如果說…」),
+// whose words it goes on with, as a quotation opening a paragraph goes on
+// the paragraph before (continuedSpeaker).
+func (p *people) prevSentenceSpeaker(tags []*tagged, pi int, q quoteSpan) (name, title string) {
+	rs := tags[pi].runes
+	j := q.start - 1 // the opening mark
+	for j > 0 && rs[j-1] == ' ' {
+		j--
+	}
+	// After a question (梁振英曾表示…，陳美齡對此有何看法？「…」) the
+	// quotation is the answer of the person asked, not of the words the
+	// question cites.
+	if j <= 0 || !strings.ContainsRune("。!！", rs[j-1]) || !isSentenceLike(rs[q.start:q.end]) {
+		return "", ""
+	}
+	// The sentence's own speaker, its first reporting verb's subject: a
+	// later verb is often inside the words reported (涂謹申…反駁…梁提出…),
+	// and a clause opening with 对于 names its topic (對於林鄭提出…，他指).
+	t := tags[pi]
+	end := j - 1
+	ss := sentenceStart(rs, end)
+	for v := ss + 1; v <= end; v++ {
+		n := max(reportVerbEndingAt(rs, v), speechVerbEndingAt(rs, v))
+		if n == 0 || !t.wordEndsAt(v) || (v-n > 0 && rs[v-n-1] == '的') {
+			continue
+		}
+		cs := clauseStart(rs, v-n)
+		if k := skipLeadIn(rs, cs, v-n); runesHasPrefix(rs[k:v-n], "对于") || runesHasPrefix(rs[k:v-n], "关于") {
+			continue
+		}
+		if name, title = p.subjectOf(t, cs, v-n); name != "" {
+			return name, title
+		}
+		if name, title = p.pronounSpeaker(tags, pi, cs, v-n); name != "" {
+			return name, title
+		}
+	}
+	return "", ""
+}
+
 // maxCommaSentence bounds the sentence before the comma that commaSpeaker
 // reads.
 const maxCommaSentence = 48
@@ -1005,6 +1047,11 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 				// 林亨利沒有哭，但心中還是一沉，「…」: a comma joins the
 				// quotation to a sentence about a person.
 				name, title = p.commaSpeaker(t, q)
+			}
+			if name == "" {
+				// 陳健民說，…。「…」: a quotation that opens a sentence
+				// goes on the words the sentence before reported.
+				name, title = p.prevSentenceSpeaker(tags, pi, q)
 			}
 			if name == "" && opensWithQuote(paras[pi]) && strings.Trim(string(orig[:q.start-1]), paragraphFrame) == "" {
 				// A paragraph of quotation after 嚴迅奇…首次回應：.

@@ -903,6 +903,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// person the article knows, with no speech verb.
 		{"a comma after a sentence about the speaker", []string{"議員陳淑莊今日出庭。", "陳淑莊突然站起來，「我拒絕接受法律援助，我認為我有資格代表自己。」"}, "我拒絕接受法律援助，我認為我有資格代表自己。", "陈淑庄"},
 		{"a comma after a sentence's second clause", []string{"工黨立法會議員李卓人今次再出選。", "選舉結束後，李卓人沒有哭，但心中還是一沉，「輸咗就係輸咗，我會繼續做落去。」"}, "輸咗就係輸咗，我會繼續做落去。", "李卓人"},
+		// A quotation that opens a sentence goes on the words the sentence
+		// before reports.
+		{"a quotation after the sentence reporting its speaker", []string{"議員陳淑莊今日出庭。", "陳淑莊說，當時還有寄望政府願意談判。「如果說公民提名不行，請交代邊個方案得？」"}, "如果說公民提名不行，請交代邊個方案得？", "陈淑庄"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -958,11 +961,13 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 	}
 	// A comma gives nobody the quotation where the sentence has a speech
 	// verb of another subject, names a second person, or goes on past
-	// the quotation.
+	// the quotation; nor does a sentence before that names its topic.
 	for _, paras := range [][]string{
 		{"議員陳淑莊今日出庭。", "陳淑莊離開法院後，教過她的羅老師說，「她是一個很有想法、思路很清楚的學生。」"},
 		{"議員陳淑莊今日出庭。", "陳淑莊與梁國雄一同離開，「我們會繼續上訴，直到法院還我們一個公道。」"},
 		{"議員陳淑莊今日出庭。", "陳淑莊參與遊行，「我們要爭取真普選，直到成功為止」這句口號響遍街頭。"},
+		// The sentence before names its topic, not its speaker.
+		{"議員陳淑莊今日出庭。", "對於陳淑莊提出的方案，有家長批評不足夠。「三萬蚊點夠交學費，政府應該再諗清楚先好推出。」"},
 	} {
 		t.Run("a comma that gives nobody: "+paras[1], func(t *testing.T) {
 			d := extractText(t, "新闻", paras...)
