@@ -42,8 +42,9 @@ func FuzzExtract(f *testing.F) {
 	// The speaker rules of Hong Kong features: a colon's clause, a lead-in
 	// paragraph across headings, the interviewee, the person asked about.
 	f.Add("專訪", "李卓人記得：「輸咗之後。」\n李卓人在落敗後，首次回應：\n**講心情**\n「心情複雜。」\n：\n**\n「想問？」\n被問到對律政司司長鄭若驊的看法，她說：「嬲。」")
-	// A comma before the quotation (commaSpeaker).
-	f.Add("專訪", "議員陳淑莊今日出庭。\n選舉結束後，陳淑莊沒有哭，但心中還是一沉，「輸咗就係輸咗。」\n起訴書稱，陳淑莊涉嫌，「」，「")
+	// A comma before the quotation (commaSpeaker), and the sentence before
+	// it (prevSentenceSpeaker).
+	f.Add("專訪", "議員陳淑莊今日出庭。\n選舉結束後，陳淑莊沒有哭，但心中還是一沉，「輸咗就係輸咗。」\n起訴書稱，陳淑莊涉嫌，「」，「\n對於陳淑莊說。「」陳淑莊說，我。「我們。」。「")
 	ex := extractorForFuzz(f)
 	f.Fuzz(func(t *testing.T, title, text string) {
 		if !utf8.ValidString(title) || !utf8.ValidString(text) {
