@@ -254,6 +254,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	if !qa {
 		continuedQuotes(doc.Quotes, paras)
 	}
+	ppl.resolveJudgesAddressed(doc.Quotes, tags)
 	e.canonicalNames(doc)
 	if !qa {
 		intervieweeQuotes(doc.Quotes, paras)
@@ -430,6 +431,54 @@ func (e *Extractor) canonicalNames(doc *fangtan.Document) {
 		}
 		if post, ok := registryPosts[q.Speaker]; ok && q.SpeakerTitle != "" && q.SpeakerTitle == post {
 			q.SpeakerTitleInferred = true
+		}
+	}
+}
+
+// resolveJudgesAddressed gives a quotation whose speaker is a judge
+// addressed as Hong Kong news does, the family name and 官 (胡官, 张官),
+// to the one name of three runes with that family name that jieba finds
+// in the article at least twice (胡國興, a retired judge running for
+// chief executive, named without a post): judgeAddressed, which needs an
+// official whose post ends in 官, leaves such speakers as they are. Two
+// such names leave the address as it is.
+func (p *people) resolveJudgesAddressed(quotes []fangtan.Quote, tags []*tagged) {
+	var named map[rune]map[string]int // family name → full names → times
+	for i := range quotes {
+		rs := []rune(quotes[i].Speaker)
+		if len(rs) != 2 || rs[1] != '官' || !surnames[rs[0]] {
+			continue
+		}
+		if named == nil {
+			named = map[rune]map[string]int{}
+			for _, t := range tags {
+				for k, r := range t.runes {
+					if surnames[r] && t.nameAt(k) == 3 && t.runes[k+1] != '官' && !hasCompoundSurname(t.runes[k:k+3]) {
+						if named[r] == nil {
+							named[r] = map[string]int{}
+						}
+						named[r][string(t.runes[k:k+3])]++
+					}
+				}
+			}
+		}
+		full := ""
+		for n, times := range named[rs[0]] {
+			if times < 2 {
+				continue
+			}
+			if full != "" {
+				full = ""
+				break
+			}
+			full = n
+		}
+		if full == "" {
+			continue
+		}
+		quotes[i].Speaker, quotes[i].SpeakerTitle = full, ""
+		if pi := p.byName[full]; pi != nil && pi.official {
+			quotes[i].SpeakerTitle = pi.bestTitle()
 		}
 	}
 }

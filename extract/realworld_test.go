@@ -906,6 +906,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A quotation that opens a sentence goes on the words the sentence
 		// before reports.
 		{"a quotation after the sentence reporting its speaker", []string{"議員陳淑莊今日出庭。", "陳淑莊說，當時還有寄望政府願意談判。「如果說公民提名不行，請交代邊個方案得？」"}, "如果說公民提名不行，請交代邊個方案得？", "陈淑庄"},
+		// 胡官 is how Hong Kong news addresses 胡國興, a retired judge,
+		// whom the article names in full without a post.
+		{"a judge addressed, named in full elsewhere", []string{"特首參選人胡國興今日遞交提名表格。", "胡國興表示對入閘有信心。", "胡官指：「我會繼續爭取普選，直到最後一刻都唔會放棄。」"}, "我會繼續爭取普選，直到最後一刻都唔會放棄。", "胡国兴"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
