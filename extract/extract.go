@@ -254,7 +254,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	if !qa {
 		continuedQuotes(doc.Quotes, paras)
 	}
-	ppl.resolveJudgesAddressed(doc.Quotes, tags)
+	ppl.resolveAddresses(doc.Quotes, tags)
 	e.canonicalNames(doc)
 	if !qa {
 		intervieweeQuotes(doc.Quotes, paras)
@@ -435,43 +435,39 @@ func (e *Extractor) canonicalNames(doc *fangtan.Document) {
 	}
 }
 
-// resolveJudgesAddressed gives a quotation whose speaker is a judge
-// addressed as Hong Kong news does, the family name and 官 (胡官, 张官),
-// to the one name of three runes with that family name that jieba finds
-// in the article at least twice (胡國興, a retired judge running for
-// chief executive, named without a post): judgeAddressed, which needs an
-// official whose post ends in 官, leaves such speakers as they are. Two
-// such names leave the address as it is.
-func (p *people) resolveJudgesAddressed(quotes []fangtan.Quote, tags []*tagged) {
-	var named map[rune]map[string]int // family name → full names → times
+// resolveAddresses gives a quotation whose speaker is a person addressed
+// as Hong Kong news does, by family name and a word, to the person:
+//   - a judge, X官, is the article's one name of three runes with that
+//     family name that jieba finds at least twice (胡官 is 胡國興, a retired
+//     judge running for chief executive, whom the article names with no
+//     post; judgeAddressed needs an official whose post ends in 官);
+//   - a married woman, X太, is the article's one person named with two
+//     family names, hers after X, at least twice (叶太 is 葉劉淑儀, 陈太
+//     陳方安生).
+//
+// Two such names, or none, leave the address as it is.
+func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
+	var judges map[rune]map[string]int // family name → full names → times
 	for i := range quotes {
 		rs := []rune(quotes[i].Speaker)
-		if len(rs) != 2 || rs[1] != '官' || !surnames[rs[0]] {
+		if len(rs) != 2 || !surnames[rs[0]] {
 			continue
 		}
-		if named == nil {
-			named = map[rune]map[string]int{}
-			for _, t := range tags {
-				for k, r := range t.runes {
-					if surnames[r] && t.nameAt(k) == 3 && t.runes[k+1] != '官' && !hasCompoundSurname(t.runes[k:k+3]) {
-						if named[r] == nil {
-							named[r] = map[string]int{}
-						}
-						named[r][string(t.runes[k:k+3])]++
-					}
+		full := ""
+		switch rs[1] {
+		case '官':
+			if judges == nil {
+				judges = namesOfThree(tags)
+			}
+			full = onlyName(judges[rs[0]])
+		case '太':
+			wives := map[string]int{}
+			for n := range p.byName {
+				if nr := []rune(n); len(nr) == 4 && nr[0] == rs[0] && surnames[nr[1]] {
+					wives[n] = p.mentions(n)
 				}
 			}
-		}
-		full := ""
-		for n, times := range named[rs[0]] {
-			if times < 2 {
-				continue
-			}
-			if full != "" {
-				full = ""
-				break
-			}
-			full = n
+			full = onlyName(wives)
 		}
 		if full == "" {
 			continue
@@ -481,6 +477,39 @@ func (p *people) resolveJudgesAddressed(quotes []fangtan.Quote, tags []*tagged) 
 			quotes[i].SpeakerTitle = pi.bestTitle()
 		}
 	}
+}
+
+// onlyName is the one name of times that the article writes at least
+// twice, or "".
+func onlyName(times map[string]int) string {
+	only := ""
+	for n, k := range times {
+		if k < 2 {
+			continue
+		}
+		if only != "" {
+			return ""
+		}
+		only = n
+	}
+	return only
+}
+
+// namesOfThree counts, by family name, the names of three runes jieba
+// finds in tags (not an address such as 胡官 run on: 胡官下).
+func namesOfThree(tags []*tagged) map[rune]map[string]int {
+	named := map[rune]map[string]int{}
+	for _, t := range tags {
+		for k, r := range t.runes {
+			if surnames[r] && t.nameAt(k) == 3 && t.runes[k+1] != '官' && !hasCompoundSurname(t.runes[k:k+3]) {
+				if named[r] == nil {
+					named[r] = map[string]int{}
+				}
+				named[r][string(t.runes[k:k+3])]++
+			}
+		}
+	}
+	return named
 }
 
 // judgeAddressed resolves the way Hong Kong news addresses a judge or a

@@ -909,6 +909,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// 胡官 is how Hong Kong news addresses 胡國興, a retired judge,
 		// whom the article names in full without a post.
 		{"a judge addressed, named in full elsewhere", []string{"特首參選人胡國興今日遞交提名表格。", "胡國興表示對入閘有信心。", "胡官指：「我會繼續爭取普選，直到最後一刻都唔會放棄。」"}, "我會繼續爭取普選，直到最後一刻都唔會放棄。", "胡国兴"},
+		// 葉太 is 葉劉淑儀: a married woman addressed by her husband's
+		// family name.
+		{"a married woman addressed", []string{"新民黨主席葉劉淑儀今日宣布參選。", "葉劉淑儀表示有信心取得足夠提名。", "葉太表示：「我會努力爭取市民支持，亦會公開所有提名人名單。」"}, "我會努力爭取市民支持，亦會公開所有提名人名單。", "叶刘淑仪"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
