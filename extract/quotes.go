@@ -692,16 +692,22 @@ func (p *people) knownPersonStartingAt(rs []rune, k int) int {
 // sentence before reports speaking (陳健民說，當時還有寄望…。「如果說…」),
 // whose words it goes on with, as a quotation opening a paragraph goes on
 // the paragraph before (continuedSpeaker).
-func (p *people) prevSentenceSpeaker(tags []*tagged, pi int, q quoteSpan) (name, title string) {
+func (p *people) prevSentenceSpeaker(tags []*tagged, pi int, q quoteSpan, before []fangtan.Quote) (name, title string) {
 	rs := tags[pi].runes
 	j := q.start - 1 // the opening mark
 	for j > 0 && rs[j-1] == ' ' {
 		j--
 	}
+	if j <= 0 || !isSentenceLike(rs[q.start:q.end]) {
+		return "", ""
+	}
+	if strings.ContainsRune("?？", rs[j-1]) {
+		return p.personAsked(tags[pi], j-1, before)
+	}
 	// After a question (梁振英曾表示…，陳美齡對此有何看法？「…」) the
 	// quotation is the answer of the person asked, not of the words the
 	// question cites.
-	if j <= 0 || !strings.ContainsRune("。!！", rs[j-1]) || !isSentenceLike(rs[q.start:q.end]) {
+	if !strings.ContainsRune("。!！", rs[j-1]) {
 		return "", ""
 	}
 	// The sentence's own speaker, its first reporting verb's subject: a
@@ -727,6 +733,37 @@ func (p *people) prevSentenceSpeaker(tags []*tagged, pi int, q quoteSpan) (name,
 		}
 	}
 	return "", ""
+}
+
+// personAsked is the person a reporter's question ending at rune end
+// asks, whose answer the quotation after it is: the known person who
+// opens its last clause (周永新可有覺得自己被人利用？; 特首梁振英曾表示…，
+// 陳美齡對此有何看法？), or "".
+func (p *people) personAsked(t *tagged, end int, before []fangtan.Quote) (name, title string) {
+	rs := t.runes
+	cs := clauseStart(rs, end)
+	k := skipLeadIn(rs, cs, end)
+	n := p.knownPersonStartingAt(rs, k)
+	if n == 0 || k+n >= end || t.bodyOrItsStart(k, k+n) || strings.ContainsRune("和与同及、跟的", rs[k+n]) ||
+		(k > 0 && strings.ContainsRune(objectPrepositions, rs[k-1])) {
+		return "", ""
+	}
+	name = string(rs[k : k+n])
+	// 陶傑 answers questions about 查良鏞 (查良鏞非常懂得計算吧？「…」): the
+	// person asked is the article's most quoted so far, not its topic.
+	times := map[string]int{}
+	for _, q := range before {
+		times[q.Speaker]++
+	}
+	for s, k := range times {
+		if s != "" && s != name && k >= 2 && k > times[name] {
+			return "", ""
+		}
+	}
+	if pi := p.byName[name]; pi.official {
+		title = pi.bestTitle()
+	}
+	return name, title
 }
 
 // maxCommaSentence bounds the sentence before the comma that commaSpeaker
@@ -1051,7 +1088,7 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if name == "" {
 				// 陳健民說，…。「…」: a quotation that opens a sentence
 				// goes on the words the sentence before reported.
-				name, title = p.prevSentenceSpeaker(tags, pi, q)
+				name, title = p.prevSentenceSpeaker(tags, pi, q, out)
 			}
 			if name == "" && opensWithQuote(paras[pi]) && strings.Trim(string(orig[:q.start-1]), paragraphFrame) == "" {
 				// A paragraph of quotation after 嚴迅奇…首次回應：.

@@ -912,6 +912,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// 葉太 is 葉劉淑儀: a married woman addressed by her husband's
 		// family name.
 		{"a married woman addressed", []string{"新民黨主席葉劉淑儀今日宣布參選。", "葉劉淑儀表示有信心取得足夠提名。", "葉太表示：「我會努力爭取市民支持，亦會公開所有提名人名單。」"}, "我會努力爭取市民支持，亦會公開所有提名人名單。", "叶刘淑仪"},
+		// An interview's question names the person who answers it.
+		{"the answer to a reporter's question", []string{"議員陳淑莊接受專訪。", "陳淑莊可有想過退出政壇？「從來冇諗過，我會做到最後一日為止。」"}, "從來冇諗過，我會做到最後一日為止。", "陈淑庄"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
