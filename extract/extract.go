@@ -254,6 +254,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	if !qa {
 		continuedQuotes(doc.Quotes, paras)
 	}
+	ppl.trimRunOnVerbs(doc.Quotes)
 	ppl.resolveAddresses(doc.Quotes, tags)
 	e.canonicalNames(doc)
 	if !qa {
@@ -475,6 +476,42 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 		quotes[i].Speaker, quotes[i].SpeakerTitle = full, ""
 		if pi := p.byName[full]; pi != nil && pi.official {
 			quotes[i].SpeakerTitle = pi.bestTitle()
+		}
+	}
+}
+
+// runOnVerbs are the verbs jieba glues to the name before them, so that a
+// speaker comes out as 姚松炎答 (a turn 姚松炎答：…), 黄翠玲说 or 黄续 (黄
+// and 续说).
+var runOnVerbs = []string{"回答", "先答", "答", "说", "续"}
+
+// trimRunOnVerbs takes such a verb off a speaker's name: what is left is
+// the name when it starts with a family name and has two runes or more,
+// or, a family name alone, the article's one person of that name who
+// holds a post or speaks (familyNameSpeaker).
+func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
+	for i := range quotes {
+		for _, v := range runOnVerbs {
+			base, ok := strings.CutSuffix(quotes[i].Speaker, v)
+			if !ok || base == "" {
+				continue
+			}
+			rs := []rune(base)
+			name := ""
+			switch {
+			case len(rs) >= 2 && startsWithSurname(rs):
+				name = base
+			case len(rs) == 1 && surnames[rs[0]]:
+				name, _ = p.familyNameSpeaker(append(rs, '说'), 0, 1)
+			}
+			if name == "" {
+				break
+			}
+			quotes[i].Speaker, quotes[i].SpeakerTitle = name, ""
+			if pi := p.byName[name]; pi != nil && pi.official {
+				quotes[i].SpeakerTitle = pi.bestTitle()
+			}
+			break
 		}
 	}
 }

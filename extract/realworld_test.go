@@ -1384,3 +1384,31 @@ func extractWith(ex *Extractor, text string) fangtan.Document {
 	ex.Extract(&d)
 	return d
 }
+
+// TestTrimRunOnVerbs: jieba glues a verb to the name before it (姚松炎答:,
+// 黃翠玲說), and the speaker must come out as the person.
+func TestTrimRunOnVerbs(t *testing.T) {
+	p := newPeople()
+	p.note("袁国强", "律政司司长", true)
+	p.note("陈帆", "运输及房屋局局长", true)
+	p.note("陈茂波", "财政司司长", true)
+	for _, tc := range []struct{ speaker, want string }{
+		{"姚松炎答", "姚松炎"},
+		{"黄翠玲说", "黄翠玲"},
+		{"杨官续", "杨官"},
+		{"袁回答", "袁国强"}, // the article's one 袁
+		{"袁先答", "袁国强"},
+		{"陈续", "陈续"}, // two 陈: left as it is
+		{"李说", "李说"}, // no 李
+		{"答", "答"},
+		{"林郑月娥", "林郑月娥"},
+	} {
+		t.Run(tc.speaker, func(t *testing.T) {
+			quotes := []fangtan.Quote{{Text: "x", Speaker: tc.speaker}}
+			p.trimRunOnVerbs(quotes)
+			if quotes[0].Speaker != tc.want {
+				t.Errorf("speaker %q, want %q", quotes[0].Speaker, tc.want)
+			}
+		})
+	}
+}
