@@ -557,6 +557,29 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 // spokespeople.txt.
 var colonNotSpeech = append(mustList("colonnotspeech.txt"), spokespeople...)
 
+// wordsNotSpoken reports whether a clause says the words after it were
+// heard, asked, read or passed on, or names those who speak for someone
+// (colonNotSpeech), so that its person is not their speaker.
+func wordsNotSpoken(clause []rune) bool {
+	s := string(clause)
+	for _, w := range colonNotSpeech {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// openingMark is where q's opening mark stands, past the spaces before
+// it, or -1 for the second half of a quotation a paragraph break cut.
+func (q quoteSpan) openingMark(rs []rune) int {
+	j := q.start - 1
+	for j > 0 && rs[j-1] == ' ' {
+		j--
+	}
+	return j
+}
+
 // spokespeople (spokespeople.txt) speak for the person named before them.
 var spokespeople = mustList("spokespeople.txt")
 
@@ -587,10 +610,7 @@ func spokespersonAfter(rs []rune, end, verbStart int) int {
 // A clause that says the words were heard, read or asked
 // (colonnotspeech.txt) gives nobody.
 func (p *people) colonSpeaker(t *tagged, q quoteSpan) (name, title string) {
-	j := q.start - 1 // the opening mark, or -1 for the second half of a split quotation
-	for j > 0 && t.runes[j-1] == ' ' {
-		j--
-	}
+	j := q.openingMark(t.runes)
 	if j <= 0 {
 		return "", ""
 	}
@@ -607,10 +627,7 @@ func (p *people) colonSpeaker(t *tagged, q quoteSpan) (name, title string) {
 // hearing, asking or passing words on (colonnotspeech.txt).
 func (p *people) commaSpeaker(t *tagged, q quoteSpan) (name, title string) {
 	rs := t.runes
-	j := q.start - 1 // the opening mark
-	for j > 0 && rs[j-1] == ' ' {
-		j--
-	}
+	j := q.openingMark(rs)
 	if j <= 0 || (rs[j-1] != ',' && rs[j-1] != '，') || !isSentenceLike(rs[q.start:q.end]) || !quotationEndsSentence(rs, q) {
 		return "", ""
 	}
@@ -619,13 +636,7 @@ func (p *people) commaSpeaker(t *tagged, q quoteSpan) (name, title string) {
 	if comma-ss > maxCommaSentence {
 		return "", ""
 	}
-	sentence := string(rs[ss:comma])
-	for _, w := range colonNotSpeech {
-		if strings.Contains(sentence, w) {
-			return "", ""
-		}
-	}
-	if p.reportedBefore(t, ss, comma) {
+	if wordsNotSpoken(rs[ss:comma]) || p.reportedBefore(t, ss, comma) {
 		return "", ""
 	}
 	// A sentence with a speech verb (羅老師說，「…」) is its subject's, which
@@ -694,10 +705,7 @@ func (p *people) knownPersonStartingAt(rs []rune, k int) int {
 // the paragraph before (continuedSpeaker).
 func (p *people) prevSentenceSpeaker(tags []*tagged, pi int, q quoteSpan, before []fangtan.Quote) (name, title string) {
 	rs := tags[pi].runes
-	j := q.start - 1 // the opening mark
-	for j > 0 && rs[j-1] == ' ' {
-		j--
-	}
+	j := q.openingMark(rs)
 	if j <= 0 || !isSentenceLike(rs[q.start:q.end]) {
 		return "", ""
 	}
@@ -801,11 +809,8 @@ func (p *people) colonClauseSpeaker(t *tagged, colon int) (name, title string) {
 	if end-cs > maxColonClause {
 		return "", ""
 	}
-	clause := string(rs[cs:end])
-	for _, w := range colonNotSpeech {
-		if strings.Contains(clause, w) {
-			return "", ""
-		}
+	if wordsNotSpoken(rs[cs:end]) {
+		return "", ""
 	}
 	k := skipLeadIn(rs, cs, end)
 	if e := k + positionAfterStart(rs, k, end); e > k && p.knownNameStartingAt(rs, e) > 0 {
