@@ -488,7 +488,7 @@ var runOnVerbs = []string{"回答", "先答", "答", "说", "续"}
 // trimRunOnVerbs takes such a verb off a speaker's name: what is left is
 // the name when it starts with a family name and has two runes or more,
 // or, a family name alone, the article's one person of that name who
-// holds a post or speaks (familyNameSpeaker).
+// holds a post or speaks (onlyOfFamily).
 func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 	for i := range quotes {
 		for _, v := range runOnVerbs {
@@ -502,7 +502,9 @@ func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 			case len(rs) >= 2 && startsWithSurname(rs):
 				name = base
 			case len(rs) == 1 && surnames[rs[0]]:
-				name, _ = p.familyNameSpeaker(append(rs, '说'), 0, 1)
+				if pi := p.onlyOfFamily(rs[0]); pi != nil {
+					name = pi.name
+				}
 			}
 			if name == "" {
 				break

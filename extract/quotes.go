@@ -251,16 +251,7 @@ func (p *people) familyNameSpeaker(rs []rune, start, verbStart int) (name, title
 	if k-1 != start || !surnames[rs[start]] {
 		return "", ""
 	}
-	var found *personInfo
-	for n, pi := range p.byName {
-		if !(pi.official || pi.speaker) || utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(n, string(rs[start])) || hasCompoundSurname([]rune(n)) || bodyName([]rune(n)) {
-			continue
-		}
-		if found != nil {
-			return "", ""
-		}
-		found = pi
-	}
+	found := p.onlyOfFamily(rs[start])
 	if found == nil {
 		return "", ""
 	}
@@ -268,6 +259,22 @@ func (p *people) familyNameSpeaker(rs []rune, start, verbStart int) (name, title
 		title = found.bestTitle()
 	}
 	return found.name, title
+}
+
+// onlyOfFamily is the article's one person of family name r who holds a
+// post or speaks, or nil when there are none or two.
+func (p *people) onlyOfFamily(r rune) *personInfo {
+	var found *personInfo
+	for n, pi := range p.byName {
+		if !(pi.official || pi.speaker) || utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(n, string(r)) || hasCompoundSurname([]rune(n)) || bodyName([]rune(n)) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = pi
+	}
+	return found
 }
 
 // continuedQuotes gives a quotation that opens its paragraph with no
@@ -652,8 +659,7 @@ func (p *people) commaSpeaker(t *tagged, q quoteSpan) (name, title string) {
 	for cs := from; cs < to; {
 		k := skipLeadIn(rs, cs, to)
 		if n := p.knownPersonStartingAt(rs, k); n > 0 {
-			if k+n > to || k+n >= comma || t.bodyOrItsStart(k, k+n) || strings.ContainsRune("和与同及、跟的", rs[k+n]) ||
-				(k > 0 && strings.ContainsRune(objectPrepositions, rs[k-1])) {
+			if k+n > to || k+n >= comma || !t.personIsSubject(k, k+n) {
 				return "", ""
 			}
 			name = string(rs[k : k+n])
@@ -683,6 +689,16 @@ func (p *people) commaSpeaker(t *tagged, q quoteSpan) (name, title string) {
 	return "", ""
 }
 
+// personIsSubject reports whether the person named at rs[start:end] is
+// the subject of what follows: not one of two (陈淑庄与梁国雄), not an
+// owner (李振盛的记者前辈), not the object of a preposition (对林郑), and
+// no body's name.
+func (t *tagged) personIsSubject(start, end int) bool {
+	rs := t.runes
+	return !t.bodyOrItsStart(start, end) && !strings.ContainsRune("和与同及、跟的", rs[end]) &&
+		(start == 0 || !strings.ContainsRune(objectPrepositions, rs[start-1]))
+}
+
 // knownPersonStartingAt is the length of the name of a person the article
 // knows at rune k (an official, someone it quotes, or a name it repeats),
 // or 0: personStartingAt without the names only jieba tags, which run on
@@ -709,12 +725,12 @@ func (p *people) prevSentenceSpeaker(tags []*tagged, pi int, q quoteSpan, before
 	if j <= 0 || !isSentenceLike(rs[q.start:q.end]) {
 		return "", ""
 	}
+	// After a question the quotation is the answer of the person it asks
+	// (梁振英曾表示…，陳美齡對此有何看法？「…」 is 陳美齡's), not of the
+	// words it cites.
 	if strings.ContainsRune("?？", rs[j-1]) {
 		return p.personAsked(tags[pi], j-1, before)
 	}
-	// After a question (梁振英曾表示…，陳美齡對此有何看法？「…」) the
-	// quotation is the answer of the person asked, not of the words the
-	// question cites.
 	if !strings.ContainsRune("。!！", rs[j-1]) {
 		return "", ""
 	}
@@ -752,8 +768,7 @@ func (p *people) personAsked(t *tagged, end int, before []fangtan.Quote) (name, 
 	cs := clauseStart(rs, end)
 	k := skipLeadIn(rs, cs, end)
 	n := p.knownPersonStartingAt(rs, k)
-	if n == 0 || k+n >= end || t.bodyOrItsStart(k, k+n) || strings.ContainsRune("和与同及、跟的", rs[k+n]) ||
-		(k > 0 && strings.ContainsRune(objectPrepositions, rs[k-1])) {
+	if n == 0 || k+n >= end || !t.personIsSubject(k, k+n) {
 		return "", ""
 	}
 	name = string(rs[k : k+n])
@@ -763,8 +778,8 @@ func (p *people) personAsked(t *tagged, end int, before []fangtan.Quote) (name, 
 	for _, q := range before {
 		times[q.Speaker]++
 	}
-	for s, k := range times {
-		if s != "" && s != name && k >= 2 && k > times[name] {
+	for s, m := range times {
+		if s != "" && s != name && m >= 2 && m > times[name] {
 			return "", ""
 		}
 	}
