@@ -182,6 +182,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		} else {
 			tags[i] = newTagged(e.seg, f)
 		}
+		tags[i].src = p
 	}
 	folded := all.String()
 

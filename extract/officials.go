@@ -248,6 +248,8 @@ type tagSpan struct {
 // its jieba segments by start rune.
 type tagged struct {
 	runes   []rune
+	src     string // the text as written, for what folding loses (the case of Latin names)
+	orig    []rune // src's runes, made when first asked for (origRunes)
 	byStart *spanIndex
 	byEnd   *spanIndex
 	words   []string // the segments' texts, for keyword ranking

@@ -191,6 +191,9 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		}
 	}
 	if len(cands) == 0 {
+		if name := t.latinNameEndingAt(start, verbStart); name != "" {
+			return name, ""
+		}
 		return p.familyNameSpeaker(rs, start, verbStart)
 	}
 	// The name nearest the verb, and the readings that overlap it: among
@@ -237,6 +240,88 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		title = pi.bestTitle()
 	}
 	return name, title
+}
+
+// latinNotNames (latinnotnames.txt) are no person's name before a speech
+// verb, or a title to drop before one; folded to lower case.
+var latinNotNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range mustList("latinnotnames.txt") {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}()
+
+// latinTitles are the words of latinNotNames written before a name.
+var latinTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sir": true}
+
+// origRunes are the runes of the paragraph as written, or nil where they
+// do not line up with the folded ones.
+func (t *tagged) origRunes() []rune {
+	if t.orig == nil && t.src != "" {
+		t.orig = []rune(t.src)
+	}
+	if len(t.orig) != len(t.runes) {
+		return nil
+	}
+	return t.orig
+}
+
+// latinNameEndingAt returns a person's name written in Latin letters that
+// ends right before the speech verb at verbStart, after start, past a few
+// runes of time and adverb (Vivek說, Aleck又說, Jonathan Sullivan表示): up
+// to three words, each opening with a capital and holding a small letter
+// (no acronym), none of them a platform or a form of address
+// (latinnotnames.txt), with no letter or digit before. Hong Kong news
+// writes its interviewees' English names so.
+func (t *tagged) latinNameEndingAt(start, verbStart int) string {
+	o := t.origRunes()
+	if o == nil {
+		return ""
+	}
+	e := verbStart
+	for e > start && verbStart-e < 3 && strings.ContainsRune(sayingAdverbs, t.runes[e-1]) {
+		e--
+	}
+	for e > start && o[e-1] == ' ' {
+		e--
+	}
+	s := e
+	var words []string
+	for len(words) < 3 {
+		k := s
+		for k > start && (isLatinLetter(o[k-1]) || o[k-1] == '-' || o[k-1] == '.') {
+			k--
+		}
+		w := string(o[k:s])
+		if k == s || !unicode.IsUpper(o[k]) || !strings.ContainsFunc(w, unicode.IsLower) {
+			break
+		}
+		words = append([]string{w}, words...)
+		s = k
+		if s-1 > start && o[s-1] == ' ' && isLatinLetter(o[s-2]) {
+			s--
+			continue
+		}
+		break
+	}
+	if len(words) == 0 || (s > 0 && (isLatinLetter(o[s-1]) || unicode.IsDigit(o[s-1]))) {
+		return ""
+	}
+	for len(words) > 1 && latinTitles[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
+		words = words[1:]
+	}
+	for _, w := range words {
+		if latinNotNames[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			return ""
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// isLatinLetter reports whether r is a letter of the basic Latin alphabet.
+func isLatinLetter(r rune) bool {
+	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
 }
 
 // familyNameSpeaker resolves a clause that is a family name alone before
@@ -1322,7 +1407,7 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if body >= len(rs) || strings.ContainsRune("“「‘\"『", rs[body]) {
 				continue // a direct quote follows
 			}
-			end := sentenceEnd(rs, body)
+			end := reportedEnd(rs, body)
 			if han.Count(rs[body:end]) < 4 {
 				continue
 			}
@@ -1357,6 +1442,35 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 		}
 	}
 	return out
+}
+
+// reportedEnd is where reported words that start at body end: at the end
+// of the sentence, or at a semicolon whose next clause opens with a family
+// name and a reporting verb (Pennicott質疑，既然…；胡解釋，…: 胡's words are
+// his own, and the pass reads them next).
+func reportedEnd(rs []rune, body int) int {
+	end := sentenceEnd(rs, body)
+	depth := 0
+	for i := body; i < end; i++ {
+		switch rs[i] {
+		case '“', '「', '『', '‘':
+			depth++
+		case '”', '」', '』', '’':
+			if depth > 0 {
+				depth--
+			}
+		case ';', '；':
+			if depth > 0 || i+1 >= end || !surnames[rs[i+1]] {
+				continue
+			}
+			for v := i + 3; v <= min(i+6, end); v++ {
+				if n := reportVerbEndingAt(rs, v); n > 0 && v-n >= i+2 && v-n <= i+4 {
+					return i
+				}
+			}
+		}
+	}
+	return end
 }
 
 // reportHeads take a reporting verb as their object (听取情况介绍,

@@ -914,6 +914,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a married woman addressed", []string{"新民黨主席葉劉淑儀今日宣布參選。", "葉劉淑儀表示有信心取得足夠提名。", "葉太表示：「我會努力爭取市民支持，亦會公開所有提名人名單。」"}, "我會努力爭取市民支持，亦會公開所有提名人名單。", "叶刘淑仪"},
 		// An interview's question names the person who answers it.
 		{"the answer to a reporter's question", []string{"議員陳淑莊接受專訪。", "陳淑莊可有想過退出政壇？「從來冇諗過，我會做到最後一日為止。」"}, "從來冇諗過，我會做到最後一日為止。", "陈淑庄"},
+		// Hong Kong news writes many speakers' names in Latin letters.
+		{"a speaker named in Latin letters", []string{"負責個案的社工Vivek說：「我哋會繼續跟進，直到佢哋搵到地方住為止。」"}, "我哋會繼續跟進，直到佢哋搵到地方住為止。", "Vivek"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -967,6 +969,31 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			}
 		})
 	}
+	// Reported words end at a semicolon where another person's begin.
+	t.Run("two people's reported words in one sentence", func(t *testing.T) {
+		d := extractText(t, "新闻", "立法會議員胡志偉今日提出動議。議員陳志全亦有發言。", "胡志偉要求，將修訂議事規則的辯論發還委員會重新考慮；陳志全則指，政府應該撤回有關建議並重新諮詢公眾。")
+		speakers := map[string]string{}
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteReported {
+				speakers[q.Speaker] = q.Text
+			}
+		}
+		if text := speakers["胡志伟"]; text == "" || strings.Contains(text, "撤回") {
+			t.Errorf("胡志伟's reported words %q, want them to end before 陳志全's", text)
+		}
+		if text := speakers["陈志全"]; !strings.Contains(text, "撤回") {
+			t.Errorf("陈志全's reported words %q, want his own", text)
+		}
+	})
+	// A platform in Latin letters is where someone spoke, not who.
+	t.Run("a platform is no speaker", func(t *testing.T) {
+		d := extractText(t, "新闻", "有網民在Facebook表示：「政府應該盡快交代事件，唔好再拖。」")
+		for _, q := range d.Quotes {
+			if q.Speaker == "Facebook" {
+				t.Errorf("%q given to Facebook", q.Text)
+			}
+		}
+	})
 	// A comma gives nobody the quotation where the sentence has a speech
 	// verb of another subject, names a second person, or goes on past
 	// the quotation; nor does a sentence before that names its topic.

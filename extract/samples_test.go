@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fangtan"
 	"fangtan/corpus"
@@ -51,7 +52,7 @@ func TestLabelledSpeakersStillRight(t *testing.T) {
 		}
 		right := false
 		for _, q := range d.Quotes {
-			if q.Text == r.text && q.Speaker == r.speaker {
+			if sameQuote(q.Text, r.text) && q.Speaker == r.speaker {
 				right = true
 			}
 		}
@@ -85,7 +86,7 @@ func relabelledFor(relabelled map[string]string, key string) (string, bool) {
 func speakersOf(d fangtan.Document, text string) string {
 	var got []string
 	for _, q := range d.Quotes {
-		if q.Text == text {
+		if sameQuote(q.Text, text) {
 			got = append(got, "«"+q.Speaker+"»")
 		}
 	}
@@ -93,6 +94,20 @@ func speakersOf(d fangtan.Document, text string) string {
 		return "no such quote"
 	}
 	return strings.Join(got, ", ")
+}
+
+// sameQuote reports whether two texts are the same quotation, one perhaps
+// ending before the other: a rule that ends reported words where another
+// person's begin (…；胡解釋，…) leaves the labelled start and speaker as
+// they were.
+func sameQuote(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return utf8.RuneCountInString(a) >= 8 && strings.HasPrefix(b, a)
 }
 
 // readLabelledSpeakers reads the rows labelled y with a named speaker from
