@@ -45,6 +45,9 @@ func FuzzExtract(f *testing.F) {
 	// A comma before the quotation (commaSpeaker), and the sentence before
 	// it (prevSentenceSpeaker).
 	f.Add("專訪", "議員陳淑莊今日出庭。\n選舉結束後，陳淑莊沒有哭，但心中還是一沉，「輸咗就係輸咗。」\n起訴書稱，陳淑莊涉嫌，「」，「\n對於陳淑莊說。「」陳淑莊說，我。「我們。」。「")
+	// Speakers in Latin letters, and reported words that end at a
+	// semicolon where another person's begin.
+	f.Add("", "負責社工Vivek說：「我哋會跟進。」Dr Payne-James 表示，A；胡解釋，B。在Facebook表示：「x」A B C D說，；；胡說")
 	ex := extractorForFuzz(f)
 	f.Fuzz(func(t *testing.T, title, text string) {
 		if !utf8.ValidString(title) || !utf8.ValidString(text) {
