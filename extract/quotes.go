@@ -243,17 +243,18 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 }
 
 // latinNotNames (latinnotnames.txt) are no person's name before a speech
-// verb, or a title to drop before one; folded to lower case.
-var latinNotNames = func() map[string]bool {
+// verb, and latinTitles (latintitles.txt) are forms of address, dropped
+// before a name and no name alone; both folded to lower case.
+var latinNotNames, latinTitles = lowerSet("latinnotnames.txt"), lowerSet("latintitles.txt")
+
+// lowerSet is the words of the data file name, folded to lower case.
+func lowerSet(name string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range mustList("latinnotnames.txt") {
+	for _, w := range mustList(name) {
 		m[strings.ToLower(w)] = true
 	}
 	return m
-}()
-
-// latinTitles are the words of latinNotNames written before a name.
-var latinTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sir": true}
+}
 
 // origRunes are the runes of the paragraph as written, or nil where they
 // do not line up with the folded ones.
@@ -272,7 +273,7 @@ func (t *tagged) origRunes() []rune {
 // runes of time and adverb (Vivek說, Aleck又說, Jonathan Sullivan表示): up
 // to three words, each opening with a capital and holding a small letter
 // (no acronym), none of them a platform or a form of address
-// (latinnotnames.txt), with no letter or digit before. Hong Kong news
+// (latinnotnames.txt, latintitles.txt), with no letter or digit before. Hong Kong news
 // writes its interviewees' English names so.
 func (t *tagged) latinNameEndingAt(start, verbStart int) string {
 	o := t.origRunes()
@@ -312,7 +313,7 @@ func (t *tagged) latinNameEndingAt(start, verbStart int) string {
 		words = words[1:]
 	}
 	for _, w := range words {
-		if latinNotNames[strings.ToLower(strings.TrimSuffix(w, "."))] {
+		if w := strings.ToLower(strings.TrimSuffix(w, ".")); latinNotNames[w] || latinTitles[w] {
 			return ""
 		}
 	}
@@ -1407,7 +1408,7 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if body >= len(rs) || strings.ContainsRune("“「‘\"『", rs[body]) {
 				continue // a direct quote follows
 			}
-			end := reportedEnd(rs, body)
+			end := reportedEnd(rs, body, inQuote)
 			if han.Count(rs[body:end]) < 4 {
 				continue
 			}
@@ -1445,28 +1446,19 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 }
 
 // reportedEnd is where reported words that start at body end: at the end
-// of the sentence, or at a semicolon whose next clause opens with a family
-// name and a reporting verb (Pennicott質疑，既然…；胡解釋，…: 胡's words are
-// his own, and the pass reads them next).
-func reportedEnd(rs []rune, body int) int {
+// of the sentence, or at a semicolon outside quotation marks (inQuote)
+// whose next clause opens with a family name and a reporting verb
+// (Pennicott質疑，既然…；胡解釋，…: 胡's words are his own, and the pass
+// reads them next).
+func reportedEnd(rs []rune, body int, inQuote []bool) int {
 	end := sentenceEnd(rs, body)
-	depth := 0
-	for i := body; i < end; i++ {
-		switch rs[i] {
-		case '“', '「', '『', '‘':
-			depth++
-		case '”', '」', '』', '’':
-			if depth > 0 {
-				depth--
-			}
-		case ';', '；':
-			if depth > 0 || i+1 >= end || !surnames[rs[i+1]] {
-				continue
-			}
-			for v := i + 3; v <= min(i+6, end); v++ {
-				if n := reportVerbEndingAt(rs, v); n > 0 && v-n >= i+2 && v-n <= i+4 {
-					return i
-				}
+	for i := body; i+1 < end; i++ {
+		if (rs[i] != ';' && rs[i] != '；') || inQuote[i] || !surnames[rs[i+1]] {
+			continue
+		}
+		for v := i + 3; v <= min(i+6, end); v++ {
+			if n := reportVerbEndingAt(rs, v); n > 0 && v-n >= i+2 && v-n <= i+4 {
+				return i
 			}
 		}
 	}
