@@ -194,6 +194,9 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		if name := t.latinNameEndingAt(start, verbStart); name != "" {
 			return name, ""
 		}
+		if name := t.nicknameEndingAt(start, verbStart); name != "" {
+			return name, ""
+		}
 		return p.familyNameSpeaker(rs, start, verbStart)
 	}
 	// The name nearest the verb, and the readings that overlap it: among
@@ -318,6 +321,52 @@ func (t *tagged) latinNameEndingAt(start, verbStart int) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// nicknameEndingAt returns a nickname that ends right before the speech
+// verb at verbStart, after start, past a few runes of time and adverb:
+// 阿 and a rune or a Latin word (阿甄說, 阿Wen表示), or a rune and a word
+// of kinship (強哥說, 黃伯表示), as Hong Kong features name the people they
+// follow. The clause must open with it, so that no longer name runs into
+// it; kinship words alone (伯伯, 大叔) are nobody in particular.
+func (t *tagged) nicknameEndingAt(start, verbStart int) string {
+	o := t.origRunes()
+	if o == nil {
+		return ""
+	}
+	rs := t.runes
+	e := verbStart
+	for e > start && verbStart-e < 3 && strings.ContainsRune(sayingAdverbs, rs[e-1]) {
+		e--
+	}
+	s := skipLeadIn(rs, start, e)
+	switch {
+	case e-s == 2 && rs[s] == '阿' && isHan(rs[s+1]) && !strings.ContainsRune(nicknameKin+nicknameNotBodies, rs[s+1]):
+	case e-s >= 2 && rs[s] == '阿' && allLatin(o[s+1:e]) && unicode.IsUpper(o[s+1]):
+	case e-s == 2 && isHan(rs[s]) && strings.ContainsRune(nicknameKin, rs[s+1]) && !strings.ContainsRune(nicknameKin+"大老小阿", rs[s]):
+	default:
+		return ""
+	}
+	return string(o[s:e])
+}
+
+// nicknameNotBodies end the short names of countries and bodies that
+// open with 阿 (阿方 for Argentina's side, 阿盟 the Arab League), which
+// are no nicknames.
+const nicknameNotBodies = "方盟联军国政党"
+
+// nicknameKin are the words of kinship that make a nickname after a rune
+// (強哥, 黃伯, 陳姐).
+const nicknameKin = "哥伯婆姐叔嬸姨"
+
+// allLatin reports whether rs is all Latin letters.
+func allLatin(rs []rune) bool {
+	for _, r := range rs {
+		if !isLatinLetter(r) {
+			return false
+		}
+	}
+	return len(rs) > 0
 }
 
 // isLatinLetter reports whether r is a letter of the basic Latin alphabet.

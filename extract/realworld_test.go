@@ -916,6 +916,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"the answer to a reporter's question", []string{"議員陳淑莊接受專訪。", "陳淑莊可有想過退出政壇？「從來冇諗過，我會做到最後一日為止。」"}, "從來冇諗過，我會做到最後一日為止。", "陈淑庄"},
 		// Hong Kong news writes many speakers' names in Latin letters.
 		{"a speaker named in Latin letters", []string{"負責個案的社工Vivek說：「我哋會繼續跟進，直到佢哋搵到地方住為止。」"}, "我哋會繼續跟進，直到佢哋搵到地方住為止。", "Vivek"},
+		// Hong Kong features name the people they follow by nickname.
+		{"a speaker named by nickname", []string{"阿甄今年六十歲，在街市賣菜三十年。", "阿甄說：「以前呢度好旺，而家啲人都去晒超市買嘢，生意差咗一半。」"}, "以前呢度好旺，而家啲人都去晒超市買嘢，生意差咗一半。", "阿甄"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -983,6 +985,15 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		}
 		if text := speakers["陈志全"]; !strings.Contains(text, "撤回") {
 			t.Errorf("陈志全's reported words %q, want his own", text)
+		}
+	})
+	// 阿方 is Argentina's side, no nickname.
+	t.Run("a country's side is no nickname", func(t *testing.T) {
+		d := extractText(t, "新闻", "阿根廷总统米莱表示，感谢中方的宝贵帮助。阿方表示，愿同中方深化全面战略伙伴关系。")
+		for _, q := range d.Quotes {
+			if q.Speaker == "阿方" {
+				t.Errorf("%q given to 阿方", q.Text)
+			}
 		}
 	})
 	// A platform in Latin letters is where someone spoke, not who.
