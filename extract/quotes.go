@@ -283,10 +283,7 @@ func (t *tagged) latinNameEndingAt(start, verbStart int) string {
 	if o == nil {
 		return ""
 	}
-	e := verbStart
-	for e > start && verbStart-e < 3 && strings.ContainsRune(sayingAdverbs, t.runes[e-1]) {
-		e--
-	}
+	e := beforeSayingAdverbs(t.runes, start, verbStart)
 	for e > start && o[e-1] == ' ' {
 		e--
 	}
@@ -335,10 +332,7 @@ func (t *tagged) nicknameEndingAt(start, verbStart int) string {
 		return ""
 	}
 	rs := t.runes
-	e := verbStart
-	for e > start && verbStart-e < 3 && strings.ContainsRune(sayingAdverbs, rs[e-1]) {
-		e--
-	}
+	e := beforeSayingAdverbs(rs, start, verbStart)
 	s := skipLeadIn(rs, start, e)
 	switch {
 	case e-s == 2 && rs[s] == '阿' && isHan(rs[s+1]) && !strings.ContainsRune(nicknameKin+nicknameNotBodies, rs[s+1]):
@@ -348,6 +342,17 @@ func (t *tagged) nicknameEndingAt(start, verbStart int) string {
 		return ""
 	}
 	return string(o[s:e])
+}
+
+// beforeSayingAdverbs is where a speaker's name may end before the verb
+// at verbStart: past up to two runes of time and adverb (又說, 當天表示),
+// no further back than start.
+func beforeSayingAdverbs(rs []rune, start, verbStart int) int {
+	e := verbStart
+	for e > start && verbStart-e < 3 && strings.ContainsRune(sayingAdverbs, rs[e-1]) {
+		e--
+	}
+	return e
 }
 
 // nicknameNotBodies end the short names of countries and bodies that
