@@ -256,6 +256,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		continuedQuotes(doc.Quotes, paras)
 	}
 	ppl.trimRunOnVerbs(doc.Quotes)
+	ppl.mergeSpeakerNames(doc.Quotes, doc.Officials)
 	ppl.resolveAddresses(doc.Quotes, tags)
 	e.canonicalNames(doc)
 	if !qa {
@@ -515,6 +516,52 @@ func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 				quotes[i].SpeakerTitle = pi.bestTitle()
 			}
 			break
+		}
+	}
+}
+
+// mergeSpeakerNames makes one name of two forms of a person's name among
+// an article's speakers and officials that differ by a last rune:
+//   - a name run on into the rune after it (王祖蓝做, 刘燕卿非: a rune that
+//     stops names, namestops.txt) is the shorter name;
+//   - a name cut short (吴雨 of 吴雨明, 特朗 of 特朗普) is the longer one,
+//     where the article never writes the shorter one outside it.
+func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.Official) {
+	names := map[string]bool{}
+	for _, q := range quotes {
+		if q.Speaker != "" {
+			names[q.Speaker] = true
+		}
+	}
+	for _, o := range officials {
+		names[o.Name] = true
+	}
+	to := map[string]string{}
+	for long := range names {
+		lr := []rune(long)
+		if len(lr) < 3 {
+			continue
+		}
+		short := string(lr[:len(lr)-1])
+		if !names[short] {
+			continue
+		}
+		switch {
+		case stopWordAt(lr, len(lr)-1):
+			to[long] = short
+		case strings.Count(p.text, short) == strings.Count(p.text, long):
+			to[short] = long
+		}
+	}
+	if len(to) == 0 {
+		return
+	}
+	for i := range quotes {
+		if name, ok := to[quotes[i].Speaker]; ok {
+			quotes[i].Speaker, quotes[i].SpeakerTitle = name, ""
+			if pi := p.byName[name]; pi != nil && pi.official {
+				quotes[i].SpeakerTitle = pi.bestTitle()
+			}
 		}
 	}
 }

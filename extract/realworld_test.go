@@ -1450,3 +1450,23 @@ func TestTrimRunOnVerbs(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeSpeakerNames: a speaker's name jieba cut short in one place is
+// the name the article writes in full.
+func TestMergeSpeakerNames(t *testing.T) {
+	p := newPeople()
+	p.text = "郑仲恒说。郑仲恒表示。宋子明说，宋子明又说。陈家骏与陈家珮"
+	quotes := []fangtan.Quote{
+		{Text: "a", Speaker: "郑仲"},
+		{Text: "b", Speaker: "郑仲恒"},
+		{Text: "c", Speaker: "陈家"},
+		{Text: "d", Speaker: "陈家珮"},
+		{Text: "e", Speaker: "宋子明"},
+	}
+	p.mergeSpeakerNames(quotes, nil)
+	for i, want := range []string{"郑仲恒", "郑仲恒", "陈家", "陈家珮", "宋子明"} {
+		if quotes[i].Speaker != want {
+			t.Errorf("quote %s: speaker %q, want %q", quotes[i].Text, quotes[i].Speaker, want)
+		}
+	}
+}
