@@ -52,16 +52,16 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 	for _, o := range doc.Officials {
 		listed[o.Name] = true
 	}
-	var texts [][]rune
+	var cache [][]rune // the folded title and paragraphs, made when first needed
 	changed := false
 	folded := func() [][]rune {
-		if texts == nil {
-			texts = append(texts, []rune(analyzer.Fold(doc.Title)))
+		if cache == nil {
+			cache = append(cache, []rune(analyzer.Fold(doc.Title)))
 			for _, p := range doc.Paragraphs {
-				texts = append(texts, []rune(analyzer.Fold(p)))
+				cache = append(cache, []rune(analyzer.Fold(p)))
 			}
 		}
-		return texts
+		return cache
 	}
 	for _, name := range names {
 		if listed[name] {
@@ -79,7 +79,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if as == notSpread {
 			continue
 		}
-		folded()
+		texts := folded()
 		if completeTruncated(doc, reg, texts, name, ro) || e.cutRunOn(doc, reg, texts, name) {
 			listed[name] = true
 			changed = true

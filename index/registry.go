@@ -17,9 +17,10 @@ import (
 // without listing them that official (fangtan.Registry): for each name, the
 // articles whose text holds it as an exact substring and whose official
 // field lacks it (or, for a name recheck holds, whether it lacks it or
-// not) are handed to enrich, and those it changes are indexed again. It returns how many articles changed. step, if set, is told
-// how many names have been looked for, out of how many, then how many of
-// the articles found have been read.
+// not) are handed to enrich, and those it changes are indexed again. It
+// returns how many articles changed. step, if set, is told how many names
+// have been looked for, out of how many, then how many of the articles
+// found have been read.
 //
 // The names are looked for, and the articles read and enriched, on every
 // core: one at a time, they were most of the pass, which was a tenth of
