@@ -502,6 +502,9 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 		return n
 	}
 	rs := t.runes
+	if m := t.unknownNameAt(i); n < m {
+		n = m
+	}
 	if sp, _ := t.byStart.get(i); isPersonTag(sp.tag) && allHanRunes(rs[sp.start:sp.end]) {
 		m := sp.end - sp.start
 		switch {
@@ -528,6 +531,31 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 		}
 	}
 	return n
+}
+
+// unknownNameAt is the length of a three-rune name at i whose middle rune
+// the family-name rules stop at, where jieba found the three runes as one
+// word it does not know (黄之锋/x, 廖亦武/x; 黄之锋说/x with the speech
+// verb glued on), or 0. The rules alone read 黄 and stop at 之 as in
+// 之后; jieba's dictionary has no such word, so the runes belong together
+// only as a name, unless the last two are a speech verb (李笑言).
+func (t *tagged) unknownNameAt(i int) int {
+	sp, ok := t.byStart.get(i)
+	if !ok || sp.tag != "x" || !surnames[t.runes[i]] || hasCompoundSurname(t.runes[i:]) {
+		return 0
+	}
+	rs := t.runes[sp.start:sp.end]
+	if len(rs) == 4 && stopWordAt(rs, 3) {
+		rs = rs[:3]
+	}
+	if len(rs) != 3 || !allHanRunes(rs) || !stopWordAt(rs, 1) || stopWordAt(rs, 2) {
+		return 0
+	}
+	// 李笑言: a family name written alone, and the verb it says.
+	if speechVerbEndingAt(rs, 3) > 0 || reportVerbEndingAt(rs, 3) > 0 {
+		return 0
+	}
+	return 3
 }
 
 // isCountry reports whether name is a country's or organisation's name

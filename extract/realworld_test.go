@@ -869,6 +869,11 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		text    string // a quote that must be found, with this speaker
 		speaker string
 	}{
+		// A name with a rune the family-name rules stop at (之 of 之后, 亦
+		// of 亦有) that jieba finds as one word it does not know: 479
+		// hkcnews quotes of 黄之锋 had none or another speaker.
+		{"a name with a name stop inside", []string{"被問到會否擔心影響年輕人加入，常委黃之鋒回應指：「北京自從上年開始，DQ到封殺參選。」"}, "北京自從上年開始，DQ到封殺參選。", "黄之锋"},
+		{"a writer's name with a name stop inside", []string{"劉曉波朋友、身在德國的作家廖亦武表示：「要給默克爾寫第二封求助信，第一封尚無回音。」"}, "要給默克爾寫第二封求助信，第一封尚無回音。", "廖亦武"},
 		{"short 「」 inside reported speech", []string{"特首候选人曾俊华今天出席论坛。被问及政府内部信心，曾俊华主动提及自己「口窒窒」，不是能言善辩的人。"}, "口窒窒", "曾俊华"},
 		{"speaker of the clause before", []string{"陈健波多次要求张超雄坐下，但张超雄不满裁决，质问「我边度阻住你啊？」"}, "我边度阻住你啊？", "张超雄"},
 		{"a quotation cut by a paragraph break",
@@ -1446,6 +1451,29 @@ func TestTrimRunOnVerbs(t *testing.T) {
 			p.trimRunOnVerbs(quotes)
 			if quotes[0].Speaker != tc.want {
 				t.Errorf("speaker %q, want %q", quotes[0].Speaker, tc.want)
+			}
+		})
+	}
+}
+
+// TestUnknownNameAt: three runes jieba does not know, a family name, a
+// rune that stops names and one that does not, are a name; a word jieba
+// knows (之后) is not.
+func TestUnknownNameAt(t *testing.T) {
+	seg := exNewTestExtractor(t).seg
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"黄之锋说：北京", 3},  // jieba glues 说 on: 黄之锋说/x
+		{"常委黄之锋回应指", 0}, // 常委 is no family name
+		{"廖亦武表示：要给", 3},
+		{"黄之后表示", 0}, // 黄/之后
+		{"李强表示", 0},  // 李强/nr: no name stop inside
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := newTagged(seg, tc.text).unknownNameAt(0); got != tc.want {
+				t.Errorf("unknownNameAt(0) = %d, want %d", got, tc.want)
 			}
 		})
 	}
