@@ -1736,6 +1736,12 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 			end = start
 			continue
 		}
+		// A sentence that opens by reporting speech (警署警長梁耀基供稱，…，
+		// 但黃之鋒仍…。他稱) is its speaker's: the pronoun after it goes on
+		// with the testimony, not with a person the testimony names.
+		if name := p.openingSpeaker(t, start, end); name != "" {
+			return name
+		}
 		// The subject opens the sentence, after at most a time or a post
 		// (中共中央政治局常委、中央纪委书记李希…); a lead-in ending in a
 		// colon (央视网消息：) is not part of it.
@@ -1759,6 +1765,74 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 		end = start
 	}
 	return ""
+}
+
+// openingSpeaker is the person whose speech or report verb ends the first
+// clause of the sentence [start, end), at most two runes after their name
+// (梁耀基供稱, 鍾振傑表示), or "". The name must be the clause's first: a
+// name before it is the subject (拉夫罗夫…在约翰内斯堡表示), unless 的
+// makes it part of a modifier (協助抬走黃之鋒的警員鍾振傑供稱); and a verb
+// before 的 is the modifier's (赞赏习近平主席提出的倡议).
+func (p *people) openingSpeaker(t *tagged, start, end int) string {
+	rs := t.runes
+	for v := start + 1; v <= end; v++ {
+		if strings.ContainsRune(clauseBreaks+sentenceEnds+"“「", rs[v-1]) {
+			return ""
+		}
+		n := max(reportVerbEndingAt(rs, v), speechVerbEndingAt(rs, v))
+		if n == 0 || !t.wordEndsAt(v) || (v < len(rs) && rs[v] == '的') {
+			continue
+		}
+		// 當日建議下屬…的警長梁耀基供稱: a verb of the modifier has no
+		// name right before it.
+		name, _ := p.nameBeforeVerb(t, start, v-n)
+		from := max(start, v-n-utf8.RuneCountInString(name)-2)
+		at := strings.Index(string(rs[from:v-n]), name)
+		if name == "" || at < 0 {
+			continue // 供 of 梁耀基供稱 may stand between
+		}
+		at = from + utf8.RuneCountInString(string(rs[from : v-n])[:at])
+		if p.nameBefore(t, start, at) || !p.sureName(t, name, at) {
+			return ""
+		}
+		return name
+	}
+	return ""
+}
+
+// sureName reports whether name, found at at, is a person's for certain
+// enough to carry a pronoun: a person of the article, a name right after
+// a post (警署警長梁耀基), or one word of jieba's that it tags a person or
+// does not know (李慧琼/nr). A guess otherwise is too often half a name or
+// a place (副部长格鲁什科 as 鲁什科, 约翰内斯堡 as 约翰内).
+func (p *people) sureName(t *tagged, name string, at int) bool {
+	if _, known := p.byName[name]; known {
+		return true
+	}
+	if t.byStart == nil {
+		return false
+	}
+	if positionEndingAt(t.runes, at) > 0 {
+		return true
+	}
+	sp, ok := t.byStart.get(at)
+	return ok && sp.end-sp.start == utf8.RuneCountInString(name) && (isPersonTag(sp.tag) || sp.tag == "x")
+}
+
+// nameBefore reports whether a person's name stands in [start, end) other
+// than before 的.
+func (p *people) nameBefore(t *tagged, start, end int) bool {
+	rs := t.runes
+	for i := start; i < end; i++ {
+		n := p.knownNameStartingAt(rs, i)
+		if n == 0 && t.byStart != nil {
+			n = t.nameAt(i)
+		}
+		if n >= 2 && i+n <= end && !(i+n < len(rs) && rs[i+n] == '的') {
+			return true
+		}
+	}
+	return false
 }
 
 // askedAbout reports whether the name at rune i, with the post written

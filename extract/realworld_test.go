@@ -874,6 +874,17 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// hkcnews quotes of 黄之锋 had none or another speaker.
 		{"a name with a name stop inside", []string{"被問到會否擔心影響年輕人加入，常委黃之鋒回應指：「北京自從上年開始，DQ到封殺參選。」"}, "北京自從上年開始，DQ到封殺參選。", "黄之锋"},
 		{"a writer's name with a name stop inside", []string{"劉曉波朋友、身在德國的作家廖亦武表示：「要給默克爾寫第二封求助信，第一封尚無回音。」"}, "要給默克爾寫第二封求助信，第一封尚無回音。", "廖亦武"},
+		// 他 after a sentence that opens by reporting speech goes on with
+		// that speaker, not with a person the sentence names after it.
+		{"a pronoun after a sentence of testimony", []string{
+			"協助抬走黃之鋒的警員鍾振傑供稱，當日被黃之鋒的手打中，但知道黃當時「唔係有心蓄意襲擊」，所以無以襲警罪拘捕黃。",
+			"當日建議下屬用手扣的警署警長梁耀基供稱，在警車內聽到下屬向黃之鋒說「黃先生冷靜呀冷靜呀，為大家安全，你冷靜啲」，但黃之鋒仍繼續手舞足蹈。他稱，30多年警隊經驗中，「未見過示威人士，為人身安全被帶走，會咁激烈，係第一次見。」"},
+			"未見過示威人士，為人身安全被帶走，會咁激烈，係第一次見。", "梁耀基"},
+		{"a pronoun after a legislator's statement", []string{"民建聯主席李慧琼出席立法會會議。", "多名建制派議員發言反對動議。民建聯李慧琼表示，梁振英可能因為對專責委員會部分委員有偏見「非常緊張」，但承認找周浩鼎做法不合適，應該寫信給委員會。她批評：「泛民為了倒梁，在沒有足夠證據下指控梁振英瀆職。」"}, "泛民為了倒梁，在沒有足夠證據下指控梁振英瀆職。", "李慧琼"},
+		// …but a verb before 的, or a place before the verb, is not the
+		// sentence's speaker.
+		{"a pronoun after a sentence praising a proposal", []string{"格鲁吉亚总理科巴希泽高度赞赏习近平主席提出的四大全球倡议，称赞中国是和平发展的典范。他表示：“很期待两国深化多领域务实合作，共同推动格中关系发展。”"}, "很期待两国深化多领域务实合作，共同推动格中关系发展。", "科巴希泽"},
+		{"a pronoun after a sentence with a place before the verb", []string{"乌克兰总统泽连斯基今天在抵达土耳其安卡拉后说，他计划今天首先与土耳其总统埃尔多安会面。他还说：“乌方会派出一个高级代表团参加谈判。”"}, "乌方会派出一个高级代表团参加谈判。", "泽连斯基"},
 		{"short 「」 inside reported speech", []string{"特首候选人曾俊华今天出席论坛。被问及政府内部信心，曾俊华主动提及自己「口窒窒」，不是能言善辩的人。"}, "口窒窒", "曾俊华"},
 		{"speaker of the clause before", []string{"陈健波多次要求张超雄坐下，但张超雄不满裁决，质问「我边度阻住你啊？」"}, "我边度阻住你啊？", "张超雄"},
 		{"a quotation cut by a paragraph break",
