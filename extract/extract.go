@@ -520,10 +520,20 @@ func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 	}
 }
 
+// isOfficial reports whether name is an official of the article.
+func (p *people) isOfficial(name string) bool {
+	pi := p.byName[name]
+	return pi != nil && pi.official
+}
+
 // mergeSpeakerNames makes one name of two forms of a person's name among
 // an article's speakers and officials that differ by a last rune:
-//   - a name run on into the rune after it (王祖蓝做, 刘燕卿非: a rune that
-//     stops names, namestops.txt) is the shorter name;
+//   - a name run on into the rune after it is the shorter name: where that
+//     rune stops names (namestops.txt), or where the article writes the
+//     shorter name apart at least twice and more than twice as often as
+//     the longer (王祖蓝做 of 王祖蓝做客, 刘燕卿非 of 刘燕卿非常), the
+//     shorter being a name of three runes or an official's (陈帆今 of
+//     陈帆今日; not 李强民 beside 李强);
 //   - a name cut short (吴雨 of 吴雨明, 特朗 of 特朗普) is the longer one,
 //     where the article never writes the shorter one outside it.
 func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.Official) {
@@ -546,11 +556,15 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 		if !names[short] {
 			continue
 		}
+		longs := strings.Count(p.text, long)
+		apart := strings.Count(p.text, short) - longs
 		switch {
 		case stopWordAt(lr, len(lr)-1):
 			to[long] = short
-		case strings.Count(p.text, short) == strings.Count(p.text, long):
+		case apart == 0:
 			to[short] = long
+		case apart >= 2 && apart > 2*longs && (len(lr) >= 4 || p.isOfficial(short)):
+			to[long] = short
 		}
 	}
 	if len(to) == 0 {

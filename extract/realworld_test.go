@@ -1494,16 +1494,26 @@ func TestUnknownNameAt(t *testing.T) {
 // the name the article writes in full.
 func TestMergeSpeakerNames(t *testing.T) {
 	p := newPeople()
-	p.text = "郑仲恒说。郑仲恒表示。宋子明说，宋子明又说。陈家骏与陈家珮"
+	p.text = "郑仲恒说。郑仲恒表示。宋子明说，宋子明又说。陈家骏与陈家珮。" +
+		"王祖蓝说。王祖蓝表示。王祖蓝指。王祖蓝做客节目。" + // 做 does not stop names
+		"李强说。李强表示。李强指。李强民说。" + // two people
+		"运输及房屋局局长陈帆说。陈帆表示。陈帆指。陈帆今日说。"
+	p.note("陈帆", "运输及房屋局局长", true)
 	quotes := []fangtan.Quote{
 		{Text: "a", Speaker: "郑仲"},
 		{Text: "b", Speaker: "郑仲恒"},
 		{Text: "c", Speaker: "陈家"},
 		{Text: "d", Speaker: "陈家珮"},
 		{Text: "e", Speaker: "宋子明"},
+		{Text: "f", Speaker: "王祖蓝"},
+		{Text: "g", Speaker: "王祖蓝做"},
+		{Text: "h", Speaker: "李强"},
+		{Text: "i", Speaker: "李强民"},
+		{Text: "j", Speaker: "陈帆"},
+		{Text: "k", Speaker: "陈帆今"},
 	}
 	p.mergeSpeakerNames(quotes, nil)
-	for i, want := range []string{"郑仲恒", "郑仲恒", "陈家", "陈家珮", "宋子明"} {
+	for i, want := range []string{"郑仲恒", "郑仲恒", "陈家", "陈家珮", "宋子明", "王祖蓝", "王祖蓝", "李强", "李强民", "陈帆", "陈帆"} {
 		if quotes[i].Speaker != want {
 			t.Errorf("quote %s: speaker %q, want %q", quotes[i].Text, quotes[i].Speaker, want)
 		}
