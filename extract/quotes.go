@@ -1223,9 +1223,17 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 				}
 			}
 		}
+		var last struct {
+			end         int
+			name, title string
+		}
 		for _, q := range findQuotations(t.runes) {
 			body := t.runes[q.start:q.end]
 			name, title, introduced := p.attribute(t, q)
+			if name == "" && last.name != "" && joinedQuotations(t.runes, last.end, q.start) {
+				// 尹兆堅說：「…」、「…」: the next words of the same speaker.
+				name, title = last.name, last.title
+			}
 			// “…”“…”等话题: a chain of quoted topics or titles, not speech.
 			if name == "" && inQuoteChain(t.runes, q) {
 				continue
@@ -1281,6 +1289,7 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 				info.speaker = true
 			}
 			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteDirect, Paragraph: pi})
+			last.end, last.name, last.title = q.end, name, title
 		}
 		if pi+1 < len(tags) && (!qa || turns[pi+1] == nil) {
 			out = append(out, p.splitQuote(paras, tags, pi)...)
@@ -1362,6 +1371,15 @@ func (p *people) answer(text, speaker string, para int) fangtan.Quote {
 		q.SpeakerTitle = pi.bestTitle()
 	}
 	return q
+}
+
+// joinedQuotations reports whether the quotation that starts at start
+// follows the one that ended at end with only a pause between (「…」、「…」,
+// 「…」，「…」): one speaker's words, quoted in pieces.
+func joinedQuotations(rs []rune, end, start int) bool {
+	between := strings.TrimSpace(string(rs[end:max(end, start)]))
+	rb := []rune(between)
+	return len(rb) == 3 && strings.ContainsRune("”」』\"", rb[0]) && strings.ContainsRune("、，,", rb[1]) && strings.ContainsRune("“「『\"", rb[2])
 }
 
 // inQuoteChain reports whether q touches another quotation (“…”“…”).

@@ -885,6 +885,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// sentence's speaker.
 		{"a pronoun after a sentence praising a proposal", []string{"格鲁吉亚总理科巴希泽高度赞赏习近平主席提出的四大全球倡议，称赞中国是和平发展的典范。他表示：“很期待两国深化多领域务实合作，共同推动格中关系发展。”"}, "很期待两国深化多领域务实合作，共同推动格中关系发展。", "科巴希泽"},
 		{"a pronoun after a sentence with a place before the verb", []string{"乌克兰总统泽连斯基今天在抵达土耳其安卡拉后说，他计划今天首先与土耳其总统埃尔多安会面。他还说：“乌方会派出一个高级代表团参加谈判。”"}, "乌方会派出一个高级代表团参加谈判。", "泽连斯基"},
+		// A quotation joined to the one before by 、 goes on its words.
+		{"a quotation joined to the one before", []string{"民主黨尹兆堅說：「正正大家都講，你睇番資料，結構安全點樣唔牽涉公共安全。」、「正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？」"}, "正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？", "尹兆坚"},
 		{"short 「」 inside reported speech", []string{"特首候选人曾俊华今天出席论坛。被问及政府内部信心，曾俊华主动提及自己「口窒窒」，不是能言善辩的人。"}, "口窒窒", "曾俊华"},
 		{"speaker of the clause before", []string{"陈健波多次要求张超雄坐下，但张超雄不满裁决，质问「我边度阻住你啊？」"}, "我边度阻住你啊？", "张超雄"},
 		{"a quotation cut by a paragraph break",
