@@ -1788,8 +1788,9 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 // openingSpeaker is the person whose speech or report verb ends the first
 // clause of the sentence [start, end), at most two runes after their name
 // (梁耀基供稱, 鍾振傑表示), or "". The name must be the clause's first: a
-// name before it is the subject (拉夫罗夫…在约翰内斯堡表示), unless 的
-// makes it part of a modifier (協助抬走黃之鋒的警員鍾振傑供稱); and a verb
+// name before it is the subject (拉夫罗夫…在约翰内斯堡表示), unless a 的
+// after it makes it part of a modifier (協助抬走黃之鋒的警員鍾振傑供稱,
+// 下令移離黃之鋒等人的督察蔡棟雄供稱); and a verb
 // before 的 is the modifier's (赞赏习近平主席提出的倡议).
 func (p *people) openingSpeaker(t *tagged, start, end int) string {
 	rs := t.runes
@@ -1838,15 +1839,26 @@ func (p *people) sureName(t *tagged, name string, at int) bool {
 }
 
 // nameBefore reports whether a person's name stands in [start, end) other
-// than before 的.
+// than in a modifier, which 的 closes before end (下令移離黃之鋒等人的督察),
+// and not opening it.
 func (p *people) nameBefore(t *tagged, start, end int) bool {
 	rs := t.runes
+	subject := skipLeadIn(rs, start, end)
 	for i := start; i < end; i++ {
 		n := p.knownNameStartingAt(rs, i)
 		if n == 0 && t.byStart != nil {
 			n = t.nameAt(i)
 		}
-		if n >= 2 && i+n <= end && !(i+n < len(rs) && rs[i+n] == '的') {
+		if n < 2 || i+n > end {
+			continue
+		}
+		// 伊朗总统佩泽希齐扬…会见到访的…大臣哈立德时表示: a name that
+		// opens the clause, after its lead-in and a post, is its subject.
+		if rs[i+n] == '的' {
+			continue // 代表議員劉小麗的資深大律師陳文敏
+		}
+		opens := i == subject || i == subject+positionAfterStart(rs, subject, end)
+		if opens || !slices.Contains(rs[i+n:end], '的') {
 			return true
 		}
 	}
