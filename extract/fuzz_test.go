@@ -48,6 +48,9 @@ func FuzzExtract(f *testing.F) {
 	// Speakers in Latin letters, and reported words that end at a
 	// semicolon where another person's begin.
 	f.Add("", "負責社工Vivek說：「我哋會跟進。」Dr Payne-James 表示，A；胡解釋，B。在Facebook表示：「x」A B C D說，；；胡說")
+	// Names with a name stop inside (黃之鋒), a pronoun after a sentence
+	// of testimony, and quotations joined by a pause.
+	f.Add("", "當日向黃之鋒鎖上手扣的警員何秀強供稱，的。他稱，「甲」、「乙」，「」、「\n廖亦武表示：「」、")
 	ex := extractorForFuzz(f)
 	f.Fuzz(func(t *testing.T, title, text string) {
 		if !utf8.ValidString(title) || !utf8.ValidString(text) {
