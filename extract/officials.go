@@ -751,9 +751,13 @@ func isTitleStop(rs []rune, i int) bool {
 	if guard, ok := titleStopUnless[r]; ok {
 		return i+1 >= len(rs) || !strings.ContainsRune(guard, rs[i+1])
 	}
-	// 文化文史和学习委员会 is one org; 刘某和市长… joins two people.
+	// 文化文史和学习委员会 is one org; 刘某和市长… joins two people, but
+	// not 文化和 or 文史和 (notnames.txt), though 文 is a family name.
 	if r == '和' {
-		return (i >= 2 && startsWithSurname(rs[i-2:i])) || (i >= 3 && startsWithSurname(rs[i-3:i]))
+		nameOf := func(k int) bool {
+			return i >= k && startsWithSurname(rs[i-k:i]) && !notNames[string(rs[i-k:i-k+2])]
+		}
+		return nameOf(2) || nameOf(3)
 	}
 	return true
 }
