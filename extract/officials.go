@@ -106,6 +106,17 @@ var surnames, compoundFamilyNames = func() (map[rune]bool, []string) {
 	return single, compound
 }()
 
+// rareFamilyNames are family names only where jieba finds the whole name
+// as one word it does not know (extract/data/rarefamilynames.txt,
+// rareFamilyNameAt).
+var rareFamilyNames = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range mustList("rarefamilynames.txt") {
+		m[[]rune(w)[0]] = true
+	}
+	return m
+}()
+
 // notNames are words that read as names but are not: they start with a
 // family name or are spelt with transliteration runes (extract/data/notnames.txt).
 var notNames = setOfList(mustList("notnames.txt"))
@@ -361,7 +372,7 @@ func (t *tagged) nameAt(i int) int {
 		return 0
 	}
 	personWord, ok := t.jiebaAllowsNameAt(i)
-	if !ok || (!personWord && !startsWithSurname(rs[i:])) {
+	if !ok || (!personWord && !startsWithSurname(rs[i:]) && !t.rareFamilyNameAt(i)) {
 		return 0
 	}
 	// 向朱克伯格提问, 对李某表示: a preposition before a name.
@@ -556,6 +567,28 @@ func (t *tagged) unknownNameAt(i int) int {
 		return 0
 	}
 	return 3
+}
+
+// rareFamilyNameAt reports whether a name with a rare family name
+// (rareFamilyNames) starts at i: three runes jieba does not know, none a
+// name stop or a numeral, after no Han rune but one that joins or ends a
+// post. 區諾軒/x is named 720 times in the Hong Kong archive; 大湾区勇立/x
+// is a place and a verb.
+func (t *tagged) rareFamilyNameAt(i int) bool {
+	rs := t.runes
+	if !rareFamilyNames[rs[i]] || t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	if !ok || sp.tag != "x" || sp.end-sp.start != 3 || !allHanRunes(rs[i:sp.end]) {
+		return false
+	}
+	for k := i + 1; k < sp.end; k++ {
+		if stopWordAt(rs, k) || numerals(rs[k:k+1]) {
+			return false
+		}
+	}
+	return i == 0 || !isHan(rs[i-1]) || strings.ContainsRune("、和与及的同跟对向被由让请但而", rs[i-1]) || positionEndingAt(rs, i) > 0
 }
 
 // isCountry reports whether name is a country's or organisation's name

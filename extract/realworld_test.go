@@ -149,6 +149,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"古巴国家主席迪亚斯-卡内尔表示感谢。", []string{"迪亚斯-卡内尔|古巴"}, []string{"迪亚斯"}},
 		// 文 is a family name: 353 hkcnews mentions of 文在寅 named nobody.
 		{"南韓總統文在寅與英國首相文翠珊通電話，文方表示歡迎。", []string{"文在寅|韩国", "文翠珊|英国"}, []string{"文方"}},
+		// 区 is a family name only where jieba finds the whole name as one
+		// word it does not know, after no place (大湾区勇立潮头).
+		{"立法會議員區諾軒與下屬區冠山出席，粵港澳大湾區勇立潮頭。", []string{"区诺轩"}, []string{"区勇立"}},
 		{"新疆维吾尔自治区党委副书记、自治区主席尔肯江·吐拉洪出席。", []string{"尔肯江·吐拉洪"}, nil},
 		{"西班牙国王费利佩六世、文莱苏丹哈桑纳尔、沙特王储兼首相穆罕默德致电祝贺。", []string{"费利佩六世|西班牙", "哈桑纳尔|文莱", "穆罕默德|沙特阿拉伯"}, []string{"沙特"}},
 		{"离别时，全舰官兵向习主席敬礼。", []string{"习近平"}, []string{"敬礼", "习主席"}},
@@ -890,6 +893,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a pronoun after a sentence with a place before the verb", []string{"乌克兰总统泽连斯基今天在抵达土耳其安卡拉后说，他计划今天首先与土耳其总统埃尔多安会面。他还说：“乌方会派出一个高级代表团参加谈判。”"}, "乌方会派出一个高级代表团参加谈判。", "泽连斯基"},
 		// A quotation joined to the one before by 、 goes on its words.
 		{"a quotation joined to the one before", []string{"民主黨尹兆堅說：「正正大家都講，你睇番資料，結構安全點樣唔牽涉公共安全。」、「正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？」"}, "正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？", "尹兆坚"},
+		{"a speaker of a rare family name", []string{"區諾軒說：「我哋會繼續爭取，唔會放棄。」"}, "我哋會繼續爭取，唔會放棄。", "区诺轩"},
 		{"short 「」 inside reported speech", []string{"特首候选人曾俊华今天出席论坛。被问及政府内部信心，曾俊华主动提及自己「口窒窒」，不是能言善辩的人。"}, "口窒窒", "曾俊华"},
 		{"speaker of the clause before", []string{"陈健波多次要求张超雄坐下，但张超雄不满裁决，质问「我边度阻住你啊？」"}, "我边度阻住你啊？", "张超雄"},
 		{"a quotation cut by a paragraph break",
