@@ -1488,10 +1488,20 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if p.negated(t, cs, c-v) {
 				continue // 他没有透露，: what was not said
 			}
+			agent, passive := p.passiveReport(t, cs, c-v)
+			if passive && agent == "" {
+				continue // 劉皇發被指沒有申報: what others say of him
+			}
 			if reportIsObject(rs[cs:c-v], string(rs[c-v:c])) {
 				continue // 听取情况介绍，根据习近平指示，: a noun, not a report
 			}
 			name, title := p.subjectOf(t, cs, c-v)
+			if passive {
+				name, title = agent, "" // 被吳萼洋批評，…: 吳萼洋's words
+				if pi := p.byName[name]; pi != nil && pi.official {
+					title = pi.bestTitle()
+				}
+			}
 			if name == "" {
 				name, title = p.pronounSpeaker(tags, pi, cs, c-v)
 			}
@@ -1515,6 +1525,37 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 		}
 	}
 	return out
+}
+
+// passiveReport reports whether the clause [cs, verb) puts its reporting
+// verb in the passive: 被 right before it, or with the one who speaks
+// between (被指, 被追問, 被控方指; 被立法會議員陳健文質疑 further back). The words are then what others say of the
+// subject, not the subject's: agent is the person between 被 and the verb
+// where one is named (被吳萼洋批評, not 被房署要求), the speaker. 被告 (the
+// defendant) speaks for himself.
+func (p *people) passiveReport(t *tagged, cs, verb int) (agent string, passive bool) {
+	rs := t.runes
+	for k := verb - 1; k >= cs && verb-k <= 10; k-- {
+		if rs[k] != '被' {
+			continue
+		}
+		// 被告 is the defendant; 被問及時否認, 被趕出會議室後表示 and
+		// 被拒參選的周庭重申 report what the subject said when, or after,
+		// something was done to them.
+		if k+1 < len(rs) && rs[k+1] == '告' || slices.ContainsFunc(rs[k+1:verb], func(r rune) bool { return strings.ContainsRune("时后的", r) }) {
+			return "", false
+		}
+		a := k + 1 + positionAfterStart(rs, k+1, verb) // 被立法會議員陳健文質疑
+		n := p.knownNameStartingAt(rs, a)
+		if n == 0 && t.byStart != nil {
+			n = t.nameAt(a)
+		}
+		if n > 0 && a+n == verb && !t.bodyOrItsStart(a, verb) && !strings.ContainsRune(bodyEnds, rs[verb-1]) {
+			return string(rs[a:verb]), true
+		}
+		return "", verb-k <= 5
+	}
+	return "", false
 }
 
 // reportedEnd is where reported words that start at body end: at the end

@@ -570,6 +570,9 @@ func TestReportedSpeech(t *testing.T) {
 		// family name and 官 (800 hkcnews quotes).
 		{"a magistrate addressed", []string{"主任裁判官蘇惠德今日判刑。蘇官指，被告的行為對社會構成嚴重影響，判處監禁3個月。"}, "苏惠德", "被告的行為"},
 		{"a judge", []string{"高等法院法官陳慶偉今日引導陪審團。法官強調，最終裁決須由不少於6人作出。"}, "陈庆伟", "最終裁決須由"},
+		// 被 and a name before the verb: the name speaks.
+		{"the one who speaks in the passive", []string{"台北市長柯文哲出席辯論。柯文哲過去4年的政績成為論壇主要議題。他被吳萼洋批評，任內市政府官員換人頻繁，可見他沒有「氣度和修養」。"}, "吴萼洋", "任內市政府官員"},
+		{"a post and a name in the passive", []string{"民主黨袁海文出席論壇。袁海文被立法會議員陳健文質疑，他知名度較低，看不到他在政策方面的推動。"}, "陈健文", "他知名度較低"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.paras...)
@@ -603,6 +606,11 @@ func TestReportedSpeech(t *testing.T) {
 			"美国总统特朗普宣布向乌克兰提供防空导弹系统。他未透露计划向乌提供导弹系统的具体数量。",
 			"財政司司長曾俊華宣布參選。曾俊華沒有透露提名票中有多少名建制泛民選委。",
 			"行政長官林鄭月娥並無回應，只說自己記憶未必百分百準確。"}},
+		// 被指: what others say of the subject (154 hkcnews statements
+		// were the subject's).
+		{"the passive reports others' words", "新闻", []string{
+			"行政會議成員劉皇發今日出席活動。劉皇發被指沒有申報他持有的公司購入物業。",
+			"運輸及房屋局局長陳帆今日見記者。陳帆被多次追問，作為工程師出身如何說服公眾。"}},
 		// 介绍 as the briefing a leader heard (18 xwlb statements were
 		// what he did next: 察看…, 参观…), 指示 and 要求 as the
 		// instructions others followed (40 xwlb statements).
