@@ -475,10 +475,7 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 		if full == "" {
 			continue
 		}
-		quotes[i].Speaker, quotes[i].SpeakerTitle = full, ""
-		if pi := p.byName[full]; pi != nil && pi.official {
-			quotes[i].SpeakerTitle = pi.bestTitle()
-		}
+		quotes[i].Speaker, quotes[i].SpeakerTitle = full, p.officialPost(full)
 	}
 }
 
@@ -511,10 +508,7 @@ func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 			if name == "" {
 				break
 			}
-			quotes[i].Speaker, quotes[i].SpeakerTitle = name, ""
-			if pi := p.byName[name]; pi != nil && pi.official {
-				quotes[i].SpeakerTitle = pi.bestTitle()
-			}
+			quotes[i].Speaker, quotes[i].SpeakerTitle = name, p.officialPost(name)
 			break
 		}
 	}
@@ -556,8 +550,8 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 		if !names[short] {
 			continue
 		}
-		longs := strings.Count(p.text, long)
-		apart := strings.Count(p.text, short) - longs
+		longs := p.mentions(long)
+		apart := p.mentions(short) - longs
 		switch {
 		case stopWordAt(lr, len(lr)-1):
 			to[long] = short
@@ -572,10 +566,7 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 	}
 	for i := range quotes {
 		if name, ok := to[quotes[i].Speaker]; ok {
-			quotes[i].Speaker, quotes[i].SpeakerTitle = name, ""
-			if pi := p.byName[name]; pi != nil && pi.official {
-				quotes[i].SpeakerTitle = pi.bestTitle()
-			}
+			quotes[i].Speaker, quotes[i].SpeakerTitle = name, p.officialPost(name)
 		}
 	}
 }

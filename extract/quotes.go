@@ -417,6 +417,15 @@ func (p *people) onlyOfFamily(r rune) *personInfo {
 	return found
 }
 
+// officialPost is the post the article gives name where they are one of
+// its officials, or "": the title a quotation of theirs carries.
+func (p *people) officialPost(name string) string {
+	if pi := p.byName[name]; pi != nil && pi.official {
+		return pi.bestTitle()
+	}
+	return ""
+}
+
 // continuedQuotes gives a quotation that opens its paragraph with no
 // speaker of its own to the one person who speaks in the paragraph before,
 // as news runs a speaker's words on over paragraphs (袁梅芳感慨：「…」 then
@@ -813,10 +822,7 @@ func (p *people) commaSpeaker(t *tagged, q quoteSpan) (name, title string) {
 					}
 				}
 			}
-			if pi := p.byName[name]; pi != nil && pi.official {
-				title = pi.bestTitle()
-			}
-			return name, title
+			return name, p.officialPost(name)
 		}
 		if to < comma {
 			break // the speech verb's clause opens with no person
@@ -923,10 +929,7 @@ func (p *people) personAsked(t *tagged, end int, before []fangtan.Quote) (name, 
 			return "", ""
 		}
 	}
-	if pi := p.byName[name]; pi.official {
-		title = pi.bestTitle()
-	}
-	return name, title
+	return name, p.officialPost(name)
 }
 
 // maxCommaSentence bounds the sentence before the comma that commaSpeaker
@@ -1000,10 +1003,7 @@ func (p *people) colonClauseSpeaker(t *tagged, colon int) (name, title string) {
 		return "", ""
 	}
 	name = string(rs[k : k+n])
-	if pi := p.byName[name]; pi != nil && pi.official {
-		title = pi.bestTitle()
-	}
-	return name, title
+	return name, p.officialPost(name)
 }
 
 // personStartingAt is the length of the name of a person at rune k, before
@@ -1377,9 +1377,12 @@ func (p *people) answer(text, speaker string, para int) fangtan.Quote {
 // follows the one that ended at end with only a pause between (「…」、「…」,
 // 「…」，「…」): one speaker's words, quoted in pieces.
 func joinedQuotations(rs []rune, end, start int) bool {
-	between := strings.TrimSpace(string(rs[end:max(end, start)]))
-	rb := []rune(between)
-	return len(rb) == 3 && strings.ContainsRune("”」』\"", rb[0]) && strings.ContainsRune("、，,", rb[1]) && strings.ContainsRune("“「『\"", rb[2])
+	rb := []rune(strings.TrimSpace(string(rs[end:max(end, start)])))
+	if len(rb) != 3 || !strings.ContainsRune("、，,", rb[1]) || !isOpeningMark(rb[2]) {
+		return false
+	}
+	_, closing := quoteOpener[rb[0]]
+	return closing || rb[0] == '"'
 }
 
 // inQuoteChain reports whether q touches another quotation (“…”“…”).
@@ -1497,10 +1500,7 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			}
 			name, title := p.subjectOf(t, cs, c-v)
 			if passive {
-				name, title = agent, "" // 被吳萼洋批評，…: 吳萼洋's words
-				if pi := p.byName[name]; pi != nil && pi.official {
-					title = pi.bestTitle()
-				}
+				name, title = agent, p.officialPost(agent) // 被吳萼洋批評，…: 吳萼洋's words
 			}
 			if name == "" {
 				name, title = p.pronounSpeaker(tags, pi, cs, c-v)
@@ -1529,10 +1529,10 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 
 // passiveReport reports whether the clause [cs, verb) puts its reporting
 // verb in the passive: 被 right before it, or with the one who speaks
-// between (被指, 被追問, 被控方指; 被立法會議員陳健文質疑 further back). The words are then what others say of the
-// subject, not the subject's: agent is the person between 被 and the verb
-// where one is named (被吳萼洋批評, not 被房署要求), the speaker. 被告 (the
-// defendant) speaks for himself.
+// between (被指, 被追問, 被控方指; 被立法會議員陳健文質疑 further back). The
+// words are then what others say of the subject, not the subject's: agent
+// is the person between 被 and the verb where one is named (被吳萼洋批評,
+// not 被房署要求), the speaker. 被告 (the defendant) speaks for himself.
 func (p *people) passiveReport(t *tagged, cs, verb int) (agent string, passive bool) {
 	rs := t.runes
 	for k := verb - 1; k >= cs && verb-k <= 10; k-- {
@@ -1831,8 +1831,8 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 // (梁耀基供稱, 鍾振傑表示), or "". The name must be the clause's first: a
 // name before it is the subject (拉夫罗夫…在约翰内斯堡表示), unless a 的
 // after it makes it part of a modifier (協助抬走黃之鋒的警員鍾振傑供稱,
-// 下令移離黃之鋒等人的督察蔡棟雄供稱); and a verb
-// before 的 is the modifier's (赞赏习近平主席提出的倡议).
+// 下令移離黃之鋒等人的督察蔡棟雄供稱); and a verb before 的 is the
+// modifier's (赞赏习近平主席提出的倡议).
 func (p *people) openingSpeaker(t *tagged, start, end int) string {
 	rs := t.runes
 	for v := start + 1; v <= end; v++ {
