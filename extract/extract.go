@@ -479,10 +479,9 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 	}
 }
 
-// runOnVerbs are the verbs jieba glues to the name before them, so that a
-// speaker comes out as 姚松炎答 (a turn 姚松炎答：…), 黄翠玲说, 黄续 (黄
-// and 续说), 马岳分析 or 张更叹道.
-var runOnVerbs = []string{"回答", "先答", "答", "说", "续", "分析", "希望", "形容", "重申", "叹道", "叹"}
+// runOnVerbs are the verbs jieba glues to the name before them
+// (extract/data/runonverbs.txt: 姚松炎答, 马岳分析), tried in file order.
+var runOnVerbs = mustList("runonverbs.txt")
 
 // trimRunOnVerbs takes such a verb off a speaker's name: what is left is
 // the name when it starts with a family name and has two runes or more,
