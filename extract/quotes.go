@@ -666,6 +666,9 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 			// it does not vouch for the quotation being speech.
 			return name, title, string(rs[j-v:j]) != "提出"
 		}
+		if name, title = p.appositiveSubject(t, cs, j-v); name != "" {
+			return name, title, true
+		}
 	}
 	// After: the clause following the closing mark; skip one leading time
 	// adverbial (近日,杏花岭区委书记李文权在接受采访时说).
@@ -707,6 +710,92 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 		k = e + 1
 	}
 	return "", "", false
+}
+
+// appositiveSubject is the speaker of a clause that names nobody before
+// its speech verb and opens with no subject of its own (接受傳媒提問時表示,
+// 今早在商台節目中表示), when the sentence opens with a person standing
+// alone in a clause of their own: a name after nothing, a post, or a
+// phrase ending in 的 that opens with no person (嶺南大學中文系副教授黃淑嫻，
+// 今天凌晨在facebook貼文表示; 一直未有承認代表建制派出選的陳凱欣，接受傳媒
+// 提問時表示). A name
+// after a verb or a conjunction is an object (会见州长科布泽夫和…主席…，
+// 表示), and a clause opening with a noun has its own subject (…，双方强调).
+func (p *people) appositiveSubject(t *tagged, start, verbStart int) (name, title string) {
+	rs := t.runes
+	if t.byStart == nil || start < 2 || !strings.ContainsRune(",，", rs[start-1]) || verbStart-start > maxColonClause || wordsNotSpoken(rs[start:verbStart]) {
+		return "", ""
+	}
+	if start < verbStart {
+		if sp, ok := t.byStart.get(start); !ok || tagIn(sp.tag, "nrmfsqx") {
+			return "", ""
+		}
+	}
+	for i := start; i < verbStart; i++ {
+		if strings.ContainsRune("他她佢我你其", rs[i]) || p.knownNameStartingAt(rs, i) > 0 || t.nameAt(i) >= 2 {
+			return "", ""
+		}
+	}
+	end := start - 1
+	ps := skipLeadIn(rs, sentenceStart(rs, end), end)
+	if clauseStart(rs, end) > ps {
+		return "", "" // not the sentence's first clause
+	}
+	s := p.knownNameEndingAt(rs, end)
+	if s < ps {
+		for k := min(4, end-ps); k >= 2; k-- {
+			if t.nameAt(end-k) == k {
+				s = end - k
+				break
+			}
+		}
+	}
+	if s < ps || t.bodyOrItsStart(s, end) {
+		return "", ""
+	}
+	name = string(rs[s:end])
+	title = personTitle(t, ps, s)
+	if m := s - utf8.RuneCountInString(title); m > ps {
+		// 記者致電約訪…的黎照昌，希望: a modifier opening with a person
+		// has a subject of its own, whose object the name is.
+		if rs[m-1] != '的' || p.subjectAt(t, ps) {
+			return "", ""
+		}
+	}
+	if _, known := p.byName[name]; !known && title == "" && p.mentions(name) < 2 {
+		return "", "" // a guess the article neither repeats nor gives a post (通知书)
+	}
+	if pi := p.byName[name]; pi != nil && pi.official && title == "" {
+		title = pi.bestTitle()
+	}
+	return name, title
+}
+
+// subjectAt reports whether a clause at i opens with its subject: a
+// pronoun, or a person of the article or a person noun followed by a verb
+// past adverbs (記者致電; but not 代表台灣的…秘書長, 戴耀廷身邊的).
+func (p *people) subjectAt(t *tagged, i int) bool {
+	rs := t.runes
+	if strings.ContainsRune("他她佢我你", rs[i]) {
+		return true
+	}
+	end := i
+	switch sp, ok := t.byStart.get(i); {
+	case p.knownNameStartingAt(rs, i) > 0:
+		end = i + p.knownNameStartingAt(rs, i)
+	case ok && slices.Contains(personNouns, string(rs[i:sp.end])):
+		end = sp.end
+	default:
+		return false
+	}
+	for k := 0; k < 2; k++ {
+		sp, ok := t.byStart.get(end)
+		if !ok || sp.tag != "d" {
+			break
+		}
+		end = sp.end
+	}
+	return t.verbAt(end)
 }
 
 // colonNotSpeech are the words of colonnotspeech.txt and
@@ -1679,6 +1768,9 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 		}
 	}
 	if name, title = p.speakerOfClause(t, start, verbStart); name != "" {
+		return name, title
+	}
+	if name, title = p.appositiveSubject(t, start, verbStart); name != "" {
 		return name, title
 	}
 	if !onlyAdverbs(rs[start:verbStart]) || start == 0 || !strings.ContainsRune(",，", rs[start-1]) {

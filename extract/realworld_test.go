@@ -555,6 +555,7 @@ func TestReportedSpeech(t *testing.T) {
 		// article who holds it.
 		{"a post alone", []string{"习近平总书记来到殷墟遗址。", "总书记说，殷墟我向往已久，这次来是想更深地了解中华文明。"}, "习近平", "殷墟我向往已久"},
 		{"a post after a country's short name", []string{"俄罗斯总统普京会见来访的客人。俄总统表示，俄方愿同各方加强合作交流。"}, "普京", "俄方愿同各方"},
+		{"a subject alone before a clause with none", []string{"律政司司長鄭若驊今日見記者。", "身為土木工程師及大律師的鄭若驊，回應傳媒查詢時堅稱自己一直都「唔為意」家中有違規建築物，她買入大宅後並沒有作過改動。"}, "郑若骅", "自己一直都"},
 		{"a post after its body, and a date", []string{"外交部发言人毛宁主持例行记者会。外交部发言人13日指出，中方坚决反对任何形式的制裁。"}, "毛宁", "中方坚决反对"},
 		// A report head (听取) before a clause that ends in 时 or 后
 		// leaves the reporting verb the listener's own.
@@ -653,6 +654,11 @@ func TestReportedSpeech(t *testing.T) {
 			"房署表示，會繼續跟進個案。房署指，住戶須於月底前遷出。康文署表示：「考慮到慶委會是一個慈善團體，其申請可獲優先預訂。」",
 			"天文台指，颱風正迅速移近本港。"}, "徐英伟"},
 		{"a family name two people share is nobody's", []string{"運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。"}, ""},
+		// The subject standing alone must be the clause's: not a name
+		// met (…会见到访的伊朗外长阿卜杜拉希扬，双方强调) nor one a person
+		// before it calls (記者致電約訪…的黎照昌，希望).
+		{"a name met is not the clause's subject", []string{"阿联酋总统穆罕默德22日在阿布扎比会见到访的伊朗外长阿卜杜拉希扬，双方强调实现地区稳定与繁荣的重要性。"}, ""},
+		{"a name called is not the clause's subject", []string{"記者致電約訪提出船灣新市鎮方案的黎照昌，希望深入了解他的建議，他爽快答應。"}, ""},
 		{"a post two officials hold is nobody's", []string{"国务院总理李强会见越南总理范明政。总理表示，双方应加强合作交流互鉴。"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -902,6 +908,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A quotation joined to the one before by 、 goes on its words.
 		{"a quotation joined to the one before", []string{"民主黨尹兆堅說：「正正大家都講，你睇番資料，結構安全點樣唔牽涉公共安全。」、「正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？」"}, "正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？", "尹兆坚"},
 		{"a speaker of a rare family name", []string{"區諾軒說：「我哋會繼續爭取，唔會放棄。」"}, "我哋會繼續爭取，唔會放棄。", "区诺轩"},
+		// A clause with no subject before its speech verb is the person's
+		// who stands alone in the sentence's first clause.
+		{"a subject alone after a post", []string{"嶺南大學中文系副教授黃淑嫻，今天凌晨在facebook貼文表示：「我們敬愛的香港作家劉以鬯先生，今天下午在東區醫院逝世。」"}, "我們敬愛的香港作家劉以鬯先生，今天下午在東區醫院逝世。", "黄淑娴"},
+		{"a subject alone after a modifier", []string{"陳凱欣今日出席論壇。", "一直未有承認代表建制派出選的陳凱欣，接受傳媒提問時表示：「其實我自己的政治立場係非常之清晰的。」"}, "其實我自己的政治立場係非常之清晰的。", "陈凯欣"},
 		// A short quotation that ends in its own full stop closes its
 		// clause, though the next sentence follows without a space.
 		{"a short quotation ending in a full stop", []string{"懲教主任戴廣誼作供。對於黃之鋒所指要全程赤裸蹲下，戴廣誼稱：「冇發生過。」他指，黃之鋒被指示蹲下時有詢問理由。"}, "冇發生過。", "戴广谊"},
