@@ -188,6 +188,14 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 			if sp, ok := t.byEnd.get(end); ok && sp.start >= start && t.nameAt(sp.start) == sp.end-sp.start {
 				consider(sp.start, end)
 			}
+			// 引述库/n 德罗/nrt 受访时说: jieba cut the first rune of a
+			// transliterated name off as a word of its own (not 人士/n
+			// 胡佳/nr, nor 据俄/j 别尔哥罗德/nr: a country).
+			if sp, ok := t.byEnd.get(end); ok && sp.start-1 >= start && isPersonTag(sp.tag) && allTranslit(rs[sp.start:end]) {
+				if w, ok := t.byStart.get(sp.start - 1); ok && w.end == sp.start && translitStartBefore(rs, sp.start, end) < sp.start && !isCountry(rs[sp.start-1:sp.start]) {
+					consider(sp.start-1, end)
+				}
+			}
 		}
 	}
 	if len(cands) == 0 {

@@ -555,6 +555,10 @@ func TestReportedSpeech(t *testing.T) {
 		// article who holds it.
 		{"a post alone", []string{"习近平总书记来到殷墟遗址。", "总书记说，殷墟我向往已久，这次来是想更深地了解中华文明。"}, "习近平", "殷墟我向往已久"},
 		{"a post after a country's short name", []string{"俄罗斯总统普京会见来访的客人。俄总统表示，俄方愿同各方加强合作交流。"}, "普京", "俄方愿同各方"},
+		// jieba cuts the first rune of some transliterated names off as
+		// a word of its own (库/n 德罗/nrt): 37 hkcnews quotes of 库德罗
+		// and 24 xwlb ones (扎米尔, 托卡耶夫) had half the name.
+		{"a transliterated name jieba cut after its first rune", []string{"《美國之音》引述庫德羅受訪時說，儘管副總理劉鶴希望停止美中貿易爭端，但習近平拒絕做出改變。"}, "库德罗", "儘管副總理劉鶴"},
 		{"a subject alone before a clause with none", []string{"律政司司長鄭若驊今日見記者。", "身為土木工程師及大律師的鄭若驊，回應傳媒查詢時堅稱自己一直都「唔為意」家中有違規建築物，她買入大宅後並沒有作過改動。"}, "郑若骅", "自己一直都"},
 		{"a post after its body, and a date", []string{"外交部发言人毛宁主持例行记者会。外交部发言人13日指出，中方坚决反对任何形式的制裁。"}, "毛宁", "中方坚决反对"},
 		// A report head (听取) before a clause that ends in 时 or 后
