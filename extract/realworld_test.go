@@ -147,6 +147,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"中共中央政治局委员、外交部长王毅会见来宾。", []string{"王毅"}, nil},
 		{"俄罗斯总统普京、巴西总统卢拉、越共中央总书记苏林发来贺电。", []string{"普京|俄罗斯", "卢拉|巴西", "苏林|越南"}, nil},
 		{"古巴国家主席迪亚斯-卡内尔表示感谢。", []string{"迪亚斯-卡内尔|古巴"}, []string{"迪亚斯"}},
+		// 申 spells foreign names too (塞申斯, 卢卡申科).
+		{"美國司法部長塞申斯表示，鮑爾斯將被控仇恨罪。", []string{"塞申斯|美国"}, []string{"申斯"}},
 		// 文 is a family name: 353 hkcnews mentions of 文在寅 named nobody.
 		{"南韓總統文在寅與英國首相文翠珊通電話，文方表示歡迎。", []string{"文在寅|韩国", "文翠珊|英国"}, []string{"文方"}},
 		// 区 is a family name only where jieba finds the whole name as one
