@@ -659,6 +659,9 @@ func TestReportedSpeech(t *testing.T) {
 			"勞福局副局長徐英偉出席會議。勞福局表示，會繼續檢討政策。",
 			"房署表示，會繼續跟進個案。房署指，住戶須於月底前遷出。康文署表示：「考慮到慶委會是一個慈善團體，其申請可獲優先預訂。」",
 			"天文台指，颱風正迅速移近本港。"}, "徐英伟"},
+		// 曾 is a family name, but 曾有 (there once was) is no name: it
+		// spoke 24 hkcnews statements and 1 xwlb one.
+		{"there once was a report", []string{"另方面，早前曾有報道指，日本首相安倍晉三不會出席平昌冬奧開幕式。"}, ""},
 		{"a family name two people share is nobody's", []string{"運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。"}, ""},
 		// The subject standing alone must be the clause's: not a name
 		// met (…会见到访的伊朗外长阿卜杜拉希扬，双方强调) nor one a person
