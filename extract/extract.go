@@ -446,14 +446,16 @@ func (e *Extractor) canonicalNames(doc *fangtan.Document) {
 //     post; judgeAddressed needs an official whose post ends in 官);
 //   - a married woman, X太, is the article's one person named with two
 //     family names, hers after X, at least twice (叶太 is 葉劉淑儀, 陈太
-//     陳方安生).
+//     陳方安生);
+//   - a barrister, X大律師 or X資深大律師 (read as X大, X资深), is the
+//     article's one name of that family written with 大律師 (barristers).
 //
 // Two such names, or none, leave the address as it is.
 func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 	var judges map[rune]map[string]int // family name → full names → times
 	for i := range quotes {
 		rs := []rune(quotes[i].Speaker)
-		if len(rs) != 2 || !surnames[rs[0]] {
+		if len(rs) < 2 || len(rs) > 3 || (len(rs) == 3 && string(rs[1:]) != "资深") || !surnames[rs[0]] {
 			continue
 		}
 		full := ""
@@ -463,6 +465,15 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 				judges = namesOfThree(tags)
 			}
 			full = onlyName(judges[rs[0]])
+		case '大', '资':
+			// 蔡大律師指出, 梁資深大律師強調: a barrister addressed by
+			// family name is the one person of that name the article
+			// writes right after 律师 or before 大律师 (大律師蔡維邦,
+			// 梁卓然資深大律師).
+			if string(rs[1:]) != "大" && string(rs[1:]) != "资深" {
+				break
+			}
+			full = onlyName(p.barristers(rs[0]))
 		case '太':
 			wives := map[string]int{}
 			for n := range p.byName {
@@ -477,6 +488,33 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 		}
 		quotes[i].Speaker, quotes[i].SpeakerTitle = full, p.officialPost(full)
 	}
+}
+
+// barristers are the article's names of family name r that it writes
+// right after 律师 (a person it knows) or right before 大律师, as three
+// runes (石書銘大律師, 梁卓然資深大律師), each counted twice: named with the
+// post once is enough.
+func (p *people) barristers(r rune) map[string]int {
+	found := map[string]int{}
+	for n := range p.byName {
+		if nr := []rune(n); len(nr) >= 2 && nr[0] == r && strings.Contains(p.text, "律师"+n) {
+			found[n] = 2
+		}
+	}
+	rs := []rune(p.text)
+	for k := 3; k+3 <= len(rs); k++ {
+		if string(rs[k:k+3]) != "大律师" {
+			continue
+		}
+		end := k
+		if k >= 5 && string(rs[k-2:k]) == "资深" {
+			end = k - 2 // 梁卓然资深大律师
+		}
+		if n := rs[end-3 : end]; n[0] == r && allHanRunes(n) && n[1] != '大' && string(n[1:]) != "资深" {
+			found[string(n)] = 2
+		}
+	}
+	return found
 }
 
 // runOnVerbs are the verbs jieba glues to the name before them

@@ -561,6 +561,10 @@ func TestReportedSpeech(t *testing.T) {
 		// a word of its own (库/n 德罗/nrt): 37 hkcnews quotes of 库德罗
 		// and 24 xwlb ones (扎米尔, 托卡耶夫) had half the name.
 		{"a transliterated name jieba cut after its first rune", []string{"《美國之音》引述庫德羅受訪時說，儘管副總理劉鶴希望停止美中貿易爭端，但習近平拒絕做出改變。"}, "库德罗", "儘管副總理劉鶴"},
+		// 蔡大律師, 梁資深大律師: a barrister addressed by family name
+		// (129 hkcnews quotes of 蔡维邦, 梁卓然, 石书铭, 郭憬宪).
+		{"a barrister addressed by family name", []string{"代表第一答辯人的石書銘大律師力陳，原審裁判官沒有犯錯。", "石大律師強調，刑罰應該考慮整體情況，「非法集結」跟「暴動」不同。"}, "石书铭", "刑罰應該"},
+		{"a senior counsel addressed by family name", []string{"刑事檢控專員梁卓然資深大律師代表律政司。", "梁資深大律師指出，各答辯人並沒有真誠悔意，不適合判處「社會服務令」。"}, "梁卓然", "各答辯人"},
 		{"a subject alone before a clause with none", []string{"律政司司長鄭若驊今日見記者。", "身為土木工程師及大律師的鄭若驊，回應傳媒查詢時堅稱自己一直都「唔為意」家中有違規建築物，她買入大宅後並沒有作過改動。"}, "郑若骅", "自己一直都"},
 		{"a post after its body, and a date", []string{"外交部发言人毛宁主持例行记者会。外交部发言人13日指出，中方坚决反对任何形式的制裁。"}, "毛宁", "中方坚决反对"},
 		// A report head (听取) before a clause that ends in 时 or 后
