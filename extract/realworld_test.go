@@ -565,6 +565,8 @@ func TestReportedSpeech(t *testing.T) {
 		// (129 hkcnews quotes of 蔡维邦, 梁卓然, 石书铭, 郭憬宪).
 		{"a barrister addressed by family name", []string{"代表第一答辯人的石書銘大律師力陳，原審裁判官沒有犯錯。", "石大律師強調，刑罰應該考慮整體情況，「非法集結」跟「暴動」不同。"}, "石书铭", "刑罰應該"},
 		{"a senior counsel addressed by family name", []string{"刑事檢控專員梁卓然資深大律師代表律政司。", "梁資深大律師指出，各答辯人並沒有真誠悔意，不適合判處「社會服務令」。"}, "梁卓然", "各答辯人"},
+		// jieba's dictionary lists 德国总理 as a person (nr).
+		{"a post jieba lists as a person", []string{"德国总理默茨25日表示，美国和以色列针对伊朗的战争完全没必要。"}, "默茨", "美国和以色列"},
 		{"a subject alone before a clause with none", []string{"律政司司長鄭若驊今日見記者。", "身為土木工程師及大律師的鄭若驊，回應傳媒查詢時堅稱自己一直都「唔為意」家中有違規建築物，她買入大宅後並沒有作過改動。"}, "郑若骅", "自己一直都"},
 		{"a post after its body, and a date", []string{"外交部发言人毛宁主持例行记者会。外交部发言人13日指出，中方坚决反对任何形式的制裁。"}, "毛宁", "中方坚决反对"},
 		// A report head (听取) before a clause that ends in 时 or 后
@@ -666,6 +668,7 @@ func TestReportedSpeech(t *testing.T) {
 		// 曾 is a family name, but 曾有 (there once was) is no name: it
 		// spoke 24 hkcnews statements and 1 xwlb one.
 		{"there once was a report", []string{"另方面，早前曾有報道指，日本首相安倍晉三不會出席平昌冬奧開幕式。"}, ""},
+		{"a place is nobody", []string{"一名目擊者說，看見3人流血倒臥在清真寺外的地上。一名在清真寺內的目擊者說聽到槍聲，現場「到處都是血」。"}, ""},
 		{"a family name two people share is nobody's", []string{"運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。"}, ""},
 		// The subject standing alone must be the clause's: not a name
 		// met (…会见到访的伊朗外长阿卜杜拉希扬，双方强调) nor one a person
