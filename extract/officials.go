@@ -547,7 +547,8 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 // unknownNameAt is the length of a three-rune name at i whose middle rune
 // the family-name rules stop at, where jieba found the three runes as one
 // word it does not know (黄之锋/x, 廖亦武/x; 黄之锋说/x with the speech
-// verb glued on), or 0. The rules alone read 黄 and stop at 之 as in
+// verb glued on), or the first two as one and the last as a name of its
+// own (黄均/x 瑜/nr), or 0. The rules alone read 黄 and stop at 之 as in
 // 之后; jieba's dictionary has no such word, so the runes belong together
 // only as a name, unless the last two are a speech verb (李笑言).
 func (t *tagged) unknownNameAt(i int) int {
@@ -558,6 +559,12 @@ func (t *tagged) unknownNameAt(i int) int {
 	rs := t.runes[sp.start:sp.end]
 	if len(rs) == 4 && stopWordAt(rs, 3) {
 		rs = rs[:3]
+	}
+	// 黄均/x 瑜/nr 称: jieba split the name after its stop rune and took
+	// the last rune for a name of its own.
+	// Not where the stop is a preposition (戴/向/陈: 戴 to 陈).
+	if next, ok := t.byStart.get(sp.end); ok && len(rs) == 2 && !strings.ContainsRune("向对跟给同与和被由及", rs[1]) && next.end-next.start == 1 && (isPersonTag(next.tag) || next.tag == "x") && endsName(t.runes, next.end) {
+		rs = t.runes[sp.start:next.end]
 	}
 	if len(rs) != 3 || !allHanRunes(rs) || !stopWordAt(rs, 1) || stopWordAt(rs, 2) {
 		return 0

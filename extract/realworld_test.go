@@ -1545,8 +1545,11 @@ func TestUnknownNameAt(t *testing.T) {
 		{"黄之锋说：北京", 3},  // jieba glues 说 on: 黄之锋说/x
 		{"常委黄之锋回应指", 0}, // 常委 is no family name
 		{"廖亦武表示：要给", 3},
-		{"黄之后表示", 0}, // 黄/之后
-		{"李强表示", 0},  // 李强/nr: no name stop inside
+		{"黄之后表示", 0},    // 黄/之后
+		{"李强表示", 0},     // 李强/nr: no name stop inside
+		{"黄均瑜称，不清楚", 3}, // 黄均/x 瑜/nr
+		{"包致金又指，人大释法", 3},
+		{"戴向陈指出：「在那个会面之中", 0}, // 戴 to 陈: a preposition in the middle
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := newTagged(seg, tc.text).unknownNameAt(0); got != tc.want {
