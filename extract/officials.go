@@ -446,7 +446,11 @@ func (t *tagged) jiebaAllowsNameAt(i int) (personWord, ok bool) {
 		if ok && next.end-next.start == 1 && tagIn(sp.tag, "cdpru") && tagIn(next.tag, "cdpru") {
 			return false, false
 		}
-		return false, !(ok && next.end-next.start >= 2 && next.tag != "x" && !isPersonTag(next.tag))
+		// 石/n 永泰/nz, 林/ng 锦华/nz: a given name jieba lists as a
+		// proper noun, after a family name it reads as a noun (not
+		// 向/p 人民/nz).
+		givenName := next.tag == "nz" && tagIn(sp.tag, "nz")
+		return false, !(ok && next.end-next.start >= 2 && next.tag != "x" && !givenName && !isPersonTag(next.tag))
 	}
 	if sp.tag == "x" {
 		return false, true // jieba does not know it: a guess is ours to make

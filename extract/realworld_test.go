@@ -150,6 +150,10 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// A family name and 家 is a word (梁家, the Leung family), but it
 		// starts names too: 郭家麒 and 梁家傑 were never officials.
 		{"公民黨立法會議員郭家麒與民主動力召集人趙家賢出席。", []string{"郭家麒"}, nil},
+		// 石/n 永泰/nz: a given name jieba lists as a proper noun, after a
+		// family name it reads as a noun; not after a preposition.
+		{"馬來西亞財政部長林冠英今日出席。", []string{"林冠英|马来西亚"}, nil},
+		{"习近平总书记在天安门广场向人民英雄敬献花篮。", []string{"习近平"}, []string{"向人民"}},
 		// 申 spells foreign names too (塞申斯, 卢卡申科).
 		{"美國司法部長塞申斯表示，鮑爾斯將被控仇恨罪。", []string{"塞申斯|美国"}, []string{"申斯"}},
 		// 文 is a family name: 353 hkcnews mentions of 文在寅 named nobody.
@@ -932,6 +936,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a subject alone after a post", []string{"嶺南大學中文系副教授黃淑嫻，今天凌晨在facebook貼文表示：「我們敬愛的香港作家劉以鬯先生，今天下午在東區醫院逝世。」"}, "我們敬愛的香港作家劉以鬯先生，今天下午在東區醫院逝世。", "黄淑娴"},
 		{"a subject alone after a modifier", []string{"陳凱欣今日出席論壇。", "一直未有承認代表建制派出選的陳凱欣，接受傳媒提問時表示：「其實我自己的政治立場係非常之清晰的。」"}, "其實我自己的政治立場係非常之清晰的。", "陈凯欣"},
 		{"a name with 家 after the family name", []string{"公民黨主席、資深大律師梁家傑則認為，可從兩件事的結果直接比較，「1967年周街『菠蘿』、又戒嚴，人人自危。」"}, "1967年周街『菠蘿』、又戒嚴，人人自危。", "梁家杰"},
+		{"a given name jieba lists as a proper noun", []string{"石永泰說，制度化及細化本身未必是壞事，「起碼透明啲點都好過無咁透明。」"}, "起碼透明啲點都好過無咁透明。", "石永泰"},
 		// A short quotation that ends in its own full stop closes its
 		// clause, though the next sentence follows without a space.
 		{"a short quotation ending in a full stop", []string{"懲教主任戴廣誼作供。對於黃之鋒所指要全程赤裸蹲下，戴廣誼稱：「冇發生過。」他指，黃之鋒被指示蹲下時有詢問理由。"}, "冇發生過。", "戴广谊"},
