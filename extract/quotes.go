@@ -205,6 +205,9 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		if name := t.nicknameEndingAt(start, verbStart); name != "" {
 			return name, ""
 		}
+		if name := p.repeatedNameEndingAt(t, start, verbStart); name != "" {
+			return name, ""
+		}
 		return p.familyNameSpeaker(rs, start, verbStart)
 	}
 	// The name nearest the verb, and the readings that overlap it: among
@@ -241,7 +244,7 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	// 碧桂园强调, 报社称: a guessed name that ends like a body is none;
 	// nor is a government body's short name the article knows from
 	// 劳福局副局长徐英伟 (房署, 康文署, 劳福局: 190 hkcnews quotes).
-	if _, known := p.byName[name]; (!known && strings.ContainsRune("园司团学行院局会部厅委府所社报台馆网厂店", rs[best.e-1])) || t.bodyOrItsStart(best.s, best.e) {
+	if _, known := p.byName[name]; (!known && strings.ContainsRune(guessBodyEnds, rs[best.e-1])) || t.bodyOrItsStart(best.s, best.e) {
 		return "", ""
 	}
 	if best.s > start {
@@ -252,6 +255,37 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	}
 	return name, title
 }
+
+// repeatedNameEndingAt is a name of three runes that opens the clause
+// right before its speech verb (past a few adverbs) where jieba read a
+// family name alone and then a word of its dictionary (谭/zg 文豪/n 表示,
+// 方/n 星海/ns 表示), and that the article writes at least three times:
+// no word a family name starts comes before a speech verb so often. Not
+// a post, a body, a person noun or a not-name (马/n 政府/n 表示).
+func (p *people) repeatedNameEndingAt(t *tagged, start, verbStart int) string {
+	rs := t.runes
+	e := beforeSayingAdverbs(rs, start, verbStart)
+	s := e - 3
+	if s < start || t.byStart == nil || !surnames[rs[s]] || (s > 0 && isHan(rs[s-1]) && s != start) {
+		return ""
+	}
+	first, ok := t.byStart.get(s)
+	word, ok2 := t.byStart.get(s + 1)
+	if !ok || !ok2 || first.end != s+1 || word.end != e || !tagIn(word.tag, "nv") || tagIn(first.tag, "pcudr") {
+		return ""
+	}
+	w := string(rs[s+1 : e])
+	name := string(rs[s:e])
+	// 毕/nr 回答/v 说: a family name alone and a speech verb.
+	if notNames[name] || notNames[string(rs[s:s+2])] || positionEndingAt(rs, e) > 0 || strings.ContainsRune(guessBodyEnds, rs[e-1]) || bodyName(rs[s:e]) || slices.Contains(personNouns, w) || speechVerbEndingAt(rs, e) >= 2 || reportVerbEndingAt(rs, e) >= 2 || p.mentions(name) < 3 {
+		return ""
+	}
+	return name
+}
+
+// guessBodyEnds end the names of bodies and places that a guessed name
+// before a speech verb may be (碧桂园强调, 报社称, 马政府表示).
+const guessBodyEnds = "园司团学行院局会部厅委府所社报台馆网厂店"
 
 // latinNotNames (latinnotnames.txt) are no person's name before a speech
 // verb, and latinTitles (latintitles.txt) are forms of address, dropped

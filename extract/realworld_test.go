@@ -675,6 +675,7 @@ func TestReportedSpeech(t *testing.T) {
 		// 曾 is a family name, but 曾有 (there once was) is no name: it
 		// spoke 24 hkcnews statements and 1 xwlb one.
 		{"there once was a report", []string{"另方面，早前曾有報道指，日本首相安倍晉三不會出席平昌冬奧開幕式。"}, ""},
+		{"a government is nobody", []string{"馬政府今日宣布新政策。馬政府發言人隨後說明。馬政府表示，會繼續「檢討有關政策」。"}, ""},
 		{"a place is nobody", []string{"一名目擊者說，看見3人流血倒臥在清真寺外的地上。一名在清真寺內的目擊者說聽到槍聲，現場「到處都是血」。"}, ""},
 		{"a family name two people share is nobody's", []string{"運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。"}, ""},
 		// The subject standing alone must be the clause's: not a name
@@ -937,6 +938,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a subject alone after a modifier", []string{"陳凱欣今日出席論壇。", "一直未有承認代表建制派出選的陳凱欣，接受傳媒提問時表示：「其實我自己的政治立場係非常之清晰的。」"}, "其實我自己的政治立場係非常之清晰的。", "陈凯欣"},
 		{"a name with 家 after the family name", []string{"公民黨主席、資深大律師梁家傑則認為，可從兩件事的結果直接比較，「1967年周街『菠蘿』、又戒嚴，人人自危。」"}, "1967年周街『菠蘿』、又戒嚴，人人自危。", "梁家杰"},
 		{"a given name jieba lists as a proper noun", []string{"石永泰說，制度化及細化本身未必是壞事，「起碼透明啲點都好過無咁透明。」"}, "起碼透明啲點都好過無咁透明。", "石永泰"},
+		// 谭/zg 文豪/n 表示: a family name jieba reads alone and a word of
+		// its dictionary, written three times, before a speech verb.
+		{"a name jieba reads as a family name and a word", []string{"公民黨譚文豪今日出席會議。", "譚文豪批評政府處理不當。", "譚文豪表示：「政府應該盡快交代事件。」"}, "政府應該盡快交代事件。", "谭文豪"},
 		// A short quotation that ends in its own full stop closes its
 		// clause, though the next sentence follows without a space.
 		{"a short quotation ending in a full stop", []string{"懲教主任戴廣誼作供。對於黃之鋒所指要全程赤裸蹲下，戴廣誼稱：「冇發生過。」他指，黃之鋒被指示蹲下時有詢問理由。"}, "冇發生過。", "戴广谊"},
