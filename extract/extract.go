@@ -492,8 +492,9 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 
 // barristers are the article's names of family name r that it writes
 // right after 律师 (a person it knows) or right before 大律师, as three
-// runes (石書銘大律師, 梁卓然資深大律師), each counted twice: named with the
-// post once is enough.
+// runes or two (石書銘大律師, 梁卓然資深大律師, 蔡鎮大律師), each counted
+// twice: named with the post once is enough, and two such names make the
+// address nobody's.
 func (p *people) barristers(r rune) map[string]int {
 	found := map[string]int{}
 	for n := range p.byName {
@@ -511,6 +512,11 @@ func (p *people) barristers(r rune) map[string]int {
 			end = k - 2 // 梁卓然资深大律师
 		}
 		if n := rs[end-3 : end]; n[0] == r && allHanRunes(n) && n[1] != '大' && string(n[1:]) != "资深" {
+			found[string(n)] = 2
+		}
+		// 蔡镇大律师: a name of two runes, where no family name
+		// would make the three runes a name.
+		if n := rs[end-2 : end]; n[0] == r && allHanRunes(n) && n[1] != '大' && n[1] != '资' && !surnames[rs[end-3]] {
 			found[string(n)] = 2
 		}
 	}

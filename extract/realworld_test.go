@@ -1124,6 +1124,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"建築師在故宮爭議爆發後，首次回應：", "**講心情**", "「坦白講，任何一個建築師，有如此挑戰性的設計去做，是很興奮的。」"}},
 		// 她 after 被問到對…鄭若驊…的看法 is not the person asked about.
 		{"the person asked about", "對高官誠信的要求高，希望鄭若驊盡快作交代。", "郑若骅", []string{"新民黨陳家珮表示，會爭取選民支持。", "陳家珮今次的競選口號為「捍衛法治，回歸理性」。被問到對律政司司長鄭若驊大宅僭建一事的看法，她說：「對高官誠信的要求高，希望鄭若驊盡快作交代。」"}},
+		// Two barristers of one family name: 蔡大律師 is neither.
+		{"one of two barristers", "原審裁判官沒有犯錯。", "蔡维邦", []string{"代表第二答辯人的蔡鎮大律師及代表第三答辯人的蔡維邦大律師出庭。", "蔡大律師指出：「原審裁判官沒有犯錯。」"}},
 		// jieba's 黄家/n 正说/v: 黄家正 cut short is no speaker 黄家.
 		{"a family noun alone", "宜家2017都未起完，呢個除咗政治角力，仲有好多因素。", "黄家", []string{"黃家正說：「宜家2017都未起完，呢個除咗政治角力，仲有好多因素。」"}},
 		{"two voices in turn", "我們會繼續諮詢公眾。", "陈健民", []string{
