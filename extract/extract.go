@@ -649,8 +649,9 @@ func namesOfThree(tags []*tagged) map[rune]map[string]int {
 
 // judgeAddressed resolves the way Hong Kong news addresses a judge or a
 // magistrate, the family name and 官 (陈官, 周官), to the article's one
-// official of that family name whose post ends in 官 (法院法官陈庆伟,
-// 裁判官周家明). Two such officials, or none, leave the address as it is.
+// official of that family name whose post ends in 官 or 庭长 (法院法官陈庆伟,
+// 裁判官周家明, 上诉庭庭长张举能). Two such officials, or none, leave the
+// address as it is.
 func judgeAddressed(speaker string, officials []fangtan.Official) (fangtan.Official, bool) {
 	rs := []rune(speaker)
 	if len(rs) != 2 || rs[1] != '官' || !surnames[rs[0]] {
@@ -658,7 +659,7 @@ func judgeAddressed(speaker string, officials []fangtan.Official) (fangtan.Offic
 	}
 	var found []fangtan.Official
 	for _, o := range officials {
-		if o.Name != speaker && strings.HasPrefix(o.Name, string(rs[0])) && strings.HasSuffix(o.Title, "官") && !hasCompoundSurname([]rune(o.Name)) {
+		if o.Name != speaker && strings.HasPrefix(o.Name, string(rs[0])) && (strings.HasSuffix(o.Title, "官") || strings.HasSuffix(o.Title, "庭长")) && !hasCompoundSurname([]rune(o.Name)) {
 			found = append(found, o)
 		}
 	}

@@ -154,6 +154,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// family name it reads as a noun; not after a preposition.
 		{"馬來西亞財政部長林冠英今日出席。", []string{"林冠英|马来西亚"}, nil},
 		{"习近平总书记在天安门广场向人民英雄敬献花篮。", []string{"习近平"}, []string{"向人民"}},
+		// 庭长 is a court's presiding judge (上訴庭庭長張舉能).
+		{"本身是基督教徒的上訴庭庭長張舉能在另撰判詞。", []string{"张举能"}, nil},
 		// 申 spells foreign names too (塞申斯, 卢卡申科).
 		{"美國司法部長塞申斯表示，鮑爾斯將被控仇恨罪。", []string{"塞申斯|美国"}, []string{"申斯"}},
 		// 文 is a family name: 353 hkcnews mentions of 文在寅 named nobody.
@@ -941,6 +943,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// 谭/zg 文豪/n 表示: a family name jieba reads alone and a word of
 		// its dictionary, written three times, before a speech verb.
 		{"a name jieba reads as a family name and a word", []string{"公民黨譚文豪今日出席會議。", "譚文豪批評政府處理不當。", "譚文豪表示：「政府應該盡快交代事件。」"}, "政府應該盡快交代事件。", "谭文豪"},
+		{"a presiding judge addressed as X官", []string{"本身是基督教徒的上訴庭庭長張舉能在另撰判詞。", "張官續指：「入境與婚姻關係是兩回事。」"}, "入境與婚姻關係是兩回事。", "张举能"},
 		// A short quotation that ends in its own full stop closes its
 		// clause, though the next sentence follows without a space.
 		{"a short quotation ending in a full stop", []string{"懲教主任戴廣誼作供。對於黃之鋒所指要全程赤裸蹲下，戴廣誼稱：「冇發生過。」他指，黃之鋒被指示蹲下時有詢問理由。"}, "冇發生過。", "戴广谊"},
