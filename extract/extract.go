@@ -257,6 +257,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	}
 	ppl.trimRunOnVerbs(doc.Quotes)
 	ppl.mergeSpeakerNames(doc.Quotes, doc.Officials)
+	ppl.completeCutNames(doc.Quotes)
 	ppl.resolveAddresses(doc.Quotes, tags)
 	e.canonicalNames(doc)
 	if !qa {
@@ -521,6 +522,59 @@ func (p *people) barristers(r rune) map[string]int {
 		}
 	}
 	return found
+}
+
+// completeCutNames gives a speaker named by two runes, a family name and
+// one more, the name of three the article always writes them in (叶国 of
+// 葉國謙稱, where jieba glued 谦 to the verb: 谦称/v; 陈小 of 陳小明說):
+// every time the article writes the two runes, at least twice, the same
+// rune follows, and it is no name stop.
+func (p *people) completeCutNames(quotes []fangtan.Quote) {
+	to := map[string]string{}
+	for _, q := range quotes {
+		rs := []rune(q.Speaker)
+		// Not an address (周官, 黄伯), a foreign name or a preposition that
+		// is a family name too (向中联办).
+		if len(rs) != 2 || !surnames[rs[0]] || !allHanRunes(rs) || allTranslit(rs) || strings.ContainsRune(nicknameKin+"官太大先女小", rs[1]) || strings.ContainsRune("向对跟给同与和", rs[0]) {
+			continue
+		}
+		if _, done := to[q.Speaker]; done {
+			continue
+		}
+		to[q.Speaker] = p.onlyLonger(q.Speaker)
+	}
+	for i := range quotes {
+		if name := to[quotes[i].Speaker]; name != "" {
+			quotes[i].Speaker, quotes[i].SpeakerTitle = name, p.officialPost(name)
+		}
+	}
+}
+
+// onlyLonger is short and the one rune that follows it wherever the
+// article writes it, at least twice, when that rune is a Han rune and no
+// name stop; or "".
+func (p *people) onlyLonger(short string) string {
+	text := []rune(p.text)
+	sr := []rune(short)
+	var next rune
+	seen := 0
+	for i := 0; i+len(sr) <= len(text); i++ {
+		if !equalRunes(text[i:i+len(sr)], sr) {
+			continue
+		}
+		k := i + len(sr)
+		// 李强总理, 蔡大律师, 劳福局, 林官庭上: a post, a body or a place
+		// goes on there, not the name.
+		if k >= len(text) || !isHan(text[k]) || stopWordAt(text, k) || numerals(text[k:k+1]) || positionStartingAt(text, k) > 0 || strings.ContainsRune(guessBodyEnds+bodyEnds+"律医院庭校总副", text[k]) || (next != 0 && text[k] != next) {
+			return ""
+		}
+		next = text[k]
+		seen++
+	}
+	if seen < 2 {
+		return ""
+	}
+	return short + string(next)
 }
 
 // runOnVerbs are the verbs jieba glues to the name before them

@@ -944,6 +944,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// its dictionary, written three times, before a speech verb.
 		{"a name jieba reads as a family name and a word", []string{"公民黨譚文豪今日出席會議。", "譚文豪批評政府處理不當。", "譚文豪表示：「政府應該盡快交代事件。」"}, "政府應該盡快交代事件。", "谭文豪"},
 		{"a presiding judge addressed as X官", []string{"本身是基督教徒的上訴庭庭長張舉能在另撰判詞。", "張官續指：「入境與婚姻關係是兩回事。」"}, "入境與婚姻關係是兩回事。", "张举能"},
+		// jieba glues a name's last rune to the verb (谦称/v): the article
+		// writes 叶国 nowhere else but in 叶国谦.
+		{"a name whose last rune jieba glued to the verb", []string{"民建聯成員葉國謙；立法會議員、民建聯副主席張國鈞。", "葉國謙稱，透過公共服務認識何志平，形容何為「朋友」，「佢係一個熱心公益嘅人。」"}, "佢係一個熱心公益嘅人。", "叶国谦"},
 		// A short quotation that ends in its own full stop closes its
 		// clause, though the next sentence follows without a space.
 		{"a short quotation ending in a full stop", []string{"懲教主任戴廣誼作供。對於黃之鋒所指要全程赤裸蹲下，戴廣誼稱：「冇發生過。」他指，黃之鋒被指示蹲下時有詢問理由。"}, "冇發生過。", "戴广谊"},
