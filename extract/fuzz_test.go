@@ -51,6 +51,9 @@ func FuzzExtract(f *testing.F) {
 	// Names with a name stop inside (黃之鋒), a pronoun after a sentence
 	// of testimony, and quotations joined by a pause.
 	f.Add("", "當日向黃之鋒鎖上手扣的警員何秀強供稱，的。他稱，「甲」、「乙」，「」、「\n廖亦武表示：「」、")
+	// The eighteenth session's paths: a subject alone before a clause with
+	// none, barristers and judges addressed by family name, names cut.
+	f.Add("", "嶺南大學副教授黃淑嫻，今天在facebook貼文表示：「甲。」\n蔡鎮大律師及蔡維邦大律師。蔡大律師指出，乙\n上訴庭庭長張舉能。張官續指：「」\n葉國謙稱，葉國謙；葉國，「德育及國民教育科」引起。黃均瑜稱，包致金說，譚文豪表示，")
 	ex := extractorForFuzz(f)
 	f.Fuzz(func(t *testing.T, title, text string) {
 		if !utf8.ValidString(title) || !utf8.ValidString(text) {
