@@ -197,6 +197,16 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 				}
 			}
 		}
+		// 贝索斯说/x: jieba glued the verb to a transliterated name it
+		// does not know.
+		if end == verbStart && t.byStart != nil {
+			for s := end - 2; s >= start && end-s <= 6; s-- {
+				if sp, ok := t.byStart.get(s); ok && sp.tag == "x" && sp.end > end && sp.end-end <= 2 && allTranslit(rs[s:end]) && !t.noForeignName(s, end-s) {
+					consider(max(start, translitStartBefore(rs, s, end)), end) // 萨夫 丘克说/x
+					break
+				}
+			}
+		}
 	}
 	if len(cands) == 0 {
 		if name := t.latinNameEndingAt(start, verbStart); name != "" {

@@ -576,6 +576,9 @@ func TestReportedSpeech(t *testing.T) {
 		{"a senior counsel addressed by family name", []string{"刑事檢控專員梁卓然資深大律師代表律政司。", "梁資深大律師指出，各答辯人並沒有真誠悔意，不適合判處「社會服務令」。"}, "梁卓然", "各答辯人"},
 		// jieba's dictionary lists 德国总理 as a person (nr).
 		{"a post jieba lists as a person", []string{"德国总理默茨25日表示，美国和以色列针对伊朗的战争完全没必要。"}, "默茨", "美国和以色列"},
+		// jieba glues the verb to a transliterated name it does not know
+		// (卡尼称/x).
+		{"a transliterated name jieba glued to the verb", []string{"加拿大新任总理卡尼17日在访问英国伦敦时表示，美国必须停止发表不尊重加拿大的言论。卡尼称，当前加美两国无论在经济还是安全领域都面临挑战。"}, "卡尼", "当前加美两国"},
 		{"a subject alone before a clause with none", []string{"律政司司長鄭若驊今日見記者。", "身為土木工程師及大律師的鄭若驊，回應傳媒查詢時堅稱自己一直都「唔為意」家中有違規建築物，她買入大宅後並沒有作過改動。"}, "郑若骅", "自己一直都"},
 		{"a post after its body, and a date", []string{"外交部发言人毛宁主持例行记者会。外交部发言人13日指出，中方坚决反对任何形式的制裁。"}, "毛宁", "中方坚决反对"},
 		// A report head (听取) before a clause that ends in 时 or 后
