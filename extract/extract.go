@@ -535,7 +535,7 @@ func (p *people) completeCutNames(quotes []fangtan.Quote) {
 		rs := []rune(q.Speaker)
 		// Not an address (周官, 黄伯), a foreign name or a preposition that
 		// is a family name too (向中联办).
-		if len(rs) != 2 || !surnames[rs[0]] || !allHanRunes(rs) || allTranslit(rs) || strings.ContainsRune(nicknameKin+"官太大先女小", rs[1]) || strings.ContainsRune("向对跟给同与和", rs[0]) {
+		if len(rs) != 2 || !surnames[rs[0]] || !allHanRunes(rs) || allTranslit(rs) || strings.ContainsRune(nicknameKin+"官太大先女小", rs[1]) || strings.ContainsRune(prepositionFamilyNames, rs[0]) {
 			continue
 		}
 		if _, done := to[q.Speaker]; done {

@@ -376,7 +376,7 @@ func (t *tagged) nameAt(i int) int {
 		return 0
 	}
 	// 向朱克伯格提问, 对李某表示: a preposition before a name.
-	if strings.ContainsRune("向对跟给同与和", rs[i]) && i+1 < len(rs) && startsWithSurname(rs[i+1:]) {
+	if strings.ContainsRune(prepositionFamilyNames, rs[i]) && i+1 < len(rs) && startsWithSurname(rs[i+1:]) {
 		return 0
 	}
 	n := t.jiebaAdjustName(i, nameRunLength(rs, i))
@@ -416,6 +416,11 @@ func (t *tagged) nameAt(i int) int {
 	}
 	return n
 }
+
+// prepositionFamilyNames are family names that are prepositions and
+// conjunctions too (向, 对, 和…): before another name they are the
+// preposition (向朱克伯格提问, 戴向陳指出).
+const prepositionFamilyNames = "向对跟给同与和"
 
 // foreignState reports whether name is a transliterated name and 州: a
 // state (艾奥瓦州), which jieba tags as a person (艾奥瓦州/nrt).
@@ -567,7 +572,7 @@ func (t *tagged) unknownNameAt(i int) int {
 	// 黄均/x 瑜/nr 称: jieba split the name after its stop rune and took
 	// the last rune for a name of its own.
 	// Not where the stop is a preposition (戴/向/陈: 戴 to 陈).
-	if next, ok := t.byStart.get(sp.end); ok && len(rs) == 2 && !strings.ContainsRune("向对跟给同与和被由及", rs[1]) && next.end-next.start == 1 && (isPersonTag(next.tag) || next.tag == "x") && endsName(t.runes, next.end) {
+	if next, ok := t.byStart.get(sp.end); ok && len(rs) == 2 && !strings.ContainsRune(prepositionFamilyNames+"被由及", rs[1]) && next.end-next.start == 1 && (isPersonTag(next.tag) || next.tag == "x") && endsName(t.runes, next.end) {
 		rs = t.runes[sp.start:next.end]
 	}
 	if len(rs) != 3 || !allHanRunes(rs) || !stopWordAt(rs, 1) || stopWordAt(rs, 2) {

@@ -768,11 +768,11 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 // its speech verb and opens with no subject of its own (接受傳媒提問時表示,
 // 今早在商台節目中表示), when the sentence opens with a person standing
 // alone in a clause of their own: a name after nothing, a post, or a
-// phrase ending in 的 that opens with no person (嶺南大學中文系副教授黃淑嫻，
-// 今天凌晨在facebook貼文表示; 一直未有承認代表建制派出選的陳凱欣，接受傳媒
-// 提問時表示). A name
-// after a verb or a conjunction is an object (会见州长科布泽夫和…主席…，
-// 表示), and a clause opening with a noun has its own subject (…，双方强调).
+// phrase ending in 的 that opens with no person doing something
+// (嶺南大學中文系副教授黃淑嫻，今天凌晨在facebook貼文表示; 一直未有承認代表
+// 建制派出選的陳凱欣，接受傳媒提問時表示). A name after a verb or a
+// conjunction is an object (会见州长科布泽夫和…主席…，表示), and a clause
+// opening with a noun has its own subject (…，双方强调).
 func (p *people) appositiveSubject(t *tagged, start, verbStart int) (name, title string) {
 	rs := t.runes
 	if t.byStart == nil || start < 2 || !strings.ContainsRune(",，", rs[start-1]) || verbStart-start > maxColonClause || wordsNotSpoken(rs[start:verbStart]) {
