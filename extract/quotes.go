@@ -1992,16 +1992,51 @@ func (p *people) openingSpeaker(t *tagged, start, end int) string {
 		name, _ := p.nameBeforeVerb(t, start, v-n)
 		from := max(start, v-n-utf8.RuneCountInString(name)-2)
 		at := strings.Index(string(rs[from:v-n]), name)
+		if name != "" && at < 0 {
+			// 林炳昌接受中央社訪問表示, 梁耀基在庭上供稱: a time or an
+			// occasion may stand between.
+			from = max(start, v-n-utf8.RuneCountInString(name)-10)
+			if at = strings.Index(string(rs[from:v-n]), name); at >= 0 {
+				gap := from + utf8.RuneCountInString(string(rs[from : v-n])[:at]) + utf8.RuneCountInString(name)
+				if !occasionAt(rs, gap) {
+					at = -1
+				}
+			}
+		}
 		if name == "" || at < 0 {
 			continue // 供 of 梁耀基供稱 may stand between
 		}
 		at = from + utf8.RuneCountInString(string(rs[from : v-n])[:at])
+		if k := skipLeadIn(rs, start, at); runesHasPrefix(rs[k:], "针对") || runesHasPrefix(rs[k:], "对于") || runesHasPrefix(rs[k:], "关于") {
+			return "" // 针对…赫什日前爆料称…一事: the clause names a topic
+		}
+		if nr := []rune(name); allTranslit(nr) {
+			// 塞/v 申斯/x: the name goes back to where its
+			// transliteration starts.
+			if ts := translitStartBefore(rs, at, at+len(nr)); ts < at && ts >= start && t.wordStartsAt(ts) {
+				name, at = string(rs[ts:at+len(nr)]), ts
+			}
+		}
 		if p.nameBefore(t, start, at) || !p.sureName(t, name, at) {
 			return ""
 		}
 		return name
 	}
 	return ""
+}
+
+// occasionOpeners open the time or occasion written between a speaker's
+// name and the verb (data/occasions.txt: 接受…访问时, 在…上, 今日).
+var occasionOpeners = mustList("occasions.txt")
+
+// occasionAt reports whether a time or an occasion opens at i.
+func occasionAt(rs []rune, i int) bool {
+	for _, w := range occasionOpeners {
+		if runesHasPrefix(rs[i:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sureName reports whether name, found at at, is a person's for certain
@@ -2076,6 +2111,16 @@ func (t *tagged) wordEndsAt(i int) bool {
 		return true
 	}
 	_, ok := t.byEnd.get(i)
+	return ok
+}
+
+// wordStartsAt reports whether a jieba word starts at i (not 士 of 人士),
+// or whether the text was not cut.
+func (t *tagged) wordStartsAt(i int) bool {
+	if t.byStart == nil {
+		return true
+	}
+	_, ok := t.byStart.get(i)
 	return ok
 }
 

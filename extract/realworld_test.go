@@ -652,6 +652,16 @@ func TestReportedSpeech(t *testing.T) {
 			}
 		})
 	}
+	// A sentence that opens with 针对 names its topic: the pronoun after it
+	// is not the topic's reporter.
+	t.Run("a topic's reporter is no antecedent", func(t *testing.T) {
+		d := extractText(t, "新闻", "针对美国资深调查记者西摩·赫什日前爆料称美国策划炸毁“北溪”天然气管道一事，欧洲议会议员贡纳尔·贝克12日表示，美国策划此事是为了破坏俄欧之间的经济联系。他还认为，西方应该调查此事。")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Text, "西方应该") && q.Speaker == "赫什" {
+				t.Errorf("%+v given to the topic's reporter", q)
+			}
+		}
+	})
 	// Texts whose words are nobody's, or only one person's (speaker).
 	for _, tc := range []struct {
 		name    string
@@ -930,6 +940,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"未見過示威人士，為人身安全被帶走，會咁激烈，係第一次見。", "梁耀基"},
 		{"a pronoun after testimony whose modifier names another person", []string{"當日下令移離黃之鋒等人的督察蔡棟雄供稱，當日決定移離示威者，是希望恢復公眾秩序。他接觸黃之鋒前，社民連吳文遠曾向他遞咪。他又認為，事前徵詢對方同意的做法不可行，因「佢哋會更加諗辦法，令我哋無法移離」。"}, "佢哋會更加諗辦法，令我哋無法移離", "蔡栋雄"},
 		{"a pronoun after a legislator's statement", []string{"民建聯主席李慧琼出席立法會會議。", "多名建制派議員發言反對動議。民建聯李慧琼表示，梁振英可能因為對專責委員會部分委員有偏見「非常緊張」，但承認找周浩鼎做法不合適，應該寫信給委員會。她批評：「泛民為了倒梁，在沒有足夠證據下指控梁振英瀆職。」"}, "泛民為了倒梁，在沒有足夠證據下指控梁振英瀆職。", "李慧琼"},
+		// A time or an occasion may stand between the name and the verb
+		// (接受中央社訪問), and the pronoun goes on with that person.
+		{"a pronoun after a statement made on an occasion", []string{"中華總會館資深董事林炳昌接受中央社訪問表示，6年來他和3位董事為了打官司四出奔走，始終沒放棄。他說：「經過6年，終於等到了我們要的尊重。」"}, "經過6年，終於等到了我們要的尊重。", "林炳昌"},
 		// …but a verb before 的, or a place before the verb, is not the
 		// sentence's speaker.
 		{"a pronoun after a sentence praising a proposal", []string{"格鲁吉亚总理科巴希泽高度赞赏习近平主席提出的四大全球倡议，称赞中国是和平发展的典范。他表示：“很期待两国深化多领域务实合作，共同推动格中关系发展。”"}, "很期待两国深化多领域务实合作，共同推动格中关系发展。", "科巴希泽"},
