@@ -721,6 +721,9 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 		if name, title = p.appositiveSubject(t, cs, j-v); name != "" {
 			return name, title, true
 		}
+		if name, title = p.earlierClauseSubject(t, cs, j-v); name != "" {
+			return name, title, true
+		}
 	}
 	// After: the clause following the closing mark; skip one leading time
 	// adverbial (近日,杏花岭区委书记李文权在接受采访时说).
@@ -1825,11 +1828,18 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 	if name, title = p.appositiveSubject(t, start, verbStart); name != "" {
 		return name, title
 	}
+	return p.earlierClauseSubject(t, start, verbStart)
+}
+
+// earlierClauseSubject is the speaker of a clause of adverbs alone before
+// its verb (…，又指; …，直斥：): the subject of the nearest clause before,
+// in the same sentence, that opens with a person (陈健波…，但张超雄不满裁决，
+// 质问…: 张超雄).
+func (p *people) earlierClauseSubject(t *tagged, start, verbStart int) (name, title string) {
+	rs := t.runes
 	if !onlyAdverbs(rs[start:verbStart]) || start == 0 || !strings.ContainsRune(",，", rs[start-1]) {
 		return "", ""
 	}
-	// The subject of the nearest clause before, in the same sentence, that
-	// opens with a person (陈健波…，但张超雄不满裁决，质问…: 张超雄).
 	s := sentenceStart(rs, start-1)
 	for ce := start - 1; ce > s; {
 		cs := ce
@@ -1844,7 +1854,8 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 		if e := k + positionAfterStart(rs, k, ce); e > k && p.knownNameStartingAt(rs, e) > 0 {
 			k = e
 		}
-		if n := p.knownNameStartingAt(rs, k); n > 0 {
+		// 邓太的战友、…阿强…: a name before 的 is a modifier's.
+		if n := p.knownNameStartingAt(rs, k); n > 0 && (k+n >= len(rs) || rs[k+n] != '的') {
 			name = string(rs[k : k+n])
 			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) {
 				if pi.official {
@@ -1854,7 +1865,7 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 			}
 		}
 		if t.byStart != nil {
-			if n := t.nameAt(k); n >= 2 && k+n < ce {
+			if n := t.nameAt(k); n >= 2 && k+n < ce && rs[k+n] != '的' {
 				return string(rs[k : k+n]), ""
 			}
 		}

@@ -963,6 +963,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// jieba glues a name's last rune to the verb (谦称/v): the article
 		// writes 叶国 nowhere else but in 叶国谦.
 		{"a name whose last rune jieba glued to the verb", []string{"民建聯成員葉國謙；立法會議員、民建聯副主席張國鈞。", "葉國謙稱，透過公共服務認識何志平，形容何為「朋友」，「佢係一個熱心公益嘅人。」"}, "佢係一個熱心公益嘅人。", "叶国谦"},
+		// A clause of adverbs alone before the verb is the speech of the
+		// person who opens an earlier clause of the sentence.
+		{"a verb whose clause has no subject", []string{"財委會主席陳健波今日主持會議。", "陳健波反駁說，不能將民生問題與政治問題掛鈎，問「如果政府不讓步，是否永遠都唔討論？」"}, "如果政府不讓步，是否永遠都唔討論？", "陈健波"},
 		// A short quotation that ends in its own full stop closes its
 		// clause, though the next sentence follows without a space.
 		{"a short quotation ending in a full stop", []string{"懲教主任戴廣誼作供。對於黃之鋒所指要全程赤裸蹲下，戴廣誼稱：「冇發生過。」他指，黃之鋒被指示蹲下時有詢問理由。"}, "冇發生過。", "戴广谊"},
@@ -1148,6 +1151,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"the person asked about", "對高官誠信的要求高，希望鄭若驊盡快作交代。", "郑若骅", []string{"新民黨陳家珮表示，會爭取選民支持。", "陳家珮今次的競選口號為「捍衛法治，回歸理性」。被問到對律政司司長鄭若驊大宅僭建一事的看法，她說：「對高官誠信的要求高，希望鄭若驊盡快作交代。」"}},
 		// Two barristers of one family name: 蔡大律師 is neither.
 		{"one of two barristers", "原審裁判官沒有犯錯。", "蔡维邦", []string{"代表第二答辯人的蔡鎮大律師及代表第三答辯人的蔡維邦大律師出庭。", "蔡大律師指出：「原審裁判官沒有犯錯。」"}},
+		// 鄧太的戰友…阿強: a name before 的 modifies the subject.
+		{"a name in the subject's modifier", "某某去咗邊度？你快啲打電話畀佢啦。", "邓太", []string{"鄧太說：「我會繼續行。」", "鄧太的戰友、年約60歲的阿強總想幾個人一齊行，確保安全，但結果是等候了起碼三次，問「某某去咗邊度？你快啲打電話畀佢啦。」"}},
 		// jieba's 黄家/n 正说/v: 黄家正 cut short is no speaker 黄家.
 		{"a family noun alone", "宜家2017都未起完，呢個除咗政治角力，仲有好多因素。", "黄家", []string{"黃家正說：「宜家2017都未起完，呢個除咗政治角力，仲有好多因素。」"}},
 		{"two voices in turn", "我們會繼續諮詢公眾。", "陈健民", []string{
