@@ -691,6 +691,7 @@ func TestReportedSpeech(t *testing.T) {
 		// spoke 24 hkcnews statements and 1 xwlb one.
 		{"there once was a report", []string{"另方面，早前曾有報道指，日本首相安倍晉三不會出席平昌冬奧開幕式。"}, ""},
 		{"a government is nobody", []string{"馬政府今日宣布新政策。馬政府發言人隨後說明。馬政府表示，會繼續「檢討有關政策」。"}, ""},
+		{"a company and a news agency are nobody", []string{"碧桂園回覆彭博通訊社查詢時說，森林城符合「所有法例及規定」的要求，將尋求首相府的澄清。"}, ""},
 		{"a place is nobody", []string{"一名目擊者說，看見3人流血倒臥在清真寺外的地上。一名在清真寺內的目擊者說聽到槍聲，現場「到處都是血」。"}, ""},
 		{"a family name two people share is nobody's", []string{"運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。"}, ""},
 		// The subject standing alone must be the clause's: not a name
