@@ -1036,7 +1036,7 @@ func (p *people) prevSentenceSpeaker(tags []*tagged, pi int, q quoteSpan, before
 			continue
 		}
 		cs := clauseStart(rs, v-n)
-		if k := skipLeadIn(rs, cs, v-n); runesHasPrefix(rs[k:v-n], "对于") || runesHasPrefix(rs[k:v-n], "关于") {
+		if opensWithTopic(rs[skipLeadIn(rs, cs, v-n) : v-n]) {
 			continue
 		}
 		if name, title = p.subjectOf(t, cs, v-n); name != "" {
@@ -2018,7 +2018,7 @@ func (p *people) openingSpeaker(t *tagged, start, end int) string {
 			continue // 供 of 梁耀基供稱 may stand between
 		}
 		at = from + utf8.RuneCountInString(string(rs[from : v-n])[:at])
-		if k := skipLeadIn(rs, start, at); runesHasPrefix(rs[k:], "针对") || runesHasPrefix(rs[k:], "对于") || runesHasPrefix(rs[k:], "关于") {
+		if opensWithTopic(rs[skipLeadIn(rs, start, at):]) {
 			return "" // 针对…赫什日前爆料称…一事: the clause names a topic
 		}
 		if nr := []rune(name); allTranslit(nr) {
@@ -2034,6 +2034,21 @@ func (p *people) openingSpeaker(t *tagged, start, end int) string {
 		return name
 	}
 	return ""
+}
+
+// topicOpeners open a clause that names what a sentence is about (对于林郑
+// 提出…，他指; 针对…爆料称…一事，…表示): its reporting verbs are not the
+// sentence's speaker's.
+var topicOpeners = []string{"对于", "关于", "针对"}
+
+// opensWithTopic reports whether rs opens with one of topicOpeners.
+func opensWithTopic(rs []rune) bool {
+	for _, w := range topicOpeners {
+		if runesHasPrefix(rs, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // occasionOpeners open the time or occasion written between a speaker's
