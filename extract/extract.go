@@ -475,6 +475,9 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 				break
 			}
 			full = onlyName(p.barristers(rs[0]))
+			if full == "" {
+				full = lastNamedBefore(p.barristers(rs[0]), tags, quotes[i].Paragraph)
+			}
 		case '太':
 			wives := map[string]int{}
 			for n := range p.byName {
@@ -522,6 +525,26 @@ func (p *people) barristers(r rune) map[string]int {
 		}
 	}
 	return found
+}
+
+// lastNamedBefore is the one of names that the paragraphs up to and
+// including para write last (a judgment that names two barristers 蔡
+// turns from one to the other: 代表第二答辯人的蔡鎮大律師… then 蔡大律師指出),
+// or "" when none of them is written there.
+func lastNamedBefore(names map[string]int, tags []*tagged, para int) string {
+	for pi := min(para, len(tags)-1); pi >= 0; pi-- {
+		text := string(tags[pi].runes)
+		best, at := "", -1
+		for n := range names {
+			if k := strings.LastIndex(text, n); k > at || (k == at && k >= 0 && len(n) > len(best)) {
+				best, at = n, k
+			}
+		}
+		if at >= 0 {
+			return best
+		}
+	}
+	return ""
 }
 
 // completeCutNames gives a speaker named by two runes, a family name and

@@ -960,6 +960,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// 谭/zg 文豪/n 表示: a family name jieba reads alone and a word of
 		// its dictionary, written three times, before a speech verb.
 		{"a name jieba reads as a family name and a word", []string{"公民黨譚文豪今日出席會議。", "譚文豪批評政府處理不當。", "譚文豪表示：「政府應該盡快交代事件。」"}, "政府應該盡快交代事件。", "谭文豪"},
+		// Two barristers of one family name: 蔡大律師 is the one the
+		// judgment named last.
+		{"the barrister named last", []string{"代表第三答辯人的蔡維邦大律師出庭。", "代表第二答辯人的蔡鎮大律師陳詞指出，集體行事不是加刑因素。", "蔡大律師指出：「原審裁判官沒有犯錯。」"}, "原審裁判官沒有犯錯。", "蔡镇"},
 		{"a presiding judge addressed as X官", []string{"本身是基督教徒的上訴庭庭長張舉能在另撰判詞。", "張官續指：「入境與婚姻關係是兩回事。」"}, "入境與婚姻關係是兩回事。", "张举能"},
 		// jieba glues a name's last rune to the verb (谦称/v): the article
 		// writes 叶国 nowhere else but in 叶国谦.
@@ -1150,8 +1153,6 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"建築師在故宮爭議爆發後，首次回應：", "**講心情**", "「坦白講，任何一個建築師，有如此挑戰性的設計去做，是很興奮的。」"}},
 		// 她 after 被問到對…鄭若驊…的看法 is not the person asked about.
 		{"the person asked about", "對高官誠信的要求高，希望鄭若驊盡快作交代。", "郑若骅", []string{"新民黨陳家珮表示，會爭取選民支持。", "陳家珮今次的競選口號為「捍衛法治，回歸理性」。被問到對律政司司長鄭若驊大宅僭建一事的看法，她說：「對高官誠信的要求高，希望鄭若驊盡快作交代。」"}},
-		// Two barristers of one family name: 蔡大律師 is neither.
-		{"one of two barristers", "原審裁判官沒有犯錯。", "蔡维邦", []string{"代表第二答辯人的蔡鎮大律師及代表第三答辯人的蔡維邦大律師出庭。", "蔡大律師指出：「原審裁判官沒有犯錯。」"}},
 		// 鄧太的戰友…阿強: a name before 的 modifies the subject.
 		{"a name in the subject's modifier", "某某去咗邊度？你快啲打電話畀佢啦。", "邓太", []string{"鄧太說：「我會繼續行。」", "鄧太的戰友、年約60歲的阿強總想幾個人一齊行，確保安全，但結果是等候了起碼三次，問「某某去咗邊度？你快啲打電話畀佢啦。」"}},
 		// jieba's 黄家/n 正说/v: 黄家正 cut short is no speaker 黄家.
