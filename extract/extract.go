@@ -470,13 +470,14 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 			// 蔡大律師指出, 梁資深大律師強調: a barrister addressed by
 			// family name is the one person of that name the article
 			// writes right after 律师 or before 大律师 (大律師蔡維邦,
-			// 梁卓然資深大律師).
+			// 梁卓然資深大律師); of two, the one written last before the
+			// quotation.
 			if string(rs[1:]) != "大" && string(rs[1:]) != "资深" {
 				break
 			}
-			full = onlyName(p.barristers(rs[0]))
-			if full == "" {
-				full = lastNamedBefore(p.barristers(rs[0]), tags, quotes[i].Paragraph)
+			names := p.barristers(rs[0])
+			if full = onlyName(names); full == "" {
+				full = lastNamedBefore(names, tags, quotes[i].Paragraph)
 			}
 		case '太':
 			wives := map[string]int{}
