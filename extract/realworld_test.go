@@ -1435,6 +1435,71 @@ func TestRegistryWithdrawsUnheldPost(t *testing.T) {
 	}
 }
 
+// TestRegistryWithdrawsCandidate: an article that names a registered
+// person as a candidate (特首參選人曾俊華) does not count them under the post
+// the registry saw elsewhere when the registry saw them both hold and
+// leave it (财政司司长 and 前财政司司长; 法官 and 退休法官): they left it to run.
+// An incumbent among candidates (葛珮帆), a person whose former post is
+// another office than the one they hold (叶刘淑仪), an article that speaks
+// of the post they left (在任司长时) and one that names no candidacy keep
+// the listing. The person keeps their words, and
+// the registry's pass is told to look at every article naming them.
+func TestRegistryWithdrawsCandidate(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	note := func(name, title string, times int) {
+		for range times {
+			reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: name, Title: title}}})
+		}
+	}
+	note("曾俊华", "前财政司司长", 3)
+	note("曾俊华", "财政司司长", 2)
+	note("胡国兴", "退休法官", 2)
+	note("胡国兴", "法官", 1)
+	note("叶刘淑仪", "时任保安局局长", 1)
+	note("叶刘淑仪", "新民党立法会议员", 3)
+	note("葛珮帆", "立法会议员", 3)
+	got := Recheck(reg)
+	slices.Sort(got)
+	if want := []string{"曾俊华", "胡国兴"}; !slices.Equal(got, want) {
+		t.Errorf("Recheck = %v, want %v", got, want)
+	}
+	for _, tc := range []struct {
+		text, name string
+		kept       bool
+	}{
+		{"特首參選人曾俊華今日公布政綱。曾俊華表示，會重啟政改。", "曾俊华", false},
+		{"三名特首候選人林鄭月娥、曾俊華及胡國興出席論壇。", "胡国兴", false},
+		{"三名特首候選人林鄭月娥、曾俊華及胡國興出席論壇。", "曾俊华", false},
+		{"曾俊華今日出席預算案論壇。", "曾俊华", true},
+		// The article speaks of the post the person left.
+		{"特首參選人曾俊華出席論壇。曾俊華在任司長時曾處理此事。", "曾俊华", true},
+		{"另一特首參選人葉劉淑儀表示，會爭取提名。葉劉淑儀又說，不會退選。", "叶刘淑仪", true},
+		{"兩名建制派候選人為葛珮帆及陳克勤。葛珮帆表示，會繼續服務市民。", "葛珮帆", true},
+	} {
+		t.Run(tc.name+" "+tc.text, func(t *testing.T) {
+			ro, _ := reg.Lookup(tc.name)
+			d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text,
+				Officials: []fangtan.Official{{Name: tc.name, Title: ro.BestPost(), Inferred: true}},
+				Quotes:    []fangtan.Quote{{Text: "…", Speaker: tc.name}}}
+			changed := ex.AddRegistered(&d, reg, reg.Names())
+			kept := slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == tc.name })
+			if kept != tc.kept || changed == tc.kept {
+				t.Errorf("%s kept %v (changed %v), want kept %v: %+v", tc.name, kept, changed, tc.kept, d.Officials)
+			}
+			if len(d.Quotes) != 1 || d.Quotes[0].Speaker != tc.name {
+				t.Errorf("quotes %+v: the person keeps their words", d.Quotes)
+			}
+			// Named without a post, and not yet listed: the pass does not
+			// add them either.
+			d = fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.AddRegistered(&d, reg, []string{tc.name})
+			if added := slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == tc.name }); added != tc.kept {
+				t.Errorf("unlisted %s added %v, want %v: %+v", tc.name, added, tc.kept, d.Officials)
+			}
+		})
+	}
+}
+
 // TestTitleAsWritten: a post's title does not run back over the verb
 // before it (titleverbs.txt): 法院今继续审理特首梁振英 gives 梁振英 the post
 // 特首, and 警方引用香港民族党召集人陈浩天 a party's post, no public body's.

@@ -65,7 +65,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 	}
 	for _, name := range names {
 		if listed[name] {
-			if withdrawUnheldPost(doc, reg, name, folded) {
+			if withdrawUnheldPost(doc, reg, name, folded) || withdrawCandidate(doc, reg, name, folded) {
 				delete(listed, name)
 				changed = true
 			}
@@ -75,11 +75,11 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if !ok {
 			continue
 		}
-		as := registeredAsOf(ro)
+		texts := folded()
+		as := registeredIn(ro, texts, name)
 		if as == notSpread {
 			continue
 		}
-		texts := folded()
 		if completeTruncated(doc, reg, texts, name, ro) || e.cutRunOn(doc, reg, texts, name) {
 			listed[name] = true
 			changed = true
@@ -98,18 +98,39 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 }
 
 // Recheck returns the registered people whose listing as an official in
-// an article AddRegistered may withdraw (withdrawUnheldPost): those seen
-// with a shared post written alone (主席马时亨) and otherwise out of public
-// office (outOfOffice). The registry's pass hands AddRegistered the
-// articles that name them even where they are listed.
+// an article AddRegistered may withdraw: those seen with a shared post
+// written alone (主席马时亨) and otherwise out of public office
+// (outOfOffice, withdrawUnheldPost), and those the registry saw leave a
+// public post, whom an article may name as a candidate after they left
+// it (leftPosts, withdrawCandidate). The registry's pass hands
+// AddRegistered the articles that name them even where they are listed,
+// since an article extracted early in a build was judged on the registry
+// of then.
 func Recheck(reg *fangtan.Registry) []string {
 	var out []string
 	for _, name := range reg.Names() {
-		if ro, ok := reg.Lookup(name); ok && outOfOffice(ro) {
+		ro, ok := reg.Lookup(name)
+		if ok && (outOfOffice(ro) || registeredAsOf(ro) == officialNow && len(leftPosts(ro)) > 0) {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// withdrawCandidate removes from doc the official name that the registry
+// added (Inferred) where the article names them as a candidate after they
+// left a public post (runsAfterLeaving) by the whole registry's posts.
+func withdrawCandidate(doc *fangtan.Document, reg *fangtan.Registry, name string, texts func() [][]rune) bool {
+	k := slices.IndexFunc(doc.Officials, func(o fangtan.Official) bool { return o.Name == name })
+	if k < 0 || !doc.Officials[k].Inferred {
+		return false
+	}
+	ro, ok := reg.Lookup(name)
+	if !ok || !runsAfterLeaving(texts(), name, ro) {
+		return false
+	}
+	doc.Officials = slices.Delete(doc.Officials, k, k+1)
+	return true
 }
 
 // outOfOffice reports whether the registry saw ro with a shared post
@@ -327,6 +348,22 @@ const (
 	officialNow
 )
 
+// registeredIn is what ro is in an article of texts that names them as
+// name without a post: as the registry's posts judge them
+// (registeredAsOf), but a former official where the article names them as
+// a candidate after they left a post (runsAfterLeaving). Extraction
+// (noteRegistered) does not ask it: it keeps such a person an official
+// while it finds who said what, since a candidate speaks as much as an
+// official does (曾俊华's words went to others without), and the
+// registry's pass then takes the listing away (withdrawCandidate).
+func registeredIn(ro fangtan.RegisteredOfficial, texts [][]rune, name string) registeredAs {
+	as := registeredAsOf(ro)
+	if as == officialNow && runsAfterLeaving(texts, name, ro) {
+		return formerOfficial
+	}
+	return as
+}
+
 // registeredAsOf judges the posts the registry saw ro with.
 func registeredAsOf(ro fangtan.RegisteredOfficial) registeredAs {
 	if len(ro.Posts) == 0 {
@@ -350,7 +387,7 @@ func registeredAsOf(ro fangtan.RegisteredOfficial) registeredAs {
 // 前保安局局长、新民党主席 the public post is former and the other a
 // party's.
 func stillHeld(title string) bool {
-	parts := strings.FieldsFunc(title, func(r rune) bool { return strings.ContainsRune("、，,；;", r) })
+	parts := titleParts(title)
 	if !slices.ContainsFunc(parts, formerPost) {
 		return true
 	}
@@ -388,6 +425,131 @@ func insideNotQualifier(title string, at int, q string) bool {
 		k := strings.Index(w, q)
 		if k >= 0 && at >= k && strings.HasPrefix(title[at-k:], w) {
 			return true
+		}
+	}
+	return false
+}
+
+// candidacyWords say the name after them is a candidate's (candidacywords.txt).
+var candidacyWords = mustList("candidacywords.txt")
+
+// runsAfterLeaving reports whether the texts name the registered person ro
+// as a candidate (特首参选人曾俊华) and the registry saw them leave a
+// public post (leftPosts: 财政司司长 and 前财政司司长), and no sentence that
+// names them speaks of that post (林郑月娥及曾俊华在任司长时, 前司长): a
+// person who left an office to run for another holds neither in the
+// article, whatever post the registry saw them with in the archive's
+// other articles. An incumbent running again (葛珮帆 among 2016's
+// candidates), or one whose former post is another office than the one
+// they hold (叶刘淑仪, 前保安局局长 and a legislator), is still added.
+func runsAfterLeaving(texts [][]rune, name string, ro fangtan.RegisteredOfficial) bool {
+	left := leftPosts(ro)
+	return len(left) > 0 && namedAsCandidate(texts, []rune(name)) && !sentenceNamesPost(texts, name, left)
+}
+
+// leftPosts returns the public posts the registry saw ro with both as held
+// and as no longer held (财政司司长 and 前财政司司长, 法官 and 退休法官),
+// each part of a compound title (新民党主席、保安局前局长) on its own.
+func leftPosts(ro fangtan.RegisteredOfficial) []string {
+	held, former := map[string]bool{}, map[string]bool{}
+	for p := range ro.Posts {
+		for _, part := range titleParts(p) {
+			if public, lone := judgePost(part); !public || lone {
+				continue
+			}
+			if formerPost(part) {
+				former[withoutFormerQualifiers(part)] = true
+			} else {
+				held[part] = true
+			}
+		}
+	}
+	var out []string
+	for p := range former {
+		if held[p] {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sentenceNamesPost reports whether a sentence of the texts that writes
+// name also writes the post word of one of posts (司长 of 政务司司长).
+func sentenceNamesPost(texts [][]rune, name string, posts []string) bool {
+	var words []string
+	for _, p := range posts {
+		rs := []rune(p)
+		if n := positionEndingAt(rs, len(rs)); n > 0 {
+			words = append(words, string(rs[len(rs)-n:]))
+		}
+	}
+	for _, t := range texts {
+		for _, sentence := range strings.FieldsFunc(string(t), func(r rune) bool { return strings.ContainsRune(sentenceEnds, r) }) {
+			if !strings.Contains(sentence, name) {
+				continue
+			}
+			for _, w := range words {
+				if strings.Contains(sentence, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// titleParts splits a compound title at the marks that join its posts.
+func titleParts(title string) []string {
+	return strings.FieldsFunc(title, func(r rune) bool { return strings.ContainsRune("、，,；;", r) })
+}
+
+// withoutFormerQualifiers is title with its former qualifiers taken out
+// (财政司前司长 → 财政司司长), but not the words that only hold one (前海).
+func withoutFormerQualifiers(title string) string {
+	var b strings.Builder
+	for i := 0; i < len(title); {
+		cut := false
+		for _, q := range formerQualifiers {
+			if strings.HasPrefix(title[i:], q) && !insideNotQualifier(title, i, q) {
+				i += len(q)
+				cut = true
+				break
+			}
+		}
+		if !cut {
+			_, n := utf8.DecodeRuneInString(title[i:])
+			b.WriteString(title[i : i+n])
+			i += n
+		}
+	}
+	return b.String()
+}
+
+// candidateRunes is how far before a name a candidacy word is read: the
+// Han runes of a title and a list of names (参选人胡国兴及叶刘淑仪).
+const candidateRunes = 16
+
+// namedAsCandidate reports whether a candidacy word stands in the run of
+// Han runes and 、 right before name, wherever it is written.
+func namedAsCandidate(texts [][]rune, name []rune) bool {
+	for _, t := range texts {
+		for i := 0; i+len(name) <= len(t); i++ {
+			// No nameStandsAt: a candidacy word ending in 人 is no post,
+			// so a name written right after it (参选人曾俊华) stands nowhere.
+			if !equalRunes(t[i:i+len(name)], name) {
+				continue
+			}
+			from := i
+			for from > 0 && i-from < candidateRunes && (isHan(t[from-1]) || t[from-1] == '、') {
+				from--
+			}
+			run := string(t[from:i])
+			for _, w := range candidacyWords {
+				if strings.Contains(run, w) {
+					return true
+				}
+			}
 		}
 	}
 	return false
