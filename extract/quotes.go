@@ -198,10 +198,11 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 			}
 		}
 		// 贝索斯说/x: jieba glued the verb to a transliterated name it
-		// does not know.
+		// does not know; 奥斯尔/x 说, 纳吉/x 表示: or cut it before the
+		// verb as a word it does not know.
 		if end == verbStart && t.byStart != nil {
 			for s := end - 2; s >= start && end-s <= 6; s-- {
-				if sp, ok := t.byStart.get(s); ok && sp.tag == "x" && sp.end > end && sp.end-end <= 2 && allTranslit(rs[s:end]) && !t.noForeignName(s, end-s) {
+				if sp, ok := t.byStart.get(s); ok && sp.tag == "x" && sp.end >= end && sp.end-end <= 2 && allTranslit(rs[s:end]) && !t.noForeignName(s, end-s) && (sp.end > end || t.unknownSpeakerAt(s, end)) {
 					consider(max(start, translitStartBefore(rs, s, end)), end) // 萨夫 丘克说/x
 					break
 				}
@@ -264,6 +265,22 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		title = pi.bestTitle()
 	}
 	return name, title
+}
+
+// unknownSpeakerAt reports whether a word jieba does not know, cut
+// right before a speech verb (奥斯尔/x 说, 纳吉/x 表示), may be a speaker:
+// not the object of a verb, preposition or conjunction before it (空袭/v
+// 拉法/x 表示), and not a family name and one rune more (卢曾/x 指, a
+// family name and an adverb).
+func (t *tagged) unknownSpeakerAt(s, end int) bool {
+	if end-s == 2 && surnames[t.runes[s]] {
+		return false
+	}
+	if t.byEnd == nil {
+		return true
+	}
+	prev, ok := t.byEnd.get(s)
+	return !ok || !tagIn(prev.tag, "vpcd")
 }
 
 // repeatedNameEndingAt is a name of three runes that opens the clause

@@ -579,6 +579,9 @@ func TestReportedSpeech(t *testing.T) {
 		// jieba glues the verb to a transliterated name it does not know
 		// (卡尼称/x).
 		{"a transliterated name jieba glued to the verb", []string{"加拿大新任总理卡尼17日在访问英国伦敦时表示，美国必须停止发表不尊重加拿大的言论。卡尼称，当前加美两国无论在经济还是安全领域都面临挑战。"}, "卡尼", "当前加美两国"},
+		// jieba cuts the name it does not know before the verb (纳吉/x
+		// 表示); after a verb the word is its object (空袭/v 拉法/x).
+		{"a transliterated name jieba cut before the verb", []string{"巫統主席納吉出席記者會。另外，納吉表示，開齋節前後5日，大馬全國的高速公路路費可獲豁免。"}, "纳吉", "開齋節前後5日"},
 		{"a subject alone before a clause with none", []string{"律政司司長鄭若驊今日見記者。", "身為土木工程師及大律師的鄭若驊，回應傳媒查詢時堅稱自己一直都「唔為意」家中有違規建築物，她買入大宅後並沒有作過改動。"}, "郑若骅", "自己一直都"},
 		{"a post after its body, and a date", []string{"外交部发言人毛宁主持例行记者会。外交部发言人13日指出，中方坚决反对任何形式的制裁。"}, "毛宁", "中方坚决反对"},
 		// A report head (听取) before a clause that ends in 时 or 后
@@ -1495,6 +1498,32 @@ func TestRegistryWithdrawsCandidate(t *testing.T) {
 			ex.AddRegistered(&d, reg, []string{tc.name})
 			if added := slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == tc.name }); added != tc.kept {
 				t.Errorf("unlisted %s added %v, want %v: %+v", tc.name, added, tc.kept, d.Officials)
+			}
+		})
+	}
+}
+
+// TestUnknownWordBeforeVerb: a word jieba does not know, cut right
+// before a speech verb, speaks only where a name may stand: not after a
+// verb (空袭/v 拉法/x 表示担忧), nor as a family name and one rune more
+// (盧曾/x 指: 盧四清 once said), nor across the end of a post (總經理程珍,
+// which jieba cut 理程珍/x).
+func TestUnknownWordBeforeVerb(t *testing.T) {
+	for _, tc := range []struct {
+		name, title string
+		paras       []string
+		notSpeaker  string
+	}{
+		{"a verb's object", "多国对以军大规模空袭拉法表示担忧 呼吁避免局势升级", []string{"12日，巴基斯坦、土耳其、法国、英国、荷兰等国对以色列大规模空袭拉法表示担忧，呼吁国际社会采取行动，避免局势升级。欧盟外交与安全政策高级代表博雷利12日表示美国应减少对以色列的军事援助。"}, "拉法"},
+		{"a family name and an adverb", "新闻", []string{"中國人權民運信息中心創辦人盧四清日前表示，曾在聖誕節下午與劉霞通話約15分鐘，盧四清稱他當時馬上說：「今天是聖誕，一定要開心」，而劉霞一邊抽咽，一邊用「嗯嗯」回應。盧曾指，會代劉霞向香港關心她的人說「聖誕快樂」，劉霞同樣以「嗯」回應。"}, "卢曾"},
+		{"across a post's end", "新闻", []string{"不過，該院總經理程珍回應《新京報》稱，「醫院和賀建奎沒有合作。該項目不是在醫院做的，孩子也不是在醫院出生的」。"}, "理程珍"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, tc.title, tc.paras...)
+			for _, q := range d.Quotes {
+				if q.Speaker == tc.notSpeaker {
+					t.Errorf("%q speaks %+v", tc.notSpeaker, q)
+				}
 			}
 		})
 	}
