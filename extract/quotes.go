@@ -1535,16 +1535,29 @@ func (p *people) answer(text, speaker string, para int) fangtan.Quote {
 }
 
 // joinedQuotations reports whether the quotation that starts at start
-// follows the one that ended at end with only a pause between (「…」、「…」,
-// 「…」，「…」): one speaker's words, quoted in pieces.
+// follows the one that ended at end with only a pause or a conjunction
+// between (「…」、「…」, 「…」，「…」, 「…」，及「…」): one speaker's words,
+// quoted in pieces.
 func joinedQuotations(rs []rune, end, start int) bool {
 	rb := []rune(strings.TrimSpace(string(rs[end:max(end, start)])))
-	if len(rb) != 3 || !strings.ContainsRune("、，,", rb[1]) || !isOpeningMark(rb[2]) {
+	if len(rb) < 3 || !isOpeningMark(rb[len(rb)-1]) {
+		return false
+	}
+	between := string(rb[1 : len(rb)-1])
+	if strings.ContainsRune("、，,", rb[1]) {
+		between = string(rb[2 : len(rb)-1])
+	} else if !slices.Contains(quoteConjunctions, between) {
+		return false
+	}
+	if between != "" && !slices.Contains(quoteConjunctions, between) {
 		return false
 	}
 	_, closing := quoteOpener[rb[0]]
 	return closing || rb[0] == '"'
 }
+
+// quoteConjunctions join two pieces of one speaker's words (「…」，及「…」).
+var quoteConjunctions = []string{"及", "以及", "和", "与"}
 
 // inQuoteChain reports whether q touches another quotation (“…”“…”).
 func inQuoteChain(rs []rune, q quoteSpan) bool {

@@ -953,6 +953,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a pronoun after a sentence with a place before the verb", []string{"乌克兰总统泽连斯基今天在抵达土耳其安卡拉后说，他计划今天首先与土耳其总统埃尔多安会面。他还说：“乌方会派出一个高级代表团参加谈判。”"}, "乌方会派出一个高级代表团参加谈判。", "泽连斯基"},
 		// A quotation joined to the one before by 、 goes on its words.
 		{"a quotation joined to the one before", []string{"民主黨尹兆堅說：「正正大家都講，你睇番資料，結構安全點樣唔牽涉公共安全。」、「正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？」"}, "正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？", "尹兆坚"},
+		// …and by a conjunction after the pause.
+		{"a quotation joined by a conjunction", []string{"較早前曾俊華到新界西視察時，曾健成留言說，「改革尚未成功， 華中仍須努力。」，及「作為改革派的我， 會繼續監察政府， 挑戰不公義。」"}, "作為改革派的我， 會繼續監察政府， 挑戰不公義。", "曾健成"},
 		{"a speaker of a rare family name", []string{"區諾軒說：「我哋會繼續爭取，唔會放棄。」"}, "我哋會繼續爭取，唔會放棄。", "区诺轩"},
 		// A clause with no subject before its speech verb is the person's
 		// who stands alone in the sentence's first clause.
