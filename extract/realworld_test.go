@@ -909,6 +909,11 @@ func TestThemesOnWords(t *testing.T) {
 		{"人大常委會審議廣深港高鐵《一地兩檢合作安排》。", "", "交通强国"},
 		{"立法會通過高鐵(一地兩檢)條例草案。", "", "交通强国"},
 		{"高铁香港段通车，乘客可在西九龙站上车。", "交通强国", ""},
+		// A theme's phrase inside a post's title (nineteenth session):
+		// who someone is, not what the article is about.
+		{"美國國家安全顧問博爾頓今日抵達首爾，商討北韓無核化。", "", "国家安全"},
+		{"北韓勞動黨副委員長兼統一戰線部部長金英哲抵達紐約。", "", "统一战线"},
+		{"香港特区政府维护国家安全的责任。", "国家安全", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			got := extractText(t, "新闻", tc.text).Themes

@@ -242,7 +242,7 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 					break
 				}
 			}
-			if inside {
+			if inside || inPostTitle(texts[n], h.start, h.end) {
 				continue
 			}
 			if h.weak {
@@ -287,4 +287,18 @@ type themeHit struct {
 	theme        int
 	start, end   int
 	except, weak bool
+}
+
+// inPostTitle reports whether the phrase at text[start:end] is part of a
+// post's title: a post word that starts inside it runs past its end
+// (国家安全顾问: 安全顾问), or a post follows it, after one rune that ends
+// a body's name (教育局局长, 统一战线部部长: bodyends.txt, guessBodyEnds). A theme named only in who someone is (美国
+// 国家安全顾问博尔顿) is not what the article is about.
+func inPostTitle(text []rune, start, end int) bool {
+	for k := start + 1; k < end; k++ {
+		if n := positionStartingAt(text, k); n > 0 && k+n > end {
+			return true
+		}
+	}
+	return end+1 < len(text) && strings.ContainsRune(bodyEnds+guessBodyEnds, text[end]) && positionStartingAt(text, end+1) > 0
 }
