@@ -252,6 +252,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		doc.Quotes = append(doc.Quotes, reported...)
 		sort.SliceStable(doc.Quotes, func(i, j int) bool { return doc.Quotes[i].Paragraph < doc.Quotes[j].Paragraph })
 	}
+	quotesInReported(doc.Quotes, paras)
 	if !qa {
 		continuedQuotes(doc.Quotes, paras)
 	}

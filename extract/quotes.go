@@ -495,6 +495,47 @@ func (p *people) officialPost(name string) string {
 	return ""
 }
 
+// quotesInReported gives a quotation with no speaker of its own to the
+// speaker of the reported statement it stands inside (吳衛東指出，露宿者…
+// 有冤無路訴，「露宿者入去瞓…」): the sentence goes on with their words. Not
+// where the clause right before the quotation says it was asked, heard or
+// passed on (問他「…」: colonnotspeech.txt), and not in a paragraph two
+// people's statements share.
+func quotesInReported(quotes []fangtan.Quote, paras []string) {
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Kind != fangtan.QuoteDirect || q.Speaker != "" || q.Paragraph >= len(paras) {
+			continue
+		}
+		para := paras[q.Paragraph]
+		at := strings.Index(para, q.Text)
+		if at <= 0 {
+			continue
+		}
+		var speaker, title string
+		for _, r := range quotes {
+			if r.Kind != fangtan.QuoteReported || r.Paragraph != q.Paragraph || r.Speaker == "" {
+				continue
+			}
+			if from := strings.Index(para, r.Text); from >= 0 && from < at && at < from+len(r.Text) {
+				if speaker != "" && speaker != r.Speaker {
+					speaker = ""
+					break
+				}
+				speaker, title = r.Speaker, r.SpeakerTitle
+			}
+		}
+		if speaker == "" {
+			continue
+		}
+		before := []rune(analyzer.Fold(para[:at]))
+		if wordsNotSpoken(before[clauseStart(before, len(before)):]) {
+			continue
+		}
+		q.Speaker, q.SpeakerTitle = speaker, title
+	}
+}
+
 // continuedQuotes gives a quotation that opens its paragraph with no
 // speaker of its own to the one person who speaks in the paragraph before,
 // as news runs a speaker's words on over paragraphs (袁梅芳感慨：「…」 then

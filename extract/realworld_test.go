@@ -958,6 +958,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a pronoun after a sentence with a place before the verb", []string{"乌克兰总统泽连斯基今天在抵达土耳其安卡拉后说，他计划今天首先与土耳其总统埃尔多安会面。他还说：“乌方会派出一个高级代表团参加谈判。”"}, "乌方会派出一个高级代表团参加谈判。", "泽连斯基"},
 		// A quotation joined to the one before by 、 goes on its words.
 		{"a quotation joined to the one before", []string{"民主黨尹兆堅說：「正正大家都講，你睇番資料，結構安全點樣唔牽涉公共安全。」、「正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？」"}, "正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？", "尹兆坚"},
+		// A quotation inside a reported statement goes on with it.
+		{"a quotation inside a reported statement", []string{"**3.  　中心保安問題、部分選址偏遠**", "社區組織協會社區組織幹事吳衛東指出，露宿者沒選擇到避寒中心的原因，主要是因為中心內的保安問題，避寒中心不設儲物櫃，一旦財物被竊，露宿者有冤無路訴，「露宿者入去瞓，被人偷咗隻鞋，叫佢天寒地凍去得邊。」雖然一些避寒中心有4名保安駐場，但並不負責秩序問題，即使報警亦幫不上忙，「唔見咗嘢就報警，一報警就要全部人搜身，但偷嘢嘅人未必喺入面。」露宿者選擇報警的話，職員會亮燈把所有人喚醒，吳衛東稱這個情況令露宿者十分尷尬，「好難立足」。"}, "唔見咗嘢就報警，一報警就要全部人搜身，但偷嘢嘅人未必喺入面。", "吴卫东"},
+		// …but not what the statement says someone asked.
+		{"a question inside a reported statement", []string{"**3.  　中心保安問題、部分選址偏遠**", "社區組織協會社區組織幹事吳衛東指出，露宿者沒選擇到避寒中心的原因，主要是因為中心內的保安問題，避寒中心不設儲物櫃，一旦財物被竊，露宿者有冤無路訴，「露宿者入去瞓，被人偷咗隻鞋，叫佢天寒地凍去得邊。」雖然一些避寒中心有4名保安駐場，但並不負責秩序問題，職員更問露宿者「唔見咗嘢點解唔報警？」露宿者選擇報警的話，職員會亮燈把所有人喚醒，吳衛東稱這個情況令露宿者十分尷尬，「好難立足」。"}, "唔見咗嘢點解唔報警？", ""},
 		// …and by a conjunction after the pause.
 		{"a quotation joined by a conjunction", []string{"較早前曾俊華到新界西視察時，曾健成留言說，「改革尚未成功， 華中仍須努力。」，及「作為改革派的我， 會繼續監察政府， 挑戰不公義。」"}, "作為改革派的我， 會繼續監察政府， 挑戰不公義。", "曾健成"},
 		{"a speaker of a rare family name", []string{"區諾軒說：「我哋會繼續爭取，唔會放棄。」"}, "我哋會繼續爭取，唔會放棄。", "区诺轩"},
