@@ -495,16 +495,18 @@ func (p *people) officialPost(name string) string {
 	return ""
 }
 
-// quotesInReported gives a quotation with no speaker of its own to the
-// speaker of the reported statement it stands inside (吳衛東指出，露宿者…
-// 有冤無路訴，「露宿者入去瞓…」): the sentence goes on with their words. Not
-// where the clause right before the quotation says it was asked, heard or
-// passed on (問他「…」: colonnotspeech.txt), and not in a paragraph two
-// people's statements share.
+// quotesInReported gives a quotation to the speaker of the reported
+// statement it stands inside (吳衛東指出，露宿者…有冤無路訴，「露宿者入去瞓…」):
+// the sentence goes on with their words. That is where it has no speaker
+// of its own, or one named only after it (陳志全質疑，…，「…」教育局局長楊潤雄
+// 表示, which the clause after the quotation gave to 楊潤雄). Not where the
+// clause right before the quotation says it was asked, heard or passed on
+// (問他「…」: colonnotspeech.txt), and not where two people's statements
+// hold it.
 func quotesInReported(quotes []fangtan.Quote, paras []string) {
 	for i := range quotes {
 		q := &quotes[i]
-		if q.Kind != fangtan.QuoteDirect || q.Speaker != "" || q.Paragraph >= len(paras) {
+		if q.Kind != fangtan.QuoteDirect || q.Paragraph >= len(paras) {
 			continue
 		}
 		para := paras[q.Paragraph]
@@ -525,11 +527,15 @@ func quotesInReported(quotes []fangtan.Quote, paras []string) {
 				speaker, title = r.Speaker, r.SpeakerTitle
 			}
 		}
-		if speaker == "" {
+		if speaker == "" || speaker == q.Speaker {
 			continue
 		}
-		before := []rune(analyzer.Fold(para[:at]))
-		if wordsNotSpoken(before[clauseStart(before, len(before)):]) {
+		rs := []rune(analyzer.Fold(para)) // rune for rune
+		start := utf8.RuneCountInString(para[:at])
+		if q.Speaker != "" && strings.Contains(string(rs[:start]), analyzer.Fold(q.Speaker)) {
+			continue // named before the quotation: its own speaker
+		}
+		if wordsNotSpoken(rs[clauseStart(rs, start):start]) {
 			continue
 		}
 		q.Speaker, q.SpeakerTitle = speaker, title
