@@ -13,8 +13,20 @@ import (
 	"fangtan/analyzer"
 )
 
-// positionWords end an official's position as written (extract/data/posts.txt).
-var positionWords = mustList("posts.txt")
+// positionWords end a position as written: an official's
+// (extract/data/posts.txt) or a private one (privateposts.txt).
+var positionWords = append(mustList("posts.txt"), privatePosts...)
+
+// privatePosts are titles that make the name after them a person, never
+// an official (extract/data/privateposts.txt).
+var privatePosts = mustList("privateposts.txt")
+
+// privatePost reports whether title ends in a private post (港铁车务总监).
+func privatePost(title string) bool {
+	rs := []rune(title)
+	n := positionEndingAt(rs, len(rs))
+	return n > 0 && slices.Contains(privatePosts, string(rs[len(rs)-n:]))
+}
 
 // positionsByLast indexes positionWords by their last rune, longest first,
 // so a scan can ask "does a position word end here?" cheaply.
@@ -878,8 +890,8 @@ func (p *people) note(name, title string, official bool) *personInfo {
 		}
 	}
 	// 梁先生就任行政长官, 劳福局副局长: a form of address or a body may
-	// speak, but holds no post.
-	pi.official = pi.official || (official && !addressOrBody([]rune(name)))
+	// speak, but holds no post; nor does a director (港铁车务总监).
+	pi.official = pi.official || (official && !addressOrBody([]rune(name)) && !privatePost(title))
 	return pi
 }
 

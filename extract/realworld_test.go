@@ -1517,6 +1517,34 @@ func TestRegistryWithdrawsCandidate(t *testing.T) {
 	}
 }
 
+// TestPrivatePosts: a director (總監, data/privateposts.txt) is a person
+// the article knows, who speaks, and no official, whatever body employs
+// them (港鐵, a government department's staff alike).
+func TestPrivatePosts(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, speaker, prefix string
+	}{
+		{"a company's director", "港鐵車務總監劉天成表示，信號系統故障原因有待調查，今晚會下載電腦數據詳細分析。", "刘天成", "信號系統故障原因"},
+		{"a director and then a pronoun", "港鐵召開記者會解畫，工程總監黃唯銘多次被問到挖深了多少米，他始終未有具體回應，僅指承建商「挖深咗」。", "黄唯铭", "僅指承建商"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, "新闻", "田北辰今日批評港鐵。", tc.text)
+			if o, ok := exOfficial(d, tc.speaker); ok {
+				t.Errorf("%s is an official: %+v", tc.speaker, o)
+			}
+			for _, q := range d.Quotes {
+				if q.Kind == fangtan.QuoteReported && strings.Contains(q.Text, tc.prefix) {
+					if q.Speaker != tc.speaker {
+						t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no reported speech %q… among %+v", tc.prefix, d.Quotes)
+		})
+	}
+}
+
 // TestUnknownWordBeforeVerb: a word jieba does not know, cut right
 // before a speech verb, speaks only where a name may stand: not after a
 // verb (空袭/v 拉法/x 表示担忧), nor as a family name and one rune more
