@@ -84,7 +84,7 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
 	found := e.regFinder.get(e.registry).find(texts)
 	defer ppl.foldTruncations(found)
 	for _, name := range found {
-		if pi := ppl.byName[name]; pi != nil && pi.official && len(pi.titles) > 0 {
+		if pi := ppl.byName[name]; pi != nil && len(pi.titles) > 0 && (pi.official || titledPrivately(texts, name)) {
 			continue
 		}
 		ro, ok := e.registry.Lookup(name)

@@ -1545,6 +1545,32 @@ func TestPrivatePosts(t *testing.T) {
 	}
 }
 
+// TestRegistrySkipsPrivatelyTitled: a registered official the article
+// titles with a private post (聯合醫院行政總監徐德義, who became an under
+// secretary two months later) is not given the registry's public post,
+// in extraction or in the registry's pass.
+func TestRegistrySkipsPrivatelyTitled(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	for range 2 {
+		reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "徐德义", Title: "食物及卫生局副局长"}}})
+	}
+	text := "聯合醫院行政總監徐德義表示，涉事醫生現時未有停職。徐德義指，處理手法恰當。"
+	for _, pass := range []string{"extract", "registry pass"} {
+		t.Run(pass, func(t *testing.T) {
+			var d fangtan.Document
+			if pass == "extract" {
+				d = extractWith(ex, text)
+			} else {
+				d = fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text}
+				ex.AddRegistered(&d, reg, reg.Names())
+			}
+			if o, ok := exOfficial(d, "徐德义"); ok {
+				t.Errorf("徐德义 listed as %+v", o)
+			}
+		})
+	}
+}
+
 // TestUnknownWordBeforeVerb: a word jieba does not know, cut right
 // before a speech verb, speaks only where a name may stand: not after a
 // verb (空袭/v 拉法/x 表示担忧), nor as a family name and one rune more

@@ -87,7 +87,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		}
 		// A former official's name written short is still theirs (鸠山由
 		// of 鸠山由纪夫), but they are added to no article as an official.
-		if as != officialNow || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) {
+		if as != officialNow || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) {
 			continue
 		}
 		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: ro.BestPost(), Country: ro.Country, Inferred: true})
@@ -425,6 +425,22 @@ func insideNotQualifier(title string, at int, q string) bool {
 		k := strings.Index(w, q)
 		if k >= 0 && at >= k && strings.HasPrefix(title[at-k:], w) {
 			return true
+		}
+	}
+	return false
+}
+
+// titledPrivately reports whether the texts write name right after a
+// private post (醫管局聯網服務總監徐德義): the article says who the person
+// is there, and a public post the registry saw elsewhere (食物及衞生局
+// 副局長, which he took two months later) is not theirs in it.
+func titledPrivately(texts [][]rune, name string) bool {
+	n := []rune(name)
+	for _, t := range texts {
+		for i := 0; i+len(n) <= len(t); i++ {
+			if equalRunes(t[i:i+len(n)], n) && privatePost(string(t[max(0, i-6):i])) {
+				return true
+			}
 		}
 	}
 	return false
