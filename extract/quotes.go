@@ -1590,13 +1590,12 @@ func joinedQuotations(rs []rune, end, start int) bool {
 	if len(rb) < 3 || !isOpeningMark(rb[len(rb)-1]) {
 		return false
 	}
-	between := string(rb[1 : len(rb)-1])
-	if strings.ContainsRune("、，,", rb[1]) {
-		between = string(rb[2 : len(rb)-1])
-	} else if !slices.Contains(quoteConjunctions, between) {
-		return false
+	between := rb[1 : len(rb)-1]
+	paused := strings.ContainsRune("、，,", between[0])
+	if paused {
+		between = between[1:]
 	}
-	if between != "" && !slices.Contains(quoteConjunctions, between) {
+	if !(paused && len(between) == 0) && !slices.Contains(quoteConjunctions, string(between)) {
 		return false
 	}
 	_, closing := quoteOpener[rb[0]]

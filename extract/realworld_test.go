@@ -1403,11 +1403,7 @@ func TestRegistrySpreadsNoFormerOfficial(t *testing.T) {
 // in too few articles to judge.
 func TestRegistryWithdrawsUnheldPost(t *testing.T) {
 	ex, reg := registryExtractor(t)
-	note := func(name, title string, times int) {
-		for range times {
-			reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: name, Title: title}}})
-		}
-	}
+	note := func(name, title string, times int) { noteOfficial(reg, name, title, times) }
 	note("李嘉诚", "主席", loneOnlyArticles)
 	note("马时亨", "港铁主席", 1)
 	note("马时亨", "主席", 1)
@@ -1437,18 +1433,33 @@ func TestRegistryWithdrawsUnheldPost(t *testing.T) {
 			if strings.Contains(tc.text, "前主席") {
 				title = "前主席"
 			}
-			d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text,
-				Officials: []fangtan.Official{{Name: tc.name, Title: title}},
-				Quotes:    []fangtan.Quote{{Text: "…", Speaker: tc.name, SpeakerTitle: title}}}
-			changed := ex.AddRegistered(&d, reg, reg.Names())
-			kept := slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == tc.name })
-			if kept != tc.kept || changed == tc.kept {
-				t.Errorf("%s kept %v (changed %v), want kept %v: %+v", tc.name, kept, changed, tc.kept, d.Officials)
-			}
-			if len(d.Quotes) != 1 || d.Quotes[0].Speaker != tc.name {
-				t.Errorf("quotes %+v: the person keeps their words", d.Quotes)
-			}
+			checkWithdrawal(t, ex, reg, tc.text, fangtan.Official{Name: tc.name, Title: title}, tc.kept)
 		})
+	}
+}
+
+// noteOfficial records name with title in times articles of reg.
+func noteOfficial(reg *fangtan.Registry, name, title string, times int) {
+	for range times {
+		reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: name, Title: title}}})
+	}
+}
+
+// checkWithdrawal runs the registry's pass over an article of text that
+// lists o and quotes them, and checks that o is kept or withdrawn as
+// wanted, that the pass says so, and that the person keeps their words.
+func checkWithdrawal(t *testing.T, ex *Extractor, reg *fangtan.Registry, text string, o fangtan.Official, keep bool) {
+	t.Helper()
+	d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{text}, Text: text,
+		Officials: []fangtan.Official{o},
+		Quotes:    []fangtan.Quote{{Text: "…", Speaker: o.Name, SpeakerTitle: o.Title}}}
+	changed := ex.AddRegistered(&d, reg, reg.Names())
+	kept := slices.ContainsFunc(d.Officials, func(x fangtan.Official) bool { return x.Name == o.Name })
+	if kept != keep || changed == keep {
+		t.Errorf("%s kept %v (changed %v), want kept %v: %+v", o.Name, kept, changed, keep, d.Officials)
+	}
+	if len(d.Quotes) != 1 || d.Quotes[0].Speaker != o.Name {
+		t.Errorf("quotes %+v: the person keeps their words", d.Quotes)
 	}
 }
 
@@ -1463,11 +1474,7 @@ func TestRegistryWithdrawsUnheldPost(t *testing.T) {
 // the registry's pass is told to look at every article naming them.
 func TestRegistryWithdrawsCandidate(t *testing.T) {
 	ex, reg := registryExtractor(t)
-	note := func(name, title string, times int) {
-		for range times {
-			reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: name, Title: title}}})
-		}
-	}
+	note := func(name, title string, times int) { noteOfficial(reg, name, title, times) }
 	note("曾俊华", "前财政司司长", 3)
 	note("曾俊华", "财政司司长", 2)
 	note("胡国兴", "退休法官", 2)
@@ -1495,20 +1502,10 @@ func TestRegistryWithdrawsCandidate(t *testing.T) {
 	} {
 		t.Run(tc.name+" "+tc.text, func(t *testing.T) {
 			ro, _ := reg.Lookup(tc.name)
-			d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text,
-				Officials: []fangtan.Official{{Name: tc.name, Title: ro.BestPost(), Inferred: true}},
-				Quotes:    []fangtan.Quote{{Text: "…", Speaker: tc.name}}}
-			changed := ex.AddRegistered(&d, reg, reg.Names())
-			kept := slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == tc.name })
-			if kept != tc.kept || changed == tc.kept {
-				t.Errorf("%s kept %v (changed %v), want kept %v: %+v", tc.name, kept, changed, tc.kept, d.Officials)
-			}
-			if len(d.Quotes) != 1 || d.Quotes[0].Speaker != tc.name {
-				t.Errorf("quotes %+v: the person keeps their words", d.Quotes)
-			}
+			checkWithdrawal(t, ex, reg, tc.text, fangtan.Official{Name: tc.name, Title: ro.BestPost(), Inferred: true}, tc.kept)
 			// Named without a post, and not yet listed: the pass does not
 			// add them either.
-			d = fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
+			d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
 			ex.AddRegistered(&d, reg, []string{tc.name})
 			if added := slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == tc.name }); added != tc.kept {
 				t.Errorf("unlisted %s added %v, want %v: %+v", tc.name, added, tc.kept, d.Officials)
