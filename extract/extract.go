@@ -247,6 +247,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	e.noteRegistered(ppl, texts)
 	doc.Officials = ppl.officials()
 	ppl.noteSpeakingSubjects(tags)
+	ppl.noteLatinSpeakers(tags)
 	doc.Quotes = ppl.quotes(paras, tags, turns, qa)
 	if reported := ppl.reported(paras, tags); len(reported) > 0 {
 		doc.Quotes = append(doc.Quotes, reported...)
@@ -260,6 +261,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	ppl.mergeSpeakerNames(doc.Quotes, doc.Officials)
 	ppl.completeCutNames(doc.Quotes)
 	ppl.resolveAddresses(doc.Quotes, tags)
+	ppl.speakersAsWritten(doc.Quotes)
 	e.canonicalNames(doc)
 	if !qa {
 		intervieweeQuotes(doc.Quotes, paras)

@@ -855,8 +855,11 @@ type personInfo struct {
 type people struct {
 	byName map[string]*personInfo
 	next   int
-	text   string         // the whole article, folded, for counting mentions
-	counts map[string]int // mentions memo: quotes ask about the same names again
+	text   string // the whole article, folded, for counting mentions
+	// asWritten holds the Latin names of people as the article writes
+	// them, by their folded form (nick: Nick).
+	asWritten map[string]string
+	counts    map[string]int // mentions memo: quotes ask about the same names again
 	// answerer speaks the 答: turns: the one subject official, or nobody.
 	answerer string
 }
@@ -1086,7 +1089,7 @@ func (p *people) knownNameEndingAt(rs []rune, end int) int {
 	best := -1
 	for name := range p.byName {
 		n := utf8.RuneCountInString(name)
-		if n <= end && string(rs[end-n:end]) == name && (best < 0 || end-n < best) {
+		if n <= end && string(rs[end-n:end]) == name && latinBounded(rs, end-n, end) && (best < 0 || end-n < best) {
 			best = end - n
 		}
 	}
@@ -1097,11 +1100,18 @@ func (p *people) knownNameStartingAt(rs []rune, i int) int {
 	best := 0
 	for name := range p.byName {
 		n := utf8.RuneCountInString(name)
-		if n > best && i+n <= len(rs) && string(rs[i:i+n]) == name {
+		if n > best && i+n <= len(rs) && string(rs[i:i+n]) == name && latinBounded(rs, i, i+n) {
 			best = n
 		}
 	}
 	return best
+}
+
+// latinBounded reports whether rs[s:e] does not cut a word of Latin
+// letters: a Latin name is no name inside a longer word (nick of nickname).
+func latinBounded(rs []rune, s, e int) bool {
+	return !(isLatinLetter(rs[s]) && s > 0 && isLatinLetter(rs[s-1])) &&
+		!(isLatinLetter(rs[e-1]) && e < len(rs) && isLatinLetter(rs[e]))
 }
 
 // findOfficials records every "position + name" in t (小店区委书记刘振华,

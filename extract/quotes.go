@@ -210,8 +210,8 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		}
 	}
 	if len(cands) == 0 {
-		if name := t.latinNameEndingAt(start, verbStart); name != "" {
-			return name, ""
+		if s, e, ok := t.latinNameEndingAt(start, verbStart); ok {
+			return p.noteLatinName(t, s, e), ""
 		}
 		if name := t.nicknameEndingAt(start, verbStart); name != "" {
 			return name, ""
@@ -340,34 +340,37 @@ func (t *tagged) origRunes() []rune {
 	return t.orig
 }
 
-// latinNameEndingAt returns a person's name written in Latin letters that
-// ends right before the speech verb at verbStart, after start, past a few
-// runes of time and adverb (Vivek說, Aleck又說, Jonathan Sullivan表示): up
-// to three words, each opening with a capital and holding a small letter
-// (no acronym), none of them a platform or a form of address
-// (latinnotnames.txt, latintitles.txt), with no letter or digit before. Hong Kong news
-// writes its interviewees' English names so.
-func (t *tagged) latinNameEndingAt(start, verbStart int) string {
+// latinNameEndingAt returns the span of a person's name written in Latin
+// letters that ends right before the speech verb at verbStart, after
+// start, past a few runes of time and adverb (Vivek說, Aleck又說, Jonathan
+// Sullivan表示): up to three words, each opening with a capital and
+// holding a small letter (no acronym), none of them a platform or a form
+// of address (latinnotnames.txt, latintitles.txt), with no letter or
+// digit before; or ok false. Hong Kong news writes its interviewees'
+// English names so.
+func (t *tagged) latinNameEndingAt(start, verbStart int) (s, e int, ok bool) {
 	o := t.origRunes()
 	if o == nil {
-		return ""
+		return 0, 0, false
 	}
-	e := beforeSayingAdverbs(t.runes, start, verbStart)
+	e = beforeSayingAdverbs(t.runes, start, verbStart)
 	for e > start && o[e-1] == ' ' {
 		e--
 	}
-	s := e
+	s = e
 	var words []string
+	var starts []int
 	for len(words) < 3 {
 		k := s
 		for k > start && (isLatinLetter(o[k-1]) || o[k-1] == '-' || o[k-1] == '.') {
 			k--
 		}
 		w := string(o[k:s])
-		if k == s || !unicode.IsUpper(o[k]) || !strings.ContainsFunc(w, unicode.IsLower) {
+		if k == s || !unicode.IsUpper(o[k]) || !strings.ContainsFunc(w, unicode.IsLower) || acronymStart(o[k:s]) {
 			break
 		}
 		words = append([]string{w}, words...)
+		starts = append([]int{k}, starts...)
 		s = k
 		if s-1 > start && o[s-1] == ' ' && isLatinLetter(o[s-2]) {
 			s--
@@ -376,17 +379,81 @@ func (t *tagged) latinNameEndingAt(start, verbStart int) string {
 		break
 	}
 	if len(words) == 0 || (s > 0 && (isLatinLetter(o[s-1]) || unicode.IsDigit(o[s-1]))) {
-		return ""
+		return 0, 0, false
+	}
+	// 對Airbnb提出: the name after a preposition is the listener, as in
+	// nameBeforeVerb.
+	if s > start && strings.ContainsRune("向对跟给", t.runes[s-1]) {
+		return 0, 0, false
 	}
 	for len(words) > 1 && latinTitles[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
-		words = words[1:]
+		words, starts = words[1:], starts[1:]
 	}
 	for _, w := range words {
 		if w := strings.ToLower(strings.TrimSuffix(w, ".")); latinNotNames[w] || latinTitles[w] {
-			return ""
+			return 0, 0, false
 		}
 	}
-	return strings.Join(words, " ")
+	s = starts[0]
+	if s > start && o[s-1] == '阿' {
+		s-- // 阿Wen平靜地說: the nickname is the name
+	}
+	return s, e, true
+}
+
+// acronymStart reports whether a word opens with two capitals before a
+// small letter (PILnet, HKgolden): a body's name built on an acronym, not
+// a person's (McQuillan, TuTu).
+func acronymStart(w []rune) bool {
+	return len(w) > 2 && unicode.IsUpper(w[0]) && unicode.IsUpper(w[1])
+}
+
+// noteLatinName makes the Latin name at t.runes[s:e] a person of the
+// article who speaks. Folding writes it in small letters, as every rule
+// that looks a person up reads it; asWritten keeps the capitals for the
+// speakers the article's quotes name (speakersAsWritten).
+func (p *people) noteLatinName(t *tagged, s, e int) string {
+	name := string(t.runes[s:e])
+	p.note(name, "", false).speaker = true
+	if o := t.origRunes(); o != nil {
+		if p.asWritten == nil {
+			p.asWritten = map[string]string{}
+		}
+		p.asWritten[name] = string(o[s:e])
+	}
+	return name
+}
+
+// noteLatinSpeakers notes every Latin name written before a speech or
+// report verb (Nick 解釋, Mimi說) before quotations are attributed, so
+// that the rules that look for a person the article knows find it
+// anywhere: Mimi記得：「…」, Nick並不認同，「…」, and 她說 after it.
+func (p *people) noteLatinSpeakers(tags []*tagged) {
+	for _, t := range tags {
+		rs := t.runes
+		if t.origRunes() == nil || !slices.ContainsFunc(rs, isLatinLetter) {
+			continue
+		}
+		for v := 1; v <= len(rs); v++ {
+			n := max(speechVerbEndingAt(rs, v), reportVerbEndingAt(rs, v))
+			if n == 0 {
+				continue
+			}
+			if s, e, ok := t.latinNameEndingAt(clauseStart(rs, v-n), v-n); ok {
+				p.noteLatinName(t, s, e)
+			}
+		}
+	}
+}
+
+// speakersAsWritten gives the Latin names among the quotes' speakers their
+// capitals back (nick → Nick).
+func (p *people) speakersAsWritten(quotes []fangtan.Quote) {
+	for i := range quotes {
+		if w, ok := p.asWritten[quotes[i].Speaker]; ok {
+			quotes[i].Speaker = w
+		}
+	}
 }
 
 // nicknameEndingAt returns a nickname that ends right before the speech
@@ -1881,6 +1948,21 @@ func objectAt(rs []rune, i int) bool {
 	return !isHan(rs[i]) && rs[i] != '自'
 }
 
+// latinBeforeTitledName reports whether the Latin name at [s, e) stands
+// before a post and a name in the clause that ends at verbStart (Airbnb香港
+// 暨台灣公共政策總監蔡文宜指出): it names the body the speaker works for.
+func (t *tagged) latinBeforeTitledName(s, e, verbStart int) bool {
+	if !isLatinLetter(t.runes[s]) || t.byStart == nil {
+		return false
+	}
+	for j := e + 1; j < verbStart; j++ {
+		if positionEndingAt(t.runes, j) > 0 && t.nameAt(j) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // subjectOf finds who speaks in the clause rs[start:verbStart]: the first
 // known person named in it (王毅在会见普京时表示: 王毅), else the name just
 // before the verb (speakerOfClause). A clause with no subject of its own
@@ -1888,7 +1970,7 @@ func objectAt(rs []rune, i int) bool {
 func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string) {
 	rs := t.runes
 	for i := start; i < verbStart; i++ {
-		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) && spokespersonAfter(rs, i+n, verbStart) < 0 {
+		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) && spokespersonAfter(rs, i+n, verbStart) < 0 && !t.latinBeforeTitledName(i, i+n, verbStart) {
 			name = string(rs[i : i+n])
 			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) && !t.bodyOrItsStart(i, i+n) {
 				if pi.official {
@@ -1996,6 +2078,11 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 		limit := len(tags[q].runes)
 		if q == pi {
 			limit = k
+		} else if name := p.strangerOpening(tags[pi]); name != "" && !othersSpeakBefore(tags[pi], name, k) {
+			// 羅國輝是ATUM團隊中跟曾俊華最多的一位…。他說: the paragraph
+			// opens with a person the article names no more, whom the
+			// pronoun means, not the last paragraph's speaker.
+			return name, ""
 		}
 		if name := p.lastSubjectIn(tags[q], limit); name != "" {
 			if info := p.byName[name]; info != nil && info.official {
@@ -2005,6 +2092,63 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 		}
 	}
 	return "", ""
+}
+
+// othersSpeakBefore reports whether, after t's first sentence and before
+// rune k, a speech or report verb has a clause that opens with neither a
+// pronoun nor the family name of name, the person who opens t: someone
+// else may have spoken since (長毛說，…，但他表示).
+func othersSpeakBefore(t *tagged, name string, k int) bool {
+	rs := t.runes
+	family := []rune(name)[0]
+	for v := sentenceEnd(rs, 0) + 1; v <= k; v++ {
+		n := max(speechVerbEndingAt(rs, v), reportVerbEndingAt(rs, v))
+		if n == 0 || !t.wordEndsAt(v) {
+			continue
+		}
+		cs := clauseStart(rs, v-n)
+		cs = skipLeadIn(rs, cs, v-n)
+		if cs < v-n && !strings.ContainsRune("他她", rs[cs]) && rs[cs] != family {
+			return true
+		}
+	}
+	return false
+}
+
+// strangerOpening is the name that opens t, past its lead-in, where it
+// is no person the article knows and jieba reads it as one word of three
+// runes or more, a person's or one it does not know (羅國輝/x), that
+// starts with a family name; or "".
+func (p *people) strangerOpening(t *tagged) string {
+	rs := t.runes
+	k := skipLeadIn(rs, 0, len(rs))
+	if k >= len(rs) || t.byStart == nil || p.knownNameStartingAt(rs, k) > 0 {
+		return ""
+	}
+	sp, ok := t.byStart.get(k)
+	if !ok || !(isPersonTag(sp.tag) || sp.tag == "x") || sp.end-sp.start < 3 || t.nameAt(k) != sp.end-sp.start || !startsWithSurname(rs[k:sp.end]) || t.bodyOrItsStart(k, sp.end) || t.noForeignName(k, sp.end-k) {
+		return ""
+	}
+	// 馮檢基選舉代理人黃小姐，…她透露: a person named at the end of the
+	// opening clause is its subject, and the first name a modifier.
+	ce := sp.end
+	for ce < len(rs) && !strings.ContainsRune(clauseBreaks+sentenceEnds, rs[ce]) {
+		ce++
+	}
+	for j := sp.end; j < ce; j++ {
+		if n := t.nameAt(j); n >= 2 && j+n >= ce-1 && startsWithSurname(rs[j:j+n]) {
+			return ""
+		}
+	}
+	// 馮檢基選舉代理人黃小姐…，她透露: the name must be the subject,
+	// followed by a verb, an adverb, a time or a comma, not by a noun.
+	if sp.end < len(rs) && !strings.ContainsRune(",，", rs[sp.end]) {
+		next, ok := t.byStart.get(sp.end)
+		if !ok || !tagIn(next.tag, "vdpcftr") || next.tag == "vn" {
+			return ""
+		}
+	}
+	return string(rs[k:sp.end])
 }
 
 // lastSubjectIn returns the subject of the last sentence of t's first

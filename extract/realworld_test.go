@@ -1037,6 +1037,16 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"the answer to a reporter's question", []string{"議員陳淑莊接受專訪。", "陳淑莊可有想過退出政壇？「從來冇諗過，我會做到最後一日為止。」"}, "從來冇諗過，我會做到最後一日為止。", "陈淑庄"},
 		// Hong Kong news writes many speakers' names in Latin letters.
 		{"a speaker named in Latin letters", []string{"負責個案的社工Vivek說：「我哋會繼續跟進，直到佢哋搵到地方住為止。」"}, "我哋會繼續跟進，直到佢哋搵到地方住為止。", "Vivek"},
+		// A Latin name that speaks once is a person of the article, found
+		// where the rules look for one: before a colon, before a comma,
+		// behind a pronoun.
+		{"a Latin name before a colon", []string{"任職社工的Mimi說：「我哋會繼續跟進。」", "謙謙就讀新界一間津校，Mimi記得：「老師成日叫佢哋做閱讀理解，佢好唔開心。」"}, "老師成日叫佢哋做閱讀理解，佢好唔開心。", "Mimi"},
+		{"a Latin name before a comma", []string{"Nick 解釋：「我哋係同一間宿舍。」", "Nick並不認同，「佢以前唔係一個咁熱切關心社會嘅人。」"}, "佢以前唔係一個咁熱切關心社會嘅人。", "Nick"},
+		{"a pronoun after a Latin name", []string{"Rachel說：「我反對TSA。」", "Rachel早在2015年已上立法會公聽會，她說：「小朋友每日都要做好多練習。」"}, "小朋友每日都要做好多練習。", "Rachel"},
+		{"a Latin nickname", []string{"阿Wen平靜地說：「自己成長唔開心，係自己問題，唔係人哋問題。」", "阿Wen說：「我唔識湊佢哋。」"}, "自己成長唔開心，係自己問題，唔係人哋問題。", "阿Wen"},
+		// A pronoun in a paragraph that opens with a person the article
+		// names once is that person's, not the last paragraph's speaker's.
+		{"a pronoun after a person named once", []string{"另一攝影師Billy說：「他會覺得你是一部機器。」", "Billy補充說：「我們不在體制裡面。」", "羅國輝是團隊中跟曾俊華最多的一位，他藏在鏡頭後默不作聲。他說：「我們看到都會問：『阿Sir好累啊？』他都會講笑。」"}, "我們看到都會問：『阿Sir好累啊？』他都會講笑。", "罗国辉"},
 		// Hong Kong features name the people they follow by nickname.
 		{"a speaker named by nickname", []string{"阿甄今年六十歲，在街市賣菜三十年。", "阿甄說：「以前呢度好旺，而家啲人都去晒超市買嘢，生意差咗一半。」"}, "以前呢度好旺，而家啲人都去晒超市買嘢，生意差咗一半。", "阿甄"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
@@ -1066,6 +1076,23 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			for _, q := range d.Quotes {
 				if q.Speaker == tc.notSpeaker {
 					t.Errorf("%q given to %s, whose spokesperson said it", q.Text, q.Speaker)
+				}
+			}
+		})
+	}
+	// A Latin name after a preposition hears the words; one built on an
+	// acronym, or standing before a post and a name, is a body.
+	for _, tc := range []struct{ text, notSpeaker string }{
+		{"物理治療師跟Frency說：「伯伯入完手術室之後，身體好咗好多。」", "Frency"},
+		{"公益法律倡議組織PILnet指出，本港缺乏在法律程序早期的免費法律援助。", "PILnet"},
+		{"Airbnb表示歡迎各界討論。Airbnb香港暨台灣公共政策總監蔡文宜指出，日本的情況與香港截然不同。", "Airbnb"},
+		{"台下觀眾對Airbnb提出很多問題，希望得到回應。", "Airbnb"},
+	} {
+		t.Run("no Latin speaker: "+tc.text, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.text)
+			for _, q := range d.Quotes {
+				if q.Speaker == tc.notSpeaker {
+					t.Errorf("%q given to %s", q.Text, q.Speaker)
 				}
 			}
 		})
