@@ -1063,7 +1063,15 @@ func (p *people) commaSpeaker(t *tagged, q quoteSpan) (name, title string) {
 		return "", ""
 	}
 	comma := j - 1
-	ss := sentenceStart(rs, comma)
+	return p.sentenceSubject(t, sentenceStart(rs, comma), comma)
+}
+
+// sentenceSubject is the person a sentence of rs[ss:comma] is about, for
+// the quotation after it (commaSpeaker, stopSpeaker): the known person
+// who opens it or its clause, where it is short, names no other person,
+// reports nobody's words and says nothing of hearing or asking.
+func (p *people) sentenceSubject(t *tagged, ss, comma int) (name, title string) {
+	rs := t.runes
 	if comma-ss > maxCommaSentence {
 		return "", ""
 	}
@@ -1108,6 +1116,20 @@ func (p *people) commaSpeaker(t *tagged, q quoteSpan) (name, title string) {
 		cs++
 	}
 	return "", ""
+}
+
+// stopSpeaker finds the speaker of a quotation that opens a sentence
+// after a sentence about a person, with no speech verb (錢玉麟在美國普林斯頓
+// 大學取得電腦博士學位…。「我36歲入港大做…」): Hong Kong features give
+// their subjects' words so, as after a comma (commaSpeaker), with the same
+// checks on the sentence before.
+func (p *people) stopSpeaker(t *tagged, q quoteSpan) (name, title string) {
+	rs := t.runes
+	j := q.openingMark(rs)
+	if j <= 1 || !strings.ContainsRune("。!！", rs[j-1]) || !isSentenceLike(rs[q.start:q.end]) || !quotationEndsSentence(rs, q) {
+		return "", ""
+	}
+	return p.sentenceSubject(t, sentenceStart(rs, j-1), j-1)
 }
 
 // personIsSubject reports whether the person named at rs[start:end] is
@@ -1532,6 +1554,11 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 				// 陳健民說，…。「…」: a quotation that opens a sentence
 				// goes on the words the sentence before reported.
 				name, title = p.prevSentenceSpeaker(tags, pi, q, out)
+			}
+			if name == "" {
+				// 錢玉麟在美國…任教。「…」: a quotation that opens a
+				// sentence after one about a person.
+				name, title = p.stopSpeaker(t, q)
 			}
 			if name == "" && opensWithQuote(paras[pi]) && strings.Trim(string(orig[:q.start-1]), paragraphFrame) == "" {
 				// A paragraph of quotation after 嚴迅奇…首次回應：.

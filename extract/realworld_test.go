@@ -1024,6 +1024,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// person the article knows, with no speech verb.
 		{"a comma after a sentence about the speaker", []string{"議員陳淑莊今日出庭。", "陳淑莊突然站起來，「我拒絕接受法律援助，我認為我有資格代表自己。」"}, "我拒絕接受法律援助，我認為我有資格代表自己。", "陈淑庄"},
 		{"a comma after a sentence's second clause", []string{"工黨立法會議員李卓人今次再出選。", "選舉結束後，李卓人沒有哭，但心中還是一沉，「輸咗就係輸咗，我會繼續做落去。」"}, "輸咗就係輸咗，我會繼續做落去。", "李卓人"},
+		// A quotation that opens a sentence after a sentence about a
+		// person the article knows is that person's.
+		{"a quotation after a sentence about the speaker", []string{"錢玉麟表示：「港大要改革，大家要一齊努力。」", "錢玉麟在美國普林斯頓大學取得電腦博士學位，畢業後曾在美國的大學任教。「我36歲入港大做，成立計算機科學系，我做了系主任好多年。」"}, "我36歲入港大做，成立計算機科學系，我做了系主任好多年。", "钱玉麟"},
 		// A quotation that opens a sentence goes on the words the sentence
 		// before reports.
 		{"a quotation after the sentence reporting its speaker", []string{"議員陳淑莊今日出庭。", "陳淑莊說，當時還有寄望政府願意談判。「如果說公民提名不行，請交代邊個方案得？」"}, "如果說公民提名不行，請交代邊個方案得？", "陈淑庄"},
