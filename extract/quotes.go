@@ -1056,21 +1056,22 @@ func (p *people) colonSpeaker(t *tagged, q quoteSpan) (name, title string) {
 // sentence goes on to use is nobody's; the sentence must name no other
 // person after the subject, report nobody's words, and say nothing of
 // hearing, asking or passing words on (colonnotspeech.txt).
-func (p *people) commaSpeaker(t *tagged, q quoteSpan) (name, title string) {
-	rs := t.runes
+func (p *people) commaSpeaker(tags []*tagged, pi int, q quoteSpan) (name, title string) {
+	rs := tags[pi].runes
 	j := q.openingMark(rs)
 	if j <= 0 || (rs[j-1] != ',' && rs[j-1] != '，') || !isSentenceLike(rs[q.start:q.end]) || !quotationEndsSentence(rs, q) {
 		return "", ""
 	}
 	comma := j - 1
-	return p.sentenceSubject(t, sentenceStart(rs, comma), comma)
+	return p.sentenceSubject(tags, pi, sentenceStart(rs, comma), comma)
 }
 
 // sentenceSubject is the person a sentence of rs[ss:comma] is about, for
 // the quotation after it (commaSpeaker, stopSpeaker): the known person
 // who opens it or its clause, where it is short, names no other person,
 // reports nobody's words and says nothing of hearing or asking.
-func (p *people) sentenceSubject(t *tagged, ss, comma int) (name, title string) {
+func (p *people) sentenceSubject(tags []*tagged, pi, ss, comma int) (name, title string) {
+	t := tags[pi]
 	rs := t.runes
 	if comma-ss > maxCommaSentence {
 		return "", ""
@@ -1107,6 +1108,11 @@ func (p *people) sentenceSubject(t *tagged, ss, comma int) (name, title string) 
 			}
 			return name, p.officialPost(name)
 		}
+		// 猶記得他第一次被捕，是在…，「…」: a pronoun opens the clause,
+		// and no person is named after it.
+		if k < to && strings.ContainsRune("他她", rs[k]) && (k+1 >= len(rs) || rs[k+1] != '们') && !p.namesPersonIn(t, k+1, comma) {
+			return p.pronounSpeaker(tags, pi, k, k+1)
+		}
 		if to < comma {
 			break // the speech verb's clause opens with no person
 		}
@@ -1118,18 +1124,34 @@ func (p *people) sentenceSubject(t *tagged, ss, comma int) (name, title string) 
 	return "", ""
 }
 
+// namesPersonIn reports whether rs[from:to] names a person: one the
+// article knows, or a name jieba tags that starts with a family name.
+func (p *people) namesPersonIn(t *tagged, from, to int) bool {
+	for i := from; i < to; i++ {
+		if p.knownNameStartingAt(t.runes, i) > 0 {
+			return true
+		}
+		if t.byStart != nil {
+			if m := t.nameAt(i); m >= 2 && startsWithSurname(t.runes[i:i+m]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // stopSpeaker finds the speaker of a quotation that opens a sentence
 // after a sentence about a person, with no speech verb (錢玉麟在美國普林斯頓
 // 大學取得電腦博士學位…。「我36歲入港大做…」): Hong Kong features give
 // their subjects' words so, as after a comma (commaSpeaker), with the same
 // checks on the sentence before.
-func (p *people) stopSpeaker(t *tagged, q quoteSpan) (name, title string) {
-	rs := t.runes
+func (p *people) stopSpeaker(tags []*tagged, pi int, q quoteSpan) (name, title string) {
+	rs := tags[pi].runes
 	j := q.openingMark(rs)
 	if j <= 1 || !strings.ContainsRune("。!！", rs[j-1]) || !isSentenceLike(rs[q.start:q.end]) || !quotationEndsSentence(rs, q) {
 		return "", ""
 	}
-	return p.sentenceSubject(t, sentenceStart(rs, j-1), j-1)
+	return p.sentenceSubject(tags, pi, sentenceStart(rs, j-1), j-1)
 }
 
 // personIsSubject reports whether the person named at rs[start:end] is
@@ -1548,7 +1570,7 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if name == "" {
 				// 林亨利沒有哭，但心中還是一沉，「…」: a comma joins the
 				// quotation to a sentence about a person.
-				name, title = p.commaSpeaker(t, q)
+				name, title = p.commaSpeaker(tags, pi, q)
 			}
 			if name == "" {
 				// 陳健民說，…。「…」: a quotation that opens a sentence
@@ -1558,7 +1580,7 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if name == "" {
 				// 錢玉麟在美國…任教。「…」: a quotation that opens a
 				// sentence after one about a person.
-				name, title = p.stopSpeaker(t, q)
+				name, title = p.stopSpeaker(tags, pi, q)
 			}
 			if name == "" && opensWithQuote(paras[pi]) && strings.Trim(string(orig[:q.start-1]), paragraphFrame) == "" {
 				// A paragraph of quotation after 嚴迅奇…首次回應：.

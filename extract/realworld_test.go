@@ -1027,6 +1027,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A quotation that opens a sentence after a sentence about a
 		// person the article knows is that person's.
 		{"a quotation after a sentence about the speaker", []string{"錢玉麟表示：「港大要改革，大家要一齊努力。」", "錢玉麟在美國普林斯頓大學取得電腦博士學位，畢業後曾在美國的大學任教。「我36歲入港大做，成立計算機科學系，我做了系主任好多年。」"}, "我36歲入港大做，成立計算機科學系，我做了系主任好多年。", "钱玉麟"},
+		{"a quotation after a sentence a pronoun opens", []string{"周永康表示：「我以前不理解父母的擔憂。」", "周永康是家中長子。他第一次參加遊行，是在2014年7月1日，「那時候父母是否在香港，我都不肯定。」"}, "那時候父母是否在香港，我都不肯定。", "周永康"},
 		// A quotation that opens a sentence goes on the words the sentence
 		// before reports.
 		{"a quotation after the sentence reporting its speaker", []string{"議員陳淑莊今日出庭。", "陳淑莊說，當時還有寄望政府願意談判。「如果說公民提名不行，請交代邊個方案得？」"}, "如果說公民提名不行，請交代邊個方案得？", "陈淑庄"},
