@@ -914,6 +914,13 @@ func TestThemesOnWords(t *testing.T) {
 		{"美國國家安全顧問博爾頓今日抵達首爾，商討北韓無核化。", "", "国家安全"},
 		{"北韓勞動黨副委員長兼統一戰線部部長金英哲抵達紐約。", "", "统一战线"},
 		{"香港特区政府维护国家安全的责任。", "国家安全", ""},
+		// A deputy named once by that title (twentieth session): who
+		// someone is; an article of deputies, or on one named again,
+		// keeps the theme.
+		{"港區全國人大代表譚耀宗表示，政府應盡快處理公屋輪候問題。", "", "全过程人民民主"},
+		{"全国人大代表郭雷来自北京。全国人大代表聂守军来自黑龙江。", "全过程人民民主", ""},
+		{"全国人大代表高华瑞是服务行业的技术能手。高华瑞说，要把群众的意见带到会上。", "全过程人民民主", ""},
+		{"人大代表要密切联系群众。", "全过程人民民主", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			got := extractText(t, "新闻", tc.text).Themes

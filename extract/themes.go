@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -245,10 +246,11 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 			if inside || inPostTitle(texts[n], h.start, h.end) {
 				continue
 			}
-			if h.weak {
+			weakHit := h.weak || personsTitle(texts, n, b, h.start, h.end)
+			if weakHit {
 				weak[h.theme]++
 			}
-			matched[h.theme] = !h.weak || weak[h.theme] >= weakQuorum
+			matched[h.theme] = !weakHit || weak[h.theme] >= weakQuorum
 		}
 	}
 	return t.names(matched)
@@ -287,6 +289,37 @@ type themeHit struct {
 	theme        int
 	start, end   int
 	except, weak bool
+}
+
+// personsTitle reports whether the phrase at text[start:end] ends in a
+// word for a person (personnouns.txt: 人大代表) and is written as someone's
+// title: right before the name of a person the article names only there,
+// one word of jieba's cut (全国人大代表谭惠珠), or in brackets after a name
+// (郑耀棠（全国人大代表）). Who someone named in passing is says little of
+// what the article is about: such a phrase counts as a weak one, so that
+// an article of deputies (全国人大代表郭雷…全国人大代表聂守军) keeps the
+// theme, and so does a feature on one deputy who is named again.
+func personsTitle(texts [][]rune, at int, bounds []bool, start, end int) bool {
+	text := texts[at]
+	if !slices.ContainsFunc(personNouns, func(w string) bool { return strings.HasSuffix(string(text[start:end]), w) }) {
+		return false
+	}
+	if start > 0 && end < len(text) && strings.ContainsRune("(（", text[start-1]) && strings.ContainsRune(")）", text[end]) {
+		return true
+	}
+	if end >= len(text) || !startsWithSurname(text[end:]) {
+		return false
+	}
+	n := nameRunLength(text, end)
+	if n < 2 || (bounds != nil && !bounds[end+n]) {
+		return false
+	}
+	name := string(text[end : end+n])
+	seen := 0
+	for _, t := range texts {
+		seen += strings.Count(string(t), name)
+	}
+	return seen < 2
 }
 
 // inPostTitle reports whether the phrase at text[start:end] is part of a
