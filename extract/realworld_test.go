@@ -925,6 +925,9 @@ func TestThemesOnWords(t *testing.T) {
 		// bail conditions; 10 of 10 sampled wrong).
 		{"法官批准被告保釋，條件包括交出所有旅遊證件。", "", "文旅"},
 		{"今年入境旅遊人數大增。", "文旅", ""},
+		// Food safety is not safety at work.
+		{"食物檢查站只會在鄰近地區有食物安全事故時才抽檢。", "", "安全生产"},
+		{"煤矿发生安全事故，造成三人死亡。", "安全生产", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			got := extractText(t, "新闻", tc.text).Themes
