@@ -73,6 +73,10 @@ func TestPlacesNamedAfter(t *testing.T) {
 		{"示威者在旺角廣東道交界聚集，海防道臨時封閉。", "广东省"},
 		{"“八纵八横”高速铁路网呼南通道的重要组成部分。", "南通市"},
 		{"本届论坛由中国道教协会主办，香港道教联合会、澳门道教协会协办。", "香港特别行政区"},
+		// A treaty and a Hong Kong NGO named after a mainland city
+		// (twentieth session's city panel).
+		{"鴉片戰爭後中英雙方簽下《南京條約》，割讓香港島。", "南京市"},
+		{"長春社總監蘇國賢質問，房協為何不先做公眾諮詢。", "长春市"},
 		// People whose given name is a city's short name, in lists.
 		{"小组成员包括：冯国经、刘遵义、施文信、任志刚。", "遵义市"},
 		{"僱主联合会界别中的李泽楷，史乐山等。", "乐山市"},
