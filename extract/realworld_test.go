@@ -1119,6 +1119,23 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			}
 		})
 	}
+	// A candidate's campaign manager speaks for himself, not for the
+	// candidate named before him (spokespeople.txt).
+	t.Run("a campaign manager named after the candidate", func(t *testing.T) {
+		d := extractText(t, "新闻", "鄭泳舜表示：「我會努力爭取每一票，多謝大家支持。」", "鄭泳舜助選經理陳偉明回應眾新聞指，難以預計能夠吸納多少選票，聲言會「逐票爭取」。")
+		found := false
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "難以預計") {
+				found = true
+				if q.Speaker != "陈伟明" {
+					t.Errorf("%q given to %q, not to the campaign manager 陈伟明", q.Text, q.Speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no reported statement among %+v", d.Quotes)
+		}
+	})
 	t.Run("a named spokesperson speaks", func(t *testing.T) {
 		d := extractText(t, "新闻", "報道又引述中共前總書記趙紫陽的秘書鮑彤在社交媒體表示，贊成關閉孔子學院，他說孔子學院與孔夫子無關。")
 		for _, q := range d.Quotes {
