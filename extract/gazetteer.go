@@ -569,6 +569,12 @@ func writtenAsPersonName(text []rune, bounds []bool, i, end int) bool {
 
 func isHanRune(r rune) bool { return han.Is(r) }
 
+// runesHasSuffix reports whether text ends with suffix.
+func runesHasSuffix(text []rune, suffix string) bool {
+	sr := []rune(suffix)
+	return len(sr) <= len(text) && equalRunes(text[len(text)-len(sr):], sr)
+}
+
 func runesHasPrefix(text []rune, prefix string) bool {
 	j := 0
 	for _, r := range prefix {

@@ -494,6 +494,10 @@ func (t *tagged) familyNounAt(i int) bool {
 	return ok && sp.tag == "n" && sp.end-sp.start == 2 && t.runes[i+1] == '家'
 }
 
+// timeWordStarts open the time words that may follow a family name
+// written alone (早前, 当时, 日前, 今日, 昨日, 近日, 上周).
+const timeWordStarts = "早当日今昨近前上本明"
+
 // nameRunLength is the length of a name at i by the family-name rules: a
 // family name and up to two more runes (three for compound or double
 // family names: 欧阳…, 林郑月娥), ending before a verb, particle or post.
@@ -561,6 +565,11 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 		if sp.end > i+n || sp.tag == "t" {
 			n = k
 		}
+	}
+	// 潘/nr 早前/t 作供時, 胡/nr 当时/t: a family name alone before a
+	// time word that opens like one (not 卢/nr 四清/t).
+	if sp, ok := t.byStart.get(i + 1); ok && n >= 2 && sp.tag == "t" && sp.end-sp.start >= 2 && strings.ContainsRune(timeWordStarts, rs[i+1]) {
+		n = 1
 	}
 	return n
 }

@@ -159,6 +159,11 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	// verb.
 	type cand struct{ s, e, freq int }
 	var cands []cand
+	// 养老服务司有关负责人介绍: the official in charge, whom the clause
+	// does not name.
+	if runesHasSuffix(rs[start:beforeSayingAdverbs(rs, start, verbStart)], "负责人") {
+		return "", ""
+	}
 	consider := func(s, e int) {
 		if s < start || e-s < 2 {
 			return
@@ -166,6 +171,8 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		c := cand{s, e, p.mentions(string(rs[s:e]))}
 		if _, ok := p.byName[string(rs[s:e])]; ok {
 			c.freq += 1000 // a known person outranks any guess
+		} else if !t.wordEndsAt(e) && strings.ContainsRune(bodyEnds+guessBodyEnds, rs[s]) {
+			return // 卫生免疫司负责人介绍: 司负责 ends inside 负责人, and 司 ends a body's name
 		}
 		cands = append(cands, c)
 	}
@@ -2633,7 +2640,8 @@ func (p *people) noteSpeakingSubjects(tags []*tagged) {
 		rs := t.runes
 		for ss := 0; ss < len(rs); {
 			se := sentenceEnd(rs, ss)
-			if n := t.nameAt(ss); n >= 2 && !t.bodyOrItsStart(ss, ss+n) && hasReportVerb(t, ss+n, se) {
+			// 乌克兰基辅等地遭袭，俄方对此无回应: a country opens no name.
+			if n := t.nameAt(ss); n >= 2 && !t.bodyOrItsStart(ss, ss+n) && countryNameAt(rs, ss) == 0 && hasReportVerb(t, ss+n, se) {
 				p.note(string(rs[ss:ss+n]), "", false).speaker = true
 			}
 			ss = se

@@ -1136,6 +1136,29 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			t.Errorf("no reported statement among %+v", d.Quotes)
 		}
 	})
+	// Names the rules used to make of a body, a country or a time
+	// (twentieth session): the statement is nobody's, or its real
+	// speaker's.
+	for _, tc := range []struct{ text, want, not string }{
+		{"国家卫生健康委副主任出席发布会。国家卫生健康委医疗应急司负责人介绍，第十版诊疗方案在收治措施方面不再要求集中隔离。", "", "司负责"},
+		{"商务部副部长出席发布会。商务部消费促进司有关负责人介绍，春节期间全国重点零售和餐饮企业销售额增长6.8%。", "", "司有关"},
+		{"科特迪瓦乌弗埃民主和平联盟统一党主席、总统瓦塔拉表示，愿继续推动两党关系深入发展。", "瓦塔拉", "科特迪瓦乌弗埃"},
+		{"但胡宏利續稱，同日下午的共識是不會夾附該清單。胡當時亦坦誠相信不會呈交該清單，「我不相信有任何價值，因為清單未完成。」", "胡宏利", "胡当时"},
+	} {
+		t.Run("speaker of: "+tc.text, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.text)
+			found := tc.want == ""
+			for _, q := range d.Quotes {
+				if q.Speaker == tc.not {
+					t.Errorf("%q given to %q", q.Text, q.Speaker)
+				}
+				found = found || q.Speaker == tc.want
+			}
+			if !found {
+				t.Errorf("no quote of %s among %+v", tc.want, d.Quotes)
+			}
+		})
+	}
 	t.Run("a named spokesperson speaks", func(t *testing.T) {
 		d := extractText(t, "新闻", "報道又引述中共前總書記趙紫陽的秘書鮑彤在社交媒體表示，贊成關閉孔子學院，他說孔子學院與孔夫子無關。")
 		for _, q := range d.Quotes {
