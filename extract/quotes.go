@@ -1780,6 +1780,31 @@ func reportVerbEndingAt(rs []rune, end int) int {
 	return 0
 }
 
+// taggedAsName reports whether jieba cut name as one word, tagged a
+// person's or unknown (姚松炎/x), in a tagged paragraph of tags, and it is
+// no place or country there.
+func taggedAsName(tags []*tagged, name string) bool {
+	n := utf8.RuneCountInString(name)
+	// 马方, 毛伊岛, 车企: a side, an island, a kind of company.
+	if n < 2 || strings.ContainsRune("方岛企"+guessBodyEnds, []rune(name)[n-1]) {
+		return false
+	}
+	for _, t := range tags {
+		if t.byStart == nil || !strings.Contains(string(t.runes), name) {
+			continue
+		}
+		for i := 0; i+n <= len(t.runes); i++ {
+			if string(t.runes[i:i+n]) != name {
+				continue
+			}
+			if sp, ok := t.byStart.get(i); ok && sp.end == i+n && (isPersonTag(sp.tag) || sp.tag == "x") && !t.noForeignName(i, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // reported finds reported speech: a clause naming a person (or 他, 她) and
 // ending in a reporting verb, then a comma or colon, then what was said up
 // to the end of the sentence (李强表示，中方愿……。). What follows in
@@ -1856,8 +1881,12 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if name == "" {
 				continue // 会议指出, 中方表示: not a person
 			}
-			if _, known := p.byName[name]; !known && t.byStart == nil {
-				continue // a guess that jieba could not check
+			// A guess that jieba could not check, unless jieba reads the
+			// same name as one word, a person's or one it does not know,
+			// in another paragraph (姚松炎補充說，… in a paragraph with no
+			// post or quotation mark to tag; 姚松炎/x elsewhere).
+			if _, known := p.byName[name]; !known && t.byStart == nil && !taggedAsName(tags, name) {
+				continue
 			}
 			text := strings.TrimSpace(string(orig[body:end]))
 			if text == "" {

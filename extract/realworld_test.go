@@ -1159,6 +1159,21 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			}
 		})
 	}
+	// A paragraph with no post word or quotation mark is not tagged; its
+	// statement's guessed speaker is one where jieba reads the same name
+	// as one word in another paragraph (twentieth session).
+	t.Run("a statement in an untagged paragraph", func(t *testing.T) {
+		d := extractText(t, "新闻", "記者會上，姚松炎手持「DQ」標語。", "姚松炎補充說，從法理上推論，梁君彥作為監誓人，必須為自己的錯誤負上責任。")
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "從法理上推論") {
+				if q.Speaker != "姚松炎" {
+					t.Errorf("%q given to %q, not 姚松炎", q.Text, q.Speaker)
+				}
+				return
+			}
+		}
+		t.Errorf("no statement of 姚松炎 among %+v", d.Quotes)
+	})
 	t.Run("a named spokesperson speaks", func(t *testing.T) {
 		d := extractText(t, "新闻", "報道又引述中共前總書記趙紫陽的秘書鮑彤在社交媒體表示，贊成關閉孔子學院，他說孔子學院與孔夫子無關。")
 		for _, q := range d.Quotes {
