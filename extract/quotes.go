@@ -2261,6 +2261,15 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 		if name := p.openingSpeaker(t, start, end); name != "" {
 			return name
 		}
+		// 被問到…，鍾錦華表示，…。他又指: a clause of what was asked or of a
+		// topic comes before the speaker's.
+		if k := skipLeadIn(rs, start, end); k < end && (opensWithTopic(rs[k:end]) || runesHasPrefix(rs[k:end], "被问")) {
+			if c := k + clauseLength(rs[k:end]); c+1 < end {
+				if name := p.openingSpeaker(t, c+1, end); name != "" {
+					return name
+				}
+			}
+		}
 		// The subject opens the sentence, after at most a time or a post
 		// (中共中央政治局常委、中央纪委书记李希…); a lead-in ending in a
 		// colon (央视网消息：) is not part of it.
@@ -2339,6 +2348,23 @@ func (p *people) openingSpeaker(t *tagged, start, end int) string {
 		return name
 	}
 	return ""
+}
+
+// clauseLength is how far rs runs before its first clause break, past
+// quotation marks (被問到…「俾人呃」，).
+func clauseLength(rs []rune) int {
+	depth := 0
+	for i, r := range rs {
+		switch {
+		case strings.ContainsRune("“「『‘", r):
+			depth++
+		case strings.ContainsRune("”」』’", r) && depth > 0:
+			depth--
+		case depth == 0 && strings.ContainsRune(clauseBreaks, r):
+			return i
+		}
+	}
+	return len(rs)
 }
 
 // topicOpeners open a clause that names what a sentence is about (对于林郑

@@ -1069,6 +1069,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A pronoun in a paragraph that opens with a person the article
 		// names once is that person's, not the last paragraph's speaker's.
 		{"a pronoun after a person named once", []string{"另一攝影師Billy說：「他會覺得你是一部機器。」", "Billy補充說：「我們不在體制裡面。」", "羅國輝是團隊中跟曾俊華最多的一位，他藏在鏡頭後默不作聲。他說：「我們看到都會問：『阿Sir好累啊？』他都會講笑。」"}, "我們看到都會問：『阿Sir好累啊？』他都會講笑。", "罗国辉"},
+		// The pronoun after a sentence that opens with what was asked
+		// goes to the one who answered, not to the speaker before.
+		{"a pronoun after an answer to a question", []string{"路政署署長鍾錦華及屋宇署署長張天祥出席記者會。", "屋宇署署長張天祥則指，政府要求港鐵工程監督作監察。", "被問到上述制度是否無法防止政府「俾人呃」，鍾錦華表示，制度與私人發展商受規管的情況相若。他又指，制度有監管、有最後把關，「有好多方面睇住，唔會出事。」"}, "有好多方面睇住，唔會出事。", "钟锦华"},
 		// Hong Kong features name the people they follow by nickname.
 		{"a speaker named by nickname", []string{"阿甄今年六十歲，在街市賣菜三十年。", "阿甄說：「以前呢度好旺，而家啲人都去晒超市買嘢，生意差咗一半。」"}, "以前呢度好旺，而家啲人都去晒超市買嘢，生意差咗一半。", "阿甄"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
