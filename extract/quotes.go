@@ -1885,8 +1885,13 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			// same name as one word, a person's or one it does not know,
 			// in another paragraph (姚松炎補充說，… in a paragraph with no
 			// post or quotation mark to tag; 姚松炎/x elsewhere).
-			if _, known := p.byName[name]; !known && t.byStart == nil && !taggedAsName(tags, name) {
-				continue
+			if _, known := p.byName[name]; !known && t.byStart == nil {
+				if !taggedAsName(tags, name) {
+					continue
+				}
+				// …。他指: the pronouns after it find a person the
+				// article knows.
+				p.note(name, "", false).speaker = true
 			}
 			text := strings.TrimSpace(string(orig[body:end]))
 			if text == "" {

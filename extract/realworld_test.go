@@ -1166,16 +1166,22 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 	// statement's guessed speaker is one where jieba reads the same name
 	// as one word in another paragraph (twentieth session).
 	t.Run("a statement in an untagged paragraph", func(t *testing.T) {
-		d := extractText(t, "新闻", "記者會上，姚松炎手持「DQ」標語。", "姚松炎補充說，從法理上推論，梁君彥作為監誓人，必須為自己的錯誤負上責任。")
-		for _, q := range d.Quotes {
-			if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "從法理上推論") {
-				if q.Speaker != "姚松炎" {
-					t.Errorf("%q given to %q, not 姚松炎", q.Text, q.Speaker)
+		d := extractText(t, "新闻", "記者會上，姚松炎手持「DQ」標語。梁國雄表示，要先分清楚宣誓案的第一步。", "姚松炎補充說，從法理上推論，梁君彥作為監誓人，必須為自己的錯誤負上責任。他指，從合約精神來看，追討數人薪津是不合理。")
+		// The statement, and the pronoun after it.
+		for _, start := range []string{"從法理上推論", "從合約精神來看"} {
+			found := false
+			for _, q := range d.Quotes {
+				if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, start) {
+					found = true
+					if q.Speaker != "姚松炎" {
+						t.Errorf("%q given to %q, not 姚松炎", q.Text, q.Speaker)
+					}
 				}
-				return
+			}
+			if !found {
+				t.Errorf("no statement %s… among %+v", start, d.Quotes)
 			}
 		}
-		t.Errorf("no statement of 姚松炎 among %+v", d.Quotes)
 	})
 	t.Run("a named spokesperson speaks", func(t *testing.T) {
 		d := extractText(t, "新闻", "報道又引述中共前總書記趙紫陽的秘書鮑彤在社交媒體表示，贊成關閉孔子學院，他說孔子學院與孔夫子無關。")
