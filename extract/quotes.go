@@ -1103,21 +1103,14 @@ func (p *people) sentenceSubject(tags []*tagged, pi, ss, comma int) (name, title
 				return "", ""
 			}
 			name = string(rs[k : k+n])
-			for i := k + n; i < comma; i++ {
-				if m := p.knownNameStartingAt(rs, i); m > 0 && string(rs[i:i+m]) != name {
-					return "", ""
-				}
-				if t.byStart != nil && !strings.HasPrefix(string(rs[i:]), name) {
-					if m := t.nameAt(i); m >= 2 && startsWithSurname(rs[i:i+m]) {
-						return "", ""
-					}
-				}
+			if p.namesPersonIn(t, k+n, comma, name) {
+				return "", ""
 			}
 			return name, p.officialPost(name)
 		}
 		// 猶記得他第一次被捕，是在…，「…」: a pronoun opens the clause,
 		// and no person is named after it.
-		if k < to && strings.ContainsRune("他她", rs[k]) && (k+1 >= len(rs) || rs[k+1] != '们') && !p.namesPersonIn(t, k+1, comma) {
+		if k < to && strings.ContainsRune("他她", rs[k]) && (k+1 >= len(rs) || rs[k+1] != '们') && !p.namesPersonIn(t, k+1, comma, "") {
 			return p.pronounSpeaker(tags, pi, k, k+1)
 		}
 		if to < comma {
@@ -1131,15 +1124,17 @@ func (p *people) sentenceSubject(tags []*tagged, pi, ss, comma int) (name, title
 	return "", ""
 }
 
-// namesPersonIn reports whether rs[from:to] names a person: one the
-// article knows, or a name jieba tags that starts with a family name.
-func (p *people) namesPersonIn(t *tagged, from, to int) bool {
+// namesPersonIn reports whether t.runes[from:to] names a person other
+// than except: one the article knows, or a name jieba tags that starts
+// with a family name.
+func (p *people) namesPersonIn(t *tagged, from, to int, except string) bool {
+	rs := t.runes
 	for i := from; i < to; i++ {
-		if p.knownNameStartingAt(t.runes, i) > 0 {
+		if m := p.knownNameStartingAt(rs, i); m > 0 && string(rs[i:i+m]) != except {
 			return true
 		}
-		if t.byStart != nil {
-			if m := t.nameAt(i); m >= 2 && startsWithSurname(t.runes[i:i+m]) {
+		if t.byStart != nil && (except == "" || !strings.HasPrefix(string(rs[i:]), except)) {
+			if m := t.nameAt(i); m >= 2 && startsWithSurname(rs[i:i+m]) {
 				return true
 			}
 		}
