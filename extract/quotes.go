@@ -2112,10 +2112,36 @@ func (p *people) earlierClauseSubject(t *tagged, start, verbStart int) (name, ti
 				return string(rs[k : k+n]), ""
 			}
 		}
+		// 梁並無正面回應，只表示：: a family name alone, before an
+		// adverb, is the article's one person of that name who speaks or
+		// holds a post (familyNameSpeaker).
+		if k+1 < ce && surnames[rs[k]] && strings.ContainsRune(familyAloneNext, rs[k+1]) && p.knownNameStartingAt(rs, k) == 0 && t.oneRuneWordAt(k) {
+			if pi := p.onlyOfFamily(rs[k]); pi != nil {
+				if pi.official {
+					title = pi.bestTitle()
+				}
+				return pi.name, title
+			}
+		}
 		ce = cs - 1
 	}
 	return "", ""
 }
+
+// oneRuneWordAt reports whether jieba cut rs[k] as a word of its own
+// (梁/nr 并/c, not 张又侠/nr); true where the text was not cut.
+func (t *tagged) oneRuneWordAt(k int) bool {
+	if t.byStart == nil {
+		return true
+	}
+	sp, ok := t.byStart.get(k)
+	return ok && sp.end == k+1
+}
+
+// familyAloneNext are the adverbs after which a family name opening a
+// clause stands alone for a person (梁並無, 陳未, 黃不): no rune a given
+// name starts with often.
+const familyAloneNext = "并无没未不也则就曾已再只即便还均都却"
 
 // quotedMask marks the runes inside quotation marks.
 func quotedMask(rs []rune) []bool {
@@ -2556,7 +2582,7 @@ func onlySayingAdverbs(rs []rune) bool {
 // sentence's subject (又, 并, 亦, 同时…).
 func onlyAdverbs(rs []rune) bool {
 	for _, r := range rs {
-		if !strings.ContainsRune(" 又并亦则更还也另同时再而且", r) {
+		if !strings.ContainsRune(" 又并亦则更还也另同时再而且只", r) {
 			return false
 		}
 	}
