@@ -1784,12 +1784,13 @@ func taggedAsName(tags []*tagged, name string) bool {
 	if n < 2 || strings.ContainsRune("方岛企"+guessBodyEnds, []rune(name)[n-1]) {
 		return false
 	}
+	nr := []rune(name)
 	for _, t := range tags {
-		if t.byStart == nil || !strings.Contains(string(t.runes), name) {
+		if t.byStart == nil {
 			continue
 		}
 		for i := 0; i+n <= len(t.runes); i++ {
-			if string(t.runes[i:i+n]) != name {
+			if t.runes[i] != nr[0] || !equalRunes(t.runes[i:i+n], nr) {
 				continue
 			}
 			if sp, ok := t.byStart.get(i); ok && sp.end == i+n && (isPersonTag(sp.tag) || sp.tag == "x") && !t.noForeignName(i, n) {

@@ -1113,7 +1113,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"物理治療師跟Frency說：「伯伯入完手術室之後，身體好咗好多。」", "Frency"},
 		{"公益法律倡議組織PILnet指出，本港缺乏在法律程序早期的免費法律援助。", "PILnet"},
 		{"Airbnb表示歡迎各界討論。Airbnb香港暨台灣公共政策總監蔡文宜指出，日本的情況與香港截然不同。", "Airbnb"},
-		{"台下觀眾對Airbnb提出很多問題，希望得到回應。", "Airbnb"},
+		{"有觀眾對Airbnb說：「你們的做法違反公契，要負責任。」", "Airbnb"},
 	} {
 		t.Run("no Latin speaker: "+tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.text)
