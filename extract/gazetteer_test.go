@@ -80,6 +80,15 @@ func TestPlaces(t *testing.T) {
 		{"a foreign namesake with no country named", []string{"在德州乐陵,播种质量为近年来最好水平"},
 			[]string{"山东省"}, []string{"德州市"}, []string{"乐陵市"}},
 		{"institutions named after a place", []string{"北京景山学校揭牌,太原能源低碳发展论坛开幕,大湾区香港中心有限公司成立"}, nil, nil, nil},
+		// Associations, unions and firms (the twenty-first session's
+		// sample of hkcnews pairs these take out: 19 of 30 right).
+		{"associations and firms named after a place", []string{"香港记者协会发表声明", "香港政府纪律部队人员总工会主席出席", "我委托上海绍刚律师事务所处理遗嘱"}, nil, nil, nil},
+		{"a body somewhere in a place", []string{"导师声称自己是香港某心理学会会员"},
+			[]string{"香港特别行政区"}, []string{"香港特别行政区"}, nil},
+		{"an address before an institution counts", []string{"给四川省南充市嘉陵区之江小学的学生们回信"},
+			[]string{"四川省"}, []string{"南充市"}, []string{"嘉陵区"}},
+		{"a place after 在 is where something happens", []string{"国家副主席韩正在北京会见世界自然基金会全球总干事"},
+			[]string{"北京市"}, []string{"北京市"}, nil},
 		{"a city's own bodies count", []string{"太原市公安局和太原市委党校"}, []string{"山西省"}, []string{"太原市"}, nil},
 		{"an event held in a place counts", []string{"在北京举办的论坛"}, []string{"北京市"}, []string{"北京市"}, nil},
 		{"district short name after its province", []string{"四川隆昌至贵州黄桶铁路", "贵州省德江至余庆高速公路"},
