@@ -304,8 +304,19 @@ func (p *people) repeatedNameEndingAt(t *tagged, start, verbStart int) string {
 		return ""
 	}
 	first, ok := t.byStart.get(s)
-	word, ok2 := t.byStart.get(s + 1)
-	if !ok || !ok2 || first.end != s+1 || word.end != e || !tagIn(word.tag, "nv") || tagIn(first.tag, "pcudr") {
+	if !ok || tagIn(first.tag, "pcudr") {
+		return ""
+	}
+	switch first.end {
+	case s + 1: // 谭/zg 文豪/n 表示
+		if word, ok := t.byStart.get(s + 1); !ok || word.end != e || !tagIn(word.tag, "nv") {
+			return ""
+		}
+	case s + 2: // 黄家/n 正说/v: the name's last rune glued to the verb
+		if last, ok := t.byStart.get(s + 2); !ok || last.end <= e || !tagIn(first.tag, "n") {
+			return ""
+		}
+	default:
 		return ""
 	}
 	w := string(rs[s+1 : e])

@@ -994,6 +994,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// 谭/zg 文豪/n 表示: a family name jieba reads alone and a word of
 		// its dictionary, written three times, before a speech verb.
 		{"a name jieba reads as a family name and a word", []string{"公民黨譚文豪今日出席會議。", "譚文豪批評政府處理不當。", "譚文豪表示：「政府應該盡快交代事件。」"}, "政府應該盡快交代事件。", "谭文豪"},
+		// 黄家/n 正说/v: a word the family name starts, and the name's last
+		// rune glued to the verb.
+		{"a name whose last rune jieba glues to the verb", []string{"黃家正過去受訪，興趣一欄除了踢足球。", "黃家正從美國回港後創立音樂團體。", "黃家正說：「我很少形容自己什麼派別，我比較接近中間派。」"}, "我很少形容自己什麼派別，我比較接近中間派。", "黄家正"},
 		// Two barristers of one family name: 蔡大律師 is the one the
 		// judgment named last.
 		{"the barrister named last", []string{"代表第三答辯人的蔡維邦大律師出庭。", "代表第二答辯人的蔡鎮大律師陳詞指出，集體行事不是加刑因素。", "蔡大律師指出：「原審裁判官沒有犯錯。」"}, "原審裁判官沒有犯錯。", "蔡镇"},
