@@ -2734,12 +2734,27 @@ func (p *people) noteSpeakingSubjects(tags []*tagged) {
 		for ss := 0; ss < len(rs); {
 			se := sentenceEnd(rs, ss)
 			// 乌克兰基辅等地遭袭，俄方对此无回应: a country opens no name.
-			if n := t.nameAt(ss); n >= 2 && !t.bodyOrItsStart(ss, ss+n) && countryNameAt(rs, ss) == 0 && hasReportVerb(t, ss+n, se) {
+			if n := t.nameAt(ss); n >= 2 && !t.bodyOrItsStart(ss, ss+n) && countryNameAt(rs, ss) == 0 && (hasReportVerb(t, ss+n, se) || t.personSays(ss, ss+n)) {
 				p.note(string(rs[ss:ss+n]), "", false).speaker = true
 			}
 			ss = se
 		}
 	}
+}
+
+// personSays reports whether jieba tags rs[start:end] as one person's
+// name (周永康/nr) and cuts a report verb of one rune right after it as a
+// word of its own (说/v, 指/v): 周永康說：「…」 makes 周永康 a person of
+// the article as 周永康表示 does. A one-rune verb elsewhere in the
+// sentence is too often part of another word, and a guessed name too
+// often runs on into it (陈说).
+func (t *tagged) personSays(start, end int) bool {
+	name, ok := t.byStart.get(start)
+	if !ok || name.end != end || !isPersonTag(name.tag) {
+		return false
+	}
+	verb, ok := t.byStart.get(end)
+	return ok && verb.end == end+1 && verb.tag == "v" && reportVerbEndingAt(t.runes, end+1) == 1
 }
 
 func hasReportVerb(t *tagged, from, to int) bool {

@@ -996,6 +996,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a name jieba reads as a family name and a word", []string{"公民黨譚文豪今日出席會議。", "譚文豪批評政府處理不當。", "譚文豪表示：「政府應該盡快交代事件。」"}, "政府應該盡快交代事件。", "谭文豪"},
 		// 黄家/n 正说/v: a word the family name starts, and the name's last
 		// rune glued to the verb.
+		// 周永康/nr 说/v: a person who says something is known to the
+		// sentences after, as with 表示.
+		{"a person who says with a verb of one rune", []string{"周永康說：「我怎樣做才令他們安心。」", "周永康在美國任教。「我理解阿媽是不會同個仔女記仇。她生得你出，就是為你好的。」"}, "我理解阿媽是不會同個仔女記仇。她生得你出，就是為你好的。", "周永康"},
 		{"a name whose last rune jieba glues to the verb", []string{"黃家正過去受訪，興趣一欄除了踢足球。", "黃家正從美國回港後創立音樂團體。", "黃家正說：「我很少形容自己什麼派別，我比較接近中間派。」"}, "我很少形容自己什麼派別，我比較接近中間派。", "黄家正"},
 		// Two barristers of one family name: 蔡大律師 is the one the
 		// judgment named last.
