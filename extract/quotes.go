@@ -1002,18 +1002,32 @@ func (p *people) subjectAt(t *tagged, i int) bool {
 	return t.verbAt(end)
 }
 
-// colonNotSpeech are the words of colonnotspeech.txt and
-// spokespeople.txt.
-var colonNotSpeech = append(mustList("colonnotspeech.txt"), spokespeople...)
+// colonNotSpeech are the words of colonnotspeech.txt.
+var colonNotSpeech = mustList("colonnotspeech.txt")
 
 // wordsNotSpoken reports whether a clause says the words after it were
-// heard, asked, read or passed on, or names those who speak for someone
-// (colonNotSpeech), so that its person is not their speaker.
+// heard, asked, read or passed on (colonNotSpeech), or names one who may
+// speak for someone (spokespeople), so that its person is not their
+// speaker. A spokesperson after a preposition is spoken of, not speaking
+// (至於媽媽，周永康…, 周永康對於媽媽…).
 func wordsNotSpoken(clause []rune) bool {
 	s := string(clause)
 	for _, w := range colonNotSpeech {
 		if strings.Contains(s, w) {
 			return true
+		}
+	}
+	for _, w := range spokespeople {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if before, _ := utf8.DecodeLastRuneInString(s[:i]); i == 0 || !strings.ContainsRune(objectPrepositions+"于", before) {
+				return true
+			}
+			from = i + len(w)
 		}
 	}
 	return false

@@ -999,6 +999,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// 周永康/nr 说/v: a person who says something is known to the
 		// sentences after, as with 表示.
 		{"a person who says with a verb of one rune", []string{"周永康說：「我怎樣做才令他們安心。」", "周永康在美國任教。「我理解阿媽是不會同個仔女記仇。她生得你出，就是為你好的。」"}, "我理解阿媽是不會同個仔女記仇。她生得你出，就是為你好的。", "周永康"},
+		// A parent after a preposition is spoken of, not one who speaks
+		// for the person (陳志全的助理表示 is the assistant's).
+		{"a parent spoken of", []string{"周永康表示：「港大要改革。」", "至於媽媽，周永康只是印象中記得她的措辭更強硬。「我完全醒唔起，她的意思就是這樣。」"}, "我完全醒唔起，她的意思就是這樣。", "周永康"},
 		{"a name whose last rune jieba glues to the verb", []string{"黃家正過去受訪，興趣一欄除了踢足球。", "黃家正從美國回港後創立音樂團體。", "黃家正說：「我很少形容自己什麼派別，我比較接近中間派。」"}, "我很少形容自己什麼派別，我比較接近中間派。", "黄家正"},
 		// Two barristers of one family name: 蔡大律師 is the one the
 		// judgment named last.
