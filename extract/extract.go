@@ -264,7 +264,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	ppl.speakersAsWritten(doc.Quotes)
 	e.canonicalNames(doc)
 	if !qa {
-		intervieweeQuotes(doc.Quotes, paras)
+		ppl.intervieweeQuotes(doc.Quotes, paras, tags)
 	}
 	bounds := make([][]bool, 0, len(texts))
 	bounds = append(bounds, title.bounds())

@@ -680,8 +680,10 @@ const (
 // quotation after a lead-in that introduces another voice (嚴迅奇…首次
 // 回應： in an article of 林鄭月娥's words), whose speaker quotes found or
 // could not find.
+// A quotation inside a paragraph is the interviewee's too where only
+// narration of them comes before it (narratedBefore).
 // Speakers must already be canonical (林郑 and 林郑月娥 are one person).
-func intervieweeQuotes(quotes []fangtan.Quote, paras []string) {
+func (p *people) intervieweeQuotes(quotes []fangtan.Quote, paras []string, tags []*tagged) {
 	count := map[string]int{}
 	attributed := 0
 	for _, q := range quotes {
@@ -715,13 +717,44 @@ func intervieweeQuotes(quotes []fangtan.Quote, paras []string) {
 			inParagraph, para = "", q.Paragraph
 		}
 		if q.Kind == fangtan.QuoteDirect && q.Speaker == "" && q.Paragraph < len(paras) && (last == who || count[last] < 2) &&
-			opensParagraph(paras[q.Paragraph], q.Text) && !reportersQuestion(q.Text) && leadInParagraph(paras, q.Paragraph) < 0 {
+			(opensParagraph(paras[q.Paragraph], q.Text) || (q.Paragraph < len(tags) && p.narratedBefore(tags[q.Paragraph], q.Text, who))) &&
+			!reportersQuestion(q.Text) && leadInParagraph(paras, q.Paragraph) < 0 {
 			q.Speaker, q.SpeakerTitle = who, title
 		}
 		if q.Speaker != "" {
 			inParagraph = q.Speaker
 		}
 	}
+}
+
+// narratedBefore reports whether the quotation text, inside paragraph t,
+// follows only narration of the interviewee who: it opens a sentence or
+// follows a comma (周永康感覺到，…。「那種是…」), reads as a sentence, and
+// the paragraph before it names no other person, while its own sentence
+// reports nobody's words and says nothing of hearing or asking, so that
+// a passing voice (一名街坊說，「…」) is not taken for the interviewee.
+func (p *people) narratedBefore(t *tagged, text, who string) bool {
+	rs, folded := t.runes, analyzer.Fold(text)
+	at := strings.Index(string(rs), folded)
+	if at < 0 {
+		return false
+	}
+	start := utf8.RuneCountInString(string(rs)[:at])
+	quoted := rs[start : start+utf8.RuneCountInString(folded)]
+	j := start - 1
+	if j < 1 || !isOpeningMark(rs[j]) || !strings.ContainsRune("。!！，,", rs[j-1]) || !isSentenceLike(quoted) {
+		return false
+	}
+	ss := sentenceStart(rs, j-1)
+	if p.namesPersonIn(t, 0, j, who) || wordsNotSpoken(rs[ss:j]) {
+		return false
+	}
+	for v := ss + 1; v <= j; v++ {
+		if max(reportVerbEndingAt(rs, v), speechVerbEndingAt(rs, v)) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // askWords are the words of askwords.txt.

@@ -1040,6 +1040,12 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "他對泛民的前景並不樂觀。",
 			"練乙錚指出：「政權也會提高門檻。」", "泛民在選舉中一再失利。", "「我估計無論誰當選，最終得票會低於689。」"},
 			"我估計無論誰當選，最終得票會低於689。", "练乙铮"},
+		// …and the quotations inside its paragraphs, after narration of
+		// them that names nobody else.
+		{"the interviewee's quotation after narration", []string{
+			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
+			"選舉過後，泛民的支持者越來越少，因為大家都累了。「這種累，不是擺到明的，而是大家都覺察到的。」"},
+			"這種累，不是擺到明的，而是大家都覺察到的。", "练乙铮"},
 		// In Hong Kong's 「」 a noun phrase is as often the speaker's own
 		// coinage as a term (21 of 40 sampled were terms).
 		{"a speaker's coinage in 「」", []string{"議員陳淑莊今日見記者。", "陳淑莊質疑，路政署對工程的監管只是「紙上監察」。"}, "紙上監察", "陈淑庄"},
@@ -1312,6 +1318,14 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a name in the subject's modifier", "某某去咗邊度？你快啲打電話畀佢啦。", "邓太", []string{"鄧太說：「我會繼續行。」", "鄧太的戰友、年約60歲的阿強總想幾個人一齊行，確保安全，但結果是等候了起碼三次，問「某某去咗邊度？你快啲打電話畀佢啦。」"}},
 		// jieba's 黄家/n 正说/v: 黄家正 cut short is no speaker 黄家.
 		{"a family noun alone", "宜家2017都未起完，呢個除咗政治角力，仲有好多因素。", "黄家", []string{"黃家正說：「宜家2017都未起完，呢個除咗政治角力，仲有好多因素。」"}},
+		// A passing voice inside a paragraph of the interviewee's
+		// feature, introduced by its own verb or named, is not theirs.
+		{"a passing voice's verb", "呢度啲嘢貴咗好多。", "练乙铮", []string{
+			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
+			"遊行當日街上人山人海，一名街坊說，「呢度啲嘢貴咗好多。」"}},
+		{"another person named in the narration", "我哋會繼續行落去。", "练乙铮", []string{
+			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
+			"遊行當日，陳健民帶領隊伍出發。「我哋會繼續行落去。」"}},
 		{"two voices in turn", "我們會繼續諮詢公眾。", "陈健民", []string{
 			"陳健民說：「運動會繼續。」", "陳健民又說：「我們不會放棄。」", "陳健民指出：「政府要回應。」", "陳健民認為：「大家要團結。」",
 			"林鄭月娥回應時說：「政府會聆聽。」", "林鄭月娥又說：「政府有責任。」", "政府其後發表聲明。", "「我們會繼續諮詢公眾。」"}},
