@@ -1318,6 +1318,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a name in the subject's modifier", "某某去咗邊度？你快啲打電話畀佢啦。", "邓太", []string{"鄧太說：「我會繼續行。」", "鄧太的戰友、年約60歲的阿強總想幾個人一齊行，確保安全，但結果是等候了起碼三次，問「某某去咗邊度？你快啲打電話畀佢啦。」"}},
 		// jieba's 黄家/n 正说/v: 黄家正 cut short is no speaker 黄家.
 		{"a family noun alone", "宜家2017都未起完，呢個除咗政治角力，仲有好多因素。", "黄家", []string{"黃家正說：「宜家2017都未起完，呢個除咗政治角力，仲有好多因素。」"}},
+		// jieba tags 温和派/nr: a faction is nobody for 他 to stand for.
+		{"a faction jieba tags as a name", "公關做得好，令人覺得佢可以同人溝通到。", "温和派", []string{
+			"會否過分錫身呢？「無所謂，咪質疑囉。始終做激進派，要比溫和派容易。」",
+			"今屆特首選舉，黃家正踏前半步，拍片支持曾俊華。他稱讚曾俊華有政治家魅力：「公關做得好，令人覺得佢可以同人溝通到。」"}},
 		// A passing voice inside a paragraph of the interviewee's
 		// feature, introduced by its own verb or named, is not theirs.
 		{"a passing voice's verb", "呢度啲嘢貴咗好多。", "练乙铮", []string{
