@@ -1320,7 +1320,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a family noun alone", "宜家2017都未起完，呢個除咗政治角力，仲有好多因素。", "黄家", []string{"黃家正說：「宜家2017都未起完，呢個除咗政治角力，仲有好多因素。」"}},
 		// jieba tags 温和派/nr: a faction is nobody for 他 to stand for.
 		{"a faction jieba tags as a name", "公關做得好，令人覺得佢可以同人溝通到。", "温和派", []string{
-			"會否過分錫身呢？「無所謂，咪質疑囉。始終做激進派，要比溫和派容易。」",
+			"**人生豈只音樂，他為特首候選人曾俊華拍片造勢，算是與政治扯上關係。溫和派思維的黃家正，不忍外界將林鄭妖魔化，甚至認為她也是「可接受的人選」。**",
 			"今屆特首選舉，黃家正踏前半步，拍片支持曾俊華。他稱讚曾俊華有政治家魅力：「公關做得好，令人覺得佢可以同人溝通到。」"}},
 		// A passing voice inside a paragraph of the interviewee's
 		// feature, introduced by its own verb or named, is not theirs.
