@@ -728,8 +728,9 @@ func (p *people) intervieweeQuotes(quotes []fangtan.Quote, paras []string, tags 
 }
 
 // narratedBefore reports whether the quotation text, inside paragraph t,
-// follows only narration of the interviewee who: it opens a sentence or
-// follows a comma (周永康感覺到，…。「那種是…」), reads as a sentence, and
+// follows only narration of the interviewee who: it opens a sentence,
+// follows a comma (周永康感覺到，…。「那種是…」) or answers a question the
+// narration puts (…可有想過自己會坐監？「…」), reads as a sentence, and
 // the paragraph before it names no other person, while its own sentence
 // reports nobody's words and says nothing of hearing or asking, so that
 // a passing voice (一名街坊說，「…」) is not taken for the interviewee.
@@ -742,7 +743,7 @@ func (p *people) narratedBefore(t *tagged, text, who string) bool {
 	start := utf8.RuneCountInString(string(rs)[:at])
 	quoted := rs[start : start+utf8.RuneCountInString(folded)]
 	j := start - 1
-	if j < 1 || !isOpeningMark(rs[j]) || !strings.ContainsRune("。!！，,", rs[j-1]) || !isSentenceLike(quoted) {
+	if j < 1 || !isOpeningMark(rs[j]) || !strings.ContainsRune("。!！，,?？", rs[j-1]) || !isSentenceLike(quoted) {
 		return false
 	}
 	ss := sentenceStart(rs, j-1)

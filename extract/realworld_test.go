@@ -1040,6 +1040,11 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "他對泛民的前景並不樂觀。",
 			"練乙錚指出：「政權也會提高門檻。」", "泛民在選舉中一再失利。", "「我估計無論誰當選，最終得票會低於689。」"},
 			"我估計無論誰當選，最終得票會低於689。", "练乙铮"},
+		// …and the answer after a question the narration puts to them.
+		{"the interviewee's answer to a question", []string{
+			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
+			"社運領袖坐監，可會是一種磨練？「我沒坐過監我不知道，是磨練定摧殘很難講。」"},
+			"我沒坐過監我不知道，是磨練定摧殘很難講。", "练乙铮"},
 		// …and the quotations inside its paragraphs, after narration of
 		// them that names nobody else.
 		{"the interviewee's quotation after narration", []string{
