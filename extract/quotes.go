@@ -542,7 +542,11 @@ func (p *people) familyNameSpeaker(rs []rune, start, verbStart int) (name, title
 	for k > start && verbStart-k < 3 && strings.ContainsRune(sayingAdverbs+"续", rs[k-1]) {
 		k--
 	}
-	if k-1 != start || !surnames[rs[start]] {
+	// 張在對話中回答: an occasion may stand between, as after a whole name,
+	// unless the family name reads as an adverb or a preposition there
+	// (曾在政綱中提及: once).
+	occasion := start+1 < k && occasionAt(rs, start+1) && k-start <= maxOccasionRunes && !strings.ContainsRune(adverbFamilyNames+prepositionFamilyNames, rs[start])
+	if !surnames[rs[start]] || (k-1 != start && !occasion) {
 		return "", ""
 	}
 	found := p.onlyOfFamily(rs[start])
@@ -2467,6 +2471,14 @@ func opensWithTopic(rs []rune) bool {
 	}
 	return false
 }
+
+// adverbFamilyNames are family names that are adverbs too (曾 once, 于 at,
+// 将 will), as they are before an occasion (曾在政綱中提及).
+const adverbFamilyNames = "曾于将"
+
+// maxOccasionRunes is how long an occasion between a family name written
+// alone and its verb may be (張在對話中回答).
+const maxOccasionRunes = 10
 
 // occasionOpeners open the time or occasion written between a speaker's
 // name and the verb (data/occasions.txt: 接受…访问时, 在…上, 今日).

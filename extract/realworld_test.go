@@ -991,6 +991,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a subject alone after a modifier", []string{"陳凱欣今日出席論壇。", "一直未有承認代表建制派出選的陳凱欣，接受傳媒提問時表示：「其實我自己的政治立場係非常之清晰的。」"}, "其實我自己的政治立場係非常之清晰的。", "陈凯欣"},
 		{"a name with 家 after the family name", []string{"公民黨主席、資深大律師梁家傑則認為，可從兩件事的結果直接比較，「1967年周街『菠蘿』、又戒嚴，人人自危。」"}, "1967年周街『菠蘿』、又戒嚴，人人自危。", "梁家杰"},
 		{"a given name jieba lists as a proper noun", []string{"石永泰說，制度化及細化本身未必是壞事，「起碼透明啲點都好過無咁透明。」"}, "起碼透明啲點都好過無咁透明。", "石永泰"},
+		// A family name alone, with an occasion before its verb.
+		{"a family name alone before an occasion", []string{"張釗鋒表示：「好，我會做。」", "張在對話中回答：「除非有人話俾佢哋聽可以cut，有補救方法啦。」"}, "除非有人話俾佢哋聽可以cut，有補救方法啦。", "张钊锋"},
 		// 谭/zg 文豪/n 表示: a family name jieba reads alone and a word of
 		// its dictionary, written three times, before a speech verb.
 		{"a name jieba reads as a family name and a word", []string{"公民黨譚文豪今日出席會議。", "譚文豪批評政府處理不當。", "譚文豪表示：「政府應該盡快交代事件。」"}, "政府應該盡快交代事件。", "谭文豪"},
@@ -1323,6 +1325,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a name in the subject's modifier", "某某去咗邊度？你快啲打電話畀佢啦。", "邓太", []string{"鄧太說：「我會繼續行。」", "鄧太的戰友、年約60歲的阿強總想幾個人一齊行，確保安全，但結果是等候了起碼三次，問「某某去咗邊度？你快啲打電話畀佢啦。」"}},
 		// jieba's 黄家/n 正说/v: 黄家正 cut short is no speaker 黄家.
 		{"a family noun alone", "宜家2017都未起完，呢個除咗政治角力，仲有好多因素。", "黄家", []string{"黃家正說：「宜家2017都未起完，呢個除咗政治角力，仲有好多因素。」"}},
+		// 曾 before an occasion is the adverb (once), not 曾俊華.
+		{"曾 as an adverb", "我會盡快解決相關的憲制及法律問題。", "曾俊华", []string{"曾俊華表示：「我會努力。」", "林鄭月娥競選特首時，曾在政綱中提及：「我會盡快解決相關的憲制及法律問題。」"}},
 		// jieba tags 温和派/nr: a faction is nobody for 他 to stand for.
 		{"a faction jieba tags as a name", "公關做得好，令人覺得佢可以同人溝通到。", "温和派", []string{
 			"**人生豈只音樂，他為特首候選人曾俊華拍片造勢，算是與政治扯上關係。溫和派思維的黃家正，不忍外界將林鄭妖魔化，甚至認為她也是「可接受的人選」。**",
