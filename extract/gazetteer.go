@@ -454,11 +454,11 @@ var institutionEnds = mustList("institutions.txt")
 // namesInstitution reports whether the place name ending at end begins the
 // name of an institution: within the next ten runes, with nothing between
 // but the name's other words (no verb, particle or preposition such as 在,
-// 的, 举办, and no 某: 香港某心理学会 is a body somewhere in the city), one
-// of institutionEnds.
+// 的, 举办, 会见: 韩正在北京会见世界自然基金会…; and no 某: 香港某心理学会 is
+// a body somewhere in the city), one of institutionEnds.
 func namesInstitution(text []rune, end int) bool {
 	for k := end; k < len(text) && k-end < 10 && isHanRune(text[k]); k++ {
-		if strings.ContainsRune("的在于和与及举召参出是到赴为对向将把被某", text[k]) {
+		if strings.ContainsRune("的在于和与及举召参出是到赴为对向将把被某见晤", text[k]) {
 			return false
 		}
 		for _, w := range institutionEnds {
@@ -469,10 +469,6 @@ func namesInstitution(text []rune, end int) bool {
 	}
 	return false
 }
-
-// locativeBefore are the prepositions that make the place after them where
-// something happens (在北京, 赴上海, 于香港).
-const locativeBefore = "在于赴到从"
 
 // scan finds every place name in folded text; bounds, when not nil, marks
 // the rune offsets where jieba's words begin and end.
@@ -542,10 +538,8 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 			}
 		}
 		// 四川乐山市夹江县中学: an address, each place of it where the
-		// institution is, not the start of the institution's name; so is
-		// a place after 在 (在北京会见…基金会主席).
-		chained := (len(out) > 0 && out[len(out)-1].end == i) || g.startsPlaceIn(text, end, true) ||
-			(i > 0 && strings.ContainsRune(locativeBefore, text[i-1]))
+		// institution is, not the start of the institution's name.
+		chained := (len(out) > 0 && out[len(out)-1].end == i) || g.startsPlaceIn(text, end, true)
 		if !org && !chained && namesInstitution(text, end) {
 			org = true
 		}

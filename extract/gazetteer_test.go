@@ -87,7 +87,7 @@ func TestPlaces(t *testing.T) {
 			[]string{"香港特别行政区"}, []string{"香港特别行政区"}, nil},
 		{"an address before an institution counts", []string{"给四川省南充市嘉陵区之江小学的学生们回信"},
 			[]string{"四川省"}, []string{"南充市"}, []string{"嘉陵区"}},
-		{"a place after 在 is where something happens", []string{"国家副主席韩正在北京会见世界自然基金会全球总干事"},
+		{"a meeting in a place with a foundation's head", []string{"国家副主席韩正在北京会见世界自然基金会全球总干事"},
 			[]string{"北京市"}, []string{"北京市"}, nil},
 		{"a city's own bodies count", []string{"太原市公安局和太原市委党校"}, []string{"山西省"}, []string{"太原市"}, nil},
 		{"an event held in a place counts", []string{"在北京举办的论坛"}, []string{"北京市"}, []string{"北京市"}, nil},
