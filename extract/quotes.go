@@ -2253,6 +2253,11 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 		limit := len(tags[q].runes)
 		if q == pi {
 			limit = k
+		} else if p.unknownSpeakerBefore(tags[pi], k) {
+			// 林錦標指，…。他表示: someone the rules cannot name spoke
+			// in this paragraph; the pronoun is theirs, not the last
+			// paragraph's speaker's.
+			return "", ""
 		} else if name := p.strangerOpening(tags[pi]); name != "" && !othersSpeakBefore(tags[pi], name, k) {
 			// 羅國輝是ATUM團隊中跟曾俊華最多的一位…。他說: the paragraph
 			// opens with a person the article names no more, whom the
@@ -2267,6 +2272,26 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 		}
 	}
 	return "", ""
+}
+
+// unknownSpeakerBefore reports whether, before rune k of t, a speech or
+// report verb has a clause that opens with three runes and nothing else,
+// the first a family name of nobody the article knows, which jieba does
+// not read as one person's word (林/ng 錦標/n 指，): a person speaks there
+// whom the rules did not read as a name.
+func (p *people) unknownSpeakerBefore(t *tagged, k int) bool {
+	rs := t.runes
+	for v := 1; v <= k; v++ {
+		n := max(speechVerbEndingAt(rs, v), reportVerbEndingAt(rs, v))
+		if n == 0 || !t.wordEndsAt(v) {
+			continue
+		}
+		cs := skipLeadIn(rs, clauseStart(rs, v-n), v-n)
+		if v-n-cs == 3 && surnames[rs[cs]] && allHanRunes(rs[cs:v-n]) && p.knownNameStartingAt(rs, cs) == 0 && !p.sureName(t, string(rs[cs:v-n]), cs) && p.onlyOfFamily(rs[cs]) == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // othersSpeakBefore reports whether, after t's first sentence and before
@@ -2358,6 +2383,8 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 				if name := p.openingSpeaker(t, c+1, end); name != "" {
 					return name
 				}
+				// …and its subject opens the next clause (被問及…，彭定康重提…).
+				start = c + 1
 			}
 		}
 		// The subject opens the sentence, after at most a time or a post
@@ -2542,7 +2569,8 @@ func (p *people) nameBefore(t *tagged, start, end int) bool {
 
 // askedAbout reports whether the name at rune i, with the post written
 // before it, is what someone was asked about (被問到對律政司司長鄭若驊…的
-// 看法，她說: 她 is not 鄭若驊): the object of a preposition after 问,
+// 看法，她說: 她 is not 鄭若驊): right after 问及 or 问到, or the object of
+// a preposition after 问,
 // looking no further back than from. Any object would be too much: after
 // 对马来西亚总理安瓦尔的独家专访。他表示, 他 is 安瓦尔.
 func (t *tagged) askedAbout(from, i int) bool {
@@ -2550,7 +2578,16 @@ func (t *tagged) askedAbout(from, i int) bool {
 	if positionEndingAt(t.runes, i) > 0 {
 		at = titleBefore(t, i)
 	}
-	return at > from && strings.ContainsRune(objectPrepositions, t.runes[at-1]) && strings.ContainsRune(string(t.runes[from:at]), '问')
+	if at <= from {
+		return false
+	}
+	// 被問及特首林鄭月娥是否…: the name right after 问及 or 问到 is asked
+	// about too.
+	before := string(t.runes[from:at])
+	if strings.HasSuffix(before, "问及") || strings.HasSuffix(before, "问到") {
+		return true
+	}
+	return strings.ContainsRune(objectPrepositions, t.runes[at-1]) && strings.ContainsRune(before, '问')
 }
 
 // objectPrepositions make the name after them an object, not a subject:

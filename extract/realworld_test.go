@@ -605,6 +605,9 @@ func TestReportedSpeech(t *testing.T) {
 		// 被 and a name before the verb: the name speaks.
 		{"the one who speaks in the passive", []string{"台北市長柯文哲出席辯論。柯文哲過去4年的政績成為論壇主要議題。他被吳萼洋批評，任內市政府官員換人頻繁，可見他沒有「氣度和修養」。"}, "吴萼洋", "任內市政府官員"},
 		{"a post and a name in the passive", []string{"民主黨袁海文出席論壇。袁海文被立法會議員陳健文質疑，他知名度較低，看不到他在政策方面的推動。"}, "陈健文", "他知名度較低"},
+		// 被問及特首林鄭月娥…: the person asked about is not the subject;
+		// the next clause's is, with or without a speech verb.
+		{"the subject after a question about another", []string{"彭定康表示：「香港要有民主。」", "被問及特首林鄭月娥是否應該重啓政改，彭定康重提香港應有合理利益。他表示，相信林鄭月娥會惦念香港最佳利益。"}, "彭定康", "相信林鄭月娥會"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.paras...)
@@ -1957,6 +1960,21 @@ func TestMergeSpeakerNames(t *testing.T) {
 	for i, want := range []string{"郑仲恒", "郑仲恒", "陈家", "陈家珮", "宋子明", "王祖蓝", "王祖蓝", "李强", "李强民", "陈帆", "陈帆"} {
 		if quotes[i].Speaker != want {
 			t.Errorf("quote %s: speaker %q, want %q", quotes[i].Text, quotes[i].Speaker, want)
+		}
+	}
+}
+
+// TestPronounStopsAtUnknownSpeaker: a pronoun in a paragraph where a
+// person the rules cannot read as a name speaks (林/ng 錦標/n 指) is not
+// the last paragraph's speaker (12 hkcnews statements went to 黎兆聰).
+func TestPronounStopsAtUnknownSpeaker(t *testing.T) {
+	d := extractText(t, "新闻",
+		"工聯會汽總副主任黎兆聰形容，汽總是一個理性的工會。",
+		"被問到假如資方未來邀請其餘工會一同商討，汽總的立場如何，黎兆聰激動批評：「你唔使傾呢啲嘢啦，我哋只係做自己嘢。」",
+		"林錦標指，自大聯盟發起行動以來，巴職聯一直嘗試聯絡葉蔚琳。他表示，不了解葉蔚琳不聯絡巴職聯的原因，但認為與巴職聯的政治背景無關。")
+	for _, q := range d.Quotes {
+		if strings.HasPrefix(q.Text, "不了解葉蔚琳") && q.Speaker == "黎兆聪" {
+			t.Errorf("statement %q given to %q", q.Text, q.Speaker)
 		}
 	}
 }
