@@ -176,9 +176,14 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		}
 		cands = append(cands, c)
 	}
-	for end := verbStart; end > start && verbStart-end <= 10; end-- {
+	for end := verbStart; end > start && verbStart-end <= maxOccasionGap; end-- {
 		if !isHan(rs[end-1]) && !unicode.IsDigit(rs[end-1]) {
 			break // digits may date the saying: 普京23日表示
+		}
+		// 納隆薩在周日晚上十點的記者會上表示: further back only where an
+		// occasion opens right after the name.
+		if verbStart-end > 10 && !occasionAt(rs, end) {
+			continue
 		}
 		if s := p.knownNameEndingAt(rs, end); s >= start {
 			consider(s, end)
@@ -2502,6 +2507,11 @@ func opensWithTopic(rs []rune) bool {
 // adverbFamilyNames are family names that are adverbs too (曾 once, 于 at,
 // 将 will), as they are before an occasion (曾在政綱中提及).
 const adverbFamilyNames = "曾于将"
+
+// maxOccasionGap is how far before its verb a speaker's name may end
+// where an occasion stands between (納隆薩在周日晚上十點的記者會上表示);
+// without one, ten runes.
+const maxOccasionGap = 16
 
 // maxOccasionRunes is how long an occasion between a family name written
 // alone and its verb may be (張在對話中回答).

@@ -605,6 +605,8 @@ func TestReportedSpeech(t *testing.T) {
 		// 被 and a name before the verb: the name speaks.
 		{"the one who speaks in the passive", []string{"台北市長柯文哲出席辯論。柯文哲過去4年的政績成為論壇主要議題。他被吳萼洋批評，任內市政府官員換人頻繁，可見他沒有「氣度和修養」。"}, "吴萼洋", "任內市政府官員"},
 		{"a post and a name in the passive", []string{"民主黨袁海文出席論壇。袁海文被立法會議員陳健文質疑，他知名度較低，看不到他在政策方面的推動。"}, "陈健文", "他知名度較低"},
+		// An occasion of more than ten runes between the name and the verb.
+		{"a long occasion", []string{"俄罗斯外交部长拉夫罗夫在19日播放的访谈节目中表示，乌克兰危机的起因之一是俄安全问题。"}, "拉夫罗夫", "乌克兰危机的起因"},
 		// 被問及特首林鄭月娥…: the person asked about is not the subject;
 		// the next clause's is, with or without a speech verb.
 		{"the subject after a question about another", []string{"彭定康表示：「香港要有民主。」", "被問及特首林鄭月娥是否應該重啓政改，彭定康重提香港應有合理利益。他表示，相信林鄭月娥會惦念香港最佳利益。"}, "彭定康", "相信林鄭月娥會"},
