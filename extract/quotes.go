@@ -745,11 +745,12 @@ func (p *people) intervieweeQuotes(quotes []fangtan.Quote, paras []string, tags 
 // a passing voice (一名街坊說，「…」) is not taken for the interviewee.
 func (p *people) narratedBefore(t *tagged, text, who string) bool {
 	rs, folded := t.runes, analyzer.Fold(text)
-	at := strings.Index(string(rs), folded)
+	para := string(rs)
+	at := strings.Index(para, folded)
 	if at < 0 {
 		return false
 	}
-	start := utf8.RuneCountInString(string(rs)[:at])
+	start := utf8.RuneCountInString(para[:at])
 	quoted := rs[start : start+utf8.RuneCountInString(folded)]
 	j := start - 1
 	if j < 1 || !isOpeningMark(rs[j]) || !strings.ContainsRune("。!！，,?？", rs[j-1]) || !isSentenceLike(quoted) {
