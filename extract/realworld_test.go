@@ -246,6 +246,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"防止虐待兒童會署理總幹事黃翠玲說，精神虐待個案上升。", nil, []string{"黄翠玲"}},
 		{"新鴻基地產發展有限公司總裁雷霆表示，樓市穩定。", nil, []string{"雷霆"}},
 		{"港鐵董事局主席馬時亨表示，會全面檢討。", nil, []string{"马时亨"}},
+		// 基金 before 主席 is a fund, not a name with a post after it.
+		{"基金主席詹德隆認為，香港難能可貴。", nil, []string{"基金", "詹德隆"}},
 		// 创办 holds 办 (中联办) and names no body (data/privatebodies.txt).
 		{"百本創辦人及行政總裁奚曉珠表示，公司會配合調查。", nil, []string{"奚晓珠"}},
 		{"貪污問題諮詢委員會主席鄧國斌今日在周年匯報上表示，舉報數字上升。", nil, []string{"邓国斌"}},
