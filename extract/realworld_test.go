@@ -373,6 +373,8 @@ func TestPostTitles(t *testing.T) {
 		// jieba tags 约旦 and 也门 as adverbs (约/旦, 也/门): a country
 		// still opens the post.
 		{"约旦外交大臣萨法迪表示，欢迎各方停火。", "萨法迪", "约旦外交大臣"},
+		// 雇用 ends the text before a post (data/titleverbs.txt).
+		{"貝索斯遂雇用前美國總統列根的顧問。", "列根", "前美国总统"},
 		{"也门胡塞武装发言人叶海亚今天发表声明称，该组织使用导弹袭击了目标。", "叶海亚", "也门胡塞武装发言人"},
 		// A one-rune country is more often a preposition (以, 比).
 		{"示威者以美国总统特朗普的照片抗议。", "特朗普", "美国总统"},
