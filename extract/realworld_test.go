@@ -1054,15 +1054,11 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"練乙錚指出：「政權也會提高門檻。」", "泛民在選舉中一再失利。", "「我估計無論誰當選，最終得票會低於689。」"},
 			"我估計無論誰當選，最終得票會低於689。", "练乙铮"},
 		// …and the answer after a question the narration puts to them.
-		{"the interviewee's answer to a question", []string{
-			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
-			"社運領袖坐監，可會是一種磨練？「我沒坐過監我不知道，是磨練定摧殘很難講。」"},
+		{"the interviewee's answer to a question", afterThreeQuotes("社運領袖坐監，可會是一種磨練？「我沒坐過監我不知道，是磨練定摧殘很難講。」"),
 			"我沒坐過監我不知道，是磨練定摧殘很難講。", "练乙铮"},
 		// …and the quotations inside its paragraphs, after narration of
 		// them that names nobody else.
-		{"the interviewee's quotation after narration", []string{
-			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
-			"選舉過後，泛民的支持者越來越少，因為大家都累了。「這種累，不是擺到明的，而是大家都覺察到的。」"},
+		{"the interviewee's quotation after narration", afterThreeQuotes("選舉過後，泛民的支持者越來越少，因為大家都累了。「這種累，不是擺到明的，而是大家都覺察到的。」"),
 			"這種累，不是擺到明的，而是大家都覺察到的。", "练乙铮"},
 		// In Hong Kong's 「」 a noun phrase is as often the speaker's own
 		// coinage as a term (21 of 40 sampled were terms).
@@ -1324,9 +1320,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a question put to the person", "你會否考慮重新諮詢公眾？", "林郑月娥", []string{"行政長官林鄭月娥今日見記者。", "林鄭月娥被問到：「你會否考慮重新諮詢公眾？」"}},
 		{"someone's words reported earlier in the sentence", "究竟梁卓然問了蔡維邦什麼？", "郑若骅", []string{"律政司司長鄭若驊今日回應。", "公民黨主席、資深大律師梁家傑表示，鄭若驊的僭建風波尚有很多公眾關注的疑團未解答：「究竟梁卓然問了蔡維邦什麼？」"}},
 		{"the listener after a preposition", "呢啲係冷氣啲製冷摩打聲嚟咋。", "向明泰", []string{"同事聽罷一邊大笑，一邊走向雪櫃，向明泰解釋：「呢啲係冷氣啲製冷摩打聲嚟咋。」", "向明泰現在回想起來，也忍俊不禁。"}},
-		{"the interviewer's question", "想問你估計邊個會當選？", "练乙铮", []string{
-			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
-			"「想問你估計邊個會當選？」"}},
+		{"the interviewer's question", "想問你估計邊個會當選？", "练乙铮", afterThreeQuotes("「想問你估計邊個會當選？」")},
 		{"another voice's lead-in", "坦白講，任何一個建築師，有如此挑戰性的設計去做，是很興奮的。", "林郑月娥", []string{
 			"林鄭月娥說：「這項目是好項目。」", "林鄭月娥又說：「我們要帶著自信向前走。」", "林鄭月娥指出：「我光明磊落。」",
 			"建築師在故宮爭議爆發後，首次回應：", "**講心情**", "「坦白講，任何一個建築師，有如此挑戰性的設計去做，是很興奮的。」"}},
@@ -1344,12 +1338,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"今屆特首選舉，黃家正踏前半步，拍片支持曾俊華。他稱讚曾俊華有政治家魅力：「公關做得好，令人覺得佢可以同人溝通到。」"}},
 		// A passing voice inside a paragraph of the interviewee's
 		// feature, introduced by its own verb or named, is not theirs.
-		{"a passing voice's verb", "呢度啲嘢貴咗好多。", "练乙铮", []string{
-			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
-			"遊行當日街上人山人海，一名街坊說，「呢度啲嘢貴咗好多。」"}},
-		{"another person named in the narration", "我哋會繼續行落去。", "练乙铮", []string{
-			"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」",
-			"遊行當日，陳健民帶領隊伍出發。「我哋會繼續行落去。」"}},
+		{"a passing voice's verb", "呢度啲嘢貴咗好多。", "练乙铮", afterThreeQuotes("遊行當日街上人山人海，一名街坊說，「呢度啲嘢貴咗好多。」")},
+		{"another person named in the narration", "我哋會繼續行落去。", "练乙铮", afterThreeQuotes("遊行當日，陳健民帶領隊伍出發。「我哋會繼續行落去。」")},
 		{"two voices in turn", "我們會繼續諮詢公眾。", "陈健民", []string{
 			"陳健民說：「運動會繼續。」", "陳健民又說：「我們不會放棄。」", "陳健民指出：「政府要回應。」", "陳健民認為：「大家要團結。」",
 			"林鄭月娥回應時說：「政府會聆聽。」", "林鄭月娥又說：「政府有責任。」", "政府其後發表聲明。", "「我們會繼續諮詢公眾。」"}},
@@ -1985,4 +1975,10 @@ func TestPronounStopsAtUnknownSpeaker(t *testing.T) {
 			t.Errorf("statement %q given to %q", q.Text, q.Speaker)
 		}
 	}
+}
+
+// afterThreeQuotes is an interview that quotes 練乙錚 three times, and then
+// paras: the article's interviewee is 練乙錚.
+func afterThreeQuotes(paras ...string) []string {
+	return append([]string{"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」"}, paras...)
 }
