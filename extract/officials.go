@@ -1277,6 +1277,8 @@ var (
 	publicBodies = mustList("publicbodies.txt")
 	// privateBodies hold a public body's word and are none (公司: 司).
 	privateBodies = mustList("privatebodies.txt")
+	// privateOrgs make a country's organisation a private one (德国博世集团).
+	privateOrgs = mustList("privateorgs.txt")
 )
 
 // postQualifiers say when or how a post is held (前, 署理) and postCounts
@@ -1395,8 +1397,10 @@ func judgePost(title string) (public, lone bool) {
 	// 中联办副主任及秘书长 both posts are 中联办's, and in 特首民投计划发言人
 	// the spokesman is 民投计划's.
 	var orgRunes []rune
+	ownPost := false // a post no private body has, before the last
 	for i := 0; i < len(rs)-n; {
 		if m := positionStartingAt(rs, i); m > 0 {
+			ownPost = ownPost || !sharedPosts[string(rs[i:i+m])]
 			i += m
 			continue
 		}
@@ -1407,6 +1411,7 @@ func judgePost(title string) (public, lone bool) {
 	}
 	org, qualified := trimWords(string(orgRunes), postQualifiers)
 	org, _ = trimWords(org, postCounts)
+	private := !ownPost && holdsAny(org, privateOrgs)
 	for _, w := range privateBodies {
 		org = strings.ReplaceAll(org, w, "")
 	}
@@ -1416,15 +1421,20 @@ func judgePost(title string) (public, lone bool) {
 		// as 习近平主席; but 前主席 says nothing of whose it was.
 		return !qualified, true
 	}
-	if countryOf(title) != "" {
+	if holdsAny(org, publicBodies) {
 		return true, false
 	}
-	for _, b := range publicBodies {
-		if strings.Contains(org, b) {
-			return true, false
+	return countryOf(title) != "" && !private, false
+}
+
+// holdsAny reports whether s holds one of words.
+func holdsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
 		}
 	}
-	return false, false
+	return false
 }
 
 // regnalNumber returns the length of a regnal number at i (六世 in

@@ -253,6 +253,16 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"貪污問題諮詢委員會主席鄧國斌今日在周年匯報上表示，舉報數字上升。", nil, []string{"邓国斌"}},
 		{"港大校委及畢業生議會主席潘燊昌表示反對。", nil, []string{"潘燊昌"}},
 		{"国际原子能机构总干事格罗西表示，将派团评估。", []string{"格罗西"}, nil},
+		// A country's name makes a shared post public, but not a
+		// company's, an association's or an institute's
+		// (data/privateorgs.txt), unless a post of the title's own or a
+		// public body's word stands beside it.
+		{"德国大众汽车集团管理董事会主席奥博穆表示，将扩大在华投资。", nil, []string{"奥博穆"}},
+		{"美國維吾爾人協會主席伊利夏提表示關注。", nil, []string{"伊利夏提"}},
+		{"英国皇家东西方战略研究所主席易思说，合作是唯一出路。", nil, []string{"易思"}},
+		{"澳洲前總理、亞洲協會政策研究所主席陸克文表示，中美關係緊張。", []string{"陆克文|澳大利亚"}, nil},
+		{"印度尼西亚人民协商会议主席穆扎尼表示，两国友谊深厚。", []string{"穆扎尼|印度尼西亚"}, nil},
+		{"联合国儿童基金会发言人埃尔德表示，加沙儿童处境危急。", []string{"埃尔德|联合国"}, nil},
 		{"世界卫生组织总干事陈冯富珍表示，疫情仍在蔓延。", []string{"陈冯富珍|世界卫生组织"}, nil},
 		{"律政司司长郑若骅表示，会依法处理。", []string{"郑若骅"}, nil},
 		// Posts of foreign governments that news writes in their own
