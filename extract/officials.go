@@ -1277,9 +1277,30 @@ var (
 	publicBodies = mustList("publicbodies.txt")
 	// privateBodies hold a public body's word and are none (公司: 司).
 	privateBodies = mustList("privatebodies.txt")
-	// privateOrgs make a country's organisation a private one (德国博世集团).
-	privateOrgs = mustList("privateorgs.txt")
+	// privateOrgs make a country's organisation a private one (德国博世集团),
+	// and nationalPrivateOrgs a nation's too (中国文物保护基金会), whose
+	// public words are only nationWords (中国).
+	privateOrgs, nationalPrivateOrgs, nationWords = privateOrgKinds(mustTable("privateorgs.txt"))
 )
+
+// privateOrgKinds splits the rows of privateorgs.txt by kind; national
+// words are private after a country's name too.
+func privateOrgKinds(rows []tableRow) (country, national, nation []string) {
+	for _, r := range rows {
+		switch r.key {
+		case "country":
+			country = append(country, r.values...)
+		case "national":
+			national = append(national, r.values...)
+			country = append(country, r.values...)
+		case "nation":
+			nation = append(nation, r.values...)
+		default:
+			panic("extract/data/privateorgs.txt: unknown kind " + r.key)
+		}
+	}
+	return country, national, nation
+}
 
 // postQualifiers say when or how a post is held (前, 署理) and postCounts
 // count its holders (全体): extract/data/postqualifiers.txt, postcounts.txt.
@@ -1412,6 +1433,7 @@ func judgePost(title string) (public, lone bool) {
 	org, qualified := trimWords(string(orgRunes), postQualifiers)
 	org, _ = trimWords(org, postCounts)
 	private := !ownPost && holdsAny(org, privateOrgs)
+	national := !ownPost && holdsAny(org, nationalPrivateOrgs)
 	for _, w := range privateBodies {
 		org = strings.ReplaceAll(org, w, "")
 	}
@@ -1422,9 +1444,18 @@ func judgePost(title string) (public, lone bool) {
 		return !qualified, true
 	}
 	if holdsAny(org, publicBodies) {
-		return true, false
+		return !national || publicBeyond(org, nationWords), false
 	}
 	return countryOf(title) != "" && !private, false
+}
+
+// publicBeyond reports whether org holds a public body's word other than
+// the words except and those inside them (国 in 中国).
+func publicBeyond(org string, except []string) bool {
+	for _, w := range except {
+		org = strings.ReplaceAll(org, w, "\x00")
+	}
+	return holdsAny(org, publicBodies)
 }
 
 // holdsAny reports whether s holds one of words.
@@ -1742,7 +1773,11 @@ func (p *people) findCopulaOfficials(t *tagged) {
 				}
 			}
 			if name := p.nameEndingAt(t, cs); name != "" {
-				p.note(name, string(rs[start:end]), publicPost(string(rs[start:end])))
+				// A shared post alone after a copula says nothing of
+				// whose it is (陈启宗担任主席的中国文物保护基金会), as a
+				// post before a name does (习近平主席).
+				public, lone := judgePost(string(rs[start:end]))
+				p.note(name, string(rs[start:end]), public && !lone)
 			}
 			break
 		}

@@ -263,6 +263,13 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"澳洲前總理、亞洲協會政策研究所主席陸克文表示，中美關係緊張。", []string{"陆克文|澳大利亚"}, nil},
 		{"印度尼西亚人民协商会议主席穆扎尼表示，两国友谊深厚。", []string{"穆扎尼|印度尼西亚"}, nil},
 		{"联合国儿童基金会发言人埃尔德表示，加沙儿童处境危急。", []string{"埃尔德|联合国"}, nil},
+		// A nation's word (中国) makes no foundation or concern group
+		// public, and a shared post alone after a copula says nothing
+		// of whose it is (hkcnews officials, seed 12).
+		{"中國維權律師關注組主席何俊仁表示，會繼續跟進。", nil, []string{"何俊仁"}},
+		{"恒隆集團主席陳啟宗當日出席儀式。\n陳啟宗擔任主席的中國文物保護基金會捐贈1億人民幣。", nil, []string{"陈启宗"}},
+		{"中国科学院院长侯建国出席。", []string{"侯建国"}, nil},
+		{"前行會召集人夏佳理擔任主席團成員。", []string{"夏佳理"}, nil},
 		{"世界卫生组织总干事陈冯富珍表示，疫情仍在蔓延。", []string{"陈冯富珍|世界卫生组织"}, nil},
 		{"律政司司长郑若骅表示，会依法处理。", []string{"郑若骅"}, nil},
 		// Posts of foreign governments that news writes in their own
@@ -791,7 +798,7 @@ func TestEmbeddedLexicons(t *testing.T) {
 			}
 			defer f.Close()
 			switch e.Name() {
-			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt": // tables; every other file is a list
+			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt", "privateorgs.txt": // tables; every other file is a list
 				_, err = parseTable(f, e.Name())
 			default:
 				_, err = parseList(f, e.Name())
