@@ -270,6 +270,7 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"恒隆集團主席陳啟宗當日出席儀式。\n陳啟宗擔任主席的中國文物保護基金會捐贈1億人民幣。", nil, []string{"陈启宗"}},
 		{"中国科学院院长侯建国出席。", []string{"侯建国"}, nil},
 		{"前行會召集人夏佳理擔任主席團成員。", []string{"夏佳理"}, nil},
+		{"另一個是港大醫學院現任院長梁卓偉。", nil, []string{"梁卓伟"}},
 		{"世界卫生组织总干事陈冯富珍表示，疫情仍在蔓延。", []string{"陈冯富珍|世界卫生组织"}, nil},
 		{"律政司司长郑若骅表示，会依法处理。", []string{"郑若骅"}, nil},
 		// Posts of foreign governments that news writes in their own
