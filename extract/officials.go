@@ -1127,6 +1127,7 @@ func latinBounded(rs []rune, s, e int) bool {
 // 副市长、市公安局党委书记、局长葛波蔚).
 func (p *people) findOfficials(t *tagged) {
 	rs := t.runes
+	prevBody, prevEnd := "", -1 // the body of the last title, and where its name ended
 	for _, end := range t.postEnds() {
 		// 书记处, 主任委员, 常委会: the position word is part of a longer noun.
 		// A name that runs into another position word is an org (书记员).
@@ -1139,8 +1140,21 @@ func (p *people) findOfficials(t *tagged) {
 		if nl == 0 {
 			continue
 		}
-		official := publicPost(title) && !t.privateBodyBefore(start, title)
+		judged := title
+		if start > 0 && start-1 == prevEnd && rs[start-1] == '、' {
+			// 香港众志立法会议员罗冠聪、秘书长黄之锋: a post alone in a
+			// list of people with posts is the body's of the item before.
+			if _, lone := judgePost(title); lone {
+				judged = prevBody + title
+			}
+		}
+		official := publicPost(judged) && !t.privateBodyBefore(start, title)
 		p.note(string(rs[end:end+nl]), title, official)
+		prevEnd = end + nl
+		prevBody = string(rs[start : end-positionEndingAt(rs, end)])
+		if judged != title {
+			prevBody = judged[:len(judged)-len(title)]
+		}
 		// A list after one post: 国务院副总理张国清、刘国中.
 		for at := end + nl; at+1 < len(rs) && strings.ContainsRune("、及和与", rs[at]); {
 			m := t.officialNameAt(at+1, title)

@@ -271,6 +271,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"中国科学院院长侯建国出席。", []string{"侯建国"}, nil},
 		{"前行會召集人夏佳理擔任主席團成員。", []string{"夏佳理"}, nil},
 		{"另一個是港大醫學院現任院長梁卓偉。", nil, []string{"梁卓伟"}},
+		// A post alone in a list is the body's of the item before it.
+		{"今早被捕的包括社民連主席吳文遠、副秘書長周嘉發、成員陳文威。", nil, []string{"吴文远", "周嘉发"}},
+		{"多名九巴管理層出席作供，包括九巴主席梁乃鵬、副主席陳祖澤。", nil, []string{"梁乃鹏", "陈祖泽"}},
+		{"国家发展改革委主任郑栅洁、副主任赵辰昕出席发布会。", []string{"郑栅洁", "赵辰昕"}, nil},
+		{"立法會財委會主席陳健波、副主席陳振英表示。", []string{"陈健波", "陈振英"}, nil},
 		{"世界卫生组织总干事陈冯富珍表示，疫情仍在蔓延。", []string{"陈冯富珍|世界卫生组织"}, nil},
 		{"律政司司长郑若骅表示，会依法处理。", []string{"郑若骅"}, nil},
 		// Posts of foreign governments that news writes in their own
