@@ -782,6 +782,10 @@ func (t *tagged) verbBefore(i int) bool {
 		// prepositions more often than Israel and Belgium.
 		return false
 	}
+	if sp.end-sp.start == 1 && i >= 2 && titleBreakingVerbs[string(t.runes[i-2:i])] {
+		// 梁振英党去/x 信/n 特首: a listed verb jieba cut across words.
+		return true
+	}
 	if sp.end-sp.start == 1 {
 		// 应国家主席…之邀: a one-rune preposition; 和, 及, 与 join org names.
 		// A one-rune verb only when listed (人士如立法会议员, 获法官).

@@ -398,6 +398,10 @@ func TestPostTitles(t *testing.T) {
 		{"约旦外交大臣萨法迪表示，欢迎各方停火。", "萨法迪", "约旦外交大臣"},
 		// 雇用 ends the text before a post (data/titleverbs.txt).
 		{"貝索斯遂雇用前美國總統列根的顧問。", "列根", "前美国总统"},
+		// A listed verb that jieba cuts across words (组织及网媒今天去/x
+		// 信/n) still ends the text before a post.
+		{"新聞工作者組織及網媒今天去信特首梁振英，爭取在特首選舉前採訪。", "梁振英", "特首"},
+		{"梁振英不連任後，又跑出政務司司長林鄭月娥。", "林郑月娥", "政务司司长"},
 		{"也门胡塞武装发言人叶海亚今天发表声明称，该组织使用导弹袭击了目标。", "叶海亚", "也门胡塞武装发言人"},
 		// A one-rune country is more often a preposition (以, 比).
 		{"示威者以美国总统特朗普的照片抗议。", "特朗普", "美国总统"},
