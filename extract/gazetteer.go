@@ -320,6 +320,15 @@ var badAfter = map[rune]string{
 	'市': "场值",
 }
 
+// tenthsAt reports whether the place at text[i:end] starts with the 成 of
+// a share in tenths (逾7成都是反对, 九成都係華人): a numeral before it, and
+// an adverb or verb after it, where a place would have a noun (2024成都世园会).
+func tenthsAt(text []rune, i, end int) bool {
+	return text[i] == '成' && i > 0 && end < len(text) &&
+		(unicode.IsDigit(text[i-1]) || strings.ContainsRune("一二三四五六七八九十两几", text[i-1])) &&
+		strings.ContainsRune("是系与不有没都送会要只也亦均", text[end])
+}
+
 // orgAfter: a place followed by these names an institution elsewhere
 // (武汉大学, 江西理工大学, 上海合作组织), a time zone (北京时间) or a spirit
 // (延安精神), none of which says where the article is.
@@ -508,6 +517,9 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 				continue
 			}
 			if s.runes == 2 && writtenAsPersonName(text, bounds, i, end) {
+				continue
+			}
+			if tenthsAt(text, i, end) {
 				continue
 			}
 			hit = s

@@ -45,6 +45,10 @@ func TestPlaceTraps(t *testing.T) {
 		// …where only a neighbourhood says the story is in Hong Kong
 		// (extract/data/regionplaces.txt; 21 more hkcnews articles).
 		"警方凌晨將他押解離開旺角警署，返回他馬鞍山寓所。",
+		// 成 after a numeral is a share in tenths (hkcnews, seed 5 of
+		// the city panels; 43 articles counted 成都市).
+		"若發表者背後的社交網絡有逾7成都是反對葉劉淑儀，系統就會判斷。",
+		"受訪者中九成都係華人，八成都與家人同住。",
 	} {
 		t.Run(text, func(t *testing.T) {
 			d := extractText(t, "国际新闻", text)
@@ -117,6 +121,8 @@ func TestPlacesKept(t *testing.T) {
 		{"这两天，广州街头木棉花盛放。", "广东省", "广州市", ""},
 		{"新春佳节，香港大街小巷张灯结彩。", "香港特别行政区", "香港特别行政区", ""},
 		{"在北京街上，市民排队购买年货。", "北京市", "北京市", ""},
+		// A numeral before 成都 with a noun after it is a year, not tenths.
+		{"2024成都世园会开幕，游客参观。", "四川省", "成都市", ""},
 		// Roads named after a place go; the place's own roads, and a place
 		// right after another, stay.
 		{"在黑龙江哈尔滨道里区，排污管道正在铺设。", "黑龙江省", "哈尔滨市", "道里区"},
