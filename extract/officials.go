@@ -368,7 +368,17 @@ func (t *tagged) noForeignName(i, n int) bool {
 	}
 	sp, ok := t.byStart.get(i)
 	// 俄美/x 总统: the presidents of two countries.
-	return ok && sp.end == i+n && (isNoNameTag(sp.tag) || (sp.tag == "x" && countryPair(name)))
+	if ok && sp.end == i+n && (isNoNameTag(sp.tag) || (sp.tag == "x" && countryPair(name))) {
+		return true
+	}
+	// 希腊总理因/p 欧洲议会/nt: a preposition or conjunction and the
+	// start of a body's or a place's name jieba knows (but 国家主席通/v
+	// 伦特/ns 使 is 通伦).
+	if next, more := t.byStart.get(i + 1); ok && more && sp.end == i+1 && tagIn(sp.tag, "pc") &&
+		next.end > i+n && (next.tag == "nt" || next.tag == "ns") {
+		return true
+	}
+	return false
 }
 
 // nameAt returns the length of a person's name starting at rune i, or 0.

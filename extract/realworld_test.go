@@ -353,6 +353,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"俄罗斯副外长加卢津表示，俄方愿意对话。", []string{"加卢津|俄罗斯"}, []string{"加卢"}},
 		// …and what those rules must leave alone.
 		{"荷兰国王威廉-亚历山大表示欢迎。", []string{"威廉-亚历山大|荷兰"}, []string{"威廉", "威廉-亚"}},
+		{"希腊总理因欧洲议会选举结果改组内阁。", nil, []string{"因欧"}},
+		{"习近平会见作为老挝人民革命党中央总书记、国家主席通伦特使专程来华的沙伦赛。", []string{"通伦|老挝"}, nil},
 		{"联合国教科文组织总干事奥德蕾·阿祖莱发来书面贺信。", []string{"奥德蕾·阿祖莱|联合国"}, []string{"奥德蕾·阿祖莱发来书面"}},
 		{"总理李强向尼泊尔总理普拉昌达致慰问电。", []string{"普拉昌达|尼泊尔"}, nil}, // 普拉/nrt 昌/nr 达致/v: 致 stops the name anyway
 		{"欢迎多米尼克总理斯凯里特对我国进行正式访问。", []string{"斯凯里特|多米尼克"}, nil},
