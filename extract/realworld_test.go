@@ -978,6 +978,10 @@ func TestThemesOnWords(t *testing.T) {
 		// Food safety is not safety at work.
 		{"食物檢查站只會在鄰近地區有食物安全事故時才抽檢。", "", "安全生产"},
 		{"煤矿发生安全事故，造成三人死亡。", "安全生产", ""},
+		// Energy and coal consumption are no domestic demand (xwlb themes,
+		// seed 3; 18 xwlb articles on energy).
+		{"非化石能源消费占比达到18.9%，化石能源消费减量替代，煤炭消费比重下降。", "", "扩大内需"},
+		{"提振消费，扩大内需，消费市场回暖。", "扩大内需", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			got := extractText(t, "新闻", tc.text).Themes
