@@ -262,6 +262,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	ppl.completeCutNames(doc.Quotes)
 	ppl.resolveAddresses(doc.Quotes, tags)
 	ppl.speakersAsWritten(doc.Quotes)
+	fullLatinNames(doc.Quotes, paras)
 	e.canonicalNames(doc)
 	if !qa {
 		ppl.intervieweeQuotes(doc.Quotes, paras, tags)

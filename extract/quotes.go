@@ -479,6 +479,74 @@ func (p *people) speakersAsWritten(quotes []fangtan.Quote) {
 	}
 }
 
+// fullLatinNames gives a speaker named by one Latin word (Rogers形容) the
+// full name the article writes it in (Benedict Rogers), where it writes
+// one and only one, as a family name alone is the article's one person of
+// that name.
+func fullLatinNames(quotes []fangtan.Quote, paras []string) {
+	full := map[string]string{} // one word → its full name, "" when two
+	for i := range quotes {
+		w := quotes[i].Speaker
+		if _, done := full[w]; done || w == "" || strings.Contains(w, " ") || !allLatin([]rune(w)) {
+			continue
+		}
+		found := ""
+		for _, p := range paras {
+			for at := 0; ; {
+				k := strings.Index(p[at:], w)
+				if k < 0 {
+					break
+				}
+				k += at
+				at = k + len(w)
+				if at < len(p) && isLatinLetter(rune(p[at])) {
+					continue // Rogerson
+				}
+				if name := latinWordsBefore(p[:k]); name != "" {
+					if found != "" && found != name+w {
+						found = "\x00" // two people of that name
+					} else {
+						found = name + w
+					}
+				}
+			}
+		}
+		if found == "\x00" {
+			found = ""
+		}
+		full[w] = found
+	}
+	for i := range quotes {
+		if f := full[quotes[i].Speaker]; f != "" {
+			quotes[i].Speaker = f
+		}
+	}
+}
+
+// latinWordsBefore returns the one or two capitalised Latin words, each
+// followed by a space, that end s (the "Benedict " of "…副主席Benedict "),
+// or "" when there are none or a letter or digit runs into them.
+func latinWordsBefore(s string) string {
+	rs := []rune(s)
+	e := len(rs)
+	words := 0
+	for words < 2 && e > 1 && rs[e-1] == ' ' && isLatinLetter(rs[e-2]) {
+		k := e - 1
+		for k > 0 && isLatinLetter(rs[k-1]) {
+			k--
+		}
+		if !unicode.IsUpper(rs[k]) {
+			break
+		}
+		e = k
+		words++
+	}
+	if words == 0 || (e > 0 && (isLatinLetter(rs[e-1]) || unicode.IsDigit(rs[e-1]))) {
+		return ""
+	}
+	return string(rs[e:])
+}
+
 // nicknameEndingAt returns a nickname that ends right before the speech
 // verb at verbStart, after start, past a few runes of time and adverb:
 // 阿 and a rune or a Latin word (阿甄說, 阿Wen表示), or a rune and a word

@@ -1134,6 +1134,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a Latin name before a comma", []string{"Nick 解釋：「我哋係同一間宿舍。」", "Nick並不認同，「佢以前唔係一個咁熱切關心社會嘅人。」"}, "佢以前唔係一個咁熱切關心社會嘅人。", "Nick"},
 		{"a pronoun after a Latin name", []string{"Rachel說：「我反對TSA。」", "Rachel早在2015年已上立法會公聽會，她說：「小朋友每日都要做好多練習。」"}, "小朋友每日都要做好多練習。", "Rachel"},
 		{"a Latin nickname", []string{"阿Wen平靜地說：「自己成長唔開心，係自己問題，唔係人哋問題。」", "阿Wen說：「我唔識湊佢哋。」"}, "自己成長唔開心，係自己問題，唔係人哋問題。", "阿Wen"},
+		// A Latin family name is the full name the article writes it in
+		// once (hkcnews quotes, seed 13).
+		{"a Latin family name written in full elsewhere", []string{"英國保守黨人權委員會副主席Benedict Rogers周三抵港。", "Rogers批評：「香港的入境權由中國操控。」"}, "香港的入境權由中國操控。", "Benedict Rogers"},
+		{"a Latin family name two people share", []string{"Ian Winter和Tom Winter出庭。", "Winter表示：「我們會上訴。」"}, "我們會上訴。", "Winter"},
 		// A pronoun in a paragraph that opens with a person the article
 		// names once is that person's, not the last paragraph's speaker's.
 		{"a pronoun after a person named once", []string{"另一攝影師Billy說：「他會覺得你是一部機器。」", "Billy補充說：「我們不在體制裡面。」", "羅國輝是團隊中跟曾俊華最多的一位，他藏在鏡頭後默不作聲。他說：「我們看到都會問：『阿Sir好累啊？』他都會講笑。」"}, "我們看到都會問：『阿Sir好累啊？』他都會講笑。", "罗国辉"},
