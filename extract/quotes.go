@@ -633,11 +633,12 @@ func (p *people) familyNameSpeaker(rs []rune, start, verbStart int) (name, title
 }
 
 // onlyOfFamily is the article's one person of family name r who holds a
-// post or speaks, or nil when there are none or two.
+// post, public or not (大律师公会副主席蔡维邦), or speaks, or nil when
+// there are none or two.
 func (p *people) onlyOfFamily(r rune) *personInfo {
 	var found *personInfo
 	for n, pi := range p.byName {
-		if !(pi.official || pi.speaker) || utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(n, string(r)) || hasCompoundSurname([]rune(n)) || bodyName([]rune(n)) {
+		if !(pi.official || pi.speaker || len(pi.titles) > 0) || utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(n, string(r)) || hasCompoundSurname([]rune(n)) || bodyName([]rune(n)) {
 			continue
 		}
 		if found != nil {

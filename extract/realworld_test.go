@@ -1144,6 +1144,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// The pronoun after a sentence that opens with what was asked
 		// goes to the one who answered, not to the speaker before.
 		{"a pronoun after an answer to a question", []string{"路政署署長鍾錦華及屋宇署署長張天祥出席記者會。", "屋宇署署長張天祥則指，政府要求港鐵工程監督作監察。", "被問到上述制度是否無法防止政府「俾人呃」，鍾錦華表示，制度與私人發展商受規管的情況相若。他又指，制度有監管、有最後把關，「有好多方面睇住，唔會出事。」"}, "有好多方面睇住，唔會出事。", "钟锦华"},
+		// A family name alone is the article's one person of that name
+		// with a post, public or not.
+		{"a family name alone for a person with a private post", []string{"新任大律師公會副主席蔡維邦，被問到「有人覺得越來越多黃絲join Bar Council。」蔡回應指：「我諗無嘅，Bar Council 唔係一個政治組織。」"}, "我諗無嘅，Bar Council 唔係一個政治組織。", "蔡维邦"},
 		// A clause of 只 has the subject of the clause before, here a
 		// family name standing alone for the article's one 梁 who speaks.
 		{"a family name alone before 只表示", []string{"梁振英表示：「我會回應。」", "對此，梁並無正面回應，只表示：「已將所有資料交給律師處理，不再回應。」"}, "已將所有資料交給律師處理，不再回應。", "梁振英"},
