@@ -278,6 +278,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"前行會召集人夏佳理擔任主席團成員。", []string{"夏佳理"}, nil},
 		{"另一個是港大醫學院現任院長梁卓偉。", nil, []string{"梁卓伟"}},
 		{"曾俊華巧遇被稱為「民間特首」的影星周潤發。民間特首周潤發笑言支持。", nil, []string{"周润发"}},
+		// 社区 holds 区 and names no district (hkcnews officials, seed 12);
+		// a residents' committee stays public.
+		{"前社區網絡聯盟發言人劉頴匡表示會參選。", nil, []string{"刘颕匡"}},
+		{"民主黨社區主任梁翊婷表示，居民不滿。", nil, []string{"梁翊婷"}},
+		{"朝阳区和平街社区居委会主任王红表示，将做好服务。", []string{"王红"}, nil},
 		// A post alone in a list is the body's of the item before it.
 		{"今早被捕的包括社民連主席吳文遠、副秘書長周嘉發、成員陳文威。", nil, []string{"吴文远", "周嘉发"}},
 		{"多名九巴管理層出席作供，包括九巴主席梁乃鵬、副主席陳祖澤。", nil, []string{"梁乃鹏", "陈祖泽"}},
