@@ -283,6 +283,12 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"前社區網絡聯盟發言人劉頴匡表示會參選。", nil, []string{"刘颕匡"}},
 		{"民主黨社區主任梁翊婷表示，居民不滿。", nil, []string{"梁翊婷"}},
 		{"朝阳区和平街社区居委会主任王红表示，将做好服务。", []string{"王红"}, nil},
+		// A campaign office, a company's region, a party's branch and a
+		// union's department hold 办, 区 and 部 and are none of them.
+		{"林鄭月娥競選辦主任陳智思表示，會努力爭取提名。", nil, []string{"陈智思"}},
+		{"中原地產代理有限公司亞太區主席兼行政總裁黃偉雄表示，樓價會回落。", nil, []string{"黄伟雄"}},
+		{"教協學術部副主任陳仁啟表示，教師壓力大。", nil, []string{"陈仁启"}},
+		{"特首辦主任陳國基出席會議。", []string{"陈国基"}, nil},
 		// A post alone in a list is the body's of the item before it.
 		{"今早被捕的包括社民連主席吳文遠、副秘書長周嘉發、成員陳文威。", nil, []string{"吴文远", "周嘉发"}},
 		{"多名九巴管理層出席作供，包括九巴主席梁乃鵬、副主席陳祖澤。", nil, []string{"梁乃鹏", "陈祖泽"}},
