@@ -289,6 +289,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"中原地產代理有限公司亞太區主席兼行政總裁黃偉雄表示，樓價會回落。", nil, []string{"黄伟雄"}},
 		{"教協學術部副主任陳仁啟表示，教師壓力大。", nil, []string{"陈仁启"}},
 		{"特首辦主任陳國基出席會議。", []string{"陈国基"}, nil},
+		{"撐警大聯盟召集人李偲嫣表示支持警方。", nil, []string{"李偲嫣"}},
+		{"城大社會科學學部副主任張楚勇表示，情況罕見。", nil, []string{"张楚勇"}},
+		{"村民委员会主任李明表示，将修路。", []string{"李明"}, nil},
 		// A post alone in a list is the body's of the item before it.
 		{"今早被捕的包括社民連主席吳文遠、副秘書長周嘉發、成員陳文威。", nil, []string{"吴文远", "周嘉发"}},
 		{"多名九巴管理層出席作供，包括九巴主席梁乃鵬、副主席陳祖澤。", nil, []string{"梁乃鹏", "陈祖泽"}},
