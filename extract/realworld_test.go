@@ -989,6 +989,10 @@ func TestThemesOnWords(t *testing.T) {
 		// bail conditions; 10 of 10 sampled wrong).
 		{"法官批准被告保釋，條件包括交出所有旅遊證件。", "", "文旅"},
 		{"今年入境旅遊人數大增。", "文旅", ""},
+		// Nor is a visa type or a coach (hkcnews themes, seed 5; 19
+		// hkcnews articles, one of them on food trucks for tourists).
+		{"QT只能以旅遊簽證留港，每半年要出境一次。", "", "文旅"},
+		{"一輛旅遊巴士與貨車相撞，多人受傷。", "", "文旅"},
 		// Food safety is not safety at work.
 		{"食物檢查站只會在鄰近地區有食物安全事故時才抽檢。", "", "安全生产"},
 		{"煤矿发生安全事故，造成三人死亡。", "安全生产", ""},
