@@ -978,6 +978,7 @@ func TestThemesOnWords(t *testing.T) {
 		{"美國國家安全顧問博爾頓今日抵達首爾，商討北韓無核化。", "", "国家安全"},
 		{"北韓勞動黨副委員長兼統一戰線部部長金英哲抵達紐約。", "", "统一战线"},
 		{"香港特区政府维护国家安全的责任。", "国家安全", ""},
+		{"美國國家安全事務顧問博爾頓表示，關稅會繼續。", "", "国家安全"},
 		// A deputy named once by that title (twentieth session): who
 		// someone is; an article of deputies, or on one named again,
 		// keeps the theme.
