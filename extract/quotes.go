@@ -2738,7 +2738,7 @@ func (p *people) postSpeaker(rs []rune, start, verbStart int) (name, title strin
 	country := countries[before]
 	var holder *personInfo
 	for _, pi := range p.byName {
-		if !pi.official {
+		if !pi.official && len(pi.titles) == 0 {
 			continue
 		}
 		for t := range pi.titles {

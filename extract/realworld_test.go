@@ -292,6 +292,7 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"撐警大聯盟召集人李偲嫣表示支持警方。", nil, []string{"李偲嫣"}},
 		{"城大社會科學學部副主任張楚勇表示，情況罕見。", nil, []string{"张楚勇"}},
 		{"村民委员会主任李明表示，将修路。", []string{"李明"}, nil},
+		{"台灣總統府發言人黃重諺說，高度關切。", []string{"黄重谚"}, nil},
 		// A post alone in a list is the body's of the item before it.
 		{"今早被捕的包括社民連主席吳文遠、副秘書長周嘉發、成員陳文威。", nil, []string{"吴文远", "周嘉发"}},
 		{"多名九巴管理層出席作供，包括九巴主席梁乃鵬、副主席陳祖澤。", nil, []string{"梁乃鹏", "陈祖泽"}},
@@ -626,6 +627,9 @@ func TestReportedSpeech(t *testing.T) {
 		// article who holds it.
 		{"a post alone", []string{"习近平总书记来到殷墟遗址。", "总书记说，殷墟我向往已久，这次来是想更深地了解中华文明。"}, "习近平", "殷墟我向往已久"},
 		{"a post after a country's short name", []string{"俄罗斯总统普京会见来访的客人。俄总统表示，俄方愿同各方加强合作交流。"}, "普京", "俄方愿同各方"},
+		// …and a private post its one holder's (鲁斯沃姆 stopped being an
+		// official in the twenty-second session).
+		{"a private post alone", []string{"德国工业联合会主席鲁斯沃姆17日表示，出口将增长。", "德国工业联合会主席称，德国竞争力正下降。"}, "鲁斯沃姆", "德国竞争力正下降"},
 		// jieba cuts the first rune of some transliterated names off as
 		// a word of its own (库/n 德罗/nrt): 37 hkcnews quotes of 库德罗
 		// and 24 xwlb ones (扎米尔, 托卡耶夫) had half the name.
