@@ -525,7 +525,8 @@ func fullLatinNames(quotes []fangtan.Quote, paras []string) {
 
 // latinWordsBefore returns the one or two capitalised Latin words, each
 // followed by a space, that end s (the "Benedict " of "…副主席Benedict "),
-// or "" when there are none or a letter or digit runs into them.
+// or "" when there are none, a letter or digit runs into them, or they are
+// a form of address or no name (latintitles.txt, latinnotnames.txt).
 func latinWordsBefore(s string) string {
 	rs := []rune(s)
 	e := len(rs)
@@ -535,8 +536,8 @@ func latinWordsBefore(s string) string {
 		for k > 0 && isLatinLetter(rs[k-1]) {
 			k--
 		}
-		if !unicode.IsUpper(rs[k]) {
-			break
+		if w := strings.ToLower(string(rs[k : e-1])); !unicode.IsUpper(rs[k]) || latinTitles[w] || latinNotNames[w] {
+			break // Mr Rogers, Facebook Rogers: no given name
 		}
 		e = k
 		words++

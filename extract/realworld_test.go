@@ -1161,6 +1161,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// once (hkcnews quotes, seed 13).
 		{"a Latin family name written in full elsewhere", []string{"英國保守黨人權委員會副主席Benedict Rogers周三抵港。", "Rogers批評：「香港的入境權由中國操控。」"}, "香港的入境權由中國操控。", "Benedict Rogers"},
 		{"a Latin family name two people share", []string{"Ian Winter和Tom Winter出庭。", "Winter表示：「我們會上訴。」"}, "我們會上訴。", "Winter"},
+		{"a Latin family name after a form of address", []string{"律師Mr Winter出庭。", "Winter表示：「我們會上訴。」"}, "我們會上訴。", "Winter"},
 		// A pronoun in a paragraph that opens with a person the article
 		// names once is that person's, not the last paragraph's speaker's.
 		{"a pronoun after a person named once", []string{"另一攝影師Billy說：「他會覺得你是一部機器。」", "Billy補充說：「我們不在體制裡面。」", "羅國輝是團隊中跟曾俊華最多的一位，他藏在鏡頭後默不作聲。他說：「我們看到都會問：『阿Sir好累啊？』他都會講笑。」"}, "我們看到都會問：『阿Sir好累啊？』他都會講笑。", "罗国辉"},
