@@ -983,6 +983,10 @@ func TestThemesOnWords(t *testing.T) {
 		{"北韓勞動黨副委員長兼統一戰線部部長金英哲抵達紐約。", "", "统一战线"},
 		{"香港特区政府维护国家安全的责任。", "国家安全", ""},
 		{"美國國家安全事務顧問博爾頓表示，關稅會繼續。", "", "国家安全"},
+		// An education centre is a tenant or a venue's name (hkcnews
+		// themes, seeds 1 and 5: 18 articles of two stories).
+		{"何君堯妻教育中心連接僭建物，業主表示與租客無關。", "", "教育"},
+		{"教育局公布中小学教育改革方案。", "教育", ""},
 		// A deputy named once by that title (twentieth session): who
 		// someone is; an article of deputies, or on one named again,
 		// keeps the theme.
