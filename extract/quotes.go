@@ -484,13 +484,13 @@ func (p *people) speakersAsWritten(quotes []fangtan.Quote) {
 // one and only one, as a family name alone is the article's one person of
 // that name.
 func fullLatinNames(quotes []fangtan.Quote, paras []string) {
-	full := map[string]string{} // one word → its full name, "" when two
+	full := map[string]string{} // one word → its full name, "" when none or two
 	for i := range quotes {
 		w := quotes[i].Speaker
 		if _, done := full[w]; done || w == "" || strings.Contains(w, " ") || !allLatin([]rune(w)) {
 			continue
 		}
-		found := ""
+		found, two := "", false
 		for _, p := range paras {
 			for at := 0; ; {
 				k := strings.Index(p[at:], w)
@@ -503,15 +503,12 @@ func fullLatinNames(quotes []fangtan.Quote, paras []string) {
 					continue // Rogerson
 				}
 				if name := latinWordsBefore(p[:k]); name != "" {
-					if found != "" && found != name+w {
-						found = "\x00" // two people of that name
-					} else {
-						found = name + w
-					}
+					two = two || (found != "" && found != name+w)
+					found = name + w
 				}
 			}
 		}
-		if found == "\x00" {
+		if two {
 			found = ""
 		}
 		full[w] = found
@@ -526,26 +523,27 @@ func fullLatinNames(quotes []fangtan.Quote, paras []string) {
 // latinWordsBefore returns the one or two capitalised Latin words, each
 // followed by a space, that end s (the "Benedict " of "…副主席Benedict "),
 // or "" when there are none, a letter or digit runs into them, or they are
-// a form of address or no name (latintitles.txt, latinnotnames.txt).
+// a form of address or no name (latintitles.txt, latinnotnames.txt). The
+// words are ASCII, so s is read back byte by byte, not converted.
 func latinWordsBefore(s string) string {
-	rs := []rune(s)
-	e := len(rs)
-	words := 0
-	for words < 2 && e > 1 && rs[e-1] == ' ' && isLatinLetter(rs[e-2]) {
+	e := len(s)
+	for words := 0; words < 2 && e > 1 && s[e-1] == ' ' && isLatinLetter(rune(s[e-2])); words++ {
 		k := e - 1
-		for k > 0 && isLatinLetter(rs[k-1]) {
+		for k > 0 && isLatinLetter(rune(s[k-1])) {
 			k--
 		}
-		if w := strings.ToLower(string(rs[k : e-1])); !unicode.IsUpper(rs[k]) || latinTitles[w] || latinNotNames[w] {
+		if w := strings.ToLower(s[k : e-1]); !unicode.IsUpper(rune(s[k])) || latinTitles[w] || latinNotNames[w] {
 			break // Mr Rogers, Facebook Rogers: no given name
 		}
 		e = k
-		words++
 	}
-	if words == 0 || (e > 0 && (isLatinLetter(rs[e-1]) || unicode.IsDigit(rs[e-1]))) {
+	if e == len(s) {
 		return ""
 	}
-	return string(rs[e:])
+	if r, _ := utf8.DecodeLastRuneInString(s[:e]); e > 0 && (isLatinLetter(r) || unicode.IsDigit(r)) {
+		return ""
+	}
+	return s[e:]
 }
 
 // nicknameEndingAt returns a nickname that ends right before the speech
