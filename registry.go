@@ -33,7 +33,10 @@ type Registry struct {
 
 // RegisteredOfficial is one person of a Registry.
 type RegisteredOfficial struct {
-	Name     string         `json:"name"`
+	Name string `json:"name"`
+	// Country is a country some article gave them (firstCountry): kept
+	// as the registry's files have it. BestCountry is the one the posts
+	// bear out.
 	Country  string         `json:"country,omitempty"`
 	Posts    map[string]int `json:"posts"`    // post as written → articles giving it
 	Articles int            `json:"articles"` // articles naming them with a post
@@ -57,6 +60,31 @@ func (o *RegisteredOfficial) BestPost() string {
 		if c > n || (c == n && (utf8.RuneCountInString(p) > utf8.RuneCountInString(best) ||
 			(utf8.RuneCountInString(p) == utf8.RuneCountInString(best) && p < best))) {
 			best, n = p, c
+		}
+	}
+	return best
+}
+
+// BestCountry is the country that most of the articles giving o a post
+// name in it (countryOf reads a post's country, "" for none): the
+// country of 特朗普 whom two articles misread as Russia's president and
+// 335 as America's. Articles whose post names no country do not vote, so
+// a foreign official keeps their country where most articles write the
+// post alone. On a tie the first in Unicode order wins, so the answer
+// does not depend on the order articles were noted in. Where no post
+// names one, the country an article gave them otherwise (a list's:
+// 尼加拉瓜总统奥尔特加和副总统穆里略) is kept.
+func (o *RegisteredOfficial) BestCountry(countryOf func(post string) string) string {
+	votes := map[string]int{}
+	for p, n := range o.Posts {
+		if c := countryOf(p); c != "" {
+			votes[c] += n
+		}
+	}
+	best, bestN := o.Country, 0
+	for c, n := range votes {
+		if n > bestN || (n == bestN && c < best) {
+			best, bestN = c, n
 		}
 	}
 	return best

@@ -35,6 +35,35 @@ func TestRegistry(t *testing.T) {
 	if p, _ := back.Lookup("普京"); p.Country != "俄罗斯" || back.Canonical("习主席") != "习近平" || back.Len() != 2 {
 		t.Errorf("loaded registry: %+v, alias %q, %d officials", p, back.Canonical("习主席"), back.Len())
 	}
+	t.Run("best country is the posts' majority", func(t *testing.T) {
+		countryOf := func(post string) string {
+			for _, c := range []string{"美国", "俄罗斯", "新加坡"} {
+				if strings.HasPrefix(post, c) {
+					return c
+				}
+			}
+			return ""
+		}
+		for _, tc := range []struct {
+			posts   map[string]int
+			country string // as noted
+			want    string
+		}{
+			// Two articles misread 特朗普 as Russia's; 335 say America's.
+			{map[string]int{"美国总统": 335, "俄罗斯总统": 2, "总统": 31}, "俄罗斯", "美国"},
+			// Posts naming no country do not vote against a foreigner's.
+			{map[string]int{"美国国家安全顾问": 14, "国家安全顾问": 26}, "美国", "美国"},
+			{map[string]int{"特首": 569, "行政长官": 377}, "", ""},
+			{map[string]int{"美国总统": 3, "俄罗斯总统": 3}, "美国", "俄罗斯"}, // a tie: Unicode order
+			// No post names one: the country a list gave them.
+			{map[string]int{"副总统": 2}, "尼加拉瓜", "尼加拉瓜"},
+		} {
+			o := RegisteredOfficial{Name: "甲乙", Posts: tc.posts, Country: tc.country}
+			if got := o.BestCountry(countryOf); got != tc.want {
+				t.Errorf("BestCountry of %v = %q, want %q", tc.posts, got, tc.want)
+			}
+		}
+	})
 	t.Run("absent is empty", func(t *testing.T) {
 		r, err := LoadRegistry(t.TempDir())
 		if err != nil || r.Len() != 0 {

@@ -101,7 +101,7 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
 		pi := ppl.note(name, ro.BestPost(), true)
 		pi.inferred = true
 		if pi.country == "" {
-			pi.country = ro.Country
+			pi.country = registeredCountry(ro)
 		}
 	}
 }

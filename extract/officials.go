@@ -1207,8 +1207,8 @@ func (t *tagged) officialNameAt(i int, title string) int {
 	switch {
 	case f <= n:
 		return n
-	case countryOf(title) != "":
-		return f
+	case countryIn(title, true) != "":
+		return f // 伊朗新任驻沙特大使埃纳亚提 too
 	case strings.ContainsFunc(string(t.runes[i:i+f]), isNameJoiner):
 		return f // 尔肯江·吐拉洪
 	case n == 0 && f >= 3 && endsName(t.runes, i+f):
@@ -1474,7 +1474,7 @@ func judgePost(title string) (public, lone bool) {
 	if holdsAny(org, publicBodies) {
 		return !national || publicBeyond(org, nationWords), false
 	}
-	return countryOf(title) != "" && !private, false
+	return countryIn(title, true) != "" && !private, false
 }
 
 // publicBeyond reports whether org holds a public body's word other than
@@ -1672,23 +1672,38 @@ func countryNameAt(rs []rune, i int) int {
 // A one-rune short form counts only right before the post words
 // themselves (俄总统, 美国务卿, 俄总统特别代表), never inside a Chinese post
 // (巴中市委书记).
-func countryOf(title string) string {
+func countryOf(title string) string { return countryIn(title, false) }
+
+// countryIn is countryOf, or with hosts the country a post is held in
+// too (驻沙特大使: 沙特阿拉伯): a post at a country's embassy is a
+// state's, whichever state sent its holder.
+func countryIn(title string, hosts bool) string {
 	rs := []rune(title)
-	for i := range rs {
+	for i := 0; i < len(rs); i++ {
 		if n := countryNameAt(rs, i); n > 0 {
 			// 国家元首苏丹: a country's name that is a post too (Sultan)
 			// and ends the title is the post.
 			if i+n == len(rs) && positionStartingAt(rs, i) == n {
 				continue
 			}
+			// 中国驻美国大使: the country after 驻 is where the post is
+			// held, not whose it is.
+			if i > 0 && rs[i-1] == '驻' && !hosts {
+				i += n - 1
+				continue
+			}
 			return countries[string(rs[i:i+n])]
 		}
-		if c, ok := countries[string(rs[i])]; ok && i == 0 && postsOnly(rs[1:]) {
+		if c, ok := countries[string(rs[i])]; ok && i == 0 && !unsafeCountryShorts[string(rs[i])] && postsOnly(rs[1:]) {
 			return c
 		}
 	}
 	return ""
 }
+
+// unsafeCountryShorts are one-rune country names that before a post say
+// something of it instead (新特首): extract/data/unsafecountryshorts.txt.
+var unsafeCountryShorts = setOfList(mustList("unsafecountryshorts.txt"))
 
 // findTitledMentions records "name + position" (习近平总书记, 李慧书记) for
 // names jieba tags as persons or names already known from the article.
@@ -1902,10 +1917,36 @@ func (p *people) officials() []fangtan.Official {
 	})
 	out := make([]fangtan.Official, 0, len(list))
 	for _, pi := range list {
-		out = append(out, fangtan.Official{Name: pi.name, Title: p.cutAtOtherName(pi.bestTitle(), pi.name), Country: pi.country, Subject: pi.subject, Inferred: pi.inferred})
+		best := pi.bestTitle()
+		title, country := p.cutAtOtherName(best, pi.name), pi.country
+		if title != best && !pi.inferred {
+			country = countryAfterOtherName(title, country)
+		}
+		out = append(out, fangtan.Official{Name: pi.name, Title: title, Country: country, Subject: pi.subject, Inferred: pi.inferred})
 	}
 	return out
 }
+
+// countryAfterOtherName is the country of a title that followed another
+// person's name (cutAtOtherName), given the country read from the whole:
+// the title's own (美国总统特朗普与俄罗斯总统普京), none where it opens
+// with China's name (美国财政部长姆钦和中国国务院副总理刘鹤:
+// homenames.txt), else the one before, which a list shares (尼加拉瓜总统
+// 奥尔特加和副总统穆里略).
+func countryAfterOtherName(title, before string) string {
+	if c := countryOf(title); c != "" {
+		return c
+	}
+	for _, w := range homeNames {
+		if strings.HasPrefix(title, w) {
+			return ""
+		}
+	}
+	return before
+}
+
+// homeNames are China's names (extract/data/homenames.txt).
+var homeNames = mustList("homenames.txt")
 
 // cutAtOtherName keeps what follows the last other person named inside a
 // title (俄罗斯联邦会议国家杜马主席沃洛金和联邦委员会主席 → 联邦委员会主席).

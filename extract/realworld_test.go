@@ -376,6 +376,17 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"美国总统奥巴马表示，将继续推进。", []string{"奥巴马|美国"}, nil},
 		{"乌克兰外长西比加表示，愿意谈判。", []string{"西比加|乌克兰"}, nil},
 		{"这也是村党总支部书记李杨生前留下的最后几句话。", []string{"李杨"}, []string{"李杨生前"}},
+		// A country's name before another person's is theirs; a list
+		// shares it (奥尔特加和副总统穆里略).
+		{"美國財政部長姆欽和中國國務院副總理劉鶴的代表私下會晤。", []string{"姆钦|美国", "刘鹤"}, nil},
+		{"俄罗斯总统普京和美国总统特朗普通电话。", []string{"普京|俄罗斯", "特朗普|美国"}, nil},
+		{"尼加拉瓜总统奥尔特加和副总统穆里略联名致函。", []string{"奥尔特加|尼加拉瓜", "穆里略|尼加拉瓜"}, nil},
+		// The country after 驻 is where the post is held: an ambassador
+		// there is still an official.
+		{"中國駐美國大使崔天凱表示，中方不希望打貿易戰。", []string{"崔天凯"}, nil},
+		{"5日，伊朗新任驻沙特大使埃纳亚提抵达沙特首都利雅得。", []string{"埃纳亚提"}, nil}, // 伊朗 stands before 新任, outside the title
+		// 新 before a post is new, not Singapore's.
+		{"新特首林鄭月娥今日宣誓就職。", []string{"林郑月娥"}, nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", strings.Split(tc.text, "\n")...)
@@ -1551,6 +1562,41 @@ func TestRegistryCompletesTruncatedName(t *testing.T) {
 	o, ok := exOfficial(d, "高市早苗")
 	if !ok || o.Inferred || !strings.HasSuffix(o.Title, "首相") || o.Country != "日本" {
 		t.Errorf("高市早苗 = %+v (found %v), want listed as 日本's 首相, not inferred", o, ok)
+	}
+}
+
+// TestRegistryCountryIsOutvoted: one article's misread country (another
+// person's before the name) is not what the registry adds to every
+// article naming the person without a post: the country most of the
+// posts it saw name is. A person whose posts name none keeps the country
+// a list gave them.
+func TestRegistryCountryIsOutvoted(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	for _, tc := range []struct {
+		name, text string
+		noted      []fangtan.Official
+		want       string
+	}{
+		{"穆里略", "穆里略今日发表讲话。", []fangtan.Official{
+			{Name: "穆里略", Title: "副总统", Country: "尼加拉瓜"}}, "尼加拉瓜"},
+		{"林郑月娥", "林郑月娥今日出席活动。", []fangtan.Official{
+			{Name: "林郑月娥", Title: "特首"}, {Name: "林郑月娥", Title: "行政长官"}}, ""},
+		{"特朗普", "特朗普今日发表讲话。", []fangtan.Official{
+			{Name: "特朗普", Title: "美国总统", Country: "俄罗斯"},
+			{Name: "特朗普", Title: "美国总统", Country: "美国"}, {Name: "特朗普", Title: "总统"}}, "美国"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := fangtan.NewRegistry()
+			for _, o := range tc.noted {
+				reg.Note(&fangtan.Document{Officials: []fangtan.Official{o}})
+			}
+			d := fangtan.Document{Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.AddRegistered(&d, reg, reg.Names())
+			o, ok := exOfficial(d, tc.name)
+			if !ok || !o.Inferred || o.Country != tc.want {
+				t.Errorf("%s = %+v (found %v), want inferred with country %q", tc.name, o, ok, tc.want)
+			}
+		})
 	}
 }
 

@@ -90,7 +90,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if as != officialNow || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) {
 			continue
 		}
-		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: ro.BestPost(), Country: ro.Country, Inferred: true})
+		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: ro.BestPost(), Country: registeredCountry(ro), Inferred: true})
 		listed[name] = true
 		changed = true
 	}
@@ -278,9 +278,9 @@ func completeTruncated(doc *fangtan.Document, reg *fangtan.Registry, texts [][]r
 		renameOfficial(doc, k, name)
 		if o.Inferred {
 			// The shorter name's post was the registry's, someone else's.
-			doc.Officials[k].Title, doc.Officials[k].Country = ro.BestPost(), ro.Country
+			doc.Officials[k].Title, doc.Officials[k].Country = ro.BestPost(), registeredCountry(ro)
 		} else if o.Country == "" {
-			doc.Officials[k].Country = ro.Country
+			doc.Officials[k].Country = registeredCountry(ro)
 		}
 		return true
 	}
@@ -726,4 +726,12 @@ func (c *registryFinder) get(reg *fangtan.Registry) *nameFinder {
 		c.reg, c.generation, c.finder = reg, g, newNameFinder(reg.Names())
 	}
 	return c.finder
+}
+
+// registeredCountry is the country of the posts the registry saw ro with
+// (fangtan.RegisteredOfficial.BestCountry): what the registry adds to an
+// article. Each article read the country from its own title; one misread
+// (新特首 as Singapore's) is outvoted, not kept for good.
+func registeredCountry(ro fangtan.RegisteredOfficial) string {
+	return ro.BestCountry(func(post string) string { return countryOf(analyzer.Fold(post)) })
 }
