@@ -1096,8 +1096,17 @@ func (p *people) merge(from *personInfo, into string) {
 // bestTitle is the most complete position: the longest, then the most
 // often written, then the alphabetically first (for stable output).
 func (pi *personInfo) bestTitle() string {
-	best, bestN := "", 0
+	best, bestN, bestLone := "", 0, true
 	for t, n := range pi.titles {
+		_, lone := judgePost(t)
+		if lone != bestLone {
+			// 特首林郑月娥担任主席: a shared post written alone says
+			// nothing of whose it is.
+			if !lone {
+				best, bestN, bestLone = t, n, lone
+			}
+			continue
+		}
 		lt, lb := utf8.RuneCountInString(t), utf8.RuneCountInString(best)
 		if lt > lb || (lt == lb && (n > bestN || (n == bestN && t < best))) {
 			best, bestN = t, n

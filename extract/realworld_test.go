@@ -461,6 +461,12 @@ func TestPostTitles(t *testing.T) {
 		{"代表台湾的中华奥运委员会秘书长沈依婷今年5月指出，他们收到了通知。", "沈依婷", "中华奥运委员会秘书长"},
 		// 值此 (on the occasion of), a word jieba does not know, is no post.
 		{"卢拉表示，值此中国国家主席习近平出席峰会之际，愿深化合作。", "习近平", "中国国家主席"},
+		// A shared post written alone says nothing of whose it is: the
+		// article's other post is shown, whatever its length.
+		{"政府今日公布成立由特首林鄭月娥擔任主席的顧問團。", "林郑月娥", "特首"},
+		// Verbs acting on the post's holder (data/titleverbs.txt).
+		{"眾新聞邀請4位講者分享特首林鄭月娥上任一年施政得失。", "林郑月娥", "特首"},
+		{"特朗普突然解除国务卿蒂勒森的职务。", "蒂勒森", "国务卿"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.text)
