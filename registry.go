@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"sync"
 	"unicode/utf8"
 )
@@ -40,6 +41,11 @@ type RegisteredOfficial struct {
 	Country  string         `json:"country,omitempty"`
 	Posts    map[string]int `json:"posts"`    // post as written → articles giving it
 	Articles int            `json:"articles"` // articles naming them with a post
+	// PostMonths counts the articles giving each post by month
+	// (YYYY-MM), for the post held at an article's date (BestPostAt).
+	// Its inner maps are never changed once stored: Note and Merge
+	// replace them, so that copies share them.
+	PostMonths map[string]map[string]int `json:"post_months,omitempty"`
 }
 
 // clone is a deep copy of o.
@@ -49,7 +55,82 @@ func (o *RegisteredOfficial) clone() *RegisteredOfficial {
 	for p, n := range o.Posts {
 		c.Posts[p] = n
 	}
+	if o.PostMonths != nil {
+		c.PostMonths = make(map[string]map[string]int, len(o.PostMonths))
+		for p, m := range o.PostMonths {
+			c.PostMonths[p] = m // never changed in place
+		}
+	}
 	return &c
+}
+
+// addMonths adds counts to post's months, replacing its map (PostMonths).
+func (o *RegisteredOfficial) addMonths(post string, counts map[string]int) {
+	if len(counts) == 0 {
+		return
+	}
+	old := o.PostMonths[post]
+	m := make(map[string]int, len(old)+len(counts))
+	for k, n := range old {
+		m[k] = n
+	}
+	for k, n := range counts {
+		m[k] += n
+	}
+	if o.PostMonths == nil {
+		o.PostMonths = map[string]map[string]int{}
+	}
+	o.PostMonths[post] = m
+}
+
+// postWindowMonths is how far from an article's month the posts given
+// in other articles tell what post was held then: the archives' changes
+// of post (李强, 国务院总理 from March 2023; 林郑月娥, 特首 from July 2017)
+// are months apart, and a month alone often has no article giving one.
+const postWindowMonths = 3
+
+// BestPostAt is the post held at date (YYYY-MM-DD or YYYY-MM): among
+// the posts ok accepts, the one most articles gave within
+// postWindowMonths of it (the longest on a tie, then the first in
+// order), so that an article of October 2022 names 李强 by his post then,
+// not by the premiership the archive mostly gives him. Without a month,
+// or with no such post near it, it is the accepted post most articles
+// gave; with none accepted, BestPost.
+func (o *RegisteredOfficial) BestPostAt(date string, ok func(post string) bool) string {
+	near := map[string]int{}
+	if at, valid := monthIndex(date); valid {
+		for p, months := range o.PostMonths {
+			for m, c := range months {
+				if k, valid := monthIndex(m); valid && k >= at-postWindowMonths && k <= at+postWindowMonths && ok(p) {
+					near[p] += c
+				}
+			}
+		}
+	}
+	if len(near) == 0 {
+		for p, n := range o.Posts {
+			if ok(p) {
+				near[p] = n
+			}
+		}
+	}
+	if len(near) == 0 {
+		return o.BestPost()
+	}
+	return (&RegisteredOfficial{Posts: near}).BestPost()
+}
+
+// monthIndex numbers the month of a date (YYYY-MM…) for comparing.
+func monthIndex(date string) (int, bool) {
+	if len(date) < 7 || date[4] != '-' {
+		return 0, false
+	}
+	y, err1 := strconv.Atoi(date[:4])
+	m, err2 := strconv.Atoi(date[5:7])
+	if err1 != nil || err2 != nil || m < 1 || m > 12 {
+		return 0, false
+	}
+	return y*12 + m - 1, true
 }
 
 // BestPost is the post seen in most articles (the longest on a tie, then
@@ -114,6 +195,9 @@ func (r *Registry) Note(d *Document) {
 		}
 		ro.Posts[o.Title]++
 		ro.Articles++
+		if _, ok := monthIndex(d.Date); ok {
+			ro.addMonths(o.Title, map[string]int{d.Date[:7]: 1})
+		}
 		ro.Country = firstCountry(ro.Country, o.Country)
 		r.generation++
 	}
@@ -244,6 +328,9 @@ func (r *Registry) Merge(other *Registry) {
 		ro.Country = firstCountry(ro.Country, o.Country)
 		for p, n := range o.Posts {
 			ro.Posts[p] += n
+		}
+		for p, m := range o.PostMonths {
+			ro.addMonths(p, m)
 		}
 		ro.Articles += o.Articles
 	}

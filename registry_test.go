@@ -64,6 +64,49 @@ func TestRegistry(t *testing.T) {
 			}
 		}
 	})
+	t.Run("post at a date", func(t *testing.T) {
+		r := NewRegistry()
+		note := func(date, title string, times int) {
+			for range times {
+				r.Note(&Document{Date: date, Officials: []Official{{Name: "李强", Title: title}}})
+			}
+		}
+		note("2022-10-23", "中共中央政治局常委", 3)
+		note("2023-03-11", "国务院总理", 2)
+		note("2024-05-01", "国务院总理", 30)
+		note("2024-06-01", "主席", 40) // what ok turns down
+		o, _ := r.Lookup("李强")
+		public := func(p string) bool { return p != "主席" }
+		for _, tc := range []struct{ date, want string }{
+			{"2022-11-05", "中共中央政治局常委"},
+			{"2023-01-20", "中共中央政治局常委"}, // 3 articles near it against 2
+			{"2023-05-02", "国务院总理"},
+			{"2025-12-01", "国务院总理"}, // none near it: the commonest ok takes
+			{"", "国务院总理"},           // no date: the same
+			{"2024-05-31", "国务院总理"}, // ok turns 主席 down
+		} {
+			if got := o.BestPostAt(tc.date, public); got != tc.want {
+				t.Errorf("BestPostAt(%q) = %q, want %q", tc.date, got, tc.want)
+			}
+		}
+		dir := t.TempDir()
+		if err := r.Save(dir); err != nil {
+			t.Fatal(err)
+		}
+		back, err := LoadRegistry(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := back.Lookup("李强"); b.BestPostAt("2022-11-05", public) != "中共中央政治局常委" {
+			t.Errorf("the months were not saved: %+v", b.PostMonths)
+		}
+		merged := NewRegistry()
+		merged.Merge(r)
+		merged.Merge(r)
+		if m, _ := merged.Lookup("李强"); m.PostMonths["国务院总理"]["2024-05"] != 60 || o.PostMonths["国务院总理"]["2024-05"] != 30 {
+			t.Errorf("merged months %v; the registry merged from %v", m.PostMonths, o.PostMonths)
+		}
+	})
 	t.Run("absent is empty", func(t *testing.T) {
 		r, err := LoadRegistry(t.TempDir())
 		if err != nil || r.Len() != 0 {

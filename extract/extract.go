@@ -77,7 +77,7 @@ func (e *Extractor) registered(name string) bool {
 
 // noteRegistered records the registered officials an article names where
 // a name can stand and that it does not already list.
-func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
+func (e *Extractor) noteRegistered(ppl *people, texts [][]rune, date string) {
 	if e.registry == nil || e.registry.Len() == 0 {
 		return
 	}
@@ -98,7 +98,7 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune) {
 			ppl.note(name, "", false)
 			continue
 		}
-		pi := ppl.note(name, ro.BestPost(), true)
+		pi := ppl.note(name, registeredPost(ro, date), true)
 		pi.inferred = true
 		if pi.country == "" {
 			pi.country = registeredCountry(ro)
@@ -244,7 +244,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	for _, t := range tags {
 		texts = append(texts, t.runes)
 	}
-	e.noteRegistered(ppl, texts)
+	e.noteRegistered(ppl, texts, doc.Date)
 	doc.Officials = ppl.officials()
 	ppl.noteSpeakingSubjects(tags)
 	ppl.noteLatinSpeakers(tags)

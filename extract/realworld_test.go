@@ -1606,6 +1606,36 @@ func TestRegistryCountryIsOutvoted(t *testing.T) {
 	}
 }
 
+// TestRegistryPostAtTheDate: an official the registry adds to an article
+// takes the post the archive gave them near the article's date, not the
+// one it gives them most over all its years.
+func TestRegistryPostAtTheDate(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	reg := fangtan.NewRegistry()
+	note := func(date, title string, times int) {
+		for range times {
+			reg.Note(&fangtan.Document{Date: date, Officials: []fangtan.Official{{Name: "李强", Title: title}}})
+		}
+	}
+	note("2022-10-23", "中共中央政治局常委", 3)
+	note("2024-05-01", "国务院总理", 30)
+	for _, tc := range []struct{ date, want string }{
+		{"2022-11-05", "中共中央政治局常委"},
+		{"2024-06-01", "国务院总理"},
+		{"", "国务院总理"},
+	} {
+		t.Run(tc.date, func(t *testing.T) {
+			text := "李强出席会议并讲话。"
+			d := fangtan.Document{Title: "新闻", Date: tc.date, Paragraphs: []string{text}, Text: text}
+			ex.AddRegistered(&d, reg, reg.Names())
+			o, ok := exOfficial(d, "李强")
+			if !ok || !o.Inferred || o.Title != tc.want {
+				t.Errorf("李强 = %+v (found %v), want inferred as %s", o, ok, tc.want)
+			}
+		})
+	}
+}
+
 // TestRegistrySpreadsOnlyKnownPosts: an official seen only with a post
 // private bodies have too, written alone, is not found in articles that
 // name them without one; one seen with any other post is.

@@ -90,7 +90,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if as != officialNow || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) {
 			continue
 		}
-		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: ro.BestPost(), Country: registeredCountry(ro), Inferred: true})
+		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: registeredPost(ro, doc.Date), Country: registeredCountry(ro), Inferred: true})
 		listed[name] = true
 		changed = true
 	}
@@ -278,7 +278,7 @@ func completeTruncated(doc *fangtan.Document, reg *fangtan.Registry, texts [][]r
 		renameOfficial(doc, k, name)
 		if o.Inferred {
 			// The shorter name's post was the registry's, someone else's.
-			doc.Officials[k].Title, doc.Officials[k].Country = ro.BestPost(), registeredCountry(ro)
+			doc.Officials[k].Title, doc.Officials[k].Country = registeredPost(ro, doc.Date), registeredCountry(ro)
 		} else if o.Country == "" {
 			doc.Officials[k].Country = registeredCountry(ro)
 		}
@@ -734,4 +734,15 @@ func (c *registryFinder) get(reg *fangtan.Registry) *nameFinder {
 // (新特首 as Singapore's) is outvoted, not kept for good.
 func registeredCountry(ro fangtan.RegisteredOfficial) string {
 	return ro.BestCountry(func(post string) string { return countryOf(analyzer.Fold(post)) })
+}
+
+// registeredPost is the post the registry adds ro with to an article of
+// date: the public post most articles near that date gave them
+// (fangtan.RegisteredOfficial.BestPostAt), not their commonest post of
+// all the archive's years.
+func registeredPost(ro fangtan.RegisteredOfficial, date string) string {
+	return ro.BestPostAt(date, func(post string) bool {
+		public, lone := judgePost(analyzer.Fold(post))
+		return public && !lone
+	})
 }

@@ -584,20 +584,27 @@ func splitQuoteID(id string) (string, int, bool) {
 // loadRegistry reads the registry tables.
 func (db *DB) loadRegistry(ctx context.Context, q querier) (*fangtan.Registry, error) {
 	reg := fangtan.NewRegistry()
-	rows, err := q.Query(ctx, db.sql(`SELECT name, country, posts, articles FROM {s}.registry`))
+	rows, err := q.Query(ctx, db.sql(`SELECT name, country, posts, articles, post_months FROM {s}.registry`))
 	if err != nil {
 		return nil, fmt.Errorf("registry: %w", err)
 	}
 	for rows.Next() {
 		var o fangtan.RegisteredOfficial
-		var posts []byte
-		if err := rows.Scan(&o.Name, &o.Country, &posts, &o.Articles); err != nil {
+		var posts, months []byte
+		if err := rows.Scan(&o.Name, &o.Country, &posts, &o.Articles, &months); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("registry: %w", err)
 		}
 		if err := json.Unmarshal(posts, &o.Posts); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("registry: official %q: %w", o.Name, err)
+		}
+		if err := json.Unmarshal(months, &o.PostMonths); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("registry: official %q: %w", o.Name, err)
+		}
+		if len(o.PostMonths) == 0 {
+			o.PostMonths = nil
 		}
 		reg.Put(o)
 	}
@@ -634,7 +641,7 @@ func (db *DB) saveRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registry
 	if _, err := tx.Exec(ctx, db.sql(`DELETE FROM {s}.registry_aliases`)); err != nil {
 		return err
 	}
-	var names, countries, posts []string
+	var names, countries, posts, months []string
 	var articles []int32
 	for _, n := range reg.Names() {
 		o, _ := reg.Lookup(n)
@@ -642,11 +649,20 @@ func (db *DB) saveRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registry
 		if err != nil {
 			return err
 		}
+		pm := o.PostMonths
+		if pm == nil {
+			pm = map[string]map[string]int{}
+		}
+		mjs, err := json.Marshal(pm)
+		if err != nil {
+			return err
+		}
 		names, countries, posts, articles = append(names, n), append(countries, o.Country), append(posts, string(js)), append(articles, int32(o.Articles))
+		months = append(months, string(mjs))
 	}
-	if _, err := tx.Exec(ctx, db.sql(`INSERT INTO {s}.registry (name, country, posts, articles)
-		SELECT n, c, p::jsonb, a FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS u(n, c, p, a)`),
-		names, countries, posts, articles); err != nil {
+	if _, err := tx.Exec(ctx, db.sql(`INSERT INTO {s}.registry (name, country, posts, articles, post_months)
+		SELECT n, c, p::jsonb, a, m::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS u(n, c, p, a, m)`),
+		names, countries, posts, articles, months); err != nil {
 		return fmt.Errorf("registry: %w", err)
 	}
 	var aliases, targets []string

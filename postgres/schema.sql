@@ -100,7 +100,8 @@ CREATE TABLE registry (
     name     text PRIMARY KEY,
     country  text NOT NULL DEFAULT '',
     posts    jsonb NOT NULL,   -- post → articles giving it
-    articles int NOT NULL
+    articles int NOT NULL,
+    post_months jsonb NOT NULL DEFAULT '{}'  -- post → month (YYYY-MM) → articles
 );
 
 CREATE TABLE registry_aliases (
