@@ -24,8 +24,23 @@ var speechVerbs = func() [][]rune {
 	return out
 }()
 
+// namingWords name a thing, though they end in a speech verb's rune
+// (俗称「派糖」): extract/data/namingwords.txt.
+var namingWords = func() [][]rune {
+	var out [][]rune
+	for _, w := range mustList("namingwords.txt") {
+		out = append(out, []rune(w))
+	}
+	return out
+}()
+
 // speechVerbEndingAt returns the length of a speech verb that ends at end.
 func speechVerbEndingAt(rs []rune, end int) int {
+	for _, w := range namingWords {
+		if len(w) <= end && equalRunes(rs[end-len(w):end], w) {
+			return 0
+		}
+	}
 	for _, v := range speechVerbs {
 		if len(v) <= end && equalRunes(rs[end-len(v):end], v) {
 			// 小说, 传说, 据说, 听说, 可以说, 也就是说, 顾问, 疑问, 访问:

@@ -1328,12 +1328,15 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			}
 		}
 	})
-	// After a weak speech verb a short quotation is a label, not speech.
+	// After a weak speech verb a short quotation is a label, not speech;
+	// after a naming word (data/namingwords.txt), a name.
 	for _, text := range []string{
 		"鄧太覺得最重要是黃傘，因為傘上印有兩個圖案，一個是「雨傘革命」，一個是「八十七枚催淚彈」。",
 		"胡恩威說劇場是他的平台，用以表達他覺得「正常」的想法。",
+		"財政司司長曾俊華今日公布預算案，學者葉健民指政府又再俗稱「派糖」。",
+		"立法會議員顏汶羽今日表示，青年民建聯（下稱「青民」）會繼續支持。",
 	} {
-		t.Run("a label after a weak speech verb: "+text, func(t *testing.T) {
+		t.Run("a label: "+text, func(t *testing.T) {
 			d := extractText(t, "新闻", text)
 			for _, q := range d.Quotes {
 				if q.Kind == fangtan.QuoteDirect && utf8.RuneCountInString(q.Text) < 10 {
