@@ -43,8 +43,8 @@ type RegisteredOfficial struct {
 	Articles int            `json:"articles"` // articles naming them with a post
 	// PostMonths counts the articles giving each post by month
 	// (YYYY-MM), for the post held at an article's date (BestPostAt).
-	// Its inner maps are never changed once stored: Note and Merge
-	// replace them, so that copies share them.
+	// It is never changed once stored: Note and Merge replace it, so
+	// that the copies Lookup hands out share it.
 	PostMonths map[string]map[string]int `json:"post_months,omitempty"`
 }
 
@@ -55,13 +55,7 @@ func (o *RegisteredOfficial) clone() *RegisteredOfficial {
 	for p, n := range o.Posts {
 		c.Posts[p] = n
 	}
-	if o.PostMonths != nil {
-		c.PostMonths = make(map[string]map[string]int, len(o.PostMonths))
-		for p, m := range o.PostMonths {
-			c.PostMonths[p] = m // never changed in place
-		}
-	}
-	return &c
+	return &c // PostMonths is shared: it is never changed in place
 }
 
 // addMonths adds counts to post's months, replacing its map (PostMonths).
@@ -77,10 +71,12 @@ func (o *RegisteredOfficial) addMonths(post string, counts map[string]int) {
 	for k, n := range counts {
 		m[k] += n
 	}
-	if o.PostMonths == nil {
-		o.PostMonths = map[string]map[string]int{}
+	all := make(map[string]map[string]int, len(o.PostMonths)+1)
+	for p, pm := range o.PostMonths {
+		all[p] = pm
 	}
-	o.PostMonths[post] = m
+	all[post] = m
+	o.PostMonths = all
 }
 
 // postWindowMonths is how far from an article's month the posts given
