@@ -2883,8 +2883,10 @@ func shortSpeech(t *tagged, q quoteSpan) bool {
 	body := t.runes[q.start:q.end]
 	n := hanCount(body)
 	corner := q.start > 0 && t.runes[q.start-1] == '「'
-	// 说「谢谢」: two runes right after a speech verb are said.
-	if corner && n >= 2 && speechVerbEndingAt(t.runes, q.start-1) > 0 && !strings.ContainsRune(string(body), '、') {
+	// 说「谢谢」: two runes right after a speech verb are said, unless
+	// they are a noun (提出「港独」, 主讲「法治」: a topic).
+	if corner && n >= 2 && speechVerbEndingAt(t.runes, q.start-1) > 0 && !strings.ContainsRune(string(body), '、') &&
+		!(n == 2 && t.nounPhrase(q.start, q.end)) {
 		return true
 	}
 	if n < 3 || strings.ContainsFunc(string(body), unicode.IsDigit) || strings.ContainsRune(string(body), '、') || t.oneWord(q.start, q.end) || (!corner && t.nounPhrase(q.start, q.end)) {

@@ -1146,6 +1146,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"這種累，不是擺到明的，而是大家都覺察到的。", "练乙铮"},
 		// In Hong Kong's 「」 a noun phrase is as often the speaker's own
 		// coinage as a term (21 of 40 sampled were terms).
+		// Two runes that are no noun, after a speech verb, are said.
+		{"two runes said", []string{"行政長官林鄭月娥今日出席活動。", "被問到會否參選，林鄭月娥只說「多謝」。"}, "多謝", "林郑月娥"},
 		{"a speaker's coinage in 「」", []string{"議員陳淑莊今日見記者。", "陳淑莊質疑，路政署對工程的監管只是「紙上監察」。"}, "紙上監察", "陈淑庄"},
 		// A weak speech verb (weakspeechverbs.txt) says whose view the
 		// sentence gives.
@@ -1335,6 +1337,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		"胡恩威說劇場是他的平台，用以表達他覺得「正常」的想法。",
 		"財政司司長曾俊華今日公布預算案，學者葉健民指政府又再俗稱「派糖」。",
 		"立法會議員顏汶羽今日表示，青年民建聯（下稱「青民」）會繼續支持。",
+		// A noun of two runes after a speech verb is a topic.
+		"前立法會議員湯家驊今日在論壇上主講「法治」，台下座無虛席。",
 	} {
 		t.Run("a label: "+text, func(t *testing.T) {
 			d := extractText(t, "新闻", text)
