@@ -727,10 +727,25 @@ func titleBefore(t *tagged, end int) int {
 		case isHan(r) && !isTitleStop(rs, start-1):
 			start--
 		default:
-			return withFormerQualifier(rs, trimTitleStart(rs, start, end), end)
+			return withFormerQualifier(rs, trimTitleStart(rs, afterVerbBeforePost(rs, start, inPost), end), end)
 		}
 	}
-	return withFormerQualifier(rs, trimTitleStart(rs, start, end), end)
+	return withFormerQualifier(rs, trimTitleStart(rs, afterVerbBeforePost(rs, start, inPost), end), end)
+}
+
+// afterVerbBeforePost moves a title's start past a title-breaking verb
+// written right before its post word (强烈要求特首, 上街抗议特首, 不愿评论
+// 特首), however jieba cut the words around it (强烈要求/l is an idiom
+// to jieba, no verb). Right before the post the verbs of titleverbs.txt
+// end no organisation's name.
+func afterVerbBeforePost(rs []rune, start, post int) int {
+	for v := range titleBreakingVerbs {
+		n := utf8.RuneCountInString(v)
+		if n >= 2 && post-n >= start && string(rs[post-n:post]) == v {
+			return post
+		}
+	}
+	return start
 }
 
 // withFormerQualifier moves the start of a title back over a former

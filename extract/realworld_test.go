@@ -467,6 +467,9 @@ func TestPostTitles(t *testing.T) {
 		// Verbs acting on the post's holder (data/titleverbs.txt).
 		{"眾新聞邀請4位講者分享特首林鄭月娥上任一年施政得失。", "林郑月娥", "特首"},
 		{"特朗普突然解除国务卿蒂勒森的职务。", "蒂勒森", "国务卿"},
+		// …however jieba cuts them (强烈要求/l is an idiom to it).
+		{"數十名市民上街抗議特首林鄭月娥的施政。", "林郑月娥", "特首"},
+		{"民主派議員並強烈要求行政長官林鄭月娥收回決定。", "林郑月娥", "行政长官"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.text)
