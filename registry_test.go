@@ -24,14 +24,7 @@ func TestRegistry(t *testing.T) {
 		t.Errorf("王毅: best post %q, %d articles", o.BestPost(), o.Articles)
 	}
 	r.SetAliases(map[string]string{"习主席": "习近平"})
-	dir := t.TempDir()
-	if err := r.Save(dir); err != nil {
-		t.Fatal(err)
-	}
-	back, err := LoadRegistry(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := saveAndLoad(t, r)
 	if p, _ := back.Lookup("普京"); p.Country != "俄罗斯" || back.Canonical("习主席") != "习近平" || back.Len() != 2 {
 		t.Errorf("loaded registry: %+v, alias %q, %d officials", p, back.Canonical("习主席"), back.Len())
 	}
@@ -89,14 +82,7 @@ func TestRegistry(t *testing.T) {
 				t.Errorf("BestPostAt(%q) = %q, want %q", tc.date, got, tc.want)
 			}
 		}
-		dir := t.TempDir()
-		if err := r.Save(dir); err != nil {
-			t.Fatal(err)
-		}
-		back, err := LoadRegistry(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
+		back := saveAndLoad(t, r)
 		if b, _ := back.Lookup("李强"); b.BestPostAt("2022-11-05", public) != "中共中央政治局常委" {
 			t.Errorf("the months were not saved: %+v", b.PostMonths)
 		}
@@ -122,4 +108,18 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("LoadRegistry: %v", err)
 		}
 	})
+}
+
+// saveAndLoad writes r to a fresh directory and reads it back.
+func saveAndLoad(t *testing.T, r *Registry) *Registry {
+	t.Helper()
+	dir := t.TempDir()
+	if err := r.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadRegistry(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return back
 }

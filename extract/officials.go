@@ -739,14 +739,22 @@ func titleBefore(t *tagged, end int) int {
 // to jieba, no verb). Right before the post the verbs of titleverbs.txt
 // end no organisation's name.
 func afterVerbBeforePost(rs []rune, start, post int) int {
-	for v := range titleBreakingVerbs {
-		n := utf8.RuneCountInString(v)
-		if n >= 2 && post-n >= start && string(rs[post-n:post]) == v {
+	for n := 2; n <= maxTitleVerbRunes && post-n >= start; n++ {
+		if titleBreakingVerbs[string(rs[post-n:post])] {
 			return post
 		}
 	}
 	return start
 }
+
+// maxTitleVerbRunes is the length of the longest titleBreakingVerbs word.
+var maxTitleVerbRunes = func() int {
+	m := 0
+	for v := range titleBreakingVerbs {
+		m = max(m, utf8.RuneCountInString(v))
+	}
+	return m
+}()
 
 // withFormerQualifier moves the start of a title back over a former
 // qualifier that jieba cut off as a verb (时任/v 财政司司长): the title as
@@ -1108,7 +1116,8 @@ func (p *people) merge(from *personInfo, into string) {
 	delete(p.byName, from.name)
 }
 
-// bestTitle is the most complete position: the longest, then the most
+// bestTitle is the most complete position: one that says whose post it
+// is before a shared post written alone, then the longest, then the most
 // often written, then the alphabetically first (for stable output).
 func (pi *personInfo) bestTitle() string {
 	best, bestN, bestLone := "", 0, true
