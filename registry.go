@@ -58,24 +58,26 @@ func (o *RegisteredOfficial) clone() *RegisteredOfficial {
 	return &c // PostMonths is shared: it is never changed in place
 }
 
-// addMonths adds counts to post's months, replacing its map (PostMonths).
-func (o *RegisteredOfficial) addMonths(post string, counts map[string]int) {
-	if len(counts) == 0 {
+// addMonths adds months (post → month → articles) to PostMonths,
+// replacing the maps it changes: copies made before keep theirs.
+func (o *RegisteredOfficial) addMonths(months map[string]map[string]int) {
+	if len(months) == 0 {
 		return
 	}
-	old := o.PostMonths[post]
-	m := make(map[string]int, len(old)+len(counts))
-	for k, n := range old {
-		m[k] = n
-	}
-	for k, n := range counts {
-		m[k] += n
-	}
-	all := make(map[string]map[string]int, len(o.PostMonths)+1)
+	all := make(map[string]map[string]int, len(o.PostMonths)+len(months))
 	for p, pm := range o.PostMonths {
 		all[p] = pm
 	}
-	all[post] = m
+	for p, counts := range months {
+		m := make(map[string]int, len(all[p])+len(counts))
+		for k, n := range all[p] {
+			m[k] = n
+		}
+		for k, n := range counts {
+			m[k] += n
+		}
+		all[p] = m
+	}
 	o.PostMonths = all
 }
 
@@ -96,10 +98,14 @@ func (o *RegisteredOfficial) BestPostAt(date string, ok func(post string) bool) 
 	near := map[string]int{}
 	if at, valid := monthIndex(date); valid {
 		for p, months := range o.PostMonths {
+			n := 0
 			for m, c := range months {
-				if k, valid := monthIndex(m); valid && k >= at-postWindowMonths && k <= at+postWindowMonths && ok(p) {
-					near[p] += c
+				if k, valid := monthIndex(m); valid && k >= at-postWindowMonths && k <= at+postWindowMonths {
+					n += c
 				}
+			}
+			if n > 0 && ok(p) {
+				near[p] = n
 			}
 		}
 	}
@@ -192,7 +198,7 @@ func (r *Registry) Note(d *Document) {
 		ro.Posts[o.Title]++
 		ro.Articles++
 		if _, ok := monthIndex(d.Date); ok {
-			ro.addMonths(o.Title, map[string]int{d.Date[:7]: 1})
+			ro.addMonths(map[string]map[string]int{o.Title: {d.Date[:7]: 1}})
 		}
 		ro.Country = firstCountry(ro.Country, o.Country)
 		r.generation++
@@ -325,9 +331,7 @@ func (r *Registry) Merge(other *Registry) {
 		for p, n := range o.Posts {
 			ro.Posts[p] += n
 		}
-		for p, m := range o.PostMonths {
-			ro.addMonths(p, m)
-		}
+		ro.addMonths(o.PostMonths)
 		ro.Articles += o.Articles
 	}
 	r.generation++
