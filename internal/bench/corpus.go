@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,6 +42,33 @@ type Corpus struct {
 	TextBytes int64 // UTF-8 bytes of title + text over all records
 }
 
+type line struct {
+	fields   map[string]json.RawMessage
+	rec      Record
+	origDate json.RawMessage
+}
+
+// date returns the date of copy k: copies are dated 4k years later
+// (keeping 29 February), because fangtan folds a copy of a text dated
+// within a month of it into the first as a reprint (fangtan.Reprint), and
+// a scale run must index distinct articles. ok is false when the line's
+// date does not start with a year.
+func (l *line) date(k int) (json.RawMessage, bool) {
+	if l.origDate == nil {
+		l.origDate = l.fields["date"]
+	}
+	var d string
+	if json.Unmarshal(l.origDate, &d) != nil || len(d) < 4 {
+		return nil, false
+	}
+	year, err := strconv.Atoi(d[:4])
+	if err != nil {
+		return nil, false
+	}
+	out, _ := json.Marshal(strconv.Itoa(year+4*k) + d[4:])
+	return out, true
+}
+
 // BuildCorpus reads each source (up to limit records each, 0 = all),
 // replicates the result copies times with fresh ids ("<id>~c<k>" for copy
 // k ≥ 1, so that scale runs index distinct documents), and writes it to
@@ -52,10 +80,6 @@ func BuildCorpus(sources []string, limit, copies int, out string) (*Corpus, erro
 	}
 	if copies < 1 {
 		copies = 1
-	}
-	type line struct {
-		fields map[string]json.RawMessage
-		rec    Record
 	}
 	var lines []line
 	for _, src := range sources {
@@ -72,7 +96,7 @@ func BuildCorpus(sources []string, limit, copies int, out string) (*Corpus, erro
 			if err != nil {
 				return fmt.Errorf("line %d: %w", lineNo, err)
 			}
-			lines = append(lines, line{fields, rec})
+			lines = append(lines, line{fields: fields, rec: rec})
 			n++
 			return nil
 		})
@@ -91,7 +115,8 @@ func BuildCorpus(sources []string, limit, copies int, out string) (*Corpus, erro
 	w := bufio.NewWriterSize(f, 1<<20)
 	seen := make(map[string]bool, len(lines)*copies)
 	for k := 0; k < copies; k++ {
-		for _, l := range lines {
+		for i := range lines {
+			l := &lines[i]
 			rec := l.rec
 			if k > 0 {
 				rec.ID = fmt.Sprintf("%s~c%d", rec.ID, k)
@@ -103,6 +128,10 @@ func BuildCorpus(sources []string, limit, copies int, out string) (*Corpus, erro
 			seen[rec.ID] = true
 			id, _ := json.Marshal(rec.ID)
 			l.fields["id"] = id
+			if date, ok := l.date(k); ok {
+				l.fields["date"] = date
+				_ = json.Unmarshal(date, &rec.Date)
+			}
 			b, err := json.Marshal(l.fields)
 			if err != nil {
 				f.Close()
