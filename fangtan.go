@@ -340,6 +340,8 @@ type Hit struct {
 	Snippets []Snippet `json:"snippets"`
 	// Paragraph is the paragraph of the first fragment, counting from 1.
 	Paragraph int `json:"paragraph,omitempty"`
+	// Reprints are the other ids the article was published under.
+	Reprints []Reprint `json:"reprints,omitempty"`
 }
 
 // Snippet is a passage of a text with the spans a query matched, as byte
@@ -470,6 +472,10 @@ type Suggestion struct {
 type DocumentView struct {
 	Document
 	Highlighted []string `json:"highlighted,omitempty"`
+	// Reprints are the other ids the article was published under.
+	Reprints []Reprint `json:"reprints,omitempty"`
+	// AsReprint is set when the id asked for is a reprint of the article.
+	AsReprint *Reprint `json:"as_reprint,omitempty"`
 }
 
 // Extractor fills a Document's Officials, Places, Themes, Keywords and

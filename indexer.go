@@ -135,6 +135,9 @@ type Stats struct {
 	// Shortened are documents indexed with a title or authors cut to the
 	// caps (MaxTitleRunes, MaxAuthorRunes, MaxAuthors), and why.
 	Shortened []Skipped `json:"shortened,omitempty"`
+	// Reprints are documents folded into the article they reprint
+	// (Reprint), not counted in Documents.
+	Reprints int `json:"reprints,omitempty"`
 	// Registry: officials registered, articles the registry's pass
 	// changed (an official gained, or withdrawn: BuildOptions.Recheck),
 	// and the time that pass took (part of Elapsed).

@@ -85,10 +85,11 @@ func (d Dir) Delete(ctx context.Context, ids []string) (int, error) {
 // not a fangtan index.
 var markerKey = []byte("fangtan_index_version")
 
-// formatVersion 9: Fold folds the variant characters of
+// formatVersion 10: reprints are folded into the article they reprint
+// (fangtan.Reprint), and articles carry their print. 9: Fold folds the variant characters of
 // analyzer/variants.txt (衞 as 卫), so texts indexed before hold other
 // bigrams. 8: texts indexed only as bigrams (no word fields).
-const formatVersion = "9"
+const formatVersion = "10"
 
 // boltTimeout bounds the wait for another process holding the index open,
 // so a second writer gets an error instead of hanging.
@@ -474,6 +475,10 @@ type writer struct {
 	// inflight, when set, holds a token for each batch handed to scorch
 	// and not yet persisted.
 	inflight chan struct{}
+	// reprints finds the documents admitted that reprint an article;
+	// reprinted are their records, indexed after the articles.
+	reprints  fangtan.Reprints
+	reprinted []fangtan.Reprint
 	// written, when set, is called after each batch is in the index: an
 	// Add bumps the generation, so that a search does not keep serving
 	// pages and counts ranked before the batch until the whole Add ends.
@@ -557,6 +562,14 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 		for _, note := range cut {
 			w.note(&d, note)
 		}
+		of, err := w.reprints.Check(&d)
+		if err != nil {
+			return fmt.Errorf("%s: reprint of: %w", d.ID, err)
+		}
+		if of != "" {
+			w.reprinted = append(w.reprinted, fangtan.ReprintOf(&d, of))
+			return nil
+		}
 		select {
 		case in <- fangtan.Sequenced{Doc: d, Seq: seq}:
 			seq++
@@ -567,6 +580,11 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	})
 	close(in)
 	wg.Wait()
+	if srcErr == nil && context.Cause(ctx) == nil {
+		if err := w.writeReprints(before); err != nil {
+			cancel(err)
+		}
+	}
 	stopProgress()
 
 	err := srcErr
@@ -577,8 +595,40 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	// merge or the swap may follow (Build and Add report Done).
 	report(w.opts, w.progress(false))
 	p := w.progress(true)
-	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped, Shortened: w.shortened}
+	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped, Shortened: w.shortened,
+		Reprints: len(w.reprinted)}
 	return stats, err
+}
+
+// writeReprints indexes the records of the reprints admitted, once every
+// article is written.
+func (w *writer) writeReprints(before func(*bleve.Batch, []*fangtan.Document) error) error {
+	for chunk := range slices.Chunk(w.reprinted, max(w.opts.BatchSize, 1)) {
+		batch := w.idx.NewBatch()
+		pending := make([]*fangtan.Document, 0, len(chunk))
+		for _, r := range chunk {
+			doc, err := w.b.reprint(r)
+			if err != nil {
+				return fmt.Errorf("%s: %w", r.ID, err)
+			}
+			if err := batch.IndexAdvanced(doc); err != nil {
+				return err
+			}
+			pending = append(pending, &fangtan.Document{ID: r.ID, File: r.File})
+		}
+		if before != nil {
+			if err := before(batch, pending); err != nil {
+				return err
+			}
+		}
+		if err := w.idx.Batch(batch); err != nil {
+			return err
+		}
+		if w.written != nil {
+			w.written()
+		}
+	}
+	return nil
 }
 
 func (w *writer) work(ctx context.Context, in <-chan fangtan.Sequenced, ready func(*fangtan.Document, int), before func(*bleve.Batch, []*fangtan.Document) error) error {

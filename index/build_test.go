@@ -112,9 +112,9 @@ func TestAddUpdatesInPlace(t *testing.T) {
 	}
 
 	// The file now holds two articles under new ids: the old one goes.
-	p1, p2 := docs[0], docs[0]
+	p1, p2 := docs[0], distinctCopy(docs[0], "a1-2")
 	p1.ID, p1.Part, p1.Quotes = "a1-1", 1, nil
-	p2.ID, p2.Part, p2.Quotes = "a1-2", 2, nil
+	p2.Part, p2.Quotes = 2, nil
 	if _, err := idx.Add(context.Background(), []fangtan.Document{p1, p2}, BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -190,8 +190,8 @@ func TestSearchWhileAdding(t *testing.T) {
 	for i := range adds {
 		d := docs[i%len(docs)]
 		batch := []fangtan.Document{d} // replaces a fixture document
-		nd := d
-		nd.ID, nd.File = fmt.Sprintf("new-%d", i), fmt.Sprintf("new-%d.txt", i)
+		nd := distinctCopy(d, fmt.Sprintf("new-%d", i))
+		nd.File = fmt.Sprintf("new-%d.txt", i)
 		batch = append(batch, nd)
 		if _, err := idx.Add(context.Background(), batch, BuildOptions{BatchSize: 2}); err != nil {
 			t.Fatal(err)
@@ -493,8 +493,7 @@ func TestCompactedBuildLeavesOneSegment(t *testing.T) {
 	var docs []fangtan.Document
 	for copyNo := range 40 {
 		for _, d := range fixtureDocs(t) {
-			d.ID = fmt.Sprintf("%s~%d", d.ID, copyNo)
-			docs = append(docs, d)
+			docs = append(docs, distinctCopy(d, fmt.Sprintf("%s~%d", d.ID, copyNo)))
 		}
 	}
 	segments := func(opts BuildOptions) int {

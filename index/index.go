@@ -315,6 +315,17 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		added = fangtan.NewRegistry()
 		w.opts.Registry = added
 	}
+	// A document reprints no article this add deletes: one from a file it
+	// adds again without that article.
+	incoming, files := make(map[string]bool), make(map[string]bool)
+	for _, d := range docs {
+		incoming[d.ID] = true
+		if d.File != "" {
+			files[d.File] = true
+		}
+	}
+	kept := func(d *fangtan.Document) bool { return incoming[d.ID] || !files[d.File] }
+	w.reprints.Indexed = func(p string) ([]fangtan.Printed, error) { return x.printed(ctx, p, kept) }
 	stats, err := w.run(ctx, DocumentsSource(docs), func(b *bleve.Batch, pending []*fangtan.Document) error {
 		ids, err := x.replaced(ctx, pending)
 		if err != nil {
@@ -330,9 +341,32 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 				kept[fangtan.QuoteID(d.ID, n)] = true
 			}
 		}
+		gone := make(map[string]bool)
 		for _, id := range ids {
 			if !kept[id] && !written[id] {
 				b.Delete(id)
+				gone[id] = true
+			}
+		}
+		// An article gone from its file leaves its first reprint the
+		// article, as a delete does.
+		for id := range gone {
+			if strings.Contains(id, "#q") {
+				continue
+			}
+			d, err := x.article(ctx, id)
+			if err != nil || d == nil {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			promoted, err := x.promote(ctx, b, d, gone)
+			if err != nil {
+				return err
+			}
+			if promoted != "" {
+				written[promoted] = true
 			}
 		}
 		for id := range kept {
@@ -425,7 +459,8 @@ func (x *Index) Delete(ctx context.Context, ids []string) (deleted int, err erro
 	x.writeMu.Lock()
 	defer x.writeMu.Unlock()
 	defer x.gen.Add(1)
-	var missing []string
+	var missing, articles []string
+	gone := make(map[string]bool)
 	batch := x.idx.NewBatch()
 	for _, id := range ids {
 		found, err := x.allIDs(ctx, query.NewDocIDQuery([]string{id}))
@@ -442,8 +477,24 @@ func (x *Index) Delete(ctx context.Context, ids []string) (deleted int, err erro
 		}
 		for _, q := range append(found, quotes...) {
 			batch.Delete(q)
+			gone[q] = true
 		}
 		deleted++
+		articles = append(articles, id)
+	}
+	// An article's first reprint takes its place; a reprint deleted in the
+	// same call does not.
+	for _, id := range articles {
+		d, err := x.article(ctx, id)
+		if err != nil {
+			return 0, fmt.Errorf("index %s: delete: %w", x.path, err)
+		}
+		if d == nil {
+			continue // a quote or a reprint
+		}
+		if _, err := x.promote(ctx, batch, d, gone); err != nil {
+			return 0, fmt.Errorf("index %s: delete %s: %w", x.path, id, err)
+		}
 	}
 	if batch.Size() > 0 {
 		if err := x.idx.Batch(batch); err != nil {

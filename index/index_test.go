@@ -34,6 +34,15 @@ func fixtureDocs(t testing.TB) []fangtan.Document {
 	return docs
 }
 
+// distinctCopy returns d under id with a last paragraph of its own, so
+// that it is an article rather than a reprint of d (fangtan.Reprint).
+func distinctCopy(d fangtan.Document, id string) fangtan.Document {
+	d.ID = id
+	d.Paragraphs = append(slices.Clip(d.Paragraphs), "本文编号"+id+"。")
+	d.Text = strings.Join(d.Paragraphs, "\n")
+	return d
+}
+
 var fixture struct {
 	once sync.Once
 	dir  string

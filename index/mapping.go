@@ -22,6 +22,9 @@ import (
 const (
 	typeArticle = "article"
 	typeQuote   = "quote"
+	// A reprint is no article: only its id, the article it reprints, its
+	// file and its record (fangtan.Reprint) as JSON in the stored field.
+	typeReprint = "reprint"
 )
 
 // Field names. Quotes use their own text field so that their BM25 length
@@ -54,8 +57,13 @@ const (
 	// a timeline (a date-range facet on fieldDate, see monthFacet).
 	fieldMonth = "month"
 	fieldFile  = "file"
-	fieldDocID = "doc_id"
-	fieldDate  = "date"
+	// fieldPrint holds an article's fangtan.Print, by which an add finds
+	// the article a new document reprints.
+	fieldPrint = "print"
+	// fieldReprintOf holds the id of the article a reprint reprints.
+	fieldReprintOf = "of"
+	fieldDocID     = "doc_id"
+	fieldDate      = "date"
 	// fieldFacets holds every facet value of a document as "field\x1fvalue",
 	// one term dictionary from which each segment's facet columns are read
 	// (facetcolumns.go). Its doc values are no longer read by fangtan
@@ -96,6 +104,7 @@ var articleFields = withFacets([]fieldSpec{
 	{name: fieldTextExact, kind: kindExact, vectors: true},
 	{name: fieldAuthor, kind: kindKeyword},
 	{name: fieldFile, kind: kindKeyword},
+	{name: fieldPrint, kind: kindKeyword},
 	{name: fieldDate, kind: kindDate, facet: true},
 	{name: fieldFacets, kind: kindKeyword, facet: true},
 	{name: fieldPost, kind: kindKeyword, facet: true},
@@ -113,6 +122,13 @@ var quoteFields = withFacets([]fieldSpec{
 	{name: fieldFacets, kind: kindKeyword, facet: true},
 	{name: fieldStored, kind: kindStored},
 }, fangtan.ArticleFacet, fangtan.QuoteFacet)
+
+var reprintFields = []fieldSpec{
+	{name: fieldType, kind: kindKeyword},
+	{name: fieldReprintOf, kind: kindKeyword},
+	{name: fieldFile, kind: kindKeyword},
+	{name: fieldStored, kind: kindStored},
+}
 
 // withFacets adds a keyword field for each facet of the scopes, named as
 // the facet: it filters; the facet field counts.
@@ -192,6 +208,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	im.ScoringModel = bindex.BM25Scoring
 	im.AddDocumentMapping(typeArticle, docMapping(articleFields))
 	im.AddDocumentMapping(typeQuote, docMapping(quoteFields))
+	im.AddDocumentMapping(typeReprint, docMapping(reprintFields))
 	return im
 }
 
@@ -351,6 +368,7 @@ func (a *fieldAdder) date(value string) {
 var (
 	articleSpecs = specMap(articleFields)
 	quoteSpecs   = specMap(quoteFields)
+	reprintSpecs = specMap(reprintFields)
 )
 
 func specMap(fields []fieldSpec) map[string]fieldSpec {
@@ -377,6 +395,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	art.text(fieldTextExact, d.Text)
 	b.metadata(art, d)
 	art.keywords(fieldAuthor, d.Authors...)
+	art.raw(fieldPrint, fangtan.Print(d.Text))
 	b.posts(art, d)
 	art.addFacets()
 	art.stored(packStored(stored, []byte(d.Text), storedQuotes))
@@ -405,6 +424,20 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 		out = append(out, qa.doc)
 	}
 	return out, nil
+}
+
+// reprint returns the document that records r.
+func (b *docBuilder) reprint(r fangtan.Reprint) (*document.Document, error) {
+	js, err := json.Marshal(&r)
+	if err != nil {
+		return nil, err
+	}
+	a := &fieldAdder{b: b, doc: document.NewDocument(r.ID), specs: reprintSpecs}
+	a.raw(fieldType, typeReprint)
+	a.raw(fieldReprintOf, r.Of)
+	a.raw(fieldFile, r.File)
+	a.stored(packStored(js, nil, nil))
+	return a.doc, nil
 }
 
 // metadata adds the filter and facet fields articles and quotes share.

@@ -530,12 +530,22 @@ func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, 
 	}
 	out := &fangtan.Result{Query: fq.Text, Total: total, Hits: make([]fangtan.Hit, 0, len(hits)),
 		Facets: topFacets(all, articleFacets, fq.FacetSize), Timeline: timeline(all)}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	reprints, err := x.reprintsOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	for _, h := range hits {
 		d, err := storedDoc(h, false)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 		}
-		out.Hits = append(out.Hits, query.ArticleHit(d, h.Score, c.hl))
+		hit := query.ArticleHit(d, h.Score, c.hl)
+		hit.Reprints = reprints[d.ID]
+		out.Hits = append(out.Hits, hit)
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
@@ -589,6 +599,10 @@ func (x *Index) Export(ctx context.Context, fq fangtan.Query, limit int, start f
 		for _, h := range bres.Hits {
 			byID[h.ID] = h
 		}
+		reprints, err := x.reprintsOf(ctx, ids)
+		if err != nil {
+			return err
+		}
 		for _, h := range batch {
 			stored, ok := byID[h.ID]
 			if !ok {
@@ -598,7 +612,9 @@ func (x *Index) Export(ctx context.Context, fq fangtan.Query, limit int, start f
 			if err != nil {
 				return fmt.Errorf("index %s: hit %s: %w", x.path, h.ID, err)
 			}
-			if err := emit(query.ArticleHit(d, h.Score, c.hl)); err != nil {
+			hit := query.ArticleHit(d, h.Score, c.hl)
+			hit.Reprints = reprints[d.ID]
+			if err := emit(hit); err != nil {
 				return err
 			}
 		}
@@ -684,21 +700,32 @@ func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.Do
 		}
 		hl = c.hl
 	}
-	q := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDocIDQuery([]string{id}), termQuery(fieldType, typeArticle)})
-	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	req.Fields = []string{fieldStored}
-	res, err := x.run(ctx, req)
+	d, err := x.article(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if len(res.Hits) == 0 {
+	var as *fangtan.Reprint
+	if d == nil {
+		// A reprint's id opens the article it reprints.
+		rs, err := x.reprints(ctx, bquery.NewDocIDQuery([]string{id}))
+		if err != nil {
+			return nil, err
+		}
+		if len(rs) == 1 {
+			as = &rs[0]
+			if d, err = x.article(ctx, as.Of); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if d == nil {
 		return nil, fmt.Errorf("document %q: %w", id, fangtan.ErrNotFound)
 	}
-	d, err := storedDoc(res.Hits[0], true)
-	if err != nil || d.ID != id {
-		return nil, fmt.Errorf("document %q: %w", id, fangtan.ErrNotFound)
+	reprints, err := x.reprintsOf(ctx, []string{d.ID})
+	if err != nil {
+		return nil, err
 	}
-	v := &fangtan.DocumentView{Document: *d}
+	v := &fangtan.DocumentView{Document: *d, AsReprint: as, Reprints: reprints[d.ID]}
 	if hl != nil {
 		paras := d.Paragraphs
 		if len(paras) == 0 && d.Text != "" {
@@ -710,6 +737,29 @@ func (x *Index) Document(ctx context.Context, id, queryText string) (*fangtan.Do
 		}
 	}
 	return v, nil
+}
+
+// article returns the article with id and its quotes, or nil when no
+// article has that id.
+func (x *Index) article(ctx context.Context, id string) (*fangtan.Document, error) {
+	q := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDocIDQuery([]string{id}), termQuery(fieldType, typeArticle)})
+	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	req.Fields = []string{fieldStored}
+	res, err := x.run(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Hits) == 0 {
+		return nil, nil
+	}
+	d, err := storedDoc(res.Hits[0], true)
+	if err != nil {
+		return nil, fmt.Errorf("index %s: document %s: %w", x.path, id, err)
+	}
+	if d.ID != id {
+		return nil, nil
+	}
+	return d, nil
 }
 
 // canonical maps names typed as aliases (习主席) to the names facets list

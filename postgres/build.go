@@ -190,6 +190,10 @@ type writer struct {
 	mu        sync.Mutex
 	skipped   []fangtan.Skipped
 	shortened []fangtan.Skipped
+	// reprints finds the documents admitted that reprint an article;
+	// reprinted are their records, inserted after the articles.
+	reprints  fangtan.Reprints
+	reprinted []fangtan.Reprint
 	// build: the writer builds a schema, whose documents are prepared in
 	// stages (fangtan.Stages) so that what they learn from the registry
 	// the build fills does not depend on the workers' timing.
@@ -301,6 +305,14 @@ func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangta
 			w.skip(&d, reason)
 			return nil
 		}
+		of, err := w.reprints.Check(&d)
+		if err != nil {
+			return fmt.Errorf("%s: reprint of: %w", d.ID, err)
+		}
+		if of != "" {
+			w.reprinted = append(w.reprinted, fangtan.ReprintOf(&d, of))
+			return nil
+		}
 		select {
 		case in <- fangtan.Sequenced{Doc: d, Seq: seq}:
 			seq++
@@ -318,13 +330,16 @@ func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangta
 	if err == nil {
 		err = srcErr
 	}
+	if err == nil && ctx.Err() == nil {
+		err = w.db.insertReprints(ctx, tx, w.reprinted)
+	}
 	if cause := context.Cause(ctx); cause != nil && (err == nil || errors.Is(err, context.Canceled)) {
 		err = cause
 	}
 	report(w.opts, w.progress(false))
 	p := w.progress(true)
 	return fangtan.Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed,
-		Skipped: w.skipped, Shortened: w.shortened}, err
+		Skipped: w.skipped, Shortened: w.shortened, Reprints: len(w.reprinted)}, err
 }
 
 func (w *writer) count(batch []*articleRow) {
@@ -345,7 +360,7 @@ func joinArray(vs []string) string { return strings.Join(vs, sep) }
 // per table: every value a parameter, tsvectors cast from their text.
 func (db *DB) insert(ctx context.Context, tx pgx.Tx, batch []*articleRow) error {
 	n := len(batch)
-	a := make([][]*string, 15)
+	a := make([][]*string, 16)
 	for i := range a {
 		a[i] = make([]*string, 0, n)
 	}
@@ -355,7 +370,7 @@ func (db *DB) insert(ctx context.Context, tx pgx.Tx, batch []*articleRow) error 
 	for _, r := range batch {
 		vals := []*string{str(r.id), str(r.part), r.date, str(r.file), str(r.doc), str(r.title), str(r.body),
 			str(r.titleNorm), str(r.norm), str(r.titleWords), str(r.words), str(r.titleBigrams),
-			str(joinArray(r.facets)), str(joinArray(r.keys)), str(joinArray(r.posts))}
+			str(joinArray(r.facets)), str(joinArray(r.keys)), str(joinArray(r.posts)), str(r.print)}
 		for i, v := range vals {
 			a[i] = append(a[i], v)
 		}
@@ -374,14 +389,14 @@ func (db *DB) insert(ctx context.Context, tx pgx.Tx, batch []*articleRow) error 
 		}
 	}
 	if _, err := tx.Exec(ctx, db.sql(`INSERT INTO {s}.articles (id, part, date, file, doc, title, body, title_norm, norm,
-			title_words, words, title_bigrams, facets, keys, posts)
+			title_words, words, title_bigrams, facets, keys, posts, print)
 		SELECT id, part::date, date::date, file, doc::jsonb, title, body, title_norm, norm,
 			title_words::tsvector, words::tsvector, title_bigrams::tsvector,
-			string_to_array(facets, chr(30)), string_to_array(keys, chr(30)), string_to_array(posts, chr(30))
+			string_to_array(facets, chr(30)), string_to_array(keys, chr(30)), string_to_array(posts, chr(30)), print
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-			$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
-			AS u(id, part, date, file, doc, title, body, title_norm, norm, title_words, words, title_bigrams, facets, keys, posts)`),
-		a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14]); err != nil {
+			$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+			AS u(id, part, date, file, doc, title, body, title_norm, norm, title_words, words, title_bigrams, facets, keys, posts, print)`),
+		a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15]); err != nil {
 		return fmt.Errorf("insert articles %s…: %w", batch[0].id, err)
 	}
 	if len(p[0]) > 0 {
@@ -420,6 +435,34 @@ func (db *DB) deleteArticles(ctx context.Context, tx pgx.Tx, ids, files []string
 		return nil, err
 	}
 	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+// articleIDs returns the ids of the articles with the given ids or from
+// the given files.
+func (db *DB) articleIDs(ctx context.Context, tx pgx.Tx, ids, files []string) ([]string, error) {
+	rows, err := tx.Query(ctx, db.sql(`SELECT id FROM {s}.articles WHERE id = ANY($1::text[]) OR (file <> '' AND file = ANY($2::text[])) ORDER BY id`), ids, files)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+// deleteReprints deletes the reprints with the given ids or from the given
+// files, returning their ids.
+func (db *DB) deleteReprints(ctx context.Context, tx pgx.Tx, ids, files []string) (map[string]bool, error) {
+	rows, err := tx.Query(ctx, db.sql(`DELETE FROM {s}.reprints WHERE id = ANY($1::text[]) OR (file <> '' AND file = ANY($2::text[])) RETURNING id`), ids, files)
+	if err != nil {
+		return nil, err
+	}
+	gone, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(gone))
+	for _, id := range gone {
+		out[id] = true
+	}
+	return out, nil
 }
 
 // Add implements fangtan.Indexer. The whole add is one transaction: it
@@ -485,10 +528,48 @@ func (db *DB) add(ctx context.Context, docs []fangtan.Document, opts fangtan.Bui
 			files = append(files, d.File)
 		}
 	}
+	// An article this add deletes without writing it again leaves its
+	// first reprint the article, as a delete does: read it before.
+	incoming := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		incoming[id] = true
+	}
+	replaced, err := db.articleIDs(ctx, tx, ids, files)
+	if err != nil {
+		return fangtan.Stats{}, err
+	}
+	var orphaning []*fangtan.Document
+	for _, id := range replaced {
+		if incoming[id] {
+			continue
+		}
+		d, err := db.loadDocument(ctx, tx, id)
+		if err != nil {
+			return fangtan.Stats{}, err
+		}
+		orphaning = append(orphaning, d)
+	}
 	if _, err := db.deleteArticles(ctx, tx, ids, files); err != nil {
 		return fangtan.Stats{}, err
 	}
+	gone, err := db.deleteReprints(ctx, tx, ids, files)
+	if err != nil {
+		return fangtan.Stats{}, err
+	}
+	for _, id := range replaced {
+		gone[id] = true
+	}
+	for _, d := range orphaning {
+		if err := db.promote(ctx, tx, d, gone); err != nil {
+			return fangtan.Stats{}, err
+		}
+	}
+	printed, err := db.printed(ctx, tx, docs)
+	if err != nil {
+		return fangtan.Stats{}, err
+	}
 	w := newWriter(db, opts, start)
+	w.reprints.Indexed = func(p string) ([]fangtan.Printed, error) { return printed[p], nil }
 	stats, err := w.run(ctx, tx, fangtan.DocumentsSource(docs))
 	if err != nil {
 		return stats, err
@@ -533,6 +614,7 @@ func (db *DB) Delete(ctx context.Context, ids []string) (int, error) {
 	}
 	deleted := 0
 	var missing []string
+	var orphaning []*fangtan.Document
 	for _, id := range ids {
 		if doc, n, ok := splitQuoteID(id); ok {
 			tag, err := tx.Exec(ctx, db.sql(`DELETE FROM {s}.quotes WHERE article_id = $1 AND n = $2`), doc, n)
@@ -546,15 +628,39 @@ func (db *DB) Delete(ctx context.Context, ids []string) (int, error) {
 			deleted++
 			continue
 		}
-		gone, err := db.deleteArticles(ctx, tx, []string{id}, nil)
+		d, err := db.loadDocument(ctx, tx, id)
+		if errors.Is(err, fangtan.ErrNotFound) {
+			// A reprint, or nothing.
+			gone, err := db.deleteReprints(ctx, tx, []string{id}, nil)
+			if err != nil {
+				return 0, db.wrap("delete", err)
+			}
+			if len(gone) == 0 {
+				missing = append(missing, id)
+				continue
+			}
+			deleted++
+			continue
+		}
 		if err != nil {
 			return 0, db.wrap("delete", err)
 		}
-		if len(gone) == 0 {
-			missing = append(missing, id)
-			continue
+		if _, err := db.deleteArticles(ctx, tx, []string{id}, nil); err != nil {
+			return 0, db.wrap("delete", err)
 		}
+		orphaning = append(orphaning, d)
 		deleted++
+	}
+	// The first reprint of a deleted article takes its place; a reprint
+	// deleted in the same call does not.
+	gone := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		gone[id] = true
+	}
+	for _, d := range orphaning {
+		if err := db.promote(ctx, tx, d, gone); err != nil {
+			return 0, db.wrap("delete", err)
+		}
 	}
 	if err := db.setMeta(ctx, tx, map[string]string{"generation": newGeneration()}); err != nil {
 		return 0, db.wrap("delete", err)

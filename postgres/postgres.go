@@ -46,8 +46,9 @@ var (
 // formatVersion is recorded in meta; Open refuses other versions. pg2:
 // Fold folds the variant characters of analyzer/variants.txt, so rows
 // written before hold other terms. pg3: the registry keeps its posts by
-// month (RegisteredOfficial.PostMonths).
-const formatVersion = "pg3"
+// month (RegisteredOfficial.PostMonths). pg4: reprints are folded into
+// the article they reprint (the reprints table, articles.print).
+const formatVersion = "pg4"
 
 // DefaultSchema is the schema the live index lives in.
 const DefaultSchema = "fangtan"

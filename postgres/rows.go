@@ -321,6 +321,7 @@ type articleRow struct {
 	titleBigrams string
 	facets, keys []string
 	posts        []string
+	print        string
 	passages     []passageRow
 	quotes       []quoteRow
 }
@@ -403,7 +404,8 @@ func (db *DB) rows(d *fangtan.Document) (*articleRow, error) {
 	if strings.Contains(string(doc), `\u0000`) {
 		return nil, fmt.Errorf("metadata holds a NUL character, which PostgreSQL cannot store")
 	}
-	r := &articleRow{id: d.ID, part: undatedPart, file: d.File, doc: string(doc), title: d.Title, body: d.Text}
+	r := &articleRow{id: d.ID, part: undatedPart, file: d.File, doc: string(doc), title: d.Title, body: d.Text,
+		print: fangtan.Print(d.Text)}
 	if len(d.Date) == 10 && isValidDate(d.Date) {
 		date := d.Date
 		r.date, r.part = &date, date

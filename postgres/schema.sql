@@ -55,6 +55,7 @@ CREATE TABLE articles (
     facets        text[] NOT NULL DEFAULT '{}',  -- 'facet<US>value' as shown (and 'month<US>2021-07'), counted
     keys          text[] NOT NULL DEFAULT '{}',  -- 'facet<US>value' as filtered (places in their short form, authors), matched with &&
     posts         text[] NOT NULL DEFAULT '{}',  -- 'name<US>year<US>post<US>country', for an official's profile
+    print         text NOT NULL DEFAULT '',  -- fangtan.Print of the text: an add finds what a new document reprints by it
     PRIMARY KEY (id, part)
 );
 
@@ -94,6 +95,17 @@ CREATE TABLE quotes (
     keys          text[] NOT NULL DEFAULT '{}',
     PRIMARY KEY (article_id, part, n)
 );
+
+-- Reprints (fangtan.Reprint): ids folded into the article they reprint,
+-- each with its record. Kept beside meta and the registry, not sharded.
+CREATE TABLE reprints (
+    id     text PRIMARY KEY,
+    of     text NOT NULL,
+    file   text NOT NULL DEFAULT '',
+    record jsonb NOT NULL
+);
+CREATE INDEX reprints_of ON reprints (of);
+CREATE INDEX reprints_file ON reprints (file);
 
 -- The corpus-level registry of officials (fangtan.Registry).
 CREATE TABLE registry (

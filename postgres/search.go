@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -573,6 +574,17 @@ func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, er
 			}
 			out.Hits = append(out.Hits, query.ArticleHit(d, h.score, c.hl))
 		}
+		ids := make([]string, len(out.Hits))
+		for i, h := range out.Hits {
+			ids[i] = h.ID
+		}
+		reprints, err := db.reprintsOf(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		for i := range out.Hits {
+			out.Hits[i].Reprints = reprints[out.Hits[i].ID]
+		}
 		out.Facets = query.TopFacets(all, articleFacets, facetSizeOf(fq))
 		out.Timeline = query.Timeline(all[yearFacet], all[monthFacet])
 		return nil
@@ -609,7 +621,9 @@ func (db *DB) Export(ctx context.Context, fq fangtan.Query, limit int, start fun
 		}
 		a := slices.Clone(c.args)
 		rank := c.rank(&a)
-		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body, `+rank+` AS score FROM {s}.articles a WHERE `+c.where+order+" LIMIT "+a.add(limit)), a...)
+		rows, err := tx.Query(ctx, db.sql(`SELECT a.doc, a.body, `+rank+` AS score,
+			(SELECT jsonb_agg(r.record ORDER BY r.id) FROM {s}.reprints r WHERE r.of = a.id) AS reprints
+			FROM {s}.articles a WHERE `+c.where+order+" LIMIT "+a.add(limit)), a...)
 		if err != nil {
 			return err
 		}
@@ -618,14 +632,21 @@ func (db *DB) Export(ctx context.Context, fq fangtan.Query, limit int, start fun
 			var meta []byte
 			var body string
 			var score float32
-			if err := rows.Scan(&meta, &body, &score); err != nil {
+			var reprints []byte
+			if err := rows.Scan(&meta, &body, &score, &reprints); err != nil {
 				return err
 			}
 			d, err := decodeArticle(meta, body)
 			if err != nil {
 				return err
 			}
-			if err := emit(query.ArticleHit(d, float64(score), c.hl)); err != nil {
+			hit := query.ArticleHit(d, float64(score), c.hl)
+			if reprints != nil {
+				if err := json.Unmarshal(reprints, &hit.Reprints); err != nil {
+					return fmt.Errorf("reprints of %s: %w", d.ID, err)
+				}
+			}
+			if err := emit(hit); err != nil {
 				userErr = err
 				return err
 			}
@@ -720,10 +741,26 @@ func (db *DB) Document(ctx context.Context, id, queryText string) (*fangtan.Docu
 			hl = query.NewHighlighter(pq, db.wordTokens)
 		}
 		d, err := db.loadDocument(ctx, tx, id)
+		var as *fangtan.Reprint
+		if errors.Is(err, fangtan.ErrNotFound) {
+			// A reprint's id opens the article it reprints.
+			rs, rerr := db.reprints(ctx, tx, `id = $1`, id)
+			if rerr != nil {
+				return rerr
+			}
+			if len(rs) == 1 {
+				as = &rs[0]
+				d, err = db.loadDocument(ctx, tx, as.Of)
+			}
+		}
 		if err != nil {
 			return err
 		}
-		v = &fangtan.DocumentView{Document: *d}
+		reprints, err := db.reprintsOf(ctx, tx, []string{d.ID})
+		if err != nil {
+			return err
+		}
+		v = &fangtan.DocumentView{Document: *d, AsReprint: as, Reprints: reprints[d.ID]}
 		if hl != nil {
 			paras := d.Paragraphs
 			if len(paras) == 0 && d.Text != "" {

@@ -212,7 +212,7 @@ func (db *DB) clearInPlace(ctx context.Context, tx pgx.Tx) error {
 	if err := db.lock(ctx, tx, lockWrite); err != nil {
 		return err
 	}
-	for _, t := range slices.Concat(shardedTables, []string{"registry", "registry_aliases"}) {
+	for _, t := range slices.Concat(shardedTables, []string{"registry", "registry_aliases", "reprints"}) {
 		if _, err := tx.Exec(ctx, db.sql(`DELETE FROM {s}.`+t)); err != nil {
 			return fmt.Errorf("clear %s: %w", t, err)
 		}

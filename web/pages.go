@@ -193,6 +193,7 @@ type hitView struct {
 	Places    []string
 	Themes    []string
 	Fragments []template.HTML
+	Reprints  int // other ids the article was published under
 }
 
 type officialLink struct {
@@ -618,6 +619,7 @@ func (srv *server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 			Places:    joinPlaces(h.Provinces, h.Cities, h.Districts),
 			Themes:    h.Themes,
 			Fragments: snippetsHTML(h.Snippets, h.Fragments),
+			Reprints:  len(h.Reprints),
 		})
 	}
 	if res.Total == 0 && q.Text != "" {

@@ -659,3 +659,56 @@ func TestPerClientLimit(t *testing.T) {
 		t.Errorf("A after its searches ended: %d", rec.Code)
 	}
 }
+
+// reprinting is the fake with one reprint, a1 published again as a1-copy.
+type reprinting struct {
+	*fakeSearcher
+	r fangtan.Reprint
+}
+
+func (s reprinting) Document(ctx context.Context, id, q string) (*fangtan.DocumentView, error) {
+	var as *fangtan.Reprint
+	if id == s.r.ID {
+		id, as = s.r.Of, &s.r
+	}
+	v, err := s.fakeSearcher.Document(ctx, id, q)
+	if err != nil {
+		return nil, err
+	}
+	v.AsReprint, v.Reprints = as, []fangtan.Reprint{s.r}
+	return v, nil
+}
+
+func (s reprinting) Search(ctx context.Context, q fangtan.Query) (*fangtan.Result, error) {
+	res, err := s.fakeSearcher.Search(ctx, q)
+	for i := range res.Hits {
+		if res.Hits[i].ID == s.r.Of {
+			res.Hits[i].Reprints = []fangtan.Reprint{s.r}
+		}
+	}
+	return res, err
+}
+
+// TestReprintsShown: an article's page lists the ids the source published
+// it under again, a reprint's id says whose reprint it is, and a hit says
+// it was published again.
+func TestReprintsShown(t *testing.T) {
+	r := fangtan.Reprint{ID: "a1-copy", Of: "a1", Title: "事业是拼出来的（转载）", Date: "2021-07-03", URL: "https://example.org/copy"}
+	h, _ := testHandler(t, reprinting{newFake(), r}, Options{})
+	for _, tc := range []struct{ target, want string }{
+		{"/doc/a1", "a1-copy"},
+		{"/doc/a1", "事业是拼出来的（转载）"},
+		{"/doc/a1", `href="https://example.org/copy"`},
+		{"/doc/a1-copy", "a1-copy 是本文的转载"},
+		{"/doc/a1-copy?lang=en", "a1-copy is a reprint of this article"},
+		{"/search?q=" + url.QueryEscape("转型发展"), "另以 1 个编号刊出"},
+	} {
+		rec := get(t, h, tc.target)
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), tc.want) {
+			t.Errorf("%s: status %d, want %q in the page", tc.target, rec.Code, tc.want)
+		}
+	}
+	if rec := get(t, h, "/doc/a2"); strings.Contains(rec.Body.String(), "是本文的转载") {
+		t.Errorf("/doc/a2 says it is a reprint")
+	}
+}

@@ -318,7 +318,7 @@ func (b *inbox) handle(ctx context.Context, name string) {
 	if skipped := problems(rep, stats.Skipped); skipped != "" {
 		_ = os.WriteFile(dest+".skipped", []byte(skipped), 0o644)
 	}
-	b.log.Info("inbox: added", "file", name, "documents", stats.Documents, "quotes", stats.Quotes,
+	b.log.Info("inbox: added", "file", name, "documents", stats.Documents, "reprints", stats.Reprints, "quotes", stats.Quotes,
 		"skipped", len(rep.Problems)+len(stats.Skipped), "took", time.Since(start).Round(time.Millisecond))
 }
 

@@ -224,6 +224,13 @@ func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 		for _, sn := range h.Snippets {
 			fmt.Fprintf(w, "   %s\n", oneLine(marked(sn, tty)))
 		}
+		if len(h.Reprints) > 0 {
+			ids := make([]string, len(h.Reprints))
+			for i, rp := range h.Reprints {
+				ids[i] = rp.ID
+			}
+			fmt.Fprintf(w, "   also published as: %s\n", oneLine(strings.Join(ids, ", ")))
+		}
 	}
 	printFacets(w, r.Facets, fangtan.FacetNames(fangtan.ArticleFacet))
 }

@@ -61,8 +61,8 @@ func Build(t testing.TB, ix fangtan.Indexer, docs []fangtan.Document) fangtan.St
 	if err != nil {
 		t.Fatalf("build %d documents: %v", len(docs), err)
 	}
-	if stats.Documents != len(docs) {
-		t.Fatalf("build indexed %d documents of %d (skipped: %v)", stats.Documents, len(docs), stats.Skipped)
+	if stats.Documents+stats.Reprints != len(docs) {
+		t.Fatalf("build indexed %d documents and %d reprints of %d (skipped: %v)", stats.Documents, stats.Reprints, len(docs), stats.Skipped)
 	}
 	return stats
 }

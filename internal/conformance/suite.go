@@ -30,6 +30,7 @@ func Run(t *testing.T, open Open) {
 		RunCorpus(t, docs, open(t, docs), 12)
 	})
 	t.Run("registry withdraws unheld posts", func(t *testing.T) { registryWithdraws(t, open) })
+	t.Run("reprints", func(t *testing.T) { reprints(t, open) })
 }
 
 // registryWithdraws: a person every article gives only a shared post

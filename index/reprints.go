@@ -1,0 +1,131 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"fangtan"
+)
+
+// The reprints of fangtan.Reprint: a reprint is a document of its own type
+// holding its record, found by its id or by the article it reprints.
+
+// printed returns the indexed articles whose text has print p, but for
+// those keep says an add deletes.
+func (x *Index) printed(ctx context.Context, p string, keep func(d *fangtan.Document) bool) ([]fangtan.Printed, error) {
+	q := bquery.NewConjunctionQuery([]bquery.Query{termQuery(fieldPrint, p), termQuery(fieldType, typeArticle)})
+	req := bleve.NewSearchRequestOptions(q, 100, 0, false)
+	req.Fields = []string{fieldStored}
+	res, err := x.run(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]fangtan.Printed, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		d, err := storedDoc(h, false)
+		if err != nil {
+			return nil, fmt.Errorf("index %s: %s: %w", x.path, h.ID, err)
+		}
+		if keep(d) {
+			out = append(out, fangtan.Printed{ID: d.ID, Date: d.Date})
+		}
+	}
+	return out, nil
+}
+
+// reprints returns the reprints matching q, in order of id.
+func (x *Index) reprints(ctx context.Context, q bquery.Query) ([]fangtan.Reprint, error) {
+	q = bquery.NewConjunctionQuery([]bquery.Query{q, termQuery(fieldType, typeReprint)})
+	var out []fangtan.Reprint
+	const page = 1000
+	for from := 0; ; from += page {
+		req := bleve.NewSearchRequestOptions(q, page, from, false)
+		req.Fields = []string{fieldStored}
+		res, err := x.run(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			s, ok := h.Fields[fieldStored].(string)
+			if !ok {
+				return nil, fmt.Errorf("index %s: reprint %s: no stored record", x.path, h.ID)
+			}
+			meta, _, _, err := unpackStored([]byte(s), false)
+			if err != nil {
+				return nil, fmt.Errorf("index %s: reprint %s: %w", x.path, h.ID, err)
+			}
+			var r fangtan.Reprint
+			if err := json.Unmarshal(meta, &r); err != nil {
+				return nil, fmt.Errorf("index %s: reprint %s: %w", x.path, h.ID, err)
+			}
+			out = append(out, r)
+		}
+		if len(res.Hits) < page {
+			break
+		}
+	}
+	slices.SortFunc(out, func(a, b fangtan.Reprint) int { return strings.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// reprintsOf returns the reprints of each of the articles ids.
+func (x *Index) reprintsOf(ctx context.Context, ids []string) (map[string][]fangtan.Reprint, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var of []bquery.Query
+	for _, id := range ids {
+		of = append(of, termQuery(fieldReprintOf, id))
+	}
+	all, err := x.reprints(ctx, bquery.NewDisjunctionQuery(of))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]fangtan.Reprint)
+	for _, r := range all {
+		out[r.Of] = append(out[r.Of], r)
+	}
+	return out, nil
+}
+
+// promote adds to batch what deleting the article d leaves of its
+// reprints: the first of them not in gone (ids the batch deletes) becomes
+// the article, under its own id, file, title, date and url, and the others
+// reprint it. It returns the id promoted, or "".
+func (x *Index) promote(ctx context.Context, batch *bleve.Batch, d *fangtan.Document, gone map[string]bool) (string, error) {
+	rs, err := x.reprints(ctx, termQuery(fieldReprintOf, d.ID))
+	if err != nil {
+		return "", err
+	}
+	rs = slices.DeleteFunc(rs, func(r fangtan.Reprint) bool { return gone[r.ID] })
+	if len(rs) == 0 {
+		return "", nil
+	}
+	first := rs[0].AsArticle(*d)
+	docs, err := x.b.build(&first)
+	if err != nil {
+		return "", fmt.Errorf("reprint %s: %w", first.ID, err)
+	}
+	for _, bd := range docs {
+		if err := batch.IndexAdvanced(bd); err != nil {
+			return "", err
+		}
+	}
+	for _, r := range rs[1:] {
+		r.Of = first.ID
+		doc, err := x.b.reprint(r)
+		if err != nil {
+			return "", fmt.Errorf("reprint %s: %w", r.ID, err)
+		}
+		if err := batch.IndexAdvanced(doc); err != nil {
+			return "", err
+		}
+	}
+	return first.ID, nil
+}
