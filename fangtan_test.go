@@ -80,3 +80,23 @@ func TestCitedPost(t *testing.T) {
 		})
 	}
 }
+
+func TestQuoteWeight(t *testing.T) {
+	tests := []struct {
+		text string
+		want float64
+	}{
+		{"港獨", 2.0 / 12},
+		{"講「港獨」", 3.0 / 12},
+		{"Hong Kong 2047", 12.0 / 12},
+		{"我們反對港獨，也反對任何分裂國家的言論。", 1},
+		{"……", 1.0 / 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := QuoteWeight(QuoteLength(tt.text)); got != tt.want {
+				t.Errorf("QuoteWeight(QuoteLength(%q)) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -86,7 +86,8 @@ func (d Dir) Delete(ctx context.Context, ids []string) (int, error) {
 var markerKey = []byte("fangtan_index_version")
 
 // formatVersion 10: reprints are folded into the article they reprint
-// (fangtan.Reprint), and articles carry their print. 9: Fold folds the variant characters of
+// (fangtan.Reprint), articles carry their print, and quotes their length
+// (fangtan.QuoteLength). 9: Fold folds the variant characters of
 // analyzer/variants.txt (衞 as 卫), so texts indexed before hold other
 // bigrams. 8: texts indexed only as bigrams (no word fields).
 const formatVersion = "10"

@@ -59,9 +59,18 @@ func compareFiltered(t *testing.T, idx *Index) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			fq, ok := comp.q.(*filteredQuery)
+			// A quote search's words are weighed by the quotes' lengths
+			// around the filtered query; the oracle is weighed alike.
+			inner, weighted := comp.q, false
+			if w, ok := inner.(*quoteWeightQuery); ok {
+				inner, weighted = w.inner, true
+			}
+			if weighted != (c.t.typ == typeQuote && c.name == "quote words and filter") {
+				t.Fatalf("compiled %T: weighed by the quotes' lengths %v", comp.q, weighted)
+			}
+			fq, ok := inner.(*filteredQuery)
 			if !ok {
-				t.Fatalf("compiled %T; want a filteredQuery", comp.q)
+				t.Fatalf("compiled %T; want a filteredQuery", inner)
 			}
 			bq := fq.main.(*bquery.BooleanQuery)
 			oracle := bquery.NewBooleanQuery([]bquery.Query{bq.Must}, nil, nil)
@@ -69,6 +78,10 @@ func compareFiltered(t *testing.T, idx *Index) {
 				oracle.MustNot = bq.MustNot
 			}
 			oracle.AddFilter(fq.filter)
+			var oracleQuery bquery.Query = oracle
+			if weighted {
+				oracleQuery = &quoteWeightQuery{inner: oracle}
+			}
 			// The two searches run one after the other on a live index, and
 			// a background merge between them changes BM25's statistics
 			// (it drops the documents Add replaced), so a difference is
@@ -83,7 +96,7 @@ func compareFiltered(t *testing.T, idx *Index) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want, err := idx.run(ctx, bleve.NewSearchRequestOptions(oracle, 1000, 0, false))
+				want, err := idx.run(ctx, bleve.NewSearchRequestOptions(oracleQuery, 1000, 0, false))
 				if err != nil {
 					t.Fatal(err)
 				}

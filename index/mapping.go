@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,6 +50,9 @@ const (
 	fieldYear       = "year"
 	fieldSpeaker    = "speaker"
 	fieldQuoteKind  = "kind" // a quote's kind: direct or reported
+	// fieldQuoteLength holds a quote's fangtan.QuoteLength, with doc
+	// values: quote search weighs each match by it (quoteWeightQuery).
+	fieldQuoteLength = "length"
 	// fieldPost holds "name\x1fyear\x1ftitle\x1fcountry" for each official
 	// of an article, with doc values: an official's page counts its posts
 	// by year from it.
@@ -116,6 +120,7 @@ var articleFields = withFacets([]fieldSpec{
 var quoteFields = withFacets([]fieldSpec{
 	{name: fieldType, kind: kindKeyword},
 	{name: fieldQuoteExact, kind: kindExact, vectors: true},
+	{name: fieldQuoteLength, kind: kindKeyword, facet: true},
 	{name: fieldDocID, kind: kindKeyword},
 	{name: fieldFile, kind: kindKeyword},
 	{name: fieldDate, kind: kindDate, facet: true},
@@ -412,6 +417,7 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 		qa := &fieldAdder{b: b, doc: document.NewDocument(sq.ID), specs: quoteSpecs}
 		qa.raw(fieldType, typeQuote)
 		qa.text(fieldQuoteExact, q.Text)
+		qa.raw(fieldQuoteLength, strconv.Itoa(fangtan.QuoteLength(q.Text)))
 		for _, f := range fangtan.Facets {
 			if f.Scope == fangtan.QuoteFacet {
 				qa.keywords(f.Name, f.Values(d, &q)...)

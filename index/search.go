@@ -171,6 +171,9 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 	if len(filters) > 0 {
 		c.q = &filteredQuery{main: c.q, filter: andQuery(filters)}
 	}
+	if t.typ == typeQuote && !c.filterOnly {
+		c.q = &quoteWeightQuery{inner: c.q}
+	}
 	return c, nil
 }
 

@@ -365,7 +365,7 @@ func (db *DB) insert(ctx context.Context, tx pgx.Tx, batch []*articleRow) error 
 		a[i] = make([]*string, 0, n)
 	}
 	var p [5][]*string
-	var q [17][]*string
+	var q [18][]*string
 	str := func(s string) *string { return &s }
 	for _, r := range batch {
 		vals := []*string{str(r.id), str(r.part), r.date, str(r.file), str(r.doc), str(r.title), str(r.body),
@@ -383,7 +383,7 @@ func (db *DB) insert(ctx context.Context, tx pgx.Tx, batch []*articleRow) error 
 			for i, v := range []*string{str(r.id), str(r.part), str(strconv.Itoa(qr.n)), r.date, str(r.file), str(qr.text),
 				str(qr.speaker), str(qr.speakerTitle), str(qr.kind), str(strconv.Itoa(qr.paragraph)), str(qr.hit),
 				str(qr.norm), str(qr.words), str(qr.bigrams), str(strconv.FormatBool(qr.complete)),
-				str(joinArray(qr.facets)), str(joinArray(qr.keys))} {
+				str(joinArray(qr.facets)), str(joinArray(qr.keys)), str(strconv.FormatFloat(qr.weight, 'g', -1, 64))} {
 				q[i] = append(q[i], v)
 			}
 		}
@@ -409,14 +409,14 @@ func (db *DB) insert(ctx context.Context, tx pgx.Tx, batch []*articleRow) error 
 	}
 	if len(q[0]) > 0 {
 		if _, err := tx.Exec(ctx, db.sql(`INSERT INTO {s}.quotes (article_id, part, n, date, file, text, speaker, speaker_title,
-				kind, paragraph, hit, norm, words, bigrams, complete, facets, keys)
+				kind, paragraph, hit, norm, words, bigrams, complete, facets, keys, weight)
 			SELECT id, part::date, n::int, date::date, file, text, speaker, speaker_title, kind, paragraph::int, hit::jsonb,
 				norm, words::tsvector, bigrams::tsvector, complete::boolean,
-				string_to_array(facets, chr(30)), string_to_array(keys, chr(30))
+				string_to_array(facets, chr(30)), string_to_array(keys, chr(30)), weight::real
 			FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-				$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
-				AS u(id, part, n, date, file, text, speaker, speaker_title, kind, paragraph, hit, norm, words, bigrams, complete, facets, keys)`),
-			q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7], q[8], q[9], q[10], q[11], q[12], q[13], q[14], q[15], q[16]); err != nil {
+				$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
+				AS u(id, part, n, date, file, text, speaker, speaker_title, kind, paragraph, hit, norm, words, bigrams, complete, facets, keys, weight)`),
+			q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7], q[8], q[9], q[10], q[11], q[12], q[13], q[14], q[15], q[16], q[17]); err != nil {
 			return fmt.Errorf("insert quotes of %s…: %w", batch[0].id, err)
 		}
 	}

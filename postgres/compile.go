@@ -323,14 +323,15 @@ func (db *DB) compileParsed(ctx context.Context, qr querier, pq *query.Query, fq
 
 // rank is the score expression, its parameter appended to a (a copy of
 // c.args): ts_rank of the query's words, a title match counting three
-// times as in the bleve index.
+// times as in the bleve index, and a quote's times its weight
+// (fangtan.QuoteWeight).
 func (c *compiled) rank(a *args) string {
 	if c.rankQuery == "" {
 		return "0::real"
 	}
 	rq := a.add(c.rankQuery)
 	if c.t == quotes {
-		return "ts_rank(q.words, " + rq + "::tsquery)"
+		return "ts_rank(q.words, " + rq + "::tsquery) * q.weight"
 	}
 	return "(ts_rank(a.words, " + rq + "::tsquery) + 3 * ts_rank(a.title_words, " + rq + "::tsquery))"
 }

@@ -47,7 +47,8 @@ var (
 // Fold folds the variant characters of analyzer/variants.txt, so rows
 // written before hold other terms. pg3: the registry keeps its posts by
 // month (RegisteredOfficial.PostMonths). pg4: reprints are folded into
-// the article they reprint (the reprints table, articles.print).
+// the article they reprint (the reprints table, articles.print), and
+// quotes carry their weight (quotes.weight).
 const formatVersion = "pg4"
 
 // DefaultSchema is the schema the live index lives in.

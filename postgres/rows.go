@@ -343,6 +343,7 @@ type quoteRow struct {
 	words, bigrams        string
 	complete              bool
 	facets, keys          []string
+	weight                float64 // fangtan.QuoteWeight
 }
 
 // isPlace tells the facets whose filters match a place's short and full
@@ -466,7 +467,8 @@ func (db *DB) rows(d *fangtan.Document) (*articleRow, error) {
 		bv, complete := bigramVector(qrs)
 		qr := quoteRow{n: n, text: q.Text, speaker: foldValue(q.Speaker), speakerTitle: q.SpeakerTitle, kind: string(hit.Kind),
 			paragraph: q.Paragraph, hit: string(js), norm: string(qrs),
-			words: wordVector(db.words(q.Text, nil, ""), false), bigrams: bv, complete: complete}
+			words: wordVector(db.words(q.Text, nil, ""), false), bigrams: bv, complete: complete,
+			weight: fangtan.QuoteWeight(fangtan.QuoteLength(q.Text))}
 		for _, f := range fangtan.Facets {
 			switch f.Scope {
 			case fangtan.ArticleFacet:

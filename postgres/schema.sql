@@ -93,6 +93,7 @@ CREATE TABLE quotes (
     complete      boolean NOT NULL DEFAULT true,
     facets        text[] NOT NULL DEFAULT '{}',
     keys          text[] NOT NULL DEFAULT '{}',
+    weight        real NOT NULL DEFAULT 1,  -- fangtan.QuoteWeight: a quote's rank is multiplied by it
     PRIMARY KEY (article_id, part, n)
 );
 
