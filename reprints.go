@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"fangtan/internal/han"
 )
 
 // A reprint is an article a source published again under another id: the
@@ -63,20 +65,28 @@ func (r Reprint) AsArticle(d Document) Document {
 // tell two copies apart. A text of fewer than minPrintRunes letters and
 // digits has none ("").
 func Print(text string) string {
-	h := sha256.New()
-	var buf [4]byte
+	buf := make([]byte, 0, len(text))
 	n := 0
 	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		var keep bool
+		switch {
+		case r < utf8.RuneSelf:
+			keep = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		case han.Is(r):
+			keep = true
+		default:
+			keep = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if keep {
 			n++
-			k := utf8.EncodeRune(buf[:], r)
-			h.Write(buf[:k])
+			buf = utf8.AppendRune(buf, r)
 		}
 	}
 	if n < minPrintRunes {
 		return ""
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:16])
 }
 
 // Printed is an indexed article with a print: its id and date.
