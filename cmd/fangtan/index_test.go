@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -161,5 +162,26 @@ func TestSearchBadQuery(t *testing.T) {
 	code, out, _ := runIndexCLI(t, "search", "--index", dir, "丁小強")
 	if code != 0 || !strings.Contains(out, "【丁小強】") {
 		t.Errorf("text output should mark matches in the original script:\n%s", out)
+	}
+}
+
+// TestIndexFoldsReprints: a file repeating another's text is counted as a
+// reprint, and the article's hit names it.
+func TestIndexFoldsReprints(t *testing.T) {
+	src := t.TempDir()
+	text := strings.Repeat("港珠澳大桥管理局今日公布首年客流数字，日均往来车辆较去年同期增加三成。", 4)
+	for _, name := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(src, name), []byte("大桥首年客流超预期\n\n"+text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	code, out, errs := runIndexCLI(t, "index", "--index", dir, src)
+	if code != 0 || !strings.Contains(out, "indexed 1 documents") || !strings.Contains(out, "reprints: 1 ") {
+		t.Fatalf("index: exit %d\n%s%s", code, out, errs)
+	}
+	code, out, errs = runIndexCLI(t, "search", "--index", dir, "客流")
+	if code != 0 || !strings.Contains(out, "1 results") || !strings.Contains(out, "also published as: b") {
+		t.Errorf("search: exit %d\n%s%s", code, out, errs)
 	}
 }
