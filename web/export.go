@@ -33,6 +33,9 @@ type ExportRow struct {
 	Fragment  string             `json:"fragment"`
 	Paragraph int                `json:"paragraph,omitempty"`
 	Permalink string             `json:"permalink"`
+	// Reprints are the other ids the source published the article under
+	// (fangtan.Reprint), counted once, as this row.
+	Reprints []string `json:"reprints"`
 }
 
 // Export is the body of /export.json.
@@ -109,10 +112,14 @@ func exportRow(h fangtan.Hit, perma string) ExportRow {
 	if authors == nil {
 		authors = []string{}
 	}
+	reprints := make([]string, 0, len(h.Reprints))
+	for _, r := range h.Reprints {
+		reprints = append(reprints, r.ID)
+	}
 	return ExportRow{
 		ID: h.ID, Title: h.Title, Authors: authors, Source: h.Source, Date: h.Date, URL: h.URL, File: h.File,
 		Officials: officialsSubjectFirst(officials), Places: places, Themes: themes,
-		Fragment: strings.Join(frags, " "), Paragraph: h.Paragraph, Permalink: perma,
+		Fragment: strings.Join(frags, " "), Paragraph: h.Paragraph, Permalink: perma, Reprints: reprints,
 	}
 }
 
@@ -179,7 +186,7 @@ func (srv *server) handleExportJSON(w http.ResponseWriter, r *http.Request) erro
 // utf8BOM makes Excel read the CSV as UTF-8 instead of the local code page.
 const utf8BOM = "\uFEFF"
 
-var csvHeader = []string{"id", "title", "author", "source", "date", "url", "file", "officials", "places", "themes", "fragment", "paragraph", "permalink"}
+var csvHeader = []string{"id", "title", "author", "source", "date", "url", "file", "officials", "places", "themes", "fragment", "paragraph", "permalink", "reprints"}
 
 func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) error {
 	started := false
@@ -204,6 +211,7 @@ func (srv *server) handleExportCSV(w http.ResponseWriter, r *http.Request) error
 			cell(row.ID), cell(row.Title), cell(strings.Join(row.Authors, "; ")), cell(row.Source), cell(row.Date),
 			cell(row.URL), cell(row.File), cell(strings.Join(officials, "; ")), cell(strings.Join(row.Places, "; ")),
 			cell(strings.Join(row.Themes, "; ")), cell(row.Fragment), para, cell(row.Permalink),
+			cell(strings.Join(row.Reprints, "; ")),
 		})
 	})
 	if err := srv.exportDone(r, started, err); err != nil || !started {

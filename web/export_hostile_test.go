@@ -19,7 +19,7 @@ var hostileStarts = []string{"=", "+", "-", "@", "\t", "\r", "＝", "＋", "－"
 // TestExportDefusesEveryColumn exports, through /export.csv and
 // /export.json, one document per hostile first character, with that
 // character at the start of every exported column (id, title, source, date,
-// url, file, author, officials, places, themes, fragment). In the CSV no cell may
+// url, file, author, officials, places, themes, fragment, reprints). In the CSV no cell may
 // start with one (each gets a leading apostrophe); the JSON, which no
 // spreadsheet reads, carries every value unchanged. (Before, the defusing
 // was tested alone, and a CSV column written without it went unnoticed.)
@@ -34,7 +34,11 @@ func TestExportDefusesEveryColumn(t *testing.T) {
 		d.URL = p + "HYPERLINK(\"http://evil.example\")"
 		docs = append(docs, d)
 	}
-	h, _ := testHandler(t, &fakeSearcher{docs: docs}, Options{})
+	reprints := map[string][]fangtan.Reprint{}
+	for _, d := range docs {
+		reprints[d.ID] = []fangtan.Reprint{{ID: d.ID + "copy", Of: d.ID}}
+	}
+	h, _ := testHandler(t, &fakeSearcher{docs: docs, reprints: reprints}, Options{})
 	q := "q=" + url.QueryEscape("导出测试")
 
 	rec := get(t, h, "/export.csv?"+q)

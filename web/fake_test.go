@@ -29,6 +29,8 @@ type fakeSearcher struct {
 	// reports that one has started.
 	block   chan struct{}
 	blocked chan struct{}
+	// reprints are the reprints of each article, by its id.
+	reprints map[string][]fangtan.Reprint
 }
 
 var errBoom = errors.New("disk on fire at /secret/path")
@@ -172,7 +174,7 @@ func (f *fakeSearcher) Search(ctx context.Context, q fangtan.Query) (*fangtan.Re
 		count(counts, "year", d.Year())
 		h := fangtan.Hit{ID: d.ID, File: d.File, Title: d.Title, Authors: d.Authors, Date: d.Date, Source: d.Source, URL: d.URL,
 			Officials: d.Officials, Cities: d.Places.Cities, Provinces: d.Places.Provinces,
-			Districts: d.Places.Districts, Themes: d.Themes, Score: 1}
+			Districts: d.Places.Districts, Themes: d.Themes, Score: 1, Reprints: f.reprints[d.ID]}
 		for _, p := range d.Paragraphs {
 			for _, w := range ws {
 				if strings.Contains(p, w) {
