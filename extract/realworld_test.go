@@ -1743,7 +1743,9 @@ func TestRegistryWithdrawsUnheldPost(t *testing.T) {
 	note("陈健波", "主席", loneOnlyArticles-1)
 	note("梁君彦", "主席", loneOnlyArticles)
 	note("梁君彦", "立法会主席", 1)
-	checkRecheck(t, reg, "李嘉诚", "马时亨")
+	// Two distinct articles judge: reprints are no longer counted apart.
+	note("戴启思", "主席", 2)
+	checkRecheck(t, reg, "戴启思", "李嘉诚", "马时亨")
 	for _, tc := range []struct {
 		text, name string
 		kept       bool
@@ -1756,6 +1758,7 @@ func TestRegistryWithdrawsUnheldPost(t *testing.T) {
 		{"李嘉诚主席今日出席活动。主席李嘉诚表示满意。", "李嘉诚", true},
 		{"主席陈健波两度暂停会议。", "陈健波", true},
 		{"主席梁君彦宣布暂停会议。", "梁君彦", true},
+		{"大律师公会今日开会。主席戴启思表示反对。", "戴启思", false},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			title := "主席"

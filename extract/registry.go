@@ -159,9 +159,15 @@ func outOfOffice(ro fangtan.RegisteredOfficial) bool {
 // loneOnlyArticles is how many articles must give a person shared posts
 // alone, and no other post, before the registry judges them out of public
 // office: an official of an archive's beat is named somewhere with the
-// body whose post they hold (立法会主席梁君彦), and a person seen once or
-// twice may simply not have been.
-const loneOnlyArticles = 3
+// body whose post they hold (立法会主席梁君彦), and a person seen once may
+// simply not have been. It was 3 while the registry counted reprints
+// (fangtan.Reprint) as articles of their own, a third of hkcnews's items;
+// counted once, 2 keeps what 3 judged there (秦苏骥, a hospital's 医务部主任,
+// in two articles and a reprint) and judges 20 more hkcnews pairs, all
+// private, party or university posts read alone (主席陈振彬 of a youth
+// corps, 系主任梁天伟, 社民连's 黄浩铭). On xwlb it takes one right pair
+// (崔世昌, 副主任 of the Macao Basic Law Committee in a list).
+const loneOnlyArticles = 2
 
 // withdrawUnheldPost removes from doc the official name when the article
 // gives them only a shared post written alone before the name, with no
