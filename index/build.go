@@ -477,9 +477,9 @@ type writer struct {
 	// and not yet persisted.
 	inflight chan struct{}
 	// reprints finds the documents admitted that reprint an article;
-	// reprinted are their records, indexed after the articles.
+	// reprinted counts them.
 	reprints  fangtan.Reprints
-	reprinted []fangtan.Reprint
+	reprinted atomic.Int64
 	// written, when set, is called after each batch is in the index: an
 	// Add bumps the generation, so that a search does not keep serving
 	// pages and counts ranked before the batch until the whole Add ends.
@@ -538,7 +538,7 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	// others must not wait for the documents it will not prepare.
 	ready, release := fangtan.Preparer(ctx, w.opts, w.build)
 	defer release()
-	in := make(chan fangtan.Sequenced, 4*w.opts.Workers)
+	in := make(chan item, 4*w.opts.Workers)
 	var wg sync.WaitGroup
 	for range w.opts.Workers {
 		wg.Add(1)
@@ -567,13 +567,19 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 		if err != nil {
 			return fmt.Errorf("%s: reprint of: %w", d.ID, err)
 		}
+		it := item{Sequenced: fangtan.Sequenced{Doc: d, Seq: seq}}
 		if of != "" {
-			w.reprinted = append(w.reprinted, fangtan.ReprintOf(&d, of))
-			return nil
+			// A reprint is written in a worker's batch like an article, so
+			// that every segment of a build holds the same fields and zap
+			// merges them by copying (fieldDocID).
+			r := fangtan.ReprintOf(&d, of)
+			it = item{reprint: &r}
 		}
 		select {
-		case in <- fangtan.Sequenced{Doc: d, Seq: seq}:
-			seq++
+		case in <- it:
+			if it.reprint == nil {
+				seq++
+			}
 			return nil
 		case <-ctx.Done():
 			return context.Cause(ctx)
@@ -581,11 +587,6 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	})
 	close(in)
 	wg.Wait()
-	if srcErr == nil && context.Cause(ctx) == nil {
-		if err := w.writeReprints(before); err != nil {
-			cancel(err)
-		}
-	}
 	stopProgress()
 
 	err := srcErr
@@ -597,42 +598,18 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 	report(w.opts, w.progress(false))
 	p := w.progress(true)
 	stats := Stats{Documents: p.Documents, Quotes: p.Quotes, Bytes: p.Bytes, Elapsed: p.Elapsed, Skipped: w.skipped, Shortened: w.shortened,
-		Reprints: len(w.reprinted)}
+		Reprints: int(w.reprinted.Load())}
 	return stats, err
 }
 
-// writeReprints indexes the records of the reprints admitted, once every
-// article is written.
-func (w *writer) writeReprints(before func(*bleve.Batch, []*fangtan.Document) error) error {
-	for chunk := range slices.Chunk(w.reprinted, max(w.opts.BatchSize, 1)) {
-		batch := w.idx.NewBatch()
-		pending := make([]*fangtan.Document, 0, len(chunk))
-		for _, r := range chunk {
-			doc, err := w.b.reprint(r)
-			if err != nil {
-				return fmt.Errorf("%s: %w", r.ID, err)
-			}
-			if err := batch.IndexAdvanced(doc); err != nil {
-				return err
-			}
-			pending = append(pending, &fangtan.Document{ID: r.ID, File: r.File})
-		}
-		if before != nil {
-			if err := before(batch, pending); err != nil {
-				return err
-			}
-		}
-		if err := w.idx.Batch(batch); err != nil {
-			return err
-		}
-		if w.written != nil {
-			w.written()
-		}
-	}
-	return nil
+// item is what the source hands the workers: a document to prepare and
+// index, or the record of a reprint.
+type item struct {
+	fangtan.Sequenced
+	reprint *fangtan.Reprint
 }
 
-func (w *writer) work(ctx context.Context, in <-chan fangtan.Sequenced, ready func(*fangtan.Document, int), before func(*bleve.Batch, []*fangtan.Document) error) error {
+func (w *writer) work(ctx context.Context, in <-chan item, ready func(*fangtan.Document, int), before func(*bleve.Batch, []*fangtan.Document) error) error {
 	batch := w.idx.NewBatch()
 	var pending []*fangtan.Document
 	flush := func() error {
@@ -673,6 +650,23 @@ func (w *writer) work(ctx context.Context, in <-chan fangtan.Sequenced, ready fu
 	for sd := range in {
 		if err := ctx.Err(); err != nil {
 			return nil // the cause is already recorded
+		}
+		if r := sd.reprint; r != nil {
+			doc, err := w.b.reprint(*r)
+			if err != nil {
+				return fmt.Errorf("%s: %w", r.ID, err)
+			}
+			if err := batch.IndexAdvanced(doc); err != nil {
+				return err
+			}
+			pending = append(pending, &fangtan.Document{ID: r.ID, File: r.File})
+			w.reprinted.Add(1)
+			if batch.Size() >= w.opts.BatchSize {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			continue
 		}
 		d := sd.Doc
 		ready(&d, sd.Seq)

@@ -403,7 +403,7 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 func (x *Index) replaced(ctx context.Context, docs []*fangtan.Document) ([]string, error) {
 	var byID, byFile []query.Query
 	for _, d := range docs {
-		byID = append(byID, termQuery(fieldDocID, d.ID))
+		byID = append(byID, quotesOf(d.ID))
 		ids := query.NewDocIDQuery([]string{d.ID})
 		byID = append(byID, ids)
 		if d.File != "" {
@@ -418,7 +418,7 @@ func (x *Index) replaced(ctx context.Context, docs []*fangtan.Document) ([]strin
 	// Articles found through their file bring their quotes too.
 	var more []query.Query
 	for _, id := range found {
-		more = append(more, termQuery(fieldDocID, id))
+		more = append(more, quotesOf(id))
 	}
 	if len(more) > 0 {
 		quotes, err := x.allIDs(ctx, query.NewDisjunctionQuery(more))
@@ -471,7 +471,7 @@ func (x *Index) Delete(ctx context.Context, ids []string) (deleted int, err erro
 			missing = append(missing, id)
 			continue
 		}
-		quotes, err := x.allIDs(ctx, termQuery(fieldDocID, id))
+		quotes, err := x.allIDs(ctx, quotesOf(id))
 		if err != nil {
 			return 0, fmt.Errorf("index %s: delete: %w", x.path, err)
 		}
@@ -505,6 +505,12 @@ func (x *Index) Delete(ctx context.Context, ids []string) (deleted int, err erro
 		return deleted, fmt.Errorf("index %s: delete %q: %w", x.path, missing, fangtan.ErrNotFound)
 	}
 	return deleted, nil
+}
+
+// quotesOf matches the quotes of the article id (not its reprints, which
+// name it in the same field).
+func quotesOf(id string) query.Query {
+	return query.NewConjunctionQuery([]query.Query{termQuery(fieldDocID, id), termQuery(fieldType, typeQuote)})
 }
 
 func termQuery(field, term string) *query.TermQuery {

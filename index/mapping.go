@@ -64,10 +64,13 @@ const (
 	// fieldPrint holds an article's fangtan.Print, by which an add finds
 	// the article a new document reprints.
 	fieldPrint = "print"
-	// fieldReprintOf holds the id of the article a reprint reprints.
-	fieldReprintOf = "of"
-	fieldDocID     = "doc_id"
-	fieldDate      = "date"
+	// fieldDocID holds a quote's article and a reprint's: the article it
+	// reprints. Not a field of its own for reprints: zap merges segments
+	// by copying their postings only when all hold the same fields, and
+	// the build's segments with reprints must hold no field the others
+	// lack (a field "of" made xwlb's final merge decode every posting).
+	fieldDocID = "doc_id"
+	fieldDate  = "date"
 	// fieldFacets holds every facet value of a document as "field\x1fvalue",
 	// one term dictionary from which each segment's facet columns are read
 	// (facetcolumns.go). Its doc values are no longer read by fangtan
@@ -130,7 +133,7 @@ var quoteFields = withFacets([]fieldSpec{
 
 var reprintFields = []fieldSpec{
 	{name: fieldType, kind: kindKeyword},
-	{name: fieldReprintOf, kind: kindKeyword},
+	{name: fieldDocID, kind: kindKeyword},
 	{name: fieldFile, kind: kindKeyword},
 	{name: fieldStored, kind: kindStored},
 }
@@ -440,7 +443,7 @@ func (b *docBuilder) reprint(r fangtan.Reprint) (*document.Document, error) {
 	}
 	a := &fieldAdder{b: b, doc: document.NewDocument(r.ID), specs: reprintSpecs}
 	a.raw(fieldType, typeReprint)
-	a.raw(fieldReprintOf, r.Of)
+	a.raw(fieldDocID, r.Of)
 	a.raw(fieldFile, r.File)
 	a.stored(packStored(js, nil, nil))
 	return a.doc, nil

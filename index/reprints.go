@@ -81,7 +81,7 @@ func (x *Index) reprintsOf(ctx context.Context, ids []string) (map[string][]fang
 	}
 	var of []bquery.Query
 	for _, id := range ids {
-		of = append(of, termQuery(fieldReprintOf, id))
+		of = append(of, termQuery(fieldDocID, id))
 	}
 	all, err := x.reprints(ctx, bquery.NewDisjunctionQuery(of))
 	if err != nil {
@@ -99,7 +99,7 @@ func (x *Index) reprintsOf(ctx context.Context, ids []string) (map[string][]fang
 // the article, under its own id, file, title, date and url, and the others
 // reprint it. It returns the id promoted, or "".
 func (x *Index) promote(ctx context.Context, batch *bleve.Batch, d *fangtan.Document, gone map[string]bool) (string, error) {
-	rs, err := x.reprints(ctx, termQuery(fieldReprintOf, d.ID))
+	rs, err := x.reprints(ctx, termQuery(fieldDocID, d.ID))
 	if err != nil {
 		return "", err
 	}
