@@ -51,6 +51,16 @@ func ReprintOf(d *Document, of string) Reprint {
 	return Reprint{ID: d.ID, Of: of, File: d.File, Title: d.Title, Date: d.Date, URL: d.URL}
 }
 
+// ReprintsByArticle groups reprints by the article they reprint, keeping
+// their order.
+func ReprintsByArticle(rs []Reprint) map[string][]Reprint {
+	out := make(map[string][]Reprint)
+	for _, r := range rs {
+		out[r.Of] = append(out[r.Of], r)
+	}
+	return out
+}
+
 // AsArticle returns the article d printed under r's id, file, title, date
 // and url: what r becomes when the article it reprints is deleted.
 func (r Reprint) AsArticle(d Document) Document {

@@ -58,10 +58,13 @@ type Index struct {
 	// visits every match, which for a frequent word is a good part of a
 	// search; paging through results, and the same query asked again,
 	// reuse the counts.
-	facets      gencache.Cache[uint64, map[string][]fangtan.FacetCount]
-	ranks       gencache.Cache[uint64, *window] // the first ranks of recent searches (windows.go)
-	columns     facetColumns                    // each segment's facet values, for counting
-	columnsRead sync.WaitGroup                  // readColumns, which Close waits for
+	facets gencache.Cache[uint64, map[string][]fangtan.FacetCount]
+	ranks  gencache.Cache[uint64, *window] // the first ranks of recent searches (windows.go)
+	// reprintsByArticle holds every reprint of the index, by article
+	// (reprintsOf), under the key "".
+	reprintsByArticle gencache.Cache[uint64, map[string][]fangtan.Reprint]
+	columns           facetColumns   // each segment's facet values, for counting
+	columnsRead       sync.WaitGroup // readColumns, which Close waits for
 }
 
 var _ fangtan.Searcher = (*Index)(nil)

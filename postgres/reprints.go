@@ -100,11 +100,7 @@ func (db *DB) reprintsOf(ctx context.Context, q querier, ids []string) (map[stri
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][]fangtan.Reprint)
-	for _, r := range all {
-		out[r.Of] = append(out[r.Of], r)
-	}
-	return out, nil
+	return fangtan.ReprintsByArticle(all), nil
 }
 
 // promote makes the first reprint of the deleted article d that is not in
