@@ -1202,8 +1202,10 @@ func (p *people) findOfficials(t *tagged) {
 		if judged != title {
 			prevBody = judged[:len(judged)-len(title)]
 		}
-		// A list after one post: 国务院副总理张国清、刘国中.
-		for at := end + nl; at+1 < len(rs) && strings.ContainsRune("、及和与", rs[at]); {
+		// A list after one post: 国务院副总理张国清、刘国中; not after a
+		// post one person holds (澳门行政长官崔世安、林郑月娥).
+		single := singlePost(string(rs[max(0, start-2):start]) + title)
+		for at := end + nl; at+1 < len(rs) && strings.ContainsRune("、及和与", rs[at]) && !single; {
 			m := t.officialNameAt(at+1, title)
 			if m == 0 && !t.oneNoNameWord(at+1) {
 				m = listedNameAt(rs, at+1)
@@ -1216,6 +1218,21 @@ func (p *people) findOfficials(t *tagged) {
 			at += 1 + m
 		}
 	}
+}
+
+// singlePost reports whether title, with the two runes before it, ends in
+// a post one person holds at a time (singleposts.txt), not a deputy's, and
+// names no past holders (前任总统奥巴马及乔治布殊, 历任特首董建华、曾荫权).
+func singlePost(title string) bool {
+	if strings.Contains(title, "前") || strings.Contains(title, "历任") || strings.Contains(title, "历届") || strings.Contains(title, "两位") {
+		return false
+	}
+	for _, p := range singlePosts {
+		if head, ok := strings.CutSuffix(title, p); ok {
+			return !strings.HasSuffix(head, "副") && !strings.HasSuffix(head, "常务")
+		}
+	}
+	return false
 }
 
 // officialNameAt returns the length of the name of an official, written
@@ -1335,6 +1352,7 @@ func (t *tagged) nameLikeWords(i, end int) bool {
 // of a private body (恒隆集团主席, 社民连发言人): publicPost.
 var (
 	sharedPosts  = setOfList(mustList("sharedposts.txt"))
+	singlePosts  = mustList("singleposts.txt")
 	publicBodies = mustList("publicbodies.txt")
 	// privateBodies hold a public body's word and are none (公司: 司).
 	privateBodies = mustList("privatebodies.txt")
