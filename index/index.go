@@ -353,10 +353,19 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		}
 		// An article gone from its file leaves its first reprint the
 		// article, as a delete does.
+		var articles []query.Query
 		for id := range gone {
-			if strings.Contains(id, "#q") {
-				continue
+			if !strings.Contains(id, "#q") {
+				articles = append(articles, termQuery(fieldDocID, id))
 			}
+		}
+		var reprinted []fangtan.Reprint
+		if len(articles) > 0 {
+			if reprinted, err = x.reprints(ctx, query.NewDisjunctionQuery(articles)); err != nil {
+				return err
+			}
+		}
+		for id := range fangtan.ReprintsByArticle(reprinted) {
 			d, err := x.article(ctx, id)
 			if err != nil || d == nil {
 				if err != nil {

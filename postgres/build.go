@@ -538,9 +538,13 @@ func (db *DB) add(ctx context.Context, docs []fangtan.Document, opts fangtan.Bui
 	if err != nil {
 		return fangtan.Stats{}, err
 	}
+	reprinted, err := db.reprintsOf(ctx, tx, replaced)
+	if err != nil {
+		return fangtan.Stats{}, err
+	}
 	var orphaning []*fangtan.Document
 	for _, id := range replaced {
-		if incoming[id] {
+		if incoming[id] || len(reprinted[id]) == 0 {
 			continue
 		}
 		d, err := db.loadDocument(ctx, tx, id)
