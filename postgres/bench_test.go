@@ -34,6 +34,7 @@ func BenchmarkSearchXWLB(b *testing.B) {
 					if mode == "uncached" {
 						db.counts.clear()
 						db.ranks.clear()
+						db.reprintsByArticle.clear()
 					}
 					start := time.Now()
 					var err error

@@ -84,6 +84,9 @@ type DB struct {
 
 	counts genCache[counts] // totals and facet counts of recent searches
 	ranks  genCache[ranked] // the first rows of recent searches' orders
+	// reprintsByArticle holds every reprint of the schema, by article,
+	// under the key "" (pageReprints).
+	reprintsByArticle genCache[map[string][]fangtan.Reprint]
 }
 
 var _ fangtan.Searcher = (*DB)(nil)

@@ -68,10 +68,10 @@ func (db *DB) printed(ctx context.Context, q querier, docs []fangtan.Document) (
 	return out, rows.Err()
 }
 
-// reprints returns the records of the reprints matching where ($1 its
-// argument), in order of id.
-func (db *DB) reprints(ctx context.Context, q querier, where string, arg any) ([]fangtan.Reprint, error) {
-	rows, err := q.Query(ctx, db.sql(`SELECT record FROM {s}.reprints WHERE `+where+` ORDER BY id`), arg)
+// reprints returns the records of the reprints matching where ($1… its
+// arguments), in order of id.
+func (db *DB) reprints(ctx context.Context, q querier, where string, args ...any) ([]fangtan.Reprint, error) {
+	rows, err := q.Query(ctx, db.sql(`SELECT record FROM {s}.reprints WHERE `+where+` ORDER BY id`), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +101,31 @@ func (db *DB) reprintsOf(ctx context.Context, q querier, ids []string) (map[stri
 		return nil, err
 	}
 	return fangtan.ReprintsByArticle(all), nil
+}
+
+// pageReprints returns the reprints of each of a page's articles ids, from
+// the schema's reprints read once per generation gen: each page of hits
+// asks, and a query of its own was a round trip more for every search.
+func (db *DB) pageReprints(ctx context.Context, q querier, gen string, ids []string) (map[string][]fangtan.Reprint, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	all, ok := db.reprintsByArticle.get(gen, "")
+	if !ok {
+		rs, err := db.reprints(ctx, q, "true")
+		if err != nil {
+			return nil, err
+		}
+		all = fangtan.ReprintsByArticle(rs)
+		db.reprintsByArticle.put(gen, "", all)
+	}
+	out := make(map[string][]fangtan.Reprint, len(ids))
+	for _, id := range ids {
+		if rs := all[id]; rs != nil {
+			out[id] = rs
+		}
+	}
+	return out, nil
 }
 
 // promote makes the first reprint of the deleted article d that is not in

@@ -578,7 +578,7 @@ func (db *DB) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, er
 		for i, h := range out.Hits {
 			ids[i] = h.ID
 		}
-		reprints, err := db.reprintsOf(ctx, tx, ids)
+		reprints, err := db.pageReprints(ctx, tx, gen, ids)
 		if err != nil {
 			return err
 		}
