@@ -127,9 +127,13 @@ func (e *fangtanEngine) Path(q MixQuery) string {
 // fangtanPage is the largest page index.Search accepts.
 const fangtanPage = 500
 
-// Phrase pages through every article the quoted query finds.
+// Phrase pages through every article the quoted query finds, and names
+// the reprints each hit lists (fangtan.Reprint): fangtan folds a record
+// repeating an article's text into that article, which the hit names, so
+// the oracle's record is found through it.
 func (e *fangtanEngine) Phrase(ctx context.Context, phrase string) ([]string, error) {
 	var ids []string
+	articles := 0
 	for from := 0; ; from += fangtanPage {
 		res, err := e.idx.Search(ctx, fangtan.Query{Text: `"` + phrase + `"`, From: from, Size: fangtanPage})
 		if err != nil {
@@ -137,8 +141,12 @@ func (e *fangtanEngine) Phrase(ctx context.Context, phrase string) ([]string, er
 		}
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
+			for _, r := range h.Reprints {
+				ids = append(ids, r.ID)
+			}
 		}
-		if len(res.Hits) < fangtanPage || uint64(len(ids)) >= res.Total {
+		articles += len(res.Hits)
+		if len(res.Hits) < fangtanPage || uint64(articles) >= res.Total {
 			return ids, nil
 		}
 	}
