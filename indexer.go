@@ -24,8 +24,10 @@ type Indexer interface {
 	Add(ctx context.Context, docs []Document, opts BuildOptions) (Stats, error)
 	// Delete removes the documents with the given ids (articles with their
 	// quotes, or single quotes). Ids not in the index are reported in an
-	// error wrapping ErrNotFound after the others are deleted.
-	Delete(ctx context.Context, ids []string) (deleted int, err error)
+	// error wrapping ErrNotFound after the others are deleted. A deleted
+	// article's reprint takes its place; where only versions remain
+	// (Promote), opts.Prepare prepares them from their own texts.
+	Delete(ctx context.Context, ids []string, opts BuildOptions) (deleted int, err error)
 }
 
 // Source emits the documents a build indexes, in any order. It stops when

@@ -3,6 +3,9 @@ package fangtan
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash/maphash"
+	"math"
+	"slices"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +25,15 @@ import (
 // counted once under its officials, places and themes and its quotes are
 // listed once; its id still opens the article, and the article lists its
 // reprints. Deleting the article makes its first reprint the article.
+//
+// A version is a reprint cut shorter: under the same title, within the
+// same window, every sentence of its text is a sentence of the article's
+// (hkcnews-10k has 256 of them beside its exact reprints: the same story
+// posted again without its last paragraphs). Search loses nothing by
+// folding it, as the article holds all its words; the record keeps its own
+// text, which it takes back if the article is deleted. A later version
+// that grew (the article's sentences and more) is an article of its own:
+// folding it would drop its new sentences from search.
 
 // ReprintWindow is how far apart two copies of a text may be dated and
 // still be one article printed twice. The same announcement read on the
@@ -36,6 +48,9 @@ const ReprintWindow = 31 * 24 * time.Hour
 // none), which many different items share.
 const minPrintRunes = 100
 
+// minTitleRunes is the shortest title by which versions are found.
+const minTitleRunes = 2
+
 // Reprint is the record of an id folded into the article it reprints.
 type Reprint struct {
 	ID    string `json:"id"`
@@ -44,6 +59,17 @@ type Reprint struct {
 	Title string `json:"title"`
 	Date  string `json:"date,omitempty"`
 	URL   string `json:"url,omitempty"`
+	// Version marks a version: a shorter cut of its article.
+	Version bool `json:"version,omitempty"`
+	// Text is a version's own text, kept in the index and left out where
+	// an article lists its reprints (Listed).
+	Text string `json:"text,omitempty"`
+}
+
+// Listed is r as an article lists it: without a version's text.
+func (r Reprint) Listed() Reprint {
+	r.Text = ""
+	return r
 }
 
 // ReprintOf returns d's record as a reprint of the article of.
@@ -52,22 +78,74 @@ func ReprintOf(d *Document, of string) Reprint {
 }
 
 // ReprintsByArticle groups reprints by the article they reprint, keeping
-// their order.
+// their order, as the article lists them (Listed).
 func ReprintsByArticle(rs []Reprint) map[string][]Reprint {
 	out := make(map[string][]Reprint)
 	for _, r := range rs {
-		out[r.Of] = append(out[r.Of], r)
+		out[r.Of] = append(out[r.Of], r.Listed())
 	}
 	return out
 }
 
-// AsArticle returns the article d printed under r's id, file, title, date
-// and url: what r becomes when the article it reprints is deleted.
-func (r Reprint) AsArticle(d Document) Document {
+// AsArticle returns what r becomes when the article it reprints, d, is
+// deleted: d printed under r's id, file, title, date and url. A version
+// keeps its own text and d's metadata, and nothing extracted from d's
+// text: prepare reports that it must be prepared again.
+func (r Reprint) AsArticle(d Document) (article Document, prepare bool) {
 	d.ID, d.File, d.Title, d.Date, d.URL = r.ID, r.File, r.Title, r.Date, r.URL
 	d.Part, d.Siblings = 0, nil
 	d.Words = nil
-	return d
+	if !r.Version {
+		return d, false
+	}
+	return Document{ID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
+		Authors: d.Authors, Text: r.Text}, true
+}
+
+// Promotion is what deleting an article leaves of its reprints.
+type Promotion struct {
+	// Articles take the article's place: its first exact copy, or when it
+	// has none, each version that no earlier one holds.
+	Articles []Document
+	// Prepare says which of Articles must be prepared again: versions,
+	// which have their own texts.
+	Prepare []bool
+	// Reprints are the others, each now of one of Articles.
+	Reprints []Reprint
+}
+
+// Promote returns what deleting the article d leaves of rs, its reprints
+// in order. An exact copy takes its place before a version, which holds
+// only some of its sentences; then the exact copies reprint it, and the
+// versions are versions of it as they were of d.
+func Promote(d Document, rs []Reprint) Promotion {
+	var p Promotion
+	if i := slices.IndexFunc(rs, func(r Reprint) bool { return !r.Version }); i >= 0 {
+		a, _ := rs[i].AsArticle(d)
+		p.Articles, p.Prepare = []Document{a}, []bool{false}
+		for j, r := range rs {
+			if j != i {
+				r.Of = a.ID
+				p.Reprints = append(p.Reprints, r)
+			}
+		}
+		return p
+	}
+	// Versions alone: each that no version promoted before it holds is an
+	// article again.
+	var promoted [][]uint64 // the sentences of each of p.Articles
+	for _, r := range rs {
+		sentences := sentencePrints(r.Text)
+		if i := slices.IndexFunc(promoted, func(t []uint64) bool { return holds(t, sentences) }); i >= 0 {
+			r.Of = p.Articles[i].ID
+			p.Reprints = append(p.Reprints, r)
+			continue
+		}
+		a, _ := r.AsArticle(d)
+		p.Articles, p.Prepare = append(p.Articles, a), append(p.Prepare, true)
+		promoted = append(promoted, sentences)
+	}
+	return p
 }
 
 // Print is the fingerprint of a text by which its reprints are found: a
@@ -75,79 +153,201 @@ func (r Reprint) AsArticle(d Document) Document {
 // tell two copies apart. A text of fewer than minPrintRunes letters and
 // digits has none ("").
 func Print(text string) string {
-	buf := make([]byte, 0, len(text))
-	n := 0
-	for _, r := range text {
-		var keep bool
-		switch {
-		case r < utf8.RuneSelf:
-			keep = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-		case han.Is(r):
-			keep = true
-		default:
-			keep = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		if keep {
-			n++
-			buf = utf8.AppendRune(buf, r)
-		}
-	}
-	if n < minPrintRunes {
+	return letterPrint(text, minPrintRunes)
+}
+
+// TitlePrint is the fingerprint of a title by which versions are found,
+// made as Print's; a title of fewer than minTitleRunes letters has none.
+func TitlePrint(title string) string {
+	return letterPrint(title, minTitleRunes)
+}
+
+func letterPrint(text string, min int) string {
+	letters, runes, _ := textPrints(text, true)
+	return printOf(letters, runes, min)
+}
+
+// printOf is the print of a text's letters, of as many runes, or "" when
+// they are fewer than min.
+func printOf(letters []byte, runes, min int) string {
+	if runes < min {
 		return ""
 	}
-	sum := sha256.Sum256(buf)
+	sum := sha256.Sum256(letters)
 	return hex.EncodeToString(sum[:16])
 }
 
-// Printed is an indexed article with a print: its id and date.
+// isPrinted reports whether r counts in a print: letters and digits.
+func isPrinted(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case han.Is(r):
+		return true
+	default:
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+}
+
+// endsSentence reports whether r ends a sentence for versions: the marks
+// that end one, and a line break.
+func endsSentence(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '\n':
+		return true
+	}
+	return false
+}
+
+// sentenceSeed seeds the sentences' hashes, which are only ever compared
+// within one process.
+var sentenceSeed = maphash.MakeSeed()
+
+// sentencePrints returns the hashes of text's sentences' letters, sorted
+// and without repeats.
+func sentencePrints(text string) []uint64 {
+	_, _, out := textPrints(text, false)
+	return out
+}
+
+// textPrints returns text's letters and digits, and when sentences is
+// set the hashes of its sentences' (split at endsSentence), sorted and
+// without repeats: one pass for both, as every admitted text needs them.
+func textPrints(text string, onlyLetters bool) (letters []byte, runes int, sentences []uint64) {
+	letters = make([]byte, 0, len(text))
+	start := 0
+	for _, r := range text {
+		switch {
+		case isPrinted(r):
+			runes++
+			letters = utf8.AppendRune(letters, r)
+		case !onlyLetters && endsSentence(r) && len(letters) > start:
+			sentences = append(sentences, maphash.Bytes(sentenceSeed, letters[start:]))
+			start = len(letters)
+		}
+	}
+	if !onlyLetters && len(letters) > start {
+		sentences = append(sentences, maphash.Bytes(sentenceSeed, letters[start:]))
+	}
+	slices.Sort(sentences)
+	return letters, runes, slices.Compact(sentences)
+}
+
+// holds reports whether every element of sub is in set (both sorted).
+func holds(set, sub []uint64) bool {
+	i := 0
+	for _, x := range sub {
+		for i < len(set) && set[i] < x {
+			i++
+		}
+		if i == len(set) || set[i] != x {
+			return false
+		}
+	}
+	return true
+}
+
+// Printed is an indexed article that a document may reprint.
 type Printed struct {
 	ID, Date string
+	// Print is the print of its text.
+	Print string
+	// Text is its text: given for an article found by its title, which
+	// a version's sentences are checked against.
+	Text string
 }
 
 // Reprints finds the reprints among the documents a build or an add
 // admits, in the order admitted.
 type Reprints struct {
 	seen map[string][]Printed
-	// Indexed, when set, returns the indexed articles with a print (an
-	// add's index); a build has none.
-	Indexed func(print string) ([]Printed, error)
+	// titled holds the articles admitted with a title print, by it, with
+	// the prints of their sentences.
+	titled map[string][]titledArticle
+	// Indexed, when set, returns the indexed articles with the print
+	// of a text or of a title (an add's index); a build has none.
+	Indexed func(print, titlePrint string) ([]Printed, error)
 }
 
-// Check returns the id of the article d reprints, or "" when d is an
-// article of its own, which later documents may then reprint.
-func (r *Reprints) Check(d *Document) (of string, err error) {
-	p := Print(d.Text)
+type titledArticle struct {
+	ID        string
+	day       int // dayOf its date
+	sentences []uint64
+}
+
+// Check returns the record of d as a reprint of the article it repeats,
+// or nil when d is an article of its own, which later documents may then
+// reprint. An exact copy is preferred to a version.
+func (r *Reprints) Check(d *Document) (*Reprint, error) {
+	letters, runes, sentences := textPrints(d.Text, false)
+	p := printOf(letters, runes, minPrintRunes)
 	if p == "" {
-		return "", nil
+		return nil, nil
 	}
-	cands := r.seen[p]
+	tp := TitlePrint(d.Title)
+	var indexed []Printed
 	if r.Indexed != nil {
-		indexed, err := r.Indexed(p)
-		if err != nil {
-			return "", err
+		var err error
+		if indexed, err = r.Indexed(p, tp); err != nil {
+			return nil, err
 		}
-		cands = append(indexed, cands...)
 	}
-	for _, c := range cands {
-		if c.ID != d.ID && withinReprintWindow(c.Date, d.Date) {
-			return c.ID, nil
+	day := dayOf(d.Date)
+	near := func(id, date string) bool { return id != d.ID && withinReprintWindow(dayOf(date), day) }
+	for _, c := range append(indexed, r.seen[p]...) {
+		if c.Print == p && near(c.ID, c.Date) {
+			rp := ReprintOf(d, c.ID)
+			return &rp, nil
+		}
+	}
+	if tp != "" {
+		for _, c := range indexed {
+			if c.Print != p && c.Text != "" && near(c.ID, c.Date) && holds(sentencePrints(c.Text), sentences) {
+				return r.version(d, c.ID), nil
+			}
+		}
+		for _, c := range r.titled[tp] {
+			if c.ID != d.ID && withinReprintWindow(c.day, day) && holds(c.sentences, sentences) {
+				return r.version(d, c.ID), nil
+			}
 		}
 	}
 	if r.seen == nil {
 		r.seen = make(map[string][]Printed)
+		r.titled = make(map[string][]titledArticle)
 	}
-	r.seen[p] = append(r.seen[p], Printed{ID: d.ID, Date: d.Date})
-	return "", nil
+	r.seen[p] = append(r.seen[p], Printed{ID: d.ID, Date: d.Date, Print: p})
+	if tp != "" {
+		r.titled[tp] = append(r.titled[tp], titledArticle{ID: d.ID, day: day, sentences: sentences})
+	}
+	return nil, nil
 }
 
-// withinReprintWindow reports whether two dates (YYYY-MM-DD) are at most
-// ReprintWindow apart; an undated copy is within any window.
-func withinReprintWindow(a, b string) bool {
-	ta, errA := time.Parse(time.DateOnly, a)
-	tb, errB := time.Parse(time.DateOnly, b)
-	if errA != nil || errB != nil {
+func (r *Reprints) version(d *Document, of string) *Reprint {
+	rp := ReprintOf(d, of)
+	rp.Version, rp.Text = true, d.Text
+	return &rp
+}
+
+// undated is dayOf a date that is none.
+const undated = math.MinInt
+
+// dayOf returns the day of a date (YYYY-MM-DD) counted from 1970, or
+// undated. Parsed once per document: a title a news programme repeats
+// daily (xwlb's 国内联播快讯) is compared with every earlier one.
+func dayOf(date string) int {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return undated
+	}
+	return int(t.Unix() / 86400)
+}
+
+// withinReprintWindow reports whether two days are at most ReprintWindow
+// apart; an undated copy is within any window.
+func withinReprintWindow(a, b int) bool {
+	if a == undated || b == undated {
 		return true
 	}
-	d := ta.Sub(tb)
-	return -ReprintWindow <= d && d <= ReprintWindow
+	return max(a-b, b-a) <= int(ReprintWindow/(24*time.Hour))
 }

@@ -28,29 +28,141 @@ func TestReprintsCheck(t *testing.T) {
 			[]string{"", ""}},
 		{"the same id again is no reprint of itself", []Document{{ID: "a", Text: long}, {ID: "a", Text: long}},
 			[]string{"", ""}},
+		// Versions: the same title, each sentence one of the article's.
+		{"a shorter cut under the same title is a version", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3}, {ID: "b", Title: "大桥 通车！", Text: s1 + "\n" + s3}},
+			[]string{"", "a (version)"}},
+		{"a cut under another title is an article", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3}, {ID: "b", Title: "大桥客流", Text: s1 + s3}},
+			[]string{"", ""}},
+		{"a version that grew is an article", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2}, {ID: "b", Title: "大桥通车", Text: s1 + s2 + s3}},
+			[]string{"", ""}},
+		{"a sentence the article lacks makes an article", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2}, {ID: "b", Title: "大桥通车", Text: s1 + "港珠澳大桥今日另有消息。"}},
+			[]string{"", ""}},
+		{"a version a year later is an article", []Document{{ID: "a", Title: "大桥通车", Date: "2018-10-24", Text: s1 + s2 + s3}, {ID: "b", Title: "大桥通车", Date: "2019-10-24", Text: s1 + s2}},
+			[]string{"", ""}},
+		{"a copy of a version is a version of the article", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3}, {ID: "b", Title: "大桥通车", Text: s1 + s2}, {ID: "c", Title: "大桥通车", Text: s1 + s2}},
+			[]string{"", "a (version)", "a (version)"}},
+		{"an exact copy is preferred to a version", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3}, {ID: "b", Title: "大桥通车", Text: s1 + s2}, {ID: "c", Text: s1 + s2 + s3}, {ID: "d", Title: "大桥通车", Text: s1 + s2 + s3}},
+			[]string{"", "a (version)", "a", "a"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var r Reprints
 			for i := range tt.docs {
 				got, err := r.Check(&tt.docs[i])
-				if err != nil || got != tt.want[i] {
-					t.Errorf("%s reprints %q (%v), want %q", tt.docs[i].ID, got, err, tt.want[i])
+				if err != nil || describeReprint(got) != tt.want[i] {
+					t.Errorf("%s reprints %q (%v), want %q", tt.docs[i].ID, describeReprint(got), err, tt.want[i])
+				}
+				if got != nil && got.Version && got.Text != tt.docs[i].Text {
+					t.Errorf("%s: the version's record holds %q, not its own text", tt.docs[i].ID, got.Text)
 				}
 			}
 		})
 	}
 }
 
+// The sentences of the version cases: each of s1+s2 and s1+s3 holds more
+// than minPrintRunes letters.
+var (
+	s1 = "港珠澳大桥管理局今日公布首年客流数字，" + strings.Repeat("旅客人次较预期多出三成，", 4) + "。"
+	s2 = "管理局表示，" + strings.Repeat("周末及假日的穿梭巴士班次将会增加，", 3) + "！"
+	s3 = "有议员批评，" + strings.Repeat("大桥的配套交通至今仍然不足，", 3) + "。"
+)
+
+// describeReprint is what r reprints, marked when it is a version.
+func describeReprint(r *Reprint) string {
+	switch {
+	case r == nil:
+		return ""
+	case r.Version:
+		return r.Of + " (version)"
+	}
+	return r.Of
+}
+
 func TestReprintsCheckIndexed(t *testing.T) {
 	long := strings.Repeat("港珠澳大桥管理局今日公布首年客流数字，", 8)
-	r := Reprints{Indexed: func(p string) ([]Printed, error) {
-		if p != Print(long) {
-			t.Errorf("looked up %q, want the text's print", p)
+	r := Reprints{Indexed: func(p, tp string) ([]Printed, error) {
+		if p != Print(long) || tp != TitlePrint("大桥") {
+			t.Errorf("looked up %q and %q, want the text's and the title's prints", p, tp)
 		}
-		return []Printed{{ID: "old", Date: "2018-10-20"}}, nil
+		return []Printed{{ID: "old", Date: "2018-10-20", Print: p}}, nil
 	}}
-	if got, err := r.Check(&Document{ID: "new", Date: "2018-10-24", Text: long}); err != nil || got != "old" {
-		t.Errorf("reprints %q (%v), want the indexed article", got, err)
+	if got, err := r.Check(&Document{ID: "new", Title: "大桥", Date: "2018-10-24", Text: long}); err != nil || describeReprint(got) != "old" {
+		t.Errorf("reprints %q (%v), want the indexed article", describeReprint(got), err)
+	}
+}
+
+func TestReprintsCheckIndexedVersion(t *testing.T) {
+	indexed := []Printed{
+		{ID: "other", Date: "2018-10-20", Print: Print(s2 + s3), Text: s2 + s3},
+		{ID: "full", Date: "2018-10-20", Print: Print(s1 + s2 + s3), Text: s1 + s2 + s3},
+	}
+	r := Reprints{Indexed: func(p, tp string) ([]Printed, error) { return indexed, nil }}
+	got, err := r.Check(&Document{ID: "cut", Title: "大桥通车", Date: "2018-10-24", Text: s1 + s3})
+	if err != nil || describeReprint(got) != "full (version)" {
+		t.Errorf("reprints %q (%v), want a version of the indexed article that holds its sentences", describeReprint(got), err)
+	}
+}
+
+func TestReprintAsArticle(t *testing.T) {
+	article := Document{ID: "a", Title: "大桥通车", Source: "眾新聞", Text: s1 + s2 + s3,
+		Officials: []Official{{Name: "林郑月娥"}}, Quotes: []Quote{{Text: "多谢"}}}
+	t.Run("a copy takes the article's text and what was extracted", func(t *testing.T) {
+		got, prepare := Reprint{ID: "b", Of: "a", Title: "大桥通车（重刊）"}.AsArticle(article)
+		if prepare || got.ID != "b" || got.Title != "大桥通车（重刊）" || got.Text != article.Text || len(got.Officials) != 1 || len(got.Quotes) != 1 {
+			t.Errorf("got %+v, prepare %v", got, prepare)
+		}
+	})
+	t.Run("a version takes its own text, to be prepared again", func(t *testing.T) {
+		got, prepare := Reprint{ID: "b", Of: "a", Title: "大桥通车", Version: true, Text: s1 + s2}.AsArticle(article)
+		if !prepare || got.ID != "b" || got.Text != s1+s2 || got.Source != "眾新聞" || got.Officials != nil || got.Quotes != nil {
+			t.Errorf("got %+v, prepare %v", got, prepare)
+		}
+	})
+}
+
+func TestPromote(t *testing.T) {
+	article := Document{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3, Officials: []Official{{Name: "林郑月娥"}}}
+	copyOf := func(id string) Reprint { return Reprint{ID: id, Of: "a", Title: "大桥通车"} }
+	version := func(id, text string) Reprint {
+		return Reprint{ID: id, Of: "a", Title: "大桥通车", Version: true, Text: text}
+	}
+	tests := []struct {
+		name     string
+		reprints []Reprint
+		articles string // the ids promoted, "+" after one to prepare again
+		reprint  string // each remaining reprint as id>of
+	}{
+		{"the first copy takes the place", []Reprint{copyOf("b"), copyOf("c")}, "b", "c>b"},
+		{"a copy goes before a version", []Reprint{version("v", s1+s2), copyOf("b")}, "b", "v>b"},
+		{"a version held by an earlier one is its version", []Reprint{version("v", s1+s2), version("w", s2)}, "v+", "w>v"},
+		{"versions that hold other sentences are articles each", []Reprint{version("v", s1+s2), version("w", s2+s3)}, "v+ w+", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Promote(article, tt.reprints)
+			var articles, reprints []string
+			for i, a := range p.Articles {
+				s := a.ID
+				if p.Prepare[i] {
+					s += "+"
+					if a.Officials != nil {
+						t.Errorf("%s keeps the officials of the article's text", a.ID)
+					}
+				} else if a.Text != article.Text || len(a.Officials) != 1 {
+					t.Errorf("%s does not take the article's text and officials", a.ID)
+				}
+				articles = append(articles, s)
+			}
+			for _, r := range p.Reprints {
+				reprints = append(reprints, r.ID+">"+r.Of)
+			}
+			if got := strings.Join(articles, " "); got != tt.articles {
+				t.Errorf("articles %q, want %q", got, tt.articles)
+			}
+			if got := strings.Join(reprints, " "); got != tt.reprint {
+				t.Errorf("reprints %q, want %q", got, tt.reprint)
+			}
+		})
 	}
 }

@@ -67,13 +67,13 @@ func (d Dir) Add(ctx context.Context, docs []fangtan.Document, opts BuildOptions
 }
 
 // Delete implements fangtan.Indexer (see Index.Delete).
-func (d Dir) Delete(ctx context.Context, ids []string) (int, error) {
+func (d Dir) Delete(ctx context.Context, ids []string, opts BuildOptions) (int, error) {
 	x, err := Open(string(d))
 	if err != nil {
 		return 0, err
 	}
 	defer x.Close()
-	n, err := x.Delete(ctx, ids)
+	n, err := x.Delete(ctx, ids, opts)
 	if err != nil {
 		return n, err
 	}
@@ -85,12 +85,13 @@ func (d Dir) Delete(ctx context.Context, ids []string) (int, error) {
 // not a fangtan index.
 var markerKey = []byte("fangtan_index_version")
 
-// formatVersion 10: reprints are folded into the article they reprint
+// formatVersion 11: versions are folded as reprints, and articles carry
+// their title's print. 10: reprints are folded into the article they reprint
 // (fangtan.Reprint), articles carry their print, and quotes their length
 // (fangtan.QuoteLength). 9: Fold folds the variant characters of
 // analyzer/variants.txt (衞 as 卫), so texts indexed before hold other
 // bigrams. 8: texts indexed only as bigrams (no word fields).
-const formatVersion = "10"
+const formatVersion = "11"
 
 // boltTimeout bounds the wait for another process holding the index open,
 // so a second writer gets an error instead of hanging.
@@ -563,17 +564,16 @@ func (w *writer) run(ctx context.Context, src Source, before func(*bleve.Batch, 
 		for _, note := range cut {
 			w.note(&d, note)
 		}
-		of, err := w.reprints.Check(&d)
+		r, err := w.reprints.Check(&d)
 		if err != nil {
 			return fmt.Errorf("%s: reprint of: %w", d.ID, err)
 		}
 		it := item{Sequenced: fangtan.Sequenced{Doc: d, Seq: seq}}
-		if of != "" {
+		if r != nil {
 			// A reprint is written in a worker's batch like an article, so
 			// that every segment of a build holds the same fields and zap
 			// merges them by copying (fieldDocID).
-			r := fangtan.ReprintOf(&d, of)
-			it = item{reprint: &r}
+			it = item{reprint: r}
 		}
 		select {
 		case in <- it:

@@ -129,7 +129,7 @@ func TestAddUpdatesInPlace(t *testing.T) {
 func TestDelete(t *testing.T) {
 	idx, _ := buildFixture(t)
 	arts, quotes := counts(t, idx)
-	n, err := idx.Delete(context.Background(), []string{"a4", "nope"})
+	n, err := idx.Delete(context.Background(), []string{"a4", "nope"}, BuildOptions{})
 	if n != 1 || !errors.Is(err, fangtan.ErrNotFound) || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("Delete = %d, %v; want 1 and a not-found error naming nope", n, err)
 	}
@@ -436,7 +436,7 @@ func TestFacetCacheFollowsWrites(t *testing.T) {
 	if got := cityCount(page2, "太原市"); got != want {
 		t.Errorf("second page: 太原市 %d, want %d", got, want)
 	}
-	if _, err := idx.Delete(ctx, []string{"a3"}); err != nil {
+	if _, err := idx.Delete(ctx, []string{"a3"}, BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	after, err := idx.Search(ctx, q)

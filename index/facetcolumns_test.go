@@ -30,7 +30,7 @@ func TestFacetColumns(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n, err := idx.Delete(ctx, []string{docs[0].ID}); err != nil || n != 1 {
+	if n, err := idx.Delete(ctx, []string{docs[0].ID}, BuildOptions{}); err != nil || n != 1 {
 		t.Fatalf("delete %s: %d, %v", docs[0].ID, n, err)
 	}
 	if segs := segmentCount(t, idx); segs < 2 {

@@ -328,7 +328,7 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		}
 	}
 	kept := func(d *fangtan.Document) bool { return incoming[d.ID] || !files[d.File] }
-	w.reprints.Indexed = func(p string) ([]fangtan.Printed, error) { return x.printed(ctx, p, kept) }
+	w.reprints.Indexed = func(p, tp string) ([]fangtan.Printed, error) { return x.printed(ctx, p, tp, kept) }
 	stats, err := w.run(ctx, DocumentsSource(docs), func(b *bleve.Batch, pending []*fangtan.Document) error {
 		ids, err := x.replaced(ctx, pending)
 		if err != nil {
@@ -373,12 +373,12 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 				}
 				continue
 			}
-			promoted, err := x.promote(ctx, b, d, gone)
+			promoted, err := x.promote(ctx, b, d, gone, w.opts.Prepare)
 			if err != nil {
 				return err
 			}
-			if promoted != "" {
-				written[promoted] = true
+			for _, id := range promoted {
+				written[id] = true
 			}
 		}
 		for id := range kept {
@@ -463,8 +463,9 @@ func (x *Index) allIDs(ctx context.Context, q query.Query) ([]string, error) {
 
 // Delete removes the documents with the given ids (articles with their
 // quotes, or single quotes). Ids not in the index are reported in an error
-// wrapping fangtan.ErrNotFound after the others are deleted.
-func (x *Index) Delete(ctx context.Context, ids []string) (deleted int, err error) {
+// wrapping fangtan.ErrNotFound after the others are deleted. opts.Prepare
+// prepares the versions that become articles again.
+func (x *Index) Delete(ctx context.Context, ids []string, opts BuildOptions) (deleted int, err error) {
 	if x.readOnly {
 		return 0, fmt.Errorf("index %s: opened read-only", x.path)
 	}
@@ -496,6 +497,10 @@ func (x *Index) Delete(ctx context.Context, ids []string) (deleted int, err erro
 	}
 	// An article's first reprint takes its place; a reprint deleted in the
 	// same call does not.
+	prepare := opts.Prepare
+	if prepare != nil && opts.Known != nil && x.reg != nil {
+		opts.Known(x.reg)
+	}
 	for _, id := range articles {
 		d, err := x.article(ctx, id)
 		if err != nil {
@@ -504,7 +509,7 @@ func (x *Index) Delete(ctx context.Context, ids []string) (deleted int, err erro
 		if d == nil {
 			continue // a quote or a reprint
 		}
-		if _, err := x.promote(ctx, batch, d, gone); err != nil {
+		if _, err := x.promote(ctx, batch, d, gone, prepare); err != nil {
 			return 0, fmt.Errorf("index %s: delete %s: %w", x.path, id, err)
 		}
 	}

@@ -34,11 +34,13 @@ func fixtureDocs(t testing.TB) []fangtan.Document {
 	return docs
 }
 
-// distinctCopy returns d under id with a last paragraph of its own, so
-// that it is an article rather than a reprint of d (fangtan.Reprint).
+// distinctCopy returns d under id with a first sentence and a last
+// paragraph of its own, so that it is an article rather than a reprint of
+// d, and d no version of it (fangtan.Reprint).
 func distinctCopy(d fangtan.Document, id string) fangtan.Document {
 	d.ID = id
 	d.Paragraphs = append(slices.Clip(d.Paragraphs), "本文编号"+id+"。")
+	d.Paragraphs[0] = "编号" + id + "：" + d.Paragraphs[0]
 	d.Text = strings.Join(d.Paragraphs, "\n")
 	return d
 }

@@ -63,7 +63,7 @@ func TestDirIsAnIndexer(t *testing.T) {
 			return err
 		}, func(a, q uint64) bool { return a == arts+1 && q == quotes+uint64(len(docs[0].Quotes)) }},
 		{"delete it and an unknown id", func(t *testing.T) error {
-			n, err := w.Delete(ctx, []string{docs[0].ID, "nope"})
+			n, err := w.Delete(ctx, []string{docs[0].ID, "nope"}, fangtan.BuildOptions{})
 			if n != 1 || !errors.Is(err, fangtan.ErrNotFound) || !strings.Contains(err.Error(), "nope") {
 				t.Errorf("Delete = %d, %v; want 1 and ErrNotFound naming nope", n, err)
 			}

@@ -62,8 +62,12 @@ const (
 	fieldMonth = "month"
 	fieldFile  = "file"
 	// fieldPrint holds an article's fangtan.Print, by which an add finds
-	// the article a new document reprints.
+	// the article a new document reprints, and its fangtan.TitlePrint
+	// after titlePrintPrefix, by which it finds the article a version
+	// cuts.
 	fieldPrint = "print"
+	// titlePrintPrefix marks a title's print in fieldPrint.
+	titlePrintPrefix = "t:"
 	// fieldDocID holds a quote's article and a reprint's: the article it
 	// reprints. Not a field of its own for reprints: zap merges segments
 	// by copying their postings only when all hold the same fields, and
@@ -403,7 +407,12 @@ func (b *docBuilder) build(d *fangtan.Document) ([]*document.Document, error) {
 	art.text(fieldTextExact, d.Text)
 	b.metadata(art, d)
 	art.keywords(fieldAuthor, d.Authors...)
-	art.raw(fieldPrint, fangtan.Print(d.Text))
+	if p := fangtan.Print(d.Text); p != "" {
+		art.raw(fieldPrint, p)
+		if tp := fangtan.TitlePrint(d.Title); tp != "" {
+			art.raw(fieldPrint, titlePrintPrefix+tp)
+		}
+	}
 	b.posts(art, d)
 	art.addFacets()
 	art.stored(packStored(stored, []byte(d.Text), storedQuotes))

@@ -16,12 +16,18 @@ import (
 // The reprints of fangtan.Reprint: a reprint is a document of its own type
 // holding its record, found by its id or by the article it reprints.
 
-// printed returns the indexed articles whose text has print p, but for
-// those keep says an add deletes.
-func (x *Index) printed(ctx context.Context, p string, keep func(d *fangtan.Document) bool) ([]fangtan.Printed, error) {
-	q := bquery.NewConjunctionQuery([]bquery.Query{termQuery(fieldPrint, p), termQuery(fieldType, typeArticle)})
+// printed returns the indexed articles whose text has print p or whose
+// title has print tp, with their texts, but for those keep says an add
+// deletes.
+func (x *Index) printed(ctx context.Context, p, tp string, keep func(d *fangtan.Document) bool) ([]fangtan.Printed, error) {
+	prints := []bquery.Query{termQuery(fieldPrint, p)}
+	if tp != "" {
+		prints = append(prints, termQuery(fieldPrint, titlePrintPrefix+tp))
+	}
+	q := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDisjunctionQuery(prints), termQuery(fieldType, typeArticle)})
 	req := bleve.NewSearchRequestOptions(q, 100, 0, false)
 	req.Fields = []string{fieldStored}
+	req.SortBy([]string{"_id"})
 	res, err := x.run(ctx, req)
 	if err != nil {
 		return nil, err
@@ -33,7 +39,7 @@ func (x *Index) printed(ctx context.Context, p string, keep func(d *fangtan.Docu
 			return nil, fmt.Errorf("index %s: %s: %w", x.path, h.ID, err)
 		}
 		if keep(d) {
-			out = append(out, fangtan.Printed{ID: d.ID, Date: d.Date})
+			out = append(out, fangtan.Printed{ID: d.ID, Date: d.Date, Print: fangtan.Print(d.Text), Text: d.Text})
 		}
 	}
 	return out, nil
@@ -103,37 +109,44 @@ func (x *Index) reprintsOf(ctx context.Context, ids []string) (map[string][]fang
 }
 
 // promote adds to batch what deleting the article d leaves of its
-// reprints: the first of them not in gone (ids the batch deletes) becomes
-// the article, under its own id, file, title, date and url, and the others
-// reprint it. It returns the id promoted, or "".
-func (x *Index) promote(ctx context.Context, batch *bleve.Batch, d *fangtan.Document, gone map[string]bool) (string, error) {
+// reprints (fangtan.Promote), but for those in gone (ids the batch
+// deletes): an exact copy takes its place, or else its versions are
+// articles again, prepared by prepare. It returns the ids promoted.
+func (x *Index) promote(ctx context.Context, batch *bleve.Batch, d *fangtan.Document, gone map[string]bool, prepare func(*fangtan.Document)) ([]string, error) {
 	rs, err := x.reprints(ctx, termQuery(fieldDocID, d.ID))
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	rs = slices.DeleteFunc(rs, func(r fangtan.Reprint) bool { return gone[r.ID] })
 	if len(rs) == 0 {
-		return "", nil
+		return nil, nil
 	}
-	first := rs[0].AsArticle(*d)
-	docs, err := x.b.build(&first)
-	if err != nil {
-		return "", fmt.Errorf("reprint %s: %w", first.ID, err)
-	}
-	for _, bd := range docs {
-		if err := batch.IndexAdvanced(bd); err != nil {
-			return "", err
+	p := fangtan.Promote(*d, rs)
+	var ids []string
+	for i := range p.Articles {
+		a := &p.Articles[i]
+		if p.Prepare[i] && prepare != nil {
+			prepare(a)
 		}
+		docs, err := x.b.build(a)
+		if err != nil {
+			return nil, fmt.Errorf("reprint %s: %w", a.ID, err)
+		}
+		for _, bd := range docs {
+			if err := batch.IndexAdvanced(bd); err != nil {
+				return nil, err
+			}
+		}
+		ids = append(ids, a.ID)
 	}
-	for _, r := range rs[1:] {
-		r.Of = first.ID
+	for _, r := range p.Reprints {
 		doc, err := x.b.reprint(r)
 		if err != nil {
-			return "", fmt.Errorf("reprint %s: %w", r.ID, err)
+			return nil, fmt.Errorf("reprint %s: %w", r.ID, err)
 		}
 		if err := batch.IndexAdvanced(doc); err != nil {
-			return "", err
+			return nil, err
 		}
 	}
-	return first.ID, nil
+	return ids, nil
 }

@@ -305,12 +305,12 @@ func (w *writer) run(ctx context.Context, tx pgx.Tx, src fangtan.Source) (fangta
 			w.skip(&d, reason)
 			return nil
 		}
-		of, err := w.reprints.Check(&d)
+		r, err := w.reprints.Check(&d)
 		if err != nil {
 			return fmt.Errorf("%s: reprint of: %w", d.ID, err)
 		}
-		if of != "" {
-			w.reprinted = append(w.reprinted, fangtan.ReprintOf(&d, of))
+		if r != nil {
+			w.reprinted = append(w.reprinted, *r)
 			return nil
 		}
 		select {
@@ -360,7 +360,7 @@ func joinArray(vs []string) string { return strings.Join(vs, sep) }
 // per table: every value a parameter, tsvectors cast from their text.
 func (db *DB) insert(ctx context.Context, tx pgx.Tx, batch []*articleRow) error {
 	n := len(batch)
-	a := make([][]*string, 16)
+	a := make([][]*string, 17)
 	for i := range a {
 		a[i] = make([]*string, 0, n)
 	}
@@ -370,7 +370,7 @@ func (db *DB) insert(ctx context.Context, tx pgx.Tx, batch []*articleRow) error 
 	for _, r := range batch {
 		vals := []*string{str(r.id), str(r.part), r.date, str(r.file), str(r.doc), str(r.title), str(r.body),
 			str(r.titleNorm), str(r.norm), str(r.titleWords), str(r.words), str(r.titleBigrams),
-			str(joinArray(r.facets)), str(joinArray(r.keys)), str(joinArray(r.posts)), str(r.print)}
+			str(joinArray(r.facets)), str(joinArray(r.keys)), str(joinArray(r.posts)), str(r.print), str(r.titlePrint)}
 		for i, v := range vals {
 			a[i] = append(a[i], v)
 		}
@@ -389,14 +389,14 @@ func (db *DB) insert(ctx context.Context, tx pgx.Tx, batch []*articleRow) error 
 		}
 	}
 	if _, err := tx.Exec(ctx, db.sql(`INSERT INTO {s}.articles (id, part, date, file, doc, title, body, title_norm, norm,
-			title_words, words, title_bigrams, facets, keys, posts, print)
+			title_words, words, title_bigrams, facets, keys, posts, print, title_print)
 		SELECT id, part::date, date::date, file, doc::jsonb, title, body, title_norm, norm,
 			title_words::tsvector, words::tsvector, title_bigrams::tsvector,
-			string_to_array(facets, chr(30)), string_to_array(keys, chr(30)), string_to_array(posts, chr(30)), print
+			string_to_array(facets, chr(30)), string_to_array(keys, chr(30)), string_to_array(posts, chr(30)), print, title_print
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-			$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
-			AS u(id, part, date, file, doc, title, body, title_norm, norm, title_words, words, title_bigrams, facets, keys, posts, print)`),
-		a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15]); err != nil {
+			$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
+			AS u(id, part, date, file, doc, title, body, title_norm, norm, title_words, words, title_bigrams, facets, keys, posts, print, title_print)`),
+		a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16]); err != nil {
 		return fmt.Errorf("insert articles %s…: %w", batch[0].id, err)
 	}
 	if len(p[0]) > 0 {
@@ -564,7 +564,7 @@ func (db *DB) add(ctx context.Context, docs []fangtan.Document, opts fangtan.Bui
 		gone[id] = true
 	}
 	for _, d := range orphaning {
-		if err := db.promote(ctx, tx, d, gone); err != nil {
+		if err := db.promote(ctx, tx, d, gone, opts.Prepare); err != nil {
 			return fangtan.Stats{}, err
 		}
 	}
@@ -573,7 +573,7 @@ func (db *DB) add(ctx context.Context, docs []fangtan.Document, opts fangtan.Bui
 		return fangtan.Stats{}, err
 	}
 	w := newWriter(db, opts, start)
-	w.reprints.Indexed = func(p string) ([]fangtan.Printed, error) { return printed[p], nil }
+	w.reprints.Indexed = func(p, tp string) ([]fangtan.Printed, error) { return printed.lookup(p, tp), nil }
 	stats, err := w.run(ctx, tx, fangtan.DocumentsSource(docs))
 	if err != nil {
 		return stats, err
@@ -604,7 +604,7 @@ func (db *DB) add(ctx context.Context, docs []fangtan.Document, opts fangtan.Bui
 
 // Delete implements fangtan.Indexer: articles with their quotes, or single
 // quotes (DOC#qN), in one transaction.
-func (db *DB) Delete(ctx context.Context, ids []string) (int, error) {
+func (db *DB) Delete(ctx context.Context, ids []string, opts fangtan.BuildOptions) (int, error) {
 	if err := db.check(ctx); err != nil {
 		return 0, err
 	}
@@ -661,8 +661,15 @@ func (db *DB) Delete(ctx context.Context, ids []string) (int, error) {
 	for _, id := range ids {
 		gone[id] = true
 	}
+	if len(orphaning) > 0 && opts.Prepare != nil && opts.Known != nil {
+		reg, err := db.loadRegistry(ctx, tx)
+		if err != nil {
+			return 0, db.wrap("delete", err)
+		}
+		opts.Known(reg)
+	}
 	for _, d := range orphaning {
-		if err := db.promote(ctx, tx, d, gone); err != nil {
+		if err := db.promote(ctx, tx, d, gone, opts.Prepare); err != nil {
 			return 0, db.wrap("delete", err)
 		}
 	}

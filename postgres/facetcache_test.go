@@ -38,7 +38,7 @@ func TestFacetCacheGenerations(t *testing.T) {
 	}{
 		{"built", func() error { return nil }, 2},
 		{"added", func() error { _, err := writer.Add(ctx, []fangtan.Document{later}, fangtan.BuildOptions{}); return err }, 3},
-		{"deleted", func() error { _, err := writer.Delete(ctx, []string{"a"}); return err }, 2},
+		{"deleted", func() error { _, err := writer.Delete(ctx, []string{"a"}, fangtan.BuildOptions{}); return err }, 2},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {

@@ -7,6 +7,7 @@
 CREATE INDEX articles_file ON articles (file);
 CREATE INDEX articles_date ON articles (date);
 CREATE INDEX articles_print ON articles (print) WHERE print <> '';
+CREATE INDEX articles_title_print ON articles (title_print) WHERE title_print <> '';
 CREATE INDEX articles_keys ON articles USING gin (keys);
 CREATE INDEX articles_title_bigrams ON articles USING gin (title_bigrams);
 CREATE INDEX passages_bigrams ON passages USING gin (bigrams);

@@ -48,8 +48,9 @@ var (
 // written before hold other terms. pg3: the registry keeps its posts by
 // month (RegisteredOfficial.PostMonths). pg4: reprints are folded into
 // the article they reprint (the reprints table, articles.print), and
-// quotes carry their weight (quotes.weight).
-const formatVersion = "pg4"
+// quotes carry their weight (quotes.weight). pg5: versions are folded as
+// reprints (articles.title_print).
+const formatVersion = "pg5"
 
 // DefaultSchema is the schema the live index lives in.
 const DefaultSchema = "fangtan"

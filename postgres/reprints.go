@@ -12,7 +12,8 @@ import (
 )
 
 // The reprints of fangtan.Reprint live in their own table, each with its
-// record; the article a new document reprints is found by articles.print.
+// record; the article a new document reprints is found by articles.print,
+// the article a version cuts by articles.title_print.
 
 // insertReprints writes the records of reprints, replacing any of the same
 // id.
@@ -37,33 +38,59 @@ func (db *DB) insertReprints(ctx context.Context, tx pgx.Tx, rs []fangtan.Reprin
 	return nil
 }
 
-// printed returns the indexed articles holding the prints of docs, by
-// print, read before an add's writer starts: its connection is then busy
-// with inserts.
-func (db *DB) printed(ctx context.Context, q querier, docs []fangtan.Document) (map[string][]fangtan.Printed, error) {
-	var prints []string
+// printedArticles are the indexed articles a new document may reprint,
+// by the print of their text and of their title.
+type printedArticles struct {
+	byPrint, byTitle map[string][]fangtan.Printed
+}
+
+func (p printedArticles) lookup(print, titlePrint string) []fangtan.Printed {
+	out := slices.Clone(p.byPrint[print])
+	if titlePrint != "" {
+		out = append(out, p.byTitle[titlePrint]...)
+	}
+	return out
+}
+
+// printed returns the indexed articles holding the prints of docs' texts
+// or titles, with their texts, read before an add's writer starts: its
+// connection is then busy with inserts.
+func (db *DB) printed(ctx context.Context, q querier, docs []fangtan.Document) (printedArticles, error) {
+	var prints, titles []string
 	for i := range docs {
 		if p := fangtan.Print(docs[i].Text); p != "" {
 			prints = append(prints, p)
+			if tp := fangtan.TitlePrint(docs[i].Title); tp != "" {
+				titles = append(titles, tp)
+			}
 		}
 	}
-	out := make(map[string][]fangtan.Printed)
+	out := printedArticles{byPrint: make(map[string][]fangtan.Printed), byTitle: make(map[string][]fangtan.Printed)}
 	if len(prints) == 0 {
 		return out, nil
 	}
-	rows, err := q.Query(ctx, db.sql(`SELECT print, id, COALESCE(to_char(date, 'YYYY-MM-DD'), '') FROM {s}.articles
-		WHERE print = ANY($1::text[]) ORDER BY id`), prints)
+	rows, err := q.Query(ctx, db.sql(`SELECT print, title_print, id, COALESCE(to_char(date, 'YYYY-MM-DD'), ''), body FROM {s}.articles
+		WHERE print = ANY($1::text[]) OR (title_print <> '' AND title_print = ANY($2::text[])) ORDER BY id`), prints, titles)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
 	defer rows.Close()
+	wanted := make(map[string]bool, len(prints))
+	for _, p := range prints {
+		wanted[p] = true
+	}
 	for rows.Next() {
-		var p string
+		var tp string
 		var a fangtan.Printed
-		if err := rows.Scan(&p, &a.ID, &a.Date); err != nil {
-			return nil, err
+		if err := rows.Scan(&a.Print, &tp, &a.ID, &a.Date, &a.Text); err != nil {
+			return out, err
 		}
-		out[p] = append(out[p], a)
+		if wanted[a.Print] {
+			out.byPrint[a.Print] = append(out.byPrint[a.Print], a)
+		}
+		if tp != "" {
+			out.byTitle[tp] = append(out.byTitle[tp], a)
+		}
 	}
 	return out, rows.Err()
 }
@@ -128,10 +155,10 @@ func (db *DB) pageReprints(ctx context.Context, q querier, gen string, ids []str
 	return out, nil
 }
 
-// promote makes the first reprint of the deleted article d that is not in
-// gone the article, under its own id, file, title, date and url; the
-// others reprint it.
-func (db *DB) promote(ctx context.Context, tx pgx.Tx, d *fangtan.Document, gone map[string]bool) error {
+// promote writes what deleting the article d leaves of its reprints
+// (fangtan.Promote), but for those in gone: an exact copy takes its place,
+// or else its versions are articles again, prepared by prepare.
+func (db *DB) promote(ctx context.Context, tx pgx.Tx, d *fangtan.Document, gone map[string]bool, prepare func(*fangtan.Document)) error {
 	rs, err := db.reprints(ctx, tx, `of = $1`, d.ID)
 	if err != nil {
 		return err
@@ -140,20 +167,25 @@ func (db *DB) promote(ctx context.Context, tx pgx.Tx, d *fangtan.Document, gone 
 	if len(rs) == 0 {
 		return nil
 	}
-	first := rs[0].AsArticle(*d)
-	row, err := db.rows(&first)
-	if err != nil {
-		return fmt.Errorf("reprint %s: %w", first.ID, err)
+	p := fangtan.Promote(*d, rs)
+	rows := make([]*articleRow, len(p.Articles))
+	ids := make([]string, len(p.Articles))
+	for i := range p.Articles {
+		a := &p.Articles[i]
+		if p.Prepare[i] && prepare != nil {
+			prepare(a)
+		}
+		row, err := db.rows(a)
+		if err != nil {
+			return fmt.Errorf("reprint %s: %w", a.ID, err)
+		}
+		rows[i], ids[i] = row, a.ID
 	}
-	if _, err := tx.Exec(ctx, db.sql(`DELETE FROM {s}.reprints WHERE id = $1`), first.ID); err != nil {
+	if _, err := tx.Exec(ctx, db.sql(`DELETE FROM {s}.reprints WHERE id = ANY($1::text[])`), ids); err != nil {
 		return err
 	}
-	if err := db.insert(ctx, tx, []*articleRow{row}); err != nil {
+	if err := db.insert(ctx, tx, rows); err != nil {
 		return err
 	}
-	rest := rs[1:]
-	for i := range rest {
-		rest[i].Of = first.ID
-	}
-	return db.insertReprints(ctx, tx, rest)
+	return db.insertReprints(ctx, tx, p.Reprints)
 }

@@ -322,6 +322,7 @@ type articleRow struct {
 	facets, keys []string
 	posts        []string
 	print        string
+	titlePrint   string
 	passages     []passageRow
 	quotes       []quoteRow
 }
@@ -407,6 +408,9 @@ func (db *DB) rows(d *fangtan.Document) (*articleRow, error) {
 	}
 	r := &articleRow{id: d.ID, part: undatedPart, file: d.File, doc: string(doc), title: d.Title, body: d.Text,
 		print: fangtan.Print(d.Text)}
+	if r.print != "" {
+		r.titlePrint = fangtan.TitlePrint(d.Title)
+	}
 	if len(d.Date) == 10 && isValidDate(d.Date) {
 		date := d.Date
 		r.date, r.part = &date, date

@@ -56,6 +56,7 @@ CREATE TABLE articles (
     keys          text[] NOT NULL DEFAULT '{}',  -- 'facet<US>value' as filtered (places in their short form, authors), matched with &&
     posts         text[] NOT NULL DEFAULT '{}',  -- 'name<US>year<US>post<US>country', for an official's profile
     print         text NOT NULL DEFAULT '',  -- fangtan.Print of the text: an add finds what a new document reprints by it
+    title_print   text NOT NULL DEFAULT '',  -- fangtan.TitlePrint of the title, for an article with a print: an add finds what a version cuts by it
     PRIMARY KEY (id, part)
 );
 

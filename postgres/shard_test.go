@@ -174,7 +174,7 @@ func TestShardedAddAndDelete(t *testing.T) {
 	if total != 3 || strings.Join(ids, ",") != "new,old,undated" {
 		t.Fatalf(`"分片" found %v (total %d), want new, old and undated once each`, ids, total)
 	}
-	if n, err := coord.Delete(ctx, []string{"new"}); err != nil || n != 1 {
+	if n, err := coord.Delete(ctx, []string{"new"}, fangtan.BuildOptions{}); err != nil || n != 1 {
 		t.Fatalf("delete new: %d, %v", n, err)
 	}
 	if got := shardCounts(t, set, DefaultSchema); !slices.Equal(got, []int{2, 0}) {

@@ -71,7 +71,7 @@ func TestRepeatedAdd(t *testing.T) {
 	if q, _ := db.SearchQuotes(ctx, fangtan.Query{Text: `"甲乙丙丁"`}); q == nil || q.Total != 0 {
 		t.Errorf("the replaced article's quote is still there: %+v", q)
 	}
-	n, err := db.Delete(ctx, []string{"a-1", "nosuch"})
+	n, err := db.Delete(ctx, []string{"a-1", "nosuch"}, fangtan.BuildOptions{})
 	if n != 1 || !errors.Is(err, fangtan.ErrNotFound) {
 		t.Errorf("delete: %d, %v", n, err)
 	}

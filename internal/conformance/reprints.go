@@ -13,7 +13,7 @@ import (
 // writer is what the reprint checks need of a backend beyond searching.
 type writer interface {
 	Add(ctx context.Context, docs []fangtan.Document, opts fangtan.BuildOptions) (fangtan.Stats, error)
-	Delete(ctx context.Context, ids []string) (int, error)
+	Delete(ctx context.Context, ids []string, opts fangtan.BuildOptions) (int, error)
 }
 
 // reprintText is long enough to have a print (fangtan.Print), and holds a
@@ -134,7 +134,7 @@ func reprints(t *testing.T, open Open) {
 	}
 
 	// Deleting the article does the same.
-	if n, err := w.Delete(ctx, []string{"reprint-b"}); err != nil || n != 1 {
+	if n, err := w.Delete(ctx, []string{"reprint-b"}, opts); err != nil || n != 1 {
 		t.Fatalf("delete reprint-b: %d, %v", n, err)
 	}
 	search("deleted", "客流", "reprint-c", "reprint-f")
@@ -146,7 +146,7 @@ func reprints(t *testing.T, open Open) {
 	if _, err := w.Add(ctx, []fangtan.Document{doc("reprint-h", "大桥客流", "2018-11-02", reprintText)}, opts); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := w.Delete(ctx, []string{"reprint-h"}); err != nil || n != 1 {
+	if n, err := w.Delete(ctx, []string{"reprint-h"}, opts); err != nil || n != 1 {
 		t.Fatalf("delete reprint-h: %d, %v", n, err)
 	}
 	if r := document("reprint-h deleted", "reprint-f").Reprints; len(r) != 0 {
@@ -155,4 +155,111 @@ func reprints(t *testing.T, open Open) {
 	if _, err := s.Document(ctx, "reprint-h", ""); !errors.Is(err, fangtan.ErrNotFound) {
 		t.Errorf("reprint-h deleted: document reprint-h: %v, want not found", err)
 	}
+}
+
+// The paragraphs of the versions check: each two hold more than enough
+// letters for a print, and the second a quotation.
+const (
+	versionP1 = "港珠澳大桥管理局今日公布，大桥通车后首年客流超过预期，日均往来车辆较去年同期增加三成，旅客出入境时间明显缩短。"
+	versionP2 = "管理局局长在记者会上表示：“我们会继续优化口岸通关安排，方便市民和旅客往来三地，并加强大桥日常维护与安全管理。”"
+	versionP3 = "管理局又指，明年将检讨收费安排，并研究增设跨境巴士班次，以应付节假日及长假期的人流高峰，详情将于今年年底前正式公布。"
+	versionP4 = "有立法会议员批评，大桥配套的公共交通至今仍然不足，要求当局尽快增加屯门至口岸的巴士路线。"
+)
+
+// versions: a document under an article's title within a month of it,
+// every sentence of which is one of the article's, is folded into it as a
+// version (fangtan.Reprint): its words are all searchable in the article.
+// One that grew, with sentences the article lacks, is an article of its
+// own. An add finds the article a version cuts in the index. Deleting an
+// article whose reprints are all versions makes each an article again,
+// with its own text, its own quotes, and its own hits.
+func versions(t *testing.T, open Open) {
+	ctx := context.Background()
+	doc := func(id, date string, paras ...string) fangtan.Document {
+		return fangtan.Document{ID: id, File: id + ".txt", Title: "大桥首年客流超预期", Date: date,
+			Text: strings.Join(paras, "\n"), Paragraphs: paras, Source: "测试"}
+	}
+	s := open(t, []fangtan.Document{
+		doc("version-a", "2018-10-24", versionP1, versionP2, versionP3),
+		doc("version-b", "2018-10-26", versionP1, versionP2),
+		doc("version-c", "2018-10-28", versionP1, versionP2, versionP3, versionP4),
+	})
+	w, ok := s.(writer)
+	if !ok {
+		t.Fatalf("%T cannot add or delete", s)
+	}
+	search := func(what, text string, want ...string) {
+		t.Helper()
+		res, err := s.Search(ctx, fangtan.Query{Text: text, Size: 50})
+		if err != nil {
+			t.Fatalf("%s: search %q: %v", what, text, err)
+		}
+		var hits []string
+		for _, h := range res.Hits {
+			hits = append(hits, h.ID)
+		}
+		slices.Sort(hits)
+		if !slices.Equal(hits, want) || res.Total != uint64(len(want)) {
+			t.Errorf("%s: search %q: %d hits %v, want %v", what, text, res.Total, hits, want)
+		}
+	}
+	quotes := func(what string, want ...string) {
+		t.Helper()
+		res, err := s.SearchQuotes(ctx, fangtan.Query{Text: "优化口岸通关", Size: 50})
+		if err != nil {
+			t.Fatalf("%s: quotes: %v", what, err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.DocID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: quotes of 优化口岸通关 in %v, want %v", what, got, want)
+		}
+	}
+	reprintsOf := func(what, id string, want ...string) {
+		t.Helper()
+		v, err := s.Document(ctx, id, "")
+		if err != nil {
+			t.Fatalf("%s: document %s: %v", what, id, err)
+		}
+		var got []string
+		for _, r := range v.Reprints {
+			got = append(got, r.ID)
+		}
+		if v.ID != id || v.AsReprint != nil || !slices.Equal(got, want) {
+			t.Errorf("%s: document %s is %s (as %+v) with reprints %v, want itself with %v", what, id, v.ID, v.AsReprint, got, want)
+		}
+	}
+
+	search("built", `"日均往来车辆"`, "version-a", "version-c")
+	search("built", `"屯门至口岸"`, "version-c")
+	quotes("built", "version-a", "version-c")
+	reprintsOf("built", "version-a", "version-b")
+	if v, err := s.Document(ctx, "version-b", ""); err != nil || v.ID != "version-a" || v.AsReprint == nil || v.AsReprint.ID != "version-b" || v.AsReprint.Date != "2018-10-26" {
+		t.Errorf("built: document version-b: %+v, %v; want version-a, as the version of 2018-10-26", v, err)
+	}
+
+	opts, err := BuildOptions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := w.Add(ctx, []fangtan.Document{doc("version-d", "2018-11-01", versionP2, versionP3)}, opts)
+	if err != nil || stats.Reprints != 1 || stats.Documents != 0 {
+		t.Fatalf("add a version: %+v, %v; want 1 reprint, no document", stats, err)
+	}
+	reprintsOf("added", "version-a", "version-b", "version-d")
+	quotes("added", "version-a", "version-c")
+
+	// version-b and version-d hold sentences the other lacks: deleting
+	// version-a makes both articles, each with its own text and quote.
+	if n, err := w.Delete(ctx, []string{"version-a"}, opts); err != nil || n != 1 {
+		t.Fatalf("delete version-a: %d, %v", n, err)
+	}
+	search("deleted", `"日均往来车辆"`, "version-b", "version-c")
+	search("deleted", `"检讨收费安排"`, "version-c", "version-d")
+	quotes("deleted", "version-b", "version-c", "version-d")
+	reprintsOf("deleted", "version-b")
+	reprintsOf("deleted", "version-d")
 }
