@@ -28,12 +28,14 @@ import (
 //
 // A version is a reprint cut shorter: under the same title, within the
 // same window, every sentence of its text is a sentence of the article's
-// (hkcnews-10k has 256 of them beside its exact reprints: the same story
-// posted again without its last paragraphs). Search loses nothing by
+// (the same story posted again without its last paragraphs, or one of
+// them). Search loses nothing by
 // folding it, as the article holds all its words; the record keeps its own
 // text, which it takes back if the article is deleted. A later version
-// that grew (the article's sentences and more) is an article of its own:
-// folding it would drop its new sentences from search.
+// that grew (the article's sentences and more) takes the article's place:
+// the earlier one, already indexed, becomes its version (a Demotion), with
+// the reprints it had. hkcnews-10k holds 348 versions beside its 3,685
+// exact copies.
 
 // ReprintWindow is how far apart two copies of a text may be dated and
 // still be one article printed twice. The same announcement read on the
@@ -257,6 +259,15 @@ type Printed struct {
 	Text string
 }
 
+// Demotion is an article that a later document grew, which becomes a
+// version of that document's article, together with its own reprints.
+type Demotion struct {
+	ID, Of string
+	// Indexed is set for an article that was in the index before the add
+	// that grew it; otherwise the same build or add admitted it.
+	Indexed bool
+}
+
 // Reprints finds the reprints among the documents a build or an add
 // admits, in the order admitted.
 type Reprints struct {
@@ -264,6 +275,9 @@ type Reprints struct {
 	// titled holds the articles admitted with a title print, by it, with
 	// the prints of their sentences.
 	titled map[string][]titledArticle
+	// grownInto maps each demoted article to the one that grew it.
+	grownInto map[string]string
+	demotions []Demotion
 	// Indexed, when set, returns the indexed articles with the print
 	// of a text or of a title (an add's index); a build has none.
 	Indexed func(print, titlePrint string) ([]Printed, error)
@@ -273,11 +287,13 @@ type titledArticle struct {
 	ID        string
 	day       int // dayOf its date
 	sentences []uint64
+	indexed   bool // an article of the index, not of this build or add
 }
 
 // Check returns the record of d as a reprint of the article it repeats,
 // or nil when d is an article of its own, which later documents may then
-// reprint. An exact copy is preferred to a version.
+// reprint. An exact copy is preferred to a version. An article that d
+// grows becomes d's version (Demotions).
 func (r *Reprints) Check(d *Document) (*Reprint, error) {
 	letters, runes, sentences := textPrints(d.Text, false)
 	p := printOf(letters, runes, minPrintRunes)
@@ -293,22 +309,37 @@ func (r *Reprints) Check(d *Document) (*Reprint, error) {
 		}
 	}
 	day := dayOf(d.Date)
-	near := func(id, date string) bool { return id != d.ID && withinReprintWindow(dayOf(date), day) }
+	near := func(id string, date int) bool {
+		return id != d.ID && withinReprintWindow(date, day)
+	}
 	for _, c := range append(indexed, r.seen[p]...) {
-		if c.Print == p && near(c.ID, c.Date) {
+		if c.Print == p && near(c.ID, dayOf(c.Date)) {
+			if _, grown := r.grownInto[c.ID]; grown {
+				// A copy of an article a later text grew: a version of that.
+				return r.version(d, r.grown(c.ID)), nil
+			}
 			rp := ReprintOf(d, c.ID)
 			return &rp, nil
 		}
 	}
 	if tp != "" {
+		// Indexed articles with the title, and their sentences, that this
+		// add has not demoted.
+		var titled []titledArticle
 		for _, c := range indexed {
-			if c.Print != p && c.Text != "" && near(c.ID, c.Date) && holds(sentencePrints(c.Text), sentences) {
+			if _, grown := r.grownInto[c.ID]; !grown && c.Print != p && c.Text != "" {
+				titled = append(titled, titledArticle{ID: c.ID, day: dayOf(c.Date), sentences: sentencePrints(c.Text), indexed: true})
+			}
+		}
+		titled = append(titled, r.titled[tp]...)
+		for _, c := range titled {
+			if near(c.ID, c.day) && holds(c.sentences, sentences) {
 				return r.version(d, c.ID), nil
 			}
 		}
-		for _, c := range r.titled[tp] {
-			if c.ID != d.ID && withinReprintWindow(c.day, day) && holds(c.sentences, sentences) {
-				return r.version(d, c.ID), nil
+		for _, c := range titled {
+			if near(c.ID, c.day) && holds(sentences, c.sentences) {
+				r.demote(c, d.ID, tp)
 			}
 		}
 	}
@@ -321,6 +352,59 @@ func (r *Reprints) Check(d *Document) (*Reprint, error) {
 		r.titled[tp] = append(r.titled[tp], titledArticle{ID: d.ID, day: day, sentences: sentences})
 	}
 	return nil, nil
+}
+
+// demote makes the article c a version of the article of.
+func (r *Reprints) demote(c titledArticle, of, tp string) {
+	if r.grownInto == nil {
+		r.grownInto = make(map[string]string)
+	}
+	r.grownInto[c.ID] = of
+	if r.titled == nil {
+		r.titled = make(map[string][]titledArticle)
+	}
+	r.demotions = append(r.demotions, Demotion{ID: c.ID, Of: of, Indexed: c.indexed})
+	r.titled[tp] = slices.DeleteFunc(r.titled[tp], func(t titledArticle) bool { return t.ID == c.ID })
+}
+
+// grown returns the article that id was demoted into, through every later
+// demotion.
+func (r *Reprints) grown(id string) string {
+	for {
+		next, ok := r.grownInto[id]
+		if !ok {
+			return id
+		}
+		id = next
+	}
+}
+
+// Demotions returns the articles that later documents grew, in order, each
+// with the article it is now a version of.
+func (r *Reprints) Demotions() []Demotion {
+	out := slices.Clone(r.demotions)
+	for i := range out {
+		out[i].Of = r.grown(out[i].Of)
+	}
+	return out
+}
+
+// Demote is the record of the article a as a version of the article of,
+// and rs, its reprints, as reprints of of: copies of a's text are versions
+// of of's.
+func Demote(a Document, of string, rs []Reprint) []Reprint {
+	out := make([]Reprint, 0, 1+len(rs))
+	rec := ReprintOf(&a, of)
+	rec.Version, rec.Text = true, a.Text
+	out = append(out, rec)
+	for _, r := range rs {
+		r.Of = of
+		if !r.Version {
+			r.Version, r.Text = true, a.Text
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 func (r *Reprints) version(d *Document, of string) *Reprint {

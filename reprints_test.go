@@ -1,6 +1,7 @@
 package fangtan
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -66,6 +67,7 @@ var (
 	s1 = "港珠澳大桥管理局今日公布首年客流数字，" + strings.Repeat("旅客人次较预期多出三成，", 4) + "。"
 	s2 = "管理局表示，" + strings.Repeat("周末及假日的穿梭巴士班次将会增加，", 3) + "！"
 	s3 = "有议员批评，" + strings.Repeat("大桥的配套交通至今仍然不足，", 3) + "。"
+	s4 = "运输署回应，" + strings.Repeat("会与营办商研究增加班次，", 3) + "。"
 )
 
 // describeReprint is what r reprints, marked when it is a version.
@@ -164,5 +166,69 @@ func TestPromote(t *testing.T) {
 				t.Errorf("reprints %q, want %q", got, tt.reprint)
 			}
 		})
+	}
+}
+
+func TestReprintsDemotions(t *testing.T) {
+	doc := func(id, text string) Document {
+		return Document{ID: id, Title: "大桥通车", Date: "2018-10-24", Text: text}
+	}
+	tests := []struct {
+		name      string
+		indexed   []Printed
+		docs      []Document
+		want      []string // what each reprints, as in TestReprintsCheck
+		demotions string   // each as id>of, "!" after an indexed one
+	}{
+		{"a later text that grew takes the article's place", nil,
+			[]Document{doc("a", s1+s2), doc("b", s1+s2+s3)}, []string{"", ""}, "a>b"},
+		{"a copy of an article that grew is a version of the longer", nil,
+			[]Document{doc("a", s1+s2), doc("b", s1+s2+s3), doc("c", s1+"\n"+s2)}, []string{"", "", "b (version)"}, "a>b"},
+		{"growing twice makes both versions of the last", nil,
+			[]Document{doc("a", s1+s2), doc("b", s1+s2+s3), doc("c", s1+s2+s3+s4)}, []string{"", "", ""}, "a>c b>c"},
+		{"a cut of a demoted article is a version of the longer", nil,
+			[]Document{doc("a", s1+s2+s3), doc("b", s1+s2+s3+s4), doc("c", s1+s3)}, []string{"", "", "b (version)"}, "a>b"},
+		{"an indexed article grown by an add", []Printed{{ID: "old", Date: "2018-10-20", Print: Print(s1 + s2), Text: s1 + s2}},
+			[]Document{doc("new", s1+s2+s4)}, []string{""}, "old>new!"},
+		{"another title grows nothing", nil,
+			[]Document{doc("a", s1+s2), {ID: "b", Title: "大桥客流", Text: s1 + s2 + s3}}, []string{"", ""}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Reprints{}
+			if tt.indexed != nil {
+				r.Indexed = func(p, tp string) ([]Printed, error) { return tt.indexed, nil }
+			}
+			for i := range tt.docs {
+				got, err := r.Check(&tt.docs[i])
+				if err != nil || describeReprint(got) != tt.want[i] {
+					t.Errorf("%s reprints %q (%v), want %q", tt.docs[i].ID, describeReprint(got), err, tt.want[i])
+				}
+			}
+			var got []string
+			for _, d := range r.Demotions() {
+				s := d.ID + ">" + d.Of
+				if d.Indexed {
+					s += "!"
+				}
+				got = append(got, s)
+			}
+			if g := strings.Join(got, " "); g != tt.demotions {
+				t.Errorf("demotions %q, want %q", g, tt.demotions)
+			}
+		})
+	}
+}
+
+func TestDemote(t *testing.T) {
+	a := Document{ID: "a", File: "a.txt", Title: "大桥通车", Date: "2018-10-24", Text: s1 + s2}
+	got := Demote(a, "b", []Reprint{{ID: "c", Of: "a"}, {ID: "v", Of: "a", Version: true, Text: s1}})
+	want := []Reprint{
+		{ID: "a", Of: "b", File: "a.txt", Title: "大桥通车", Date: "2018-10-24", Version: true, Text: s1 + s2},
+		{ID: "c", Of: "b", Version: true, Text: s1 + s2},
+		{ID: "v", Of: "b", Version: true, Text: s1},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Demote:\n got %+v\nwant %+v", got, want)
 	}
 }

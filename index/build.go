@@ -303,9 +303,13 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	// between the build's stages.
 	w.build = true
 	stats, err := w.run(ctx, src, nil)
+	x := &Index{path: dir, idx: idx, word: w.b.word, b: w.b}
+	if err == nil {
+		err = x.demote(ctx, w.reprints.Demotions(), &stats)
+	}
 	if err == nil && opts.Registry != nil {
 		report(opts, Progress{Stage: StageRegistry, Elapsed: time.Since(w.start)})
-		err = applyAndSaveRegistry(ctx, &Index{path: dir, idx: idx, word: w.b.word, b: w.b}, opts.Registry, opts.Registry.Names(), opts, &stats)
+		err = applyAndSaveRegistry(ctx, x, opts.Registry, opts.Registry.Names(), opts, &stats)
 	}
 	if err == nil {
 		report(opts, Progress{Stage: StageMerge, Elapsed: time.Since(w.start)})

@@ -386,6 +386,9 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		}
 		return nil
 	})
+	if err == nil {
+		err = x.demote(ctx, w.reprints.Demotions(), &stats)
+	}
 	if err != nil {
 		return stats, fmt.Errorf("index %s: add: %w", x.path, err)
 	}

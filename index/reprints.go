@@ -150,3 +150,51 @@ func (x *Index) promote(ctx context.Context, batch *bleve.Batch, d *fangtan.Docu
 	}
 	return ids, nil
 }
+
+// demote writes the demotions of a build or an add
+// (fangtan.Reprints.Demotions): each article becomes a version of the
+// article that grew it, its quotes go, and its reprints become the
+// other's. The demoted articles that this run admitted leave stats'
+// documents and quotes for its reprints.
+func (x *Index) demote(ctx context.Context, ds []fangtan.Demotion, stats *Stats) error {
+	if len(ds) == 0 {
+		return nil
+	}
+	batch := x.idx.NewBatch()
+	for _, dm := range ds {
+		a, err := x.article(ctx, dm.ID)
+		if err != nil {
+			return fmt.Errorf("demote %s: %w", dm.ID, err)
+		}
+		if a == nil {
+			continue
+		}
+		quotes, err := x.allIDs(ctx, quotesOf(dm.ID))
+		if err != nil {
+			return fmt.Errorf("demote %s: %w", dm.ID, err)
+		}
+		rs, err := x.reprints(ctx, termQuery(fieldDocID, dm.ID))
+		if err != nil {
+			return fmt.Errorf("demote %s: %w", dm.ID, err)
+		}
+		batch.Delete(dm.ID)
+		for _, q := range quotes {
+			batch.Delete(q)
+		}
+		for _, r := range fangtan.Demote(*a, dm.Of, rs) {
+			doc, err := x.b.reprint(r)
+			if err != nil {
+				return fmt.Errorf("demote %s: reprint %s: %w", dm.ID, r.ID, err)
+			}
+			if err := batch.IndexAdvanced(doc); err != nil {
+				return err
+			}
+		}
+		stats.Reprints++
+		if !dm.Indexed {
+			stats.Documents--
+			stats.Quotes -= len(quotes)
+		}
+	}
+	return x.idx.Batch(batch)
+}

@@ -111,6 +111,10 @@ func (db *DB) build(ctx context.Context, src fangtan.Source, opts fangtan.BuildO
 			}
 		}
 	}
+	// Articles grown by later ones, once the indexes can find them.
+	if err := nb.demote(ctx, tx, w.reprints.Demotions(), &stats); err != nil {
+		return stats, err
+	}
 	if opts.Registry != nil {
 		report(opts, fangtan.Progress{Stage: fangtan.StageRegistry, Elapsed: time.Since(start)})
 		if err := nb.applyAndSaveRegistry(ctx, tx, opts.Registry, opts.Registry.Names(), opts, &stats); err != nil {
@@ -575,6 +579,9 @@ func (db *DB) add(ctx context.Context, docs []fangtan.Document, opts fangtan.Bui
 	w := newWriter(db, opts, start)
 	w.reprints.Indexed = func(p, tp string) ([]fangtan.Printed, error) { return printed.lookup(p, tp), nil }
 	stats, err := w.run(ctx, tx, fangtan.DocumentsSource(docs))
+	if err == nil {
+		err = db.demote(ctx, tx, w.reprints.Demotions(), &stats)
+	}
 	if err != nil {
 		return stats, err
 	}

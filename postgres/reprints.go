@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -188,4 +189,37 @@ func (db *DB) promote(ctx context.Context, tx pgx.Tx, d *fangtan.Document, gone 
 		return err
 	}
 	return db.insertReprints(ctx, tx, p.Reprints)
+}
+
+// demote writes the demotions of a build or an add
+// (fangtan.Reprints.Demotions): each article becomes a version of the
+// article that grew it, its quotes go, and its reprints become the
+// other's. The demoted articles that this run admitted leave stats'
+// documents and quotes for its reprints.
+func (db *DB) demote(ctx context.Context, tx pgx.Tx, ds []fangtan.Demotion, stats *fangtan.Stats) error {
+	for _, dm := range ds {
+		a, err := db.loadDocument(ctx, tx, dm.ID)
+		if errors.Is(err, fangtan.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("demote %s: %w", dm.ID, err)
+		}
+		rs, err := db.reprints(ctx, tx, `of = $1`, dm.ID)
+		if err != nil {
+			return fmt.Errorf("demote %s: %w", dm.ID, err)
+		}
+		if _, err := db.deleteArticles(ctx, tx, []string{dm.ID}, nil); err != nil {
+			return fmt.Errorf("demote %s: %w", dm.ID, err)
+		}
+		if err := db.insertReprints(ctx, tx, fangtan.Demote(*a, dm.Of, rs)); err != nil {
+			return fmt.Errorf("demote %s: %w", dm.ID, err)
+		}
+		stats.Reprints++
+		if !dm.Indexed {
+			stats.Documents--
+			stats.Quotes -= len(a.Quotes)
+		}
+	}
+	return nil
 }

@@ -169,10 +169,11 @@ const (
 // versions: a document under an article's title within a month of it,
 // every sentence of which is one of the article's, is folded into it as a
 // version (fangtan.Reprint): its words are all searchable in the article.
-// One that grew, with sentences the article lacks, is an article of its
-// own. An add finds the article a version cuts in the index. Deleting an
-// article whose reprints are all versions makes each an article again,
-// with its own text, its own quotes, and its own hits.
+// One that grew, holding every sentence of an article and more, takes the
+// article's place, which becomes its version with its reprints, in a
+// build and in an add. Deleting an article whose reprints are all
+// versions makes the first an article again, with its own text, quotes
+// and hits, and the others that it holds its versions.
 func versions(t *testing.T, open Open) {
 	ctx := context.Background()
 	doc := func(id, date string, paras ...string) fangtan.Document {
@@ -226,6 +227,9 @@ func versions(t *testing.T, open Open) {
 		}
 		var got []string
 		for _, r := range v.Reprints {
+			if !r.Version {
+				t.Errorf("%s: %s's reprint %s is not marked a version", what, id, r.ID)
+			}
 			got = append(got, r.ID)
 		}
 		if v.ID != id || v.AsReprint != nil || !slices.Equal(got, want) {
@@ -233,12 +237,14 @@ func versions(t *testing.T, open Open) {
 		}
 	}
 
-	search("built", `"日均往来车辆"`, "version-a", "version-c")
+	// version-b is a version of version-a; version-c grew version-a, which
+	// becomes its version together with version-b.
+	search("built", `"日均往来车辆"`, "version-c")
 	search("built", `"屯门至口岸"`, "version-c")
-	quotes("built", "version-a", "version-c")
-	reprintsOf("built", "version-a", "version-b")
-	if v, err := s.Document(ctx, "version-b", ""); err != nil || v.ID != "version-a" || v.AsReprint == nil || v.AsReprint.ID != "version-b" || v.AsReprint.Date != "2018-10-26" {
-		t.Errorf("built: document version-b: %+v, %v; want version-a, as the version of 2018-10-26", v, err)
+	quotes("built", "version-c")
+	reprintsOf("built", "version-c", "version-a", "version-b")
+	if v, err := s.Document(ctx, "version-b", ""); err != nil || v.ID != "version-c" || v.AsReprint == nil || v.AsReprint.ID != "version-b" || v.AsReprint.Date != "2018-10-26" {
+		t.Errorf("built: document version-b: %+v, %v; want version-c, as the version of 2018-10-26", v, err)
 	}
 
 	opts, err := BuildOptions()
@@ -249,17 +255,28 @@ func versions(t *testing.T, open Open) {
 	if err != nil || stats.Reprints != 1 || stats.Documents != 0 {
 		t.Fatalf("add a version: %+v, %v; want 1 reprint, no document", stats, err)
 	}
-	reprintsOf("added", "version-a", "version-b", "version-d")
-	quotes("added", "version-a", "version-c")
+	reprintsOf("added", "version-c", "version-a", "version-b", "version-d")
+	quotes("added", "version-c")
 
-	// version-b and version-d hold sentences the other lacks: deleting
-	// version-a makes both articles, each with its own text and quote.
-	if n, err := w.Delete(ctx, []string{"version-a"}, opts); err != nil || n != 1 {
-		t.Fatalf("delete version-a: %d, %v", n, err)
+	// Deleting version-c leaves versions alone: version-a, the first, is an
+	// article again with its own text; version-b and version-d, which it
+	// holds, are its versions.
+	if n, err := w.Delete(ctx, []string{"version-c"}, opts); err != nil || n != 1 {
+		t.Fatalf("delete version-c: %d, %v", n, err)
 	}
-	search("deleted", `"日均往来车辆"`, "version-b", "version-c")
-	search("deleted", `"检讨收费安排"`, "version-c", "version-d")
-	quotes("deleted", "version-b", "version-c", "version-d")
-	reprintsOf("deleted", "version-b")
-	reprintsOf("deleted", "version-d")
+	search("deleted", `"日均往来车辆"`, "version-a")
+	search("deleted", `"检讨收费安排"`, "version-a")
+	search("deleted", `"屯门至口岸"`)
+	quotes("deleted", "version-a")
+	reprintsOf("deleted", "version-a", "version-b", "version-d")
+
+	// An add that grows an indexed article takes its place.
+	stats, err = w.Add(ctx, []fangtan.Document{doc("version-e", "2018-11-02", versionP1, versionP2, versionP3, versionP4)}, opts)
+	if err != nil || stats.Reprints != 1 || stats.Documents != 1 {
+		t.Fatalf("add a longer text: %+v, %v; want 1 document and 1 reprint", stats, err)
+	}
+	search("grown", `"日均往来车辆"`, "version-e")
+	search("grown", `"屯门至口岸"`, "version-e")
+	quotes("grown", "version-e")
+	reprintsOf("grown", "version-e", "version-a", "version-b", "version-d")
 }
