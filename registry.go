@@ -205,6 +205,41 @@ func (r *Registry) Note(d *Document) {
 	}
 }
 
+// Forget takes back what Note recorded of d: an article that a later one
+// grew, which is now that one's version and no article of its own
+// (Demotion), so that one story is not two articles' evidence.
+func (r *Registry) Forget(d *Document) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, o := range d.Officials {
+		if o.Inferred || o.Title == "" || utf8.RuneCountInString(o.Name) < minRegisteredRunes {
+			continue
+		}
+		ro := r.officials[o.Name]
+		if ro == nil || ro.Posts[o.Title] == 0 {
+			continue
+		}
+		if ro.Articles--; ro.Articles <= 0 {
+			delete(r.officials, o.Name)
+			r.generation++
+			continue
+		}
+		if ro.Posts[o.Title]--; ro.Posts[o.Title] == 0 {
+			delete(ro.Posts, o.Title)
+		}
+		if _, ok := monthIndex(d.Date); ok && ro.PostMonths[o.Title][d.Date[:7]] > 0 {
+			ro.addMonths(map[string]map[string]int{o.Title: {d.Date[:7]: -1}})
+			if pm := ro.PostMonths[o.Title]; pm[d.Date[:7]] == 0 {
+				delete(pm, d.Date[:7]) // a fresh map: addMonths copied it
+				if len(pm) == 0 {
+					delete(ro.PostMonths, o.Title)
+				}
+			}
+		}
+		r.generation++
+	}
+}
+
 // Generation tells whether the officials changed: it differs after every
 // change.
 func (r *Registry) Generation() uint64 {

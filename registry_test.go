@@ -123,3 +123,26 @@ func saveAndLoad(t *testing.T, r *Registry) *Registry {
 	}
 	return back
 }
+
+func TestRegistryForget(t *testing.T) {
+	article := func(id, date string, officials ...Official) *Document {
+		return &Document{ID: id, Date: date, Officials: officials}
+	}
+	reg := NewRegistry()
+	a := article("a", "2018-02-26", Official{Name: "叶蔚琳", Title: "发言人"}, Official{Name: "林郑月娥", Title: "特首"})
+	b := article("b", "2018-02-27", Official{Name: "林郑月娥", Title: "特首"}, Official{Name: "王毅", Title: "外长", Inferred: true})
+	reg.Note(a)
+	reg.Note(b)
+	reg.Forget(a)
+	if _, ok := reg.Lookup("叶蔚琳"); ok {
+		t.Error("叶蔚琳, named by the forgotten article alone, is still registered")
+	}
+	lam, ok := reg.Lookup("林郑月娥")
+	if !ok || lam.Articles != 1 || lam.Posts["特首"] != 1 || lam.PostMonths["特首"]["2018-02"] != 1 {
+		t.Errorf("林郑月娥 after forgetting one of two articles: %+v", lam)
+	}
+	reg.Forget(b)
+	if reg.Len() != 0 {
+		t.Errorf("%d officials left after forgetting every article", reg.Len())
+	}
+}

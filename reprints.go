@@ -24,7 +24,8 @@ import (
 // first copy admitted: the reprint is not an article of its own, so it is
 // counted once under its officials, places and themes and its quotes are
 // listed once; its id still opens the article, and the article lists its
-// reprints. Deleting the article makes its first reprint the article.
+// reprints. Deleting the article makes its first exact copy the article
+// (Promote).
 //
 // A version is a reprint cut shorter: under the same title, within the
 // same window, every sentence of its text is a sentence of the article's
@@ -338,7 +339,7 @@ func (r *Reprints) Check(d *Document) (*Reprint, error) {
 			}
 		}
 		for _, c := range titled {
-			if near(c.ID, c.day) && holds(sentences, c.sentences) {
+			if near(c.ID, c.day) && holds(sentences, c.sentences) && r.grown(d.ID) != c.ID {
 				r.demote(c, d.ID, tp)
 			}
 		}

@@ -305,7 +305,7 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	stats, err := w.run(ctx, src, nil)
 	x := &Index{path: dir, idx: idx, word: w.b.word, b: w.b}
 	if err == nil {
-		err = x.demote(ctx, w.reprints.Demotions(), &stats)
+		err = x.demote(ctx, w.reprints.Demotions(), &stats, opts.Registry, nil)
 	}
 	if err == nil && opts.Registry != nil {
 		report(opts, Progress{Stage: StageRegistry, Elapsed: time.Since(w.start)})

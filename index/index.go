@@ -318,8 +318,10 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		added = fangtan.NewRegistry()
 		w.opts.Registry = added
 	}
-	// A document reprints no article this add deletes: one from a file it
-	// adds again without that article.
+	// A document reprints no article this add deletes or writes again: one
+	// from a file it adds again, or with an id it adds again (then the new
+	// text, once admitted, is the one compared). Demoting an indexed
+	// article that the same add replaces would lose the new text.
 	incoming, files := make(map[string]bool), make(map[string]bool)
 	for _, d := range docs {
 		incoming[d.ID] = true
@@ -327,7 +329,7 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 			files[d.File] = true
 		}
 	}
-	kept := func(d *fangtan.Document) bool { return incoming[d.ID] || !files[d.File] }
+	kept := func(d *fangtan.Document) bool { return !incoming[d.ID] && !files[d.File] }
 	w.reprints.Indexed = func(p, tp string) ([]fangtan.Printed, error) { return x.printed(ctx, p, tp, kept) }
 	stats, err := w.run(ctx, DocumentsSource(docs), func(b *bleve.Batch, pending []*fangtan.Document) error {
 		ids, err := x.replaced(ctx, pending)
@@ -387,7 +389,12 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 		return nil
 	})
 	if err == nil {
-		err = x.demote(ctx, w.reprints.Demotions(), &stats)
+		// The index's registry changes only in an add that saves it.
+		indexReg := x.reg
+		if added == nil {
+			indexReg = nil
+		}
+		err = x.demote(ctx, w.reprints.Demotions(), &stats, added, indexReg)
 	}
 	if err != nil {
 		return stats, fmt.Errorf("index %s: add: %w", x.path, err)

@@ -18,28 +18,46 @@ import (
 
 // printed returns the indexed articles whose text has print p or whose
 // title has print tp, with their texts, but for those keep says an add
-// deletes.
+// deletes. Every article of the title is read, however many there are (a
+// title a source repeats daily), so that none in the window is missed.
 func (x *Index) printed(ctx context.Context, p, tp string, keep func(d *fangtan.Document) bool) ([]fangtan.Printed, error) {
-	prints := []bquery.Query{termQuery(fieldPrint, p)}
-	if tp != "" {
-		prints = append(prints, termQuery(fieldPrint, titlePrintPrefix+tp))
+	var out []fangtan.Printed
+	seen := make(map[string]bool)
+	read := func(term string, pages bool) error {
+		q := bquery.NewConjunctionQuery([]bquery.Query{termQuery(fieldPrint, term), termQuery(fieldType, typeArticle)})
+		const page = 100
+		for from := 0; ; from += page {
+			req := bleve.NewSearchRequestOptions(q, page, from, false)
+			req.Fields = []string{fieldStored}
+			req.SortBy([]string{"_id"})
+			res, err := x.run(ctx, req)
+			if err != nil {
+				return err
+			}
+			for _, h := range res.Hits {
+				if seen[h.ID] {
+					continue
+				}
+				seen[h.ID] = true
+				d, err := storedDoc(h, false)
+				if err != nil {
+					return fmt.Errorf("index %s: %s: %w", x.path, h.ID, err)
+				}
+				if keep(d) {
+					out = append(out, fangtan.Printed{ID: d.ID, Date: d.Date, Print: fangtan.Print(d.Text), Text: d.Text})
+				}
+			}
+			if !pages || len(res.Hits) < page {
+				return nil
+			}
+		}
 	}
-	q := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDisjunctionQuery(prints), termQuery(fieldType, typeArticle)})
-	req := bleve.NewSearchRequestOptions(q, 100, 0, false)
-	req.Fields = []string{fieldStored}
-	req.SortBy([]string{"_id"})
-	res, err := x.run(ctx, req)
-	if err != nil {
+	if err := read(p, false); err != nil {
 		return nil, err
 	}
-	out := make([]fangtan.Printed, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		d, err := storedDoc(h, false)
-		if err != nil {
-			return nil, fmt.Errorf("index %s: %s: %w", x.path, h.ID, err)
-		}
-		if keep(d) {
-			out = append(out, fangtan.Printed{ID: d.ID, Date: d.Date, Print: fangtan.Print(d.Text), Text: d.Text})
+	if tp != "" {
+		if err := read(titlePrintPrefix+tp, true); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
@@ -155,8 +173,9 @@ func (x *Index) promote(ctx context.Context, batch *bleve.Batch, d *fangtan.Docu
 // (fangtan.Reprints.Demotions): each article becomes a version of the
 // article that grew it, its quotes go, and its reprints become the
 // other's. The demoted articles that this run admitted leave stats'
-// documents and quotes for its reprints.
-func (x *Index) demote(ctx context.Context, ds []fangtan.Demotion, stats *Stats) error {
+// documents and quotes for its reprints, and the registry of the run's
+// articles (run) or of the index's (indexed), either of which may be nil.
+func (x *Index) demote(ctx context.Context, ds []fangtan.Demotion, stats *Stats, run, indexed *fangtan.Registry) error {
 	if len(ds) == 0 {
 		return nil
 	}
@@ -191,9 +210,14 @@ func (x *Index) demote(ctx context.Context, ds []fangtan.Demotion, stats *Stats)
 			}
 		}
 		stats.Reprints++
+		reg := indexed
 		if !dm.Indexed {
 			stats.Documents--
 			stats.Quotes -= len(quotes)
+			reg = run
+		}
+		if reg != nil {
+			reg.Forget(a)
 		}
 	}
 	return x.idx.Batch(batch)

@@ -112,7 +112,7 @@ func (db *DB) build(ctx context.Context, src fangtan.Source, opts fangtan.BuildO
 		}
 	}
 	// Articles grown by later ones, once the indexes can find them.
-	if err := nb.demote(ctx, tx, w.reprints.Demotions(), &stats); err != nil {
+	if err := nb.demote(ctx, tx, w.reprints.Demotions(), &stats, opts.Registry, nil); err != nil {
 		return stats, err
 	}
 	if opts.Registry != nil {
@@ -580,7 +580,7 @@ func (db *DB) add(ctx context.Context, docs []fangtan.Document, opts fangtan.Bui
 	w.reprints.Indexed = func(p, tp string) ([]fangtan.Printed, error) { return printed.lookup(p, tp), nil }
 	stats, err := w.run(ctx, tx, fangtan.DocumentsSource(docs))
 	if err == nil {
-		err = db.demote(ctx, tx, w.reprints.Demotions(), &stats)
+		err = db.demote(ctx, tx, w.reprints.Demotions(), &stats, added, reg)
 	}
 	if err != nil {
 		return stats, err

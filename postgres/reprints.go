@@ -195,8 +195,9 @@ func (db *DB) promote(ctx context.Context, tx pgx.Tx, d *fangtan.Document, gone 
 // (fangtan.Reprints.Demotions): each article becomes a version of the
 // article that grew it, its quotes go, and its reprints become the
 // other's. The demoted articles that this run admitted leave stats'
-// documents and quotes for its reprints.
-func (db *DB) demote(ctx context.Context, tx pgx.Tx, ds []fangtan.Demotion, stats *fangtan.Stats) error {
+// documents and quotes for its reprints, and the registry of the run's
+// articles (run) or of the index's (indexed), either of which may be nil.
+func (db *DB) demote(ctx context.Context, tx pgx.Tx, ds []fangtan.Demotion, stats *fangtan.Stats, run, indexed *fangtan.Registry) error {
 	for _, dm := range ds {
 		a, err := db.loadDocument(ctx, tx, dm.ID)
 		if errors.Is(err, fangtan.ErrNotFound) {
@@ -216,9 +217,14 @@ func (db *DB) demote(ctx context.Context, tx pgx.Tx, ds []fangtan.Demotion, stat
 			return fmt.Errorf("demote %s: %w", dm.ID, err)
 		}
 		stats.Reprints++
+		reg := indexed
 		if !dm.Indexed {
 			stats.Documents--
 			stats.Quotes -= len(a.Quotes)
+			reg = run
+		}
+		if reg != nil {
+			reg.Forget(a)
 		}
 	}
 	return nil
