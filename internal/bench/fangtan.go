@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"strings"
 
 	"fangtan"
 	"fangtan/analyzer"
@@ -130,10 +131,13 @@ const fangtanPage = 500
 // Phrase pages through every article the quoted query finds, and names
 // the reprints each hit lists (fangtan.Reprint): fangtan folds a record
 // repeating an article's text into that article, which the hit names, so
-// the oracle's record is found through it.
+// the oracle's record is found through it. A version (a shorter cut) is
+// named only where its own text holds the phrase, as the oracle reads
+// it: the hit does not claim the others match.
 func (e *fangtanEngine) Phrase(ctx context.Context, phrase string) ([]string, error) {
 	var ids []string
 	articles := 0
+	want := oracleNorm(phrase)
 	for from := 0; ; from += fangtanPage {
 		res, err := e.idx.Search(ctx, fangtan.Query{Text: `"` + phrase + `"`, From: from, Size: fangtanPage})
 		if err != nil {
@@ -142,6 +146,15 @@ func (e *fangtanEngine) Phrase(ctx context.Context, phrase string) ([]string, er
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
 			for _, r := range h.Reprints {
+				if r.Version {
+					v, err := e.idx.Document(ctx, r.ID, "")
+					if err != nil {
+						return ids, err
+					}
+					if v.AsReprint == nil || !strings.Contains(oracleNorm(v.AsReprint.Title), want) && !strings.Contains(oracleNorm(v.AsReprint.Text), want) {
+						continue
+					}
+				}
 				ids = append(ids, r.ID)
 			}
 		}
