@@ -30,8 +30,9 @@ import (
 // A version is a reprint cut shorter: under the same title, within the
 // same window, every sentence of its text is a sentence of the article's
 // (the same story posted again without its last paragraphs, or one of
-// them). Search loses nothing by
-// folding it, as the article holds all its words; the record keeps its own
+// them). Search loses almost nothing by folding it, as the article holds
+// every sentence of it: only a phrase running across a place where the
+// version skips sentences of the article; the record keeps its own
 // text, which it takes back if the article is deleted. A later version
 // that grew (the article's sentences and more) takes the article's place:
 // the earlier one, already indexed, becomes its version (a Demotion), with
