@@ -181,13 +181,19 @@ func NewRegistry() *Registry {
 // minRegisteredRunes: a name of one rune is never a person's.
 const minRegisteredRunes = 2
 
+// noted reports whether Note records o: an official named with a post,
+// not added by the registry itself, whose name can be a person's.
+func noted(o Official) bool {
+	return !o.Inferred && o.Title != "" && utf8.RuneCountInString(o.Name) >= minRegisteredRunes
+}
+
 // Note records the officials an article names with a post. Officials the
 // registry itself added (Inferred) are not evidence and are skipped.
 func (r *Registry) Note(d *Document) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, o := range d.Officials {
-		if o.Inferred || o.Title == "" || utf8.RuneCountInString(o.Name) < minRegisteredRunes {
+		if !noted(o) {
 			continue
 		}
 		ro := r.officials[o.Name]
@@ -212,7 +218,7 @@ func (r *Registry) Forget(d *Document) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, o := range d.Officials {
-		if o.Inferred || o.Title == "" || utf8.RuneCountInString(o.Name) < minRegisteredRunes {
+		if !noted(o) {
 			continue
 		}
 		ro := r.officials[o.Name]
