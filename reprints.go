@@ -214,9 +214,10 @@ func sentencePrints(text string) []uint64 {
 	return out
 }
 
-// textPrints returns text's letters and digits, and when sentences is
-// set the hashes of its sentences' (split at endsSentence), sorted and
-// without repeats: one pass for both, as every admitted text needs them.
+// textPrints returns text's letters and digits, how many runes they are,
+// and unless onlyLetters the hashes of its sentences' letters (split at
+// endsSentence), sorted and without repeats: one pass for both, as every
+// admitted text needs them.
 func textPrints(text string, onlyLetters bool) (letters []byte, runes int, sentences []uint64) {
 	letters = make([]byte, 0, len(text))
 	start := 0
