@@ -1,6 +1,8 @@
 package fangtan
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -230,5 +232,67 @@ func TestDemote(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Demote:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// Whatever order versions of a story arrive in, every document ends as an
+// article or as a reprint of one that holds its sentences, and no chain of
+// demotions ends in a demoted article.
+func TestReprintsInvariants(t *testing.T) {
+	sentences := []string{s1, s2, s3, s4, "另有消息指，" + strings.Repeat("口岸的旅客设施将于明年扩建，", 3) + "。"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		var docs []Document
+		for i := range 8 {
+			var text strings.Builder
+			for _, s := range sentences {
+				if rng.IntN(3) > 0 {
+					text.WriteString(s)
+				}
+			}
+			docs = append(docs, Document{ID: fmt.Sprintf("r%d-%d", round, i), Title: "大桥通车",
+				Date: fmt.Sprintf("2018-10-%02d", 1+rng.IntN(28)), Text: text.String()})
+		}
+		var r Reprints
+		of := make(map[string]string) // reprint → its article, as Check said
+		for i := range docs {
+			rp, err := r.Check(&docs[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rp != nil {
+				of[rp.ID] = rp.Of
+			}
+		}
+		demoted := make(map[string]string)
+		for _, d := range r.Demotions() {
+			demoted[d.ID] = d.Of
+		}
+		text := make(map[string]string)
+		for _, d := range docs {
+			text[d.ID] = d.Text
+		}
+		for _, d := range docs {
+			target, folded := of[d.ID]
+			if to, ok := demoted[d.ID]; ok {
+				target, folded = to, true
+			} else if folded {
+				if to, ok := demoted[target]; ok {
+					target = to // its article was demoted since
+				}
+			}
+			if !folded || Print(d.Text) == "" {
+				continue
+			}
+			if _, again := demoted[target]; again {
+				t.Fatalf("round %d: %s ends at %s, itself demoted", round, d.ID, target)
+			}
+			if _, isReprint := of[target]; isReprint {
+				t.Fatalf("round %d: %s ends at %s, a reprint", round, d.ID, target)
+			}
+			if !holds(sentencePrints(text[target]), sentencePrints(d.Text)) {
+				t.Fatalf("round %d: %s is folded into %s, which lacks some of its sentences", round, d.ID, target)
+			}
+		}
 	}
 }
