@@ -193,6 +193,14 @@ func isPrinted(r rune) bool {
 	}
 }
 
+// SameWords reports whether two texts have the same letters and digits in
+// the same order: one quotation, punctuated or spaced differently.
+func SameWords(a, b string) bool {
+	la, _, _ := textPrints(a, true)
+	lb, _, _ := textPrints(b, true)
+	return string(la) == string(lb)
+}
+
 // endsSentence reports whether r ends a sentence for versions: the marks
 // that end one, and a line break.
 func endsSentence(r rune) bool {

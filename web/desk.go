@@ -521,8 +521,9 @@ func (srv *server) handleOfficial(w http.ResponseWriter, r *http.Request) error 
 		}
 		for _, h := range res.Hits {
 			v.Quotes = append(v.Quotes, quoteCard{Text: template.HTML(template.HTMLEscapeString(h.Text)), Speaker: h.Speaker,
-				SpeakerTitle: h.CitedPost(), Reported: h.Kind == fangtan.QuoteReported, DocTitle: h.Title,
-				DocURL: qs.doc(h.DocID, 0, h.Paragraph, "quotes"), Date: h.Date, Source: h.Source, Paragraph: h.Paragraph})
+				SpeakerTitle: h.CitedPost(), Reported: h.Kind == fangtan.QuoteReported,
+				quoteSource: quoteSource{DocTitle: h.Title, DocURL: qs.doc(h.DocID, 0, h.Paragraph, "quotes"),
+					Date: h.Date, Source: h.Source, Paragraph: h.Paragraph}})
 		}
 	}
 	p.View = v

@@ -728,11 +728,26 @@ type quoteCard struct {
 	SpeakerURL   string
 	SpeakerTitle string
 	Reported     bool
-	DocTitle     string
-	DocURL       string
-	Date         string
-	Source       string
-	Paragraph    int // 1-based
+	quoteSource
+	// Also are the other articles of the page that quote the same words
+	// from the same speaker, ranked right after this one: a statement
+	// several stories report, or a series' stock paragraph.
+	Also []quoteSource
+	hit  fangtan.QuoteHit
+}
+
+// quoteSource is where a quote card's words stand.
+type quoteSource struct {
+	DocTitle  string
+	DocURL    string
+	Date      string
+	Source    string
+	Paragraph int // 1-based
+}
+
+// sameQuotation reports whether a and b are one quotation in two articles.
+func sameQuotation(a, b fangtan.QuoteHit) bool {
+	return a.Speaker == b.Speaker && a.Kind == b.Kind && fangtan.SameWords(a.Text, b.Text)
 }
 
 func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
@@ -776,16 +791,19 @@ func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 		if len(h.Fragments) > 0 {
 			text = trusted(strings.Join(h.Fragments, " … "))
 		}
+		src := quoteSource{DocTitle: h.Title, DocURL: st.doc(h.DocID, q.From, h.Paragraph, "quotes"),
+			Date: h.Date, Source: h.Source, Paragraph: h.Paragraph}
+		if n := len(v.Cards); n > 0 && sameQuotation(v.Cards[n-1].hit, h) {
+			v.Cards[n-1].Also = append(v.Cards[n-1].Also, src)
+			continue
+		}
 		c := quoteCard{
 			Text:         text,
 			Speaker:      h.Speaker,
 			SpeakerTitle: h.CitedPost(),
 			Reported:     h.Kind == fangtan.QuoteReported,
-			DocTitle:     h.Title,
-			DocURL:       st.doc(h.DocID, q.From, h.Paragraph, "quotes"),
-			Date:         h.Date,
-			Source:       h.Source,
-			Paragraph:    h.Paragraph,
+			quoteSource:  src,
+			hit:          h,
 		}
 		if h.Speaker != "" {
 			c.SpeakerURL = ln.to("/official/"+url.PathEscape(h.Speaker), nil)

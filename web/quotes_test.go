@@ -1,0 +1,43 @@
+package web
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"fangtan"
+)
+
+// The same words from the same speaker in articles ranked one after
+// another are one card, naming the other articles; other words, another
+// speaker or a quote ranked apart keep cards of their own.
+func TestQuotesGroupTheSameWords(t *testing.T) {
+	words := "林郑月娥好打得，政通人和，知人善任"
+	doc := func(id, title string, quotes ...fangtan.Quote) fangtan.Document {
+		return fangtan.Document{ID: id, Title: title, Date: "2017-03-14", Source: "众新闻", Quotes: quotes, Text: "x"}
+	}
+	f := &fakeSearcher{docs: []fangtan.Document{
+		doc("a", "辩论成负评王", fangtan.Quote{Text: words + "。", Paragraph: 7}),
+		doc("b", "网民实时反应", fangtan.Quote{Text: words, Paragraph: 5}),
+		doc("c", "全程收集网民意见", fangtan.Quote{Text: words + "！", Paragraph: 3}),
+		doc("d", "另一人说", fangtan.Quote{Text: words, Speaker: "曾俊华", Paragraph: 2}),
+		doc("e", "又见一次", fangtan.Quote{Text: words, Paragraph: 9}),
+	}}
+	h, _ := testHandler(t, f, Options{})
+	rec := get(t, h, "/quotes?q="+url.QueryEscape("政通人和"))
+	if rec.Code != 200 {
+		t.Fatalf("status %d", rec.Code)
+	}
+	body := rec.Body.String()
+	if n := strings.Count(body, `<li class="quote-card`); n != 3 {
+		t.Errorf("%d cards, want 3: a with b and c, d's speaker apart, e ranked after d", n)
+	}
+	if n := strings.Count(body, `<details class="also">`); n != 1 {
+		t.Errorf("%d lists of other articles, want 1", n)
+	}
+	for _, want := range []string{"同一引语另见本页 2 篇文章", "网民实时反应", "全程收集网民意见", "第 6 段", "共 5 条"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
