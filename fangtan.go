@@ -428,6 +428,13 @@ type QuoteHit struct {
 	Snippets []Snippet `json:"snippets,omitempty"`
 }
 
+// SameQuotation reports whether h and o are one quotation in two articles:
+// the same speaker, kind and words (SameWords). The pages and the CLI
+// show such hits ranked together once.
+func (h QuoteHit) SameQuotation(o QuoteHit) bool {
+	return h.Speaker == o.Speaker && h.Kind == o.Kind && SameWords(h.Text, o.Text)
+}
+
 // CitedPost is the speaker's post as a citation writes it: in square
 // brackets when the article does not give it.
 func (h QuoteHit) CitedPost() string { return CitedPost(h.SpeakerTitle, h.SpeakerTitleInferred) }

@@ -745,11 +745,6 @@ type quoteSource struct {
 	Paragraph int // 1-based
 }
 
-// sameQuotation reports whether a and b are one quotation in two articles.
-func sameQuotation(a, b fangtan.QuoteHit) bool {
-	return a.Speaker == b.Speaker && a.Kind == b.Kind && fangtan.SameWords(a.Text, b.Text)
-}
-
 func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 	p := srv.newPage(r, "quotes", "")
 	ln := link{en: p.L.English()}
@@ -793,7 +788,7 @@ func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 		}
 		src := quoteSource{DocTitle: h.Title, DocURL: st.doc(h.DocID, q.From, h.Paragraph, "quotes"),
 			Date: h.Date, Source: h.Source, Paragraph: h.Paragraph}
-		if n := len(v.Cards); n > 0 && sameQuotation(v.Cards[n-1].hit, h) {
+		if n := len(v.Cards); n > 0 && v.Cards[n-1].hit.SameQuotation(h) {
 			v.Cards[n-1].Also = append(v.Cards[n-1].Also, src)
 			continue
 		}

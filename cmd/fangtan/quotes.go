@@ -25,7 +25,14 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 	fmt.Fprintf(w, "%d quotes (%.1f ms)\n", r.Total, r.TookMs)
+	first := 0 // the hit that first printed the words of hit i
 	for i, h := range r.Hits {
+		meta := oneLine(strings.Join(nonEmpty([]string{h.Title, h.Date, h.Source, fmt.Sprintf("%s ¶%d", h.DocID, h.Paragraph)}), " · "))
+		if i > 0 && r.Hits[i-1].SameQuotation(h) {
+			fmt.Fprintf(w, "%d. (the same words as %d.) %s\n", from+i+1, from+first+1, meta)
+			continue
+		}
+		first = i
 		text := h.Text
 		if len(h.Snippets) > 0 {
 			text = marked(h.Snippets[0], tty)
@@ -41,7 +48,7 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 			speaker += " (reported)"
 		}
 		fmt.Fprintf(w, "   — %s\n", speaker)
-		fmt.Fprintf(w, "   %s\n", oneLine(strings.Join(nonEmpty([]string{h.Title, h.Date, h.Source, fmt.Sprintf("%s ¶%d", h.DocID, h.Paragraph)}), " · ")))
+		fmt.Fprintf(w, "   %s\n", meta)
 	}
 	printFacets(w, r.Facets, fangtan.FacetNames(fangtan.QuoteFacet))
 }
