@@ -520,10 +520,9 @@ func (srv *server) handleOfficial(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 		for _, h := range res.Hits {
-			v.Quotes = append(v.Quotes, quoteCard{Text: template.HTML(template.HTMLEscapeString(h.Text)), Speaker: h.Speaker,
-				SpeakerTitle: h.CitedPost(), Reported: h.Kind == fangtan.QuoteReported,
+			v.Quotes = appendQuoteCard(v.Quotes, h, quoteCard{Text: template.HTML(template.HTMLEscapeString(h.Text)),
 				quoteSource: quoteSource{DocTitle: h.Title, DocURL: qs.doc(h.DocID, 0, h.Paragraph, "quotes"),
-					Date: h.Date, Source: h.Source, Paragraph: h.Paragraph}})
+					Date: h.Date, Source: h.Source, Paragraph: h.Paragraph}}, p.L)
 		}
 	}
 	p.View = v

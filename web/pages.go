@@ -731,9 +731,25 @@ type quoteCard struct {
 	quoteSource
 	// Also are the other articles of the page that quote the same words
 	// from the same speaker, ranked right after this one: a statement
-	// several stories report, or a series' stock paragraph.
-	Also []quoteSource
-	hit  fangtan.QuoteHit
+	// several stories report, or a series' stock paragraph. AlsoLabel
+	// says how many, in the page's language.
+	Also      []quoteSource
+	AlsoLabel string
+	hit       fangtan.QuoteHit
+}
+
+// appendQuoteCard adds the hit h to cards: as one more article of the last
+// card when that holds the same quotation, else as a card of its own,
+// c, which h fills in.
+func appendQuoteCard(cards []quoteCard, h fangtan.QuoteHit, c quoteCard, L *locale) []quoteCard {
+	if n := len(cards); n > 0 && cards[n-1].hit.SameQuotation(h) {
+		last := &cards[n-1]
+		last.Also = append(last.Also, c.quoteSource)
+		last.AlsoLabel = L.F("quote.also", len(last.Also))
+		return cards
+	}
+	c.Speaker, c.SpeakerTitle, c.Reported, c.hit = h.Speaker, h.CitedPost(), h.Kind == fangtan.QuoteReported, h
+	return append(cards, c)
 }
 
 // quoteSource is where a quote card's words stand.
@@ -786,24 +802,12 @@ func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 		if len(h.Fragments) > 0 {
 			text = trusted(strings.Join(h.Fragments, " … "))
 		}
-		src := quoteSource{DocTitle: h.Title, DocURL: st.doc(h.DocID, q.From, h.Paragraph, "quotes"),
-			Date: h.Date, Source: h.Source, Paragraph: h.Paragraph}
-		if n := len(v.Cards); n > 0 && v.Cards[n-1].hit.SameQuotation(h) {
-			v.Cards[n-1].Also = append(v.Cards[n-1].Also, src)
-			continue
-		}
-		c := quoteCard{
-			Text:         text,
-			Speaker:      h.Speaker,
-			SpeakerTitle: h.CitedPost(),
-			Reported:     h.Kind == fangtan.QuoteReported,
-			quoteSource:  src,
-			hit:          h,
-		}
+		c := quoteCard{Text: text, quoteSource: quoteSource{DocTitle: h.Title, DocURL: st.doc(h.DocID, q.From, h.Paragraph, "quotes"),
+			Date: h.Date, Source: h.Source, Paragraph: h.Paragraph}}
 		if h.Speaker != "" {
 			c.SpeakerURL = ln.to("/official/"+url.PathEscape(h.Speaker), nil)
 		}
-		v.Cards = append(v.Cards, c)
+		v.Cards = appendQuoteCard(v.Cards, h, c, p.L)
 	}
 	srv.render(w, r, "quotes", p)
 	return nil

@@ -35,7 +35,7 @@ func TestQuotesGroupTheSameWords(t *testing.T) {
 	if n := strings.Count(body, `<details class="also">`); n != 1 {
 		t.Errorf("%d lists of other articles, want 1", n)
 	}
-	for _, want := range []string{"同一引语另见本页 2 篇文章", "网民实时反应", "全程收集网民意见", "第 6 段", "共 5 条"} {
+	for _, want := range []string{"同一引语另见本页 2 篇文章", "网民实时反应", "全程收集网民意见", "¶6", "共 5 条"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %q", want)
 		}
