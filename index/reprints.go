@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -76,16 +75,8 @@ func (x *Index) reprints(ctx context.Context, q bquery.Query) ([]fangtan.Reprint
 			return nil, err
 		}
 		for _, h := range res.Hits {
-			s, ok := h.Fields[fieldStored].(string)
-			if !ok {
-				return nil, fmt.Errorf("index %s: reprint %s: no stored record", x.path, h.ID)
-			}
-			meta, _, _, err := unpackStored([]byte(s), false)
-			if err != nil {
-				return nil, fmt.Errorf("index %s: reprint %s: %w", x.path, h.ID, err)
-			}
 			var r fangtan.Reprint
-			if err := json.Unmarshal(meta, &r); err != nil {
+			if err := storedRecord(h, &r); err != nil {
 				return nil, fmt.Errorf("index %s: reprint %s: %w", x.path, h.ID, err)
 			}
 			out = append(out, r)

@@ -626,6 +626,20 @@ func (x *Index) Export(ctx context.Context, fq fangtan.Query, limit int, start f
 }
 
 // storedDoc decodes a hit's article, with its quotes when withQuotes.
+// storedRecord decodes into v the JSON record a quote or a reprint
+// document stores as its metadata.
+func storedRecord(h *search.DocumentMatch, v any) error {
+	s, ok := h.Fields[fieldStored].(string)
+	if !ok {
+		return errors.New("no stored record")
+	}
+	meta, _, _, err := unpackStored([]byte(s), false)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(meta, v)
+}
+
 func storedDoc(h *search.DocumentMatch, withQuotes bool) (*fangtan.Document, error) {
 	v, ok := h.Fields[fieldStored].(string)
 	if !ok {
@@ -670,16 +684,8 @@ func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.Qu
 	out := &fangtan.QuoteResult{Query: fq.Text, Total: total, Hits: make([]fangtan.QuoteHit, 0, len(hits)),
 		Facets: topFacets(all, quoteFacets, fq.FacetSize)}
 	for _, h := range hits {
-		s, ok := h.Fields[fieldStored].(string)
-		if !ok {
-			return nil, fmt.Errorf("index %s: quote %s: no stored quote", x.path, h.ID)
-		}
-		meta, _, _, err := unpackStored([]byte(s), false)
-		if err != nil {
-			return nil, fmt.Errorf("index %s: quote %s: %w", x.path, h.ID, err)
-		}
 		var q fangtan.QuoteHit
-		if err := json.Unmarshal(meta, &q); err != nil {
+		if err := storedRecord(h, &q); err != nil {
 			return nil, fmt.Errorf("index %s: quote %s: %w", x.path, h.ID, err)
 		}
 		if q.Kind == "" {
