@@ -28,45 +28,19 @@ func privatePost(title string) bool {
 	return n > 0 && slices.Contains(privatePosts, string(rs[len(rs)-n:]))
 }
 
-// positionsByLast indexes positionWords by their last rune, longest first,
-// so a scan can ask "does a position word end here?" cheaply.
-var positionsByLast = func() map[rune][][]rune {
-	m := map[rune][][]rune{}
-	words := append([]string(nil), positionWords...)
-	sort.SliceStable(words, func(i, j int) bool {
-		return utf8.RuneCountInString(words[i]) > utf8.RuneCountInString(words[j])
-	})
-	for _, w := range words {
-		r := []rune(w)
-		last := r[len(r)-1]
-		m[last] = append(m[last], r)
-	}
-	return m
-}()
+// positions finds the position word that ends at a place of a text.
+var positions = newSuffixIndex(positionWords)
 
 // positionEndingAt returns the length in runes of the position word that
 // ends just before end, or 0.
 func positionEndingAt(text []rune, end int) int {
-	if end <= 0 || end > len(text) {
-		return 0
-	}
-	if !positionLast.has(text[end-1]) {
-		return 0
-	}
-	for _, w := range positionsByLast[text[end-1]] {
-		if len(w) <= end && equalRunes(text[end-len(w):end], w) {
-			return len(w)
-		}
-	}
-	return 0
+	return positions.endingAt(text, end)
 }
-
-var positionLast = runeSetOf(positionsByLast)
 
 // positionsByFirst indexes positionWords by their first rune, longest first.
 var positionsByFirst = func() map[rune][][]rune {
 	m := map[rune][][]rune{}
-	for _, ws := range positionsByLast {
+	for _, ws := range positions.byLast {
 		for _, w := range ws {
 			m[w[0]] = append(m[w[0]], w)
 		}

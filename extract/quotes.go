@@ -1897,25 +1897,23 @@ var reportVerbs = func() [][]rune {
 	return out
 }()
 
-// reportVerbsByLast indexes reportVerbs by their last rune, longest first:
-// the scans ask about every rune of a text.
-var reportVerbsByLast = func() map[rune][][]rune {
-	m := map[rune][][]rune{}
-	for _, v := range reportVerbs {
-		m[v[len(v)-1]] = append(m[v[len(v)-1]], v)
+// reportVerbIndex finds the reporting verb that ends at a place of a
+// text: the scans ask about every rune of it.
+var reportVerbIndex = func() *suffixIndex {
+	words := make([]string, len(reportVerbs))
+	for i, v := range reportVerbs {
+		words[i] = string(v)
 	}
-	return m
+	return newSuffixIndex(words)
 }()
-
-var reportLast = runeSetOf(reportVerbsByLast)
 
 // reportVerbEndingAt returns the length of a reporting verb that ends at
 // end, or 0.
 func reportVerbEndingAt(rs []rune, end int) int {
-	if end <= 0 || end > len(rs) || !reportLast.has(rs[end-1]) {
+	if end <= 0 || end > len(rs) || !reportVerbIndex.last.has(rs[end-1]) {
 		return 0
 	}
-	for _, v := range reportVerbsByLast[rs[end-1]] {
+	for _, v := range reportVerbIndex.byLast[rs[end-1]] {
 		if len(v) <= end && equalRunes(rs[end-len(v):end], v) {
 			// 小说, 据说, 听说, 可以说, 也就是说, 人称, 号称, 声称: not a report.
 			if len(v) == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游人号声堪俗简自", rs[end-2]) {
@@ -1967,7 +1965,7 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 		}
 		var inQuote []bool // made when a verb is found: most paragraphs have none
 		for c := 1; c < len(rs); c++ {
-			if !reportLast.has(rs[c-1]) {
+			if !reportVerbIndex.last.has(rs[c-1]) {
 				continue
 			}
 			if inQuote == nil {

@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // runeSet answers "may a word start (or end) with this rune?" with one bit
 // test for the Basic Multilingual Plane, ahead of the map lookups of the
 // scans, which ask it for every rune of every paragraph.
@@ -33,4 +35,43 @@ func runeSetOf[V any](m map[rune]V) *runeSet {
 		s.add(r)
 	}
 	return s
+}
+
+// suffixIndex answers "which listed word ends here?" for scans that ask it
+// at every rune of a text: the words by their last rune, longest first, so
+// that the longest word ending at a place wins.
+type suffixIndex struct {
+	byLast map[rune][][]rune
+	last   runeSet
+}
+
+func newSuffixIndex(words []string) *suffixIndex {
+	x := &suffixIndex{byLast: map[rune][][]rune{}}
+	for _, w := range words {
+		rs := []rune(w)
+		if len(rs) == 0 {
+			continue
+		}
+		last := rs[len(rs)-1]
+		x.byLast[last] = append(x.byLast[last], rs)
+		x.last.add(last)
+	}
+	for _, ws := range x.byLast {
+		slices.SortStableFunc(ws, func(a, b []rune) int { return len(b) - len(a) })
+	}
+	return x
+}
+
+// endingAt returns the length in runes of the longest word that ends just
+// before end in rs, or 0.
+func (x *suffixIndex) endingAt(rs []rune, end int) int {
+	if end <= 0 || end > len(rs) || !x.last.has(rs[end-1]) {
+		return 0
+	}
+	for _, w := range x.byLast[rs[end-1]] {
+		if len(w) <= end && slices.Equal(rs[end-len(w):end], w) {
+			return len(w)
+		}
+	}
+	return 0
 }
