@@ -879,6 +879,7 @@ func TestAddRegistered(t *testing.T) {
 	ex := exNewTestExtractor(t)
 	reg := fangtan.NewRegistry()
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "王毅", Title: "外交部长"}, {Name: "王刚", Title: "县长"}}})
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "陈志全", Title: "立法会议员"}, {Name: "莫乃光", Title: "立法会议员"}, {Name: "毛孟静", Title: "立法会议员"}}})
 	for _, tc := range []struct {
 		text string
 		want []string
@@ -887,6 +888,12 @@ func TestAddRegistered(t *testing.T) {
 		{"会见时，王毅说，双方应加强沟通。", []string{"王毅"}},
 		{"他王刚才说完就走了。", nil},
 		{"王毅然决然地离开。", nil},
+		// Hong Kong's papers name a legislator by party or constituency
+		// (data/affiliations.txt).
+		{"新界西朱凱廸、人民力量陳志全及九龍西毛孟靜等手持面具。", []string{"毛孟静", "陈志全"}},
+		{"其後資訊科技界莫乃光質疑民建聯議員舉起手機。", []string{"莫乃光"}},
+		// An affiliation is no boundary after a name: 王刚才 is still no name.
+		{"民主黨王刚才说完就走了。", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := fangtan.Document{Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}

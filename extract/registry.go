@@ -455,6 +455,10 @@ func titledPrivately(texts [][]rune, name string) bool {
 // candidacyWords say the name after them is a candidate's (candidacywords.txt).
 var candidacyWords = mustList("candidacywords.txt")
 
+// affiliations are the parties, camps and constituencies written right
+// before a person's name (人民力量陈志全): extract/data/affiliations.txt.
+var affiliations = newSuffixIndex(mustList("affiliations.txt"))
+
 // runsAfterLeaving reports whether the texts name the registered person ro
 // as a candidate (特首参选人曾俊华) and the registry saw them leave a
 // public post (leftPosts: 财政司司长 and 前财政司司长), and no sentence that
@@ -611,8 +615,8 @@ func onlyInside(texts [][]rune, short, full string) bool {
 }
 
 // mentionsPerson reports whether name occurs in one of texts where a name
-// can stand: after a boundary (punctuation, a post, a preposition) and
-// before one (punctuation, a verb or particle, a post).
+// can stand: after a boundary (punctuation, a post, a party or a
+// constituency, a preposition) and before one (punctuation, a verb or particle, a post).
 func mentionsPerson(texts [][]rune, name []rune) bool {
 	for _, t := range texts {
 		s := string(t)
@@ -647,7 +651,7 @@ func nameStandsAt(rs []rune, start, end int) bool {
 	if quotedAlone(rs, start, end) {
 		return false
 	}
-	before := start == 0 || !isHan(rs[start-1]) || positionEndingAt(rs, start) > 0 ||
+	before := start == 0 || !isHan(rs[start-1]) || positionEndingAt(rs, start) > 0 || affiliations.endingAt(rs, start) > 0 ||
 		strings.ContainsRune("和与及同对向给跟让请由被将在是、", rs[start-1])
 	after := end >= len(rs) || !isHan(rs[end]) || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0
 	return before && after
