@@ -5,6 +5,7 @@
 // the counts a researcher sees that are right.
 //
 //	go run ./internal/bench/facetpanel sample -index DIR -facet official -n 100 -seed 1 > panel.tsv
+//	go run ./internal/bench/facetpanel sample -index NEW -since OLD -facet official -n 60 -seed 1 > added.tsv
 //	go run ./internal/bench/facetpanel score -index DIR panel.tsv...
 //	go run ./internal/bench/facetpanel show -index DIR ID...
 //
@@ -23,6 +24,9 @@
 // index still counts and the right pairs it no longer counts. A panel
 // labelled from one build and scored on another estimates only what
 // changed among its own pairs; a new sample measures the new build.
+// sample -since OLD draws only from the pairs the index counts and the
+// index OLD (built by the code before a change) does not: the precision
+// of what the change added, which a uniform panel sees only a few of.
 package main
 
 import (
@@ -68,7 +72,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: facetpanel sample -index DIR -facet official|province|city|district [-n N] [-seed S]\n       facetpanel score -index DIR PANEL...\n       facetpanel show -index DIR ID...")
+	fmt.Fprintln(os.Stderr, "usage: facetpanel sample -index DIR [-since OLD] -facet official|province|city|district|theme [-n N] [-seed S]\n       facetpanel score -index DIR PANEL...\n       facetpanel show -index DIR ID...")
 	os.Exit(2)
 }
 
@@ -127,6 +131,7 @@ func sampleCmd(args []string) error {
 	facet := fs.String("facet", "official", strings.Join(facets, ", "))
 	n := fs.Int("n", 100, "pairs to sample")
 	seed := fs.Uint64("seed", 1, "random seed: the same index and seed give the same sample")
+	since := fs.String("since", "", "an older index: draw only from the pairs it does not count")
 	fs.Parse(args)
 	if !slices.Contains(facets, *facet) {
 		return fmt.Errorf("unknown facet %q: use one of %s", *facet, strings.Join(facets, ", "))
@@ -136,45 +141,50 @@ func sampleCmd(args []string) error {
 		return err
 	}
 	defer x.Close()
+	var old *index.Index
+	if *since != "" {
+		if old, err = openIndex(*since); err != nil {
+			return fmt.Errorf("-since: %w", err)
+		}
+		defer old.Close()
+	}
 	w := bufio.NewWriter(os.Stdout)
-	if err := sample(context.Background(), w, x, *facet, *n, *seed); err != nil {
+	if err := sample(context.Background(), w, x, old, *facet, *n, *seed); err != nil {
 		return err
 	}
 	return w.Flush()
 }
 
 // sample writes n pairs of the facet drawn uniformly, with the seed, from
-// every pair the index counts.
-func sample(ctx context.Context, w io.Writer, x *index.Index, facet string, n int, seed uint64) error {
-	var pairs []pair
-	err := everyArticle(ctx, x, func(h fangtan.Hit) error {
-		for _, v := range values(h, facet) {
-			p := pair{id: h.ID, value: v, places: strings.Join(slices.Concat(h.Provinces, h.Cities, h.Districts), " ")}
-			if facet == "official" {
-				for _, o := range h.Officials {
-					if o.Name == v {
-						p.post = o.Title
-						if o.Country != "" {
-							p.post += " [" + o.Country + "]"
-						}
-						if o.Inferred {
-							p.post += " (inferred from the registry)"
-						}
-					}
-				}
-			}
-			pairs = append(pairs, p)
-		}
-		return nil
-	})
+// every pair the index counts, or, given an older index, from those the
+// older one does not count.
+func sample(ctx context.Context, w io.Writer, x, old *index.Index, facet string, n int, seed uint64) error {
+	pairs, err := allPairs(ctx, x, facet)
 	if err != nil {
 		return err
+	}
+	drawnFrom := x.Path()
+	if old != nil {
+		before, err := allPairs(ctx, old, facet)
+		if err != nil {
+			return fmt.Errorf("%s: %w", old.Path(), err)
+		}
+		counted := make(map[[2]string]bool, len(before))
+		for _, p := range before {
+			counted[[2]string{p.id, p.value}] = true
+		}
+		pairs = slices.DeleteFunc(pairs, func(p pair) bool { return counted[[2]string{p.id, p.value}] })
+		drawnFrom = fmt.Sprintf("%s not in %s", x.Path(), old.Path())
 	}
 	r := rand.New(rand.NewPCG(seed, 0))
 	r.Shuffle(len(pairs), func(i, j int) { pairs[i], pairs[j] = pairs[j], pairs[i] })
 	pairs = pairs[:min(n, len(pairs))]
 	slices.SortFunc(pairs, func(a, b pair) int { return strings.Compare(a.id+a.value, b.id+b.value) })
-	fmt.Fprintf(w, "# facetpanel sample -facet %s -n %d -seed %d: %d pairs of %s\n", facet, n, seed, len(pairs), x.Path())
+	since := ""
+	if old != nil {
+		since = " -since " + old.Path()
+	}
+	fmt.Fprintf(w, "# facetpanel sample%s -facet %s -n %d -seed %d: %d pairs of %s\n", since, facet, n, seed, len(pairs), drawnFrom)
 	fmt.Fprintln(w, "# label\tid\tfacet\tvalue\tpost or places\tevidence\treason")
 	for _, p := range pairs {
 		d, err := x.Document(ctx, p.id, "")
@@ -193,6 +203,36 @@ func sample(ctx context.Context, w io.Writer, x *index.Index, facet string, n in
 		fmt.Fprintf(w, "\t%s\t%s\t%s\t%s\t%s\t\n", p.id, facet, p.value, about, ev)
 	}
 	return nil
+}
+
+// allPairs is every (article, value) pair of the facet that the index
+// counts.
+func allPairs(ctx context.Context, x *index.Index, facet string) ([]pair, error) {
+	var pairs []pair
+	err := everyArticle(ctx, x, func(h fangtan.Hit) error {
+		for _, v := range values(h, facet) {
+			p := pair{id: h.ID, value: v, places: strings.Join(slices.Concat(h.Provinces, h.Cities, h.Districts), " ")}
+			if facet == "official" {
+				for _, o := range h.Officials {
+					if o.Name == v {
+						p.post = o.Title
+						if o.Country != "" {
+							p.post += " [" + o.Country + "]"
+						}
+						// The date, since a post is right only while it is held.
+						if o.Inferred {
+							p.post += " (inferred from the registry; article of " + h.Date + ")"
+						} else {
+							p.post += " (article of " + h.Date + ")"
+						}
+					}
+				}
+			}
+			pairs = append(pairs, p)
+		}
+		return nil
+	})
+	return pairs, err
 }
 
 // placeSuffixes are cut from a place's name to find it where the text

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,7 +85,7 @@ func TestSampleAndScore(t *testing.T) {
 	}
 	defer x.Close()
 	var panel strings.Builder
-	if err := sample(ctx, &panel, x, "city", 100, 1); err != nil {
+	if err := sample(ctx, &panel, x, nil, "city", 100, 1); err != nil {
 		t.Fatal(err)
 	}
 	var lines []string
@@ -122,7 +123,7 @@ func TestSampleAndScore(t *testing.T) {
 	}
 	// Theme pairs are scored on the themes the index stored.
 	panel.Reset()
-	if err := sample(ctx, &panel, x, "theme", 100, 1); err != nil {
+	if err := sample(ctx, &panel, x, nil, "theme", 100, 1); err != nil {
 		t.Fatal(err)
 	}
 	themeLine := strings.Split(strings.TrimRight(panel.String(), "\n"), "\n")[2]
@@ -146,6 +147,54 @@ func TestSampleAndScore(t *testing.T) {
 		if err := score(ctx, &out, x, path); err == nil || !strings.Contains(err.Error(), "panel.tsv:2:") {
 			t.Errorf("%q gave %v, want an error naming line 2", bad, err)
 		}
+	}
+}
+
+// TestSampleSince: a sample since an older index draws only from the
+// pairs the older one does not count.
+func TestSampleSince(t *testing.T) {
+	ctx := context.Background()
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := extract.NewExtractor(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []fangtan.Document{
+		{ID: "a", Title: "考察", Date: "2022-09-24", Text: "山西省委书记在太原市小店区考察。"},
+		{ID: "b", Title: "会议", Date: "2023-01-05", Text: "大同市召开会议，朔州市代表出席。"},
+	}
+	build := func(docs []fangtan.Document) *index.Index {
+		dir := filepath.Join(t.TempDir(), "x")
+		if _, err := index.Build(ctx, dir, index.DocumentsSource(docs), index.BuildOptions{Prepare: ex.Extract}); err != nil {
+			t.Fatal(err)
+		}
+		x, err := index.OpenReadOnly(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { x.Close() })
+		return x
+	}
+	old := build(docs[:1])
+	x := build(docs)
+	var panel strings.Builder
+	if err := sample(ctx, &panel, x, old, "city", 100, 1); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range strings.Split(strings.TrimRight(panel.String(), "\n"), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			got = append(got, strings.Join(strings.Split(l, "\t")[1:4], " "))
+		}
+	}
+	if want := []string{"b city 大同市", "b city 朔州市"}; !slices.Equal(got, want) {
+		t.Errorf("sampled %q, want %q:\n%s", got, want, panel.String())
+	}
+	if !strings.Contains(panel.String(), "-since "+old.Path()) {
+		t.Errorf("the header does not say what the sample was drawn from:\n%s", panel.String())
 	}
 }
 
