@@ -96,11 +96,11 @@ const postWindowMonths = 3
 // gave; with none accepted, BestPost.
 func (o *RegisteredOfficial) BestPostAt(date string, ok func(post string) bool) string {
 	near := map[string]int{}
-	if at, valid := monthIndex(date); valid {
+	if at, valid := MonthIndex(date); valid {
 		for p, months := range o.PostMonths {
 			n := 0
 			for m, c := range months {
-				if k, valid := monthIndex(m); valid && k >= at-postWindowMonths && k <= at+postWindowMonths {
+				if k, valid := MonthIndex(m); valid && k >= at-postWindowMonths && k <= at+postWindowMonths {
 					n += c
 				}
 			}
@@ -122,8 +122,9 @@ func (o *RegisteredOfficial) BestPostAt(date string, ok func(post string) bool) 
 	return (&RegisteredOfficial{Posts: near}).BestPost()
 }
 
-// monthIndex numbers the month of a date (YYYY-MM…) for comparing.
-func monthIndex(date string) (int, bool) {
+// MonthIndex numbers the month of a date (YYYY-MM…) for comparing: the
+// months of PostMonths and an article's date alike.
+func MonthIndex(date string) (int, bool) {
 	if len(date) < 7 || date[4] != '-' {
 		return 0, false
 	}
@@ -203,7 +204,7 @@ func (r *Registry) Note(d *Document) {
 		}
 		ro.Posts[o.Title]++
 		ro.Articles++
-		if _, ok := monthIndex(d.Date); ok {
+		if _, ok := MonthIndex(d.Date); ok {
 			ro.addMonths(map[string]map[string]int{o.Title: {d.Date[:7]: 1}})
 		}
 		ro.Country = firstCountry(ro.Country, o.Country)
@@ -233,7 +234,7 @@ func (r *Registry) Forget(d *Document) {
 		if ro.Posts[o.Title]--; ro.Posts[o.Title] == 0 {
 			delete(ro.Posts, o.Title)
 		}
-		if _, ok := monthIndex(d.Date); ok && ro.PostMonths[o.Title][d.Date[:7]] > 0 {
+		if _, ok := MonthIndex(d.Date); ok && ro.PostMonths[o.Title][d.Date[:7]] > 0 {
 			ro.addMonths(map[string]map[string]int{o.Title: {d.Date[:7]: -1}})
 			if pm := ro.PostMonths[o.Title]; pm[d.Date[:7]] == 0 {
 				delete(pm, d.Date[:7]) // a fresh map: addMonths copied it

@@ -912,6 +912,64 @@ func TestAddRegistered(t *testing.T) {
 	}
 }
 
+// TestAddRegisteredAtDate: a registered person whose office the archive's
+// later articles write only as a former one is added as an official to
+// the articles before they left it, not after; one who holds another
+// office, or whose one stray 时任 is outweighed, stays an official.
+func TestAddRegisteredAtDate(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	reg := fangtan.NewRegistry()
+	note := func(name, title string, months ...string) {
+		for _, m := range months {
+			reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: name, Title: title}}})
+		}
+	}
+	// Disqualified in July 2017.
+	note("梁国雄", "社民连立法会议员", "2017-02", "2017-03", "2017-06", "2017-06", "2017-07")
+	note("梁国雄", "立法会议员", "2017-07", "2017-09")
+	note("梁国雄", "前立法会议员", "2017-08", "2017-09", "2017-12", "2018-04", "2018-04")
+	// Chief executive until July 2017, then 全国政协副主席, never its former holder.
+	note("梁振英", "特首", "2017-01", "2017-02", "2017-05", "2017-06")
+	note("梁振英", "前特首", "2017-07", "2017-08", "2017-11", "2018-04")
+	note("梁振英", "全国政协副主席", "2017-03", "2018-10")
+	// A sitting legislator, once written 时任 about a past meeting.
+	note("涂谨申", "民主党立法会议员", "2017-03", "2017-11", "2018-03", "2018-07", "2018-12")
+	note("涂谨申", "时任立法会议员", "2018-02")
+	for _, tc := range []struct {
+		date, text string
+		want       []string
+	}{
+		{"2017-06-20", "社民連梁國雄表示，會提出修訂。", []string{"梁国雄"}},
+		{"2018-01-05", "社民連梁國雄表示，會提出上訴。", nil},
+		// An article that writes the office he held may say he held it:
+		// one about its former holder.
+		{"2018-01-05", "梁國雄表示，會提出上訴。四名被DQ的議員中，只有他上訴。", []string{"梁国雄"}},
+		{"2018-01-05", "梁振英表示，不會回應。", []string{"梁振英"}},
+		{"2018-02-15", "民主黨涂謹申表示，會跟進。", []string{"涂谨申"}},
+		{"", "社民連梁國雄表示，會提出上訴。", []string{"梁国雄"}}, // no date, no judgement
+	} {
+		t.Run(tc.date+tc.text, func(t *testing.T) {
+			d := fangtan.Document{Title: "新闻", Date: tc.date, Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.AddRegistered(&d, reg, reg.Names())
+			var got []string
+			for _, o := range d.Officials {
+				got = append(got, o.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("officials %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// Added early in a build, by the registry of then: withdrawn once the
+	// registry knows he had left.
+	text := "社民連梁國雄表示，會提出上訴。"
+	d := fangtan.Document{Title: "新闻", Date: "2018-01-05", Paragraphs: []string{text}, Text: text,
+		Officials: []fangtan.Official{{Name: "梁国雄", Title: "立法会议员", Inferred: true}}}
+	if !ex.AddRegistered(&d, reg, reg.Names()) || len(d.Officials) != 0 {
+		t.Errorf("officials %v, want 梁国雄 withdrawn", d.Officials)
+	}
+}
+
 // TestAddRegisteredCompletesTruncations: at the end of a build, a listed
 // name that the text writes only inside a registered longer one, at least
 // as often registered, is that name; a registered name cut short spreads

@@ -75,3 +75,19 @@ func (x *suffixIndex) endingAt(rs []rune, end int) int {
 	}
 	return 0
 }
+
+// shortestEndingAt returns the length in runes of the shortest word that
+// ends just before end in rs, or 0: the office a longer word names
+// (议员 of 立法会议员).
+func (x *suffixIndex) shortestEndingAt(rs []rune, end int) int {
+	if end <= 0 || end > len(rs) || !x.last.has(rs[end-1]) {
+		return 0
+	}
+	ws := x.byLast[rs[end-1]]
+	for i := len(ws) - 1; i >= 0; i-- {
+		if w := ws[i]; len(w) <= end && slices.Equal(rs[end-len(w):end], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
