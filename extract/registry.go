@@ -102,7 +102,8 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 // written alone (主席马时亨) and otherwise out of public office
 // (outOfOffice, withdrawUnheldPost), and those the registry saw leave a
 // public post, whom an article may name as a candidate after they left
-// it (leftPosts, withdrawCandidate). The registry's pass hands
+// it (leftPosts, withdrawCandidate) or who left every office by some
+// date (officesLeftBy, at the end of time). The registry's pass hands
 // AddRegistered the articles that name them even where they are listed,
 // since an article extracted early in a build was judged on the registry
 // of then.
@@ -110,7 +111,7 @@ func Recheck(reg *fangtan.Registry) []string {
 	var out []string
 	for _, name := range reg.Names() {
 		ro, ok := reg.Lookup(name)
-		if ok && (outOfOffice(ro) || registeredAsOf(ro) == officialNow && len(leftPosts(ro)) > 0) {
+		if ok && (outOfOffice(ro) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || len(officesLeftBy(ro, "9999-12")) > 0)) {
 			out = append(out, name)
 		}
 	}
