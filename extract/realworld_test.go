@@ -2223,3 +2223,45 @@ func TestPronounStopsAtUnknownSpeaker(t *testing.T) {
 func afterThreeQuotes(paras ...string) []string {
 	return append([]string{"練乙錚說：「遊行是好事。」", "練乙錚又說：「上街可能愈來愈無用。」", "練乙錚指出：「政權也會提高門檻。」"}, paras...)
 }
+
+// TestLeftBetween: when an office was left, and taken again, from how
+// many articles of each month wrote it held and former.
+func TestLeftBetween(t *testing.T) {
+	month := func(s string) int {
+		k, ok := fangtan.MonthIndex(s)
+		if !ok {
+			t.Fatalf("bad month %q", s)
+		}
+		return k
+	}
+	type m struct {
+		month        string
+		held, former int
+	}
+	for _, tc := range []struct {
+		name       string
+		months     []m
+		left, back string // "" for never
+	}{
+		{"disqualified in July", []m{{"2017-06", 9, 0}, {"2017-07", 4, 0}, {"2017-08", 0, 1}, {"2017-09", 1, 1}, {"2017-12", 0, 2}, {"2018-04", 0, 2}}, "2017-08", ""},
+		{"a stray held after the first former", []m{{"2017-02", 5, 0}, {"2017-07", 3, 0}, {"2017-09", 0, 1}, {"2017-12", 1, 0}, {"2018-03", 0, 1}, {"2018-05", 0, 1}, {"2018-07", 0, 2}}, "2017-09", ""},
+		{"left before the archive, one stray held", []m{{"2017-02", 0, 4}, {"2017-05", 0, 1}, {"2018-03", 0, 2}, {"2018-11", 1, 0}, {"2019-03", 0, 1}}, "2017-02", ""},
+		{"sitting, once 时任", []m{{"2017-03", 2, 0}, {"2018-02", 0, 1}, {"2018-03", 1, 0}, {"2018-12", 4, 0}}, "", ""},
+		{"one former article is too few", []m{{"2017-03", 2, 0}, {"2018-02", 0, 1}}, "", ""},
+		{"regained at a by-election", []m{{"2017-01", 0, 1}, {"2017-02", 0, 1}, {"2017-12", 0, 1}, {"2018-01", 1, 1}, {"2018-03", 1, 5}, {"2018-06", 1, 0}, {"2018-07", 1, 0}, {"2018-08", 1, 0}}, "2017-01", "2018-06"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			months := map[int]*tally{}
+			for _, x := range tc.months {
+				months[month(x.month)] = &tally{held: x.held, former: x.former}
+			}
+			left, back, wasLeft, cameBack := leftBetween(months)
+			if wasLeft != (tc.left != "") || wasLeft && left != month(tc.left) {
+				t.Errorf("left %v at %d, want %q", wasLeft, left, tc.left)
+			}
+			if cameBack != (tc.back != "") || cameBack && back != month(tc.back) {
+				t.Errorf("back %v at %d, want %q", cameBack, back, tc.back)
+			}
+		})
+	}
+}

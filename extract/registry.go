@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -395,25 +396,19 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 	return true
 }
 
-// officesLeftBy returns the offices (their post words) the registry's
-// articles say ro had left by date, a month or more after it, when ro
-// held no other office then; otherwise nil. Each office ro was seen
-// holding (a public post's word: 议员, 特首, 司长) was left in the
-// month after the last one whose articles wrote it held more often than
-// former (前立法会议员, 时任议员), when at least two articles wrote it
-// former from then on and more wrote it so than held. ro had left
-// office when every office seen held was left by date: 梁国雄 from August
-// 2017, after his disqualification, but not 梁振英, who became 全国政协副主席
-// while still 特首 and was never written its former holder. Months keep
-// one stray word from deciding: a sitting legislator named 时任立法会议员
-// once stays one. An office left and taken again (a seat regained at a
-// by-election) counts as held up to its last month held.
+// officesLeftBy returns the offices (their post words: 议员, 特首, 司长)
+// the registry's articles say ro had left by date, when ro held no other
+// office then; otherwise nil. Each office ro was seen with, held or
+// former (前立法会议员, 时任议员), was left in the month leftBetween
+// finds, or never, and perhaps taken again. ro had left office when every one was left by date:
+// 梁国雄 from August 2017, after his disqualification, but not 梁振英, who
+// became 全国政协副主席 while still 特首 and was never written its former
+// holder. A sitting legislator named 时任立法会议员 once stays one.
 func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 	at, ok := fangtan.MonthIndex(date)
 	if !ok || len(ro.PostMonths) == 0 {
 		return nil
 	}
-	type tally struct{ held, former int }
 	offices := map[string]map[int]*tally{}
 	for post, months := range ro.PostMonths {
 		for _, part := range titleParts(post) {
@@ -451,31 +446,77 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 		}
 	}
 	var left []string
+	judged := false
 	for office, months := range offices {
-		lastHeld, seenHeld := -1, false
-		for k, t := range months {
-			seenHeld = seenHeld || t.held > 0
-			if t.held > t.former && k > lastHeld {
-				lastHeld = k
-			}
+		left = append(left, office)
+		if !slices.ContainsFunc(slices.Collect(maps.Values(months)), func(t *tally) bool { return t.held > 0 }) {
+			continue // seen only as a former one: left before the archive
 		}
-		if !seenHeld {
-			continue // an office seen only as a former one says nothing of when
-		}
-		held, former := 0, 0
-		for k, t := range months {
-			if k > lastHeld {
-				held += t.held
-				former += t.former
-			}
-		}
-		if lastHeld < 0 || former < 2 || former <= held || at <= lastHeld {
+		leftAt, backAt, wasLeft, cameBack := leftBetween(months)
+		if !wasLeft || at < leftAt || cameBack && at >= backAt {
 			return nil // still held, or held at date
 		}
-		left = append(left, office)
+		judged = true
+	}
+	if !judged {
+		return nil
 	}
 	slices.Sort(left)
 	return left
+}
+
+// tally counts the articles of a month that wrote an office held and
+// those that wrote it former.
+type tally struct{ held, former int }
+
+// leftBetween finds when an office was left from the articles of each
+// month, and when it was taken again, if it was (a seat regained at a
+// by-election): each is the month at which the articles switch from
+// writing it one way (held, former) to the other, by switchMonth.
+func leftBetween(months map[int]*tally) (left, back int, wasLeft, cameBack bool) {
+	ks := slices.Sorted(maps.Keys(months))
+	held := func(t *tally) int { return t.held }
+	former := func(t *tally) int { return t.former }
+	i, ok := switchMonth(ks, months, held, former)
+	if !ok {
+		return 0, 0, false, false
+	}
+	j, again := switchMonth(ks[i:], months, former, held)
+	if !again {
+		return ks[i], 0, true, false
+	}
+	return ks[i], ks[i+j], true, true
+}
+
+// switchMonth finds where the articles of the months ks switch from
+// writing an office one way (from: held) to the other (to: former): the
+// month from which on the second explains them best, with the fewest
+// articles against it (the second way before it, the first from it on;
+// the earliest such month on a tie), when that is fewer than "never"
+// has (every article of the second way) and at least two articles, more
+// than of the first way, write it the second way from then on. It
+// returns the index in ks. 前 and 时任 are the surer words: an article on
+// a past sitting writes 立法会议员 of someone long disqualified, so one
+// such month after a run of 前立法会议员 does not keep the office held.
+func switchMonth(ks []int, months map[int]*tally, from, to func(*tally) int) (int, bool) {
+	total := 0
+	for _, k := range ks {
+		total += to(months[k])
+	}
+	best, bestAgainst := 0, total
+	toBefore := 0
+	for i, k := range ks {
+		fromFrom, toFrom := 0, 0
+		for _, j := range ks[i:] {
+			fromFrom += from(months[j])
+			toFrom += to(months[j])
+		}
+		if against := toBefore + fromFrom; against < bestAgainst && toFrom >= 2 && toFrom > fromFrom {
+			best, bestAgainst = i, against
+		}
+		toBefore += to(months[k])
+	}
+	return best, bestAgainst < total
 }
 
 // registeredAsOf judges the posts the registry saw ro with.
