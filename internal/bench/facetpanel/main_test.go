@@ -63,27 +63,10 @@ func TestWilson(t *testing.T) {
 // the panel against the same index.
 func TestSampleAndScore(t *testing.T) {
 	ctx := context.Background()
-	seg, err := analyzer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := extract.NewExtractor(seg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := []fangtan.Document{
+	x := buildIndex(t, []fangtan.Document{
 		{ID: "a", Title: "考察", Date: "2022-09-24", Text: "山西省委书记在太原市小店区考察。要推进乡村振兴。"},
 		{ID: "b", Title: "会议", Date: "2023-01-05", Text: "大同市召开会议，朔州市代表出席。"},
-	}
-	dir := filepath.Join(t.TempDir(), "x")
-	if _, err := index.Build(ctx, dir, index.DocumentsSource(docs), index.BuildOptions{Prepare: ex.Extract}); err != nil {
-		t.Fatal(err)
-	}
-	x, err := index.OpenReadOnly(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	})
 	var panel strings.Builder
 	if err := sample(ctx, &panel, x, nil, "city", 100, 1); err != nil {
 		t.Fatal(err)
@@ -154,32 +137,12 @@ func TestSampleAndScore(t *testing.T) {
 // pairs the older one does not count.
 func TestSampleSince(t *testing.T) {
 	ctx := context.Background()
-	seg, err := analyzer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := extract.NewExtractor(seg)
-	if err != nil {
-		t.Fatal(err)
-	}
 	docs := []fangtan.Document{
 		{ID: "a", Title: "考察", Date: "2022-09-24", Text: "山西省委书记在太原市小店区考察。"},
 		{ID: "b", Title: "会议", Date: "2023-01-05", Text: "大同市召开会议，朔州市代表出席。"},
 	}
-	build := func(docs []fangtan.Document) *index.Index {
-		dir := filepath.Join(t.TempDir(), "x")
-		if _, err := index.Build(ctx, dir, index.DocumentsSource(docs), index.BuildOptions{Prepare: ex.Extract}); err != nil {
-			t.Fatal(err)
-		}
-		x, err := index.OpenReadOnly(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { x.Close() })
-		return x
-	}
-	old := build(docs[:1])
-	x := build(docs)
+	old := buildIndex(t, docs[:1])
+	x := buildIndex(t, docs)
 	var panel strings.Builder
 	if err := sample(ctx, &panel, x, old, "city", 100, 1); err != nil {
 		t.Fatal(err)
@@ -196,6 +159,30 @@ func TestSampleSince(t *testing.T) {
 	if !strings.Contains(panel.String(), "-since "+old.Path()) {
 		t.Errorf("the header does not say what the sample was drawn from:\n%s", panel.String())
 	}
+}
+
+// buildIndex indexes docs with the real extractor and opens the index
+// for reading, closed when the test ends.
+func buildIndex(t *testing.T, docs []fangtan.Document) *index.Index {
+	t.Helper()
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := extract.NewExtractor(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "x")
+	if _, err := index.Build(context.Background(), dir, index.DocumentsSource(docs), index.BuildOptions{Prepare: ex.Extract}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := index.OpenReadOnly(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return x
 }
 
 // TestPanelsAreLabelled checks the labelled panels in testdata/facets:
