@@ -387,8 +387,8 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 	}
 	for _, t := range texts {
 		s := string(t)
-		for _, office := range left {
-			if strings.Contains(s, office) {
+		for _, w := range left {
+			if strings.Contains(s, w) {
 				return false
 			}
 		}
@@ -396,9 +396,10 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 	return true
 }
 
-// officesLeftBy returns the offices (their post words: 议员, 特首, 司长)
-// the registry's articles say ro had left by date, when ro held no other
-// office then; otherwise nil. Each office ro was seen with, held or
+// officesLeftBy returns what an article would write of the offices the
+// registry's articles say ro had left by date (their post words: 议员,
+// 特首, 司长; for a shared post's, the titles: 国家主席), when ro held no
+// other office then; otherwise nil. Each office ro was seen with, held or
 // former (前立法会议员, 时任议员), was left in the month leftBetween
 // finds, or never, and perhaps taken again. ro had left office when every one was left by date:
 // 梁国雄 from August 2017, after his disqualification, but not 梁振英, who
@@ -409,7 +410,11 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 	if !ok || len(ro.PostMonths) == 0 {
 		return nil
 	}
-	offices := map[string]map[int]*tally{}
+	type office struct {
+		months map[int]*tally
+		titles map[string]bool // as written, without 前 or 时任
+	}
+	offices := map[string]*office{}
 	for post, months := range ro.PostMonths {
 		for _, part := range titleParts(post) {
 			if public, lone := judgePost(part); !public || lone {
@@ -422,20 +427,23 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 			if n == 0 {
 				continue
 			}
-			office := string(rs[len(rs)-n:])
-			if offices[office] == nil {
-				offices[office] = map[int]*tally{}
+			word := string(rs[len(rs)-n:])
+			o := offices[word]
+			if o == nil {
+				o = &office{months: map[int]*tally{}, titles: map[string]bool{}}
+				offices[word] = o
 			}
 			former := formerPost(part)
+			o.titles[withoutFormerQualifiers(part)] = true
 			for m, c := range months {
 				k, ok := fangtan.MonthIndex(m)
 				if !ok {
 					continue
 				}
-				t := offices[office][k]
+				t := o.months[k]
 				if t == nil {
 					t = &tally{}
-					offices[office][k] = t
+					o.months[k] = t
 				}
 				if former {
 					t.former += c
@@ -445,14 +453,20 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 			}
 		}
 	}
-	var left []string
+	var words []string
 	judged := false
-	for office, months := range offices {
-		left = append(left, office)
-		if !slices.ContainsFunc(slices.Collect(maps.Values(months)), func(t *tally) bool { return t.held > 0 }) {
+	for word, o := range offices {
+		// What an article writes of the office: its word, or, for a
+		// shared post's (主席, 主任: every body's), its titles (国家主席).
+		if sharedPosts[word] {
+			words = append(words, slices.Collect(maps.Keys(o.titles))...)
+		} else {
+			words = append(words, word)
+		}
+		if !slices.ContainsFunc(slices.Collect(maps.Values(o.months)), func(t *tally) bool { return t.held > 0 }) {
 			continue // seen only as a former one: left before the archive
 		}
-		leftAt, backAt, wasLeft, cameBack := leftBetween(months)
+		leftAt, backAt, wasLeft, cameBack := leftBetween(o.months)
 		if !wasLeft || at < leftAt || cameBack && at >= backAt {
 			return nil // still held, or held at date
 		}
@@ -461,8 +475,8 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 	if !judged {
 		return nil
 	}
-	slices.Sort(left)
-	return left
+	slices.Sort(words)
+	return slices.Compact(words)
 }
 
 // tally counts the articles of a month that wrote an office held and
