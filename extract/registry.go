@@ -401,10 +401,11 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 // 特首, 司长; for a shared post's, the titles: 国家主席), when ro held no
 // other office then; otherwise nil. Each office ro was seen with, held or
 // former (前立法会议员, 时任议员), was left in the month leftBetween
-// finds, or never, and perhaps taken again. ro had left office when every one was left by date:
-// 梁国雄 from August 2017, after his disqualification, but not 梁振英, who
-// became 全国政协副主席 while still 特首 and was never written its former
-// holder. A sitting legislator named 时任立法会议员 once stays one.
+// finds, or never, and perhaps taken again. ro had left office when every
+// one was left by date: 梁国雄 from August 2017, after his
+// disqualification, but not 梁振英, who became 全国政协副主席 while still
+// 特首 and was never written its former holder. A sitting legislator
+// named 时任立法会议员 once stays one.
 func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 	at, ok := fangtan.MonthIndex(date)
 	if !ok || len(ro.PostMonths) == 0 {
@@ -463,7 +464,11 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 		} else {
 			words = append(words, word)
 		}
-		if !slices.ContainsFunc(slices.Collect(maps.Values(o.months)), func(t *tally) bool { return t.held > 0 }) {
+		seenHeld := false
+		for _, t := range o.months {
+			seenHeld = seenHeld || t.held > 0
+		}
+		if !seenHeld {
 			continue // seen only as a former one: left before the archive
 		}
 		leftAt, backAt, wasLeft, cameBack := leftBetween(o.months)
@@ -779,7 +784,8 @@ func onlyInside(texts [][]rune, short, full string) bool {
 
 // mentionsPerson reports whether name occurs in one of texts where a name
 // can stand: after a boundary (punctuation, a post, a party or a
-// constituency, a preposition) and before one (punctuation, a verb or particle, a post).
+// constituency, a preposition) and before one (punctuation, a verb or
+// particle, a post).
 func mentionsPerson(texts [][]rune, name []rune) bool {
 	for _, t := range texts {
 		s := string(t)
