@@ -1910,19 +1910,12 @@ var reportVerbIndex = func() *suffixIndex {
 // reportVerbEndingAt returns the length of a reporting verb that ends at
 // end, or 0.
 func reportVerbEndingAt(rs []rune, end int) int {
-	if end <= 0 || end > len(rs) || !reportVerbIndex.last.has(rs[end-1]) {
+	n := reportVerbIndex.endingAt(rs, end)
+	// 小说, 据说, 听说, 可以说, 也就是说, 人称, 号称, 声称: not a report.
+	if n == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游人号声堪俗简自", rs[end-2]) {
 		return 0
 	}
-	for _, v := range reportVerbIndex.byLast[rs[end-1]] {
-		if len(v) <= end && equalRunes(rs[end-len(v):end], v) {
-			// 小说, 据说, 听说, 可以说, 也就是说, 人称, 号称, 声称: not a report.
-			if len(v) == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游人号声堪俗简自", rs[end-2]) {
-				return 0
-			}
-			return len(v)
-		}
-	}
-	return 0
+	return n
 }
 
 // taggedAsName reports whether jieba cut name as one word, tagged a

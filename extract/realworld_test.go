@@ -892,7 +892,8 @@ func TestAddRegistered(t *testing.T) {
 		// (data/affiliations.txt).
 		{"新界西朱凱廸、人民力量陳志全及九龍西毛孟靜等手持面具。", []string{"毛孟静", "陈志全"}},
 		{"其後資訊科技界莫乃光質疑民建聯議員舉起手機。", []string{"莫乃光"}},
-		// An affiliation is no boundary after a name: 王刚才 is still no name.
+		// After an affiliation a name still needs a boundary after it:
+		// 王刚才 is no name.
 		{"民主黨王刚才说完就走了。", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
@@ -2248,7 +2249,8 @@ func TestLeftBetween(t *testing.T) {
 		{"left before the archive, one stray held", []m{{"2017-02", 0, 4}, {"2017-05", 0, 1}, {"2018-03", 0, 2}, {"2018-11", 1, 0}, {"2019-03", 0, 1}}, "2017-02", ""},
 		{"sitting, once 时任", []m{{"2017-03", 2, 0}, {"2018-02", 0, 1}, {"2018-03", 1, 0}, {"2018-12", 4, 0}}, "", ""},
 		{"one former article is too few", []m{{"2017-03", 2, 0}, {"2018-02", 0, 1}}, "", ""},
-		{"regained at a by-election", []m{{"2017-01", 0, 1}, {"2017-02", 0, 1}, {"2017-12", 0, 1}, {"2018-01", 1, 1}, {"2018-03", 1, 5}, {"2018-06", 1, 0}, {"2018-07", 1, 0}, {"2018-08", 1, 0}}, "2017-01", "2018-06"},
+		{"regained at a by-election", []m{{"2017-01", 0, 1}, {"2017-02", 0, 1}, {"2017-12", 0, 1}, {"2018-01", 1, 1}, {"2018-03", 1, 5}, {"2018-06", 1, 0}, {"2018-07", 1, 0}, {"2018-08", 1, 0}}, "2017-01", "2018-04"},
+		{"two stray held after a run of former", []m{{"2017-02", 0, 4}, {"2017-05", 0, 1}, {"2018-03", 0, 2}, {"2018-11", 1, 0}, {"2018-12", 1, 0}, {"2019-03", 0, 1}}, "2017-02", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			months := map[int]*tally{}

@@ -77,7 +77,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			continue
 		}
 		texts := folded()
-		as := registeredIn(ro, texts, name, doc.Date)
+		as := registeredIn(ro, texts, name)
 		if as == notSpread {
 			continue
 		}
@@ -87,8 +87,10 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			continue
 		}
 		// A former official's name written short is still theirs (鸠山由
-		// of 鸠山由纪夫), but they are added to no article as an official.
-		if as != officialNow || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) {
+		// of 鸠山由纪夫), but they are added to no article as an official,
+		// nor is one who had left office by its date.
+		if as != officialNow || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) ||
+			outOfOfficeAt(texts, ro, doc.Date) {
 			continue
 		}
 		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: registeredPost(ro, doc.Date), Country: registeredCountry(ro), Inferred: true})
@@ -103,8 +105,8 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 // written alone (主席马时亨) and otherwise out of public office
 // (outOfOffice, withdrawUnheldPost), and those the registry saw leave a
 // public post, whom an article may name as a candidate after they left
-// it (leftPosts, withdrawCandidate) or who left every office by some
-// date (officesLeftBy, at the end of time). The registry's pass hands
+// it (leftPosts, withdrawCandidate) or who left an office they held
+// (leftAnOffice, outOfOfficeAt). The registry's pass hands
 // AddRegistered the articles that name them even where they are listed,
 // since an article extracted early in a build was judged on the registry
 // of then.
@@ -112,7 +114,7 @@ func Recheck(reg *fangtan.Registry) []string {
 	var out []string
 	for _, name := range reg.Names() {
 		ro, ok := reg.Lookup(name)
-		if ok && (outOfOffice(ro) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || len(officesLeftBy(ro, "9999-12")) > 0)) {
+		if ok && (outOfOffice(ro) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro))) {
 			out = append(out, name)
 		}
 	}
@@ -121,7 +123,8 @@ func Recheck(reg *fangtan.Registry) []string {
 
 // withdrawCandidate removes from doc the official name that the registry
 // added (Inferred) where the article names them as a candidate after they
-// left a public post (runsAfterLeaving) by the whole registry's posts.
+// left a public post (runsAfterLeaving) by the whole registry's posts, or
+// was written after they left every office (outOfOfficeAt).
 func withdrawCandidate(doc *fangtan.Document, reg *fangtan.Registry, name string, texts func() [][]rune) bool {
 	k := slices.IndexFunc(doc.Officials, func(o fangtan.Official) bool { return o.Name == name })
 	if k < 0 || !doc.Officials[k].Inferred {
@@ -364,9 +367,9 @@ const (
 // while it finds who said what, since a candidate speaks as much as an
 // official does (曾俊华's words went to others without), and the
 // registry's pass then takes the listing away (withdrawCandidate).
-func registeredIn(ro fangtan.RegisteredOfficial, texts [][]rune, name, date string) registeredAs {
+func registeredIn(ro fangtan.RegisteredOfficial, texts [][]rune, name string) registeredAs {
 	as := registeredAsOf(ro)
-	if as == officialNow && (runsAfterLeaving(texts, name, ro) || outOfOfficeAt(texts, ro, date)) {
+	if as == officialNow && runsAfterLeaving(texts, name, ro) {
 		return formerOfficial
 	}
 	return as
@@ -398,8 +401,10 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 
 // officesLeftBy returns what an article would write of the offices the
 // registry's articles say ro had left by date (their post words: 议员,
-// 特首, 司长; for a shared post's, the titles: 国家主席), when ro held no
-// other office then; otherwise nil. Each office ro was seen with, held or
+// 特首, 司长; for a shared post's, the titles: 国家主席), when every office
+// ro was seen holding had been left by then; otherwise nil. An office
+// never left counts as held at every date, even before the archive first
+// wrote it. Each office ro was seen with, held or
 // former (前立法会议员, 时任议员), was left in the month leftBetween
 // finds, or never, and perhaps taken again. ro had left office when every
 // one was left by date: 梁国雄 from August 2017, after his
@@ -408,25 +413,84 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 // named 时任立法会议员 once stays one.
 func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 	at, ok := fangtan.MonthIndex(date)
-	if !ok || len(ro.PostMonths) == 0 {
+	if !ok {
 		return nil
 	}
-	type office struct {
-		months map[int]*tally
-		titles map[string]bool // as written, without 前 or 时任
+	var words []string
+	judged := false
+	for word, o := range officesOf(ro) {
+		// What an article writes of the office: its word, or, for a
+		// shared post's (主席, 主任: every body's), its titles (国家主席).
+		if sharedPosts[strings.TrimPrefix(word, "副")] {
+			words = append(words, slices.Collect(maps.Keys(o.titles))...)
+		} else {
+			words = append(words, word)
+		}
+		if !o.seenHeld() {
+			continue // seen only as a former one: left before the archive
+		}
+		leftAt, backAt, wasLeft, cameBack := leftBetween(o.months)
+		if !wasLeft || at < leftAt || cameBack && at >= backAt {
+			return nil // still held, or held at date
+		}
+		judged = true
 	}
+	if !judged {
+		return nil
+	}
+	slices.Sort(words)
+	return slices.Compact(words)
+}
+
+// leftAnOffice reports whether the registry's articles say ro left an
+// office they were seen holding, at some time: whom the registry's pass
+// must judge again in every article that names them (Recheck).
+func leftAnOffice(ro fangtan.RegisteredOfficial) bool {
+	for _, o := range officesOf(ro) {
+		if _, _, wasLeft, _ := leftBetween(o.months); wasLeft && o.seenHeld() {
+			return true
+		}
+	}
+	return false
+}
+
+// office is what the registry's articles wrote of one office of a
+// person: how many wrote it held and former in each month, and its
+// titles as written, without 前 or 时任.
+type office struct {
+	months map[int]*tally
+	titles map[string]bool
+}
+
+func (o *office) seenHeld() bool {
+	for _, t := range o.months {
+		if t.held > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// officesOf gathers ro's public offices from the posts the registry saw
+// them with, by month. An office is its shortest post word, with 副 if it
+// has one: 议员 of 立法会议员, 社民连前议员 and 时任议员; 副局长 apart from
+// 局长, since a deputy who became head did not leave an office. A title
+// that names an office twice (外交部长、国防部长) counts once.
+func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 	offices := map[string]*office{}
 	for post, months := range ro.PostMonths {
+		counted := map[string]bool{}
 		for _, part := range titleParts(post) {
 			if public, lone := judgePost(part); !public || lone {
 				continue
 			}
-			// One office, however its title is written: 议员 of
-			// 立法会议员, 社民连前议员 and 时任议员.
 			rs := []rune(part)
 			n := positions.shortestEndingAt(rs, len(rs))
 			if n == 0 {
 				continue
+			}
+			if len(rs) > n && rs[len(rs)-n-1] == '副' {
+				n++
 			}
 			word := string(rs[len(rs)-n:])
 			o := offices[word]
@@ -434,8 +498,12 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 				o = &office{months: map[int]*tally{}, titles: map[string]bool{}}
 				offices[word] = o
 			}
-			former := formerPost(part)
 			o.titles[withoutFormerQualifiers(part)] = true
+			if counted[word] {
+				continue
+			}
+			counted[word] = true
+			former := formerPost(part)
 			for m, c := range months {
 				k, ok := fangtan.MonthIndex(m)
 				if !ok {
@@ -454,34 +522,7 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 			}
 		}
 	}
-	var words []string
-	judged := false
-	for word, o := range offices {
-		// What an article writes of the office: its word, or, for a
-		// shared post's (主席, 主任: every body's), its titles (国家主席).
-		if sharedPosts[word] {
-			words = append(words, slices.Collect(maps.Keys(o.titles))...)
-		} else {
-			words = append(words, word)
-		}
-		seenHeld := false
-		for _, t := range o.months {
-			seenHeld = seenHeld || t.held > 0
-		}
-		if !seenHeld {
-			continue // seen only as a former one: left before the archive
-		}
-		leftAt, backAt, wasLeft, cameBack := leftBetween(o.months)
-		if !wasLeft || at < leftAt || cameBack && at >= backAt {
-			return nil // still held, or held at date
-		}
-		judged = true
-	}
-	if !judged {
-		return nil
-	}
-	slices.Sort(words)
-	return slices.Compact(words)
+	return offices
 }
 
 // tally counts the articles of a month that wrote an office held and
@@ -496,15 +537,20 @@ func leftBetween(months map[int]*tally) (left, back int, wasLeft, cameBack bool)
 	ks := slices.Sorted(maps.Keys(months))
 	held := func(t *tally) int { return t.held }
 	former := func(t *tally) int { return t.former }
-	i, ok := switchMonth(ks, months, held, former)
+	i, ok := switchMonth(ks, months, held, former, 1)
 	if !ok {
 		return 0, 0, false, false
 	}
-	j, again := switchMonth(ks[i:], months, former, held)
-	if !again {
+	// Taking an office again needs more than leaving it: 前 is the surer
+	// word, and two stray 立法会议员 after a run of 前立法会议员 are
+	// articles on past sittings.
+	j, again := switchMonth(ks[i:], months, former, held, 2)
+	if !again || j == 0 {
 		return ks[i], 0, true, false
 	}
-	return ks[i], ks[i+j], true, true
+	// Taken again after the last month still written former: the months
+	// between with no article count as held, as those before leaving do.
+	return ks[i], ks[i+j-1] + 1, true, true
 }
 
 // switchMonth finds where the articles of the months ks switch from
@@ -512,12 +558,12 @@ func leftBetween(months map[int]*tally) (left, back int, wasLeft, cameBack bool)
 // month from which on the second explains them best, with the fewest
 // articles against it (the second way before it, the first from it on;
 // the earliest such month on a tie), when that is fewer than "never"
-// has (every article of the second way) and at least two articles, more
-// than of the first way, write it the second way from then on. It
+// has (every article of the second way) and at least two articles, and
+// margin more than of the first way, write it the second way from then on. It
 // returns the index in ks. 前 and 时任 are the surer words: an article on
 // a past sitting writes 立法会议员 of someone long disqualified, so one
 // such month after a run of 前立法会议员 does not keep the office held.
-func switchMonth(ks []int, months map[int]*tally, from, to func(*tally) int) (int, bool) {
+func switchMonth(ks []int, months map[int]*tally, from, to func(*tally) int, margin int) (int, bool) {
 	total := 0
 	for _, k := range ks {
 		total += to(months[k])
@@ -530,7 +576,7 @@ func switchMonth(ks []int, months map[int]*tally, from, to func(*tally) int) (in
 			fromFrom += from(months[j])
 			toFrom += to(months[j])
 		}
-		if against := toBefore + fromFrom; against < bestAgainst && toFrom >= 2 && toFrom > fromFrom {
+		if against := toBefore + fromFrom; against < bestAgainst && toFrom >= 2 && toFrom >= fromFrom+margin {
 			best, bestAgainst = i, against
 		}
 		toBefore += to(months[k])

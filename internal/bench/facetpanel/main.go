@@ -180,11 +180,13 @@ func sample(ctx context.Context, w io.Writer, x, old *index.Index, facet string,
 	r.Shuffle(len(pairs), func(i, j int) { pairs[i], pairs[j] = pairs[j], pairs[i] })
 	pairs = pairs[:min(n, len(pairs))]
 	slices.SortFunc(pairs, func(a, b pair) int { return strings.Compare(a.id+a.value, b.id+b.value) })
-	since := ""
+	// A sample of what changed is no uniform panel: its header does not
+	// start "# facetpanel sample", which make panels scores as one.
+	kind := "sample"
 	if old != nil {
-		since = " -since " + old.Path()
+		kind = "since-sample -since " + old.Path()
 	}
-	fmt.Fprintf(w, "# facetpanel sample%s -facet %s -n %d -seed %d: %d pairs of %s\n", since, facet, n, seed, len(pairs), drawnFrom)
+	fmt.Fprintf(w, "# facetpanel %s -facet %s -n %d -seed %d: %d pairs of %s\n", kind, facet, n, seed, len(pairs), drawnFrom)
 	fmt.Fprintln(w, "# label\tid\tfacet\tvalue\tpost or places\tevidence\treason")
 	for _, p := range pairs {
 		d, err := x.Document(ctx, p.id, "")

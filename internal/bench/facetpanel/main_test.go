@@ -156,6 +156,9 @@ func TestSampleSince(t *testing.T) {
 	if want := []string{"b city 大同市", "b city 朔州市"}; !slices.Equal(got, want) {
 		t.Errorf("sampled %q, want %q:\n%s", got, want, panel.String())
 	}
+	if strings.HasPrefix(panel.String(), "# facetpanel sample") {
+		t.Errorf("make panels would score this sample as a uniform panel:\n%s", panel.String())
+	}
 	if !strings.Contains(panel.String(), "-since "+old.Path()) {
 		t.Errorf("the header does not say what the sample was drawn from:\n%s", panel.String())
 	}
