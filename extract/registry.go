@@ -402,14 +402,13 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 // officesLeftBy returns what an article would write of the offices the
 // registry's articles say ro had left by date (their post words: 议员,
 // 特首, 司长; for a shared post's, the titles: 国家主席), when every office
-// ro was seen holding had been left by then; otherwise nil. An office
-// never left counts as held at every date, even before the archive first
-// wrote it. Each office ro was seen with, held or
-// former (前立法会议员, 时任议员), was left in the month leftBetween
-// finds, or never, and perhaps taken again. ro had left office when every
-// one was left by date: 梁国雄 from August 2017, after his
+// ro was seen holding had been left by then; otherwise nil. Each office
+// was left in the month leftBetween finds from the articles that wrote it
+// held or former (前立法会议员, 时任议员), or never, and perhaps taken
+// again; one never left counts as held at every date, even before the
+// archive first wrote it. So 梁国雄 is out from August 2017, after his
 // disqualification, but not 梁振英, who became 全国政协副主席 while still
-// 特首 and was never written its former holder. A sitting legislator
+// 特首 and was never written its former holder; a sitting legislator
 // named 时任立法会议员 once stays one.
 func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 	at, ok := fangtan.MonthIndex(date)
