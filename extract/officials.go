@@ -701,11 +701,59 @@ func titleBefore(t *tagged, end int) int {
 		case isHan(r) && !isTitleStop(rs, start-1):
 			start--
 		default:
-			return withFormerQualifier(rs, trimTitleStart(rs, afterVerbBeforePost(rs, start, inPost), end), end)
+			return t.finishTitleStart(start, inPost, end)
 		}
 	}
-	return withFormerQualifier(rs, trimTitleStart(rs, afterVerbBeforePost(rs, start, inPost), end), end)
+	return t.finishTitleStart(start, inPost, end)
 }
+
+// finishTitleStart adjusts the start the walk of titleBefore found: past a
+// listed verb right before the post word or cut by a stop rune, past the unit of a number
+// written in digits (第45届美国总统, 12日代表…总统), back over a party or
+// constituency a stop rune cut in two (自由党: 由 is a stop), and back over
+// a former qualifier.
+func (t *tagged) finishTitleStart(start, post, end int) int {
+	rs := t.runes
+	start = afterVerbBeforePost(rs, start, post)
+	if t.byStart != nil && start > 0 && start < end {
+		// 有关/vn 行政长官: the walk stopped at 有, inside jieba's word.
+		if sp, ok := t.byStart.get(start - 1); ok && sp.end == start+1 && titleBreakingVerbs[string(rs[start-1:start+1])] {
+			start++
+		}
+	}
+	if start > 0 && start < end && rs[start-1] >= '0' && rs[start-1] <= '9' && strings.ContainsRune(numberUnits, rs[start]) {
+		start++
+	}
+	start = overAffiliation(rs, start, end)
+	return withFormerQualifier(rs, trimTitleStart(rs, start, end), end)
+}
+
+// numberUnits are the runes that end a number written in digits (届 of
+// 第45届, 日 of 12日, 岁 of 70岁), which no title begins with after one.
+const numberUnits = "届年月日号岁"
+
+// overAffiliation moves a title's start back to the start of a party or
+// constituency (affiliations.txt) that it falls inside of: the walk stops
+// at 由 of 自由党 and at 政 nowhere, but jieba may cut 青年新政 apart.
+func overAffiliation(rs []rune, start, end int) int {
+	for k := 1; start+k <= end && k < maxAffiliationRunes; k++ {
+		if n := affiliations.endingAt(rs, start+k); n > k {
+			return start + k - n
+		}
+	}
+	return start
+}
+
+// maxAffiliationRunes is the length of the longest affiliation.
+var maxAffiliationRunes = func() int {
+	m := 0
+	for _, ws := range affiliations.byLast {
+		for _, w := range ws {
+			m = max(m, len(w))
+		}
+	}
+	return m
+}()
 
 // afterVerbBeforePost moves a title's start past a title-breaking verb
 // written right before its post word (强烈要求特首, 上街抗议特首, 不愿评论
@@ -791,6 +839,11 @@ func (t *tagged) verbBefore(i int) bool {
 	}
 	if sp.end-sp.start == 1 && i >= 2 && titleBreakingVerbs[string(t.runes[i-2:i])] {
 		// 梁振英党去/x 信/n 特首: a listed verb jieba cut across words.
+		return true
+	}
+	if sp.end-sp.start >= 2 && !strings.HasPrefix(sp.tag, "n") && titleBreakingVerbs[string(t.runes[sp.start:sp.end])] {
+		// 不满/a 乡议局副主席: a listed verb, whatever jieba tags it but
+		// a noun (政府代表/n 和…大使).
 		return true
 	}
 	if sp.end-sp.start == 1 {
@@ -1487,10 +1540,17 @@ func judgePost(title string) (public, lone bool) {
 	org, _ = trimWords(org, postCounts)
 	private := !ownPost && holdsAny(org, privateOrgs)
 	national := !ownPost && holdsAny(org, nationalPrivateOrgs)
+	countOnly := func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("名位", r) }
+	named := strings.TrimFunc(org, countOnly) != ""
 	for _, w := range privateBodies {
 		org = strings.ReplaceAll(org, w, "")
 	}
-	org = strings.TrimFunc(org, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("名位", r) })
+	org = strings.TrimFunc(org, countOnly)
+	if org == "" && named && !qualified {
+		// 公司主席: the post of a body whose name is a private body's
+		// word alone, not a post written alone.
+		return false, false
+	}
 	if org == "" {
 		// Posts only (全体副主任及秘书长, 8名副主任, 发言人): an official's,
 		// as 习近平主席; but 前主席 says nothing of whose it was.

@@ -476,6 +476,19 @@ func TestPostTitles(t *testing.T) {
 		// …however jieba cuts them (强烈要求/l is an idiom to it).
 		{"數十名市民上街抗議特首林鄭月娥的施政。", "林郑月娥", "特首"},
 		{"民主派議員並強烈要求行政長官林鄭月娥收回決定。", "林郑月娥", "行政长官"},
+		// …and whatever jieba tags them (不满/a), but as nouns (代表/n).
+		{"兩名新界村民上前狙擊，不滿鄉議局副主席張學明的言論。", "张学明", "乡议局副主席"},
+		{"控罪書提及，何志平透過塞內加爾前外長加迪奧的協助行賄。", "加迪奥", "塞内加尔前外长"},
+		{"弗林並且誤導副總統彭斯及其他高級官員。", "彭斯", "副总统"},
+		{"全国人大常委会代表工作委员会主任郭振华作报告。", "郭振华", "全国人大常委会代表工作委员会主任"},
+		// A listed verb that a stop rune cuts (有 of 有关) stays out whole.
+		{"他憑有關行政長官梁振英的報道獲獎。", "梁振英", "行政长官"},
+		// The unit of a number in digits begins no post.
+		{"欢迎第45届美国总统唐纳德·特朗普访华。", "唐纳德·特朗普", "美国总统"},
+		{"第78届联合国大会主席弗朗西斯会见王毅。", "弗朗西斯", "联合国大会主席"},
+		// A party or constituency a stop rune cut (由 of 自由党) is whole.
+		{"自由黨立法會議員邵家輝發言時稱支持。", "邵家辉", "自由党立法会议员"},
+		{"其後資訊科技界議員莫乃光質疑政府。", "莫乃光", "资讯科技界议员"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.text)
@@ -2263,6 +2276,30 @@ func TestLeftBetween(t *testing.T) {
 			}
 			if cameBack != (tc.back != "") || cameBack && back != month(tc.back) {
 				t.Errorf("back %v at %d, want %q", cameBack, back, tc.back)
+			}
+		})
+	}
+}
+
+// TestPrivateBodyNamesAlone: a body named only by a private body's word
+// (公司, 竞选办, 董事局) before a shared post is a private body's post, not
+// a post written alone, which an official's may be (习近平主席).
+func TestPrivateBodyNamesAlone(t *testing.T) {
+	for _, tc := range []struct {
+		title        string
+		public, lone bool
+	}{
+		{"公司主席", false, false},
+		{"竞选办主任", false, false},
+		{"董事局主席", false, false},
+		{"主席", true, true},
+		{"前主席", false, true},
+		{"8名副主任", true, true},
+		{"立法会主席", true, false},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			if public, lone := judgePost(tc.title); public != tc.public || lone != tc.lone {
+				t.Errorf("judgePost(%q) = %v, %v; want %v, %v", tc.title, public, lone, tc.public, tc.lone)
 			}
 		})
 	}
