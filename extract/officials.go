@@ -1144,12 +1144,14 @@ func (p *people) merge(from *personInfo, into string) {
 }
 
 // bestTitle is the most complete position: one that says whose post it
-// is before a shared post written alone, then the longest, then the most
+// is before a shared post written alone or after a private body's word
+// alone (DTZ亚太区主席 against 行政长官), then the longest, then the most
 // often written, then the alphabetically first (for stable output).
 func (pi *personInfo) bestTitle() string {
 	best, bestN, bestLone := "", 0, true
 	for t, n := range pi.titles {
-		_, lone := judgePost(t)
+		_, lone, bodiless := judge(t)
+		lone = lone || bodiless
 		if lone != bestLone {
 			// 特首林郑月娥担任主席: a shared post written alone says
 			// nothing of whose it is.
@@ -1515,10 +1517,18 @@ func (t *tagged) privateBodyBefore(start int, title string) bool {
 // whether it is a shared post with no organisation before it (发言人,
 // 前主席, 署理总干事), which says nothing of whose post it is.
 func judgePost(title string) (public, lone bool) {
+	public, lone, _ = judge(title)
+	return public, lone
+}
+
+// judge is judgePost, and says whether title is a shared post after
+// nothing but a private body's word (公司主席, 竞选办主任): a private
+// body's post that names no body.
+func judge(title string) (public, lone, bodiless bool) {
 	rs := []rune(title)
 	n := positionEndingAt(rs, len(rs))
 	if n == 0 || !sharedPosts[string(rs[len(rs)-n:])] {
-		return true, false
+		return true, false, false
 	}
 	// The organisation is what the title holds besides its posts: in
 	// 中联办副主任及秘书长 both posts are 中联办's, and in 特首民投计划发言人
@@ -1549,17 +1559,17 @@ func judgePost(title string) (public, lone bool) {
 	if org == "" && named && !qualified {
 		// 公司主席: the post of a body whose name is a private body's
 		// word alone, not a post written alone.
-		return false, false
+		return false, false, true
 	}
 	if org == "" {
 		// Posts only (全体副主任及秘书长, 8名副主任, 发言人): an official's,
 		// as 习近平主席; but 前主席 says nothing of whose it was.
-		return !qualified, true
+		return !qualified, true, false
 	}
 	if holdsAny(org, publicBodies) {
-		return !national || publicBeyond(org, nationWords), false
+		return !national || publicBeyond(org, nationWords), false, false
 	}
-	return countryIn(title, true) != "" && !private, false
+	return countryIn(title, true) != "" && !private, false, false
 }
 
 // publicBeyond reports whether org holds a public body's word other than
