@@ -2,6 +2,7 @@ package fangtan
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -44,6 +45,15 @@ func TestReprintsCheck(t *testing.T) {
 			[]string{"", ""}},
 		{"a copy of a version is a version of the article", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3}, {ID: "b", Title: "大桥通车", Text: s1 + s2}, {ID: "c", Title: "大桥通车", Text: s1 + s2}},
 			[]string{"", "a (version)", "a (version)"}},
+		// Edited versions: a sentence of the article in other words.
+		{"a sentence reworded in a word is an edited version", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3 + s4}, {ID: "b", Title: "大桥通车", Text: s1 + s2edited + s3 + s4}},
+			[]string{"", "a (edited version)"}},
+		{"a shorter cut with a sentence reworded is an edited version", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3 + s4}, {ID: "b", Title: "大桥通车", Text: s1 + s2edited + s4}},
+			[]string{"", "a (edited version)"}},
+		{"a sentence with other numbers is not one in other words", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3 + s5}, {ID: "b", Title: "大桥通车", Text: s1 + s2 + s3 + strings.ReplaceAll(s5, "1200", "1300")}},
+			[]string{"", ""}},
+		{"sentences mostly reworded make an article", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3}, {ID: "b", Title: "大桥通车", Text: s1 + s2edited + s3edited}},
+			[]string{"", ""}},
 		{"an exact copy is preferred to a version", []Document{{ID: "a", Title: "大桥通车", Text: s1 + s2 + s3}, {ID: "b", Title: "大桥通车", Text: s1 + s2}, {ID: "c", Text: s1 + s2 + s3}, {ID: "d", Title: "大桥通车", Text: s1 + s2 + s3}},
 			[]string{"", "a (version)", "a", "a"}},
 	}
@@ -70,6 +80,10 @@ var (
 	s2 = "管理局表示，" + strings.Repeat("周末及假日的穿梭巴士班次将会增加，", 3) + "！"
 	s3 = "有议员批评，" + strings.Repeat("大桥的配套交通至今仍然不足，", 3) + "。"
 	s4 = "运输署回应，" + strings.Repeat("会与营办商研究增加班次，", 3) + "。"
+	s5 = "港珠澳大桥首年客流达到1200万人次，较预期多出三成，管理局表示满意。"
+	// s2 and s3 with a word changed, as a later post of a story writes them.
+	s2edited = "管理局表示，" + strings.Repeat("周日及假日的穿梭巴士班次将会增加，", 3) + "！"
+	s3edited = "有议员批评，" + strings.Repeat("大桥的配套交通至今依然不足，", 3) + "。"
 )
 
 // describeReprint is what r reprints, marked when it is a version.
@@ -77,6 +91,8 @@ func describeReprint(r *Reprint) string {
 	switch {
 	case r == nil:
 		return ""
+	case r.Edited:
+		return r.Of + " (edited version)"
 	case r.Version:
 		return r.Of + " (version)"
 	}
@@ -192,6 +208,8 @@ func TestReprintsDemotions(t *testing.T) {
 			[]Document{doc("a", s1+s2+s3), doc("b", s1+s2+s3+s4), doc("c", s1+s3)}, []string{"", "", "b (version)"}, "a>b"},
 		{"an indexed article grown by an add", []Printed{{ID: "old", Date: "2018-10-20", Print: Print(s1 + s2), Text: s1 + s2}},
 			[]Document{doc("new", s1+s2+s4)}, []string{""}, "old>new!"},
+		{"a later text that grew and reworded a sentence takes the article's place", nil,
+			[]Document{doc("a", s1+s2+s3), doc("b", s1+s2edited+s3+s4)}, []string{"", ""}, "a>b~"},
 		{"another title grows nothing", nil,
 			[]Document{doc("a", s1+s2), {ID: "b", Title: "大桥客流", Text: s1 + s2 + s3}}, []string{"", ""}, ""},
 	}
@@ -213,6 +231,9 @@ func TestReprintsDemotions(t *testing.T) {
 				if d.Indexed {
 					s += "!"
 				}
+				if d.Edited {
+					s += "~"
+				}
 				got = append(got, s)
 			}
 			if g := strings.Join(got, " "); g != tt.demotions {
@@ -224,7 +245,8 @@ func TestReprintsDemotions(t *testing.T) {
 
 func TestDemote(t *testing.T) {
 	a := Document{ID: "a", File: "a.txt", Title: "大桥通车", Date: "2018-10-24", Text: s1 + s2}
-	got := Demote(a, "b", []Reprint{{ID: "c", Of: "a"}, {ID: "v", Of: "a", Version: true, Text: s1}})
+	rs := []Reprint{{ID: "c", Of: "a"}, {ID: "v", Of: "a", Version: true, Text: s1}}
+	got := Demote(a, Demotion{ID: "a", Of: "b"}, rs)
 	want := []Reprint{
 		{ID: "a", Of: "b", File: "a.txt", Title: "大桥通车", Date: "2018-10-24", Version: true, Text: s1 + s2},
 		{ID: "c", Of: "b", Version: true, Text: s1 + s2},
@@ -232,6 +254,14 @@ func TestDemote(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Demote:\n got %+v\nwant %+v", got, want)
+	}
+	// An article that b grew in other words: it and its copies are b's
+	// edited versions.
+	got = Demote(a, Demotion{ID: "a", Of: "b", Edited: true}, rs)
+	for _, r := range got {
+		if !r.Edited {
+			t.Errorf("Demote of an edited demotion: %s is not marked edited", r.ID)
+		}
 	}
 }
 
@@ -290,9 +320,42 @@ func TestReprintsInvariants(t *testing.T) {
 			if _, isReprint := of[target]; isReprint {
 				t.Fatalf("round %d: %s ends at %s, a reprint", round, d.ID, target)
 			}
-			if !holds(sentencePrints(text[target]), sentencePrints(d.Text)) {
+			if ok, _ := covers(sentencePrints(text[target]), sentencePrints(d.Text)); !ok {
 				t.Fatalf("round %d: %s is folded into %s, which lacks some of its sentences", round, d.ID, target)
 			}
 		}
+	}
+}
+
+// TestSentenceShapes: a sentence with a word changed keeps its shape
+// within maxShapeDistance; another sentence of the same story does not.
+func TestSentenceShapes(t *testing.T) {
+	shape := func(s string) uint64 {
+		ps := sentencePrints(s)
+		if len(ps) != 1 {
+			t.Fatalf("%q is %d sentences", s, len(ps))
+		}
+		return ps[0].shape
+	}
+	for _, tc := range []struct {
+		a, b string
+		near bool
+	}{
+		{"曾蔭權案周二（1月3日）開審，按司法機構網頁資料顯示，當日未有安排候選陪審員到庭遴選", "曾蔭權案明日（1月3日）開審，按司法機構網頁資料顯示，明日未有安排候選陪審員到庭遴選", true},
+		{"記得是因為政務助理提醒我，特首辦建議透過發展局考慮提名何周禮授勳", "記得是因為行政助理提醒我，特首辦建議透過發展局考慮提名何周禮授勳", true},
+		// A third of the letters gone is more than a word changed.
+		{"控方追問是否「接納」（accept）提名何，林太說「只是一個建議」", "控方追問是否「接納」，林太說「只是一個建議」", false},
+		{"曾蔭權案周二（1月3日）開審，按司法機構網頁資料顯示，當日未有安排候選陪審員到庭遴選", "司法機構公布，記者及公眾人士需排隊獲派籌始可旁聽，將在庭內預留共62個座位給旁聽的記者", false},
+		{"中國外交部發言人華春瑩周一表示，土耳其外交部的有關表態非常惡劣", "土耳其外交部發言人周六發表聲明，批評中國對待維吾爾族人的做法", false},
+		// Too short to tell a word changed from another sentence.
+		{"謝謝大家", "謝謝各位", false},
+	} {
+		t.Run(tc.a+"|"+tc.b, func(t *testing.T) {
+			a, b := shape(tc.a), shape(tc.b)
+			d := bits.OnesCount64(a ^ b)
+			if near := a != 0 && b != 0 && d <= maxShapeDistance; near != tc.near {
+				t.Errorf("shapes %d bits apart: near %v, want %v", d, near, tc.near)
+			}
+		})
 	}
 }

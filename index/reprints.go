@@ -191,7 +191,7 @@ func (x *Index) demote(ctx context.Context, ds []fangtan.Demotion, stats *Stats,
 		for _, q := range quotes {
 			batch.Delete(q)
 		}
-		for _, r := range fangtan.Demote(*a, dm.Of, rs) {
+		for _, r := range fangtan.Demote(*a, dm, rs) {
 			doc, err := x.b.reprint(r)
 			if err != nil {
 				return fmt.Errorf("demote %s: reprint %s: %w", dm.ID, r.ID, err)

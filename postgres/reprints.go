@@ -213,7 +213,7 @@ func (db *DB) demote(ctx context.Context, tx pgx.Tx, ds []fangtan.Demotion, stat
 		if _, err := db.deleteArticles(ctx, tx, []string{dm.ID}, nil); err != nil {
 			return fmt.Errorf("demote %s: %w", dm.ID, err)
 		}
-		if err := db.insertReprints(ctx, tx, fangtan.Demote(*a, dm.Of, rs)); err != nil {
+		if err := db.insertReprints(ctx, tx, fangtan.Demote(*a, dm, rs)); err != nil {
 			return fmt.Errorf("demote %s: %w", dm.ID, err)
 		}
 		stats.Reprints++

@@ -123,7 +123,7 @@ func printSummary(w io.Writer, verb, dir string, s fangtan.Stats, rep *corpus.Re
 	fmt.Fprintf(w, "%s %d documents and %d quotes (%.1f MB of text) in %.1fs, %.2f MB/s, into %s\n",
 		verb, s.Documents, s.Quotes, float64(s.Bytes)/1e6, wall.Seconds(), float64(s.Bytes)/1e6/max(wall.Seconds(), 1e-9), dir)
 	if s.Reprints > 0 {
-		fmt.Fprintf(w, "reprints: %d (documents repeating the text of an article dated within a month of them, whole or cut shorter under its title: kept as ids of that article, not counted again)\n", s.Reprints)
+		fmt.Fprintf(w, "reprints: %d (documents repeating the text of an article dated within a month of them, whole, cut shorter or with a few sentences reworded under its title: kept as ids of that article, not counted again)\n", s.Reprints)
 	}
 	if s.RegistryOfficials > 0 {
 		fmt.Fprintf(w, "registry: %d officials; %d articles changed by them: named without a post, or a lone post withdrawn (%.1fs)\n",

@@ -280,3 +280,67 @@ func versions(t *testing.T, open Open) {
 	quotes("grown", "version-e")
 	reprintsOf("grown", "version-e", "version-a", "version-b", "version-d")
 }
+
+// versionP2Edited and versionP3Edited are versionP2 and versionP3 with a
+// word changed, as a story posted again writes them.
+const (
+	versionP2Edited = "管理局局长在记者会上表示：“我们会继续改善口岸通关安排，方便市民和旅客往来三地，并加强大桥日常维护与安全管理。”"
+	versionP3Edited = "管理局又指，后年将检讨收费安排，并研究增设跨境巴士班次，以应付节假日及长假期的人流高峰，详情将于今年年底前正式公布。"
+)
+
+// editedVersions: a document under an article's title within a month of
+// it whose sentences are the article's, some in other words, is its
+// edited version, counted once; an add that grows an article and words a
+// sentence of it anew takes its place, and the article becomes its
+// edited version.
+func editedVersions(t *testing.T, open Open) {
+	ctx := context.Background()
+	doc := func(id, date string, paras ...string) fangtan.Document {
+		return fangtan.Document{ID: id, File: id + ".txt", Title: "大桥首年客流超预期", Date: date,
+			Text: strings.Join(paras, "\n"), Paragraphs: paras, Source: "测试"}
+	}
+	s := open(t, []fangtan.Document{
+		doc("edited-a", "2018-10-24", versionP1, versionP2, versionP3),
+		doc("edited-b", "2018-10-25", versionP1, versionP2Edited, versionP3),
+	})
+	w, ok := s.(writer)
+	if !ok {
+		t.Fatalf("%T cannot add or delete", s)
+	}
+	article := func(what, text, want string, edited ...string) {
+		t.Helper()
+		res, err := s.Search(ctx, fangtan.Query{Text: text, Size: 50})
+		if err != nil {
+			t.Fatalf("%s: search %q: %v", what, text, err)
+		}
+		if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].ID != want {
+			t.Fatalf("%s: search %q: %d hits %+v, want %s alone", what, text, res.Total, res.Hits, want)
+		}
+		var got []string
+		for _, r := range res.Hits[0].Reprints {
+			if !r.Version || !r.Edited {
+				t.Errorf("%s: %s's reprint %s is not marked an edited version: %+v", what, want, r.ID, r)
+			}
+			got = append(got, r.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, edited) {
+			t.Errorf("%s: %s's reprints %v, want %v", what, want, got, edited)
+		}
+	}
+	article("built", `"日均往来车辆"`, "edited-a", "edited-b")
+	if v, err := s.Document(ctx, "edited-b", ""); err != nil || v.ID != "edited-a" || v.AsReprint == nil || !v.AsReprint.Edited || v.AsReprint.Text == "" {
+		t.Errorf("built: document edited-b: %+v, %v; want edited-a, as its edited version with its own text", v, err)
+	}
+
+	opts, err := BuildOptions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := w.Add(ctx, []fangtan.Document{doc("edited-c", "2018-10-27", versionP1, versionP2, versionP3Edited, versionP4)}, opts)
+	if err != nil || stats.Documents != 1 || stats.Reprints != 1 {
+		t.Fatalf("add a longer text in other words: %+v, %v; want 1 document and 1 reprint", stats, err)
+	}
+	article("grown", `"日均往来车辆"`, "edited-c", "edited-a", "edited-b")
+	article("grown", `"屯门至口岸"`, "edited-c", "edited-a", "edited-b")
+}

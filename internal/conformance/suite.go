@@ -32,6 +32,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("registry withdraws unheld posts", func(t *testing.T) { registryWithdraws(t, open) })
 	t.Run("reprints", func(t *testing.T) { reprints(t, open) })
 	t.Run("versions", func(t *testing.T) { versions(t, open) })
+	t.Run("edited versions", func(t *testing.T) { editedVersions(t, open) })
 	t.Run("quote fragments rank below statements", func(t *testing.T) { quoteFragments(t, open) })
 }
 
