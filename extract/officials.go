@@ -779,8 +779,9 @@ var maxTitleVerbRunes = func() int {
 }()
 
 // withFormerQualifier moves the start of a title back over a former
-// qualifier that jieba cut off as a verb (时任/v 财政司司长): the title as
-// written says the post was held then and not now, and an official's page
+// qualifier that jieba cut off as a verb (时任/v 财政司司长), or an elect
+// one (候任特首): the title as written says the post was held then and not
+// now, or not yet, and an official's page
 // counts posts by the year of the article (fieldPost in index). A shared
 // post alone keeps the start it has (去信时任主席曾钰成): a qualifier before
 // it would make it say nothing of whose post it is (judgePost), which
@@ -789,9 +790,9 @@ func withFormerQualifier(rs []rune, start, end int) int {
 	if _, lone := judgePost(string(rs[start:end])); lone {
 		return start
 	}
-	for _, q := range formerQualifiers {
+	for _, q := range slices.Concat(formerQualifiers, electQualifiers) {
 		// A qualifier of one rune before the title is the end of another
-		// word: 目前, 日前, 此前美国总统.
+		// word: 目前, 日前, 此前美国总统. 候任 is cut off at 任, a stop.
 		n := utf8.RuneCountInString(q)
 		if n > 1 && start >= n && string(rs[start-n:start]) == q {
 			return start - n
@@ -1413,15 +1414,16 @@ func privateOrgKinds(rows []tableRow) (country, national, nation []string) {
 // postQualifiers say when or how a post is held (前, 署理) and postCounts
 // count its holders (全体): extract/data/postqualifiers.txt, postcounts.txt.
 // Neither names an organisation. formerQualifiers are those that say the
-// post is no longer held, and notQualifiers the words that hold one of
-// them without being one (前线).
+// post is no longer held, electQualifiers those that say it is not held
+// yet (候任), and notQualifiers the words that hold one of them without
+// being one (前线).
 var (
-	postQualifiers, formerQualifiers, notQualifiers = qualifierKinds(mustTable("postqualifiers.txt"))
-	postCounts                                      = mustList("postcounts.txt")
+	postQualifiers, formerQualifiers, electQualifiers, notQualifiers = qualifierKinds(mustTable("postqualifiers.txt"))
+	postCounts                                                       = mustList("postcounts.txt")
 )
 
 // qualifierKinds splits the rows of postqualifiers.txt by kind.
-func qualifierKinds(rows []tableRow) (all, former, not []string) {
+func qualifierKinds(rows []tableRow) (all, former, elect, not []string) {
 	for _, r := range rows {
 		switch r.key {
 		case "none":
@@ -1429,11 +1431,14 @@ func qualifierKinds(rows []tableRow) (all, former, not []string) {
 		case "former":
 			former = append(former, r.values...)
 			all = append(all, r.values...)
+		case "elect":
+			elect = append(elect, r.values...)
+			all = append(all, r.values...)
 		default:
 			all = append(all, r.values...)
 		}
 	}
-	return all, former, not
+	return all, former, elect, not
 }
 
 // trimWords takes words off both ends of org (民主党前 of 民主党前主席),

@@ -483,6 +483,9 @@ func TestPostTitles(t *testing.T) {
 		{"全国人大常委会代表工作委员会主任郭振华作报告。", "郭振华", "全国人大常委会代表工作委员会主任"},
 		// A listed verb that a stop rune cuts (有 of 有关) stays out whole.
 		{"他憑有關行政長官梁振英的報道獲獎。", "梁振英", "行政长官"},
+		// An elect's post keeps 候任, cut off at 任, a stop rune.
+		{"候任特首林鄭月娥今日公布新一屆政府的問責官員名單。", "林郑月娥", "候任特首"},
+		{"候任美國總統特朗普周三舉行記者會。", "特朗普", "候任美国总统"},
 		// The unit of a number in digits begins no post.
 		{"欢迎第45届美国总统唐纳德·特朗普访华。", "唐纳德·特朗普", "美国总统"},
 		{"第78届联合国大会主席弗朗西斯会见王毅。", "弗朗西斯", "联合国大会主席"},
@@ -2302,5 +2305,34 @@ func TestPrivateBodyNamesAlone(t *testing.T) {
 				t.Errorf("judgePost(%q) = %v, %v; want %v, %v", tc.title, public, lone, tc.public, tc.lone)
 			}
 		})
+	}
+}
+
+// TestElectPosts: a post not held yet (候任特首) is neither held nor left:
+// a person seen only with it is no official now, and the registry does
+// not add them with it to an article of another month.
+func TestElectPosts(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		held  bool
+	}{
+		{"候任特首", false},
+		{"特首", true},
+		{"前政务司司长", false},
+		{"候任特首、立法会议员", true},
+	} {
+		if got := stillHeld(tc.title); got != tc.held {
+			t.Errorf("stillHeld(%q) = %v, want %v", tc.title, got, tc.held)
+		}
+	}
+	ro := fangtan.RegisteredOfficial{PostMonths: map[string]map[string]int{
+		"候任特首":   {"2017-05": 5, "2017-06": 6},
+		"前政务司司长": {"2017-05": 2},
+	}}
+	if got := registeredPost(ro, "2017-05-10"); got != "前政务司司长" {
+		t.Errorf("registeredPost in May 2017 = %q, want the post she had held, not the one she had not taken", got)
+	}
+	if offices := officesOf(ro); offices["特首"] != nil {
+		t.Errorf("officesOf counts the elect's post: %+v", offices["特首"])
 	}
 }

@@ -480,8 +480,8 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 	for post, months := range ro.PostMonths {
 		counted := map[string]bool{}
 		for _, part := range titleParts(post) {
-			if public, lone := judgePost(part); !public || lone {
-				continue
+			if public, lone := judgePost(part); !public || lone || electPost(part) {
+				continue // an elect's post (候任特首) is neither held nor left
 			}
 			rs := []rune(part)
 			n := positions.shortestEndingAt(rs, len(rs))
@@ -607,15 +607,25 @@ func registeredAsOf(ro fangtan.RegisteredOfficial) registeredAs {
 // party's.
 func stillHeld(title string) bool {
 	parts := titleParts(title)
-	if !slices.ContainsFunc(parts, formerPost) {
+	if !slices.ContainsFunc(parts, notHeld) {
 		return true
 	}
 	for _, p := range parts {
-		if public, lone := judgePost(p); public && !lone && !formerPost(p) {
+		if public, lone := judgePost(p); public && !lone && !notHeld(p) {
 			return true
 		}
 	}
 	return false
+}
+
+// notHeld reports whether title says its post is not held: former, or
+// not yet (候任特首).
+func notHeld(title string) bool { return formerPost(title) || electPost(title) }
+
+// electPost reports whether an elect qualifier (postqualifiers.txt) stands
+// in title.
+func electPost(title string) bool {
+	return slices.ContainsFunc(electQualifiers, func(q string) bool { return strings.Contains(title, q) })
 }
 
 // formerPost reports whether a former qualifier (postqualifiers.txt) stands
@@ -966,7 +976,10 @@ func registeredCountry(ro fangtan.RegisteredOfficial) string {
 // all the archive's years.
 func registeredPost(ro fangtan.RegisteredOfficial, date string) string {
 	return ro.BestPostAt(date, func(post string) bool {
-		public, lone := judgePost(analyzer.Fold(post))
-		return public && !lone
+		post = analyzer.Fold(post)
+		public, lone := judgePost(post)
+		// An elect's post (候任特首) was true only until the holder took
+		// office, which the months near a date do not tell apart.
+		return public && !lone && !electPost(post)
 	})
 }
