@@ -1,6 +1,7 @@
 package fangtan
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash/maphash"
@@ -288,15 +289,7 @@ func textPrints(text string, onlyLetters bool) (letters []byte, runes int, sente
 	if !onlyLetters && len(letters) > start {
 		add()
 	}
-	slices.SortFunc(sentences, func(a, b sentencePrint) int {
-		switch {
-		case a.exact < b.exact:
-			return -1
-		case a.exact > b.exact:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(sentences, func(a, b sentencePrint) int { return cmp.Compare(a.exact, b.exact) })
 	return letters, runes, slices.CompactFunc(sentences, func(a, b sentencePrint) bool { return a.exact == b.exact })
 }
 

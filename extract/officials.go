@@ -708,10 +708,10 @@ func titleBefore(t *tagged, end int) int {
 }
 
 // finishTitleStart adjusts the start the walk of titleBefore found: past a
-// listed verb right before the post word or cut by a stop rune, past the unit of a number
-// written in digits (第45届美国总统, 12日代表…总统), back over a party or
-// constituency a stop rune cut in two (自由党: 由 is a stop), and back over
-// a former qualifier.
+// listed verb right before the post word or cut by a stop rune, past the
+// unit of a number written in digits (第45届美国总统, 12日代表…总统), back
+// over a party or constituency the walk cut in two (自由党), and back over
+// a former or elect qualifier.
 func (t *tagged) finishTitleStart(start, post, end int) int {
 	rs := t.runes
 	start = afterVerbBeforePost(rs, start, post)
@@ -734,7 +734,8 @@ const numberUnits = "届年月日号岁"
 
 // overAffiliation moves a title's start back to the start of a party or
 // constituency (affiliations.txt) that it falls inside of: the walk stops
-// at 由 of 自由党 and at 政 nowhere, but jieba may cut 青年新政 apart.
+// at a stop rune inside one (由 of 自由党) or at a word jieba cut out of
+// one (新政 of 青年新政).
 func overAffiliation(rs []rune, start, end int) int {
 	for k := 1; start+k <= end && k < maxAffiliationRunes; k++ {
 		if n := affiliations.endingAt(rs, start+k); n > k {
