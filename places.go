@@ -32,3 +32,21 @@ func ShortPlace(v string) string {
 	}
 	return v
 }
+
+// PlaceNames lists an article's provinces, cities and districts in that
+// order, each once: a municipality or a special administrative region
+// (北京市, 香港特别行政区) is a province and a city at once, and a reader
+// wants it named once.
+func PlaceNames(provinces, cities, districts []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, list := range [][]string{provinces, cities, districts} {
+		for _, p := range list {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}

@@ -1,6 +1,9 @@
 package fangtan
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestShortPlace(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -17,6 +20,26 @@ func TestShortPlace(t *testing.T) {
 		t.Run(c.in, func(t *testing.T) {
 			if got := ShortPlace(c.in); got != c.want {
 				t.Errorf("ShortPlace(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func TestPlaceNames(t *testing.T) {
+	for _, tc := range []struct {
+		name                         string
+		provinces, cities, districts []string
+		want                         []string
+	}{
+		{"a region that is a province and a city is named once", []string{"香港特别行政区", "广东省"}, []string{"香港特别行政区", "深圳市"}, nil,
+			[]string{"香港特别行政区", "广东省", "深圳市"}},
+		{"provinces, cities, districts in order", []string{"山西省"}, []string{"太原市"}, []string{"小店区"},
+			[]string{"山西省", "太原市", "小店区"}},
+		{"none", nil, nil, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := PlaceNames(tc.provinces, tc.cities, tc.districts); !slices.Equal(got, tc.want) {
+				t.Errorf("PlaceNames = %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -100,7 +100,7 @@ func exportRow(h fangtan.Hit, perma string) ExportRow {
 	if officials == nil {
 		officials = []fangtan.Official{}
 	}
-	places := joinPlaces(h.Provinces, h.Cities, h.Districts)
+	places := fangtan.PlaceNames(h.Provinces, h.Cities, h.Districts)
 	if places == nil {
 		places = []string{}
 	}

@@ -492,20 +492,6 @@ func officialsSubjectFirst(in []fangtan.Official) []fangtan.Official {
 	return out
 }
 
-func joinPlaces(provinces, cities, districts []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, list := range [][]string{provinces, cities, districts} {
-		for _, p := range list {
-			if !seen[p] {
-				seen[p] = true
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
-
 func trustedAll(frags []string) []template.HTML {
 	out := make([]template.HTML, 0, len(frags))
 	for _, f := range frags {
@@ -616,7 +602,7 @@ func (srv *server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 			Source:    h.Source,
 			Original:  h.URL,
 			Officials: officialLinks(ln, h.Officials),
-			Places:    joinPlaces(h.Provinces, h.Cities, h.Districts),
+			Places:    fangtan.PlaceNames(h.Provinces, h.Cities, h.Districts),
 			Themes:    h.Themes,
 			Fragments: snippetsHTML(h.Snippets, h.Fragments),
 			Reprints:  len(h.Reprints),
@@ -883,7 +869,7 @@ func (srv *server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Title, p.Q = doc.Title, q
 	v := &docView{Doc: doc, Query: q, Officials: officialLinks(ln, doc.Officials),
-		Places: joinPlaces(doc.Places.Provinces, doc.Places.Cities, doc.Places.Districts)}
+		Places: fangtan.PlaceNames(doc.Places.Provinces, doc.Places.Cities, doc.Places.Districts)}
 	st := newState("", sq, ln.en)
 	if q != "" || hasFilters(sq) || vals.Get("ret") != "" {
 		bv := cloneValues(st.vals)

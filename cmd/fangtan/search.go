@@ -215,7 +215,7 @@ func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
 		if len(who) > 0 {
 			fmt.Fprintf(w, "   officials: %s\n", strings.Join(who, "、"))
 		}
-		if places := append(append(append([]string{}, h.Provinces...), h.Cities...), h.Districts...); len(places) > 0 {
+		if places := fangtan.PlaceNames(h.Provinces, h.Cities, h.Districts); len(places) > 0 {
 			fmt.Fprintf(w, "   places: %s\n", strings.Join(places, "、"))
 		}
 		if len(h.Themes) > 0 {
