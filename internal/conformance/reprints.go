@@ -166,6 +166,13 @@ const (
 	versionP4 = "有立法会议员批评，大桥配套的公共交通至今仍然不足，要求当局尽快增加屯门至口岸的巴士路线。"
 )
 
+// versionDoc is a document of the versions checks: one story's title, a
+// date and paragraphs.
+func versionDoc(id, date string, paras ...string) fangtan.Document {
+	return fangtan.Document{ID: id, File: id + ".txt", Title: "大桥首年客流超预期", Date: date,
+		Text: strings.Join(paras, "\n"), Paragraphs: paras, Source: "测试"}
+}
+
 // versions: a document under an article's title within a month of it,
 // every sentence of which is one of the article's, is folded into it as a
 // version (fangtan.Reprint): its words are all searchable in the article.
@@ -176,10 +183,7 @@ const (
 // and hits, and the others that it holds its versions.
 func versions(t *testing.T, open Open) {
 	ctx := context.Background()
-	doc := func(id, date string, paras ...string) fangtan.Document {
-		return fangtan.Document{ID: id, File: id + ".txt", Title: "大桥首年客流超预期", Date: date,
-			Text: strings.Join(paras, "\n"), Paragraphs: paras, Source: "测试"}
-	}
+	doc := versionDoc
 	s := open(t, []fangtan.Document{
 		doc("version-a", "2018-10-24", versionP1, versionP2, versionP3),
 		doc("version-b", "2018-10-26", versionP1, versionP2),
@@ -295,10 +299,7 @@ const (
 // edited version.
 func editedVersions(t *testing.T, open Open) {
 	ctx := context.Background()
-	doc := func(id, date string, paras ...string) fangtan.Document {
-		return fangtan.Document{ID: id, File: id + ".txt", Title: "大桥首年客流超预期", Date: date,
-			Text: strings.Join(paras, "\n"), Paragraphs: paras, Source: "测试"}
-	}
+	doc := versionDoc
 	s := open(t, []fangtan.Document{
 		doc("edited-a", "2018-10-24", versionP1, versionP2, versionP3),
 		doc("edited-b", "2018-10-25", versionP1, versionP2Edited, versionP3),
