@@ -2332,7 +2332,40 @@ func TestElectPosts(t *testing.T) {
 	if got := registeredPost(ro, "2017-05-10"); got != "前政务司司长" {
 		t.Errorf("registeredPost in May 2017 = %q, want the post she had held, not the one she had not taken", got)
 	}
-	if offices := officesOf(ro); offices["特首"] != nil {
-		t.Errorf("officesOf counts the elect's post: %+v", offices["特首"])
+	if o := officesOf(ro)["特首"]; o == nil || o.seenHeld() {
+		t.Errorf("officesOf: the elect's office %+v, want one never seen held", o)
+	}
+
+	// 林郑月娥 left 政务司司长 in January 2017 to run, was elected in March
+	// and took office on 1 July: in between she held none, whatever the
+	// article writes of the office she was elected to.
+	ex := exNewTestExtractor(t)
+	reg := fangtan.NewRegistry()
+	note := func(title string, months ...string) {
+		for _, m := range months {
+			reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: "林郑月娥", Title: title}}})
+		}
+	}
+	note("政务司司长", "2016-12", "2017-01")
+	note("前政务司司长", "2017-02", "2017-03", "2017-04")
+	note("候任特首", "2017-04", "2017-05", "2017-06", "2017-06")
+	note("特首", "2017-07", "2017-08", "2017-09", "2017-10")
+	for _, tc := range []struct {
+		date string
+		want []string
+	}{
+		{"2017-05-20", nil},
+		{"2017-09-20", []string{"林郑月娥"}},
+	} {
+		text := "林鄭月娥表示，新一屆特首辦會盡快成立。"
+		d := fangtan.Document{Title: "新闻", Date: tc.date, Paragraphs: []string{text}, Text: text}
+		ex.AddRegistered(&d, reg, reg.Names())
+		var got []string
+		for _, o := range d.Officials {
+			got = append(got, o.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: officials %v, want %v", tc.date, got, tc.want)
+		}
 	}
 }

@@ -418,6 +418,12 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 	var words []string
 	judged := false
 	for word, o := range officesOf(ro) {
+		if o.takenAfter(at) {
+			// Elected, not yet in office: an article that writes the
+			// office (特首选举, 候任特首) says nothing of holding it.
+			judged = true
+			continue
+		}
 		// What an article writes of the office: its word, or, for a
 		// shared post's (主席, 主任: every body's), its titles (国家主席).
 		if sharedPosts[strings.TrimPrefix(word, "副")] {
@@ -429,6 +435,9 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 			continue // seen only as a former one: left before the archive
 		}
 		leftAt, backAt, wasLeft, cameBack := leftBetween(o.months)
+		if !wasLeft && o.heldOnce() {
+			continue // one article's word, likely another's post: no office to keep
+		}
 		if !wasLeft || at < leftAt || cameBack && at >= backAt {
 			return nil // still held, or held at date
 		}
@@ -461,6 +470,35 @@ type office struct {
 	titles map[string]bool
 }
 
+// takenAfter reports whether the office, which the registry's articles
+// wrote not yet held (候任) at some time, was taken only after the month
+// at: the month they switch from writing it not yet held to writing it
+// held (switchMonth), or never, as for an elect seen as nothing else.
+func (o *office) takenAfter(at int) bool {
+	elected := false
+	for _, t := range o.months {
+		elected = elected || t.elect > 0
+	}
+	if !elected {
+		return false
+	}
+	ks := slices.Sorted(maps.Keys(o.months))
+	i, ok := switchMonth(ks, o.months, func(t *tally) int { return t.elect }, func(t *tally) int { return t.held }, 1)
+	if !ok {
+		return !o.seenHeld()
+	}
+	return at < ks[i]
+}
+
+// heldOnce reports whether a single article wrote the office held.
+func (o *office) heldOnce() bool {
+	n := 0
+	for _, t := range o.months {
+		n += t.held
+	}
+	return n == 1
+}
+
 func (o *office) seenHeld() bool {
 	for _, t := range o.months {
 		if t.held > 0 {
@@ -480,8 +518,8 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 	for post, months := range ro.PostMonths {
 		counted := map[string]bool{}
 		for _, part := range titleParts(post) {
-			if public, lone := judgePost(part); !public || lone || electPost(part) {
-				continue // an elect's post (候任特首) is neither held nor left
+			if public, lone := judgePost(part); !public || lone {
+				continue
 			}
 			rs := []rune(part)
 			n := positions.shortestEndingAt(rs, len(rs))
@@ -497,7 +535,10 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 				o = &office{months: map[int]*tally{}, titles: map[string]bool{}}
 				offices[word] = o
 			}
-			o.titles[withoutFormerQualifiers(part)] = true
+			elect := electPost(part)
+			if !elect {
+				o.titles[withoutFormerQualifiers(part)] = true
+			}
 			if counted[word] {
 				continue
 			}
@@ -513,9 +554,12 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 					t = &tally{}
 					o.months[k] = t
 				}
-				if former {
+				switch {
+				case elect:
+					t.elect += c // neither held nor left: 候任特首
+				case former:
 					t.former += c
-				} else {
+				default:
 					t.held += c
 				}
 			}
@@ -524,9 +568,9 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 	return offices
 }
 
-// tally counts the articles of a month that wrote an office held and
-// those that wrote it former.
-type tally struct{ held, former int }
+// tally counts the articles of a month that wrote an office held, those
+// that wrote it former, and those that wrote it not yet held (候任).
+type tally struct{ held, former, elect int }
 
 // leftBetween finds when an office was left from the articles of each
 // month, and when it was taken again, if it was (a seat regained at a
