@@ -2350,6 +2350,8 @@ func TestElectPosts(t *testing.T) {
 	note("前政务司司长", "2017-02", "2017-03", "2017-04")
 	note("候任特首", "2017-04", "2017-05", "2017-06", "2017-06")
 	note("特首", "2017-07", "2017-08", "2017-09", "2017-10")
+	// A post misread onto her in one article keeps her in no office.
+	note("社会福利署署长", "2017-06")
 	for _, tc := range []struct {
 		date string
 		want []string

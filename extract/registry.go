@@ -435,7 +435,7 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 			continue // seen only as a former one: left before the archive
 		}
 		leftAt, backAt, wasLeft, cameBack := leftBetween(o.months)
-		if !wasLeft && o.heldOnce() {
+		if !wasLeft && o.held() == 1 {
 			continue // one article's word, likely another's post: no office to keep
 		}
 		if !wasLeft || at < leftAt || cameBack && at >= backAt {
@@ -490,23 +490,16 @@ func (o *office) takenAfter(at int) bool {
 	return at < ks[i]
 }
 
-// heldOnce reports whether a single article wrote the office held.
-func (o *office) heldOnce() bool {
+// held counts the articles that wrote the office held.
+func (o *office) held() int {
 	n := 0
 	for _, t := range o.months {
 		n += t.held
 	}
-	return n == 1
+	return n
 }
 
-func (o *office) seenHeld() bool {
-	for _, t := range o.months {
-		if t.held > 0 {
-			return true
-		}
-	}
-	return false
-}
+func (o *office) seenHeld() bool { return o.held() > 0 }
 
 // officesOf gathers ro's public offices from the posts the registry saw
 // them with, by month. An office is its shortest post word, with 副 if it
