@@ -1147,10 +1147,14 @@ func (p *people) merge(from *personInfo, into string) {
 
 // bestTitle is the most complete position: one that says whose post it
 // is before a shared post written alone or after a private body's word
-// alone (DTZ亚太区主席 against 行政长官), then the longest, then the most
-// often written, then the alphabetically first (for stable output).
+// alone (DTZ亚太区主席 against 行政长官), then one that does not look
+// back on another office the person held (recalledTitles: 候任特首 against
+// 时任社会福利署署长, in an article that recalls her earlier post), then
+// the longest, then the most often written, then the
+// alphabetically first (for stable output).
 func (pi *personInfo) bestTitle() string {
-	best, bestN, bestLone := "", 0, true
+	recalled := pi.recalledTitles()
+	best, bestN, bestLone, bestThen := "", 0, true, false
 	for t, n := range pi.titles {
 		_, lone, bodiless := judge(t)
 		lone = lone || bodiless
@@ -1158,7 +1162,13 @@ func (pi *personInfo) bestTitle() string {
 			// 特首林郑月娥担任主席: a shared post written alone says
 			// nothing of whose it is.
 			if !lone {
-				best, bestN, bestLone = t, n, lone
+				best, bestN, bestLone, bestThen = t, n, lone, recalled[t]
+			}
+			continue
+		}
+		if then := recalled[t]; best == "" || then != bestThen {
+			if best == "" || !then {
+				best, bestN, bestThen = t, n, then
 			}
 			continue
 		}
@@ -1895,6 +1905,94 @@ func isPlacePost(post []rune) bool {
 // 特朗普就任总统, 李四担任市长.
 var copulas = mustList("copulas.txt")
 
+// copulaTimes are the words that say a copula's post was held at a time
+// the sentence looks back on (extract/data/copulatimes.txt).
+var copulaTimes = copulaTimeKinds(mustTable("copulatimes.txt"))
+
+type copulaTimeWords struct {
+	copulas       []string
+	after, before [][]rune
+	qualifier     string
+}
+
+func copulaTimeKinds(rows []tableRow) copulaTimeWords {
+	var out copulaTimeWords
+	for _, r := range rows {
+		for _, v := range r.values {
+			switch r.key {
+			case "copulas":
+				out.copulas = append(out.copulas, v)
+			case "after":
+				out.after = append(out.after, []rune(v))
+			case "before":
+				out.before = append(out.before, []rune(v))
+			case "qualifier":
+				out.qualifier = v
+			default:
+				panic("extract/data/copulatimes.txt: unknown kind " + r.key)
+			}
+		}
+	}
+	if !slices.Contains(formerQualifiers, out.qualifier) {
+		panic("extract/data/copulatimes.txt: qualifier " + out.qualifier + " is no former qualifier of postqualifiers.txt")
+	}
+	for _, c := range out.copulas {
+		if !slices.Contains(copulas, c) {
+			panic("extract/data/copulatimes.txt: " + c + " is no copula of copulas.txt")
+		}
+	}
+	return out
+}
+
+// recalledTitles returns pi's titles that look back on a time the person
+// held another office than one the article writes without looking back
+// (时任政务司司长 beside 特首), or the same office that the article also
+// writes former (时任行政长官 beside 前行政长官: 前 says what the person
+// is at the article's date); but not 时任律政司司长 beside 律政司司长,
+// which the article's account of the past writes plain.
+func (pi *personInfo) recalledTitles() map[string]bool {
+	var then []string
+	now, former := map[string]bool{}, map[string]bool{}
+	for t := range pi.titles {
+		if strings.Contains(t, copulaTimes.qualifier) {
+			then = append(then, t)
+		} else if w := officeWord(t); w != "" {
+			now[w] = true
+			former[w] = former[w] || formerPost(t)
+		}
+	}
+	out := map[string]bool{}
+	for _, t := range then {
+		w := officeWord(t)
+		for o := range now {
+			if o != w || former[o] {
+				out[t] = true
+			}
+		}
+	}
+	return out
+}
+
+// heldThen reports whether the post that ends at postEnd, written after a
+// copula of holding (担任, 是) after the name that starts at nameStart, was held at a time the
+// sentence looks back on: 在林郑月娥担任社会福利署署长年代, 当年……林郑月娥
+// 是卫生署助理署长.
+func heldThen(rs []rune, nameStart, postEnd int) bool {
+	for _, w := range copulaTimes.after {
+		if hasRunesAt(rs, postEnd, w) {
+			return true
+		}
+	}
+	for k := sentenceStart(rs, nameStart); k < nameStart; k++ {
+		for _, w := range copulaTimes.before {
+			if k+len(w) <= nameStart && hasRunesAt(rs, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // findCopulaOfficials records "name + copula + post" (麦卡菲是前联邦检察官):
 // the post's text starts right after the copula, the name ends right
 // before it.
@@ -1920,8 +2018,12 @@ func (p *people) findCopulaOfficials(t *tagged) {
 				// A shared post alone after a copula says nothing of
 				// whose it is (陈启宗担任主席的中国文物保护基金会), as a
 				// post before a name does (习近平主席).
-				public, lone := judgePost(string(rs[start:end]))
-				p.note(name, string(rs[start:end]), public && !lone)
+				title := string(rs[start:end])
+				public, lone := judgePost(title)
+				if slices.Contains(copulaTimes.copulas, c) && heldThen(rs, cs-utf8.RuneCountInString(name), end) && !notHeld(title) {
+					title = copulaTimes.qualifier + title
+				}
+				p.note(name, title, public && !lone)
 			}
 			break
 		}

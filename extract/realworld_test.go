@@ -492,6 +492,21 @@ func TestPostTitles(t *testing.T) {
 		// A party or constituency a stop rune cut (由 of 自由党) is whole.
 		{"自由黨立法會議員邵家輝發言時稱支持。", "邵家辉", "自由党立法会议员"},
 		{"其後資訊科技界議員莫乃光質疑政府。", "莫乃光", "资讯科技界议员"},
+		// A post held at a time the sentence looks back on is written
+		// 时任 (data/copulatimes.txt)…
+		{"习近平积极评价李显龙担任新加坡总理期间带领新加坡取得显著成就。", "李显龙", "时任新加坡总理"},
+		{"默克尔担任德国总理期间多次访华。", "默克尔", "时任德国总理"},
+		{"习近平会见李显龙。当年李显龙是新加坡副总理，曾多次访华。", "李显龙", "时任新加坡副总理"},
+		// …but not one taken then, nor one held since.
+		{"李四就任市长时，须宣誓效忠。", "李四", "市长"},
+		{"李四担任市长以来，已推动多项改革。", "李四", "市长"},
+		// A post the article looks back on is not shown for another
+		// office, nor beside the same office written former.
+		{"新任特首林鄭月娥剛上任。陳馮富珍當年在政府擔任衛生署副署長時，林鄭月娥是衛生署助理署長。", "林郑月娥", "特首"},
+		{"候任特首林鄭月娥邀請他加入行會。基層出身的林正財，在林鄭月娥擔任社會福利署署長年代已認識她。", "林郑月娥", "候任特首"},
+		{"時任國家副主席習近平曾到訪。國家主席習近平今日會見來賓。", "习近平", "国家主席"},
+		{"時任行政長官梁振英當年拍板。前行政長官梁振英今日回應。", "梁振英", "前行政长官"},
+		{"時任運輸及房屋局局長張炳良曾表示支持。運輸及房屋局局長張炳良當日說，計劃可行。", "张炳良", "时任运输及房屋局局长"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.text)
@@ -877,7 +892,7 @@ func TestEmbeddedLexicons(t *testing.T) {
 			}
 			defer f.Close()
 			switch e.Name() {
-			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt", "privateorgs.txt": // tables; every other file is a list
+			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt", "privateorgs.txt", "copulatimes.txt": // tables; every other file is a list
 				_, err = parseTable(f, e.Name())
 			default:
 				_, err = parseList(f, e.Name())
@@ -952,6 +967,9 @@ func TestAddRegisteredAtDate(t *testing.T) {
 	// A sitting legislator, once written 时任 about a past meeting.
 	note("涂谨申", "民主党立法会议员", "2017-03", "2017-11", "2018-03", "2018-07", "2018-12")
 	note("涂谨申", "时任立法会议员", "2018-02")
+	// Financial secretary until January 2017, then a candidate.
+	note("曾俊华", "财政司司长", "2016-10", "2016-11", "2016-12", "2016-12")
+	note("曾俊华", "前财政司司长", "2017-01", "2017-02", "2017-02", "2017-03")
 	for _, tc := range []struct {
 		date, text string
 		want       []string
@@ -963,6 +981,11 @@ func TestAddRegisteredAtDate(t *testing.T) {
 		{"2018-01-05", "梁國雄表示，會提出上訴。四名被DQ的議員中，只有他上訴。", []string{"梁国雄"}},
 		{"2018-01-05", "梁振英表示，不會回應。", []string{"梁振英"}},
 		{"2018-02-15", "民主黨涂謹申表示，會跟進。", []string{"涂谨申"}},
+		// The word of his office says he held it where it is written
+		// alone, not in another's post.
+		{"2017-03-05", "曾俊華表示，在任司長九年，問心無愧。", []string{"曾俊华"}},
+		{"2017-03-05", "曾俊華表示，會參選到底。政務司司長張建宗亦有出席。", nil},
+		{"2016-12-05", "曾俊華表示，會參選到底。政務司司長張建宗亦有出席。", []string{"曾俊华"}},
 		{"", "社民連梁國雄表示，會提出上訴。", []string{"梁国雄"}}, // no date, no judgement
 	} {
 		t.Run(tc.date+tc.text, func(t *testing.T) {

@@ -269,6 +269,20 @@ func publicBodyRightBefore(s string) bool {
 	return false
 }
 
+// publicBodyEndsAt reports whether a public body's word of any length
+// (publicbodies.txt: 司 of 财政司, 立法会) ends right before rune end of rs.
+func publicBodyEndsAt(rs []rune, end int) bool {
+	return slices.ContainsFunc(publicBodyRunes, func(b []rune) bool { return hasRunesAt(rs, end-len(b), b) })
+}
+
+var publicBodyRunes = func() [][]rune {
+	out := make([][]rune, len(publicBodies))
+	for i, b := range publicBodies {
+		out[i] = []rune(b)
+	}
+	return out
+}()
+
 // completeTruncated gives the registered official ro, named name, to a
 // listed official whose name it starts with, when the texts write that
 // shorter name nowhere but inside name: the rules cut the name short (康京
@@ -389,9 +403,8 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 		return false
 	}
 	for _, t := range texts {
-		s := string(t)
-		for _, w := range left {
-			if strings.Contains(s, w) {
+		for _, lo := range left {
+			if lo.writtenIn(t) {
 				return false
 			}
 		}
@@ -399,23 +412,58 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 	return true
 }
 
-// officesLeftBy returns what an article would write of the offices the
-// registry's articles say ro had left by date (their post words: 议员,
-// 特首, 司长; for a shared post's, the titles: 国家主席), when every office
-// ro was seen holding had been left by then; otherwise nil. Each office
-// was left in the month leftBetween finds from the articles that wrote it
-// held or former (前立法会议员, 时任议员), or never, and perhaps taken
-// again; one never left counts as held at every date, even before the
-// archive first wrote it. So 梁国雄 is out from August 2017, after his
-// disqualification, but not 梁振英, who became 全国政协副主席 while still
-// 特首 and was never written its former holder; a sitting legislator
-// named 时任立法会议员 once stays one.
-func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
+// leftOffice is what an article would write of an office a person left:
+// its post word (议员, 特首, 司长) and the titles the registry saw them
+// with (政务司司长); for a shared post's (主席, 主任: every body's), the
+// titles alone (国家主席).
+type leftOffice struct {
+	word   string
+	titles []string
+}
+
+// writtenIn reports whether t writes the office: one of its titles, or
+// its word with no public body right before it that would make it
+// another's post. 在任司长 and 两个司长 may be hers; 财政司司长 is not
+// 政务司司长, and in February 2017 it kept 林郑月娥 in office in the
+// articles on 曾俊华's campaign.
+func (lo leftOffice) writtenIn(t []rune) bool {
+	if lo.word == "" {
+		s := string(t)
+		return slices.ContainsFunc(lo.titles, func(title string) bool { return strings.Contains(s, title) })
+	}
+	w := []rune(lo.word)
+	for i := 0; i+len(w) <= len(t); i++ {
+		if !hasRunesAt(t, i, w) {
+			continue
+		}
+		end := i + len(w)
+		for _, title := range lo.titles {
+			if tr := []rune(title); len(tr) > len(w) && hasRunesAt(t, end-len(tr), tr) {
+				return true
+			}
+		}
+		if !publicBodyEndsAt(t, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// officesLeftBy returns the offices the registry's articles say ro had
+// left by date, when every office ro was seen holding had been left by
+// then; otherwise nil. Each office was left in the month leftBetween
+// finds from the articles that wrote it held or former (前立法会议员,
+// 时任议员), or never, and perhaps taken again; one never left counts as
+// held at every date, even before the archive first wrote it. So 梁国雄
+// is out from August 2017, after his disqualification, but not 梁振英,
+// who became 全国政协副主席 while still 特首 and was never written its
+// former holder; a sitting legislator named 时任立法会议员 once stays one.
+func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []leftOffice {
 	at, ok := fangtan.MonthIndex(date)
 	if !ok {
 		return nil
 	}
-	var words []string
+	var left []leftOffice
 	judged := false
 	for word, o := range officesOf(ro) {
 		if o.takenAfter(at) {
@@ -424,13 +472,11 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 			judged = true
 			continue
 		}
-		// What an article writes of the office: its word, or, for a
-		// shared post's (主席, 主任: every body's), its titles (国家主席).
+		lo := leftOffice{word: word, titles: slices.Sorted(maps.Keys(o.titles))}
 		if sharedPosts[strings.TrimPrefix(word, "副")] {
-			words = append(words, slices.Collect(maps.Keys(o.titles))...)
-		} else {
-			words = append(words, word)
+			lo.word = ""
 		}
+		left = append(left, lo)
 		if !o.seenHeld() {
 			continue // seen only as a former one: left before the archive
 		}
@@ -446,8 +492,7 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []string {
 	if !judged {
 		return nil
 	}
-	slices.Sort(words)
-	return slices.Compact(words)
+	return left
 }
 
 // leftAnOffice reports whether the registry's articles say ro left an
@@ -514,15 +559,10 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 			if public, lone := judgePost(part); !public || lone {
 				continue
 			}
-			rs := []rune(part)
-			n := positions.shortestEndingAt(rs, len(rs))
-			if n == 0 {
+			word := officeWord(part)
+			if word == "" {
 				continue
 			}
-			if len(rs) > n && rs[len(rs)-n-1] == '副' {
-				n++
-			}
-			word := string(rs[len(rs)-n:])
 			o := offices[word]
 			if o == nil {
 				o = &office{months: map[int]*tally{}, titles: map[string]bool{}}
@@ -559,6 +599,20 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 		}
 	}
 	return offices
+}
+
+// officeWord is the office a post title names: its shortest post word,
+// with 副 if it has one (议员 of 立法会议员; 副局长 apart from 局长), or "".
+func officeWord(title string) string {
+	rs := []rune(title)
+	n := positions.shortestEndingAt(rs, len(rs))
+	if n == 0 {
+		return ""
+	}
+	if len(rs) > n && rs[len(rs)-n-1] == '副' {
+		n++
+	}
+	return string(rs[len(rs)-n:])
 }
 
 // tally counts the articles of a month that wrote an office held, those

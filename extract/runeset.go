@@ -91,3 +91,8 @@ func (x *suffixIndex) shortestEndingAt(rs []rune, end int) int {
 	}
 	return 0
 }
+
+// hasRunesAt reports whether rs holds w at rune i.
+func hasRunesAt(rs []rune, i int, w []rune) bool {
+	return i >= 0 && i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w)
+}
