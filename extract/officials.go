@@ -708,7 +708,8 @@ func titleBefore(t *tagged, end int) int {
 }
 
 // finishTitleStart adjusts the start the walk of titleBefore found: past a
-// listed verb right before the post word or cut by a stop rune, past the
+// listed verb right before the post word or cut by a stop rune, past a 及
+// that the verb left at its start, past the
 // unit of a number written in digits (第45届美国总统, 12日代表…总统), back
 // over a party or constituency the walk cut in two (自由党), and back over
 // a former or elect qualifier.
@@ -722,6 +723,10 @@ func (t *tagged) finishTitleStart(start, post, end int) int {
 		}
 	}
 	if start > 0 && start < end && rs[start-1] >= '0' && rs[start-1] <= '9' && strings.ContainsRune(numberUnits, rs[start]) {
+		start++
+	}
+	// 辞职及前行政会议成员: 及 joins what the verb did, not two bodies.
+	for start < end && rs[start] == '及' {
 		start++
 	}
 	start = overAffiliation(rs, start, end)

@@ -1963,6 +1963,40 @@ func TestRegistryWithdrawsCandidate(t *testing.T) {
 	}
 }
 
+// TestCandidateHoldingAnotherOffice: a person who left one office to run
+// for another, while holding a third, keeps it in the articles of the
+// campaign: 叶刘淑仪 left the Executive Council in January 2017 to run
+// for chief executive, and stayed a legislator.
+func TestCandidateHoldingAnotherOffice(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	note := func(name, title string, months ...string) {
+		for _, m := range months {
+			reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: name, Title: title}}})
+		}
+	}
+	note("叶刘淑仪", "行政会议成员", "2016-10", "2016-11", "2017-09")
+	note("叶刘淑仪", "前行政会议成员", "2017-01")
+	note("叶刘淑仪", "新民党立法会议员", "2017-02", "2017-04", "2017-09")
+	note("曾俊华", "财政司司长", "2016-10", "2016-11")
+	note("曾俊华", "前财政司司长", "2017-01", "2017-02", "2017-03")
+	for _, tc := range []struct {
+		name string
+		kept bool
+	}{
+		{"叶刘淑仪", true},
+		{"曾俊华", false}, // he held nothing else
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "特首參選人" + tc.name + "今日公布政綱。" + tc.name + "表示，會爭取提名。"
+			d := fangtan.Document{ID: "t", Title: "新闻", Date: "2017-02-20", Paragraphs: []string{text}, Text: text}
+			ex.AddRegistered(&d, reg, []string{tc.name})
+			if added := slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == tc.name }); added != tc.kept {
+				t.Errorf("%s added %v, want %v: %+v", tc.name, added, tc.kept, d.Officials)
+			}
+		})
+	}
+}
+
 // TestPrivatePosts: a director (總監, data/privateposts.txt) is a person
 // the article knows, who speaks, and no official, whatever body employs
 // them (港鐵, a government department's staff alike).

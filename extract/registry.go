@@ -77,7 +77,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			continue
 		}
 		texts := folded()
-		as := registeredIn(ro, texts, name)
+		as := registeredIn(ro, texts, name, doc.Date)
 		if as == notSpread {
 			continue
 		}
@@ -131,7 +131,7 @@ func withdrawCandidate(doc *fangtan.Document, reg *fangtan.Registry, name string
 		return false
 	}
 	ro, ok := reg.Lookup(name)
-	if !ok || !runsAfterLeaving(texts(), name, ro) && !outOfOfficeAt(texts(), ro, doc.Date) {
+	if !ok || !runsAfterLeaving(texts(), name, ro, doc.Date) && !outOfOfficeAt(texts(), ro, doc.Date) {
 		return false
 	}
 	doc.Officials = slices.Delete(doc.Officials, k, k+1)
@@ -373,17 +373,17 @@ const (
 	officialNow
 )
 
-// registeredIn is what ro is in an article of texts that names them as
-// name without a post: as the registry's posts judge them
+// registeredIn is what ro is in an article of date and texts that names
+// them as name without a post: as the registry's posts judge them
 // (registeredAsOf), but a former official where the article names them as
 // a candidate after they left a post (runsAfterLeaving). Extraction
 // (noteRegistered) does not ask it: it keeps such a person an official
 // while it finds who said what, since a candidate speaks as much as an
 // official does (曾俊华's words went to others without), and the
 // registry's pass then takes the listing away (withdrawCandidate).
-func registeredIn(ro fangtan.RegisteredOfficial, texts [][]rune, name string) registeredAs {
+func registeredIn(ro fangtan.RegisteredOfficial, texts [][]rune, name, date string) registeredAs {
 	as := registeredAsOf(ro)
-	if as == officialNow && runsAfterLeaving(texts, name, ro) {
+	if as == officialNow && runsAfterLeaving(texts, name, ro, date) {
 		return formerOfficial
 	}
 	return as
@@ -453,8 +453,7 @@ func (lo leftOffice) writtenIn(t []rune) bool {
 // left by date, when every office ro was seen holding had been left by
 // then; otherwise nil. Each office was left in the month leftBetween
 // finds from the articles that wrote it held or former (前立法会议员,
-// 时任议员), or never, and perhaps taken again; one never left counts as
-// held at every date, even before the archive first wrote it. So 梁国雄
+// 时任议员), or never, and perhaps taken again (office.heldAt). So 梁国雄
 // is out from August 2017, after his disqualification, but not 梁振英,
 // who became 全国政协副主席 while still 特首 and was never written its
 // former holder; a sitting legislator named 时任立法会议员 once stays one.
@@ -480,12 +479,11 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []leftOffice {
 		if !o.seenHeld() {
 			continue // seen only as a former one: left before the archive
 		}
-		leftAt, backAt, wasLeft, cameBack := leftBetween(o.months)
-		if !wasLeft && o.held() == 1 {
-			continue // one article's word, likely another's post: no office to keep
+		if o.heldAt(at) {
+			return nil
 		}
-		if !wasLeft || at < leftAt || cameBack && at >= backAt {
-			return nil // still held, or held at date
+		if o.writtenOnce() {
+			continue // one article's word, likely another's post: no office to keep
 		}
 		judged = true
 	}
@@ -545,6 +543,47 @@ func (o *office) held() int {
 }
 
 func (o *office) seenHeld() bool { return o.held() > 0 }
+
+// writtenOnce reports whether a single article wrote the office held and
+// none wrote it left: likely another's post misread onto the person.
+func (o *office) writtenOnce() bool {
+	_, _, wasLeft, _ := leftBetween(o.months)
+	return !wasLeft && o.held() == 1
+}
+
+// heldAt reports whether the registry's articles say the office was held
+// in month at: it was written held, not by one article alone, and had not
+// been left by then (leftBetween), or was taken again. An office never
+// left counts as held at every date, even before the archive first wrote
+// it.
+func (o *office) heldAt(at int) bool {
+	if !o.seenHeld() || o.writtenOnce() {
+		return false
+	}
+	leftAt, backAt, wasLeft, cameBack := leftBetween(o.months)
+	return !wasLeft || at < leftAt || cameBack && at >= backAt
+}
+
+// holdsOtherOfficeAt reports whether the registry's articles say ro held,
+// on date, a public office other than those of the posts except
+// (officeWord): 叶刘淑仪's seat in the Legislative Council while she ran
+// for chief executive after leaving the Executive Council.
+func holdsOtherOfficeAt(ro fangtan.RegisteredOfficial, date string, except []string) bool {
+	at, ok := fangtan.MonthIndex(date)
+	if !ok {
+		return false
+	}
+	words := make([]string, len(except))
+	for i, p := range except {
+		words[i] = officeWord(p)
+	}
+	for word, o := range officesOf(ro) {
+		if !slices.Contains(words, word) && !o.takenAfter(at) && o.heldAt(at) {
+			return true
+		}
+	}
+	return false
+}
 
 // officesOf gathers ro's public offices from the posts the registry saw
 // them with, by month. An office is its shortest post word, with 副 if it
@@ -781,10 +820,12 @@ var affiliations = newSuffixIndex(mustList("affiliations.txt"))
 // article, whatever post the registry saw them with in the archive's
 // other articles. An incumbent running again (葛珮帆 among 2016's
 // candidates), or one whose former post is another office than the one
-// they hold (叶刘淑仪, 前保安局局长 and a legislator), is still added.
-func runsAfterLeaving(texts [][]rune, name string, ro fangtan.RegisteredOfficial) bool {
+// they hold (叶刘淑仪, 前保安局局长 and a legislator, who left the
+// Executive Council to run in 2017: holdsOtherOfficeAt), is still added.
+func runsAfterLeaving(texts [][]rune, name string, ro fangtan.RegisteredOfficial, date string) bool {
 	left := leftPosts(ro)
-	return len(left) > 0 && namedAsCandidate(texts, []rune(name)) && !sentenceNamesPost(texts, name, left)
+	return len(left) > 0 && namedAsCandidate(texts, []rune(name)) && !sentenceNamesPost(texts, name, left) &&
+		!holdsOtherOfficeAt(ro, date, left)
 }
 
 // leftPosts returns the public posts the registry saw ro with both as held
