@@ -492,6 +492,11 @@ func TestPostTitles(t *testing.T) {
 		// A party or constituency a stop rune cut (由 of 自由党) is whole.
 		{"自由黨立法會議員邵家輝發言時稱支持。", "邵家辉", "自由党立法会议员"},
 		{"其後資訊科技界議員莫乃光質疑政府。", "莫乃光", "资讯科技界议员"},
+		// An Executive Council member holds a public office.
+		{"行會成員湯家驊今日表示，支持政府。", "汤家骅", "行会成员"},
+		// 另一 and 辞职 begin no title, nor does a 及 they leave.
+		{"另一行會成員葉劉淑儀表示，支持政府。", "叶刘淑仪", "行会成员"},
+		{"新民黨主席葉劉淑儀今日辭職及前行政會議成員范鴻齡表示參選。", "范鸿龄", "前行政会议成员"},
 		// A post held at a time the sentence looks back on is written
 		// 时任 (data/copulatimes.txt)…
 		{"习近平积极评价李显龙担任新加坡总理期间带领新加坡取得显著成就。", "李显龙", "时任新加坡总理"},
