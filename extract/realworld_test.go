@@ -2002,6 +2002,39 @@ func TestCandidateHoldingAnotherOffice(t *testing.T) {
 	}
 }
 
+// TestRetitleInferred: the post the registry gave a person named without
+// one is the one the whole registry finds near the article's date, not
+// the one it knew when the article was extracted; a post the article
+// gives stays.
+func TestRetitleInferred(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	for _, m := range []string{"2016-10", "2016-11", "2016-12"} {
+		reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: "陈茂波", Title: "发展局局长"}}})
+	}
+	for _, m := range []string{"2017-01", "2017-03", "2017-05", "2017-06", "2017-06"} {
+		reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: "陈茂波", Title: "财政司司长"}}})
+	}
+	text := "陳茂波今日表示，會研究有關建議。"
+	for _, tc := range []struct {
+		inferred bool
+		want     string
+	}{
+		{true, "财政司司长"},
+		{false, "发展局局长"},
+	} {
+		d := fangtan.Document{ID: "t", Title: "新闻", Date: "2017-06-30", Paragraphs: []string{text}, Text: text,
+			Officials: []fangtan.Official{{Name: "陈茂波", Title: "发展局局长", Inferred: tc.inferred}},
+			Quotes:    []fangtan.Quote{{Text: "會研究有關建議", Speaker: "陈茂波", SpeakerTitle: "发展局局长", SpeakerTitleInferred: tc.inferred}}}
+		changed := ex.AddRegistered(&d, reg, []string{"陈茂波"})
+		if got := d.Officials[0].Title; got != tc.want || changed != tc.inferred {
+			t.Errorf("inferred %v: post %q (changed %v), want %q", tc.inferred, got, changed, tc.want)
+		}
+		if got := d.Quotes[0].SpeakerTitle; got != tc.want {
+			t.Errorf("inferred %v: the quote cites %q, want %q", tc.inferred, got, tc.want)
+		}
+	}
+}
+
 // TestPrivatePosts: a director (總監, data/privateposts.txt) is a person
 // the article knows, who speaks, and no official, whatever body employs
 // them (港鐵, a government department's staff alike).

@@ -69,6 +69,8 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			if withdrawUnheldPost(doc, reg, name, folded) || withdrawCandidate(doc, reg, name, folded) {
 				delete(listed, name)
 				changed = true
+			} else if retitleInferred(doc, reg, name) {
+				changed = true
 			}
 			continue
 		}
@@ -119,6 +121,34 @@ func Recheck(reg *fangtan.Registry) []string {
 		}
 	}
 	return out
+}
+
+// retitleInferred gives the official name that the registry added to doc
+// (Inferred) the post the whole registry finds near doc's date: the
+// article was extracted with the registry of then, which may have known
+// only earlier months (林郑月娥 shown as 政务司司长 in July 2017, when she
+// was 特首). It reports whether the post changed.
+func retitleInferred(doc *fangtan.Document, reg *fangtan.Registry, name string) bool {
+	k := slices.IndexFunc(doc.Officials, func(o fangtan.Official) bool { return o.Name == name })
+	if k < 0 || !doc.Officials[k].Inferred {
+		return false
+	}
+	ro, ok := reg.Lookup(name)
+	if !ok {
+		return false
+	}
+	title, old := registeredPost(ro, doc.Date), doc.Officials[k].Title
+	if title == "" || title == old {
+		return false
+	}
+	doc.Officials[k].Title = title
+	for i := range doc.Quotes {
+		// Their words cite the post the registry gave them.
+		if q := &doc.Quotes[i]; q.Speaker == name && q.SpeakerTitleInferred && q.SpeakerTitle == old {
+			q.SpeakerTitle = title
+		}
+	}
+	return true
 }
 
 // withdrawCandidate removes from doc the official name that the registry
