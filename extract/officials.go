@@ -862,11 +862,41 @@ func (t *tagged) verbBefore(i int) bool {
 		return sp.tag == "p" && !strings.ContainsRune("和及与", t.runes[sp.start])
 	}
 	switch {
+	case (sp.tag == "v" || sp.tag == "vn") && t.formerOrCountryAt(i) && !orgVerbs[string(t.runes[sp.start:sp.end])] && !strings.ContainsRune(bodyEnds, t.runes[i-1]):
+		// 不检控/vn 前特首, 守住/v 前县长, 打击/v 伊朗陆军总司令: a verb
+		// right before a former post or a country names no body; a body's
+		// name goes on to its own word (监管/vn 司司长).
+		return true
 	case sp.tag == "v" || sp.tag == "vn" || sp.tag == "x":
 		// x: a word jieba does not know (值此/x 中国国家主席).
 		return titleBreakingVerbs[string(t.runes[sp.start:sp.end])]
 	case sp.tag == "p", sp.tag == "c", sp.tag == "d", sp.tag == "r", sp.tag == "t", strings.HasPrefix(sp.tag, "u"):
 		return true
+	}
+	return false
+}
+
+// orgVerbs are words jieba tags as verbs that end an organisation's name
+// (extract/data/orgverbs.txt).
+var orgVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range mustList("orgverbs.txt") {
+		m[w] = true
+	}
+	return m
+}()
+
+// formerOrCountryAt reports whether a former qualifier (前, 时任) or a
+// country's name starts at rune i.
+func (t *tagged) formerOrCountryAt(i int) bool {
+	rs := t.runes
+	if countryNameAt(rs, i) > 0 {
+		return true
+	}
+	for _, q := range formerQualifiers {
+		if qs := []rune(q); hasRunesAt(rs, i, qs) && !insideNotQualifier(string(rs[i:min(len(rs), i+4)]), 0, q) {
+			return true
+		}
 	}
 	return false
 }

@@ -497,6 +497,13 @@ func TestPostTitles(t *testing.T) {
 		// 另一 and 辞职 begin no title, nor does a 及 they leave.
 		{"另一行會成員葉劉淑儀表示，支持政府。", "叶刘淑仪", "行会成员"},
 		{"新民黨主席葉劉淑儀今日辭職及前行政會議成員范鴻齡表示參選。", "范鸿龄", "前行政会议成员"},
+		// A verb right before a former post or a country ends the text
+		// before the post; a verb that ends a body's name does not.
+		{"法律界對律政司司長鄭若驊決定不檢控前特首梁振英感到極度不滿。", "梁振英", "前特首"},
+		{"現任立委黃偉哲，可望守住前縣長賴清德奠立的綠營基礎。", "赖清德", "前县长"},
+		{"以色列打击伊朗陆军总司令穆萨维的住所。", "穆萨维", "伊朗陆军总司令"},
+		{"中聯辦前主任張曉明今日離港。", "张晓明", "中联办前主任"},
+		{"世界刑警組織前主席孟宏偉被帶走調查。", "孟宏伟", "世界刑警组织前主席"},
 		// A post held at a time the sentence looks back on is written
 		// 时任 (data/copulatimes.txt)…
 		{"习近平积极评价李显龙担任新加坡总理期间带领新加坡取得显著成就。", "李显龙", "时任新加坡总理"},
