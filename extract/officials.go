@@ -763,11 +763,11 @@ var maxAffiliationRunes = func() int {
 
 // afterVerbBeforePost moves a title's start past a title-breaking verb
 // written right before its post word (强烈要求特首, 上街抗议特首, 不愿评论
-// 特首), however jieba cut the words around it (强烈要求/l is an idiom
-// to jieba, no verb). Right before the post the verbs of titleverbs.txt
+// 特首, 两度问特首), however jieba cut the words around it (强烈要求/l is
+// an idiom to jieba, no verb; 问/n). Right before the post the verbs of titleverbs.txt
 // end no organisation's name.
 func afterVerbBeforePost(rs []rune, start, post int) int {
-	for n := 2; n <= maxTitleVerbRunes && post-n >= start; n++ {
+	for n := 1; n <= maxTitleVerbRunes && post-n >= start; n++ {
 		if titleBreakingVerbs[string(rs[post-n:post])] {
 			return post
 		}

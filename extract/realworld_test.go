@@ -503,6 +503,9 @@ func TestPostTitles(t *testing.T) {
 		{"現任立委黃偉哲，可望守住前縣長賴清德奠立的綠營基礎。", "赖清德", "前县长"},
 		{"以色列打击伊朗陆军总司令穆萨维的住所。", "穆萨维", "伊朗陆军总司令"},
 		{"中聯辦前主任張曉明今日離港。", "张晓明", "中联办前主任"},
+		// A listed verb of one rune right before the post word, however
+		// jieba tags it (问/n).
+		{"議員在立法會兩度問特首林鄭月娥，會否撤回。", "林郑月娥", "特首"},
 		{"世界刑警組織前主席孟宏偉被帶走調查。", "孟宏伟", "世界刑警组织前主席"},
 		// A post held at a time the sentence looks back on is written
 		// 时任 (data/copulatimes.txt)…
