@@ -1119,7 +1119,7 @@ func TestThemesOnWords(t *testing.T) {
 		{"青年新政議員遊蕙禎宣誓。", "", "青年"},
 		// A university's students' union (港大学生会, jieba 港大/学生会 or
 		// 大学生/会) is no 大学生 (twenty-eighth session: 106 hkcnews
-		// items, 15 read, none on youth).
+		// items; 15 titles read, none on youth).
 		{"嶺大學生會會長出庭應訊。", "", "青年"},
 		{"大学生就业形势总体稳定。", "青年", ""},
 		{"立法會審議廣深港高鐵「一地兩檢」條例草案。", "", "交通强国"},
