@@ -709,7 +709,7 @@ func titleBefore(t *tagged, end int) int {
 
 // finishTitleStart adjusts the start the walk of titleBefore found: past a
 // listed verb right before the post word or cut by a stop rune, past a 及
-// that the verb left at its start, past the
+// at its start, past the
 // unit of a number written in digits (第45届美国总统, 12日代表…总统), back
 // over a party or constituency the walk cut in two (自由党), and back over
 // a former or elect qualifier.
@@ -725,7 +725,8 @@ func (t *tagged) finishTitleStart(start, post, end int) int {
 	if start > 0 && start < end && rs[start-1] >= '0' && rs[start-1] <= '9' && strings.ContainsRune(numberUnits, rs[start]) {
 		start++
 	}
-	// 辞职及前行政会议成员: 及 joins what the verb did, not two bodies.
+	// 辞职及前行政会议成员: a 及 the title starts with joins it to what
+	// came before (a verb, a name), not two bodies.
 	for start < end && rs[start] == '及' {
 		start++
 	}
@@ -864,8 +865,8 @@ func (t *tagged) verbBefore(i int) bool {
 	switch {
 	case (sp.tag == "v" || sp.tag == "vn") && t.formerOrCountryAt(i) && !orgVerbs[string(t.runes[sp.start:sp.end])] && !strings.ContainsRune(bodyEnds, t.runes[i-1]):
 		// 不检控/vn 前特首, 守住/v 前县长, 打击/v 伊朗陆军总司令: a verb
-		// right before a former post or a country names no body; a body's
-		// name goes on to its own word (监管/vn 司司长).
+		// right before a former post or a country names no body, unless
+		// it ends one (世界刑警组织/v 前主席, 中联办/v 前主任).
 		return true
 	case sp.tag == "v" || sp.tag == "vn" || sp.tag == "x":
 		// x: a word jieba does not know (值此/x 中国国家主席).
@@ -878,13 +879,7 @@ func (t *tagged) verbBefore(i int) bool {
 
 // orgVerbs are words jieba tags as verbs that end an organisation's name
 // (extract/data/orgverbs.txt).
-var orgVerbs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range mustList("orgverbs.txt") {
-		m[w] = true
-	}
-	return m
-}()
+var orgVerbs = setOfList(mustList("orgverbs.txt"))
 
 // formerOrCountryAt reports whether a former qualifier (前, 时任) or a
 // country's name starts at rune i.
@@ -894,12 +889,26 @@ func (t *tagged) formerOrCountryAt(i int) bool {
 		return true
 	}
 	for _, q := range formerQualifiers {
-		if qs := []rune(q); hasRunesAt(rs, i, qs) && !insideNotQualifier(string(rs[i:min(len(rs), i+4)]), 0, q) {
+		if !hasRunesAt(rs, i, []rune(q)) {
+			continue
+		}
+		// The words that hold a qualifier (前线) are looked for around it.
+		from, to := max(0, i-maxNotQualifierRunes), min(len(rs), i+maxNotQualifierRunes)
+		if !insideNotQualifier(string(rs[from:to]), len(string(rs[from:i])), q) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxNotQualifierRunes is the length of the longest notQualifiers word.
+var maxNotQualifierRunes = func() int {
+	m := 0
+	for _, w := range notQualifiers {
+		m = max(m, utf8.RuneCountInString(w))
+	}
+	return m
+}()
 
 func isTitleStop(rs []rune, i int) bool {
 	r := rs[i]
@@ -1986,6 +1995,9 @@ func copulaTimeKinds(rows []tableRow) copulaTimeWords {
 // is at the article's date); but not 时任律政司司长 beside 律政司司长,
 // which the article's account of the past writes plain.
 func (pi *personInfo) recalledTitles() map[string]bool {
+	if !slices.ContainsFunc(slices.Collect(maps.Keys(pi.titles)), func(t string) bool { return strings.Contains(t, copulaTimes.qualifier) }) {
+		return nil
+	}
 	var then []string
 	now, former := map[string]bool{}, map[string]bool{}
 	for t := range pi.titles {
@@ -2009,23 +2021,36 @@ func (pi *personInfo) recalledTitles() map[string]bool {
 }
 
 // heldThen reports whether the post that ends at postEnd, written after a
-// copula of holding (担任, 是) after the name that starts at nameStart, was held at a time the
-// sentence looks back on: 在林郑月娥担任社会福利署署长年代, 当年……林郑月娥
-// 是卫生署助理署长.
-func heldThen(rs []rune, nameStart, postEnd int) bool {
+// copula of holding (担任, 是) after the name that starts at nameStart, was
+// held at a time the sentence looks back on: 在林郑月娥担任社会福利署署长年代,
+// 当年……林郑月娥是卫生署助理署长. Each time word must be a word of jieba's
+// cut, so that 时 of 时间 and 当年 of 相当年轻 say nothing.
+func heldThen(t *tagged, nameStart, postEnd int) bool {
+	rs := t.runes
 	for _, w := range copulaTimes.after {
-		if hasRunesAt(rs, postEnd, w) {
+		if hasRunesAt(rs, postEnd, w) && t.wordsSpan(postEnd, postEnd+len(w)) {
 			return true
 		}
 	}
 	for k := sentenceStart(rs, nameStart); k < nameStart; k++ {
 		for _, w := range copulaTimes.before {
-			if k+len(w) <= nameStart && hasRunesAt(rs, k, w) {
+			if k+len(w) <= nameStart && hasRunesAt(rs, k, w) && t.wordsSpan(k, k+len(w)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// wordsSpan reports whether jieba's cut has word boundaries at runes from
+// and to (words 的/uj 时候/n span 的时候); without a cut, any span does.
+func (t *tagged) wordsSpan(from, to int) bool {
+	if t.byStart == nil {
+		return true
+	}
+	_, starts := t.byStart.get(from)
+	_, ends := t.byEnd.get(to)
+	return starts && ends
 }
 
 // findCopulaOfficials records "name + copula + post" (麦卡菲是前联邦检察官):
@@ -2055,7 +2080,7 @@ func (p *people) findCopulaOfficials(t *tagged) {
 				// post before a name does (习近平主席).
 				title := string(rs[start:end])
 				public, lone := judgePost(title)
-				if slices.Contains(copulaTimes.copulas, c) && heldThen(rs, cs-utf8.RuneCountInString(name), end) && !notHeld(title) {
+				if slices.Contains(copulaTimes.copulas, c) && heldThen(t, cs-utf8.RuneCountInString(name), end) && !notHeld(title) {
 					title = copulaTimes.qualifier + title
 				}
 				p.note(name, title, public && !lone)

@@ -515,6 +515,9 @@ func TestPostTitles(t *testing.T) {
 		// …but not one taken then, nor one held since.
 		{"李四就任市长时，须宣誓效忠。", "李四", "市长"},
 		{"李四担任市长以来，已推动多项改革。", "李四", "市长"},
+		// The time word must be a word of its own.
+		{"相当年轻的李四是市长，深受市民欢迎。", "李四", "市长"},
+		{"李四担任市长时间不长，已推动多项改革。", "李四", "市长"},
 		// A post the article looks back on is not shown for another
 		// office, nor beside the same office written former.
 		{"新任特首林鄭月娥剛上任。陳馮富珍當年在政府擔任衛生署副署長時，林鄭月娥是衛生署助理署長。", "林郑月娥", "特首"},
@@ -907,7 +910,7 @@ func TestEmbeddedLexicons(t *testing.T) {
 			}
 			defer f.Close()
 			switch e.Name() {
-			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt", "privateorgs.txt", "copulatimes.txt": // tables; every other file is a list
+			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt", "privateorgs.txt", "copulatimes.txt", "offices.txt": // tables; every other file is a list
 				_, err = parseTable(f, e.Name())
 			default:
 				_, err = parseList(f, e.Name())
@@ -1999,12 +2002,16 @@ func TestCandidateHoldingAnotherOffice(t *testing.T) {
 	note("叶刘淑仪", "新民党立法会议员", "2017-02", "2017-04", "2017-09")
 	note("曾俊华", "财政司司长", "2016-10", "2016-11")
 	note("曾俊华", "前财政司司长", "2017-01", "2017-02", "2017-03")
+	// One office written two ways (offices.txt): left, not held apart.
+	note("范鸿龄", "行会成员", "2016-10", "2016-11")
+	note("范鸿龄", "前行政会议成员", "2017-01", "2017-02", "2017-03")
 	for _, tc := range []struct {
 		name string
 		kept bool
 	}{
 		{"叶刘淑仪", true},
 		{"曾俊华", false}, // he held nothing else
+		{"范鸿龄", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := "特首參選人" + tc.name + "今日公布政綱。" + tc.name + "表示，會爭取提名。"

@@ -46,8 +46,9 @@ func (e *Extractor) AliasMap() map[string]string {
 // article that never writes his post. A mention counts only where a name
 // can stand, so that 王刚 in 王刚才说 is no mention. A listed official
 // among names whose post the whole registry does not bear out is
-// withdrawn (withdrawUnheldPost, Recheck). It reports whether doc
-// changed.
+// withdrawn (withdrawUnheldPost, Recheck); one the registry added earlier
+// takes the whole registry's post near doc's date (retitleInferred). It
+// reports whether doc changed.
 func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, names []string) bool {
 	listed := make(map[string]bool, len(doc.Officials))
 	for _, o := range doc.Officials {
@@ -141,7 +142,7 @@ func retitleInferred(doc *fangtan.Document, reg *fangtan.Registry, name string) 
 	if title == "" || title == old {
 		return false
 	}
-	doc.Officials[k].Title = title
+	doc.Officials[k].Title, doc.Officials[k].Country = title, registeredCountry(ro)
 	for i := range doc.Quotes {
 		// Their words cite the post the registry gave them.
 		if q := &doc.Quotes[i]; q.Speaker == name && q.SpeakerTitleInferred && q.SpeakerTitle == old {
@@ -449,11 +450,13 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 type leftOffice struct {
 	word   string
 	titles []string
+	runes  [][]rune // the titles', for matching at each place the word stands
 }
 
 // writtenIn reports whether t writes the office: one of its titles, or
-// its word with no public body right before it that would make it
-// another's post. 在任司长 and 两个司长 may be hers; 财政司司长 is not
+// its word with no public body's word right before it that would make it
+// another's post (a country before it is not looked at: 美国总统 of
+// another president still counts). 在任司长 and 两个司长 may be hers; 财政司司长 is not
 // 政务司司长, and in February 2017 it kept 林郑月娥 in office in the
 // articles on 曾俊华's campaign.
 func (lo leftOffice) writtenIn(t []rune) bool {
@@ -467,8 +470,8 @@ func (lo leftOffice) writtenIn(t []rune) bool {
 			continue
 		}
 		end := i + len(w)
-		for _, title := range lo.titles {
-			if tr := []rune(title); len(tr) > len(w) && hasRunesAt(t, end-len(tr), tr) {
+		for _, tr := range lo.runes {
+			if len(tr) > len(w) && hasRunesAt(t, end-len(tr), tr) {
 				return true
 			}
 		}
@@ -504,6 +507,9 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []leftOffice {
 		lo := leftOffice{word: word, titles: slices.Sorted(maps.Keys(o.titles))}
 		if sharedPosts[strings.TrimPrefix(word, "副")] {
 			lo.word = ""
+		}
+		for _, title := range lo.titles {
+			lo.runes = append(lo.runes, []rune(title))
 		}
 		left = append(left, lo)
 		if !o.seenHeld() {
@@ -671,7 +677,8 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 }
 
 // officeWord is the office a post title names: its shortest post word,
-// with 副 if it has one (议员 of 立法会议员; 副局长 apart from 局长), or "".
+// with 副 if it has one (议员 of 立法会议员; 副局长 apart from 局长), as
+// offices.txt names it (行政会议成员 of 行会成员), or "".
 func officeWord(title string) string {
 	rs := []rune(title)
 	n := positions.shortestEndingAt(rs, len(rs))
@@ -681,8 +688,24 @@ func officeWord(title string) string {
 	if len(rs) > n && rs[len(rs)-n-1] == '副' {
 		n++
 	}
-	return string(rs[len(rs)-n:])
+	word := string(rs[len(rs)-n:])
+	if office, ok := officeAliases[word]; ok {
+		return office
+	}
+	return word
 }
+
+// officeAliases maps the post words that name an office written in more
+// than one way to the office (extract/data/offices.txt).
+var officeAliases = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range mustTable("offices.txt") {
+		for _, v := range r.values {
+			m[v] = r.key
+		}
+	}
+	return m
+}()
 
 // tally counts the articles of a month that wrote an office held, those
 // that wrote it former, and those that wrote it not yet held (候任).
