@@ -709,10 +709,9 @@ func titleBefore(t *tagged, end int) int {
 
 // finishTitleStart adjusts the start the walk of titleBefore found: past a
 // listed verb right before the post word or cut by a stop rune, past a 及
-// at its start, past the
-// unit of a number written in digits (第45届美国总统, 12日代表…总统), back
-// over a party or constituency the walk cut in two (自由党), and back over
-// a former or elect qualifier.
+// at its start, past the unit of a number written in digits (第45届美国总统,
+// 12日代表…总统), back over a party or constituency the walk cut in two
+// (自由党), and back over a former or elect qualifier.
 func (t *tagged) finishTitleStart(start, post, end int) int {
 	rs := t.runes
 	start = afterVerbBeforePost(rs, start, post)
@@ -765,8 +764,8 @@ var maxAffiliationRunes = func() int {
 // afterVerbBeforePost moves a title's start past a title-breaking verb
 // written right before its post word (强烈要求特首, 上街抗议特首, 不愿评论
 // 特首, 两度问特首), however jieba cut the words around it (强烈要求/l is
-// an idiom to jieba, no verb; 问/n). Right before the post the verbs of titleverbs.txt
-// end no organisation's name.
+// an idiom to jieba, no verb; 问/n). Right before the post the verbs of
+// titleverbs.txt end no organisation's name.
 func afterVerbBeforePost(rs []rune, start, post int) int {
 	for n := 1; n <= maxTitleVerbRunes && post-n >= start; n++ {
 		if titleBreakingVerbs[string(rs[post-n:post])] {
@@ -1194,8 +1193,8 @@ func (p *people) merge(from *personInfo, into string) {
 // alone (DTZ亚太区主席 against 行政长官), then one that does not look
 // back on another office the person held (recalledTitles: 候任特首 against
 // 时任社会福利署署长, in an article that recalls her earlier post), then
-// the longest, then the most often written, then the
-// alphabetically first (for stable output).
+// the longest, then the most often written, then the alphabetically first
+// (for stable output).
 func (pi *personInfo) bestTitle() string {
 	recalled := pi.recalledTitles()
 	best, bestN, bestLone, bestThen := "", 0, true, false
@@ -1953,12 +1952,15 @@ var copulas = mustList("copulas.txt")
 // the sentence looks back on (extract/data/copulatimes.txt).
 var copulaTimes = copulaTimeKinds(mustTable("copulatimes.txt"))
 
+// copulaTimeWords are the kinds of copulatimes.txt.
 type copulaTimeWords struct {
 	copulas       []string
 	after, before [][]rune
 	qualifier     string
 }
 
+// copulaTimeKinds reads the rows of copulatimes.txt; a qualifier that is
+// no former one, or a copula copulas.txt lacks, is a bug in the file.
 func copulaTimeKinds(rows []tableRow) copulaTimeWords {
 	var out copulaTimeWords
 	for _, r := range rows {
@@ -1995,15 +1997,18 @@ func copulaTimeKinds(rows []tableRow) copulaTimeWords {
 // is at the article's date); but not 时任律政司司长 beside 律政司司长,
 // which the article's account of the past writes plain.
 func (pi *personInfo) recalledTitles() map[string]bool {
-	if !slices.ContainsFunc(slices.Collect(maps.Keys(pi.titles)), func(t string) bool { return strings.Contains(t, copulaTimes.qualifier) }) {
-		return nil
-	}
 	var then []string
-	now, former := map[string]bool{}, map[string]bool{}
 	for t := range pi.titles {
 		if strings.Contains(t, copulaTimes.qualifier) {
 			then = append(then, t)
-		} else if w := officeWord(t); w != "" {
+		}
+	}
+	if len(then) == 0 {
+		return nil // most people: bestTitle's hot path
+	}
+	now, former := map[string]bool{}, map[string]bool{}
+	for t := range pi.titles {
+		if w := officeWord(t); w != "" && !strings.Contains(t, copulaTimes.qualifier) {
 			now[w] = true
 			former[w] = former[w] || formerPost(t)
 		}

@@ -455,10 +455,10 @@ type leftOffice struct {
 
 // writtenIn reports whether t writes the office: one of its titles, or
 // its word with no public body's word right before it that would make it
-// another's post (a country before it is not looked at: 美国总统 of
-// another president still counts). 在任司长 and 两个司长 may be hers; 财政司司长 is not
+// another's post. 在任司长 and 两个司长 may be hers; 财政司司长 is not
 // 政务司司长, and in February 2017 it kept 林郑月娥 in office in the
-// articles on 曾俊华's campaign.
+// articles on 曾俊华's campaign. A country before the word is not looked
+// at: another president's 美国总统 still counts.
 func (lo leftOffice) writtenIn(t []rune) bool {
 	if lo.word == "" {
 		s := string(t)
