@@ -45,7 +45,8 @@ func NewExtractorWithThemes(seg analyzer.Segmenter, themes *Themes) (*Extractor,
 	if themes == nil {
 		themes = DefaultThemes()
 	}
-	e := &Extractor{seg: seg, themes: themes, aliases: DefaultAliases(), gaz: defaultGazetteer()}
+	e := &Extractor{seg: seg, themes: themes, aliases: DefaultAliases(), gaz: defaultGazetteer(),
+		regFinder: registryFinder{make: registryNameFinder}}
 	if kr, ok := seg.(analyzer.KeywordRanker); ok {
 		r, err := kr.TFIDF()
 		if err != nil {

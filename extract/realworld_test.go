@@ -2024,6 +2024,51 @@ func TestCandidateHoldingAnotherOffice(t *testing.T) {
 	}
 }
 
+// TestUsurpedPosts: a person the registry saw only with a post one person
+// holds at a time, which another held in the same months in far more
+// articles, is nobody the registry adds (Erik Prince misread as 美国总统);
+// a successor (李强 after 李克强) and a full name (哈桑纳尔·博尔基亚 of
+// 哈桑纳尔) take nothing.
+func TestUsurpedPosts(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	note := func(name, title, month string, times int) {
+		for range times {
+			reg.Note(&fangtan.Document{Date: month + "-10", Officials: []fangtan.Official{{Name: name, Title: title}}})
+		}
+	}
+	note("特朗普", "美国总统", "2018-03", 6)
+	note("普林斯", "美国总统", "2018-03", 1)
+	note("李克强", "国务院总理", "2022-10", 2)
+	note("李强", "国务院总理", "2023-04", 12)
+	note("哈桑纳尔", "文莱苏丹", "2025-02", 6)
+	note("哈桑纳尔·博尔基亚", "文莱苏丹", "2025-02", 1)
+	checkRecheck(t, reg, "普林斯")
+	for _, tc := range []struct {
+		name, date, text string
+		added            bool
+	}{
+		{"普林斯", "2018-03-20", "普林斯今日接受訪問時表示，會繼續經營公司。", false},
+		{"特朗普", "2018-03-20", "特朗普今日接受訪問時表示，會繼續推動減稅。", true},
+		{"李克强", "2022-10-20", "李克强在北京会见外宾。", true},
+		{"哈桑纳尔·博尔基亚", "2025-02-20", "哈桑纳尔·博尔基亚表示，愿深化两国合作。", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := fangtan.Document{ID: "t", Title: "新闻", Date: tc.date, Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.AddRegistered(&d, reg, []string{tc.name})
+			if added := slices.ContainsFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == tc.name }); added != tc.added {
+				t.Errorf("%s added %v, want %v: %+v", tc.name, added, tc.added, d.Officials)
+			}
+		})
+	}
+	// Added early in a build, by the registry of then: withdrawn.
+	text := "普林斯今日接受訪問時表示，會繼續經營公司。"
+	d := fangtan.Document{ID: "t", Title: "新闻", Date: "2018-03-20", Paragraphs: []string{text}, Text: text,
+		Officials: []fangtan.Official{{Name: "普林斯", Title: "美国总统", Inferred: true}}}
+	if !ex.AddRegistered(&d, reg, []string{"普林斯"}) || len(d.Officials) != 0 {
+		t.Errorf("officials %+v, want 普林斯 withdrawn", d.Officials)
+	}
+}
+
 // TestRetitleInferred: the post the registry gave a person named without
 // one is the one the whole registry finds near the article's date, not
 // the one it knew when the article was extracted; a post the article

@@ -67,7 +67,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 	}
 	for _, name := range names {
 		if listed[name] {
-			if withdrawUnheldPost(doc, reg, name, folded) || withdrawCandidate(doc, reg, name, folded) {
+			if withdrawUnheldPost(doc, reg, name, folded) || withdrawCandidate(doc, reg, name, folded) || withdrawUsurped(doc, reg, name) {
 				delete(listed, name)
 				changed = true
 			} else if retitleInferred(doc, reg, name) {
@@ -80,7 +80,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			continue
 		}
 		texts := folded()
-		as := registeredIn(ro, texts, name, doc.Date)
+		as := registeredIn(reg, ro, texts, name, doc.Date)
 		if as == notSpread {
 			continue
 		}
@@ -109,7 +109,8 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 // (outOfOffice, withdrawUnheldPost), and those the registry saw leave a
 // public post, whom an article may name as a candidate after they left
 // it (leftPosts, withdrawCandidate) or who left an office they held
-// (leftAnOffice, outOfOfficeAt). The registry's pass hands
+// (leftAnOffice, outOfOfficeAt), and those whose every public post was
+// another's (usurpedOnly). The registry's pass hands
 // AddRegistered the articles that name them even where they are listed,
 // since an article extracted early in a build was judged on the registry
 // of then.
@@ -117,7 +118,7 @@ func Recheck(reg *fangtan.Registry) []string {
 	var out []string
 	for _, name := range reg.Names() {
 		ro, ok := reg.Lookup(name)
-		if ok && (outOfOffice(ro) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro))) {
+		if ok && (outOfOffice(ro) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro) || usurpedOnly(reg, name, ro))) {
 			out = append(out, name)
 		}
 	}
@@ -150,6 +151,131 @@ func retitleInferred(doc *fangtan.Document, reg *fangtan.Registry, name string) 
 		}
 	}
 	return true
+}
+
+// withdrawUsurped removes from doc the official name that the registry
+// added (Inferred) where every public post the registry saw them with was
+// another's (usurpedOnly): added by an earlier stage's registry.
+func withdrawUsurped(doc *fangtan.Document, reg *fangtan.Registry, name string) bool {
+	k := slices.IndexFunc(doc.Officials, func(o fangtan.Official) bool { return o.Name == name })
+	if k < 0 || !doc.Officials[k].Inferred {
+		return false
+	}
+	if ro, ok := reg.Lookup(name); !ok || !usurpedOnly(reg, name, ro) {
+		return false
+	}
+	doc.Officials = slices.Delete(doc.Officials, k, k+1)
+	return true
+}
+
+// usurpedOnly reports whether every public post ro, named name, was seen
+// holding is a post one person holds at a time (singlePost: 美国总统,
+// 沙地王储) that another person was written holding in the same months in
+// far more articles (usurpedTitles): a post misread onto them from a
+// holder named beside them (Erik Prince as 美国总统, Khashoggi as 沙地王储).
+// Such a person is nobody the registry spreads.
+func usurpedOnly(reg *fangtan.Registry, name string, ro fangtan.RegisteredOfficial) bool {
+	usurped := usurpedCache.get(reg)[name]
+	if len(usurped) == 0 {
+		return false
+	}
+	for p := range ro.Posts {
+		if public, lone := judgePost(p); public && !lone && stillHeld(p) && !usurped[p] {
+			return false
+		}
+	}
+	return true
+}
+
+// usurpedBy is how many times more articles another holder of a single
+// post must have in a person's months with it for the person's to be a
+// misreading, and usurpedFloor how many at least.
+const (
+	usurpedBy    = 5
+	usurpedFloor = 3
+)
+
+// usurpedTitles finds, for each registered name, the single posts
+// (singlePost, held, no qualifier) whose other holder had usurpedBy times
+// the articles, and at least usurpedFloor, in the months the registry saw
+// the name with it. A successor (李强 after 李克强) had the post in other
+// months and takes nothing.
+func usurpedTitles(reg *fangtan.Registry) map[string]map[string]bool {
+	holders := map[string]map[string]map[string]int{} // title → name → month → articles
+	for _, name := range reg.Names() {
+		ro, ok := reg.Lookup(name)
+		if !ok {
+			continue
+		}
+		for title, months := range ro.PostMonths {
+			if !singlePost(title) || notHeld(title) || len(titleParts(title)) != 1 {
+				continue
+			}
+			if holders[title] == nil {
+				holders[title] = map[string]map[string]int{}
+			}
+			holders[title][name] = months
+		}
+	}
+	out := map[string]map[string]bool{}
+	for title, hs := range holders {
+		if len(hs) < 2 {
+			continue
+		}
+		for name, months := range hs {
+			own := 0
+			for _, n := range months {
+				own += n
+			}
+			for other, theirs := range hs {
+				if other == name || fullNameOf(name, other) || fullNameOf(other, name) {
+					continue // 哈桑纳尔·博尔基亚 is 哈桑纳尔
+				}
+				n := 0
+				for m := range months {
+					n += theirs[m]
+				}
+				if n >= usurpedFloor && n >= usurpedBy*own {
+					if out[name] == nil {
+						out[name] = map[string]bool{}
+					}
+					out[name][title] = true
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fullNameOf reports whether full is a name joined by · or - of which
+// short is a part (哈桑纳尔·博尔基亚 of 哈桑纳尔): one person, written two
+// ways.
+func fullNameOf(full, short string) bool {
+	return slices.Contains(strings.FieldsFunc(full, func(r rune) bool { return isNameJoiner(r) }), short)
+}
+
+// usurpedCache keeps usurpedTitles for a registry until it changes.
+var usurpedCache = &registryCache[map[string]map[string]bool]{make: usurpedTitles}
+
+// registryCache keeps what make derives from a registry until the
+// registry's generation changes (registryFinder, usurpedCache).
+type registryCache[T any] struct {
+	mu         sync.Mutex
+	reg        *fangtan.Registry
+	generation uint64
+	value      T
+	done       bool
+	make       func(*fangtan.Registry) T
+}
+
+func (c *registryCache[T]) get(reg *fangtan.Registry) T {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if g := reg.Generation(); c.reg != reg || !c.done || g != c.generation {
+		c.reg, c.generation, c.value, c.done = reg, g, c.make(reg), true
+	}
+	return c.value
 }
 
 // withdrawCandidate removes from doc the official name that the registry
@@ -406,14 +532,18 @@ const (
 
 // registeredIn is what ro is in an article of date and texts that names
 // them as name without a post: as the registry's posts judge them
-// (registeredAsOf), but a former official where the article names them as
-// a candidate after they left a post (runsAfterLeaving). Extraction
+// (registeredAsOf), but nobody where each public post they were seen with
+// was another's (usurpedOnly), and a former official where the article
+// names them as a candidate after they left a post (runsAfterLeaving). Extraction
 // (noteRegistered) does not ask it: it keeps such a person an official
 // while it finds who said what, since a candidate speaks as much as an
 // official does (曾俊华's words went to others without), and the
 // registry's pass then takes the listing away (withdrawCandidate).
-func registeredIn(ro fangtan.RegisteredOfficial, texts [][]rune, name, date string) registeredAs {
+func registeredIn(reg *fangtan.Registry, ro fangtan.RegisteredOfficial, texts [][]rune, name, date string) registeredAs {
 	as := registeredAsOf(ro)
+	if as == officialNow && usurpedOnly(reg, name, ro) {
+		return notSpread
+	}
 	if as == officialNow && runsAfterLeaving(texts, name, ro, date) {
 		return formerOfficial
 	}
@@ -1131,21 +1261,9 @@ func (f *nameFinder) find(texts [][]rune) []string {
 // registryFinder caches a nameFinder over a registry's names, made again
 // when the registry's officials change: a build's registry changes between
 // its stages (fangtan.Stages), an add's not at all.
-type registryFinder struct {
-	mu         sync.Mutex
-	reg        *fangtan.Registry
-	generation uint64
-	finder     *nameFinder
-}
+type registryFinder = registryCache[*nameFinder]
 
-func (c *registryFinder) get(reg *fangtan.Registry) *nameFinder {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if g := reg.Generation(); c.reg != reg || c.finder == nil || g != c.generation {
-		c.reg, c.generation, c.finder = reg, g, newNameFinder(reg.Names())
-	}
-	return c.finder
-}
+func registryNameFinder(reg *fangtan.Registry) *nameFinder { return newNameFinder(reg.Names()) }
 
 // registeredCountry is the country of the posts the registry saw ro with
 // (fangtan.RegisteredOfficial.BestCountry): what the registry adds to an
