@@ -997,6 +997,9 @@ func TestAddRegisteredAtDate(t *testing.T) {
 		// An article that writes the office he held may say he held it:
 		// one about its former holder.
 		{"2018-01-05", "梁國雄表示，會提出上訴。四名被DQ的議員中，只有他上訴。", []string{"梁国雄"}},
+		// Another legislator's post is not his, but a list's is.
+		{"2018-01-05", "梁國雄表示，會提出上訴。立法會議員朱凱廸亦有到場。", nil},
+		{"2018-01-05", "被DQ議員羅冠聰、梁國雄表示，會提出上訴。", []string{"梁国雄"}},
 		{"2018-01-05", "梁振英表示，不會回應。", []string{"梁振英"}},
 		{"2018-02-15", "民主黨涂謹申表示，會跟進。", []string{"涂谨申"}},
 		// The word of his office says he held it where it is written

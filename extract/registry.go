@@ -563,9 +563,10 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string) b
 	if len(left) == 0 {
 		return false
 	}
+	name := []rune(ro.Name)
 	for _, t := range texts {
 		for _, lo := range left {
-			if lo.writtenIn(t) {
+			if lo.writtenIn(t, name) {
 				return false
 			}
 		}
@@ -583,16 +584,23 @@ type leftOffice struct {
 	runes  [][]rune // the titles', for matching at each place the word stands
 }
 
-// writtenIn reports whether t writes the office: one of its titles, or
-// its word with no public body's word right before it that would make it
-// another's post. 在任司长 and 两个司长 may be hers; 财政司司长 is not
+// writtenIn reports whether t writes the office of the person called
+// name: one of its titles, or its word with no public body's word right
+// before it that would make it another's post, where no other person's
+// name follows (namesAnotherAt). 在任司长 and 两个司长 may be hers; 财政司司长 is not
 // 政务司司长, and in February 2017 it kept 林郑月娥 in office in the
 // articles on 曾俊华's campaign. A country before the word is not looked
 // at: another president's 美国总统 still counts.
-func (lo leftOffice) writtenIn(t []rune) bool {
+func (lo leftOffice) writtenIn(t []rune, name []rune) bool {
 	if lo.word == "" {
-		s := string(t)
-		return slices.ContainsFunc(lo.titles, func(title string) bool { return strings.Contains(s, title) })
+		for _, tr := range lo.runes {
+			for i := 0; i+len(tr) <= len(t); i++ {
+				if hasRunesAt(t, i, tr) && !namesAnotherAt(t, i+len(tr), name) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	w := []rune(lo.word)
 	for i := 0; i+len(w) <= len(t); i++ {
@@ -600,6 +608,9 @@ func (lo leftOffice) writtenIn(t []rune) bool {
 			continue
 		}
 		end := i + len(w)
+		if namesAnotherAt(t, end, name) {
+			continue // 立法会议员陈志全: his post, not 罗冠聪's
+		}
 		for _, tr := range lo.runes {
 			if len(tr) > len(w) && hasRunesAt(t, end-len(tr), tr) {
 				return true
@@ -611,6 +622,25 @@ func (lo leftOffice) writtenIn(t []rune) bool {
 	}
 	return false
 }
+
+// namesAnotherAt reports whether a post that ends at rune i of rs is
+// written before another person's name than name: a family name and a
+// Han rune after it, and name nowhere in the list of names that may
+// follow (被DQ议员罗冠聪、梁国雄 is 梁国雄's post too).
+func namesAnotherAt(rs []rune, i int, name []rune) bool {
+	if i+1 >= len(rs) || !surnames[rs[i]] || !isHan(rs[i+1]) {
+		return false
+	}
+	for k := i; k < len(rs) && k-i < maxListRunes && (isHan(rs[k]) || rs[k] == '、'); k++ {
+		if hasRunesAt(rs, k, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxListRunes is how far after a post namesAnotherAt looks for the name.
+const maxListRunes = 40
 
 // officesLeftBy returns the offices the registry's articles say ro had
 // left by date, when every office ro was seen holding had been left by
