@@ -856,7 +856,9 @@ func (t *tagged) verbBefore(i int) bool {
 	if sp.end-sp.start == 1 {
 		// 应国家主席…之邀: a one-rune preposition; 和, 及, 与 join org names.
 		// A one-rune verb only when listed (人士如立法会议员, 获法官).
-		if sp.tag == "v" {
+		if sp.tag == "v" || titleBreakingVerbs[string(t.runes[sp.start])] {
+			// 许智峰问/n 教育局局长: a listed verb of one rune, whatever
+			// jieba tags it when it stands as a word of its own.
 			return titleBreakingVerbs[string(t.runes[sp.start])]
 		}
 		return sp.tag == "p" && !strings.ContainsRune("和及与", t.runes[sp.start])

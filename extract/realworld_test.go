@@ -506,6 +506,7 @@ func TestPostTitles(t *testing.T) {
 		// A listed verb of one rune right before the post word, however
 		// jieba tags it (问/n).
 		{"議員在立法會兩度問特首林鄭月娥，會否撤回。", "林郑月娥", "特首"},
+		{"民主黨許智峯問教育局局長楊潤雄，會否撤回。", "杨润雄", "教育局局长"},
 		{"世界刑警組織前主席孟宏偉被帶走調查。", "孟宏伟", "世界刑警组织前主席"},
 		// A post held at a time the sentence looks back on is written
 		// 时任 (data/copulatimes.txt)…
