@@ -970,11 +970,7 @@ func TestAddRegistered(t *testing.T) {
 func TestAddRegisteredAtDate(t *testing.T) {
 	ex := exNewTestExtractor(t)
 	reg := fangtan.NewRegistry()
-	note := func(name, title string, months ...string) {
-		for _, m := range months {
-			reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: name, Title: title}}})
-		}
-	}
+	note := func(name, title string, months ...string) { noteInMonths(reg, name, title, months...) }
 	// Disqualified in July 2017.
 	note("梁国雄", "社民连立法会议员", "2017-02", "2017-03", "2017-06", "2017-06", "2017-07")
 	note("梁国雄", "立法会议员", "2017-07", "2017-09")
@@ -1915,6 +1911,14 @@ func noteOfficial(reg *fangtan.Registry, name, title string, times int) {
 	}
 }
 
+// noteInMonths notes name with title in one article of each month
+// (YYYY-MM; a month written twice is two articles).
+func noteInMonths(reg *fangtan.Registry, name, title string, months ...string) {
+	for _, m := range months {
+		reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: name, Title: title}}})
+	}
+}
+
 // checkRecheck checks the people Recheck hands the registry's pass.
 func checkRecheck(t *testing.T, reg *fangtan.Registry, want ...string) {
 	t.Helper()
@@ -1996,11 +2000,7 @@ func TestRegistryWithdrawsCandidate(t *testing.T) {
 // for chief executive, and stayed a legislator.
 func TestCandidateHoldingAnotherOffice(t *testing.T) {
 	ex, reg := registryExtractor(t)
-	note := func(name, title string, months ...string) {
-		for _, m := range months {
-			reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: name, Title: title}}})
-		}
-	}
+	note := func(name, title string, months ...string) { noteInMonths(reg, name, title, months...) }
 	note("叶刘淑仪", "行政会议成员", "2016-10", "2016-11", "2017-09")
 	note("叶刘淑仪", "前行政会议成员", "2017-01")
 	note("叶刘淑仪", "新民党立法会议员", "2017-02", "2017-04", "2017-09")
@@ -2036,9 +2036,7 @@ func TestCandidateHoldingAnotherOffice(t *testing.T) {
 func TestUsurpedPosts(t *testing.T) {
 	ex, reg := registryExtractor(t)
 	note := func(name, title, month string, times int) {
-		for range times {
-			reg.Note(&fangtan.Document{Date: month + "-10", Officials: []fangtan.Official{{Name: name, Title: title}}})
-		}
+		noteInMonths(reg, name, title, slices.Repeat([]string{month}, times)...)
 	}
 	note("特朗普", "美国总统", "2018-03", 6)
 	note("普林斯", "美国总统", "2018-03", 1)
@@ -2079,12 +2077,8 @@ func TestUsurpedPosts(t *testing.T) {
 // gives stays.
 func TestRetitleInferred(t *testing.T) {
 	ex, reg := registryExtractor(t)
-	for _, m := range []string{"2016-10", "2016-11", "2016-12"} {
-		reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: "陈茂波", Title: "发展局局长"}}})
-	}
-	for _, m := range []string{"2017-01", "2017-03", "2017-05", "2017-06", "2017-06"} {
-		reg.Note(&fangtan.Document{Date: m + "-10", Officials: []fangtan.Official{{Name: "陈茂波", Title: "财政司司长"}}})
-	}
+	noteInMonths(reg, "陈茂波", "发展局局长", "2016-10", "2016-11", "2016-12")
+	noteInMonths(reg, "陈茂波", "财政司司长", "2017-01", "2017-03", "2017-05", "2017-06", "2017-06")
 	text := "陳茂波今日表示，會研究有關建議。"
 	for _, tc := range []struct {
 		inferred bool
