@@ -709,7 +709,8 @@ func titleBefore(t *tagged, end int) int {
 
 // finishTitleStart adjusts the start the walk of titleBefore found: past a
 // listed verb right before the post word or cut by a stop rune, past a 及
-// at its start, past the unit of a number written in digits (第45届美国总统,
+// at its start, past a 者 a stop rune cut off and the verbs after it
+// (pastPersonNounEnd), past the unit of a number written in digits (第45届美国总统,
 // 12日代表…总统), back over a party or constituency the walk cut in two
 // (自由党), and back over a former or elect qualifier.
 func (t *tagged) finishTitleStart(start, post, end int) int {
@@ -729,8 +730,28 @@ func (t *tagged) finishTitleStart(start, post, end int) int {
 	for start < end && rs[start] == '及' {
 		start++
 	}
+	start = t.pastPersonNounEnd(start, post)
 	start = overAffiliation(rs, start, end)
 	return withFormerQualifier(rs, trimTitleStart(rs, start, end), end)
+}
+
+// pastPersonNounEnd moves a title's start past the 者 of a word a stop
+// rune cut (记者, 读者: 记 is a stop), and past the verbs after it, which
+// name no body (记者参考/v 保安局局长, 读者能够/v 落实/v 总统), up to the
+// post word at post.
+func (t *tagged) pastPersonNounEnd(start, post int) int {
+	if start >= post || t.runes[start] != '者' {
+		return start
+	}
+	start++
+	for t.byStart != nil {
+		sp, ok := t.byStart.get(start)
+		if !ok || !strings.HasPrefix(sp.tag, "v") || sp.end > post {
+			break
+		}
+		start = sp.end
+	}
+	return start
 }
 
 // numberUnits are the runes that end a number written in digits (届 of
