@@ -708,8 +708,8 @@ func titleBefore(t *tagged, end int) int {
 }
 
 // finishTitleStart adjusts the start the walk of titleBefore found: past a
-// listed verb right before the post word or cut by a stop rune, past a 及
-// at its start, past a 者 a stop rune cut off and the verbs after it
+// listed verb right before the post word or cut by a stop rune, past a
+// conjunction at its start (joinsAtStart), past a 者 a stop rune cut off and the verbs after it
 // (pastPersonNounEnd), past the unit of a number written in digits (第45届美国总统,
 // 12日代表…总统), back over a party or constituency the walk cut in two
 // (自由党), and back over a former or elect qualifier.
@@ -725,14 +725,31 @@ func (t *tagged) finishTitleStart(start, post, end int) int {
 	if start > 0 && start < end && rs[start-1] >= '0' && rs[start-1] <= '9' && strings.ContainsRune(numberUnits, rs[start]) {
 		start++
 	}
-	// 辞职及前行政会议成员: a 及 the title starts with joins it to what
-	// came before (a verb, a name), not two bodies.
-	for start < end && rs[start] == '及' {
+	// 辞职及前行政会议成员, 会见了委员长和/c 公安部部长: a conjunction the
+	// title starts with joins it to what came before (a verb, a name), not
+	// two bodies; so does a listed verb of one rune cut as a word (称/v
+	// 运房局局长).
+	for start < post && t.joinsAtStart(start) {
 		start++
 	}
 	start = t.pastPersonNounEnd(start, post)
 	start = overAffiliation(rs, start, end)
 	return withFormerQualifier(rs, trimTitleStart(rs, start, end), end)
+}
+
+// joinsAtStart reports whether the rune at i, where a title would start,
+// is 及, or a word of one rune that is 和, 与 or a listed verb (not 和 of
+// 和平).
+func (t *tagged) joinsAtStart(i int) bool {
+	r := t.runes[i]
+	if r == '及' {
+		return true
+	}
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	return ok && sp.end == i+1 && (r == '和' || r == '与' || titleBreakingVerbs[string(r)])
 }
 
 // pastPersonNounEnd moves a title's start past the 者 of a word a stop

@@ -507,6 +507,8 @@ func TestPostTitles(t *testing.T) {
 		// jieba tags it (问/n).
 		{"議員在立法會兩度問特首林鄭月娥，會否撤回。", "林郑月娥", "特首"},
 		{"民主黨許智峯問教育局局長楊潤雄，會否撤回。", "杨润雄", "教育局局长"},
+		// A conjunction of one rune at the title's start (和, not 和平).
+		{"正在北京述職的行政長官林鄭月娥，今天和公安部部長趙克志一同見證。", "赵克志", "公安部部长"},
 		// The 者 of a word a stop rune cut (记者), and the verbs after it.
 		{"保安局新聞組透過電話回覆，著記者參考保安局局長李家超上周二的答覆。", "李家超", "保安局局长"},
 		{"世界刑警組織前主席孟宏偉被帶走調查。", "孟宏伟", "世界刑警组织前主席"},
