@@ -709,10 +709,11 @@ func titleBefore(t *tagged, end int) int {
 
 // finishTitleStart adjusts the start the walk of titleBefore found: past a
 // listed verb right before the post word or cut by a stop rune, past a
-// conjunction at its start (joinsAtStart), past a 者 a stop rune cut off and the verbs after it
-// (pastPersonNounEnd), past the unit of a number written in digits (第45届美国总统,
-// 12日代表…总统), back over a party or constituency the walk cut in two
-// (自由党), and back over a former or elect qualifier.
+// conjunction at its start (joinsAtStart), past a 者 a stop rune cut off
+// and the verbs after it (pastPersonNounEnd), past the unit of a number
+// written in digits (第45届美国总统, 12日代表…总统), back over a party or
+// constituency the walk cut in two (自由党), and back over a former or
+// elect qualifier.
 func (t *tagged) finishTitleStart(start, post, end int) int {
 	rs := t.runes
 	start = afterVerbBeforePost(rs, start, post)
@@ -725,10 +726,9 @@ func (t *tagged) finishTitleStart(start, post, end int) int {
 	if start > 0 && start < end && rs[start-1] >= '0' && rs[start-1] <= '9' && strings.ContainsRune(numberUnits, rs[start]) {
 		start++
 	}
-	// 辞职及前行政会议成员, 会见了委员长和/c 公安部部长: a conjunction the
-	// title starts with joins it to what came before (a verb, a name), not
-	// two bodies; so does a listed verb of one rune cut as a word (称/v
-	// 运房局局长).
+	// 辞职及前行政会议成员, 今天和/c 公安部部长: a conjunction the title
+	// starts with joins it to what came before (a verb, a name), not two
+	// bodies; so does a listed verb of one rune cut as a word of its own.
 	for start < post && t.joinsAtStart(start) {
 		start++
 	}
