@@ -131,6 +131,9 @@ func isPersonName(s string) bool {
 	if n >= 3 && compoundSurnames[string([]rune(s)[:2])] {
 		return true
 	}
+	if pubName.MatchString(s) {
+		return false // 明报 and 林网 are publications, not people
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return singleSurnames[r]
 }
@@ -158,7 +161,9 @@ var (
 	sourceInLine    = regexp.MustCompile(`来源\s*[:]\s*([^\s|]+)`)
 	bookTitle       = regexp.MustCompile(`《([^》]{2,20})》`)
 	metaNoise       = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]|第?\d{1,3}版|[()|]|发布时间[:]?|发表时间[:]?|时间[:]|日期[:]|发布[:]|更新[:]?`)
-	pubName         = regexp.MustCompile(`^[\p{Han}a-z0-9-]{2,16}(报|网|社|台|刊|杂志|频道|新闻|日报|晚报|周刊|客户端)$`)
+	// pubName is a publication's name: 光明日报, 人民网, and Hong Kong's
+	// names of one rune before the suffix (明报, 众新闻, 东网).
+	pubName = regexp.MustCompile(`^[\p{Han}a-z0-9-]{1,16}(报|网|社|台|刊|杂志|频道|新闻|日报|晚报|周刊|客户端|传媒)$`)
 )
 
 // authorsIn reads a byline: names after an optional 本报记者-style prefix.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fangtan"
@@ -84,11 +85,15 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 		}
 	}
 	for i, l := range a.header {
-		if l.kind == kHead && (!isColumnLabel(l) || heads == 0) {
+		if l.kind == kHead && (!isColumnLabel(l) || heads == 0) && !datelineHead(l) {
 			titleIdx = i
 		}
 	}
+	var datelines []string
 	for i, l := range a.header {
+		if l.kind == kHead && datelineHead(l) {
+			datelines = append(datelines, l.raw)
+		}
 		switch {
 		case i == titleIdx:
 			title = l.raw
@@ -133,7 +138,7 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 	}
 	if title == "" {
 		for _, p := range paras {
-			if strings.TrimSpace(p) != "" {
+			if strings.TrimSpace(p) != "" && !contains(datelines, p) {
 				title = leadTitle(p)
 				break
 			}
@@ -160,6 +165,9 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 	if date == "" && !a.box {
 		date = leadDate(a.body, dateContext)
 	}
+	if date == "" && !a.box && len(datelines) > 0 {
+		date = normalizeDate(datelines[0])
+	}
 	d.Date = date
 	d.Source = firstNonEmpty(p.hints.Source, source, pageSource)
 	if d.Source == "" && len(a.body) > 0 {
@@ -170,6 +178,31 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 	d.URL = p.hints.URL
 	d.Paragraphs = paras
 	d.Text = strings.Join(paras, "\n")
+}
+
+// datelineHead reports a header line that opens or closes with a full
+// date beside a short label the dateline parser does not know (2018年5月3日
+// 香港01): a dateline, not the headline, though it stays in the text.
+// The label must stand apart from the date, as one word of at most ten
+// runes: 2018年5月3日立法會三讀通過預算案 is a headline.
+func datelineHead(l line) bool {
+	loc := fullDate.FindStringIndex(l.f)
+	if loc == nil {
+		return false
+	}
+	before, after := l.f[:loc[0]], l.f[loc[1]:]
+	label := strings.TrimSpace(before + after)
+	switch {
+	case label == "":
+		return true
+	case strings.TrimSpace(before) != "" && strings.TrimSpace(after) != "":
+		return false // the date inside a line
+	case before != "" && !strings.HasSuffix(before, " ") || after != "" && !strings.HasPrefix(after, " "):
+		return false // glued to the date
+	}
+	return utf8.RuneCountInString(label) <= 10 && !strings.ContainsFunc(label, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	})
 }
 
 // sameFolded compares two texts across scripts, without folding a long

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -345,5 +346,46 @@ func TestTitleOnlyRecords(t *testing.T) {
 	}
 	if len(docs) != 2 {
 		t.Errorf("got %d documents, want 2", len(docs))
+	}
+}
+
+// TestDatelines: the line under a headline that gives the date and the
+// outlet is metadata, whatever the outlet's name; it must not become the
+// title, and its date and source are the article's. Hong Kong outlets have
+// names of one rune before the suffix (明報, 眾新聞), which a byline reader
+// had taken for a person (明 is a family name).
+func TestDatelines(t *testing.T) {
+	const head, body = "林鄭月娥今日表示支持房屋政策", "行政長官林鄭月娥今日表示：「我們會增加房屋供應。」"
+	tests := []struct {
+		name, text                 string
+		title, date, source, paras string
+	}{
+		{"outlet after the date", head + "\n2018年5月3日 眾新聞\n" + body, head, "2018-05-03", "众新闻", body},
+		{"outlet before the date", head + "\n眾新聞 2018年5月3日\n" + body, head, "2018-05-03", "众新闻", body},
+		{"one-rune outlet", head + "\n2018年5月3日 明報\n" + body, head, "2018-05-03", "明报", body},
+		{"outlet ending in 传媒", head + "\n2018年5月3日 端傳媒\n" + body, head, "2018-05-03", "端传媒", body},
+		{"a publication's usual name", head + "\n光明日报 2021年07月02日\n" + body, head, "2021-07-02", "光明日报", body},
+		// An outlet the parser does not know stays in the text, but is
+		// neither the title nor hides the date.
+		{"unknown label after the date", head + "\n2018年5月3日 香港01\n" + body, head, "2018-05-03", "", "2018年5月3日 香港01|" + body},
+		{"dateline and no headline", "2018年5月3日 香港01\n" + body, "行政長官林鄭月娥今日表示：「我們會增加房屋供應", "2018-05-03", "", "2018年5月3日 香港01|" + body},
+		{"a headline that holds a date", "2018年5月3日立法會三讀通過預算案\n" + body, "2018年5月3日立法會三讀通過預算案", "", "", body},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, dir, fmt.Sprintf("page%d.txt", i), []byte(tc.text+"\n"))
+			docs, rep := loadAll(t, dir)
+			if len(docs) != 1 || len(rep.Problems) != 0 {
+				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
+			}
+			d := docs[0]
+			if d.Title != tc.title || d.Date != tc.date || d.Source != tc.source || strings.Join(d.Paragraphs, "|") != tc.paras {
+				t.Errorf("title %q date %q source %q paragraphs %q\nwant %q %q %q %q", d.Title, d.Date, d.Source, strings.Join(d.Paragraphs, "|"), tc.title, tc.date, tc.source, tc.paras)
+			}
+			if len(d.Authors) != 0 {
+				t.Errorf("authors %q: an outlet read as a byline", d.Authors)
+			}
+		})
 	}
 }
