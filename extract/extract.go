@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -275,7 +276,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	}
 	doc.Places = e.gaz.places(texts, bounds)
 	doc.Themes = e.themes.MatchWords(texts, bounds)
-	doc.Keywords = e.keywords(folded, title, tags)
+	doc.Keywords = namesForFragments(e.keywords(folded, title, tags), doc)
 	if e.expander != nil {
 		doc.Words = e.words(doc, title, tags)
 	}
@@ -390,6 +391,38 @@ func (e *Extractor) keywords(folded string, title *tagged, tags []*tagged) []str
 			continue
 		}
 		out = append(out, w)
+	}
+	return out
+}
+
+// namesForFragments puts the whole name of a person the article names in
+// place of a keyword that is only a piece of it: jieba cuts 林郑月娥 into
+// 林/郑月/娥, and 郑月 had been a keyword of one Hong Kong article in ten.
+// Officials and speakers are the names the extraction trusts; a keyword
+// that equals one of them stays as it is, and a name is listed once.
+func namesForFragments(keywords []string, doc *fangtan.Document) []string {
+	var names []string
+	for _, o := range doc.Officials {
+		names = append(names, o.Name)
+	}
+	for _, q := range doc.Quotes {
+		// 邓先生 is no name that 先生 is a piece of.
+		if q.Speaker != "" && !addressOrBody([]rune(q.Speaker)) {
+			names = append(names, q.Speaker)
+		}
+	}
+	out := keywords[:0]
+	for _, w := range keywords {
+		for _, n := range names {
+			// 卢卡申科 of 亚历山大·卢卡申科 is the name news uses.
+			if n != w && strings.Contains(n, w) && !slices.Contains(strings.Split(n, "·"), w) {
+				w = n
+				break
+			}
+		}
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
 	}
 	return out
 }

@@ -103,3 +103,42 @@ func TestThemesMatchOnePass(t *testing.T) {
 		check(t, texts)
 	})
 }
+
+// TestKeywordsNameWholePeople: jieba cuts names it does not know into
+// pieces (林郑月娥 → 林/郑月/娥), and the piece had been a keyword. A
+// keyword that is a piece of an official's or a speaker's name is that
+// name, listed once.
+func TestKeywordsNameWholePeople(t *testing.T) {
+	doc := &fangtan.Document{
+		Officials: []fangtan.Official{{Name: "林郑月娥"}, {Name: "亚历山大·卢卡申科"}},
+		Quotes:    []fangtan.Quote{{Speaker: "叶刘淑仪"}, {Speaker: "邓先生"}},
+	}
+	tests := []struct {
+		name     string
+		keywords []string
+		want     []string
+	}{
+		{"piece of an official", []string{"郑月", "房屋"}, []string{"林郑月娥", "房屋"}},
+		{"two pieces of one name", []string{"林郑", "房屋", "郑月"}, []string{"林郑月娥", "房屋"}},
+		{"the name itself", []string{"林郑月娥", "郑月"}, []string{"林郑月娥"}},
+		{"piece of a speaker", []string{"刘淑仪"}, []string{"叶刘淑仪"}},
+		{"a form of address is no name", []string{"先生", "游行"}, []string{"先生", "游行"}},
+		{"the short form of a foreign name", []string{"卢卡申科", "明斯克"}, []string{"卢卡申科", "明斯克"}},
+		{"a piece of a foreign name", []string{"卡申", "明斯克"}, []string{"亚历山大·卢卡申科", "明斯克"}},
+		{"no name", []string{"房屋", "土地"}, []string{"房屋", "土地"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := namesForFragments(slices.Clone(tc.keywords), doc); !slices.Equal(got, tc.want) {
+				t.Errorf("namesForFragments(%v) = %v, want %v", tc.keywords, got, tc.want)
+			}
+		})
+	}
+	t.Run("extracted", func(t *testing.T) {
+		d := fangtan.Document{ID: "hk", Title: "林鄭月娥今日表示支持房屋政策", Paragraphs: []string{"行政長官林鄭月娥今日表示：「我們會增加房屋供應。」"}}
+		exNewTestExtractor(t).Extract(&d)
+		if !slices.Contains(d.Keywords, "林郑月娥") || slices.Contains(d.Keywords, "郑月") {
+			t.Errorf("keywords %v, want 林郑月娥 and not 郑月", d.Keywords)
+		}
+	})
+}
