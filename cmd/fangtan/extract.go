@@ -112,7 +112,11 @@ func printDocument(w io.Writer, d *fangtan.Document) {
 		if len(text) > 80 {
 			text = append(text[:80], '…')
 		}
-		fmt.Fprintf(w, "%-10s %s: %s\n", "quote:", speaker, string(text))
+		label := "quote:"
+		if q.Kind == fangtan.QuoteReported {
+			label = "reported:" // 她又說，政府會繼續努力: her words as the reporter gives them
+		}
+		fmt.Fprintf(w, "%-10s %s: %s\n", label, speaker, string(text))
 	}
 	fmt.Fprintln(w)
 	for _, p := range d.Paragraphs {

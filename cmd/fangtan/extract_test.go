@@ -58,7 +58,8 @@ func TestExtractWithExtractor(t *testing.T) {
 		t.Fatalf("exit %d, stderr %s", code, stderr.String())
 	}
 	out := stdout.String()
-	for _, want := range []string{"== 000_05aaf4ed1f0a3e45", "title:     “事业是拼出来的,口碑是干出来的”", "source:    人民网-山西频道", "article 6 of 6"} {
+	// A quotation and reported speech are told apart, as the JSON's kind does.
+	for _, want := range []string{"== 000_05aaf4ed1f0a3e45", "title:     “事业是拼出来的,口碑是干出来的”", "source:    人民网-山西频道", "article 6 of 6", "\nquote:     ", "\nreported:  "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
