@@ -62,6 +62,8 @@ var (
 	// 当前位置:首页>新闻, 您现在的位置 : 首页 > 时政.
 	breadcrumbWhere = regexp.MustCompile(`^(当前位置|您的位置|您现在的位置|现在位置|所在位置|位置)\s*:\s*`)
 	// bracketLabel is a line that is only a bracketed column tag.
+	// shareRow is a row of share buttons under its label: 分享到:facebook whatsapp.
+	shareRow     = regexp.MustCompile(`^[\[【]?(?:分享到|分享至|分享)[\]】]?[:]`)
 	bracketLabel = regexp.MustCompile(`^[【\[][^】\]]{1,24}[】\]]$`)
 	// endCredit is a closing credit such as (中共太原市委党史研究室供稿).
 	endCredit = regexp.MustCompile(`^\(.{2,40}(供稿|供图|来稿|整理|摄)\)$`)
@@ -186,6 +188,9 @@ func spaceToASCII(r rune) rune {
 // isButtonRow reports a line made only of page buttons: 返回顶部, 小字号,
 // 【打印本页】【关闭窗口】, [分享到] ….
 func isButtonRow(f string) bool {
+	if shareRow.MatchString(f) {
+		return true // 分享到：Facebook  WhatsApp
+	}
 	parts := strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune("[]【】() |", r) })
 	if len(parts) == 0 {
 		return false

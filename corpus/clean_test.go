@@ -17,6 +17,7 @@ func TestCleanChrome(t *testing.T) {
 		{"navigation bullets", []string{"  • 时政", "  • 国际", "    杂 志"}},
 		{"breadcrumb", []string{"人民網>>山西頻道>>本網關注", "首页 > 新闻 > 正文"}},
 		{"buttons", []string{"返回顶部", "返回頂部", "小字號", "分享到:", "分享讓更多人看到", "【打印】", "【关闭窗口】", "上一篇:某某新闻"}},
+		{"share row", []string{"分享到：Facebook  WhatsApp", "【分享至】：微信 微博 Twitter"}},
 		{"link row", []string{"光明日报社概况 | 关于光明网 | 报网动态 | 联系我们"}},
 		{"editor", []string{"(責編:麻潞、張臨山)", "责任编辑:刘洋"}},
 		{"copyright", []string{"光明日报版权所有", "Copyright © 2021 示范网 All Rights Reserved"}},

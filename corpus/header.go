@@ -160,7 +160,10 @@ var (
 	trailingAuthors = regexp.MustCompile(`[(]\s*((?:本报|本网)?(?:特约|见习|实习)?(?:记者|通讯员)?\s*[^()]{2,40}?)\s*[)]$`)
 	sourceInLine    = regexp.MustCompile(`来源\s*[:]\s*([^\s|]+)`)
 	bookTitle       = regexp.MustCompile(`《([^》]{2,20})》`)
-	metaNoise       = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]|第?\d{1,3}版|[()|]|发布时间[:]?|发表时间[:]?|时间[:]|日期[:]|发布[:]|更新[:]?`)
+	// metaNoise is what a dateline holds beside the date, source and
+	// names: the weekday, the page, labels, and a time of day with its
+	// zone (2019-06-12 HKT 18:32, 北京时间 08:00).
+	metaNoise = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]|第?\d{1,3}版|[()|]|发布时间[:]?|发表时间[:]?|(?:北京|香港|台北)?时间[:]?|日期[:]|发布[:]|更新[:]?|\b(?:hkt|gmt|utc|cst)\b|\b\d{1,2}:\d{2}(?::\d{2})?\b`)
 	// pubName is a publication's name: 光明日报, 人民网, and Hong Kong's
 	// names of one rune before the suffix (明报, 众新闻, 东网).
 	pubName = regexp.MustCompile(`^[\p{Han}a-z0-9-]{1,16}(报|网|社|台|刊|杂志|频道|新闻|日报|晚报|周刊|客户端|传媒)$`)

@@ -172,7 +172,7 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 	d.Source = firstNonEmpty(p.hints.Source, source, pageSource)
 	if d.Source == "" && len(a.body) > 0 {
 		if m := leadAgency.FindStringSubmatch(a.body[0].f); m != nil {
-			d.Source = m[1]
+			d.Source = firstNonEmpty(m[1:]...)
 		}
 	}
 	d.URL = p.hints.URL
@@ -221,8 +221,9 @@ var (
 	roleWords = regexp.MustCompile(`本报|本网|特约|见习|实习生|实习|首席|记者|通讯员`)
 )
 
-// leadAgency is the news agency or site a lead names: 新华社北京7月1日电.
-var leadAgency = regexp.MustCompile(`^(新华社|中新社|中新网|人民网|央视网|新华网|光明网)[^,。]{0,16}(电|讯|消息)`)
+// leadAgency is the news agency or site a lead names: 新华社北京7月1日电,
+// Hong Kong's 【明報專訊】 and 【文匯報訊】, Taiwan's (中央社記者…台北3日電).
+var leadAgency = regexp.MustCompile(`^(?:(新华社|中新社|中新网|人民网|央视网|新华网|光明网)[^,。]{0,16}(?:电|讯|消息)|【([^】]{2,12}?)(?:专讯|讯|报道)】|\((中央社|新华社|中新社|路透社|法新社|美联社|共同社)记者)`)
 
 // leadAuthors reads the reporters a news lead names in parentheses.
 func leadAuthors(f string) []string {

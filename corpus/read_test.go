@@ -369,6 +369,13 @@ func TestDatelines(t *testing.T) {
 		// neither the title nor hides the date.
 		{"unknown label after the date", head + "\n2018年5月3日 香港01\n" + body, head, "2018-05-03", "", "2018年5月3日 香港01|" + body},
 		{"dateline and no headline", "2018年5月3日 香港01\n" + body, "行政長官林鄭月娥今日表示：「我們會增加房屋供應", "2018-05-03", "", "2018年5月3日 香港01|" + body},
+		{"a time and its zone", head + "\n2019-06-12 HKT 18:32\n" + body, head, "2019-06-12", "", body},
+		{"Beijing time", head + "\n北京时间 2019年6月12日 08:00\n" + body, head, "2019-06-12", "", body},
+		// The lead names its outlet (and the dateline, where there is
+		// one, its date).
+		{"Hong Kong paper's lead", head + "\n2018年10月10日\n【明報專訊】" + body, head, "2018-10-10", "明报", "【明報專訊】" + body},
+		{"Hong Kong agency's lead", head + "\n【文匯報訊】" + body, head, "", "文汇报", "【文匯報訊】" + body},
+		{"Taiwan agency's lead", head + "\n（中央社記者溫貴香台北3日電）" + body, head, "", "中央社", "（中央社記者溫貴香台北3日電）" + body},
 		{"a headline that holds a date", "2018年5月3日立法會三讀通過預算案\n" + body, "2018年5月3日立法會三讀通過預算案", "", "", body},
 	}
 	for i, tc := range tests {
