@@ -15,7 +15,9 @@ import (
 
 // record is a news item as the JSON corpora hold it. Every field is
 // optional; date may be YYYYMMDD, YYYY-MM-DD or a longer timestamp, and
-// author may be a string or a list.
+// author may be a string or a list. Scrapers and news APIs name the same
+// fields in other words (content, headline, publish_time, media): each
+// field takes the first of its names that a record fills.
 type record struct {
 	ID     json.RawMessage `json:"id"`
 	Title  string          `json:"title"`
@@ -24,6 +26,61 @@ type record struct {
 	URL    string          `json:"url"`
 	Author json.RawMessage `json:"author"`
 	Text   string          `json:"text"`
+
+	Headline    string          `json:"headline"`
+	Content     string          `json:"content"`
+	Body        string          `json:"body"`
+	Article     string          `json:"article"`
+	PublishTime json.RawMessage `json:"publish_time"`
+	PublishedAt json.RawMessage `json:"published_at"`
+	PubDate     json.RawMessage `json:"pubdate"`
+	Time        json.RawMessage `json:"time"`
+	Media       string          `json:"media"`
+	Site        string          `json:"site"`
+	Publisher   string          `json:"publisher"`
+	Link        string          `json:"link"`
+	Authors     json.RawMessage `json:"authors"`
+}
+
+// settle fills each field from the first of its other names.
+func (r *record) settle() {
+	r.Title = firstNonEmpty(r.Title, r.Headline)
+	r.Text = firstNonEmpty(r.Text, r.Content, r.Body, r.Article)
+	for _, d := range []json.RawMessage{r.PublishTime, r.PublishedAt, r.PubDate, r.Time} {
+		if rawString(r.Date) == "" {
+			r.Date = d
+		}
+	}
+	r.Source = firstNonEmpty(r.Source, r.Media, r.Site, r.Publisher)
+	r.URL = firstNonEmpty(r.URL, r.Link)
+	if rawString(r.Author) == "" && len(rawAuthors(r.Author)) == 0 {
+		r.Author = r.Authors
+	}
+}
+
+// listKeys are the keys under which a news API's JSON file holds its
+// records: {"data": [...]}, {"articles": [...]}.
+var listKeys = []string{"data", "items", "articles", "results", "records", "news", "list"}
+
+// recordList returns the array of records a wrapping object holds under one
+// of listKeys, or nil when raw is a record itself.
+func recordList(raw []byte) []json.RawMessage {
+	var wrapper map[string]json.RawMessage
+	if json.Unmarshal(raw, &wrapper) != nil {
+		return nil
+	}
+	for _, k := range []string{"text", "title", "content", "headline", "body"} {
+		if _, ok := wrapper[k]; ok {
+			return nil
+		}
+	}
+	for _, k := range listKeys {
+		var items []json.RawMessage
+		if v, ok := wrapper[k]; ok && json.Unmarshal(v, &items) == nil && len(items) > 0 {
+			return items
+		}
+	}
+	return nil
 }
 
 // MaxLineBytes caps one line of a JSON-lines file. A document's text may
@@ -130,7 +187,8 @@ func readJSONFile(raw []byte, in input, stem string, yield func(page) error, pro
 	if len(raw) == 0 {
 		return errEmpty
 	}
-	if raw[0] != '[' {
+	items := recordList(raw)
+	if raw[0] != '[' && items == nil {
 		p, err := recordPage(raw, in.rel, stem, 0)
 		if err != nil {
 			return err
@@ -141,9 +199,10 @@ func readJSONFile(raw []byte, in input, stem string, yield func(page) error, pro
 		p.id = strings.TrimSuffix(p.id, "-0")
 		return yield(*p)
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return fmt.Errorf("invalid JSON: %s", jsonErrorText(err))
+	if items == nil {
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return fmt.Errorf("invalid JSON: %s", jsonErrorText(err))
+		}
 	}
 	good := 0
 	for i, item := range items {
@@ -175,9 +234,10 @@ func recordPage(raw []byte, rel, stem string, n int) (*page, error) {
 	if err := json.Unmarshal(raw, &rec); err != nil {
 		return nil, fmt.Errorf("invalid JSON: %s", jsonErrorText(err))
 	}
+	rec.settle()
 	if strings.TrimSpace(rec.Text) == "" {
 		if strings.TrimSpace(rec.Title) == "" {
-			return nil, errors.New("record has neither text nor title")
+			return nil, errors.New("record has neither text (or content, body, article) nor title (or headline)")
 		}
 		rec.Text = rec.Title
 	}

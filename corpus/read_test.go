@@ -396,3 +396,43 @@ func TestDatelines(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONFieldNames: scrapers and news APIs name a record's fields in
+// other words (content, headline, publish_time, media, link), and a .json
+// file may hold its records under a key ({"data": [...]}). Each reads as
+// the corpora's own names do; the corpora's names win where both are given.
+func TestJSONFieldNames(t *testing.T) {
+	tests := []struct {
+		name, file, data                         string
+		id, title, date, source, url, text, auth string
+	}{
+		{"news API", "api.jsonl", `{"headline": "李强考察山西", "content": "国务院总理李强在山西太原考察。", "publish_time": "2024-03-01 10:00:00", "media": "新华网", "link": "http://example.org/1", "authors": ["张三"]}`,
+			"api-1", "李强考察山西", "2024-03-01", "新华网", "http://example.org/1", "国务院总理李强在山西太原考察。", "张三"},
+		{"scraper", "scrape.jsonl", `{"title": "某区部署重点工作", "body": "近日,某区召开会议。", "published_at": "2022-09-26T08:00:00+08:00", "site": "人民网"}`,
+			"scrape-1", "某区部署重点工作", "2022-09-26", "人民网", "", "近日,某区召开会议。", ""},
+		{"the corpora's names win", "both.jsonl", `{"title": "甲", "headline": "乙", "text": "正文甲。", "content": "正文乙。", "date": "20220924", "time": "2023-01-01", "source": "光明日报", "media": "新华网"}`,
+			"both-1", "甲", "2022-09-24", "光明日报", "", "正文甲。", ""},
+		{"records under data", "wrapped.json", `{"code": 0, "data": [{"headline": "李强考察山西", "content": "国务院总理李强在山西太原考察。", "pubdate": "2024-03-01"}]}`,
+			"wrapped-1", "李强考察山西", "2024-03-01", "", "", "国务院总理李强在山西太原考察。", ""},
+		{"a record with a data field", "single.json", `{"title": "某区部署重点工作", "text": "近日,某区召开会议。", "data": [1, 2]}`,
+			"single", "某区部署重点工作", "", "", "", "近日,某区召开会议。", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, rep := loadAll(t, writeFile(t, t.TempDir(), tc.file, []byte(tc.data+"\n")))
+			if len(docs) != 1 || len(rep.Problems) != 0 {
+				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
+			}
+			d := docs[0]
+			if d.ID != tc.id || d.Title != tc.title || d.Date != tc.date || d.Source != tc.source || d.URL != tc.url || d.Text != tc.text || strings.Join(d.Authors, ",") != tc.auth {
+				t.Errorf("got id %q title %q date %q source %q url %q text %q authors %q", d.ID, d.Title, d.Date, d.Source, d.URL, d.Text, d.Authors)
+			}
+		})
+	}
+	t.Run("no text under any name", func(t *testing.T) {
+		_, rep := loadAll(t, writeFile(t, t.TempDir(), "x.jsonl", []byte(`{"summary": "只有摘要"}`+"\n")))
+		if len(rep.Problems) == 0 || !strings.Contains(rep.Problems[0].Reason, "content") || !strings.HasSuffix(rep.Problems[0].Path, "x.jsonl:1") {
+			t.Errorf("problems %+v, want one naming the fields looked for", rep.Problems)
+		}
+	})
+}
