@@ -175,6 +175,9 @@ func fillArticle(d *fangtan.Document, a *article, p page, pageDate, pageSource s
 			d.Source = firstNonEmpty(m[1:]...)
 		}
 	}
+	if d.Source == "" {
+		d.Source = p.hints.Site
+	}
 	d.URL = p.hints.URL
 	d.Paragraphs = paras
 	d.Text = strings.Join(paras, "\n")

@@ -42,6 +42,9 @@ type pageMeta struct {
 	Source  string
 	URL     string
 	Authors []string
+	// Site is the site a page was published on as its <title> names it
+	// (标题_人民网): the source where the page names no other.
+	Site string
 }
 
 // input is one file to read: display is how problems name it, rel is the

@@ -31,6 +31,7 @@ func parseHTML(text string) (page, error) {
 	if n := findFirst(body, atom.H1); n != nil {
 		h1 = collapseSpace(nodeText(n))
 	}
+	p.hints.Site = siteInTitle(p.hints.Title)
 	content := mainContent(body, firstNonEmpty(h1, trimSiteSuffix(p.hints.Title)))
 	if h1 != "" {
 		p.hints.Title = h1
@@ -364,10 +365,34 @@ func containsLine(lines []string, s string) bool {
 	return false
 }
 
+// siteInTitle returns the publication a <title> names after its headline
+// (标题_人民网, 标题 | 香港新聞網, 标题_新闻中心_中国网), or "" when its last
+// part is not a publication's name.
+func siteInTitle(t string) string {
+	last := -1
+	sepLen := 0
+	for _, sep := range siteSeparators {
+		if i := strings.LastIndex(t, sep); i > last {
+			last, sepLen = i, len(sep)
+		}
+	}
+	if last <= 0 || utf8.RuneCountInString(strings.TrimSpace(t[:last])) < 4 {
+		return ""
+	}
+	site := normalizeSource(t[last+sepLen:])
+	if !pubName.MatchString(site) {
+		return ""
+	}
+	return site
+}
+
+// siteSeparators join a headline and the site's name in a <title>.
+var siteSeparators = []string{"_", " - ", " – ", "|", "｜", "--"}
+
 // trimSiteSuffix drops the site name a <title> often appends:
 // "标题_人民网", "标题 - 光明网", "标题|新华网".
 func trimSiteSuffix(t string) string {
-	for _, sep := range []string{"_", " - ", " – ", "|", "｜", "--"} {
+	for _, sep := range siteSeparators {
 		if i := strings.LastIndex(t, sep); i > 0 {
 			head := strings.TrimSpace(t[:i])
 			if utf8.RuneCountInString(head) >= 4 {

@@ -436,3 +436,33 @@ func TestJSONFieldNames(t *testing.T) {
 		}
 	})
 }
+
+// TestSiteInTitle: the site a <title> names after the headline is the
+// source of a page that names none, and only then: the page's own
+// dateline or lead (a wire story on a portal) names where it comes from.
+func TestSiteInTitle(t *testing.T) {
+	page := func(title, lead string) string {
+		return `<html><head><meta charset="utf-8"><title>` + title + `</title></head><body><article><h1>林鄭：增建公營房屋</h1>` + lead +
+			`<p>行政長官林鄭月娥今日發表施政報告，表示政府會增建公營房屋。</p></article></body></html>`
+	}
+	tests := []struct{ name, html, source string }{
+		{"site after a bar", page("林鄭：增建公營房屋 | 香港新聞網", ""), "香港新闻网"},
+		{"site after an underscore", page("林鄭：增建公營房屋_人民网", ""), "人民网"},
+		{"channel and site", page("林鄭：增建公營房屋--港澳频道--人民网", ""), "人民网"},
+		{"no site", page("林鄭：增建公營房屋", ""), ""},
+		{"a last part that is no publication", page("林鄭：增建公營房屋 - 施政報告", ""), ""},
+		{"the dateline names the source", page("林鄭：增建公營房屋_新浪网", "<p>2018年10月10日 来源：明報</p>"), "明报"},
+		{"the lead names the source", page("林鄭：增建公營房屋_新浪网", "<p>【明報專訊】今日施政報告。</p>"), "明报"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, rep := loadAll(t, writeFile(t, t.TempDir(), fmt.Sprintf("p%d.html", i), []byte(tc.html)))
+			if len(docs) != 1 || len(rep.Problems) != 0 {
+				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
+			}
+			if docs[0].Source != tc.source {
+				t.Errorf("source %q, want %q", docs[0].Source, tc.source)
+			}
+		})
+	}
+}
