@@ -1311,6 +1311,9 @@ func (p *people) findOfficials(t *tagged) {
 		if nl == 0 {
 			continue
 		}
+		if removedBefore(rs, start) && !hasFormerQualifier(title) {
+			title = formerQualifiers[0] + title
+		}
 		judged := title
 		if start > 0 && start-1 == prevEnd && rs[start-1] == '、' {
 			// 香港众志立法会议员罗冠聪、秘书长黄之锋: a post alone in a
@@ -1342,6 +1345,36 @@ func (p *people) findOfficials(t *tagged) {
 			at += 1 + m
 		}
 	}
+}
+
+// removalVerbs take a post away (extract/data/removalverbs.txt).
+var removalVerbs = mustList("removalverbs.txt")
+
+// removedBefore reports whether a verb that takes a post away ends at
+// start, or before a 的 there: the post after it is one the person lost
+// (被DQ议员刘小丽).
+func removedBefore(rs []rune, start int) bool {
+	if start > 0 && rs[start-1] == '的' {
+		start--
+	}
+	for _, v := range removalVerbs {
+		n := utf8.RuneCountInString(v)
+		if start >= n && string(rs[start-n:start]) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFormerQualifier reports whether title holds a former qualifier
+// (前总统, 南韩前总统, 时任议员).
+func hasFormerQualifier(title string) bool {
+	for _, q := range formerQualifiers {
+		if strings.Contains(title, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // singlePost reports whether title, with the two runes before it, ends in
