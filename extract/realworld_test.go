@@ -996,6 +996,8 @@ func TestAddRegisteredAtDate(t *testing.T) {
 	// Financial secretary until January 2017, then a candidate.
 	note("曾俊华", "财政司司长", "2016-10", "2016-11", "2016-12", "2016-12")
 	note("曾俊华", "前财政司司长", "2017-01", "2017-02", "2017-02", "2017-03")
+	// Disqualified before the archive begins: seen only as a former one.
+	note("游蕙祯", "青年新政前立法会议员", "2017-04", "2017-05")
 	for _, tc := range []struct {
 		date, text string
 		want       []string
@@ -1016,6 +1018,13 @@ func TestAddRegisteredAtDate(t *testing.T) {
 		{"2017-03-05", "曾俊華表示，會參選到底。政務司司長張建宗亦有出席。", nil},
 		{"2016-12-05", "曾俊華表示，會參選到底。政務司司長張建宗亦有出席。", []string{"曾俊华"}},
 		{"", "社民連梁國雄表示，會提出上訴。", []string{"梁国雄"}}, // no date, no judgement
+		// A former official is one of an article that writes the office
+		// they held, and of no other.
+		{"2017-08-25", "青年新政游蕙禎今日向終審法院申請上訴許可。", nil},
+		{"2017-08-25", "青年新政游蕙禎今日向終審法院申請上訴許可，她去年因宣誓風波被撤銷議員資格。", []string{"游蕙祯"}},
+		{"2017-08-25", "游蕙禎今日出庭。立法會議員朱凱廸亦有到場。", nil},
+		// 任期 is no person after the post (notnames.txt).
+		{"2017-08-25", "游蕙禎今日出庭，她的議員任期去年已告終止。", []string{"游蕙祯"}},
 	} {
 		t.Run(tc.date+tc.text, func(t *testing.T) {
 			d := fangtan.Document{Title: "新闻", Date: tc.date, Paragraphs: []string{tc.text}, Text: tc.text}
