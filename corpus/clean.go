@@ -78,6 +78,9 @@ var (
 // are removed from it, since its short lines (a bracketed series name, a
 // list of names) are its text, not a page's furniture.
 func classify(raw []string, record bool) (lines []line, info pageInfo) {
+	if !record {
+		raw = unwrap(raw)
+	}
 	inDisclaimer := false
 	seenText := false
 	inRelated := false
@@ -392,3 +395,84 @@ func joinBrokenParagraphs(lines []line) []line {
 
 // turnPrefix opens an interview turn: 记者:, 人民网:, 李慧:.
 var turnPrefix = regexp.MustCompile(`^[^,,。:"“]{1,10}:`)
+
+// unwrap joins again the lines of a text file hard-wrapped at a fixed
+// width (old archives, mail, fixed-width exports): a line of that width
+// that does not end a sentence goes on in the next. Left wrapped, the
+// first line of the text was taken for the headline, every wrapped line
+// without a full stop for a section head, and a wrapped disclaimer for
+// text.
+func unwrap(raw []string) []string {
+	width := wrapWidth(raw)
+	if width == 0 {
+		return raw
+	}
+	out := make([]string, 0, len(raw))
+	atWidth, joining := false, false
+	for _, r := range raw {
+		t := strings.TrimFunc(r, isSpace)
+		// A line can be cut between a full stop and its closing mark
+		// (…高兴地说。 / ”合作社…).
+		first, _ := utf8.DecodeRuneInString(t)
+		if t != "" && (joining || atWidth && strings.ContainsRune(closingMarks+",，、;；:：。", first)) {
+			out[len(out)-1] += t
+		} else {
+			out = append(out, r)
+		}
+		n := utf8.RuneCountInString(t)
+		atWidth = t != "" && n >= width-1 && n <= width+1
+		joining = atWidth && !endsSentence(t)
+	}
+	return out
+}
+
+// closingMarks close a quotation or a bracket.
+const closingMarks = "”」』’\"）)】"
+
+// wrapWidth is the width raw was hard-wrapped at, or 0: the length, of at
+// least 20 runes, that at least three lines not ending a sentence share,
+// give or take one, and that nine lines in ten do not pass (a page whose
+// paragraphs run on is not wrapped, however many of its headlines share a
+// length).
+func wrapWidth(raw []string) int {
+	count := map[int]int{}
+	lengths := make([]int, 0, len(raw))
+	for _, r := range raw {
+		t := strings.TrimFunc(r, isSpace)
+		n := utf8.RuneCountInString(t)
+		lengths = append(lengths, n)
+		if n >= 20 && !endsSentence(t) {
+			count[n]++
+		}
+	}
+	best, most := 0, 0
+	for n := range count {
+		if c := count[n-1] + count[n] + count[n+1]; c > most || c == most && n > best {
+			best, most = n, c
+		}
+	}
+	if most < 3 {
+		return 0
+	}
+	longer := 0
+	for _, n := range lengths {
+		if n > best+1 {
+			longer++
+		}
+	}
+	if longer > len(raw)/10 {
+		return 0
+	}
+	return best
+}
+
+// endsSentence reports whether t ends a sentence: 。, ！ or ？ (or their
+// half-width forms, or …), or a closing quotation mark or bracket right
+// after one.
+func endsSentence(t string) bool {
+	rs := []rune(t)
+	for len(rs) > 1 && strings.ContainsRune(closingMarks, rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	return len(rs) > 0 && strings.ContainsRune("。！？!?…", rs[len(rs)-1])
+}

@@ -1,8 +1,13 @@
 package corpus
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"fangtan"
 )
 
 // TestCleanChrome: each kind of site chrome is removed and the article
@@ -100,5 +105,60 @@ func TestBreadcrumbs(t *testing.T) {
 				t.Errorf("%q: kept=%v, want kept=%v (text %q)", tc.line, kept, !tc.drop, docs[0].Text)
 			}
 		})
+	}
+}
+
+// TestHardWrappedText: a text file hard-wrapped at a fixed width (old
+// archives, mail, fixed-width exports) reads as the same article as the
+// file unwrapped: the same title, and the same text, the lines of a
+// paragraph joined again. Unwrapped, the first line of the text had been
+// taken for the headline, and each wrapped line without a full stop for a
+// section head.
+func TestHardWrappedText(t *testing.T) {
+	for _, name := range []string{"000_05aaf4ed1f0a3e45.txt", "002_6f54863fc0170bed.txt", "003_656a4e0b7189dfe8.txt"} {
+		raw, err := os.ReadFile(filepath.Join("sample", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := loadAll(t, writeFile(t, t.TempDir(), name, raw))
+		if len(want) != 1 {
+			t.Fatalf("%s: %d articles unwrapped", name, len(want))
+		}
+		for _, width := range []int{24, 35, 50} {
+			t.Run(fmt.Sprintf("%s/%d", name, width), func(t *testing.T) {
+				var wrapped []string
+				for i, l := range strings.Split(string(raw), "\n") {
+					rs := []rune(strings.TrimSpace(l))
+					if i == 0 || len(rs) <= width {
+						wrapped = append(wrapped, string(rs))
+						continue
+					}
+					for len(rs) > width {
+						wrapped = append(wrapped, string(rs[:width]))
+						rs = rs[width:]
+					}
+					wrapped = append(wrapped, string(rs), "")
+				}
+				got, _ := loadAll(t, writeFile(t, t.TempDir(), name, []byte(strings.Join(wrapped, "\n"))))
+				if len(got) != 1 {
+					t.Fatalf("%d articles wrapped at %d", len(got), width)
+				}
+				if got[0].Title != want[0].Title {
+					t.Errorf("title %q, want %q", got[0].Title, want[0].Title)
+				}
+				// A sentence that ends right at the width ends the
+				// paragraph too, and a space at a cut is lost; the text
+				// is the same.
+				flat := func(d fangtan.Document) string {
+					return strings.Join(strings.Fields(strings.Join(d.Paragraphs, "")), "")
+				}
+				if flat(got[0]) != flat(want[0]) {
+					t.Errorf("text differs from the unwrapped file's:\n got %.200q\nwant %.200q", flat(got[0]), flat(want[0]))
+				}
+				if len(got[0].Paragraphs) > len(want[0].Paragraphs)+3 {
+					t.Errorf("%d paragraphs, the unwrapped file has %d", len(got[0].Paragraphs), len(want[0].Paragraphs))
+				}
+			})
+		}
 	}
 }
