@@ -62,6 +62,8 @@ var (
 	// 当前位置:首页>新闻, 您现在的位置 : 首页 > 时政.
 	breadcrumbWhere = regexp.MustCompile(`^(当前位置|您的位置|您现在的位置|现在位置|所在位置|位置)\s*:\s*`)
 	// bracketLabel is a line that is only a bracketed column tag.
+	// titleLabel labels a headline in a text file: 标题：, 題目:, Title:.
+	titleLabel = regexp.MustCompile(`^(?:标题|题目|title)\s*[:]\s*`)
 	// shareRow is a row of share buttons under its label: 分享到:facebook whatsapp.
 	shareRow     = regexp.MustCompile(`^[\[【]?(?:分享到|分享至|分享)[\]】]?[:]`)
 	bracketLabel = regexp.MustCompile(`^[【\[][^】\]]{1,24}[】\]]$`)
@@ -138,6 +140,12 @@ func classify(raw []string, record bool) (lines []line, info pageInfo) {
 			continue
 		case !record && bracketLabel.MatchString(ff):
 			continue // a column tag such as 【新时代优秀县委书记风采】
+		}
+		if loc := titleLabel.FindStringIndex(ff); !record && loc != nil && n > utf8.RuneCountInString(ff[:loc[1]])+1 {
+			// 标题：李强考察山西: the headline, without its label.
+			cut := utf8.RuneCountInString(ff[:loc[1]])
+			t, ff = strings.TrimSpace(string([]rune(t)[cut:])), strings.TrimSpace(string([]rune(ff)[cut:]))
+			n = utf8.RuneCountInString(t)
 		}
 		seenText = true
 		lines = append(lines, typeLine(t, ff, n))

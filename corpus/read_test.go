@@ -376,6 +376,7 @@ func TestDatelines(t *testing.T) {
 		{"Hong Kong paper's lead", head + "\n2018年10月10日\n【明報專訊】" + body, head, "2018-10-10", "明报", "【明報專訊】" + body},
 		{"Hong Kong agency's lead", head + "\n【文匯報訊】" + body, head, "", "文汇报", "【文匯報訊】" + body},
 		{"Taiwan agency's lead", head + "\n（中央社記者溫貴香台北3日電）" + body, head, "", "中央社", "（中央社記者溫貴香台北3日電）" + body},
+		{"a labelled headline", "標題：" + head + "\n日期：2018年5月3日\n" + body, head, "2018-05-03", "", body},
 		{"a headline that holds a date", "2018年5月3日立法會三讀通過預算案\n" + body, "2018年5月3日立法會三讀通過預算案", "", "", body},
 	}
 	for i, tc := range tests {
