@@ -30,6 +30,13 @@ func parseHTML(text string) (page, error) {
 	var h1 string
 	if n := findFirst(body, atom.H1); n != nil {
 		h1 = collapseSpace(nodeText(n))
+	} else if n := findFirst(body, atom.H2); n != nil {
+		// No <h1>: an <h2> that writes the <title>'s headline out in
+		// full (立法會今日辯論 / 立法會今日辯論施政報告) is the headline.
+		h2, t := collapseSpace(nodeText(n)), trimSiteSuffix(p.hints.Title)
+		if t != "" && len(h2) > len(t) && strings.HasPrefix(fold(h2), fold(t)) {
+			h1 = h2
+		}
 	}
 	p.hints.Site = siteInTitle(p.hints.Title)
 	content := mainContent(body, firstNonEmpty(h1, trimSiteSuffix(p.hints.Title)))

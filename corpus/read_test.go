@@ -467,3 +467,29 @@ func TestSiteInTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineInH2: a page without an <h1> whose first <h2> writes out the
+// headline its <title> gives shorter is headed by the <h2>; an <h2> that
+// is something else (a section, a box) is not.
+func TestHeadlineInH2(t *testing.T) {
+	page := func(title, h2 string) string {
+		return `<html><head><meta charset="utf-8"><title>` + title + `</title></head><body><div id="content"><h2>` + h2 +
+			`</h2><p>立法會今日辯論施政報告致謝議案，民主黨議員胡志偉表示，政府房屋政策失敗。</p></div></body></html>`
+	}
+	tests := []struct{ name, html, title string }{
+		{"h2 writes the title out", page("立法會今日辯論 - 星島日報", "立法會今日辯論施政報告"), "立法會今日辯論施政報告"},
+		{"h2 is the title", page("立法會今日辯論施政報告 - 星島日報", "立法會今日辯論施政報告"), "立法會今日辯論施政報告"},
+		{"h2 is another heading", page("立法會今日辯論施政報告 - 星島日報", "相關新聞"), "立法會今日辯論施政報告"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, rep := loadAll(t, writeFile(t, t.TempDir(), fmt.Sprintf("h%d.html", i), []byte(tc.html)))
+			if len(docs) != 1 || len(rep.Problems) != 0 {
+				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
+			}
+			if docs[0].Title != tc.title {
+				t.Errorf("title %q, want %q", docs[0].Title, tc.title)
+			}
+		})
+	}
+}
