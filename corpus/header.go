@@ -25,7 +25,7 @@ func foldName(s string) string { return strings.TrimSpace(fold(s)) }
 var (
 	// fullDate finds 2021年07月02日, 2021-08-17, 2021/8/17, 2021.8.17 with
 	// an optional time of day after it.
-	fullDate = regexp.MustCompile(`(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2}):(\d{2})(?::\d{2})?)?`)
+	fullDate = regexp.MustCompile(`(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?(?:\s*[Tt]?\s*(\d{1,2}):(\d{2})(?::\d{2})?)?`)
 	// compactDate is the JSON corpora's YYYYMMDD.
 	compactDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})`)
 	// monthDay is a date without its year: 2月28日.
@@ -156,6 +156,10 @@ func nameList(s string) []string {
 var (
 	// bylinePrefix is what precedes reporters' names: 本报记者, □记者, 作者:, 文/.
 	bylinePrefix = regexp.MustCompile(`^(?:[□■●▲◎]\s*)?(?:(?:作者|撰文|文字|本报|本网|特约|见习|实习|首席|通讯员|记者|采写|编译)+\s*[::/|]?|(?:文|图|摄影|摄)\s*[::/|])\s*`)
+	// bylineSuffix closes a byline: 记者 王小明 报道.
+	bylineSuffix = regexp.MustCompile(`\s*(?:报道|报导|撰稿)$`)
+	// bylineRole labels a later name of a byline: 撰文:王小明 摄影:李大文.
+	bylineRole = regexp.MustCompile(`\s(?:作者|撰文|文字|记者|编辑|摄影|图片|采访)\s*[:/|]\s*`)
 	// trailingAuthors is "(胡平)" or "(本报记者 罗旭)" closing a paragraph.
 	trailingAuthors = regexp.MustCompile(`[(]\s*((?:本报|本网)?(?:特约|见习|实习)?(?:记者|通讯员)?\s*[^()]{2,40}?)\s*[)]$`)
 	sourceInLine    = regexp.MustCompile(`来源\s*[:]\s*([^\s|]+)`)
@@ -163,13 +167,15 @@ var (
 	// metaNoise is what a dateline holds beside the date, source and
 	// names: the weekday, the page, labels, and a time of day with its
 	// zone (2019-06-12 HKT 18:32, 北京时间 08:00).
-	metaNoise = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]|第?\d{1,3}版|[()|]|发布时间[:]?|发表时间[:]?|(?:北京|香港|台北)?时间[:]?|日期[:]|发布[:]|更新[:]?|\b(?:hkt|gmt|utc|cst)\b|\b\d{1,2}:\d{2}(?::\d{2})?\b`)
+	metaNoise = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]|第?\d{1,3}版|[()|]|发布时间[:]?|发表时间[:]?|(?:北京|香港|台北)?时间[:]?|日期[:]|发布[:]|(?:最后)?更新[:]?|\b(?:hkt|gmt|utc|cst)\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|[+-]\d{2}:?\d{2}\b`)
 	// pubName is a publication's name: 光明日报, 人民网, and Hong Kong's
 	// names of one rune before the suffix (明报, 众新闻, 东网).
 	pubName = regexp.MustCompile(`^[\p{Han}a-z0-9-]{1,16}(报|网|社|台|刊|杂志|频道|新闻|日报|晚报|周刊|客户端|传媒)$`)
 )
 
-// authorsIn reads a byline: names after an optional 本报记者-style prefix.
+// authorsIn reads a byline: names after an optional 本报记者-style prefix,
+// each name perhaps under a role of its own (撰文:王小明 摄影:李大文), and
+// perhaps closed by 报道 (记者 王小明 报道).
 func authorsIn(f string) []string {
 	rest := strings.TrimSpace(f)
 	for {
@@ -179,6 +185,8 @@ func authorsIn(f string) []string {
 		}
 		rest = next
 	}
+	rest = strings.TrimSpace(bylineSuffix.ReplaceAllString(rest, ""))
+	rest = bylineRole.ReplaceAllString(rest, " ")
 	return nameList(rest)
 }
 

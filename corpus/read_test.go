@@ -257,6 +257,11 @@ func TestBylines(t *testing.T) {
 		{"□记者 任婧婉 刘瑶 李哲", []string{"任婧婉", "刘瑶", "李哲"}},
 		{"張臨山   趙芳", []string{"张临山", "赵芳"}},
 		{"麻潞", []string{"麻潞"}},
+		// Each name under its own role, and a byline closed by 报道.
+		{"撰文：王小明　攝影：李大文", []string{"王小明", "李大文"}},
+		{"記者 王小明 報道", []string{"王小明"}},
+		// A publication beside a date is no person (明 is a family name).
+		{"2018年5月3日 明報", nil},
 		{"作者:本报记者 罗旭 《光明日报》( 2021年07月02日 05版)", []string{"罗旭"}},
 		{"本报记者 李杰华", []string{"李杰华"}},
 		{"政务之要", nil},
@@ -376,6 +381,8 @@ func TestDatelines(t *testing.T) {
 		{"Hong Kong paper's lead", head + "\n2018年10月10日\n【明報專訊】" + body, head, "2018-10-10", "明报", "【明報專訊】" + body},
 		{"Hong Kong agency's lead", head + "\n【文匯報訊】" + body, head, "", "文汇报", "【文匯報訊】" + body},
 		{"Taiwan agency's lead", head + "\n（中央社記者溫貴香台北3日電）" + body, head, "", "中央社", "（中央社記者溫貴香台北3日電）" + body},
+		{"last updated", head + "\n最後更新：2019年6月12日 18:32\n" + body, head, "2019-06-12", "", body},
+		{"an ISO time with its offset", head + "\n更新時間 2019-06-12T18:32:00+08:00\n" + body, head, "2019-06-12", "", body},
 		{"a labelled headline", "標題：" + head + "\n日期：2018年5月3日\n" + body, head, "2018-05-03", "", body},
 		{"a headline that holds a date", "2018年5月3日立法會三讀通過預算案\n" + body, "2018年5月3日立法會三讀通過預算案", "", "", body},
 	}
