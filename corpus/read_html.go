@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +55,29 @@ func parseHTML(text string) (page, error) {
 	}
 	p.lines = lines
 	return p, nil
+}
+
+// markupTag is an HTML tag that a record's text holds when a scraper or a
+// news API gave the article's markup instead of its text.
+var markupTag = regexp.MustCompile(`(?i)<(?:p|br|div|span|h[1-6]|li|img|script|style|strong|em|a|figure|table)\b[^<>]*>|</(?:p|div|span|h[1-6]|li|strong|em|a)>`)
+
+// htmlFragmentLines returns the lines of text of an HTML fragment (a
+// record's markup), scripts, styles and furniture left out, or nil when
+// text holds no markup.
+func htmlFragmentLines(text string) []string {
+	if !strings.Contains(text, "<") || len(markupTag.FindAllStringIndex(text, 2)) < 2 {
+		return nil // one stray <b> or "a<b" in plain text is not markup
+	}
+	root, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil
+	}
+	pruneHTML(root)
+	body := findFirst(root, atom.Body)
+	if body == nil {
+		body = root
+	}
+	return blockLines(body)
 }
 
 // htmlMeta reads <title>, <meta> and <link rel=canonical>.

@@ -258,6 +258,9 @@ func recordPage(raw []byte, rel, stem string, n int) (*page, error) {
 		p.hints.Source = sourceForStem(stem)
 	}
 	p.lines = strings.Split(strings.ReplaceAll(rec.Text, "\r\n", "\n"), "\n")
+	if lines := htmlFragmentLines(rec.Text); lines != nil {
+		p.lines = lines // <p>…</p><p>…</p>: the article's markup
+	}
 	return p, nil
 }
 

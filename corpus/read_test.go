@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -496,6 +497,31 @@ func TestHeadlineInH2(t *testing.T) {
 			}
 			if docs[0].Title != tc.title {
 				t.Errorf("title %q, want %q", docs[0].Title, tc.title)
+			}
+		})
+	}
+}
+
+// TestRecordMarkup: a record whose text is the article's HTML (a news
+// API's content field) reads as the paragraphs the markup holds, its
+// scripts and images left out; a text with a stray < is left as it is.
+func TestRecordMarkup(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"paragraphs", `<p>行政長官林鄭月娥今日發表施政報告。</p><p>林鄭月娥說：「我們會增加土地供應。」</p><p><img src="a.jpg"/></p><script>var x=1;</script>`,
+			"行政長官林鄭月娥今日發表施政報告。|林鄭月娥說：「我們會增加土地供應。」"},
+		{"line breaks", `行政長官林鄭月娥今日發表施政報告。<br/>林鄭月娥說：「我們會增加土地供應。」<br>`,
+			"行政長官林鄭月娥今日發表施政報告。|林鄭月娥說：「我們會增加土地供應。」"},
+		{"plain text with a <", "增長率<3%的地區有五個。\n其餘地區增長較快。", "增長率<3%的地區有五個。|其餘地區增長較快。"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, _ := json.Marshal(map[string]string{"title": "施政報告", "content": tc.text})
+			docs, rep := loadAll(t, writeFile(t, t.TempDir(), fmt.Sprintf("r%d.jsonl", i), append(rec, '\n')))
+			if len(docs) != 1 || len(rep.Problems) != 0 {
+				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
+			}
+			if got := strings.Join(docs[0].Paragraphs, "|"); got != tc.want {
+				t.Errorf("paragraphs %q, want %q", got, tc.want)
 			}
 		})
 	}
