@@ -61,11 +61,11 @@ var (
 	// breadcrumbWhere is the label a breadcrumb trail may start with:
 	// 当前位置:首页>新闻, 您现在的位置 : 首页 > 时政.
 	breadcrumbWhere = regexp.MustCompile(`^(当前位置|您的位置|您现在的位置|现在位置|所在位置|位置)\s*:\s*`)
-	// bracketLabel is a line that is only a bracketed column tag.
 	// titleLabel labels a headline in a text file: 标题：, 題目:, Title:.
 	titleLabel = regexp.MustCompile(`^(?:标题|题目|title)\s*[:]\s*`)
 	// shareRow is a row of share buttons under its label: 分享到:facebook whatsapp.
-	shareRow     = regexp.MustCompile(`^[\[【]?(?:分享到|分享至|分享)[\]】]?[:]`)
+	shareRow = regexp.MustCompile(`^[\[【]?(?:分享到|分享至|分享)[\]】]?[:]`)
+	// bracketLabel is a line that is only a bracketed column tag.
 	bracketLabel = regexp.MustCompile(`^[【\[][^】\]]{1,24}[】\]]$`)
 	// endCredit is a closing credit such as (中共太原市委党史研究室供稿).
 	endCredit = regexp.MustCompile(`^\(.{2,40}(供稿|供图|来稿|整理|摄)\)$`)

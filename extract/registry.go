@@ -91,10 +91,11 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		}
 		// A former official's name written short is still theirs (鸠山由
 		// of 鸠山由纪夫), but they are added as an official only to an
-		// article that writes an office they held, and one who left office
-		// by its date likewise (outOfOfficeAt).
-		// Not a candidate after leaving a post (runsAfterLeaving): the
-		// office the article writes is the one left, or the one sought.
+		// article that writes an office they held (writesFormerOffice),
+		// and one who left office by its date likewise (outOfOfficeAt).
+		// A candidate named after leaving a post (runsAfterLeaving) is
+		// not: the office such an article writes is the one left, or the
+		// one sought.
 		if as == formerOfficial && registeredAsOf(ro) == formerOfficial && writesFormerOffice(texts, ro) {
 			as = officialNow
 		}
@@ -631,10 +632,10 @@ func (lo leftOffice) writtenIn(t []rune, name []rune) bool {
 
 // namesAnotherAt reports whether a post that ends at rune i of rs is
 // written before another person's name than name: a family name and a
-// Han rune after it that are no word of notnames.txt, and name nowhere in the list of names that may
-// follow (被DQ议员罗冠聪、梁国雄 is 梁国雄's post too).
+// Han rune after it that are no word of notnames.txt (议员资格, 议员宣誓),
+// and name nowhere in the list of names that may follow (被DQ议员罗冠聪、
+// 梁国雄 is 梁国雄's post too).
 func namesAnotherAt(rs []rune, i int, name []rune) bool {
-	// 议员资格, 议员宣誓: a word that begins with a family name.
 	if i+1 >= len(rs) || !surnames[rs[i]] || !isHan(rs[i+1]) || notNames[string(rs[i:i+2])] {
 		return false
 	}
@@ -731,16 +732,6 @@ func writesFormerOffice(texts [][]rune, ro fangtan.RegisteredOfficial) bool {
 			if hasRunesIn(t, name) && lo.writtenIn(t, name) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// hasRunesIn reports whether w occurs in t.
-func hasRunesIn(t, w []rune) bool {
-	for i := 0; i+len(w) <= len(t); i++ {
-		if hasRunesAt(t, i, w) {
-			return true
 		}
 	}
 	return false

@@ -96,3 +96,13 @@ func (x *suffixIndex) shortestEndingAt(rs []rune, end int) int {
 func hasRunesAt(rs []rune, i int, w []rune) bool {
 	return i >= 0 && i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w)
 }
+
+// hasRunesIn reports whether w occurs in t.
+func hasRunesIn(t, w []rune) bool {
+	for i := 0; i+len(w) <= len(t); i++ {
+		if hasRunesAt(t, i, w) {
+			return true
+		}
+	}
+	return false
+}
