@@ -389,13 +389,7 @@ func TestDatelines(t *testing.T) {
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeFile(t, dir, fmt.Sprintf("page%d.txt", i), []byte(tc.text+"\n"))
-			docs, rep := loadAll(t, dir)
-			if len(docs) != 1 || len(rep.Problems) != 0 {
-				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
-			}
-			d := docs[0]
+			d := loadOne(t, fmt.Sprintf("page%d.txt", i), []byte(tc.text+"\n"))
 			if d.Title != tc.title || d.Date != tc.date || d.Source != tc.source || strings.Join(d.Paragraphs, "|") != tc.paras {
 				t.Errorf("title %q date %q source %q paragraphs %q\nwant %q %q %q %q", d.Title, d.Date, d.Source, strings.Join(d.Paragraphs, "|"), tc.title, tc.date, tc.source, tc.paras)
 			}
@@ -428,11 +422,7 @@ func TestJSONFieldNames(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, rep := loadAll(t, writeFile(t, t.TempDir(), tc.file, []byte(tc.data+"\n")))
-			if len(docs) != 1 || len(rep.Problems) != 0 {
-				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
-			}
-			d := docs[0]
+			d := loadOne(t, tc.file, []byte(tc.data+"\n"))
 			if d.ID != tc.id || d.Title != tc.title || d.Date != tc.date || d.Source != tc.source || d.URL != tc.url || d.Text != tc.text || strings.Join(d.Authors, ",") != tc.auth {
 				t.Errorf("got id %q title %q date %q source %q url %q text %q authors %q", d.ID, d.Title, d.Date, d.Source, d.URL, d.Text, d.Authors)
 			}
@@ -465,12 +455,9 @@ func TestSiteInTitle(t *testing.T) {
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, rep := loadAll(t, writeFile(t, t.TempDir(), fmt.Sprintf("p%d.html", i), []byte(tc.html)))
-			if len(docs) != 1 || len(rep.Problems) != 0 {
-				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
-			}
-			if docs[0].Source != tc.source {
-				t.Errorf("source %q, want %q", docs[0].Source, tc.source)
+			d := loadOne(t, fmt.Sprintf("p%d.html", i), []byte(tc.html))
+			if d.Source != tc.source {
+				t.Errorf("source %q, want %q", d.Source, tc.source)
 			}
 		})
 	}
@@ -491,12 +478,9 @@ func TestHeadlineInH2(t *testing.T) {
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, rep := loadAll(t, writeFile(t, t.TempDir(), fmt.Sprintf("h%d.html", i), []byte(tc.html)))
-			if len(docs) != 1 || len(rep.Problems) != 0 {
-				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
-			}
-			if docs[0].Title != tc.title {
-				t.Errorf("title %q, want %q", docs[0].Title, tc.title)
+			d := loadOne(t, fmt.Sprintf("h%d.html", i), []byte(tc.html))
+			if d.Title != tc.title {
+				t.Errorf("title %q, want %q", d.Title, tc.title)
 			}
 		})
 	}
@@ -516,13 +500,21 @@ func TestRecordMarkup(t *testing.T) {
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec, _ := json.Marshal(map[string]string{"title": "施政報告", "content": tc.text})
-			docs, rep := loadAll(t, writeFile(t, t.TempDir(), fmt.Sprintf("r%d.jsonl", i), append(rec, '\n')))
-			if len(docs) != 1 || len(rep.Problems) != 0 {
-				t.Fatalf("%d documents, problems %+v", len(docs), rep.Problems)
-			}
-			if got := strings.Join(docs[0].Paragraphs, "|"); got != tc.want {
+			d := loadOne(t, fmt.Sprintf("r%d.jsonl", i), append(rec, '\n'))
+			if got := strings.Join(d.Paragraphs, "|"); got != tc.want {
 				t.Errorf("paragraphs %q, want %q", got, tc.want)
 			}
 		})
 	}
+}
+
+// loadOne reads data, written to a file called name, as one document
+// with no problem.
+func loadOne(t *testing.T, name string, data []byte) fangtan.Document {
+	t.Helper()
+	docs, rep := loadAll(t, writeFile(t, t.TempDir(), name, data))
+	if len(docs) != 1 || len(rep.Problems) != 0 {
+		t.Fatalf("%s: %d documents, problems %+v", name, len(docs), rep.Problems)
+	}
+	return docs[0]
 }
