@@ -276,7 +276,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	}
 	doc.Places = e.gaz.places(texts, bounds)
 	doc.Themes = e.themes.MatchWords(texts, bounds)
-	doc.Keywords = namesForFragments(e.keywords(folded, title, tags), doc)
+	doc.Keywords = namesForFragments(e.keywords(folded, title, tags), doc, folded)
 	if e.expander != nil {
 		doc.Words = e.words(doc, title, tags)
 	}
@@ -396,11 +396,12 @@ func (e *Extractor) keywords(folded string, title *tagged, tags []*tagged) []str
 }
 
 // namesForFragments puts the whole name of a person the article names in
-// place of a keyword that is only a piece of it: jieba cuts 林郑月娥 into
-// 林/郑月/娥, and 郑月 had been a keyword of one Hong Kong article in ten.
+// place of a keyword that is only a piece of it, or the name and a word
+// that stops a name (梁天琦说): jieba cuts 林郑月娥 into 林/郑月/娥, and 郑月
+// had been a keyword of one Hong Kong article in ten.
 // Officials and speakers are the names the extraction trusts; a keyword
 // that equals one of them stays as it is, and a name is listed once.
-func namesForFragments(keywords []string, doc *fangtan.Document) []string {
+func namesForFragments(keywords []string, doc *fangtan.Document, folded string) []string {
 	var names []string
 	for _, o := range doc.Officials {
 		names = append(names, o.Name)
@@ -416,6 +417,14 @@ func namesForFragments(keywords []string, doc *fangtan.Document) []string {
 		for _, n := range names {
 			// 卢卡申科 of 亚历山大·卢卡申科 is the name news uses.
 			if n != w && strings.Contains(n, w) && !slices.Contains(strings.Split(n, "·"), w) {
+				w = n
+				break
+			}
+			// 梁天琦说, 谢伟俊称: the name and the word jieba glued to it,
+			// where the article writes the name without that word too
+			// (陈祖为 is a name that a speaker cut short to 陈祖 is not).
+			if rest, ok := strings.CutPrefix(w, n); ok && rest != "" && stopWordAt([]rune(w), utf8.RuneCountInString(n)) &&
+				strings.Count(folded, n) > strings.Count(folded, w) {
 				w = n
 				break
 			}
