@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,14 +39,52 @@ var (
 // normalizeDate turns a date field or dateline into YYYY-MM-DD, or "" when
 // it holds no complete, valid date.
 func normalizeDate(s string) string {
-	s = fold(strings.TrimSpace(s))
+	raw := strings.TrimSpace(s)
+	s = fold(raw)
 	if m := compactDate.FindStringSubmatch(s); m != nil && (len(s) == 8 || !unicode.IsDigit(rune(s[8]))) {
 		return isoDate(m[1], m[2], m[3])
 	}
 	if m := fullDate.FindStringSubmatch(s); m != nil {
 		return isoDate(m[1], m[2], m[3])
 	}
+	if d := epochDate(s); d != "" {
+		return d
+	}
+	for _, layout := range mailDates {
+		if t, err := time.Parse(layout, raw); err == nil {
+			return t.Format("2006-01-02") // the day where the article was written
+		}
+	}
 	return ""
+}
+
+// mailDates are the layouts of RSS feeds' and mail's dates: Fri, 01 Mar
+// 2024 10:00:00 +0800.
+var mailDates = []string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", "2 Jan 2006 15:04:05 -0700"}
+
+// newsZone is the time zone of the news fangtan reads (Beijing, Hong
+// Kong, Taipei: UTC+8), in which an epoch timestamp's day is taken.
+var newsZone = time.FixedZone("UTC+8", 8*3600)
+
+// epochDate reads a Unix timestamp in seconds (10 digits) or milliseconds
+// (13), as news APIs give dates, as the day it falls on in newsZone; ""
+// for anything else.
+func epochDate(s string) string {
+	if (len(s) != 10 && len(s) != 13) || strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return ""
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return ""
+	}
+	if len(s) == 13 {
+		n /= 1000
+	}
+	t := time.Unix(n, 0).In(newsZone)
+	if t.Year() < 1990 || t.Year() > 2100 {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }
 
 func isoDate(y, m, d string) string {

@@ -281,10 +281,23 @@ func rawString(raw json.RawMessage) string {
 	return ""
 }
 
-// rawAuthors reads an author field given as a string ("甲、乙" too) or a list.
+// rawAuthors reads an author field given as a string ("甲、乙" too), a
+// list, or an object or list of objects with a name ({"name": "张三"}).
 func rawAuthors(raw json.RawMessage) []string {
+	var named []struct{ Name string }
+	if json.Unmarshal(raw, &named) != nil {
+		var one struct{ Name string }
+		if json.Unmarshal(raw, &one) == nil && one.Name != "" {
+			named = append(named[:0], one)
+		}
+	}
 	var list []string
-	if json.Unmarshal(raw, &list) != nil {
+	for _, n := range named {
+		if n.Name != "" {
+			list = append(list, n.Name)
+		}
+	}
+	if len(list) == 0 && json.Unmarshal(raw, &list) != nil {
 		s := rawString(raw)
 		if s == "" {
 			return nil

@@ -233,6 +233,15 @@ func TestDates(t *testing.T) {
 		{"2021年２月３０日", ""},
 		{"2月28日", ""},
 		{"123456789", ""},
+		// News APIs' Unix times, in seconds and milliseconds, as the day
+		// in Beijing and Hong Kong (UTC+8): 17:00 UTC is the next day.
+		{"1709258400", "2024-03-01"},
+		{"1709258400000", "2024-03-01"},
+		{"1709312400", "2024-03-02"},
+		{"0000000001", ""},
+		// RSS feeds' dates, as the day where the article was written.
+		{"Fri, 01 Mar 2024 10:00:00 +0800", "2024-03-01"},
+		{"Fri, 1 Mar 2024 23:30:00 GMT", "2024-03-01"},
 	}
 	for _, tc := range tests {
 		if got := normalizeDate(tc.in); got != tc.want {
@@ -413,6 +422,10 @@ func TestJSONFieldNames(t *testing.T) {
 			"api-1", "李强考察山西", "2024-03-01", "新华网", "http://example.org/1", "国务院总理李强在山西太原考察。", "张三"},
 		{"scraper", "scrape.jsonl", `{"title": "某区部署重点工作", "body": "近日,某区召开会议。", "published_at": "2022-09-26T08:00:00+08:00", "site": "人民网"}`,
 			"scrape-1", "某区部署重点工作", "2022-09-26", "人民网", "", "近日,某区召开会议。", ""},
+		{"a Unix time and authors as objects", "epoch.jsonl", `{"title": "某区部署重点工作", "content": "近日,某区召开会议。", "date": 1709258400, "author": [{"name": "张三"}, {"name": "李四"}]}`,
+			"epoch-1", "某区部署重点工作", "2024-03-01", "", "", "近日,某区召开会议。", "张三,李四"},
+		{"one author as an object", "one.jsonl", `{"title": "某区部署重点工作", "content": "近日,某区召开会议。", "author": {"name": "张三"}}`,
+			"one-1", "某区部署重点工作", "", "", "", "近日,某区召开会议。", "张三"},
 		{"the corpora's names win", "both.jsonl", `{"title": "甲", "headline": "乙", "text": "正文甲。", "content": "正文乙。", "date": "20220924", "time": "2023-01-01", "source": "光明日报", "media": "新华网"}`,
 			"both-1", "甲", "2022-09-24", "光明日报", "", "正文甲。", ""},
 		{"records under data", "wrapped.json", `{"code": 0, "data": [{"headline": "李强考察山西", "content": "国务院总理李强在山西太原考察。", "pubdate": "2024-03-01"}]}`,
