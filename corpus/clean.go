@@ -31,6 +31,9 @@ type line struct {
 	// keep marks a kEnd line that is also text (a 供稿 credit) and stays in
 	// the paragraphs; author lines do not.
 	keep bool
+	// starts marks the first line of an article the page's markup sets
+	// apart (page.starts).
+	starts bool
 }
 
 // pageInfo is page-level metadata found among the lines, including those
@@ -79,15 +82,17 @@ var (
 // A record (JSON) is an article already: only promos and copyright lines
 // are removed from it, since its short lines (a bracketed series name, a
 // list of names) are its text, not a page's furniture.
-func classify(raw []string, record bool) (lines []line, info pageInfo) {
-	if !record {
+func classify(raw []string, record bool, starts map[int]bool) (lines []line, info pageInfo) {
+	if !record && len(starts) == 0 {
 		raw = unwrap(raw)
 	}
+	start := false // the next line kept opens an article of its own
 	inDisclaimer := false
 	seenText := false
 	inRelated := false
 	repeated := repeatedLines(raw, record)
-	for _, r := range raw {
+	for i, r := range raw {
+		start = start || starts[i]
 		t := strings.TrimFunc(r, isSpace)
 		if t == "" {
 			continue
@@ -148,26 +153,36 @@ func classify(raw []string, record bool) (lines []line, info pageInfo) {
 			n = utf8.RuneCountInString(t)
 		}
 		seenText = true
-		lines = append(lines, typeLine(t, ff, n))
+		l := typeLine(t, ff, n)
+		l.starts, start = start, false
+		lines = append(lines, l)
 	}
 	// Dates alone on a line are a dateline when there is one, and the entry
-	// headings of a "today in history" box when there are several.
-	bare := 0
-	for _, l := range lines {
-		if l.kind == kDateHead {
-			bare++
+	// headings of a "today in history" box when there are several: in the
+	// page, or in each article its markup sets apart.
+	for from := 0; from < len(lines); {
+		to := from + 1
+		for to < len(lines) && !lines[to].starts {
+			to++
 		}
-	}
-	if bare == 1 {
-		for i := range lines {
-			if lines[i].kind == kDateHead {
-				lines[i].kind = kMeta
-				lines[i].meta = metaLine{date: normalizeDate(lines[i].f)}
-				if lines[i].meta.date == "" {
-					lines[i].kind = kHead
+		bare := 0
+		for _, l := range lines[from:to] {
+			if l.kind == kDateHead {
+				bare++
+			}
+		}
+		if bare == 1 {
+			for i := from; i < to; i++ {
+				if lines[i].kind == kDateHead {
+					lines[i].kind = kMeta
+					lines[i].meta = metaLine{date: normalizeDate(lines[i].f)}
+					if lines[i].meta.date == "" {
+						lines[i].kind = kHead
+					}
 				}
 			}
 		}
+		from = to
 	}
 	for _, l := range lines {
 		if l.kind == kMeta {
@@ -387,7 +402,7 @@ func allHan(s string) bool {
 func joinBrokenParagraphs(lines []line) []line {
 	out := lines[:0:0]
 	for _, l := range lines {
-		if k := len(out) - 1; k >= 0 && l.kind == kBody && out[k].kind == kBody && out[k].n >= 40 {
+		if k := len(out) - 1; k >= 0 && !l.starts && l.kind == kBody && out[k].kind == kBody && out[k].n >= 40 {
 			last, _ := utf8.DecodeLastRuneInString(out[k].f)
 			if han.Is(last) && !turnPrefix.MatchString(l.f) && !strings.HasPrefix(l.f, "—") {
 				out[k].raw += l.raw

@@ -14,7 +14,7 @@ import (
 // metadata: id, file, part and siblings, title, date, source, URL, authors,
 // paragraphs and text.
 func documents(p page) []fangtan.Document {
-	lines, info := classify(p.lines, p.record)
+	lines, info := classify(p.lines, p.record, p.starts)
 	arts := splitArticles(lines, p.record)
 	if len(arts) == 0 && len(lines) > 0 {
 		// A page or record whose text is only headline-like lines (or only

@@ -33,6 +33,10 @@ type page struct {
 	// headline even when no text survives cleaning. A scraped page's
 	// <title> does not count, since it is as often the site's name.
 	titled bool
+	// starts are the lines that open an article of their own, whatever
+	// the text says: the first line of each <article> of a page that holds
+	// several.
+	starts map[int]bool
 }
 
 // pageMeta is metadata found outside the article text.

@@ -40,6 +40,17 @@ func parseHTML(text string) (page, error) {
 		}
 	}
 	p.hints.Site = siteInTitle(p.hints.Title)
+	if arts := ownArticles(body); len(arts) >= 2 {
+		// Several articles, each in an <article> of its own: each is
+		// read, and each starts an article of the page.
+		p.starts = map[int]bool{}
+		for _, a := range arts {
+			p.starts[len(p.lines)] = true
+			p.lines = append(p.lines, blockLines(a)...)
+		}
+		p.hints.Title = trimSiteSuffix(p.hints.Title)
+		return p, nil
+	}
 	content := mainContent(body, firstNonEmpty(h1, trimSiteSuffix(p.hints.Title)))
 	if h1 != "" {
 		p.hints.Title = h1
@@ -234,6 +245,45 @@ func mainContent(body *html.Node, headline string) *html.Node {
 		}
 	}
 	return best
+}
+
+// ownArticles returns the <article> elements of a page that each hold an
+// article of it: inside no other <article>, with a heading, two
+// paragraphs or more and 40 runes of text at least, and a quarter of the
+// longest one's text at least. The teasers of other stories beside a
+// story (a headline and a line or two) are not the page's articles.
+func ownArticles(body *html.Node) []*html.Node {
+	type candidate struct {
+		n     *html.Node
+		runes int
+	}
+	var cands []candidate
+	longest := 0
+	walkNodes(body, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Article {
+			return true
+		}
+		heading := findFirst(n, atom.H1) != nil || findFirst(n, atom.H2) != nil || findFirst(n, atom.H3) != nil
+		paras := 0
+		walkNodes(n, func(c *html.Node) bool {
+			if c.Type == html.ElementNode && c.DataAtom == atom.P && strings.TrimSpace(nodeText(c)) != "" {
+				paras++
+			}
+			return true
+		})
+		if runes := utf8.RuneCountInString(collapseSpace(nodeText(n))); heading && paras >= 2 && runes >= 40 {
+			cands = append(cands, candidate{n, runes})
+			longest = max(longest, runes)
+		}
+		return false // an <article> inside one is part of it
+	})
+	var out []*html.Node
+	for _, c := range cands {
+		if 4*c.runes >= longest {
+			out = append(out, c.n)
+		}
+	}
+	return out
 }
 
 // isLeafBlock reports an element holding text but no further blocks: a

@@ -531,3 +531,51 @@ func loadOne(t *testing.T, name string, data []byte) fangtan.Document {
 	}
 	return docs[0]
 }
+
+// TestHTMLArticles: a page that holds several articles, each in an
+// <article> of its own, is that many documents, each with its headline
+// and date; one story beside the teasers of others (<article> cards of a
+// headline and a line) is one document, and so is an article holding
+// <article>s of its own (readers' comments).
+func TestHTMLArticles(t *testing.T) {
+	item := func(head, date, text string) string {
+		return `<article><h2>` + head + `</h2><p class="date">` + date + `</p><p>` + text + `</p><p>` + text + `</p></article>`
+	}
+	teaser := `<article><h3>深圳地鐵新線通車</h3><p>新線今日通車。</p></article>`
+	page := func(body string) []byte {
+		return []byte(`<html><head><meta charset="utf-8"><title>港聞 - 某報</title></head><body><nav><a href="/">首頁</a></nav>` + body + `</body></html>`)
+	}
+	three := item("林鄭：明年增建公營房屋", "2018年10月10日", "行政長官林鄭月娥今日發表施政報告，表示政府會增建公營房屋。") +
+		item("陳帆：檢討長策", "2018年10月11日", "運輸及房屋局局長陳帆表示，會檢討長遠房屋策略。") +
+		item("張建宗：扶貧委員會開會", "2018年10月12日", "政務司司長張建宗今日主持扶貧委員會會議，討論安老服務。")
+	long := strings.Repeat("行政長官林鄭月娥今日發表施政報告，表示政府會增建公營房屋，並會檢討長遠房屋策略。", 6)
+	main := `<article><h1>林鄭：明年增建公營房屋</h1><p>2018年10月10日</p><p>` + long + `</p><p>` + long + `</p></article>`
+	nested := `<article><h1>林鄭：明年增建公營房屋</h1><p>2018年10月10日</p><p>` + long + `</p><p>` + long + `</p>` +
+		`<section><article><h4>讀者甲</h4><p>支持增建公營房屋，希望盡快落實，輪候時間太長了。</p><p>政府要加快。</p></article>` +
+		`<article><h4>讀者乙</h4><p>土地供應才是問題，政府應該先解決。</p><p>不然只是空談，大家都明白。</p></article></section></article>`
+	tests := []struct {
+		name   string
+		html   []byte
+		titles string
+		dates  string
+	}{
+		{"three articles", page(three), "林鄭：明年增建公營房屋|陳帆：檢討長策|張建宗：扶貧委員會開會", "2018-10-10|2018-10-11|2018-10-12"},
+		{"a story and teasers", page(main + teaser + teaser), "林鄭：明年增建公營房屋", "2018-10-10"},
+		{"comments inside an article", page(nested), "林鄭：明年增建公營房屋", "2018-10-10"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, rep := loadAll(t, writeFile(t, t.TempDir(), fmt.Sprintf("a%d.html", i), tc.html))
+			if len(rep.Problems) != 0 {
+				t.Fatalf("problems %+v", rep.Problems)
+			}
+			var titles, dates []string
+			for _, d := range docs {
+				titles, dates = append(titles, d.Title), append(dates, d.Date)
+			}
+			if strings.Join(titles, "|") != tc.titles || strings.Join(dates, "|") != tc.dates {
+				t.Errorf("titles %q dates %q, want %q %q", titles, dates, tc.titles, tc.dates)
+			}
+		})
+	}
+}

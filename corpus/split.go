@@ -85,6 +85,14 @@ func splitArticles(lines []line, single bool) []*article {
 			cur = addBody(cur, run, &arts, single)
 			continue
 		}
+		if !single && (len(block) > 0 && block[0].starts || len(block) == 0 && len(run) > 0 && run[0].starts) {
+			// An article of its own in the page's markup (<article>).
+			cur = &article{}
+			cur.addHeader(block)
+			arts = append(arts, cur)
+			cur = addBody(cur, run, &arts, single)
+			continue
+		}
 		if single {
 			// A record is one article: whatever follows its first text is text.
 			cur.body = append(cur.body, block...)
