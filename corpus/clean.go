@@ -64,6 +64,10 @@ var (
 	// breadcrumbWhere is the label a breadcrumb trail may start with:
 	// 当前位置:首页>新闻, 您现在的位置 : 首页 > 时政.
 	breadcrumbWhere = regexp.MustCompile(`^(当前位置|您的位置|您现在的位置|现在位置|所在位置|位置)\s*:\s*`)
+	// articleRule is a line of five or more rule runes (-----, =====,
+	// ─────) alone: where a text file puts one article after another. Three
+	// stars or dashes are a break inside an article, and stay one.
+	articleRule = regexp.MustCompile(`^[-=_~─━＝－#*]{5,}$`)
 	// titleLabel labels a headline in a text file: 标题：, 題目:, Title:.
 	titleLabel = regexp.MustCompile(`^(?:标题|题目|title)\s*[:]\s*`)
 	// shareRow is a row of share buttons under its label: 分享到:facebook whatsapp.
@@ -138,6 +142,11 @@ func classify(raw []string, record bool, starts map[int]bool) (lines []line, inf
 			// Editor credits close an article, but what follows them on a
 			// real page is furniture, not a new article: they are dropped
 			// without ending anything.
+			continue
+		case !record && articleRule.MatchString(ff):
+			// ---------- or ==========: the articles of a text file
+			// drawn apart by a rule.
+			start = seenText
 			continue
 		case ff == "---" || timestampLine.MatchString(ff) || (strings.Contains(ff, "订户") || strings.Contains(ff, "订阅")) && promoLine.MatchString(ff):
 			continue

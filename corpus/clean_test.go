@@ -162,3 +162,33 @@ func TestHardWrappedText(t *testing.T) {
 		}
 	}
 }
+
+// TestRuledArticles: a text file that draws its articles apart with a
+// rule (----------, ==========) is that many articles, and the rule is in
+// no article's text; three stars inside an article are a break, not a
+// new article.
+func TestRuledArticles(t *testing.T) {
+	a := "林鄭：明年增建公營房屋\n行政長官林鄭月娥今日發表施政報告，表示政府會增建公營房屋。\n"
+	b := "陳帆：檢討長策\n運輸及房屋局局長陳帆表示，會檢討長遠房屋策略。\n"
+	tests := []struct{ name, text, titles string }{
+		{"dashes", a + "----------\n" + b, "林鄭：明年增建公營房屋|陳帆：檢討長策"},
+		{"equals signs", a + "==========\n" + b, "林鄭：明年增建公營房屋|陳帆：檢討長策"},
+		{"box drawing", a + "──────\n" + b, "林鄭：明年增建公營房屋|陳帆：檢討長策"},
+		{"a break inside an article", a + "***\n運輸及房屋局局長陳帆表示，會檢討長遠房屋策略。\n", "林鄭：明年增建公營房屋"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, _ := loadAll(t, writeFile(t, t.TempDir(), fmt.Sprintf("r%d.txt", i), []byte(tc.text)))
+			var titles []string
+			for _, d := range docs {
+				titles = append(titles, d.Title)
+				if strings.ContainsAny(d.Text, "-=─") {
+					t.Errorf("%s: the rule is in the text: %q", d.ID, d.Text)
+				}
+			}
+			if strings.Join(titles, "|") != tc.titles {
+				t.Errorf("titles %q, want %q", titles, tc.titles)
+			}
+		})
+	}
+}
