@@ -195,6 +195,8 @@ func nameList(s string) []string {
 var (
 	// bylinePrefix is what precedes reporters' names: 本报记者, □记者, 作者:, 文/.
 	bylinePrefix = regexp.MustCompile(`^(?:[□■●▲◎]\s*)?(?:(?:作者|撰文|文字|本报|本网|特约|见习|实习|首席|通讯员|记者|采写|编译)+\s*[::/|]?|(?:文|图|摄影|摄)\s*[::/|])\s*`)
+	// outletReporters is an outlet's reporters: 众新闻记者 王小明.
+	outletReporters = regexp.MustCompile(`^(\p{Han}{1,12}?)(?:特约|见习|实习|首席)?记者\s*(.+)$`)
 	// bylineSuffix closes a byline: 记者 王小明 报道.
 	bylineSuffix = regexp.MustCompile(`\s*(?:报道|报导|撰稿)$`)
 	// bylineRole labels a later name of a byline: 撰文:王小明 摄影:李大文.
@@ -267,6 +269,16 @@ func parseMetaLine(f string) (m metaLine, ok bool) {
 	if a := authorsIn(rest); a != nil {
 		m.authors = a
 		return m, true
+	}
+	// 眾新聞記者 王小明, 新华社记者 张三: the outlet and its reporters.
+	if sm := outletReporters.FindStringSubmatch(rest); sm != nil && pubName.MatchString(sm[1]) {
+		if a := nameList(sm[2]); a != nil {
+			m.authors = a
+			if m.source == "" {
+				m.source = normalizeSource(sm[1])
+			}
+			return m, true
+		}
 	}
 	// "光明日报 2021年07月02日": a publication name beside the date.
 	if m.date != "" {

@@ -57,13 +57,17 @@ var (
 	mdImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	mdLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	mdEmphasis = regexp.MustCompile("\\*\\*|__|`")
-	mdHTMLTag  = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+	// mdItalic is *text* (the ** of bold gone first): a dateline set in
+	// italics (*2017年11月20日　眾新聞記者 王小明*) is a dateline.
+	mdItalic  = regexp.MustCompile(`\*([^*\n]+)\*`)
+	mdHTMLTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
 
 func stripMarkdown(s string) string {
 	s = mdImage.ReplaceAllString(s, "")
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdEmphasis.ReplaceAllString(s, "")
+	s = mdItalic.ReplaceAllString(s, "$1")
 	s = mdHTMLTag.ReplaceAllString(s, "")
 	return strings.TrimSpace(s)
 }

@@ -267,6 +267,9 @@ func TestBylines(t *testing.T) {
 		{"□记者 任婧婉 刘瑶 李哲", []string{"任婧婉", "刘瑶", "李哲"}},
 		{"張臨山   趙芳", []string{"张临山", "赵芳"}},
 		{"麻潞", []string{"麻潞"}},
+		// An outlet's reporters.
+		{"眾新聞記者 王小明", []string{"王小明"}},
+		{"2017年11月20日　新华社记者 张三 李四", []string{"张三", "李四"}},
 		// Each name under its own role, and a byline closed by 报道.
 		{"撰文：王小明　攝影：李大文", []string{"王小明", "李大文"}},
 		{"記者 王小明 報道", []string{"王小明"}},
@@ -577,5 +580,14 @@ func TestHTMLArticles(t *testing.T) {
 				t.Errorf("titles %q dates %q, want %q %q", titles, dates, tc.titles, tc.dates)
 			}
 		})
+	}
+}
+
+// TestMarkdownDateline: a Markdown page's dateline set in italics gives
+// the date, the outlet and the reporter, and leaves the text.
+func TestMarkdownDateline(t *testing.T) {
+	d := loadOne(t, "feat.md", []byte("# 專訪｜周永康：獄中學懂感恩\n\n*2017年11月20日　眾新聞記者 王小明*\n\n在壁屋監獄過了80多天，周永康獲終審法院批准保釋。\n"))
+	if d.Date != "2017-11-20" || d.Source != "众新闻" || strings.Join(d.Authors, ",") != "王小明" || strings.Join(d.Paragraphs, "|") != "在壁屋監獄過了80多天，周永康獲終審法院批准保釋。" {
+		t.Errorf("date %q source %q authors %q paragraphs %q", d.Date, d.Source, d.Authors, d.Paragraphs)
 	}
 }
