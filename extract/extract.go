@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -239,6 +240,9 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 			ppl.answerer = pi.name
 		}
 	}
+	if qa && ppl.answerer == "" {
+		ppl.answerer = ppl.interviewedIn(title)
+	}
 
 	e.noteAliases(ppl, folded)
 	texts := make([][]rune, 0, len(tags)+1)
@@ -352,6 +356,36 @@ func (e *Extractor) markSubjects(ppl *people, title *tagged, tags []*tagged, ans
 			pi.subject = true
 		}
 	}
+}
+
+// interviewMarker opens the name of the person a headline says was
+// interviewed: 专访｜周永康, 对话 陈文敏, 访问:黄之锋.
+var interviewMarker = regexp.MustCompile(`(?:专访|访问|对话|访谈)\s*[|｜:：]?\s*`)
+
+// interviewedIn returns the person whom the headline names right after an
+// interview marker (专访｜周永康) or as the speaker of its words (周永康：
+// 獄中學懂感恩), or "": the person who speaks an interview's 答: turns
+// where no official is its subject. An activist or a scholar interviewed
+// had had no one to give their answers to.
+func (p *people) interviewedIn(title *tagged) string {
+	rs := title.runes
+	at := -1
+	if loc := interviewMarker.FindStringIndex(string(rs)); loc != nil {
+		at = utf8.RuneCountInString(string(rs)[:loc[1]])
+	} else if colon := slices.IndexFunc(rs, func(r rune) bool { return r == ':' || r == '：' }); colon > 0 {
+		at = 0 // 周永康：…, if the name is all before the colon
+		if n := title.nameAt(0); n != colon {
+			return ""
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	n := title.nameAt(at)
+	if n < 2 || at+n < len(rs) && !strings.ContainsRune(":：,，、 |｜", rs[at+n]) {
+		return ""
+	}
+	return string(rs[at : at+n])
 }
 
 // keywordStop are frequent words of official prose that say nothing about

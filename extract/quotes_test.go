@@ -81,3 +81,33 @@ func BenchmarkExtractManyQuotes(b *testing.B) {
 		ex.Extract(&d)
 	}
 }
+
+// TestInterviewAnswers: the 答: turns of an interview whose subject holds
+// no post are the answers of the person its headline names as
+// interviewed (专访｜陈文敏) or as the speaker of its words (陈文敏：…); a
+// headline that names no one so leaves them without a speaker.
+func TestInterviewAnswers(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	body := []string{"記者問及法治現況，港大法律學院教授陳文敏接受本報訪問。", "問：香港法治是否受到衝擊？", "答：我覺得是有的，而且情況令人憂慮。", "問：市民可以做甚麼？", "答：大家要守護法治，不能沉默。"}
+	tests := []struct{ title, speaker string }{
+		{"陳文敏：法治要靠大家守護", "陈文敏"},
+		{"專訪｜陳文敏 法治要靠大家守護", "陈文敏"},
+		{"法治要靠大家守護", ""},
+		{"法治：陳文敏談守護之道", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			d := fangtan.Document{Title: tc.title, Paragraphs: slices.Clone(body)}
+			ex.Extract(&d)
+			var answers []string
+			for _, q := range d.Quotes {
+				if strings.HasPrefix(q.Text, "我覺得") || strings.HasPrefix(q.Text, "大家要") {
+					answers = append(answers, q.Speaker)
+				}
+			}
+			if len(answers) != 2 || answers[0] != tc.speaker || answers[1] != tc.speaker {
+				t.Errorf("answers by %q, want both by %q", answers, tc.speaker)
+			}
+		})
+	}
+}
