@@ -452,51 +452,39 @@ func TestJSONFieldNames(t *testing.T) {
 	})
 }
 
-// TestSiteInTitle: the site a <title> names after the headline is the
-// source of a page that names none, and only then: the page's own
+// TestHTMLTitleAndSource: the site a <title> names after the headline is
+// the source of a page that names none, and only then: the page's own
 // dateline or lead (a wire story on a portal) names where it comes from.
-func TestSiteInTitle(t *testing.T) {
-	page := func(title, lead string) string {
+// A page without an <h1> whose first <h2> writes out the headline its
+// <title> gives shorter is headed by the <h2>; an <h2> that is something
+// else (a section, a box) is not.
+func TestHTMLTitleAndSource(t *testing.T) {
+	withH1 := func(title, lead string) string {
 		return `<html><head><meta charset="utf-8"><title>` + title + `</title></head><body><article><h1>林鄭：增建公營房屋</h1>` + lead +
 			`<p>行政長官林鄭月娥今日發表施政報告，表示政府會增建公營房屋。</p></article></body></html>`
 	}
-	tests := []struct{ name, html, source string }{
-		{"site after a bar", page("林鄭：增建公營房屋 | 香港新聞網", ""), "香港新闻网"},
-		{"site after an underscore", page("林鄭：增建公營房屋_人民网", ""), "人民网"},
-		{"channel and site", page("林鄭：增建公營房屋--港澳频道--人民网", ""), "人民网"},
-		{"no site", page("林鄭：增建公營房屋", ""), ""},
-		{"a last part that is no publication", page("林鄭：增建公營房屋 - 施政報告", ""), ""},
-		{"the dateline names the source", page("林鄭：增建公營房屋_新浪网", "<p>2018年10月10日 来源：明報</p>"), "明报"},
-		{"the lead names the source", page("林鄭：增建公營房屋_新浪网", "<p>【明報專訊】今日施政報告。</p>"), "明报"},
+	withH2 := func(title, h2 string) string {
+		return `<html><head><meta charset="utf-8"><title>` + title + `</title></head><body><div id="content"><h2>` + h2 +
+			`</h2><p>立法會今日辯論施政報告致謝議案，民主黨議員胡志偉表示，政府房屋政策失敗。</p></div></body></html>`
+	}
+	const h1, h2 = "林鄭：增建公營房屋", "立法會今日辯論施政報告"
+	tests := []struct{ name, html, title, source string }{
+		{"site after a bar", withH1(h1+" | 香港新聞網", ""), h1, "香港新闻网"},
+		{"site after an underscore", withH1(h1+"_人民网", ""), h1, "人民网"},
+		{"channel and site", withH1(h1+"--港澳频道--人民网", ""), h1, "人民网"},
+		{"no site", withH1(h1, ""), h1, ""},
+		{"a last part that is no publication", withH1(h1+" - 施政報告", ""), h1, ""},
+		{"the dateline names the source", withH1(h1+"_新浪网", "<p>2018年10月10日 来源：明報</p>"), h1, "明报"},
+		{"the lead names the source", withH1(h1+"_新浪网", "<p>【明報專訊】今日施政報告。</p>"), h1, "明报"},
+		{"h2 writes the title out", withH2("立法會今日辯論 - 星島日報", h2), h2, "星岛日报"},
+		{"h2 is the title", withH2(h2+" - 星島日報", h2), h2, "星岛日报"},
+		{"h2 is another heading", withH2(h2+" - 星島日報", "相關新聞"), h2, "星岛日报"},
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := loadOne(t, fmt.Sprintf("p%d.html", i), []byte(tc.html))
-			if d.Source != tc.source {
-				t.Errorf("source %q, want %q", d.Source, tc.source)
-			}
-		})
-	}
-}
-
-// TestHeadlineInH2: a page without an <h1> whose first <h2> writes out the
-// headline its <title> gives shorter is headed by the <h2>; an <h2> that
-// is something else (a section, a box) is not.
-func TestHeadlineInH2(t *testing.T) {
-	page := func(title, h2 string) string {
-		return `<html><head><meta charset="utf-8"><title>` + title + `</title></head><body><div id="content"><h2>` + h2 +
-			`</h2><p>立法會今日辯論施政報告致謝議案，民主黨議員胡志偉表示，政府房屋政策失敗。</p></div></body></html>`
-	}
-	tests := []struct{ name, html, title string }{
-		{"h2 writes the title out", page("立法會今日辯論 - 星島日報", "立法會今日辯論施政報告"), "立法會今日辯論施政報告"},
-		{"h2 is the title", page("立法會今日辯論施政報告 - 星島日報", "立法會今日辯論施政報告"), "立法會今日辯論施政報告"},
-		{"h2 is another heading", page("立法會今日辯論施政報告 - 星島日報", "相關新聞"), "立法會今日辯論施政報告"},
-	}
-	for i, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			d := loadOne(t, fmt.Sprintf("h%d.html", i), []byte(tc.html))
-			if d.Title != tc.title {
-				t.Errorf("title %q, want %q", d.Title, tc.title)
+			if d.Title != tc.title || d.Source != tc.source {
+				t.Errorf("title %q source %q, want %q %q", d.Title, d.Source, tc.title, tc.source)
 			}
 		})
 	}

@@ -369,20 +369,12 @@ var interviewMarker = regexp.MustCompile(`(?:专访|访问|对话|访谈)\s*[|�
 // had had no one to give their answers to.
 func (p *people) interviewedIn(title *tagged) string {
 	rs := title.runes
-	at := -1
+	at := 0 // 周永康：…: the name is all before the colon
 	if loc := interviewMarker.FindStringIndex(string(rs)); loc != nil {
 		at = utf8.RuneCountInString(string(rs)[:loc[1]])
-	} else if colon := slices.IndexFunc(rs, func(r rune) bool { return r == ':' || r == '：' }); colon > 0 {
-		at = 0 // 周永康：…, if the name is all before the colon
-		if n := title.nameAt(0); n != colon {
-			return ""
-		}
-	}
-	if at < 0 {
-		return ""
 	}
 	n := title.nameAt(at)
-	if n < 2 || at+n < len(rs) && !strings.ContainsRune(":：,，、 |｜", rs[at+n]) {
+	if n < 2 || at+n >= len(rs) || !strings.ContainsRune(":：,，、 |｜", rs[at+n]) || at == 0 && !strings.ContainsRune(":：", rs[n]) {
 		return ""
 	}
 	return string(rs[at : at+n])
