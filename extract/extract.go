@@ -240,8 +240,9 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 			ppl.answerer = pi.name
 		}
 	}
+	ppl.headlined = ppl.interviewedIn(title)
 	if qa && ppl.answerer == "" {
-		ppl.answerer = ppl.interviewedIn(title)
+		ppl.answerer = ppl.headlined
 	}
 
 	e.noteAliases(ppl, folded)
@@ -262,6 +263,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	quotesInReported(doc.Quotes, paras)
 	if !qa {
 		continuedQuotes(doc.Quotes, paras)
+		runOnSpeakers(doc.Quotes, paras)
 	}
 	ppl.trimRunOnVerbs(doc.Quotes)
 	ppl.mergeSpeakerNames(doc.Quotes, doc.Officials)
@@ -269,9 +271,14 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	ppl.resolveAddresses(doc.Quotes, tags)
 	ppl.speakersAsWritten(doc.Quotes)
 	fullLatinNames(doc.Quotes, paras)
+	if !qa {
+		ppl.sectionSpeakers(doc.Quotes, paras, tags)
+		runOnSpeakers(doc.Quotes, paras)
+	}
 	e.canonicalNames(doc)
 	if !qa {
 		ppl.intervieweeQuotes(doc.Quotes, paras, tags)
+		runOnSpeakers(doc.Quotes, paras)
 	}
 	bounds := make([][]bool, 0, len(texts))
 	bounds = append(bounds, title.bounds())
@@ -374,10 +381,29 @@ func (p *people) interviewedIn(title *tagged) string {
 		at = utf8.RuneCountInString(string(rs)[:loc[1]])
 	}
 	n := title.nameAt(at)
-	if n < 2 || at+n >= len(rs) || !strings.ContainsRune(":：,，、 |｜", rs[at+n]) || at == 0 && !strings.ContainsRune(":：", rs[n]) {
+	if n < 2 || at+n >= len(rs) {
+		return ""
+	}
+	if at == 0 && headlineVerbAt(rs, n) {
+		return string(rs[:n])
+	}
+	if !strings.ContainsRune(":：,，、 |｜", rs[at+n]) || at == 0 && !strings.ContainsRune(":：", rs[n]) {
 		return ""
 	}
 	return string(rs[at : at+n])
+}
+
+// headlineVerbs are the words of headlineverbs.txt.
+var headlineVerbs = mustList("headlineverbs.txt")
+
+// headlineVerbAt reports whether a headline verb starts at rs[i].
+func headlineVerbAt(rs []rune, i int) bool {
+	for _, v := range headlineVerbs {
+		if runesHasPrefix(rs[i:], v) {
+			return true
+		}
+	}
+	return false
 }
 
 // keywordStop are frequent words of official prose that say nothing about

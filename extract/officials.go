@@ -1020,6 +1020,9 @@ type people struct {
 	counts    map[string]int // mentions memo: quotes ask about the same names again
 	// answerer speaks the 答: turns: the one subject official, or nobody.
 	answerer string
+	// headlined is the person the headline says were interviewed or
+	// speak (interviewedIn), or "".
+	headlined string
 }
 
 // mentions counts the occurrences of name in the article, once per name.

@@ -738,7 +738,10 @@ func continuedQuotes(quotes []fangtan.Quote, paras []string) {
 	}
 	for i := range quotes {
 		q := &quotes[i]
-		if q.Kind != fangtan.QuoteDirect || q.Speaker != "" || q.Paragraph == 0 || q.Paragraph >= len(paras) || mixed[q.Paragraph-1] {
+		if q.Kind != fangtan.QuoteDirect || q.Speaker != "" || q.Paragraph == 0 || q.Paragraph >= len(paras) {
+			continue
+		}
+		if mixed[q.Paragraph-1] {
 			continue
 		}
 		prev, ok := speakerOf[q.Paragraph-1]
@@ -746,6 +749,27 @@ func continuedQuotes(quotes []fangtan.Quote, paras []string) {
 			continue
 		}
 		q.Speaker, q.SpeakerTitle = prev.Speaker, prev.SpeakerTitle
+	}
+}
+
+// runOnSpeakers gives a quotation run on from the paragraph before, with
+// no mark of its own (opened once, closed at its last paragraph), the
+// speaker of the quotation it goes on with, whoever else speaks there,
+// and so on down the run. quotes are in paragraph order. Each rule that
+// gives a quotation paragraph its speaker (continuedQuotes,
+// sectionSpeakers, intervieweeQuotes) is followed by it.
+func runOnSpeakers(quotes []fangtan.Quote, paras []string) {
+	last := map[int]int{} // the index of each paragraph's last direct quotation
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Kind != fangtan.QuoteDirect {
+			continue
+		}
+		if j, ok := last[q.Paragraph-1]; ok && q.Speaker == "" && q.Paragraph < len(paras) && quotes[j].Speaker != "" &&
+			continuesQuotation(paras[q.Paragraph], q.Text) && endsUnclosed(paras[q.Paragraph-1], quotes[j].Text) {
+			q.Speaker, q.SpeakerTitle = quotes[j].Speaker, quotes[j].SpeakerTitle
+		}
+		last[q.Paragraph] = i
 	}
 }
 
@@ -791,6 +815,9 @@ func (p *people) intervieweeQuotes(quotes []fangtan.Quote, paras []string, tags 
 		}
 	}
 	if who == "" {
+		who = p.headlinedInterviewee(count)
+	}
+	if who == "" {
 		return
 	}
 	var title string
@@ -817,6 +844,129 @@ func (p *people) intervieweeQuotes(quotes []fangtan.Quote, paras []string, tags 
 			inParagraph = q.Speaker
 		}
 	}
+}
+
+// sectionSpeakers gives each direct quotation that opens its paragraph
+// with no speaker to the person whose name heads its section: features
+// that put the same questions to several people run each one's answers
+// under a heading of their name and post (**社民連副主席黃浩銘**, then
+// **1. 傘運4年後的審訊…？** and 「…」 paragraphs), and no sentence of the
+// article says who speaks them. A section runs to the next heading that
+// names a person; headings that name none (the questions) stay inside
+// it. A heading that names two people heads nobody's section.
+func (p *people) sectionSpeakers(quotes []fangtan.Quote, paras []string, tags []*tagged) {
+	heads := make([]string, len(paras)) // the person a heading names, or "" (and "-" for no section)
+	found := false
+	for pi := range paras {
+		if pi >= len(tags) || !isHeading(paras[pi]) {
+			continue
+		}
+		if who := p.headingPerson(tags[pi]); who != "" {
+			heads[pi], found = who, true
+		}
+	}
+	if !found {
+		return
+	}
+	titles := map[string]string{}
+	for _, q := range quotes {
+		if q.Speaker != "" && len(q.SpeakerTitle) > len(titles[q.Speaker]) {
+			titles[q.Speaker] = q.SpeakerTitle
+		}
+	}
+	section := make([]string, len(paras))
+	for pi, who := 0, ""; pi < len(paras); pi++ {
+		if heads[pi] != "" {
+			who = heads[pi]
+		}
+		section[pi] = who
+	}
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Kind != fangtan.QuoteDirect || q.Speaker != "" || q.Paragraph >= len(paras) {
+			continue
+		}
+		who := section[q.Paragraph]
+		if who == "" || who == "-" || !(opensParagraph(paras[q.Paragraph], q.Text) || continuesQuotation(paras[q.Paragraph], q.Text)) || reportersQuestion(q.Text) {
+			continue
+		}
+		title := titles[who]
+		if title == "" {
+			title = p.officialPost(who)
+		}
+		q.Speaker, q.SpeakerTitle = who, title
+	}
+}
+
+// headingPerson returns the person a heading ends with: one of the
+// article's people, or a name after a post (前中大學生會會長張秀賢), or
+// alone and read by jieba as a person's (**李柱銘**), that the article
+// writes at least twice. It returns "-" where the heading
+// names two people or more, or one that does not end it (黃之鋒談監獄),
+// or is a credit or a sentence (作曲：倫永亮; punctuation other than 、),
+// and "" where it names none.
+func (p *people) headingPerson(t *tagged) string {
+	rs := t.runes
+	end := len(rs)
+	for end > 0 && strings.ContainsRune(paragraphFrame, rs[end-1]) {
+		end--
+	}
+	named, last := 0, ""
+	for k := 0; k < end; k++ {
+		n := p.knownPersonStartingAt(rs[:end], k)
+		if n == 0 {
+			if n = t.nameAt(k); n < 2 || k+n != end || !(personTitle(t, 0, k) != "" || k == 0 && t.personWordAt(k, end)) || p.mentions(string(rs[k:end])) < 2 {
+				continue
+			}
+		}
+		named++
+		if k+n == end {
+			last = string(rs[k:end])
+		}
+		k += n - 1
+	}
+	switch {
+	case named > 1:
+		return "-"
+	case last != "" && !strings.ContainsAny(string(rs[:end]), sentenceEnds+headingBreaks):
+		return last
+	case named == 1:
+		return "-"
+	}
+	return ""
+}
+
+// personWordAt reports whether jieba read rs[start:end] as one word, a
+// person's name.
+func (t *tagged) personWordAt(start, end int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(start)
+	return ok && sp.end == end && isPersonTag(sp.tag)
+}
+
+// headingBreaks are the marks that make a heading naming a person
+// something else than the person's section: a credit, a sentence, a
+// quotation or a title.
+const headingBreaks = ",，;；:：“”「」《》\""
+
+// headlinedInterviewee is the person the headline says were interviewed
+// or speak (黃之鋒細說…, 專訪｜陳文敏, 周永康：…), as the interviewee of an
+// article that gives its quotations without saying whose they are, most
+// of them or all (黃之鋒 1 of 30): the article names them again, and
+// nobody else is quoted twice. Count is each speaker's direct quotations.
+func (p *people) headlinedInterviewee(count map[string]int) string {
+	who := p.headlined
+	if who == "" || p.mentions(who) < 1 {
+		return ""
+	}
+	for name, n := range count {
+		if name != who && n >= 2 {
+			return ""
+		}
+	}
+	return who
 }
 
 // narratedBefore reports whether the quotation text, inside paragraph t,
@@ -877,6 +1027,20 @@ func opensParagraph(para, text string) bool {
 	para = strings.TrimLeft(para, paragraphFrame)
 	r, n := utf8.DecodeRuneInString(para)
 	return isOpeningMark(r) && strings.HasPrefix(para[n:], text)
+}
+
+// endsUnclosed reports whether text, a quotation of para, runs to its
+// end with no closing mark: the quotation goes on in the next paragraph.
+func endsUnclosed(para, text string) bool {
+	return text != "" && strings.HasSuffix(strings.TrimRight(para, paragraphFrame), text)
+}
+
+// continuesQuotation reports whether text, a quotation of para, is all
+// of para's start without an opening mark: a quotation that runs on from
+// the paragraph before, which news opens once and closes at its last
+// paragraph.
+func continuesQuotation(para, text string) bool {
+	return text != "" && strings.HasPrefix(strings.TrimLeft(para, paragraphFrame), text)
 }
 
 // paragraphFrame are the runes around a paragraph that are not its text:
@@ -949,7 +1113,42 @@ func (p *people) leadInSpeaker(t *tagged) (name, title string) {
 			return name, title
 		}
 	}
-	return p.colonClauseSpeaker(t, colon)
+	if name, title = p.colonClauseSpeaker(t, colon); name != "" {
+		return name, title
+	}
+	// 以下是馬逢國的聲明全文：, 6. 前政務司司長唐英年（原文為英文）：: a
+	// lead-in that names one person, and no speech verb or subject.
+	if who := p.soleNamed(t, 0, colon); who != "" && !wordsNotSpoken(rs[:colon]) {
+		return who, p.officialPost(who)
+	}
+	return "", ""
+}
+
+// soleNamed returns the one person t.runes[from:to] names, one of the
+// article's people, or "" where it names none, or another name as well
+// (one of the article's people or one jieba's tags allow).
+func (p *people) soleNamed(t *tagged, from, to int) string {
+	who, others := "", false
+	for k := from; k < to; k++ {
+		n := p.knownPersonStartingAt(t.runes[:to], k)
+		if n == 0 {
+			if n = t.nameAt(k); n >= 2 && k+n <= to {
+				others = true
+				k += n - 1
+			}
+			continue
+		}
+		if name := string(t.runes[k : k+n]); who != "" && name != who {
+			return ""
+		} else {
+			who = name
+		}
+		k += n - 1
+	}
+	if others {
+		return ""
+	}
+	return who
 }
 
 // personNouns end a non-official's description: 村民孟先清, 职工柴明志.
@@ -1674,6 +1873,7 @@ func isCaption(rs []rune) bool {
 func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) []fangtan.Quote {
 	out := []fangtan.Quote{}
 	var answering string // the speaker whose answer continues
+	runEnd := -1         // the last paragraph of a quotation run over paragraphs (quoteRun)
 	for pi, t := range tags {
 		orig := []rune(paras[pi])
 		if len(orig) != len(t.runes) {
@@ -1769,47 +1969,146 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteDirect, Paragraph: pi})
 			last.end, last.name, last.title = q.end, name, title
 		}
-		if pi+1 < len(tags) && (!qa || turns[pi+1] == nil) {
-			out = append(out, p.splitQuote(paras, tags, pi)...)
+		if pi+1 < len(tags) && pi > runEnd {
+			var run []fangtan.Quote
+			run, runEnd = p.quoteRun(paras, tags, turns, qa, pi)
+			out = append(out, run...)
 		}
 	}
 	return out
 }
 
-// splitQuote finds a quotation that a paragraph break cuts in two: opened
-// and never closed in paragraph pi, closed before any opening in
-// paragraph pi+1 (“党史学习教育,不仅要让… | …有提升。”杏花岭区委书记李文权说).
-// Both halves are quotes, each in its own paragraph, so that every quote
-// stays a substring of the paragraph it names.
-func (p *people) splitQuote(paras []string, tags []*tagged, pi int) []fangtan.Quote {
-	a, b := tags[pi].runes, tags[pi+1].runes
+// maxQuoteRun is how many paragraphs after the one that opens it a
+// quotation may run on before one closes it; past that, the opening mark
+// is taken for a stray one and nothing is quoted.
+const maxQuoteRun = 12
+
+// quoteRun finds a quotation that paragraph breaks cut: opened and never
+// closed in paragraph pi, and closed before any opening in a later
+// paragraph (“党史学习教育,不仅要让… | …有提升。”杏花岭区委书记李文权说;
+// 田北俊說：「… | …」), with paragraphs of no marks between, or each
+// opening with a mark it does not close, as Chinese runs a quotation over
+// paragraphs (「… | 「… | 「…」, the last a quotation of its own). Each
+// paragraph's part is a quote, so that every quote stays a substring of
+// the paragraph it names. It returns the quotes and the run's last
+// paragraph, or pi where there is no run. A run stops at an interview's
+// turn (turns, where qa).
+func (p *people) quoteRun(paras []string, tags []*tagged, turns []*turn, qa bool, pi int) ([]fangtan.Quote, int) {
+	a := tags[pi].runes
 	start, ok := unclosedTail(a)
 	if !ok {
-		return nil
+		return nil, pi
 	}
-	end, ok := unopenedHead(b)
-	if !ok {
-		return nil
+	type part struct{ para, from, to int }
+	parts := []part{{pi, start, len(a)}}
+	closing, end := -1, 0 // the paragraph that closes the run, and where
+	for k := pi + 1; k < len(tags) && k <= pi+maxQuoteRun; k++ {
+		if qa && turns[k] != nil {
+			return nil, pi
+		}
+		b := tags[k].runes
+		if e, ok := unopenedHead(b); ok {
+			closing, end = k, e
+			parts = append(parts, part{k, 0, e})
+			break
+		}
+		first := len(b) - len([]rune(strings.TrimLeft(string(b), paragraphFrame)))
+		if !hasQuoteMark(b) {
+			parts = append(parts, part{k, first, len(b)})
+			continue
+		}
+		if first < len(b) && isOpeningMark(b[first]) {
+			if s, ok := unclosedTail(b); ok && s == first+1 {
+				parts = append(parts, part{k, s, len(b)}) // 「… opened again, and not closed
+				continue
+			}
+			if _, ok := findClosingOfFirst(b, first); ok {
+				closing = k // 「…」: the run's last paragraph, a quotation of its own
+				break
+			}
+		}
+		return nil, pi
 	}
-	body := append(append([]rune(nil), a[start:]...), b[:end]...)
-	name, title, _ := p.attribute(tags[pi+1], quoteSpan{0, end})
-	if !isSentenceLike(body) && name == "" {
-		return nil
+	if closing < 0 {
+		return nil, pi
 	}
-	origA, origB := []rune(paras[pi]), []rune(paras[pi+1])
-	if len(origA) != len(a) || len(origB) != len(b) {
-		return nil
-	}
-	var out []fangtan.Quote
-	for _, half := range []struct {
-		text string
-		para int
-	}{{string(origA[start:]), pi}, {string(origB[:end]), pi + 1}} {
-		if t := strings.TrimSpace(half.text); han.CountString(t) > 0 {
-			out = append(out, fangtan.Quote{Text: t, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteDirect, Paragraph: half.para})
+	var body []rune
+	sentences := 0
+	for i := range parts {
+		pt := &parts[i]
+		rs := tags[pt.para].runes
+		for pt.to > pt.from && strings.ContainsRune(paragraphFrame, rs[pt.to-1]) {
+			pt.to-- // the ** closing a bold paragraph
+		}
+		body = append(body, rs[pt.from:pt.to]...)
+		if pt.to > pt.from && strings.ContainsRune(sentenceEnds+"…」”", rs[pt.to-1]) {
+			sentences++
 		}
 	}
-	return out
+	// Verse runs its lines over paragraphs, each ending in ； or ， or
+	// nothing (lyrics, a prayer, a statute's clauses): words quoted, not
+	// said. A cut inside a sentence (“…,也要 | 突出重点…。”) is one of two.
+	if 2*sentences < len(parts) {
+		return nil, pi
+	}
+	var name, title string
+	if end > 0 {
+		name, title, _ = p.attribute(tags[closing], quoteSpan{0, end})
+	}
+	if name == "" {
+		// 田北俊說：「… | …」: the speaker before the opening mark.
+		opening := quoteSpan{start, len(a)}
+		if name, title, _ = p.attribute(tags[pi], opening); name == "" {
+			name, title = p.colonSpeaker(tags[pi], opening)
+		}
+	}
+	if name == "" && opensWithQuote(paras[pi]) && strings.Trim(string(a[:start-1]), paragraphFrame) == "" {
+		// A run of quotation after a paragraph that introduces it (…這樣說：).
+		if k := leadInParagraph(paras, pi); k >= 0 {
+			name, title = p.leadInSpeaker(tags[k])
+		}
+	}
+	if !isSentenceLike(body) && name == "" {
+		return nil, pi
+	}
+	var out []fangtan.Quote
+	for _, pt := range parts {
+		orig := []rune(paras[pt.para])
+		if len(orig) != len(tags[pt.para].runes) {
+			return nil, pi
+		}
+		if t := strings.TrimSpace(string(orig[pt.from:pt.to])); han.CountString(t) > 0 {
+			out = append(out, fangtan.Quote{Text: t, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteDirect, Paragraph: pt.para})
+		}
+	}
+	last := parts[len(parts)-1].para
+	return out, last
+}
+
+// hasQuoteMark reports whether rs holds a mark that opens or closes a
+// quotation.
+func hasQuoteMark(rs []rune) bool {
+	for _, r := range rs {
+		switch r {
+		case '“', '「', '”', '」':
+			return true
+		}
+	}
+	return false
+}
+
+// findClosingOfFirst returns where the mark closing the opening mark at
+// rs[first] stands.
+func findClosingOfFirst(rs []rune, first int) (int, bool) {
+	for i := first + 1; i < len(rs); i++ {
+		switch rs[i] {
+		case '“', '「':
+			return 0, false
+		case '”', '」':
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // unclosedTail returns where the text of the last “ or 「 of rs starts when

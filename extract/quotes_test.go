@@ -111,3 +111,149 @@ func TestInterviewAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestFeatureSpeakers: features that give their subjects' words as
+// paragraphs of quotation and never say, at the quotation, whose they are.
+func TestFeatureSpeakers(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	sections := []string{
+		"佔中案今日開審，被告包括邵家臻、張秀賢和黃浩銘。本報向三人詢問以下問題。",
+		"**立法會社會福利界議員邵家臻**",
+		"**1. 審訊對你意味著甚麼？**",
+		"「這個審訊，固然是有心理準備，但亦有好多係不似預期的。",
+		"對我個人意味著學習犧牲、意味著為香港付代價。」",
+		"**前學聯常委、前中大學生會會長張秀賢**",
+		"**1. 審訊對你意味著甚麼？**",
+		"「平常心，最重要是講清楚件事，參加的人好多。」",
+		"**社民連副主席黃浩銘**",
+		"「坦然，可以嗎？無甚特別，又不是緊張，又不是不開心。」",
+	}
+	tests := []struct {
+		name, title string
+		paras       []string
+		quote, want string
+	}{
+		// Each person's answers are under a heading of their name.
+		{"a section's first paragraph", "九子上庭前感言", sections, "這個審訊，固然是有心理準備", "邵家臻"},
+		{"a quotation run on over paragraphs", "九子上庭前感言", sections, "對我個人意味著學習犧牲", "邵家臻"},
+		{"a section headed by a name after a post", "九子上庭前感言", sections, "平常心，最重要是講清楚件事", "张秀贤"},
+		{"the last section", "九子上庭前感言", sections, "坦然，可以嗎？", "黄浩铭"},
+		// A credit is no section: the song's words are nobody's speech.
+		{"a credit heading", "梅艷芳逝世15年", []string{
+			"歌手梅艷芳逝世15年，作曲家倫永亮今日出席紀念活動，倫永亮說：「我好掛住佢。」",
+			"**《四海一心》 作詞：潘偉源 作曲：倫永亮**",
+			"「要奮勇投向這真理，要決意達到這希冀。」",
+		}, "要奮勇投向這真理", ""},
+		// A quotation opened once and closed at its last paragraph is its
+		// speaker's all through.
+		{"a quotation run on from a named speaker", "田北俊嘆自由黨難再有直選", []string{
+			"立法會議員田北俊接受本報專訪。",
+			"田北俊說：「有班中年嘅後生仔，我覺得好係做議員嘅人才，個個都意興闌珊。",
+			"第二，直選嗰邊，市民又唔會選我哋喎，反對又唔夠人哋反對。」",
+		}, "第二，直選嗰邊", "田北俊"},
+		// …and so is a paragraph it runs on to after a paragraph that
+		// took its speaker from the one before.
+		{"a quotation run on from a continued paragraph", "田北俊嘆自由黨難再有直選", []string{
+			"立法會議員田北俊接受本報專訪。",
+			"田北俊表明對此「睇得好淡」，田北俊說：「我覺得而家香港嘅立法會，質素、興趣都低咗好多。」",
+			"「有班中年嘅後生仔，我覺得好係做議員嘅人才，個個都意興闌珊。",
+			"第二，直選嗰邊，市民又唔會選我哋喎，反對又唔夠人哋反對。」",
+		}, "第二，直選嗰邊", "田北俊"},
+		// A lead-in that names one person introduces their words, though
+		// no verb says so (以下是…的聲明全文：).
+		{"a lead-in naming one person", "議員就髮型啫喱事件發聲明", []string{
+			"立法會議員馬逢國今午發聲明回應事件。",
+			"以下是馬逢國的聲明全文：",
+			"「就今天有傳媒報道，我早前乘搭飛機時被指控向機場保安人員施壓一事，特此作出澄清。",
+			"事後我已了解到機場管理局的規定，若在過程中帶來不便，我在此表示歉意。」",
+		}, "事後我已了解到", "马逢国"},
+		{"a lead-in naming two people", "議員就髮型啫喱事件發聲明", []string{
+			"立法會議員馬逢國今午發聲明回應事件，議員陳淑莊亦有回應。",
+			"以下是馬逢國和陳淑莊的聲明：",
+			"「就今天有傳媒報道，我早前乘搭飛機時被指控向機場保安人員施壓一事，特此作出澄清。",
+			"事後我已了解到機場管理局的規定，若在過程中帶來不便，我在此表示歉意。」",
+		}, "事後我已了解到", ""},
+		// The headline says whose words the feature gives.
+		{"a headline's name and verb", "黃之鋒細說 監獄如何扭曲人性", []string{
+			"時間回到8月17日，黃之鋒被押上囚車送到壁屋懲教所。",
+			"「每朝6點半，監獄會播港台一台，全部人都會醒晒起身刷牙洗臉。」",
+			"「監倉入面的杯、牙刷全部都要放在指定位置。」",
+		}, "每朝6點半", "黄之锋"},
+		{"a headline without a verb", "黃之鋒 監獄如何扭曲人性", []string{
+			"時間回到8月17日，黃之鋒被押上囚車送到壁屋懲教所。",
+			"「每朝6點半，監獄會播港台一台，全部人都會醒晒起身刷牙洗臉。」",
+			"「監倉入面的杯、牙刷全部都要放在指定位置。」",
+		}, "每朝6點半", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := fangtan.Document{Title: tc.title, Paragraphs: slices.Clone(tc.paras)}
+			ex.Extract(&d)
+			for _, q := range d.Quotes {
+				if strings.HasPrefix(q.Text, tc.quote) {
+					if q.Speaker != tc.want {
+						t.Errorf("speaker %q, want %q", q.Speaker, tc.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no quotation %q among %+v", tc.quote, d.Quotes)
+		})
+	}
+}
+
+// TestQuotationRuns: a quotation that runs over several paragraphs, opened
+// once and closed at its last, or opened again at each (「… | 「… | 「…」),
+// is quoted paragraph by paragraph, and verse is not.
+func TestQuotationRuns(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	type quote struct {
+		para    int
+		speaker string
+	}
+	tests := []struct {
+		name  string
+		paras []string
+		want  []quote
+	}{
+		{"opened once, closed two paragraphs on", []string{
+			"立法會議員田北俊今日見記者。",
+			"田北俊說：「有班中年嘅後生仔，我覺得好係做議員嘅人才。",
+			"第二，直選嗰邊，市民又唔會選我哋喎，我哋好難贏。",
+			"第三，自由黨要諗下點樣培育人才。」",
+		}, []quote{{1, "田北俊"}, {2, "田北俊"}, {3, "田北俊"}}},
+		{"opened again at each paragraph", []string{
+			"立法會議員田北俊今日見記者。",
+			"田北俊說：「有班中年嘅後生仔，我覺得好係做議員嘅人才。",
+			"「第二，直選嗰邊，市民又唔會選我哋喎，我哋好難贏。",
+			"「第三，自由黨要諗下點樣培育人才。」",
+		}, []quote{{1, "田北俊"}, {2, "田北俊"}, {3, "田北俊"}}},
+		{"verse", []string{
+			"歌手梅艷芳當年唱出《四海一心》。",
+			"「我與你遙隔幾千里，血裡卻共有這刻記，永遠共分享痛悲；",
+			"要奮勇投向這真理，要決意達到這希冀，寧勇敢犧牲自己，協力圍護你；",
+			"雖分千千里而四海一心，天生譜寫上新的日記，明日真善美。」",
+		}, nil},
+		{"an opening mark never closed", []string{
+			"立法會議員田北俊今日見記者。",
+			"田北俊說：「有班中年嘅後生仔，我覺得好係做議員嘅人才。",
+			"第二，直選嗰邊，市民又唔會選我哋喎，我哋好難贏。",
+			"田北俊其後離開。",
+		}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := fangtan.Document{Title: "田北俊嘆自由黨難再有直選", Paragraphs: slices.Clone(tc.paras)}
+			ex.Extract(&d)
+			var got []quote
+			for _, q := range d.Quotes {
+				if q.Paragraph > 0 {
+					got = append(got, quote{q.Paragraph, q.Speaker})
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("quotes %v, want %v (%+v)", got, tc.want, d.Quotes)
+			}
+		})
+	}
+}
