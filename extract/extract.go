@@ -188,6 +188,11 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		tags[i].src = p
 	}
 	folded := all.String()
+	writtenAgain := func(s string) bool { return strings.Count(folded, s) >= 2 }
+	title.writtenAgain = writtenAgain
+	for _, t := range tags {
+		t.writtenAgain = writtenAgain
+	}
 
 	ppl := newPeople()
 	ppl.text = folded

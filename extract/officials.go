@@ -253,6 +253,9 @@ type tagged struct {
 
 	posts     []int // where post words end (postEnds)
 	postsDone bool
+	// writtenAgain reports whether the article writes s twice or more;
+	// nil outside an article.
+	writtenAgain func(s string) bool
 }
 
 func newTagged(seg analyzer.Segmenter, folded string) *tagged {
@@ -376,6 +379,9 @@ func (t *tagged) nameAt(i int) int {
 		return 0
 	}
 	n := t.jiebaAdjustName(i, nameRunLength(rs, i))
+	if n != 3 && !personWord && t.nounNameAt(i) {
+		return 0 // 关文/n 渭/ns: the noun's name is all three runes or none
+	}
 	// 莫哈末五世: a regnal number the family-name rules cut before 世.
 	if n >= 3 && regnalNumber(rs, i+n-1) == 2 {
 		n++
@@ -463,8 +469,37 @@ func (t *tagged) jiebaAllowsNameAt(i int) (personWord, ok bool) {
 	if sp.tag == "ns" && sp.end-sp.start == 2 && ok && next.end-next.start == 1 && isHan(t.runes[next.start]) {
 		return false, true
 	}
+	if t.nounNameAt(i) {
+		return false, true
+	}
 	return false, t.familyNounAt(i) && ok && isHan(t.runes[next.start])
 }
+
+// nounNameAt reports whether jieba cut a name of three runes at i as a
+// noun of two and a noun of one (方国/n 珊/n, 黄权/n 辉/n): the three runes
+// written again in the article, the last rune none that ends a thing's
+// name (thingends.txt), and no family name cut off before them (谭/zg
+// 文豪/n 指: 谭文豪).
+func (t *tagged) nounNameAt(i int) bool {
+	if t.byStart == nil || t.writtenAgain == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	if !ok || sp.tag != "n" || sp.end-sp.start != 2 {
+		return false
+	}
+	next, ok := t.byStart.get(sp.end)
+	if !ok || next.end-next.start != 1 || !isHan(t.runes[next.start]) || !tagIn(next.tag, "n") || strings.ContainsRune(thingEnds, t.runes[next.start]) {
+		return false
+	}
+	if prev, ok := t.byEnd.get(i); ok && prev.end-prev.start == 1 && surnames[t.runes[prev.start]] {
+		return false
+	}
+	return t.writtenAgain(string(t.runes[i:next.end]))
+}
+
+// thingEnds are the runes of thingends.txt.
+var thingEnds = strings.Join(mustList("thingends.txt"), "")
 
 // familyNounAt reports whether jieba reads a family name and 家 at i as
 // the family (周家/n 明说/v). Names with 家 in the middle (周家明, 邝家龙)

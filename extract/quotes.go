@@ -206,7 +206,7 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		for k := 4; k >= 2; k-- {
 			if end-k >= start && t.nameAt(end-k) == k {
 				consider(end-k, end)
-				for j := 2; j < k; j++ {
+				for j := 2; j < k && !t.nounNameAt(end-k); j++ {
 					consider(end-k, end-k+j) // 徐缘 in 徐缘续说
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fangtan"
 	"fangtan/analyzer"
@@ -255,5 +256,76 @@ func TestQuotationRuns(t *testing.T) {
 				t.Errorf("quotes %v, want %v (%+v)", got, tc.want, d.Quotes)
 			}
 		})
+	}
+}
+
+// TestNamesCutAsNouns: a name jieba cuts into a noun of two runes and a
+// noun of one (方国/n 珊/n) is a name where the article writes it again,
+// but not a body's or a thing's (路政/署), and not the middle of a name
+// whose family name jieba cut off (谭/zg 文豪/n).
+func TestNamesCutAsNouns(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	tests := []struct {
+		name     string
+		paras    []string
+		official string // an official the article must list, or ""
+		speakers []string
+		not      string // a name no official or speaker may be
+	}{
+		{"a district councillor", []string{
+			"西貢區議員方國珊今日出席記者會。",
+			"方國珊表示，會繼續爭取改善交通。",
+			"方國珊說：「我會堅持到底，唔會放棄。」",
+		}, "方国珊", []string{"方国珊"}, "方国"},
+		{"a body", []string{
+			"港鐵昨日向路政署呈交資料後，路政署今日凌晨發稿，批評港鐵未有及時向政府通報，政府「完全不能接受」。",
+		}, "", nil, "路政署"},
+		{"a family name cut off", []string{
+			"立法會交通事務委員會委員譚文豪指，政府未有交代超支詳情。",
+			"譚文豪指，應先了解超支的原因。",
+		}, "", nil, "文豪"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := fangtan.Document{Title: "標題", Paragraphs: slices.Clone(tc.paras)}
+			ex.Extract(&d)
+			var officials []string
+			for _, o := range d.Officials {
+				officials = append(officials, o.Name)
+			}
+			speakers := map[string]bool{}
+			for _, q := range d.Quotes {
+				speakers[q.Speaker] = true
+			}
+			if tc.official != "" && !slices.Contains(officials, tc.official) {
+				t.Errorf("officials %v, want %s among them", officials, tc.official)
+			}
+			for _, s := range tc.speakers {
+				if !speakers[s] {
+					t.Errorf("speakers %v, want %s among them", speakers, s)
+				}
+			}
+			if slices.Contains(officials, tc.not) || speakers[tc.not] {
+				t.Errorf("%s read as a person: officials %v, speakers %v", tc.not, officials, speakers)
+			}
+		})
+	}
+}
+
+// TestNounNameAt: the family name jieba cut off before a noun (谭/zg
+// 文豪/n) starts the name, not the noun.
+func TestNounNameAt(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	tg := newTagged(ex.seg, "立法会交通事务委员会委员谭文豪指,政府未有交代。方国珊说,会继续跟进。")
+	tg.writtenAgain = func(string) bool { return true }
+	rs := tg.runes
+	for _, tc := range []struct {
+		at   string
+		want bool
+	}{{"文豪", false}, {"方国", true}} {
+		i := strings.Index(string(rs), tc.at)
+		if got := tg.nounNameAt(utf8.RuneCountInString(string(rs)[:i])); got != tc.want {
+			t.Errorf("nounNameAt(%s) = %v, want %v", tc.at, got, tc.want)
+		}
 	}
 }
