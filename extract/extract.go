@@ -389,7 +389,7 @@ func (p *people) interviewedIn(title *tagged) string {
 	if n < 2 || at+n >= len(rs) {
 		return ""
 	}
-	if at == 0 && headlineVerbAt(rs, n) {
+	if at == 0 && anyWordAt(rs, n, headlineVerbs) {
 		return string(rs[:n])
 	}
 	if !strings.ContainsRune(":：,，、 |｜", rs[at+n]) || at == 0 && !strings.ContainsRune(":：", rs[n]) {
@@ -400,16 +400,6 @@ func (p *people) interviewedIn(title *tagged) string {
 
 // headlineVerbs are the words of headlineverbs.txt.
 var headlineVerbs = mustList("headlineverbs.txt")
-
-// headlineVerbAt reports whether a headline verb starts at rs[i].
-func headlineVerbAt(rs []rune, i int) bool {
-	for _, v := range headlineVerbs {
-		if runesHasPrefix(rs[i:], v) {
-			return true
-		}
-	}
-	return false
-}
 
 // keywordStop are frequent words of official prose that say nothing about
 // an article.

@@ -602,6 +602,16 @@ func runesHasPrefix(text []rune, prefix string) bool {
 	return true
 }
 
+// anyWordAt reports whether one of words starts at text[i].
+func anyWordAt(text []rune, i int, words []string) bool {
+	for _, w := range words {
+		if runesHasPrefix(text[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // markWeak flags places named in an enumeration of three or more
 // (考察贵州、福建、广西…) or in a route (陕北—湖北…工程): the text passes
 // through them rather than being about them.

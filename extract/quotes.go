@@ -2896,14 +2896,7 @@ const maxOccasionRunes = 10
 var occasionOpeners = mustList("occasions.txt")
 
 // occasionAt reports whether a time or an occasion opens at i.
-func occasionAt(rs []rune, i int) bool {
-	for _, w := range occasionOpeners {
-		if runesHasPrefix(rs[i:], w) {
-			return true
-		}
-	}
-	return false
-}
+func occasionAt(rs []rune, i int) bool { return anyWordAt(rs, i, occasionOpeners) }
 
 // sureName reports whether name, found at at, is a person's for certain
 // enough to carry a pronoun: a person of the article, a name right after
