@@ -1145,6 +1145,11 @@ func TestThemesOnWords(t *testing.T) {
 		// items; 15 titles read, none on youth).
 		{"嶺大學生會會長出庭應訊。", "", "青年"},
 		{"大学生就业形势总体稳定。", "青年", ""},
+		// A constituency's name that lists (體育、演藝、文化及出版界) and
+		// North Korea's sports ministry are names.
+		{"體育、演藝、文化及出版界議員馬逢國支持草案。", "", "体育"},
+		{"北韓方面，鐵道省、體育省官員亦有出席。", "", "体育"},
+		{"体育、演艺事业蓬勃发展。", "体育", ""},
 		{"立法會審議廣深港高鐵「一地兩檢」條例草案。", "", "交通强国"},
 		{"他曾參與反高鐵運動。", "", "交通强国"},
 		// Across the marks inside a name.

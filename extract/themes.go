@@ -64,7 +64,8 @@ func LoadThemes(path string) (*Themes, error) {
 }
 
 // ParseThemes reads theme lines "name: phrase, phrase, ..." (full-width
-// colons and commas, and 、, are accepted too); # starts a comment line.
+// colons and commas, and 、 between phrases, are accepted too); # starts
+// a comment line.
 // name is used in error messages. A theme without phrases is an error, so a
 // typo does not silently disable a theme.
 func ParseThemes(r io.Reader, name string) (*Themes, error) {
@@ -89,8 +90,7 @@ func ParseThemes(r io.Reader, name string) (*Themes, error) {
 		}
 		seen[key] = true
 		th := Theme{Name: key}
-		for _, p := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == '、' || r == ';' }) {
-			p = strings.TrimSpace(p)
+		for _, p := range themeItems(rest) {
 			if w, ok := strings.CutPrefix(p, "~"); ok {
 				if w = strings.TrimSpace(w); w == "" {
 					return nil, fmt.Errorf("themes %s line %d: a lone ~ in theme %q", name, n, key)
@@ -121,6 +121,24 @@ func ParseThemes(r io.Reader, name string) (*Themes, error) {
 		return nil, fmt.Errorf("themes %s: no themes", name)
 	}
 	return t, nil
+}
+
+// themeItems splits a theme line's phrases at commas and semicolons, and
+// at 、 but inside an exception: a name that lists (a constituency,
+// -体育、演艺、文化及出版界) keeps its 、 as the text writes it.
+func themeItems(rest string) []string {
+	var out []string
+	for _, item := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ';' }) {
+		item = strings.TrimSpace(item)
+		if strings.HasPrefix(item, "-") {
+			out = append(out, item)
+			continue
+		}
+		for _, p := range strings.Split(item, "、") {
+			out = append(out, strings.TrimSpace(p))
+		}
+	}
+	return out
 }
 
 // List returns the themes in file order.
