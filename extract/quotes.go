@@ -1369,6 +1369,25 @@ func (q quoteSpan) openingMark(rs []rune) int {
 	return j
 }
 
+// namingVerbs are the words of namingverbs.txt.
+var namingVerbs = mustList("namingverbs.txt")
+
+// namedAfter reports whether a naming verb (namingverbs.txt) ends right
+// before q's opening mark, or before a colon there: q is a title, a name
+// or an inscription (題為「…」, 寫有：「…」).
+func namedAfter(rs []rune, q quoteSpan) bool {
+	j := q.openingMark(rs)
+	if j > 0 && (rs[j-1] == ':' || rs[j-1] == '：') {
+		j--
+	}
+	for _, v := range namingVerbs {
+		if n := len([]rune(v)); j >= n && string(rs[j-n:j]) == v {
+			return true
+		}
+	}
+	return false
+}
+
 // spokespeople (spokespeople.txt) speak for the person named before them.
 var spokespeople = mustList("spokespeople.txt")
 
@@ -1909,6 +1928,10 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			}
 			// “…”“…”等话题: a chain of quoted topics or titles, not speech.
 			if name == "" && inQuoteChain(t.runes, q) {
+				continue
+			}
+			// 題為「…」, 橋上寫有「…」: a title, a name or an inscription.
+			if namedAfter(t.runes, q) {
 				continue
 			}
 			if name == "" {

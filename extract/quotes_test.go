@@ -329,3 +329,33 @@ func TestNounNameAt(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedNotQuoted: a title, a name or an inscription in quotation
+// marks (data/namingverbs.txt) is no quote; words said still are.
+func TestNamedNotQuoted(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	tests := []struct {
+		para, text string
+		quoted     bool
+	}{
+		{"外交部長王毅今日發表題為「踐行全球文明倡議，推動文明交流互鑑」的演講。", "踐行全球文明倡議，推動文明交流互鑑", false},
+		{"被告林朗彥穿著一件黑色T恤，上面印著「人生好難」，步入犯人欄。", "人生好難", false},
+		{"港大學生會會長黃程鋒表示，橋上寫有「冷血屠城烈士英魂不朽，誓殲豺狼民主星火不滅」。", "冷血屠城烈士英魂不朽，誓殲豺狼民主星火不滅", false},
+		{"外交部長王毅今日表示：「踐行全球文明倡議，推動文明交流互鑑。」", "踐行全球文明倡議，推動文明交流互鑑。", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			d := fangtan.Document{Title: "標題", Paragraphs: []string{tc.para}}
+			ex.Extract(&d)
+			found := false
+			for _, q := range d.Quotes {
+				if q.Kind == fangtan.QuoteDirect && q.Text == tc.text {
+					found = true
+				}
+			}
+			if found != tc.quoted {
+				t.Errorf("quoted %v, want %v (%+v)", found, tc.quoted, d.Quotes)
+			}
+		})
+	}
+}
