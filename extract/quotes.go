@@ -738,10 +738,7 @@ func continuedQuotes(quotes []fangtan.Quote, paras []string) {
 	}
 	for i := range quotes {
 		q := &quotes[i]
-		if q.Kind != fangtan.QuoteDirect || q.Speaker != "" || q.Paragraph == 0 || q.Paragraph >= len(paras) {
-			continue
-		}
-		if mixed[q.Paragraph-1] {
+		if q.Kind != fangtan.QuoteDirect || q.Speaker != "" || q.Paragraph == 0 || q.Paragraph >= len(paras) || mixed[q.Paragraph-1] {
 			continue
 		}
 		prev, ok := speakerOf[q.Paragraph-1]
@@ -958,7 +955,7 @@ const headingBreaks = ",，;；:：“”「」《》\""
 // nobody else is quoted twice. Count is each speaker's direct quotations.
 func (p *people) headlinedInterviewee(count map[string]int) string {
 	who := p.headlined
-	if who == "" || p.mentions(who) < 1 {
+	if who == "" || p.mentions(who) < 2 { // the headline, and the text again
 		return ""
 	}
 	for name, n := range count {
