@@ -188,14 +188,14 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		tags[i].src = p
 	}
 	folded := all.String()
-	writtenAgain := func(s string) bool { return strings.Count(folded, s) >= 2 }
+
+	ppl := newPeople()
+	ppl.text = folded
+	writtenAgain := func(s string) bool { return ppl.mentions(s) >= 2 }
 	title.writtenAgain = writtenAgain
 	for _, t := range tags {
 		t.writtenAgain = writtenAgain
 	}
-
-	ppl := newPeople()
-	ppl.text = folded
 	ppl.findOfficials(title)
 	for _, t := range tags {
 		ppl.findOfficials(t)
