@@ -432,6 +432,8 @@ func TestCopulaIsAWord(t *testing.T) {
 func TestPostTitles(t *testing.T) {
 	for _, tc := range []struct{ text, name, title string }{
 		{"路透社引述美国前联邦众议员沃尔夫说，此事严重。", "沃尔夫", "美国前联邦众议员"},
+		// A court's verb ends the text before the post (titleverbs.txt).
+		{"終審法院駁回西貢區區議員方國珊的上訴申請。方國珊表示會尊重判決。", "方国珊", "西贡区区议员"},
 		// A post after a verb that takes it away is one the person lost
 		// (data/removalverbs.txt), however the article writes it.
 		{"他特別提到早前人大主動釋法，DQ立法會議員游蕙禎和梁頌恆。", "梁颂恒", "前立法会议员"},
