@@ -2042,7 +2042,7 @@ func (p *people) quoteRun(paras []string, tags []*tagged, turns []*turn, qa bool
 				parts = append(parts, part{k, s, len(b)}) // 「… opened again, and not closed
 				continue
 			}
-			if _, ok := findClosingOfFirst(b, first); ok {
+			if closesFirst(b, first) {
 				closing = k // 「…」: the run's last paragraph, a quotation of its own
 				break
 			}
@@ -2117,18 +2117,18 @@ func hasQuoteMark(rs []rune) bool {
 	return false
 }
 
-// findClosingOfFirst returns where the mark closing the opening mark at
-// rs[first] stands.
-func findClosingOfFirst(rs []rune, first int) (int, bool) {
+// closesFirst reports whether a mark closes the opening mark at
+// rs[first] before another opens.
+func closesFirst(rs []rune, first int) bool {
 	for i := first + 1; i < len(rs); i++ {
 		switch rs[i] {
 		case '“', '「':
-			return 0, false
+			return false
 		case '”', '」':
-			return i, true
+			return true
 		}
 	}
-	return 0, false
+	return false
 }
 
 // unclosedTail returns where the text of the last “ or 「 of rs starts when
