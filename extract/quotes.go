@@ -1956,11 +1956,9 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 				// sentence after one about a person.
 				name, title = p.stopSpeaker(tags, pi, q)
 			}
-			if name == "" && opensWithQuote(paras[pi]) && strings.Trim(string(orig[:q.start-1]), paragraphFrame) == "" {
+			if name == "" {
 				// A paragraph of quotation after 嚴迅奇…首次回應：.
-				if k := leadInParagraph(paras, pi); k >= 0 {
-					name, title = p.leadInSpeaker(tags[k])
-				}
+				name, title = p.introducedSpeaker(paras, tags, pi, q.start)
 			}
 			weak := false
 			if name == "" {
@@ -1996,6 +1994,20 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 		}
 	}
 	return out
+}
+
+// introducedSpeaker is the speaker of the lead-in paragraph before pi
+// (leadInParagraph) for a quotation whose text starts at rune start of
+// pi, where the quotation opens the paragraph; otherwise nobody.
+func (p *people) introducedSpeaker(paras []string, tags []*tagged, pi, start int) (name, title string) {
+	rs := tags[pi].runes
+	if !opensWithQuote(paras[pi]) || strings.Trim(string(rs[:start-1]), paragraphFrame) != "" {
+		return "", ""
+	}
+	if k := leadInParagraph(paras, pi); k >= 0 {
+		return p.leadInSpeaker(tags[k])
+	}
+	return "", ""
 }
 
 // maxQuoteRun is how many paragraphs after the one that opens it a
@@ -2082,11 +2094,9 @@ func (p *people) quoteRun(paras []string, tags []*tagged, turns []*turn, qa bool
 			name, title = p.colonSpeaker(tags[pi], opening)
 		}
 	}
-	if name == "" && opensWithQuote(paras[pi]) && strings.Trim(string(a[:start-1]), paragraphFrame) == "" {
+	if name == "" {
 		// A run of quotation after a paragraph that introduces it (…這樣說：).
-		if k := leadInParagraph(paras, pi); k >= 0 {
-			name, title = p.leadInSpeaker(tags[k])
-		}
+		name, title = p.introducedSpeaker(paras, tags, pi, start)
 	}
 	if !isSentenceLike(body) && name == "" {
 		return nil, pi
