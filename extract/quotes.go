@@ -2816,6 +2816,17 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 				}
 			}
 		}
+		// …，誠信連番受到質疑，鄭若驊被問到有否考慮過辭職？: a long sentence
+		// whose last clause opens with the person it is about.
+		if cs := clauseStart(rs, end-1); cs-start > 40 {
+			k := skipLeadIn(rs, cs, end)
+			if n := p.knownNameStartingAt(rs, k); n > 0 && !t.askedAbout(start, k) {
+				name := string(rs[k : k+n])
+				if info := p.byName[name]; info != nil && (info.official || info.speaker || len(info.titles) > 0) {
+					return name
+				}
+			}
+		}
 		end = start
 	}
 	return ""

@@ -174,6 +174,12 @@ func TestFeatureSpeakers(t *testing.T) {
 			"「就今天有傳媒報道，我早前乘搭飛機時被指控向機場保安人員施壓一事，特此作出澄清。",
 			"事後我已了解到機場管理局的規定，若在過程中帶來不便，我在此表示歉意。」",
 		}, "事後我已了解到", ""},
+		// A pronoun after a long sentence whose last clause opens with the
+		// person it is about.
+		{"a pronoun after a long sentence's last clause", "鄭若驊否認考慮辭職", []string{
+			"特首林鄭月娥今日表示，會繼續支持律政司司長鄭若驊。",
+			"由上任首天就被揭發入住10年的屯門海詩別墅獨立屋僭建，兩個星期飽受批評，誠信連番受到質疑，鄭若驊被問到有否考慮過辭職？她續指，希望通過她處理分歧的經驗維護《基本法》，「等香港嘅法律界或者市民嘅意見，可以如實咁樣解釋，令到一國兩制能夠全面咁落實。」",
+		}, "等香港嘅法律界", "郑若骅"},
 		// The headline says whose words the feature gives.
 		{"a headline's name and verb", "黃之鋒細說 監獄如何扭曲人性", []string{
 			"時間回到8月17日，黃之鋒被押上囚車送到壁屋懲教所。",
