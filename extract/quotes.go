@@ -817,12 +817,7 @@ func (p *people) intervieweeQuotes(quotes []fangtan.Quote, paras []string, tags 
 	if who == "" {
 		return
 	}
-	var title string
-	for _, q := range quotes {
-		if q.Speaker == who && len(q.SpeakerTitle) > len(title) {
-			title = q.SpeakerTitle
-		}
-	}
+	title := longestTitle(quotes, who)
 	last, inParagraph, para := "", "", -1
 	for i := range quotes {
 		q := &quotes[i]
@@ -865,12 +860,6 @@ func (p *people) sectionSpeakers(quotes []fangtan.Quote, paras []string, tags []
 	if !found {
 		return
 	}
-	titles := map[string]string{}
-	for _, q := range quotes {
-		if q.Speaker != "" && len(q.SpeakerTitle) > len(titles[q.Speaker]) {
-			titles[q.Speaker] = q.SpeakerTitle
-		}
-	}
 	section := make([]string, len(paras))
 	for pi, who := 0, ""; pi < len(paras); pi++ {
 		if heads[pi] != "" {
@@ -887,12 +876,24 @@ func (p *people) sectionSpeakers(quotes []fangtan.Quote, paras []string, tags []
 		if who == "" || who == "-" || !(opensParagraph(paras[q.Paragraph], q.Text) || continuesQuotation(paras[q.Paragraph], q.Text)) || reportersQuestion(q.Text) {
 			continue
 		}
-		title := titles[who]
+		title := longestTitle(quotes, who)
 		if title == "" {
 			title = p.officialPost(who)
 		}
 		q.Speaker, q.SpeakerTitle = who, title
 	}
+}
+
+// longestTitle is the longest title quotes give who as a speaker: the
+// fullest description of them, for the quotations a rule gives them.
+func longestTitle(quotes []fangtan.Quote, who string) string {
+	var title string
+	for _, q := range quotes {
+		if q.Speaker == who && len(q.SpeakerTitle) > len(title) {
+			title = q.SpeakerTitle
+		}
+	}
+	return title
 }
 
 // headingPerson returns the person a heading ends with: one of the
