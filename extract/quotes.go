@@ -2568,7 +2568,7 @@ func (p *people) earlierClauseSubject(t *tagged, start, verbStart int) (name, ti
 			k++
 		}
 		// 主席佩雷斯亦为…: a post may come before the name.
-		if e := k + positionAfterStart(rs, k, ce); e > k && p.knownNameStartingAt(rs, e) > 0 {
+		if e := k + positionAfterStart(rs, k, ce); e > k && !p.actsBeforePost(t, k, e) && p.knownNameStartingAt(rs, e) > 0 {
 			k = e
 		}
 		// 邓太的战友、…阿强…: a name before 的 is a modifier's.
@@ -2600,6 +2600,21 @@ func (p *people) earlierClauseSubject(t *tagged, start, verbStart int) (name, ti
 		ce = cs - 1
 	}
 	return "", ""
+}
+
+// actsBeforePost reports whether the clause at rs[k:] opens with a person
+// who does something before the post that ends at e: the clause is
+// theirs, not the person's after the post (涂謹申將去信行政長官林鄭月娥，
+// 希望…; 习近平主席会见美国国务卿布林肯，表示…). A person whose name runs
+// into the post names its body (林鄭月娥競選辦主任陳智思), and a place the
+// name rules read as a person is no one who acts (明尼阿波利斯市长弗雷).
+func (p *people) actsBeforePost(t *tagged, k, e int) bool {
+	n := p.knownNameStartingAt(t.runes, k)
+	if n == 0 {
+		return false
+	}
+	pi := p.byName[string(t.runes[k:k+n])]
+	return pi != nil && (pi.official || pi.speaker) && k+n < titleBefore(t, e)
 }
 
 // oneRuneWordAt reports whether jieba cut rs[k] as a word of its own

@@ -759,6 +759,17 @@ func TestReportedSpeech(t *testing.T) {
 		// 被問及特首林鄭月娥…: the person asked about is not the subject;
 		// the next clause's is, with or without a speech verb.
 		{"the subject after a question about another", []string{"彭定康表示：「香港要有民主。」", "被問及特首林鄭月娥是否應該重啓政改，彭定康重提香港應有合理利益。他表示，相信林鄭月娥會惦念香港最佳利益。"}, "彭定康", "相信林鄭月娥會"},
+		// A clause that opens with a person is theirs, whoever the post
+		// after their verb names (涂謹申將去信行政長官林鄭月娥; 习近平会见
+		// 美国国务卿布林肯): 40 hkcnews and 12 xwlb statements were the
+		// addressee's.
+		{"the writer, not the one written to", []string{"民主黨立法會議員涂謹申今日見記者。", "涂謹申將去信行政長官林鄭月娥、中聯辦，希望郭春生一案可獲糾正，否則將破壞一國兩制。"}, "涂谨申", "郭春生一案"},
+		{"the host, not the guest", []string{"全国人大常委会委员长赵乐际对澳大利亚进行正式友好访问。", "访澳期间，赵乐际在布里斯班会见昆士兰州州长克里萨富利，表示期待深化地方交流合作，促进两国关系发展。"}, "赵乐际", "期待深化地方"},
+		// …but a person whose name runs into the post names its body, and
+		// the post's holder speaks.
+		{"a person naming the post's body", []string{"林鄭月娥今日出席論壇。", "林鄭月娥競選辦主任陳智思在發布會開始前，一度要求示威者離開，表示其後林鄭月娥再接信。"}, "陈智思", "其後林鄭月娥"},
+		// jieba reads the city as a name; it is no one who speaks.
+		{"a city before a post", []string{"美国政府边境事务主管汤姆·霍曼29日称，联邦执法人员会继续执法。明尼阿波利斯市长弗雷29日再次呼吁联邦政府停止移民执法行动，称这些行动并非为了安全，而是出于政治动机。"}, "弗雷", "这些行动并非"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.paras...)
