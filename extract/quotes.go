@@ -269,6 +269,11 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	if strings.ContainsRune("向对跟给", rs[best.s]) && best.e-best.s > 2 {
 		return "", ""
 	}
+	// 望向法官陳慶偉說, 對台下的妻子米歇爾說: also with a post or a
+	// modifier between.
+	if t.listenerAt(start, best.s) {
+		return "", ""
+	}
 	// 陈志全的助理表示, 孟晚舟律师可藉此要求: the assistant or the lawyer
 	// speaks, whom the article does not name; 赵紫阳的秘书鲍彤表示 names
 	// the secretary.
@@ -292,6 +297,37 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		title = pi.bestTitle()
 	}
 	return name, title
+}
+
+// listenerAt reports whether a name at rs[s] is the object of a
+// preposition that puts it on the listening side of the verb after it:
+// jieba's 向, 对, 跟 or 给 (tagged p) between start and s, with no verb
+// between them. Without a subject before the preposition, a 的 closes a
+// modifier whose head the name is (曾投票給姚松炎、26歲的黃先生認為): the
+// name is the subject again, where after one (他對台下的妻子米歇爾說) it
+// is still the listener.
+func (t *tagged) listenerAt(start, s int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	listener, subject, subjectFirst := false, false, false
+	for i := start; i < s; i++ {
+		sp, ok := t.byStart.get(i)
+		if !ok {
+			continue
+		}
+		switch w := string(t.runes[i:sp.end]); {
+		case sp.tag == "p" && len(w) == 3 && strings.Contains("向对跟给", w):
+			listener, subjectFirst = true, subject
+		case sp.tag == "v" || sp.tag == "vd":
+			listener = false
+		case w == "的" && !subjectFirst:
+			listener = false
+		case sp.tag == "r" || isPersonTag(sp.tag):
+			subject = true
+		}
+	}
+	return listener
 }
 
 // unknownSpeakerAt reports whether a word jieba does not know, cut

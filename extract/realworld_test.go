@@ -769,6 +769,7 @@ func TestReportedSpeech(t *testing.T) {
 		// the post's holder speaks.
 		{"a person naming the post's body", []string{"林鄭月娥今日出席論壇。", "林鄭月娥競選辦主任陳智思在發布會開始前，一度要求示威者離開，表示其後林鄭月娥再接信。"}, "陈智思", "其後林鄭月娥"},
 		// jieba reads the city as a name; it is no one who speaks.
+		{"the one proposed to", []string{"行政長官林鄭月娥今日與美國商會會面。林鄭月娥期望，未來能和其他國家，簽訂更多自由貿易協定。她亦即場向美國駐港總領事唐偉康建議，未來應該開放香港和美國的打工度假計劃。"}, "林郑月娥", "未來應該開放"},
 		{"a city before a post", []string{"美国政府边境事务主管汤姆·霍曼29日称，联邦执法人员会继续执法。明尼阿波利斯市长弗雷29日再次呼吁联邦政府停止移民执法行动，称这些行动并非为了安全，而是出于政治动机。"}, "弗雷", "这些行动并非"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1374,6 +1375,13 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a family name alone before 只表示", []string{"梁振英表示：「我會回應。」", "對此，梁並無正面回應，只表示：「已將所有資料交給律師處理，不再回應。」"}, "已將所有資料交給律師處理，不再回應。", "梁振英"},
 		// Hong Kong features name the people they follow by nickname.
 		{"a speaker named by nickname", []string{"阿甄今年六十歲，在街市賣菜三十年。", "阿甄說：「以前呢度好旺，而家啲人都去晒超市買嘢，生意差咗一半。」"}, "以前呢度好旺，而家啲人都去晒超市買嘢，生意差咗一半。", "阿甄"},
+		// A name after 對, 向, 跟 or 給 hears the words, also with a post or
+		// a modifier between (27 hkcnews statements and quotes were the
+		// listener's)…
+		{"the one spoken to, after a modifier", []string{"美國總統奧巴馬發表告別演說。", "這篇由奧巴馬親自撰寫的演詞，他對台下的妻子米歇爾說，「二十五年來，妳不但是我的妻子，你還一直是我的最好朋友」。"}, "二十五年來，妳不但是我的妻子，你還一直是我的最好朋友", "奥巴马"},
+		// …but after a modifier with no subject before the preposition
+		// the name is the modifier's head, and the speaker.
+		{"the head of a modifier with a preposition", []string{"上次3月11日的補選，曾投票給姚松炎、26歲的黃先生認為，今次選舉只是李卓人和陳凱欣之爭，「含淚投了3號（李卓人）」，「本身無支持邊個，點都要揀一個，總之唔會5號。」"}, "本身無支持邊個，點都要揀一個，總之唔會5號。", "黄先生"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
