@@ -283,6 +283,9 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 			return "", ""
 		}
 	}
+	if pi := p.nameBeforeWord(t, best.s, best.e); pi != nil {
+		return pi.name, pi.bestTitle()
+	}
 	name = string(rs[best.s:best.e])
 	// 碧桂园强调, 报社称: a guessed name that ends like a body is none;
 	// nor is a government body's short name the article knows from
@@ -297,6 +300,45 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		title = pi.bestTitle()
 	}
 	return name, title
+}
+
+// nameBeforeWord reads a guessed name at rs[s:e] that the article writes
+// once as what jieba cut: a family name alone, or a person the article
+// knows, and one word of its dictionary after it (陈/nr 出院/n 时大叫,
+// 但陈/nr 选择/v 先离开, 林郑/x 开场/n 时表示). The person is the article's
+// one person of that family name, or the one it knows; nil otherwise.
+func (p *people) nameBeforeWord(t *tagged, s, e int) *personInfo {
+	if t.byStart == nil || p.mentions(string(t.runes[s:e])) > 1 {
+		return nil
+	}
+	// A guess the name rules noted as a speaker (noteSpeakingSubjects) is
+	// still a guess; one with a post is a person.
+	guess := string(t.runes[s:e])
+	if pi := p.byName[guess]; pi != nil && (pi.official || len(pi.titles) > 0) {
+		return nil
+	}
+	first, ok := t.byStart.get(s)
+	if !ok || first.end >= e {
+		return nil
+	}
+	word, ok := t.byStart.get(first.end)
+	if !ok || word.end != e || e-first.end < 2 || word.tag == "x" || isPersonTag(word.tag) {
+		return nil
+	}
+	// 周妈妈, 陈大校, 梁太太: a form of address for someone else.
+	if w := string(t.runes[first.end:e]); slices.Contains(honorifics, w) || slices.Contains(spokespeople, w) || slices.Contains(personNouns, w) {
+		return nil
+	}
+	if n := p.knownNameStartingAt(t.runes, s); n == first.end-s {
+		if pi := p.byName[string(t.runes[s:first.end])]; pi != nil && (pi.official || pi.speaker) {
+			return pi
+		}
+		return nil
+	}
+	if first.end-s != 1 || !surnames[t.runes[s]] {
+		return nil
+	}
+	return p.onlyOfFamilyBut(t.runes[s], guess)
 }
 
 // listenerAt reports whether a name at rs[s] is the object of a
@@ -685,10 +727,13 @@ func (p *people) familyNameSpeaker(rs []rune, start, verbStart int) (name, title
 // onlyOfFamily is the article's one person of family name r who holds a
 // post, public or not (大律师公会副主席蔡维邦), or speaks, or nil when
 // there are none or two.
-func (p *people) onlyOfFamily(r rune) *personInfo {
+func (p *people) onlyOfFamily(r rune) *personInfo { return p.onlyOfFamilyBut(r, "") }
+
+// onlyOfFamilyBut is onlyOfFamily leaving out the person named but.
+func (p *people) onlyOfFamilyBut(r rune, but string) *personInfo {
 	var found *personInfo
 	for n, pi := range p.byName {
-		if !(pi.official || pi.speaker || len(pi.titles) > 0) || utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(n, string(r)) || hasCompoundSurname([]rune(n)) || bodyName([]rune(n)) {
+		if n == but || !(pi.official || pi.speaker || len(pi.titles) > 0) || utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(n, string(r)) || hasCompoundSurname([]rune(n)) || bodyName([]rune(n)) {
 			continue
 		}
 		if found != nil {

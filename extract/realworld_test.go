@@ -1382,6 +1382,12 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// …but after a modifier with no subject before the preposition
 		// the name is the modifier's head, and the speaker.
 		{"the head of a modifier with a preposition", []string{"上次3月11日的補選，曾投票給姚松炎、26歲的黃先生認為，今次選舉只是李卓人和陳凱欣之爭，「含淚投了3號（李卓人）」，「本身無支持邊個，點都要揀一個，總之唔會5號。」"}, "本身無支持邊個，點都要揀一個，總之唔會5號。", "黄先生"},
+		// A family name jieba cut alone and a word after it (陳/nr 最後/f,
+		// 楊/nr 堅定/a) is the article's one person of that family name,
+		// not a name 陳最後 (62 hkcnews quotes)…
+		{"a family name alone before a word", []string{"立法會議員陳志全今日在議會作最後發言。陳志全說：「我今日好感動。」", "全場起立。陳最後說：「所以我想我送給同學最後的話，就係希望你們不虛此生。」"}, "所以我想我送給同學最後的話，就係希望你們不虛此生。", "陈志全"},
+		// …unless the word addresses someone else.
+		{"a family name before a form of address", []string{"佔中發起人周永康今日出庭。周永康說：「我會繼續。」", "周媽媽欣慰地說：「今晚煲湯俾佢飲。」"}, "今晚煲湯俾佢飲。", "周妈妈"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
