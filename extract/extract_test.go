@@ -383,9 +383,11 @@ func TestExtractWrittenArticles(t *testing.T) {
 				{"老旧小区改造是民生工程", "王建军", "潞州区委书记"},
 				{"楼道亮了", "张秀英", "居民"},
 				{"要坚持问需于民", "王建军", "潞州区委书记"},
+				// 「…」他说: the pronoun after the quotation is the
+				// last person who spoke.
+				{"我们还要继续努力", "王建军", "潞州区委书记"},
 			},
-			notQuotes:    []string{"楼道清洁日"},
-			noSpeakerFor: []string{"我们还要继续努力"}, // 他说: a pronoun is not resolved
+			notQuotes: []string{"楼道清洁日"},
 		},
 		{
 			name:      "traditional interview",

@@ -1388,6 +1388,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a family name alone before a word", []string{"立法會議員陳志全今日在議會作最後發言。陳志全說：「我今日好感動。」", "全場起立。陳最後說：「所以我想我送給同學最後的話，就係希望你們不虛此生。」"}, "所以我想我送給同學最後的話，就係希望你們不虛此生。", "陈志全"},
 		// …unless the word addresses someone else.
 		{"a family name before a form of address", []string{"佔中發起人周永康今日出庭。周永康說：「我會繼續。」", "周媽媽欣慰地說：「今晚煲湯俾佢飲。」"}, "今晚煲湯俾佢飲。", "周妈妈"},
+		// 「…」他說: the pronoun after the quotation stands for its speaker
+		// (147 hkcnews quotes had none)…
+		{"a pronoun and a verb after the quotation", []string{"香港電競總會副主席楊全盛今日出席活動。", "楊全盛身兼電競總會副主席，早前跟會內的人商討比賽場地問題，「我建議自己搞，由我投資。」他說。"}, "我建議自己搞，由我投資。", "杨全盛"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1415,6 +1418,26 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			for _, q := range d.Quotes {
 				if q.Speaker == tc.notSpeaker {
 					t.Errorf("%q given to %s, whose spokesperson said it", q.Text, q.Speaker)
+				}
+			}
+		})
+	}
+	// …but not where the sentence the quotation stands in names someone
+	// else, reports another's words or names the person as its object:
+	// whom the pronoun means is theirs to say.
+	for _, tc := range []struct {
+		name       string
+		paras      []string
+		notSpeaker string
+	}{
+		{"another person opens the sentence", []string{"香港電競總會副主席楊全盛今日出席活動。", "大律師李志喜亦認同，自人大釋法開始，法治已飽受危機，「所以我們而家去到的地步，冇辦法守住法治」，她說。"}, "杨全盛"},
+		{"the person is the sentence's object", []string{"立法會主席梁君彥主持會議。", "建制派方面，民建聯周浩鼎認為，今次泛民主派提出不信任動議是諉過於人，梁君彥作為立法會主席是要撥亂反正，讓議會可以重回正軌，但泛民主派卻質疑主席行使議事規則的權利，是無理之舉。他以梁君彥主持一地兩檢會議為例，「條例由法案委員會直至大會，總共用了過百個鐘頭去處理。」他又指責泛民主派不斷提出規程問題。"}, "梁君彦"},
+		{"a Latin name opens the sentence", []string{"最高人民法院院長周強曾稱，要嚴格控制死刑。", "國際特赦組織總幹事Nicholas Bequelin今日在香港，「以國家機密為由，刻意隱瞞。」他指，中國應公開數字。"}, "周强"},
+	} {
+		t.Run("no pronoun speaker: "+tc.name, func(t *testing.T) {
+			for _, q := range extractText(t, "新闻", tc.paras...).Quotes {
+				if q.Kind == fangtan.QuoteDirect && q.Speaker == tc.notSpeaker {
+					t.Errorf("%q given to %s", q.Text, q.Speaker)
 				}
 			}
 		})
