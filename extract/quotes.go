@@ -1418,6 +1418,12 @@ var colonNotSpeech = mustList("colonnotspeech.txt")
 func wordsNotSpoken(clause []rune) bool {
 	s := string(clause)
 	for _, w := range colonNotSpeech {
+		if w == "被" {
+			if passiveSaying(clause) {
+				return true
+			}
+			continue
+		}
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -1433,6 +1439,24 @@ func wordsNotSpoken(clause []rune) bool {
 				return true
 			}
 			from = i + len(w)
+		}
+	}
+	return false
+}
+
+// passiveSaying reports whether clause puts asking, saying or hearing in
+// the passive (被問到, 被記者追問, 被指): 被 and a verb of saying or
+// reporting, or 问, within a few runes. Other passives (結果被打消念頭)
+// leave the clause's words its subject's.
+func passiveSaying(clause []rune) bool {
+	for i, r := range clause {
+		if r != '被' {
+			continue
+		}
+		for v := i + 2; v <= len(clause) && v-i <= 8; v++ {
+			if clause[v-1] == '问' || max(speechVerbEndingAt(clause, v), reportVerbEndingAt(clause, v)) > 0 {
+				return true
+			}
 		}
 	}
 	return false
@@ -3338,6 +3362,18 @@ func (p *people) sentenceSpeakerBy(tags []*tagged, pi, i int, verbEndingAt func(
 			continue
 		}
 		cs := clauseStart(rs, v-n)
+		// 梁振英被泛民議員批評，「…」, 被指「親中」: the critics' words or
+		// label, not his, where the quotation follows the passive verb;
+		// with no one named, an earlier verb may still have its speaker
+		// (陳弘毅表示，…會被認為與…衝突等，「…」). Further on the sentence
+		// is the subject's again (李駿碩的作品曾被指對白太多、這次更多：「…」).
+		if agent, passive := p.passiveReport(t, cs, v-n); passive && i-v <= 3 {
+			if agent != "" {
+				return agent, p.officialPost(agent)
+			}
+			v -= n - 1
+			continue
+		}
 		if name, title = p.subjectOf(t, cs, v-n); name != "" {
 			return name, title
 		}

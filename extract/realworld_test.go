@@ -1391,6 +1391,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// 「…」他說: the pronoun after the quotation stands for its speaker
 		// (147 hkcnews quotes had none)…
 		{"a pronoun and a verb after the quotation", []string{"香港電競總會副主席楊全盛今日出席活動。", "楊全盛身兼電競總會副主席，早前跟會內的人商討比賽場地問題，「我建議自己搞，由我投資。」他說。"}, "我建議自己搞，由我投資。", "杨全盛"},
+		// A passive that is not about words (被擊中) leaves the sentence's
+		// words its subject's; 被問, 被指 do not (99 hkcnews quotes had no
+		// speaker).
+		{"a passive not about words", []string{"拳手潘啟情今日出戰。潘啟情說：「我會盡力。」", "當天裁判手一揮，賽事開始。他一開始便被成塚亮擊中多拳，到了尾段，他更加體力不繼，「對方的步法很好，比想像中厲害。」"}, "對方的步法很好，比想像中厲害。", "潘启情"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1442,6 +1446,16 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			}
 		})
 	}
+	// Criticised in the passive, the words after are the critics', not
+	// the subject's.
+	t.Run("criticised in the passive", func(t *testing.T) {
+		d := extractText(t, "新闻", "行政長官梁振英今日出席活動。梁振英說：「我會做好份工。」", "梁振英其後被泛民議員批評，「漠視民意，一意孤行。」")
+		for _, q := range d.Quotes {
+			if q.Text == "漠視民意，一意孤行。" && q.Speaker == "梁振英" {
+				t.Errorf("the critics' words %q given to %s", q.Text, q.Speaker)
+			}
+		}
+	})
 	// A Latin name after a preposition hears the words; one built on an
 	// acronym, or standing before a post and a name, is a body.
 	for _, tc := range []struct{ text, notSpeaker string }{
