@@ -1816,7 +1816,7 @@ func (p *people) personAsked(t *tagged, end int, before []fangtan.Quote) (name, 
 
 // maxCommaSentence bounds the sentence before the comma that commaSpeaker
 // reads.
-const maxCommaSentence = 48
+const maxCommaSentence = 80
 
 // quotationEndsSentence reports whether the quotation q ends its sentence:
 // a sentence end follows it, or ends its words, or the paragraph ends.

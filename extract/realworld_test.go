@@ -1395,6 +1395,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// words its subject's; 被問, 被指 do not (99 hkcnews quotes had no
 		// speaker).
 		{"a passive not about words", []string{"拳手潘啟情今日出戰。潘啟情說：「我會盡力。」", "當天裁判手一揮，賽事開始。他一開始便被成塚亮擊中多拳，到了尾段，他更加體力不繼，「對方的步法很好，比想像中厲害。」"}, "對方的步法很好，比想像中厲害。", "潘启情"},
+		// A sentence of up to 80 runes before the comma (48 before: 66
+		// hkcnews quotes had no speaker).
+		{"a long sentence before a comma", []string{"立法會議員范國威今日出席論壇。范國威說，建制派背後有北京力量「操盤」。他有感今次選舉氣氛冷淡、建制派強大的協調系統，以及不容易吸納的本土派支持者，都令他感到「危機四伏」，「今次選舉，民主派同保皇黨各自都空前地團結，你就知道選情有幾咁凶險。」"}, "今次選舉，民主派同保皇黨各自都空前地團結，你就知道選情有幾咁凶險。", "范国威"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
