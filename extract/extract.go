@@ -266,6 +266,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		sort.SliceStable(doc.Quotes, func(i, j int) bool { return doc.Quotes[i].Paragraph < doc.Quotes[j].Paragraph })
 	}
 	quotesInReported(doc.Quotes, paras)
+	doc.Quotes = foldMarkedTurns(doc.Quotes)
 	if !qa {
 		continuedQuotes(doc.Quotes, paras)
 		runOnSpeakers(doc.Quotes, paras)

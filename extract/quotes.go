@@ -800,6 +800,53 @@ func quotesInReported(quotes []fangtan.Quote, paras []string) {
 	}
 }
 
+// foldMarkedTurns keeps one quote of a speaker's turn that is one
+// quotation, where the turn quoted it whole, marks and all, and the
+// quotation inside was quoted again with no speaker (曾俊華：（2014年2月26日）
+// 「…」: 117 hkcnews quotes twice): the inner quotation takes the turn's
+// speaker and the turn's quote goes. A turn that says more than a note
+// besides keeps both.
+func foldMarkedTurns(quotes []fangtan.Quote) []fangtan.Quote {
+	drop := map[int]bool{}
+	for i := range quotes {
+		in := &quotes[i]
+		if in.Kind != fangtan.QuoteDirect || in.Speaker != "" {
+			continue
+		}
+		for j, out := range quotes {
+			if j == i || drop[j] || out.Kind != fangtan.QuoteDirect || out.Speaker == "" || out.Paragraph != in.Paragraph ||
+				len(out.Text) <= len(in.Text) || !strings.Contains(out.Text, in.Text) {
+				continue
+			}
+			if rest := strings.Replace(out.Text, in.Text, "", 1); hanCount([]rune(strings.Map(dropNoteRunes, rest))) > 0 {
+				continue
+			}
+			in.Speaker, in.SpeakerTitle, in.SpeakerTitleInferred = out.Speaker, out.SpeakerTitle, out.SpeakerTitleInferred
+			drop[j] = true
+			break
+		}
+	}
+	if len(drop) == 0 {
+		return quotes
+	}
+	kept := quotes[:0]
+	for i, q := range quotes {
+		if !drop[i] {
+			kept = append(kept, q)
+		}
+	}
+	return kept
+}
+
+// dropNoteRunes keeps what a note beside a quotation says beyond its
+// marks and date: 年, 月 and 日 go with the digits.
+func dropNoteRunes(r rune) rune {
+	if strings.ContainsRune("年月日", r) {
+		return -1
+	}
+	return r
+}
+
 // continuedQuotes gives a quotation that opens its paragraph with no
 // speaker of its own to the one person who speaks in the paragraph before,
 // as news runs a speaker's words on over paragraphs (袁梅芳感慨：「…」 then
@@ -1525,7 +1572,25 @@ func (p *people) colonSpeaker(t *tagged, q quoteSpan) (name, title string) {
 	if j <= 0 {
 		return "", ""
 	}
-	return p.colonClauseSpeaker(t, j-1)
+	return p.colonClauseSpeaker(t, pastDateNote(t.runes, j-1))
+}
+
+// pastDateNote returns where the rune before a note in brackets ends when
+// rs[i] closes one of at most 20 runes (曾俊華：（2014年2月26日）「…」),
+// or i.
+func pastDateNote(rs []rune, i int) int {
+	if i <= 0 || (rs[i] != '）' && rs[i] != ')') {
+		return i
+	}
+	for k := i - 1; k > 0 && i-k <= 20; k-- {
+		switch rs[k] {
+		case '（', '(':
+			return k - 1
+		case '）', ')', '「', '」', '“', '”':
+			return i
+		}
+	}
+	return i
 }
 
 // commaSpeaker finds the speaker of a quotation that a comma joins to a

@@ -365,3 +365,36 @@ func TestNamedNotQuoted(t *testing.T) {
 		})
 	}
 }
+
+// TestTurnQuotedOnce: a speaker's turn that is one quotation with a note
+// (曾俊華：（2014年2月26日）「…」) is one quote, the quotation's words with
+// the turn's speaker, not the turn, marks and all, beside the same words
+// with no speaker.
+func TestTurnQuotedOnce(t *testing.T) {
+	turns := []string{
+		"財政司司長曾俊華今日出席活動。",
+		"曾俊華：（2014年2月26日）「過去兩年，所有推出來的政策，都是適當的。」",
+		"曾俊華：「我會繼續努力，做好份工。」",
+	}
+	d := extractText(t, "財政司司長曾俊華談施政", turns...)
+	for _, tc := range []struct {
+		name      string
+		paragraph int
+		want      string
+	}{
+		{"a dated turn", 1, "過去兩年，所有推出來的政策，都是適當的。"},
+		{"a turn of one quotation", 2, "我會繼續努力，做好份工。"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []fangtan.Quote
+			for _, q := range d.Quotes {
+				if q.Paragraph == tc.paragraph {
+					got = append(got, q)
+				}
+			}
+			if len(got) != 1 || got[0].Text != tc.want || got[0].Speaker != "曾俊华" {
+				t.Errorf("quotes %+v, want one, %q by 曾俊华", got, tc.want)
+			}
+		})
+	}
+}
