@@ -1836,6 +1836,29 @@ func (t *tagged) namedAsObject(ss, end int, name string) bool {
 	return false
 }
 
+// colonPronounSpeaker finds the speaker of a quotation after a colon
+// whose clause opens with 他 or 她 and has no speech verb (黃浩銘憶述…，
+// 他當下非常震驚：「…」): the person the pronoun stands for, where the
+// clause names no other person and says nothing of asking or hearing.
+func (p *people) colonPronounSpeaker(tags []*tagged, pi int, q quoteSpan) (name, title string) {
+	t := tags[pi]
+	rs := t.runes
+	j := q.openingMark(rs)
+	if j <= 1 || (rs[j-1] != ':' && rs[j-1] != '：') {
+		return "", ""
+	}
+	colon := j - 1
+	cs := clauseStart(rs, colon)
+	k := skipLeadIn(rs, cs, colon)
+	if k+1 >= colon || !strings.ContainsRune("他她", rs[k]) || rs[k+1] == '们' {
+		return "", ""
+	}
+	if wordsNotSpoken(rs[cs:colon]) || p.namesPersonIn(t, k+1, colon, "") || t.latinWordIn(k+1, colon) {
+		return "", ""
+	}
+	return p.pronounSpeaker(tags, pi, k, k+1)
+}
+
 // latinWordIn reports whether the text as written holds a capitalised
 // Latin word between runes from and to (Angela, Nicholas Bequelin): a
 // person, or a body, the name rules may not know.
@@ -2208,6 +2231,10 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if name == "" {
 				// 「…」他說。: a pronoun and a speech verb after it.
 				name, title = p.pronounAfterSpeaker(tags, pi, q)
+			}
+			if name == "" {
+				// 他當下非常震驚：「…」: a pronoun opens the colon's clause.
+				name, title = p.colonPronounSpeaker(tags, pi, q)
 			}
 			if name == "" {
 				// 陳健民說，…。「…」: a quotation that opens a sentence

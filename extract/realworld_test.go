@@ -1402,6 +1402,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A sentence of up to 80 runes before the comma (48 before: 66
 		// hkcnews quotes had no speaker).
 		{"a long sentence before a comma", []string{"立法會議員范國威今日出席論壇。范國威說，建制派背後有北京力量「操盤」。他有感今次選舉氣氛冷淡、建制派強大的協調系統，以及不容易吸納的本土派支持者，都令他感到「危機四伏」，「今次選舉，民主派同保皇黨各自都空前地團結，你就知道選情有幾咁凶險。」"}, "今次選舉，民主派同保皇黨各自都空前地團結，你就知道選情有幾咁凶險。", "范国威"},
+		// A colon's clause that opens with 他 or 她 and names no one else
+		// (235 hkcnews quotes had no speaker or were left out).
+		{"a pronoun opens the colon's clause", []string{"社民連副主席黃浩銘今日出獄。", "黃浩銘憶述新界東北案，上訴庭改為判囚13個月，他當下非常震驚：「跟你說冷靜，都是騙你的。大佬，第一次坐，就判咁長喎！」"}, "跟你說冷靜，都是騙你的。大佬，第一次坐，就判咁長喎！", "黄浩铭"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1443,6 +1446,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 	}{
 		{"another person opens the sentence", []string{"香港電競總會副主席楊全盛今日出席活動。", "大律師李志喜亦認同，自人大釋法開始，法治已飽受危機，「所以我們而家去到的地步，冇辦法守住法治」，她說。"}, "杨全盛"},
 		{"the person is the sentence's object", []string{"立法會主席梁君彥主持會議。", "建制派方面，民建聯周浩鼎認為，今次泛民主派提出不信任動議是諉過於人，梁君彥作為立法會主席是要撥亂反正，讓議會可以重回正軌，但泛民主派卻質疑主席行使議事規則的權利，是無理之舉。他以梁君彥主持一地兩檢會議為例，「條例由法案委員會直至大會，總共用了過百個鐘頭去處理。」他又指責泛民主派不斷提出規程問題。"}, "梁君彦"},
+		{"a pronoun's clause that hears the words", []string{"社民連副主席黃浩銘今日出獄。", "離開時，他聽到有人大叫：「黃浩銘加油，我哋撐你！」"}, "黄浩铭"},
 		{"a Latin name opens the sentence", []string{"最高人民法院院長周強曾稱，要嚴格控制死刑。", "國際特赦組織總幹事Nicholas Bequelin今日在香港，「以國家機密為由，刻意隱瞞。」他指，中國應公開數字。"}, "周强"},
 	} {
 		t.Run("no pronoun speaker: "+tc.name, func(t *testing.T) {
