@@ -180,20 +180,32 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		return "", ""
 	}
 	consider := func(s, e int) {
-		if s < start || e-s < 2 {
-			return
+		if s < start || e-s < 2 || insideTitleMarks(rs, start, s) || !titleMarksInOccasion(rs, e, verbStart) {
+			return // 《雪梨先驅晨報》說, 〈胡耀邦逝世現象的省思〉提出: a paper's or a work's name
 		}
 		c := cand{s, e, p.mentions(string(rs[s:e]))}
 		if _, ok := p.byName[string(rs[s:e])]; ok {
 			c.freq += 1000 // a known person outranks any guess
+		} else if personNounInside(rs, s, e) {
+			return // 盛洪教授對《美國之音》表示: the title is no part of the name
+		} else if t.familyNameGluedBefore(s) {
+			// 港大校委紀文鳳: jieba cut 委纪/x 文凤/x, and 文凤 is the end of
+			// a name one rune longer (纪文凤; 当林/x 郑月娥/x).
+			if s-1 < start || e-s+1 > 4 || slices.ContainsFunc(honorifics, func(h string) bool { return strings.HasSuffix(string(rs[s:e]), h) }) {
+				return
+			}
+			c = cand{s - 1, e, p.mentions(string(rs[s-1 : e]))}
+			if _, ok := p.byName[string(rs[s-1:e])]; ok {
+				c.freq += 1000
+			}
 		} else if !t.wordEndsAt(e) && strings.ContainsRune(bodyEnds+guessBodyEnds, rs[s]) {
 			return // 卫生免疫司负责人介绍: 司负责 ends inside 负责人, and 司 ends a body's name
 		}
 		cands = append(cands, c)
 	}
 	for end := verbStart; end > start && verbStart-end <= maxOccasionGap; end-- {
-		if !isHan(rs[end-1]) && !unicode.IsDigit(rs[end-1]) {
-			break // digits may date the saying: 普京23日表示
+		if !isHan(rs[end-1]) && !unicode.IsDigit(rs[end-1]) && !strings.ContainsRune("《》〈〉", rs[end-1]) {
+			break // digits may date the saying (普京23日表示), and a paper's name the occasion (接受《蘋果日報》訪問時指)
 		}
 		// 納隆薩在周日晚上十點的記者會上表示: further back only where an
 		// occasion opens right after the name.
@@ -339,6 +351,70 @@ func (p *people) nameBeforeWord(t *tagged, s, e int) *personInfo {
 		return nil
 	}
 	return p.onlyOfFamilyBut(t.runes[s], guess)
+}
+
+// personNounInside reports whether a word for a person (personnouns.txt:
+// 教授, 大校) starts inside rs[s:e] after a name of two runes or more: a
+// guessed name there took in a title (盛洪教授, 盛洪教). A family name
+// and the word is how news addresses someone (李老師, 陳大校).
+func personNounInside(rs []rune, s, e int) bool {
+	for k := s + 2; k < e; k++ {
+		for _, w := range personNouns {
+			if runesHasPrefix(rs[k:], w) && k+utf8.RuneCountInString(w) >= e {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// familyNameGluedBefore reports whether the rune before s is a family
+// name that jieba glued to the rune before it in a word it does not know
+// (港大校委紀文鳳: 委纪/x 文凤/x): a name guessed at s is likely the end of
+// one that starts a rune earlier.
+func (t *tagged) familyNameGluedBefore(s int) bool {
+	if t.byEnd == nil || s < 2 || !surnames[t.runes[s-1]] || positionEndingAt(t.runes, s) > 0 {
+		return false // 執董鄭志明: 执董 is a post
+	}
+	sp, ok := t.byEnd.get(s)
+	return ok && sp.tag == "x" && sp.end-sp.start == 2 && isHan(t.runes[sp.start])
+}
+
+// titleMarksInOccasion reports whether a paper's or a work's name in 《》
+// or 〈〉 between a name ending at e and its verb is what the name's
+// occasion speaks to or through (接受《蘋果日報》訪問時指, 向《眾新聞》
+// 指出, 回覆《眾新聞》查詢時表示), not what the verb's subject is
+// (查良鏞的《明報》社評指, 荀子《天論》篇指), or there is none.
+func titleMarksInOccasion(rs []rune, e, verbStart int) bool {
+	span := string(rs[e:verbStart])
+	i := strings.IndexAny(span, "《〈")
+	if i < 0 {
+		return true
+	}
+	for _, w := range titleOccasionWords {
+		if strings.HasSuffix(span[:i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleOccasionWords stand before a paper's name in an occasion of saying.
+var titleOccasionWords = []string{"向", "对", "跟", "接受", "回覆", "回复", "在", "于", "透过", "通过", "经"}
+
+// insideTitleMarks reports whether rune i of rs, read from start, stands
+// inside 《》 or 〈〉.
+func insideTitleMarks(rs []rune, start, i int) bool {
+	open := 0
+	for k := start; k < i; k++ {
+		switch rs[k] {
+		case '《', '〈':
+			open++
+		case '》', '〉':
+			open = max(0, open-1)
+		}
+	}
+	return open > 0
 }
 
 // listenerAt reports whether a name at rs[s] is the object of a

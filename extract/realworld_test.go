@@ -773,6 +773,12 @@ func TestReportedSpeech(t *testing.T) {
 		// the post's holder speaks.
 		{"a person naming the post's body", []string{"林鄭月娥今日出席論壇。", "林鄭月娥競選辦主任陳智思在發布會開始前，一度要求示威者離開，表示其後林鄭月娥再接信。"}, "陈智思", "其後林鄭月娥"},
 		// jieba reads the city as a name; it is no one who speaks.
+		// A paper's name in the occasion between a name and its verb.
+		{"a paper's name in the occasion", []string{"壹傳媒創辦人黎智英今日出席活動。六四20周年時，黎智英接受《蘋果日報》訪問時指，就是佐丹奴的T恤觸發他辦報的念頭。「我作為一個做 marketing嘅人，好自然就諗到利用自己業務做啲嘢。」"}, "黎智英", "就是佐丹奴"},
+		// jieba glued the family name to the word before it (委纪/x 文凤/x).
+		{"a family name glued to the word before", []string{"港大校委紀文鳳回覆《眾新聞》查詢時表示，對馬斐森辭職感到傷感，形容他「是一位幾好的校長」。"}, "纪文凤", "對馬斐森辭職"},
+		// A title after the name is no part of it.
+		{"a title after a guessed name", []string{"原定在會上發言的天則經濟研究所所長盛洪教授對《美國之音》表示，他幾乎每年都出國參加學術交流活動，幾個月前還到國外旅行。他於11月1日在首都機場邊檢被告知不許出境，理由是「危害國家安全」，令他深感意外和震驚。"}, "盛洪", "他幾乎每年"},
 		{"the one proposed to", []string{"行政長官林鄭月娥今日與美國商會會面。林鄭月娥期望，未來能和其他國家，簽訂更多自由貿易協定。她亦即場向美國駐港總領事唐偉康建議，未來應該開放香港和美國的打工度假計劃。"}, "林郑月娥", "未來應該開放"},
 		{"a city before a post", []string{"美国政府边境事务主管汤姆·霍曼29日称，联邦执法人员会继续执法。明尼阿波利斯市长弗雷29日再次呼吁联邦政府停止移民执法行动，称这些行动并非为了安全，而是出于政治动机。"}, "弗雷", "这些行动并非"},
 	} {
@@ -868,6 +874,7 @@ func TestReportedSpeech(t *testing.T) {
 		{"there once was a report", []string{"另方面，早前曾有報道指，日本首相安倍晉三不會出席平昌冬奧開幕式。"}, ""},
 		{"a government is nobody", []string{"馬政府今日宣布新政策。馬政府發言人隨後說明。馬政府表示，會繼續「檢討有關政策」。"}, ""},
 		{"a company and a news agency are nobody", []string{"碧桂園回覆彭博通訊社查詢時說，森林城符合「所有法例及規定」的要求，將尋求首相府的澄清。"}, ""},
+		{"a paper is nobody", []string{"《雪梨先驅晨報》說，這些先進的網絡攻擊，一直持續幾個月甚至幾年。"}, ""},
 		{"a place is nobody", []string{"一名目擊者說，看見3人流血倒臥在清真寺外的地上。一名在清真寺內的目擊者說聽到槍聲，現場「到處都是血」。"}, ""},
 		{"a family name two people share is nobody's", []string{"運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。"}, ""},
 		// The subject standing alone must be the clause's: not a name
