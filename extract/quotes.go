@@ -1627,9 +1627,9 @@ func spokespersonAfter(rs []rune, end, verbStart int) int {
 	}
 	rest := string(rs[end:verbStart])
 	for _, w := range spokespeople {
-		// 庄耀洸律师表示, 蔡大律师 (蔡 + 大律师, read as 蔡大): a lawyer
+		// 庄耀洸律师表示, 蔡维邦大律师, 蔡大律师 (蔡 + 大律师, read as 蔡大): a lawyer
 		// addressed by name speaks himself; 何志平的律师 speaks for him.
-		if strings.HasPrefix(rest, w) && (of || w != "律师") {
+		if strings.HasPrefix(rest, w) && (of || (w != "律师" && w != "大律师")) {
 			return end + utf8.RuneCountInString(w)
 		}
 	}
