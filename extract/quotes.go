@@ -3064,6 +3064,32 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 	return "", ""
 }
 
+// clauseOpener is the person of the article (an official, a speaker or
+// someone with a title) whom the clause rs[cs:end] introduces: it opens
+// with their post and name (前廣播處副處長戴健文也有現身會場,
+// 南卡州共和黨參議員葛蘭姆嚴厲斥責民主黨), and no 他 or 她 in it stands
+// for another (曾俊華當時問他會否參選). A name alone is as often the one
+// who did something to the pronoun's person (劉慧卿多次追問之下，他笑言),
+// so it gives "".
+func (p *people) clauseOpener(t *tagged, cs, end int) string {
+	rs := t.runes
+	k := skipLeadIn(rs, cs, end)
+	e := k + positionAfterStart(rs, k, end)
+	if e == k || t.byEnd == nil || titleBefore(t, e) > k {
+		return ""
+	}
+	k = e
+	n := p.knownNameStartingAt(rs, k)
+	if n == 0 || k+n >= end || !t.personIsSubject(k, k+n) || strings.ContainsAny(string(rs[k+n:end]), "他她") {
+		return ""
+	}
+	name := string(rs[k : k+n])
+	if info := p.byName[name]; info != nil && (info.official || info.speaker || len(info.titles) > 0) {
+		return name
+	}
+	return ""
+}
+
 // unknownSpeakerBefore reports whether, before rune k of t, a speech or
 // report verb has a clause that opens with three runes and nothing else,
 // the first a family name of nobody the article knows, which jieba does
@@ -3147,6 +3173,14 @@ func (p *people) strangerOpening(t *tagged) string {
 func (p *people) lastSubjectIn(t *tagged, limit int) string {
 	rs := t.runes[:limit]
 	end := len(rs)
+	// 林鄭月娥今日…舉行記者會，前廣播處副處長戴健文也有現身會場，他稱: a
+	// pronoun that opens a clause goes on with the person who opens the
+	// clause before it, where one does, not with the sentence's first.
+	if end > 1 && strings.ContainsRune(",，", rs[end-1]) {
+		if name := p.clauseOpener(t, clauseStart(rs, end-1), end-1); name != "" {
+			return name
+		}
+	}
 	for end > 0 {
 		start := end - 1
 		for start > 0 && !strings.ContainsRune(sentenceEnds, rs[start-1]) {

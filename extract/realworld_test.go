@@ -779,6 +779,9 @@ func TestReportedSpeech(t *testing.T) {
 		{"a family name glued to the word before", []string{"港大校委紀文鳳回覆《眾新聞》查詢時表示，對馬斐森辭職感到傷感，形容他「是一位幾好的校長」。"}, "纪文凤", "對馬斐森辭職"},
 		// A title after the name is no part of it.
 		{"a title after a guessed name", []string{"原定在會上發言的天則經濟研究所所長盛洪教授對《美國之音》表示，他幾乎每年都出國參加學術交流活動，幾個月前還到國外旅行。他於11月1日在首都機場邊檢被告知不許出境，理由是「危害國家安全」，令他深感意外和震驚。"}, "盛洪", "他幾乎每年"},
+		// A pronoun that opens a clause goes on with the person the clause
+		// before introduces with a post, not with the sentence's first.
+		{"a pronoun after a clause that introduces someone", []string{"行政長官參選人林鄭月娥今日與她的競選辦主任陳智思一同舉行記者會，前廣播處副處長戴健文也有現身會場，他稱自己是來做義工。"}, "戴健文", "自己是來做義工"},
 		{"the one proposed to", []string{"行政長官林鄭月娥今日與美國商會會面。林鄭月娥期望，未來能和其他國家，簽訂更多自由貿易協定。她亦即場向美國駐港總領事唐偉康建議，未來應該開放香港和美國的打工度假計劃。"}, "林郑月娥", "未來應該開放"},
 		{"a city before a post", []string{"美国政府边境事务主管汤姆·霍曼29日称，联邦执法人员会继续执法。明尼阿波利斯市长弗雷29日再次呼吁联邦政府停止移民执法行动，称这些行动并非为了安全，而是出于政治动机。"}, "弗雷", "这些行动并非"},
 	} {
@@ -1455,6 +1458,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"another person opens the sentence", []string{"香港電競總會副主席楊全盛今日出席活動。", "大律師李志喜亦認同，自人大釋法開始，法治已飽受危機，「所以我們而家去到的地步，冇辦法守住法治」，她說。"}, "杨全盛"},
 		{"the person is the sentence's object", []string{"立法會主席梁君彥主持會議。", "建制派方面，民建聯周浩鼎認為，今次泛民主派提出不信任動議是諉過於人，梁君彥作為立法會主席是要撥亂反正，讓議會可以重回正軌，但泛民主派卻質疑主席行使議事規則的權利，是無理之舉。他以梁君彥主持一地兩檢會議為例，「條例由法案委員會直至大會，總共用了過百個鐘頭去處理。」他又指責泛民主派不斷提出規程問題。"}, "梁君彦"},
 		{"a pronoun's clause that hears the words", []string{"社民連副主席黃浩銘今日出獄。", "離開時，他聽到有人大叫：「黃浩銘加油，我哋撐你！」"}, "黄浩铭"},
+		{"a clause's person who asks the pronoun's", []string{"前民主黨主席劉慧卿出席論壇。", "羅永聰沒有直接承諾會否擔任新聞統籌專員，劉慧卿多次追問之下，他笑言：「你好想我做啊，卿姐？」"}, "刘慧卿"},
 		{"a Latin name opens the sentence", []string{"最高人民法院院長周強曾稱，要嚴格控制死刑。", "國際特赦組織總幹事Nicholas Bequelin今日在香港，「以國家機密為由，刻意隱瞞。」他指，中國應公開數字。"}, "周强"},
 	} {
 		t.Run("no pronoun speaker: "+tc.name, func(t *testing.T) {
