@@ -1707,6 +1707,12 @@ func (p *people) sentenceSubject(tags []*tagged, pi, ss, comma int) (name, title
 	for v := comma; v > ss; v-- {
 		if n := max(reportVerbEndingAt(rs, v), speechVerbEndingAt(rs, v)); n > 0 && t.wordEndsAt(v) {
 			from, to = clauseStart(rs, v-n), v-n
+			// 她認同「有權慎用」此一說法，但補充要看…，「…」; 劉漢銓…，指「…」:
+			// a verb's clause with no subject of its own (adverbs, 但, or
+			// nothing after a comma) has the sentence's first clause's.
+			if from > ss && (onlyAdverbs(rs[from:to]) || (from < to && rs[from] == '但' && onlyAdverbs(rs[from+1:to]))) {
+				from, to = ss, ss+clauseLength(rs[ss:comma])
+			}
 			break
 		}
 	}

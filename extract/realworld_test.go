@@ -1415,6 +1415,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A colon's clause that opens with 他 or 她 and names no one else
 		// (235 hkcnews quotes had no speaker or were left out).
 		{"a pronoun opens the colon's clause", []string{"社民連副主席黃浩銘今日出獄。", "黃浩銘憶述新界東北案，上訴庭改為判囚13個月，他當下非常震驚：「跟你說冷靜，都是騙你的。大佬，第一次坐，就判咁長喎！」"}, "跟你說冷靜，都是騙你的。大佬，第一次坐，就判咁長喎！", "黄浩铭"},
+		// A speech verb's clause with no subject of its own (但補充…) has
+		// the sentence's first clause's person.
+		{"a verb's clause with no subject", []string{"大律師公會前主席譚允芝接受專訪時說：「我想我還是不說了，因為不好說。」", "至於中央作為有權一方，是否應該有權慎用？她認同「有權慎用」此一說法，但補充要看北京具體面對什麼挑釁，「我又唔覺得越挑釁，就越克制，我又唔覺得可以fairly咁講。」"}, "我又唔覺得越挑釁，就越克制，我又唔覺得可以fairly咁講。", "谭允芝"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
