@@ -1648,25 +1648,7 @@ func (p *people) colonSpeaker(t *tagged, q quoteSpan) (name, title string) {
 	if j <= 0 {
 		return "", ""
 	}
-	return p.colonClauseSpeaker(t, pastDateNote(t.runes, j-1))
-}
-
-// pastDateNote returns where the rune before a note in brackets ends when
-// rs[i] closes one of at most 20 runes (曾俊華：（2014年2月26日）「…」),
-// or i.
-func pastDateNote(rs []rune, i int) int {
-	if i <= 0 || (rs[i] != '）' && rs[i] != ')') {
-		return i
-	}
-	for k := i - 1; k > 0 && i-k <= 20; k-- {
-		switch rs[k] {
-		case '（', '(':
-			return k - 1
-		case '）', ')', '「', '」', '“', '”':
-			return i
-		}
-	}
-	return i
+	return p.colonClauseSpeaker(t, j-1)
 }
 
 // commaSpeaker finds the speaker of a quotation that a comma joins to a
