@@ -782,6 +782,9 @@ func TestReportedSpeech(t *testing.T) {
 		// A pronoun that opens a clause goes on with the person the clause
 		// before introduces with a post, not with the sentence's first.
 		{"a pronoun after a clause that introduces someone", []string{"行政長官參選人林鄭月娥今日與她的競選辦主任陳智思一同舉行記者會，前廣播處副處長戴健文也有現身會場，他稱自己是來做義工。"}, "戴健文", "自己是來做義工"},
+		// 执董 (an executive director) is a private post: the name after it
+		// speaks, and no family name glued to it starts the name (董郑志明).
+		{"an executive director", []string{"有線執董趙應春早前接受訪問稱，有感興趣投資者已和董事局商討一段時間，「最遲4月26日會有結果。」"}, "赵应春", "有感興趣投資者"},
 		{"the one proposed to", []string{"行政長官林鄭月娥今日與美國商會會面。林鄭月娥期望，未來能和其他國家，簽訂更多自由貿易協定。她亦即場向美國駐港總領事唐偉康建議，未來應該開放香港和美國的打工度假計劃。"}, "林郑月娥", "未來應該開放"},
 		{"a city before a post", []string{"美国政府边境事务主管汤姆·霍曼29日称，联邦执法人员会继续执法。明尼阿波利斯市长弗雷29日再次呼吁联邦政府停止移民执法行动，称这些行动并非为了安全，而是出于政治动机。"}, "弗雷", "这些行动并非"},
 	} {
