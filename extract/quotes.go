@@ -2907,7 +2907,7 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 // 质问…: 张超雄).
 func (p *people) earlierClauseSubject(t *tagged, start, verbStart int) (name, title string) {
 	rs := t.runes
-	if !onlyAdverbs(rs[start:verbStart]) || start == 0 || !strings.ContainsRune(",，", rs[start-1]) {
+	if !(onlyAdverbs(rs[start:verbStart]) || p.occasionOnly(t, start, verbStart)) || start == 0 || !strings.ContainsRune(",，", rs[start-1]) {
 		return "", ""
 	}
 	s := sentenceStart(rs, start-1)
@@ -2968,6 +2968,15 @@ func (p *people) actsBeforePost(t *tagged, k, e int) bool {
 	}
 	pi := p.byName[string(t.runes[k:k+n])]
 	return pi != nil && (pi.official || pi.speaker) && k+n < titleBefore(t, e)
+}
+
+// occasionOnly reports whether rs[start:verbStart] is an occasion and
+// nothing else (何俊謙…收到校方通知書後，在記者會上說): a clause with no
+// subject of its own, which has the clause before's.
+func (p *people) occasionOnly(t *tagged, start, verbStart int) bool {
+	rs := t.runes
+	k := skipLeadIn(rs, start, verbStart)
+	return k < verbStart && verbStart-k <= maxOccasionRunes && occasionAt(rs, k) && strings.ContainsRune("上时中后", rs[verbStart-1]) && !p.namesPersonIn(t, k, verbStart, "") && !t.latinWordIn(k, verbStart)
 }
 
 // oneRuneWordAt reports whether jieba cut rs[k] as a word of its own

@@ -1418,6 +1418,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A colon's clause that opens with 他 or 她 and names no one else
 		// (235 hkcnews quotes had no speaker or were left out).
 		{"a pronoun opens the colon's clause", []string{"社民連副主席黃浩銘今日出獄。", "黃浩銘憶述新界東北案，上訴庭改為判囚13個月，他當下非常震驚：「跟你說冷靜，都是騙你的。大佬，第一次坐，就判咁長喎！」"}, "跟你說冷靜，都是騙你的。大佬，第一次坐，就判咁長喎！", "黄浩铭"},
+		// A speech verb's clause that is an occasion alone has the subject
+		// of the clause before.
+		{"an occasion alone before the verb", []string{"學生何俊謙今日見記者。", "何俊謙在3月1日收到校方通知書後，在記者會上說：「可能有啲人覺得我想上位、想搞事，其實唔係。」"}, "可能有啲人覺得我想上位、想搞事，其實唔係。", "何俊谦"},
 		// A speech verb's clause with no subject of its own (但補充…) has
 		// the sentence's first clause's person.
 		{"a verb's clause with no subject", []string{"大律師公會前主席譚允芝接受專訪時說：「我想我還是不說了，因為不好說。」", "至於中央作為有權一方，是否應該有權慎用？她認同「有權慎用」此一說法，但補充要看北京具體面對什麼挑釁，「我又唔覺得越挑釁，就越克制，我又唔覺得可以fairly咁講。」"}, "我又唔覺得越挑釁，就越克制，我又唔覺得可以fairly咁講。", "谭允芝"},
