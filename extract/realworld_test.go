@@ -880,7 +880,7 @@ func TestReportedSpeech(t *testing.T) {
 		{"there once was a report", []string{"另方面，早前曾有報道指，日本首相安倍晉三不會出席平昌冬奧開幕式。"}, ""},
 		{"a government is nobody", []string{"馬政府今日宣布新政策。馬政府發言人隨後說明。馬政府表示，會繼續「檢討有關政策」。"}, ""},
 		{"a company and a news agency are nobody", []string{"碧桂園回覆彭博通訊社查詢時說，森林城符合「所有法例及規定」的要求，將尋求首相府的澄清。"}, ""},
-		{"a paper is nobody", []string{"《雪梨先驅晨報》說，這些先進的網絡攻擊，一直持續幾個月甚至幾年。"}, ""},
+		{"a paper is nobody", []string{"澳洲政府發言人表示，澳洲譴責任何國家網上偷竊知識財產的做法。《雪梨先驅晨報》說，這些先進的網絡攻擊，一直持續幾個月甚至幾年，已經熟習澳洲的防衛系統。其中一個活躍的中國網絡竊賊，被澳洲當局稱為APT10。"}, ""},
 		{"a place is nobody", []string{"一名目擊者說，看見3人流血倒臥在清真寺外的地上。一名在清真寺內的目擊者說聽到槍聲，現場「到處都是血」。"}, ""},
 		{"a family name two people share is nobody's", []string{"運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。"}, ""},
 		// The subject standing alone must be the clause's: not a name
@@ -1478,6 +1478,17 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			}
 		})
 	}
+	// A work's author named before 《…》 is not the one who speaks
+	// (荀子《天論》篇指): only a paper in an occasion may stand between a
+	// name and its verb (接受《蘋果日報》訪問時指).
+	t.Run("an author before a work's name", func(t *testing.T) {
+		d := extractText(t, "新闻", "國家主席習近平今日出席論壇並發表講話。", "他稱，中共十九大報告強調，堅持打開國門搞建設，「中國開放的大門不會關閉，只會越開越大。」他引用荀子《天論》篇指，「天行有常」、「應之以治則吉」，改革開放、對外開放是順應中國人民發展、創新的歷史要求。")
+		for _, q := range d.Quotes {
+			if q.Speaker == "荀子" {
+				t.Errorf("%q given to 荀子", q.Text)
+			}
+		}
+	})
 	// Criticised in the passive, the words after are the critics', not
 	// the subject's.
 	t.Run("criticised in the passive", func(t *testing.T) {
