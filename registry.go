@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -41,11 +42,16 @@ type RegisteredOfficial struct {
 	Country  string         `json:"country,omitempty"`
 	Posts    map[string]int `json:"posts"`    // post as written → articles giving it
 	Articles int            `json:"articles"` // articles naming them with a post
-	// PostMonths counts the articles giving each post by month
-	// (YYYY-MM), for the post held at an article's date (BestPostAt).
+	// PostDates counts the articles giving each post by the day of
+	// their date (YYYY-MM-DD; YYYY-MM for an article dated by its month
+	// alone, and in the registries of indexes built before 2026-12-05,
+	// which counted by month, whence the JSON name): for the post held
+	// at an article's date (BestPostAt) and the day an office was left
+	// (extract's registry pass), which a month cannot tell in the month
+	// it changed hands.
 	// It is never changed once stored: Note and Merge replace it, so
 	// that the copies Lookup hands out share it.
-	PostMonths map[string]map[string]int `json:"post_months,omitempty"`
+	PostDates map[string]map[string]int `json:"post_months,omitempty"`
 }
 
 // clone is a deep copy of o.
@@ -55,17 +61,17 @@ func (o *RegisteredOfficial) clone() *RegisteredOfficial {
 	for p, n := range o.Posts {
 		c.Posts[p] = n
 	}
-	return &c // PostMonths is shared: it is never changed in place
+	return &c // PostDates is shared: it is never changed in place
 }
 
-// addMonths adds months (post → month → articles) to PostMonths,
+// addDates adds dates (post → date → articles) to PostDates,
 // replacing the maps it changes: copies made before keep theirs.
-func (o *RegisteredOfficial) addMonths(months map[string]map[string]int) {
+func (o *RegisteredOfficial) addDates(months map[string]map[string]int) {
 	if len(months) == 0 {
 		return
 	}
-	all := make(map[string]map[string]int, len(o.PostMonths)+len(months))
-	for p, pm := range o.PostMonths {
+	all := make(map[string]map[string]int, len(o.PostDates)+len(months))
+	for p, pm := range o.PostDates {
 		all[p] = pm
 	}
 	for p, counts := range months {
@@ -78,7 +84,7 @@ func (o *RegisteredOfficial) addMonths(months map[string]map[string]int) {
 		}
 		all[p] = m
 	}
-	o.PostMonths = all
+	o.PostDates = all
 }
 
 // postWindowMonths is how far from an article's month the posts given
@@ -97,7 +103,7 @@ const postWindowMonths = 3
 func (o *RegisteredOfficial) BestPostAt(date string, ok func(post string) bool) string {
 	near := map[string]int{}
 	if at, valid := MonthIndex(date); valid {
-		for p, months := range o.PostMonths {
+		for p, months := range o.PostDates {
 			n := 0
 			for m, c := range months {
 				if k, valid := MonthIndex(m); valid && k >= at-postWindowMonths && k <= at+postWindowMonths {
@@ -123,7 +129,7 @@ func (o *RegisteredOfficial) BestPostAt(date string, ok func(post string) bool) 
 }
 
 // MonthIndex numbers the month of a date (YYYY-MM…) for comparing: the
-// months of PostMonths and an article's date alike.
+// dates of PostDates and an article's date alike.
 func MonthIndex(date string) (int, bool) {
 	if len(date) < 7 || date[4] != '-' {
 		return 0, false
@@ -134,6 +140,32 @@ func MonthIndex(date string) (int, bool) {
 		return 0, false
 	}
 	return y*12 + m - 1, true
+}
+
+// DayIndex numbers the day of a date (YYYY-MM-DD…) for comparing: the
+// dates of PostDates and an article's date alike. A date of a month
+// alone (YYYY-MM, or a day that is none) is its month's first day.
+func DayIndex(date string) (int, bool) {
+	if key, ok := dateKey(date); ok && len(key) == len(time.DateOnly) {
+		return dayOf(key), true
+	}
+	month, ok := MonthIndex(date)
+	if !ok {
+		return 0, false
+	}
+	return int(time.Date(month/12, time.Month(month%12+1), 1, 0, 0, 0, 0, time.UTC).Unix() / 86400), true
+}
+
+// dateKey is the key of PostDates an article of date counts under: its
+// day, or its month where it has none; ok is false for no date.
+func dateKey(date string) (string, bool) {
+	if _, ok := MonthIndex(date); !ok {
+		return "", false
+	}
+	if len(date) >= len(time.DateOnly) && dayOf(date[:len(time.DateOnly)]) != undated {
+		return date[:len(time.DateOnly)], true
+	}
+	return date[:7], true
 }
 
 // BestPost is the post seen in most articles (the longest on a tie, then
@@ -204,8 +236,8 @@ func (r *Registry) Note(d *Document) {
 		}
 		ro.Posts[o.Title]++
 		ro.Articles++
-		if _, ok := MonthIndex(d.Date); ok {
-			ro.addMonths(map[string]map[string]int{o.Title: {d.Date[:7]: 1}})
+		if key, ok := dateKey(d.Date); ok {
+			ro.addDates(map[string]map[string]int{o.Title: {key: 1}})
 		}
 		ro.Country = firstCountry(ro.Country, o.Country)
 		r.generation++
@@ -234,12 +266,12 @@ func (r *Registry) Forget(d *Document) {
 		if ro.Posts[o.Title]--; ro.Posts[o.Title] == 0 {
 			delete(ro.Posts, o.Title)
 		}
-		if _, ok := MonthIndex(d.Date); ok && ro.PostMonths[o.Title][d.Date[:7]] > 0 {
-			ro.addMonths(map[string]map[string]int{o.Title: {d.Date[:7]: -1}})
-			if pm := ro.PostMonths[o.Title]; pm[d.Date[:7]] == 0 {
-				delete(pm, d.Date[:7]) // a fresh map: addMonths copied it
+		if key, ok := dateKey(d.Date); ok && ro.PostDates[o.Title][key] > 0 {
+			ro.addDates(map[string]map[string]int{o.Title: {key: -1}})
+			if pm := ro.PostDates[o.Title]; pm[key] == 0 {
+				delete(pm, key) // a fresh map: addDates copied it
 				if len(pm) == 0 {
-					delete(ro.PostMonths, o.Title)
+					delete(ro.PostDates, o.Title)
 				}
 			}
 		}
@@ -373,7 +405,7 @@ func (r *Registry) Merge(other *Registry) {
 		for p, n := range o.Posts {
 			ro.Posts[p] += n
 		}
-		ro.addMonths(o.PostMonths)
+		ro.addDates(o.PostDates)
 		ro.Articles += o.Articles
 	}
 	r.generation++

@@ -1,6 +1,7 @@
 package fangtan
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,13 +85,13 @@ func TestRegistry(t *testing.T) {
 		}
 		back := saveAndLoad(t, r)
 		if b, _ := back.Lookup("李强"); b.BestPostAt("2022-11-05", public) != "中共中央政治局常委" {
-			t.Errorf("the months were not saved: %+v", b.PostMonths)
+			t.Errorf("the months were not saved: %+v", b.PostDates)
 		}
 		merged := NewRegistry()
 		merged.Merge(r)
 		merged.Merge(r)
-		if m, _ := merged.Lookup("李强"); m.PostMonths["国务院总理"]["2024-05"] != 60 || o.PostMonths["国务院总理"]["2024-05"] != 30 {
-			t.Errorf("merged months %v; the registry merged from %v", m.PostMonths, o.PostMonths)
+		if m, _ := merged.Lookup("李强"); m.PostDates["国务院总理"]["2024-05-01"] != 60 || o.PostDates["国务院总理"]["2024-05-01"] != 30 {
+			t.Errorf("merged months %v; the registry merged from %v", m.PostDates, o.PostDates)
 		}
 	})
 	t.Run("absent is empty", func(t *testing.T) {
@@ -124,6 +125,43 @@ func saveAndLoad(t *testing.T, r *Registry) *Registry {
 	return back
 }
 
+// TestRegistryCountsByDay: posts are counted by the article's day, where
+// it has one (an office left mid-month, 林郑月娥's on 16 January 2017, is
+// then told apart); an article dated by its month, or by a day that is
+// none, counts under the month, and DayIndex reads a month as its first
+// day, as it reads the month keys of registries saved before.
+func TestRegistryCountsByDay(t *testing.T) {
+	r := NewRegistry()
+	for _, date := range []string{"2017-01-12", "2017-01-12", "2017-01", "2017-02-30", "", "undated"} {
+		r.Note(&Document{Date: date, Officials: []Official{{Name: "林郑月娥", Title: "政务司司长"}}})
+	}
+	lam, _ := r.Lookup("林郑月娥")
+	if got, want := lam.PostDates["政务司司长"], map[string]int{"2017-01-12": 2, "2017-01": 1, "2017-02": 1}; !maps.Equal(got, want) {
+		t.Errorf("counted under %v, want %v", got, want)
+	}
+	if lam.Articles != 6 {
+		t.Errorf("%d articles, want 6: an undated one still counts", lam.Articles)
+	}
+	for _, tc := range []struct {
+		a, b string
+		days int
+	}{
+		{"2017-01-12", "2017-01-16", 4},
+		{"2017-01", "2017-01-01", 0},
+		{"2017-02-30", "2017-02-01", 0},
+		{"2016-12-31", "2017-01-01", 1},
+	} {
+		a, okA := DayIndex(tc.a)
+		b, okB := DayIndex(tc.b)
+		if !okA || !okB || b-a != tc.days {
+			t.Errorf("DayIndex(%q) = %d, %v; DayIndex(%q) = %d, %v: want %d days apart", tc.a, a, okA, tc.b, b, okB, tc.days)
+		}
+	}
+	if _, ok := DayIndex("undated"); ok {
+		t.Error("DayIndex of no date succeeded")
+	}
+}
+
 func TestRegistryForget(t *testing.T) {
 	article := func(id, date string, officials ...Official) *Document {
 		return &Document{ID: id, Date: date, Officials: officials}
@@ -138,7 +176,7 @@ func TestRegistryForget(t *testing.T) {
 		t.Error("叶蔚琳, named by the forgotten article alone, is still registered")
 	}
 	lam, ok := reg.Lookup("林郑月娥")
-	if !ok || lam.Articles != 1 || lam.Posts["特首"] != 1 || lam.PostMonths["特首"]["2018-02"] != 1 {
+	if !ok || lam.Articles != 1 || lam.Posts["特首"] != 1 || lam.PostDates["特首"]["2018-02-27"] != 1 {
 		t.Errorf("林郑月娥 after forgetting one of two articles: %+v", lam)
 	}
 	reg.Forget(b)

@@ -2534,43 +2534,81 @@ func afterThreeQuotes(paras ...string) []string {
 }
 
 // TestLeftBetween: when an office was left, and taken again, from how
-// many articles of each month wrote it held and former.
+// many articles of each day wrote it held and former. It was left the day
+// after the last article that wrote it held before the switch to former,
+// or before the archive where none did.
 func TestLeftBetween(t *testing.T) {
-	month := func(s string) int {
-		k, ok := fangtan.MonthIndex(s)
+	day := func(s string) int {
+		k, ok := fangtan.DayIndex(s)
 		if !ok {
-			t.Fatalf("bad month %q", s)
+			t.Fatalf("bad date %q", s)
 		}
 		return k
 	}
-	type m struct {
-		month        string
+	type d struct {
+		date         string
 		held, former int
 	}
 	for _, tc := range []struct {
 		name       string
-		months     []m
+		days       []d
 		left, back string // "" for never
 	}{
-		{"disqualified in July", []m{{"2017-06", 9, 0}, {"2017-07", 4, 0}, {"2017-08", 0, 1}, {"2017-09", 1, 1}, {"2017-12", 0, 2}, {"2018-04", 0, 2}}, "2017-08", ""},
-		{"a stray held after the first former", []m{{"2017-02", 5, 0}, {"2017-07", 3, 0}, {"2017-09", 0, 1}, {"2017-12", 1, 0}, {"2018-03", 0, 1}, {"2018-05", 0, 1}, {"2018-07", 0, 2}}, "2017-09", ""},
-		{"left before the archive, one stray held", []m{{"2017-02", 0, 4}, {"2017-05", 0, 1}, {"2018-03", 0, 2}, {"2018-11", 1, 0}, {"2019-03", 0, 1}}, "2017-02", ""},
-		{"sitting, once 时任", []m{{"2017-03", 2, 0}, {"2018-02", 0, 1}, {"2018-03", 1, 0}, {"2018-12", 4, 0}}, "", ""},
-		{"one former article is too few", []m{{"2017-03", 2, 0}, {"2018-02", 0, 1}}, "", ""},
-		{"regained at a by-election", []m{{"2017-01", 0, 1}, {"2017-02", 0, 1}, {"2017-12", 0, 1}, {"2018-01", 1, 1}, {"2018-03", 1, 5}, {"2018-06", 1, 0}, {"2018-07", 1, 0}, {"2018-08", 1, 0}}, "2017-01", "2018-04"},
-		{"two stray held after a run of former", []m{{"2017-02", 0, 4}, {"2017-05", 0, 1}, {"2018-03", 0, 2}, {"2018-11", 1, 0}, {"2018-12", 1, 0}, {"2019-03", 0, 1}}, "2017-02", ""},
+		{"disqualified in July", []d{{"2017-06-05", 9, 0}, {"2017-07-14", 3, 0}, {"2017-07-15", 1, 0}, {"2017-08-25", 0, 1}, {"2017-09-11", 1, 1}, {"2017-12-02", 0, 2}, {"2018-04-09", 0, 2}}, "2017-07-16", ""},
+		{"resigned in January", []d{{"2017-01-05", 3, 0}, {"2017-01-12", 6, 0}, {"2017-01-16", 1, 0}, {"2017-01-17", 1, 2}, {"2017-01-18", 0, 3}, {"2017-02-03", 0, 1}, {"2017-03-10", 1, 0}, {"2017-03-22", 0, 1}}, "2017-01-17", ""},
+		{"a stray held after the first former", []d{{"2017-02-10", 5, 0}, {"2017-07-03", 3, 0}, {"2017-09-20", 0, 1}, {"2017-12-01", 1, 0}, {"2018-03-05", 0, 1}, {"2018-05-05", 0, 1}, {"2018-07-05", 0, 2}}, "2017-07-04", ""},
+		{"left before the archive, one stray held", []d{{"2017-02-01", 0, 4}, {"2017-05-01", 0, 1}, {"2018-03-01", 0, 2}, {"2018-11-01", 1, 0}, {"2019-03-01", 0, 1}}, "2017-02-01", ""},
+		{"sitting, once 时任", []d{{"2017-03-01", 2, 0}, {"2018-02-01", 0, 1}, {"2018-03-01", 1, 0}, {"2018-12-01", 4, 0}}, "", ""},
+		{"one former article is too few", []d{{"2017-03-01", 2, 0}, {"2018-02-01", 0, 1}}, "", ""},
+		{"regained at a by-election", []d{{"2017-01-05", 0, 1}, {"2017-02-05", 0, 1}, {"2017-12-05", 0, 1}, {"2018-01-05", 1, 1}, {"2018-03-05", 1, 5}, {"2018-03-12", 1, 0}, {"2018-06-05", 1, 0}, {"2018-07-05", 1, 0}, {"2018-08-05", 1, 0}}, "2017-01-05", "2018-03-06"},
+		{"two stray held after a run of former", []d{{"2017-02-01", 0, 4}, {"2017-05-01", 0, 1}, {"2018-03-01", 0, 2}, {"2018-11-01", 1, 0}, {"2018-12-01", 1, 0}, {"2019-03-01", 0, 1}}, "2017-02-01", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			months := map[int]*tally{}
-			for _, x := range tc.months {
-				months[month(x.month)] = &tally{held: x.held, former: x.former}
+			days := map[int]*tally{}
+			for _, x := range tc.days {
+				days[day(x.date)] = &tally{held: x.held, former: x.former}
 			}
-			left, back, wasLeft, cameBack := leftBetween(months)
-			if wasLeft != (tc.left != "") || wasLeft && left != month(tc.left) {
-				t.Errorf("left %v at %d, want %q", wasLeft, left, tc.left)
+			left, back, wasLeft, cameBack := leftBetween(days)
+			if wasLeft != (tc.left != "") || wasLeft && left != day(tc.left) {
+				t.Errorf("left %v at %d, want %q (%d)", wasLeft, left, tc.left, day(tc.left))
 			}
-			if cameBack != (tc.back != "") || cameBack && back != month(tc.back) {
+			if cameBack != (tc.back != "") || cameBack && back != day(tc.back) {
 				t.Errorf("back %v at %d, want %q", cameBack, back, tc.back)
+			}
+		})
+	}
+}
+
+// TestHeldBeforeLeaving: an office counts as held before the day it was
+// left only where more than one article wrote it held before then: not
+// one the archive first writes former (林郑月娥's 发展局局长, left in 2012),
+// nor one a single article wrote held (退休法官胡国兴 written 法官 once).
+func TestHeldBeforeLeaving(t *testing.T) {
+	day := func(s string) int {
+		k, ok := fangtan.DayIndex(s)
+		if !ok {
+			t.Fatalf("bad date %q", s)
+		}
+		return k
+	}
+	for _, tc := range []struct {
+		name string
+		days map[string]tally
+		at   string
+		want bool
+	}{
+		{"written former from the first", map[string]tally{"2017-01-25": {former: 1}, "2017-02-10": {former: 1}, "2017-03-20": {former: 1}, "2018-05-02": {held: 1}}, "2017-01-20", false},
+		{"held once, then former", map[string]tally{"2017-01-16": {held: 1}, "2017-01-22": {former: 1}, "2017-01-26": {former: 1}, "2017-04-02": {former: 2}}, "2017-01-13", false},
+		{"held twice, then former", map[string]tally{"2017-01-10": {held: 1}, "2017-01-16": {held: 1}, "2017-01-22": {former: 1}, "2017-04-02": {former: 2}}, "2017-01-13", true},
+		{"after leaving", map[string]tally{"2017-01-10": {held: 1}, "2017-01-16": {held: 1}, "2017-01-22": {former: 1}, "2017-04-02": {former: 2}}, "2017-01-18", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := &office{days: map[int]*tally{}}
+			for date, x := range tc.days {
+				o.days[day(date)] = &x
+			}
+			if got := o.heldAt(day(tc.at)); got != tc.want {
+				t.Errorf("heldAt(%s) = %v, want %v", tc.at, got, tc.want)
 			}
 		})
 	}
@@ -2617,7 +2655,7 @@ func TestElectPosts(t *testing.T) {
 			t.Errorf("stillHeld(%q) = %v, want %v", tc.title, got, tc.held)
 		}
 	}
-	ro := fangtan.RegisteredOfficial{PostMonths: map[string]map[string]int{
+	ro := fangtan.RegisteredOfficial{PostDates: map[string]map[string]int{
 		"候任特首":   {"2017-05": 5, "2017-06": 6},
 		"前政务司司长": {"2017-05": 2},
 	}}
@@ -2652,6 +2690,47 @@ func TestElectPosts(t *testing.T) {
 		{"2017-09-20", []string{"林郑月娥"}},
 	} {
 		text := "林鄭月娥表示，新一屆特首辦會盡快成立。"
+		d := fangtan.Document{Title: "新闻", Date: tc.date, Paragraphs: []string{text}, Text: text}
+		ex.AddRegistered(&d, reg, reg.Names())
+		var got []string
+		for _, o := range d.Officials {
+			got = append(got, o.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: officials %v, want %v", tc.date, got, tc.want)
+		}
+	}
+
+	// 曾俊华 resigned as financial secretary on 16 January 2017, and most
+	// of that month's articles wrote him 前财政司司长: an article of the
+	// 12th adds him as the post he held that day, one of the 20th as the
+	// post he had left, and he is no official on the 20th where the article
+	// writes neither.
+	reg = fangtan.NewRegistry()
+	noteOn := func(title string, days ...string) {
+		for _, day := range days {
+			reg.Note(&fangtan.Document{Date: day, Officials: []fangtan.Official{{Name: "曾俊华", Title: title}}})
+		}
+	}
+	noteOn("财政司司长", "2016-12-20", "2017-01-05", "2017-01-09", "2017-01-15")
+	noteOn("前财政司司长", "2017-01-17", "2017-01-18", "2017-01-18", "2017-01-25", "2017-01-30", "2017-02-08")
+	tsang, _ := reg.Lookup("曾俊华")
+	for _, tc := range []struct{ date, post string }{
+		{"2017-01-12", "财政司司长"},
+		{"2017-01-20", "前财政司司长"},
+	} {
+		if got := registeredPost(tsang, tc.date); got != tc.post {
+			t.Errorf("registeredPost on %s = %q, want %q", tc.date, got, tc.post)
+		}
+	}
+	for _, tc := range []struct {
+		date string
+		want []string
+	}{
+		{"2017-01-12", []string{"曾俊华"}},
+		{"2017-01-20", nil},
+	} {
+		text := "曾俊華今日出席活動，未有回應提問。"
 		d := fangtan.Document{Title: "新闻", Date: tc.date, Paragraphs: []string{text}, Text: text}
 		ex.AddRegistered(&d, reg, reg.Names())
 		var got []string

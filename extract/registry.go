@@ -214,14 +214,18 @@ func usurpedTitles(reg *fangtan.Registry) map[string]map[string]bool {
 		if !ok {
 			continue
 		}
-		for title, months := range ro.PostMonths {
+		for title, months := range ro.PostDates {
 			if !singlePost(title) || notHeld(title) || len(titleParts(title)) != 1 {
 				continue
 			}
 			if holders[title] == nil {
 				holders[title] = map[string]map[string]int{}
 			}
-			holders[title][name] = months
+			byMonth := map[string]int{}
+			for date, n := range months {
+				byMonth[date[:7]] += n
+			}
+			holders[title][name] = byMonth
 		}
 	}
 	out := map[string]map[string]bool{}
@@ -652,14 +656,14 @@ const maxListRunes = 40
 
 // officesLeftBy returns the offices the registry's articles say ro had
 // left by date, when every office ro was seen holding had been left by
-// then; otherwise nil. Each office was left in the month leftBetween
+// then; otherwise nil. Each office was left on the day leftBetween
 // finds from the articles that wrote it held or former (前立法会议员,
 // 时任议员), or never, and perhaps taken again (office.heldAt). So 梁国雄
-// is out from August 2017, after his disqualification, but not 梁振英,
+// is out from 15 July 2017, after his disqualification, but not 梁振英,
 // who became 全国政协副主席 while still 特首 and was never written its
 // former holder; a sitting legislator named 时任立法会议员 once stays one.
 func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []leftOffice {
-	at, ok := fangtan.MonthIndex(date)
+	at, ok := fangtan.DayIndex(date)
 	if !ok {
 		return nil
 	}
@@ -695,7 +699,7 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []leftOffice {
 // must judge again in every article that names them (Recheck).
 func leftAnOffice(ro fangtan.RegisteredOfficial) bool {
 	for _, o := range officesOf(ro) {
-		if _, _, wasLeft, _ := leftBetween(o.months); wasLeft && o.seenHeld() {
+		if _, _, wasLeft, _ := leftBetween(o.days); wasLeft && o.seenHeld() {
 			return true
 		}
 	}
@@ -738,27 +742,27 @@ func writesFormerOffice(texts [][]rune, ro fangtan.RegisteredOfficial) bool {
 }
 
 // office is what the registry's articles wrote of one office of a
-// person: how many wrote it held and former in each month, and its
+// person: how many wrote it held and former on each day, and its
 // titles as written, without 前 or 时任.
 type office struct {
-	months map[int]*tally
+	days   map[int]*tally
 	titles map[string]bool
 }
 
 // takenAfter reports whether the office, which the registry's articles
-// wrote not yet held (候任) at some time, was taken only after the month
-// at: the month they switch from writing it not yet held to writing it
-// held (switchMonth), or never, as for an elect seen as nothing else.
+// wrote not yet held (候任) at some time, was taken only after the day
+// at: the day they switch from writing it not yet held to writing it
+// held (switchAt), or never, as for an elect seen as nothing else.
 func (o *office) takenAfter(at int) bool {
 	elected := false
-	for _, t := range o.months {
+	for _, t := range o.days {
 		elected = elected || t.elect > 0
 	}
 	if !elected {
 		return false
 	}
-	ks := slices.Sorted(maps.Keys(o.months))
-	i, ok := switchMonth(ks, o.months, func(t *tally) int { return t.elect }, func(t *tally) int { return t.held }, 1)
+	ks := slices.Sorted(maps.Keys(o.days))
+	i, ok := switchAt(ks, o.days, func(t *tally) int { return t.elect }, func(t *tally) int { return t.held }, 1)
 	if !ok {
 		return !o.seenHeld()
 	}
@@ -768,7 +772,7 @@ func (o *office) takenAfter(at int) bool {
 // held counts the articles that wrote the office held.
 func (o *office) held() int {
 	n := 0
-	for _, t := range o.months {
+	for _, t := range o.days {
 		n += t.held
 	}
 	return n
@@ -779,12 +783,12 @@ func (o *office) seenHeld() bool { return o.held() > 0 }
 // writtenOnce reports whether a single article wrote the office held and
 // none wrote it left: likely another's post misread onto the person.
 func (o *office) writtenOnce() bool {
-	_, _, wasLeft, _ := leftBetween(o.months)
+	_, _, wasLeft, _ := leftBetween(o.days)
 	return !wasLeft && o.held() == 1
 }
 
 // heldAt reports whether the registry's articles say the office was held
-// in month at: it was written held, not by one article alone, and had not
+// on day at: it was written held, not by one article alone, and had not
 // been left by then (leftBetween), or was taken again. An office never
 // left counts as held at every date, even before the archive first wrote
 // it.
@@ -792,8 +796,23 @@ func (o *office) heldAt(at int) bool {
 	if !o.seenHeld() || o.writtenOnce() {
 		return false
 	}
-	leftAt, backAt, wasLeft, cameBack := leftBetween(o.months)
-	return !wasLeft || at < leftAt || cameBack && at >= backAt
+	leftAt, backAt, wasLeft, cameBack := leftBetween(o.days)
+	return !wasLeft || at < leftAt && o.heldBefore(leftAt) || cameBack && at >= backAt
+}
+
+// heldBefore reports whether articles dated before day wrote the office
+// held, more than one: an office the archive first writes former was left
+// before it began (发展局局长 of 林郑月娥, first written 时任 on 25 January
+// 2017), and so was one a single article wrote held before a run of
+// former ones (退休法官胡国兴, written 法官 once, on 16 January 2017).
+func (o *office) heldBefore(day int) bool {
+	n := 0
+	for k, t := range o.days {
+		if k < day {
+			n += t.held
+		}
+	}
+	return n >= 2
 }
 
 // holdsOtherOfficeAt reports whether the registry's articles say ro held,
@@ -801,7 +820,7 @@ func (o *office) heldAt(at int) bool {
 // (officeWord): 叶刘淑仪's seat in the Legislative Council while she ran
 // for chief executive after leaving the Executive Council.
 func holdsOtherOfficeAt(ro fangtan.RegisteredOfficial, date string, except []string) bool {
-	at, ok := fangtan.MonthIndex(date)
+	at, ok := fangtan.DayIndex(date)
 	if !ok {
 		return false
 	}
@@ -818,13 +837,13 @@ func holdsOtherOfficeAt(ro fangtan.RegisteredOfficial, date string, except []str
 }
 
 // officesOf gathers ro's public offices from the posts the registry saw
-// them with, by month. An office is its shortest post word, with 副 if it
+// them with, by day. An office is its shortest post word, with 副 if it
 // has one: 议员 of 立法会议员, 社民连前议员 and 时任议员; 副局长 apart from
 // 局长, since a deputy who became head did not leave an office. A title
 // that names an office twice (外交部长、国防部长) counts once.
 func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 	offices := map[string]*office{}
-	for post, months := range ro.PostMonths {
+	for post, dates := range ro.PostDates {
 		counted := map[string]bool{}
 		for _, part := range titleParts(post) {
 			if public, lone := judgePost(part); !public || lone {
@@ -836,7 +855,7 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 			}
 			o := offices[word]
 			if o == nil {
-				o = &office{months: map[int]*tally{}, titles: map[string]bool{}}
+				o = &office{days: map[int]*tally{}, titles: map[string]bool{}}
 				offices[word] = o
 			}
 			elect := electPost(part)
@@ -848,15 +867,15 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 			}
 			counted[word] = true
 			former := formerPost(part)
-			for m, c := range months {
-				k, ok := fangtan.MonthIndex(m)
+			for date, c := range dates {
+				k, ok := fangtan.DayIndex(date)
 				if !ok {
 					continue
 				}
-				t := o.months[k]
+				t := o.days[k]
 				if t == nil {
 					t = &tally{}
-					o.months[k] = t
+					o.days[k] = t
 				}
 				switch {
 				case elect:
@@ -903,61 +922,71 @@ var officeAliases = func() map[string]string {
 	return m
 }()
 
-// tally counts the articles of a month that wrote an office held, those
+// tally counts the articles of a day that wrote an office held, those
 // that wrote it former, and those that wrote it not yet held (候任).
 type tally struct{ held, former, elect int }
 
 // leftBetween finds when an office was left from the articles of each
-// month, and when it was taken again, if it was (a seat regained at a
-// by-election): each is the month at which the articles switch from
-// writing it one way (held, former) to the other, by switchMonth.
-func leftBetween(months map[int]*tally) (left, back int, wasLeft, cameBack bool) {
-	ks := slices.Sorted(maps.Keys(months))
+// day, and when it was taken again, if it was (a seat regained at a
+// by-election). The articles switch from writing it one way (held,
+// former) to the other at some day (switchAt); it was left the day after
+// the last article before that day that wrote it held, where one did
+// (梁国雄 was disqualified on 14 July 2017, an article wrote him 议员 on
+// the 15th, and the first to write him 前议员 came on 25 August), and
+// before the archive began where none did.
+func leftBetween(days map[int]*tally) (left, back int, wasLeft, cameBack bool) {
+	ks := slices.Sorted(maps.Keys(days))
 	held := func(t *tally) int { return t.held }
 	former := func(t *tally) int { return t.former }
-	i, ok := switchMonth(ks, months, held, former, 1)
+	i, ok := switchAt(ks, days, held, former, 1)
 	if !ok {
 		return 0, 0, false, false
+	}
+	left = ks[i]
+	for k := i - 1; k >= 0; k-- {
+		if days[ks[k]].held > 0 {
+			left = ks[k] + 1
+			break
+		}
 	}
 	// Taking an office again needs more than leaving it: 前 is the surer
 	// word, and two stray 立法会议员 after a run of 前立法会议员 are
 	// articles on past sittings.
-	j, again := switchMonth(ks[i:], months, former, held, 2)
+	j, again := switchAt(ks[i:], days, former, held, 2)
 	if !again || j == 0 {
-		return ks[i], 0, true, false
+		return left, 0, true, false
 	}
-	// Taken again after the last month still written former: the months
+	// Taken again after the last day still written former: the days
 	// between with no article count as held, as those before leaving do.
-	return ks[i], ks[i+j-1] + 1, true, true
+	return left, ks[i+j-1] + 1, true, true
 }
 
-// switchMonth finds where the articles of the months ks switch from
-// writing an office one way (from: held) to the other (to: former): the
-// month from which on the second explains them best, with the fewest
-// articles against it (the second way before it, the first from it on;
-// the earliest such month on a tie), when that is fewer than "never"
-// has (every article of the second way) and at least two articles, and
-// margin more than of the first way, write it the second way from then on. It
-// returns the index in ks. 前 and 时任 are the surer words: an article on
-// a past sitting writes 立法会议员 of someone long disqualified, so one
-// such month after a run of 前立法会议员 does not keep the office held.
-func switchMonth(ks []int, months map[int]*tally, from, to func(*tally) int, margin int) (int, bool) {
-	total := 0
-	for _, k := range ks {
-		total += to(months[k])
+// switchAt finds where the articles of the days ks switch from writing
+// an office one way (from: held) to the other (to: former): the day from
+// which on the second explains them best, with the fewest articles
+// against it (the second way before it, the first from it on; the
+// earliest such day on a tie), when that is fewer than "never" has
+// (every article of the second way) and at least two articles, and
+// margin more than of the first way, write it the second way from then
+// on. It returns the index in ks. 前 and 时任 are the surer words: an
+// article on a past sitting writes 立法会议员 of someone long
+// disqualified, so one such day after a run of 前立法会议员 does not keep
+// the office held.
+func switchAt(ks []int, days map[int]*tally, from, to func(*tally) int, margin int) (int, bool) {
+	// Sums of each way from each day on, in one pass: an office of a
+	// chief executive is written on hundreds of days.
+	fromOn := make([]int, len(ks)+1)
+	toOn := make([]int, len(ks)+1)
+	for i := len(ks) - 1; i >= 0; i-- {
+		fromOn[i] = fromOn[i+1] + from(days[ks[i]])
+		toOn[i] = toOn[i+1] + to(days[ks[i]])
 	}
+	total := toOn[0]
 	best, bestAgainst := 0, total
-	toBefore := 0
-	for i, k := range ks {
-		fromFrom, toFrom := 0, 0
-		for _, j := range ks[i:] {
-			fromFrom += from(months[j])
-			toFrom += to(months[j])
-		}
-		if against := toBefore + fromFrom; against < bestAgainst && toFrom >= 2 && toFrom >= fromFrom+margin {
+	for i := range ks {
+		if against := total - toOn[i] + fromOn[i]; against < bestAgainst && toOn[i] >= 2 && toOn[i] >= fromOn[i]+margin {
 			best, bestAgainst = i, against
 		}
-		toBefore += to(months[k])
 	}
 	return best, bestAgainst < total
 }
@@ -1342,13 +1371,37 @@ func registeredCountry(ro fangtan.RegisteredOfficial) string {
 // registeredPost is the post the registry adds ro with to an article of
 // date: the public post most articles near that date gave them
 // (fangtan.RegisteredOfficial.BestPostAt), not their commonest post of
-// all the archive's years.
+// all the archive's years, and as held or former as the office was that
+// day (fitsOfficeAt): 曾俊华 was 财政司司长 on 12 January 2017, four days
+// before his resignation took effect, though most articles of that month
+// wrote 前财政司司长.
 func registeredPost(ro fangtan.RegisteredOfficial, date string) string {
+	at, dated := fangtan.DayIndex(date)
+	var offices map[string]*office
+	if dated {
+		offices = officesOf(ro)
+	}
 	return ro.BestPostAt(date, func(post string) bool {
 		post = analyzer.Fold(post)
 		public, lone := judgePost(post)
 		// An elect's post (候任特首) was true only until the holder took
 		// office, which the months near a date do not tell apart.
-		return public && !lone && !electPost(post)
+		return public && !lone && !electPost(post) && (!dated || fitsOfficeAt(offices, post, at))
 	})
+}
+
+// fitsOfficeAt reports whether title writes each office of offices that
+// it names as held on day at if it was, and as former if it had been
+// left: an office never left is not judged.
+func fitsOfficeAt(offices map[string]*office, title string, at int) bool {
+	for _, part := range titleParts(title) {
+		o := offices[officeWord(part)]
+		if o == nil || electPost(part) {
+			continue
+		}
+		if _, _, wasLeft, _ := leftBetween(o.days); wasLeft && formerPost(part) == o.heldAt(at) {
+			return false
+		}
+	}
+	return true
 }

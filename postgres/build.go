@@ -723,12 +723,12 @@ func (db *DB) loadRegistry(ctx context.Context, q querier) (*fangtan.Registry, e
 			rows.Close()
 			return nil, fmt.Errorf("registry: official %q: %w", o.Name, err)
 		}
-		if err := json.Unmarshal(months, &o.PostMonths); err != nil {
+		if err := json.Unmarshal(months, &o.PostDates); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("registry: official %q: %w", o.Name, err)
 		}
-		if len(o.PostMonths) == 0 {
-			o.PostMonths = nil
+		if len(o.PostDates) == 0 {
+			o.PostDates = nil
 		}
 		reg.Put(o)
 	}
@@ -773,7 +773,7 @@ func (db *DB) saveRegistry(ctx context.Context, tx pgx.Tx, reg *fangtan.Registry
 		if err != nil {
 			return err
 		}
-		pm := o.PostMonths
+		pm := o.PostDates
 		if pm == nil {
 			pm = map[string]map[string]int{}
 		}

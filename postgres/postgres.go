@@ -46,7 +46,8 @@ var (
 // formatVersion is recorded in meta; Open refuses other versions. pg2:
 // Fold folds the variant characters of analyzer/variants.txt, so rows
 // written before hold other terms. pg3: the registry keeps its posts by
-// month (RegisteredOfficial.PostMonths). pg4: reprints are folded into
+// month (RegisteredOfficial.PostDates; by day since 2026-12-05, in the
+// same column, which reads either). pg4: reprints are folded into
 // the article they reprint (the reprints table, articles.print), and
 // quotes carry their weight (quotes.weight). pg5: versions are folded as
 // reprints (articles.title_print).
