@@ -94,6 +94,10 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune, date string) {
 		if !ok {
 			continue
 		}
+		if post := lostPostIn(texts, []rune(name), officesOf(ro)); post != "" {
+			ppl.note(name, post, true) // the article writes it: no inference
+			continue
+		}
 		switch registeredAsOf(ro) {
 		case notSpread:
 			continue

@@ -1826,6 +1826,48 @@ func TestUseRegistry(t *testing.T) {
 	t.Errorf("no reported speech by 王毅 among %+v", d.Quotes)
 }
 
+// TestLostPost: a sentence that says a registered legislator was made to
+// lose the seat (被…喪失議員資格, 被撤銷議員資格的…) lists them as a former
+// one, written in the article; asking for it, another's loss, or a
+// removal of something else (任期限制) does not.
+func TestLostPost(t *testing.T) {
+	offices := officesOf(fangtan.RegisteredOfficial{PostDates: map[string]map[string]int{
+		"立法会议员": {"2017-03-01": 3, "2017-06-05": 2},
+		"国家主席":  {"2017-03-01": 3},
+	}})
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"羅冠聰", "上月14日，梁國雄、劉小麗、姚松炎及羅冠聰因宣誓問題被法庭裁定喪失議員資格，4人已經搬出辦公室。", "前议员"},
+		{"羅冠聰", "被撤銷議員資格的劉小麗、姚松炎、羅冠聰、梁國雄上訴期限下周一屆滿。", "前议员"},
+		{"姚松炎", "兩星期前，梁國雄、劉小麗、羅冠聰、姚松炎四人被高等法院裁定宣誓無效喪失立法會議員資格後，今天交還辦公室。", "前立法会议员"},
+		// Guards.
+		{"羅冠聰", "律政司入稟，要求撤銷梁國雄、羅冠聰的議員資格。", ""},
+		{"羅冠聰", "羅冠聰批評政府入稟撤銷議員資格是打壓民主派。", ""},
+		{"羅冠聰", "繼梁頌恆、游蕙禎被取消議員資格後，政府再入稟要求法庭就羅冠聰的宣誓作出裁決。", ""},
+		{"習近平", "中共中央啟動修改憲法，取消國家主席習近平的兩屆任期限制。", ""},
+		{"羅冠聰", "羅冠聰被選舉主任取消參選資格。", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			name := []rune(analyzer.Fold(tc.name))
+			if got := lostPostIn([][]rune{[]rune(analyzer.Fold(tc.text))}, name, offices); got != tc.want {
+				t.Errorf("lostPostIn(%s) = %q, want %q", tc.name, got, tc.want)
+			}
+		})
+	}
+
+	// In an index build: listed from the article, not inferred, so the
+	// registry learns that the office was left.
+	ex, reg := registryExtractor(t)
+	for _, date := range []string{"2017-03-01", "2017-06-05"} {
+		reg.Note(&fangtan.Document{Date: date, Officials: []fangtan.Official{{Name: "罗冠聪", Title: "立法会议员"}}})
+	}
+	d := extractWith(ex, "被撤銷議員資格的劉小麗、羅冠聰，上訴期限下周一屆滿。")
+	if i := slices.IndexFunc(d.Officials, func(o fangtan.Official) bool { return o.Name == "罗冠聪" }); i < 0 || d.Officials[i].Title != "前议员" || d.Officials[i].Inferred {
+		t.Errorf("officials %+v, want 罗冠聪 as 前议员 from the article", d.Officials)
+	}
+}
+
 // TestRegistryCompletesTruncatedName: without 日本 before 首相 the
 // Chinese rules read 高市早苗 as 高市早; a registered 高市早苗 the article
 // writes is the person, with the article's post.

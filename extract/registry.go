@@ -741,6 +741,126 @@ func writesFormerOffice(texts [][]rune, ro fangtan.RegisteredOfficial) bool {
 	return false
 }
 
+// seatWords name what a removal takes with a post (议员资格, 议席:
+// extract/data/seatwords.txt), and seatLosses are the verbs that take it
+// (seatlosses.txt).
+var seatWords, seatLosses = runeLists("seatwords.txt"), runeLists("seatlosses.txt")
+
+// runeLists reads an embedded list as runes.
+func runeLists(name string) [][]rune {
+	var out [][]rune
+	for _, w := range mustList(name) {
+		out = append(out, []rune(w))
+	}
+	return out
+}
+
+// lostPostIn returns the post a sentence of texts says the person called
+// name was made to lose with its seat, written as a former post (前立法会议员), where it
+// is an office of theirs (offices): 梁國雄、劉小麗、姚松炎及羅冠聰因宣誓問題被
+// 法庭裁定喪失議員資格, 被撤銷議員資格的劉小麗、姚松炎、羅冠聰. After their
+// disqualification the archive named 罗冠聪 by his party, never 前议员,
+// so the registry had kept him in office, and under 立法会议员, in 111
+// articles. Only a passive says it was done: 要求撤銷議員資格 asks for it.
+func lostPostIn(texts [][]rune, name []rune, offices map[string]*office) string {
+	for _, t := range texts {
+		for i := 0; i+len(name) <= len(t); i++ {
+			if !hasRunesAt(t, i, name) {
+				continue
+			}
+			if post := lostPostAfter(t, i+len(name), offices); post != "" {
+				return post
+			}
+			if post := lostPostBefore(t, i, offices); post != "" {
+				return post
+			}
+		}
+	}
+	return ""
+}
+
+// lostPostAfter reads a clause that goes on from rune i after a name:
+// 被 or 遭, then within a few runes a removal of a post of offices.
+func lostPostAfter(t []rune, i int, offices map[string]*office) string {
+	for k := i; k < len(t) && k < i+maxListRunes && !strings.ContainsRune(clauseEnds, t[k]); k++ {
+		if t[k] != '被' && t[k] != '遭' {
+			continue
+		}
+		for v := k + 1; v < len(t) && v <= k+maxAgentRunes && !strings.ContainsRune(clauseEnds, t[v]); v++ {
+			if post := removedPostAt(t, v, offices); post != "" {
+				return post
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// lostPostBefore reads a list of names that starts after 的 and holds the
+// one at rune i, after 被 and a removal of a post of offices.
+func lostPostBefore(t []rune, i int, offices map[string]*office) string {
+	de := i - 1
+	for de >= 0 && i-de <= maxListRunes && (isHan(t[de]) || strings.ContainsRune("、", t[de])) && t[de] != '的' {
+		de--
+	}
+	if de < 0 || t[de] != '的' {
+		return ""
+	}
+	for k := de - 1; k >= 0 && de-k <= maxAgentRunes+8 && !strings.ContainsRune(clauseEnds, t[k]); k-- {
+		if t[k] != '被' && t[k] != '遭' {
+			continue
+		}
+		for v := k + 1; v < de; v++ {
+			if post := removedPostAt(t, v, offices); post != "" && v+removalLen(t, v)+len([]rune(post))-1 <= de {
+				return post
+			}
+		}
+	}
+	return ""
+}
+
+// maxAgentRunes is how far after 被 a removal may stand (被高等法院裁定宣誓無效
+// 喪失立法會議員資格).
+const maxAgentRunes = 14
+
+// clauseEnds end the clause a removal is read in.
+const clauseEnds = "，,；;。！？!?：:"
+
+// removalLen is the length of the verb of seatLosses at rune v of t, or 0.
+func removalLen(t []rune, v int) int {
+	for _, w := range seatLosses {
+		if hasRunesAt(t, v, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// removedPostAt returns, as a former post, the post that a verb of
+// seatLosses at rune v of t takes with a seat word after it (取消議員資格), where the
+// post is an office of offices; or "".
+func removedPostAt(t []rune, v int, offices map[string]*office) string {
+	n := removalLen(t, v)
+	if n == 0 {
+		return ""
+	}
+	start := v + n
+	for end := start + 1; end <= len(t) && end <= start+maxSeatPostRunes; end++ {
+		if positions.shortestEndingAt(t, end) == 0 || !slices.ContainsFunc(seatWords, func(w []rune) bool { return hasRunesAt(t, end, w) }) {
+			continue
+		}
+		post := string(t[start:end])
+		if offices[officeWord(post)] == nil {
+			return ""
+		}
+		return formerQualifiers[0] + post
+	}
+	return ""
+}
+
+// maxSeatPostRunes is the longest post read before a seat word (立法会议员).
+const maxSeatPostRunes = 6
+
 // office is what the registry's articles wrote of one office of a
 // person: how many wrote it held and former on each day, and its
 // titles as written, without 前 or 时任.
