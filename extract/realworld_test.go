@@ -1826,6 +1826,41 @@ func TestUseRegistry(t *testing.T) {
 	t.Errorf("no reported speech by 王毅 among %+v", d.Quotes)
 }
 
+// TestTakenLater: an office first written held in the middle of the
+// archive was not held before then by a person the archive wrote as the
+// former holder of another office (汤家骅, 公民党前议员 from January 2017,
+// joined the Executive Council in July), but it was by one it had not
+// (a sitting legislator first written 议员 in March).
+func TestTakenLater(t *testing.T) {
+	dates := func(ds ...string) map[string]int {
+		m := map[string]int{}
+		for _, d := range ds {
+			m[d]++
+		}
+		return m
+	}
+	tong := fangtan.RegisteredOfficial{Name: "汤家骅", PostDates: map[string]map[string]int{
+		"公民党前议员": dates("2017-01-10", "2017-02-13", "2017-03-28"),
+		"行政会议成员": dates("2017-07-05", "2017-07-10", "2017-09-05"),
+	}}
+	sitting := fangtan.RegisteredOfficial{Name: "葛珮帆", PostDates: map[string]map[string]int{
+		"立法会议员": dates("2017-03-02", "2017-05-11", "2017-09-05"),
+	}}
+	for _, tc := range []struct {
+		ro   fangtan.RegisteredOfficial
+		date string
+		out  bool
+	}{
+		{tong, "2017-05-04", true},
+		{tong, "2017-08-01", false},
+		{sitting, "2017-02-01", false},
+	} {
+		if got := len(officesLeftBy(tc.ro, tc.date)) > 0; got != tc.out {
+			t.Errorf("%s on %s: out of office %v, want %v", tc.ro.Name, tc.date, got, tc.out)
+		}
+	}
+}
+
 // TestLostPost: a sentence that says a registered legislator was made to
 // lose the seat (被…喪失議員資格, 被撤銷議員資格的…) lists them as a former
 // one, written in the article; asking for it, another's loss, or a

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -669,10 +670,12 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []leftOffice {
 	}
 	var left []leftOffice
 	judged := false
-	for word, o := range officesOf(ro) {
-		if o.takenAfter(at) {
-			// Elected, not yet in office: an article that writes the
-			// office (特首选举, 候任特首) says nothing of holding it.
+	offices := officesOf(ro)
+	for word, o := range offices {
+		if o.takenAfter(at) || o.takenLaterThan(at, offices) {
+			// Elected or appointed, not yet in office: an article that
+			// writes the office (特首选举, 候任特首) says nothing of
+			// holding it.
 			judged = true
 			continue
 		}
@@ -887,6 +890,40 @@ func (o *office) takenAfter(at int) bool {
 		return !o.seenHeld()
 	}
 	return at < ks[i]
+}
+
+// takenLaterThan reports whether the office, never left, was first
+// written held after day at by more than one article, where before that
+// the person was written the former holder of another office: 汤家骅
+// joined the Executive Council in July 2017 and was 公民党前议员 before,
+// so an article of May 2017 is not one of a council member's.
+func (o *office) takenLaterThan(at int, offices map[string]*office) bool {
+	if o.held() < 2 {
+		return false
+	}
+	if _, _, wasLeft, _ := leftBetween(o.days); wasLeft {
+		return false
+	}
+	first := math.MaxInt
+	for k, t := range o.days {
+		if t.held > 0 {
+			first = min(first, k)
+		}
+	}
+	if at >= first {
+		return false
+	}
+	for _, other := range offices {
+		if other == o {
+			continue
+		}
+		for k, t := range other.days {
+			if k < first && t.former > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // held counts the articles that wrote the office held.
