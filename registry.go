@@ -266,7 +266,11 @@ func (r *Registry) Forget(d *Document) {
 		if ro.Posts[o.Title]--; ro.Posts[o.Title] == 0 {
 			delete(ro.Posts, o.Title)
 		}
-		if key, ok := dateKey(d.Date); ok && ro.PostDates[o.Title][key] > 0 {
+		key, ok := dateKey(d.Date)
+		if ok && ro.PostDates[o.Title][key] == 0 {
+			key = d.Date[:7] // noted by month, in an index built before 2026-12-05
+		}
+		if ok && ro.PostDates[o.Title][key] > 0 {
 			ro.addDates(map[string]map[string]int{o.Title: {key: -1}})
 			if pm := ro.PostDates[o.Title]; pm[key] == 0 {
 				delete(pm, key) // a fresh map: addDates copied it

@@ -183,4 +183,14 @@ func TestRegistryForget(t *testing.T) {
 	if reg.Len() != 0 {
 		t.Errorf("%d officials left after forgetting every article", reg.Len())
 	}
+
+	// A registry saved before posts were counted by day holds months: an
+	// article forgotten now takes its month's count back.
+	old := NewRegistry()
+	old.Put(RegisteredOfficial{Name: "林郑月娥", Posts: map[string]int{"特首": 2}, Articles: 2,
+		PostDates: map[string]map[string]int{"特首": {"2018-02": 2}}})
+	old.Forget(b)
+	if lam, _ := old.Lookup("林郑月娥"); lam.PostDates["特首"]["2018-02"] != 1 {
+		t.Errorf("forgetting an article of a registry counted by month: %+v", lam)
+	}
 }
