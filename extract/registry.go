@@ -660,7 +660,8 @@ const maxListRunes = 40
 // then; otherwise nil. Each office was left on the day leftBetween
 // finds from the articles that wrote it held or former (前立法会议员,
 // 时任议员), or never, and perhaps taken again (office.heldAt). So 梁国雄
-// is out from 15 July 2017, after his disqualification, but not 梁振英,
+// is out from 16 July 2017, the day after the last article that wrote him
+// 议员 (he was disqualified on the 14th), but not 梁振英,
 // who became 全国政协副主席 while still 特首 and was never written its
 // former holder; a sitting legislator named 时任立法会议员 once stays one.
 func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []leftOffice {
@@ -759,12 +760,13 @@ func runeLists(name string) [][]rune {
 }
 
 // lostPostIn returns the post a sentence of texts says the person called
-// name was made to lose with its seat, written as a former post (前立法会议员), where it
-// is an office of theirs (offices): 梁國雄、劉小麗、姚松炎及羅冠聰因宣誓問題被
-// 法庭裁定喪失議員資格, 被撤銷議員資格的劉小麗、姚松炎、羅冠聰. After their
-// disqualification the archive named 罗冠聪 by his party, never 前议员,
-// so the registry had kept him in office, and under 立法会议员, in 111
-// articles. Only a passive says it was done: 要求撤銷議員資格 asks for it.
+// name was made to lose with its seat, written as a former post
+// (前立法会议员), where it is an office of theirs (offices): 梁國雄、劉小麗、
+// 姚松炎及羅冠聰因宣誓問題被法庭裁定喪失議員資格, 被撤銷議員資格的劉小麗、姚松炎、
+// 羅冠聰. After their disqualification the archive named 罗冠聪 by his
+// party, never 前议员, so the registry had kept him in office, and under
+// 立法会议员, in 113 articles. Only a passive says it was done:
+// 要求撤銷議員資格 asks for it.
 func lostPostIn(texts [][]rune, name []rune, offices map[string]*office) string {
 	for _, t := range texts {
 		for i := 0; i+len(name) <= len(t); i++ {
@@ -790,7 +792,7 @@ func lostPostAfter(t []rune, i int, offices map[string]*office) string {
 			continue
 		}
 		for v := k + 1; v < len(t) && v <= k+maxAgentRunes && !strings.ContainsRune(clauseEnds, t[v]); v++ {
-			if post := removedPostAt(t, v, offices); post != "" {
+			if post, _ := removedPostAt(t, v, offices); post != "" {
 				return post
 			}
 		}
@@ -803,7 +805,7 @@ func lostPostAfter(t []rune, i int, offices map[string]*office) string {
 // one at rune i, after 被 and a removal of a post of offices.
 func lostPostBefore(t []rune, i int, offices map[string]*office) string {
 	de := i - 1
-	for de >= 0 && i-de <= maxListRunes && (isHan(t[de]) || strings.ContainsRune("、", t[de])) && t[de] != '的' {
+	for de >= 0 && i-de <= maxListRunes && (isHan(t[de]) || t[de] == '、') && t[de] != '的' {
 		de--
 	}
 	if de < 0 || t[de] != '的' {
@@ -814,7 +816,7 @@ func lostPostBefore(t []rune, i int, offices map[string]*office) string {
 			continue
 		}
 		for v := k + 1; v < de; v++ {
-			if post := removedPostAt(t, v, offices); post != "" && v+removalLen(t, v)+len([]rune(post))-1 <= de {
+			if post, end := removedPostAt(t, v, offices); post != "" && end <= de {
 				return post
 			}
 		}
@@ -840,25 +842,31 @@ func removalLen(t []rune, v int) int {
 }
 
 // removedPostAt returns, as a former post, the post that a verb of
-// seatLosses at rune v of t takes with a seat word after it (取消議員資格), where the
-// post is an office of offices; or "".
-func removedPostAt(t []rune, v int, offices map[string]*office) string {
+// seatLosses at rune v of t takes with a seat word after it (取消議員資格),
+// where the post is an office of offices, and where the seat word ends;
+// or "".
+func removedPostAt(t []rune, v int, offices map[string]*office) (string, int) {
 	n := removalLen(t, v)
 	if n == 0 {
-		return ""
+		return "", 0
 	}
 	start := v + n
 	for end := start + 1; end <= len(t) && end <= start+maxSeatPostRunes; end++ {
-		if positions.shortestEndingAt(t, end) == 0 || !slices.ContainsFunc(seatWords, func(w []rune) bool { return hasRunesAt(t, end, w) }) {
+		if positions.shortestEndingAt(t, end) == 0 {
 			continue
 		}
-		post := string(t[start:end])
-		if offices[officeWord(post)] == nil {
-			return ""
+		for _, w := range seatWords {
+			if !hasRunesAt(t, end, w) {
+				continue
+			}
+			post := string(t[start:end])
+			if offices[officeWord(post)] == nil {
+				return "", 0
+			}
+			return formerQualifiers[0] + post, end + len(w)
 		}
-		return formerQualifiers[0] + post
 	}
-	return ""
+	return "", 0
 }
 
 // maxSeatPostRunes is the longest post read before a seat word (立法会议员).
