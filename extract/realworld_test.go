@@ -2759,6 +2759,10 @@ func TestElectPosts(t *testing.T) {
 	note("特首", "2017-07", "2017-08", "2017-09", "2017-10")
 	// A post misread onto her in one article keeps her in no office.
 	note("社会福利署署长", "2017-06")
+	// The post shown in June is not the one she took in July.
+	if lam, _ := reg.Lookup("林郑月娥"); registeredPost(lam, "2017-06-20") != "前政务司司长" {
+		t.Errorf("registeredPost in June 2017 = %q, want 前政务司司长, not the office she took in July", registeredPost(lam, "2017-06-20"))
+	}
 	for _, tc := range []struct {
 		date string
 		want []string

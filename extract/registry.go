@@ -1556,13 +1556,17 @@ func registeredPost(ro fangtan.RegisteredOfficial, date string) string {
 }
 
 // fitsOfficeAt reports whether title writes each office of offices that
-// it names as held on day at if it was, and as former if it had been
-// left: an office never left is not judged.
+// it names as held on day at if it was, as former if it had been left,
+// and not as held before it was taken: an office never left nor taken
+// later is not judged.
 func fitsOfficeAt(offices map[string]*office, title string, at int) bool {
 	for _, part := range titleParts(title) {
 		o := offices[officeWord(part)]
 		if o == nil || electPost(part) {
 			continue
+		}
+		if o.takenAfter(at) && !formerPost(part) {
+			return false // elected, not yet in office: 特首 in June 2017
 		}
 		if _, _, wasLeft, _ := leftBetween(o.days); wasLeft && formerPost(part) == o.heldAt(at) {
 			return false
