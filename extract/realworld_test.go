@@ -1853,11 +1853,15 @@ func TestTakenLater(t *testing.T) {
 	}{
 		{tong, "2017-05-04", true},
 		{tong, "2017-08-01", false},
-		{sitting, "2017-02-01", false},
 	} {
 		if got := len(officesLeftBy(tc.ro, tc.date)) > 0; got != tc.out {
 			t.Errorf("%s on %s: out of office %v, want %v", tc.ro.Name, tc.date, got, tc.out)
 		}
+	}
+	feb, _ := fangtan.DayIndex("2017-02-01")
+	offices := officesOf(sitting)
+	if offices["议员"].takenLaterThan(feb, offices) {
+		t.Errorf("葛珮帆's seat taken after February 2017, whom no article wrote a former holder of anything")
 	}
 }
 
