@@ -94,7 +94,7 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune, date string) {
 		if !ok {
 			continue
 		}
-		if post := lostPostIn(texts, []rune(name), officesOf(ro)); post != "" {
+		if post := lostPostIn(texts, []rune(name), func() map[string]*office { return officesOf(ro) }); post != "" {
 			ppl.note(name, post, true) // the article writes it: no inference
 			continue
 		}

@@ -1889,7 +1889,7 @@ func TestLostPost(t *testing.T) {
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			name := []rune(analyzer.Fold(tc.name))
-			if got := lostPostIn([][]rune{[]rune(analyzer.Fold(tc.text))}, name, offices); got != tc.want {
+			if got := lostPostIn([][]rune{[]rune(analyzer.Fold(tc.text))}, name, func() map[string]*office { return offices }); got != tc.want {
 				t.Errorf("lostPostIn(%s) = %q, want %q", tc.name, got, tc.want)
 			}
 		})

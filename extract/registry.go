@@ -766,8 +766,9 @@ func runeLists(name string) [][]rune {
 // 羅冠聰. After their disqualification the archive named 罗冠聪 by his
 // party, never 前议员, so the registry had kept him in office, and under
 // 立法会议员, in 113 articles. Only a passive says it was done:
-// 要求撤銷議員資格 asks for it.
-func lostPostIn(texts [][]rune, name []rune, offices map[string]*office) string {
+// 要求撤銷議員資格 asks for it. offices is asked for only where a removal
+// and a seat word stand, which few articles write.
+func lostPostIn(texts [][]rune, name []rune, offices func() map[string]*office) string {
 	for _, t := range texts {
 		for i := 0; i+len(name) <= len(t); i++ {
 			if !hasRunesAt(t, i, name) {
@@ -786,7 +787,7 @@ func lostPostIn(texts [][]rune, name []rune, offices map[string]*office) string 
 
 // lostPostAfter reads a clause that goes on from rune i after a name:
 // 被 or 遭, then within a few runes a removal of a post of offices.
-func lostPostAfter(t []rune, i int, offices map[string]*office) string {
+func lostPostAfter(t []rune, i int, offices func() map[string]*office) string {
 	for k := i; k < len(t) && k < i+maxListRunes && !strings.ContainsRune(clauseEnds, t[k]); k++ {
 		if t[k] != '被' && t[k] != '遭' {
 			continue
@@ -803,7 +804,7 @@ func lostPostAfter(t []rune, i int, offices map[string]*office) string {
 
 // lostPostBefore reads a list of names that starts after 的 and holds the
 // one at rune i, after 被 and a removal of a post of offices.
-func lostPostBefore(t []rune, i int, offices map[string]*office) string {
+func lostPostBefore(t []rune, i int, offices func() map[string]*office) string {
 	de := i - 1
 	for de >= 0 && i-de <= maxListRunes && (isHan(t[de]) || t[de] == '、') && t[de] != '的' {
 		de--
@@ -845,7 +846,7 @@ func removalLen(t []rune, v int) int {
 // seatLosses at rune v of t takes with a seat word after it (取消議員資格),
 // where the post is an office of offices, and where the seat word ends;
 // or "".
-func removedPostAt(t []rune, v int, offices map[string]*office) (string, int) {
+func removedPostAt(t []rune, v int, offices func() map[string]*office) (string, int) {
 	n := removalLen(t, v)
 	if n == 0 {
 		return "", 0
@@ -860,7 +861,7 @@ func removedPostAt(t []rune, v int, offices map[string]*office) (string, int) {
 				continue
 			}
 			post := string(t[start:end])
-			if offices[officeWord(post)] == nil {
+			if offices()[officeWord(post)] == nil {
 				return "", 0
 			}
 			return formerQualifiers[0] + post, end + len(w)
