@@ -348,6 +348,14 @@ func (t *tagged) noForeignName(i, n int) bool {
 	if ok && sp.end == i+n && (isNoNameTag(sp.tag) || (sp.tag == "x" && countryPair(name))) {
 		return true
 	}
+	// 世界市长对话/n·南京/ns: an event's name, a word of jieba's that is
+	// no name before the joiner and a Chinese place after it (not
+	// 道格/n·福特/ns).
+	if ok && sp.end+1 < i+n && sp.end-sp.start >= 2 && isNameJoiner(t.runes[sp.end]) && sp.tag != "x" && !isPersonTag(sp.tag) {
+		if place, ok := t.byStart.get(sp.end + 1); ok && place.tag == "ns" && defaultGazetteer().names(t.runes[place.start:place.end]) {
+			return true
+		}
+	}
 	// 希腊总理因/p 欧洲议会/nt: a preposition or conjunction and the
 	// start of a body's or a place's name jieba knows (but 国家主席通/v
 	// 伦特/ns 使 is 通伦).
@@ -590,7 +598,52 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 	if sp, ok := t.byStart.get(i + 1); ok && n >= 2 && sp.tag == "t" && sp.end-sp.start >= 2 && strings.ContainsRune(timeWordStarts, rs[i+1]) {
 		n = 1
 	}
+	if n == 4 && twoFamilyNames(rs, i) {
+		n = t.twoFamilyNamesEnd(i)
+	}
+	// 会见越南国家主席梁强时，: the time a clause names ends it (梁强/x
+	// 时/n, 翟隽时/x), unless jieba knows the three runes as a name (余英时/nr).
+	if n == 3 && rs[i+2] == '时' && i+3 < len(rs) && strings.ContainsRune("，,", rs[i+3]) {
+		if sp, ok := t.byStart.get(i); !ok || !isPersonTag(sp.tag) || sp.end != i+3 {
+			n = 2
+		}
+	}
 	return n
+}
+
+// twoFamilyNames reports whether the name at i opens with two family
+// names, which the family-name rules read as a married woman's four-rune
+// name (林郑月娥, 叶刘淑仪).
+func twoFamilyNames(rs []rune, i int) bool {
+	return i+1 < len(rs) && surnames[rs[i]] && surnames[rs[i+1]] && rs[i] != rs[i+1] && !hasCompoundSurname(rs[i:])
+}
+
+// twoFamilyNamesEnd is the length of a name of four runes at i that opens
+// with two family names: four, unless jieba cuts its end as a word that
+// is no given name. 彭斯/x 会面/n, 卢林/x 违规/vn, 巴赫/nr 独家/n are a
+// two-rune name and the word after it; 毛孟静/x 以/p a three-rune name and
+// a preposition. Given names of such names are unknown to jieba
+// (雷张/x 慎佳/x) or an adjective's noun at most (陈方/x 安生/an).
+func (t *tagged) twoFamilyNamesEnd(i int) int {
+	// Not before a company's word (桂洪/x 集团/n: the company), nor a place
+	// of the gazetteer (金钟/nr 清场/v) or one before a word of place
+	// (金钟/nr 附近/f).
+	if sp, ok := t.byStart.get(i + 2); ok && sp.end == i+4 && givenNameNever(sp.tag) && !anyWordAt(t.runes, i+2, privateOrgs) && !defaultGazetteer().names(t.runes[i:i+2]) {
+		return 2
+	}
+	if first, ok := t.byStart.get(i); ok && first.end == i+3 {
+		if sp, ok := t.byStart.get(i + 3); ok && sp.end == i+4 && tagIn(sp.tag, "cdprt") {
+			return 3
+		}
+	}
+	return 4
+}
+
+// givenNameNever: jieba tags the word as one a given name never is, by
+// isNoNameTag, or a common noun (会面/n, 团队/n); not an adjective (a
+// given name may be one: 安生/an).
+func givenNameNever(tag string) bool {
+	return tag == "n" || tag == "vn" || tag == "ad" || (isNoNameTag(tag) && !tagIn(tag, "af"))
 }
 
 // unknownNameAt is the length of a three-rune name at i whose middle rune
@@ -1435,6 +1488,9 @@ func singlePost(title string) bool {
 // when joined by · or -, a transliterated one (foreignNameAt), whichever
 // is longer.
 func (t *tagged) officialNameAt(i int, title string) int {
+	if t.prepositionAfterPost(i) {
+		return 0
+	}
 	n := t.nameAt(i)
 	if countryOf(title) == "日本" {
 		if j := t.japaneseNameAt(i); j > n {
@@ -1460,6 +1516,23 @@ func (t *tagged) officialNameAt(i int, title string) int {
 		return f // 前局长布伦南则说: three transliteration runes are a name
 	}
 	return n
+}
+
+// prepositionAfterPost reports whether the rune at i, right after a post,
+// is a preposition that opens what the post's holder did to a country or
+// to another holder of a post (习近平主席向拉赫蒙总统颁授, 习近平主席同德索萨总统
+// 互致贺电, 以色列总理向卡塔尔发威胁), not the holder's name: 向 and 同 are
+// family names too.
+func (t *tagged) prepositionAfterPost(i int) bool {
+	rs := t.runes
+	if i+1 >= len(rs) || !strings.ContainsRune(prepositionFamilyNames, rs[i]) {
+		return false
+	}
+	if countryNameAt(rs, i+1) > 0 {
+		return true
+	}
+	n := max(t.nameAt(i+1), foreignNameAt(rs, i+1))
+	return n >= 2 && positionStartingAt(rs, i+1+n) > 0
 }
 
 // japaneseNameAt returns the length of a Japanese name at i, written in

@@ -698,6 +698,88 @@ func TestNameStops(t *testing.T) {
 	}
 }
 
+// TestTwoFamilyNamesRunOn: the family-name rules read two family names as
+// the start of a four-rune name (林郑月娥), and the next word as its given
+// name: 彭斯会面 and 彭斯出访 were officials, 班农纵然 and 陶荣盘问 speakers.
+func TestTwoFamilyNamesRunOn(t *testing.T) {
+	seg := exNewTestExtractor(t).seg
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"彭斯会面后表示，会跟进。", 2},
+		{"卢林违规从事营利活动。", 2},
+		{"巴赫独家专访今晚播出。", 2},
+		{"张戈突然离开。", 2},
+		{"陶荣盘问证人。", 2},
+		{"毛孟静以个人身份出席。", 3},
+		// The time a clause names (会见越南国家主席梁强时，), unless jieba
+		// knows the name (余英时/nr).
+		{"梁强时，赵乐际表示。", 2},
+		{"翟隽时，他说。", 2},
+		{"余英时，生于天津。", 3},
+		// Given names jieba does not know, or reads as an adjective's noun.
+		{"林郑月娥表示，会跟进。", 4},
+		{"陈方安生指，会跟进。", 4},
+		{"范徐丽泰说，会跟进。", 4},
+		{"罗范椒芬说，会跟进。", 4},
+		// A company's name: not a person's name cut short.
+		{"桂洪集团表示，会跟进。", 4},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := newTagged(seg, tc.text).nameAt(0); got != tc.want {
+				t.Errorf("name of %d runes, want %d", got, tc.want)
+			}
+		})
+	}
+	t.Run("official", func(t *testing.T) {
+		d := fangtan.Document{ID: "t", Title: "测试", Date: "2023-05-19", Paragraphs: []string{"《高端访谈》今晚播出国际奥委会主席巴赫独家专访"}}
+		d.Text = d.Paragraphs[0]
+		exNewTestExtractor(t).Extract(&d)
+		var names []string
+		for _, o := range d.Officials {
+			names = append(names, o.Name)
+		}
+		if !slices.Equal(names, []string{"巴赫"}) {
+			t.Errorf("officials %v, want [巴赫]", names)
+		}
+	})
+}
+
+// TestNoHolderAfterPost: what follows a post may open no name of its
+// holder: a preposition to a country or to another holder of a post
+// (向 and 同 are family names too), or an event named after the post
+// (世界市长对话·南京).
+func TestNoHolderAfterPost(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"习近平主席向拉赫蒙总统颁授友谊勋章。", []string{"习近平"}},
+		{"习近平主席同德索萨总统互致贺电。", []string{"习近平"}},
+		{"以色列总理向卡塔尔发威胁。", nil},
+		{"2025“世界市长对话·南京”活动开幕。", nil},
+		// A holder whose family name is a preposition, and names joined
+		// by a dot whose parts are words of jieba's.
+		{"湖南省副省长向力力表示，要抓好落实。", []string{"向力力"}},
+		{"加拿大安大略省省长道格·福特表示，将加征关税。", []string{"道格·福特"}},
+		{"文莱苏丹哈桑纳尔·博尔基亚会见王毅。", []string{"哈桑纳尔·博尔基亚"}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			d := fangtan.Document{ID: "t", Title: "测试", Date: "2025-05-19", Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.Extract(&d)
+			var names []string
+			for _, o := range d.Officials {
+				names = append(names, o.Name)
+			}
+			if !slices.Equal(names, tc.want) {
+				t.Errorf("officials %v, want %v", names, tc.want)
+			}
+		})
+	}
+}
+
 // TestReportedSpeech: what officials are reported to have said, without
 // quotation marks, with the speaker resolved.
 func TestReportedSpeech(t *testing.T) {
