@@ -1398,7 +1398,7 @@ func (p *people) findOfficials(t *tagged) {
 		}
 		start := titleBefore(t, end)
 		title := string(rs[start:end])
-		nl := t.officialNameAt(end, title)
+		nl := t.officialNameAt(end, p.nameCountryTitle(title))
 		if nl == 0 {
 			continue
 		}
@@ -1436,6 +1436,17 @@ func (p *people) findOfficials(t *tagged) {
 			at += 1 + m
 		}
 	}
+}
+
+// nameCountryTitle is title as the reading of the name after it needs
+// it: 首相 with no country, in an article that names Japan, is Japan's
+// (首相高市早苗, whose name the Chinese rules cut to 高市早), as the
+// posts of the article's other mentions say.
+func (p *people) nameCountryTitle(title string) string {
+	if strings.HasSuffix(title, "首相") && countryOf(title) == "" && strings.Contains(p.text, "日本") {
+		return "日本" + title
+	}
+	return title
 }
 
 // removalVerbs take a post away (extract/data/removalverbs.txt).
@@ -1577,8 +1588,25 @@ func (t *tagged) japaneseNameAt(i int) int {
 		if sp, ok := t.byStart.get(end); ok && (tagIn(sp.tag, "vpcu") || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0) && t.nameLikeWords(i, end) {
 			best = k
 		}
+		// …or where jieba cut the family name and the given name as two
+		// words it does not know (高市/x 早苗/x 涉华/x, 错误/n, 近期/t;
+		// the Chinese rules read 高市早).
+		if t.twoUnknownWords(i, end) {
+			best = k
+		}
 	}
 	return best
+}
+
+// twoUnknownWords reports whether jieba cuts rs[i:end] into two words it
+// does not know.
+func (t *tagged) twoUnknownWords(i, end int) bool {
+	first, ok := t.byStart.get(i)
+	if !ok || first.tag != "x" || first.end >= end {
+		return false
+	}
+	second, ok := t.byStart.get(first.end)
+	return ok && second.tag == "x" && second.end == end
 }
 
 // nameLikeWords reports whether jieba cuts rs[i:end] into words a name
@@ -2367,6 +2395,7 @@ func (p *people) officials() []fangtan.Official {
 		}
 		return list[i].order < list[j].order
 	})
+	list = p.withoutCutNames(list)
 	out := make([]fangtan.Official, 0, len(list))
 	for _, pi := range list {
 		best := pi.bestTitle()
@@ -2375,6 +2404,36 @@ func (p *people) officials() []fangtan.Official {
 			country = countryAfterOtherName(title, country)
 		}
 		out = append(out, fangtan.Official{Name: pi.name, Title: title, Country: country, Subject: pi.subject, Inferred: pi.inferred})
+	}
+	return out
+}
+
+// withoutCutNames leaves out of list the officials whose name is the
+// start of another's and is written only there: 高市早 of 高市早苗, read
+// by the Chinese rules where a post names no country (首相高市早苗), while
+// 日本首相高市早苗 in the same article gives the whole name. The whole
+// name takes the cut one's place as the article's subject. Two people
+// whose names start alike (王江, 王江平) each stand alone somewhere.
+func (p *people) withoutCutNames(list []*personInfo) []*personInfo {
+	out := list[:0:0]
+	for _, pi := range list {
+		var whole *personInfo
+		for _, other := range list {
+			if other != pi && len(other.name) > len(pi.name) && strings.HasPrefix(other.name, pi.name) &&
+				utf8.RuneCountInString(other.name)-utf8.RuneCountInString(pi.name) <= 2 &&
+				p.mentions(pi.name) == p.mentions(other.name) {
+				whole = other
+				break
+			}
+		}
+		if whole == nil {
+			out = append(out, pi)
+			continue
+		}
+		whole.subject = whole.subject || pi.subject
+	}
+	if len(out) < len(list) {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].subject && !out[j].subject })
 	}
 	return out
 }

@@ -780,6 +780,39 @@ func TestNoHolderAfterPost(t *testing.T) {
 	}
 }
 
+// TestCutNamesWhole: a name the rules would cut short where jieba reads
+// it as two words it does not know (高市/x 早苗/x), or where a post names
+// no country (首相高市早苗 gave 高市早 in 21 xwlb articles).
+func TestCutNamesWhole(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  []string
+	}{
+		{"before an unknown word", []string{"针对日本首相高市早苗涉华错误言行，中方表示强烈不满。"}, []string{"高市早苗"}},
+		{"首相 in an article that names Japan", []string{"日本民众集会，反对首相高市早苗的错误言论。"}, []string{"高市早苗"}},
+		{"the cut name and the whole in one article", []string{"台湾陆委会副主委邱垂正说，要对话。", "台湾陆委会副主委邱垂正翌日说，过去没有。"}, []string{"邱垂正"}},
+		// Guards: a head of government with another country; two
+		// officials whose names start alike.
+		{"首相 of another country", []string{"英国首相斯塔默表示，将访问日本。"}, []string{"斯塔默"}},
+		{"names that start alike", []string{"副部长王江出席会议。", "局长王江平表示，要抓好落实。"}, []string{"王江", "王江平"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := fangtan.Document{ID: "t", Title: "测试", Date: "2025-11-20", Paragraphs: tc.paras, Text: strings.Join(tc.paras, "\n")}
+			ex.Extract(&d)
+			var names []string
+			for _, o := range d.Officials {
+				names = append(names, o.Name)
+			}
+			slices.Sort(names)
+			if !slices.Equal(names, tc.want) {
+				t.Errorf("officials %v, want %v", names, tc.want)
+			}
+		})
+	}
+}
+
 // TestReportedSpeech: what officials are reported to have said, without
 // quotation marks, with the speaker resolved.
 func TestReportedSpeech(t *testing.T) {
