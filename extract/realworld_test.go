@@ -685,6 +685,10 @@ func TestNameStops(t *testing.T) {
 		{"林郑随即回应指，会跟进。", 2},
 		{"林郑没有直接回应讲法，但称政府会跟进。", 2},
 		{"唐英年继续表示，会聆听意见。", 3},
+		// Time words of Hong Kong's news (今午, 较早): 陈帆今 and 雷伊较早
+		// spoke 4 hkcnews quotes, 阿诺较 was an official.
+		{"陈帆今午表示，会跟进。", 2},
+		{"雷伊较早前表示，会跟进。", 2},
 		// The two of a pair named by family name, and the family: 蒋两人,
 		// 石二人 and 连家人 spoke 6 hkcnews quotes.
 		{"蒋两人均表示，会上诉。", 0},
