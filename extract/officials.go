@@ -2413,7 +2413,11 @@ func (p *people) officials() []fangtan.Official {
 // by the Chinese rules where a post names no country (首相高市早苗), while
 // 日本首相高市早苗 in the same article gives the whole name. The whole
 // name takes the cut one's place as the article's subject. Two people
-// whose names start alike (王江, 王江平) each stand alone somewhere.
+// whose names start alike (王江, 王江平) each stand alone somewhere. It
+// asks more than foldTruncations, which folds only into names the
+// registry knows: every mention of the cut name must be inside the whole
+// one, or a name the rules ran on (钱礼不 of 钱礼不应) would take the place
+// of 钱礼, written twice without 不 (钱礼未经, 钱礼完全).
 func (p *people) withoutCutNames(list []*personInfo) []*personInfo {
 	out := list[:0:0]
 	for _, pi := range list {
