@@ -797,6 +797,8 @@ func TestCutNamesWhole(t *testing.T) {
 		{"before an unknown word", []string{"针对日本首相高市早苗涉华错误言行，中方表示强烈不满。"}, []string{"高市早苗"}},
 		{"首相 in an article that names Japan", []string{"日本民众集会，反对首相高市早苗的错误言论。"}, []string{"高市早苗"}},
 		{"the cut name and the whole in one article", []string{"台湾陆委会副主委邱垂正说，要对话。", "台湾陆委会副主委邱垂正翌日说，过去没有。"}, []string{"邱垂正"}},
+		// 江村 of Tibetan names, 冈村 of Japanese ones (translit.txt).
+		{"村 in a transliterated name", []string{"全国人大常委会副委员长洛桑江村出席会议。"}, []string{"洛桑江村"}},
 		// Guards: a head of government with another country; two
 		// officials whose names start alike.
 		{"首相 of another country", []string{"英国首相斯塔默表示，将访问日本。"}, []string{"斯塔默"}},
