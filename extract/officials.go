@@ -1441,12 +1441,50 @@ func (p *people) findOfficials(t *tagged) {
 // nameCountryTitle is title as the reading of the name after it needs
 // it: 首相 with no country, in an article that names Japan, is Japan's
 // (首相高市早苗, whose name the Chinese rules cut to 高市早), as the
-// posts of the article's other mentions say.
+// posts of the article's other mentions say. The post shown stays as
+// written; its country comes from the registry (countryFromRegistry).
 func (p *people) nameCountryTitle(title string) string {
-	if strings.HasSuffix(title, "首相") && countryOf(title) == "" && strings.Contains(p.text, "日本") {
+	if strings.HasSuffix(title, foreignHeadPost) && countryOf(title) == "" && strings.Contains(p.text, "日本") {
 		return "日本" + title
 	}
 	return title
+}
+
+// foreignHeadPost is a post China's government does not have, which an
+// article writes without its country where the country is plain from
+// the story (首相高市早苗).
+const foreignHeadPost = "首相"
+
+// countryFromRegistry gives an official of the article written only with
+// a foreignHeadPost that names no country the country the registry knows
+// them by: 首相高市早苗 is Japan's, as 日本首相高市早苗 in other articles
+// says. A Chinese post (省长) is left alone, where a namesake abroad
+// would give the wrong country, and so is a name whose posts name more
+// than one country (穆罕默德: 乍得总统, 沙特王储兼首相, 阿联酋总统).
+func (p *people) countryFromRegistry(pi *personInfo, reg *fangtan.Registry) {
+	if pi.country != "" || !pi.official {
+		return
+	}
+	for t := range pi.titles {
+		if !strings.HasSuffix(t, foreignHeadPost) || countryOf(t) != "" {
+			return
+		}
+	}
+	ro, ok := reg.Lookup(pi.name)
+	if !ok {
+		return
+	}
+	country := ""
+	for post := range ro.Posts {
+		switch c := countryOf(analyzer.Fold(post)); {
+		case c == "" || c == country:
+		case country != "":
+			return
+		default:
+			country = c
+		}
+	}
+	pi.country = country
 }
 
 // removalVerbs take a post away (extract/data/removalverbs.txt).

@@ -1947,6 +1947,39 @@ func TestUseRegistry(t *testing.T) {
 	t.Errorf("no reported speech by 王毅 among %+v", d.Quotes)
 }
 
+// TestCountryFromRegistry: an official written only with 首相, which
+// names no country, is of the country the registry knows them by; a
+// Chinese post written alone keeps no country, whatever a namesake
+// abroad holds.
+func TestCountryFromRegistry(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	for range 3 {
+		reg.Note(&fangtan.Document{Date: "2025-11-20", Officials: []fangtan.Official{{Name: "高市早苗", Title: "日本首相", Country: "日本"}, {Name: "王刚", Title: "蒙古国总统", Country: "蒙古国"}}})
+		reg.Note(&fangtan.Document{Date: "2025-11-20", Officials: []fangtan.Official{{Name: "穆罕默德", Title: "乍得总统", Country: "乍得"}, {Name: "穆罕默德", Title: "沙特王储兼首相", Country: "沙特"}}})
+	}
+	reg.Note(&fangtan.Document{Date: "2025-11-21", Officials: []fangtan.Official{{Name: "穆罕默德", Title: "乍得总统", Country: "乍得"}}})
+	for _, tc := range []struct{ text, name, country string }{
+		{"日本民众集会，反对首相高市早苗的错误言论。", "高市早苗", "日本"},
+		{"县长王刚出席会议。", "王刚", ""},
+		{"王储兼首相穆罕默德出席会议。", "穆罕默德", ""},
+	} {
+		var got *fangtan.Official
+		d := extractWith(ex, tc.text)
+		for i := range d.Officials {
+			if d.Officials[i].Name == tc.name {
+				got = &d.Officials[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: no official %s among %+v", tc.text, tc.name, d.Officials)
+			continue
+		}
+		if got.Country != tc.country {
+			t.Errorf("%s: %s of %q, want %q", tc.text, tc.name, got.Country, tc.country)
+		}
+	}
+}
+
 // TestTakenLater: an office first written held in the middle of the
 // archive was not held before then by a person the archive wrote as the
 // former holder of another office (汤家骅, 公民党前议员 from January 2017,
