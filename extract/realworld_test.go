@@ -740,10 +740,7 @@ func TestTwoFamilyNamesRunOn(t *testing.T) {
 		d := fangtan.Document{ID: "t", Title: "测试", Date: "2023-05-19", Paragraphs: []string{"《高端访谈》今晚播出国际奥委会主席巴赫独家专访"}}
 		d.Text = d.Paragraphs[0]
 		exNewTestExtractor(t).Extract(&d)
-		var names []string
-		for _, o := range d.Officials {
-			names = append(names, o.Name)
-		}
+		names := officialNamesOf(d)
 		if !slices.Equal(names, []string{"巴赫"}) {
 			t.Errorf("officials %v, want [巴赫]", names)
 		}
@@ -773,10 +770,7 @@ func TestNoHolderAfterPost(t *testing.T) {
 		t.Run(tc.text, func(t *testing.T) {
 			d := fangtan.Document{ID: "t", Title: "测试", Date: "2025-05-19", Paragraphs: []string{tc.text}, Text: tc.text}
 			ex.Extract(&d)
-			var names []string
-			for _, o := range d.Officials {
-				names = append(names, o.Name)
-			}
+			names := officialNamesOf(d)
 			if !slices.Equal(names, tc.want) {
 				t.Errorf("officials %v, want %v", names, tc.want)
 			}
@@ -807,16 +801,22 @@ func TestCutNamesWhole(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := fangtan.Document{ID: "t", Title: "测试", Date: "2025-11-20", Paragraphs: tc.paras, Text: strings.Join(tc.paras, "\n")}
 			ex.Extract(&d)
-			var names []string
-			for _, o := range d.Officials {
-				names = append(names, o.Name)
-			}
+			names := officialNamesOf(d)
 			slices.Sort(names)
 			if !slices.Equal(names, tc.want) {
 				t.Errorf("officials %v, want %v", names, tc.want)
 			}
 		})
 	}
+}
+
+// officialNamesOf lists the names of d's officials in their order.
+func officialNamesOf(d fangtan.Document) []string {
+	var names []string
+	for _, o := range d.Officials {
+		names = append(names, o.Name)
+	}
+	return names
 }
 
 // TestReportedSpeech: what officials are reported to have said, without
