@@ -88,7 +88,7 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune, date string) {
 	defer ppl.foldTruncations(found)
 	for _, name := range found {
 		if pi := ppl.byName[name]; pi != nil && len(pi.titles) > 0 && (pi.official || titledPrivately(texts, name)) {
-			ppl.countryFromRegistry(pi, e.registry)
+			countryFromRegistry(pi, e.registry)
 			continue
 		}
 		ro, ok := e.registry.Lookup(name)

@@ -1461,7 +1461,7 @@ const foreignHeadPost = "首相"
 // says. A Chinese post (省长) is left alone, where a namesake abroad
 // would give the wrong country, and so is a name whose posts name more
 // than one country (穆罕默德: 乍得总统, 沙特王储兼首相, 阿联酋总统).
-func (p *people) countryFromRegistry(pi *personInfo, reg *fangtan.Registry) {
+func countryFromRegistry(pi *personInfo, reg *fangtan.Registry) {
 	if pi.country != "" || !pi.official {
 		return
 	}
