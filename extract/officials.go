@@ -400,14 +400,15 @@ func (t *tagged) nameAt(i int) int {
 		for n < 7 && i+n < len(rs) && strings.ContainsRune(translitRunes, rs[i+n]) && !stopWordAt(rs, i+n) && !t.postWordAt(i+n) {
 			n++
 		}
-		// …but not into a verb, adverb or function word of jieba's that
-		// goes on past it (华特斯/包裹/v); names jieba does not know it
-		// cuts into places and nouns (洛桑/江村/ns, 基辛格/n).
+		// …but not into a verb, adverb, function word or word of place of
+		// jieba's that goes on past it (华特斯/包裹/v, 张德江/nr 南下/f);
+		// names jieba does not know it cuts into places and nouns
+		// (洛桑/江村/ns, 基辛格/n).
 		// A word that holds the rune the name stopped at says nothing:
 		// jieba glues stops to names it does not know (普拉昌/达致/v).
 		if t.byStart != nil && !(i+n < len(rs) && stopWordAt(rs, i+n)) {
 			for k := m; k < n; k++ {
-				if sp, ok := t.byStart.get(i + k); ok && sp.end > i+n && sp.end-sp.start >= 2 && tagIn(sp.tag, "vdpcu") {
+				if sp, ok := t.byStart.get(i + k); ok && sp.end > i+n && sp.end-sp.start >= 2 && tagIn(sp.tag, "vdpcuf") {
 					n = k
 					break
 				}
@@ -582,6 +583,13 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 				n = m
 			}
 		}
+	} else if sp.tag == "x" && sp.end-sp.start >= 2 && sp.end < i+n && allHanRunes(rs[sp.start:sp.end]) {
+		// 沈冲/x 有/v 出席, 陈仲衡/x 望/v 向: a name jieba does not know,
+		// cut before a word that ends names. Not 和, which given names
+		// end in too (曾树/x 和/c, 康京/x 和/c).
+		if next, ok := t.byStart.get(sp.end); ok && next.end-next.start == 1 && strings.ContainsRune(nameEnders, rs[next.start]) && rs[next.start] != '和' {
+			n = sp.end - sp.start
+		}
 	}
 	for k := n - 1; k >= 2; k-- {
 		sp, ok := t.byStart.get(i + k)
@@ -633,6 +641,14 @@ func (t *tagged) twoFamilyNamesEnd(i int) int {
 	}
 	if first, ok := t.byStart.get(i); ok && first.end == i+3 {
 		if sp, ok := t.byStart.get(i + 3); ok && sp.end == i+4 && tagIn(sp.tag, "cdprt") {
+			return 3
+		}
+		// 陈仲衡/x 闻言/nr, 刘江华/nr 三拒/x, 吴文远/x 散庭后/x: jieba took
+		// three runes as one word and the fourth opens a word that goes on
+		// past it; four runes would end inside that word. Not a word that
+		// glues a stop to the name's last rune (阮苏少/x 湄说/x), nor a
+		// regnal number (莫哈末/x 五世/nrt).
+		if sp, ok := t.byStart.get(i + 3); ok && sp.end > i+4 && allHanRunes(t.runes[i+3:sp.end]) && !stopWordAt(t.runes, i+4) && regnalNumber(t.runes, i+3) == 0 {
 			return 3
 		}
 	}

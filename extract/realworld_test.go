@@ -693,6 +693,14 @@ func TestNameStops(t *testing.T) {
 		// 石二人 and 连家人 spoke 6 hkcnews quotes.
 		{"蒋两人均表示，会上诉。", 0},
 		{"连家人都不相信，他说。", 0},
+		// A name jieba does not know, cut before a one-rune word that
+		// ends names (沈冲/x 有/v 出席), but not before 和, which given
+		// names end in (曾树/x 和/c, 康京/x 和/c); and a transliterated
+		// name does not run on into a word of place (张德江/nr 南下/f).
+		{"沈冲有出席。", 2},
+		{"曾树和表示，会跟进。", 3},
+		{"康京和表示，会跟进。", 3},
+		{"张德江南下会见选委。", 3},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := newTagged(seg, tc.text).nameAt(0); got != tc.want {
@@ -729,6 +737,19 @@ func TestTwoFamilyNamesRunOn(t *testing.T) {
 		{"罗范椒芬说，会跟进。", 4},
 		// A company's name: not a person's name cut short.
 		{"桂洪集团表示，会跟进。", 4},
+		// Three runes jieba took as one word, and a fourth that opens a
+		// word going on past it (闻言, 三拒, 散庭后, 正欲站), or a one-rune
+		// word that ends names (望, 冀).
+		{"陈仲衡闻言也不禁微笑。", 3},
+		{"刘江华三拒会面。", 3},
+		{"吴文远散庭后表示，会上诉。", 3},
+		{"麦高义正欲站起回应。", 3},
+		{"陈仲衡望向麦。", 3},
+		{"李卓人冀政府回应。", 3},
+		// …but not a stop glued to the fourth rune (湄说), nor a regnal
+		// number.
+		{"阮苏少湄说，会跟进。", 4},
+		{"莫哈末五世登基。", 5},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := newTagged(seg, tc.text).nameAt(0); got != tc.want {
