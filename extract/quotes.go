@@ -2009,16 +2009,8 @@ func (p *people) colonClauseSpeaker(t *tagged, colon int) (name, title string) {
 		k = e
 	}
 	n := p.personStartingAt(t, k, end)
-	if n == 0 && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) && t.startsWithoutSubject(k) && clauseStart(rs, cs-1) == sentenceStart(rs, cs) {
-		// 李卓人在落敗後，首次回應：: a sentence's second clause that opens
-		// with a verb, an adverb or a time has the subject of its first.
-		// Further on, another subject may have come between (林鄭月娥…，
-		// 示威者卻…，包圍她的車輛大叫：).
-		if first := skipLeadIn(rs, sentenceStart(rs, cs), cs); first < cs {
-			if m := p.personStartingAt(t, first, cs); m > 0 && first+m < cs && !strings.ContainsRune("和与同及、跟", rs[first+m]) {
-				k, n = first, m
-			}
-		}
+	if n == 0 && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) && t.startsWithoutSubject(k) {
+		k, n = p.firstClauseSubject(t, cs, end, k)
 	}
 	if n == 0 || k+n >= end || t.bodyOrItsStart(k, k+n) || strings.ContainsRune("和与同及、跟", rs[k+n]) {
 		return "", ""
@@ -2039,6 +2031,42 @@ func (p *people) colonClauseSpeaker(t *tagged, colon int) (name, title string) {
 	name = string(rs[k : k+n])
 	return name, p.officialPost(name)
 }
+
+// firstClauseSubject is the start and length of the person who opens the
+// sentence whose clause before a colon, rs[cs:end], opens at k with no
+// subject of its own, or k and 0. 李卓人在落敗後，首次回應：, 陳茂波聽罷想了幾秒，
+// 之後笑着說：: a clause that opens with a verb, an adverb, a time or a
+// conjunction has the subject of the clause before, and so on back to
+// the sentence's first, up to maxSubjectClauses clauses. Every clause
+// after the first must open so, as another subject may have come between
+// (林鄭月娥…，示威者卻…，包圍她的車輛大叫：); past the second, the sentence
+// must not ask, hear or pass on the words (蔡維邦再詢問，是否知悉…，謝同樣答：).
+func (p *people) firstClauseSubject(t *tagged, cs, end, k int) (int, int) {
+	rs := t.runes
+	ss := sentenceStart(rs, cs)
+	for back, c := 0, cs; back < maxSubjectClauses && c > ss && strings.ContainsRune(",，", rs[c-1]); back++ {
+		prev := clauseStart(rs, c-1)
+		if prev < ss {
+			break
+		}
+		first := skipLeadIn(rs, prev, c-1)
+		if m := p.personStartingAt(t, first, c-1); m > 0 {
+			if prev != ss || first+m >= c || strings.ContainsRune("和与同及、跟", rs[first+m]) || (back > 0 && wordsNotSpoken(rs[prev:end])) {
+				break
+			}
+			return first, m
+		}
+		if prev == ss || !t.startsWithoutSubject(first) {
+			break
+		}
+		c = prev
+	}
+	return k, 0
+}
+
+// maxSubjectClauses is how many clauses back firstClauseSubject looks for
+// the subject of a clause that has none.
+const maxSubjectClauses = 3
 
 // personStartingAt is the length of the name of a person at rune k, before
 // end: one the article knows (an official, someone it quotes, or a name it
@@ -2063,14 +2091,15 @@ func (p *people) personStartingAt(t *tagged, k, end int) int {
 }
 
 // startsWithoutSubject reports whether jieba's word at rune k is a verb,
-// an adverb, a time or a number (首次/m 回應/v), so that the clause it
-// opens takes its subject from before; false where the text was not cut.
+// an adverb, a time, a number, a word of time or place or a conjunction
+// (首次/m 回應/v, 之後/f 笑着說, 然後/c 說), so that the clause it opens
+// takes its subject from before; false where the text was not cut.
 func (t *tagged) startsWithoutSubject(k int) bool {
 	if t.byStart == nil {
 		return false
 	}
 	sp, ok := t.byStart.get(k)
-	return ok && tagIn(sp.tag, "vdtm")
+	return ok && tagIn(sp.tag, "vdtmfc")
 }
 
 // reportedBefore reports whether a clause of rs[from:to] reports a

@@ -1466,6 +1466,13 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A paragraph ending in a colon introduces the quotations after it,
 		// across headings.
 		{"a lead-in paragraph", []string{"工黨李卓人今次再出選。", "李卓人在落敗後，首次回應：", "**講心情**", "「心情當然複雜，本來只是一個很簡單直接的選舉。」"}, "心情當然複雜，本來只是一個很簡單直接的選舉。", "李卓人"},
+		// A clause before the colon that opens with a word of time or a
+		// conjunction has no subject of its own, nor has the one before
+		// it: the sentence's first clause gives it.
+		{"a colon after a clause that opens with 之後", []string{"財政司司長陳茂波出席論壇。", "陳茂波聽罷想了幾秒，之後笑着說：「生產力改善有多方面。」"}, "生產力改善有多方面。", "陈茂波"},
+		{"a colon after a clause that opens with 然後", []string{"財政司司長陳茂波出席論壇。", "陳茂波沉默片刻，想了幾秒，然後說：「生產力改善有多方面。」"}, "生產力改善有多方面。", "陈茂波"},
+		{"three clauses back", []string{"林子健今日出庭。", "林子健聆訊時搖頭，又不時冷笑，更一度細聲說：「哦，係咩。」"}, "哦，係咩。", "林子健"},
+		{"another subject after the first clause", []string{"財政司司長陳茂波出席論壇。", "陳茂波聽罷想了幾秒，隨後梁振英笑着說：「生產力改善有多方面。」"}, "生產力改善有多方面。", "梁振英"},
 		// The one person an article quotes most speaks its quotation
 		// paragraphs, with narration between.
 		{"the interviewee's quotation paragraph", []string{
@@ -1611,6 +1618,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a pronoun's clause that hears the words", []string{"社民連副主席黃浩銘今日出獄。", "離開時，他聽到有人大叫：「黃浩銘加油，我哋撐你！」"}, "黄浩铭"},
 		{"a clause's person who asks the pronoun's", []string{"前民主黨主席劉慧卿出席論壇。", "羅永聰沒有直接承諾會否擔任新聞統籌專員，劉慧卿多次追問之下，他笑言：「你好想我做啊，卿姐？」"}, "刘慧卿"},
 		{"a Latin name opens the sentence", []string{"最高人民法院院長周強曾稱，要嚴格控制死刑。", "國際特赦組織總幹事Nicholas Bequelin今日在香港，「以國家機密為由，刻意隱瞞。」他指，中國應公開數字。"}, "周强"},
+		// Three clauses back, the sentence must not ask or hear the words
+		// (謝 of 謝名揚 answers 蔡維邦's question).
+		{"a sentence that asks, three clauses back", []string{"警司謝名揚接受蔡維邦資深大律師盤問。", "蔡維邦再詢問，是否知悉當天中信大廈外分域碼頭街被封鎖，謝同樣答：「睇即時新聞知道。」庭上出現笑聲。"}, "蔡维邦"},
 	} {
 		t.Run("no pronoun speaker: "+tc.name, func(t *testing.T) {
 			for _, q := range extractText(t, "新闻", tc.paras...).Quotes {
