@@ -206,17 +206,27 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		ppl.findOfficials(t)
 	}
 	// Interview turns: an answer's speaker is a person even without a
-	// position in the same sentence.
+	// position in the same sentence. A name and a quotation in marks
+	// (习主席：“…”), written twice in a report, make no interview of it
+	// without a question: the paragraphs between are the report's.
 	turns := make([]*turn, len(tags))
-	questions, answers := 0, map[string]int{}
+	questions, answers, quoted := 0, map[string]int{}, map[string]int{}
 	for i, t := range tags {
 		if tn, ok := parseTurn(t.runes); ok {
 			turns[i] = &tn
-			if tn.question {
+			switch {
+			case tn.question:
 				questions++
-			} else {
+			case quotationAlone(t.runes[tn.body:]):
+				quoted[tn.speaker]++
+			default:
 				answers[tn.speaker]++
 			}
+		}
+	}
+	if questions > 0 {
+		for name, n := range quoted {
+			answers[name] += n
 		}
 	}
 	qa := false
@@ -229,8 +239,11 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		}
 	}
 	if !qa {
-		for i := range turns {
-			turns[i] = nil
+		// Outside an interview a turn speaks only its own quotation.
+		for i, tn := range turns {
+			if tn != nil && (tn.question || !quotationAlone(tags[i].runes[tn.body:])) {
+				turns[i] = nil
+			}
 		}
 	}
 	ppl.findTitledMentions(title)
@@ -500,6 +513,13 @@ func (e *Extractor) noteAliases(ppl *people, folded string) {
 			continue
 		}
 		ppl.note(name, string(rs[len(rs)-n:]), true)
+		// 习主席指出，: the alias speaks as the person; it holds no post of
+		// its own, so that 总书记 written alone is still 习近平's. Not an
+		// alias without the family name (近平总书记), which the text holds
+		// inside the whole name (习近平总书记).
+		if strings.HasPrefix(alias, string([]rune(name)[0])) {
+			ppl.note(alias, "", false)
+		}
 	}
 }
 

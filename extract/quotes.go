@@ -2012,7 +2012,7 @@ func (p *people) colonClauseSpeaker(t *tagged, colon int) (name, title string) {
 	if n == 0 && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) && t.startsWithoutSubject(k) {
 		k, n = p.firstClauseSubject(t, cs, end, k)
 	}
-	if n == 0 || k+n >= end || t.bodyOrItsStart(k, k+n) || strings.ContainsRune("和与同及、跟", rs[k+n]) {
+	if n == 0 || k+n > end || (k+n == end && !nameColonOpens(rs, k, end)) || t.bodyOrItsStart(k, k+n) || (k+n < end && strings.ContainsRune("和与同及、跟", rs[k+n])) {
 		return "", ""
 	}
 	// 向明泰解釋：the name after a preposition is the listener, as in
@@ -2067,6 +2067,14 @@ func (p *people) firstClauseSubject(t *tagged, cs, end, k int) (int, int) {
 // maxSubjectClauses is how many clauses back firstClauseSubject looks for
 // the subject of a clause that has none.
 const maxSubjectClauses = 3
+
+// nameColonOpens reports whether a name alone, rs[k:end], before the
+// colon at end opens its sentence (习主席：“…”, 李卓人：「…」): a speaker's
+// line, not a label inside a sentence, nor a family name and the verb
+// read as one name (潘回答：).
+func nameColonOpens(rs []rune, k, end int) bool {
+	return sentenceStart(rs, end) == k && speechVerbEndingAt(rs, end) == 0 && reportVerbEndingAt(rs, end) == 0
+}
 
 // personStartingAt is the length of the name of a person at rune k, before
 // end: one the article knows (an official, someone it quotes, or a name it
@@ -2167,6 +2175,22 @@ type turn struct {
 	speaker  string
 	question bool
 	body     int // rune offset of the answer text
+}
+
+// quotationAlone reports whether rs, spaces and a note in brackets
+// before it aside, is one quotation in marks and nothing after it: “…”,
+// （2014年2月26日）「…」.
+func quotationAlone(rs []rune) bool {
+	s := strings.TrimSpace(string(rs))
+	if strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") {
+		if k := strings.IndexAny(s, ")）"); k > 0 {
+			_, size := utf8.DecodeRuneInString(s[k:])
+			s = strings.TrimSpace(s[k+size:])
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return isOpeningMark(r) && strings.ContainsRune("”」』\"", last)
 }
 
 // questioners open the question turns.
@@ -2342,6 +2366,12 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			if name == "" {
 				// A paragraph of quotation after 嚴迅奇…首次回應：.
 				name, title = p.introducedSpeaker(paras, tags, pi, q.start)
+			}
+			if name == "" && !qa && turns[pi] != nil && p.byName[turns[pi].speaker] != nil {
+				// 曾俊華：（2014年2月26日）「…」 in an article that is no
+				// interview: the line's own quotation, where the article
+				// knows the person (not 古語有云：「…」).
+				name, title = turns[pi].speaker, p.officialPost(turns[pi].speaker)
 			}
 			weak := false
 			if name == "" {

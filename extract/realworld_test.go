@@ -3012,3 +3012,64 @@ func TestElectPosts(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedLinesMakeNoInterview: a report that gives a leader's words
+// as a name, a colon and a quotation (习主席：“…”) is no interview: the
+// narration between is the report's, not the leader's answer (26
+// paragraphs of one xwlb feature were quotes of 习近平). The quotation
+// itself is the leader's, and so is what an alias with a post reports
+// (习主席指出，).
+func TestQuotedLinesMakeNoInterview(t *testing.T) {
+	d := extractText(t, "引领中国特色大国外交",
+		"央视网消息（新闻联播）：构建人类命运共同体是习近平外交思想的核心理念。",
+		"习主席：“人类社会又一次站在历史的十字路口。”",
+		"习主席中亚之行，既在双边层面推动构建命运共同体，又开辟了周边命运共同体建设新局面。",
+		"就在接待普京访华的前几天，习主席将今年首次出访选择在了欧洲。",
+		"习主席指出，中俄关系必须始终弘扬和平共处五项原则。",
+		"习主席：“双方应该坚守独立自主、相互理解的建交初心。”")
+	want := map[string]string{
+		"人类社会又一次站在历史的十字路口。":     "习近平",
+		"中俄关系必须始终弘扬和平共处五项原则。":   "习近平",
+		"双方应该坚守独立自主、相互理解的建交初心。": "习近平",
+	}
+	for _, q := range d.Quotes {
+		speaker, ok := want[q.Text]
+		if !ok {
+			t.Errorf("%q is a quote of %q", q.Text, q.Speaker)
+			continue
+		}
+		if q.Speaker != speaker {
+			t.Errorf("%q: speaker %q, want %q", q.Text, q.Speaker, speaker)
+		}
+		delete(want, q.Text)
+	}
+	for text := range want {
+		t.Errorf("no quote %q", text)
+	}
+}
+
+// TestNameAloneBeforeColon: a name alone before the colon that opens its
+// sentence speaks the quotation (李卓人：「…」).
+func TestNameAloneBeforeColon(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		paras   []string
+		text    string
+		speaker string
+	}{
+		{"a name alone", []string{"工黨李卓人今天出席論壇。", "李卓人：「我會繼續努力，為勞工爭取權益。」"}, "我會繼續努力，為勞工爭取權益。", "李卓人"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.paras...)
+			for _, q := range d.Quotes {
+				if q.Text == tc.text {
+					if q.Speaker != tc.speaker {
+						t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
+		})
+	}
+}
