@@ -274,6 +274,21 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 			best = c
 		}
 	}
+	// 约翰读完习主席的复信说, 毛孟靜回應鄭若驊的說法時指: a name (and its
+	// post) before 的 owns what the sentence's subject, named before it,
+	// read or answered; the subject speaks. Not where the subject cites
+	// the words (索爾孟引述劉霞的話說, 援引…奥莱尼克的话报道称).
+	if owner := best.e + positionStartingAt(rs, best.e); owner < verbStart && rs[owner] == '的' {
+		var before *cand
+		for i, c := range cands {
+			if c.e <= best.s && (before == nil || c.e > before.e || (c.e == before.e && c.freq > before.freq)) {
+				before = &cands[i]
+			}
+		}
+		if before != nil && !holdsAny(string(rs[start:best.s]), citingVerbs) {
+			best = *before
+		}
+	}
 	// 向林郑说, 对记者说: the name after a preposition is the listener.
 	if best.s > start && strings.ContainsRune("向对跟给", rs[best.s-1]) {
 		return "", ""
@@ -313,6 +328,9 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	}
 	return name, title
 }
+
+// citingVerbs pass on another's words (引述劉霞的話).
+var citingVerbs = []string{"引述", "援引", "转述", "引用"}
 
 // nameBeforeWord reads a guessed name at rs[s:e] that the article writes
 // once as what jieba cut: a family name alone, or a person the article

@@ -929,6 +929,11 @@ func TestReportedSpeech(t *testing.T) {
 		{"an executive director", []string{"有線執董趙應春早前接受訪問稱，有感興趣投資者已和董事局商討一段時間，「最遲4月26日會有結果。」"}, "赵应春", "有感興趣投資者"},
 		{"the one proposed to", []string{"行政長官林鄭月娥今日與美國商會會面。林鄭月娥期望，未來能和其他國家，簽訂更多自由貿易協定。她亦即場向美國駐港總領事唐偉康建議，未來應該開放香港和美國的打工度假計劃。"}, "林郑月娥", "未來應該開放"},
 		{"a city before a post", []string{"美国政府边境事务主管汤姆·霍曼29日称，联邦执法人员会继续执法。明尼阿波利斯市长弗雷29日再次呼吁联邦政府停止移民执法行动，称这些行动并非为了安全，而是出于政治动机。"}, "弗雷", "这些行动并非"},
+		// A name before 的 owns what the subject answers or reads; a
+		// subject that cites the words gives them to that name.
+		{"the one whose words are answered", []string{"律政司司長鄭若驊昨日解釋修例，立法會議員毛孟靜出席會議。", "議會陣線毛孟靜回應鄭若驊的說法時指，現行的移交逃犯條例，不適用於中國其他地方。"}, "毛孟静", "現行的移交逃犯條例"},
+		{"the one whose letter is read", []string{"习近平主席复信史迪威将军外孙约翰·伊斯特布鲁克。约翰此前致信习近平主席说，他和家人都珍视这份友谊。", "83岁的约翰读完习近平主席的复信说，信中温暖的言语令人感动。"}, "约翰", "信中温暖的言语"},
+		{"the one whose words are cited", []string{"朝鲜劳动党委员长金正恩会见特朗普。", "金桂官引述金正恩的看法称，与特朗普会晤将开创良好的开端。"}, "金正恩", "与特朗普会晤"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.paras...)
