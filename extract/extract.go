@@ -213,11 +213,12 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	questions, answers, quoted := 0, map[string]int{}, map[string]int{}
 	for i, t := range tags {
 		if tn, ok := parseTurn(t.runes); ok {
+			tn.quotation = quotationAlone(t.runes[tn.body:])
 			turns[i] = &tn
 			switch {
 			case tn.question:
 				questions++
-			case quotationAlone(t.runes[tn.body:]):
+			case tn.quotation:
 				quoted[tn.speaker]++
 			default:
 				answers[tn.speaker]++
@@ -241,7 +242,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	if !qa {
 		// Outside an interview a turn speaks only its own quotation.
 		for i, tn := range turns {
-			if tn != nil && (tn.question || !quotationAlone(tags[i].runes[tn.body:])) {
+			if tn != nil && (tn.question || !tn.quotation) {
 				turns[i] = nil
 			}
 		}

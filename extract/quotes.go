@@ -2190,9 +2190,10 @@ const maxClause = 60
 
 // turn is an interview turn: a paragraph opening with "name:".
 type turn struct {
-	speaker  string
-	question bool
-	body     int // rune offset of the answer text
+	speaker   string
+	question  bool
+	body      int  // rune offset of the answer text
+	quotation bool // the answer is one quotation in marks (quotationAlone)
 }
 
 // quotationAlone reports whether rs, spaces and a note in brackets
@@ -2208,7 +2209,8 @@ func quotationAlone(rs []rune) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return isOpeningMark(r) && strings.ContainsRune("”」』\"", last)
+	_, closes := quoteOpener[last]
+	return isOpeningMark(r) && (closes || last == '"')
 }
 
 // questioners open the question turns.
