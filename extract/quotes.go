@@ -2764,8 +2764,8 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if passive && agent == "" {
 				continue // 劉皇發被指沒有申報: what others say of him
 			}
-			if reportIsObject(rs[cs:c-v], string(rs[c-v:c])) {
-				continue // 听取情况介绍，根据习近平指示，: a noun, not a report
+			if reportIsObject(rs[cs:c-v], string(rs[c-v:c])) || t.possessedAt(c-v) {
+				continue // 听取情况介绍，根据习近平指示，对冯检基的主要质疑，: a noun, not a report
 			}
 			name, title := p.subjectOf(t, cs, c-v)
 			if passive {
@@ -2880,6 +2880,21 @@ func reportIsObject(clause []rune, verb string) bool {
 		}
 	}
 	return false
+}
+
+// possessedAt reports whether the reporting verb at i is a noun that 的
+// owns, right before it or before one word that qualifies it
+// (对冯检基的主要/b 质疑，: the doubt, not a report); false where the text
+// was not cut.
+func (t *tagged) possessedAt(i int) bool {
+	if i > 0 && t.runes[i-1] == '的' {
+		return true
+	}
+	if t.byEnd == nil {
+		return false
+	}
+	sp, ok := t.byEnd.get(i)
+	return ok && tagIn(sp.tag, "ab") && sp.start > 0 && t.runes[sp.start-1] == '的'
 }
 
 // reportNegations before a reporting verb say that nothing was said

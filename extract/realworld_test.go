@@ -3050,6 +3050,23 @@ func TestQuotedLinesMakeNoInterview(t *testing.T) {
 	}
 }
 
+// TestPossessedReportNoun: a reporting verb that 的 owns, right before it
+// or before a word that qualifies it, is a noun, and what follows it no
+// one's reported speech (对冯检基的主要质疑，据悉，…; 习近平总书记的亲切勉励，激励…).
+func TestPossessedReportNoun(t *testing.T) {
+	for _, text := range []string{
+		"立法會議員朱凱迪出席會議。勝算正是自決派如朱凱迪對馮檢基的主要質疑，據悉，上周馮檢基與朱凱迪討論是否讓路時，也討論到勝算考慮。",
+		"习近平总书记给少先队员回信。习近平总书记的亲切勉励，激励广大少年儿童传承红色基因、接力奋斗成长。",
+	} {
+		d := extractText(t, "新闻", text)
+		for _, q := range d.Quotes {
+			if q.Kind == fangtan.QuoteReported {
+				t.Errorf("%q reported as %s's", q.Text, q.Speaker)
+			}
+		}
+	}
+}
+
 // TestAskerNotAnswerer: walking back over clauses with no subject of
 // their own, past the second clause the sentence must not ask or hear the
 // words (謝 of 謝名揚 answers 蔡維邦's question, which jieba reads 谢/v).
