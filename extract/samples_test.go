@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -72,13 +73,17 @@ func TestLabelledSpeakersStillRight(t *testing.T) {
 	}
 }
 
+// builtinAliases parses extract/data/aliases.txt once for sameSpeaker,
+// which every labelled row's quotes call.
+var builtinAliases = sync.OnceValue(DefaultAliases)
+
 // sameSpeaker reports whether got names the person a reader labelled:
 // the same name, the name extract/data/aliases.txt lists them under (刘淑仪,
 // her own name, is 叶刘淑仪), or the full Latin name of a family name the
 // reader took for the person (Rogers, which fullLatinNames now writes
 // Benedict Rogers where the article does).
 func sameSpeaker(got, labelled string) bool {
-	return got == labelled || (labelled != "" && got == DefaultAliases().Canonical(labelled)) || (labelled != "" && !strings.Contains(labelled, " ") &&
+	return got == labelled || (labelled != "" && got == builtinAliases().Canonical(labelled)) || (labelled != "" && !strings.Contains(labelled, " ") &&
 		allLatin([]rune(labelled)) && strings.HasSuffix(got, " "+labelled))
 }
 
