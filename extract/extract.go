@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -254,6 +255,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		ppl.findCopulaOfficials(t)
 	}
 	ppl.mergeRunOns(append([]*tagged{title}, tags...), e.registered)
+	ppl.completeCutOfficials(append([]*tagged{title}, tags...))
 	e.markSubjects(ppl, title, tags, answers, qa)
 	for _, pi := range ppl.byName {
 		if pi.subject && pi.official {
@@ -677,22 +679,52 @@ func lastNamedBefore(names map[string]int, tags []*tagged, para int) string {
 func (p *people) completeCutNames(quotes []fangtan.Quote) {
 	to := map[string]string{}
 	for _, q := range quotes {
-		rs := []rune(q.Speaker)
-		// Not an address (周官, 黄伯), a foreign name or a preposition that
-		// is a family name too (向中联办).
-		if len(rs) != 2 || !surnames[rs[0]] || !allHanRunes(rs) || allTranslit(rs) || strings.ContainsRune(nicknameKin+"官太大先女小", rs[1]) || strings.ContainsRune(prepositionFamilyNames, rs[0]) {
+		if _, done := to[q.Speaker]; done || q.Speaker == "" {
 			continue
 		}
-		if _, done := to[q.Speaker]; done {
-			continue
-		}
-		to[q.Speaker] = p.onlyLonger(q.Speaker)
+		to[q.Speaker] = p.wholeName(q.Speaker)
 	}
 	for i := range quotes {
 		if name := to[quotes[i].Speaker]; name != "" {
 			quotes[i].Speaker, quotes[i].SpeakerTitle = name, p.officialPost(name)
 		}
 	}
+}
+
+// completeCutOfficials does the same for the officials: jieba glues the
+// last rune of a name it does not know to the word after it as readily
+// after a post (陆委会副主委邱垂/x 正在/t, 廉署执行处处长朱敏/x 健在/v).
+func (p *people) completeCutOfficials(tags []*tagged) {
+	for _, name := range slices.Sorted(maps.Keys(p.byName)) {
+		pi := p.byName[name]
+		if !pi.official {
+			continue
+		}
+		if whole := p.wholeName(name); whole != "" && (!runsOnSomewhere(tags, []rune(whole), 2) || oneWordSomewhere(tags, []rune(whole))) {
+			p.merge(pi, whole)
+		}
+	}
+}
+
+// wholeName is the three-rune name that a two-rune one is cut from, where
+// the article always writes it so (onlyLonger), or "". Not an address (周官,
+// 黄伯), a foreign name or a preposition that is a family name too
+// (向中联办). Runes that spell foreign names spell Chinese ones too: an
+// official with a Chinese post is no foreigner (邱垂 of 陆委会副主委邱垂正,
+// where 林肯 of 林肯中心 is).
+func (p *people) wholeName(name string) string {
+	rs := []rune(name)
+	if len(rs) != 2 || !surnames[rs[0]] || !allHanRunes(rs) || (allTranslit(rs) && !p.chineseOfficial(name)) || strings.ContainsRune(nicknameKin+"官太大先女小", rs[1]) || strings.ContainsRune(prepositionFamilyNames, rs[0]) {
+		return ""
+	}
+	return p.onlyLonger(name)
+}
+
+// chineseOfficial reports whether name is an official of the article
+// whose post names no other country.
+func (p *people) chineseOfficial(name string) bool {
+	pi, ok := p.byName[name]
+	return ok && pi.official && pi.country == ""
 }
 
 // onlyLonger is short and the one rune that follows it wherever the

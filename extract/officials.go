@@ -1238,21 +1238,58 @@ func runsOnEverywhere(tags []*tagged, name []rune, k int) bool {
 			if !slices.Equal(t.runes[i:i+len(name)], name) {
 				continue
 			}
-			if t.byStart == nil {
-				return false
-			}
-			sp, ok := t.byStart.get(i + k)
-			if !ok {
-				return false
-			}
-			// jieba tags 闻言 as a person: the ender decides.
-			if !strings.ContainsRune(nameEnders, t.runes[i+k]) && !(sp.end-sp.start >= 2 && tagIn(sp.tag, "vdpcfmt") && !isPersonTag(sp.tag)) {
+			if !t.nextWordAt(i + k) {
 				return false
 			}
 			seen = true
 		}
 	}
 	return seen
+}
+
+// runsOnSomewhere reports whether name occurs in a tagged text where
+// jieba starts such a next word k runes into it: the name may end there.
+func runsOnSomewhere(tags []*tagged, name []rune, k int) bool {
+	for _, t := range tags {
+		for i := 0; i+len(name) <= len(t.runes); i++ {
+			if slices.Equal(t.runes[i:i+len(name)], name) && t.nextWordAt(i+k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneWordSomewhere reports whether jieba reads name as one word in a
+// tagged text.
+func oneWordSomewhere(tags []*tagged, name []rune) bool {
+	for _, t := range tags {
+		if t.byStart == nil {
+			continue
+		}
+		for i := 0; i+len(name) <= len(t.runes); i++ {
+			if sp, ok := t.byStart.get(i); ok && sp.end == i+len(name) && slices.Equal(t.runes[i:i+len(name)], name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nextWordAt reports whether jieba starts at rune i a word that opens
+// what follows a name rather than ends it: a name ender, or a verb,
+// adverb, preposition, conjunction, direction, numeral or time word of two
+// runes or more. Untagged text says nothing.
+func (t *tagged) nextWordAt(i int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	if !ok {
+		return false
+	}
+	// jieba tags 闻言 as a person: the ender decides.
+	return strings.ContainsRune(nameEnders, t.runes[i]) || (sp.end-sp.start >= 2 && tagIn(sp.tag, "vdpcfmt") && !isPersonTag(sp.tag))
 }
 
 // standsApart counts where name occurs in text where a name can stand

@@ -831,6 +831,34 @@ func TestCutNamesWhole(t *testing.T) {
 	}
 }
 
+// TestCutOfficialsCompleted: an official whose last rune jieba glued to
+// the next word (袁国/x 强要/a) is the three-rune name the article always
+// writes, unless jieba reads the name as ending there (蔡奇/x 陪同/v) and
+// never reads the three runes as one word.
+func TestCutOfficialsCompleted(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	for _, tc := range []struct {
+		name        string
+		paras       []string
+		want, avoid string
+	}{
+		{"glued to the next word", []string{"前任律政司司長袁國強要離職，有其私人理由。", "林鄭月娥是否可以請求袁國強多留任一段短時間？"}, "袁国强", "袁国"},
+		{"a transliteration rune", []string{"国际奥委会主席考文垂表示，很高兴来到广州。", "考文垂高度评价中国体育事业的发展。"}, "考文垂", "考文"},
+		// Guard: the verb after the name is the next word wherever the
+		// article writes it.
+		{"the next word is a verb", []string{"中共中央政治局常委、中央办公厅主任蔡奇陪同考察。", "蔡奇陪同考察。"}, "蔡奇", "蔡奇陪"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := fangtan.Document{ID: "t", Title: "测试", Date: "2025-11-20", Paragraphs: tc.paras, Text: strings.Join(tc.paras, "\n")}
+			ex.Extract(&d)
+			names := officialNamesOf(d)
+			if !slices.Contains(names, tc.want) || slices.Contains(names, tc.avoid) {
+				t.Errorf("officials %v, want %s and not %s", names, tc.want, tc.avoid)
+			}
+		})
+	}
+}
+
 // officialNamesOf lists the names of d's officials in their order.
 func officialNamesOf(d fangtan.Document) []string {
 	var names []string
@@ -1408,6 +1436,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// sentence's speaker.
 		{"a pronoun after a sentence praising a proposal", []string{"格鲁吉亚总理科巴希泽高度赞赏习近平主席提出的四大全球倡议，称赞中国是和平发展的典范。他表示：“很期待两国深化多领域务实合作，共同推动格中关系发展。”"}, "很期待两国深化多领域务实合作，共同推动格中关系发展。", "科巴希泽"},
 		{"a pronoun after a sentence with a place before the verb", []string{"乌克兰总统泽连斯基今天在抵达土耳其安卡拉后说，他计划今天首先与土耳其总统埃尔多安会面。他还说：“乌方会派出一个高级代表团参加谈判。”"}, "乌方会派出一个高级代表团参加谈判。", "泽连斯基"},
+		// Runes that spell foreign names spell Chinese ones too (邱, 垂):
+		// a Chinese official's two runes are the three the article writes.
+		{"a Chinese name of transliteration runes", []string{"陸委會副主委邱垂正在記者會表示，中國大陸非洲豬瘟疫情已經失控。邱垂正說：「大陸拒絕將資訊通報台灣。」"}, "大陸拒絕將資訊通報台灣。", "邱垂正"},
 		// A quotation joined to the one before by 、 goes on its words.
 		{"a quotation joined to the one before", []string{"民主黨尹兆堅說：「正正大家都講，你睇番資料，結構安全點樣唔牽涉公共安全。」、「正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？」"}, "正正唔好砌生豬肉，嚟傾清楚咪得囉，問都唔得咩？", "尹兆坚"},
 		// A quotation inside a reported statement goes on with it.
