@@ -758,10 +758,17 @@ func (p *people) onlyLonger(short string) string {
 // (extract/data/runonverbs.txt: 姚松炎答, 马岳分析), tried in file order.
 var runOnVerbs = mustList("runonverbs.txt")
 
+// familyNameRunOn reports whether name is a family name and a run-on verb
+// (黄续, 林不): no person's name.
+func familyNameRunOn(name string) bool {
+	first, size := utf8.DecodeRuneInString(name)
+	return surnames[first] && slices.Contains(runOnVerbs, name[size:])
+}
+
 // trimRunOnVerbs takes such a verb off a speaker's name: what is left is
 // the name when it starts with a family name and has two runes or more,
 // or, a family name alone, the article's one person of that name who
-// holds a post or speaks (onlyOfFamily).
+// holds a post or speaks (onlyOfFamily), or nobody.
 func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 	for i := range quotes {
 		for _, v := range runOnVerbs {
@@ -775,9 +782,12 @@ func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 			case len(rs) >= 2 && startsWithSurname(rs):
 				name = base
 			case len(rs) == 1 && surnames[rs[0]]:
+				// A family name that names nobody the article knows
+				// alone leaves the words to nobody: 黄续 is no name.
 				if pi := p.onlyOfFamily(rs[0]); pi != nil {
 					name = pi.name
 				}
+				quotes[i].Speaker, quotes[i].SpeakerTitle, quotes[i].SpeakerTitleInferred = name, p.officialPost(name), false
 			}
 			if name == "" {
 				break

@@ -820,23 +820,55 @@ func (p *people) familyNameSpeaker(rs []rune, start, verbStart int) (name, title
 
 // onlyOfFamily is the article's one person of family name r who holds a
 // post, public or not (大律师公会副主席蔡维邦), or speaks, or nil when
-// there are none or two.
+// there are none. Of two or more, it is the one the article writes far
+// more often than all the others together (mainOfFamily): news writes the
+// family name alone for the person it is about (陳日君 thirty times, 陳供稱
+// beside 法官陳仲衡 once).
 func (p *people) onlyOfFamily(r rune) *personInfo { return p.onlyOfFamilyBut(r, "") }
 
 // onlyOfFamilyBut is onlyOfFamily leaving out the person named but.
 func (p *people) onlyOfFamilyBut(r rune, but string) *personInfo {
-	var found *personInfo
+	var found []*personInfo
 	for n, pi := range p.byName {
-		if n == but || !(pi.official || pi.speaker || len(pi.titles) > 0) || utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(n, string(r)) || hasCompoundSurname([]rune(n)) || bodyName([]rune(n)) {
+		if n == but || !(pi.official || pi.speaker || len(pi.titles) > 0) || utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(n, string(r)) || hasCompoundSurname([]rune(n)) || bodyName([]rune(n)) || familyNameRunOn(n) {
 			continue
 		}
-		if found != nil {
-			return nil
-		}
-		found = pi
+		found = append(found, pi)
 	}
-	return found
+	switch len(found) {
+	case 0:
+		return nil
+	case 1:
+		return found[0]
+	}
+	return p.mainOfFamily(found)
 }
+
+// mainOfFamily is the person of people whom the article names at least
+// mainMentionRatio times as often as the others together, or nil.
+func (p *people) mainOfFamily(people []*personInfo) *personInfo {
+	var main *personInfo
+	most, rest := 0, 0
+	for _, pi := range people {
+		n := p.mentions(pi.name)
+		if n > most {
+			if main != nil {
+				rest += most
+			}
+			main, most = pi, n
+		} else {
+			rest += n
+		}
+	}
+	if rest == 0 || most < mainMentionRatio*rest {
+		return nil
+	}
+	return main
+}
+
+// mainMentionRatio is how many times as often as the others of the family
+// the article must name a person whose family name it writes alone.
+const mainMentionRatio = 4
 
 // officialPost is the post the article gives name where they are one of
 // its officials, or "": the title a quotation of theirs carries.
@@ -886,6 +918,9 @@ func quotesInReported(quotes []fangtan.Quote, paras []string) {
 		start := utf8.RuneCountInString(para[:at])
 		if q.Speaker != "" && strings.Contains(string(rs[:start]), analyzer.Fold(q.Speaker)) {
 			continue // named before the quotation: its own speaker
+		}
+		if q.SpeakerTitle != "" && strings.Contains(string(rs[clauseStart(rs, start):start]), analyzer.Fold(q.SpeakerTitle)) {
+			continue // 陳指，…，法官稱「…」: its clause names its own speaker by the post
 		}
 		if wordsNotSpoken(rs[clauseStart(rs, start):start]) {
 			continue

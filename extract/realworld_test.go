@@ -2740,8 +2740,8 @@ func TestTrimRunOnVerbs(t *testing.T) {
 		{"叶太不", "叶太"},  // 葉太不評論
 		{"袁回答", "袁国强"}, // the article's one 袁
 		{"袁先答", "袁国强"},
-		{"陈续", "陈续"}, // two 陈: left as it is
-		{"李说", "李说"}, // no 李
+		{"陈续", ""}, // two 陈, neither the article's main one: nobody
+		{"李说", ""}, // no 李: nobody
 		{"答", "答"},
 		{"林郑月娥", "林郑月娥"},
 	} {
@@ -2753,6 +2753,18 @@ func TestTrimRunOnVerbs(t *testing.T) {
 			}
 		})
 	}
+	// A run-on noted as a person (林不 of 林不認同) is no one of the
+	// family: 林 is still the article's one 林.
+	t.Run("a run-on noted as a person", func(t *testing.T) {
+		p := newPeople()
+		p.note("林定国", "大律师公会主席", false)
+		p.note("林不", "", false).speaker = true
+		quotes := []fangtan.Quote{{Text: "x", Speaker: "林不"}}
+		p.trimRunOnVerbs(quotes)
+		if quotes[0].Speaker != "林定国" {
+			t.Errorf("speaker %q, want 林定国", quotes[0].Speaker)
+		}
+	})
 }
 
 // TestUnknownNameAt: three runes jieba does not know, a family name, a
@@ -3125,6 +3137,47 @@ func TestNameAloneBeforeColon(t *testing.T) {
 			d := extractText(t, "新闻", tc.paras...)
 			for _, q := range d.Quotes {
 				if q.Text == tc.text {
+					if q.Speaker != tc.speaker {
+						t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
+		})
+	}
+}
+
+// TestFamilyNameOfMainPerson: a family name written alone before a speech
+// verb is the person of that family the article is about, named far more
+// often than the others of the family; with two named about as often, it
+// is nobody's.
+func TestFamilyNameOfMainPerson(t *testing.T) {
+	witness := []string{
+		"今早傳召的證人是陳日君樞機。陳日君憶述，當日聽到警察說只可離開添美道。",
+		"陳日君又認為警方放催淚彈是不明智。陳日君表示，他其後有參與毅行宣傳公投。",
+		"陳日君指，了解公投是和平佔中的其中一個階段。法官陳仲衡其後宣布休庭。",
+	}
+	for _, tc := range []struct {
+		name    string
+		paras   []string
+		text    string
+		speaker string
+	}{
+		{"the witness named throughout", append(slices.Clone(witness), "麥高義問陳見到甚麼，陳供稱：「我擒擒青去到，我見到唔開心的事。」"), "我擒擒青去到，我見到唔開心的事。", "陈日君"},
+		// Guard: two of the family named about as often.
+		{"two of the family", []string{
+			"證人陳日君今早出庭，法官陳仲衡聽取證供。陳日君憶述當日情況，陳仲衡其後宣布休庭。",
+			"麥高義問陳見到甚麼，陳供稱：「我擒擒青去到，我見到唔開心的事。」",
+		}, "我擒擒青去到，我見到唔開心的事。", ""},
+		// A post before the speech verb names the quotation's own speaker,
+		// inside another's reported statement.
+		{"a post inside a reported statement", append(slices.Clone(witness), "陳指，記不清楚是鍾耀華或者周庭說的，法官稱「會盤問你的」，庭上傳出一陣笑聲。"), "會盤問你的", "陈仲衡"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.paras...)
+			for _, q := range d.Quotes {
+				if q.Kind == fangtan.QuoteDirect && q.Text == tc.text {
 					if q.Speaker != tc.speaker {
 						t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
 					}
