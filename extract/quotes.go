@@ -289,6 +289,14 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 			best = *before
 		}
 	}
+	// 他接着评论习近平在非洲之行说, 他不点名批评…何君尧…: a pronoun opens
+	// the clause and a verb of its own takes the name as its object; the
+	// pronoun's person speaks, as the pronoun rules find them. Not where
+	// the pronoun hears, reads or cites the name's words (wordsNotSpoken:
+	// 她看到梁天琦用扩音器说, 他引述…叶刘淑仪曾经表示), nor 他的女婿.
+	if t.pronounActsOn(start, best.s) && !wordsNotSpoken(rs[start:best.s]) {
+		return "", ""
+	}
 	// 向林郑说, 对记者说: the name after a preposition is the listener.
 	if best.s > start && strings.ContainsRune("向对跟给", rs[best.s-1]) {
 		return "", ""
@@ -396,6 +404,31 @@ func (t *tagged) familyNameGluedBefore(s int) bool {
 	}
 	sp, ok := t.byEnd.get(s)
 	return ok && sp.tag == "x" && sp.end-sp.start == 2 && isHan(t.runes[sp.start])
+}
+
+// pronounActsOn reports whether the clause from start opens, past its
+// lead-in words, with 他 or 她 alone and a verb of two runes or more
+// follows before s: the pronoun is the subject, and a name at s that
+// verb's object. Verbs that take what was said (他強調金正恩在會談上表示)
+// are not told apart: 他認為曾俊華…說 is as often the pronoun's words
+// (testdata/samples/hkcnews-pronoun-acts.all.tsv).
+func (t *tagged) pronounActsOn(start, s int) bool {
+	rs := t.runes
+	k := skipLeadIn(rs, start, s)
+	if t.byStart == nil || k+1 >= s || !strings.ContainsRune("他她", rs[k]) || strings.ContainsRune("们的", rs[k+1]) {
+		return false
+	}
+	for i := k + 1; i < s; {
+		sp, ok := t.byStart.get(i)
+		if !ok || sp.end > s {
+			return false
+		}
+		if sp.tag == "v" && sp.end-sp.start >= 2 {
+			return true
+		}
+		i = sp.end
+	}
+	return false
 }
 
 // titleMarksInOccasion reports whether a paper's or a work's name in 《》

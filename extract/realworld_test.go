@@ -1436,6 +1436,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// sentence's speaker.
 		{"a pronoun after a sentence praising a proposal", []string{"格鲁吉亚总理科巴希泽高度赞赏习近平主席提出的四大全球倡议，称赞中国是和平发展的典范。他表示：“很期待两国深化多领域务实合作，共同推动格中关系发展。”"}, "很期待两国深化多领域务实合作，共同推动格中关系发展。", "科巴希泽"},
 		{"a pronoun after a sentence with a place before the verb", []string{"乌克兰总统泽连斯基今天在抵达土耳其安卡拉后说，他计划今天首先与土耳其总统埃尔多安会面。他还说：“乌方会派出一个高级代表团参加谈判。”"}, "乌方会派出一个高级代表团参加谈判。", "泽连斯基"},
+		// A pronoun and a verb of its own open the clause: the name after
+		// them is the verb's object, not the speaker.
+		{"a pronoun acting on a name", []string{"前特首梁振英今日再批評民族黨召集人陳浩天。", "陳浩天昨日在外國記者會演講。梁振英表示，香港不能容忍港獨。他在傍晚發文批評陳浩天並提及台獨：「台灣獨立問題，一直是亞洲局勢的最大隱憂。」"}, "台灣獨立問題，一直是亞洲局勢的最大隱憂。", "梁振英"},
+		{"a pronoun who sees the speaker", []string{"民主派議員毛孟靜今日作供。", "毛孟靜表示，當日在場。她看到梁天琦用擴音器說：「我哋係參與一個選舉遊行，我哋係唔需要你哋警方批准。」"}, "我哋係參與一個選舉遊行，我哋係唔需要你哋警方批准。", "梁天琦"},
 		// Runes that spell foreign names spell Chinese ones too (邱, 垂):
 		// a Chinese official's two runes are the three the article writes.
 		{"a Chinese name of transliteration runes", []string{"陸委會副主委邱垂正在記者會表示，中國大陸非洲豬瘟疫情已經失控。邱垂正說：「大陸拒絕將資訊通報台灣。」"}, "大陸拒絕將資訊通報台灣。", "邱垂正"},
