@@ -54,6 +54,8 @@ func FuzzExtract(f *testing.F) {
 	// The eighteenth session's paths: a subject alone before a clause with
 	// none, barristers and judges addressed by family name, names cut.
 	f.Add("", "嶺南大學副教授黃淑嫻，今天在facebook貼文表示：「甲。」\n蔡鎮大律師及蔡維邦大律師。蔡大律師指出，乙\n上訴庭庭長張舉能。張官續指：「」\n葉國謙稱，葉國謙；葉國，「德育及國民教育科」引起。黃均瑜稱，包致金說，譚文豪表示，")
+	// Names made whole, a family name alone, a pronoun acting on a name.
+	f.Add("", "律政司司長袁國強要離職。請求袁國強多留任。\n陳日君作供，陳日君憶述。法官陳仲衡。陳供稱：「甲」。陳指，乙，法官稱「丙」\n他在傍晚發文批評陳浩天並提及台獨：「丁」黃續說，他")
 	ex := extractorForFuzz(f)
 	f.Fuzz(func(t *testing.T, title, text string) {
 		if !utf8.ValidString(title) || !utf8.ValidString(text) {
