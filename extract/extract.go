@@ -771,6 +771,7 @@ func familyNameRunOn(name string) bool {
 // holds a post or speaks (onlyOfFamily), or nobody.
 func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 	for i := range quotes {
+	verbs:
 		for _, v := range runOnVerbs {
 			base, ok := strings.CutSuffix(quotes[i].Speaker, v)
 			if !ok || base == "" {
@@ -782,17 +783,17 @@ func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 			case len(rs) >= 2 && startsWithSurname(rs):
 				name = base
 			case len(rs) == 1 && surnames[rs[0]]:
-				// A family name that names nobody the article knows
-				// alone leaves the words to nobody: 黄续 is no name.
+				// Where no one person of the family stands out, the
+				// words are nobody's: 黄续 is no name.
 				if pi := p.onlyOfFamily(rs[0]); pi != nil {
 					name = pi.name
 				}
-				quotes[i].Speaker, quotes[i].SpeakerTitle, quotes[i].SpeakerTitleInferred = name, p.officialPost(name), false
+			default:
+				break verbs
 			}
-			if name == "" {
-				break
-			}
-			quotes[i].Speaker, quotes[i].SpeakerTitle = name, p.officialPost(name)
+			q := &quotes[i]
+			q.Speaker, q.SpeakerTitle = name, p.officialPost(name)
+			q.SpeakerTitleInferred = q.SpeakerTitleInferred && name != ""
 			break
 		}
 	}

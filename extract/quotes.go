@@ -853,7 +853,7 @@ func (p *people) familyNameSpeaker(rs []rune, start, verbStart int) (name, title
 
 // onlyOfFamily is the article's one person of family name r who holds a
 // post, public or not (大律师公会副主席蔡维邦), or speaks, or nil when
-// there are none. Of two or more, it is the one the article writes far
+// there is none or none stands out. Of two or more, it is the one the article writes far
 // more often than all the others together (mainOfFamily): news writes the
 // family name alone for the person it is about (陳日君 thirty times, 陳供稱
 // beside 法官陳仲衡 once).
@@ -893,7 +893,7 @@ func (p *people) mainOfFamily(people []*personInfo) *personInfo {
 			rest += n
 		}
 	}
-	if rest == 0 || most < mainMentionRatio*rest {
+	if most == 0 || most < mainMentionRatio*rest {
 		return nil
 	}
 	return main
