@@ -70,6 +70,11 @@ func TestPlaces(t *testing.T) {
 		{"common words are not places", []string{"他穿着中山装,在城区和新区之间的开发区,长治久安,文山会海,三明治,区域发展"}, nil, nil, nil},
 		{"generic district after its city", []string{"阳泉市城区"},
 			[]string{"山西省"}, []string{"阳泉市"}, []string{"城区"}},
+		// 振兴区 of 丹东: 辽宁振兴 is the revival of Liaoning.
+		{"a district named like a word after its province", []string{"为辽宁振兴发展注入强大动力"},
+			[]string{"辽宁省"}, nil, nil},
+		{"that district after its city", []string{"丹东市振兴区"},
+			[]string{"辽宁省"}, []string{"丹东市"}, []string{"振兴区"}},
 		{"enumerations count", []string{"运城市委书记", "考察贵州、福建、广西、青海、西藏"},
 			[]string{"山西省", "贵州省", "福建省", "广西壮族自治区", "青海省", "西藏自治区"}, []string{"运城市"}, nil},
 		{"one end of a dashed route is a project", []string{"陕北—湖北800千伏特高压直流输电工程"}, nil, nil, nil},
