@@ -75,6 +75,11 @@ func TestPlaces(t *testing.T) {
 			[]string{"辽宁省"}, nil, nil},
 		{"that district after its city", []string{"丹东市振兴区"},
 			[]string{"辽宁省"}, []string{"丹东市"}, []string{"振兴区"}},
+		// An event named after a city is no mention of it (placeorgs.txt),
+		// but the city written as a place still counts.
+		{"an event named after a city", []string{"北京冬奥会和杭州亚运会的志愿者代表参加座谈"}, nil, nil, nil},
+		{"an event and its city", []string{"杭州亚运会在杭州开幕"},
+			[]string{"浙江省"}, []string{"杭州市"}, nil},
 		{"enumerations count", []string{"运城市委书记", "考察贵州、福建、广西、青海、西藏"},
 			[]string{"山西省", "贵州省", "福建省", "广西壮族自治区", "青海省", "西藏自治区"}, []string{"运城市"}, nil},
 		{"one end of a dashed route is a project", []string{"陕北—湖北800千伏特高压直流输电工程"}, nil, nil, nil},
