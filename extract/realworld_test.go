@@ -1593,18 +1593,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a verb's clause with no subject", []string{"大律師公會前主席譚允芝接受專訪時說：「我想我還是不說了，因為不好說。」", "至於中央作為有權一方，是否應該有權慎用？她認同「有權慎用」此一說法，但補充要看北京具體面對什麼挑釁，「我又唔覺得越挑釁，就越克制，我又唔覺得可以fairly咁講。」"}, "我又唔覺得越挑釁，就越克制，我又唔覺得可以fairly咁講。", "谭允芝"},
 		{"pronoun past a pronoun sentence", []string{"行政长官林郑月娥今日出席行政会议前为王志民的说法解话。她批评，部分人士对王志民的说话「过分演绎咗」。", "她指，「我要跑部委，我相信中联办为香港市民福祉」。"}, "我要跑部委，我相信中联办为香港市民福祉", "林郑月娥"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			d := extractText(t, "新闻", tc.paras...)
-			for _, q := range d.Quotes {
-				if q.Kind == fangtan.QuoteDirect && q.Text == tc.text {
-					if q.Speaker != tc.speaker {
-						t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
-					}
-					return
-				}
-			}
-			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
-		})
+		t.Run(tc.name, func(t *testing.T) { checkQuoteSpeaker(t, tc.paras, tc.text, tc.speaker) })
 	}
 	// Spokespeople (spokespeople.txt) after a name speak for that person:
 	// the words are theirs, not the named person's.
@@ -3156,17 +3145,22 @@ func TestFamilyNameOfMainPerson(t *testing.T) {
 		// inside another's reported statement.
 		{"a post inside a reported statement", append(slices.Clone(witness), "陳指，記不清楚是鍾耀華或者周庭說的，法官稱「會盤問你的」，庭上傳出一陣笑聲。"), "會盤問你的", "陈仲衡"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			d := extractText(t, "新闻", tc.paras...)
-			for _, q := range d.Quotes {
-				if q.Kind == fangtan.QuoteDirect && q.Text == tc.text {
-					if q.Speaker != tc.speaker {
-						t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
-					}
-					return
-				}
-			}
-			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
-		})
+		t.Run(tc.name, func(t *testing.T) { checkQuoteSpeaker(t, tc.paras, tc.text, tc.speaker) })
 	}
+}
+
+// checkQuoteSpeaker extracts an article of paras and checks that it
+// finds the direct quotation text, spoken by speaker.
+func checkQuoteSpeaker(t *testing.T, paras []string, text, speaker string) {
+	t.Helper()
+	d := extractText(t, "新闻", paras...)
+	for _, q := range d.Quotes {
+		if q.Kind == fangtan.QuoteDirect && q.Text == text {
+			if q.Speaker != speaker {
+				t.Errorf("speaker %q, want %q", q.Speaker, speaker)
+			}
+			return
+		}
+	}
+	t.Errorf("no quote %q among %+v", text, d.Quotes)
 }
