@@ -770,7 +770,7 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 	return p
 }
 
-// regionNamesakes maps a short name that a place of Hong Kong or Macao
+// regionNamesakes maps a name that a place of Hong Kong, Macao or Taiwan
 // shares with a mainland division to that region's full name
 // (extract/data/sarnamesakes.txt).
 var regionNamesakes = regionOf("sarnamesakes.txt")
@@ -827,16 +827,17 @@ func regionsNamedIn(texts [][]rune, bounds [][]bool) []string {
 }
 
 // dropRegionNamesakes unresolves the mentions of a mainland division by a
-// short name a Hong Kong or Macao place shares (马鞍山, 南昌) when every
-// other place the article names lies in that region: a Hong Kong story
-// about 马鞍山 is about Ma On Shan. named are the regions the article
+// name a place of Hong Kong, Macao or Taiwan shares (马鞍山, 南昌, 金門縣)
+// when every other place the article names lies in that region: a Hong
+// Kong story about 马鞍山 is about Ma On Shan. named are the regions the article
 // names by places that are no division (regionsNamedIn: 旺角).
 func dropRegionNamesakes(all []placeMention, resolved []*division, named []string) {
 	namesake := func(i int) bool {
 		d := resolved[i]
-		if d == nil || all[i].s.text == d.name {
+		if d == nil {
 			return false
 		}
+		// A full name counts only where the table lists it (金门县).
 		region, ok := regionNamesakes[all[i].s.text]
 		return ok && d.province.name != region
 	}
