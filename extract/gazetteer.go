@@ -471,7 +471,11 @@ func namesInstitution(text []rune, end int) bool {
 			return false
 		}
 		for _, w := range institutionEnds {
-			if k > end && runesHasPrefix(text[k:], w) {
+			// An ending of three runes or more names a body by itself and
+			// may follow the place at once (香港紅十字會, 福州同鄉會,
+			// 香港民族黨); one of two right after it is the place's own
+			// (香港公司, 北京学校: firms and schools there).
+			if (k > end || utf8.RuneCountInString(w) >= 3) && runesHasPrefix(text[k:], w) {
 				return true
 			}
 		}

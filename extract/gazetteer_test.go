@@ -93,6 +93,12 @@ func TestPlaces(t *testing.T) {
 		// Associations, unions and firms (the twenty-first session's
 		// sample of hkcnews pairs these take out: 19 of 30 right).
 		{"associations and firms named after a place", []string{"香港记者协会发表声明", "香港政府纪律部队人员总工会主席出席", "我委托上海绍刚律师事务所处理遗嘱"}, nil, nil, nil},
+		// A long ending right after the place, a charity's service and a
+		// party (the thirty-sixth session: city-institution-ends.all.tsv).
+		{"a long ending right after a place", []string{"香港红十字会回复本报查询", "福州同乡会义工在均益大厦宣传"}, nil, nil, nil},
+		{"services and parties named after a place", []string{"涉事的儿童之家属香港青少年服务处辖下", "香港民族党召集人陈浩天回应"}, nil, nil, nil},
+		{"a short ending right after a place is the place's own", []string{"香港公司注册处拒绝登记"},
+			[]string{"香港特别行政区"}, []string{"香港特别行政区"}, nil},
 		{"a body somewhere in a place", []string{"导师声称自己是香港某心理学会会员"},
 			[]string{"香港特别行政区"}, []string{"香港特别行政区"}, nil},
 		{"an address before an institution counts", []string{"给四川省南充市嘉陵区之江小学的学生们回信"},
