@@ -182,6 +182,17 @@ func parseGazetteer(data string) *gazetteer {
 			}
 		}
 	}
+	// Parts of a region that are no division but name it (香港島, 新界):
+	// extract/data/regionparts.txt.
+	for _, row := range mustTable("regionparts.txt") {
+		i := slices.IndexFunc(g.divisions, func(d *division) bool { return d.level == levelProvince && d.name == row.key })
+		if i < 0 {
+			panic("extract: regionparts.txt: no province " + row.key) // embedded data; caught by tests
+		}
+		for _, name := range row.values {
+			add(name, g.divisions[i])
+		}
+	}
 	// Unsafe city short names, then districts' short names, last, so that
 	// they never shadow a full name; both count only in context (四川巴中,
 	// 广东中山, 重庆江津).
