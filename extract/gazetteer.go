@@ -182,12 +182,13 @@ func parseGazetteer(data string) *gazetteer {
 			}
 		}
 	}
-	// Parts of a region that are no division but name it (香港島, 新界):
-	// extract/data/regionparts.txt.
+	// Names that count alone (香港島, 新界, 屯門): extract/data/regionparts.txt.
+	// A row names its division in full; the first division of that name,
+	// so a province's row and not a municipality's city row.
 	for _, row := range mustTable("regionparts.txt") {
-		i := slices.IndexFunc(g.divisions, func(d *division) bool { return d.level == levelProvince && d.name == row.key })
+		i := slices.IndexFunc(g.divisions, func(d *division) bool { return d.name == row.key })
 		if i < 0 {
-			panic("extract: regionparts.txt: no province " + row.key) // embedded data; caught by tests
+			panic("extract: regionparts.txt: no division " + row.key) // embedded data; caught by tests
 		}
 		for _, name := range row.values {
 			add(name, g.divisions[i])
