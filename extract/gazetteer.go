@@ -571,6 +571,9 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 		if !org && !chained && namesInstitution(text, end) {
 			org = true
 		}
+		if !org && inByname(text, i, end) {
+			org = true
+		}
 		if !org {
 			m := placeMention{s: hit, start: i, end: end}
 			if i > 0 {
@@ -582,6 +585,34 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 	}
 	markWeak(text, out)
 	return out
+}
+
+// inByname reports whether the place at text[i:end] lies in quotation
+// marks that a byname's 之称 follows (素有河東“西柏坡”之稱的聞喜縣, 有「小香港」之稱):
+// the place is what another is likened to, not where the article is.
+func inByname(text []rune, i, end int) bool {
+	open := -1
+	for k := i - 1; k >= 0 && i-k <= 8; k-- {
+		if strings.ContainsRune("“「", text[k]) {
+			open = k
+			break
+		}
+		if strings.ContainsRune("”」，。；：", text[k]) {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := end; k < len(text) && k-end <= 8; k++ {
+		if strings.ContainsRune("”」", text[k]) {
+			return runesHasPrefix(text[k+1:], "之称")
+		}
+		if strings.ContainsRune("“「，。；：", text[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // writtenAsPersonName reports whether the two-rune place name at

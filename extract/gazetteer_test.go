@@ -95,6 +95,9 @@ func TestPlaces(t *testing.T) {
 		{"associations and firms named after a place", []string{"香港记者协会发表声明", "香港政府纪律部队人员总工会主席出席", "我委托上海绍刚律师事务所处理遗嘱"}, nil, nil, nil},
 		// A long ending right after the place, a charity's service and a
 		// party (the thirty-sixth session: city-institution-ends.all.tsv).
+		// A byname likens a place to another (the seed corpus's 002).
+		{"a place in a byname", []string{"到素有河东“西柏坡”之称的闻喜县陈家庄缅怀革命先烈"},
+			[]string{"山西省"}, []string{"运城市"}, []string{"闻喜县"}},
 		// The Mong Kok clash of 2016 is a case's name (hkcnews-city-region-parts.seed38.tsv).
 		{"a clash named after a place", []string{"旺角衝突案被告昨日出庭"}, nil, nil, nil},
 		{"a long ending right after a place", []string{"香港红十字会回复本报查询", "福州同乡会义工在均益大厦宣传"}, nil, nil, nil},
