@@ -400,8 +400,9 @@ func (g *gazetteer) onWordBoundaries(text []rune, bounds []bool, i, end int, aft
 	if bounds == nil {
 		return true
 	}
-	// 广西南宁 is one word to jieba: a place may start where another ended.
-	if !bounds[i] && !afterPlace {
+	// 广西南宁 is one word to jieba: a place may start where another ended,
+	// and after the Party's name (中共北京市委/nt).
+	if !bounds[i] && !afterPlace && !(i >= 2 && bounds[i-2] && text[i-2] == '中' && text[i-1] == '共') {
 		return false
 	}
 	if bounds[end] || g.startsPlace(text, end) {
