@@ -98,6 +98,8 @@ func TestPlaces(t *testing.T) {
 		// A byname likens a place to another (the seed corpus's 002).
 		{"a place in a byname", []string{"到素有河东“西柏坡”之称的闻喜县陈家庄缅怀革命先烈"},
 			[]string{"山西省"}, []string{"运城市"}, []string{"闻喜县"}},
+		// Names that hold a Hong Kong place's (extract/data/traps.txt).
+		{"a movement and a park named like Hong Kong's places", []string{"佔領中環的發起人", "习近平来到中环产业园考察"}, nil, nil, nil},
 		// The Mong Kok clash of 2016 is a case's name (hkcnews-city-region-parts.seed38.tsv).
 		{"a clash named after a place", []string{"旺角衝突案被告昨日出庭"}, nil, nil, nil},
 		{"a long ending right after a place", []string{"香港红十字会回复本报查询", "福州同乡会义工在均益大厦宣传"}, nil, nil, nil},
