@@ -592,17 +592,14 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 // marks that a byname's 之称 follows (素有河東“西柏坡”之稱的聞喜縣, 有「小香港」之稱):
 // the place is what another is likened to, not where the article is.
 func inByname(text []rune, i, end int) bool {
-	open := -1
-	for k := i - 1; k >= 0 && i-k <= 8; k-- {
-		if strings.ContainsRune("“「", text[k]) {
-			open = k
-			break
-		}
+	opened := false
+	for k := i - 1; k >= 0 && i-k <= 8 && !opened; k-- {
 		if strings.ContainsRune("”」，。；：", text[k]) {
 			return false
 		}
+		opened = strings.ContainsRune("“「", text[k])
 	}
-	if open < 0 {
+	if !opened {
 		return false
 	}
 	for k := end; k < len(text) && k-end <= 8; k++ {
@@ -885,7 +882,7 @@ func dropRegionNamesakes(all []placeMention, resolved []*division, named []strin
 		if d == nil {
 			return false
 		}
-		// A full name counts only where the table lists it (金门县).
+		// A full name is a namesake only where the table lists it (金门县).
 		region, ok := regionNamesakes[all[i].s.text]
 		return ok && d.province.name != region
 	}

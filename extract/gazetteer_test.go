@@ -98,6 +98,10 @@ func TestPlaces(t *testing.T) {
 		// A byname likens a place to another (the seed corpus's 002).
 		{"a place in a byname", []string{"到素有河东“西柏坡”之称的闻喜县陈家庄缅怀革命先烈"},
 			[]string{"山西省"}, []string{"运城市"}, []string{"闻喜县"}},
+		// hkcnews cities seed 7: a party, and a new county magistrate.
+		{"a party named after a place", []string{"香港众志秘书长黄之锋"}, nil, nil, nil},
+		{"a new county magistrate", []string{"台南市新县长就职"}, []string{"台湾省"}, []string{"台南市"}, nil},
+		{"a place that stands united", []string{"武汉众志成城抗击疫情"}, []string{"湖北省"}, []string{"武汉市"}, nil},
 		// Names that hold a Hong Kong place's (extract/data/traps.txt).
 		{"a movement and a park named like Hong Kong's places", []string{"佔領中環的發起人", "习近平来到中环产业园考察"}, nil, nil, nil},
 		// The Mong Kok clash of 2016 is a case's name (hkcnews-city-region-parts.seed38.tsv).
