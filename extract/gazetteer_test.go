@@ -100,6 +100,7 @@ func TestPlaces(t *testing.T) {
 			[]string{"山西省"}, []string{"运城市"}, []string{"闻喜县"}},
 		// hkcnews cities seed 7: a party, and a new county magistrate.
 		{"a party named after a place", []string{"香港众志秘书长黄之锋"}, nil, nil, nil},
+		{"a race named after a city", []string{"2018年北京马拉松，中国选手冲线"}, nil, nil, nil},
 		{"a new county magistrate", []string{"台南市新县长就职"}, []string{"台湾省"}, []string{"台南市"}, nil},
 		{"a place that stands united", []string{"武汉众志成城抗击疫情"}, []string{"湖北省"}, []string{"武汉市"}, nil},
 		// Names that hold a Hong Kong place's (extract/data/traps.txt).
