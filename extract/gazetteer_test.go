@@ -93,8 +93,6 @@ func TestPlaces(t *testing.T) {
 		// Associations, unions and firms (the twenty-first session's
 		// sample of hkcnews pairs these take out: 19 of 30 right).
 		{"associations and firms named after a place", []string{"香港记者协会发表声明", "香港政府纪律部队人员总工会主席出席", "我委托上海绍刚律师事务所处理遗嘱"}, nil, nil, nil},
-		// A long ending right after the place, a charity's service and a
-		// party (the thirty-sixth session: city-institution-ends.all.tsv).
 		// A byname likens a place to another (the seed corpus's 002).
 		{"a place in a byname", []string{"到素有河东“西柏坡”之称的闻喜县陈家庄缅怀革命先烈"},
 			[]string{"山西省"}, []string{"运城市"}, []string{"闻喜县"}},
@@ -105,8 +103,11 @@ func TestPlaces(t *testing.T) {
 		{"a place that stands united", []string{"武汉众志成城抗击疫情"}, []string{"湖北省"}, []string{"武汉市"}, nil},
 		// Names that hold a Hong Kong place's (extract/data/traps.txt).
 		{"a movement and a park named like Hong Kong's places", []string{"佔領中環的發起人", "习近平来到中环产业园考察"}, nil, nil, nil},
-		// The Mong Kok clash of 2016 is a case's name (hkcnews-city-region-parts.seed38.tsv).
+		// The Mong Kok clash of 2016 is a case's name
+		// (hkcnews-city-region-parts.seed38.tsv).
 		{"a clash named after a place", []string{"旺角衝突案被告昨日出庭"}, nil, nil, nil},
+		// A long ending right after the place, a charity's service and a
+		// party (the thirty-sixth session: city-institution-ends.all.tsv).
 		{"a long ending right after a place", []string{"香港红十字会回复本报查询", "福州同乡会义工在均益大厦宣传"}, nil, nil, nil},
 		{"services and parties named after a place", []string{"涉事的儿童之家属香港青少年服务处辖下", "香港民族党召集人陈浩天回应"}, nil, nil, nil},
 		{"a short ending right after a place is the place's own", []string{"香港公司注册处拒绝登记"},

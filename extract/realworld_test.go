@@ -124,9 +124,10 @@ func TestPlacesKept(t *testing.T) {
 		// Taiwan's 金門縣 and 連江縣 are Fujian's where the article names Fujian.
 		{"厦门至金门、泉州至金门“小三通”客运航线复航。", "福建省", "泉州市", "金门县"},
 		{"福建连江县基层医疗机构提升农村医疗保障能力。", "福建省", "福州市", "连江县"},
-		// Parts of Hong Kong that are no division name it
-		// (extract/data/regionparts.txt): 250 hkcnews articles named 新界,
-		// 港島 or 香港島 and no other place that gave Hong Kong.
+		// Parts of Hong Kong that are no division name it, and its
+		// districts' own short names count alone
+		// (extract/data/regionparts.txt): about 600 hkcnews articles named
+		// 新界, 旺角 or 屯門 and nothing that gave Hong Kong.
 		{"香港島補選的當選人區諾軒宣誓。", "香港特别行政区", "香港特别行政区", ""},
 		{"新界東選區的選民昨日投票。", "香港特别行政区", "香港特别行政区", ""},
 		{"港島東的居民反對重建計劃。", "香港特别行政区", "香港特别行政区", ""},
