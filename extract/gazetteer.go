@@ -547,7 +547,10 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 			continue
 		}
 		end := i + hit.runes
-		rest := string(text[end:min(len(text), end+4)])
+		// 杭州第19届亚运会: the edition between the place and the event's
+		// name is part of the name.
+		name := end + editionAt(text, end)
+		rest := string(text[name:min(len(text), name+8)])
 		org := false
 		for _, o := range orgAfter {
 			if strings.HasPrefix(rest, o) {
@@ -569,7 +572,7 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 		// 四川乐山市夹江县中学: an address, each place of it where the
 		// institution is, not the start of the institution's name.
 		chained := (len(out) > 0 && out[len(out)-1].end == i) || g.startsPlaceIn(text, end, true)
-		if !org && !chained && namesInstitution(text, end) {
+		if !org && !chained && namesInstitution(text, name) {
 			org = true
 		}
 		if !org && inByname(text, i, end) {
@@ -586,6 +589,22 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 	}
 	markWeak(text, out)
 	return out
+}
+
+// editionAt is the length of an edition's number at text[i:] (第31届,
+// 第十九届), or 0.
+func editionAt(text []rune, i int) int {
+	if i >= len(text) || text[i] != '第' {
+		return 0
+	}
+	k := i + 1
+	for k < len(text) && (unicode.IsDigit(text[k]) || strings.ContainsRune("一二三四五六七八九十百零〇两", text[k])) {
+		k++
+	}
+	if k == i+1 || k >= len(text) || text[k] != '届' {
+		return 0
+	}
+	return k + 1 - i
 }
 
 // inByname reports whether the place at text[i:end] lies in quotation

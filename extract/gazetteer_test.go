@@ -98,6 +98,11 @@ func TestPlaces(t *testing.T) {
 			[]string{"山西省"}, []string{"运城市"}, []string{"闻喜县"}},
 		// hkcnews cities seed 7: a party, and a new county magistrate.
 		{"a party named after a place", []string{"香港众志秘书长黄之锋"}, nil, nil, nil},
+		// An edition's number between the city and its event's name.
+		{"an event's edition after a city", []string{"杭州第19届亚运会火炬今天在宁波传递", "成都第31届世界大学生夏季运动会闭幕", "在天津全国运动会上夺冠"},
+			[]string{"浙江省"}, []string{"宁波市"}, nil},
+		// 运动会 alone names no event after its host: a province's own games.
+		{"a province's own games", []string{"河北省第四届冰雪运动会开幕"}, []string{"河北省"}, nil, nil},
 		{"a race named after a city", []string{"2018年北京马拉松，中国选手冲线"}, nil, nil, nil},
 		{"a new county magistrate", []string{"台南市新县长就职"}, []string{"台湾省"}, []string{"台南市"}, nil},
 		{"a place that stands united", []string{"武汉众志成城抗击疫情"}, []string{"湖北省"}, []string{"武汉市"}, nil},
