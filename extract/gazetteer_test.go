@@ -103,6 +103,12 @@ func TestPlaces(t *testing.T) {
 			[]string{"浙江省"}, []string{"宁波市"}, nil},
 		// 运动会 alone names no event after its host: a province's own games.
 		{"a province's own games", []string{"河北省第四届冰雪运动会开幕"}, []string{"河北省"}, nil, nil},
+		// hkcnews districts seed 1: lines and a bypass named after where
+		// they run; 线上 and 线路 stay the place's own.
+		{"a railway line and a bypass", []string{"港铁荃湾线信号故障", "中环湾仔绕道通车"},
+			[]string{"香港特别行政区"}, []string{"香港特别行政区"}, nil},
+		{"a route to a place and a city online", []string{"大同到秦皇岛线路维持运行", "北京线上消费增长"},
+			[]string{"河北省", "北京市"}, []string{"秦皇岛市", "北京市"}, nil},
 		{"a race named after a city", []string{"2018年北京马拉松，中国选手冲线"}, nil, nil, nil},
 		{"a new county magistrate", []string{"台南市新县长就职"}, []string{"台湾省"}, []string{"台南市"}, nil},
 		{"a place that stands united", []string{"武汉众志成城抗击疫情"}, []string{"湖北省"}, []string{"武汉市"}, nil},
