@@ -337,7 +337,7 @@ var badAfter = map[rune]string{
 // an adverb or verb after it, where a place would have a noun (2024成都世园会).
 func tenthsAt(text []rune, i, end int) bool {
 	return text[i] == '成' && i > 0 && end < len(text) &&
-		(unicode.IsDigit(text[i-1]) || strings.ContainsRune("一二三四五六七八九十两几", text[i-1])) &&
+		(unicode.IsDigit(text[i-1]) || strings.ContainsRune(han.Digits+"两几", text[i-1])) &&
 		strings.ContainsRune("是系与不有没都送会要只也亦均", text[end])
 }
 
@@ -598,7 +598,7 @@ func editionAt(text []rune, i int) int {
 		return 0
 	}
 	k := i + 1
-	for k < len(text) && (unicode.IsDigit(text[k]) || strings.ContainsRune("一二三四五六七八九十百零〇两", text[k])) {
+	for k < len(text) && (unicode.IsDigit(text[k]) || strings.ContainsRune(han.Digits+"百零〇两", text[k])) {
 		k++
 	}
 	if k == i+1 || k >= len(text) || text[k] != '届' {
@@ -611,21 +611,25 @@ func editionAt(text []rune, i int) int {
 // marks that a byname's 之称 follows (素有河東“西柏坡”之稱的聞喜縣, 有「小香港」之稱):
 // the place is what another is likened to, not where the article is.
 func inByname(text []rune, i, end int) bool {
-	opened := false
-	for k := i - 1; k >= 0 && i-k <= 8 && !opened; k-- {
-		if strings.ContainsRune("”」，。；：", text[k]) {
+	// The text is folded: clause marks are half-width here (clauseBreaks).
+	const stops = sentenceEnds + clauseBreaks
+	var open rune
+	for k := i - 1; k >= 0 && i-k <= 8 && open == 0; k-- {
+		if _, closing := quoteOpener[text[k]]; closing || strings.ContainsRune(stops, text[k]) {
 			return false
 		}
-		opened = strings.ContainsRune("“「", text[k])
+		if strings.ContainsRune("“「", text[k]) {
+			open = text[k]
+		}
 	}
-	if !opened {
+	if open == 0 {
 		return false
 	}
 	for k := end; k < len(text) && k-end <= 8; k++ {
-		if strings.ContainsRune("”」", text[k]) {
+		if quoteOpener[text[k]] == open {
 			return runesHasPrefix(text[k+1:], "之称")
 		}
-		if strings.ContainsRune("“「，。；：", text[k]) {
+		if strings.ContainsRune(stops+"“「", text[k]) {
 			return false
 		}
 	}

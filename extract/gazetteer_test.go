@@ -96,6 +96,10 @@ func TestPlaces(t *testing.T) {
 		// A byname likens a place to another (the seed corpus's 002).
 		{"a place in a byname", []string{"到素有河东“西柏坡”之称的闻喜县陈家庄缅怀革命先烈"},
 			[]string{"山西省"}, []string{"运城市"}, []string{"闻喜县"}},
+		// A clause break inside the marks ends the byname's reach (folded
+		// text has half-width commas).
+		{"a place before a clause break in marks", []string{"他说“我在上海，东方巴黎”之称"},
+			[]string{"上海市"}, []string{"上海市"}, nil},
 		// hkcnews cities seed 7: a party, and a new county magistrate.
 		{"a party named after a place", []string{"香港众志秘书长黄之锋"}, nil, nil, nil},
 		// An edition's number between the city and its event's name.

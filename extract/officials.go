@@ -739,7 +739,7 @@ func countryPair(name []rune) bool {
 // numerals: 二十大, 十四五 are no names; one numeral in a given name is
 // (王一博).
 func numerals(name []rune) bool {
-	const digits = "一二三四五六七八九十百千万亿零两第"
+	const digits = han.Digits + "百千万亿零两第"
 	n := 0
 	for _, r := range name {
 		if strings.ContainsRune(digits, r) {
@@ -1957,7 +1957,7 @@ func holdsAny(s string, words []string) bool {
 // 费利佩六世), or 0.
 func regnalNumber(rs []rune, i int) int {
 	j := i
-	for j < len(rs) && j-i < 3 && strings.ContainsRune("一二三四五六七八九十", rs[j]) {
+	for j < len(rs) && j-i < 3 && strings.ContainsRune(han.Digits, rs[j]) {
 		j++
 	}
 	if j > i && j < len(rs) && rs[j] == '世' {

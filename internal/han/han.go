@@ -17,6 +17,11 @@ func Is(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
 
+// Digits are the Han numerals of one to ten; the scans that read counts,
+// editions and regnal numbers add the runes their own forms allow (百, 两,
+// 几, 第).
+const Digits = "一二三四五六七八九十"
+
 // All reports whether rs is not empty and holds only Han characters.
 func All(rs []rune) bool {
 	for _, r := range rs {
