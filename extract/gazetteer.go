@@ -61,6 +61,32 @@ type gazetteer struct {
 	divisions []*division
 	byFirst   map[rune][]*surface // candidates by first rune, longest first
 	first     *runeSet            // byFirst's keys
+	// regionPlaces maps a place of Hong Kong or Macao that says which
+	// region a story is in to the region's full name: the names of
+	// regionparts.txt that lie there and those of regionplaces.txt, which
+	// count for nothing else. regionPlacesByRune lists them by first rune.
+	regionPlaces       map[string]string
+	regionPlacesByRune map[rune][][]rune
+}
+
+// sarProvinces are the regions whose places regionsNamedIn reads.
+var sarProvinces = map[string]bool{"香港特别行政区": true, "澳门特别行政区": true}
+
+// divisionNamed finds a division by its full name (the first of that name,
+// so a province's row and not a municipality's city row), or by its city's
+// name and its own where several share a name (香港特别行政区东区).
+func (g *gazetteer) divisionNamed(name string) *division {
+	for _, d := range g.divisions {
+		if d.name == name {
+			return d
+		}
+	}
+	for _, d := range g.divisions {
+		if d.city != nil && d.city.name+d.name == name {
+			return d
+		}
+	}
+	return nil
 }
 
 var (
@@ -183,16 +209,29 @@ func parseGazetteer(data string) *gazetteer {
 		}
 	}
 	// Names that count alone (香港島, 新界, 屯門): extract/data/regionparts.txt.
-	// A row names its division in full; the first division of that name,
-	// so a province's row and not a municipality's city row.
+	g.regionPlaces = map[string]string{}
 	for _, row := range mustTable("regionparts.txt") {
-		i := slices.IndexFunc(g.divisions, func(d *division) bool { return d.name == row.key })
-		if i < 0 {
+		d := g.divisionNamed(row.key)
+		if d == nil {
 			panic("extract: regionparts.txt: no division " + row.key) // embedded data; caught by tests
 		}
 		for _, name := range row.values {
-			add(name, g.divisions[i])
+			add(name, d)
+			if sarProvinces[d.province.name] {
+				g.regionPlaces[name] = d.province.name
+			}
 		}
+	}
+	for name, region := range regionOf("regionplaces.txt") {
+		if _, ok := g.regionPlaces[name]; ok {
+			panic("extract: regionplaces.txt: " + name + " is in regionparts.txt already") // embedded data; caught by tests
+		}
+		g.regionPlaces[name] = region
+	}
+	g.regionPlacesByRune = map[rune][][]rune{}
+	for place := range g.regionPlaces {
+		rs := []rune(place)
+		g.regionPlacesByRune[rs[0]] = append(g.regionPlacesByRune[rs[0]], rs)
 	}
 	// Unsafe city short names, then districts' short names, last, so that
 	// they never shadow a full name; both count only in context (四川巴中,
@@ -799,7 +838,7 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 		}
 		resolved[i] = pickByContext(m.s.divs, ctxCity, ctxProv)
 	}
-	dropRegionNamesakes(all, resolved, regionsNamedIn(texts, bounds))
+	dropRegionNamesakes(all, resolved, g.regionsNamedIn(texts, bounds))
 	dropForeignNamesakes(texts, all, resolved)
 	for i := range all {
 		d := resolved[i]
@@ -855,24 +894,9 @@ func regionOf(table string) map[string]string {
 	return m
 }
 
-// regionPlaces maps a place of Hong Kong or Macao that is no division
-// (旺角, 氹仔) to its region's full name (extract/data/regionplaces.txt).
-var regionPlaces = regionOf("regionplaces.txt")
-
-// regionPlacesByRune lists regionPlaces' names by their first rune, so
-// that regionsNamedIn reads each text once.
-var regionPlacesByRune = func() map[rune][][]rune {
-	m := map[rune][][]rune{}
-	for place := range regionPlaces {
-		rs := []rune(place)
-		m[rs[0]] = append(m[rs[0]], rs)
-	}
-	return m
-}()
-
-// regionsNamedIn lists the regions whose places of regionplaces.txt the
+// regionsNamedIn lists the regions whose places (g.regionPlaces) the
 // texts name as whole words (by bounds, jieba's word edges, where known).
-func regionsNamedIn(texts [][]rune, bounds [][]bool) []string {
+func (g *gazetteer) regionsNamedIn(texts [][]rune, bounds [][]bool) []string {
 	var regions []string
 	for ti, t := range texts {
 		var b []bool
@@ -880,12 +904,12 @@ func regionsNamedIn(texts [][]rune, bounds [][]bool) []string {
 			b = bounds[ti]
 		}
 		for i, r := range t {
-			for _, w := range regionPlacesByRune[r] {
+			for _, w := range g.regionPlacesByRune[r] {
 				end := i + len(w)
 				if end > len(t) || !slices.Equal(t[i:end], w) || (b != nil && !(b[i] && b[end])) {
 					continue
 				}
-				if region := regionPlaces[string(w)]; !slices.Contains(regions, region) {
+				if region := g.regionPlaces[string(w)]; !slices.Contains(regions, region) {
 					regions = append(regions, region)
 				}
 			}
