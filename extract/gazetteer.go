@@ -55,6 +55,9 @@ type surface struct {
 	// city short name (巴中, 中山), which counts only right after its own
 	// city or province (重庆江津, 贵州省德江至余庆, 四川巴中).
 	contextual bool
+	// part: a name of regionparts.txt (紅磡, 北角), distinct enough to
+	// count wherever it is a whole word, as a full name does.
+	part bool
 }
 
 type gazetteer struct {
@@ -69,17 +72,53 @@ type gazetteer struct {
 	regionPlacesByRune map[rune][][]rune
 }
 
+// RegionPartNames maps a division's name (九龙城区, 香港特别行政区; 东区
+// for Hong Kong's and any other's alike) to the names that count alone
+// for it or a division in it (extract/data/regionparts.txt: 紅磡, 土瓜灣),
+// folded to Simplified: the words a reader of a place facet looks for
+// when the article never writes the division's own name.
+func RegionPartNames() map[string][]string {
+	g := defaultGazetteer()
+	m := map[string][]string{}
+	for _, row := range mustTable("regionparts.txt") {
+		d := g.divisionNamed(row.key)
+		for _, in := range []*division{d, d.city, d.province} {
+			if in == nil {
+				continue
+			}
+			for _, name := range row.values {
+				if !slices.Contains(m[in.name], name) {
+					m[in.name] = append(m[in.name], name)
+				}
+			}
+		}
+	}
+	return m
+}
+
 // sarProvinces are the regions whose places regionsNamedIn reads.
 var sarProvinces = map[string]bool{"香港特别行政区": true, "澳门特别行政区": true}
 
 // divisionNamed finds a division by its full name (the first of that name,
 // so a province's row and not a municipality's city row), or by its city's
-// name and its own where several share a name (香港特别行政区东区).
+// name and its own (香港特别行政区中西区), which a name that two divisions
+// of one level share needs: it is nil without it, as for a name no
+// division has.
 func (g *gazetteer) divisionNamed(name string) *division {
+	var found *division
 	for _, d := range g.divisions {
-		if d.name == name {
-			return d
+		if d.name != name {
+			continue
 		}
+		if found != nil && found.level == d.level {
+			return nil // 中西区 is Tainan's and Hong Kong's
+		}
+		if found == nil {
+			found = d
+		}
+	}
+	if found != nil {
+		return found
 	}
 	for _, d := range g.divisions {
 		if d.city != nil && d.city.name+d.name == name {
@@ -213,10 +252,11 @@ func parseGazetteer(data string) *gazetteer {
 	for _, row := range mustTable("regionparts.txt") {
 		d := g.divisionNamed(row.key)
 		if d == nil {
-			panic("extract: regionparts.txt: no division " + row.key) // embedded data; caught by tests
+			panic("extract: regionparts.txt: no division, or several, named " + row.key) // embedded data; caught by tests
 		}
 		for _, name := range row.values {
 			add(name, d)
+			surfaces[name].part = true
 			if sarProvinces[d.province.name] {
 				g.regionPlaces[name] = d.province.name
 			}
@@ -568,7 +608,7 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 			// 示范县, 滨海城市, 高新社区: a short district name counts only after a
 			// boundary (我省代县, 在绛县、, 赴夏县) or right after another place
 			// (岳阳市华容县, 杭州上城区).
-			if s.divs[0].level == levelDistrict && s.runes <= 3 && i > 0 && isHanRune(text[i-1]) &&
+			if s.divs[0].level == levelDistrict && s.runes <= 3 && !s.part && i > 0 && isHanRune(text[i-1]) &&
 				!strings.ContainsRune(districtBoundary, text[i-1]) && !(len(out) > 0 && out[len(out)-1].end == i) {
 				continue
 			}
@@ -616,6 +656,13 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 		}
 		if !org && inByname(text, i, end) {
 			org = true
+		}
+		// 中環灣仔繞道: Hong Kong's parts name a road or a line after both
+		// its ends, so a part right before the one that begins a name is
+		// part of that name too. A division before it is where the named
+		// thing lies (眉山永丰村, 长沙湾永康街).
+		if org && hit.part && len(out) > 0 && out[len(out)-1].end == i && out[len(out)-1].s.part {
+			out = out[:len(out)-1]
 		}
 		if !org {
 			m := placeMention{s: hit, start: i, end: end}

@@ -109,7 +109,9 @@ func TestPlaces(t *testing.T) {
 		{"a province's own games", []string{"河北省第四届冰雪运动会开幕"}, []string{"河北省"}, nil, nil},
 		// hkcnews districts seed 1: lines and a bypass named after where
 		// they run; 线上 and 线路 stay the place's own.
-		{"a railway line and a bypass", []string{"港铁荃湾线信号故障", "中环湾仔绕道通车"},
+		{"a railway line and a bypass", []string{"港铁荃湾线信号故障", "中环湾仔绕道通车"}, nil, nil, nil},
+		// …but a place before it that holds it is where it runs.
+		{"a line after its region", []string{"香港荃湾线信号故障"},
 			[]string{"香港特别行政区"}, []string{"香港特别行政区"}, nil},
 		{"a route to a place and a city online", []string{"大同到秦皇岛线路维持运行", "北京线上消费增长"},
 			[]string{"河北省", "北京市"}, []string{"秦皇岛市", "北京市"}, nil},
@@ -121,6 +123,7 @@ func TestPlaces(t *testing.T) {
 		// The Mong Kok clash of 2016 is a case's name
 		// (hkcnews-city-region-parts.seed38.tsv).
 		{"a clash named after a place", []string{"旺角衝突案被告昨日出庭"}, nil, nil, nil},
+		{"a riot and an occupation named after a place", []string{"初一旺角暴亂被告昨日判刑", "佔領旺角清場藐視法庭案開審"}, nil, nil, nil},
 		// A long ending right after the place, a charity's service and a
 		// party (the thirty-sixth session: city-institution-ends.all.tsv).
 		{"a long ending right after a place", []string{"香港红十字会回复本报查询", "福州同乡会义工在均益大厦宣传"}, nil, nil, nil},
@@ -167,5 +170,51 @@ func TestPlaces(t *testing.T) {
 			check("cities", got.Cities, tc.cities)
 			check("districts", got.Districts, tc.districts)
 		})
+	}
+}
+
+// TestDivisionNamed: a table names a division by its full name, or with
+// its city's where two of one level share it; a shared name alone is
+// refused, so that 中環 cannot count for Tainan's 中西区.
+func TestDivisionNamed(t *testing.T) {
+	g := defaultGazetteer()
+	for _, tc := range []struct{ name, want, city string }{
+		{"九龙城区", "九龙城区", "香港特别行政区"},
+		{"香港特别行政区中西区", "中西区", "香港特别行政区"},
+		{"台南市中西区", "中西区", "台南市"},
+		{"北京市", "北京市", ""}, // the province's row, not the city's
+		{"中西区", "", ""},
+		{"东区", "", ""},
+		{"无此区", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := g.divisionNamed(tc.name)
+			switch {
+			case tc.want == "" && d != nil:
+				t.Errorf("got %s (%s), want none", d.name, d.code)
+			case tc.want == "":
+			case d == nil:
+				t.Errorf("got none, want %s", tc.want)
+			case d.name != tc.want || (tc.city != "" && (d.city == nil || d.city.name != tc.city)) || (tc.city == "" && d.level != levelProvince):
+				t.Errorf("got %s (%s), want %s in %q", d.name, d.code, tc.want, tc.city)
+			}
+		})
+	}
+}
+
+// TestRegionPartNames: the words a facet reader looks for under a
+// division include the names of regionparts.txt that lie in it.
+func TestRegionPartNames(t *testing.T) {
+	m := RegionPartNames()
+	for _, tc := range []struct{ division, name string }{
+		{"九龙城区", "红磡"},
+		{"香港特别行政区", "红磡"},
+		{"香港特别行政区", "香港岛"},
+		{"东区", "北角"},
+		{"河北省", "雄安新区"},
+	} {
+		if !slices.Contains(m[tc.division], tc.name) {
+			t.Errorf("RegionPartNames()[%s] = %v, want %s in it", tc.division, m[tc.division], tc.name)
+		}
 	}
 }

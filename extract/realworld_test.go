@@ -85,6 +85,10 @@ func TestPlacesNamedAfter(t *testing.T) {
 		// (twentieth session's city panel).
 		{"鴉片戰爭後中英雙方簽下《南京條約》，割讓香港島。", "南京市"},
 		{"長春社總監蘇國賢質問，房協為何不先做公眾諮詢。", "长春市"},
+		// Guangzhou's 东涌镇 is not Hong Kong's 東涌, and 韩启德 names no
+		// 啟德 (regionparts.txt).
+		{"在“花城”广州，东涌镇马克村的紫花风铃木吸引游客观赏。", "香港特别行政区"},
+		{"全国政协副主席韩启德出席。", "香港特别行政区"},
 		// People whose given name is a city's short name, in lists.
 		{"小组成员包括：冯国经、刘遵义、施文信、任志刚。", "遵义市"},
 		{"僱主联合会界别中的李泽楷，史乐山等。", "乐山市"},
@@ -134,8 +138,21 @@ func TestPlacesKept(t *testing.T) {
 		{"示威者在旺角彌敦道集結。", "香港特别行政区", "香港特别行政区", ""},
 		{"屯門居民反對興建焚化爐。", "香港特别行政区", "香港特别行政区", "屯门区"},
 		{"示威者在灣仔會展中心外集會。", "香港特别行政区", "香港特别行政区", "湾仔区"},
-		{"候任特首辦的辦公室位於中環花園道。", "香港特别行政区", "香港特别行政区", ""},
+		{"候任特首辦的辦公室位於中環花園道。", "香港特别行政区", "香港特别行政区", "中西区"},
 		{"在珠海市香洲区湾仔街道人大代表中心联络站。", "广东省", "珠海市", "香洲区"},
+		// Neighbourhoods name their district, and so Hong Kong: about 300
+		// hkcnews articles named 紅磡, 土瓜灣, 北角… and nothing that gave
+		// Hong Kong. A row names a district its city shares a name with
+		// (香港特别行政区东区: 東區 alone is also New York's and Tainan's).
+		{"港鐵沙中綫紅磡站擴建工程被揭發偷工減料。", "香港特别行政区", "香港特别行政区", "九龙城区"},
+		{"疑犯被帶返北角警署扣查。", "香港特别行政区", "香港特别行政区", "东区"},
+		{"梁國雄今早在東區裁判法院否認控罪。", "香港特别行政区", "香港特别行政区", "东区"},
+		{"他家住薄扶林，常到香港仔探望母親。", "香港特别行政区", "香港特别行政区", "南区"},
+		// …after any rune where jieba ends a word (由 is no district
+		// boundary: districtBoundary guards the short names of districts).
+		{"選委論壇今屆由九龍灣國際展貿中心移師會展。", "香港特别行政区", "香港特别行政区", "观塘区"},
+		// A station lies in its place (北京丰台站 is one word to jieba).
+		{"列车安全抵达北京丰台站。", "北京市", "北京市", "丰台区"},
 		// Areas that are no division but lie in one (regionparts.txt: 雄安
 		// in 113 xwlb articles that named no 河北).
 		{"雄安新区建设进入承接北京非首都功能疏解和建设同步推进阶段。", "河北省", "", ""},

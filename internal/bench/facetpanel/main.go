@@ -269,24 +269,42 @@ func evidence(text, value, facet string) string {
 			}
 		}
 	}
+	var out []string
 	for _, k := range keys {
-		var out []string
-		rest, base := text, 0
-		for len(out) < 3 {
-			i := strings.Index(rest, k)
-			if i < 0 {
-				break
-			}
-			at := base + i
-			out = append(out, around(text, at, len(k), 40))
-			base = at + len(k)
-			rest = text[base:]
-		}
-		if len(out) > 0 {
-			return strings.Join(out, " … ")
+		if out = passages(text, k, 3); len(out) > 0 {
+			break
 		}
 	}
-	return "(not in the text)"
+	// A place the article names by a part (紅磡 for 九龙城区): passages
+	// around its parts' names too, two of each and six in all.
+	if facet != "official" {
+		for _, part := range regionParts[value] {
+			out = append(out, passages(text, part, min(2, 6-len(out)))...)
+		}
+	}
+	if len(out) == 0 {
+		return "(not in the text)"
+	}
+	return strings.Join(out, " … ")
+}
+
+var regionParts = extract.RegionPartNames()
+
+// passages is up to limit passages of text around k.
+func passages(text, k string, limit int) []string {
+	var out []string
+	rest, base := text, 0
+	for len(out) < limit {
+		i := strings.Index(rest, k)
+		if i < 0 {
+			break
+		}
+		at := base + i
+		out = append(out, around(text, at, len(k), 40))
+		base = at + len(k)
+		rest = text[base:]
+	}
+	return out
 }
 
 // themeEvidence is up to three passages around the theme's phrases, in
