@@ -654,7 +654,7 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 		if !org && !chained && namesInstitution(text, name) {
 			org = true
 		}
-		if !org && inByname(text, i, end) {
+		if !org && (inByname(text, i, end) || besideMetonym(text, i, end)) {
 			org = true
 		}
 		// 中環灣仔繞道: Hong Kong's parts name a road or a line after both
@@ -675,6 +675,40 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 	}
 	markWeak(text, out)
 	return out
+}
+
+// metonyms maps a place to the words beside which it stands for a power,
+// not a place (extract/data/metonyms.txt: 中環 beside 西環).
+var metonyms = func() map[string][]string {
+	m := map[string][]string{}
+	for _, row := range mustTable("metonyms.txt") {
+		m[row.key] = append(m[row.key], row.values...)
+	}
+	return m
+}()
+
+// besideMetonym reports whether the place at text[i:end] is named right
+// before or after one of its metonyms' words, at most one 、 or ， (folded
+// to a comma) between.
+func besideMetonym(text []rune, i, end int) bool {
+	words := metonyms[string(text[i:end])]
+	if len(words) == 0 {
+		return false
+	}
+	after, before := end, i
+	if after < len(text) && strings.ContainsRune("、,，", text[after]) {
+		after++
+	}
+	if before > 0 && strings.ContainsRune("、,，", text[before-1]) {
+		before--
+	}
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		if runesHasPrefix(text[after:], w) || (before >= n && string(text[before-n:before]) == w) {
+			return true
+		}
+	}
+	return false
 }
 
 // editionAt is the length of an edition's number at text[i:] (第31届,

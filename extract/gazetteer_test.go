@@ -123,6 +123,10 @@ func TestPlaces(t *testing.T) {
 		// The Mong Kok clash of 2016 is a case's name
 		// (hkcnews-city-region-parts.seed38.tsv).
 		{"a clash named after a place", []string{"旺角衝突案被告昨日出庭"}, nil, nil, nil},
+		{"Central beside Western: powers, not places", []string{"王志民「中環西環行埋一齊」", "權力的，不是西環、中環，而是選舉主任", "北京、中環、西環、港澳辦、中聯辦"},
+			[]string{"北京市"}, []string{"北京市"}, nil},
+		{"Central alone is a place", []string{"市民在中環遮打道集會"},
+			[]string{"香港特别行政区"}, []string{"香港特别行政区"}, []string{"中西区"}},
 		{"a riot and an occupation named after a place", []string{"初一旺角暴亂被告昨日判刑", "佔領旺角清場藐視法庭案開審"}, nil, nil, nil},
 		// A long ending right after the place, a charity's service and a
 		// party (the thirty-sixth session: city-institution-ends.all.tsv).

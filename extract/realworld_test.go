@@ -1155,7 +1155,7 @@ func TestEmbeddedLexicons(t *testing.T) {
 			}
 			defer f.Close()
 			switch e.Name() {
-			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "regionparts.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt", "privateorgs.txt", "copulatimes.txt", "offices.txt": // tables; every other file is a list
+			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "regionparts.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt", "privateorgs.txt", "copulatimes.txt", "offices.txt", "metonyms.txt": // tables; every other file is a list
 				_, err = parseTable(f, e.Name())
 			default:
 				_, err = parseList(f, e.Name())
