@@ -467,6 +467,27 @@ func trapMask(text []rune) []bool {
 	return mask
 }
 
+// placePrefixes may come before a place name inside one jieba word:
+// 中共北京市委, 首都北京 (extract/data/placeprefixes.txt).
+var placePrefixes = func() [][]rune {
+	var out [][]rune
+	for _, p := range mustList("placeprefixes.txt") {
+		out = append(out, []rune(p))
+	}
+	return out
+}()
+
+// afterPlacePrefix reports whether a jieba word starts with a place prefix
+// that ends at i.
+func afterPlacePrefix(text []rune, bounds []bool, i int) bool {
+	for _, p := range placePrefixes {
+		if at := i - len(p); at >= 0 && bounds[at] && equalRunes(text[at:i], p) {
+			return true
+		}
+	}
+	return false
+}
+
 // placeSuffixes may follow a place name inside one jieba word: 山西省委,
 // 太原市委, 山西人 (extract/data/placesuffixes.txt).
 var placeSuffixes = mustList("placesuffixes.txt")
@@ -480,8 +501,8 @@ func (g *gazetteer) onWordBoundaries(text []rune, bounds []bool, i, end int, aft
 		return true
 	}
 	// 广西南宁 is one word to jieba: a place may start where another ended,
-	// and after the Party's name (中共北京市委/nt).
-	if !bounds[i] && !afterPlace && !(i >= 2 && bounds[i-2] && text[i-2] == '中' && text[i-1] == '共') {
+	// and after a prefix (中共北京市委/nt, 首都北京/ns).
+	if !bounds[i] && !afterPlace && !afterPlacePrefix(text, bounds, i) {
 		return false
 	}
 	if bounds[end] || g.startsPlace(text, end) {
