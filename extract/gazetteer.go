@@ -898,13 +898,14 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 		m := &all[i]
 		adjacent := prev != nil && prev.text == m.text && prev.end == m.start
 		if m.s.generic {
-			// Only right after its own city: 阳泉市城区.
-			if adjacent {
-				if pd := resolved[i-1]; pd != nil && pd.level == levelCity {
-					for _, d := range m.s.divs {
-						if d.city == pd {
-							resolved[i] = d
-						}
+			// Only right after its own city (阳泉市城区), or joined by 、
+			// or 及 to a district of that city in a list (灣仔、東區、南區:
+			// Hong Kong's Eastern District, not New York's or Tainan's).
+			joined := prev != nil && prev.text == m.text && prev.end+1 == m.start && strings.ContainsRune("、和与及", m.before)
+			if pd := resolved[max(i-1, 0)]; i > 0 && pd != nil && (adjacent || joined) {
+				for _, d := range m.s.divs {
+					if (adjacent && pd.level == levelCity && d.city == pd) || (joined && pd.level == levelDistrict && pd.city != nil && d.city == pd.city) {
+						resolved[i] = d
 					}
 				}
 			}

@@ -148,6 +148,9 @@ func TestPlacesKept(t *testing.T) {
 		{"疑犯被帶返北角警署扣查。", "香港特别行政区", "香港特别行政区", "东区"},
 		{"梁國雄今早在東區裁判法院否認控罪。", "香港特别行政区", "香港特别行政区", "东区"},
 		{"他家住薄扶林，常到香港仔探望母親。", "香港特别行政区", "香港特别行政区", "南区"},
+		// A district several cities have, listed with one of Hong Kong's.
+		{"社區中心設於灣仔、東區、南區及離島。", "香港特别行政区", "香港特别行政区", "南区"},
+		{"他被送往東區尤德夫人那打素醫院治理。", "香港特别行政区", "香港特别行政区", "东区"},
 		// …after any rune where jieba ends a word (由 is no district
 		// boundary: districtBoundary guards the short names of districts).
 		{"選委論壇今屆由九龍灣國際展貿中心移師會展。", "香港特别行政区", "香港特别行政区", "观塘区"},
