@@ -96,9 +96,6 @@ func RegionPartNames() map[string][]string {
 	return m
 }
 
-// sarProvinces are the regions whose places regionsNamedIn reads.
-var sarProvinces = map[string]bool{"香港特别行政区": true, "澳门特别行政区": true}
-
 // divisionNamed finds a division by its full name (the first of that name,
 // so a province's row and not a municipality's city row), or by its city's
 // name and its own (香港特别行政区中西区), which a name that two divisions
@@ -248,7 +245,14 @@ func parseGazetteer(data string) *gazetteer {
 		}
 	}
 	// Names that count alone (香港島, 新界, 屯門): extract/data/regionparts.txt.
+	// Those that lie in a region of regionplaces.txt (Hong Kong, Macao) also
+	// tell which region a story is in, as that table's own names do.
 	g.regionPlaces = map[string]string{}
+	regionPlaces := regionOf("regionplaces.txt")
+	regions := map[string]bool{}
+	for _, region := range regionPlaces {
+		regions[region] = true
+	}
 	for _, row := range mustTable("regionparts.txt") {
 		d := g.divisionNamed(row.key)
 		if d == nil {
@@ -257,12 +261,12 @@ func parseGazetteer(data string) *gazetteer {
 		for _, name := range row.values {
 			add(name, d)
 			surfaces[name].part = true
-			if sarProvinces[d.province.name] {
+			if regions[d.province.name] {
 				g.regionPlaces[name] = d.province.name
 			}
 		}
 	}
-	for name, region := range regionOf("regionplaces.txt") {
+	for name, region := range regionPlaces {
 		if _, ok := g.regionPlaces[name]; ok {
 			panic("extract: regionplaces.txt: " + name + " is in regionparts.txt already") // embedded data; caught by tests
 		}
