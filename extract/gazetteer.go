@@ -905,7 +905,7 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 			// Only right after its own city (阳泉市城区), or joined by 、
 			// or 及 to a district of that city in a list (灣仔、東區、南區:
 			// Hong Kong's Eastern District, not New York's or Tainan's).
-			joined := prev != nil && prev.text == m.text && prev.end+1 == m.start && strings.ContainsRune("、和与及", m.before)
+			joined := joinedAfter(prev, m, "、和与及")
 			if pd := resolved[max(i-1, 0)]; i > 0 && pd != nil && (adjacent || joined) {
 				for _, d := range m.s.divs {
 					if (adjacent && pd.level == levelCity && d.city == pd) || (joined && pd.level == levelDistrict && pd.city != nil && d.city == pd.city) {
@@ -916,7 +916,7 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 		} else if m.s.contextual {
 			// Right after its city or province (四川隆昌), or joined by 至
 			// or 、 to a district of the same (德江至余庆).
-			joined := prev != nil && prev.text == m.text && prev.end+1 == m.start && strings.ContainsRune("至、和与及", m.before)
+			joined := joinedAfter(prev, m, "至、和与及")
 			if pd := resolved[max(i-1, 0)]; i > 0 && pd != nil && (adjacent || joined) {
 				for _, d := range m.s.divs {
 					if d.city == pd || d.province == pd || (joined && pd.level == levelDistrict && d.province == pd.province) {
@@ -988,6 +988,12 @@ func (g *gazetteer) places(texts [][]rune, bounds [][]bool) fangtan.Places {
 // shares with a mainland division to that region's full name
 // (extract/data/sarnamesakes.txt).
 var regionNamesakes = regionOf("sarnamesakes.txt")
+
+// joinedAfter reports whether m follows prev in the same text with one of
+// joiners between them (贵州省德江至余庆, 灣仔、東區).
+func joinedAfter(prev, m *placeMention, joiners string) bool {
+	return prev != nil && prev.text == m.text && prev.end+1 == m.start && strings.ContainsRune(joiners, m.before)
+}
 
 // regionOf maps every name a table of regions lists to its region's full
 // name, the row's key.
