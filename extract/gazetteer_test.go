@@ -127,6 +127,7 @@ func TestPlaces(t *testing.T) {
 			[]string{"北京市"}, []string{"北京市"}, nil},
 		{"Central alone is a place", []string{"市民在中環遮打道集會"},
 			[]string{"香港特别行政区"}, []string{"香港特别行政区"}, []string{"中西区"}},
+		{"a highway named after a place", []string{"雙層九巴在大埔公路翻側"}, nil, nil, nil},
 		{"a riot and an occupation named after a place", []string{"初一旺角暴亂被告昨日判刑", "佔領旺角清場藐視法庭案開審"}, nil, nil, nil},
 		// A long ending right after the place, a charity's service and a
 		// party (the thirty-sixth session: city-institution-ends.all.tsv).

@@ -151,6 +151,11 @@ func TestPlacesKept(t *testing.T) {
 		// A district several cities have, listed with one of Hong Kong's.
 		{"社區中心設於灣仔、東區、南區及離島。", "香港特别行政区", "香港特别行政区", "南区"},
 		{"他被送往東區尤德夫人那打素醫院治理。", "香港特别行政区", "香港特别行政区", "东区"},
+		// 大埔 is Tai Po (no xwlb story names Guangdong's 大埔县 short).
+		{"他在大埔出生，小時候在大埔讀書。", "香港特别行政区", "香港特别行政区", "大埔区"},
+		// A highway's port, bureau and coaches are their place's own.
+		{"旅客经港珠澳大桥珠海公路口岸出境。", "广东省", "珠海市", ""},
+		{"塔城公路管理局组建的抢险队清理积雪。", "新疆维吾尔自治区", "塔城地区", ""},
 		// …after any rune where jieba ends a word (由 is no district
 		// boundary: districtBoundary guards the short names of districts).
 		{"選委論壇今屆由九龍灣國際展貿中心移師會展。", "香港特别行政区", "香港特别行政区", "观塘区"},
