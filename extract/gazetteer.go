@@ -70,6 +70,8 @@ type gazetteer struct {
 	// count for nothing else. regionPlacesByRune lists them by first rune.
 	regionPlaces       map[string]string
 	regionPlacesByRune map[rune][][]rune
+	// parts lists regionparts.txt's names by the division they count for.
+	parts map[*division][]string
 }
 
 // RegionPartNames maps a division's name (九龙城区, 香港特别行政区; 东区
@@ -80,13 +82,12 @@ type gazetteer struct {
 func RegionPartNames() map[string][]string {
 	g := defaultGazetteer()
 	m := map[string][]string{}
-	for _, row := range mustTable("regionparts.txt") {
-		d := g.divisionNamed(row.key)
+	for _, d := range g.divisions {
 		for _, in := range []*division{d, d.city, d.province} {
 			if in == nil {
 				continue
 			}
-			for _, name := range row.values {
+			for _, name := range g.parts[d] {
 				if !slices.Contains(m[in.name], name) {
 					m[in.name] = append(m[in.name], name)
 				}
@@ -248,6 +249,7 @@ func parseGazetteer(data string) *gazetteer {
 	// Those that lie in a region of regionplaces.txt (Hong Kong, Macao) also
 	// tell which region a story is in, as that table's own names do.
 	g.regionPlaces = map[string]string{}
+	g.parts = map[*division][]string{}
 	regionPlaces := regionOf("regionplaces.txt")
 	regions := map[string]bool{}
 	for _, region := range regionPlaces {
@@ -261,6 +263,7 @@ func parseGazetteer(data string) *gazetteer {
 		for _, name := range row.values {
 			add(name, d)
 			surfaces[name].part = true
+			g.parts[d] = append(g.parts[d], name)
 			if regions[d.province.name] {
 				g.regionPlaces[name] = d.province.name
 			}

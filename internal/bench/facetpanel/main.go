@@ -279,7 +279,9 @@ func evidence(text, value, facet string) string {
 	// around its parts' names too, two of each and six in all.
 	if facet != "official" {
 		for _, part := range regionParts[value] {
-			out = append(out, passages(text, part, min(2, 6-len(out)))...)
+			if !slices.Contains(keys, part) { // 九龙城 is 九龙城区's short name and a part
+				out = append(out, passages(text, part, min(2, 6-len(out)))...)
+			}
 		}
 	}
 	if len(out) == 0 {

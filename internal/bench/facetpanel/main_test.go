@@ -28,6 +28,9 @@ func TestEvidence(t *testing.T) {
 		{"theme by another phrase", "建设和美乡村。", "乡村振兴", "theme", "建设【和美乡村】。"},
 		{"theme's longest phrase", "巩固脱贫攻坚成果，防止返贫。", "脱贫攻坚", "theme", "巩固【脱贫攻坚】成果，防止返贫。 … 巩固脱贫攻坚成果，【防止返贫】。"},
 		{"theme absent", "他说。", "乡村振兴", "theme", "(no phrase in the text)"},
+		// sample passes folded text: Simplified.
+		{"a place by its part", "港铁红磡站扩建工程。", "九龙城区", "district", "港铁【红磡】站扩建工程。"},
+		{"a place and its part", "九龙城居民在红磡集会。", "九龙城区", "district", "【九龙城】居民在红磡集会。 … 九龙城居民在【红磡】集会。"},
 		{"theme by weak words", "公路通车，公路里程增长。", "交通强国", "theme", "【公路】通车，公路里程增长。 … 公路通车，【公路】里程增长。"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
