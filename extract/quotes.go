@@ -3213,7 +3213,7 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 			// pronoun means, not the last paragraph's speaker.
 			return name, ""
 		}
-		if name := p.lastSubjectIn(tags[q], limit); name != "" {
+		if name, found := p.lastSubjectIn(tags[q], limit); found {
 			if info := p.byName[name]; info != nil && info.official {
 				title = info.bestTitle()
 			}
@@ -3328,8 +3328,12 @@ func (p *people) strangerOpening(t *tagged) string {
 
 // lastSubjectIn returns the subject of the last sentence of t's first
 // limit runes that names a known person: the first person it names
-// (林郑月娥…批评…王志民… gives 林郑月娥) and was not asked about, or "".
-func (p *people) lastSubjectIn(t *tagged, limit int) string {
+// (林郑月娥…批评…王志民… gives 林郑月娥) and was not asked about. found is
+// false where no sentence names one; a sentence whose subject is a person
+// it cannot name (a possessor's counsel, 代表…的大律師) ends the search
+// with found and no name, so that the pronoun goes to nobody rather than
+// to someone an earlier paragraph names.
+func (p *people) lastSubjectIn(t *tagged, limit int) (name string, found bool) {
 	rs := t.runes[:limit]
 	end := len(rs)
 	// 林鄭月娥今日…舉行記者會，前廣播處副處長戴健文也有現身會場，他稱: a
@@ -3337,7 +3341,7 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 	// clause before it, where one does, not with the sentence's first.
 	if end > 1 && strings.ContainsRune(",，", rs[end-1]) {
 		if name := p.clauseOpener(t, clauseStart(rs, end-1), end-1); name != "" {
-			return name
+			return name, true
 		}
 	}
 	for end > 0 {
@@ -3357,14 +3361,14 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 		// 但黃之鋒仍…。他稱) is its speaker's: the pronoun after it goes on
 		// with the testimony, not with a person the testimony names.
 		if name := p.openingSpeaker(t, start, end); name != "" {
-			return name
+			return name, true
 		}
 		// 被問到…，鍾錦華表示，…。他又指: a clause of what was asked or of a
 		// topic comes before the speaker's.
 		if k := skipLeadIn(rs, start, end); k < end && (opensWithTopic(rs[k:end]) || runesHasPrefix(rs[k:end], "被问")) {
 			if c := k + clauseLength(rs[k:end]); c+1 < end {
 				if name := p.openingSpeaker(t, c+1, end); name != "" {
-					return name
+					return name, true
 				}
 				// …and its subject opens the next clause (被問及…，彭定康重提…).
 				start = c + 1
@@ -3386,7 +3390,17 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 			if n := p.knownNameStartingAt(rs, i); n > 0 && !t.askedAbout(start, i) {
 				name := string(rs[i : i+n])
 				if info := p.byName[name]; info != nil && (info.official || info.speaker || len(info.titles) > 0) {
-					return name
+					if h := t.possessorOfPerson(i + n); h >= 0 {
+						// 代表梁振英及律政司的資深大律師莫樹聯不同意: the
+						// subject is the counsel, not his client; a
+						// person the rules cannot be sure of is nobody's
+						// name, and no earlier sentence's subject either.
+						if m := t.nameAt(h); m >= 2 && p.sureName(t, string(rs[h:h+m]), h) {
+							return string(rs[h : h+m]), true
+						}
+						return "", true
+					}
+					return name, true
 				}
 			}
 		}
@@ -3397,13 +3411,88 @@ func (p *people) lastSubjectIn(t *tagged, limit int) string {
 			if n := p.knownNameStartingAt(rs, k); n > 0 && !t.askedAbout(start, k) {
 				name := string(rs[k : k+n])
 				if info := p.byName[name]; info != nil && (info.official || info.speaker || len(info.titles) > 0) {
-					return name
+					return name, true
 				}
 			}
 		}
 		end = start
 	}
-	return ""
+	return "", false
+}
+
+// possessorOfPerson returns where the name of the person starts whom
+// the name ending at e possesses, or -1: 的 follows it in its clause, with
+// no verb, preposition or pronoun between, before a post or a word for a
+// person (up to two runes after 的) that a name follows
+// (代表梁振英及律政司的資深大律師莫樹聯, 何志平92歲的母親何張燦霞). A
+// spokesperson's word (spokespeople.txt) with no name after it but a
+// speech verb soon after is such a person whom the text does not name
+// (林鄭月娥的發言人表示): it returns where the word ends.
+// That person, not the name, is who the clause is about. A post that a
+// noun follows is the name's own (馬時亨的港鐵主席任期).
+func (t *tagged) possessorOfPerson(e int) int {
+	rs := t.runes
+	// Without jieba's cut no verb can be told apart: only a 的 right
+	// after the name, or after a list it opens (梁振英及律政司的), will do.
+	if t.byStart == nil && e < len(rs) && rs[e] != '的' && !strings.ContainsRune("及和与、", rs[e]) {
+		return -1
+	}
+	for j := e; j < len(rs) && j-e <= 12; j++ {
+		if strings.ContainsRune(clauseBreaks+sentenceEnds+"“「", rs[j]) {
+			return -1
+		}
+		if t.byStart != nil {
+			if sp, ok := t.byStart.get(j); ok && (sp.tag == "v" || sp.tag == "vd" || sp.tag == "p" || sp.tag == "r") {
+				return -1
+			}
+		}
+		if rs[j] != '的' {
+			continue
+		}
+		h := j + 1
+		// 的資深大律師莫樹聯: up to two runes may qualify the word.
+		for q := h; q <= h+2 && q < len(rs) && isHan(rs[q]); q++ {
+			for _, w := range spokespeople {
+				if runesHasPrefix(rs[q:], w) {
+					q += utf8.RuneCountInString(w)
+					if at := t.nameFollowing(q); at >= 0 {
+						return at
+					}
+					// 的發言人今日表示: a person the text does not
+					// name speaks; 的家人全都移民 is about the name,
+					// and so is 的父母從不直接說 (what they did not say).
+					for v := q + 1; v <= q+6 && v <= len(rs); v++ {
+						if n := max(speechVerbEndingAt(rs, v), reportVerbEndingAt(rs, v)); n > 0 {
+							if strings.ContainsAny(string(rs[q:v-n]), "不没未无") {
+								return -1
+							}
+							return q
+						}
+					}
+					return -1
+				}
+			}
+			for _, w := range personNouns {
+				if runesHasPrefix(rs[q:], w) {
+					return t.nameFollowing(q + utf8.RuneCountInString(w))
+				}
+			}
+		}
+		if n := positionAfterStart(rs, h, min(len(rs), h+20)); n > 0 {
+			return t.nameFollowing(h + n)
+		}
+		return -1
+	}
+	return -1
+}
+
+// nameFollowing returns h where a person's name starts there, in Latin
+// letters or one the name rules read (nameAt), or -1.
+func (t *tagged) nameFollowing(h int) int {
+	if h < len(t.runes) && (isLatinLetter(t.runes[h]) || t.nameAt(h) >= 2) {
+		return h
+	}
+	return -1
 }
 
 // openingSpeaker is the person whose speech or report verb ends the first

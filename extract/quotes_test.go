@@ -398,3 +398,49 @@ func TestTurnQuotedOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestPossessorOfPerson: a name that 的 makes the possessor of another
+// person gives way to that person; a name whose post, family or business
+// follows 的 does not.
+func TestPossessorOfPerson(t *testing.T) {
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, name string
+		head       string // the person's name the function points at; "" for -1
+		tagged     bool
+	}{
+		{"代表梁振英及律政司的资深大律师莫树联不同意", "梁振英", "莫树联", true},
+		{"代表梁振英及律政司的资深大律师莫树联不同意", "梁振英", "莫树联", false},
+		{"何志平92岁的母亲何张灿霞亦亲撰两页求情信", "何志平", "何张灿霞", true},
+		// A spokesperson the text does not name, who speaks: the function
+		// points past the word, where no name starts.
+		{"林郑月娥的发言人今日表示，政府会研究", "林郑月娥", "今日", true},
+		// The family as a subject that does not speak; a post with a noun
+		// after it; a verb between the name and 的.
+		{"陆伯伯的家人全都移民国外", "陆伯伯", "", true},
+		{"周永康的父母从不直接说希望儿子成为正直的人", "周永康", "", true},
+		{"马时亨的港铁主席任期至今年底", "马时亨", "", true},
+		{"林郑月娥批评黄之锋的律师李四", "林郑月娥", "", true},
+		// Untagged, only 的 right after the name, or after a list it opens.
+		{"林郑月娥今日与她的竞选办主任陈智思会面", "林郑月娥", "", false},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			tg := &tagged{runes: []rune(tc.text)}
+			if tc.tagged {
+				tg = newTagged(seg, tc.text)
+			}
+			e := strings.Index(tc.text, tc.name) + len(tc.name)
+			got := tg.possessorOfPerson(utf8.RuneCountInString(tc.text[:e]))
+			want := -1
+			if tc.head != "" {
+				want = utf8.RuneCountInString(tc.text[:strings.Index(tc.text, tc.head)])
+			}
+			if got != want {
+				t.Errorf("possessorOfPerson after %s = %d, want %d (%q)", tc.name, got, want, tc.head)
+			}
+		})
+	}
+}

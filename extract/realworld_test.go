@@ -998,6 +998,10 @@ func TestReportedSpeech(t *testing.T) {
 		// subject that cites the words gives them to that name.
 		{"the one whose words are answered", []string{"律政司司長鄭若驊昨日解釋修例，立法會議員毛孟靜出席會議。", "議會陣線毛孟靜回應鄭若驊的說法時指，現行的移交逃犯條例，不適用於中國其他地方。"}, "毛孟静", "現行的移交逃犯條例"},
 		{"the one whose letter is read", []string{"习近平主席复信史迪威将军外孙约翰·伊斯特布鲁克。约翰此前致信习近平主席说，他和家人都珍视这份友谊。", "83岁的约翰读完习近平主席的复信说，信中温暖的言语令人感动。"}, "约翰", "信中温暖的言语"},
+		// A name that 的 makes the possessor of a person is not the
+		// subject: the pronoun after it is that person's (the client's
+		// counsel), and nobody's where the rules cannot name them.
+		{"a pronoun after counsel for a named client", []string{"特首梁振英及律政司覆核四名議員資格一連三日在法庭審理。", "代表梁振英及律政司的資深大律師莫樹聯不同意，表示官永義一案是刑事案，與本案性質不同。他表示，案中各人行為相當清楚拒絕宣誓，不認為要採取高門檻。", "至於議員一方多次質疑「莊嚴」並無定義，莫樹聯引用2006年毛玉萍欺詐案，表示有時候罪行的定義有時比較概括。", "莫樹聯其後形容，戴啟思似在走鋼線，法官區慶祥不忘「加多腳」。"}, "莫树联", "案中各人行為"},
 		{"the one whose words are cited", []string{"朝鲜劳动党委员长金正恩会见特朗普。", "金桂官引述金正恩的看法称，与特朗普会晤将开创良好的开端。"}, "金正恩", "与特朗普会晤"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1465,6 +1469,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			"當日建議下屬用手扣的警署警長梁耀基供稱，在警車內聽到下屬向黃之鋒說「黃先生冷靜呀冷靜呀，為大家安全，你冷靜啲」，但黃之鋒仍繼續手舞足蹈。他稱，30多年警隊經驗中，「未見過示威人士，為人身安全被帶走，會咁激烈，係第一次見。」"},
 			"未見過示威人士，為人身安全被帶走，會咁激烈，係第一次見。", "梁耀基"},
 		{"a pronoun after testimony whose modifier names another person", []string{"當日下令移離黃之鋒等人的督察蔡棟雄供稱，當日決定移離示威者，是希望恢復公眾秩序。他接觸黃之鋒前，社民連吳文遠曾向他遞咪。他又認為，事前徵詢對方同意的做法不可行，因「佢哋會更加諗辦法，令我哋無法移離」。"}, "佢哋會更加諗辦法，令我哋無法移離", "蔡栋雄"},
+		// A name that 的 makes the possessor of a person is not the
+		// subject: the pronoun after it is that person's (a mother's, not
+		// her son's).
+		{"a pronoun after a mother named as her son's", []string{"前民政事務局局長何志平被裁定洗黑錢等罪成。", "何志平92歲的母親何張燦霞亦親撰兩頁求情信，文首指出，何張燦霞「含著滿眶眼淚」，執筆為兒子寫下求情信。她形容兒子「自幼聰明伶俐」，並讚賞何志平「極具人格魅力，更善交朋友，他的朋友不分階層、年齡，不少成為終生的朋友。」", "何張燦霞提到，何志平曾免費診治一名貧窮的盲眼僧人，「但Patrick以做醫生只能醫好少數病人之身體，不如從政更可為多數人民服務」。"}, "極具人格魅力，更善交朋友，他的朋友不分階層、年齡，不少成為終生的朋友。", "何张灿霞"},
 		{"a pronoun after a legislator's statement", []string{"民建聯主席李慧琼出席立法會會議。", "多名建制派議員發言反對動議。民建聯李慧琼表示，梁振英可能因為對專責委員會部分委員有偏見「非常緊張」，但承認找周浩鼎做法不合適，應該寫信給委員會。她批評：「泛民為了倒梁，在沒有足夠證據下指控梁振英瀆職。」"}, "泛民為了倒梁，在沒有足夠證據下指控梁振英瀆職。", "李慧琼"},
 		// A time or an occasion may stand between the name and the verb
 		// (接受中央社訪問), and the pronoun goes on with that person.
@@ -1660,6 +1668,8 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"立法會議員陳志全今日出席會議。陳志全的助理表示：「議員會跟進事件，並向有關部門反映意見。」", "陈志全"},
 		{"劉伯今年八十歲。劉伯女兒說：「爸爸好鍾意呢度，佢唔想搬走，因為呢度係佢屋企。」", "刘伯"},
 		{"美国前总统特朗普今日出庭。特朗普的律师表示，特朗普将作无罪陈述。", "特朗普"},
+		// …and so does a pronoun after them (他又指).
+		{"行政長官林鄭月娥今日出席活動。林鄭月娥的發言人今日表示，政府會研究有關建議。他又指，當局歡迎各界就房屋政策提出意見。", "林郑月娥"},
 		{"前總統馬英九今日出庭。馬英九的辯護律師認為，馬英九預先與行政院長會商是依法行為，「難道元首治理國家的決策，都得先經過檢察官的核准同意？」", "马英九"},
 	} {
 		t.Run("a spokesperson speaks: "+tc.text, func(t *testing.T) {
