@@ -423,7 +423,8 @@ func (t *tagged) pronounActsOn(start, s int) bool {
 		if !ok || sp.end > s {
 			return false
 		}
-		if sp.tag == "v" && sp.end-sp.start >= 2 {
+		// 他接着評論/n 習近平…說: a listed verb, whatever jieba tags it.
+		if (sp.tag == "v" || titleBreakingVerbs[string(rs[sp.start:sp.end])]) && sp.end-sp.start >= 2 {
 			return true
 		}
 		i = sp.end
@@ -3045,6 +3046,11 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 	rs := t.runes
 	for i := start; i < verbStart; i++ {
 		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) && spokespersonAfter(rs, i+n, verbStart) < 0 && !t.latinBeforeTitledName(i, i+n, verbStart) {
+			if t.pronounActsOn(start, i) && !wordsNotSpoken(rs[start:i]) {
+				// 他接着評論習近平在非洲之行說: the pronoun's verb takes
+				// the name as its object, as in nameBeforeVerb.
+				break
+			}
 			name = string(rs[i : i+n])
 			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) && !t.bodyOrItsStart(i, i+n) {
 				if pi.official {

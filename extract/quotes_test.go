@@ -444,3 +444,30 @@ func TestPossessorOfPerson(t *testing.T) {
 		})
 	}
 }
+
+// TestSubjectOfPronounActing: a clause that a pronoun opens with a verb of
+// its own has no known name for its subject, even where jieba tags the
+// verb a noun (评论/n); the pronoun rules then find the person.
+func TestSubjectOfPronounActing(t *testing.T) {
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPeople()
+	p.note("习近平", "国家主席", true)
+	p.note("何君尧", "立法会议员", true)
+	for _, tc := range []struct{ clause, want string }{
+		{"他接着评论习近平在非洲之行", ""},
+		{"他不点名批评建制派议员何君尧公然", ""},
+		{"习近平在非洲之行时", "习近平"},
+		// Words the pronoun hears or cites stay the name's.
+		{"他引述习近平", "习近平"},
+	} {
+		t.Run(tc.clause, func(t *testing.T) {
+			tg := newTagged(seg, tc.clause)
+			if got, _ := p.subjectOf(tg, 0, len(tg.runes)); got != tc.want {
+				t.Errorf("subjectOf = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
