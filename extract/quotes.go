@@ -3219,7 +3219,8 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 			// pronoun means, not the last paragraph's speaker.
 			return name, ""
 		}
-		if name, found := p.lastSubjectIn(tags[q], limit); found {
+		near := q == pi || q == pi-1 && skipLeadIn(rs, 0, k) == k
+		if name, found := p.lastSubjectIn(tags[q], limit, near); found {
 			if info := p.byName[name]; info != nil && info.official {
 				title = info.bestTitle()
 			}
@@ -3338,8 +3339,10 @@ func (p *people) strangerOpening(t *tagged) string {
 // false where no sentence names one; a sentence whose subject is a person
 // it cannot name (a possessor's counsel, 代表…的大律師) ends the search
 // with found and no name, so that the pronoun goes to nobody rather than
-// to someone an earlier paragraph names.
-func (p *people) lastSubjectIn(t *tagged, limit int) (name string, found bool) {
+// to someone an earlier paragraph names. near says that t is the
+// pronoun's paragraph, or the one before a paragraph the pronoun opens:
+// a witness called there (witnessIn) is whom the pronoun means.
+func (p *people) lastSubjectIn(t *tagged, limit int, near bool) (name string, found bool) {
 	rs := t.runes[:limit]
 	end := len(rs)
 	// 林鄭月娥今日…舉行記者會，前廣播處副處長戴健文也有現身會場，他稱: a
@@ -3368,6 +3371,13 @@ func (p *people) lastSubjectIn(t *tagged, limit int) (name string, found bool) {
 		// with the testimony, not with a person the testimony names.
 		if name := p.openingSpeaker(t, start, end); name != "" {
 			return name, true
+		}
+		// 控方又傳召港島區衝鋒隊警長吳國章作供。他供稱: the witness called,
+		// near the pronoun only.
+		if near {
+			if name := p.witnessIn(t, start, end); name != "" {
+				return name, true
+			}
 		}
 		// 被問到…，鍾錦華表示，…。他又指: a clause of what was asked or of a
 		// topic comes before the speaker's.
@@ -3424,6 +3434,57 @@ func (p *people) lastSubjectIn(t *tagged, limit int) (name string, found bool) {
 		end = start
 	}
 	return "", false
+}
+
+// testimonyWords are the words of testimony.txt.
+var testimonyWords = mustList("testimony.txt")
+
+// witnessIn is the person named right before a testimony word
+// (testimony.txt) in the sentence [start, end): a witness called to give
+// evidence (傳召警長吳國章作供); or "".
+func (p *people) witnessIn(t *tagged, start, end int) string {
+	rs := t.runes
+	for i := start + 2; i < end; i++ {
+		w := ""
+		for _, tw := range testimonyWords {
+			if runesHasPrefix(rs[i:end], tw) {
+				w = tw
+				break
+			}
+		}
+		// 楊德忠作供後，夏正民提出…: a time after the testimony, whose
+		// sentence is another person's.
+		if w == "" || (i+utf8.RuneCountInString(w) < end && strings.ContainsRune("后完毕", rs[i+utf8.RuneCountInString(w)])) {
+			continue
+		}
+		// A family name and two runes right before the word, where
+		// jieba starts a word, are a name whatever it cuts after (吴国/ns
+		// 章作供/x; not 贸易/政策作证); uncut, where the article writes
+		// them again or the sentence says the witness was called (传召).
+		// The witness is a person of the article from then on, as a
+		// speaker would be.
+		for n := 4; n >= 2; n-- {
+			k := i - n
+			if k < start {
+				continue
+			}
+			name := string(rs[k:i])
+			sure := t.nameAt(k) == n && p.sureName(t, name, k)
+			if !sure && n == 3 && allHanRunes(rs[k:i]) && startsWithSurname(rs[k:i]) {
+				if t.byStart != nil {
+					sure = t.wordStartsAt(k)
+				} else {
+					sure = p.mentions(name) >= 2 || strings.Contains(string(rs[start:k]), "传召")
+				}
+			}
+			if sure {
+				p.note(name, "", false).speaker = true
+				return name
+			}
+		}
+		i += utf8.RuneCountInString(w) - 1
+	}
+	return ""
 }
 
 // possessorOfPerson returns where the name of the person starts whom

@@ -471,3 +471,37 @@ func TestSubjectOfPronounActing(t *testing.T) {
 		})
 	}
 }
+
+// TestWitnessIn: the person called to give evidence is the one a pronoun
+// after the sentence means, not the defendant the story names.
+func TestWitnessIn(t *testing.T) {
+	seg, err := analyzer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		sentence, want string
+		tagged         bool
+	}{
+		{"控方又传召港岛区冲锋队警长吴国章作供。", "吴国章", true}, // jieba: 吴国/ns 章作供/x
+		{"控方传召西九龙机动部队B1小队警员黄耀彬作供。", "黄耀彬", true},
+		{"控方传召港岛区冲锋队警员连建国作供。", "连建国", false},
+		{"时任行政长官副私人秘书蔡杰铭出庭作供。", "蔡杰铭", true},
+		// After the testimony, another person acts; a policy is no name.
+		{"杨德忠作供后，夏正民提出一项重要关注点。", "", true},
+		{"莱特希泽周三就美国对中国贸易政策作证时说，问题非常严重。", "", true},
+		{"莱特希泽周三就美国对中国贸易政策作证时说，问题非常严重。", "", false},
+	} {
+		t.Run(tc.sentence, func(t *testing.T) {
+			tg := &tagged{runes: []rune(tc.sentence)}
+			if tc.tagged {
+				tg = newTagged(seg, tc.sentence)
+			}
+			p := newPeople()
+			p.text = tc.sentence
+			if got := p.witnessIn(tg, 0, len(tg.runes)); got != tc.want {
+				t.Errorf("witnessIn = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
