@@ -220,6 +220,10 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"前任總統奧巴馬及喬治布殊，都曾提出派人重上月球。", []string{"奥巴马", "乔治布殊"}, nil},
 		{"回歸後歷任特首董建華、曾蔭權、梁振英、林鄭月娥。", []string{"董建华", "曾荫权", "梁振英", "林郑月娥"}, nil},
 		{"中共中央政治局委员、外交部长王毅会见来宾。", []string{"王毅"}, nil},
+		// Hong Kong's governors (港督) held a public post; their residence
+		// (港督府) is no name.
+		{"身兼牛津大學校監的前港督彭定康晚上出席港大活動。", []string{"彭定康"}, nil},
+		{"他當年以警員身份進入港督府時敬禮，時任港督麥理浩向他點頭。", []string{"麦理浩"}, []string{"府时敬", "府敬礼"}},
 		{"俄罗斯总统普京、巴西总统卢拉、越共中央总书记苏林发来贺电。", []string{"普京|俄罗斯", "卢拉|巴西", "苏林|越南"}, nil},
 		{"古巴国家主席迪亚斯-卡内尔表示感谢。", []string{"迪亚斯-卡内尔|古巴"}, []string{"迪亚斯"}},
 		// A family name and 家 is a word (梁家, the Leung family), but it
