@@ -1488,9 +1488,6 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A pronoun and a verb of its own open the clause: the name after
 		// them is the verb's object, not the speaker.
 		{"a pronoun acting on a name", []string{"前特首梁振英今日再批評民族黨召集人陳浩天。", "陳浩天昨日在外國記者會演講。梁振英表示，香港不能容忍港獨。他在傍晚發文批評陳浩天並提及台獨：「台灣獨立問題，一直是亞洲局勢的最大隱憂。」"}, "台灣獨立問題，一直是亞洲局勢的最大隱憂。", "梁振英"},
-		// …and so it does where the name is the first known one of the
-		// sentence whose speaker a quotation after it takes.
-		{"a pronoun criticising a name, then a quotation", []string{"前港督彭定康今日在港大演講。", "彭定康提醒，言論自由不代表什麼都可以說，他不點名批評建制派議員何君堯公然提出「殺」港獨者言論「幾乎肯定犯法」。「我想不起任何一個普通法地區不視之為觸犯刑事法律。」"}, "我想不起任何一個普通法地區不視之為觸犯刑事法律。", "彭定康"},
 		{"a pronoun who sees the speaker", []string{"民主派議員毛孟靜今日作供。", "毛孟靜表示，當日在場。她看到梁天琦用擴音器說：「我哋係參與一個選舉遊行，我哋係唔需要你哋警方批准。」"}, "我哋係參與一個選舉遊行，我哋係唔需要你哋警方批准。", "梁天琦"},
 		// Runes that spell foreign names spell Chinese ones too (邱, 垂):
 		// a Chinese official's two runes are the three the article writes.
