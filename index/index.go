@@ -64,7 +64,7 @@ type Index struct {
 	// (reprintsOf), under the key "".
 	reprintsByArticle gencache.Cache[uint64, map[string][]fangtan.Reprint]
 	columns           facetColumns   // each segment's facet values, for counting
-	columnsRead       sync.WaitGroup // readColumns, which Close waits for
+	warming           sync.WaitGroup // warmUp, which Close waits for
 }
 
 var _ fangtan.Searcher = (*Index)(nil)
@@ -164,18 +164,19 @@ func open(path string, readOnly bool) (*Index, error) {
 	if readOnly {
 		// A process that opens an index read-only searches it; one that
 		// writes (add, delete) mostly does not count facets at all.
-		x.columnsRead.Go(x.readColumns)
+		x.warming.Go(x.warmUp)
 	}
 	return x, nil
 }
 
-// readColumns reads the facet columns of the index's segments and every
+// warmUp reads the facet columns of the index's segments and every
 // reprint in the background, so that the first search after opening does
 // not wait for them (columns 15–19 ms on xwlb; reprints about 270 ms on
 // xwlb + hkcnews, during which searches ask for their page's reprints
-// only). A search that comes first reads the columns itself; an error
-// here is that search's to report.
-func (x *Index) readColumns() {
+// only, as they go on doing if this read fails). A search that comes
+// first reads the columns itself; an error here is that search's to
+// report.
+func (x *Index) warmUp() {
 	snap, release, err := x.snapshot()
 	if err != nil {
 		return
@@ -244,7 +245,7 @@ func (x *Index) Path() string { return x.path }
 // Close releases the index. Closing twice is harmless.
 func (x *Index) Close() error {
 	x.closeOnce.Do(func() {
-		x.columnsRead.Wait()
+		x.warming.Wait()
 		x.closeErr = x.idx.Close()
 	})
 	return x.closeErr

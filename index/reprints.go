@@ -102,7 +102,7 @@ func (x *Index) reprintsOf(ctx context.Context, ids []string) (map[string][]fang
 	all, ok := x.reprintsByArticle.Get(gen, "")
 	if !ok && x.readOnly {
 		// A read-only index reads them all in the background when it
-		// opens (readColumns), which takes about 270 ms for the 4,490 of
+		// opens (warmUp), which takes about 270 ms for the 4,490 of
 		// xwlb + hkcnews: the searches before that ask for their page's.
 		rs, err := x.reprints(ctx, articlesQuery(ids))
 		if err != nil {

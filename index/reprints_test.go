@@ -77,7 +77,7 @@ func TestReprintsBeforeTheWarmUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	x.columnsRead.Wait()
+	x.warming.Wait()
 	all, ok := x.reprintsByArticle.Get(x.gen.Load(), "")
 	if !ok {
 		t.Fatal("the warm-up left no reprints")
