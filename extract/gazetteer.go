@@ -603,6 +603,74 @@ func namesInstitution(text []rune, end int) bool {
 	return false
 }
 
+// bracketedInFirmName reports whether the place at text[i:end] stands in
+// brackets inside a firm's name, the way subsidiaries are named
+// (科域盈創(香港)有限公司, 三聯書店 (香港) 有限公司): the brackets say
+// where the firm is registered, not where the story is.
+func bracketedInFirmName(text []rune, i, end int) bool {
+	if i == 0 || text[i-1] != '(' || end >= len(text) || text[end] != ')' {
+		return false
+	}
+	k := end + 1
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	for _, w := range institutionEnds {
+		if runesHasPrefix(text[k:], w) {
+			return true
+		}
+	}
+	return namesInstitution(text, k)
+}
+
+// titleKeepEnds end the titles of a place's own laws, rules and plans
+// (extract/data/titlekeeps.txt): a place inside such a title in 《》 still
+// counts.
+var titleKeepEnds = mustList("titlekeeps.txt")
+
+// inWorkTitle reports whether the place starting at text[i] stands inside
+// a title in 《》 that is not a law, rule or plan (titleKeepEnds): a
+// paper, a book or a film (《香港01》, 《上海大黄页》, 《南京照相馆》)
+// names a work, not where the story is.
+func inWorkTitle(text []rune, i int) bool {
+	open := -1
+	for k := i - 1; k >= 0 && i-k <= 40; k-- {
+		if text[k] == '》' || text[k] == '\n' {
+			return false
+		}
+		if text[k] == '《' {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := i; k < len(text) && k-open <= 60; k++ {
+		switch text[k] {
+		case '\n', '《':
+			return false
+		case '》':
+			title := text[open+1 : k]
+			// A dated plan: 《江苏省国土空间规划(2021—2035年)》,
+			// 《香港气候行动蓝图2030+》.
+			if p := strings.LastIndex(string(title), "("); p > 0 && title[len(title)-1] == ')' {
+				title = []rune(string(title)[:p])
+			}
+			for len(title) > 0 && !isHanRune(title[len(title)-1]) {
+				title = title[:len(title)-1]
+			}
+			for _, w := range titleKeepEnds {
+				if runesHasSuffix(title, w) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // scan finds every place name in folded text; bounds, when not nil, marks
 // the rune offsets where jieba's words begin and end.
 func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
@@ -679,7 +747,10 @@ func (g *gazetteer) scan(text []rune, bounds []bool) []placeMention {
 		// 四川乐山市夹江县中学: an address, each place of it where the
 		// institution is, not the start of the institution's name.
 		chained := (len(out) > 0 && out[len(out)-1].end == i) || g.startsPlaceIn(text, end, true)
-		if !org && !chained && namesInstitution(text, name) {
+		if !org && !chained && (namesInstitution(text, name) || bracketedInFirmName(text, i, end)) {
+			org = true
+		}
+		if !org && inWorkTitle(text, i) {
 			org = true
 		}
 		if !org && (inByname(text, i, end) || besideMetonym(text, i, end)) {
@@ -1036,9 +1107,10 @@ func (g *gazetteer) regionsNamedIn(texts [][]rune, bounds [][]bool) []string {
 
 // dropRegionNamesakes unresolves the mentions of a mainland division by a
 // name a place of Hong Kong, Macao or Taiwan shares (马鞍山, 南昌, 金門縣)
-// when every other place the article names lies in that region: a Hong
-// Kong story about 马鞍山 is about Ma On Shan. named are the regions the article
-// names by places that are no division (regionsNamedIn: 旺角).
+// when the article's places lie in that region, all or most of them, and
+// none in the mainland division's province: a Hong Kong story about 马鞍山
+// is about Ma On Shan. named are the regions the article names by places
+// that are no division (regionsNamedIn: 旺角).
 func dropRegionNamesakes(all []placeMention, resolved []*division, named []string) {
 	namesake := func(i int) bool {
 		d := resolved[i]
@@ -1050,16 +1122,50 @@ func dropRegionNamesakes(all []placeMention, resolved []*division, named []strin
 		return ok && d.province.name != region
 	}
 	regions := slices.Clone(named)
+	mentions := map[string]int{} // by province, the namesakes left out
 	for i, d := range resolved {
-		if d != nil && !namesake(i) && !slices.Contains(regions, d.province.name) {
+		if d == nil || namesake(i) {
+			continue
+		}
+		mentions[d.province.name]++
+		if !slices.Contains(regions, d.province.name) {
 			regions = append(regions, d.province.name)
 		}
 	}
-	if len(regions) != 1 {
-		return
+	// In a list beside a division of the mainland (武汉、长沙、厦门、南昌),
+	// it is the mainland's.
+	listedBesideMainland := func(i int) bool {
+		region := regionNamesakes[all[i].s.text]
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(all) || resolved[j] == nil || namesake(j) || resolved[j].province.name == region {
+				continue
+			}
+			if prev, m := &all[min(i, j)], &all[max(i, j)]; joinedAfter(prev, m, "、和与及") {
+				return true
+			}
+		}
+		return false
 	}
-	for i := range resolved {
-		if namesake(i) && regionNamesakes[all[i].s.text] == regions[0] {
+	// The region's place where the article names only that region, or
+	// mostly that region and nothing of the mainland division's province:
+	// 马鞍山利安 in a Hong Kong story that also names 北京 once as the
+	// central government. A national story that names Hong Kong among
+	// many places keeps the mainland's.
+	for i, d := range resolved {
+		if !namesake(i) {
+			continue
+		}
+		region := regionNamesakes[all[i].s.text]
+		if !slices.Contains(regions, region) || slices.Contains(regions, d.province.name) || listedBesideMainland(i) {
+			continue
+		}
+		elsewhere := 0
+		for p, n := range mentions {
+			if p != region {
+				elsewhere += n
+			}
+		}
+		if len(regions) == 1 || mentions[region] > elsewhere {
 			resolved[i] = nil
 		}
 	}

@@ -49,6 +49,9 @@ func TestPlaceTraps(t *testing.T) {
 		// Quanzhou's and Fuzhou's (hkcnews, seeds 5 and 6 of the city panels).
 		"國民黨在雲林縣、彰化縣、南投縣、連江縣、金門縣、澎湖縣等地勝選。",
 		"台灣金門死豬證實非洲豬瘟，農委會研判大陸漂來。",
+		// …where the story names the central government once as 北京
+		// (6 hkcnews articles of an election).
+		"范國威說，建制派背後有北京、西環力量操盤。他落區會以馬鞍山利安、烏溪沙站等地區優先，沙田及大埔的票站亦然。",
 		// 成 after a numeral is a share in tenths (hkcnews, seed 5 of
 		// the city panels; 43 articles counted 成都市).
 		"若發表者背後的社交網絡有逾7成都是反對葉劉淑儀，系統就會判斷。",
@@ -89,6 +92,21 @@ func TestPlacesNamedAfter(t *testing.T) {
 		// 啟德 (regionparts.txt).
 		{"在“花城”广州，东涌镇马克村的紫花风铃木吸引游客观赏。", "香港特别行政区"},
 		{"全国政协副主席韩启德出席。", "香港特别行政区"},
+		// A firm's name with its place of registration in brackets
+		// (hkcnews seed 6 of the city panels).
+		{"董事：柳宇澄（科域盈創（香港）有限公司）", "香港特别行政区"},
+		{"万事网联信息技术（北京）有限公司宣布开业。", "北京市"},
+		// A federation's or a church's name (hkcnews: 15 pairs).
+		{"香港社會服務聯會業務總監蔡海偉表示，綜援金額不足。", "香港特别行政区"},
+		// A work's title in 《》 names no place: a paper, a book, a film.
+		{"張宇人回應《香港01》說：「誤人子弟，何必呢？」", "香港特别行政区"},
+		{"館藏以年鑑為主，如《上海大黃頁》、《大連電話號簿》。", "上海市"},
+		{"抗战题材影片《南京照相馆》暑期票房超20亿元。", "南京市"},
+		// Events named after where they were: an uprising, a campaign, a
+		// book fair (hkcnews city panels, seeds 6 and 7).
+		{"楊衢雲從日本到香港，發動惠州起義，失敗後返回香港。", "惠州市"},
+		{"李銳經歷延安整風，遭受政治打擊。", "延安市"},
+		{"劍橋出版社計劃趁北京書展向內地有關當局反映。", "北京市"},
 		// People whose given name is a city's short name, in lists.
 		{"小组成员包括：冯国经、刘遵义、施文信、任志刚。", "遵义市"},
 		{"僱主联合会界别中的李泽楷，史乐山等。", "乐山市"},
@@ -125,6 +143,17 @@ func TestPlacesKept(t *testing.T) {
 		{"香港、南京、马鞍山等地今天举行活动。", "安徽省", "马鞍山市", ""},
 		{"南昌今年新增就业岗位，香港、深圳企业纷纷落户。", "江西省", "南昌市", ""},
 		{"安徽马鞍山市与香港签署合作协议。", "安徽省", "马鞍山市", ""},
+		// …and in a list of the mainland's cities, where Hong Kong is
+		// named too.
+		{"香港高鐵西九龍站開通，香港旅客可直達北京、上海、武漢、長沙、南昌等城市；香港市民反應熱烈，灣仔、旺角的旅行社客似雲來。", "江西省", "南昌市", ""},
+		// A place's own law, rule or plan in 《》 is about the place,
+		// with its years after it.
+		{"《北京市自动驾驶汽车条例》今天起施行。", "北京市", "北京市", ""},
+		{"政府在《香港氣候行動藍圖2030+》中公布目標。", "香港特别行政区", "香港特别行政区", ""},
+		{"国务院批复《江苏省国土空间规划（2021—2035年）》。", "江苏省", "", ""},
+		{"国务院批复《中国（浙江）自由贸易试验区大宗商品资源配置枢纽建设方案》。", "浙江省", "", ""},
+		// The region's own broadcaster, a government department.
+		{"曾俊華早前無償擔任香港電台節目主持。", "香港特别行政区", "香港特别行政区", ""},
 		// Taiwan's 金門縣 and 連江縣 are Fujian's where the article names Fujian.
 		{"厦门至金门、泉州至金门“小三通”客运航线复航。", "福建省", "泉州市", "金门县"},
 		{"福建连江县基层医疗机构提升农村医疗保障能力。", "福建省", "福州市", "连江县"},
