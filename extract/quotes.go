@@ -700,15 +700,17 @@ func (p *people) speakersAsWritten(quotes []fangtan.Quote) {
 	}
 }
 
-// fullLatinNames gives a speaker named by one Latin word (Rogers形容) the
-// full name the article writes it in (Benedict Rogers), where it writes
-// one and only one, as a family name alone is the article's one person of
-// that name.
+// fullLatinNames gives a speaker named by one Latin word the full name
+// the article writes it in, where it writes one and only one: a family
+// name alone (Rogers形容, Carss-Frisk稱) is the article's one person of that
+// name (Benedict Rogers, Monica Carss-Frisk), and so is a given name alone
+// (Raphael解釋) where the article writes it once with a family name after
+// it (Raphael Cohen).
 func fullLatinNames(quotes []fangtan.Quote, paras []string) {
 	full := map[string]string{} // one word → its full name, "" when none or two
 	for i := range quotes {
 		w := quotes[i].Speaker
-		if _, done := full[w]; done || w == "" || strings.Contains(w, " ") || !allLatin([]rune(w)) {
+		if _, done := full[w]; done || w == "" || strings.Contains(w, " ") || !latinNameWord(w) {
 			continue
 		}
 		found, two := "", false
@@ -720,12 +722,18 @@ func fullLatinNames(quotes []fangtan.Quote, paras []string) {
 				}
 				k += at
 				at = k + len(w)
-				if at < len(p) && isLatinLetter(rune(p[at])) {
-					continue // Rogerson
+				if (at < len(p) && (isLatinLetter(rune(p[at])) || p[at] == '-')) || (k > 0 && (isLatinLetter(rune(p[k-1])) || p[k-1] == '-')) {
+					continue // Rogerson, Payne-James
 				}
-				if name := latinWordsBefore(p[:k]); name != "" {
-					two = two || (found != "" && found != name+w)
-					found = name + w
+				name := ""
+				if before := latinWordsBefore(p[:k]); before != "" {
+					name = before + w
+				} else if after := latinWordAfter(p[at:]); after != "" {
+					name = w + after
+				}
+				if name != "" {
+					two = two || (found != "" && found != name)
+					found = name
 				}
 			}
 		}
@@ -765,6 +773,41 @@ func latinWordsBefore(s string) string {
 		return ""
 	}
 	return s[e:]
+}
+
+// latinWordAfter returns the one capitalised Latin word, after one space,
+// that opens s (the " Cohen" of "Raphael Cohen表示"), or "" when there is
+// none, a digit or another Latin word runs on after it, or it is a form
+// of address or no name (Eddie Sir, Julia Hong Kong).
+func latinWordAfter(s string) string {
+	if len(s) < 3 || s[0] != ' ' || !unicode.IsUpper(rune(s[1])) || !isLatinLetter(rune(s[1])) {
+		return ""
+	}
+	e := 2
+	for e < len(s) && (isLatinLetter(rune(s[e])) || (s[e] == '-' && e+1 < len(s) && isLatinLetter(rune(s[e+1])))) {
+		e++
+	}
+	if w := strings.ToLower(s[1:e]); latinTitles[w] || latinNotNames[w] {
+		return ""
+	}
+	if e < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[e:]); unicode.IsDigit(r) || r == '.' || (unicode.IsLetter(r) && !isHan(r)) || (r == ' ' && e+1 < len(s) && isLatinLetter(rune(s[e+1]))) {
+			return "" // Julia Bergès, Joseph Samucha Levy, Anne B. Smith: a letter ASCII lacks, or more than one word after
+		}
+	}
+	return s[:e]
+}
+
+// latinNameWord reports whether w is one Latin name word: letters, or
+// letters joined by hyphens (Carss-Frisk).
+func latinNameWord(w string) bool {
+	parts := strings.Split(w, "-")
+	for _, p := range parts {
+		if !allLatin([]rune(p)) {
+			return false
+		}
+	}
+	return len(parts) <= 3
 }
 
 // nicknameEndingAt returns a nickname that ends right before the speech

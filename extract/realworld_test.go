@@ -1645,6 +1645,13 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a Latin family name written in full elsewhere", []string{"英國保守黨人權委員會副主席Benedict Rogers周三抵港。", "Rogers批評：「香港的入境權由中國操控。」"}, "香港的入境權由中國操控。", "Benedict Rogers"},
 		{"a Latin family name two people share", []string{"Ian Winter和Tom Winter出庭。", "Winter表示：「我們會上訴。」"}, "我們會上訴。", "Winter"},
 		{"a Latin family name after a form of address", []string{"律師Mr Winter出庭。", "Winter表示：「我們會上訴。」"}, "我們會上訴。", "Winter"},
+		// …and so is a given name the article writes once with a family
+		// name after it, and a family name with a hyphen (hkcnews quotes,
+		// seed 16).
+		{"a Latin given name written in full elsewhere", []string{"創辦人Raphael Cohen來自法國。", "Raphael解釋：「香港有完善的商業系統。」"}, "香港有完善的商業系統。", "Raphael Cohen"},
+		{"a hyphenated Latin family name written in full elsewhere", []string{"入境處由御用大律師Monica Carss-Frisk代表。", "Carss-Frisk稱：「當局並無歧視。」"}, "當局並無歧視。", "Monica Carss-Frisk"},
+		{"a Latin given name before a form of address", []string{"樂隊全靠社工Eddie Sir穿針引線。", "Eddie說：「佢哋好有天份。」"}, "佢哋好有天份。", "Eddie"},
+		{"a Latin given name before a family name ASCII cannot spell", []string{"來自法國的Julia Bergès在港工作。", "Julia說：「香港很多Fast Fashion。」"}, "香港很多Fast Fashion。", "Julia"},
 		// A pronoun in a paragraph that opens with a person the article
 		// names once is that person's, not the last paragraph's speaker's.
 		{"a pronoun after a person named once", []string{"另一攝影師Billy說：「他會覺得你是一部機器。」", "Billy補充說：「我們不在體制裡面。」", "羅國輝是團隊中跟曾俊華最多的一位，他藏在鏡頭後默不作聲。他說：「我們看到都會問：『阿Sir好累啊？』他都會講笑。」"}, "我們看到都會問：『阿Sir好累啊？』他都會講笑。", "罗国辉"},

@@ -81,10 +81,11 @@ var builtinAliases = sync.OnceValue(DefaultAliases)
 // the same name, the name extract/data/aliases.txt lists them under (刘淑仪,
 // her own name, is 叶刘淑仪), or the full Latin name of a family name the
 // reader took for the person (Rogers, which fullLatinNames now writes
-// Benedict Rogers where the article does).
+// Benedict Rogers where the article does), or of a given name (Raphael,
+// now Raphael Cohen).
 func sameSpeaker(got, labelled string) bool {
 	return got == labelled || (labelled != "" && got == builtinAliases().Canonical(labelled)) || (labelled != "" && !strings.Contains(labelled, " ") &&
-		allLatin([]rune(labelled)) && strings.HasSuffix(got, " "+labelled))
+		latinNameWord(labelled) && (strings.HasSuffix(got, " "+labelled) || strings.HasPrefix(got, labelled+" ")))
 }
 
 // relabelledFor finds the relabelled entry whose file, id and text prefix
