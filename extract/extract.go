@@ -298,6 +298,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	ppl.resolveAddresses(doc.Quotes, tags)
 	ppl.speakersAsWritten(doc.Quotes)
 	fullLatinNames(doc.Quotes, paras)
+	ppl.chineseNamesOfLatin(doc.Quotes)
 	if !qa {
 		ppl.sectionSpeakers(doc.Quotes, paras, tags)
 		runOnSpeakers(doc.Quotes, paras)

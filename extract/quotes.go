@@ -775,6 +775,75 @@ func latinWordsBefore(s string) string {
 	return s[e:]
 }
 
+// chineseNamesOfLatin gives a speaker named by a Latin word alone the
+// Chinese name the article writes beside it in brackets, either way round
+// (黃定邦（Michael）, Rachel（湯頌儀）), where it writes one and only one:
+// Hong Kong features give the person's name once and then use the English
+// one. A pseudonym in brackets (Ada（化名）) is no name; the Chinese name
+// is the last three runes before the brackets, or two, that start with a
+// family name (的鄺文傑（Aleck）, 同學王珏（Jade）).
+func (p *people) chineseNamesOfLatin(quotes []fangtan.Quote) {
+	text := []rune(p.text) // folded: Latin is lower case, brackets half-width
+	name := map[string]string{}
+	for i := range quotes {
+		w := quotes[i].Speaker
+		if _, done := name[w]; done || w == "" || strings.Contains(w, " ") || !latinNameWord(w) {
+			continue
+		}
+		lw := []rune(strings.ToLower(w))
+		found, two := "", false
+		note := func(n string) {
+			two = two || (found != "" && found != n)
+			found = n
+		}
+		for k := 0; k+len(lw) <= len(text); k++ {
+			if !equalRunes(text[k:k+len(lw)], lw) {
+				continue
+			}
+			end := k + len(lw)
+			if k > 0 && isLatinLetter(text[k-1]) || end < len(text) && isLatinLetter(text[end]) {
+				continue
+			}
+			// 黃定邦（Michael）
+			if k >= 3 && text[k-1] == '(' && end < len(text) && text[end] == ')' {
+				if n := chineseNameEndingAt(text, k-1); n != "" {
+					note(n)
+				}
+			}
+			// Rachel（湯頌儀）
+			if end+3 < len(text) && text[end] == '(' {
+				c := end + 1
+				for c < len(text) && c-end <= 5 && isHan(text[c]) {
+					c++
+				}
+				if c < len(text) && text[c] == ')' && c-end-1 >= 2 && c-end-1 <= 4 && surnames[text[end+1]] {
+					note(string(text[end+1 : c]))
+				}
+			}
+		}
+		if two {
+			found = ""
+		}
+		name[w] = found
+	}
+	for i := range quotes {
+		if n := name[quotes[i].Speaker]; n != "" {
+			quotes[i].Speaker, quotes[i].SpeakerTitle = n, p.officialPost(n)
+		}
+	}
+}
+
+// chineseNameEndingAt returns the name of three runes, or two, that ends
+// text right before end and starts with a family name, or "".
+func chineseNameEndingAt(text []rune, end int) string {
+	for _, n := range []int{3, 2} {
+		if end-n >= 0 && allHanRunes(text[end-n:end]) && surnames[text[end-n]] {
+			return string(text[end-n : end])
+		}
+	}
+	return ""
+}
+
 // latinWordAfter returns the one capitalised Latin word, after one space,
 // that opens s (the " Cohen" of "Raphael Cohen表示"), or "" when there is
 // none, a digit or another Latin word runs on after it, or it is a form

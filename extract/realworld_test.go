@@ -1651,6 +1651,11 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a Latin given name written in full elsewhere", []string{"創辦人Raphael Cohen來自法國。", "Raphael解釋：「香港有完善的商業系統。」"}, "香港有完善的商業系統。", "Raphael Cohen"},
 		{"a hyphenated Latin family name written in full elsewhere", []string{"入境處由御用大律師Monica Carss-Frisk代表。", "Carss-Frisk稱：「當局並無歧視。」"}, "當局並無歧視。", "Monica Carss-Frisk"},
 		{"a Latin given name before a form of address", []string{"樂隊全靠社工Eddie Sir穿針引線。", "Eddie說：「佢哋好有天份。」"}, "佢哋好有天份。", "Eddie"},
+		// An English name is the Chinese one the article writes beside it
+		// in brackets (hkcnews quotes, seed 16), but not a pseudonym.
+		{"an English name after a Chinese one", []string{"劇團創辦人黃定邦（Michael）與朋友組成劇團。", "Michael說：「我哋冇排練室。」"}, "我哋冇排練室。", "黄定邦"},
+		{"a Chinese name in brackets after an English one", []string{"Rachel（湯頌儀）是一名家長。", "Rachel說：「我反對TSA。」"}, "我反對TSA。", "汤颂仪"},
+		{"a pseudonym in brackets after an English name", []string{"Ada（化名）今年30歲。", "Ada說：「我唔想再返去。」"}, "我唔想再返去。", "Ada"},
 		{"a Latin given name before a family name ASCII cannot spell", []string{"來自法國的Julia Bergès在港工作。", "Julia說：「香港很多Fast Fashion。」"}, "香港很多Fast Fashion。", "Julia"},
 		// A pronoun in a paragraph that opens with a person the article
 		// names once is that person's, not the last paragraph's speaker's.

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"fangtan"
+	"fangtan/analyzer"
 	"fangtan/corpus"
 )
 
@@ -53,7 +54,7 @@ func TestLabelledSpeakersStillRight(t *testing.T) {
 		}
 		right := false
 		for _, q := range d.Quotes {
-			if sameQuote(q.Text, r.text) && sameSpeaker(q.Speaker, r.speaker) {
+			if sameQuote(q.Text, r.text) && (sameSpeaker(q.Speaker, r.speaker) || chineseNameOf(q.Speaker, r.speaker, d)) {
 				right = true
 			}
 		}
@@ -86,6 +87,18 @@ var builtinAliases = sync.OnceValue(DefaultAliases)
 func sameSpeaker(got, labelled string) bool {
 	return got == labelled || (labelled != "" && got == builtinAliases().Canonical(labelled)) || (labelled != "" && !strings.Contains(labelled, " ") &&
 		latinNameWord(labelled) && (strings.HasSuffix(got, " "+labelled) || strings.HasPrefix(got, labelled+" ")))
+}
+
+// chineseNameOf reports whether got is the Chinese name that the article
+// writes beside the Latin one a reader labelled, in brackets either way
+// round (黃定邦（Michael）), as chineseNamesOfLatin now names such speakers.
+func chineseNameOf(got, labelled string, d fangtan.Document) bool {
+	if got == "" || !latinNameWord(labelled) {
+		return false
+	}
+	text := analyzer.Fold(d.Title + "\n" + d.Text)
+	l := strings.ToLower(labelled)
+	return strings.Contains(text, got+"("+l+")") || strings.Contains(text, l+"("+got+")")
 }
 
 // relabelledFor finds the relabelled entry whose file, id and text prefix
