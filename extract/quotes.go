@@ -834,9 +834,14 @@ func (p *people) chineseNamesOfLatin(quotes []fangtan.Quote) {
 }
 
 // chineseNameEndingAt returns the name of three runes, or two, that ends
-// text right before end and starts with a family name, or "".
+// text right before end and starts with a family name, or "". Two where a
+// post ends right before them (主席王珏: 席 is a family name too).
 func chineseNameEndingAt(text []rune, end int) string {
-	for _, n := range []int{3, 2} {
+	lengths := []int{3, 2}
+	if end >= 2 && positionEndingAt(text, end-2) > 0 {
+		lengths = []int{2}
+	}
+	for _, n := range lengths {
 		if end-n >= 0 && allHanRunes(text[end-n:end]) && surnames[text[end-n]] {
 			return string(text[end-n : end])
 		}

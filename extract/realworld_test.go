@@ -1655,6 +1655,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// in brackets (hkcnews quotes, seed 16), but not a pseudonym.
 		{"an English name after a Chinese one", []string{"劇團創辦人黃定邦（Michael）與朋友組成劇團。", "Michael說：「我哋冇排練室。」"}, "我哋冇排練室。", "黄定邦"},
 		{"a Chinese name in brackets after an English one", []string{"Rachel（湯頌儀）是一名家長。", "Rachel說：「我反對TSA。」"}, "我反對TSA。", "汤颂仪"},
+		{"an English name after a Chinese one of two runes after a post", []string{"學生會主席王珏（Jade）帶領同學遊行。", "Jade說：「我哋會堅持。」"}, "我哋會堅持。", "王珏"},
 		{"a pseudonym in brackets after an English name", []string{"Ada（化名）今年30歲。", "Ada說：「我唔想再返去。」"}, "我唔想再返去。", "Ada"},
 		{"a Latin given name before a family name ASCII cannot spell", []string{"來自法國的Julia Bergès在港工作。", "Julia說：「香港很多Fast Fashion。」"}, "香港很多Fast Fashion。", "Julia"},
 		// A pronoun in a paragraph that opens with a person the article
