@@ -92,6 +92,9 @@ func TestPlacesNamedAfter(t *testing.T) {
 		// 啟德 (regionparts.txt).
 		{"在“花城”广州，东涌镇马克村的紫花风铃木吸引游客观赏。", "香港特别行政区"},
 		{"全国政协副主席韩启德出席。", "香港特别行政区"},
+		// A customs district is the central government's office (xwlb
+		// city panels, seeds 3 and 4).
+		{"据长沙海关统计，今年前10个月湖南对非洲进出口增长。", "长沙市"},
 		// A firm's name with its place of registration in brackets
 		// (hkcnews seed 6 of the city panels).
 		{"董事：柳宇澄（科域盈創（香港）有限公司）", "香港特别行政区"},
