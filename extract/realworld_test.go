@@ -197,6 +197,8 @@ func TestPlacesKept(t *testing.T) {
 		// in 113 xwlb articles that named no 河北).
 		{"雄安新区建设进入承接北京非首都功能疏解和建设同步推进阶段。", "河北省", "", ""},
 		{"横琴粤澳深度合作区揭牌一年来，澳门居民来此就业。", "广东省", "珠海市", ""},
+		{"上合示范区到发中亚五国中欧班列超1400列。", "山东省", "青岛市", "胶州市"},
+		{"前海蛇口自贸片区成立以来，累计注册港资企业超过一万家。", "广东省", "深圳市", ""},
 		{"浦东打造社会主义现代化建设引领区。", "上海市", "上海市", "浦东新区"},
 		// Words jieba glues to a place: the Party before it, a landmark
 		// after (26 xwlb articles named no other place).
