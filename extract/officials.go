@@ -2208,6 +2208,11 @@ func (p *people) findTitledMentions(t *tagged) {
 		if isPlacePost(rs[i:i+n]) && name[len(name)-1] == rs[i] {
 			continue
 		}
+		// 俄罗斯驻罗马尼亚康斯坦察/nr 总领事: after 驻, and a country, the
+		// word names where the post is held.
+		if stationedAt(rs, sp.start) {
+			continue
+		}
 		// 阿斯塔纳市长: jieba tags places as persons too; only a Chinese
 		// family name, or a name the article already gave, counts here.
 		if allHanRunes(name) && !notNames[string(name)] && startsWithSurname(name) && !isCountry(name) {
@@ -2245,6 +2250,21 @@ func (t *tagged) trimForeignName(i, n int) int {
 func isPlacePost(post []rune) bool {
 	return len(post) >= 2 && strings.ContainsRune("市州省县区镇乡村局处厅署司", post[0]) &&
 		(post[1] == '长' || string(post[1:]) == "议员")
+}
+
+// stationedAt reports whether the word at i follows 驻, directly or
+// after a country's name (驻纽约, 驻罗马尼亚康斯坦察): it names the place
+// of a diplomat's post, not a person.
+func stationedAt(rs []rune, i int) bool {
+	if i > 0 && rs[i-1] == '驻' {
+		return true
+	}
+	for k := i - 2; k >= 1 && i-k <= 8; k-- {
+		if rs[k-1] == '驻' && countryNameAt(rs, k) == i-k {
+			return true
+		}
+	}
+	return false
 }
 
 // copulas join a name to the post that follows it: 麦卡菲是前联邦检察官,

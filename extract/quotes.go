@@ -183,6 +183,9 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		if s < start || e-s < 2 || insideTitleMarks(rs, start, s) || !titleMarksInOccasion(rs, e, verbStart) {
 			return // 《雪梨先驅晨報》說, 〈胡耀邦逝世現象的省思〉提出: a paper's or a work's name
 		}
+		if stationedAt(rs, s) {
+			return // 德国驻伊斯坦布尔总领事馆2月1日称: where the mission is
+		}
 		c := cand{s, e, p.mentions(string(rs[s:e]))}
 		if _, ok := p.byName[string(rs[s:e])]; ok {
 			c.freq += 1000 // a known person outranks any guess
@@ -3162,7 +3165,9 @@ func (t *tagged) latinBeforeTitledName(s, e, verbStart int) bool {
 func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string) {
 	rs := t.runes
 	for i := start; i < verbStart; i++ {
-		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) && spokespersonAfter(rs, i+n, verbStart) < 0 && !t.latinBeforeTitledName(i, i+n, verbStart) {
+		// 陪審團昨日曾向法官彭寶琴表示: a known person after 向 and a
+		// post hears the words (listenerAt), as in nameBeforeVerb.
+		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) && spokespersonAfter(rs, i+n, verbStart) < 0 && !t.latinBeforeTitledName(i, i+n, verbStart) && !t.listenerAt(start, i) {
 			if t.pronounActsOn(start, i) && !wordsNotSpoken(rs[start:i]) {
 				// 他接着評論習近平在非洲之行說: the pronoun's verb takes
 				// the name as its object, as in nameBeforeVerb.

@@ -488,6 +488,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// there is still an official.
 		{"中國駐美國大使崔天凱表示，中方不希望打貿易戰。", []string{"崔天凯"}, nil},
 		{"5日，伊朗新任驻沙特大使埃纳亚提抵达沙特首都利雅得。", []string{"埃纳亚提"}, nil}, // 伊朗 stands before 新任, outside the title
+		// A consul general is a diplomat's post, as an ambassador is; the
+		// city after 驻 is where it is held.
+		{"上任半年的英國駐港總領事賀恩德（Andrew Heyn）接受專訪時表示。", []string{"贺恩德|英国"}, nil},
+		{"中國駐溫哥華總領事佟曉玲出席活動。", []string{"佟晓玲"}, nil},
+		{"罗马尼亚外交部宣布俄罗斯驻罗马尼亚康斯坦察总领事为“不受欢迎的人”。", nil, []string{"康斯坦察"}},
 		// 新 before a post is new, not Singapore's.
 		{"新特首林鄭月娥今日宣誓就職。", []string{"林郑月娥"}, nil},
 	} {
@@ -1143,6 +1148,12 @@ func TestReportedSpeech(t *testing.T) {
 		{"a name met is not the clause's subject", []string{"阿联酋总统穆罕默德22日在阿布扎比会见到访的伊朗外长阿卜杜拉希扬，双方强调实现地区稳定与繁荣的重要性。"}, ""},
 		{"a name called is not the clause's subject", []string{"記者致電約訪提出船灣新市鎮方案的黎照昌，希望深入了解他的建議，他爽快答應。"}, ""},
 		{"a post two officials hold is nobody's", []string{"国务院总理李强会见越南总理范明政。总理表示，双方应加强合作交流互鉴。"}, ""},
+		// After 驻, and a country, a word names where a mission is.
+		{"a consulate's city is nobody", []string{"德国驻伊斯坦布尔总领事馆2月1日称，由于安全原因，总领馆将于当天关闭。"}, ""},
+		// A person known to the article hears the words after 向, also
+		// with a post between (陪審團昨日曾向法官彭寶琴表示): the rule of
+		// nameBeforeVerb holds for the clause's known subject too.
+		{"a known person after 向 and a post hears the words", []string{"行政長官林鄭月娥今日出席論壇。她亦即場向美國駐港總領事唐偉康建議，未來應該開放兩地的打工旅遊簽證。", "國務院總理李克強會見外賓。陪審團昨日曾向法官彭寶琴表示，公眾席有人向他們拍照。"}, "林郑月娥"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, q := range extractText(t, "新闻", tc.paras...).Quotes {
@@ -1511,6 +1522,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// subject: the pronoun after it is that person's (a mother's, not
 		// her son's).
 		{"a pronoun after a mother named as her son's", []string{"前民政事務局局長何志平被裁定洗黑錢等罪成。", "何志平92歲的母親何張燦霞亦親撰兩頁求情信，文首指出，何張燦霞「含著滿眶眼淚」，執筆為兒子寫下求情信。她形容兒子「自幼聰明伶俐」，並讚賞何志平「極具人格魅力，更善交朋友，他的朋友不分階層、年齡，不少成為終生的朋友。」", "何張燦霞提到，何志平曾免費診治一名貧窮的盲眼僧人，「但Patrick以做醫生只能醫好少數病人之身體，不如從政更可為多數人民服務」。"}, "極具人格魅力，更善交朋友，他的朋友不分階層、年齡，不少成為終生的朋友。", "何张灿霞"},
+		// A consul general holds a post, as an ambassador does, and
+		// speaks as an official of the article.
+		{"a pronoun after a consul general", []string{"上任半年的英國駐港總領事賀恩德接受專訪時表示，香港面對社會兩極化問題。", "賀恩德在午餐會上說，觀察所有特首候選人決意解決社會撕裂。他引用英國首相文翠珊說，所有市民都應有話事權。", "他表示，任何成功的特首都要對外溝通。他說：「對話未必能解決所有事，但沒有對話不會有任何進步。」"}, "對話未必能解決所有事，但沒有對話不會有任何進步。", "贺恩德"},
 		{"a pronoun after a legislator's statement", []string{"民建聯主席李慧琼出席立法會會議。", "多名建制派議員發言反對動議。民建聯李慧琼表示，梁振英可能因為對專責委員會部分委員有偏見「非常緊張」，但承認找周浩鼎做法不合適，應該寫信給委員會。她批評：「泛民為了倒梁，在沒有足夠證據下指控梁振英瀆職。」"}, "泛民為了倒梁，在沒有足夠證據下指控梁振英瀆職。", "李慧琼"},
 		// A time or an occasion may stand between the name and the verb
 		// (接受中央社訪問), and the pronoun goes on with that person.
