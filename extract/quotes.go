@@ -2605,6 +2605,9 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 			}
 			if info := p.byName[name]; info != nil {
 				info.speaker = true
+			} else if p.speakerToNote(tags, name, title) {
+				// 賀恩德表示，「…」…。他說: a later pronoun can mean them.
+				p.note(name, "", false).speaker = true
 			}
 			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteDirect, Paragraph: pi})
 			last.end, last.name, last.title = q.end, name, title
@@ -2616,6 +2619,22 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 		}
 	}
 	return out
+}
+
+// speakerToNote reports whether name, the speaker found for a direct
+// quotation, is sure enough to become a person of the article, whom a
+// later 他 or 她 may mean (noteSpeakingSubjects does the same for the
+// subjects of reported speech): a post stands before it, or jieba reads
+// it as one word, a person's or one it does not know, somewhere in the
+// article. A country or a body speaks but is no person. A name cut short
+// (文浩 of 文浩正) is noted too: the run-on rules fold it into the full
+// name afterwards, with its quotes.
+func (p *people) speakerToNote(tags []*tagged, name, title string) bool {
+	nr := []rune(name)
+	if len(nr) < 2 || isCountry(nr) || bodyName(nr) {
+		return false
+	}
+	return title != "" || taggedAsName(tags, name)
 }
 
 // introducedSpeaker is the speaker of the lead-in paragraph before pi
