@@ -258,6 +258,12 @@ func recordPage(raw []byte, rel, stem string, n int) (*page, error) {
 		p.hints.Source = sourceForStem(stem)
 	}
 	p.lines = strings.Split(strings.ReplaceAll(rec.Text, "\r\n", "\n"), "\n")
+	for i, l := range p.lines {
+		// A record scraped from Markdown keeps its block quotations'
+		// marks (> 他形容自己…, > **日照香爐生紫煙**): they are no text,
+		// and a quotation or heading behind one must open its paragraph.
+		p.lines[i] = trimQuoteMarks(l)
+	}
 	if lines := htmlFragmentLines(rec.Text); lines != nil {
 		p.lines = lines // <p>…</p><p>…</p>: the article's markup
 	}

@@ -44,7 +44,7 @@ func parseMarkdown(text string) page {
 			p.lines = append(p.lines, "")
 			continue
 		}
-		t = mdListMark.ReplaceAllString(t, "")
+		t = mdListMark.ReplaceAllString(trimQuoteMarks(t), "")
 		p.lines = append(p.lines, stripMarkdown(t))
 	}
 	return p
@@ -53,7 +53,7 @@ func parseMarkdown(text string) page {
 var (
 	mdHeading  = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*$`)
 	mdRule     = regexp.MustCompile(`^([-*_]\s*){3,}$`)
-	mdListMark = regexp.MustCompile(`^(>\s*)+|^([-*+]|\d+[.)])\s+`)
+	mdListMark = regexp.MustCompile(`^([-*+]|\d+[.)])\s+`)
 	mdImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	mdLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	mdEmphasis = regexp.MustCompile("\\*\\*|__|`")
@@ -62,6 +62,20 @@ var (
 	mdItalic  = regexp.MustCompile(`\*([^*\n]+)\*`)
 	mdHTMLTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
+
+// trimQuoteMarks removes a block quotation's marks from the start of a
+// line (> 他形容自己…, > > …), which JSON records scraped from Markdown
+// keep too.
+func trimQuoteMarks(line string) string {
+	t := strings.TrimLeftFunc(line, isSpace)
+	if !strings.HasPrefix(t, ">") {
+		return line
+	}
+	for strings.HasPrefix(t, ">") {
+		t = strings.TrimLeftFunc(t[1:], isSpace)
+	}
+	return t
+}
 
 func stripMarkdown(s string) string {
 	s = mdImage.ReplaceAllString(s, "")

@@ -500,6 +500,9 @@ func TestRecordMarkup(t *testing.T) {
 		{"line breaks", `行政長官林鄭月娥今日發表施政報告。<br/>林鄭月娥說：「我們會增加土地供應。」<br>`,
 			"行政長官林鄭月娥今日發表施政報告。|林鄭月娥說：「我們會增加土地供應。」"},
 		{"plain text with a <", "增長率<3%的地區有五個。\n其餘地區增長較快。", "增長率<3%的地區有五個。|其餘地區增長較快。"},
+		// A record scraped from Markdown keeps its block quotations' marks.
+		{"block quotation marks", "辭工後，黃浩民每天都待在家打機。\n>\n> 他形容自己無夢想，「現在就像死了一般。」\n>  **減綜援承認諮詢不足**\n股價升幅>5%。",
+			"辭工後，黃浩民每天都待在家打機。|他形容自己無夢想，「現在就像死了一般。」|**減綜援承認諮詢不足**|股價升幅>5%。"},
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
