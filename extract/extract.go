@@ -304,6 +304,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		runOnSpeakers(doc.Quotes, paras)
 	}
 	e.canonicalNames(doc)
+	bodySpeakers(doc.Quotes, folded)
 	if !qa {
 		ppl.intervieweeQuotes(doc.Quotes, paras, tags)
 		runOnSpeakers(doc.Quotes, paras)

@@ -703,6 +703,49 @@ func (p *people) speakersAsWritten(quotes []fangtan.Quote) {
 	}
 }
 
+// bodyNameWords make a name right before them a body's (bodynames.txt and
+// institutions.txt).
+var bodyNameWords = append(mustList("bodynames.txt"), institutionEnds...)
+
+// bodySpeakers takes the speaker from quotes whose speaker the folded
+// article names only as the start of a body's name: 圣约翰 of 圣约翰学院,
+// 玛丽 of 玛丽医院, 巴赞 of 巴赞集团. The body spoke, and bodies are no
+// speakers.
+func bodySpeakers(quotes []fangtan.Quote, folded string) {
+	bodies := map[string]bool{}
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Speaker == "" {
+			continue
+		}
+		body, seen := bodies[q.Speaker]
+		if !seen {
+			body = onlyBodyName(folded, q.Speaker)
+			bodies[q.Speaker] = body
+		}
+		if body {
+			q.Speaker, q.SpeakerTitle = "", ""
+		}
+	}
+}
+
+// onlyBodyName reports whether text names name at least once and each
+// time as the start of a body's name (bodyNameWords).
+func onlyBodyName(text, name string) bool {
+	found := false
+	for from := 0; ; {
+		i := strings.Index(text[from:], name)
+		if i < 0 {
+			return found
+		}
+		from += i + len(name)
+		if !slices.ContainsFunc(bodyNameWords, func(w string) bool { return strings.HasPrefix(text[from:], w) }) {
+			return false
+		}
+		found = true
+	}
+}
+
 // fullLatinNames gives a speaker named by one Latin word the full name
 // the article writes it in, where it writes one and only one: a family
 // name alone (Rogers形容, Carss-Frisk稱) is the article's one person of that
@@ -1239,7 +1282,7 @@ func (p *people) intervieweeQuotes(quotes []fangtan.Quote, paras []string, tags 
 			inParagraph, para = "", q.Paragraph
 		}
 		if q.Kind == fangtan.QuoteDirect && q.Speaker == "" && q.Paragraph < len(paras) && (last == who || count[last] < 2) &&
-			(opensParagraph(paras[q.Paragraph], q.Text) || (q.Paragraph < len(tags) && p.narratedBefore(tags[q.Paragraph], q.Text, who))) &&
+			(opensParagraph(paras[q.Paragraph], q.Text) || (q.Paragraph < len(tags) && (p.narratedBefore(tags[q.Paragraph], q.Text, who) || p.pronounNarrated(tags, q.Paragraph, q.Text, who)))) &&
 			!reportersQuestion(q.Text) && leadInParagraph(paras, q.Paragraph) < 0 {
 			q.Speaker, q.SpeakerTitle = who, title
 		}
@@ -1386,14 +1429,11 @@ func (p *people) headlinedInterviewee(count map[string]int) string {
 // reports nobody's words and says nothing of hearing or asking, so that
 // a passing voice (一名街坊說，「…」) is not taken for the interviewee.
 func (p *people) narratedBefore(t *tagged, text, who string) bool {
-	rs, folded := t.runes, analyzer.Fold(text)
-	para := string(rs)
-	at := strings.Index(para, folded)
-	if at < 0 {
+	rs := t.runes
+	start, quoted, ok := quotationIn(t, text)
+	if !ok {
 		return false
 	}
-	start := utf8.RuneCountInString(para[:at])
-	quoted := rs[start : start+utf8.RuneCountInString(folded)]
 	j := start - 1
 	if j < 1 || !isOpeningMark(rs[j]) || !strings.ContainsRune("。!！，,?？", rs[j-1]) || !isSentenceLike(quoted) {
 		return false
@@ -1405,6 +1445,57 @@ func (p *people) narratedBefore(t *tagged, text, who string) bool {
 	for v := ss + 1; v <= j; v++ {
 		if max(reportVerbEndingAt(rs, v), speechVerbEndingAt(rs, v)) > 0 {
 			return false
+		}
+	}
+	return true
+}
+
+// quotationIn is where the quotation text starts in paragraph t, and its
+// runes there. The text may be Traditional, so it is folded.
+func quotationIn(t *tagged, text string) (start int, quoted []rune, ok bool) {
+	folded := analyzer.Fold(text)
+	para := string(t.runes)
+	at := strings.Index(para, folded)
+	if at < 0 {
+		return 0, nil, false
+	}
+	start = utf8.RuneCountInString(para[:at])
+	return start, t.runes[start : start+utf8.RuneCountInString(folded)], true
+}
+
+// pronounNarrated reports whether the quotation text, in paragraph pi,
+// ends a sentence whose subject is 他 or 她 and whose person can only be
+// the interviewee who (他形容自己做人無學歷…，「現在就像死了一般」, 她憶述：
+// 「…」): nobody else is named before it in the paragraph, nor in the
+// paragraph before where the sentence opens the paragraph (黃浩銘父親委託…
+// then 他說：「…」), and the quotation's own clause reports no one else's
+// words (他記得，有內地老師甚至說過：「…」). Words reported earlier in the
+// paragraph do not count against it: they are most often the
+// interviewee's own, or a question put to them (被問到…，她就笑說：「…」).
+func (p *people) pronounNarrated(tags []*tagged, pi int, text, who string) bool {
+	t := tags[pi]
+	rs := t.runes
+	start, quoted, ok := quotationIn(t, text)
+	j := start - 1
+	if !ok || j < 1 || !isOpeningMark(rs[j]) || !strings.ContainsRune("。!！，,?？：:", rs[j-1]) || !isSentenceLike(quoted) {
+		return false
+	}
+	ss := sentenceStart(rs, j-1)
+	k := skipLeadIn(rs, ss, j)
+	if k+1 >= j || (rs[k] != '他' && rs[k] != '她') || rs[k+1] == '们' {
+		return false
+	}
+	if p.namesPersonIn(t, 0, j, who) || wordsNotSpoken(rs[ss:j]) {
+		return false
+	}
+	if skipLeadIn(rs, 0, ss) == ss && pi > 0 && p.namesPersonIn(tags[pi-1], 0, len(tags[pi-1].runes), who) {
+		return false
+	}
+	if cs := clauseStart(rs, j-1); cs > k+1 {
+		for v := cs + 1; v <= j; v++ {
+			if max(reportVerbEndingAt(rs, v), speechVerbEndingAt(rs, v)) > 0 {
+				return false
+			}
 		}
 	}
 	return true

@@ -1628,6 +1628,15 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// them that names nobody else.
 		{"the interviewee's quotation after narration", afterThreeQuotes("選舉過後，泛民的支持者越來越少，因為大家都累了。「這種累，不是擺到明的，而是大家都覺察到的。」"),
 			"這種累，不是擺到明的，而是大家都覺察到的。", "练乙铮"},
+		// …and the quotations of a sentence whose subject is 他 or 她,
+		// where the article names nobody else for the pronoun to mean
+		// (testdata/samples/hkcnews-interviewee-pronouns.seed41.tsv).
+		{"the interviewee's words after 他 and narration", afterThreeQuotes("泛民在選舉中一再失利。", "選舉過後，支持者越來越少。", "不少人已經離開。",
+			"他形容泛民陣營疲態畢露，對前景提不起信心，「這種累，不是擺到明的，而是大家都覺察到的。」"),
+			"這種累，不是擺到明的，而是大家都覺察到的。", "练乙铮"},
+		{"the interviewee's words after 他 and a colon", afterThreeQuotes("泛民在選舉中一再失利。", "選舉過後，支持者越來越少。", "不少人已經離開。",
+			"但他憶述：「當年上街的人，今日好多都唔再出聲。」"),
+			"當年上街的人，今日好多都唔再出聲。", "练乙铮"},
 		// In Hong Kong's 「」 a noun phrase is as often the speaker's own
 		// coinage as a term (21 of 40 sampled were terms).
 		// Two runes that are no noun, after a speech verb, are said.
@@ -2003,6 +2012,12 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// feature, introduced by its own verb or named, is not theirs.
 		{"a passing voice's verb", "呢度啲嘢貴咗好多。", "练乙铮", afterThreeQuotes("遊行當日街上人山人海，一名街坊說，「呢度啲嘢貴咗好多。」")},
 		{"another person named in the narration", "我哋會繼續行落去。", "练乙铮", afterThreeQuotes("遊行當日，陳健民帶領隊伍出發。「我哋會繼續行落去。」")},
+		// 他 in a paragraph after one that names another person may be
+		// theirs, and 他記得 reports another's words.
+		{"a pronoun after a paragraph naming another", "總有一些種子可以留下去。", "练乙铮", afterThreeQuotes("泛民在選舉中一再失利。", "選舉過後，支持者越來越少。",
+			"導演李景昌直至2009年起參與「六四」舞台劇製作，才重新認識六四。", "他以學校巡演為例說：「總有一些種子可以留下去。」")},
+		{"another's words the pronoun remembers", "你係我學生，你就係我個仔。", "练乙铮", afterThreeQuotes("泛民在選舉中一再失利。", "選舉過後，支持者越來越少。", "不少人已經離開。",
+			"他記得，有內地老師甚至說過：「你係我學生，你就係我個仔。」")},
 		{"two voices in turn", "我們會繼續諮詢公眾。", "陈健民", []string{
 			"陳健民說：「運動會繼續。」", "陳健民又說：「我們不會放棄。」", "陳健民指出：「政府要回應。」", "陳健民認為：「大家要團結。」",
 			"林鄭月娥回應時說：「政府會聆聽。」", "林鄭月娥又說：「政府有責任。」", "政府其後發表聲明。", "「我們會繼續諮詢公眾。」"}},
@@ -2018,6 +2033,28 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 				}
 			}
 			t.Errorf("no quote %q among %+v", tc.text, d.Quotes)
+		})
+	}
+	// A name the article writes only as the start of a body's name
+	// (bodynames.txt, institutions.txt) is the body's, and bodies are no
+	// speakers.
+	for _, tc := range []struct {
+		name, body string
+		paras      []string
+	}{
+		{"a college", "圣约翰", []string{"香港大學聖約翰學院早前揭發有一名宿生會候選內閣成員，遭其他宿生「滴蠟」在他的下體，聖約翰學院舍堂學生會發聲明致歉，表示全體宿生及候選內閣本月5日及7日坦誠交流，均譴責「玩新生」或欺凌行為不成熟，同意不論嚴重程度，有關行為不是學院傳統且必須禁止。"}},
+		{"a company", "巴赞", []string{"伊朗伊斯兰革命卫队发言人纳伊尼称，16日晚至17日，伊朗对以色列发起新一轮导弹和无人机打击。以色列多地响起防空警报。另据以色列最大的炼油厂运营商巴赞集团16日表示，由于伊朗对其位于海法的炼油厂发动导弹袭击，目前工厂所有设施已被迫关闭。"}},
+	} {
+		t.Run("a body's name: "+tc.name, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.paras...)
+			if len(d.Quotes) == 0 {
+				t.Fatalf("no quotes")
+			}
+			for _, q := range d.Quotes {
+				if q.Speaker == tc.body {
+					t.Errorf("quote %q given to %q", q.Text, q.Speaker)
+				}
+			}
 		})
 	}
 	t.Run("a newspaper's words are nobody's", func(t *testing.T) {
