@@ -172,6 +172,12 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	// family-name rules disagree at the edges (徐缘续说: 徐缘 and 续说), so
 	// the candidate the article repeats most wins, then the one nearest the
 	// verb.
+	// 西蒙（Pablo Simón）認為, 陳先生（化名）表示: a bracket between the
+	// name and the verb that says how the name is written (nameNote) is
+	// part of neither.
+	if open := bracketEndingAt(rs, verbStart); open > start && nameNote(rs[open+1:verbStart-1]) {
+		verbStart = open
+	}
 	type cand struct{ s, e, freq int }
 	var cands []cand
 	// 养老服务司有关负责人介绍: the official in charge, whom the clause
@@ -338,6 +344,36 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		title = pi.bestTitle()
 	}
 	return name, title
+}
+
+// maxBracketBeforeVerb is the longest bracket nameBeforeVerb looks past.
+const maxBracketBeforeVerb = 40
+
+// bracketEndingAt is where the bracket that closes right before end opens
+// ((Pablo Simón), （化名）), within maxBracketBeforeVerb runes and one
+// sentence; -1 where none closes there.
+func bracketEndingAt(rs []rune, end int) int {
+	if end < 2 || (rs[end-1] != ')' && rs[end-1] != '）') {
+		return -1
+	}
+	for i := end - 2; i >= 0 && end-i <= maxBracketBeforeVerb; i-- {
+		switch {
+		case rs[i] == '(' || rs[i] == '（':
+			return i
+		case strings.ContainsRune(sentenceEnds+")）", rs[i]):
+			return -1
+		}
+	}
+	return -1
+}
+
+// nameNote reports whether a bracket's text says how a name is written
+// or what it is, not when or where: the name in Latin letters (Pablo
+// Simón), or that it is made up (化名) or transcribed (音译). A date
+// (4月14日) or a place in brackets is none.
+func nameNote(text []rune) bool {
+	s := string(text)
+	return strings.IndexFunc(s, isLatinLetter) >= 0 || s == "化名" || s == "音译"
 }
 
 // citingVerbs pass on another's words (引述劉霞的話).

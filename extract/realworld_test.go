@@ -1637,6 +1637,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"the interviewee's words after 他 and a colon", afterThreeQuotes("泛民在選舉中一再失利。", "選舉過後，支持者越來越少。", "不少人已經離開。",
 			"但他憶述：「當年上街的人，今日好多都唔再出聲。」"),
 			"當年上街的人，今日好多都唔再出聲。", "练乙铮"},
+		// A bracket between the name and the verb that gives the name in
+		// Latin letters hides neither.
+		{"a name's Latin form in brackets before the verb", []string{"馬德里加洛斯三世大學政治科學系教授西蒙（Pablo Simón）認為，「分離主義派系此刻所想，並不是10月那種想法。」"}, "分離主義派系此刻所想，並不是10月那種想法。", "西蒙"},
 		// In Hong Kong's 「」 a noun phrase is as often the speaker's own
 		// coinage as a term (21 of 40 sampled were terms).
 		// Two runes that are no noun, after a speech verb, are said.
@@ -2057,6 +2060,16 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			}
 		})
 	}
+	// A date in brackets before the verb is no note on a name: the place
+	// before it does not speak.
+	t.Run("a date in brackets before the verb", func(t *testing.T) {
+		d := extractText(t, "新闻", "央视网消息（新闻联播）：俄罗斯国防部13日称，经过激烈战斗，俄军目前已完全控制顿涅茨克地区的五一村。俄军在阿夫杰耶夫卡、赫尔松等方向击退乌军进攻，打击乌军火炮系统等目标。俄防空系统还拦截了乌军大量火箭弹和无人机。此外，扎波罗热地方官员今天（4月14日）称，托克马克市13日遭乌军袭击，造成人员伤亡。")
+		for _, q := range d.Quotes {
+			if q.Speaker == "扎波罗热" {
+				t.Errorf("quote %q given to %q", q.Text, q.Speaker)
+			}
+		}
+	})
 	t.Run("a newspaper's words are nobody's", func(t *testing.T) {
 		d := extractText(t, "新闻", "美国总统特朗普与普京会面。特朗普与普京的峰会结束后，对他批判甚力的《纽约时报》社评质问，「为什么特朗普没有为美国发声？」")
 		for _, q := range d.Quotes {
