@@ -168,16 +168,16 @@ func (p *people) speakerOfClause(t *tagged, start, verbStart int) (name, title s
 // written before the name.
 func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title string) {
 	rs := t.runes
-	// Candidate names ending up to 10 runes before the verb. jieba and the
-	// family-name rules disagree at the edges (徐缘续说: 徐缘 and 续说), so
-	// the candidate the article repeats most wins, then the one nearest the
-	// verb.
 	// 西蒙（Pablo Simón）認為, 陳先生（化名）表示: a bracket between the
 	// name and the verb that says how the name is written (nameNote) is
 	// part of neither.
 	if open := bracketEndingAt(rs, verbStart); open > start && nameNote(rs[open+1:verbStart-1]) {
 		verbStart = open
 	}
+	// Candidate names ending up to 10 runes before the verb. jieba and the
+	// family-name rules disagree at the edges (徐缘续说: 徐缘 and 续说), so
+	// the candidate the article repeats most wins, then the one nearest the
+	// verb.
 	type cand struct{ s, e, freq int }
 	var cands []cand
 	// 养老服务司有关负责人介绍: the official in charge, whom the clause
