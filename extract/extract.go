@@ -299,6 +299,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	ppl.speakersAsWritten(doc.Quotes)
 	fullLatinNames(doc.Quotes, paras)
 	ppl.chineseNamesOfLatin(doc.Quotes)
+	ppl.cutTitlesAtLaterNames(doc.Officials)
 	if !qa {
 		ppl.sectionSpeakers(doc.Quotes, paras, tags)
 		runOnSpeakers(doc.Quotes, paras)

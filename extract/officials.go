@@ -2574,6 +2574,28 @@ func countryAfterOtherName(title, before string) string {
 // homeNames are China's names (extract/data/homenames.txt).
 var homeNames = mustList("homenames.txt")
 
+// cutTitlesAtLaterNames cuts the titles of officials, listed before the
+// quotes were read, at the people the quotes noted since, where the title
+// joins that person to the post (美国财长姆钦和国务卿蓬佩奥, where 姆钦
+// speaks later: 蓬佩奥's title is 国务卿; 法律学者张达明及行政会议成员).
+// A name the quotes noted that runs on into the title's words
+// (明尼阿波利斯市警察局发言人, 元朗厦村乡) is more often a place read as
+// a speaker, and does not cut.
+func (p *people) cutTitlesAtLaterNames(officials []fangtan.Official) {
+	for i := range officials {
+		o := &officials[i]
+		title := p.cutAtOtherName(o.Title, o.Name)
+		joint, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(o.Title, title))
+		if title == o.Title || !strings.ContainsRune("和与及、", joint) {
+			continue
+		}
+		o.Title = title
+		if !o.Inferred {
+			o.Country = countryAfterOtherName(title, o.Country)
+		}
+	}
+}
+
 // cutAtOtherName keeps what follows the last other person named inside a
 // title (俄罗斯联邦会议国家杜马主席沃洛金和联邦委员会主席 → 联邦委员会主席).
 func (p *people) cutAtOtherName(title, self string) string {

@@ -655,6 +655,25 @@ func TestPostTitles(t *testing.T) {
 	}
 }
 
+// TestTitleCutAtLaterSpeaker: a person the quotes note only after the
+// officials are listed still ends the title they are joined into
+// (hkcnews-5684: 法律學者張達明及行政會議成員湯家驊, where 張達明 speaks in a
+// later paragraph).
+func TestTitleCutAtLaterSpeaker(t *testing.T) {
+	d := extractText(t, "高鐵犯法交內地法院 「同喺深圳無分別」",
+		"高鐵西九龍站劃出內地口岸區，除民商事務豁免，在口岸區內、月台及列車上實行內地法律，變相實施全國性法律，香港法院無管轄權。假設港人出境後在月台打架、構成刑事罪行，法律學者張達明及行政會議成員湯家驊均說，將會由內地公安及內地法院管轄。至於打架後傷者向涉事者索償，由於屬民事訴訟，則會由香港法院處理。",
+		"據悉，政府在今日閉門「吹風會」中也表示，如果在月台打架，如果報警的話，警方也會轉交內地部門處理。",
+		"湯家驊指出，「其實同喺深圳市打架無分別，所以就唔好揀喺深圳打架！」他表示，入了另一司法管轄區，便自然要遵守該司法管轄區法律，與羅湖過關後唯一的分別，是關口拉近放了在香港市中心。",
+		"至於外界多次提及六四T恤過關等例子，湯家驊說的確會違反內地法律，但反問現在都有直通車，「點解你係都要過關時做呢樣嘢呢？」張達明也表示，由於實行內地法律，香港法院並無管轄權，除了刑事罪行，也會直接影響區內不能進行示威活動。")
+	o, ok := exOfficial(d, "汤家骅")
+	if !ok {
+		t.Fatalf("no official 汤家骅 among %+v", d.Officials)
+	}
+	if o.Title != "行政会议成员" {
+		t.Errorf("汤家骅: post %q, want 行政会议成员", o.Title)
+	}
+}
+
 // TestRunOnNames: a name written into the word after or before it is the
 // name the article writes on its own (xwlb phrasings).
 func TestRunOnNames(t *testing.T) {
