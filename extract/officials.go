@@ -136,10 +136,10 @@ func bodyName(name []rune) bool {
 }
 
 // bodyOrItsStart reports whether the candidate name rs[start:end] is a
-// body's short name (房署) or the start of one (劳福 of 劳福局): no person
-// to speak.
+// body's short name (房署) or the start of one (劳福 of 劳福局, 玛丽 of
+// 玛丽医院: bodynames.txt): no person to speak.
 func (t *tagged) bodyOrItsStart(start, end int) bool {
-	return bodyName(t.runes[start:end]) || t.bodyAt(end)
+	return bodyName(t.runes[start:end]) || t.bodyAt(end) || anyWordAt(t.runes, end, bodyNameWords)
 }
 
 // bodyAt reports whether the rune at i ends a body's short name that a

@@ -170,9 +170,16 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	rs := t.runes
 	// 西蒙（Pablo Simón）認為, 陳先生（化名）表示: a bracket between the
 	// name and the verb that says how the name is written (nameNote) is
-	// part of neither.
-	if open := bracketEndingAt(rs, verbStart); open > start && nameNote(rs[open+1:verbStart-1]) {
-		verbStart = open
+	// part of neither, nor is a time after it (娜奧米·威爾遜（Naomi
+	// Wilson）周一說).
+	for j := verbStart; j > start && verbStart-j <= maxTimeAfterBracket; j-- {
+		if j < verbStart && !occasionAt(rs, j) {
+			continue
+		}
+		if open := bracketEndingAt(rs, j); open > start && nameNote(rs[open+1:j-1]) {
+			verbStart = open
+			break
+		}
 	}
 	// Candidate names ending up to 10 runes before the verb. jieba and the
 	// family-name rules disagree at the edges (徐缘续说: 徐缘 and 续说), so
@@ -346,8 +353,12 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 	return name, title
 }
 
-// maxBracketBeforeVerb is the longest bracket nameBeforeVerb looks past.
-const maxBracketBeforeVerb = 40
+// maxBracketBeforeVerb is the longest bracket nameBeforeVerb looks past,
+// and maxTimeAfterBracket the longest time it passes after one.
+const (
+	maxBracketBeforeVerb = 40
+	maxTimeAfterBracket  = 4
+)
 
 // bracketEndingAt is where the bracket that closes right before end opens
 // ((Pablo Simón), （化名）), within maxBracketBeforeVerb runes and one
@@ -739,9 +750,8 @@ func (p *people) speakersAsWritten(quotes []fangtan.Quote) {
 	}
 }
 
-// bodyNameWords make a name right before them a body's (bodynames.txt and
-// institutions.txt).
-var bodyNameWords = append(mustList("bodynames.txt"), institutionEnds...)
+// bodyNameWords make a name right before them a body's (bodynames.txt).
+var bodyNameWords = mustList("bodynames.txt")
 
 // bodySpeakers takes the speaker from quotes whose speaker the folded
 // article names only as the start of a body's name: 圣约翰 of 圣约翰学院,
@@ -3686,6 +3696,16 @@ func (p *people) lastSubjectIn(t *tagged, limit int, near bool) (name string, fo
 					}
 					return name, true
 				}
+			}
+		}
+		// 馬德里加洛斯三世大學政治科學系教授西蒙…認為，「…」他指: a
+		// sentence that opens with a body's name (bodynames.txt) and
+		// names no one the article knows is about one of the body's
+		// people; the pronoun is theirs, not an earlier sentence's
+		// subject's.
+		if k := skipLeadIn(rs, start, end); k < end && t.byStart != nil {
+			if n := t.nameAt(k); n >= 2 && anyWordAt(rs, k+n, bodyNameWords) {
+				return "", true
 			}
 		}
 		// …，誠信連番受到質疑，鄭若驊被問到有否考慮過辭職？: a long sentence

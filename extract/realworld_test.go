@@ -1659,6 +1659,7 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A bracket between the name and the verb that gives the name in
 		// Latin letters hides neither.
 		{"a name's Latin form in brackets before the verb", []string{"馬德里加洛斯三世大學政治科學系教授西蒙（Pablo Simón）認為，「分離主義派系此刻所想，並不是10月那種想法。」"}, "分離主義派系此刻所想，並不是10月那種想法。", "西蒙"},
+		{"a name's Latin form in brackets and a day before the verb", []string{"美國信息技術產業理事會（ITIC）亞洲政策高級總監娜奧米·威爾遜（Naomi Wilson）周一說：「只是說『因為是中國、所以是威脅』，這麼說在全球經濟中是不夠的。」"}, "只是說『因為是中國、所以是威脅』，這麼說在全球經濟中是不夠的。", "娜奥米·威尔逊"},
 		// In Hong Kong's 「」 a noun phrase is as often the speaker's own
 		// coinage as a term (21 of 40 sampled were terms).
 		// Two runes that are no noun, after a speech verb, are said.
@@ -2081,6 +2082,29 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 	}
 	// A date in brackets before the verb is no note on a name: the place
 	// before it does not speak.
+	// A name that starts a body's name in the clause (瑪麗醫院) is not its
+	// subject, though the article made it a speaker elsewhere: the one
+	// named after it is; and a sentence that opens with a body's name is
+	// about one of its people, whom a later 他 means, not an earlier
+	// sentence's subject.
+	t.Run("a hospital's name before the person who speaks", func(t *testing.T) {
+		d := extractText(t, "新闻", "瑪麗醫院調查小組上月初公布調查結果，指吳國際並沒有作出妥善安排以令手術可以繼續進行，形容事件「不必要」、「不能接受」，小組當時未有提及處分。",
+			"當初邀請吳國際加入港大醫學院的瑪麗醫院肝臟移植中心總監盧寵茂表示，吳國際是有技術同時對病人盡心盡力的醫生。")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Text, "吳國際是有技術") && q.Speaker != "卢宠茂" {
+				t.Errorf("quote %q given to %q", q.Text, q.Speaker)
+			}
+		}
+	})
+	t.Run("a pronoun after a sentence that opens with a university's name", func(t *testing.T) {
+		d := extractText(t, "新闻", "西班牙中央政府革除主張獨立的自治區主席普伊格蒙特（Carles Puigdemont）職務。",
+			"普伊格蒙特則呼籲選民「不要屈服於馬德里的鋼刀」，但沒有清楚說明有何獨立計劃。馬德里加洛斯三世大學政治科學系教授西蒙（Pablo Simón）認為，「分離主義派系此刻所想，並不是10月那種想法。」他指，縱然統派在加泰不受歡迎，但因馬德里有可能接管當地，分離主義或會以另一種形態存在，「未必打着獨立的旗號，分離主義可能以公民抗命的形式出現。」")
+		for _, q := range d.Quotes {
+			if q.Speaker == "普伊格蒙特" && strings.Contains(q.Text, "公民抗命") {
+				t.Errorf("quote %q given to %q", q.Text, q.Speaker)
+			}
+		}
+	})
 	t.Run("a date in brackets before the verb", func(t *testing.T) {
 		d := extractText(t, "新闻", "央视网消息（新闻联播）：俄罗斯国防部13日称，经过激烈战斗，俄军目前已完全控制顿涅茨克地区的五一村。俄军在阿夫杰耶夫卡、赫尔松等方向击退乌军进攻，打击乌军火炮系统等目标。俄防空系统还拦截了乌军大量火箭弹和无人机。此外，扎波罗热地方官员今天（4月14日）称，托克马克市13日遭乌军袭击，造成人员伤亡。")
 		for _, q := range d.Quotes {

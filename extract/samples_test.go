@@ -83,10 +83,12 @@ var builtinAliases = sync.OnceValue(DefaultAliases)
 // her own name, is 叶刘淑仪), or the full Latin name of a family name the
 // reader took for the person (Rogers, which fullLatinNames now writes
 // Benedict Rogers where the article does), or of a given name (Raphael,
-// now Raphael Cohen).
+// now Raphael Cohen), or the whole transliterated name of a family name
+// (威尔逊, now 娜奥米·威尔逊).
 func sameSpeaker(got, labelled string) bool {
 	return got == labelled || (labelled != "" && got == builtinAliases().Canonical(labelled)) || (labelled != "" && !strings.Contains(labelled, " ") &&
-		latinNameWord(labelled) && (strings.HasSuffix(got, " "+labelled) || strings.HasPrefix(got, labelled+" ")))
+		latinNameWord(labelled) && (strings.HasSuffix(got, " "+labelled) || strings.HasPrefix(got, labelled+" "))) ||
+		(labelled != "" && strings.HasSuffix(got, "·"+labelled))
 }
 
 // chineseNameOf reports whether got is the Chinese name that the article
