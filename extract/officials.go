@@ -2528,7 +2528,8 @@ func (p *people) officials() []fangtan.Official {
 // asks more than foldTruncations, which folds only into names the
 // registry knows: every mention of the cut name must be inside the whole
 // one, or a name the rules ran on (钱礼不 of 钱礼不应) would take the place
-// of 钱礼, written twice without 不 (钱礼未经, 钱礼完全).
+// of 钱礼, written twice without 不 (钱礼未经, 钱礼完全). The whole name
+// written with a space inside (首席法官杨振 权) is the whole name too.
 func (p *people) withoutCutNames(list []*personInfo) []*personInfo {
 	out := list[:0:0]
 	for _, pi := range list {
@@ -2536,7 +2537,7 @@ func (p *people) withoutCutNames(list []*personInfo) []*personInfo {
 		for _, other := range list {
 			if other != pi && len(other.name) > len(pi.name) && strings.HasPrefix(other.name, pi.name) &&
 				utf8.RuneCountInString(other.name)-utf8.RuneCountInString(pi.name) <= 2 &&
-				p.mentions(pi.name) == p.mentions(other.name) {
+				p.mentions(pi.name) == p.mentions(other.name)+p.mentions(pi.name+" "+other.name[len(pi.name):]) {
 				whole = other
 				break
 			}

@@ -271,6 +271,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"本身是基督教徒的上訴庭庭長張舉能在另撰判詞。", []string{"张举能"}, nil},
 		// 申 spells foreign names too (塞申斯, 卢卡申科).
 		{"美國司法部長塞申斯表示，鮑爾斯將被控仇恨罪。", []string{"塞申斯|美国"}, []string{"申斯"}},
+		// A name the text writes once with a space inside (hkcnews-3485) is
+		// the whole name, not a cut one.
+		{"高院署理首席法官楊振權聽過陳詞。高等法院署理首席法官楊振 權提到，上訴人須向法庭交代。", []string{"杨振权"}, []string{"杨振"}},
 		// 文 is a family name: 353 hkcnews mentions of 文在寅 named nobody.
 		{"南韓總統文在寅與英國首相文翠珊通電話，文方表示歡迎。", []string{"文在寅|韩国", "文翠珊|英国"}, []string{"文方"}},
 		// 区 is a family name only where jieba finds the whole name as one
