@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"fangtan"
@@ -313,7 +314,7 @@ func buildInto(ctx context.Context, dir string, src Source, opts BuildOptions) (
 	}
 	if err == nil {
 		report(opts, Progress{Stage: StageMerge, Elapsed: time.Since(w.start)})
-		err = finish(ctx, idx, storeDir, !opts.NoCompact, dictionariesOf(w.b.word))
+		err = finish(ctx, idx, storeDir, !opts.NoCompact, dictionariesOf(w.b.word), w.terms.merged(rankStats{}))
 	}
 	if err != nil {
 		// The build is thrown away: do not wait for ever on a persister
@@ -360,13 +361,14 @@ func unwrapScorch(err error) error {
 // persisting a snapshot persists every batch introduced before it. With
 // compact, it first merges the index into as few segments as scorch will
 // make (one for a small index; a large one may keep a few).
-func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool, dicts analyzer.Dictionaries) error {
+func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool, dicts analyzer.Dictionaries, ranks rankStats) error {
 	persist := func(marker bool) error {
 		b := idx.NewBatch()
 		if marker {
-			// The dictionaries go with the marker: an index is complete
-			// only with both.
+			// The dictionaries and the ranking statistics go with the
+			// marker: an index is complete only with them.
 			b.SetInternal(dictionariesKey, dicts.Encode())
+			b.SetInternal(rankStatsKey, ranks.encode())
 			b.SetInternal(markerKey, []byte(formatVersion))
 		}
 		persisted := make(chan error, 1)
@@ -489,6 +491,9 @@ type writer struct {
 	// Add bumps the generation, so that a search does not keep serving
 	// pages and counts ranked before the batch until the whole Add ends.
 	written func()
+	// terms counts the terms of the text fields written, for ranking
+	// (rankstats.go).
+	terms termTotals
 	// build: the writer builds an index, whose documents are prepared in
 	// stages (fangtan.Stages) so that what they learn from the registry
 	// the build fills does not depend on the workers' timing.
@@ -616,6 +621,7 @@ type item struct {
 func (w *writer) work(ctx context.Context, in <-chan item, ready func(*fangtan.Document, int), before func(*bleve.Batch, []*fangtan.Document) error) error {
 	batch := w.idx.NewBatch()
 	var pending []*fangtan.Document
+	var analysed []*document.Document // the batch's documents, counted once written
 	flush := func() error {
 		if batch.Size() == 0 {
 			return nil
@@ -641,6 +647,8 @@ func (w *writer) work(ctx context.Context, in <-chan item, ready func(*fangtan.D
 			}
 			return err
 		}
+		w.terms.count(analysed)
+		analysed = analysed[:0]
 		if w.written != nil {
 			w.written()
 		}
@@ -663,6 +671,7 @@ func (w *writer) work(ctx context.Context, in <-chan item, ready func(*fangtan.D
 			if err := batch.IndexAdvanced(doc); err != nil {
 				return err
 			}
+			analysed = append(analysed, doc)
 			pending = append(pending, &fangtan.Document{ID: r.ID, File: r.File})
 			w.reprinted.Add(1)
 			if batch.Size() >= w.opts.BatchSize {
@@ -684,6 +693,7 @@ func (w *writer) work(ctx context.Context, in <-chan item, ready func(*fangtan.D
 				return err
 			}
 		}
+		analysed = append(analysed, bdocs...)
 		pending = append(pending, &d)
 		// Counted when analyzed rather than when written, so that the
 		// progress moves between batches; a failed batch fails the build.

@@ -63,8 +63,9 @@ type Index struct {
 	// reprintsByArticle holds every reprint of the index, by article
 	// (reprintsOf), under the key "".
 	reprintsByArticle gencache.Cache[uint64, map[string][]fangtan.Reprint]
-	columns           facetColumns   // each segment's facet values, for counting
-	warming           sync.WaitGroup // warmUp, which Close waits for
+	columns           facetColumns            // each segment's facet values, for counting
+	bm25              atomic.Pointer[bm25Set] // the ranking statistics of a generation (rankstats.go)
+	warming           sync.WaitGroup          // warmUp, which Close waits for
 }
 
 var _ fangtan.Searcher = (*Index)(nil)
@@ -169,13 +170,13 @@ func open(path string, readOnly bool) (*Index, error) {
 	return x, nil
 }
 
-// warmUp reads the facet columns of the index's segments and every
-// reprint in the background, so that the first search after opening does
-// not wait for them (columns 15–19 ms on xwlb; reprints about 270 ms on
-// xwlb + hkcnews, during which searches ask for their page's reprints
-// only, as they go on doing if this read fails). A search that comes
-// first reads the columns itself; an error here is that search's to
-// report.
+// warmUp reads the facet columns of the index's segments, the ranking
+// statistics and every reprint in the background, so that the first
+// search after opening does not wait for them (columns 15–19 ms on xwlb;
+// reprints about 270 ms on xwlb + hkcnews, during which searches ask for
+// their page's reprints only, as they go on doing if this read fails). A
+// search that comes first reads the columns itself; an error here is that
+// search's to report.
 func (x *Index) warmUp() {
 	snap, release, err := x.snapshot()
 	if err != nil {
@@ -183,6 +184,7 @@ func (x *Index) warmUp() {
 	}
 	x.columns.of(snap)
 	release()
+	_, _ = x.rankStats(context.Background())
 	gen := x.gen.Load()
 	if all, err := x.allReprints(context.Background()); err == nil {
 		x.reprintsByArticle.Put(gen, "", all)
@@ -402,6 +404,9 @@ func (x *Index) Add(ctx context.Context, docs []fangtan.Document, opts BuildOpti
 			indexReg = nil
 		}
 		err = x.demote(ctx, w.reprints.Demotions(), &stats, added, indexReg)
+	}
+	if err == nil {
+		err = saveRankStats(x.idx, &w.terms)
 	}
 	if err != nil {
 		return stats, fmt.Errorf("index %s: add: %w", x.path, err)

@@ -518,6 +518,7 @@ func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (res *bleve.S
 
 // Search implements fangtan.Searcher.
 func (x *Index) Search(ctx context.Context, fq fangtan.Query) (*fangtan.Result, error) {
+	ctx = x.withRankStats(ctx, articles)
 	start := time.Now()
 	c, err := x.compile(fq, articles)
 	if err != nil {
@@ -566,6 +567,7 @@ const exportBatch = 100
 // took up to 100 searches, each deeper than the last, and 35 s of CPU for
 // one export of the xwlb index.
 func (x *Index) Export(ctx context.Context, fq fangtan.Query, limit int, start func(total uint64) error, emit func(fangtan.Hit) error) error {
+	ctx = x.withRankStats(ctx, articles)
 	if limit <= 0 || limit > MaxExport {
 		return badQuery("export limit %d is out of range: use 1 to %d", limit, MaxExport)
 	}
@@ -668,6 +670,7 @@ func timeline(all map[string][]fangtan.FacetCount) *fangtan.Timeline {
 
 // SearchQuotes implements fangtan.Searcher.
 func (x *Index) SearchQuotes(ctx context.Context, fq fangtan.Query) (*fangtan.QuoteResult, error) {
+	ctx = x.withRankStats(ctx, quotes)
 	start := time.Now()
 	c, err := x.compile(fq, quotes)
 	if err != nil {

@@ -38,7 +38,8 @@ func TestRankWindows(t *testing.T) {
 	}
 	defer idx.Close()
 
-	// uncached ranks fq's page as bleve does without windows.
+	// uncached ranks fq's page as bleve does without windows, with the
+	// index's ranking statistics.
 	uncached := func(t *testing.T, fq fangtan.Query) []fangtan.Hit {
 		t.Helper()
 		c, err := idx.compile(fq, articles)
@@ -49,7 +50,7 @@ func TestRankWindows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := idx.run(ctx, req)
+		res, err := idx.run(idx.withRankStats(ctx, articles), req)
 		if err != nil {
 			t.Fatal(err)
 		}
