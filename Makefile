@@ -9,7 +9,7 @@ FUZZTIME ?= 60s
 FUZZTIME_BRIEF ?= 200x
 LOADTIME ?= 30s
 
-.PHONY: all build test vet fmt-check bench bench-build bench-scale bench-smoke run clean fuzz loadtest panels
+.PHONY: all build test vet fmt-check bench bench-build bench-scale bench-smoke run clean fuzz loadtest panels relevance
 
 all: build
 
@@ -73,6 +73,16 @@ panels: build
 		case $$(basename $$f) in hkcnews-*) ix=hkcnews;; *) ix=xwlb;; esac; \
 		echo "== $$f"; $(GO) run ./internal/bench/facetpanel score -index $$dir/$$ix $$f || exit 1; \
 	done
+
+# Ranking quality: nDCG@10 of article and quote search on the readers'
+# relevance grades in testdata/relevance, on indexes of both archives built
+# by this code. RELDIR=DIR keeps the indexes there and reuses them when
+# present (a PANELDIR of `make panels` will do).
+relevance: build
+	@dir="$(RELDIR)"; [ -n "$$dir" ] || dir=$$(mktemp -d); \
+	[ -d $$dir/xwlb ] || ./$(BIN) index --quiet --index $$dir/xwlb ../shared/corpus/xwlb.jsonl || exit 1; \
+	[ -d $$dir/hkcnews ] || ./$(BIN) index --quiet --index $$dir/hkcnews ../shared/corpus/hkcnews-10k.jsonl || exit 1; \
+	$(GO) run ./internal/bench/relevance score -xwlb $$dir/xwlb -hkcnews $$dir/hkcnews testdata/relevance/*.tsv
 
 # The harness smoke test at the issue's --limit 2000, without the race detector.
 bench-smoke:
