@@ -648,6 +648,7 @@ func (w *writer) work(ctx context.Context, in <-chan item, ready func(*fangtan.D
 			return err
 		}
 		w.terms.count(analysed)
+		clear(analysed) // the written documents' terms are the segment's now
 		analysed = analysed[:0]
 		if w.written != nil {
 			w.written()
