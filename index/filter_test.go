@@ -77,6 +77,9 @@ func compareFiltered(t *testing.T, idx *Index) {
 			if bq.MustNot != nil {
 				oracle.MustNot = bq.MustNot
 			}
+			if bq.Should != nil {
+				oracle.Should = bq.Should // the speaker bonus
+			}
 			oracle.AddFilter(fq.filter)
 			var oracleQuery bquery.Query = oracle
 			if weighted {

@@ -218,3 +218,54 @@ func TestRankingWithoutStats(t *testing.T) {
 		t.Errorf("%s: no hits", docs[0].Title)
 	}
 }
+
+// TestRankingFavoursWhoSpeaks: a search for a person's name ranks the
+// article that quotes them above a short item that lists them among the
+// people present, which BM25 alone puts first (xwlb's 王毅: lists of Xi
+// Jinping's entourage filled the first page before his press
+// conferences).
+func TestRankingFavoursWhoSpeaks(t *testing.T) {
+	docs := append(fixtureDocs(t),
+		fangtan.Document{ID: "entourage", Title: "习近平结束国事访问回到北京",
+			Text: "习近平结束国事访问回到北京。蔡奇、王毅等陪同人员同机返回。"},
+		fangtan.Document{ID: "briefing", Title: "外长介绍访问成果",
+			Text:   "王毅向记者介绍访问情况。他说，这次访问成果丰硕，双方同意加强在经贸、人文等领域的交流合作，共同维护多边主义。双方还就地区形势深入交换了意见，一致认为应当通过对话协商解决分歧。",
+			Quotes: []fangtan.Quote{{Speaker: "王毅", Text: "这次访问成果丰硕，双方同意加强在经贸、人文等领域的交流合作，共同维护多边主义。", Kind: fangtan.QuoteReported}}},
+	)
+	idx := indexOf(t, "speaks", docs)
+	res, err := idx.Search(context.Background(), fangtan.Query{Text: "王毅", Size: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := hitIDs(res); len(ids) < 2 || ids[0] != "briefing" {
+		t.Errorf("王毅 ranks %v, want the briefing first", ids)
+	}
+	// The speaker field counts in no facet of article search.
+	if f := res.Facets["speaker"]; len(f) > 0 {
+		t.Errorf("article search counts speakers: %v", f)
+	}
+}
+
+// TestSpeakerExcludeLeavesArticles: articles hold their quotes' speakers
+// to rank by, and a NOT chip on a speaker, which quote search applies,
+// leaves article search as it was before they did.
+func TestSpeakerExcludeLeavesArticles(t *testing.T) {
+	idx := indexOf(t, "exclude", []fangtan.Document{
+		{ID: "a", Title: "外长介绍访问成果", Text: "王毅向记者介绍访问情况。",
+			Quotes: []fangtan.Quote{{Speaker: "王毅", Text: "这次访问成果丰硕，双方同意加强交流合作。", Kind: fangtan.QuoteReported}}},
+	})
+	res, err := idx.Search(context.Background(), fangtan.Query{Text: "访问", Excludes: map[string][]string{"speaker": {"王毅"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 {
+		t.Errorf("article search without speaker 王毅: %d hits, want 1", res.Total)
+	}
+	q, err := idx.SearchQuotes(context.Background(), fangtan.Query{Text: "访问", Excludes: map[string][]string{"speaker": {"王毅"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Total != 0 {
+		t.Errorf("quote search without speaker 王毅: %d hits, want 0", q.Total)
+	}
+}

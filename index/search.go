@@ -25,6 +25,11 @@ import (
 const (
 	titleBoost  = 3.0
 	phraseBoost = 1.5
+	// speakerBoost weighs an article in which the query's words are the
+	// name of a person it quotes as one whose title holds them whole: a
+	// search for a name then ranks what the person said or was asked
+	// above lists of the people present (王毅 in Xi Jinping's entourage).
+	speakerBoost = titleBoost * (1 + phraseBoost)
 )
 
 // Paging limits: a page of more than maxSize hits, or paging deeper than
@@ -119,6 +124,7 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 	// when no such group restricts the hits. Leaving it out saves a
 	// leapfrog over every document of the type on each hit.
 	typed := false
+	var should []bquery.Query
 	for _, g := range pq.Groups {
 		alts := make([]bquery.Query, 0, len(g))
 		allFilters, allText := true, true
@@ -133,6 +139,11 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 				allFilters = false
 			default:
 				allText = false
+			}
+			if t.typ == typeArticle && (cl.Kind == query.Word || cl.Kind == query.Phrase) && cl.Field != query.FieldTitle {
+				sq := termQuery(fieldSpeaker, x.canonical([]string{cl.Text})[0])
+				sq.SetBoost(speakerBoost)
+				should = append(should, sq)
 			}
 		}
 		if allFilters {
@@ -160,14 +171,20 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 		if !ok {
 			return nil, badQuery("cannot exclude by %q: use "+excludeNames, name)
 		}
+		if field == fieldSpeaker && t.typ != typeQuote {
+			// Articles hold their quotes' speakers only to rank by
+			// (speakerBoost): a quote filter leaves article search as it is.
+			continue
+		}
 		if hasValue(fq.Excludes[name]) {
 			mustNot = append(mustNot, x.filterQuery(field, fq.Excludes[name]))
 		}
 	}
 	if len(must) == 0 {
 		must = append(must, bquery.NewMatchAllQuery())
+		should = nil
 	}
-	c.q = bquery.NewBooleanQuery(must, nil, mustNot)
+	c.q = bquery.NewBooleanQuery(must, should, mustNot)
 	if len(filters) > 0 {
 		c.q = &filteredQuery{main: c.q, filter: andQuery(filters)}
 	}
