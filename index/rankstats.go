@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 )
 
@@ -132,10 +133,23 @@ func saveRankStats(idx bleve.Index, t *termTotals) error {
 }
 
 // bm25Set is the statistics handed to bleve for each kind of search, as of
-// one generation of the index.
+// one generation of the index, and the names of the people its articles
+// quote.
 type bm25Set struct {
 	gen              uint64
 	articles, quotes *search.BM25Stats // nil: let bleve use its own
+	// speakers are the values of the articles' speaker field: a query word
+	// among them gets the speaker weight (speakerBoost), and any other
+	// none, so that a search for anything but a name runs as it did
+	// before articles held speakers.
+	speakers map[string]bool
+}
+
+// quoted reports whether name, folded, is someone an article of the index
+// quotes.
+func (x *Index) quoted(name string) bool {
+	set, err := x.rankStats(context.Background())
+	return err == nil && set != nil && set.speakers[name]
 }
 
 // withRankStats returns ctx carrying the BM25 statistics for searches of
@@ -199,6 +213,9 @@ func (x *Index) rankStats(ctx context.Context) (*bm25Set, error) {
 		}
 		set.articles = bm25Stats(articles, bleveOwn, map[string]float64{fieldTitleExact: stats.Title, fieldTextExact: stats.Text})
 		set.quotes = bm25Stats(quotes, bleveOwn, map[string]float64{fieldQuoteExact: stats.Quote})
+		if set.speakers, err = fieldValues(snap, fieldSpeaker); err != nil {
+			return nil, fmt.Errorf("index %s: %w", x.path, err)
+		}
 	}
 	x.bm25.Store(set)
 	return set, nil
@@ -222,4 +239,24 @@ func bm25Stats(docs uint64, bleveOwn map[string]int, means map[string]float64) *
 		}
 	}
 	return st
+}
+
+// fieldValues returns the terms of field in snap.
+func fieldValues(snap *scorch.IndexSnapshot, field string) (map[string]bool, error) {
+	dict, err := snap.FieldDict(field)
+	if err != nil {
+		return nil, fmt.Errorf("field %s: %w", field, err)
+	}
+	defer dict.Close()
+	values := map[string]bool{}
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("field %s: %w", field, err)
+		}
+		if e == nil {
+			return values, nil
+		}
+		values[e.Term] = true
+	}
 }

@@ -141,9 +141,11 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 				allText = false
 			}
 			if t.typ == typeArticle && (cl.Kind == query.Word || cl.Kind == query.Phrase) && cl.Field != query.FieldTitle {
-				sq := termQuery(fieldSpeaker, x.canonical([]string{cl.Text})[0])
-				sq.SetBoost(speakerBoost)
-				should = append(should, sq)
+				if name := x.canonical([]string{cl.Text})[0]; x.quoted(foldValue(name)) {
+					sq := termQuery(fieldSpeaker, foldValue(name))
+					sq.SetBoost(speakerBoost)
+					should = append(should, sq)
+				}
 			}
 		}
 		if allFilters {
