@@ -94,6 +94,9 @@ type fieldKind int
 const (
 	kindExact fieldKind = iota // bigrams of the exact analyzer and the last rune
 	kindKeyword
+	// kindName is a keyword that ranks: its frequencies and norms are
+	// kept, without which bleve's BM25 scores a match 0.
+	kindName
 	kindDate
 	kindStored
 )
@@ -119,6 +122,9 @@ var articleFields = withFacets([]fieldSpec{
 	{name: fieldDate, kind: kindDate, facet: true},
 	{name: fieldFacets, kind: kindKeyword, facet: true},
 	{name: fieldPost, kind: kindKeyword, facet: true},
+	// The speakers of the article's quotes, to rank by (speakerBoost),
+	// counted by no facet of articles.
+	{name: fieldSpeaker, kind: kindName},
 	{name: fieldStored, kind: kindStored},
 }, fangtan.ArticleFacet)
 
@@ -164,6 +170,8 @@ func (f fieldSpec) options() bindex.FieldIndexingOptions {
 			o |= bindex.DocValues
 		}
 		return o
+	case kindName:
+		return bindex.IndexField
 	}
 	o := bindex.IndexField
 	if f.vectors {
@@ -179,7 +187,7 @@ func (f fieldSpec) analyzerName() string {
 	switch f.kind {
 	case kindExact:
 		return analyzer.ExactBigramAnalyzerName
-	case kindKeyword:
+	case kindKeyword, kindName:
 		return keyword.Name
 	}
 	return ""
@@ -328,7 +336,7 @@ func (a *fieldAdder) text(name, value string) {
 	switch f.kind {
 	case kindExact:
 		an = a.b.bigram
-	case kindKeyword:
+	case kindKeyword, kindName:
 		an = a.b.kw
 	case kindStored:
 		an = nil

@@ -269,3 +269,36 @@ func TestSpeakerExcludeLeavesArticles(t *testing.T) {
 		t.Errorf("quote search without speaker 王毅: %d hits, want 0", q.Total)
 	}
 }
+
+// TestFieldsAsSpecified: every field of a built article and quote is
+// indexed with the options its type's field list gives it, so that a
+// field two types share (speaker) is indexed alike in both.
+func TestFieldsAsSpecified(t *testing.T) {
+	m := newMapping()
+	b, err := newDocBuilder(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := fixtureDocs(t)[0]
+	d.Quotes = append(d.Quotes, fangtan.Quote{Speaker: "王毅", Text: "这次访问成果丰硕。", Kind: fangtan.QuoteReported})
+	docs, err := b.build(&d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, doc := range docs {
+		specs := articleSpecs
+		if i > 0 {
+			specs = quoteSpecs
+		}
+		for _, f := range doc.Fields {
+			spec, ok := specs[f.Name()]
+			if !ok {
+				t.Errorf("document %s: field %s is in no field list of its type", doc.ID(), f.Name())
+				continue
+			}
+			if f.Options() != spec.options() {
+				t.Errorf("document %s: field %s indexed with %v, its list says %v", doc.ID(), f.Name(), f.Options(), spec.options())
+			}
+		}
+	}
+}
