@@ -10,7 +10,11 @@
 // A judgment file holds one (query, hit) pair a line: the archive
 // (xwlb or hkcnews), the query as typed, the hit's id (an article's, or a
 // quote's with #q), the grade (2: mainly about the query's subject; 1:
-// partly, or thin; 0: in passing or not at all) and the reader's reason.
+// partly, or thin; 0: in passing or not at all), the reader's reason and,
+// for a quote, its words. Quotes are graded on their words alone, so a
+// hit with the same words as a graded quote (the same statement in
+// another article, which a rebuild may rank in its place among equal
+// scores) has that quote's grade.
 // A file whose ids are quotes' is scored on quote search. A hit in a first
 // page that no reader graded counts as 0 and is listed; pool prints those
 // pairs, ungraded, for readers to grade before a ranking change is
@@ -71,8 +75,9 @@ type judgment struct {
 type querySet struct {
 	file    string
 	quotes  bool
-	queries [][2]string // archive, query
-	grades  map[[3]string]int
+	queries [][2]string       // archive, query
+	grades  map[[3]string]int // by archive, query and id
+	byWords map[[3]string]int // a quote's, by archive, query and words
 }
 
 func readJudgments(path string) (*querySet, error) {
@@ -81,7 +86,7 @@ func readJudgments(path string) (*querySet, error) {
 		return nil, err
 	}
 	defer f.Close()
-	set := &querySet{file: path, grades: map[[3]string]int{}}
+	set := &querySet{file: path, grades: map[[3]string]int{}, byWords: map[[3]string]int{}}
 	sc := bufio.NewScanner(f)
 	n := 0
 	for sc.Scan() {
@@ -108,6 +113,9 @@ func readJudgments(path string) (*querySet, error) {
 		}
 		set.grades[[3]string{j.archive, j.query, j.id}] = g
 		set.quotes = set.quotes || strings.Contains(j.id, "#q")
+		if len(c) > 5 && strings.TrimSpace(c[5]) != "" {
+			set.byWords[[3]string{j.archive, j.query, c[5]}] = g
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -153,28 +161,30 @@ func run(args []string, pool bool) error {
 	return nil
 }
 
-// firstPage returns the ids of the first depth hits of query.
-func firstPage(ctx context.Context, x *index.Index, query string, quotes bool) ([]string, error) {
+// firstPage returns the ids of the first depth hits of query and, for
+// quotes, their words.
+func firstPage(ctx context.Context, x *index.Index, query string, quotes bool) (ids, words []string, err error) {
 	q := fangtan.Query{Text: query, Size: depth}
-	var ids []string
 	if quotes {
 		res, err := x.SearchQuotes(ctx, q)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
+			words = append(words, h.Text)
 		}
-		return ids, nil
+		return ids, words, nil
 	}
 	res, err := x.Search(ctx, q)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, h := range res.Hits {
 		ids = append(ids, h.ID)
+		words = append(words, "")
 	}
-	return ids, nil
+	return ids, words, nil
 }
 
 // dcg is the discounted cumulative gain of grades in rank order.
@@ -204,7 +214,7 @@ func score(set *querySet, indexes map[string]*index.Index, pool bool) error {
 		if x == nil {
 			continue
 		}
-		ids, err := firstPage(ctx, x, aq[1], set.quotes)
+		ids, words, err := firstPage(ctx, x, aq[1], set.quotes)
 		if err != nil {
 			return fmt.Errorf("%s %q: %w", aq[0], aq[1], err)
 		}
@@ -222,6 +232,9 @@ func score(set *querySet, indexes map[string]*index.Index, pool bool) error {
 		var missing []string
 		for i, id := range ids {
 			g, ok := set.grades[[3]string{aq[0], aq[1], id}]
+			if !ok && words[i] != "" {
+				g, ok = set.byWords[[3]string{aq[0], aq[1], words[i]}]
+			}
 			if !ok {
 				missing = append(missing, id)
 				if pool {

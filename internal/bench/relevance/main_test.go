@@ -14,7 +14,7 @@ func TestReadJudgments(t *testing.T) {
 		quotes          bool
 	}{
 		{"articles", "# header\nxwlb\t太原\txwlb-1\t2\tabout it\nxwlb\t太原\txwlb-2\t0\tin passing\n", "", false},
-		{"quotes", "hkcnews\t普選\thkcnews-1#q0\t1\tslogan\n", "", true},
+		{"quotes", "hkcnews\t普選\thkcnews-1#q0\t1\tslogan\t我要真普選\n", "", true},
 		{"grade", "xwlb\t太原\txwlb-1\t3\t\n", "grade", false},
 		{"archive", "people\t太原\tx-1\t2\t\n", "archive", false},
 		{"columns", "xwlb\t太原\n", "tab-separated", false},
@@ -37,6 +37,10 @@ func TestReadJudgments(t *testing.T) {
 			}
 			if set.quotes != c.quotes {
 				t.Errorf("quotes %v, want %v", set.quotes, c.quotes)
+			}
+			// A quote's words carry its grade to the same words elsewhere.
+			if g, ok := set.byWords[[3]string{"hkcnews", "普選", "我要真普選"}]; c.quotes && (!ok || g != 1) {
+				t.Errorf("grade by words %d, %v; want 1", g, ok)
 			}
 		})
 	}
