@@ -141,8 +141,8 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 				allText = false
 			}
 			if t.typ == typeArticle && (cl.Kind == query.Word || cl.Kind == query.Phrase) && cl.Field != query.FieldTitle {
-				if name := x.canonical([]string{cl.Text})[0]; x.quoted(foldValue(name)) {
-					sq := termQuery(fieldSpeaker, foldValue(name))
+				if name := foldValue(x.canonical([]string{cl.Text})[0]); x.quoted(name) {
+					sq := termQuery(fieldSpeaker, name)
 					sq.SetBoost(speakerBoost)
 					should = append(should, sq)
 				}
