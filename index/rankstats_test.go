@@ -246,6 +246,34 @@ func TestRankingFavoursWhoSpeaks(t *testing.T) {
 	}
 }
 
+// TestQuoteRankingWeighsStatements: quote search ranks a statement that
+// says something about the police, naming them four times in 69
+// letters, above a testimony fragment that names them once in 12, which
+// BM25's length norm put first (hkcnews's 警察: relevance readers graded
+// the fragment 1 and the statement 2).
+func TestQuoteRankingWeighsStatements(t *testing.T) {
+	fragment := "她告訴我，警察搜查了她的家"
+	statement := "當警察來拘捕的時候，示威者要坐低，不可以同警察發生衝突，包括不應該大力掙扎，因為會傷害到自己同警察，他們應該放軟身體，等警察抬他們上警車。"
+	docs := append(fixtureDocs(t),
+		fangtan.Document{ID: "testimony", Title: "衛星圖片揭再教育營", Text: "阿布拉蒂說：「" + fragment + "」",
+			Quotes: []fangtan.Quote{{Speaker: "阿布拉蒂", Text: fragment, Kind: fangtan.QuoteDirect}}},
+		fangtan.Document{ID: "statement", Title: "陳健民談公民抗命", Text: "陳健民說：「" + statement + "」",
+			Quotes: []fangtan.Quote{{Speaker: "陈健民", Text: statement, Kind: fangtan.QuoteDirect}}},
+	)
+	idx := indexOf(t, "quotes", docs)
+	res, err := idx.SearchQuotes(context.Background(), fangtan.Query{Text: "警察", Size: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	if len(ids) < 2 || !strings.HasPrefix(ids[0], "statement#") {
+		t.Errorf("警察 ranks the quotes %v, want the statement first", ids)
+	}
+}
+
 // TestSpeakerExcludeLeavesArticles: articles hold their quotes' speakers
 // to rank by, and a NOT chip on a speaker, which quote search applies,
 // leaves article search as it was before they did.
