@@ -240,6 +240,15 @@ type Quote struct {
 	Paragraph            int       `json:"paragraph"` // 0-based index into the document's Paragraphs
 }
 
+// Within reports whether h is part of o as extraction gives one statement
+// twice: words in quotation marks and the reported statement around them
+// (他指，……「……」……), which the gold labels once each. Both are the same
+// speaker's, in one paragraph of one article, and o's words hold h's and
+// more (HoldsWords). The pages and the CLI show the two as one.
+func (h QuoteHit) Within(o QuoteHit) bool {
+	return h.DocID == o.DocID && h.Paragraph == o.Paragraph && h.Speaker == o.Speaker && HoldsWords(o.Text, h.Text)
+}
+
 // CitedPost is the speaker's post as a citation writes it: in square
 // brackets when the article does not give it.
 func (q Quote) CitedPost() string { return CitedPost(q.SpeakerTitle, q.SpeakerTitleInferred) }

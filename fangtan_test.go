@@ -100,3 +100,38 @@ func TestQuoteWeight(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteWithin: the words in quotation marks and the reported statement
+// around them (hkcnews-7219's 陳健民, shortened, as extraction gives them)
+// are one statement; another speaker's, another paragraph's or the same
+// words are not.
+func TestQuoteWithin(t *testing.T) {
+	reported := QuoteHit{DocID: "a", Paragraph: 4, Speaker: "陈健民", Kind: QuoteReported,
+		Text: "普選之路遙遠：「坦白說，為何說是搏一鋪，因為輸了之後，不知道何時何日先有普選。」"}
+	direct := QuoteHit{DocID: "a", Paragraph: 4, Speaker: "陈健民", Kind: QuoteDirect,
+		Text: "坦白說，為何說是搏一鋪，因為輸了之後，不知道何時何日先有普選。"}
+	other := func(f func(*QuoteHit)) QuoteHit { h := direct; f(&h); return h }
+	for _, c := range []struct {
+		name  string
+		inner QuoteHit
+		outer QuoteHit
+		want  bool
+	}{
+		{"the quoted words within the statement", direct, reported, true},
+		{"not the statement within its words", reported, direct, false},
+		{"punctuated otherwise", other(func(h *QuoteHit) {
+			h.Text = "坦白說 為何說是搏一鋪 因為輸了之後 不知道何時何日先有普選"
+		}), reported, true},
+		{"another speaker's words", other(func(h *QuoteHit) { h.Speaker = "任美贞" }), reported, false},
+		{"another paragraph", other(func(h *QuoteHit) { h.Paragraph = 5 }), reported, false},
+		{"another article", other(func(h *QuoteHit) { h.DocID = "b" }), reported, false},
+		{"the same words are not within", direct, direct, false},
+		{"words the statement does not hold", other(func(h *QuoteHit) { h.Text = "不知道何時何日先有真普選" }), reported, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := c.inner.Within(c.outer); got != c.want {
+				t.Errorf("Within = %v, want %v", got, c.want)
+			}
+		})
+	}
+}

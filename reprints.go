@@ -1,6 +1,7 @@
 package fangtan
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -217,6 +218,15 @@ func SameWords(a, b string) bool {
 	la, _, _ := textPrints(a, true)
 	lb, _, _ := textPrints(b, true)
 	return string(la) == string(lb)
+}
+
+// HoldsWords reports whether outer's letters and digits hold inner's, in
+// order and contiguous, and more besides: inner is part of outer,
+// punctuated or spaced differently.
+func HoldsWords(outer, inner string) bool {
+	lo, _, _ := textPrints(outer, true)
+	li, _, _ := textPrints(inner, true)
+	return len(li) > 0 && len(li) < len(lo) && bytes.Contains(lo, li)
 }
 
 // endsSentence reports whether r ends a sentence for versions: the marks

@@ -721,13 +721,43 @@ type quoteCard struct {
 	// says how many, in the page's language.
 	Also      []quoteSource
 	AlsoLabel string
-	hit       fangtan.QuoteHit
+	// Nested is the other form of the card's statement among the page's
+	// hits, shown inside the card rather than as one of its own: the
+	// statement around its words, or the words in quotation marks within
+	// it (fangtan.QuoteHit.Within), which extraction gives as two quotes.
+	Nested *nestedQuote
+	hit    fangtan.QuoteHit
 }
 
-// appendQuoteCard adds the hit h to cards: as one more article of the last
-// card when that holds the same quotation, else as a card of its own,
-// c, which h fills in.
+// nestedQuote is a quote card's Nested hit.
+type nestedQuote struct {
+	Label string
+	Text  template.HTML
+	quoteSource
+}
+
+// appendQuoteCard adds the hit h to cards: inside an earlier card of which
+// it is the other form (quoteCard.Nested), as one more article of the last
+// card when that holds the same quotation, else as a card of its own, c,
+// which h fills in.
 func appendQuoteCard(cards []quoteCard, h fangtan.QuoteHit, c quoteCard, L *locale) []quoteCard {
+	for i := range cards {
+		o := &cards[i]
+		if o.Nested != nil {
+			continue
+		}
+		key := ""
+		switch {
+		case h.Within(o.hit):
+			key = "quote.within"
+		case o.hit.Within(h):
+			key = "quote.around"
+		default:
+			continue
+		}
+		o.Nested = &nestedQuote{Label: L.T(key), Text: c.Text, quoteSource: c.quoteSource}
+		return cards
+	}
 	if n := len(cards); n > 0 && cards[n-1].hit.SameQuotation(h) {
 		last := &cards[n-1]
 		last.Also = append(last.Also, c.quoteSource)

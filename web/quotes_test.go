@@ -41,3 +41,36 @@ func TestQuotesGroupTheSameWords(t *testing.T) {
 		}
 	}
 }
+
+// Words in quotation marks and the reported statement around them, which
+// extraction gives as two quotes of one speaker in one paragraph, are one
+// card: the first ranked, holding the other; another speaker's statement
+// that holds the same words keeps its own card.
+func TestQuotesNestTheOneStatement(t *testing.T) {
+	direct := "坦白說，為何說是搏一鋪，因為輸了之後，不知道何時何日先有普選。"
+	reported := "普選之路遙遠：「" + direct + "」"
+	f := &fakeSearcher{docs: []fangtan.Document{
+		{ID: "a", Title: "陳健民：不知何日有普選", Date: "2017-09-28", Source: "众新闻", Text: "x", Quotes: []fangtan.Quote{
+			{Text: reported, Speaker: "陈健民", Kind: fangtan.QuoteReported, Paragraph: 4},
+			{Text: direct, Speaker: "陈健民", Kind: fangtan.QuoteDirect, Paragraph: 4},
+		}},
+		{ID: "b", Title: "另一篇", Date: "2017-09-29", Source: "众新闻", Text: "x", Quotes: []fangtan.Quote{
+			{Text: "她引述說：「" + direct + "」", Speaker: "任美贞", Kind: fangtan.QuoteReported, Paragraph: 1},
+		}},
+	}}
+	h, _ := testHandler(t, f, Options{})
+	rec := get(t, h, "/quotes?q="+url.QueryEscape("普選"))
+	if rec.Code != 200 {
+		t.Fatalf("status %d", rec.Code)
+	}
+	body := rec.Body.String()
+	if n := strings.Count(body, `<li class="quote-card`); n != 2 {
+		t.Errorf("%d cards, want 2: 陈健民's statement holding its quoted words, and 任美贞's", n)
+	}
+	if n := strings.Count(body, `<details class="nested">`); n != 1 {
+		t.Errorf("%d nested statements, want 1", n)
+	}
+	if !strings.Contains(body, "其中一段在本页另为一条结果") {
+		t.Errorf("page lacks the label of the quoted words within the statement")
+	}
+}

@@ -34,3 +34,31 @@ func TestPrintQuotesSameWords(t *testing.T) {
 		}
 	}
 }
+
+// Words in quotation marks within a statement printed before them are not
+// printed again; a statement printed after its quoted words says so.
+func TestPrintQuotesOneStatement(t *testing.T) {
+	direct := "坦白說，為何說是搏一鋪，因為輸了之後，不知道何時何日先有普選。"
+	hit := func(doc, text string, kind fangtan.QuoteKind) fangtan.QuoteHit {
+		return fangtan.QuoteHit{DocID: doc, Title: "标题" + doc, Text: text, Speaker: "陈健民", Kind: kind, Paragraph: 5}
+	}
+	r := &fangtan.QuoteResult{Total: 4, Hits: []fangtan.QuoteHit{
+		hit("a", "普選之路遙遠：「"+direct+"」", fangtan.QuoteReported),
+		hit("a", direct, fangtan.QuoteDirect),
+		hit("b", direct, fangtan.QuoteDirect),
+		hit("b", "他說：「"+direct+"」", fangtan.QuoteReported),
+	}}
+	var out bytes.Buffer
+	printQuotes(&out, r, 0, false)
+	got := out.String()
+	for _, want := range []string{
+		"1. 普選之路遙遠：「" + direct + "」\n",
+		"2. (part of 1.) 标题a · a ¶5\n",
+		"3. " + direct + "\n",
+		"4. (the statement around 3.) 他說：「" + direct + "」\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+}
