@@ -6,6 +6,7 @@
 //
 //	go run ./internal/bench/relevance score -xwlb DIR -hkcnews DIR testdata/relevance/articles.tsv testdata/relevance/quotes.tsv
 //	go run ./internal/bench/relevance pool -xwlb DIR -hkcnews DIR testdata/relevance/articles.tsv > unjudged.tsv
+//	go run ./internal/bench/relevance score -xwlb-dsn postgres://USER@HOST:PORT/DB -hkcnews-dsn … testdata/relevance/*.tsv
 //
 // A judgment file holds one (query, hit) pair a line: the archive
 // (xwlb or hkcnews), the query as typed, the hit's id (an article's, or a
@@ -36,6 +37,7 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/index"
+	"fangtan/postgres"
 )
 
 func main() {
@@ -58,7 +60,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: relevance score|pool -xwlb DIR -hkcnews DIR JUDGMENTS.tsv...")
+	fmt.Fprintln(os.Stderr, "usage: relevance score|pool [-xwlb DIR | -xwlb-dsn DSN] [-hkcnews DIR | -hkcnews-dsn DSN] JUDGMENTS.tsv...")
 	os.Exit(2)
 }
 
@@ -132,22 +134,36 @@ func run(args []string, pool bool) error {
 		"xwlb":    fs.String("xwlb", "", "index of ../shared/corpus/xwlb.jsonl"),
 		"hkcnews": fs.String("hkcnews", "", "index of ../shared/corpus/hkcnews-10k.jsonl"),
 	}
+	dsns := map[string]*string{
+		"xwlb":    fs.String("xwlb-dsn", "", "instead of -xwlb: the PostgreSQL database xwlb was indexed into (fangtan index --backend postgres)"),
+		"hkcnews": fs.String("hkcnews-dsn", "", "instead of -hkcnews: the PostgreSQL database hkcnews was indexed into"),
+	}
 	fs.Parse(args)
 	if fs.NArg() == 0 {
 		usage()
 	}
 	analyzer.ConfigureForQueries("")
-	indexes := map[string]*index.Index{}
+	ctx := context.Background()
+	indexes := map[string]fangtan.Searcher{}
 	for archive, dir := range dirs {
-		if *dir == "" {
-			continue
+		switch dsn := *dsns[archive]; {
+		case *dir != "" && dsn != "":
+			return fmt.Errorf("-%s and -%s-dsn: give one", archive, archive)
+		case *dir != "":
+			x, err := index.OpenReadOnly(*dir)
+			if err != nil {
+				return err
+			}
+			defer x.Close()
+			indexes[archive] = x
+		case dsn != "":
+			db, err := postgres.Open(ctx, dsn, postgres.Options{})
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			indexes[archive] = db
 		}
-		x, err := index.OpenReadOnly(*dir)
-		if err != nil {
-			return err
-		}
-		defer x.Close()
-		indexes[archive] = x
 	}
 	for _, path := range fs.Args() {
 		set, err := readJudgments(path)
@@ -163,7 +179,7 @@ func run(args []string, pool bool) error {
 
 // firstPage returns the ids of the first depth hits of query and, for
 // quotes, their words.
-func firstPage(ctx context.Context, x *index.Index, query string, quotes bool) (ids, words []string, err error) {
+func firstPage(ctx context.Context, x fangtan.Searcher, query string, quotes bool) (ids, words []string, err error) {
 	q := fangtan.Query{Text: query, Size: depth}
 	if quotes {
 		res, err := x.SearchQuotes(ctx, q)
@@ -198,7 +214,7 @@ func dcg(grades []int) float64 {
 
 // score prints each query's nDCG@10 and share of grade-2 hits in the first
 // five, and the means by archive; with pool, the unjudged pairs instead.
-func score(set *querySet, indexes map[string]*index.Index, pool bool) error {
+func score(set *querySet, indexes map[string]fangtan.Searcher, pool bool) error {
 	ctx := context.Background()
 	type sums struct {
 		ndcg, p5 float64
