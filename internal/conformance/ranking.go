@@ -41,3 +41,29 @@ func quoteFragments(t *testing.T, open Open) {
 		t.Errorf("quotes of 港独: %d, %q; want all three, the statement first", res.Total, got)
 	}
 }
+
+// whoSpeaks: a search for a person's name ranks the article that quotes
+// them above a short item that names them twice among those present,
+// which BM25 and ts_rank alone put first (xwlb's 王毅 and 何立峰: lists of
+// Xi Jinping's entourage filled their first pages).
+func whoSpeaks(t *testing.T, open Open) {
+	entourage := "习近平结束国事访问回到北京。蔡奇、王毅等陪同人员同机返回。王毅还出席了欢迎仪式。"
+	said := "这次访问成果丰硕，双方同意加强在经贸、人文等领域的交流合作，共同维护多边主义。"
+	briefing := "外长向记者介绍访问情况。王毅说，" + said + "双方还就地区形势深入交换了意见，一致认为应当通过对话协商解决分歧。"
+	s := open(t, []fangtan.Document{
+		{ID: "a-entourage", File: "a-entourage.txt", Title: "习近平结束国事访问回到北京", Date: "2024-05-10", Text: entourage, Paragraphs: []string{entourage}},
+		{ID: "b-briefing", File: "b-briefing.txt", Title: "外长介绍访问成果", Date: "2024-05-10", Text: briefing, Paragraphs: []string{briefing},
+			Quotes: []fangtan.Quote{{Speaker: "王毅", Text: said, Kind: fangtan.QuoteReported}}},
+	})
+	res, err := s.Search(context.Background(), fangtan.Query{Text: "王毅"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.ID)
+	}
+	if len(got) != 2 || got[0] != "b-briefing" {
+		t.Errorf("王毅 ranks %v, want the briefing first", got)
+	}
+}

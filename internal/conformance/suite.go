@@ -34,6 +34,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("versions", func(t *testing.T) { versions(t, open) })
 	t.Run("edited versions", func(t *testing.T) { editedVersions(t, open) })
 	t.Run("quote fragments rank below statements", func(t *testing.T) { quoteFragments(t, open) })
+	t.Run("a name ranks who speaks above who is listed", func(t *testing.T) { whoSpeaks(t, open) })
 }
 
 // registryWithdraws: a person every article gives only a shared post
