@@ -310,6 +310,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		ppl.intervieweeQuotes(doc.Quotes, paras, tags)
 		runOnSpeakers(doc.Quotes, paras)
 	}
+	doc.Quotes = trimEmphasis(doc.Quotes)
 	bounds := make([][]bool, 0, len(texts))
 	bounds = append(bounds, title.bounds())
 	for _, t := range tags {

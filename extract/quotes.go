@@ -1172,6 +1172,23 @@ func quotesInReported(quotes []fangtan.Quote, paras []string) {
 	}
 }
 
+// trimEmphasis takes Markdown's emphasis marks off the ends of quotes.
+// Records scraped from Markdown set whole paragraphs bold (hkcnews:
+// **陳健民承認普選之路遙遠：「……」**, in a fifth of its articles), and the
+// closing ** stayed on 302 quotes. The marks stay in the paragraphs, where
+// they set interview questions apart from answers, and inside a quote, so
+// that its text is still its paragraph's.
+func trimEmphasis(quotes []fangtan.Quote) []fangtan.Quote {
+	kept := quotes[:0]
+	for _, q := range quotes {
+		q.Text = strings.TrimFunc(q.Text, func(r rune) bool { return r == '*' || unicode.IsSpace(r) })
+		if q.Text != "" {
+			kept = append(kept, q)
+		}
+	}
+	return kept
+}
+
 // foldMarkedTurns keeps one quote of a speaker's turn that is one
 // quotation, where the turn quoted it whole, marks and all, and the
 // quotation inside was quoted again with no speaker (曾俊華：（2014年2月26日）

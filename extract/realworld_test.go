@@ -3399,3 +3399,23 @@ func checkQuoteSpeaker(t *testing.T, paras []string, text, speaker string) {
 	}
 	t.Errorf("no quote %q among %+v", text, d.Quotes)
 }
+
+// TestQuotesWithoutEmphasisMarks: a paragraph set bold in a record
+// scraped from Markdown (hkcnews-7219) gives its quotation without the
+// closing marks, and the speaker as before.
+func TestQuotesWithoutEmphasisMarks(t *testing.T) {
+	d := extractText(t, "陳健民：入獄是一種blessing",
+		"**陳健民承認普選之路遙遠：「坦白說，為何說是搏一鋪，因為輸了之後，不知道何時何日先有普選。」**")
+	var direct []fangtan.Quote
+	for _, q := range d.Quotes {
+		if strings.Contains(q.Text, "*") {
+			t.Errorf("quote %q keeps the emphasis marks", q.Text)
+		}
+		if q.Kind == fangtan.QuoteDirect {
+			direct = append(direct, q)
+		}
+	}
+	if len(direct) != 1 || direct[0].Speaker != "陈健民" || !strings.HasSuffix(direct[0].Text, "先有普選。") {
+		t.Errorf("direct quotes %+v, want 陈健民's one, ending 先有普選。", direct)
+	}
+}
