@@ -43,9 +43,10 @@ func quoteFragments(t *testing.T, open Open) {
 }
 
 // whoSpeaks: a search for a person's name ranks the article that quotes
-// them above a short item that names them twice among those present,
-// which BM25 and ts_rank alone put first (xwlb's 王毅 and 何立峰: lists of
-// Xi Jinping's entourage filled their first pages).
+// them above a short item that names them among those present (xwlb's 王毅
+// and 何立峰: lists of Xi Jinping's entourage filled their first pages).
+// BM25 alone puts the short item first; ts_rank alone scores the two
+// alike, and the ids make the item first among equals.
 func whoSpeaks(t *testing.T, open Open) {
 	entourage := "习近平结束国事访问回到北京。蔡奇、王毅等陪同人员同机返回。王毅还出席了欢迎仪式。"
 	said := "这次访问成果丰硕，双方同意加强在经贸、人文等领域的交流合作，共同维护多边主义。"
