@@ -1181,12 +1181,18 @@ func quotesInReported(quotes []fangtan.Quote, paras []string) {
 func trimEmphasis(quotes []fangtan.Quote) []fangtan.Quote {
 	kept := quotes[:0]
 	for _, q := range quotes {
-		q.Text = strings.TrimFunc(q.Text, func(r rune) bool { return r == '*' || unicode.IsSpace(r) })
+		q.Text = trimEmphasisMarks(q.Text)
 		if q.Text != "" {
 			kept = append(kept, q)
 		}
 	}
 	return kept
+}
+
+// trimEmphasisMarks is text without the emphasis marks and spaces at its
+// ends (trimEmphasis).
+func trimEmphasisMarks(text string) string {
+	return strings.TrimFunc(text, func(r rune) bool { return r == '*' || unicode.IsSpace(r) })
 }
 
 // foldMarkedTurns keeps one quote of a speaker's turn that is one

@@ -132,6 +132,9 @@ func speakersOf(d fangtan.Document, text string) string {
 // person's begin (…；胡解釋，…) leaves the labelled start and speaker as
 // they were.
 func sameQuote(a, b string) bool {
+	// Quotes labelled before trimEmphasis kept Markdown's marks at their
+	// ends.
+	a, b = trimEmphasisMarks(a), trimEmphasisMarks(b)
 	if a == b {
 		return true
 	}
