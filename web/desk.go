@@ -520,7 +520,7 @@ func (srv *server) handleOfficial(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 		for _, h := range res.Hits {
-			v.Quotes = appendQuoteCard(v.Quotes, h, quoteCard{Text: template.HTML(template.HTMLEscapeString(h.Text)),
+			v.Quotes = appendQuoteCard(v.Quotes, h, quoteCard{Text: template.HTML(escapeText(h.Text)),
 				quoteSource: quoteSource{DocTitle: h.Title, DocURL: qs.doc(h.DocID, 0, h.Paragraph, "quotes"),
 					Date: h.Date, Source: h.Source, Paragraph: h.Paragraph}}, p.L)
 		}

@@ -661,13 +661,13 @@ func snippetHTML(sn fangtan.Snippet) string {
 		if sp.Start < pos || sp.End > len(sn.Text) || sp.Start >= sp.End {
 			continue // a span out of order or out of range is ignored
 		}
-		b.WriteString(template.HTMLEscapeString(sn.Text[pos:sp.Start]))
+		b.WriteString(escapeText(sn.Text[pos:sp.Start]))
 		b.WriteString("<mark>")
-		b.WriteString(template.HTMLEscapeString(sn.Text[sp.Start:sp.End]))
+		b.WriteString(escapeText(sn.Text[sp.Start:sp.End]))
 		b.WriteString("</mark>")
 		pos = sp.End
 	}
-	b.WriteString(template.HTMLEscapeString(sn.Text[pos:]))
+	b.WriteString(escapeText(sn.Text[pos:]))
 	if sn.After {
 		b.WriteString("…")
 	}
@@ -814,7 +814,7 @@ func (srv *server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 	v.ExportCSV = exp.ln.to("/quotes.csv", exp.vals)
 	v.ExportJSON = exp.ln.to("/quotes.json", exp.vals)
 	for _, h := range res.Hits {
-		text := trusted(template.HTMLEscapeString(h.Text))
+		text := trusted(escapeText(h.Text))
 		if len(h.Fragments) > 0 {
 			text = trusted(strings.Join(h.Fragments, " … "))
 		}
@@ -917,7 +917,7 @@ func (srv *server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 		return u
 	}
 	for i, text := range paras {
-		html := template.HTML(template.HTMLEscapeString(text))
+		html := template.HTML(escapeText(text)) // #nosec: escaped
 		if i < len(doc.Highlighted) {
 			html = trusted(doc.Highlighted[i])
 		}
@@ -927,7 +927,7 @@ func (srv *server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 		para = 0 // a stale link to a paragraph that no longer exists cites the whole article
 	}
 	for _, qu := range doc.Quotes {
-		v.Quotes = append(v.Quotes, docQuote{Text: qu.Text, Speaker: qu.Speaker, SpeakerTitle: qu.CitedPost(),
+		v.Quotes = append(v.Quotes, docQuote{Text: withoutEmphasis(qu.Text), Speaker: qu.Speaker, SpeakerTitle: qu.CitedPost(),
 			Reported: qu.Kind == fangtan.QuoteReported, Paragraph: qu.Paragraph + 1, Link: here(qu.Paragraph + 1)})
 	}
 	v.Siblings = srv.siblings(r.Context(), doc, ln)

@@ -74,3 +74,27 @@ func TestQuotesNestTheOneStatement(t *testing.T) {
 		t.Errorf("page lacks the label of the quoted words within the statement")
 	}
 }
+
+// Markdown's bold marks that hkcnews's records keep as text are not shown:
+// not in a document's paragraphs, highlighted or not, nor in quote cards
+// and search results.
+func TestPagesDropEmphasisMarks(t *testing.T) {
+	para := "**陳健民承認普選之路遙遠：「現在是守住香港社會不要進一步倒塌。」**"
+	f := &fakeSearcher{docs: []fangtan.Document{{ID: "a", Title: "陳健民專訪", Date: "2017-09-28", Source: "众新闻",
+		Text: para + "\n他說：「我可以走這一步。」", Paragraphs: []string{para, "他說：「我可以走這一步。」"},
+		Quotes: []fangtan.Quote{{Text: "普選之路遙遠：「現在是守住**香港社會**不要進一步倒塌。」", Speaker: "陈健民", Kind: fangtan.QuoteReported}}}}}
+	h, _ := testHandler(t, f, Options{})
+	for _, path := range []string{"/doc/a", "/doc/a?q=" + url.QueryEscape("普選"), "/quotes?q=" + url.QueryEscape("普選"), "/search?q=" + url.QueryEscape("普選")} {
+		rec := get(t, h, path)
+		if rec.Code != 200 {
+			t.Fatalf("%s: status %d", path, rec.Code)
+		}
+		body := rec.Body.String()
+		if strings.Contains(body, "**") {
+			t.Errorf("%s shows emphasis marks: %s", path, body[strings.Index(body, "**")-min(strings.Index(body, "**"), 80):][:200])
+		}
+		if !strings.Contains(body, "普選") {
+			t.Errorf("%s lacks the text", path)
+		}
+	}
+}
