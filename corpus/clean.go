@@ -45,11 +45,22 @@ type pageInfo struct {
 	site      string // a masthead line such as 人民網
 }
 
+// relatedLabels are the labels of a list of links to other articles
+// (folded: 相關報道 is 相关报道).
+const relatedLabels = `相关新闻及评论|相关报道全文|相关新闻|相关阅读|相关链接|相关连结|相关报道|相关报导|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|热门文章|热门新闻|更多新闻`
+
 var (
 	// editorLine is an editor credit, which also closes an article.
 	editorLine = regexp.MustCompile(`^(?:[(\[【][^)\]】]{0,6}[)\]】]\s*)*[(\[【]?\s*(责编|责任编辑|编辑|校对|审核|责任校对|值班编辑|美编|审校|监制|终审|一审|二审|三审|编审)\s*[:]`)
 	// relatedHeading opens the list of other articles a page ends with.
-	relatedHeading = regexp.MustCompile(`^[【\[]?(相关新闻|相关阅读|相关链接|相关报道|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|热门文章|热门新闻|更多新闻)[】\]]?[:]?$`)
+	relatedHeading = regexp.MustCompile(`^[【\[]?(` + relatedLabels + `)[】\]]?[:]?$`)
+	// relatedLink is one link to another article after its label, on a
+	// line of its own: 相關報道： 網絡白色恐怖？林鄭負評…, 【延伸閱讀】四議員出招….
+	// The label may be followed by → or a dash, or the whole line
+	// bracketed: 【相關文章： 曾俊華英文演辭全文 】.
+	relatedLink = regexp.MustCompile(`^(?:[【\[](?:` + relatedLabels + `)[】\]]|[【\[]?(?:` + relatedLabels + `)\s*(?:[:→\-－]|\s))\s*(\S.*?)\s*[】\]]?$`)
+	// moreArticles closes a list of links printed above it: 【雨傘運動3周年】更多文章.
+	moreArticles = regexp.MustCompile(`^(?:[【\[][^】\]]{1,20}[】\]])?\s*更多(?:文章|报道|新闻)$`)
 	// chromeLine matches short lines that are page furniture: font size and
 	// share buttons, back-to-top, print, related links, login.
 	chromeLine = regexp.MustCompile(`^(返回顶部|回到顶部|返回首页|返回目录|返回|小字号|大字号|中字号|字号[:]?.*|字体[:]?.*|分享到.*|分享让更多人看到|分享|打印|打印本页|打印文章|关闭|关闭窗口|纠错|我要纠错|收藏|点赞|评论|举报|扫一扫.*|手机看|推荐阅读|相关阅读|相关新闻|相关链接|热点推荐|延伸阅读|上一篇.*|下一篇.*|首页.*|更多>*|english|[大中小]|登录|注册|微信|微博|客户端|点击进入专题|进入专题|责任编辑.*|\[?\d+\]?)$`)
@@ -95,8 +106,12 @@ func classify(raw []string, record bool, starts map[int]bool) (lines []line, inf
 	seenText := false
 	inRelated := false
 	repeated := repeatedLines(raw, record)
+	links := relatedLinks(raw, record)
 	for i, r := range raw {
 		start = start || starts[i]
+		if links[i] {
+			continue
+		}
 		t := strings.TrimFunc(r, isSpace)
 		if t == "" {
 			continue
@@ -264,6 +279,90 @@ func repeatedLines(raw []string, record bool) map[string]bool {
 		}
 	}
 	return rep
+}
+
+// relatedLinks finds the lines that link to other articles inside a text:
+// a label with its headline (相關報道： …), a label alone with the
+// headlines under it, and headlines closed by 【…】更多文章. Records keep
+// them among their paragraphs (hkcnews: 633 of 10,000), where the names,
+// places and quotes of another story's headline would count as this
+// article's own and match its searches. A page's label alone is left to
+// classify, which drops the rest of the page after it.
+func relatedLinks(raw []string, record bool) map[int]bool {
+	var links map[int]bool
+	mark := func(i int) {
+		if links == nil {
+			links = map[int]bool{}
+		}
+		links[i] = true
+	}
+	for i, r := range raw {
+		f, bold := linkLine(r)
+		if f == "" {
+			continue
+		}
+		switch {
+		case record && relatedHeading.MatchString(strings.ReplaceAll(f, " ", "")):
+			mark(i)
+			for j := i + 1; j < len(raw) && j <= i+maxLinks; j++ {
+				g, b := linkLine(raw[j])
+				if g == "" {
+					continue
+				}
+				// A bold line under a plain label is the article's
+				// next section heading, not a link.
+				if !isLinkedHeadline(g, 6) || b && !bold {
+					break
+				}
+				mark(j)
+			}
+		case moreArticles.MatchString(f):
+			mark(i)
+			for j := i - 1; j >= 0 && j >= i-maxLinks; j-- {
+				g, _ := linkLine(raw[j])
+				if g == "" {
+					continue
+				}
+				if !isLinkedHeadline(g, 6) {
+					break
+				}
+				mark(j)
+			}
+		default:
+			// After its label, a headline may be short (荒謬護事).
+			if m := relatedLink.FindStringSubmatch(f); m != nil && isLinkedHeadline(m[1], 2) {
+				mark(i)
+			}
+		}
+	}
+	return links
+}
+
+// maxLinks bounds a list of links, so that a label mistaken for one
+// cannot take the article's text with it.
+const maxLinks = 8
+
+// linkLine is a line as the link rules read it: folded, single-spaced,
+// without Markdown's bold marks (hkcnews sets some lists in bold).
+func linkLine(r string) (f string, bold bool) {
+	f = strings.TrimSpace(strings.Map(spaceToASCII, fold(strings.TrimFunc(r, isSpace))))
+	if t := strings.Trim(f, "*"); t != f {
+		bold = strings.HasPrefix(f, "**")
+		f = strings.TrimSpace(t)
+	}
+	return f, bold
+}
+
+// isLinkedHeadline: a line shaped like another article's headline, which
+// holds no full stop, does not introduce what follows, and is not a
+// bracketed section label (【旺角衝突案】) or a rule. A line in a list
+// needs minRunes to be told from a heading such as **葉劉淑儀**.
+func isLinkedHeadline(f string, minRunes int) bool {
+	n := utf8.RuneCountInString(f)
+	if n < minRunes || n > 80 || strings.Contains(f, "。") || strings.HasSuffix(f, ":") {
+		return false
+	}
+	return !bracketLabel.MatchString(f) && !articleRule.MatchString(strings.ReplaceAll(f, " ", ""))
 }
 
 // copyrightMarks are the words of a copyright notice or the heading of a

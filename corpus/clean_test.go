@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -191,4 +192,63 @@ func TestRuledArticles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRelatedLinksInRecords: the links to other articles that a record
+// keeps among its paragraphs (hkcnews) are dropped, with the headlines
+// under a label alone or above 更多文章; the article's own section
+// headings and paragraphs around them stay.
+func TestRelatedLinksInRecords(t *testing.T) {
+	body1 := "教育局昨日公布新安排，學校需於下學年實施。"
+	body2 := "局方表示，會繼續聽取持份者意見。"
+	tests := []struct {
+		name  string
+		links []string // dropped
+		kept  []string // the article's own, after the links
+	}{
+		{"label and headline", []string{"相關報道： 網絡白色恐怖？林鄭負評隨「公關災難」增減　情緒化稱呼佔少數"}, nil},
+		{"bold label and headline", []string{"**相關報道：「文件門」風波，梁振英說過些甚麼？（不斷更新）**"}, nil},
+		{"bracketed label", []string{"【延伸閱讀】四議員出招 質疑選擇檢控中止聆訊"}, nil},
+		{"label, arrow and headline", []string{"相關新聞→ 張震遠被捕控兩罪：串謀詐騙證監、詐騙獲3000萬"}, nil},
+		{"label and short headline in brackets", []string{"【相關文章： 荒謬護事 】"}, nil},
+		{"label, space and headline", []string{"相關文章 白先勇：同性戀是人性一部分，平權教育愈早愈好"}, nil},
+		{"label alone", []string{"相關新聞：", "《香港製造》20年前被拒電影節　修復版今屆放映　舒琪：「它有榮譽你來抽水」", "陳果：修復《香港製造》 唔使我畀錢 　若付數十萬元太昂貴"}, nil},
+		{"bold list under a bold label", []string{"**延伸閱讀：**", "**羅沛然大律師： 《香港基本法》在香港司法實踐的起承轉**"}, nil},
+		{"a bold heading ends a plain list", []string{"相關新聞：", "李兆富多篇文章撐領展　葉劉批「三座大山」之一"}, []string{"**葉劉淑儀**"}},
+		{"a bracketed heading ends a list", []string{"相關報道：", "梁頌恆游蕙禎非法集結罪成　官：肯定五被告有共同目的聯合行事"}, []string{"【吳文遠披露受廉署調查人士身分案】"}},
+		{"headlines closed by more articles", []string{"佔領下的艱難對話：陳健民首度憶述與林鄭、學聯溝通", "陳健民：入獄是一種blessing　不知何日有普選", "【雨傘運動3周年】更多文章"}, nil},
+		{"a paragraph that speaks of related reports", nil, []string{"若以「林鄭月娥」、「決心」同時搜尋，由1月起至今有5篇相關報道，3篇來自《大公報》。"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			paras := append([]string{body1}, tc.links...)
+			paras = append(paras, tc.kept...)
+			paras = append(paras, body2)
+			raw, err := json.Marshal(map[string]string{"id": "hk-1", "title": "教局公布新安排", "text": strings.Join(paras, "\n")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := recordPage(raw, "x.jsonl", "x", 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs := documents(*p)
+			if len(docs) != 1 {
+				t.Fatalf("got %d documents", len(docs))
+			}
+			want := append([]string{fold(body1)}, foldAll(tc.kept)...)
+			want = append(want, fold(body2))
+			if got := strings.Join(foldAll(docs[0].Paragraphs), "\n"); got != strings.Join(want, "\n") {
+				t.Errorf("paragraphs\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+			}
+		})
+	}
+}
+
+func foldAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fold(s)
+	}
+	return out
 }
