@@ -695,6 +695,61 @@ func (t *tagged) latinNameEndingAt(start, verbStart int) (s, e int, ok bool) {
 	return s, e, true
 }
 
+// lastClauseOpener is the person of the article (an official, a speaker
+// or someone with a title) who opens the last clause of t.runes[from:end]
+// that opens with one, past its lead-in; or "".
+func (p *people) lastClauseOpener(t *tagged, from, end int) string {
+	rs := t.runes
+	for c := end - 1; c > from; c-- {
+		if !strings.ContainsRune(clauseBreaks, rs[c-1]) {
+			continue
+		}
+		k := skipLeadIn(rs, c, end)
+		if n := p.knownNameStartingAt(rs, k); n > 0 {
+			if info := p.byName[string(rs[k:k+n])]; info != nil && (info.official || info.speaker || len(info.titles) > 0) {
+				return string(rs[k : k+n])
+			}
+		}
+	}
+	return ""
+}
+
+// latinNameAfterTitle reports whether the Latin name that rs[i:] is or
+// goes on with follows a post or a person noun (御用大律師David Perry作陳詞,
+// 教授Calla Wiemer說), which makes it the sentence's subject however far
+// in it stands: the article may know the person by the family name alone
+// (Perry說), after the given name.
+func latinNameAfterTitle(rs []rune, start, i int) bool {
+	if i >= len(rs) || !isLatinLetter(rs[i]) {
+		return false
+	}
+	s := latinNameStart(rs, start, i)
+	if positionEndingAt(rs, s) > 0 {
+		return true
+	}
+	desc := string(rs[start:s])
+	return slices.ContainsFunc(personNouns, func(w string) bool { return strings.HasSuffix(desc, w) }) ||
+		slices.ContainsFunc(spokespeople, func(w string) bool { return strings.HasSuffix(desc, w) })
+}
+
+// latinNameStart is where the Latin name that rs[i:] goes on with
+// starts: i past the capitalised words and spaces before it, no further
+// back than start ("David Perry" for the "Perry" of it), or i itself.
+func latinNameStart(rs []rune, start, i int) int {
+	if i >= len(rs) || !isLatinLetter(rs[i]) {
+		return i
+	}
+	s := i
+	for s-1 > start && rs[s-1] == ' ' && isLatinLetter(rs[s-2]) {
+		k := s - 1
+		for k > start && isLatinLetter(rs[k-1]) {
+			k--
+		}
+		s = k
+	}
+	return s
+}
+
 // acronymStart reports whether a word opens with two capitals before a
 // small letter (PILnet, HKgolden): a body's name built on an acronym, not
 // a person's (McQuillan, TuTu).
@@ -3700,13 +3755,21 @@ func (p *people) lastSubjectIn(t *tagged, limit int, near bool) (name string, fo
 				break
 			}
 		}
+		titledLatin, latinAt := "", 0 // 御用大律師David Perry作陳詞, when no rule below finds another
 		for i := start; i < end && i-start <= 40; i++ {
+			latin := false
 			if i-start > 12 && positionEndingAt(rs, i) == 0 {
-				continue
+				if latin = titledLatin == "" && latinNameAfterTitle(rs, start, i); !latin {
+					continue
+				}
 			}
 			if n := p.knownNameStartingAt(rs, i); n > 0 && !t.askedAbout(start, i) {
 				name := string(rs[i : i+n])
 				if info := p.byName[name]; info != nil && (info.official || info.speaker || len(info.titles) > 0) {
+					if latin {
+						titledLatin, latinAt = name, i
+						continue
+					}
 					if h := t.possessorOfPerson(i + n); h >= 0 {
 						// 代表梁振英及律政司的資深大律師莫樹聯不同意: the
 						// subject is the counsel, not his client; a
@@ -3741,6 +3804,14 @@ func (p *people) lastSubjectIn(t *tagged, limit int, near bool) (name string, fo
 					return name, true
 				}
 			}
+		}
+		if titledLatin != "" {
+			// Ian Pennicott問到…時，…，陳傑霖表示同意，但他指出: a later
+			// clause that opens with a person of the article is theirs.
+			if name := p.lastClauseOpener(t, latinAt, end); name != "" {
+				return name, true
+			}
+			return titledLatin, true
 		}
 		end = start
 	}

@@ -1067,6 +1067,14 @@ func TestReportedSpeech(t *testing.T) {
 		// subject: the pronoun after it is that person's (the client's
 		// counsel), and nobody's where the rules cannot name them.
 		{"a pronoun after counsel for a named client", []string{"特首梁振英及律政司覆核四名議員資格一連三日在法庭審理。", "代表梁振英及律政司的資深大律師莫樹聯不同意，表示官永義一案是刑事案，與本案性質不同。他表示，案中各人行為相當清楚拒絕宣誓，不認為要採取高門檻。", "至於議員一方多次質疑「莊嚴」並無定義，莫樹聯引用2006年毛玉萍欺詐案，表示有時候罪行的定義有時比較概括。", "莫樹聯其後形容，戴啟思似在走鋼線，法官區慶祥不忘「加多腳」。"}, "莫树联", "案中各人行為"},
+		// A Latin name after a post or a person noun is the subject of its
+		// sentence however far in it stands, for the pronoun that opens
+		// the next (24 hkcnews statements were an earlier paragraph's
+		// speaker's)…
+		{"a pronoun after a titled Latin name the article shortens", []string{"終審法院今天審理上訴。郭炳江離開法庭時說：「希望事件早啲結束」。", "今天聆訊先由代表律政司一方的英國御用大律師David Perry作陳詞。他指出，陪審團裁定所收款項是賄款，這不只是道德問題。", "Perry說：「保持傾向優待」是持續的行為。"}, "David Perry", "陪審團裁定"},
+		{"a pronoun after a professor named in Latin letters", []string{"港大法律學院教授傅華伶表示，中央政府會否以2003年作為立法底線。", "長期研究香港法治的英國伯明翰大學法律學院教授Carol Jones表示，國家安全法有可能違反承諾。她指出，回歸以來透過法律推動「一國」原則，往往都弄巧反拙。"}, "Carol Jones", "回歸以來"},
+		// …unless a later clause of it opens with another person.
+		{"a pronoun after a titled Latin name and another speaker", []string{"禮頓工程師陳傑霖今日作供。陳傑霖說：「這是小問題。」", "代表調查委員會的英國御用大律師Ian Pennicott問到禮頓第二次修改圖則時，禮頓的設計顧問「阿特金斯」應否提供施工圖給港鐵的設計管理團隊，陳傑霖表示同意，但他指出當時或因為太忙，未必能即時更新施工圖，而比起其他緊急事項，更新施工圖較為輕微，可以在竣工前解決。Pennicott指出，現在只能靠相片確立當時連續牆的情況。"}, "陈杰霖", "當時或因為太忙"},
 		{"the one whose words are cited", []string{"朝鲜劳动党委员长金正恩会见特朗普。", "金桂官引述金正恩的看法称，与特朗普会晤将开创良好的开端。"}, "金正恩", "与特朗普会晤"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
