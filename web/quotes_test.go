@@ -84,7 +84,7 @@ func TestPagesDropEmphasisMarks(t *testing.T) {
 		Text: para + "\n他說：「我可以走這一步。」", Paragraphs: []string{para, "他說：「我可以走這一步。」"},
 		Quotes: []fangtan.Quote{{Text: "普選之路遙遠：「現在是守住**香港社會**不要進一步倒塌。」", Speaker: "陈健民", Kind: fangtan.QuoteReported}}}}}
 	h, _ := testHandler(t, f, Options{})
-	for _, path := range []string{"/doc/a", "/doc/a?q=" + url.QueryEscape("普選"), "/quotes?q=" + url.QueryEscape("普選"), "/search?q=" + url.QueryEscape("普選")} {
+	for _, path := range []string{"/doc/a", "/doc/a?q=" + url.QueryEscape("普選"), "/quotes?q=" + url.QueryEscape("普選"), "/search?q=" + url.QueryEscape("普選"), "/kwic?q=" + url.QueryEscape("普選"), "/feed.atom?q=" + url.QueryEscape("普選")} {
 		rec := get(t, h, path)
 		if rec.Code != 200 {
 			t.Fatalf("%s: status %d", path, rec.Code)
