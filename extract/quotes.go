@@ -2040,18 +2040,21 @@ func namedAfter(rs []rune, q quoteSpan) bool {
 var spokespeople = mustList("spokespeople.txt")
 
 // spokespersonAfter returns where a spokesperson's word ends that, after
-// an optional 的, follows the name ending at end and comes before
+// an optional 的 or 前, follows the name ending at end and comes before
 // verbStart (陈志全的助理表示, 刘伯女儿说), or -1.
 func spokespersonAfter(rs []rune, end, verbStart int) int {
 	of := end < verbStart && rs[end] == '的'
-	if of {
+	// 劉皇發前助理周永勤表示: a former one speaks for himself, as a
+	// spokesperson does.
+	former := !of && end < verbStart && rs[end] == '前'
+	if of || former {
 		end++
 	}
 	rest := string(rs[end:verbStart])
 	for _, w := range spokespeople {
 		// 庄耀洸律师表示, 蔡维邦大律师, 蔡大律师 (蔡 + 大律师, read as 蔡大): a lawyer
 		// addressed by name speaks himself; 何志平的律师 speaks for him.
-		if strings.HasPrefix(rest, w) && (of || (w != "律师" && w != "大律师")) {
+		if strings.HasPrefix(rest, w) && (of || former || (w != "律师" && w != "大律师")) {
 			return end + utf8.RuneCountInString(w)
 		}
 	}

@@ -1067,6 +1067,11 @@ func TestReportedSpeech(t *testing.T) {
 		// subject: the pronoun after it is that person's (the client's
 		// counsel), and nobody's where the rules cannot name them.
 		{"a pronoun after counsel for a named client", []string{"特首梁振英及律政司覆核四名議員資格一連三日在法庭審理。", "代表梁振英及律政司的資深大律師莫樹聯不同意，表示官永義一案是刑事案，與本案性質不同。他表示，案中各人行為相當清楚拒絕宣誓，不認為要採取高門檻。", "至於議員一方多次質疑「莊嚴」並無定義，莫樹聯引用2006年毛玉萍欺詐案，表示有時候罪行的定義有時比較概括。", "莫樹聯其後形容，戴啟思似在走鋼線，法官區慶祥不忘「加多腳」。"}, "莫树联", "案中各人行為"},
+		// A former spokesperson (前助理) and an agent's lawyer (代理律師)
+		// right after a name speak for themselves when named (16 hkcnews
+		// statements were the first name's).
+		{"a former assistant named after his employer", []string{"人稱「發叔」的劉皇發數十年擺平不同各鄉各派利益。", "劉皇發前助理周永勤表示，每條村內難免對立勢力，劉皇發善於在不製造衝突下，盡量拉攏各方勢力為鄉議局所用，即使泛民亦有得傾。周永勤憶述，劉皇發從政有多句格言，包括「為政不在多言」。"}, "周永勤", "每條村內"},
+		{"an agent's lawyer named after his client", []string{"諾貝爾和平獎得主劉曉波，據報因身患末期肝癌，獲准保外就醫。《蘋果日報》引述劉曉波代理律師莫少平指出，近兩天從劉曉波弟弟劉曉暄獲得有關消息，劉曉波現於瀋陽中國醫科大學附屬第一醫院接受治療，目前情況未明。晚上，網上傳出劉曉波妻子劉霞與友人的視頻對話，劉霞哭訴說：「不能動手術了、不能放療、不能化療……」。", "劉曉波獲准保外就醫的消息傳出後，遼寧省監獄管理局發表聲明，指劉曉波「近期被診斷患有肝癌」，遼寧省監獄管理局依法批准劉曉波保外就醫。"}, "莫少平", "近兩天"},
 		// A Latin name after a post or a person noun is the subject of its
 		// sentence however far in it stands, for the pronoun that opens
 		// the next (24 hkcnews statements were an earlier paragraph's
