@@ -3266,7 +3266,7 @@ func (p *people) passiveReport(t *tagged, cs, verb int) (agent string, passive b
 // of the sentence, or at a semicolon outside quotation marks (inQuote)
 // whose next clause opens with a family name and a reporting verb
 // (Pennicott質疑，既然…；胡解釋，…: 胡's words are his own, and the pass
-// reads them next).
+// reads them next) or a colon and a quotation mark (…；陳同意：「…」).
 func reportedEnd(rs []rune, body int, inQuote []bool) int {
 	end := sentenceEnd(rs, body)
 	for i := body; i+1 < end; i++ {
@@ -3275,6 +3275,10 @@ func reportedEnd(rs []rune, body int, inQuote []bool) int {
 		}
 		for v := i + 3; v <= min(i+6, end); v++ {
 			if n := reportVerbEndingAt(rs, v); n > 0 && v-n >= i+2 && v-n <= i+4 {
+				return i
+			}
+			// ；陳同意：「…」: a person's own quotation after a colon.
+			if v+1 < end && (rs[v] == ':' || rs[v] == '：') && strings.ContainsRune("「“『", rs[v+1]) {
 				return i
 			}
 		}

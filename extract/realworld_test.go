@@ -3432,3 +3432,27 @@ func TestQuotesWithoutEmphasisMarks(t *testing.T) {
 		t.Errorf("direct quotes %+v, want 陈健民's one, ending 先有普選。", direct)
 	}
 }
+
+// TestReportedEndsBeforeAnotherQuotation: reported words end at a
+// semicolon whose clause opens with a family name and goes on to its own
+// quotation after a colon (hkcnews-16909): the quotation is not the
+// reported speaker's.
+func TestReportedEndsBeforeAnotherQuotation(t *testing.T) {
+	d := extractText(t, "新闻", "港鐵沙中線建造經理陳傑霖今日作供。陳傑霖說：「這是小問題。」",
+		"Pennicott指出，由於2015年8月當時沒有發出施工圖，現在只能靠相片確立當時連續牆的情況；陳同意：「現在回看，一邊施工一邊改變是最好的。」")
+	found := false
+	for _, q := range d.Quotes {
+		switch {
+		case q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "由於2015年"):
+			found = true
+			if strings.Contains(q.Text, "陳同意") {
+				t.Errorf("reported words run into another's quotation: %q", q.Text)
+			}
+		case q.Kind == fangtan.QuoteDirect && strings.HasPrefix(q.Text, "現在回看") && q.Speaker == "Pennicott":
+			t.Errorf("陳's quotation given to %q", q.Speaker)
+		}
+	}
+	if !found {
+		t.Errorf("no reported words of Pennicott's among %+v", d.Quotes)
+	}
+}
