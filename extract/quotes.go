@@ -3269,6 +3269,15 @@ func (p *people) passiveReport(t *tagged, cs, verb int) (agent string, passive b
 // reads them next) or a colon and a quotation mark (…；陳同意：「…」).
 func reportedEnd(rs []rune, body int, inQuote []bool) int {
 	end := sentenceEnd(rs, body)
+	for i := body + 1; i+1 < end; i++ {
+		// 「…。」鄧龍威的哥哥鄧龍彪表示，: a quotation that closes with a
+		// full stop ends the sentence where the next clause reports
+		// someone else's words, not the speaker's own (他又指).
+		if strings.ContainsRune("」”』", rs[i]) && strings.ContainsRune("。！？!?", rs[i-1]) && han.Is(rs[i+1]) && !strings.ContainsRune("他她", rs[i+1]) && reportsAnother(rs, i+1, end) {
+			end = i + 1
+			break
+		}
+	}
 	for i := body; i+1 < end; i++ {
 		if (rs[i] != ';' && rs[i] != '；') || inQuote[i] || !surnames[rs[i+1]] {
 			continue
@@ -3284,6 +3293,20 @@ func reportedEnd(rs []rune, body int, inQuote []bool) int {
 		}
 	}
 	return end
+}
+
+// reportsAnother reports whether the clause at rs[k:] ends, within 16
+// runes, in a reporting verb and a comma or colon: a statement of its own.
+func reportsAnother(rs []rune, k, end int) bool {
+	for v := k + 2; v <= min(k+16, end-1); v++ {
+		if strings.ContainsRune(clauseBreaks+sentenceEnds+"「“", rs[v-1]) {
+			return false
+		}
+		if n := reportVerbEndingAt(rs, v); n > 0 && v-n > k && strings.ContainsRune(",，:：", rs[v]) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportHeads take a reporting verb as their object (听取情况介绍,

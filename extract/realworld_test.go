@@ -3456,3 +3456,26 @@ func TestReportedEndsBeforeAnotherQuotation(t *testing.T) {
 		t.Errorf("no reported words of Pennicott's among %+v", d.Quotes)
 	}
 }
+
+// TestReportedEndsAtAClosedQuotation: reported words that close a
+// quotation with a full stop end there when the next clause reports
+// another's words (hkcnews-14351), and that clause is read on its own.
+func TestReportedEndsAtAClosedQuotation(t *testing.T) {
+	d := extractText(t, "新闻", "立法會議員謝偉俊今日陪同家屬見記者。",
+		"謝偉俊指，目前只是上半部分的成功，仍有下半部分需要努力，「如果真係奉行司法公義嘅制度，呢種證據應該係相當有力去推翻案件。」鄧龍威的哥哥鄧龍彪表示，菲律賓審訴與香港不同，但他仍感謝外交部駐港特派員公署的幫忙。")
+	found := false
+	for _, q := range d.Quotes {
+		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "目前只是") {
+			found = true
+			if strings.Contains(q.Text, "菲律賓") {
+				t.Errorf("謝偉俊's reported words run into the next statement: %q", q.Text)
+			}
+		}
+		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "菲律賓") && q.Speaker == "谢伟俊" {
+			t.Errorf("the next statement given to 谢伟俊")
+		}
+	}
+	if !found {
+		t.Errorf("no reported words of 謝偉俊's among %+v", d.Quotes)
+	}
+}
