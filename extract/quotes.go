@@ -3163,6 +3163,9 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if !t.wordEndsAt(c) || (c-v > 0 && rs[c-v-1] == '的') || (c-v >= 2 && string(rs[c-v-2:c-v]) == "重要") {
 				continue // 指示, 指明; 提出的重要要求: not a reporting verb
 			}
+			if c-v >= 2 && rs[c] != ':' && rs[c] != '：' && saidSo[string(rs[c-v-2:c-v])] {
+				continue // 「…」崔伯如此說，心裡感到幸福: the words came before
+			}
 			if !comma && t.byStart == nil && !p.nameJustBefore(rs, c-v) {
 				continue // without jieba, a bare verb is too often half a word
 			}
@@ -3294,6 +3297,10 @@ func reportedEnd(rs []rune, body int, inQuote []bool) int {
 	}
 	return end
 }
+
+// saidSo are the words before a reporting verb that point back at the
+// words already given (如此說, 这么说): what follows the comma is narration.
+var saidSo = map[string]bool{"如此": true, "这样": true, "这么": true, "如是": true}
 
 // reportsAnother reports whether the clause at rs[k:] ends, within 16
 // runes, in a reporting verb and a comma or colon: a statement of its own.

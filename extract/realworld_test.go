@@ -1101,6 +1101,9 @@ func TestReportedSpeech(t *testing.T) {
 		title string
 		paras []string
 	}{
+		// 如此說 points back at the words already given: the clause after
+		// it is narration (hkcnews-11150, xwlb-20240121-6821).
+		{"words pointed back at", "崔伯的晚年", []string{"幼子近日為他煲紅棗水、雞湯，「以前無架，以家咁好心。」崔伯如此說，心裡感到幸福。"}},
 		{"bodies do not speak", "新闻", []string{"会议指出，要坚持稳中求进。中方表示，愿同各方合作。"}},
 		// A document (白 is a family name): 23 xwlb and 75 hkcnews
 		// statements had 白皮书 for their speaker.
