@@ -297,6 +297,9 @@ func relatedLinks(raw []string, record bool) map[int]bool {
 		links[i] = true
 	}
 	for i, r := range raw {
+		if !mayOpenLinks(r) {
+			continue // most lines: no label, and no fold to pay for
+		}
 		f, bold := linkLine(r)
 		if f == "" {
 			continue
@@ -336,6 +339,23 @@ func relatedLinks(raw []string, record bool) map[int]bool {
 		}
 	}
 	return links
+}
+
+// linkMarks are the first two runes of the labels of relatedLabels and of
+// moreArticles, as written in either script (TestLinkMarksCoverLabels).
+var linkMarks = []string{"相关", "相關", "推荐", "推薦", "延伸", "热点", "熱點", "猜你", "热门", "熱門", "更多"}
+
+// mayOpenLinks reports whether a raw line opens with a label's first
+// runes (past bold marks, a bracket and blanks), or is short and holds 更多:
+// only such a line can open or close a list of links.
+func mayOpenLinks(r string) bool {
+	t := strings.TrimLeftFunc(r, func(c rune) bool { return c == '*' || c == '【' || c == '[' || isSpace(c) })
+	for _, m := range linkMarks {
+		if strings.HasPrefix(t, m) {
+			return true
+		}
+	}
+	return len(t) <= 96 && strings.Contains(t, "更多")
 }
 
 // maxLinks bounds a list of links, so that a label mistaken for one

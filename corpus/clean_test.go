@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -251,4 +252,19 @@ func foldAll(ss []string) []string {
 		out[i] = fold(s)
 	}
 	return out
+}
+
+// TestLinkMarksCoverLabels: every label of relatedLabels, and 更多, opens
+// with one of linkMarks, so that the quick test never skips a label.
+func TestLinkMarksCoverLabels(t *testing.T) {
+	for _, l := range append(strings.Split(relatedLabels, "|"), "更多文章") {
+		if !mayOpenLinks(l) {
+			t.Errorf("label %s opens with none of linkMarks", l)
+		}
+	}
+	for _, m := range linkMarks {
+		if !slices.Contains(linkMarks, fold(m)) {
+			t.Errorf("mark %s folds to %s, which is not a mark", m, fold(m))
+		}
+	}
 }
