@@ -284,7 +284,7 @@ func repeatedLines(raw []string, record bool) map[string]bool {
 // relatedLinks finds the lines that link to other articles inside a text:
 // a label with its headline (相關報道： …), a label alone with the
 // headlines under it, and headlines closed by 【…】更多文章. Records keep
-// them among their paragraphs (hkcnews: 633 of 10,000), where the names,
+// them among their paragraphs (hkcnews: 638 of 10,000), where the names,
 // places and quotes of another story's headline would count as this
 // article's own and match its searches. A page's label alone is left to
 // classify, which drops the rest of the page after it.
