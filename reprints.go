@@ -212,6 +212,18 @@ func isPrinted(r rune) bool {
 	}
 }
 
+// HasText reports whether s holds a letter or a digit. hkcnews's records
+// keep lines with neither among their paragraphs ({{}} where a video or a
+// picture stood, | --- | under a table's head): pages leave them out.
+func HasText(s string) bool {
+	for _, r := range s {
+		if isPrinted(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // SameWords reports whether two texts have the same letters and digits in
 // the same order: one quotation, punctuated or spaced differently.
 func SameWords(a, b string) bool {

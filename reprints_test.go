@@ -359,3 +359,22 @@ func TestSentenceShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestHasText(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"{{}}", false},
+		{"| --- | --- |", false},
+		{"**** ———", false},
+		{"", false},
+		{"| 年份 | 人數 |", true},
+		{"2017", true},
+		{"**Q：**", true},
+	} {
+		if got := HasText(tc.s); got != tc.want {
+			t.Errorf("HasText(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

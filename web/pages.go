@@ -917,6 +917,9 @@ func (srv *server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 		return u
 	}
 	for i, text := range paras {
+		if !fangtan.HasText(text) {
+			continue // {{}}, | --- |: nothing to read; the others keep their numbers
+		}
 		html := template.HTML(escapeText(text)) // #nosec: escaped
 		if i < len(doc.Highlighted) {
 			html = trusted(doc.Highlighted[i])

@@ -98,3 +98,31 @@ func TestPagesDropEmphasisMarks(t *testing.T) {
 		}
 	}
 }
+
+// A record's lines with no letter or digit ({{}} where a video stood, a
+// table's | --- |) are not shown on its page, and the paragraphs after
+// them keep their numbers, which citations and KWIC links use.
+func TestDocumentPageSkipsParagraphsWithoutText(t *testing.T) {
+	paras := []string{"警方今日公布數字。", "{{}}", "| --- | --- |", "| 年份 | 人數 |", "記者其後向警方查詢。"}
+	f := &fakeSearcher{docs: []fangtan.Document{{ID: "a", Title: "警方公布數字", Date: "2018-01-02", Source: "众新闻",
+		Text: strings.Join(paras, "\n"), Paragraphs: paras}}}
+	h, _ := testHandler(t, f, Options{})
+	rec := get(t, h, "/doc/a")
+	if rec.Code != 200 {
+		t.Fatalf("status %d", rec.Code)
+	}
+	body := rec.Body.String()
+	for _, junk := range []string{"{{}}", "| --- |"} {
+		if strings.Contains(body, junk) {
+			t.Errorf("page shows %q", junk)
+		}
+	}
+	for _, want := range []string{`id="p1"`, `id="p4"`, `id="p5"`, "記者其後向警方查詢", "| 年份 | 人數 |"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Contains(body, `id="p2"`) || strings.Contains(body, `id="p3"`) {
+		t.Errorf("page numbers the lines without text")
+	}
+}
