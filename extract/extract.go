@@ -818,7 +818,9 @@ func (p *people) isOfficial(name string) bool {
 //     shorter being a name of three runes or an official's (陈帆今 of
 //     陈帆今日; not 李强民 beside 李强);
 //   - a name cut short (吴雨 of 吴雨明, 特朗 of 特朗普) is the longer one,
-//     where the article never writes the shorter one outside it.
+//     where the article never writes the shorter one outside it;
+//   - an official's name is the whole name mergeSamePost found it written
+//     for (wholeNames).
 func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.Official) {
 	names := map[string]bool{}
 	for _, q := range quotes {
@@ -830,6 +832,11 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 		names[o.Name] = true
 	}
 	to := map[string]string{}
+	for short, whole := range p.wholeNames {
+		if names[short] {
+			to[short] = whole
+		}
+	}
 	for long := range names {
 		lr := []rune(long)
 		if len(lr) < 3 {

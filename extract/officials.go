@@ -1127,6 +1127,11 @@ type people struct {
 	// headlined is the person the headline says were interviewed or
 	// speak (interviewedIn), or "".
 	headlined string
+	// wholeNames maps an official's name to the whole name the article
+	// writes it for (mergeSamePost): 通伦 to 通伦·西苏里, 特朗 to 特朗普.
+	// Both stay people until the quotes are read, as the text writes
+	// both, and then list as the whole one.
+	wholeNames map[string]string
 }
 
 // mentions counts the occurrences of name in the article, once per name.
@@ -1188,6 +1193,9 @@ func (p *people) mergeRunOns(tags []*tagged, known func(name string) bool) {
 			continue
 		}
 		rs := []rune(name)
+		if p.mergeSamePost(pi, rs, &texts, tags) {
+			continue
+		}
 		into := ""
 		for k := 1; k <= len(rs)-2 && into == ""; k++ {
 			if isNameJoiner(rs[k-1]) {
@@ -1223,6 +1231,59 @@ func (p *people) mergeRunOns(tags []*tagged, known func(name string) bool) {
 			p.merge(pi, into)
 		}
 	}
+}
+
+// mergeSamePost folds two officials of the article into one where one's
+// name starts the other's and they hold the same post (sharePost): one
+// person written once with what ran into the name (中联办新界工作部部长刘林主礼
+// beside 刘林出席; 美国总统拜登赦免其子亨特·拜登 in a headline), or once cut
+// short (美国总统特朗应该, a typo, beside 特朗普 three times), or once with
+// a full name and then the short one (通伦·西苏里, then 通伦). The name
+// written more often stands, the shorter on a tie, as what runs into a
+// name is written once; but a whole name with a joiner or a regnal
+// number stands over its start. Two people with the same post whose
+// names start alike (萨勒 and 萨勒曼 hold different ones) are rare enough
+// that the same post says it is one person.
+func (p *people) mergeSamePost(long *personInfo, rs []rune, texts *[]rune, tags []*tagged) bool {
+	for k := len(rs) - 1; k >= 2; k-- {
+		start := rs[:k]
+		short := p.byName[string(start)]
+		if short == nil || !short.official || !sharePost(long, short) || isNameJoiner(rs[k-1]) {
+			continue
+		}
+		if *texts == nil {
+			*texts = []rune(p.text)
+		}
+		// 费利佩六世 and 通伦·西苏里 say more than 费利佩 and 通伦.
+		whole := isNameJoiner(rs[k]) || regnalNumber(rs, k) == len(rs)-k
+		if !whole && (standsApart(*texts, start, rs) >= p.mentions(long.name) || runsOnEverywhere(tags, rs, k)) {
+			p.merge(long, short.name)
+			return true
+		}
+		if p.wholeNames == nil {
+			p.wholeNames = map[string]string{}
+		}
+		p.wholeNames[short.name] = long.name
+		return true
+	}
+	return false
+}
+
+// sharePost reports whether a and b were written with the same post, or
+// one's post ends the other's (美国副总统 and 副总统), and no two countries
+// tell them apart.
+func sharePost(a, b *personInfo) bool {
+	if a.country != "" && b.country != "" && a.country != b.country {
+		return false
+	}
+	for ta := range a.titles {
+		for tb := range b.titles {
+			if strings.HasSuffix(ta, tb) || strings.HasSuffix(tb, ta) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // runsOnEverywhere reports whether name occurs in the tagged texts and,
@@ -2496,6 +2557,10 @@ func nameStopEndingAt(rs []rune, end int) bool {
 func (p *people) officials() []fangtan.Official {
 	var list []*personInfo
 	for _, pi := range p.byName {
+		if whole := p.byName[p.wholeNames[pi.name]]; whole != nil {
+			whole.subject = whole.subject || pi.subject
+			continue
+		}
 		if pi.official && len(pi.titles) > 0 {
 			list = append(list, pi)
 		}

@@ -754,6 +754,28 @@ func TestRunOnNames(t *testing.T) {
 		// 李鹏 alone too, but jieba's 李鹏/飞/n is no next word.
 		{"两局", []string{"前两局议员李鹏飞表示，支持方案。", "李鹏说，不会。"},
 			[]string{"李鹏飞"}, []string{"李鹏"}},
+		// Two officials with the same post, one name the start of the
+		// other: one person. What ran into the name goes, where the
+		// shorter name is written apart as often (mergeSamePost).
+		{"典礼", []string{"开幕典礼由中联办新界工作部部长刘林主礼。", "中联办新界工作部部长刘林出席并致辞。"},
+			[]string{"刘林"}, []string{"刘林主礼"}},
+		{"冬奥", []string{"美国副总统彭斯赴冬奥", "美国将由副总统彭斯率领代表团出席。"},
+			[]string{"彭斯"}, []string{"彭斯赴冬"}},
+		{"问责", []string{"北京市委常委、副市长靳伟因火灾事故被问责", "调查认定，市政府党组成员、副市长靳伟在事故中负有重要领导责任。"},
+			[]string{"靳伟"}, []string{"靳伟因"}},
+		{"赦免", []string{"美国总统拜登赦免其子亨特·拜登", "美国总统拜登1日宣布赦免其子。"},
+			[]string{"拜登"}, []string{"拜登赦免其子亨特·拜登"}},
+		// A name written once cut short (a typo) beside the whole one.
+		{"贸易战", []string{"他曾批评美国总统特朗普。", "美国总统特朗应该打击两家公司。", "他说，特朗普对中国让步，特朗普不应如此。"},
+			[]string{"特朗普"}, []string{"特朗"}},
+		// A whole name with a joiner or a regnal number stands over its start.
+		{"国事访问", []string{"老挝国家主席通伦·西苏里会见代表团。", "老挝国家主席通伦表示，愿深化合作。", "通伦说，两国是好邻居。"},
+			[]string{"通伦·西苏里"}, []string{"通伦"}},
+		{"国宴", []string{"西班牙国王费利佩六世举行欢迎仪式。", "西班牙国王费利佩致辞。费利佩说，欢迎来访。"},
+			[]string{"费利佩六世"}, []string{"费利佩"}},
+		// Different posts: two people (萨勒 and 萨勒曼).
+		{"元首", []string{"塞内加尔总统萨勒出席会议。", "沙特国王萨勒曼致贺电。"},
+			[]string{"萨勒", "萨勒曼"}, nil},
 	} {
 		t.Run(tc.title, func(t *testing.T) {
 			d := extractText(t, tc.title, tc.paras...)
