@@ -338,6 +338,22 @@ func (r *Registry) Canonical(name string) string {
 	return name
 }
 
+// IsAliasName reports whether name is the name some alias stands for
+// (习近平 of 习主席).
+func (r *Registry) IsAliasName(name string) bool {
+	if r == nil {
+		return false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, c := range r.aliases {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Lookup returns a copy of the registered official called name.
 func (r *Registry) Lookup(name string) (RegisteredOfficial, bool) {
 	if r == nil {

@@ -1467,6 +1467,79 @@ func TestAddRegisteredCompletesTruncations(t *testing.T) {
 	}
 }
 
+// TestAddRegisteredWholeNames: an official listed by the first or last
+// part of a whole name the registry saw with the same post, in the same
+// country, by the article's date, is listed by the whole name (toWholeName),
+// with their quotes; where the aliases file chose the short name, the
+// whole name takes it.
+func TestAddRegisteredWholeNames(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	reg := fangtan.NewRegistry()
+	reg.SetAliases(map[string]string{"川普": "特朗普"})
+	note := func(date, name, title, country string) {
+		reg.Note(&fangtan.Document{Date: date, Officials: []fangtan.Official{{Name: name, Title: title, Country: country}}})
+	}
+	note("2023-01-05", "巴沙尔", "叙利亚总统", "叙利亚")
+	note("2023-02-01", "巴沙尔·阿萨德", "叙利亚总统", "叙利亚")
+	note("2023-02-01", "巴沙尔·贾法里", "叙利亚驻俄罗斯大使", "叙利亚")
+	note("2023-01-05", "穆罕默德", "阿联酋总统", "阿联酋")
+	note("2023-03-01", "穆罕默德·本·扎耶德·阿勒纳哈扬", "阿联酋总统", "阿联酋")
+	note("2023-03-01", "穆罕默德·本·萨勒曼", "沙特王储兼首相", "沙特阿拉伯")
+	note("2022-01-05", "哈梅内伊", "伊朗最高领袖", "伊朗")
+	note("2026-03-09", "穆杰塔巴·哈梅内伊", "伊朗最高领袖", "伊朗")
+	note("2023-01-05", "吕特", "北约秘书长", "北约")
+	note("2023-01-05", "马克·吕特", "荷兰首相", "荷兰")
+	note("2018-10-05", "特朗普", "美国总统", "美国")
+	note("2018-10-05", "唐纳德·特朗普", "美国总统", "美国")
+	type official struct{ name, title string }
+	for _, tc := range []struct {
+		name, date string
+		listed     fangtan.Official
+		want       []official
+		speaker    string
+	}{
+		{"given name", "2023-06-01", fangtan.Official{Name: "巴沙尔", Title: "叙利亚总统", Country: "叙利亚"},
+			[]official{{"巴沙尔·阿萨德", "叙利亚总统"}}, "巴沙尔·阿萨德"},
+		{"one of two by the post", "2023-06-01", fangtan.Official{Name: "穆罕默德", Title: "沙特王储兼首相", Country: "沙特阿拉伯"},
+			[]official{{"穆罕默德·本·萨勒曼", "沙特王储兼首相"}}, "穆罕默德·本·萨勒曼"},
+		{"post without a country", "2023-06-01", fangtan.Official{Name: "穆罕默德", Title: "总统"},
+			[]official{{"穆罕默德", "总统"}}, "穆罕默德"},
+		{"before the whole name held the post", "2026-01-20", fangtan.Official{Name: "哈梅内伊", Title: "伊朗最高领袖", Country: "伊朗"},
+			[]official{{"哈梅内伊", "伊朗最高领袖"}}, "哈梅内伊"},
+		{"after", "2026-04-20", fangtan.Official{Name: "哈梅内伊", Title: "伊朗最高领袖", Country: "伊朗"},
+			[]official{{"穆杰塔巴·哈梅内伊", "伊朗最高领袖"}}, "穆杰塔巴·哈梅内伊"},
+		{"another post", "2023-06-01", fangtan.Official{Name: "吕特", Title: "北约秘书长", Country: "北约"},
+			[]official{{"吕特", "北约秘书长"}}, "吕特"},
+		{"the alias's name", "2018-11-01", fangtan.Official{Name: "唐纳德·特朗普", Title: "美国总统", Country: "美国"},
+			[]official{{"特朗普", "美国总统"}}, "特朗普"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.listed.Title + tc.listed.Name + "表示，将加强合作。"
+			d := fangtan.Document{Title: "新闻", Date: tc.date, Paragraphs: []string{text}, Text: text, Officials: []fangtan.Official{tc.listed},
+				Quotes: []fangtan.Quote{{Text: "将加强合作", Speaker: tc.listed.Name, Kind: fangtan.QuoteReported}}}
+			ex.AddRegistered(&d, reg, reg.Names())
+			var got []official
+			for _, o := range d.Officials {
+				got = append(got, official{o.Name, o.Title})
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("officials %v, want %v", got, tc.want)
+			}
+			if d.Quotes[0].Speaker != tc.speaker {
+				t.Errorf("speaker %s, want %s", d.Quotes[0].Speaker, tc.speaker)
+			}
+		})
+	}
+	// Listed twice with one post: once.
+	d := fangtan.Document{Title: "新闻", Date: "2018-11-01", Text: "美国总统唐纳德·特朗普表示……总统特朗普说。",
+		Officials: []fangtan.Official{{Name: "唐纳德·特朗普", Title: "美国总统", Country: "美国"}, {Name: "特朗普", Title: "总统"}}}
+	d.Paragraphs = []string{d.Text}
+	ex.AddRegistered(&d, reg, reg.Names())
+	if len(d.Officials) != 1 || d.Officials[0].Name != "特朗普" {
+		t.Errorf("listed twice: %+v", d.Officials)
+	}
+}
+
 // TestThemesOnWords: the default taxonomy is broad enough for a national
 // archive, and phrases count as whole words, with the file's exceptions.
 func TestThemesOnWords(t *testing.T) {
@@ -2719,7 +2792,8 @@ func TestUsurpedPosts(t *testing.T) {
 	note("李强", "国务院总理", "2023-04", 12)
 	note("哈桑纳尔", "文莱苏丹", "2025-02", 6)
 	note("哈桑纳尔·博尔基亚", "文莱苏丹", "2025-02", 1)
-	checkRecheck(t, reg, "普林斯")
+	// 哈桑纳尔 is rechecked for his whole name (toWholeName), not his post.
+	checkRecheck(t, reg, "哈桑纳尔", "普林斯")
 	for _, tc := range []struct {
 		name, date, text string
 		added            bool

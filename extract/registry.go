@@ -74,6 +74,13 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			} else if retitleInferred(doc, reg, name) {
 				changed = true
 			}
+			if listed[name] && toWholeName(doc, reg, name) {
+				delete(listed, name)
+				for _, o := range doc.Officials {
+					listed[o.Name] = true
+				}
+				changed = true
+			}
 			continue
 		}
 		ro, ok := reg.Lookup(name)
@@ -124,10 +131,147 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 // of then.
 func Recheck(reg *fangtan.Registry) []string {
 	var out []string
+	wholes := wholeNamesCache.get(reg)
 	for _, name := range reg.Names() {
 		ro, ok := reg.Lookup(name)
-		if ok && (outOfOffice(ro) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro) || usurpedOnly(reg, name, ro))) {
+		if ok && (outOfOffice(ro) || len(wholes[name]) > 0 || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro) || usurpedOnly(reg, name, ro))) {
 			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// toWholeName gives the official doc lists as name the registered name
+// joined by · or - that name is the first or last part of (wholeNames),
+// where exactly one such person was seen with the post doc gives name, in
+// the same country, by doc's date: 叙利亚总统巴沙尔 is 巴沙尔·阿萨德, whom
+// other articles name in full, and not 巴沙尔·贾法里, an ambassador;
+// 阿联酋总统穆罕默德 and 沙特王储穆罕默德 are two people. The facet then
+// counts one person under one name. An alias's name (普京, 特朗普) is the
+// name already: a whole name takes it instead. It reports whether doc
+// changed.
+func toWholeName(doc *fangtan.Document, reg *fangtan.Registry, name string) bool {
+	changed := false
+	// 唐纳德 → 唐纳德·特朗普 → 特朗普: at most one step each way.
+	for range 2 {
+		k := slices.IndexFunc(doc.Officials, func(o fangtan.Official) bool { return o.Name == name })
+		if k < 0 {
+			break
+		}
+		o := doc.Officials[k]
+		whole, listed := "", -1
+		for _, full := range wholeNamesCache.get(reg)[name] {
+			if j := slices.IndexFunc(doc.Officials, func(l fangtan.Official) bool { return l.Name == full }); j >= 0 {
+				// Listed twice with one post (美国总统唐纳德·特朗普, then
+				// 总统特朗普), or two people written apart.
+				if !listedWithSamePost(o, doc.Officials[j]) {
+					return changed
+				}
+				whole, listed = full, j
+				break
+			}
+			ro, ok := reg.Lookup(full)
+			if !ok || !heldSamePost(o, ro, doc.Date) {
+				continue
+			}
+			if whole != "" {
+				return changed // which of them is unclear
+			}
+			whole = full
+		}
+		if whole == "" {
+			break
+		}
+		renameOfficial(doc, k, whole)
+		if listed >= 0 {
+			doc.Officials = slices.Delete(doc.Officials, k, k+1)
+		}
+		name, changed = whole, true
+	}
+	return changed
+}
+
+// listedWithSamePost reports whether an article gives a and b the same
+// post, or one that ends the other's, in no two countries.
+func listedWithSamePost(a, b fangtan.Official) bool {
+	if a.Country != "" && b.Country != "" && a.Country != b.Country {
+		return false
+	}
+	ta, tb := analyzer.Fold(a.Title), analyzer.Fold(b.Title)
+	return strings.HasSuffix(ta, tb) || strings.HasSuffix(tb, ta)
+}
+
+// heldSamePost reports whether ro was seen with o's post, held and in o's
+// country (one ending the other: 巴基斯坦总理 and 总理 of 巴基斯坦), and
+// seen with it by date: 伊朗最高领袖穆杰塔巴·哈梅内伊, named from March 2026,
+// is not the 哈梅内伊 of January, who held the post until he was killed
+// on its first day. An article written weeks before the whole name was
+// first seen keeps the short name.
+func heldSamePost(o fangtan.Official, ro fangtan.RegisteredOfficial, date string) bool {
+	title := analyzer.Fold(o.Title)
+	at, dated := fangtan.DayIndex(date)
+	if o.Country == "" || o.Country != registeredCountry(ro) || notHeld(title) || !dated {
+		return false
+	}
+	for post, days := range ro.PostDates {
+		post = analyzer.Fold(post)
+		if notHeld(post) || !(strings.HasSuffix(post, title) || strings.HasSuffix(title, post)) {
+			continue
+		}
+		for day := range days {
+			if first, ok := fangtan.DayIndex(day); ok && first <= at {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// WholeNameOf reports whether whole is a name joined by · or - whose
+// first or last part is part (巴沙尔·阿萨德 of 巴沙尔 or 阿萨德): the two
+// names the registry's pass makes one (toWholeName) where the posts agree.
+func WholeNameOf(whole, part string) bool {
+	first, last, ok := nameEnds(whole)
+	return ok && (first == part || last == part)
+}
+
+// nameEnds returns the first and last parts of a name joined by · or -.
+func nameEnds(whole string) (first, last string, ok bool) {
+	parts := strings.FieldsFunc(whole, isNameJoiner)
+	if len(parts) < 2 {
+		return "", "", false
+	}
+	return parts[0], parts[len(parts)-1], true
+}
+
+// wholeNamesCache keeps wholeNames for a registry until it changes.
+var wholeNamesCache = &registryCache[map[string][]string]{make: wholeNames}
+
+// wholeNames maps each registered name that is the first or the last
+// part of another registered name joined by · or - to those names
+// (巴沙尔 → 巴沙尔·阿萨德, 巴沙尔·贾法里; 吕特 → 马克·吕特), and such a
+// whole name to its part where the part is an alias's name, which is the
+// name the aliases file chose (唐纳德·特朗普 → 特朗普).
+func wholeNames(reg *fangtan.Registry) map[string][]string {
+	names := reg.Names()
+	registered := make(map[string]bool, len(names))
+	for _, n := range names {
+		registered[n] = true
+	}
+	out := map[string][]string{}
+	for _, n := range names {
+		first, last, ok := nameEnds(n)
+		if !ok {
+			continue
+		}
+		for i, part := range []string{first, last} {
+			switch {
+			case !registered[part] || (i == 1 && part == first):
+			case reg.IsAliasName(part):
+				out[n] = append(out[n], part) // 唐纳德·特朗普 is 特朗普
+			default:
+				out[part] = append(out[part], n)
+			}
 		}
 	}
 	return out
