@@ -29,6 +29,9 @@ func TestRegistry(t *testing.T) {
 	if p, _ := back.Lookup("普京"); p.Country != "俄罗斯" || back.Canonical("习主席") != "习近平" || back.Len() != 2 {
 		t.Errorf("loaded registry: %+v, alias %q, %d officials", p, back.Canonical("习主席"), back.Len())
 	}
+	if !back.IsAliasName("习近平") || back.IsAliasName("习主席") || back.IsAliasName("王毅") {
+		t.Errorf("IsAliasName: 习近平 %v, 习主席 %v, 王毅 %v", back.IsAliasName("习近平"), back.IsAliasName("习主席"), back.IsAliasName("王毅"))
+	}
 	t.Run("best country is the posts' majority", func(t *testing.T) {
 		countryOf := func(post string) string {
 			for _, c := range []string{"美国", "俄罗斯", "新加坡"} {
