@@ -1077,6 +1077,10 @@ func isTitleStop(rs []rune, i int) bool {
 	// 文化文史和学习委员会 is one org; 刘某和市长… joins two people, but
 	// not 文化和 or 文史和 (notnames.txt), though 文 is a family name.
 	if r == '和' {
+		// 伊朗伊斯兰共和国总统: a republic's name, no conjunction.
+		if i > 0 && rs[i-1] == '共' && i+1 < len(rs) && rs[i+1] == '国' {
+			return false
+		}
 		nameOf := func(k int) bool {
 			return i >= k && startsWithSurname(rs[i-k:i]) && !notNames[string(rs[i-k:i-k+2])]
 		}
