@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"fangtan/internal/han"
 )
 
 // Registry is the corpus-level list of officials: every name seen with a
@@ -31,6 +34,10 @@ type Registry struct {
 	// reader caching something made of them (extract's name finder) knows
 	// when to make it again.
 	generation uint64
+	// wholes maps a name to the registered names it is the first or last
+	// part of (Forms), made for formsGeneration.
+	wholes          map[string][]string
+	formsGeneration uint64
 }
 
 // RegisteredOfficial is one person of a Registry.
@@ -352,6 +359,45 @@ func (r *Registry) IsAliasName(name string) bool {
 		}
 	}
 	return false
+}
+
+// Forms returns name and the registered names joined by · or - whose
+// first or last part it is, in order (巴沙尔: 巴沙尔, 巴沙尔·阿萨德,
+// 巴沙尔·贾法里), and the part of name that an alias stands for
+// (唐纳德·特朗普: 特朗普 too). The registry's pass lists an official by the
+// whole name where the posts agree (extract's toWholeName), so a filter
+// typed with the short name asks for all of them.
+func (r *Registry) Forms(name string) []string {
+	if r == nil {
+		return []string{name}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.wholes == nil || r.formsGeneration != r.generation {
+		r.wholes = map[string][]string{}
+		for n := range r.officials {
+			if first, last, ok := han.NameEnds(n); ok {
+				r.wholes[first] = append(r.wholes[first], n)
+				if last != first {
+					r.wholes[last] = append(r.wholes[last], n)
+				}
+			}
+		}
+		for _, ws := range r.wholes {
+			slices.Sort(ws)
+		}
+		r.formsGeneration = r.generation
+	}
+	out := append([]string{name}, r.wholes[name]...)
+	if first, last, ok := han.NameEnds(name); ok {
+		for _, c := range r.aliases {
+			if c == first || c == last {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // Lookup returns a copy of the registered official called name.

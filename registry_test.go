@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -195,5 +196,36 @@ func TestRegistryForget(t *testing.T) {
 	old.Forget(b)
 	if lam, _ := old.Lookup("林郑月娥"); lam.PostDates["特首"]["2018-02"] != 1 {
 		t.Errorf("forgetting an article of a registry counted by month: %+v", lam)
+	}
+}
+
+// TestRegistryForms: a short name stands for the registered whole names
+// it starts or ends, and a whole name for the part an alias chose; the
+// forms follow the registry as it grows.
+func TestRegistryForms(t *testing.T) {
+	r := NewRegistry()
+	r.SetAliases(map[string]string{"川普": "特朗普"})
+	r.Note(&Document{Officials: []Official{
+		{Name: "巴沙尔·阿萨德", Title: "叙利亚总统"},
+		{Name: "巴沙尔·贾法里", Title: "叙利亚驻俄罗斯大使"},
+		{Name: "特朗普", Title: "美国总统"},
+	}})
+	for _, c := range []struct {
+		name string
+		want []string
+	}{
+		{"巴沙尔", []string{"巴沙尔", "巴沙尔·贾法里", "巴沙尔·阿萨德"}},
+		{"阿萨德", []string{"阿萨德", "巴沙尔·阿萨德"}},
+		{"巴沙", []string{"巴沙"}},
+		{"唐纳德·特朗普", []string{"唐纳德·特朗普", "特朗普"}},
+		{"习近平", []string{"习近平"}},
+	} {
+		if got := r.Forms(c.name); !slices.Equal(got, c.want) {
+			t.Errorf("Forms(%s) = %v, want %v", c.name, got, c.want)
+		}
+	}
+	r.Note(&Document{Officials: []Official{{Name: "马克·吕特", Title: "北约秘书长"}}})
+	if got := r.Forms("吕特"); !slices.Equal(got, []string{"吕特", "马克·吕特"}) {
+		t.Errorf("Forms(吕特) after a note = %v", got)
 	}
 }

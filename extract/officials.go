@@ -2081,7 +2081,7 @@ func hasPosition(rs []rune) bool {
 
 // isNameJoiner reports whether r joins a name's parts in folded text, where
 // analyzer.Fold has made every middle dot (・ • ‧) ·.
-func isNameJoiner(r rune) bool { return r == '·' || r == '-' }
+func isNameJoiner(r rune) bool { return han.IsNameJoiner(r) }
 
 // foreignNameAt returns the length of a transliterated name at i:
 // transliteration characters (普京, 格奥尔基耶娃), or parts of Han

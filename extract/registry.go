@@ -10,6 +10,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/internal/han"
 )
 
 // BuildOptions wire e into an index build or add: extraction in the
@@ -231,17 +232,8 @@ func heldSamePost(o fangtan.Official, ro fangtan.RegisteredOfficial, date string
 // first or last part is part (巴沙尔·阿萨德 of 巴沙尔 or 阿萨德): the two
 // names the registry's pass makes one (toWholeName) where the posts agree.
 func WholeNameOf(whole, part string) bool {
-	first, last, ok := nameEnds(whole)
+	first, last, ok := han.NameEnds(whole)
 	return ok && (first == part || last == part)
-}
-
-// nameEnds returns the first and last parts of a name joined by · or -.
-func nameEnds(whole string) (first, last string, ok bool) {
-	parts := strings.FieldsFunc(whole, isNameJoiner)
-	if len(parts) < 2 {
-		return "", "", false
-	}
-	return parts[0], parts[len(parts)-1], true
 }
 
 // wholeNamesCache keeps wholeNames for a registry until it changes.
@@ -260,7 +252,7 @@ func wholeNames(reg *fangtan.Registry) map[string][]string {
 	}
 	out := map[string][]string{}
 	for _, n := range names {
-		first, last, ok := nameEnds(n)
+		first, last, ok := han.NameEnds(n)
 		if !ok {
 			continue
 		}

@@ -68,6 +68,9 @@ func (x *Index) Official(ctx context.Context, name string) (*fangtan.OfficialPro
 	if name == "" || utf8.RuneCountInString(name) > 100 {
 		return nil, badQuery("an official's name is 1 to 100 characters")
 	}
+	// The names the filter asks for: an alias's name (习主席 is 习近平), and
+	// the whole names a short one is listed by.
+	names := x.canonical([]string{name})
 	fq := fangtan.Query{Officials: []string{name}}
 	c, err := x.compile(fq, articles)
 	if err != nil {
@@ -90,9 +93,13 @@ func (x *Index) Official(ctx context.Context, name string) (*fangtan.OfficialPro
 			posts = append(posts, fangtan.FacetCount{Value: t.Term, Count: t.Count})
 		}
 	}
-	p := query.NewProfile(name, res.Total, all, posts)
+	p := query.NewProfile(names, res.Total, all, posts)
 	p.Timeline = timeline(all)
-	q := bquery.NewConjunctionQuery([]bquery.Query{termQuery(fieldType, typeQuote), termQuery(fieldSpeaker, name)})
+	speakers := make([]bquery.Query, len(names))
+	for i, n := range names {
+		speakers[i] = termQuery(fieldSpeaker, n)
+	}
+	q := bquery.NewConjunctionQuery([]bquery.Query{termQuery(fieldType, typeQuote), orQuery(speakers)})
 	qres, err := x.run(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
 	if err != nil {
 		return nil, err

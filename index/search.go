@@ -794,14 +794,15 @@ func (x *Index) article(ctx context.Context, id string) (*fangtan.Document, erro
 }
 
 // canonical maps names typed as aliases (习主席) to the names facets list
-// (习近平), by the aliases the index was built with.
+// (习近平), by the aliases the index was built with, each followed by the
+// whole names it may be listed by (Registry.Forms: 巴沙尔·阿萨德 for 巴沙尔).
 func (x *Index) canonical(names []string) []string {
 	if x.reg == nil || len(names) == 0 {
 		return names
 	}
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = x.reg.Canonical(foldValue(n))
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, x.reg.Forms(x.reg.Canonical(foldValue(n)))...)
 	}
 	return out
 }

@@ -647,11 +647,12 @@ func (db *DB) canonicalName(ctx context.Context, qr querier, name string) (strin
 }
 
 // canonical maps names typed as aliases (习主席) to the names facets list
-// (习近平), by the registry's aliases.
+// (习近平), by the registry's aliases, each followed by the whole names it
+// may be listed by (Registry.Forms: 巴沙尔·阿萨德 for 巴沙尔).
 func canonical(reg *fangtan.Registry, names []string) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = reg.Canonical(foldValue(n))
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, reg.Forms(reg.Canonical(foldValue(n)))...)
 	}
 	return out
 }

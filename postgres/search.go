@@ -845,6 +845,13 @@ func (db *DB) Official(ctx context.Context, name string) (*fangtan.OfficialProfi
 		if err != nil {
 			return err
 		}
+		// The names the filter asked for: an alias's name (习主席 is 习近平),
+		// and the whole names a short one is listed by.
+		reg, err := db.registry(ctx, tx)
+		if err != nil {
+			return err
+		}
+		names := canonical(reg, []string{name})
 		var total int64
 		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.articles a WHERE `+c.where), c.args...).Scan(&total); err != nil {
 			return err
@@ -858,7 +865,7 @@ func (db *DB) Official(ctx context.Context, name string) (*fangtan.OfficialProfi
 		}
 		a := slices.Clone(c.args)
 		rows, err := tx.Query(ctx, db.sql(`SELECT pt, count(*) FROM {s}.articles a, unnest(a.posts) pt
-			WHERE `+c.where+` AND split_part(pt, chr(31), 1) = `+a.add(name)+` GROUP BY pt`), a...)
+			WHERE `+c.where+` AND split_part(pt, chr(31), 1) = ANY(`+a.add(names)+`::text[]) GROUP BY pt`), a...)
 		if err != nil {
 			return err
 		}
@@ -876,11 +883,14 @@ func (db *DB) Official(ctx context.Context, name string) (*fangtan.OfficialProfi
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		p = query.NewProfile(name, uint64(total), all, posts)
+		p = query.NewProfile(names, uint64(total), all, posts)
 		p.Timeline = query.Timeline(all[yearFacet], all[monthFacet])
+		keys := make([]string, len(names))
+		for i, n := range names {
+			keys[i] = query.ProfileSpeaker + facetSep + n
+		}
 		var quotes int64
-		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.quotes q WHERE q.keys @> ARRAY[$1::text]`),
-			query.ProfileSpeaker+facetSep+name).Scan(&quotes); err != nil {
+		if err := tx.QueryRow(ctx, db.sql(`SELECT count(*) FROM {s}.quotes q WHERE q.keys && $1::text[]`), keys).Scan(&quotes); err != nil {
 			return err
 		}
 		p.Quotes = uint64(quotes)

@@ -63,13 +63,15 @@ func PostValues(d *fangtan.Document) []string {
 
 func fold(s string) string { return strings.TrimSpace(analyzer.Fold(s)) }
 
-// NewProfile is the profile of the official name from the counts over
-// the articles naming them: how many (articles), the facet counts by
+// NewProfile is the profile of the official names[0], also listed as the
+// other names (Registry.Forms: 巴沙尔·阿萨德 for 巴沙尔), from the counts
+// over the articles naming them: how many (articles), the facet counts by
 // facet name (all: ProfilePerson, ProfilePlace and ProfileTheme each
 // with more than ProfileSize values when there are), and the post values
 // with their counts (any order; values of other names are skipped). The
 // caller adds the timeline and the quotes.
-func NewProfile(name string, articles uint64, all map[string][]fangtan.FacetCount, posts []fangtan.FacetCount) *fangtan.OfficialProfile {
+func NewProfile(names []string, articles uint64, all map[string][]fangtan.FacetCount, posts []fangtan.FacetCount) *fangtan.OfficialProfile {
+	name := names[0]
 	p := &fangtan.OfficialProfile{Name: name, Articles: articles, Posts: []fangtan.Post{}}
 	for _, f := range []struct {
 		facet string
@@ -80,7 +82,7 @@ func NewProfile(name string, articles uint64, all map[string][]fangtan.FacetCoun
 			if len(*f.dst) == ProfileSize {
 				break
 			}
-			if v.Value != name {
+			if !slices.Contains(names, v.Value) {
 				*f.dst = append(*f.dst, v)
 			}
 		}
@@ -89,7 +91,7 @@ func NewProfile(name string, articles uint64, all map[string][]fangtan.FacetCoun
 	var order [][2]string
 	for _, c := range posts {
 		parts := strings.Split(c.Value, PostSep)
-		if len(parts) != 4 || parts[0] != name {
+		if len(parts) != 4 || !slices.Contains(names, parts[0]) {
 			continue
 		}
 		year, title, country := parts[1], parts[2], parts[3]

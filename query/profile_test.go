@@ -35,7 +35,7 @@ func TestNewProfile(t *testing.T) {
 		officials = append(officials, fangtan.FacetCount{Value: fmt.Sprint("官员", i), Count: 100 - i})
 	}
 	officials = append([]fangtan.FacetCount{{Value: "王毅", Count: 200}}, officials...)
-	p := NewProfile("王毅", 42, map[string][]fangtan.FacetCount{ProfilePerson: officials}, []fangtan.FacetCount{
+	p := NewProfile([]string{"王毅"}, 42, map[string][]fangtan.FacetCount{ProfilePerson: officials}, []fangtan.FacetCount{
 		post("王毅", "2022", "外交部长", 30),
 		post("王毅", "2023", "中央外办主任", 5),
 		post("王毅", "2021", "外交部长", 10),

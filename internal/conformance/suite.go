@@ -35,6 +35,48 @@ func Run(t *testing.T, open Open) {
 	t.Run("edited versions", func(t *testing.T) { editedVersions(t, open) })
 	t.Run("quote fragments rank below statements", func(t *testing.T) { quoteFragments(t, open) })
 	t.Run("a name ranks who speaks above who is listed", func(t *testing.T) { whoSpeaks(t, open) })
+	t.Run("a short name is the whole name's person", func(t *testing.T) { wholeNames(t, open) })
+}
+
+// wholeNames: an official written by part of a whole name that another
+// article gives with the same post (夏巴兹 of 夏巴兹·谢里夫) is listed, and
+// speaks, by the whole name once the build's registry pass has run, and a
+// filter or a profile asked with either name finds both articles.
+func wholeNames(t *testing.T, open Open) {
+	ctx := context.Background()
+	var docs []fangtan.Document
+	for i, text := range []string{
+		"巴基斯坦总理夏巴兹·谢里夫会见中国代表团。",
+		"巴基斯坦总理夏巴兹表示，将深化两国合作。",
+	} {
+		id := fmt.Sprintf("whole-%d", i)
+		docs = append(docs, fangtan.Document{ID: id, File: id + ".txt", Title: "新闻", Text: text, Paragraphs: []string{text}, Date: fmt.Sprintf("2023-0%d-01", i+1), Source: "测试"})
+	}
+	s := open(t, docs)
+	res, err := s.Search(ctx, fangtan.Query{Sources: []string{"测试"}, FacetSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, fc := range res.Facets["official"] {
+		got[fc.Value] = fc.Count
+	}
+	if got["夏巴兹·谢里夫"] != 2 || got["夏巴兹"] != 0 {
+		t.Errorf("official facet %v: want 夏巴兹·谢里夫 in 2 articles, no 夏巴兹", got)
+	}
+	for _, name := range []string{"夏巴兹", "夏巴兹·谢里夫"} {
+		if res, err := s.Search(ctx, fangtan.Query{Officials: []string{name}}); err != nil || res.Total != 2 {
+			t.Errorf("official=%s: %v, %+v; want both articles", name, err, res)
+		}
+		qs, err := s.SearchQuotes(ctx, fangtan.Query{Speakers: []string{name}})
+		if err != nil || qs.Total != 1 || qs.Hits[0].Speaker != "夏巴兹·谢里夫" {
+			t.Errorf("speaker=%s: %v, %+v; want the one statement, by 夏巴兹·谢里夫", name, err, qs)
+		}
+		p, err := s.Official(ctx, name)
+		if err != nil || p.Articles != 2 || p.Quotes != 1 || len(p.Posts) != 1 || p.Posts[0].Articles != 2 || slices.ContainsFunc(p.Officials, func(o fangtan.FacetCount) bool { return strings.HasPrefix(o.Value, "夏巴兹") }) {
+			t.Errorf("profile of %s: %v, %+v; want 2 articles, 1 quote, one post in both, not himself beside him", name, err, p)
+		}
+	}
 }
 
 // registryWithdraws: a person every article gives only a shared post

@@ -3,7 +3,10 @@
 // in the whole program.
 package han
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Is reports whether r is a Han character. Runes below U+2E80 never are,
 // which spares the table lookup for ASCII and punctuation.
@@ -52,4 +55,19 @@ func CountString(s string) int {
 		}
 	}
 	return n
+}
+
+// IsNameJoiner reports whether r joins the parts of a transliterated name
+// (巴沙尔·阿萨德, 迪亚斯-卡内尔).
+func IsNameJoiner(r rune) bool { return r == '·' || r == '-' }
+
+// NameEnds returns the first and last parts of a name joined by
+// IsNameJoiner runes (巴沙尔 and 阿萨德 of 巴沙尔·阿萨德); ok is false for a
+// name of one part.
+func NameEnds(name string) (first, last string, ok bool) {
+	parts := strings.FieldsFunc(name, IsNameJoiner)
+	if len(parts) < 2 {
+		return "", "", false
+	}
+	return parts[0], parts[len(parts)-1], true
 }

@@ -38,3 +38,18 @@ func TestCount(t *testing.T) {
 		})
 	}
 }
+
+func TestNameEnds(t *testing.T) {
+	for _, c := range []struct{ name, first, last string }{
+		{"巴沙尔·阿萨德", "巴沙尔", "阿萨德"},
+		{"穆罕默德·本·扎耶德·阿勒纳哈扬", "穆罕默德", "阿勒纳哈扬"},
+		{"让-诺埃尔·巴罗", "让", "巴罗"},
+		{"习近平", "", ""},
+		{"·普京", "", ""},
+	} {
+		first, last, ok := NameEnds(c.name)
+		if first != c.first || last != c.last || ok != (c.first != "") {
+			t.Errorf("NameEnds(%q) = %q, %q, %v; want %q, %q", c.name, first, last, ok, c.first, c.last)
+		}
+	}
+}
