@@ -820,7 +820,8 @@ func (p *people) isOfficial(name string) bool {
 //   - a name cut short (吴雨 of 吴雨明, 特朗 of 特朗普) is the longer one,
 //     where the article never writes the shorter one outside it;
 //   - an official's name is the whole name mergeSamePost found it written
-//     for (wholeNames).
+//     for (wholeNames), and a speaker's is the one official's whole name
+//     whose first or last part it is (巴赫 of 托马斯·巴赫).
 func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.Official) {
 	names := map[string]bool{}
 	for _, q := range quotes {
@@ -835,6 +836,22 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 	for short, whole := range p.wholeNames {
 		if names[short] {
 			to[short] = whole
+		}
+	}
+	// 托马斯·巴赫 the official, 巴赫 the speaker: one person, where no
+	// other official of the article has that part.
+	for _, q := range quotes {
+		if q.Speaker == "" || to[q.Speaker] != "" || slices.ContainsFunc(officials, func(o fangtan.Official) bool { return o.Name == q.Speaker }) {
+			continue
+		}
+		whole, n := "", 0
+		for _, o := range officials {
+			if WholeNameOf(o.Name, q.Speaker) {
+				whole, n = o.Name, n+1
+			}
+		}
+		if n == 1 {
+			to[q.Speaker] = whole
 		}
 	}
 	for long := range names {

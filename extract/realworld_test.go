@@ -3582,3 +3582,19 @@ func TestReportedEndsAtAClosedQuotation(t *testing.T) {
 		t.Errorf("no reported words of 謝偉俊's among %+v", d.Quotes)
 	}
 }
+
+// TestSpeakerIsOfficialsWholeName: a speaker written by the first or last
+// part of the one official of the article whose whole name it is
+// (巴赫 of 托马斯·巴赫) is that official; a part two officials share
+// (克林顿) stays as written.
+func TestSpeakerIsOfficialsWholeName(t *testing.T) {
+	p := newPeople()
+	quotes := []fangtan.Quote{{Text: "a", Speaker: "巴赫"}, {Text: "b", Speaker: "托马斯"}, {Text: "c", Speaker: "克林顿"}, {Text: "d", Speaker: "赫"}}
+	officials := []fangtan.Official{{Name: "托马斯·巴赫"}, {Name: "比尔·克林顿"}, {Name: "希拉里·克林顿"}}
+	p.mergeSpeakerNames(quotes, officials)
+	for i, want := range []string{"托马斯·巴赫", "托马斯·巴赫", "克林顿", "赫"} {
+		if quotes[i].Speaker != want {
+			t.Errorf("quote %s: speaker %q, want %q", quotes[i].Text, quotes[i].Speaker, want)
+		}
+	}
+}
