@@ -135,11 +135,39 @@ func Recheck(reg *fangtan.Registry) []string {
 	wholes := wholeNamesCache.get(reg)
 	for _, name := range reg.Names() {
 		ro, ok := reg.Lookup(name)
-		if ok && (outOfOffice(ro) || len(wholes[name]) > 0 || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro) || usurpedOnly(reg, name, ro))) {
+		if ok && (outOfOffice(ro) || mayBeWhole(reg, ro, wholes[name]) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro) || usurpedOnly(reg, name, ro))) {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// mayBeWhole reports whether one of wholes, the registered whole names ro
+// is part of, was seen with a post of ro's in its country (heldSamePost
+// at any date), so that the registry's pass need read only the articles
+// of a part some whole name may take (not 阿里, Guyana's president, for
+// 阿里·哈梅内伊).
+func mayBeWhole(reg *fangtan.Registry, ro fangtan.RegisteredOfficial, wholes []string) bool {
+	if len(wholes) == 0 {
+		return false
+	}
+	best := registeredCountry(ro)
+	for _, w := range wholes {
+		rw, ok := reg.Lookup(w)
+		if !ok {
+			continue
+		}
+		for post := range ro.Posts {
+			country := countryOf(analyzer.Fold(post))
+			if country == "" {
+				country = best
+			}
+			if heldSamePost(fangtan.Official{Title: post, Country: country}, rw, "9999-12-31") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // toWholeName gives the official doc lists as name the registered name
