@@ -9,6 +9,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -223,6 +224,12 @@ func HasText(s string) bool {
 	}
 	return false
 }
+
+// WithoutEmphasis is s without the emphasis marks (**) that records
+// scraped from Markdown keep in their paragraphs and, inside, in quotes:
+// what a reader is shown on a page or a terminal. The index, the API and
+// the exports keep the text as it was read.
+func WithoutEmphasis(s string) string { return strings.ReplaceAll(s, "**", "") }
 
 // SameWords reports whether two texts have the same letters and digits in
 // the same order: one quotation, punctuated or spaced differently.

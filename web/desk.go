@@ -440,7 +440,7 @@ func (srv *server) handleKWIC(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, l := range lines {
 		// A line's width may cut a mark in two at its ends.
-		l.Left, l.Match, l.Right = strings.TrimLeft(withoutEmphasis(l.Left), "*"), withoutEmphasis(l.Match), strings.TrimRight(withoutEmphasis(l.Right), "*")
+		l.Left, l.Match, l.Right = strings.TrimLeft(fangtan.WithoutEmphasis(l.Left), "*"), fangtan.WithoutEmphasis(l.Match), strings.TrimRight(fangtan.WithoutEmphasis(l.Right), "*")
 		v.Lines = append(v.Lines, kwicLine{KWICLine: l, URL: lst.doc(l.DocID, 0, l.Paragraph, "kwic")})
 	}
 	exp := newState("", kq.q, false)
@@ -775,7 +775,7 @@ func (srv *server) handleFeed(w http.ResponseWriter, r *http.Request) error {
 		if when > f.Updated {
 			f.Updated = when
 		}
-		e := atomEntry{Title: withoutEmphasis(h.Title), ID: base + "/doc/" + url.PathEscape(h.ID), Updated: when,
+		e := atomEntry{Title: fangtan.WithoutEmphasis(h.Title), ID: base + "/doc/" + url.PathEscape(h.ID), Updated: when,
 			Links: []atomLink{{Href: base + "/doc/" + url.PathEscape(h.ID), Type: "text/html"}}}
 		if h.URL != "" {
 			e.Links = append(e.Links, atomLink{Rel: "related", Href: h.URL})
@@ -792,7 +792,7 @@ func (srv *server) handleFeed(w http.ResponseWriter, r *http.Request) error {
 				sum = append(sum, plainText(fr))
 			}
 		}
-		e.Summary = withoutEmphasis(strings.Join(sum, " "))
+		e.Summary = fangtan.WithoutEmphasis(strings.Join(sum, " "))
 		f.Entries = append(f.Entries, e)
 	}
 	if f.Updated == "" {

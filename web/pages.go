@@ -930,7 +930,7 @@ func (srv *server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 		para = 0 // a stale link to a paragraph that no longer exists cites the whole article
 	}
 	for _, qu := range doc.Quotes {
-		v.Quotes = append(v.Quotes, docQuote{Text: withoutEmphasis(qu.Text), Speaker: qu.Speaker, SpeakerTitle: qu.CitedPost(),
+		v.Quotes = append(v.Quotes, docQuote{Text: fangtan.WithoutEmphasis(qu.Text), Speaker: qu.Speaker, SpeakerTitle: qu.CitedPost(),
 			Reported: qu.Kind == fangtan.QuoteReported, Paragraph: qu.Paragraph + 1, Link: here(qu.Paragraph + 1)})
 	}
 	v.Siblings = srv.siblings(r.Context(), doc, ln)

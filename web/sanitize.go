@@ -4,6 +4,8 @@ import (
 	"html"
 	"html/template"
 	"strings"
+
+	"fangtan"
 )
 
 // The Searcher promises highlighted text as escaped HTML with <mark> around
@@ -70,19 +72,13 @@ func sanitizeMarked(s string) string {
 }
 
 // trusted is sanitizeMarked's output, typed so that html/template inserts it
-// as is, without emphasis marks (withoutEmphasis).
+// as is, without emphasis marks (fangtan.WithoutEmphasis).
 func trusted(s string) template.HTML {
-	return template.HTML(sanitizeMarked(withoutEmphasis(s))) // #nosec: sanitized just above
+	return template.HTML(sanitizeMarked(fangtan.WithoutEmphasis(s))) // #nosec: sanitized just above
 }
 
-// withoutEmphasis is s without Markdown's bold marks. hkcnews's records
-// keep them as text (**陳健民承認普選之路遙遠：「……」**, in a fifth of its
-// articles), where they are markup, not words: the pages drop them, and
-// the API and the exports give the text as indexed.
-func withoutEmphasis(s string) string { return strings.ReplaceAll(s, "**", "") }
-
 // escapeText is s as HTML text for a page, without emphasis marks.
-func escapeText(s string) string { return template.HTMLEscapeString(withoutEmphasis(s)) }
+func escapeText(s string) string { return template.HTMLEscapeString(fangtan.WithoutEmphasis(s)) }
 
 // plainText turns highlighted HTML back into the text a reader sees, for
 // exports: the marks go, the character references are decoded.

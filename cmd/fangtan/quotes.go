@@ -47,7 +47,7 @@ func printQuotes(w io.Writer, r *fangtan.QuoteResult, from int, tty bool) {
 			around = fmt.Sprintf("(the statement around %d.) ", from+j+1)
 		}
 		first = i
-		text := h.Text
+		text := fangtan.WithoutEmphasis(h.Text)
 		if len(h.Snippets) > 0 {
 			text = marked(h.Snippets[0], tty)
 		}

@@ -62,3 +62,22 @@ func TestPrintQuotesOneStatement(t *testing.T) {
 		}
 	}
 }
+
+// The terminal shows quotes and snippets without the emphasis marks that
+// records scraped from Markdown keep (**), highlighted or not.
+func TestPrintQuotesWithoutEmphasis(t *testing.T) {
+	text := "我們**支持**方案"
+	r := &fangtan.QuoteResult{Total: 2, Hits: []fangtan.QuoteHit{
+		{DocID: "a", Text: text, Speaker: "曾俊华", Kind: fangtan.QuoteDirect},
+		{DocID: "b", Text: text + "，會推行", Speaker: "林郑月娥", Kind: fangtan.QuoteDirect,
+			Snippets: []fangtan.Snippet{{Text: text + "，會推行", Spans: []fangtan.Span{{Start: strings.Index(text, "支持"), End: strings.Index(text, "支持") + len("支持")}}}}},
+	}}
+	var out bytes.Buffer
+	printQuotes(&out, r, 0, false)
+	got := out.String()
+	for _, want := range []string{"1. 我們支持方案\n", "2. 我們【支持】方案，會推行\n"} {
+		if !strings.Contains(got, want) || strings.Contains(got, "**") {
+			t.Errorf("output lacks %q or keeps **:\n%s", want, got)
+		}
+	}
+}

@@ -175,7 +175,8 @@ func writeJSON(w io.Writer, v any) error {
 
 // marked renders a snippet for the terminal: matches in bold red on a
 // terminal (through safeWriter, which alone may write escapes) and in 【】
-// elsewhere.
+// elsewhere, without emphasis marks (fangtan.WithoutEmphasis); --json
+// gives the text as indexed.
 func marked(sn fangtan.Snippet, tty bool) string {
 	open, close := "【", "】"
 	if tty {
@@ -199,7 +200,7 @@ func marked(sn fangtan.Snippet, tty bool) string {
 	if sn.After {
 		b.WriteString("…")
 	}
-	return b.String()
+	return fangtan.WithoutEmphasis(b.String())
 }
 
 func printResult(w io.Writer, r *fangtan.Result, from int, tty bool) {
