@@ -1282,13 +1282,17 @@ func sharePost(a, b *personInfo) bool {
 	}
 	for ta := range a.titles {
 		for tb := range b.titles {
-			if strings.HasSuffix(ta, tb) || strings.HasSuffix(tb, ta) {
+			if postsAgree(ta, tb) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// postsAgree reports whether two posts, folded, are one: the same, or
+// one ending the other (美国副总统 and 副总统, 巴基斯坦总理 and 总理).
+func postsAgree(a, b string) bool { return strings.HasSuffix(a, b) || strings.HasSuffix(b, a) }
 
 // runsOnEverywhere reports whether name occurs in the tagged texts and,
 // wherever it does, jieba starts a word k runes into it that is the next

@@ -132,18 +132,17 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 // of then.
 func Recheck(reg *fangtan.Registry) []string {
 	var out []string
-	wholes := wholeNamesCache.get(reg)
 	for _, name := range reg.Names() {
 		ro, ok := reg.Lookup(name)
-		if ok && (outOfOffice(ro) || mayBeWhole(reg, ro, wholes[name]) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro) || usurpedOnly(reg, name, ro))) {
+		if ok && (outOfOffice(ro) || mayBeWhole(reg, ro, wholeCandidates(reg, name)) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro) || usurpedOnly(reg, name, ro))) {
 			out = append(out, name)
 		}
 	}
 	return out
 }
 
-// mayBeWhole reports whether one of wholes, the registered whole names ro
-// is part of, was seen with a post of ro's in its country (heldSamePost
+// mayBeWhole reports whether one of wholes, the whole names ro may be
+// listed by (wholeCandidates), was seen with a post of ro's in its country (heldSamePost
 // at any date), so that the registry's pass need read only the articles
 // of a part some whole name may take (not 阿里, Guyana's president, for
 // 阿里·哈梅内伊).
@@ -171,7 +170,7 @@ func mayBeWhole(reg *fangtan.Registry, ro fangtan.RegisteredOfficial, wholes []s
 }
 
 // toWholeName gives the official doc lists as name the registered name
-// joined by · or - that name is the first or last part of (wholeNames),
+// joined by · or - that name is the first or last part of (wholeCandidates),
 // where exactly one such person was seen with the post doc gives name, in
 // the same country, by doc's date: 叙利亚总统巴沙尔 is 巴沙尔·阿萨德, whom
 // other articles name in full, and not 巴沙尔·贾法里, an ambassador;
@@ -189,7 +188,7 @@ func toWholeName(doc *fangtan.Document, reg *fangtan.Registry, name string) bool
 		}
 		o := doc.Officials[k]
 		whole, listed := "", -1
-		for _, full := range wholeNamesCache.get(reg)[name] {
+		for _, full := range wholeCandidates(reg, name) {
 			if j := slices.IndexFunc(doc.Officials, func(l fangtan.Official) bool { return l.Name == full }); j >= 0 {
 				// Listed twice with one post (美国总统唐纳德·特朗普, then
 				// 总统特朗普), or two people written apart.
@@ -226,8 +225,7 @@ func listedWithSamePost(a, b fangtan.Official) bool {
 	if a.Country != "" && b.Country != "" && a.Country != b.Country {
 		return false
 	}
-	ta, tb := analyzer.Fold(a.Title), analyzer.Fold(b.Title)
-	return strings.HasSuffix(ta, tb) || strings.HasSuffix(tb, ta)
+	return postsAgree(analyzer.Fold(a.Title), analyzer.Fold(b.Title))
 }
 
 // heldSamePost reports whether ro was seen with o's post, held and in o's
@@ -244,7 +242,7 @@ func heldSamePost(o fangtan.Official, ro fangtan.RegisteredOfficial, date string
 	}
 	for post, days := range ro.PostDates {
 		post = analyzer.Fold(post)
-		if notHeld(post) || !(strings.HasSuffix(post, title) || strings.HasSuffix(title, post)) {
+		if notHeld(post) || !postsAgree(post, title) {
 			continue
 		}
 		for day := range days {
@@ -264,37 +262,15 @@ func WholeNameOf(whole, part string) bool {
 	return ok && (first == part || last == part)
 }
 
-// wholeNamesCache keeps wholeNames for a registry until it changes.
-var wholeNamesCache = &registryCache[map[string][]string]{make: wholeNames}
-
-// wholeNames maps each registered name that is the first or the last
-// part of another registered name joined by · or - to those names
-// (巴沙尔 → 巴沙尔·阿萨德, 巴沙尔·贾法里; 吕特 → 马克·吕特), and such a
-// whole name to its part where the part is an alias's name, which is the
-// name the aliases file chose (唐纳德·特朗普 → 特朗普).
-func wholeNames(reg *fangtan.Registry) map[string][]string {
-	names := reg.Names()
-	registered := make(map[string]bool, len(names))
-	for _, n := range names {
-		registered[n] = true
+// wholeCandidates are the names toWholeName may give an official listed
+// as name: the registered whole names it is the first or last part of,
+// or the part of it an alias chose (Registry.Forms: 唐纳德·特朗普 →
+// 特朗普). An alias's name is the name already and takes none.
+func wholeCandidates(reg *fangtan.Registry, name string) []string {
+	if reg.IsAliasName(name) {
+		return nil
 	}
-	out := map[string][]string{}
-	for _, n := range names {
-		first, last, ok := han.NameEnds(n)
-		if !ok {
-			continue
-		}
-		for i, part := range []string{first, last} {
-			switch {
-			case !registered[part] || (i == 1 && part == first):
-			case reg.IsAliasName(part):
-				out[n] = append(out[n], part) // 唐纳德·特朗普 is 特朗普
-			default:
-				out[part] = append(out[part], n)
-			}
-		}
-	}
-	return out
+	return reg.Forms(name)[1:]
 }
 
 // retitleInferred gives the official name that the registry added to doc
