@@ -141,7 +141,7 @@ func (x *Index) compileParsed(pq *query.Query, fq fangtan.Query, t target) (*com
 				allText = false
 			}
 			if t.typ == typeArticle && (cl.Kind == query.Word || cl.Kind == query.Phrase) && cl.Field != query.FieldTitle {
-				if name := foldValue(x.canonical([]string{cl.Text})[0]); x.quoted(name) {
+				if name := x.canonicalName(cl.Text); x.quoted(name) {
 					sq := termQuery(fieldSpeaker, name)
 					sq.SetBoost(speakerBoost)
 					should = append(should, sq)
@@ -802,7 +802,15 @@ func (x *Index) canonical(names []string) []string {
 	}
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		out = append(out, x.reg.Forms(x.reg.Canonical(foldValue(n)))...)
+		out = append(out, x.reg.Forms(x.canonicalName(n))...)
 	}
 	return out
+}
+
+// canonicalName is the name facets list for name typed as an alias, folded.
+func (x *Index) canonicalName(name string) string {
+	if x.reg == nil {
+		return foldValue(name)
+	}
+	return x.reg.Canonical(foldValue(name))
 }
