@@ -353,6 +353,11 @@ func (r *Registry) IsAliasName(name string) bool {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	return r.isAliasNameLocked(name)
+}
+
+// isAliasNameLocked is IsAliasName with r.mu held.
+func (r *Registry) isAliasNameLocked(name string) bool {
 	for _, c := range r.aliases {
 		if c == name {
 			return true
@@ -390,9 +395,9 @@ func (r *Registry) Forms(name string) []string {
 	}
 	out := append([]string{name}, r.wholes[name]...)
 	if first, last, ok := han.NameEnds(name); ok {
-		for _, c := range r.aliases {
-			if c == first || c == last {
-				out = append(out, c)
+		for _, part := range []string{first, last} {
+			if r.isAliasNameLocked(part) {
+				out = append(out, part)
 				break
 			}
 		}
