@@ -18,6 +18,7 @@ import (
 	"fangtan"
 	"fangtan/analyzer"
 	"fangtan/corpus"
+	"fangtan/internal/han"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the current output (review every change by hand)")
@@ -215,7 +216,7 @@ func exCheckQuoteInvariants(t *testing.T, d fangtan.Document) {
 		}
 		// Chinese names have 2-4 runes; transliterated foreign ones up to
 		// 8 a part, parts joined by · or - (迪亚斯-卡内尔).
-		parts := strings.FieldsFunc(o.Name, isNameJoiner)
+		parts := strings.FieldsFunc(o.Name, han.IsNameJoiner)
 		if n := utf8.RuneCountInString(o.Name); n < 2 || len(parts) > 4 || slices.ContainsFunc(parts, func(p string) bool {
 			return utf8.RuneCountInString(p) > 8 || !allHanRunes([]rune(p))
 		}) {

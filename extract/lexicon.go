@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"fangtan/analyzer"
+	"fangtan/internal/han"
 )
 
 // The word lists extraction relies on, as text files a user can read and
@@ -135,7 +136,7 @@ func checkEntry(s string) error {
 		return fmt.Errorf("empty")
 	}
 	for _, r := range analyzer.Fold(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || isNameJoiner(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || han.IsNameJoiner(r) {
 			continue
 		}
 		return fmt.Errorf("%q is not a letter, a digit, · or -", r)

@@ -351,7 +351,7 @@ func (t *tagged) noForeignName(i, n int) bool {
 	// 世界市长对话/n·南京/ns: an event's name, a word of jieba's that is
 	// no name before the joiner and a Chinese place after it (not
 	// 道格/n·福特/ns).
-	if ok && sp.end+1 < i+n && sp.end-sp.start >= 2 && isNameJoiner(t.runes[sp.end]) && sp.tag != "x" && !isPersonTag(sp.tag) {
+	if ok && sp.end+1 < i+n && sp.end-sp.start >= 2 && han.IsNameJoiner(t.runes[sp.end]) && sp.tag != "x" && !isPersonTag(sp.tag) {
 		if place, ok := t.byStart.get(sp.end + 1); ok && place.tag == "ns" && defaultGazetteer().names(t.runes[place.start:place.end]) {
 			return true
 		}
@@ -1202,14 +1202,14 @@ func (p *people) mergeRunOns(tags []*tagged, known func(name string) bool) {
 		}
 		into := ""
 		for k := 1; k <= len(rs)-2 && into == ""; k++ {
-			if isNameJoiner(rs[k-1]) {
+			if han.IsNameJoiner(rs[k-1]) {
 				continue // 德尔西·罗德里格斯 is more than 罗德里格斯
 			}
 			if q := p.byName[string(rs[k:])]; q != nil {
 				into = q.name
 			}
 		}
-		for k := len(rs) - 1; k >= 2 && into == "" && !slices.ContainsFunc(rs, isNameJoiner); k-- {
+		for k := len(rs) - 1; k >= 2 && into == "" && !slices.ContainsFunc(rs, han.IsNameJoiner); k-- {
 			start := rs[:k]
 			if !(startsWithSurname(start) || allTranslit(start)) || familyNameOnly(start, len(rs)) || isCountry(start) {
 				continue
@@ -1252,14 +1252,14 @@ func (p *people) mergeSamePost(long *personInfo, rs []rune, texts *[]rune, tags 
 	for k := len(rs) - 1; k >= 2; k-- {
 		start := rs[:k]
 		short := p.byName[string(start)]
-		if short == nil || !short.official || !sharePost(long, short) || isNameJoiner(rs[k-1]) {
+		if short == nil || !short.official || !sharePost(long, short) || han.IsNameJoiner(rs[k-1]) {
 			continue
 		}
 		if *texts == nil {
 			*texts = []rune(p.text)
 		}
 		// 费利佩六世 and 通伦·西苏里 say more than 费利佩 and 通伦.
-		whole := isNameJoiner(rs[k]) || regnalNumber(rs, k) == len(rs)-k
+		whole := han.IsNameJoiner(rs[k]) || regnalNumber(rs, k) == len(rs)-k
 		if !whole && (standsApart(*texts, start, rs) >= p.mentions(long.name) || runsOnEverywhere(tags, rs, k)) {
 			p.merge(long, short.name)
 			return true
@@ -1681,7 +1681,7 @@ func (t *tagged) officialNameAt(i int, title string) int {
 		return n
 	case countryIn(title, true) != "":
 		return f // 伊朗新任驻沙特大使埃纳亚提 too
-	case strings.ContainsFunc(string(t.runes[i:i+f]), isNameJoiner):
+	case strings.ContainsFunc(string(t.runes[i:i+f]), han.IsNameJoiner):
 		return f // 尔肯江·吐拉洪
 	case n == 0 && f >= 3 && endsName(t.runes, i+f):
 		return f // 前局长布伦南则说: three transliteration runes are a name
@@ -2083,10 +2083,6 @@ func hasPosition(rs []rune) bool {
 	return false
 }
 
-// isNameJoiner reports whether r joins a name's parts in folded text, where
-// analyzer.Fold has made every middle dot (・ • ‧) ·.
-func isNameJoiner(r rune) bool { return han.IsNameJoiner(r) }
-
 // foreignNameAt returns the length of a transliterated name at i:
 // transliteration characters (普京, 格奥尔基耶娃), or parts of Han
 // characters joined by · or - (迪亚斯-卡内尔, 尔肯江·吐拉洪), up to a
@@ -2106,7 +2102,7 @@ func foreignNameAt(rs []rune, i int) int {
 		}
 		// Only transliteration characters, but for a part written before a
 		// joiner (廷·巴特尔): the joiner shows where it ends.
-		if !(parts == 0 && j+1 < len(rs) && isNameJoiner(rs[j]) && isHan(rs[j+1])) {
+		if !(parts == 0 && j+1 < len(rs) && han.IsNameJoiner(rs[j]) && isHan(rs[j+1])) {
 			k := end
 			for k < j && strings.ContainsRune(translitRunes, rs[k]) {
 				k++
@@ -2134,7 +2130,7 @@ func foreignNameAt(rs []rune, i int) int {
 			break
 		}
 		end = j
-		if end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1]) {
+		if end+1 < len(rs) && han.IsNameJoiner(rs[end]) && isHan(rs[end+1]) {
 			end++
 			continue
 		}
@@ -2305,7 +2301,7 @@ func (t *tagged) trimForeignName(i, n int) int {
 		if regnalNumber(t.runes, k) > 0 {
 			break // 费利佩六世
 		}
-		joined = joined || isNameJoiner(t.runes[k-1])
+		joined = joined || han.IsNameJoiner(t.runes[k-1])
 		if sp, ok := t.byStart.get(k); ok && sp.end-sp.start >= 2 && (sp.end >= i+n || joined) && tagIn(sp.tag, "vdpc") {
 			return k - i
 		}
@@ -2533,7 +2529,7 @@ func translitStartBefore(rs []rune, start, end int) int {
 	k := start
 	for k > 0 && end-k < 8 {
 		r := rs[k-1]
-		if isNameJoiner(r) && k >= 2 && strings.ContainsRune(translitRunes, rs[k-2]) && k < start {
+		if han.IsNameJoiner(r) && k >= 2 && strings.ContainsRune(translitRunes, rs[k-2]) && k < start {
 			k--
 			continue
 		}
@@ -2542,7 +2538,7 @@ func translitStartBefore(rs []rune, start, end int) int {
 		}
 		k--
 	}
-	if k < len(rs) && isNameJoiner(rs[k]) {
+	if k < len(rs) && han.IsNameJoiner(rs[k]) {
 		k++ // a joiner with nothing before it is not the name's
 	}
 	return k

@@ -142,8 +142,8 @@ func Recheck(reg *fangtan.Registry) []string {
 }
 
 // mayBeWhole reports whether one of wholes, the whole names ro may be
-// listed by (wholeCandidates), was seen with a post of ro's in its country (heldSamePost
-// at any date), so that the registry's pass need read only the articles
+// listed by (wholeCandidates), was ever seen with a post of ro's in its
+// country (heldSamePostBy), so that the registry's pass need read only the articles
 // of a part some whole name may take (not 阿里, Guyana's president, for
 // 阿里·哈梅内伊).
 func mayBeWhole(reg *fangtan.Registry, ro fangtan.RegisteredOfficial, wholes []string) bool {
@@ -161,7 +161,7 @@ func mayBeWhole(reg *fangtan.Registry, ro fangtan.RegisteredOfficial, wholes []s
 			if country == "" {
 				country = best
 			}
-			if heldSamePost(fangtan.Official{Title: post, Country: country}, rw, "9999-12-31") {
+			if heldSamePostBy(fangtan.Official{Title: post, Country: country}, rw, math.MaxInt) {
 				return true
 			}
 		}
@@ -235,9 +235,15 @@ func listedWithSamePost(a, b fangtan.Official) bool {
 // on its first day. An article written weeks before the whole name was
 // first seen keeps the short name.
 func heldSamePost(o fangtan.Official, ro fangtan.RegisteredOfficial, date string) bool {
-	title := analyzer.Fold(o.Title)
 	at, dated := fangtan.DayIndex(date)
-	if o.Country == "" || o.Country != registeredCountry(ro) || notHeld(title) || !dated {
+	return dated && heldSamePostBy(o, ro, at)
+}
+
+// heldSamePostBy is heldSamePost by day at (fangtan.DayIndex); math.MaxInt
+// asks whether ro was ever seen with the post.
+func heldSamePostBy(o fangtan.Official, ro fangtan.RegisteredOfficial, at int) bool {
+	title := analyzer.Fold(o.Title)
+	if o.Country == "" || o.Country != registeredCountry(ro) || notHeld(title) {
 		return false
 	}
 	for post, days := range ro.PostDates {
@@ -404,7 +410,7 @@ func usurpedTitles(reg *fangtan.Registry) map[string]map[string]bool {
 // short is a part (哈桑纳尔·博尔基亚 of 哈桑纳尔): one person, written two
 // ways.
 func fullNameOf(full, short string) bool {
-	return slices.Contains(strings.FieldsFunc(full, func(r rune) bool { return isNameJoiner(r) }), short)
+	return slices.Contains(strings.FieldsFunc(full, func(r rune) bool { return han.IsNameJoiner(r) }), short)
 }
 
 // usurpedCache keeps usurpedTitles for a registry until it changes.
@@ -1583,8 +1589,8 @@ func mentionsPerson(texts [][]rune, name []rune) bool {
 // thing (“林肯”号, “亚伯拉罕·林肯”号 are a ship); a title in 《》 may
 // well be the person's (纪录片《江泽民》).
 func nameStandsAt(rs []rune, start, end int) bool {
-	joinedBefore := start >= 2 && isNameJoiner(rs[start-1]) && isHan(rs[start-2])
-	joinedAfter := end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1])
+	joinedBefore := start >= 2 && han.IsNameJoiner(rs[start-1]) && isHan(rs[start-2])
+	joinedAfter := end+1 < len(rs) && han.IsNameJoiner(rs[end]) && isHan(rs[end+1])
 	if joinedAfter && !joinedBefore {
 		return false
 	}
@@ -1600,13 +1606,13 @@ func nameStandsAt(rs []rune, start, end int) bool {
 // quotedAlone reports whether a pair of quotation marks (quoteOpener)
 // holds rs[start:end] and nothing else but parts joined to it by · or -.
 func quotedAlone(rs []rune, start, end int) bool {
-	for start >= 2 && isNameJoiner(rs[start-1]) && isHan(rs[start-2]) {
+	for start >= 2 && han.IsNameJoiner(rs[start-1]) && isHan(rs[start-2]) {
 		start--
 		for start >= 1 && isHan(rs[start-1]) {
 			start--
 		}
 	}
-	for end+1 < len(rs) && isNameJoiner(rs[end]) && isHan(rs[end+1]) {
+	for end+1 < len(rs) && han.IsNameJoiner(rs[end]) && isHan(rs[end+1]) {
 		end++
 		for end < len(rs) && isHan(rs[end]) {
 			end++

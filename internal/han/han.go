@@ -58,7 +58,8 @@ func CountString(s string) int {
 }
 
 // IsNameJoiner reports whether r joins the parts of a transliterated name
-// (巴沙尔·阿萨德, 迪亚斯-卡内尔).
+// (巴沙尔·阿萨德, 迪亚斯-卡内尔) in folded text, where analyzer.Fold has
+// made every middle dot (・ • ‧) ·.
 func IsNameJoiner(r rune) bool { return r == '·' || r == '-' }
 
 // NameEnds returns the first and last parts of a name joined by
