@@ -3212,6 +3212,51 @@ func TestLeftBetween(t *testing.T) {
 	}
 }
 
+// TestHeldOnceFormerOnce: an office one article wrote held and another
+// wrote former was left: before the archive where the held word came
+// last (刘慧卿, a legislator until 2016, written 前立法会议员 in July 2018 and
+// 立法会议员 in a November report of a 2014 protest), after the held
+// article where it came first (麦凯恩, a senator in August 2018, 已故 in
+// September); the registry's pass rechecks such a person. 时任 says only
+// that the office was held then (时任行会成员林健锋 of a sitting member). An
+// office one article wrote held and none former is no evidence either way (a
+// legislator seen once with the post stays one), and one written held
+// twice is leftBetween's to judge.
+func TestHeldOnceFormerOnce(t *testing.T) {
+	dates := func(ds ...string) map[string]int {
+		m := map[string]int{}
+		for _, d := range ds {
+			m[d]++
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		name  string
+		posts map[string]map[string]int
+		date  string
+		out   bool
+		left  bool // leftAnOffice: rechecked by the registry's pass
+	}{
+		{"held once, former once", map[string]map[string]int{"前立法会议员": dates("2018-07-19"), "立法会议员": dates("2018-11-21")}, "2018-04-10", true, true},
+		{"former once, then held once", map[string]map[string]int{"前议员": dates("2017-07-11"), "立法会议员": dates("2018-11-21")}, "2019-01-10", true, true},
+		{"held once, then former: after", map[string]map[string]int{"美国共和党联邦参议员": dates("2018-08-30"), "已故美国联邦参议员": dates("2018-09-02")}, "2018-10-01", true, true},
+		{"held once, then former: before", map[string]map[string]int{"美国共和党联邦参议员": dates("2018-08-30"), "已故美国联邦参议员": dates("2018-09-02")}, "2017-01-11", false, true},
+		{"held once, 时任 once", map[string]map[string]int{"时任行会成员": dates("2019-01-16"), "行政会议成员": dates("2019-03-06")}, "2019-04-10", false, false},
+		{"held once", map[string]map[string]int{"公民党议员": dates("2017-06-26")}, "2018-04-10", false, false},
+		{"held twice, former once", map[string]map[string]int{"前立法会议员": dates("2018-07-19"), "立法会议员": dates("2017-03-02", "2018-11-21")}, "2018-04-10", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ro := fangtan.RegisteredOfficial{Name: "某某某", PostDates: tc.posts}
+			if got := len(officesLeftBy(ro, tc.date)) > 0; got != tc.out {
+				t.Errorf("out of office on %s: %v, want %v", tc.date, got, tc.out)
+			}
+			if got := leftAnOffice(ro); got != tc.left {
+				t.Errorf("leftAnOffice: %v, want %v", got, tc.left)
+			}
+		})
+	}
+}
+
 // TestHeldBeforeLeaving: an office counts as held before the day it was
 // left only where more than one article wrote it held before then: not
 // one the archive first writes former (林郑月娥's 发展局局长, left in 2012),

@@ -834,7 +834,9 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []leftOffice {
 			return nil
 		}
 		if o.writtenOnce() {
-			continue // one article's word, likely another's post: no office to keep
+			if from, ok := o.leftOnce(); !ok || at < from {
+				continue // one article's word, likely another's post: no office to keep
+			}
 		}
 		judged = true
 	}
@@ -850,6 +852,9 @@ func officesLeftBy(ro fangtan.RegisteredOfficial, date string) []leftOffice {
 func leftAnOffice(ro fangtan.RegisteredOfficial) bool {
 	for _, o := range officesOf(ro) {
 		if _, _, wasLeft, _ := leftBetween(o.days); wasLeft && o.seenHeld() {
+			return true
+		}
+		if _, ok := o.leftOnce(); ok {
 			return true
 		}
 	}
@@ -1099,6 +1104,40 @@ func (o *office) writtenOnce() bool {
 	return !wasLeft && o.held() == 1
 }
 
+// leftOnce reports whether one article wrote the office held and another
+// wrote it former with a word that says it was left (前, 已故; not 时任,
+// which a sitting holder is written with where an article recalls a past
+// sitting: 时任行会成员林健锋), too few for leftBetween to find when it was
+// left, and from which day on it counts as left: such a word is the
+// surer one. A
+// held word written after the former one is a stray, and the office was
+// left before the archive began (刘慧卿 and 杨森, legislators until 2016
+// and 2008, written 立法会议员 in a 2018 report of a 2014 protest); written
+// before it, the office was held until that article (麦凯恩, a senator
+// written so in August 2018 and 已故 in September). Either way it is no
+// longer one article's misread word.
+func (o *office) leftOnce() (from int, ok bool) {
+	if !o.writtenOnce() {
+		return 0, false
+	}
+	held, former := -1, -1
+	for k, t := range o.days {
+		if t.held > 0 {
+			held = k
+		}
+		if t.gone > 0 {
+			former = k
+		}
+	}
+	switch {
+	case former < 0:
+		return 0, false
+	case former < held:
+		return math.MinInt, true
+	}
+	return held + 1, true
+}
+
 // heldAt reports whether the registry's articles say the office was held
 // on day at: it was written held, not by one article alone, and had not
 // been left by then (leftBetween), or was taken again. An office never
@@ -1194,6 +1233,9 @@ func officesOf(ro fangtan.RegisteredOfficial) map[string]*office {
 					t.elect += c // neither held nor left: 候任特首
 				case former:
 					t.former += c
+					if formerPost(strings.ReplaceAll(part, "时任", "")) {
+						t.gone += c
+					}
 				default:
 					t.held += c
 				}
@@ -1235,8 +1277,10 @@ var officeAliases = func() map[string]string {
 }()
 
 // tally counts the articles of a day that wrote an office held, those
-// that wrote it former, and those that wrote it not yet held (候任).
-type tally struct{ held, former, elect int }
+// that wrote it former (gone, those of them whose word says it was left:
+// 前, 已故, 退休, not 时任, which says only that it was held then), and
+// those that wrote it not yet held (候任).
+type tally struct{ held, former, gone, elect int }
 
 // leftBetween finds when an office was left from the articles of each
 // day, and when it was taken again, if it was (a seat regained at a
