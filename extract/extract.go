@@ -92,6 +92,17 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune, date string) {
 			countryFromRegistry(pi, e.registry)
 			continue
 		}
+		if whole, n := ppl.listedWholeName(name); n > 0 {
+			// 德国总理奥拉夫·朔尔茨 is the 朔尔茨 the registry knows, or
+			// another person (托马斯·弗里登, not Luxembourg's 弗里登): either
+			// way the article's person, under the name it gives; of two
+			// (萨·扎帕罗夫, 阿·扎帕罗夫), one of them.
+			if n == 1 {
+				ppl.keepWholeName(name, whole)
+			}
+			ppl.note(name, "", false) // who may speak (别尔德穆哈梅多夫表示)
+			continue
+		}
 		ro, ok := e.registry.Lookup(name)
 		if !ok {
 			continue

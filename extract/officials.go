@@ -1264,13 +1264,31 @@ func (p *people) mergeSamePost(long *personInfo, rs []rune, texts *[]rune, tags 
 			p.merge(long, short.name)
 			return true
 		}
-		if p.wholeNames == nil {
-			p.wholeNames = map[string]string{}
-		}
-		p.wholeNames[short.name] = long.name
+		p.keepWholeName(short.name, long.name)
 		return true
 	}
 	return false
+}
+
+// keepWholeName records that short is the article's official whole, for
+// officials() and the quotes' speakers (mergeSpeakerNames).
+func (p *people) keepWholeName(short, whole string) {
+	if p.wholeNames == nil {
+		p.wholeNames = map[string]string{}
+	}
+	p.wholeNames[short] = whole
+}
+
+// listedWholeName returns how many officials of the article have a name
+// joined by · or - that starts or ends with name (奥拉夫·朔尔茨 of 朔尔茨),
+// and the name of one of them.
+func (p *people) listedWholeName(name string) (whole string, n int) {
+	for _, pi := range p.byName {
+		if pi.name != name && pi.official && len(pi.titles) > 0 && WholeNameOf(pi.name, name) {
+			whole, n = pi.name, n+1
+		}
+	}
+	return whole, n
 }
 
 // sharePost reports whether a and b were written with the same post, or

@@ -2978,7 +2978,9 @@ func TestTitleAsWritten(t *testing.T) {
 // of a longer foreign name, or that quotation marks hold alone (a ship), is
 // no mention of the official; on xwlb 马克 (a German association's chair)
 // was found in every article on 马克·米利, and 林肯 in every one on the
-// carrier. The family name of a longer name is.
+// carrier. The family name of a longer name is, unless the article lists
+// the longer name as an official: then it is that person (see
+// TestWholeNameListed).
 func TestRegistryMentionsStandAlone(t *testing.T) {
 	ex, reg := registryExtractor(t)
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "马克", Title: "外交部长"}, {Name: "林肯", Title: "总统"}}})
@@ -2992,17 +2994,24 @@ func TestRegistryMentionsStandAlone(t *testing.T) {
 		{"美國在中東部署了『林肯』號航母打擊群。", nil},     // every pair of quotation marks
 		{"有人把“林肯」当作口号。", []string{"林肯"}}, // marks that are no pair hold nothing
 		{"林肯表示，将继续推进；马克也出席了会议。", []string{"林肯", "马克"}},
-		{"英国首相基尔·林肯表示欢迎。", []string{"林肯"}},        // the family name of the longer one
+		{"基尔·林肯表示欢迎。", []string{"林肯"}},            // the family name of the longer one
+		{"英国首相基尔·林肯表示欢迎。", nil},                   // unless the article lists the longer one
 		{"委内瑞拉总统尼古拉斯·马克·莫罗斯将访华。", []string{"马克"}}, // a middle part: a family name
 		{"纪录片《林肯》今天起播出。", []string{"林肯"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
+			var written []fangtan.Official // what extraction found in the text itself
 			for _, pass := range []string{"extract", "registry pass"} {
 				var d fangtan.Document
 				if pass == "extract" {
 					d = extractWith(ex, tc.text)
+					for _, o := range d.Officials {
+						if !o.Inferred {
+							written = append(written, o)
+						}
+					}
 				} else {
-					d = fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
+					d = fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text, Officials: written}
 					ex.AddRegistered(&d, reg, reg.Names())
 				}
 				var got []string
@@ -3016,6 +3025,62 @@ func TestRegistryMentionsStandAlone(t *testing.T) {
 				if !slices.Equal(got, want) {
 					t.Errorf("%s: officials from the registry %v, want %v (all: %+v)", pass, got, want, d.Officials)
 				}
+			}
+		})
+	}
+}
+
+// TestWholeNameListed: a registered name the article writes as the first
+// or last part of a whole name it lists as an official is that official,
+// not the registry's person: the same one (奥拉夫·朔尔茨 and the 朔尔茨 of
+// other articles) or another (托马斯·弗里登, not Luxembourg's prime
+// minister). Neither extraction nor the registry's pass lists the short
+// name beside the whole one, and the short name's words are the whole
+// name's. Where two whole names end alike, the short one is one of them,
+// unclear which: a person who may speak, and no official of its own.
+func TestWholeNameListed(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	reg.Note(&fangtan.Document{Date: "2023-01-01", Officials: []fangtan.Official{
+		{Name: "朔尔茨", Title: "德国总理", Country: "德国"},
+		{Name: "弗里登", Title: "卢森堡首相", Country: "卢森堡"},
+		{Name: "扎帕罗夫", Title: "吉尔吉斯斯坦总统", Country: "吉尔吉斯斯坦"},
+		{Name: "罗德里格斯", Title: "委内瑞拉副总统", Country: "委内瑞拉"},
+	}})
+	for _, tc := range []struct {
+		text     string
+		want     []string // every official
+		speakers []string
+	}{
+		{"德国总理奥拉夫·朔尔茨当天抵达北京。朔尔茨说：“德中关系十分重要，我们愿意继续合作。”", []string{"奥拉夫·朔尔茨"}, []string{"奥拉夫·朔尔茨"}},
+		{"美国疾病控制和预防中心前主任托马斯·弗里登表示，疫情仍在蔓延。", []string{"托马斯·弗里登"}, []string{"托马斯·弗里登"}},
+		{"委内瑞拉全国代表大会主席豪尔赫·罗德里格斯27日表示，遇难人数上升。罗德里格斯表示，搜救工作仍是当前的首要任务。", []string{"豪尔赫·罗德里格斯"}, []string{"豪尔赫·罗德里格斯", "豪尔赫·罗德里格斯"}},
+		{"吉尔吉斯斯坦总统萨·扎帕罗夫、吉尔吉斯斯坦总理阿·扎帕罗夫出席。扎帕罗夫表示，两国关系很好。", []string{"萨·扎帕罗夫", "阿·扎帕罗夫"}, []string{"扎帕罗夫"}},
+		{"朔尔茨表示，德中关系十分重要。", []string{"朔尔茨"}, []string{"朔尔茨"}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			d := extractWith(ex, tc.text)
+			var written []fangtan.Official
+			for _, o := range d.Officials {
+				if !o.Inferred {
+					written = append(written, o)
+				}
+			}
+			if got := officialNamesOf(d); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(tc.want))) {
+				t.Errorf("extract: officials %v, want %v", got, tc.want)
+			}
+			var speakers []string
+			for _, q := range d.Quotes {
+				if q.Speaker != "" {
+					speakers = append(speakers, q.Speaker)
+				}
+			}
+			if !slices.Equal(speakers, tc.speakers) {
+				t.Errorf("extract: speakers %v, want %v", speakers, tc.speakers)
+			}
+			p := fangtan.Document{ID: "t", Title: "新闻", Date: "2023-06-01", Paragraphs: []string{tc.text}, Text: tc.text, Officials: written}
+			ex.AddRegistered(&p, reg, reg.Names())
+			if got := officialNamesOf(p); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(tc.want))) {
+				t.Errorf("registry pass: officials %v, want %v", got, tc.want)
 			}
 		})
 	}

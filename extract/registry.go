@@ -84,6 +84,9 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			}
 			continue
 		}
+		if slices.ContainsFunc(doc.Officials, func(o fangtan.Official) bool { return WholeNameOf(o.Name, name) }) {
+			continue // the article's 奥拉夫·朔尔茨 or 托马斯·弗里登: see noteRegistered
+		}
 		ro, ok := reg.Lookup(name)
 		if !ok {
 			continue
