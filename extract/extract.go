@@ -208,6 +208,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 
 	ppl := newPeople()
 	ppl.text = folded
+	ppl.aliasName = e.aliases.IsName
 	writtenAgain := func(s string) bool { return ppl.mentions(s) >= 2 }
 	title.writtenAgain = writtenAgain
 	for _, t := range tags {

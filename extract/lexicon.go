@@ -209,5 +209,19 @@ func (a *Aliases) Canonical(name string) string {
 	return name
 }
 
+// IsName reports whether name is the name some alias stands for (特朗普,
+// 普京): the one the facets count the person under.
+func (a *Aliases) IsName(name string) bool {
+	if a == nil {
+		return false
+	}
+	for _, n := range a.canonical {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Len is the number of aliases.
 func (a *Aliases) Len() int { return len(a.canonical) }

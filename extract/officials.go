@@ -1120,6 +1120,9 @@ type personInfo struct {
 // people is the per-article registry of named persons.
 type people struct {
 	byName map[string]*personInfo
+	// aliasName reports whether a name is the one the aliases count a
+	// person under (特朗普 over 唐纳德·特朗普); nil for none.
+	aliasName func(name string) bool
 	next   int
 	text   string // the whole article, folded, for counting mentions
 	// asWritten holds the Latin names of people as the article writes
@@ -1242,7 +1245,9 @@ func (p *people) mergeRunOns(tags []*tagged, known func(name string) bool) {
 // person written once with what ran into the name (中联办新界工作部部长刘林主礼
 // beside 刘林出席; 美国总统拜登赦免其子亨特·拜登 in a headline), or once cut
 // short (美国总统特朗应该, a typo, beside 特朗普 three times), or once with
-// a full name and then the short one (通伦·西苏里, then 通伦). The name
+// a full name and then the short one (通伦·西苏里, then 通伦; 亨利·基辛格,
+// then 基辛格, unless the aliases count the person by the short name:
+// 唐纳德·特朗普, then 特朗普). The name
 // written more often stands, the shorter on a tie, as what runs into a
 // name is written once; but a whole name with a joiner or a regnal
 // number stands over its start. Two people with the same post whose
@@ -1266,6 +1271,18 @@ func (p *people) mergeSamePost(long *personInfo, rs []rune, texts *[]rune, tags 
 		}
 		p.keepWholeName(short.name, long.name)
 		return true
+	}
+	// 美国前国务卿亨利·基辛格, then 美国前国务卿基辛格: the family name
+	// after a joiner is the whole name's too.
+	if _, last, ok := han.NameEnds(string(rs)); ok {
+		if short := p.byName[last]; short != nil && short.official && sharePost(long, short) {
+			if p.aliasName != nil && p.aliasName(last) {
+				p.merge(long, last) // 唐纳德·特朗普 is counted as 特朗普
+			} else {
+				p.keepWholeName(last, long.name)
+			}
+			return true
+		}
 	}
 	return false
 }

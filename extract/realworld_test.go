@@ -773,6 +773,14 @@ func TestRunOnNames(t *testing.T) {
 			[]string{"通伦·西苏里"}, []string{"通伦"}},
 		{"国宴", []string{"西班牙国王费利佩六世举行欢迎仪式。", "西班牙国王费利佩致辞。费利佩说，欢迎来访。"},
 			[]string{"费利佩六世"}, []string{"费利佩"}},
+		// The family name after the joiner, with the same post, is the
+		// whole name's too; with another post, another person.
+		{"唁电", []string{"美国前国务卿亨利·基辛格逝世。", "美国前国务卿基辛格曾多次访华。基辛格说，中美应当合作。"},
+			[]string{"亨利·基辛格"}, []string{"基辛格"}},
+		{"关税", []string{"美国总统唐纳德·特朗普宣布加征关税。", "美国总统特朗普表示，关税将保护就业。"},
+			[]string{"特朗普"}, []string{"唐纳德·特朗普"}},
+		{"强震", []string{"委内瑞拉全国代表大会主席豪尔赫·罗德里格斯表示，遇难人数上升。", "委内瑞拉代总统罗德里格斯当天视察灾区。"},
+			[]string{"豪尔赫·罗德里格斯", "罗德里格斯"}, nil},
 		// Different posts: two people (萨勒 and 萨勒曼).
 		{"元首", []string{"塞内加尔总统萨勒出席会议。", "沙特国王萨勒曼致贺电。"},
 			[]string{"萨勒", "萨勒曼"}, nil},
