@@ -2165,6 +2165,10 @@ func foreignNameAt(rs []rune, i int) int {
 			break
 		}
 		end = j
+		if end+3 < len(rs) && han.IsNameJoiner(rs[end]) && isLatinLetter(rs[end+1]) && han.IsNameJoiner(rs[end+2]) && isHan(rs[end+3]) {
+			end += 3 // 唐纳德·J·特朗普: a middle initial
+			continue
+		}
 		if end+1 < len(rs) && han.IsNameJoiner(rs[end]) && isHan(rs[end+1]) {
 			end++
 			continue
@@ -2483,7 +2487,8 @@ func (t *tagged) wordsSpan(from, to int) bool {
 
 // findCopulaOfficials records "name + copula + post" (麦卡菲是前联邦检察官):
 // the post's text starts right after the copula, the name ends right
-// before it.
+// before it, and no name follows the post, whose holder that is
+// (普林斯是美国总统特朗普的支持者).
 func (p *people) findCopulaOfficials(t *tagged) {
 	rs := t.runes
 	for _, end := range t.postEnds() {
@@ -2501,6 +2506,9 @@ func (p *people) findCopulaOfficials(t *tagged) {
 				if sp, ok := t.byStart.get(cs); !ok || sp.end != start {
 					break
 				}
+			}
+			if p.knownNameStartingAt(rs, end) >= 2 || t.officialNameAt(end, string(rs[start:end])) >= 2 {
+				break // 普林斯是美国总统特朗普的支持者: the post is 特朗普's
 			}
 			if name := p.nameEndingAt(t, cs); name != "" {
 				// A shared post alone after a copula says nothing of

@@ -326,6 +326,7 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"新聞稿提到，「司長明白公眾對事件的關注」。", nil, []string{"明白"}},
 		{"总书记念兹在兹的，是人民群众的安危冷暖。", nil, []string{"念兹在兹"}},
 		{"麦卡菲是前联邦检察官。", []string{"麦卡菲"}, nil},
+		{"普林斯是美國總統特朗普的支持者。", []string{"特朗普|美国"}, []string{"普林斯"}},
 		{"梁云英是湖北孝感大悟县朱湾村党支部书记。", []string{"梁云英"}, []string{"云英"}},
 		// A post private bodies have too is an official's only after a
 		// public body's or a country's name, or with no name before it.
@@ -779,6 +780,8 @@ func TestRunOnNames(t *testing.T) {
 			[]string{"亨利·基辛格"}, []string{"基辛格"}},
 		{"关税", []string{"美国总统唐纳德·特朗普宣布加征关税。", "美国总统特朗普表示，关税将保护就业。"},
 			[]string{"特朗普"}, []string{"唐纳德·特朗普"}},
+		{"贸易", []string{"美國總統唐納德·J·特朗普和中國國家主席習近平完成了會談。", "美國總統特朗普表示滿意。"},
+			[]string{"特朗普", "习近平"}, []string{"唐纳德", "唐纳德·j·特朗普"}},
 		{"强震", []string{"委内瑞拉全国代表大会主席豪尔赫·罗德里格斯表示，遇难人数上升。", "委内瑞拉代总统罗德里格斯当天视察灾区。"},
 			[]string{"豪尔赫·罗德里格斯", "罗德里格斯"}, nil},
 		// Different posts: two people (萨勒 and 萨勒曼).
