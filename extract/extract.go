@@ -833,7 +833,8 @@ func (p *people) isOfficial(name string) bool {
 //     where the article never writes the shorter one outside it;
 //   - an official's name is the whole name mergeSamePost found it written
 //     for (wholeNames), and a speaker's is the one official's whole name
-//     whose first or last part it is (巴赫 of 托马斯·巴赫).
+//     it is one or more parts of (巴赫 of 托马斯·巴赫, 马杜罗 of
+//     尼古拉斯·马杜罗·莫罗斯).
 func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.Official) {
 	names := map[string]bool{}
 	for _, q := range quotes {
@@ -858,7 +859,7 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 		}
 		whole, n := "", 0
 		for _, o := range officials {
-			if WholeNameOf(o.Name, q.Speaker) {
+			if partsOfWholeName(o.Name, q.Speaker) {
 				whole, n = o.Name, n+1
 			}
 		}

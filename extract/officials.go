@@ -1297,11 +1297,11 @@ func (p *people) keepWholeName(short, whole string) {
 }
 
 // listedWholeName returns how many officials of the article have a name
-// joined by · or - that starts or ends with name (奥拉夫·朔尔茨 of 朔尔茨),
-// and the name of one of them.
+// joined by · or - of which name is one or more parts (奥拉夫·朔尔茨 of
+// 朔尔茨, 尼古拉斯·马杜罗·莫罗斯 of 马杜罗), and the name of one of them.
 func (p *people) listedWholeName(name string) (whole string, n int) {
 	for _, pi := range p.byName {
-		if pi.name != name && pi.official && len(pi.titles) > 0 && WholeNameOf(pi.name, name) {
+		if pi.name != name && pi.official && len(pi.titles) > 0 && partsOfWholeName(pi.name, name) {
 			whole, n = pi.name, n+1
 		}
 	}

@@ -3005,9 +3005,10 @@ func TestRegistryMentionsStandAlone(t *testing.T) {
 		{"美國在中東部署了『林肯』號航母打擊群。", nil},     // every pair of quotation marks
 		{"有人把“林肯」当作口号。", []string{"林肯"}}, // marks that are no pair hold nothing
 		{"林肯表示，将继续推进；马克也出席了会议。", []string{"林肯", "马克"}},
-		{"基尔·林肯表示欢迎。", []string{"林肯"}},            // the family name of the longer one
-		{"英国首相基尔·林肯表示欢迎。", nil},                   // unless the article lists the longer one
-		{"委内瑞拉总统尼古拉斯·马克·莫罗斯将访华。", []string{"马克"}}, // a middle part: a family name
+		{"基尔·林肯表示欢迎。", []string{"林肯"}},      // the family name of the longer one
+		{"英国首相基尔·林肯表示欢迎。", nil},             // unless the article lists the longer one
+		{"尼古拉斯·马克·莫罗斯将访华。", []string{"马克"}}, // a middle part: a family name
+		{"委内瑞拉总统尼古拉斯·马克·莫罗斯将访华。", nil},      // unless the article lists the longer one
 		{"纪录片《林肯》今天起播出。", []string{"林肯"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
@@ -3056,6 +3057,8 @@ func TestWholeNameListed(t *testing.T) {
 		{Name: "弗里登", Title: "卢森堡首相", Country: "卢森堡"},
 		{Name: "扎帕罗夫", Title: "吉尔吉斯斯坦总统", Country: "吉尔吉斯斯坦"},
 		{Name: "罗德里格斯", Title: "委内瑞拉副总统", Country: "委内瑞拉"},
+		{Name: "马杜罗", Title: "委内瑞拉总统", Country: "委内瑞拉"},
+		{Name: "侯赛因", Title: "伊拉克副总理兼外长", Country: "伊拉克"},
 	}})
 	for _, tc := range []struct {
 		text     string
@@ -3067,6 +3070,10 @@ func TestWholeNameListed(t *testing.T) {
 		{"委内瑞拉全国代表大会主席豪尔赫·罗德里格斯27日表示，遇难人数上升。罗德里格斯表示，搜救工作仍是当前的首要任务。", []string{"豪尔赫·罗德里格斯"}, []string{"豪尔赫·罗德里格斯", "豪尔赫·罗德里格斯"}},
 		{"吉尔吉斯斯坦总统萨·扎帕罗夫、吉尔吉斯斯坦总理阿·扎帕罗夫出席。扎帕罗夫表示，两国关系很好。", []string{"萨·扎帕罗夫", "阿·扎帕罗夫"}, []string{"扎帕罗夫"}},
 		{"朔尔茨表示，德中关系十分重要。", []string{"朔尔茨"}, []string{"朔尔茨"}},
+		// A part inside the whole name: Spanish names put the family name
+		// in the middle.
+		{"委内瑞拉玻利瓦尔共和国总统尼古拉斯·马杜罗·莫罗斯抵达北京。马杜罗表示，委中友谊牢不可破。", []string{"尼古拉斯·马杜罗·莫罗斯"}, []string{"尼古拉斯·马杜罗·莫罗斯"}},
+		{"伊朗武装部队总参谋长穆罕默德·侯赛因·巴盖里当天表示，伊朗将作出回应。", []string{"穆罕默德·侯赛因·巴盖里"}, []string{"穆罕默德·侯赛因·巴盖里"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractWith(ex, tc.text)

@@ -84,7 +84,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			}
 			continue
 		}
-		if slices.ContainsFunc(doc.Officials, func(o fangtan.Official) bool { return WholeNameOf(o.Name, name) }) {
+		if slices.ContainsFunc(doc.Officials, func(o fangtan.Official) bool { return partsOfWholeName(o.Name, name) }) {
 			continue // the article's 奥拉夫·朔尔茨 or 托马斯·弗里登: see noteRegistered
 		}
 		ro, ok := reg.Lookup(name)
@@ -258,6 +258,24 @@ func heldSamePostBy(o fangtan.Official, ro fangtan.RegisteredOfficial, at int) b
 			if first, ok := fangtan.DayIndex(day); ok && first <= at {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// partsOfWholeName reports whether name is one or more whole parts of
+// whole, a longer name joined by · or -, in their order: its first or
+// last part (朔尔茨 of 奥拉夫·朔尔茨) or one inside (马杜罗 of
+// 尼古拉斯·马杜罗·莫罗斯, 迪亚斯-卡内尔 of 米格尔·迪亚斯-卡内尔·贝穆德斯).
+func partsOfWholeName(whole, name string) bool {
+	ws := strings.FieldsFunc(whole, han.IsNameJoiner)
+	ns := strings.FieldsFunc(name, han.IsNameJoiner)
+	if len(ns) == 0 || len(ws) <= len(ns) {
+		return false
+	}
+	for i := 0; i+len(ns) <= len(ws); i++ {
+		if slices.Equal(ws[i:i+len(ns)], ns) {
+			return true
 		}
 	}
 	return false
