@@ -1123,8 +1123,8 @@ type people struct {
 	// aliasName reports whether a name is the one the aliases count a
 	// person under (特朗普 over 唐纳德·特朗普); nil for none.
 	aliasName func(name string) bool
-	next   int
-	text   string // the whole article, folded, for counting mentions
+	next      int
+	text      string // the whole article, folded, for counting mentions
 	// asWritten holds the Latin names of people as the article writes
 	// them, by their folded form (nick: Nick).
 	asWritten map[string]string
