@@ -407,7 +407,7 @@ func usurpedTitles(reg *fangtan.Registry) map[string]map[string]bool {
 				own += n
 			}
 			for other, theirs := range hs {
-				if other == name || fullNameOf(name, other) || fullNameOf(other, name) {
+				if other == name || partsOfWholeName(name, other) || partsOfWholeName(other, name) {
 					continue // 哈桑纳尔·博尔基亚 is 哈桑纳尔
 				}
 				n := 0
@@ -425,13 +425,6 @@ func usurpedTitles(reg *fangtan.Registry) map[string]map[string]bool {
 		}
 	}
 	return out
-}
-
-// fullNameOf reports whether full is a name joined by · or - of which
-// short is a part (哈桑纳尔·博尔基亚 of 哈桑纳尔): one person, written two
-// ways.
-func fullNameOf(full, short string) bool {
-	return slices.Contains(strings.FieldsFunc(full, func(r rune) bool { return han.IsNameJoiner(r) }), short)
 }
 
 // usurpedCache keeps usurpedTitles for a registry until it changes.
