@@ -2372,25 +2372,28 @@ func TestCountryFromRegistry(t *testing.T) {
 	}
 }
 
+// sightings counts the articles of each day a post was seen on, as
+// RegisteredOfficial.PostDates holds them: one per date given.
+func sightings(days ...string) map[string]int {
+	m := map[string]int{}
+	for _, d := range days {
+		m[d]++
+	}
+	return m
+}
+
 // TestTakenLater: an office first written held in the middle of the
 // archive was not held before then by a person the archive wrote as the
 // former holder of another office (汤家骅, 公民党前议员 from January 2017,
 // joined the Executive Council in July), but it was by one it had not
 // (a sitting legislator first written 议员 in March).
 func TestTakenLater(t *testing.T) {
-	dates := func(ds ...string) map[string]int {
-		m := map[string]int{}
-		for _, d := range ds {
-			m[d]++
-		}
-		return m
-	}
 	tong := fangtan.RegisteredOfficial{Name: "汤家骅", PostDates: map[string]map[string]int{
-		"公民党前议员": dates("2017-01-10", "2017-02-13", "2017-03-28"),
-		"行政会议成员": dates("2017-07-05", "2017-07-10", "2017-09-05"),
+		"公民党前议员": sightings("2017-01-10", "2017-02-13", "2017-03-28"),
+		"行政会议成员": sightings("2017-07-05", "2017-07-10", "2017-09-05"),
 	}}
 	sitting := fangtan.RegisteredOfficial{Name: "葛珮帆", PostDates: map[string]map[string]int{
-		"立法会议员": dates("2017-03-02", "2017-05-11", "2017-09-05"),
+		"立法会议员": sightings("2017-03-02", "2017-05-11", "2017-09-05"),
 	}}
 	for _, tc := range []struct {
 		ro   fangtan.RegisteredOfficial
@@ -3306,13 +3309,6 @@ func TestLeftBetween(t *testing.T) {
 // legislator seen once with the post stays one), and one written held
 // twice is leftBetween's to judge.
 func TestHeldOnceFormerOnce(t *testing.T) {
-	dates := func(ds ...string) map[string]int {
-		m := map[string]int{}
-		for _, d := range ds {
-			m[d]++
-		}
-		return m
-	}
 	for _, tc := range []struct {
 		name  string
 		posts map[string]map[string]int
@@ -3320,13 +3316,13 @@ func TestHeldOnceFormerOnce(t *testing.T) {
 		out   bool
 		left  bool // leftAnOffice: rechecked by the registry's pass
 	}{
-		{"held once, former once", map[string]map[string]int{"前立法会议员": dates("2018-07-19"), "立法会议员": dates("2018-11-21")}, "2018-04-10", true, true},
-		{"former once, then held once", map[string]map[string]int{"前议员": dates("2017-07-11"), "立法会议员": dates("2018-11-21")}, "2019-01-10", true, true},
-		{"held once, then former: after", map[string]map[string]int{"美国共和党联邦参议员": dates("2018-08-30"), "已故美国联邦参议员": dates("2018-09-02")}, "2018-10-01", true, true},
-		{"held once, then former: before", map[string]map[string]int{"美国共和党联邦参议员": dates("2018-08-30"), "已故美国联邦参议员": dates("2018-09-02")}, "2017-01-11", false, true},
-		{"held once, 时任 once", map[string]map[string]int{"时任行会成员": dates("2019-01-16"), "行政会议成员": dates("2019-03-06")}, "2019-04-10", false, false},
-		{"held once", map[string]map[string]int{"公民党议员": dates("2017-06-26")}, "2018-04-10", false, false},
-		{"held twice, former once", map[string]map[string]int{"前立法会议员": dates("2018-07-19"), "立法会议员": dates("2017-03-02", "2018-11-21")}, "2018-04-10", false, false},
+		{"held once, former once", map[string]map[string]int{"前立法会议员": sightings("2018-07-19"), "立法会议员": sightings("2018-11-21")}, "2018-04-10", true, true},
+		{"former once, then held once", map[string]map[string]int{"前议员": sightings("2017-07-11"), "立法会议员": sightings("2018-11-21")}, "2019-01-10", true, true},
+		{"held once, then former: after", map[string]map[string]int{"美国共和党联邦参议员": sightings("2018-08-30"), "已故美国联邦参议员": sightings("2018-09-02")}, "2018-10-01", true, true},
+		{"held once, then former: before", map[string]map[string]int{"美国共和党联邦参议员": sightings("2018-08-30"), "已故美国联邦参议员": sightings("2018-09-02")}, "2017-01-11", false, true},
+		{"held once, 时任 once", map[string]map[string]int{"时任行会成员": sightings("2019-01-16"), "行政会议成员": sightings("2019-03-06")}, "2019-04-10", false, false},
+		{"held once", map[string]map[string]int{"公民党议员": sightings("2017-06-26")}, "2018-04-10", false, false},
+		{"held twice, former once", map[string]map[string]int{"前立法会议员": sightings("2018-07-19"), "立法会议员": sightings("2017-03-02", "2018-11-21")}, "2018-04-10", false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ro := fangtan.RegisteredOfficial{Name: "某某某", PostDates: tc.posts}
