@@ -104,7 +104,7 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune, date string) {
 			continue
 		}
 		ro, ok := e.registry.Lookup(name)
-		if !ok {
+		if !ok || anotherCountrysName(texts, name, ro) {
 			continue
 		}
 		if post := lostPostIn(texts, []rune(name), func() map[string]*office { return officesOf(ro) }); post != "" {

@@ -3107,6 +3107,45 @@ func TestWholeNameListed(t *testing.T) {
 	}
 }
 
+// TestAnotherCountrysName: a registered name written only as a part of a
+// longer joined name, in an article that never names the country the
+// registry saw the person in, is a part of another person's name.
+func TestAnotherCountrysName(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	reg.Note(&fangtan.Document{Date: "2023-01-01", Officials: []fangtan.Official{
+		{Name: "卡斯特罗", Title: "洪都拉斯总统", Country: "洪都拉斯"},
+		{Name: "苏纳克", Title: "英国首相", Country: "英国"},
+	}})
+	for _, tc := range []struct {
+		text string
+		want []string // officials from the registry
+	}{
+		{"古巴革命领导人劳尔·卡斯特罗也出席了集会。", nil},
+		{"国务院总理李克强致电里希·苏纳克，祝贺他就任英国首相。", []string{"苏纳克"}},
+		{"卡斯特罗出席了集会。", []string{"卡斯特罗"}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			for _, pass := range []string{"extract", "registry pass"} {
+				d := fangtan.Document{ID: "t", Title: "新闻", Date: "2023-06-01", Paragraphs: []string{tc.text}, Text: tc.text}
+				if pass == "extract" {
+					ex.Extract(&d)
+				} else {
+					ex.AddRegistered(&d, reg, reg.Names())
+				}
+				var got []string
+				for _, o := range d.Officials {
+					if o.Inferred {
+						got = append(got, o.Name)
+					}
+				}
+				if !slices.Equal(got, tc.want) {
+					t.Errorf("%s: officials from the registry %v, want %v", pass, got, tc.want)
+				}
+			}
+		})
+	}
+}
+
 // registryExtractor is an extractor of the test's own (UseRegistry changes
 // it) over an empty registry.
 func registryExtractor(t *testing.T) (*Extractor, *fangtan.Registry) {

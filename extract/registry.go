@@ -92,6 +92,9 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			continue
 		}
 		texts := folded()
+		if anotherCountrysName(texts, name, ro) {
+			continue
+		}
 		as := registeredIn(reg, ro, texts, name, doc.Date)
 		if as == notSpread {
 			continue
@@ -261,6 +264,47 @@ func heldSamePostBy(o fangtan.Official, ro fangtan.RegisteredOfficial, at int) b
 		}
 	}
 	return false
+}
+
+// anotherCountrysName reports whether the texts write name only as a
+// part of a longer name joined by · or -, and never name the country the
+// registry saw ro in: a part of another person's name, not ro
+// (劳尔·卡斯特罗 in Cuba's news, not Honduras's president 卡斯特罗; 迈克尔·韦伯,
+// an American expert, not Poland's deputy minister 韦伯). Where the
+// article names the country (致电里希·苏纳克，祝贺他就任英国首相), the
+// longer name may be ro's.
+func anotherCountrysName(texts [][]rune, name string, ro fangtan.RegisteredOfficial) bool {
+	country := registeredCountry(ro)
+	if country == "" || !writtenOnlyInJoinedNames(texts, []rune(name)) {
+		return false
+	}
+	for _, t := range texts {
+		for i := range t {
+			if n := countryNameAt(t, i); n > 0 && countries[string(t[i:i+n])] == country {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// writtenOnlyInJoinedNames reports whether name occurs in the texts, and
+// everywhere with · or - right before or after it.
+func writtenOnlyInJoinedNames(texts [][]rune, name []rune) bool {
+	seen := false
+	for _, t := range texts {
+		for i := 0; i+len(name) <= len(t); i++ {
+			if !hasRunesAt(t, i, name) {
+				continue
+			}
+			end := i + len(name)
+			if !(i > 0 && han.IsNameJoiner(t[i-1]) || end < len(t) && han.IsNameJoiner(t[end])) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 // partsOfWholeName reports whether name is one or more whole parts of
