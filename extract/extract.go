@@ -859,7 +859,7 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 		}
 		whole, n := "", 0
 		for _, o := range officials {
-			if partsOfWholeName(o.Name, q.Speaker) {
+			if WholeNameOf(o.Name, q.Speaker) {
 				whole, n = o.Name, n+1
 			}
 		}

@@ -1301,7 +1301,7 @@ func (p *people) keepWholeName(short, whole string) {
 // 朔尔茨, 尼古拉斯·马杜罗·莫罗斯 of 马杜罗), and the name of one of them.
 func (p *people) listedWholeName(name string) (whole string, n int) {
 	for _, pi := range p.byName {
-		if pi.name != name && pi.official && len(pi.titles) > 0 && partsOfWholeName(pi.name, name) {
+		if pi.name != name && pi.official && len(pi.titles) > 0 && WholeNameOf(pi.name, name) {
 			whole, n = pi.name, n+1
 		}
 	}

@@ -84,7 +84,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			}
 			continue
 		}
-		if slices.ContainsFunc(doc.Officials, func(o fangtan.Official) bool { return partsOfWholeName(o.Name, name) }) {
+		if slices.ContainsFunc(doc.Officials, func(o fangtan.Official) bool { return WholeNameOf(o.Name, name) }) {
 			continue // the article's 奥拉夫·朔尔茨 or 托马斯·弗里登: see noteRegistered
 		}
 		ro, ok := reg.Lookup(name)
@@ -307,11 +307,12 @@ func writtenOnlyInJoinedNames(texts [][]rune, name []rune) bool {
 	return seen
 }
 
-// partsOfWholeName reports whether name is one or more whole parts of
-// whole, a longer name joined by · or -, in their order: its first or
-// last part (朔尔茨 of 奥拉夫·朔尔茨) or one inside (马杜罗 of
-// 尼古拉斯·马杜罗·莫罗斯, 迪亚斯-卡内尔 of 米格尔·迪亚斯-卡内尔·贝穆德斯).
-func partsOfWholeName(whole, name string) bool {
+// WholeNameOf reports whether name is one or more whole parts of whole,
+// a longer name joined by · or -, in their order: its first or last part
+// (朔尔茨 of 奥拉夫·朔尔茨, the two names the registry's pass makes one
+// where the posts agree) or one inside (马杜罗 of 尼古拉斯·马杜罗·莫罗斯,
+// 迪亚斯-卡内尔 of 米格尔·迪亚斯-卡内尔·贝穆德斯).
+func WholeNameOf(whole, name string) bool {
 	ws := strings.FieldsFunc(whole, han.IsNameJoiner)
 	ns := strings.FieldsFunc(name, han.IsNameJoiner)
 	if len(ns) == 0 || len(ws) <= len(ns) {
@@ -323,14 +324,6 @@ func partsOfWholeName(whole, name string) bool {
 		}
 	}
 	return false
-}
-
-// WholeNameOf reports whether whole is a name joined by · or - whose
-// first or last part is part (巴沙尔·阿萨德 of 巴沙尔 or 阿萨德): the two
-// names the registry's pass makes one (toWholeName) where the posts agree.
-func WholeNameOf(whole, part string) bool {
-	first, last, ok := han.NameEnds(whole)
-	return ok && (first == part || last == part)
 }
 
 // wholeCandidates are the names toWholeName may give an official listed
@@ -451,7 +444,7 @@ func usurpedTitles(reg *fangtan.Registry) map[string]map[string]bool {
 				own += n
 			}
 			for other, theirs := range hs {
-				if other == name || partsOfWholeName(name, other) || partsOfWholeName(other, name) {
+				if other == name || WholeNameOf(name, other) || WholeNameOf(other, name) {
 					continue // 哈桑纳尔·博尔基亚 is 哈桑纳尔
 				}
 				n := 0

@@ -222,15 +222,17 @@ func TestPanelsAreLabelled(t *testing.T) {
 
 // TestScoreWholeNames: a pair labelled with the short name of an official
 // the index lists by the whole name (the registry's pass renames 巴沙尔 to
-// 巴沙尔·阿萨德) is the same person, still counted; a name that is no part
-// of it is not.
+// 巴沙尔·阿萨德), or by a whole name of which it is a part inside
+// (马杜罗 of 尼古拉斯·马杜罗·莫罗斯), is the same person, still counted; a
+// name that is no part of it is not.
 func TestScoreWholeNames(t *testing.T) {
 	ctx := context.Background()
 	x := buildIndex(t, []fangtan.Document{
 		{ID: "c", Title: "会谈", Date: "2023-05-01", Text: "叙利亚总统巴沙尔·阿萨德会见代表团。"},
+		{ID: "m", Title: "访华", Date: "2023-09-08", Text: "委内瑞拉玻利瓦尔共和国总统尼古拉斯·马杜罗·莫罗斯将访华。"},
 	})
 	path := filepath.Join(t.TempDir(), "panel.tsv")
-	labelled := "y\tc\tofficial\t巴沙尔\t\t\t\ny\tc\tofficial\t阿萨德\t\t\t\ny\tc\tofficial\t巴沙\t\t\t\n"
+	labelled := "y\tc\tofficial\t巴沙尔\t\t\t\ny\tc\tofficial\t阿萨德\t\t\t\ny\tc\tofficial\t巴沙\t\t\t\ny\tm\tofficial\t马杜罗\t\t\t\n"
 	if err := os.WriteFile(path, []byte(labelled), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +240,7 @@ func TestScoreWholeNames(t *testing.T) {
 	if err := score(ctx, &out, x, path); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "1 of 3 right pairs no longer counted") || !strings.Contains(out.String(), "lost (labelled right): c official 巴沙\n") {
+	if !strings.Contains(out.String(), "1 of 4 right pairs no longer counted") || !strings.Contains(out.String(), "lost (labelled right): c official 巴沙\n") {
 		t.Errorf("whole names scored wrong:\n%s", out.String())
 	}
 }
