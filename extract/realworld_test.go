@@ -3029,13 +3029,7 @@ func TestRegistryMentionsStandAlone(t *testing.T) {
 					d = fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text, Officials: written}
 					ex.AddRegistered(&d, reg, reg.Names())
 				}
-				var got []string
-				for _, o := range d.Officials {
-					if o.Inferred {
-						got = append(got, o.Name)
-					}
-				}
-				slices.Sort(got)
+				got := registryAdded(d)
 				want := slices.Sorted(slices.Values(tc.want))
 				if !slices.Equal(got, want) {
 					t.Errorf("%s: officials from the registry %v, want %v (all: %+v)", pass, got, want, d.Officials)
@@ -3132,18 +3126,26 @@ func TestAnotherCountrysName(t *testing.T) {
 				} else {
 					ex.AddRegistered(&d, reg, reg.Names())
 				}
-				var got []string
-				for _, o := range d.Officials {
-					if o.Inferred {
-						got = append(got, o.Name)
-					}
-				}
+				got := registryAdded(d)
 				if !slices.Equal(got, tc.want) {
 					t.Errorf("%s: officials from the registry %v, want %v", pass, got, tc.want)
 				}
 			}
 		})
 	}
+}
+
+// registryAdded returns the names of d's officials the registry added
+// (Inferred), sorted.
+func registryAdded(d fangtan.Document) []string {
+	var names []string
+	for _, o := range d.Officials {
+		if o.Inferred {
+			names = append(names, o.Name)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 // registryExtractor is an extractor of the test's own (UseRegistry changes
