@@ -1624,6 +1624,21 @@ func TestThemesOnWords(t *testing.T) {
 		// Food safety is not safety at work.
 		{"食物檢查站只會在鄰近地區有食物安全事故時才抽檢。", "", "安全生产"},
 		{"煤矿发生安全事故，造成三人死亡。", "安全生产", ""},
+		// A word for an age group after one person's age says who that
+		// person is (forty-seventh session); a range or a bound of ages
+		// names a group, and the word written again keeps the theme.
+		{"畫作的作者是24歲香港青年凌中雲，他去年開始創作。這位24歲的青年說，創作是為了紀念。", "", "青年"},
+		{"一名19歲大學生開設專頁介紹墳場歷史。", "", "青年"},
+		{"一名16岁青少年溺水身亡，另一名17岁青少年获救。", "", "青年"},
+		{"3至6岁儿童入园率持续提高。", "妇女儿童", ""},
+		{"12岁以下儿童可免费乘车。", "妇女儿童", ""},
+		{"一名24岁青年创业成功。政府推出更多政策支持青年创业。", "青年", ""},
+		// A theme phrase that dates what is said (forty-seventh session;
+		// the gold's own example): since reform and opening up, in one's
+		// youth. Written elsewhere, the theme counts.
+		{"新中国成立特别是改革开放以来，我国经济快速发展。", "", "全面深化改革"},
+		{"他青少年时期就热爱数学，青少年时期的笔记至今保存。", "", "青年"},
+		{"我们要坚持改革开放。改革开放以来，城乡面貌焕然一新。", "全面深化改革", ""},
 		// Energy and coal consumption are no domestic demand (xwlb themes,
 		// seed 3; 18 xwlb articles on energy).
 		{"非化石能源消费占比达到18.9%，化石能源消费减量替代，煤炭消费比重下降。", "", "扩大内需"},

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"fangtan/analyzer"
+	"fangtan/internal/han"
 )
 
 // defaultThemesText is the theme file used when none is given. Editing it
@@ -261,7 +262,7 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool) []string {
 					break
 				}
 			}
-			if inside || inPostTitle(texts[n], h.start, h.end) {
+			if inside || inPostTitle(texts[n], h.start, h.end) || afterOnesAge(texts[n], h.start, h.end) || beforeTimeMarker(texts[n], b, h.end) {
 				continue
 			}
 			weakHit := h.weak || personsTitle(texts, n, b, h.start, h.end)
@@ -338,6 +339,64 @@ func personsTitle(texts [][]rune, at int, bounds []bool, start, end int) bool {
 		seen += strings.Count(string(t), name)
 	}
 	return seen < 2
+}
+
+// timeMarkers make the theme phrase right before them a date
+// (timemarkers.txt: 改革开放以来, 青少年时期).
+var timeMarkers = mustList("timemarkers.txt")
+
+// beforeTimeMarker reports whether a time marker (timeMarkers) follows a
+// theme phrase that ends at end, as a word of its own where the text has
+// bounds (jieba's cut).
+func beforeTimeMarker(text []rune, bounds []bool, end int) bool {
+	for _, m := range timeMarkers {
+		n := utf8.RuneCountInString(m)
+		if runesHasPrefix(text[end:], m) && (bounds == nil || end+n >= len(bounds) || bounds[end+n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ageWords are the theme phrases for people of an age or a sex
+// (agewords.txt: 青年, 儿童).
+var ageWords = mustList("agewords.txt")
+
+// afterOnesAge reports whether the phrase at text[start:end] is an age
+// word (ageWords) written after one person's age, with at most a few
+// runes of qualifier between (24岁香港青年, 19岁的大学生): it says who
+// that person is. A bound or a range (12岁以下儿童, 3至6岁儿童) names a
+// group, and a vague age (20多岁) may be one too.
+func afterOnesAge(text []rune, start, end int) bool {
+	if !slices.Contains(ageWords, string(text[start:end])) {
+		return false
+	}
+	for j := start - 1; j >= 0 && start-j <= maxAgeQualifier+1; j-- {
+		switch r := text[j]; {
+		case r == '岁':
+			k := j
+			for k > 0 && ageNumeral(text[k-1]) {
+				k--
+			}
+			return k < j && (k == 0 || !strings.ContainsRune(ageRangeRunes, text[k-1]))
+		case !isHan(r) || strings.ContainsRune(ageRangeRunes+"以上下", r):
+			return false
+		}
+	}
+	return false
+}
+
+// maxAgeQualifier is how many runes may stand between an age and the word
+// it qualifies: a place or a sex and 的 (24岁的香港青年).
+const maxAgeQualifier = 4
+
+// ageRangeRunes join two ages into a range, or two groups (3至6岁, 5岁和).
+const ageRangeRunes = "至到-~～—、或和及与"
+
+// ageNumeral reports whether r writes a number of years: digits, or the
+// Chinese numerals (十九岁, 二十五岁).
+func ageNumeral(r rune) bool {
+	return '0' <= r && r <= '9' || strings.ContainsRune(han.Digits+"百两零〇", r)
 }
 
 // inPostTitle reports whether the phrase at text[start:end] is part of a
