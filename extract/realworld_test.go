@@ -1621,6 +1621,12 @@ func TestThemesOnWords(t *testing.T) {
 		// hkcnews articles, one of them on food trucks for tourists).
 		{"QT只能以旅遊簽證留港，每半年要出境一次。", "", "文旅"},
 		{"一輛旅遊巴士與貨車相撞，多人受傷。", "", "文旅"},
+		// A trip paid by others is a breach of discipline, and a trip as
+		// the time of a story its setting (forty-seventh session: 19 xwlb
+		// discipline reports, 11 hkcnews items, all read wrong).
+		{"他违反中央八项规定精神，接受可能影响公正执行公务的宴请和旅游安排。", "", "文旅"},
+		{"以学习考察名义公款旅游。", "", "文旅"},
+		{"陳小雅上周五在準備出國旅遊時，被中國邊防海關阻攔。", "", "文旅"},
 		// Food safety is not safety at work.
 		{"食物檢查站只會在鄰近地區有食物安全事故時才抽檢。", "", "安全生产"},
 		{"煤矿发生安全事故，造成三人死亡。", "安全生产", ""},
