@@ -363,17 +363,21 @@ func beforeTimeMarker(text []rune, bounds []bool, end int) bool {
 var ageWords = mustList("agewords.txt")
 
 // afterOnesAge reports whether the phrase at text[start:end] is an age
-// word (ageWords) written after one person's age, with at most a few
-// runes of qualifier between (24岁香港青年, 19岁的大学生): it says who
-// that person is. A bound or a range (12岁以下儿童, 3至6岁儿童) names a
-// group, and a vague age (20多岁) may be one too.
+// word (ageWords) written of one person: after their age, with at most a
+// few runes of qualifier between (24岁香港青年, 19岁的大学生), or after a
+// classifier that counts one (一名妇女, 一名住附近的妇女). A bound or a
+// range of ages (12岁以下儿童, 3至6岁儿童) names a group, and a vague age
+// (20多岁) may be one too.
 func afterOnesAge(text []rune, start, end int) bool {
 	if !slices.Contains(ageWords, string(text[start:end])) {
 		return false
 	}
-	for j := start - 1; j >= 0 && start-j <= maxAgeQualifier+1; j-- {
+	for j := start - 1; j >= 0 && start-j <= maxOneQualifier+2; j-- {
+		if j > 0 && start-j <= maxOneQualifier+1 && slices.Contains(onePerson, string(text[j-1:j+1])) {
+			return true
+		}
 		switch r := text[j]; {
-		case r == '岁':
+		case r == '岁' && start-j <= maxAgeQualifier+1:
 			k := j
 			for k > 0 && ageNumeral(text[k-1]) {
 				k--
@@ -389,6 +393,14 @@ func afterOnesAge(text []rune, start, end int) bool {
 // maxAgeQualifier is how many runes may stand between an age and the word
 // it qualifies: a place or a sex and 的 (24岁的香港青年).
 const maxAgeQualifier = 4
+
+// onePerson are the classifiers that count one person (一名妇女); 一个
+// counts things too (一个青年交流平台).
+var onePerson = []string{"一名", "一位", "该名", "这名", "那名", "这位", "那位", "该位"}
+
+// maxOneQualifier is how many runes may stand between such a classifier
+// and the word: a clause with 的 (一名饱受惊吓的妇女).
+const maxOneQualifier = 6
 
 // ageRangeRunes join two ages into a range, or two groups (3至6岁, 5岁和).
 const ageRangeRunes = "至到-~～—、或和及与"
