@@ -1606,6 +1606,12 @@ func TestThemesOnWords(t *testing.T) {
 		// themes, seeds 1 and 5: 18 articles of two stories).
 		{"何君堯妻教育中心連接僭建物，業主表示與租客無關。", "", "教育"},
 		{"教育局公布中小学教育改革方案。", "教育", ""},
+		// Nor is discipline (批评教育), a campaign of publicity (宣传教育)
+		// or a poll's breakdown by schooling (教育程度): forty-seventh
+		// session, 40 pairs of both archives, all read wrong.
+		{"全国共查处“四风”问题11.2万起，批评教育和处理16.1万人。", "", "教育"},
+		{"受訪者中，以年輕人、高教育程度、高收入群組給予較低分數。", "", "教育"},
+		{"加强法制宣传教育，不断提升依法履职能力。", "", "教育"},
 		// A deputy named once by that title (twentieth session): who
 		// someone is; an article of deputies, or on one named again,
 		// keeps the theme.
