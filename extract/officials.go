@@ -777,7 +777,7 @@ const titleStop = "是的访由与在对向说了讯到据将被请让派给见�
 
 // titleStopUnless are title stops that begin org words when followed by
 // one of the given runes.
-var titleStopUnless = map[rune]string{'应': "急", '就': "业", '指': "挥导", '名': "誉", '有': "限", '致': "公"}
+var titleStopUnless = map[rune]string{'应': "急", '就': "业", '指': "挥导", '名': "誉", '有': "限", '致': "公", '系': "主"}
 
 // titleBefore returns where the position that ends at end begins: it walks
 // left over the units of a compound title (太原市委常委、小店区委书记), and
@@ -1070,7 +1070,9 @@ func isTitleStop(rs []rune, i int) bool {
 		return false
 	}
 	// 应国家主席…邀请, but 应急管理局局长; 就民主党…议员, but 就业局局长;
-	// 又指小组主席, but 指挥部总指挥; 另一名发言人, but 名誉主席.
+	// 又指小组主席, but 指挥部总指挥; 另一名发言人, but 名誉主席; 系 for
+	// Cantonese 係 (is), but 土木工程系主任 (a university's department)
+	// and 长和系主席 (a group of companies).
 	if guard, ok := titleStopUnless[r]; ok {
 		return i+1 >= len(rs) || !strings.ContainsRune(guard, rs[i+1])
 	}

@@ -247,6 +247,12 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		notWant []string
 	}{
 		{"国务院副总理张国清、刘国中，国务委员王小洪、吴政隆出席。", []string{"张国清", "刘国中", "王小洪", "吴政隆"}, nil},
+		// 系 (Cantonese 係, "is") stops a title, but before 主任 or 主席 it
+		// is a university's department or a group of companies
+		// (forty-seventh session: 60 hkcnews pairs, all read wrong).
+		{"香港大學土木工程系主任區達光表示，用混凝土不是標準。", nil, []string{"区达光"}},
+		{"分別是長和系主席李嘉誠及嘉里建設主席。", nil, []string{"李嘉诚"}},
+		{"律政司司長袁國強表示，報告會公開。", []string{"袁国强"}, nil},
 		// A post one person holds is not shared down a list (hkcnews-18562,
 		// 12725), though past holders' is (hkcnews-8833, 13106).
 		{"出席嘉賓包括廣東省省長馬興瑞、澳門行政長官崔世安、林鄭月娥。", []string{"马兴瑞", "崔世安"}, []string{"林郑月娥"}},
