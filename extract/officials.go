@@ -1962,8 +1962,9 @@ func (t *tagged) privateBodyBefore(start int, title string) bool {
 		// Only a noun of two runes or more before the qualifier ends a
 		// body's name (集团, 动力, 工会): in 去信时任主席 the post is the
 		// letter's addressee's, whose body is not written.
+		// A party jieba does not know (社民连/x 现任主席) is one too.
 		sp, ok := t.byEnd.get(at)
-		if !ok || sp.end-sp.start < 2 || !(strings.HasPrefix(sp.tag, "n") || sp.tag == "j") {
+		if affiliations.endingAt(rs, at) == 0 && (!ok || sp.end-sp.start < 2 || !(strings.HasPrefix(sp.tag, "n") || sp.tag == "j")) {
 			return false
 		}
 		org = string(rs[titleBefore(t, at):at])

@@ -253,6 +253,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"香港大學土木工程系主任區達光表示，用混凝土不是標準。", nil, []string{"区达光"}},
 		{"分別是長和系主席李嘉誠及嘉里建設主席。", nil, []string{"李嘉诚"}},
 		{"律政司司長袁國強表示，報告會公開。", []string{"袁国强"}, nil},
+		// A party jieba does not know before 现任 (社民连/x) is the
+		// post's body, as a noun is (华懋集团已故主席).
+		{"對於辯方證人社民連現任主席吳文遠的供詞，法官不接納。", nil, []string{"吴文远"}},
 		// A post one person holds is not shared down a list (hkcnews-18562,
 		// 12725), though past holders' is (hkcnews-8833, 13106).
 		{"出席嘉賓包括廣東省省長馬興瑞、澳門行政長官崔世安、林鄭月娥。", []string{"马兴瑞", "崔世安"}, []string{"林郑月娥"}},
