@@ -1948,6 +1948,8 @@ func (t *tagged) privateBodyBefore(start int, title string) bool {
 	}
 	var org string
 	switch {
+	case stockCodeEndingAt(rs, at):
+		return true // 恒隆(101)主席陈启宗: a listed company's
 	case at > 0 && quoteOpener[rs[at-1]] != 0:
 		open := quoteOpener[rs[at-1]]
 		from := at - 2
@@ -1980,6 +1982,23 @@ func (t *tagged) privateBodyBefore(start int, title string) bool {
 		}
 	}
 	return true
+}
+
+// stockCodeEndingAt reports whether a stock code in brackets ends at i:
+// Hong Kong's papers write a listed company's code after its name
+// (东亚银行(0023), 长和(001)), and a public body has none.
+func stockCodeEndingAt(rs []rune, i int) bool {
+	for i > 0 && unicode.IsSpace(rs[i-1]) {
+		i--
+	}
+	if i < 3 || (rs[i-1] != ')' && rs[i-1] != '）') {
+		return false
+	}
+	j := i - 2
+	for j >= 0 && i-2-j < 5 && '0' <= rs[j] && rs[j] <= '9' {
+		j--
+	}
+	return j < i-2 && j >= 0 && (rs[j] == '(' || rs[j] == '（')
 }
 
 // judgePost reports whether title is an official's (publicPost) and

@@ -256,6 +256,10 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// A party jieba does not know before 现任 (社民连/x) is the
 		// post's body, as a noun is (华懋集团已故主席).
 		{"對於辯方證人社民連現任主席吳文遠的供詞，法官不接納。", nil, []string{"吴文远"}},
+		// A stock code in brackets names a listed company (forty-seventh
+		// session: 12 hkcnews pairs).
+		{"東亞銀行(0023)主席李國寶拒絕回應是否支持林鄭。", nil, []string{"李国宝"}},
+		{"上市公司先豐服務集團(0500) 副主席高振順亦是董事。", nil, []string{"高振顺"}},
 		// A post one person holds is not shared down a list (hkcnews-18562,
 		// 12725), though past holders' is (hkcnews-8833, 13106).
 		{"出席嘉賓包括廣東省省長馬興瑞、澳門行政長官崔世安、林鄭月娥。", []string{"马兴瑞", "崔世安"}, []string{"林郑月娥"}},
