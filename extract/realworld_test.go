@@ -260,6 +260,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// session: 12 hkcnews pairs).
 		{"東亞銀行(0023)主席李國寶拒絕回應是否支持林鄭。", nil, []string{"李国宝"}},
 		{"上市公司先豐服務集團(0500) 副主席高振順亦是董事。", nil, []string{"高振顺"}},
+		// An investigator is a body's staff (privateposts.txt).
+		{"不過，申訴專員公署調查主任王曉雯指，該變動合理。", nil, []string{"王晓雯"}},
 		// A post one person holds is not shared down a list (hkcnews-18562,
 		// 12725), though past holders' is (hkcnews-8833, 13106).
 		{"出席嘉賓包括廣東省省長馬興瑞、澳門行政長官崔世安、林鄭月娥。", []string{"马兴瑞", "崔世安"}, []string{"林郑月娥"}},
