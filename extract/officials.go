@@ -1960,18 +1960,18 @@ func (t *tagged) privateBodyBefore(start int, title string) bool {
 			return false
 		}
 		org = string(rs[from+1 : at-1])
-	case at < start && t.byEnd != nil:
+	case at == start || t.byEnd == nil:
+		return t.privateBodyEarlier(at)
+	default:
 		// Only a noun of two runes or more before the qualifier ends a
 		// body's name (集团, 动力, 工会): in 去信时任主席 the post is the
 		// letter's addressee's, whose body is not written.
 		// A party jieba does not know (社民连/x 现任主席) is one too.
 		sp, ok := t.byEnd.get(at)
 		if affiliations.endingAt(rs, at) == 0 && (!ok || sp.end-sp.start < 2 || !(strings.HasPrefix(sp.tag, "n") || sp.tag == "j")) {
-			return false
+			return t.privateBodyEarlier(at)
 		}
 		org = string(rs[titleBefore(t, at):at])
-	default:
-		return false
 	}
 	if org == "" || countryOf(org) != "" {
 		return false
@@ -1982,6 +1982,60 @@ func (t *tagged) privateBodyBefore(start int, title string) bool {
 		}
 	}
 	return true
+}
+
+// privateBodyEarlier reports whether the sentence before a shared post
+// written alone, which ends at end, names a private body last: a party
+// (affiliations.txt: 被禁止运作的香港民族党，召集人陈浩天), a company or an association
+// (大律师公会…争取连任的现任主席林定国), with no public body's word of two
+// runes or more (立法会, 委员会, 政府) between it and the post. The post is
+// that body's. A body of a nation (中华全国总工会) or a country is left to
+// judge, as privateorgs.txt says.
+func (t *tagged) privateBodyEarlier(end int) bool {
+	rs := t.runes
+	for i := end; i > 0 && end-i < maxEarlierBody; i-- {
+		if strings.ContainsRune("。！？!?\n", rs[i-1]) {
+			return false
+		}
+		// A party right before a name is that person's (民主党许智峰),
+		// not a body whose post follows.
+		if parties.endingAt(rs, i) > 0 && !(startsWithSurname(rs[i:]) && nameRunLength(rs, i) >= 2) {
+			return true
+		}
+		for _, w := range longPublicBodies {
+			if runesHaveSuffix(rs[:i], w) {
+				return false
+			}
+		}
+		for _, w := range privateOrgs {
+			if runesHaveSuffix(rs[:i], w) {
+				before := string(rs[max(0, i-utf8.RuneCountInString(w)-8):i])
+				return !holdsAny(before, nationWords) && countryOf(before) == ""
+			}
+		}
+	}
+	return false
+}
+
+// maxEarlierBody is how far back privateBodyEarlier looks, in runes.
+const maxEarlierBody = 40
+
+// longPublicBodies are the public bodies' words of two runes or more:
+// the one-rune ones (市, 局, 部) are in too many other words to look for.
+var longPublicBodies = func() []string {
+	var out []string
+	for _, w := range publicBodies {
+		if utf8.RuneCountInString(w) >= 2 {
+			out = append(out, w)
+		}
+	}
+	return out
+}()
+
+// runesHaveSuffix reports whether rs ends with s.
+func runesHaveSuffix(rs []rune, s string) bool {
+	n := utf8.RuneCountInString(s)
+	return len(rs) >= n && string(rs[len(rs)-n:]) == s
 }
 
 // stockCodeEndingAt reports whether a stock code in brackets ends at i:

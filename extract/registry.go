@@ -1495,7 +1495,25 @@ var candidacyWords = mustList("candidacywords.txt")
 
 // affiliations are the parties, camps and constituencies written right
 // before a person's name (人民力量陈志全): extract/data/affiliations.txt.
-var affiliations = newSuffixIndex(mustList("affiliations.txt"))
+// parties are those of them that are bodies with posts of their own.
+var affiliations, parties = affiliationKinds(mustTable("affiliations.txt"))
+
+// affiliationKinds indexes the rows of affiliations.txt: all of them, and
+// the parties.
+func affiliationKinds(rows []tableRow) (all, party *suffixIndex) {
+	var words, partyWords []string
+	for _, r := range rows {
+		switch r.key {
+		case "party":
+			partyWords = append(partyWords, r.values...)
+		case "body", "camp", "constituency":
+		default:
+			panic("extract/data/affiliations.txt: unknown kind " + r.key)
+		}
+		words = append(words, r.values...)
+	}
+	return newSuffixIndex(words), newSuffixIndex(partyWords)
+}
 
 // runsAfterLeaving reports whether the texts name the registered person ro
 // as a candidate (特首参选人曾俊华) and the registry saw them leave a
