@@ -354,10 +354,11 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 }
 
 // maxBracketBeforeVerb is the longest bracket nameBeforeVerb looks past,
-// and maxTimeAfterBracket the longest time it passes after one.
+// and maxTimeAfterBracket the longest time or occasion it passes after
+// one (周一, 在社交媒體: 葛來儀（Bonnie Glaser）在社交媒體表示).
 const (
 	maxBracketBeforeVerb = 40
-	maxTimeAfterBracket  = 4
+	maxTimeAfterBracket  = 12
 )
 
 // bracketEndingAt is where the bracket that closes right before end opens

@@ -1038,6 +1038,12 @@ func TestReportedSpeech(t *testing.T) {
 		prefix  string // of the reported text
 	}{
 		{"name, verb, comma", []string{"国务院总理李强会见外宾。李强表示，中方愿同各方加强合作。"}, "李强", "中方愿同各方"},
+		// A name's Latin form in brackets, then an occasion of more than a
+		// few runes before the verb (forty-seventh session: 23 hkcnews
+		// statements of scholars, officials and spokesmen gain their
+		// speaker).
+		{"a bracket then an occasion", []string{"研究中心主任葛來儀（Bonnie Glaser）在社交媒體表示，台灣將加入美國的海軍演習。"}, "葛来仪", "台灣將加入"},
+		{"a bracket then an interview", []string{"白宮經濟顧問庫德羅（Larry Kudlow）接受美國傳媒採訪稱，中國國家主席習近平正在阻止一項解決美中貿易爭端的方案。"}, "库德罗", "中國國家主席習近平正在阻止"},
 		// 哈马斯高 of 哈马斯高级官员 was the speaker: 高级 ends a name.
 		{"a group's official", []string{"以色列国防部长加兰特7日称，以军不会停止在拉法的军事行动。哈马斯高级官员哈姆丹表示，如果以军不停止在拉法的军事行动，停火协议就不会达成。"}, "哈姆丹", "如果以军"},
 		// Hong Kong papers shorten 叶刘淑仪 to 叶刘 (data/aliases.txt).
