@@ -270,8 +270,6 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// public body.
 		{"民主黨許智峯則在座位上按響防狼器，主席梁君彥下令暫停會議。", []string{"梁君彦"}, nil},
 		{"立法會今日開始辯論修改《議事規則》動議，主席梁君彥裁定動議可以提出。", []string{"梁君彦"}, nil},
-		// An investigator is a body's staff (privateposts.txt).
-		{"不過，申訴專員公署調查主任王曉雯指，該變動合理。", nil, []string{"王晓雯"}},
 		// A post one person holds is not shared down a list (hkcnews-18562,
 		// 12725), though past holders' is (hkcnews-8833, 13106).
 		{"出席嘉賓包括廣東省省長馬興瑞、澳門行政長官崔世安、林鄭月娥。", []string{"马兴瑞", "崔世安"}, []string{"林郑月娥"}},
