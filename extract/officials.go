@@ -2003,12 +2003,12 @@ func (t *tagged) privateBodyEarlier(end int) bool {
 			return true
 		}
 		for _, w := range longPublicBodies {
-			if runesHaveSuffix(rs[:i], w) {
+			if runesHasSuffix(rs[:i], w) {
 				return false
 			}
 		}
 		for _, w := range privateOrgs {
-			if runesHaveSuffix(rs[:i], w) {
+			if runesHasSuffix(rs[:i], w) {
 				before := string(rs[max(0, i-utf8.RuneCountInString(w)-8):i])
 				return !holdsAny(before, nationWords) && countryOf(before) == ""
 			}
@@ -2031,12 +2031,6 @@ var longPublicBodies = func() []string {
 	}
 	return out
 }()
-
-// runesHaveSuffix reports whether rs ends with s.
-func runesHaveSuffix(rs []rune, s string) bool {
-	n := utf8.RuneCountInString(s)
-	return len(rs) >= n && string(rs[len(rs)-n:]) == s
-}
 
 // stockCodeEndingAt reports whether a stock code in brackets ends at i:
 // Hong Kong's papers write a listed company's code after its name
