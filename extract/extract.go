@@ -329,7 +329,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		bounds = append(bounds, t.bounds())
 	}
 	doc.Places = e.gaz.places(texts, bounds)
-	doc.Themes = e.themes.MatchWords(texts, bounds)
+	doc.Themes = e.themes.MatchWords(texts, bounds, ppl.knownNameStartingAt)
 	doc.Keywords = namesForFragments(e.keywords(folded, title, tags), doc, folded)
 	if e.expander != nil {
 		doc.Words = e.words(doc, title, tags)

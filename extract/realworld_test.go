@@ -1700,6 +1700,21 @@ func TestThemesOnWords(t *testing.T) {
 	}
 }
 
+// TestThemeWordBeforeAPerson: an age word right before the name of a
+// person the article names (毆打青年鄭仲恆, where 鄭仲恆 speaks) says who
+// that person is, as 24歲青年 does (forty-seventh session: 22 hkcnews
+// items of one trial, all read wrong); written of the group, it counts.
+func TestThemeWordBeforeAPerson(t *testing.T) {
+	d := extractText(t, "朱經緯案開審", "前警司朱經緯涉以警棍毆打青年鄭仲恆，被控襲擊致造成身體傷害罪。", "鄭仲恆作供時說：「我當時感到暈暈哋。」")
+	if slices.Contains(d.Themes, "青年") {
+		t.Errorf("themes %v hold 青年", d.Themes)
+	}
+	d = extractText(t, "青年", "青年李明說：「政府應該支持青年創業。」")
+	if !slices.Contains(d.Themes, "青年") {
+		t.Errorf("themes %v lack 青年", d.Themes)
+	}
+}
+
 // TestQuotesOnRealPhrasings: quotations as Hong Kong and mainland news
 // write them, with who said them.
 func TestQuotesOnRealPhrasings(t *testing.T) {
