@@ -293,6 +293,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	doc.Officials = ppl.officials()
 	ppl.noteSpeakingSubjects(tags)
 	ppl.noteLatinSpeakers(tags)
+	ppl.noteGivenNames(tags)
 	doc.Quotes = ppl.quotes(paras, tags, turns, qa)
 	if reported := ppl.reported(paras, tags); len(reported) > 0 {
 		doc.Quotes = append(doc.Quotes, reported...)

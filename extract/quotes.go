@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fangtan/internal/han"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -4497,4 +4498,115 @@ func positionAfterStart(rs []rune, k, end int) int {
 		}
 	}
 	return best
+}
+
+// noteGivenNames makes the given name of a person of three runes a name
+// of theirs where the article writes it alone (袁嘉蔚, then 嘉蔚記得：「…」
+// and 她憶述), as features write the person they are about. The person is
+// one the article knows, or a name jieba reads as one word (nameWordAt)
+// that opens a sentence or a clause somewhere (not 任校委 of 出任校委),
+// with a family name of one rune and no other person of the article
+// sharing the given name; the given name stands alone in the narration
+// at least minGivenAlone times (givenAlone), and jieba cuts it into no
+// word but a name (givenReadAsWord). The speakers found under it are the
+// whole name's (mergeSpeakerNames).
+func (p *people) noteGivenNames(tags []*tagged) {
+	byGiven := map[string]map[string]bool{}
+	add := func(rs []rune) {
+		if len(rs) == 3 && surnames[rs[0]] && allHanRunes(rs) && !hasCompoundSurname(rs) && !bodyName(rs) && !addressOrBody(rs) {
+			given := string(rs[1:])
+			if byGiven[given] == nil {
+				byGiven[given] = map[string]bool{}
+			}
+			byGiven[given][string(rs)] = true
+		}
+	}
+	for name := range p.byName {
+		add([]rune(name))
+	}
+	if p.headlined != "" {
+		add([]rune(p.headlined))
+	}
+	for _, t := range tags {
+		for i := range t.runes {
+			if (i == 0 || !isHan(t.runes[i-1])) && t.nameWordAt(i, i+3) {
+				add(t.runes[i : i+3])
+			}
+		}
+	}
+	for _, given := range slices.Sorted(maps.Keys(byGiven)) {
+		names := byGiven[given]
+		if len(names) != 1 || p.byName[given] != nil {
+			continue
+		}
+		name := slices.Collect(maps.Keys(names))[0]
+		g := []rune(given)
+		if p.mentions(name) < minGivenAlone || givenAlone(tags, g, []rune(name)[0]) < minGivenAlone || givenReadAsWord(tags, g) {
+			continue
+		}
+		whole := p.note(name, "", false)
+		p.note(given, "", false).speaker = whole.speaker
+		p.keepWholeName(given, name)
+	}
+}
+
+// nameWordAt reports whether jieba cut rs[start:end] as one word, a
+// person's name or a word it does not know (袁嘉蔚/x).
+func (t *tagged) nameWordAt(start, end int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(start)
+	return ok && sp.end == end && (isPersonTag(sp.tag) || sp.tag == "x")
+}
+
+// givenAlone counts where the narration of tags writes the given name
+// without the family name before it and without an organisation's word
+// after it. Inside a quotation the name is the speaker's way of naming
+// the person (正如南央所說 in 章立凡's words), not the article's. It
+// gives 0 where the name is written anywhere before a spokesperson's
+// word (兆禧媽媽, spokespeople.txt): the article names another person by
+// it, whose words would go to the one named.
+func givenAlone(tags []*tagged, given []rune, family rune) int {
+	n := 0
+	for _, t := range tags {
+		rs := t.runes
+		quoted := findQuotations(rs)
+		for i := 0; i+len(given) <= len(rs); i++ {
+			if !hasRunesAt(rs, i, given) {
+				continue
+			}
+			if anyWordAt(rs, i+len(given), spokespeople) {
+				return 0
+			}
+			if (i == 0 || rs[i-1] != family) && !anyWordAt(rs, i+len(given), privateOrgs) &&
+				!slices.ContainsFunc(quoted, func(q quoteSpan) bool { return q.start <= i && i < q.end }) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// minGivenAlone is how often the article must write a given name alone
+// for it to be the person's, and the whole name.
+const minGivenAlone = 3
+
+// givenReadAsWord reports whether jieba cuts the runes given, anywhere in
+// tags, as one word of the dictionary's other than a name (港铁/j, 承建/v).
+func givenReadAsWord(tags []*tagged, given []rune) bool {
+	for _, t := range tags {
+		if t.byStart == nil {
+			continue
+		}
+		for i := 0; i+len(given) <= len(t.runes); i++ {
+			if !hasRunesAt(t.runes, i, given) {
+				continue
+			}
+			if sp, ok := t.byStart.get(i); ok && sp.end == i+len(given) && !isPersonTag(sp.tag) && sp.tag != "x" {
+				return true
+			}
+		}
+	}
+	return false
 }

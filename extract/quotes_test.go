@@ -186,6 +186,17 @@ func TestFeatureSpeakers(t *testing.T) {
 			"「每朝6點半，監獄會播港台一台，全部人都會醒晒起身刷牙洗臉。」",
 			"「監倉入面的杯、牙刷全部都要放在指定位置。」",
 		}, "每朝6點半", "黄之锋"},
+		// A feature names its subject by the given name alone after the
+		// first mention; the pronoun then goes on with her.
+		{"a given name alone", "羅冠聰女友袁嘉蔚：我要站得更前", givenNameFeature, "當見到對方笑", "袁嘉蔚"},
+		{"a standalone quotation in a feature of her words", "羅冠聰女友袁嘉蔚：我要站得更前", givenNameFeature, "直到阿聰入獄後", "袁嘉蔚"},
+		// Written alone only inside another's quotations, it is how that
+		// speaker names the person, not how the article does.
+		{"a given name alone only in quotations", "章立凡談李銳追悼會", []string{
+			"獨立評論人章立凡接受訪問。李銳女兒李南央早前公開父親日記，李南央說，父親不願覆蓋黨旗。",
+			"章立凡說：「我也注意到，南央女士公布了李銳先生的日記。正如南央所說，只要生活在中國，就一定會受到黨的箝制。我相信南央說的是真的。」",
+			"他說，「黨旗代表你的歸屬，海外炒作也無用。」",
+		}, "黨旗代表你的歸屬", "章立凡"},
 		{"a headline without a verb", "黃之鋒 監獄如何扭曲人性", []string{
 			"時間回到8月17日，黃之鋒被押上囚車送到壁屋懲教所。",
 			"「每朝6點半，監獄會播港台一台，全部人都會醒晒起身刷牙洗臉。」",
@@ -207,6 +218,18 @@ func TestFeatureSpeakers(t *testing.T) {
 			t.Fatalf("no quotation %q among %+v", tc.quote, d.Quotes)
 		})
 	}
+}
+
+// givenNameFeature is a feature that writes its subject's given name
+// alone (嘉蔚) after naming her in full (袁嘉蔚), after hkcnews-6935.
+var givenNameFeature = []string{
+	"23歲的袁嘉蔚，現在的工作是眾志社區幹事。",
+	"袁嘉蔚強調：「我不是要做第二個羅冠聰。」",
+	"嘉蔚憶起與阿聰初次見面的畫面，他們當時都在學聯。",
+	"雖然日常生活離不開工作，但嘉蔚覺得：「當見到對方笑，你知道那是不一樣的笑。」",
+	"嘉蔚記得：「但他都繼續做，不會說自己輸硬。」",
+	"「直到阿聰入獄後，我發現，我那麼難受。」",
+	"嘉蔚分享了一個笑話：「有一次，阿聰在canteen買了碗湯。」",
 }
 
 // TestQuotationRuns: a quotation that runs over several paragraphs, opened
