@@ -193,8 +193,8 @@ func TestFeatureSpeakers(t *testing.T) {
 		// Written alone only inside another's quotations, it is how that
 		// speaker names the person, not how the article does.
 		{"a given name alone only in quotations", "章立凡談李銳追悼會", []string{
-			"獨立評論人章立凡接受訪問。李銳女兒李南央早前公開父親日記，李南央說，父親不願覆蓋黨旗。",
-			"章立凡說：「我也注意到，南央女士公布了李銳先生的日記。正如南央所說，只要生活在中國，就一定會受到黨的箝制。我相信南央說的是真的。」",
+			"獨立評論人章立凡接受訪問。李銳女兒李南央早前公開父親日記，李南央說，父親不願覆蓋黨旗。李南央又說：「父親生前已經講得很清楚。」",
+			"章立凡說，李銳追悼會的爭議，可以說是家事、國事和黨內事的集結。「我相信南央說的是真的。我也注意到，南央女士公布了李銳先生的日記。正如南央所說，只要生活在中國，就一定會受到黨的箝制。」",
 			"他說，「黨旗代表你的歸屬，海外炒作也無用。」",
 		}, "黨旗代表你的歸屬", "章立凡"},
 		{"a headline without a verb", "黃之鋒 監獄如何扭曲人性", []string{
