@@ -322,6 +322,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	if !qa {
 		ppl.intervieweeQuotes(doc.Quotes, paras, tags)
 		runOnSpeakers(doc.Quotes, paras)
+		joinedSpeakers(doc.Quotes, paras)
 	}
 	doc.Quotes = trimEmphasis(doc.Quotes)
 	bounds := make([][]bool, 0, len(texts))

@@ -4610,3 +4610,42 @@ func givenReadAsWord(tags []*tagged, given []rune) bool {
 	}
 	return false
 }
+
+// joinedSpeakers gives a direct quotation joined to the one before it
+// (「…」、「…」, joinedQuotations) with no speaker of its own that one's
+// speaker, once every rule has given speakers: quotes reads the joined
+// pieces as it finds each paragraph's speakers, and a later rule (a
+// feature's interviewee, a run on quotation) may give the first piece
+// its speaker only after it.
+func joinedSpeakers(quotes []fangtan.Quote, paras []string) {
+	type placed struct{ i, end int } // a quotation and where its text ends
+	var last placed
+	lastPara := -1
+	var rs []rune
+	from := 0
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Kind != fangtan.QuoteDirect || q.Paragraph >= len(paras) {
+			continue
+		}
+		if q.Paragraph != lastPara {
+			lastPara, rs, from, last = q.Paragraph, []rune(paras[q.Paragraph]), 0, placed{i: -1}
+		}
+		text := []rune(q.Text)
+		at := -1
+		for k := from; k+len(text) <= len(rs); k++ {
+			if hasRunesAt(rs, k, text) {
+				at = k
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		if q.Speaker == "" && last.i >= 0 && quotes[last.i].Speaker != "" && joinedQuotations(rs, last.end, at) {
+			q.Speaker, q.SpeakerTitle = quotes[last.i].Speaker, quotes[last.i].SpeakerTitle
+		}
+		last = placed{i, at + len(text)}
+		from = at + len(text)
+	}
+}

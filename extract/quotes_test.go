@@ -197,6 +197,16 @@ func TestFeatureSpeakers(t *testing.T) {
 			"章立凡說，李銳追悼會的爭議，可以說是家事、國事和黨內事的集結。「我相信南央說的是真的。我也注意到，南央女士公布了李銳先生的日記。正如南央所說，只要生活在中國，就一定會受到黨的箝制。」",
 			"他說，「黨旗代表你的歸屬，海外炒作也無用。」",
 		}, "黨旗代表你的歸屬", "章立凡"},
+		// The second piece of joined words (「…」、「…」) is the first
+		// one's speaker's, also where a later rule (the interviewee's)
+		// gave the first its speaker.
+		{"joined words after an interviewee's quotation", "車長葉蔚琳：我哋只係想公平", []string{
+			"九巴車長葉蔚琳接受本報訪問。",
+			"葉蔚琳說：「我做車長已經十年。」",
+			"葉蔚琳表示：「我哋只係想公平。」",
+			"葉蔚琳指：「工會應該代表車長。」",
+			"「我好記得嗰日去香港電台訪問，主持人話有個議員會一齊做訪問。」、「我唔想沾染到有啲政黨，因為我知道咁樣會好麻煩。」",
+		}, "我唔想沾染到有啲政黨", "叶蔚琳"},
 		{"a headline without a verb", "黃之鋒 監獄如何扭曲人性", []string{
 			"時間回到8月17日，黃之鋒被押上囚車送到壁屋懲教所。",
 			"「每朝6點半，監獄會播港台一台，全部人都會醒晒起身刷牙洗臉。」",
