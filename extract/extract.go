@@ -323,6 +323,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		ppl.intervieweeQuotes(doc.Quotes, paras, tags)
 		runOnSpeakers(doc.Quotes, paras)
 		joinedSpeakers(doc.Quotes, paras)
+		answeredQuestions(doc.Quotes, paras)
 	}
 	doc.Quotes = trimEmphasis(doc.Quotes)
 	bounds := make([][]bool, 0, len(texts))

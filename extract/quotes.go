@@ -4618,22 +4618,56 @@ func givenReadAsWord(tags []*tagged, given []rune) bool {
 // feature's interviewee, a run on quotation) may give the first piece
 // its speaker only after it.
 func joinedSpeakers(quotes []fangtan.Quote, paras []string) {
-	type placed struct{ i, end int } // a quotation and where its text ends
-	var last placed
-	lastPara := -1
+	eachFollowing(quotes, paras, func(prev, q *fangtan.Quote, rs []rune, end, start int) {
+		if q.Speaker == "" && prev.Speaker != "" && joinedQuotations(rs, end, start) {
+			q.Speaker, q.SpeakerTitle = prev.Speaker, prev.SpeakerTitle
+		}
+	})
+}
+
+// answeredQuestions gives a direct quotation with no speaker that
+// follows a question alone after another quotation of its paragraph
+// (…」那怕不怕被起底？「少少啦…」, …」。記者問他怎樣界定自己…？「…」) the
+// speaker of that quotation: features run an interview so, the
+// interviewee's answer, the reporter's next question, and the answer to
+// it. The question is one sentence of at most maxQuestionRunes runes,
+// which may name the people it asks about (葉國華今次可有支持他？).
+func answeredQuestions(quotes []fangtan.Quote, paras []string) {
+	eachFollowing(quotes, paras, func(prev, q *fangtan.Quote, rs []rune, end, start int) {
+		if q.Speaker != "" || prev.Speaker == "" || reportersQuestion(q.Text) || end+1 > start-1 {
+			return
+		}
+		between := []rune(strings.TrimRight(strings.TrimLeft(string(rs[end+1:start-1]), " 　。.，,"), " 　"))
+		n := len(between)
+		if n < 2 || n > maxQuestionRunes || (between[n-1] != '？' && between[n-1] != '?') ||
+			strings.ContainsAny(string(between[:n-1]), sentenceEnds+"「」“”『』\"") {
+			return
+		}
+		q.Speaker, q.SpeakerTitle = prev.Speaker, prev.SpeakerTitle
+	})
+}
+
+// maxQuestionRunes is how long a reporter's question between two
+// quotations may be.
+const maxQuestionRunes = 100
+
+// eachFollowing calls f with each direct quotation of quotes and the
+// direct quotation before it in its paragraph, the paragraph's runes,
+// where the text of the one before ends and where this one's starts.
+func eachFollowing(quotes []fangtan.Quote, paras []string, f func(prev, q *fangtan.Quote, rs []rune, end, start int)) {
+	prev, prevEnd, para := -1, 0, -1
 	var rs []rune
-	from := 0
 	for i := range quotes {
 		q := &quotes[i]
 		if q.Kind != fangtan.QuoteDirect || q.Paragraph >= len(paras) {
 			continue
 		}
-		if q.Paragraph != lastPara {
-			lastPara, rs, from, last = q.Paragraph, []rune(paras[q.Paragraph]), 0, placed{i: -1}
+		if q.Paragraph != para {
+			para, rs, prev, prevEnd = q.Paragraph, []rune(paras[q.Paragraph]), -1, 0
 		}
 		text := []rune(q.Text)
 		at := -1
-		for k := from; k+len(text) <= len(rs); k++ {
+		for k := prevEnd; k+len(text) <= len(rs); k++ {
 			if hasRunesAt(rs, k, text) {
 				at = k
 				break
@@ -4642,10 +4676,9 @@ func joinedSpeakers(quotes []fangtan.Quote, paras []string) {
 		if at < 0 {
 			continue
 		}
-		if q.Speaker == "" && last.i >= 0 && quotes[last.i].Speaker != "" && joinedQuotations(rs, last.end, at) {
-			q.Speaker, q.SpeakerTitle = quotes[last.i].Speaker, quotes[last.i].SpeakerTitle
+		if prev >= 0 {
+			f(&quotes[prev], q, rs, prevEnd, at)
 		}
-		last = placed{i, at + len(text)}
-		from = at + len(text)
+		prev, prevEnd = i, at+len(text)
 	}
 }

@@ -207,6 +207,12 @@ func TestFeatureSpeakers(t *testing.T) {
 			"葉蔚琳指：「工會應該代表車長。」",
 			"「我好記得嗰日去香港電台訪問，主持人話有個議員會一齊做訪問。」、「我唔想沾染到有啲政黨，因為我知道咁樣會好麻煩。」",
 		}, "我唔想沾染到有啲政黨", "叶蔚琳"},
+		// A question alone between two quotations: the one who answered
+		// the last question answers this one.
+		{"an answer to the reporter's next question", "李澤楷談家庭", []string{
+			"電訊盈科主席李澤楷接受訪問。",
+			"被問到對他三個兒子有何期望，李澤楷說：「希望他們快樂成長，將來做到社會貢獻者。」兒子反叛又如何？「如對社會有正面貢獻，我會給他做。」",
+		}, "如對社會有正面貢獻", "李泽楷"},
 		{"a headline without a verb", "黃之鋒 監獄如何扭曲人性", []string{
 			"時間回到8月17日，黃之鋒被押上囚車送到壁屋懲教所。",
 			"「每朝6點半，監獄會播港台一台，全部人都會醒晒起身刷牙洗臉。」",
