@@ -4630,8 +4630,10 @@ func joinedSpeakers(quotes []fangtan.Quote, paras []string) {
 // (…」那怕不怕被起底？「少少啦…」, …」。記者問他怎樣界定自己…？「…」) the
 // speaker of that quotation: features run an interview so, the
 // interviewee's answer, the reporter's next question, and the answer to
-// it. The question is one sentence of at most maxQuestionRunes runes,
-// which may name the people it asks about (葉國華今次可有支持他？).
+// it. The question ends the narration between them, which quotes no one
+// and runs to at most maxQuestionRunes runes; it may name the people it
+// asks about (葉國華今次可有支持他？), and narration of the one who answers
+// may come before it (他說，非常享受退休生活。那麼…他可會接受？).
 func answeredQuestions(quotes []fangtan.Quote, paras []string) {
 	eachFollowing(quotes, paras, func(prev, q *fangtan.Quote, rs []rune, end, start int) {
 		if q.Speaker != "" || prev.Speaker == "" || reportersQuestion(q.Text) || end+1 > start-1 {
@@ -4640,16 +4642,16 @@ func answeredQuestions(quotes []fangtan.Quote, paras []string) {
 		between := []rune(strings.TrimRight(strings.TrimLeft(string(rs[end+1:start-1]), " 　。.，,"), " 　"))
 		n := len(between)
 		if n < 2 || n > maxQuestionRunes || (between[n-1] != '？' && between[n-1] != '?') ||
-			strings.ContainsAny(string(between[:n-1]), sentenceEnds+"「」“”『』\"") {
+			strings.ContainsAny(string(between[:n-1]), "「」“”『』\"") {
 			return
 		}
 		q.Speaker, q.SpeakerTitle = prev.Speaker, prev.SpeakerTitle
 	})
 }
 
-// maxQuestionRunes is how long a reporter's question between two
-// quotations may be.
-const maxQuestionRunes = 100
+// maxQuestionRunes is how long the narration that ends in a reporter's
+// question between two quotations may be.
+const maxQuestionRunes = 150
 
 // eachFollowing calls f with each direct quotation of quotes and the
 // direct quotation before it in its paragraph, the paragraph's runes,
