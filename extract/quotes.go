@@ -4541,11 +4541,14 @@ func (p *people) noteGivenNames(tags []*tagged) {
 		}
 		name := slices.Collect(maps.Keys(names))[0]
 		g := []rune(given)
-		if p.mentions(name) < minGivenAlone || givenAlone(tags, g, []rune(name)[0]) < minGivenAlone || givenReadAsWord(tags, g) {
+		// The counts in the whole text first: written alone fewer times
+		// there, it is fewer times in the narration too.
+		whole := p.mentions(name)
+		if whole < minGivenAlone || p.mentions(given)-whole < minGivenAlone || givenAlone(tags, g, []rune(name)[0]) < minGivenAlone || givenReadAsWord(tags, g) {
 			continue
 		}
-		whole := p.note(name, "", false)
-		p.note(given, "", false).speaker = whole.speaker
+		pi := p.note(name, "", false)
+		p.note(given, "", false).speaker = pi.speaker
 		p.keepWholeName(given, name)
 	}
 }
