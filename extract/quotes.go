@@ -4671,13 +4671,7 @@ func eachFollowing(quotes []fangtan.Quote, paras []string, f func(prev, q *fangt
 			para, rs, prev, prevEnd = q.Paragraph, []rune(paras[q.Paragraph]), -1, 0
 		}
 		text := []rune(q.Text)
-		at := -1
-		for k := prevEnd; k+len(text) <= len(rs); k++ {
-			if hasRunesAt(rs, k, text) {
-				at = k
-				break
-			}
-		}
+		at := indexRunes(rs, text, prevEnd)
 		if at < 0 {
 			continue
 		}

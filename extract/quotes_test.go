@@ -187,7 +187,8 @@ func TestFeatureSpeakers(t *testing.T) {
 			"「監倉入面的杯、牙刷全部都要放在指定位置。」",
 		}, "每朝6點半", "黄之锋"},
 		// A feature names its subject by the given name alone after the
-		// first mention; the pronoun then goes on with her.
+		// first mention; her words, so found, make her the interviewee
+		// whose standalone quotations are hers.
 		{"a given name alone", "羅冠聰女友袁嘉蔚：我要站得更前", givenNameFeature, "當見到對方笑", "袁嘉蔚"},
 		{"a standalone quotation in a feature of her words", "羅冠聰女友袁嘉蔚：我要站得更前", givenNameFeature, "直到阿聰入獄後", "袁嘉蔚"},
 		// Written alone only inside another's quotations, it is how that

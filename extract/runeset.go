@@ -98,11 +98,15 @@ func hasRunesAt(rs []rune, i int, w []rune) bool {
 }
 
 // hasRunesIn reports whether w occurs in t.
-func hasRunesIn(t, w []rune) bool {
-	for i := 0; i+len(w) <= len(t); i++ {
+func hasRunesIn(t, w []rune) bool { return indexRunes(t, w, 0) >= 0 }
+
+// indexRunes is the first index of t at or after from where w stands, or
+// -1.
+func indexRunes(t, w []rune, from int) int {
+	for i := from; i+len(w) <= len(t); i++ {
 		if hasRunesAt(t, i, w) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
