@@ -1700,6 +1700,9 @@ func (t *tagged) officialNameAt(i int, title string) int {
 		return 0
 	}
 	n := t.nameAt(i)
+	if n == 0 {
+		n = max(t.familyNameAndWordAt(i), t.nameGluedToPostAt(i))
+	}
 	if countryOf(title) == "日本" {
 		if j := t.japaneseNameAt(i); j > n {
 			return j
@@ -1724,6 +1727,81 @@ func (t *tagged) officialNameAt(i int, title string) int {
 		return f // 前局长布伦南则说: three transliteration runes are a name
 	}
 	return n
+}
+
+// familyNameAndWordAt returns 3 where, right after a post, jieba cut a
+// name of three runes as its family name alone and a word of two that
+// is no verb (谭/zg 文豪/n 表示: 公民黨立法會議員譚文豪表示), which nameAt
+// reads as no name. The post says a name stands here; the article must
+// write the three runes again, and a verb, a stop, punctuation or the
+// end must follow them, so a family name and a noun of the sentence
+// (主席王/教授) read as no name.
+func (t *tagged) familyNameAndWordAt(i int) int {
+	rs := t.runes
+	if t.byStart == nil || t.writtenAgain == nil || i+3 > len(rs) || !surnames[rs[i]] {
+		return 0
+	}
+	// 特首向議員發信, 由行政長官任主席: a preposition or a verb before
+	// another post.
+	if strings.ContainsRune(prepositionFamilyNames, rs[i]) || positionStartingAt(rs, i+1) > 0 {
+		return 0
+	}
+	sp, ok := t.byStart.get(i)
+	if !ok || sp.end != i+1 {
+		return 0
+	}
+	word, ok := t.byStart.get(i + 1)
+	if !ok || word.end != i+3 || !allHanRunes(rs[i+1:i+3]) || tagIn(word.tag, "vpcdurm") {
+		return 0
+	}
+	name := string(rs[i : i+3])
+	if notNames[name] || notNames[string(rs[i:i+2])] || slices.Contains(honorifics, string(rs[i+1:i+3])) || slices.Contains(personNouns, string(rs[i+1:i+3])) {
+		return 0
+	}
+	if !t.clauseGoesOnAt(i+3) || !t.writtenAgain(name) {
+		return 0
+	}
+	return 3
+}
+
+// nameGluedToPostAt returns the length of a name at i, right after a
+// post, that jieba glued to the post's last runes as one word it does
+// not know (警务处/n 长卢伟聪/x 表示): the rest of that word, two or three
+// runes from a family name.
+func (t *tagged) nameGluedToPostAt(i int) int {
+	rs := t.runes
+	if t.byStart == nil || i >= len(rs) || !surnames[rs[i]] {
+		return 0
+	}
+	if _, ok := t.byStart.get(i); ok {
+		return 0
+	}
+	for k := i - 1; k >= max(0, i-2); k-- {
+		sp, ok := t.byStart.get(k)
+		if !ok {
+			continue
+		}
+		n := sp.end - i
+		if sp.tag != "x" || n < 2 || n > 3 || !allHanRunes(rs[i:sp.end]) || notNames[string(rs[i:sp.end])] || notNames[string(rs[i:i+2])] || !t.clauseGoesOnAt(sp.end) {
+			return 0
+		}
+		return n
+	}
+	return 0
+}
+
+// clauseGoesOnAt reports whether a name read against jieba's cut may end
+// at i: at the end, before punctuation or a stop, or before a word of
+// jieba's that is a verb, preposition, conjunction or adverb (表示, 和,
+// 则), not a noun that would be the name's own (中宣部长冀港/媒: a
+// headline's verb and object).
+func (t *tagged) clauseGoesOnAt(i int) bool {
+	rs := t.runes
+	if i >= len(rs) || !isHan(rs[i]) || stopWordAt(rs, i) {
+		return true
+	}
+	next, ok := t.byStart.get(i)
+	return ok && tagIn(next.tag, "vpcd")
 }
 
 // prepositionAfterPost reports whether the rune at i, right after a post,

@@ -253,6 +253,25 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"香港大學土木工程系主任區達光表示，用混凝土不是標準。", nil, []string{"区达光"}},
 		{"分別是長和系主席李嘉誠及嘉里建設主席。", nil, []string{"李嘉诚"}},
 		{"律政司司長袁國強表示，報告會公開。", []string{"袁国强"}, nil},
+		// After a post, jieba cuts some names as a family name and a word
+		// of two (谭/zg 文豪/n, 方/zg 星海/n): the name is read where the
+		// article writes it again (forty-ninth session: 45 hkcnews and 11
+		// xwlb pairs), but not a preposition or a verb before another post.
+		{"公民黨立法會議員譚文豪表示，領展曾派代表。譚文豪批評領展：「佢唔駛旨意。」", []string{"谭文豪"}, nil},
+		{"中國證監會副主席方星海指出，市場要開放。方星海又說，會繼續改革。", []string{"方星海"}, nil},
+		{"公民黨立法會議員譚文豪表示，領展曾派代表。", nil, []string{"谭文豪"}},
+		{"特首向議員發律師信。向議員發信是撕裂香港。", nil, []string{"向议员"}},
+		{"由行政長官任主席的委員會。由行政長官任主席是慣例。", nil, []string{"任主席"}},
+		// …or glued the post's last rune to a name it does not know
+		// (警务处/n 长卢伟聪/x), but not to a headline's verb and object
+		// (中宣部长冀港/媒).
+		{"警務處長盧偉聰表示，法庭是神聖莊嚴的地方。", []string{"卢伟聪"}, nil},
+		{"有線新聞報道題為〈中宣部長冀港媒推進香港融入內地〉。", nil, []string{"冀港"}},
+		// Family names news mostly writes as something else start a name
+		// jieba does not know after a post (rarefamilynames.txt).
+		{"教育部党组书记、部长怀进鹏表示，党的十八大以来。", []string{"怀进鹏"}, nil},
+		{"江苏省委书记信长星主持会议。", []string{"信长星"}, nil},
+		{"法官信納該證人的證供可信。", nil, []string{"信纳该"}},
 		// A party jieba does not know before 现任 (社民连/x) is the
 		// post's body, as a noun is (华懋集团已故主席).
 		{"對於辯方證人社民連現任主席吳文遠的供詞，法官不接納。", nil, []string{"吴文远"}},
