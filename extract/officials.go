@@ -2054,12 +2054,16 @@ func (t *tagged) privateBodyBefore(start int, title string) bool {
 	if org == "" || countryOf(org) != "" {
 		return false
 	}
-	for _, b := range publicBodies {
-		if strings.Contains(org, b) {
-			return false
-		}
+	return !holdsAny(withoutPrivateBodies(org), publicBodies)
+}
+
+// withoutPrivateBodies returns org without the words of privatebodies.txt,
+// which hold a public body's word but name none (公司 holds 司).
+func withoutPrivateBodies(org string) string {
+	for _, w := range privateBodies {
+		org = strings.ReplaceAll(org, w, "")
 	}
-	return true
+	return org
 }
 
 // privateBodyEarlier reports whether the sentence before a shared post
@@ -2166,10 +2170,7 @@ func judge(title string) (public, lone, bodiless bool) {
 	national := !ownPost && holdsAny(org, nationalPrivateOrgs)
 	countOnly := func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("名位", r) }
 	named := strings.TrimFunc(org, countOnly) != ""
-	for _, w := range privateBodies {
-		org = strings.ReplaceAll(org, w, "")
-	}
-	org = strings.TrimFunc(org, countOnly)
+	org = strings.TrimFunc(withoutPrivateBodies(org), countOnly)
 	if org == "" && named && !qualified {
 		// 公司主席: the post of a body whose name is a private body's
 		// word alone, not a post written alone.

@@ -272,6 +272,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"教育部党组书记、部长怀进鹏表示，党的十八大以来。", []string{"怀进鹏"}, nil},
 		{"江苏省委书记信长星主持会议。", []string{"信长星"}, nil},
 		{"法官信納該證人的證供可信。", nil, []string{"信纳该"}},
+		// 司机 holds 司 (律政司) but names no public body: a drivers'
+		// union's post is no official's, with or without 现任.
+		{"的士司機從業員總會秘書長黃大海質疑，區諾軒燒過基本法。黃大海說，會上訴。", nil, []string{"黄大海"}},
+		{"的士司機從業員總會現任秘書長黃大海質疑，區諾軒燒過基本法。黃大海說，會上訴。", nil, []string{"黄大海"}},
+		{"律政司秘書長陳志雄表示，會上訴。", []string{"陈志雄"}, nil},
 		// A party jieba does not know before 现任 (社民连/x) is the
 		// post's body, as a noun is (华懋集团已故主席).
 		{"對於辯方證人社民連現任主席吳文遠的供詞，法官不接納。", nil, []string{"吴文远"}},
