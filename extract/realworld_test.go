@@ -272,6 +272,13 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"教育部党组书记、部长怀进鹏表示，党的十八大以来。", []string{"怀进鹏"}, nil},
 		{"江苏省委书记信长星主持会议。", []string{"信长星"}, nil},
 		{"法官信納該證人的證供可信。", nil, []string{"信纳该"}},
+		// Transliteration runes that spell other words too (呼吁, 伦敦,
+		// 祖国): a foreign name after a foreign post, but no city before
+		// one (伦敦国王学院).
+		{"蒙古国总统呼日勒苏赫预祝大会圆满成功。", []string{"呼日勒苏赫|蒙古国"}, nil},
+		{"几内亚总统敦布亚、纳米比亚总统根哥布出席。", []string{"敦布亚|几内亚", "根哥布|纳米比亚"}, nil},
+		{"会见联合国教科文组织总干事阿祖莱。", []string{"阿祖莱|联合国"}, nil},
+		{"- 1981年：倫敦國王學院理學士（土木工程）學位", nil, []string{"伦敦"}},
 		// 司机 holds 司 (律政司) but names no public body: a drivers'
 		// union's post is no official's, with or without 现任.
 		{"的士司機從業員總會秘書長黃大海質疑，區諾軒燒過基本法。黃大海說，會上訴。", nil, []string{"黄大海"}},
