@@ -1368,6 +1368,7 @@ func TestAddRegistered(t *testing.T) {
 	reg := fangtan.NewRegistry()
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "王毅", Title: "外交部长"}, {Name: "王刚", Title: "县长"}}})
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "陈志全", Title: "立法会议员"}, {Name: "莫乃光", Title: "立法会议员"}, {Name: "毛孟静", Title: "立法会议员"}}})
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "张又侠", Title: "中央军委副主席"}, {Name: "穆罕默德", Title: "阿联酋总统"}, {Name: "阿卜杜拉", Title: "卡塔尔副埃米尔"}}})
 	for _, tc := range []struct {
 		text string
 		want []string
@@ -1383,6 +1384,14 @@ func TestAddRegistered(t *testing.T) {
 		// After an affiliation a name still needs a boundary after it:
 		// 王刚才 is no name.
 		{"民主黨王刚才说完就走了。", nil},
+		// Right after a post a registered name of three runes or more
+		// needs no boundary after it, but a foreign one may run on, and a
+		// regnal number makes another person; two runes still need one.
+		{"中央军委副主席张又侠宣读了命令。", []string{"张又侠"}},
+		{"出席的有中央军委副主席张又侠", []string{"张又侠"}},
+		{"摩洛哥国王穆罕默德六世致慰问电。", nil},
+		{"伊朗外长阿卜杜拉希扬会见来宾。", nil},
+		{"县长王刚才到任就下乡。", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := fangtan.Document{Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}

@@ -114,7 +114,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if as == formerOfficial && registeredAsOf(ro) == formerOfficial && writesFormerOffice(texts, ro) {
 			as = officialNow
 		}
-		if as != officialNow || !mentionsPerson(texts, []rune(name)) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) ||
+		if as != officialNow || !mentionsPerson(texts, []rune(name), reg) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) ||
 			outOfOfficeAt(texts, ro, doc.Date) {
 			continue
 		}
@@ -1675,8 +1675,9 @@ func onlyInside(texts [][]rune, short, full string) bool {
 // mentionsPerson reports whether name occurs in one of texts where a name
 // can stand: after a boundary (punctuation, a post, a party or a
 // constituency, a preposition) and before one (punctuation, a verb or
-// particle, a post).
-func mentionsPerson(texts [][]rune, name []rune) bool {
+// particle, a post), or right after a post where no shorter registered
+// name stands (standsAfterPost).
+func mentionsPerson(texts [][]rune, name []rune, reg *fangtan.Registry) bool {
 	for _, t := range texts {
 		s := string(t)
 		for off := 0; ; {
@@ -1685,7 +1686,7 @@ func mentionsPerson(texts [][]rune, name []rune) bool {
 				break
 			}
 			at := len([]rune(s[:off+i]))
-			if nameStandsAt(t, at, at+len(name)) {
+			if nameStandsAt(t, at, at+len(name)) || standsAfterPost(t, at, at+len(name)) && !shorterRegisteredStandsAt(t, at, at+len(name), reg) {
 				return true
 			}
 			off += i + len(string(name))
@@ -1716,6 +1717,35 @@ func nameStandsAt(rs []rune, start, end int) bool {
 	return before && after
 }
 
+// standsAfterPost reports whether a registered name of three runes or
+// more stands at start, right after a post, whatever follows it
+// (中央军委副主席张又侠宣读), where nameStandsAt asks for a boundary. Two
+// runes may be a family name and a verb (书记李强调), a foreign name may
+// go on (外长阿卜杜拉希扬, 诚信党主席莫哈末沙布), a regnal number makes
+// another person (国王穆罕默德六世), and a form of address or a person
+// noun after it (辅导主任陈凯欣博士, 总干事胡志伟牧师) marks a namesake who
+// holds no office.
+func standsAfterPost(rs []rune, start, end int) bool {
+	return end-start >= 3 && end < len(rs) && start > 0 && positionEndingAt(rs, start) > 0 &&
+		!quotedAlone(rs, start, end) && !han.IsNameJoiner(rs[end]) &&
+		regnalNumber(rs, end) == 0 &&
+		(startsWithSurname(rs[start:end]) || !strings.ContainsRune(translitRunes, rs[end])) &&
+		!addressedAt(rs, end)
+}
+
+// addressedAt reports whether a form of address or a person noun
+// (honorifics.txt, personnouns.txt) starts at i.
+func addressedAt(rs []rune, i int) bool {
+	for _, words := range [][]string{honorifics, personNouns} {
+		for _, w := range words {
+			if runesHasPrefix(rs[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // quotedAlone reports whether a pair of quotation marks (quoteOpener)
 // holds rs[start:end] and nothing else but parts joined to it by · or -.
 func quotedAlone(rs []rune, start, end int) bool {
@@ -1742,6 +1772,7 @@ func quotedAlone(rs []rune, start, end int) bool {
 type nameFinder struct {
 	byFirst map[rune][][]rune
 	first   runeSet
+	reg     *fangtan.Registry // the names' registry, for standsAfterPost's run-ons
 }
 
 func newNameFinder(names []string) *nameFinder {
@@ -1757,6 +1788,20 @@ func newNameFinder(names []string) *nameFinder {
 	return f
 }
 
+// shorterRegisteredStandsAt reports whether a shorter registered name at
+// i stands there with a boundary after it, or is registered in more
+// articles than the name that ends at end: the longer one is a run-on the
+// registry learnt (卢拉祝 of 巴西总统卢拉祝贺, 陈帆会 of 局长陈帆会面).
+func shorterRegisteredStandsAt(t []rune, i, end int, reg *fangtan.Registry) bool {
+	long, _ := reg.Lookup(string(t[i:end]))
+	for n := i + 2; n < end; n++ {
+		if short, ok := reg.Lookup(string(t[i:n])); ok && (nameStandsAt(t, i, n) || short.Articles > long.Articles) {
+			return true
+		}
+	}
+	return false
+}
+
 // find returns the names that occur in texts where a name can stand.
 func (f *nameFinder) find(texts [][]rune) []string {
 	var out []string
@@ -1768,7 +1813,10 @@ func (f *nameFinder) find(texts [][]rune) []string {
 			}
 			for _, name := range f.byFirst[r] {
 				end := i + len(name)
-				if end <= len(t) && equalRunes(t[i:end], name) && nameStandsAt(t, i, end) && !seen[string(name)] {
+				if end > len(t) || seen[string(name)] || !equalRunes(t[i:end], name) {
+					continue
+				}
+				if nameStandsAt(t, i, end) || f.reg != nil && standsAfterPost(t, i, end) && !shorterRegisteredStandsAt(t, i, end, f.reg) {
 					seen[string(name)] = true
 					out = append(out, string(name))
 				}
@@ -1783,7 +1831,11 @@ func (f *nameFinder) find(texts [][]rune) []string {
 // its stages (fangtan.Stages), an add's not at all.
 type registryFinder = registryCache[*nameFinder]
 
-func registryNameFinder(reg *fangtan.Registry) *nameFinder { return newNameFinder(reg.Names()) }
+func registryNameFinder(reg *fangtan.Registry) *nameFinder {
+	f := newNameFinder(reg.Names())
+	f.reg = reg
+	return f
+}
 
 // registeredCountry is the country of the posts the registry saw ro with
 // (fangtan.RegisteredOfficial.BestCountry): what the registry adds to an
