@@ -1077,6 +1077,9 @@ func TestReportedSpeech(t *testing.T) {
 		{"a group's official", []string{"以色列国防部长加兰特7日称，以军不会停止在拉法的军事行动。哈马斯高级官员哈姆丹表示，如果以军不停止在拉法的军事行动，停火协议就不会达成。"}, "哈姆丹", "如果以军"},
 		// Hong Kong papers shorten 叶刘淑仪 to 叶刘 (data/aliases.txt).
 		{"short name", []string{"立法會議員葉劉淑儀昨日出席會議。葉劉稱，政府應該盡快交代事件。"}, "叶刘淑仪", "政府應該盡快"},
+		// A company's general manager is a person the article knows
+		// (privateposts.txt), so his statements have a speaker.
+		{"a general manager", []string{"負責高鐵項目的港鐵總經理鄧維勇下午出席記者會時回應事件，稱未有看過有關圖片和影片，亦不知有關情況。", "鄧維勇指，車站主體工程主要在地底，設計及建造過程中需要考慮地下水因素。"}, "邓维勇", "車站主體工程"},
 		{"date between name and verb", []string{"俄罗斯总统普京23日重申，俄罗斯愿同乌克兰举行和平谈判。"}, "普京", "俄罗斯愿同乌克兰"},
 		{"pronoun in a later paragraph", []string{"行政长官林郑月娥今日出席行政会议前批评部分人士。", "她指，中联办能加强香港与内地的联系。"}, "林郑月娥", "中联办能加强"},
 		{"bare verb after a known name", []string{"行政长官林郑月娥今日见记者。林郑表示会面时间长短不等于重视程度。"}, "林郑月娥", "会面时间长短"},
@@ -1271,6 +1274,8 @@ func TestReportedSpeech(t *testing.T) {
 		{"a government is nobody", []string{"馬政府今日宣布新政策。馬政府發言人隨後說明。馬政府表示，會繼續「檢討有關政策」。"}, ""},
 		{"a company and a news agency are nobody", []string{"碧桂園回覆彭博通訊社查詢時說，森林城符合「所有法例及規定」的要求，將尋求首相府的澄清。"}, ""},
 		{"a paper is nobody", []string{"澳洲政府發言人表示，澳洲譴責任何國家網上偷竊知識財產的做法。《雪梨先驅晨報》說，這些先進的網絡攻擊，一直持續幾個月甚至幾年，已經熟習澳洲的防衛系統。其中一個活躍的中國網絡竊賊，被澳洲當局稱為APT10。"}, ""},
+		// A railway line after a post and a dash (notnames.txt).
+		{"a railway line is nobody", []string{"港鐵總經理－沙中線及機電工程總管李子文指，他手上沒有相關資料，未有在會上作出回應。"}, ""},
 		{"a place is nobody", []string{"一名目擊者說，看見3人流血倒臥在清真寺外的地上。一名在清真寺內的目擊者說聽到槍聲，現場「到處都是血」。"}, ""},
 		{"a family name two people share is nobody's", []string{"運輸及房屋局局長陳帆及財政司司長陳茂波出席會議。", "陳表示，政府會盡快跟進有關事件。"}, ""},
 		// The subject standing alone must be the clause's: not a name
