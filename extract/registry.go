@@ -1676,7 +1676,7 @@ func onlyInside(texts [][]rune, short, full string) bool {
 // can stand: after a boundary (punctuation, a post, a party or a
 // constituency, a preposition) and before one (punctuation, a verb or
 // particle, a post), or right after a post where no shorter registered
-// name stands (standsAfterPost).
+// name stands (standsLoosely).
 func mentionsPerson(texts [][]rune, name []rune, reg *fangtan.Registry) bool {
 	for _, t := range texts {
 		s := string(t)
@@ -1686,7 +1686,7 @@ func mentionsPerson(texts [][]rune, name []rune, reg *fangtan.Registry) bool {
 				break
 			}
 			at := len([]rune(s[:off+i]))
-			if nameStandsAt(t, at, at+len(name)) || standsAfterPost(t, at, at+len(name)) && !shorterRegisteredStandsAt(t, at, at+len(name), reg) {
+			if nameStandsAt(t, at, at+len(name)) || standsLoosely(t, at, at+len(name)) && !shorterRegisteredStandsAt(t, at, at+len(name), reg) {
 				return true
 			}
 			off += i + len(string(name))
@@ -1717,15 +1717,21 @@ func nameStandsAt(rs []rune, start, end int) bool {
 	return before && after
 }
 
-// standsAfterPost reports whether a registered name of three runes or
-// more stands at start, right after a post, whatever follows it
-// (中央军委副主席张又侠宣读), where nameStandsAt asks for a boundary. Two
-// runes may be a family name and a verb (书记李强调), a foreign name may
-// go on (外长阿卜杜拉希扬, 诚信党主席莫哈末沙布), a regnal number makes
-// another person (国王穆罕默德六世), and a form of address or a person
-// noun after it (辅导主任陈凯欣博士, 总干事胡志伟牧师) marks a namesake who
-// holds no office.
-func standsAfterPost(rs []rune, start, end int) bool {
+// standsLoosely reports whether a registered name stands at start where
+// nameStandsAt finds no boundary around it. A name of two family names
+// and a given name (林郑月娥, 叶刘淑仪) reads as nothing else anywhere,
+// unless it spells a foreign name (易卜拉欣, 乌梅罗夫). A name of three runes
+// or more right after a post is its holder's whatever follows
+// (中央军委副主席张又侠宣读), but two runes may be a family name and a verb
+// (书记李强调), a foreign name may go on (外长阿卜杜拉希扬, 诚信党主席莫哈末沙布),
+// a regnal number makes another person (国王穆罕默德六世), and a form of
+// address or a person noun after it (辅导主任陈凯欣博士, 总干事胡志伟牧师)
+// marks a namesake who holds no office.
+func standsLoosely(rs []rune, start, end int) bool {
+	if end-start == 4 && twoFamilyNames(rs, start) && !allTranslit(rs[start:end]) && !quotedAlone(rs, start, end) &&
+		!(start >= 1 && han.IsNameJoiner(rs[start-1])) && !(end < len(rs) && han.IsNameJoiner(rs[end])) {
+		return true
+	}
 	return end-start >= 3 && end < len(rs) && start > 0 && positionEndingAt(rs, start) > 0 &&
 		!quotedAlone(rs, start, end) && !han.IsNameJoiner(rs[end]) &&
 		regnalNumber(rs, end) == 0 &&
@@ -1772,7 +1778,7 @@ func quotedAlone(rs []rune, start, end int) bool {
 type nameFinder struct {
 	byFirst map[rune][][]rune
 	first   runeSet
-	reg     *fangtan.Registry // the names' registry, for standsAfterPost's run-ons
+	reg     *fangtan.Registry // the names' registry, for standsLoosely's run-ons
 }
 
 func newNameFinder(names []string) *nameFinder {
@@ -1816,7 +1822,7 @@ func (f *nameFinder) find(texts [][]rune) []string {
 				if end > len(t) || seen[string(name)] || !equalRunes(t[i:end], name) {
 					continue
 				}
-				if nameStandsAt(t, i, end) || f.reg != nil && standsAfterPost(t, i, end) && !shorterRegisteredStandsAt(t, i, end, f.reg) {
+				if nameStandsAt(t, i, end) || f.reg != nil && standsLoosely(t, i, end) && !shorterRegisteredStandsAt(t, i, end, f.reg) {
 					seen[string(name)] = true
 					out = append(out, string(name))
 				}
