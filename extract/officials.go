@@ -1731,8 +1731,9 @@ func (t *tagged) officialNameAt(i int, title string) int {
 
 // familyNameAndWordAt returns 3 where, right after a post, jieba cut a
 // name of three runes as its family name alone and a word of two that
-// is no verb (谭/zg 文豪/n 表示: 公民黨立法會議員譚文豪表示), which nameAt
-// reads as no name. The post says a name stands here; the article must
+// is no verb (谭/zg 文豪/n 表示: 公民黨立法會議員譚文豪表示), or as a word
+// of two that starts with the family name and one rune (黄润/n 秋/t), which
+// nameAt reads as no name. The post says a name stands here; the article must
 // write the three runes again, and a verb, a stop, punctuation or the
 // end must follow them, so a family name and a noun of the sentence
 // (主席王/教授) read as no name.
@@ -1746,12 +1747,14 @@ func (t *tagged) familyNameAndWordAt(i int) int {
 	if strings.ContainsRune(prepositionFamilyNames, rs[i]) || positionStartingAt(rs, i+1) > 0 {
 		return 0
 	}
-	sp, ok := t.byStart.get(i)
-	if !ok || sp.end != i+1 {
+	// The three runes are two words of jieba's, one and two runes or two
+	// and one (黄润/n 秋/t 表示), neither a verb or a function word.
+	first, ok := t.byStart.get(i)
+	if !ok || first.end-i > 2 || !allHanRunes(rs[i:i+3]) {
 		return 0
 	}
-	word, ok := t.byStart.get(i + 1)
-	if !ok || word.end != i+3 || !allHanRunes(rs[i+1:i+3]) || tagIn(word.tag, "vpcdurm") {
+	second, ok := t.byStart.get(first.end)
+	if !ok || second.end != i+3 || tagIn(second.tag, "vpcdurm") || first.end == i+2 && tagIn(first.tag, "vpcdurm") {
 		return 0
 	}
 	name := string(rs[i : i+3])

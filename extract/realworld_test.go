@@ -259,6 +259,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// xwlb pairs), but not a preposition or a verb before another post.
 		{"公民黨立法會議員譚文豪表示，領展曾派代表。譚文豪批評領展：「佢唔駛旨意。」", []string{"谭文豪"}, nil},
 		{"中國證監會副主席方星海指出，市場要開放。方星海又說，會繼續改革。", []string{"方星海"}, nil},
+		// …or as a word of two that starts with the family name and one
+		// rune (黄润/n 秋/t).
+		{"生态环境部部长黄润秋表示，党的十八大以来。黄润秋说，要加强治理。", []string{"黄润秋"}, nil},
 		{"公民黨立法會議員譚文豪表示，領展曾派代表。", nil, []string{"谭文豪"}},
 		{"特首向議員發律師信。向議員發信是撕裂香港。", nil, []string{"向议员"}},
 		{"由行政長官任主席的委員會。由行政長官任主席是慣例。", nil, []string{"任主席"}},
