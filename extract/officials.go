@@ -1754,17 +1754,29 @@ func (t *tagged) familyNameAndWordAt(i int) int {
 		return 0
 	}
 	second, ok := t.byStart.get(first.end)
-	if !ok || second.end != i+3 || tagIn(second.tag, "vpcdurm") || first.end == i+2 && tagIn(first.tag, "vpcdurm") {
+	if !ok || second.end != i+3 || tagIn(second.tag, "vpcdurm") || first.end == i+2 && tagIn(first.tag, "vpcdurmt") {
 		return 0
 	}
 	name := string(rs[i : i+3])
 	if notNames[name] || notNames[string(rs[i:i+2])] || slices.Contains(honorifics, string(rs[i+1:i+3])) || slices.Contains(personNouns, string(rs[i+1:i+3])) {
 		return 0
 	}
-	if !t.clauseGoesOnAt(i+3) || !t.writtenAgain(name) {
+	// Written once, the name must say something (部长黄润秋表示).
+	if !t.clauseGoesOnAt(i+3) || !t.writtenAgain(name) && !reportVerbAt(rs, i+3) {
 		return 0
 	}
 	return 3
+}
+
+// reportVerbAt reports whether a reporting verb (reportverbs.txt) starts
+// at i.
+func reportVerbAt(rs []rune, i int) bool {
+	for k := 1; k <= 4 && i+k <= len(rs); k++ {
+		if reportVerbEndingAt(rs, i+k) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // nameGluedToPostAt returns the length of a name at i, right after a

@@ -262,7 +262,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// …or as a word of two that starts with the family name and one
 		// rune (黄润/n 秋/t).
 		{"生态环境部部长黄润秋表示，党的十八大以来。黄润秋说，要加强治理。", []string{"黄润秋"}, nil},
-		{"公民黨立法會議員譚文豪表示，領展曾派代表。", nil, []string{"谭文豪"}},
+		// Written once, such a name must say something; a time word is
+		// no name (周五/t 晚).
+		{"生态环境部部长黄润秋表示，党的十八大以来，生态环境保护发生历史性变化。", []string{"黄润秋"}, nil},
+		{"律政司發言人周五晚表示，會研究判詞。律政司發言人周五晚再表示，不會上訴。", nil, []string{"周五晚"}},
+		{"公民黨立法會議員譚文豪出席會議。", nil, []string{"谭文豪"}},
 		{"特首向議員發律師信。向議員發信是撕裂香港。", nil, []string{"向议员"}},
 		{"由行政長官任主席的委員會。由行政長官任主席是慣例。", nil, []string{"任主席"}},
 		// …or glued the post's last rune to a name it does not know
