@@ -1733,10 +1733,10 @@ func (t *tagged) officialNameAt(i int, title string) int {
 // name of three runes as its family name alone and a word of two that
 // is no verb (谭/zg 文豪/n 表示: 公民黨立法會議員譚文豪表示), or as a word
 // of two that starts with the family name and one rune (黄润/n 秋/t), which
-// nameAt reads as no name. The post says a name stands here; the article must
-// write the three runes again, and a verb, a stop, punctuation or the
-// end must follow them, so a family name and a noun of the sentence
-// (主席王/教授) read as no name.
+// nameAt reads as no name. The post says a name stands here; a verb, a
+// stop, punctuation or the end must follow the three runes, so a family
+// name and a noun of the sentence (主席王/教授) read as no name, and the
+// article must write them again or a reporting verb follow them.
 func (t *tagged) familyNameAndWordAt(i int) int {
 	rs := t.runes
 	if t.byStart == nil || t.writtenAgain == nil || i+3 > len(rs) || !surnames[rs[i]] {
