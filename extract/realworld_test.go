@@ -1381,7 +1381,7 @@ func TestAddRegistered(t *testing.T) {
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "王毅", Title: "外交部长"}, {Name: "王刚", Title: "县长"}}})
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "陈志全", Title: "立法会议员"}, {Name: "莫乃光", Title: "立法会议员"}, {Name: "毛孟静", Title: "立法会议员"}}})
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "张又侠", Title: "中央军委副主席"}, {Name: "穆罕默德", Title: "阿联酋总统"}, {Name: "阿卜杜拉", Title: "卡塔尔副埃米尔"}}})
-	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "林郑月娥", Title: "行政长官"}, {Name: "易卜拉欣", Title: "苏丹卫生部长"}}})
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "林郑月娥", Title: "行政长官"}, {Name: "易卜拉欣", Title: "苏丹卫生部长"}, {Name: "穆斯塔法", Title: "巴勒斯坦总理"}}})
 	for _, tc := range []struct {
 		text string
 		want []string
@@ -1404,6 +1404,7 @@ func TestAddRegistered(t *testing.T) {
 		{"出席的有中央军委副主席张又侠", []string{"张又侠"}},
 		{"摩洛哥国王穆罕默德六世致慰问电。", nil},
 		{"伊朗外长阿卜杜拉希扬会见来宾。", nil},
+		{"阿塞拜疆副总理穆斯塔法耶夫会见来宾。", nil},
 		{"县长王刚才到任就下乡。", nil},
 		// Two family names and a given name (林郑月娥) read as nothing
 		// else, anywhere; a foreign name spelt with family-name runes

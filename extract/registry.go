@@ -1723,7 +1723,7 @@ func nameStandsAt(rs []rune, start, end int) bool {
 // unless it spells a foreign name (易卜拉欣, 乌梅罗夫). A name of three runes
 // or more right after a post is its holder's whatever follows
 // (中央军委副主席张又侠宣读), but two runes may be a family name and a verb
-// (书记李强调), a foreign name may go on (外长阿卜杜拉希扬, 诚信党主席莫哈末沙布),
+// (书记李强调), a foreign name may go on (外长阿卜杜拉希扬, 副总理穆斯塔法耶夫),
 // a regnal number makes another person (国王穆罕默德六世), and a form of
 // address or a person noun after it (辅导主任陈凯欣博士, 总干事胡志伟牧师)
 // marks a namesake who holds no office.
@@ -1735,7 +1735,7 @@ func standsLoosely(rs []rune, start, end int) bool {
 	return end-start >= 3 && end < len(rs) && start > 0 && positionEndingAt(rs, start) > 0 &&
 		!quotedAlone(rs, start, end) && !han.IsNameJoiner(rs[end]) &&
 		regnalNumber(rs, end) == 0 &&
-		(startsWithSurname(rs[start:end]) || !strings.ContainsRune(translitRunes, rs[end])) &&
+		!(strings.ContainsRune(translitRunes, rs[end]) && (allTranslit(rs[start:end]) || !startsWithSurname(rs[start:end]))) &&
 		!addressedAt(rs, end)
 }
 
