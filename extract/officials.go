@@ -103,6 +103,35 @@ var rareFamilyNames = func() map[rune]bool {
 	return m
 }()
 
+// leaderNames are national office holders' names that jieba cuts apart
+// and whose family name the rules do not read (extract/data/leaders.txt,
+// leaderNameAt).
+var leaderNames = runeLists("leaders.txt")
+
+// leaderNameAt returns the length of a name of leaderNames written at rune
+// i as a word of its own, or 0: jieba starts a word at i and another where
+// the name ends, or glues one name stop onto its end (铁凝在/x, 丛斌作/x).
+// 应勇于担当 cuts 应/勇于 and has no name.
+func (t *tagged) leaderNameAt(i int) int {
+	rs := t.runes
+	if !t.wordStartsAt(i) {
+		return 0
+	}
+	for _, name := range leaderNames {
+		end := i + len(name)
+		if !hasRunesAt(rs, i, name) {
+			continue
+		}
+		if end == len(rs) || !isHan(rs[end]) || t.wordStartsAt(end) {
+			return len(name)
+		}
+		if sp, ok := t.byStart.get(i); ok && sp.end == end+1 && stopWordAt(rs, end) {
+			return len(name)
+		}
+	}
+	return 0
+}
+
 // notNames are words that read as names but are not: they start with a
 // family name or are spelt with transliteration runes (extract/data/notnames.txt).
 var notNames = setOfList(mustList("notnames.txt"))
@@ -377,6 +406,9 @@ func (t *tagged) nameAt(i int) int {
 	rs := t.runes
 	if i >= len(rs) || !isHan(rs[i]) {
 		return 0
+	}
+	if n := t.leaderNameAt(i); n > 0 {
+		return n
 	}
 	personWord, ok := t.jiebaAllowsNameAt(i)
 	if !ok || (!personWord && !startsWithSurname(rs[i:]) && !t.rareFamilyNameAt(i)) {
