@@ -330,6 +330,7 @@ func (r *Registry) SetAliases(aliases map[string]string) {
 	for k, v := range aliases {
 		r.aliases[k] = v
 	}
+	r.generation++ // what readers made of the aliases is stale too
 }
 
 // Canonical returns the name an alias stands for, or name.
