@@ -1464,6 +1464,9 @@ func TestAddRegisteredAtDate(t *testing.T) {
 	// Disqualified before the archive begins: seen only as a former one.
 	note("游蕙祯", "青年新政前立法会议员", "2017-04", "2017-05")
 	reg.SetAliases(map[string]string{"曾司长": "曾俊华"})
+	// A vice-chair of the 13th CPPCC, named with the term's number only
+	// as it ended (March 2023).
+	note("辜胜阻", "十三届全国政协副主席", "2023-03")
 	for _, tc := range []struct {
 		date, text string
 		want       []string
@@ -1496,6 +1499,11 @@ func TestAddRegisteredAtDate(t *testing.T) {
 		{"2017-08-25", "青年新政游蕙禎今日向終審法院申請上訴許可。", nil},
 		{"2017-08-25", "青年新政游蕙禎今日向終審法院申請上訴許可，她去年因宣誓風波被撤銷議員資格。", []string{"游蕙祯"}},
 		{"2017-08-25", "游蕙禎今日出庭。立法會議員朱凱廸亦有到場。", nil},
+		// A post of a numbered term counts up to the last article that
+		// gave it, not after (fiftieth session: 18 xwlb pairs of retired
+		// leaders out).
+		{"2022-10-18", "辜勝阻同志在參加湖南代表團討論時說，要堅持創新。", []string{"辜胜阻"}},
+		{"2024-02-07", "辜勝阻同志在參加湖南代表團討論時說，要堅持創新。", nil},
 		// 任期 is no person after the post (notnames.txt).
 		{"2017-08-25", "游蕙禎今日出庭，她的議員任期去年已告終止。", []string{"游蕙祯"}},
 	} {
@@ -1518,6 +1526,13 @@ func TestAddRegisteredAtDate(t *testing.T) {
 		Officials: []fangtan.Official{{Name: "梁国雄", Title: "立法会议员", Inferred: true}}}
 	if !ex.AddRegistered(&d, reg, reg.Names()) || len(d.Officials) != 0 {
 		t.Errorf("officials %v, want 梁国雄 withdrawn", d.Officials)
+	}
+	// …and so is a post of a numbered term, after its last article.
+	text = "辜勝阻同志在參加湖南代表團討論時說，要堅持創新。"
+	d = fangtan.Document{Title: "新闻", Date: "2024-02-07", Paragraphs: []string{text}, Text: text,
+		Officials: []fangtan.Official{{Name: "辜胜阻", Title: "十三届全国政协副主席", Inferred: true}}}
+	if !slices.Contains(Recheck(reg), "辜胜阻") || !ex.AddRegistered(&d, reg, reg.Names()) || len(d.Officials) != 0 {
+		t.Errorf("officials %v, want 辜胜阻 withdrawn", d.Officials)
 	}
 }
 

@@ -114,7 +114,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if as == formerOfficial && registeredAsOf(ro) == formerOfficial && writesFormerOffice(texts, ro) {
 			as = officialNow
 		}
-		if as != officialNow || !mentionsPerson(texts, []rune(name), reg) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) ||
+		if as != officialNow || termEndedBy(ro, doc.Date) || !mentionsPerson(texts, []rune(name), reg) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) ||
 			outOfOfficeAt(texts, ro, doc.Date, personForms(reg, name)) {
 			continue
 		}
@@ -131,8 +131,9 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 // (outOfOffice, withdrawUnheldPost), and those the registry saw leave a
 // public post, whom an article may name as a candidate after they left
 // it (leftPosts, withdrawCandidate) or who left an office they held
-// (leftAnOffice, outOfOfficeAt), and those whose every public post was
-// another's (usurpedOnly). The registry's pass hands
+// (leftAnOffice, outOfOfficeAt), those whose every public post was
+// another's (usurpedOnly), and those seen only with posts of a numbered
+// term (termEndedBy). The registry's pass hands
 // AddRegistered the articles that name them even where they are listed,
 // since an article extracted early in a build was judged on the registry
 // of then.
@@ -140,7 +141,7 @@ func Recheck(reg *fangtan.Registry) []string {
 	var out []string
 	for _, name := range reg.Names() {
 		ro, ok := reg.Lookup(name)
-		if ok && (outOfOffice(ro) || mayBeWhole(reg, ro, wholeCandidates(reg, name)) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro) || usurpedOnly(reg, name, ro))) {
+		if ok && (outOfOffice(ro) || mayBeWhole(reg, ro, wholeCandidates(reg, name)) || registeredAsOf(ro) == officialNow && (len(leftPosts(ro)) > 0 || leftAnOffice(ro) || usurpedOnly(reg, name, ro) || termEndedBy(ro, lastDay))) {
 			out = append(out, name)
 		}
 	}
@@ -490,14 +491,15 @@ func (c *registryCache[T]) get(reg *fangtan.Registry) T {
 // withdrawCandidate removes from doc the official name that the registry
 // added (Inferred) where the article names them as a candidate after they
 // left a public post (runsAfterLeaving) by the whole registry's posts, or
-// was written after they left every office (outOfOfficeAt).
+// was written after they left every office (outOfOfficeAt) or after the
+// last article that gave their numbered term's post (termEndedBy).
 func withdrawCandidate(doc *fangtan.Document, reg *fangtan.Registry, name string, texts func() [][]rune) bool {
 	k := slices.IndexFunc(doc.Officials, func(o fangtan.Official) bool { return o.Name == name })
 	if k < 0 || !doc.Officials[k].Inferred {
 		return false
 	}
 	ro, ok := reg.Lookup(name)
-	if !ok || !runsAfterLeaving(texts(), name, ro, doc.Date) && !outOfOfficeAt(texts(), ro, doc.Date, personForms(reg, name)) {
+	if !ok || !runsAfterLeaving(texts(), name, ro, doc.Date) && !outOfOfficeAt(texts(), ro, doc.Date, personForms(reg, name)) && !termEndedBy(ro, doc.Date) {
 		return false
 	}
 	doc.Officials = slices.Delete(doc.Officials, k, k+1)
@@ -788,6 +790,53 @@ func outOfOfficeAt(texts [][]rune, ro fangtan.RegisteredOfficial, date string, f
 		}
 	}
 	return true
+}
+
+// termEndedBy reports whether every post the registry saw ro with names
+// its body's term (十三届全国政协副主席) and no article of date or later
+// gave one. News numbers a term where it has ended or is ending (the
+// presidium of the next one, a list of past leaders), so such a post
+// says nothing of the days after the last article that wrote it: the
+// registry had spread 卢展工, 杨传堂 and 辜胜阻 by it to lists of retired
+// leaders of 2024–2026 (fiftieth session). Before that day it still
+// counts: they were vice-chairs in 2022.
+func termEndedBy(ro fangtan.RegisteredOfficial, date string) bool {
+	if date == "" || len(ro.PostDates) == 0 {
+		return false
+	}
+	for title, days := range ro.PostDates {
+		if !namesTerm([]rune(title)) {
+			return false
+		}
+		for day := range days {
+			if day >= date {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lastDay is later than any article's date: termEndedBy(ro, lastDay) is
+// whether ro's posts all name terms, for Recheck.
+const lastDay = "9999"
+
+// namesTerm reports whether title holds a term's number: 十三届, 九届,
+// 第一届, not 新一届 or 本届.
+func namesTerm(title []rune) bool {
+	for i, r := range title {
+		if r != '届' || i == 0 || !strings.ContainsRune(han.Digits, title[i-1]) {
+			continue
+		}
+		k := i - 1
+		for k > 0 && strings.ContainsRune(han.Digits, title[k-1]) {
+			k--
+		}
+		if i-k >= 2 || title[k] != '一' || k > 0 && title[k-1] == '第' {
+			return true
+		}
+	}
+	return false
 }
 
 // personForms returns the names an article may call the registered
