@@ -108,13 +108,23 @@ var rareFamilyNames = func() map[rune]bool {
 // leaderNameAt).
 var leaderNames = runeLists("leaders.txt")
 
+// leaderFirsts are the runes leaderNames start with: nameAt asks at every
+// rune that may start a name, most of which start none.
+var leaderFirsts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, name := range leaderNames {
+		m[name[0]] = true
+	}
+	return m
+}()
+
 // leaderNameAt returns the length of a name of leaderNames written at rune
 // i as a word of its own, or 0: jieba starts a word at i and another where
 // the name ends, or glues one name stop onto its end (铁凝在/x, 丛斌作/x).
 // 应勇于担当 cuts 应/勇于 and has no name.
 func (t *tagged) leaderNameAt(i int) int {
 	rs := t.runes
-	if !t.wordStartsAt(i) {
+	if !leaderFirsts[rs[i]] || !t.wordStartsAt(i) {
 		return 0
 	}
 	for _, name := range leaderNames {
