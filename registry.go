@@ -30,7 +30,7 @@ type Registry struct {
 	mu        sync.Mutex
 	officials map[string]*RegisteredOfficial
 	aliases   map[string]string
-	// generation changes with every change of the officials, so that a
+	// generation changes with every change of the officials or the aliases, so that a
 	// reader caching something made of them (extract's name finder) knows
 	// when to make it again.
 	generation uint64
