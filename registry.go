@@ -30,9 +30,9 @@ type Registry struct {
 	mu        sync.Mutex
 	officials map[string]*RegisteredOfficial
 	aliases   map[string]string
-	// generation changes with every change of the officials or the aliases, so that a
-	// reader caching something made of them (extract's name finder) knows
-	// when to make it again.
+	// generation changes with every change of the officials or the
+	// aliases, so that a reader caching something made of them (extract's
+	// name finder) knows when to make it again.
 	generation uint64
 	// wholes maps a name to the registered names it is the first or last
 	// part of (Forms), made for formsGeneration.
