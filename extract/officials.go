@@ -1630,7 +1630,7 @@ func (p *people) findOfficials(t *tagged) {
 				m = listedNameAt(rs, at+1)
 			}
 			// 、文莱苏丹哈桑纳尔: the list goes on with another post.
-			if m == 0 || !endsName(rs, at+1+m) || countryOf(string(rs[at+1:at+1+m])) != "" || hasPosition(rs[at+1:at+1+m]) {
+			if m == 0 || !t.listItemEndsAt(at+1+m, rs[at]) || countryOf(string(rs[at+1:at+1+m])) != "" || hasPosition(rs[at+1:at+1+m]) {
 				break
 			}
 			p.note(string(rs[at+1:at+1+m]), title, official)
@@ -2280,6 +2280,16 @@ func regnalNumber(rs []rune, i int) int {
 // punctuation or a non-Han rune, or at a verb or particle (张国清出席).
 func endsName(rs []rune, i int) bool {
 	return i >= len(rs) || !isHan(rs[i]) || stopWordAt(rs, i)
+}
+
+// listItemEndsAt reports whether a name in a list after a post, joined to
+// the list by joiner, may end at i: where a name ends (endsName), or,
+// after 、 or 及, before a verb, preposition, conjunction or adverb of
+// jieba's (全国政协副主席胡春华、梁振英、苏辉/围绕 作了发言: clauseGoesOnAt).
+// After 与 or 和 the name is as often the one the list's people met
+// (现任议员黄碧云与林郑月娥合照).
+func (t *tagged) listItemEndsAt(i int, joiner rune) bool {
+	return endsName(t.runes, i) || (joiner == '、' || joiner == '及') && t.byStart != nil && t.clauseGoesOnAt(i)
 }
 
 // oneNoNameWord reports whether jieba reads the text at i as a word of a

@@ -252,6 +252,10 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// stops a name), as words of their own, also in a list after a
 		// post, which they had broken off (fiftieth session: 185 xwlb pairs).
 		{"全国政协副主席咸辉、王东峰、姜信治出席。", []string{"咸辉", "王东峰", "姜信治"}, nil},
+		// A list's last name after 、 or 及 may end before jieba's verb
+		// (苏辉/围绕), but after 与 the name is the one met.
+		{"全国政协副主席胡春华、梁振英、苏辉围绕学习贯彻习近平总书记重要讲话精神作了发言。", []string{"胡春华", "梁振英", "苏辉"}, nil},
+		{"現任議員黃碧雲與林鄭月娥合照，但未有太多交流。", []string{"黄碧云"}, []string{"林郑月娥"}},
 		{"致公党中央主席万钢主持会议并讲话。", []string{"万钢"}, nil},
 		{"全国人大常委会副委员长铁凝在参加湖北代表团审议时说，要坚持创新。", []string{"铁凝"}, nil},
 		{"科技部部长阴和俊表示，要加快推进科技自立自强。", []string{"阴和俊"}, nil},
