@@ -2682,14 +2682,84 @@ func heldThen(t *tagged, nameStart, postEnd int) bool {
 			return true
 		}
 	}
-	for k := sentenceStart(rs, nameStart); k < nameStart; k++ {
+	start := sentenceStart(rs, nameStart)
+	for k := start; k < nameStart; k++ {
 		for _, w := range copulaTimes.before {
 			if k+len(w) <= nameStart && hasRunesAt(rs, k, w) && t.wordsSpan(k, k+len(w)) {
 				return true
 			}
 		}
 	}
+	return laterYearFollows(rs, start, nameStart, postEnd)
+}
+
+// laterYearFollows reports whether the sentence that starts at start
+// dates the post that ends at postEnd by a year before the name at
+// nameStart, and opens a clause after the post with a later year: a
+// life's account, in which each post was left for the next (1985年，江泽民
+// 出任上海市市长、中共上海市委副书记，1987年任中共上海市委书记). Read as held,
+// the obituary's first post made the registry spread 江泽民 as Shanghai's
+// mayor to 43 xwlb articles after his death. A post held since (1980年起
+// 出任…, …至今) is still held, and a term's end (任期至2017年) opens no
+// clause with its year.
+func laterYearFollows(rs []rune, start, nameStart, postEnd int) bool {
+	then, since := 0, false
+	for k := start; k < nameStart; k++ {
+		if y, n := yearAt(rs, k); n > 0 {
+			then, k = y, k+n-1
+			since = k+1 < len(rs) && rs[k+1] == '起'
+		}
+	}
+	if then == 0 || since {
+		return false
+	}
+	end := sentenceEnd(rs, postEnd)
+	if hasRunesIn(rs[postEnd:end], []rune("至今")) {
+		return false
+	}
+	for k := postEnd; k < end; k++ {
+		if !strings.ContainsRune("，,；;", rs[k]) {
+			continue
+		}
+		if y, n := yearAt(rs, k+1); n > 0 && y > then {
+			return true
+		}
+	}
 	return false
+}
+
+// yearAt reads a year of four digits written at rune i and the 年 after
+// it (1985年, 一九八五年), returning it and the runes read, or 0, 0.
+func yearAt(rs []rune, i int) (year, n int) {
+	const yearDigits = 4
+	if i+yearDigits >= len(rs) || rs[i+yearDigits] != '年' || i > 0 && digitValue(rs[i-1]) >= 0 {
+		return 0, 0
+	}
+	for _, r := range rs[i : i+yearDigits] {
+		d := digitValue(r)
+		if d < 0 {
+			return 0, 0
+		}
+		year = year*10 + d
+	}
+	return year, yearDigits + 1
+}
+
+// digitValue is the value of a digit as news writes a year's, Arabic or
+// Han (〇 and 零 for zero), or -1.
+func digitValue(r rune) int {
+	switch {
+	case '0' <= r && r <= '9':
+		return int(r - '0')
+	case '０' <= r && r <= '９':
+		return int(r - '０')
+	case r == '〇' || r == '零':
+		return 0
+	}
+	if i := strings.IndexRune(han.Digits, r); i >= 0 && r != '十' {
+		return i/len("一") + 1
+	}
+	return -1
 }
 
 // wordsSpan reports whether jieba's cut has word boundaries at runes from

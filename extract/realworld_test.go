@@ -261,6 +261,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"科技部部长阴和俊表示，要加快推进科技自立自强。", []string{"阴和俊"}, nil},
 		{"最高人民检察院检察长应勇作的工作报告。各级检察机关应勇于担当。", []string{"应勇"}, nil},
 		{"各级检察长应勇于担当作为。", nil, []string{"应勇"}},
+		// Epithets of a father and a son who held one office (data/leaders.txt).
+		{"三名前總統喬治布殊、克林頓、卡特亦有參加。前總統老布殊因病未能出席。", []string{"老布殊", "乔治布殊"}, nil},
+		{"美國前總統小布殊周三送別父親。", []string{"小布殊|美国"}, nil},
 		// 系 (Cantonese 係, "is") stops a title, but before 主任 or 主席 it
 		// is a university's department or a group of companies
 		// (forty-seventh session: 60 hkcnews pairs, all read wrong).
@@ -707,7 +710,13 @@ func TestPostTitles(t *testing.T) {
 		{"习近平积极评价李显龙担任新加坡总理期间带领新加坡取得显著成就。", "李显龙", "时任新加坡总理"},
 		{"默克尔担任德国总理期间多次访华。", "默克尔", "时任德国总理"},
 		{"习近平会见李显龙。当年李显龙是新加坡副总理，曾多次访华。", "李显龙", "时任新加坡副总理"},
-		// …but not one taken then, nor one held since.
+		// A life's account: a year before the name, and a later one
+		// opening a clause after the post, which was left for the next.
+		{"1985年，江泽民出任上海市市长、中共上海市委副书记，1987年任中共上海市委书记。", "江泽民", "时任上海市市长、中共上海市委副书记"},
+		{"一九八五年，李四出任市长，一九八七年任市委书记。", "李四", "时任市长"},
+		// …but not one taken then, nor one held since, nor a term's end.
+		{"2012年7月，李四出任市长，任期至2017年。", "李四", "市长"},
+		{"1998年起，李四担任市长至今，2003年连任。", "李四", "市长"},
 		{"李四就任市长时，须宣誓效忠。", "李四", "市长"},
 		{"李四担任市长以来，已推动多项改革。", "李四", "市长"},
 		// The time word must be a word of its own.
@@ -3618,6 +3627,9 @@ func TestElectPosts(t *testing.T) {
 		{"特首", true},
 		{"前政务司司长", false},
 		{"候任特首、立法会议员", true},
+		// 时任 dates every post of its list; 前 only the one it stands before.
+		{"时任上海市市长、中共上海市委副书记", false},
+		{"前保安局局长、立法会议员", true},
 	} {
 		if got := stillHeld(tc.title); got != tc.held {
 			t.Errorf("stillHeld(%q) = %v, want %v", tc.title, got, tc.held)

@@ -1493,6 +1493,9 @@ func registeredAsOf(ro fangtan.RegisteredOfficial) registeredAs {
 // 前保安局局长、新民党主席 the public post is former and the other a
 // party's.
 func stillHeld(title string) bool {
+	if heldThenAll(title) {
+		return false
+	}
 	parts := titleParts(title)
 	if !slices.ContainsFunc(parts, notHeld) {
 		return true
@@ -1503,6 +1506,13 @@ func stillHeld(title string) bool {
 		}
 	}
 	return false
+}
+
+// heldThenAll reports whether title is a list of posts dated by 时任,
+// which dates each of them (时任上海市市长、中共上海市委副书记), where 前 and
+// 原 qualify only the post they stand before.
+func heldThenAll(title string) bool {
+	return strings.HasPrefix(title, copulaTimes.qualifier)
 }
 
 // notHeld reports whether title says its post is not held: former, or
