@@ -118,6 +118,10 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune, date string) {
 			ppl.note(name, "", false)
 			continue
 		}
+		if namedOnlyAsRetired(texts, []rune(name)) {
+			ppl.note(name, "", false)
+			continue
+		}
 		pi := ppl.note(name, registeredPost(ro, date), true)
 		pi.inferred = true
 		if pi.country == "" {

@@ -1480,6 +1480,8 @@ func TestAddRegisteredAtDate(t *testing.T) {
 	// A vice-chair of the 13th CPPCC, named with the term's number only
 	// as it ended (March 2023).
 	note("辜胜阻", "十三届全国政协副主席", "2023-03")
+	// CPPCC chairman until March 2023.
+	note("汪洋", "全国政协主席", "2022-10", "2023-01", "2023-03")
 	for _, tc := range []struct {
 		date, text string
 		want       []string
@@ -1517,6 +1519,12 @@ func TestAddRegisteredAtDate(t *testing.T) {
 		// leaders out).
 		{"2022-10-18", "辜勝阻同志在參加湖南代表團討論時說，要堅持創新。", []string{"辜胜阻"}},
 		{"2024-02-07", "辜勝阻同志在參加湖南代表團討論時說，要堅持創新。", nil},
+		// A list closed by 等老同志 names people who left office,
+		// whatever the registry saw them hold (fifty-first session: 88
+		// xwlb pairs of the Spring Festival visits out).
+		{"2024-02-07", "春節前夕，習近平看望了胡錦濤、汪洋、王岐山等老同志。", nil},
+		{"2023-01-19", "汪洋出席會議。春節前夕，習近平看望了胡錦濤、吳儀（女）、汪洋等老同志。", []string{"汪洋"}},
+		{"2023-01-19", "汪洋、王岐山等出席會議。", []string{"汪洋"}},
 		// 任期 is no person after the post (notnames.txt).
 		{"2017-08-25", "游蕙禎今日出庭，她的議員任期去年已告終止。", []string{"游蕙祯"}},
 	} {
@@ -2500,6 +2508,9 @@ func TestUseRegistry(t *testing.T) {
 	}
 	if !slices.Equal(got, []string{"王毅", "刘国中"}) {
 		t.Errorf("officials %v, want 王毅 and 刘国中 (王刚 in 王刚才 is no mention)", got)
+	}
+	if d := extractWith(ex, "春节前夕，有关方面负责同志看望了胡锦涛、王毅、刘国中等老同志。"); len(d.Officials) != 0 {
+		t.Errorf("officials %+v of a list closed by 等老同志, want none", d.Officials)
 	}
 	for _, q := range d.Quotes {
 		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "中方愿同") {

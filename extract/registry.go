@@ -114,7 +114,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if as == formerOfficial && registeredAsOf(ro) == formerOfficial && writesFormerOffice(texts, ro) {
 			as = officialNow
 		}
-		if as != officialNow || termEndedBy(ro, doc.Date) || !mentionsPerson(texts, []rune(name), reg) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) ||
+		if as != officialNow || termEndedBy(ro, doc.Date) || !mentionsPerson(texts, []rune(name), reg) || insideListedName(doc, reg, texts, name) || titledPrivately(texts, name) || namedOnlyAsRetired(texts, []rune(name)) ||
 			outOfOfficeAt(texts, ro, doc.Date, personForms(reg, name)) {
 			continue
 		}
@@ -1574,6 +1574,46 @@ func titledPrivately(texts [][]rune, name string) bool {
 
 // candidacyWords say the name after them is a candidate's (candidacywords.txt).
 var candidacyWords = mustList("candidacywords.txt")
+
+// retiredGroups close a list of names of people who left their posts
+// (等老同志: retiredgroups.txt).
+var retiredGroups = runeLists("retiredgroups.txt")
+
+// namedOnlyAsRetired reports whether every mention of name in texts is
+// in a list of names closed by 等 and a retired group (看望了胡锦涛、…、汪洋、
+// …等老同志): the article names them as having left office, whatever posts
+// the registry saw them hold before.
+func namedOnlyAsRetired(texts [][]rune, name []rune) bool {
+	seen := false
+	for _, t := range texts {
+		for i := 0; i+len(name) <= len(t); i++ {
+			if !equalRunes(t[i:i+len(name)], name) {
+				continue
+			}
+			if !retiredListGoesOnAt(t, i+len(name)) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// retiredListGoesOnAt reports whether the list of names that goes on at
+// rune i of t, over names and the marks and conjunctions that join
+// them, ends in 等 and a retired group.
+func retiredListGoesOnAt(t []rune, i int) bool {
+	for ; i < len(t); i++ {
+		r := t[i]
+		if r == '等' {
+			return slices.ContainsFunc(retiredGroups, func(g []rune) bool { return hasRunesAt(t, i+1, g) })
+		}
+		if !isHan(r) && !strings.ContainsRune("、·（）()", r) {
+			return false
+		}
+	}
+	return false
+}
 
 // affiliations are the parties, camps and constituencies written right
 // before a person's name (人民力量陈志全): extract/data/affiliations.txt.
