@@ -2896,7 +2896,7 @@ func (p *people) officials() []fangtan.Official {
 			whole.subject = whole.subject || pi.subject
 			continue
 		}
-		if pi.official && len(pi.titles) > 0 {
+		if pi.official && len(pi.titles) > 0 && !pi.privateOnly() {
 			list = append(list, pi)
 		}
 	}
@@ -2917,6 +2917,28 @@ func (p *people) officials() []fangtan.Official {
 		out = append(out, fangtan.Official{Name: pi.name, Title: title, Country: country, Subject: pi.subject, Inferred: pi.inferred})
 	}
 	return out
+}
+
+// privateOnly reports whether each post pi was written with is a
+// private one or the end of one: 彭丽媛担任特使以来 writes short the
+// honorary post the article gives whole (联合国教科文组织促进女童和妇女
+// 教育特使), which holds no office, though 特使 alone would.
+func (pi *personInfo) privateOnly() bool {
+	var private []string
+	for t := range pi.titles {
+		if privatePost(t) {
+			private = append(private, t)
+		}
+	}
+	if len(private) == 0 {
+		return false
+	}
+	for t := range pi.titles {
+		if !slices.ContainsFunc(private, func(p string) bool { return strings.HasSuffix(p, t) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutCutNames leaves out of list the officials whose name is the

@@ -261,6 +261,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"科技部部长阴和俊表示，要加快推进科技自立自强。", []string{"阴和俊"}, nil},
 		{"最高人民检察院检察长应勇作的工作报告。各级检察机关应勇于担当。", []string{"应勇"}, nil},
 		{"各级检察长应勇于担当作为。", nil, []string{"应勇"}},
+		// An honorary envoy or ambassador holds no office, also where
+		// the article writes the post short after a copula (特使).
+		{"食物及衛生局前政治助理陳凱欣，周一正式卸任九龍社團聯會「健康大使」。健康大使陳凱欣表示，要多做運動。", nil, []string{"陈凯欣"}},
+		{"国家主席习近平夫人、联合国教科文组织促进女童和妇女教育特使彭丽媛在巴黎参访。阿祖莱高度评价彭丽媛担任特使以来所做工作。", []string{"习近平"}, []string{"彭丽媛"}},
+		{"美国总统特使威特科夫表示，会谈富有成效。", []string{"威特科夫|美国"}, nil},
 		// Epithets of a father and a son who held one office (data/leaders.txt).
 		{"三名前總統喬治布殊、克林頓、卡特亦有參加。前總統老布殊因病未能出席。", []string{"老布殊", "乔治布殊"}, nil},
 		{"美國前總統小布殊周三送別父親。", []string{"小布殊|美国"}, nil},
