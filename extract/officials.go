@@ -1987,12 +1987,14 @@ var (
 	// privateOrgs make a country's organisation a private one (德国博世集团),
 	// and nationalPrivateOrgs a nation's too (中国文物保护基金会), whose
 	// public words are only nationWords (中国).
-	privateOrgs, nationalPrivateOrgs, nationWords = privateOrgKinds(mustTable("privateorgs.txt"))
+	// companyOrgs are private after a place's word of one rune too
+	// (市传盈科招展集团).
+	privateOrgs, nationalPrivateOrgs, companyOrgs, nationWords = privateOrgKinds(mustTable("privateorgs.txt"))
 )
 
 // privateOrgKinds splits the rows of privateorgs.txt by kind; national
 // words are private after a country's name too.
-func privateOrgKinds(rows []tableRow) (country, national, nation []string) {
+func privateOrgKinds(rows []tableRow) (country, national, company, nation []string) {
 	for _, r := range rows {
 		switch r.key {
 		case "country":
@@ -2000,13 +2002,16 @@ func privateOrgKinds(rows []tableRow) (country, national, nation []string) {
 		case "national":
 			national = append(national, r.values...)
 			country = append(country, r.values...)
+		case "company":
+			company = append(company, r.values...)
+			country = append(country, r.values...)
 		case "nation":
 			nation = append(nation, r.values...)
 		default:
 			panic("extract/data/privateorgs.txt: unknown kind " + r.key)
 		}
 	}
-	return country, national, nation
+	return country, national, company, nation
 }
 
 // postQualifiers say when or how a post is held (前, 署理) and postCounts
@@ -2225,6 +2230,7 @@ func judge(title string) (public, lone, bodiless bool) {
 	org, _ = trimWords(org, postCounts)
 	private := !ownPost && holdsAny(org, privateOrgs)
 	national := !ownPost && holdsAny(org, nationalPrivateOrgs)
+	company := !ownPost && holdsAny(org, companyOrgs)
 	countOnly := func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("名位", r) }
 	named := strings.TrimFunc(org, countOnly) != ""
 	org = strings.TrimFunc(withoutPrivateBodies(org), countOnly)
@@ -2239,9 +2245,26 @@ func judge(title string) (public, lone, bodiless bool) {
 		return !qualified, true, false
 	}
 	if holdsAny(org, publicBodies) {
+		if company && !longPublicBodyBeyond(org, nationWords) {
+			return false, false, false
+		}
 		return !national || publicBeyond(org, nationWords), false, false
 	}
 	return countryIn(title, true) != "" && !private, false, false
+}
+
+// longPublicBodyBeyond reports whether org holds a public body's word of
+// two runes or more (政府, 委员会) other than the words except.
+func longPublicBodyBeyond(org string, except []string) bool {
+	for _, w := range except {
+		org = strings.ReplaceAll(org, w, "\x00")
+	}
+	for _, b := range publicBodies {
+		if utf8.RuneCountInString(b) >= 2 && strings.Contains(org, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // publicBeyond reports whether org holds a public body's word other than

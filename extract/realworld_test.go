@@ -3622,6 +3622,13 @@ func TestPrivateBodyNamesAlone(t *testing.T) {
 		{"前主席", false, true},
 		{"8名副主任", true, true},
 		{"立法会主席", true, false},
+		// A company is no public body, whatever place's word of one
+		// rune it holds, nor a nation's company (privateorgs.txt).
+		{"市传盈科招展集团主席", false, false},
+		{"俄罗斯全俄国家电视广播公司总裁", false, false},
+		{"西九文化区管理局董事局主席", true, false},
+		{"深圳市政府…集团公司董事会主席", true, false},
+		{"香港特区政府驻北京办事处主任", true, false},
 	} {
 		t.Run(tc.title, func(t *testing.T) {
 			if public, lone := judgePost(tc.title); public != tc.public || lone != tc.lone {
