@@ -1115,6 +1115,10 @@ func TestReportedSpeech(t *testing.T) {
 		// A company's general manager is a person the article knows
 		// (privateposts.txt), so his statements have a speaker.
 		{"a general manager", []string{"負責高鐵項目的港鐵總經理鄧維勇下午出席記者會時回應事件，稱未有看過有關圖片和影片，亦不知有關情況。", "鄧維勇指，車站主體工程主要在地底，設計及建造過程中需要考慮地下水因素。"}, "邓维勇", "車站主體工程"},
+		// …and so is an editor (fifty-first session: 43 hkcnews
+		// statements of editors and those near them change, 34 of them
+		// to the right speaker).
+		{"an editor", []string{"《眾新聞》總編輯李月華表示，目前新聞數量龐大。", "雖然網媒林立，李月華表示，不認為需要區分「藍、黃」。她補充，需要公眾監督眾多，相信與其他網媒各自發揮力量。"}, "李月华", "需要公眾監督"},
 		{"date between name and verb", []string{"俄罗斯总统普京23日重申，俄罗斯愿同乌克兰举行和平谈判。"}, "普京", "俄罗斯愿同乌克兰"},
 		{"pronoun in a later paragraph", []string{"行政长官林郑月娥今日出席行政会议前批评部分人士。", "她指，中联办能加强香港与内地的联系。"}, "林郑月娥", "中联办能加强"},
 		{"bare verb after a known name", []string{"行政长官林郑月娥今日见记者。林郑表示会面时间长短不等于重视程度。"}, "林郑月娥", "会面时间长短"},
@@ -1485,6 +1489,8 @@ func TestAddRegisteredAtDate(t *testing.T) {
 	// A vice-chair of the 13th CPPCC, named with the term's number only
 	// as it ended (March 2023).
 	note("辜胜阻", "十三届全国政协副主席", "2023-03")
+	// A vice-premier, and a journalist of his name.
+	note("马凯", "国务院副总理", "2017-03", "2017-10", "2018-01")
 	// CPPCC chairman until March 2023.
 	note("汪洋", "全国政协主席", "2022-10", "2023-01", "2023-03")
 	for _, tc := range []struct {
@@ -1530,6 +1536,10 @@ func TestAddRegisteredAtDate(t *testing.T) {
 		{"2024-02-07", "春節前夕，習近平看望了胡錦濤、汪洋、王岐山等老同志。", nil},
 		{"2023-01-19", "汪洋出席會議。春節前夕，習近平看望了胡錦濤、吳儀（女）、汪洋等老同志。", []string{"汪洋"}},
 		{"2023-01-19", "汪洋、王岐山等出席會議。", []string{"汪洋"}},
+		// A person the article titles privately is its own, not the
+		// registry's namesake (privateposts.txt: 编辑).
+		{"2018-10-09", "《金融時報》亞洲新聞編輯馬凱被拒續發工作簽證，馬凱今日沒有現身。", nil},
+		{"2018-01-09", "馬凱出席會議並講話。", []string{"马凯"}},
 		// 任期 is no person after the post (notnames.txt).
 		{"2017-08-25", "游蕙禎今日出庭，她的議員任期去年已告終止。", []string{"游蕙祯"}},
 	} {
