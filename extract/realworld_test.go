@@ -266,6 +266,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"食物及衛生局前政治助理陳凱欣，周一正式卸任九龍社團聯會「健康大使」。健康大使陳凱欣表示，要多做運動。", nil, []string{"陈凯欣"}},
 		{"国家主席习近平夫人、联合国教科文组织促进女童和妇女教育特使彭丽媛在巴黎参访。阿祖莱高度评价彭丽媛担任特使以来所做工作。", []string{"习近平"}, []string{"彭丽媛"}},
 		{"美国总统特使威特科夫表示，会谈富有成效。", []string{"威特科夫|美国"}, nil},
+		// Malaysia's king (data/posts.txt: 最高元首), whom the registry
+		// had spread under a Sudanese namesake's post.
+		{"国家主席习近平同来华进行国事访问的马来西亚最高元首易卜拉欣举行会谈。", []string{"习近平", "易卜拉欣|马来西亚"}, nil},
 		// Epithets of a father and a son who held one office (data/leaders.txt).
 		{"三名前總統喬治布殊、克林頓、卡特亦有參加。前總統老布殊因病未能出席。", []string{"老布殊", "乔治布殊"}, nil},
 		{"美國前總統小布殊周三送別父親。", []string{"小布殊|美国"}, nil},
