@@ -263,9 +263,14 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"各级检察长应勇于担当作为。", nil, []string{"应勇"}},
 		// An honorary envoy or ambassador holds no office, also where
 		// the article writes the post short after a copula (特使).
-		{"食物及衛生局前政治助理陳凱欣，周一正式卸任九龍社團聯會「健康大使」。健康大使陳凱欣表示，要多做運動。", nil, []string{"陈凯欣"}},
+		{"九龍社團聯會委任陳凱欣為「健康大使」。健康大使陳凱欣表示，要多做運動。", nil, []string{"陈凯欣"}},
 		{"国家主席习近平夫人、联合国教科文组织促进女童和妇女教育特使彭丽媛在巴黎参访。阿祖莱高度评价彭丽媛担任特使以来所做工作。", []string{"习近平"}, []string{"彭丽媛"}},
 		{"美国总统特使威特科夫表示，会谈富有成效。", []string{"威特科夫|美国"}, nil},
+		// A bureau's political assistant is an official, and the
+		// article's earlier post of a candidate makes her one of it; a
+		// legislator's is not (data/sharedposts.txt).
+		{"食物及衛生局前政治助理陳凱欣，周一正式卸任九龍社團聯會「健康大使」。", []string{"陈凯欣"}, nil},
+		{"民主黨議員胡志偉的政治助理陳大文表示，會跟進。", []string{"胡志伟"}, []string{"陈大文"}},
 		// Malaysia's king (data/posts.txt: 最高元首), whom the registry
 		// had spread under a Sudanese namesake's post.
 		{"国家主席习近平同来华进行国事访问的马来西亚最高元首易卜拉欣举行会谈。", []string{"习近平", "易卜拉欣|马来西亚"}, nil},
