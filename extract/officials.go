@@ -1529,8 +1529,14 @@ func (p *people) merge(from *personInfo, into string) {
 // (for stable output).
 func (pi *personInfo) bestTitle() string {
 	recalled := pi.recalledTitles()
+	// An official's private title (健康大使 beside 食物及卫生局前政治助理)
+	// is not the post they are listed with, nor one the registry learns.
+	public := pi.official && slices.ContainsFunc(slices.Collect(maps.Keys(pi.titles)), func(t string) bool { return !privatePost(t) })
 	best, bestN, bestLone, bestThen := "", 0, true, false
 	for t, n := range pi.titles {
+		if public && privatePost(t) {
+			continue
+		}
 		_, lone, bodiless := judge(t)
 		lone = lone || bodiless
 		if lone != bestLone {
@@ -2205,6 +2211,9 @@ func judgePost(title string) (public, lone bool) {
 // nothing but a private body's word (公司主席, 竞选办主任): a private
 // body's post that names no body.
 func judge(title string) (public, lone, bodiless bool) {
+	if privatePost(title) {
+		return false, false, false // 港铁车务总监, 健康大使: never an official's
+	}
 	rs := []rune(title)
 	n := positionEndingAt(rs, len(rs))
 	if n == 0 || !sharedPosts[string(rs[len(rs)-n:])] {

@@ -726,6 +726,9 @@ func TestPostTitles(t *testing.T) {
 		{"习近平积极评价李显龙担任新加坡总理期间带领新加坡取得显著成就。", "李显龙", "时任新加坡总理"},
 		{"默克尔担任德国总理期间多次访华。", "默克尔", "时任德国总理"},
 		{"习近平会见李显龙。当年李显龙是新加坡副总理，曾多次访华。", "李显龙", "时任新加坡副总理"},
+		// An official's private title is not the post they are listed
+		// with: the registry would learn it as held.
+		{"健康大使陳凱欣出席活動。政治助理陳凱欣表示，會考慮參選。健康大使陳凱欣又說，要多做運動。", "陈凯欣", "政治助理"},
 		// A life's account: a year before the name, and a later one
 		// opening a clause after the post, which was left for the next.
 		{"1985年，江泽民出任上海市市长、中共上海市委副书记，1987年任中共上海市委书记。", "江泽民", "时任上海市市长、中共上海市委副书记"},
@@ -3678,6 +3681,11 @@ func TestElectPosts(t *testing.T) {
 		if got := stillHeld(tc.title); got != tc.held {
 			t.Errorf("stillHeld(%q) = %v, want %v", tc.title, got, tc.held)
 		}
+	}
+	// A private post is no official's, held or not (privateposts.txt):
+	// the registry does not spread a person seen only with one.
+	if got := registeredAsOf(fangtan.RegisteredOfficial{Name: "陈凯欣", Posts: map[string]int{"健康大使": 3}}); got != notSpread {
+		t.Errorf("registeredAsOf(健康大使) = %v, want notSpread", got)
 	}
 	ro := fangtan.RegisteredOfficial{PostDates: map[string]map[string]int{
 		"候任特首":   {"2017-05": 5, "2017-06": 6},
