@@ -24,7 +24,12 @@ var privatePosts = mustList("privateposts.txt")
 // privatePost reports whether title ends in a private post (港铁车务总监).
 func privatePost(title string) bool {
 	rs := []rune(title)
-	n := positionEndingAt(rs, len(rs))
+	return endsInPrivatePost(rs, positionEndingAt(rs, len(rs)))
+}
+
+// endsInPrivatePost reports whether the position word of n runes that
+// ends rs is a private post.
+func endsInPrivatePost(rs []rune, n int) bool {
 	return n > 0 && slices.Contains(privatePosts, string(rs[len(rs)-n:]))
 }
 
@@ -1531,7 +1536,15 @@ func (pi *personInfo) bestTitle() string {
 	recalled := pi.recalledTitles()
 	// An official's private title (健康大使 beside 食物及卫生局前政治助理)
 	// is not the post they are listed with, nor one the registry learns.
-	public := pi.official && slices.ContainsFunc(slices.Collect(maps.Keys(pi.titles)), func(t string) bool { return !privatePost(t) })
+	public := false
+	if pi.official {
+		for t := range pi.titles {
+			if !privatePost(t) {
+				public = true
+				break
+			}
+		}
+	}
 	best, bestN, bestLone, bestThen := "", 0, true, false
 	for t, n := range pi.titles {
 		if public && privatePost(t) {
@@ -2211,11 +2224,11 @@ func judgePost(title string) (public, lone bool) {
 // nothing but a private body's word (公司主席, 竞选办主任): a private
 // body's post that names no body.
 func judge(title string) (public, lone, bodiless bool) {
-	if privatePost(title) {
-		return false, false, false // 港铁车务总监, 健康大使: never an official's
-	}
 	rs := []rune(title)
 	n := positionEndingAt(rs, len(rs))
+	if endsInPrivatePost(rs, n) {
+		return false, false, false // 港铁车务总监, 健康大使: never an official's
+	}
 	if n == 0 || !sharedPosts[string(rs[len(rs)-n:])] {
 		return true, false, false
 	}
