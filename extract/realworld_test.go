@@ -1129,9 +1129,9 @@ func TestReportedSpeech(t *testing.T) {
 		// A company's general manager is a person the article knows
 		// (privateposts.txt), so his statements have a speaker.
 		{"a general manager", []string{"負責高鐵項目的港鐵總經理鄧維勇下午出席記者會時回應事件，稱未有看過有關圖片和影片，亦不知有關情況。", "鄧維勇指，車站主體工程主要在地底，設計及建造過程中需要考慮地下水因素。"}, "邓维勇", "車站主體工程"},
-		// …and so is an editor (fifty-first session: 43 hkcnews
-		// statements of editors and those near them change, 34 of them
-		// to the right speaker).
+		// …and so is an editor (fifty-first session: 46 quote rows of
+		// editors and those near them change, 39 of them to the right
+		// speaker).
 		{"an editor", []string{"《眾新聞》總編輯李月華表示，目前新聞數量龐大。", "雖然網媒林立，李月華表示，不認為需要區分「藍、黃」。她補充，需要公眾監督眾多，相信與其他網媒各自發揮力量。"}, "李月华", "需要公眾監督"},
 		{"date between name and verb", []string{"俄罗斯总统普京23日重申，俄罗斯愿同乌克兰举行和平谈判。"}, "普京", "俄罗斯愿同乌克兰"},
 		{"pronoun in a later paragraph", []string{"行政长官林郑月娥今日出席行政会议前批评部分人士。", "她指，中联办能加强香港与内地的联系。"}, "林郑月娥", "中联办能加强"},
