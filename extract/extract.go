@@ -336,7 +336,13 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		bounds = append(bounds, t.bounds())
 	}
 	doc.Places = e.gaz.places(texts, bounds)
-	doc.Themes = e.themes.MatchWords(texts, bounds, ppl.knownNameStartingAt)
+	doc.Themes = e.themes.MatchWords(texts, bounds, func(n, i int) int {
+		t := title
+		if n > 0 {
+			t = tags[n-1]
+		}
+		return ppl.personNameAt(t, i)
+	})
 	doc.Keywords = namesForFragments(e.keywords(folded, title, tags), doc, folded)
 	if e.expander != nil {
 		doc.Words = e.words(doc, title, tags)

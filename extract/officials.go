@@ -1598,6 +1598,25 @@ func (p *people) knownNameStartingAt(rs []rune, i int) int {
 	return best
 }
 
+// personNameAt returns the length of a person's name that starts at rune
+// i of t, or 0: a person the article knows (knownNameStartingAt), or a
+// name the rules read (nameAt) where jieba does not know the word
+// (殴打青年/t 郑仲恒/x, whom the article names nowhere else). A word of its
+// dictionary is none, whatever its tag (青年/t 代表/n, 青年/t 从政/nr,
+// 儿童/n 呼吸科/nr).
+func (p *people) personNameAt(t *tagged, i int) int {
+	if n := p.knownNameStartingAt(t.runes, i); n > 0 {
+		return n
+	}
+	if t.byStart == nil {
+		return 0
+	}
+	if sp, ok := t.byStart.get(i); !ok || sp.tag != "x" {
+		return 0
+	}
+	return t.nameAt(i)
+}
+
 // latinBounded reports whether rs[s:e] does not cut a word of Latin
 // letters: a Latin name is no name inside a longer word (nick of nickname).
 func latinBounded(rs []rune, s, e int) bool {

@@ -1842,18 +1842,32 @@ func TestThemesOnWords(t *testing.T) {
 	}
 }
 
-// TestThemeWordBeforeAPerson: an age word right before the name of a
-// person the article names (毆打青年鄭仲恆, where 鄭仲恆 speaks) says who
-// that person is, as 24歲青年 does (forty-seventh session: 22 hkcnews
-// items of one trial, all read wrong); written of the group, it counts.
+// TestThemeWordBeforeAPerson: an age word right before a person's name
+// (毆打青年鄭仲恆) says who that person is, as 24歲青年 does
+// (forty-seventh session: 22 hkcnews items of one trial, all read wrong);
+// written of the group, it counts. The name need not be written again
+// (fifty-second session: 19 more items of that trial, where he does not
+// speak, and 台灣青年祁家威): a name jieba does not know counts, a word of
+// its dictionary does not, whatever jieba tags it (從政/nr).
 func TestThemeWordBeforeAPerson(t *testing.T) {
-	d := extractText(t, "朱經緯案開審", "前警司朱經緯涉以警棍毆打青年鄭仲恆，被控襲擊致造成身體傷害罪。", "鄭仲恆作供時說：「我當時感到暈暈哋。」")
-	if slices.Contains(d.Themes, "青年") {
-		t.Errorf("themes %v hold 青年", d.Themes)
-	}
-	d = extractText(t, "青年", "青年李明說：「政府應該支持青年創業。」")
-	if !slices.Contains(d.Themes, "青年") {
-		t.Errorf("themes %v lack 青年", d.Themes)
+	for _, tc := range []struct {
+		name       string
+		paras      []string
+		holdsYouth bool
+	}{
+		{"a person who speaks", []string{"前警司朱經緯涉以警棍毆打青年鄭仲恆，被控襲擊致造成身體傷害罪。", "鄭仲恆作供時說：「我當時感到暈暈哋。」"}, false},
+		{"a person named once", []string{"退休警司朱經緯，在2014年佔領運動期間涉以警棍在旺角毆打青年鄭仲恆，被控一項襲擊致造成身體傷害罪。裁判官裁定表面證供成立。"}, false},
+		{"a person in a feature", []string{"《孽子》出版翌年，台灣青年祁家威踏入書中描述的台北新公園。台灣司法院大法官去年宣布釋憲判決。"}, false},
+		{"the group, and a name after", []string{"青年李明說：「政府應該支持青年創業。」"}, true},
+		{"a verb jieba tags as a name", []string{"記者追問前立法會議員馮檢基為何不讓位，給機會青年從政，他稱自己仍有心有力。"}, true},
+		{"a noun after", []string{"青年代表在會上向區議員發言，談及就業。"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, "新聞", tc.paras...)
+			if got := slices.Contains(d.Themes, "青年"); got != tc.holdsYouth {
+				t.Errorf("themes %v: 青年 %v, want %v", d.Themes, got, tc.holdsYouth)
+			}
+		})
 	}
 }
 

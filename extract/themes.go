@@ -220,10 +220,10 @@ func (t *Themes) index() {
 // text without bounds is matched as characters). A phrase inside one of
 // its theme's Except phrases does not count, and a theme whose phrases
 // found are all weak counts where they occur weakQuorum times. personAt,
-// when not nil, gives the length of the name of a person the article
-// names that starts at a rune (0 where none does): an age word right
-// before it says who that person is (殴打青年郑仲恒).
-func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool, personAt func(text []rune, i int) int) []string {
+// when not nil, gives the length of a person's name that starts at rune i
+// of texts[n] (0 where none does): an age word right before it says who
+// that person is (殴打青年郑仲恒).
+func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool, personAt func(n, i int) int) []string {
 	t.indexOnce.Do(t.index)
 	matched := make([]bool, len(t.list))
 	weak := make([]int, len(t.list))
@@ -265,7 +265,7 @@ func (t *Themes) MatchWords(texts [][]rune, bounds [][]bool, personAt func(text 
 					break
 				}
 			}
-			if inside || inPostTitle(texts[n], h.start, h.end) || afterOnesAge(texts[n], h.start, h.end) || beforeTimeMarker(texts[n], b, h.end) || beforePerson(texts[n], h.start, h.end, personAt) {
+			if inside || inPostTitle(texts[n], h.start, h.end) || afterOnesAge(texts[n], h.start, h.end) || beforeTimeMarker(texts[n], b, h.end) || beforePerson(texts, n, h.start, h.end, personAt) {
 				continue
 			}
 			weakHit := h.weak || personsTitle(texts, n, b, h.start, h.end)
@@ -393,11 +393,11 @@ func afterOnesAge(text []rune, start, end int) bool {
 	return false
 }
 
-// beforePerson reports whether the age word at text[start:end] stands
-// right before the name of a person the article names (personAt): 青年郑仲恒
-// is that man, as 24岁青年 is.
-func beforePerson(text []rune, start, end int, personAt func(text []rune, i int) int) bool {
-	return personAt != nil && slices.Contains(ageWords, string(text[start:end])) && personAt(text, end) > 0
+// beforePerson reports whether the age word at texts[n][start:end] stands
+// right before a person's name (personAt): 青年郑仲恒 is that man, as
+// 24岁青年 is.
+func beforePerson(texts [][]rune, n, start, end int, personAt func(n, i int) int) bool {
+	return personAt != nil && slices.Contains(ageWords, string(texts[n][start:end])) && personAt(n, end) > 0
 }
 
 // maxAgeQualifier is how many runes may stand between an age and the word
