@@ -1791,6 +1791,14 @@ func TestThemesOnWords(t *testing.T) {
 		{"全国人大代表郭雷来自北京。全国人大代表聂守军来自黑龙江。", "全过程人民民主", ""},
 		{"全国人大代表高华瑞是服务行业的技术能手。高华瑞说，要把群众的意见带到会上。", "全过程人民民主", ""},
 		{"人大代表要密切联系群众。", "全过程人民民主", ""},
+		// 巡视 alone is a site visit or an equipment check more often than
+		// the Party's inspection tours (fifty-second session: 50 hkcnews
+		// and 36 xwlb pairs, a JP's prison visit, a lunar rover's survey);
+		// the tours are written with their own words.
+		{"太平紳士每兩星期巡視監獄一次。", "", "巡视巡察"},
+		{"开幕式后，韩正巡视博览会展馆。", "", "巡视巡察"},
+		{"二十届中央第一轮巡视将对中管企业党组开展常规巡视。", "巡视巡察", ""},
+		{"中紀委轄下中央巡視組移交的線索。", "巡视巡察", ""},
 		// A travel document is no tourism (51 hkcnews pairs, most of them
 		// bail conditions; 10 of 10 sampled wrong).
 		{"法官批准被告保釋，條件包括交出所有旅遊證件。", "", "文旅"},
