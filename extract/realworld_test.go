@@ -1799,6 +1799,10 @@ func TestThemesOnWords(t *testing.T) {
 		{"开幕式后，韩正巡视博览会展馆。", "", "巡视巡察"},
 		{"二十届中央第一轮巡视将对中管企业党组开展常规巡视。", "巡视巡察", ""},
 		{"中紀委轄下中央巡視組移交的線索。", "巡视巡察", ""},
+		// 洪水橋, a new town, is no flood (fifty-second session: hkcnews
+		// themes seed 9; 4 hkcnews pairs, all on brownfield sites).
+		{"現時的洪水橋新發展區，棕地個案大增，但限於洪水橋一帶。", "", "防灾减灾"},
+		{"洪水淹浸多區，洪水退去後居民清理家園。", "防灾减灾", ""},
 		// A travel document is no tourism (51 hkcnews pairs, most of them
 		// bail conditions; 10 of 10 sampled wrong).
 		{"法官批准被告保釋，條件包括交出所有旅遊證件。", "", "文旅"},
