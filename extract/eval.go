@@ -189,12 +189,17 @@ func Evaluate(ex *Extractor, items []GoldItem) *Evaluation {
 	names := reg.Names()
 	for i := range items {
 		ex.AddRegistered(&docs[i], reg, names)
-		ev.item(&items[i], &docs[i])
+		ev.item(&items[i], &docs[i], ex.canonicalName)
 	}
 	return ev
 }
 
-func (ev *Evaluation) item(it *GoldItem, doc *fangtan.Document) {
+// item scores one document against its gold. canonical gives a labelled
+// name the name the extractor lists that person by (its aliases): the
+// gold names people as the article does (托马斯·巴赫), and which of a
+// person's names the facets list is the alias file's choice, not the
+// labeller's.
+func (ev *Evaluation) item(it *GoldItem, doc *fangtan.Document, canonical func(string) string) {
 	miss := func(field, sign, v string) {
 		ev.Misses = append(ev.Misses, fmt.Sprintf("%s %s %s %s", it.ID, field, sign, v))
 	}
@@ -222,7 +227,7 @@ func (ev *Evaluation) item(it *GoldItem, doc *fangtan.Document) {
 	if it.Officials != nil {
 		var gold, found []string
 		for _, o := range it.Officials {
-			gold = append(gold, analyzer.Fold(o.Name))
+			gold = append(gold, canonical(analyzer.Fold(o.Name)))
 		}
 		for _, o := range doc.Officials {
 			found = append(found, analyzer.Fold(o.Name))
@@ -243,16 +248,16 @@ func (ev *Evaluation) item(it *GoldItem, doc *fangtan.Document) {
 		}
 	}
 	if it.Quotes != nil {
-		ev.quotes(it.ID, FieldQuotes, FieldQuoteSpeakers, it.Quotes, direct, miss)
+		ev.quotes(it.ID, FieldQuotes, FieldQuoteSpeakers, it.Quotes, direct, canonical, miss)
 	}
 	if it.Reported != nil {
-		ev.quotes(it.ID, FieldReported, FieldReportedSpeakers, it.Reported, reported, miss)
+		ev.quotes(it.ID, FieldReported, FieldReportedSpeakers, it.Reported, reported, canonical, miss)
 	}
 }
 
 // quotes matches extracted quotes to gold ones, best overlap first, each at
 // most once.
-func (ev *Evaluation) quotes(id, field, speakerField string, gold []GoldQuote, found []fangtan.Quote, miss func(field, sign, v string)) {
+func (ev *Evaluation) quotes(id, field, speakerField string, gold []GoldQuote, found []fangtan.Quote, canonical func(string) string, miss func(field, sign, v string)) {
 	s, sp := ev.Scores[field], ev.Scores[speakerField]
 	s.Gold += len(gold)
 	s.Found += len(found)
@@ -287,7 +292,7 @@ func (ev *Evaluation) quotes(id, field, speakerField string, gold []GoldQuote, f
 		gUsed[p.g], fUsed[p.f] = true, true
 		s.Matched++
 		g, f := gold[p.g], found[p.f]
-		gs, fs := analyzer.Fold(g.Speaker), analyzer.Fold(f.Speaker)
+		gs, fs := canonical(analyzer.Fold(g.Speaker)), analyzer.Fold(f.Speaker)
 		if gs != "" {
 			sp.Gold++
 		}

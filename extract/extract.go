@@ -555,6 +555,10 @@ func (e *Extractor) noteAliases(ppl *people, folded string) {
 	}
 }
 
+// canonicalName is the name the extractor lists a person by (the alias
+// file's), for a folded name.
+func (e *Extractor) canonicalName(name string) string { return e.aliases.Canonical(name) }
+
 // canonicalNames lists every official and speaker under the name facets
 // and filters use (习主席 → 习近平), merging officials that are one person.
 func (e *Extractor) canonicalNames(doc *fangtan.Document) {

@@ -900,3 +900,22 @@ func TestExtractWithoutJieba(t *testing.T) {
 		t.Errorf("keywords without jieba: %v", d.Keywords)
 	}
 }
+
+// TestEvaluateByCanonicalName: the gold names a person as the article does
+// (托马斯·巴赫, 习主席 as 习近平 only where the labeller knew it), and the
+// extractor lists them by the alias file's name (巴赫); the score counts
+// the person, as an official and as a speaker.
+func TestEvaluateByCanonicalName(t *testing.T) {
+	text := "国际奥委会主席托马斯·巴赫当天表示：“奥林匹克运动将团结一致。”"
+	ev := Evaluate(exNewTestExtractor(t), []GoldItem{{
+		ID: "t", Title: "新闻", Date: "2024-08-10", Paragraphs: []string{text},
+		Officials: []GoldOfficial{{Name: "托马斯·巴赫", Post: "国际奥委会主席", Country: "国际奥委会"}},
+		Quotes:    []GoldQuote{{Paragraph: 1, Text: "奥林匹克运动将团结一致。", Speaker: "托马斯·巴赫"}},
+	}})
+	if s := ev.Scores[FieldOfficials]; s.Matched != 1 || s.Found != 1 {
+		t.Errorf("officials %+v, want the one found matched; misses %v", *s, ev.Misses)
+	}
+	if s := ev.Scores[FieldQuoteSpeakers]; s.Matched != 1 {
+		t.Errorf("quote speakers %+v, want the speaker matched; misses %v", *s, ev.Misses)
+	}
+}
