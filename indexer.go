@@ -203,8 +203,11 @@ func (o BuildOptions) Ready(d *Document) {
 }
 
 // RegistryNames returns the names a registry's pass over reg looks for:
-// names, and those Recheck gives, which it also returns as a set.
+// names, the aliases of names (林郑 and 林太 of 林郑月娥: an article may
+// name the person only so), and those Recheck gives, which it also
+// returns as a set.
 func (o BuildOptions) RegistryNames(reg *Registry, names []string) ([]string, map[string]bool) {
+	names = append(slices.Clip(names), reg.AliasesOf(names)...)
 	if o.Recheck == nil {
 		return names, nil
 	}

@@ -547,6 +547,28 @@ func LoadRegistry(dir string) (*Registry, error) {
 	return r, nil
 }
 
+// AliasesOf returns the aliases that stand for one of names, sorted, and
+// none that is a name itself.
+func (r *Registry) AliasesOf(names []string) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.aliases) == 0 {
+		return nil
+	}
+	in := make(map[string]bool, len(names))
+	for _, n := range names {
+		in[n] = true
+	}
+	var out []string
+	for alias, name := range r.aliases {
+		if in[name] && !in[alias] {
+			out = append(out, alias)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // AliasesOr returns r's aliases, or other's when r has none.
 func (r *Registry) AliasesOr(other *Registry) map[string]string {
 	r.mu.Lock()

@@ -103,7 +103,14 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune, date string) {
 			ppl.note(name, "", false) // who may speak (别尔德穆哈梅多夫表示)
 			continue
 		}
-		ro, ok := e.registry.Lookup(name)
+		// An alias (林郑) stands for the registered person it names, where
+		// the article does not name them otherwise: the article's person
+		// keeps the alias until canonicalNames.
+		person := e.registry.Canonical(name)
+		if person != name && (ppl.byName[person] != nil || slices.Contains(found, person)) {
+			continue
+		}
+		ro, ok := e.registry.Lookup(person)
 		if !ok || anotherCountrysName(texts, name, ro) {
 			continue
 		}

@@ -1594,6 +1594,51 @@ func TestAddRegisteredAtDate(t *testing.T) {
 	}
 }
 
+// TestRegisteredByAlias: an article that names a registered person only
+// by an alias (林郑, 林太 of 林郑月娥; fifty-second session: 13 hkcnews
+// articles of her years as chief executive) lists them under their name,
+// both where extraction knows the registry and in the registry's pass,
+// which looks for the aliases too (fangtan.BuildOptions.RegistryNames). An
+// article that writes the name is judged by the name: a candidate's stays
+// without her.
+func TestRegisteredByAlias(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	noteInMonths(reg, "林郑月娥", "政务司司长", "2016-10", "2016-11", "2016-12")
+	noteInMonths(reg, "林郑月娥", "前政务司司长", "2017-01", "2017-02", "2017-03")
+	noteInMonths(reg, "林郑月娥", "特首", "2017-07", "2017-10", "2018-01", "2018-04", "2018-07")
+	reg.SetAliases(ex.AliasMap())
+	names := reg.Names()
+	names = append(names, reg.AliasesOf(names)...)
+	for _, tc := range []struct {
+		date, text string
+		want       []string
+	}{
+		{"2018-01-14", "林鄭表示，政府會考慮。", []string{"林郑月娥"}},
+		{"2018-01-14", "記者會上，林太表示會考慮。", []string{"林郑月娥"}},
+		{"2018-01-14", "林太太表示，會考慮搬屋。", nil},
+		{"2017-02-20", "特首參選人林鄭月娥今日發表政綱。林鄭表示，會成立中策組。", nil},
+	} {
+		t.Run(tc.date+tc.text, func(t *testing.T) {
+			d := fangtan.Document{Title: "新闻", Date: tc.date, Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.AddRegistered(&d, reg, names)
+			if got := officialNamesOf(d); !slices.Equal(got, tc.want) {
+				t.Errorf("registry pass: officials %v, want %v", got, tc.want)
+			}
+			d = fangtan.Document{ID: "t", Title: "新闻", Date: tc.date, Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.Extract(&d)
+			ex.AddRegistered(&d, reg, names)
+			if got := officialNamesOf(d); !slices.Equal(got, tc.want) {
+				t.Errorf("extraction and the registry pass: officials %v, want %v", got, tc.want)
+			}
+			for _, o := range d.Officials {
+				if o.Title != "特首" {
+					t.Errorf("%s listed as %s, want 特首", o.Name, o.Title)
+				}
+			}
+		})
+	}
+}
+
 // TestAddRegisteredCompletesTruncations: at the end of a build, a listed
 // name that the text writes only inside a registered longer one, at least
 // as often registered, is that name; a registered name cut short spreads

@@ -87,7 +87,19 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 		if slices.ContainsFunc(doc.Officials, func(o fangtan.Official) bool { return WholeNameOf(o.Name, name) }) {
 			continue // the article's 奥拉夫·朔尔茨 or 托马斯·弗里登: see noteRegistered
 		}
-		ro, ok := reg.Lookup(name)
+		// An alias (林郑) is looked for as written, and adds the person
+		// under their name (林郑月娥) where the article does not write that
+		// name: where it does, the name's own look-up judges the article
+		// (a candidate's, by what stands around the name). A person
+		// extraction listed by the alias takes the whole registry's post.
+		person := reg.Canonical(name)
+		if person != name && (listed[person] || slices.ContainsFunc(folded(), func(t []rune) bool { return hasRunesIn(t, []rune(person)) })) {
+			if listed[person] && retitleInferred(doc, reg, person) {
+				changed = true
+			}
+			continue
+		}
+		ro, ok := reg.Lookup(person)
 		if !ok {
 			continue
 		}
@@ -118,8 +130,8 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			outOfOfficeAt(texts, ro, doc.Date, personForms(reg, name)) {
 			continue
 		}
-		doc.Officials = append(doc.Officials, fangtan.Official{Name: name, Title: registeredPost(ro, doc.Date), Country: registeredCountry(ro), Inferred: true})
-		listed[name] = true
+		doc.Officials = append(doc.Officials, fangtan.Official{Name: person, Title: registeredPost(ro, doc.Date), Country: registeredCountry(ro), Inferred: true})
+		listed[person] = true
 		changed = true
 	}
 	return changed
@@ -752,7 +764,7 @@ const (
 // registry's pass then takes the listing away (withdrawCandidate).
 func registeredIn(reg *fangtan.Registry, ro fangtan.RegisteredOfficial, texts [][]rune, name, date string) registeredAs {
 	as := registeredAsOf(ro)
-	if as == officialNow && usurpedOnly(reg, name, ro) {
+	if as == officialNow && usurpedOnly(reg, ro.Name, ro) {
 		return notSpread
 	}
 	if as == officialNow && runsAfterLeaving(texts, name, ro, date) {
@@ -1960,7 +1972,8 @@ func (f *nameFinder) find(texts [][]rune) []string {
 type registryFinder = registryCache[*nameFinder]
 
 func registryNameFinder(reg *fangtan.Registry) *nameFinder {
-	f := newNameFinder(reg.Names())
+	names := reg.Names()
+	f := newNameFinder(append(names, reg.AliasesOf(names)...))
 	f.reg = reg
 	return f
 }
