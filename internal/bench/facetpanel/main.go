@@ -429,6 +429,7 @@ func score(ctx context.Context, w io.Writer, x *index.Index, path string) error 
 	if err != nil {
 		return err
 	}
+	aliases := extract.DefaultAliases()
 	var right, wrong, keptWrong, lostRight, gone int
 	var lines []string
 	for _, p := range pairs {
@@ -443,13 +444,17 @@ func score(ctx context.Context, w io.Writer, x *index.Index, path string) error 
 		h := fangtan.Hit{Officials: d.Officials, Provinces: d.Places.Provinces, Cities: d.Places.Cities, Districts: d.Places.Districts, Themes: d.Themes}
 		// A panel keeps the value as the index folded it then; Fold has
 		// since learnt variants (朱凯廸 is 朱凯迪), so fold it as now.
-		counted := slices.Contains(values(h, p.facet), analyzer.Fold(p.value))
+		value := analyzer.Fold(p.value)
+		counted := slices.Contains(values(h, p.facet), value)
 		if !counted && p.facet == "official" {
-			// The same person, listed by the whole name the registry's
-			// pass gives a short one (巴沙尔 as 巴沙尔·阿萨德), or the other
-			// way where the aliases chose the short one.
+			// The same person, listed by the name the alias file gives
+			// them now (阿萨德 and 巴沙尔·阿萨德 as 巴沙尔), or by the
+			// whole name the registry's pass gives a short one (夏巴兹 as
+			// 夏巴兹·谢里夫), or the other way where the aliases chose the
+			// short one.
+			value = aliases.Canonical(value)
 			counted = slices.ContainsFunc(values(h, p.facet), func(v string) bool {
-				return extract.WholeNameOf(v, analyzer.Fold(p.value)) || extract.WholeNameOf(analyzer.Fold(p.value), v)
+				return v == value || extract.WholeNameOf(v, value) || extract.WholeNameOf(value, v)
 			})
 		}
 		switch {

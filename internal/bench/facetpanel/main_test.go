@@ -220,19 +220,19 @@ func TestPanelsAreLabelled(t *testing.T) {
 	}
 }
 
-// TestScoreWholeNames: a pair labelled with the short name of an official
-// the index lists by the whole name (the registry's pass renames 巴沙尔 to
-// 巴沙尔·阿萨德), or by a whole name of which it is a part inside
-// (马杜罗 of 尼古拉斯·马杜罗·莫罗斯), is the same person, still counted; a
-// name that is no part of it is not.
+// TestScoreWholeNames: a pair labelled with another name of an official
+// the index lists (巴沙尔·阿萨德 and 阿萨德, which the alias file makes
+// 巴沙尔), or with a part inside the whole name it lists (拉索 of
+// 吉列尔莫·拉索·门多萨), is the same person, still
+// counted; a name that is no part of it is not.
 func TestScoreWholeNames(t *testing.T) {
 	ctx := context.Background()
 	x := buildIndex(t, []fangtan.Document{
 		{ID: "c", Title: "会谈", Date: "2023-05-01", Text: "叙利亚总统巴沙尔·阿萨德会见代表团。"},
-		{ID: "m", Title: "访华", Date: "2023-09-08", Text: "委内瑞拉玻利瓦尔共和国总统尼古拉斯·马杜罗·莫罗斯将访华。"},
+		{ID: "m", Title: "访华", Date: "2023-09-08", Text: "厄瓜多尔总统吉列尔莫·拉索·门多萨将访华。"},
 	})
 	path := filepath.Join(t.TempDir(), "panel.tsv")
-	labelled := "y\tc\tofficial\t巴沙尔\t\t\t\ny\tc\tofficial\t阿萨德\t\t\t\ny\tc\tofficial\t巴沙\t\t\t\ny\tm\tofficial\t马杜罗\t\t\t\n"
+	labelled := "y\tc\tofficial\t巴沙尔\t\t\t\ny\tc\tofficial\t阿萨德\t\t\t\ny\tc\tofficial\t巴沙\t\t\t\ny\tm\tofficial\t拉索\t\t\t\n"
 	if err := os.WriteFile(path, []byte(labelled), 0o644); err != nil {
 		t.Fatal(err)
 	}
