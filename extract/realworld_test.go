@@ -1852,6 +1852,14 @@ func TestThemesOnWords(t *testing.T) {
 		{"开幕式后，韩正巡视博览会展馆。", "", "巡视巡察"},
 		{"二十届中央第一轮巡视将对中管企业党组开展常规巡视。", "巡视巡察", ""},
 		{"中紀委轄下中央巡視組移交的線索。", "巡视巡察", ""},
+		// The Universiade is sport, not youth; the Party's campaigns of
+		// ideological education are not schooling (fifty-second session:
+		// xwlb themes seed 5; 41 xwlb pairs move from 青年 to 体育, 16
+		// 教育 pairs go).
+		{"成都第31届世界大学生夏季运动会火炬传递在深圳举行。", "体育", "青年"},
+		{"开展党的群众路线教育实践活动，深入开展理想信念教育。", "", "教育"},
+		{"“学习强军思想、建功强军事业”教育实践活动持续深化。", "", "教育"},
+		{"南京开展校园生态文明教育实践活动。", "教育", ""},
 		// 洪水橋, a new town, is no flood (fifty-second session: hkcnews
 		// themes seed 9; 4 hkcnews pairs, all on brownfield sites).
 		{"現時的洪水橋新發展區，棕地個案大增，但限於洪水橋一帶。", "", "防灾减灾"},
