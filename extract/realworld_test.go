@@ -1834,6 +1834,11 @@ func TestThemesOnWords(t *testing.T) {
 		// Nor is discipline (批评教育), a campaign of publicity (宣传教育)
 		// or a poll's breakdown by schooling (教育程度): forty-seventh
 		// session, 40 pairs of both archives, all read wrong.
+		// …nor a poll's or a statistic's list of who people are
+		// (fifty-second session: 13 hkcnews pairs of one poll's reports).
+		{"民調按受訪者的教育水平、收入、職業分組。", "", "教育"},
+		{"该指数以人均国民总收入、教育水平和预期寿命衡量发展。", "", "教育"},
+		{"融合教育水平不断提升，特殊教育学校增加。", "教育", ""},
 		{"全国共查处“四风”问题11.2万起，批评教育和处理16.1万人。", "", "教育"},
 		{"受訪者中，以年輕人、高教育程度、高收入群組給予較低分數。", "", "教育"},
 		{"加强法制宣传教育，不断提升依法履职能力。", "", "教育"},
