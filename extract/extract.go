@@ -343,10 +343,20 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		bounds = append(bounds, t.bounds())
 	}
 	doc.Places = e.gaz.places(texts, bounds)
+	// A paragraph left untagged (mayNamePeople) is tagged here for this
+	// question alone, where a family name follows the age word, so that
+	// its speakers stay as they were.
+	retagged := map[int]*tagged{}
 	doc.Themes = e.themes.MatchWords(texts, bounds, func(n, i int) int {
 		t := title
 		if n > 0 {
 			t = tags[n-1]
+		}
+		if t.byStart == nil && e.seg != nil && startsWithSurname(t.runes[i:]) && ppl.knownNameStartingAt(t.runes, i) == 0 {
+			if retagged[n] == nil {
+				retagged[n] = newTagged(e.seg, string(t.runes))
+			}
+			t = retagged[n]
 		}
 		return ppl.personNameAt(t, i)
 	})

@@ -1603,7 +1603,7 @@ func (p *people) knownNameStartingAt(rs []rune, i int) int {
 // name the rules read (nameAt) where jieba does not know the word
 // (殴打青年/t 郑仲恒/x, whom the article names nowhere else). A word of its
 // dictionary is none, whatever its tag (青年/t 代表/n, 青年/t 从政/nr,
-// 儿童/n 呼吸科/nr).
+// 儿童/n 呼吸科/nr), and so is an unknown one of two runes.
 func (p *people) personNameAt(t *tagged, i int) int {
 	if n := p.knownNameStartingAt(t.runes, i); n > 0 {
 		return n
@@ -1614,7 +1614,12 @@ func (p *people) personNameAt(t *tagged, i int) int {
 	if sp, ok := t.byStart.get(i); !ok || sp.tag != "x" {
 		return 0
 	}
-	return t.nameAt(i)
+	// A name of two runes jieba does not know is as often a thing
+	// (儿童/n 高椅/x on a tariff list).
+	if n := t.nameAt(i); n >= 3 {
+		return n
+	}
+	return 0
 }
 
 // latinBounded reports whether rs[s:e] does not cut a word of Latin

@@ -1857,6 +1857,7 @@ func TestThemesOnWords(t *testing.T) {
 		{"开幕式后，韩正巡视博览会展馆。", "", "巡视巡察"},
 		{"二十届中央第一轮巡视将对中管企业党组开展常规巡视。", "巡视巡察", ""},
 		{"中紀委轄下中央巡視組移交的線索。", "巡视巡察", ""},
+		{"投票站主任巡視發現，提點他們走回對面馬路。", "", "巡视巡察"},
 		// The Universiade is sport, not youth; the Party's campaigns of
 		// ideological education are not schooling (fifty-second session:
 		// xwlb themes seed 5; 41 xwlb pairs move from 青年 to 体育, 16
@@ -1936,6 +1937,9 @@ func TestThemeWordBeforeAPerson(t *testing.T) {
 		{"a person who speaks", []string{"前警司朱經緯涉以警棍毆打青年鄭仲恆，被控襲擊致造成身體傷害罪。", "鄭仲恆作供時說：「我當時感到暈暈哋。」"}, false},
 		{"a person named once", []string{"退休警司朱經緯，在2014年佔領運動期間涉以警棍在旺角毆打青年鄭仲恆，被控一項襲擊致造成身體傷害罪。裁判官裁定表面證供成立。"}, false},
 		{"a person in a feature", []string{"《孽子》出版翌年，台灣青年祁家威踏入書中描述的台北新公園。台灣司法院大法官去年宣布釋憲判決。"}, false},
+		// A paragraph with no post or quotation, which extraction leaves
+		// untagged, is tagged for the question.
+		{"a paragraph that names no post", []string{"佔領運動期間，他涉以警棍在旺角毆打青年鄭仲恆。"}, false},
 		{"the group, and a name after", []string{"青年李明說：「政府應該支持青年創業。」"}, true},
 		{"a verb jieba tags as a name", []string{"記者追問前立法會議員馮檢基為何不讓位，給機會青年從政，他稱自己仍有心有力。"}, true},
 		{"a noun after", []string{"青年代表在會上向區議員發言，談及就業。"}, true},
@@ -1946,6 +1950,12 @@ func TestThemeWordBeforeAPerson(t *testing.T) {
 				t.Errorf("themes %v: 青年 %v, want %v", d.Themes, got, tc.holdsYouth)
 			}
 		})
+	}
+	// An unknown word of two runes after an age word is no name (儿童/n
+	// 高椅/x): what the article says of children is another matter.
+	d := extractText(t, "新聞", "清單包括自行車頭盔和兒童高椅等安全產品，兒童用品亦受影響。")
+	if !slices.Contains(d.Themes, "妇女儿童") {
+		t.Errorf("themes %v lack 妇女儿童", d.Themes)
 	}
 }
 
