@@ -360,7 +360,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		}
 		return ppl.personNameAt(t, i)
 	})
-	doc.Keywords = namesForFragments(e.keywords(folded, title, tags), doc, folded)
+	doc.Keywords = namesForFragments(e.keywords(folded, title, tags), doc, folded, e.aliases)
 	if e.expander != nil {
 		doc.Words = e.words(doc, title, tags)
 	}
@@ -515,8 +515,10 @@ func (e *Extractor) keywords(folded string, title *tagged, tags []*tagged) []str
 // that stops a name (梁天琦说): jieba cuts 林郑月娥 into 林/郑月/娥, and 郑月
 // had been a keyword of one Hong Kong article in ten.
 // Officials and speakers are the names the extraction trusts; a keyword
-// that equals one of them stays as it is, and a name is listed once.
-func namesForFragments(keywords []string, doc *fangtan.Document, folded string) []string {
+// that equals one of them stays as it is, and a name is listed once. A
+// piece of an alias the article writes (阿尔韦 of 路易斯·阿尔韦托·拉卡列·波乌),
+// or the alias itself, is the person the alias stands for (拉卡列).
+func namesForFragments(keywords []string, doc *fangtan.Document, folded string, aliases *Aliases) []string {
 	var names []string
 	for _, o := range doc.Officials {
 		names = append(names, o.Name)
@@ -527,18 +529,43 @@ func namesForFragments(keywords []string, doc *fangtan.Document, folded string) 
 			names = append(names, q.Speaker)
 		}
 	}
+	type form struct{ text, person string }
+	var forms []form
+	for _, n := range names {
+		forms = append(forms, form{n, n})
+	}
+	if aliases != nil {
+		var written []form
+		for alias, person := range aliases.canonical {
+			// 习主席 and 习总书记 say who holds a post: 主席 and 总书记
+			// stay keywords of their own.
+			if rs := []rune(alias); positionEndingAt(rs, len(rs)) > 0 {
+				continue
+			}
+			if slices.Contains(names, person) && strings.Contains(folded, alias) {
+				written = append(written, form{alias, person})
+			}
+		}
+		slices.SortFunc(written, func(a, b form) int { return strings.Compare(a.text, b.text) })
+		forms = append(forms, written...)
+	}
 	out := keywords[:0]
 	for _, w := range keywords {
-		for _, n := range names {
+		for _, f := range forms {
+			if f.text == w && f.person != w {
+				w = f.person
+				break
+			}
 			// 卢卡申科 of 亚历山大·卢卡申科 is the name news uses.
-			if n != w && strings.Contains(n, w) && !slices.Contains(strings.Split(n, "·"), w) {
-				w = n
+			if f.text != w && strings.Contains(f.text, w) && !slices.Contains(strings.Split(f.text, "·"), w) {
+				w = f.person
 				break
 			}
 			// 梁天琦说, 谢伟俊称: the name and the word jieba glued to it,
 			// where the article writes the name without that word too
 			// (陈祖为 is a name that a speaker cut short to 陈祖 is not).
-			if rest, ok := strings.CutPrefix(w, n); ok && rest != "" && stopWordAt([]rune(w), utf8.RuneCountInString(n)) &&
+			n := f.text
+			if rest, ok := strings.CutPrefix(w, n); ok && n == f.person && rest != "" && stopWordAt([]rune(w), utf8.RuneCountInString(n)) &&
 				strings.Count(folded, n) > strings.Count(folded, w) {
 				w = n
 				break

@@ -110,7 +110,7 @@ func TestThemesMatchOnePass(t *testing.T) {
 // name, listed once.
 func TestKeywordsNameWholePeople(t *testing.T) {
 	doc := &fangtan.Document{
-		Officials: []fangtan.Official{{Name: "林郑月娥"}, {Name: "亚历山大·卢卡申科"}},
+		Officials: []fangtan.Official{{Name: "林郑月娥"}, {Name: "亚历山大·卢卡申科"}, {Name: "拉卡列"}, {Name: "习近平"}},
 		Quotes:    []fangtan.Quote{{Speaker: "叶刘淑仪"}, {Speaker: "邓先生"}},
 	}
 	tests := []struct {
@@ -126,6 +126,12 @@ func TestKeywordsNameWholePeople(t *testing.T) {
 		{"the short form of a foreign name", "", []string{"卢卡申科", "明斯克"}, []string{"卢卡申科", "明斯克"}},
 		{"a piece of a foreign name", "", []string{"卡申", "明斯克"}, []string{"亚历山大·卢卡申科", "明斯克"}},
 		{"no name", "", []string{"房屋", "土地"}, []string{"房屋", "土地"}},
+		// A piece of a whole name the alias file gives a short one, and
+		// that whole name, are the person under the short name.
+		{"a piece of an alias", "乌拉圭总统路易斯·阿尔韦托·拉卡列·波乌致电。", []string{"阿尔韦", "乌拉圭"}, []string{"拉卡列", "乌拉圭"}},
+		{"an alias", "乌拉圭总统路易斯·阿尔韦托·拉卡列·波乌致电。", []string{"路易斯·阿尔韦托·拉卡列·波乌"}, []string{"拉卡列"}},
+		// An alias that holds a post (习总书记) leaves the post's word alone.
+		{"a post in an alias", "习总书记指出，总书记强调。", []string{"总书记", "乌拉圭"}, []string{"总书记", "乌拉圭"}},
 		{"a name and the verb glued to it", "叶刘淑仪说，叶刘淑仪指出", []string{"叶刘淑仪说", "房屋"}, []string{"叶刘淑仪", "房屋"}},
 		// Written nowhere but before 为, the name may be one cut short
 		// (陈祖 of 陈祖为): the keyword stays.
@@ -133,7 +139,7 @@ func TestKeywordsNameWholePeople(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := namesForFragments(slices.Clone(tc.keywords), doc, tc.text); !slices.Equal(got, tc.want) {
+			if got := namesForFragments(slices.Clone(tc.keywords), doc, tc.text, DefaultAliases()); !slices.Equal(got, tc.want) {
 				t.Errorf("namesForFragments(%v) = %v, want %v", tc.keywords, got, tc.want)
 			}
 		})
