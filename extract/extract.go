@@ -537,12 +537,12 @@ func namesForFragments(keywords []string, doc *fangtan.Document, folded string, 
 	if aliases != nil {
 		var written []form
 		for alias, person := range aliases.canonical {
-			// 习主席 and 习总书记 say who holds a post: 主席 and 总书记
-			// stay keywords of their own.
-			if rs := []rune(alias); positionEndingAt(rs, len(rs)) > 0 {
+			if !slices.Contains(names, person) || !strings.Contains(folded, alias) {
 				continue
 			}
-			if slices.Contains(names, person) && strings.Contains(folded, alias) {
+			// 习主席 and 习总书记 say who holds a post: 主席 and 总书记
+			// stay keywords of their own.
+			if rs := []rune(alias); positionEndingAt(rs, len(rs)) == 0 {
 				written = append(written, form{alias, person})
 			}
 		}
