@@ -2580,10 +2580,32 @@ func (p *people) findTitledMentions(t *tagged) {
 			name = name[1:]
 			sp.start++
 		}
+		// 、布/nr 林肯/nr 国务卿: jieba cuts a foreign name's first rune
+		// off as a word of its own, and the rest reads as a Chinese
+		// family name (林) and a given name. A transliteration rune
+		// standing alone before a transliterated word is the name's.
+		// Not after a country's abbreviation (俄/j 杜马/nr 主席), nor
+		// before a country (日/伊朗外长) or a word of another kind
+		// (美/特别/d 检察官).
+		if prev, ok := t.byEnd.get(sp.start); ok && prev.end-prev.start == 1 && allTranslit(name) && !isCountry(name) &&
+			strings.ContainsRune(translitRunes, rs[prev.start]) && prev.tag != "j" && mayBeNamePart(sp.tag) &&
+			(standsApartBefore(rs, prev.start) || han.IsNameJoiner(rs[prev.start-1])) {
+			name = rs[prev.start:sp.end]
+			sp.start = prev.start
+		}
+		// 迪亚斯-卡内尔第一书记: a part after a joiner is not the whole name.
+		joined := false
+		if sp.start >= 2 && han.IsNameJoiner(rs[sp.start-1]) && allTranslit(name) {
+			if s := translitStartBefore(rs, sp.start-1, sp.end); s < sp.start-1 {
+				sp.start = s
+				name = rs[s:sp.end]
+				joined = true
+			}
+		}
 		// 普京总统, 卢拉总统: a transliterated name, a word of its own,
 		// right before the post.
-		if len(name) <= 6 && allTranslit(name) && !isCountry(name) && !t.noForeignName(sp.start, len(name)) &&
-			(sp.start == 0 || !isHan(rs[sp.start-1]) || strings.ContainsRune("和与及、同", rs[sp.start-1])) {
+		if joined || len(name) <= 6 && allTranslit(name) && !isCountry(name) && !t.noForeignName(sp.start, len(name)) &&
+			standsApartBefore(rs, sp.start) {
 			// 纽约市长, 南卡州长: before the post of a place or an office,
 			// the word names the place.
 			if !isPlacePost(rs[i : i+n]) {
@@ -2610,6 +2632,20 @@ func (p *people) findTitledMentions(t *tagged) {
 			p.note(string(name), title, true)
 		}
 	}
+}
+
+// mayBeNamePart reports whether jieba's tag may be that of a
+// transliterated name's part: a person's (杜罗/x, 米纳/nrt), or a place's,
+// which jieba guesses for foreign runes too (鲍/nr 德尔/ns).
+func mayBeNamePart(tag string) bool {
+	return isPersonTag(tag) || tag == "x" || tag == "ns"
+}
+
+// standsApartBefore reports whether a word starting at i is apart from
+// what comes before it: at the start, after punctuation other than a
+// name's joiner, or after a conjunction or the 、 of a list.
+func standsApartBefore(rs []rune, i int) bool {
+	return i == 0 || !isHan(rs[i-1]) && !han.IsNameJoiner(rs[i-1]) || strings.ContainsRune("和与及、同", rs[i-1])
 }
 
 // trimForeignName cuts a transliterated name of n runes at i before its

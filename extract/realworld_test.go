@@ -599,6 +599,17 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"罗马尼亚外交部宣布俄罗斯驻罗马尼亚康斯坦察总领事为“不受欢迎的人”。", nil, []string{"康斯坦察"}},
 		// 新 before a post is new, not Singapore's.
 		{"新特首林鄭月娥今日宣誓就職。", []string{"林郑月娥"}, nil},
+		// A foreign name before its post that jieba cut after its first
+		// rune (布/林肯, 和/马/杜罗, 鲍/德尔), also after a joiner
+		// (迪亚斯-卡/内尔); not a country's abbreviation or another
+		// word (俄/杜马, 美/特别).
+		{"拜登表示，愿安排耶伦财长、布林肯国务卿近期访华。", []string{"布林肯"}, []string{"林肯"}},
+		{"韩正表示，近年来，在习近平主席和马杜罗总统的战略引领下，中委关系不断发展。", []string{"马杜罗"}, []string{"杜罗"}},
+		{"我高度重视中尼关系发展，愿同鲍德尔总统一道努力。", []string{"鲍德尔"}, []string{"德尔"}},
+		{"李强表示，习近平总书记和迪亚斯-卡内尔第一书记共同擘画中古关系未来。", []string{"迪亚斯-卡内尔"}, []string{"卡内尔"}},
+		{"古巴领导人迪亚斯-卡内尔主席表示。", []string{"迪亚斯-卡内尔"}, []string{"卡内尔"}},
+		{"美特别检察官表示，调查已经结束。", nil, []string{"美特别", "特别"}},
+		{"会见日伊朗外长。", nil, []string{"日伊朗"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", strings.Split(tc.text, "\n")...)
