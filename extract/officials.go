@@ -125,7 +125,8 @@ var leaderFirsts = func() map[rune]bool {
 
 // leaderNameAt returns the length of a name of leaderNames written at rune
 // i as a word of its own, or 0: jieba starts a word at i and another where
-// the name ends, or glues one name stop onto its end (铁凝在/x, 丛斌作/x).
+// the name ends, or glues the first rune of a name stop onto the name or
+// its end (铁凝在/x, 丛斌作/x, 万/m 鄂湘作/x, 张升/民主/持).
 // 应勇于担当 cuts 应/勇于 and has no name.
 func (t *tagged) leaderNameAt(i int) int {
 	rs := t.runes
@@ -140,7 +141,10 @@ func (t *tagged) leaderNameAt(i int) int {
 		if end == len(rs) || !isHan(rs[end]) || t.wordStartsAt(end) {
 			return len(name)
 		}
-		if sp, ok := t.byStart.get(i); ok && sp.end == end+1 && stopWordAt(rs, end) {
+		// A word of jieba's that ends one rune past the name, and starts
+		// inside it, glues the first rune of a name stop on, unless jieba
+		// reads it as a word no name is part of (应/勇于/v 担当).
+		if sp, ok := t.byEnd.get(end + 1); ok && sp.start >= i && sp.start < end && !isNoNameTag(sp.tag) && stopWordAt(rs, end) {
 			return len(name)
 		}
 	}
@@ -2244,6 +2248,18 @@ func judgePost(title string) (public, lone bool) {
 	return public, lone
 }
 
+// publicBodyStartingAt returns the length of the longest public body's
+// word (publicbodies.txt) that starts at rune i of rs, or 0.
+func publicBodyStartingAt(rs []rune, i int) int {
+	best := 0
+	for _, b := range publicBodies {
+		if n := utf8.RuneCountInString(b); n > best && hasRunesAt(rs, i, []rune(b)) {
+			best = n
+		}
+	}
+	return best
+}
+
 // judge is judgePost, and says whether title is a shared post after
 // nothing but a private body's word (公司主席, 竞选办主任): a private
 // body's post that names no body.
@@ -2262,7 +2278,18 @@ func judge(title string) (public, lone, bodiless bool) {
 	var orgRunes []rune
 	ownPost := false // a post no private body has, before the last
 	for i := 0; i < len(rs)-n; {
-		if m := positionStartingAt(rs, i); m > 0 {
+		// 主席团常务主席: a public body's word that starts the title
+		// with a post is the body's name, not a post (the presidium of
+		// the NPC's session, written alone once the article has named the
+		// session). After another body's name it is that body's organ
+		// (香港国际投资总会主席团主席), judged by the body.
+		m := positionStartingAt(rs, i)
+		if m > 0 {
+			if b := publicBodyStartingAt(rs[:len(rs)-n], i); b > m && len(orgRunes) == 0 {
+				orgRunes = append(orgRunes, rs[i:i+b]...)
+				i += b
+				continue
+			}
 			ownPost = ownPost || !sharedPosts[string(rs[i:i+m])]
 			i += m
 			continue
@@ -2380,6 +2407,15 @@ func (t *tagged) oneNoNameWord(i int) bool {
 func listedNameAt(rs []rune, i int) int {
 	if i >= len(rs) || !surnames[rs[i]] {
 		return 0
+	}
+	// 、蒋作君、何报翔、: an item between two of a list's marks is a name
+	// whole, though a name stop stands inside it (作, 报).
+	if i > 0 && rs[i-1] == '、' {
+		for n := 2; n <= 3 && i+n < len(rs); n++ {
+			if rs[i+n] == '、' && allHanRunes(rs[i:i+n]) && !notNames[string(rs[i:i+n])] && !notNames[string(rs[i:i+2])] && !numerals(rs[i:i+n]) && !isCountry(rs[i:i+n]) && !hasPosition(rs[i:i+n]) {
+				return n
+			}
+		}
 	}
 	for n := 2; n <= 3 && i+n <= len(rs); n++ {
 		if !allHanRunes(rs[i:i+n]) || stopWordAt(rs, i+n-1) {
@@ -2570,6 +2606,12 @@ func (p *people) findTitledMentions(t *tagged) {
 		if t.byEnd == nil {
 			continue
 		}
+		if k := t.piecedForeignNameBefore(i); k >= 0 {
+			if !isPlacePost(rs[i : i+n]) {
+				p.note(string(rs[k:i]), title, true)
+			}
+			continue
+		}
 		sp, ok := t.byEnd.get(i)
 		if !ok || sp.end-sp.start < 2 {
 			continue
@@ -2632,6 +2674,41 @@ func (p *people) findTitledMentions(t *tagged) {
 			p.note(string(name), title, true)
 		}
 	}
+}
+
+// piecedForeignNameBefore returns where a transliterated name of three
+// runes or more that ends at the post at i starts, where jieba cut it into
+// pieces of its own words (同/p 米尔/nrt 济约/x 耶夫/x 总统, 和/c 欧尔/ns
+// 班/n 总理), or glued 同 to its first rune (同呼/x 日勒/x 苏赫/x): after
+// 同, 和, 与, 及 or a list's 、, written as a word of its own, the
+// transliteration runes before the post are a name, in no piece of two
+// runes that jieba tags as no name (和/c 特别/d 代表). It returns -1 where
+// none is.
+func (t *tagged) piecedForeignNameBefore(i int) int {
+	rs := t.runes
+	if _, ok := t.byStart.get(i); !ok {
+		return -1
+	}
+	k := translitStartBefore(rs, i, i)
+	if i-k < 3 || k == 0 || !strings.ContainsRune("同和与及、", rs[k-1]) || isCountry(rs[k:i]) || t.noForeignName(k, i-k) {
+		return -1
+	}
+	first := k
+	if sp, ok := t.byStart.get(k - 1); !ok {
+		return -1
+	} else if sp.end == k+1 && rs[k-1] == '同' {
+		first = k + 1 // 同呼/x
+	} else if sp.end != k {
+		return -1
+	}
+	for at := first; at < i; {
+		sp, ok := t.byStart.get(at)
+		if !ok || sp.end > i || sp.end-sp.start >= 2 && isNoNameTag(sp.tag) {
+			return -1
+		}
+		at = sp.end
+	}
+	return k
 }
 
 // mayBeNamePart reports whether jieba's tag may be that of a

@@ -610,6 +610,29 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"古巴领导人迪亚斯-卡内尔主席表示。", []string{"迪亚斯-卡内尔"}, []string{"卡内尔"}},
 		{"美特别检察官表示，调查已经结束。", nil, []string{"美特别", "特别"}},
 		{"会见日伊朗外长。", nil, []string{"日伊朗"}},
+		// A foreign name jieba cut into pieces of its own words, after
+		// 同 or 和 (同/p 米尔/nrt 济约/x 耶夫/x, 同呼/x 日勒/x 苏赫/x); a
+		// country is no name there.
+		{"李强表示，今年5月，习近平主席同米尔济约耶夫总统商定构建中乌命运共同体。", []string{"米尔济约耶夫"}, nil},
+		{"去年，习近平主席同呼日勒苏赫总统成功会晤。", []string{"呼日勒苏赫"}, []string{"日勒苏赫"}},
+		{"特别是2017年习近平主席和欧尔班总理共同宣布建立中匈全面战略伙伴关系。", []string{"欧尔班"}, nil},
+		{"习近平主席同马来西亚总理通电话。", nil, []string{"马来西亚"}},
+		// Leaders jieba cuts apart (data/leaders.txt), also where it
+		// glues the first rune of a name stop on (万/m 鄂湘作/x,
+		// 张升/民主/持), and the items of a list between its marks
+		// whatever runes they hold (蒋/nr 作/v 君, 何/r 报/n 翔).
+		{"中央军委副主席张升民主持晋衔仪式。", []string{"张升民"}, []string{"张升"}},
+		{"民革中央主席万鄂湘作工作报告。", []string{"万鄂湘"}, nil},
+		{"全国工商联主席高云龙出席。", []string{"高云龙"}, nil},
+		{"全国政协副主席姜信治、蒋作君、何报翔、王光谦、秦博勇、朱永新、杨震出席会议。", []string{"姜信治", "蒋作君", "何报翔", "王光谦", "秦博勇", "朱永新", "杨震"}, nil},
+		// The NPC's special committees' chairs (主任委员), and the
+		// session's presidium written alone, a public body; a private
+		// association's presidium is the association's.
+		{"全国人大财政经济委员会主任委员钟山作报告。", []string{"钟山"}, nil},
+		{"全国人大外事委员会副主任委员傅莹表示。", []string{"傅莹"}, nil},
+		{"中华医学会心血管病学分会主任委员张三表示。", nil, []string{"张三"}},
+		{"十四届全国人大一次会议主席团8日上午举行第二次会议。\n主席团常务主席赵乐际主持会议。\n主席团常务主席李干杰、李鸿忠出席会议。", []string{"赵乐际", "李干杰", "李鸿忠"}, nil},
+		{"香港國際投資總會主席團主席賴小民等出席。", nil, []string{"赖小民"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", strings.Split(tc.text, "\n")...)
@@ -1061,7 +1084,8 @@ func TestNoHolderAfterPost(t *testing.T) {
 		want []string
 	}{
 		{"习近平主席向拉赫蒙总统颁授友谊勋章。", []string{"习近平"}},
-		{"习近平主席同德索萨总统互致贺电。", []string{"习近平"}},
+		// 德索萨 holds the post after his name (not 同德索萨 习近平's).
+		{"习近平主席同德索萨总统互致贺电。", []string{"习近平", "德索萨"}},
 		{"以色列总理向卡塔尔发威胁。", nil},
 		{"2025“世界市长对话·南京”活动开幕。", nil},
 		// A holder whose family name is a preposition, and names joined
