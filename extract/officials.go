@@ -803,6 +803,18 @@ func numerals(name []rune) bool {
 // translitRunes spell foreign names in Chinese (extract/data/translit.txt).
 var translitRunes = strings.Join(mustList("translit.txt"), "")
 
+// allTranslitName reports whether name is transliteration runes, in
+// parts joined by · or - (迪亚斯-卡内尔).
+func allTranslitName(name []rune) bool {
+	parts := strings.FieldsFunc(string(name), han.IsNameJoiner)
+	for _, p := range parts {
+		if !allTranslit([]rune(p)) {
+			return false
+		}
+	}
+	return len(parts) > 0
+}
+
 func allTranslit(rs []rune) bool {
 	for _, r := range rs {
 		if !strings.ContainsRune(translitRunes, r) {
@@ -1709,12 +1721,19 @@ const foreignHeadPost = "首相"
 // says. A Chinese post (省长) is left alone, where a namesake abroad
 // would give the wrong country, and so is a name whose posts name more
 // than one country (穆罕默德: 乍得总统, 沙特王储兼首相, 阿联酋总统).
+//
+// A transliterated name written only with a single post alone (习近平主席同
+// 夏巴兹总理, 同呼日勒苏赫总统) is a foreign holder's too, whose country
+// the story leaves plain: the registry's pass then finds the whole name
+// the archive lists them by (夏巴兹·谢里夫), as it does for an article
+// that names the country.
 func countryFromRegistry(pi *personInfo, reg *fangtan.Registry) {
 	if pi.country != "" || !pi.official {
 		return
 	}
+	foreign := allTranslitName([]rune(pi.name))
 	for t := range pi.titles {
-		if !strings.HasSuffix(t, foreignHeadPost) || countryOf(t) != "" {
+		if countryOf(t) != "" || !strings.HasSuffix(t, foreignHeadPost) && !(foreign && slices.Contains(singlePosts, t)) {
 			return
 		}
 	}

@@ -2700,7 +2700,8 @@ func TestUseRegistry(t *testing.T) {
 }
 
 // TestCountryFromRegistry: an official written only with 首相, which
-// names no country, is of the country the registry knows them by; a
+// names no country, is of the country the registry knows them by, and so
+// is a transliterated name written only with a single post (总理, 总统); a
 // Chinese post written alone keeps no country, whatever a namesake
 // abroad holds.
 func TestCountryFromRegistry(t *testing.T) {
@@ -2708,12 +2709,15 @@ func TestCountryFromRegistry(t *testing.T) {
 	for range 3 {
 		reg.Note(&fangtan.Document{Date: "2025-11-20", Officials: []fangtan.Official{{Name: "高市早苗", Title: "日本首相", Country: "日本"}, {Name: "王刚", Title: "蒙古国总统", Country: "蒙古国"}}})
 		reg.Note(&fangtan.Document{Date: "2025-11-20", Officials: []fangtan.Official{{Name: "穆罕默德", Title: "乍得总统", Country: "乍得"}, {Name: "穆罕默德", Title: "沙特王储兼首相", Country: "沙特"}}})
+		reg.Note(&fangtan.Document{Date: "2025-11-20", Officials: []fangtan.Official{{Name: "夏巴兹", Title: "巴基斯坦总理", Country: "巴基斯坦"}, {Name: "李明", Title: "新加坡总理", Country: "新加坡"}}})
 	}
 	reg.Note(&fangtan.Document{Date: "2025-11-21", Officials: []fangtan.Official{{Name: "穆罕默德", Title: "乍得总统", Country: "乍得"}}})
 	for _, tc := range []struct{ text, name, country string }{
 		{"日本民众集会，反对首相高市早苗的错误言论。", "高市早苗", "日本"},
 		{"县长王刚出席会议。", "王刚", ""},
 		{"王储兼首相穆罕默德出席会议。", "穆罕默德", ""},
+		{"习近平主席同夏巴兹总理保持密切沟通。", "夏巴兹", "巴基斯坦"},
+		{"总理李明出席会议。", "李明", ""},
 	} {
 		var got *fangtan.Official
 		d := extractWith(ex, tc.text)
