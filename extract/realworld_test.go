@@ -633,6 +633,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"中华医学会心血管病学分会主任委员张三表示。", nil, []string{"张三"}},
 		{"十四届全国人大一次会议主席团8日上午举行第二次会议。\n主席团常务主席赵乐际主持会议。\n主席团常务主席李干杰、李鸿忠出席会议。", []string{"赵乐际", "李干杰", "李鸿忠"}, nil},
 		{"香港國際投資總會主席團主席賴小民等出席。", nil, []string{"赖小民"}},
+		// 豪 spells foreign names (白思豪, 拉莫豪帕).
+		{"紐約市長白思豪表示，事件是恐怖主義襲擊。", []string{"白思豪"}, nil},
+		{"南非总统府规划、监督和评估部长马罗佩妮·拉莫豪帕在致辞中表示。", []string{"马罗佩妮·拉莫豪帕"}, []string{"马罗佩妮·拉莫"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", strings.Split(tc.text, "\n")...)
