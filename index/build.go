@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,6 +19,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"fangtan"
 	"fangtan/analyzer"
@@ -399,24 +401,53 @@ func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool,
 	if !ok {
 		return persist(true)
 	}
-	// ForceMerge reports its write errors only through the callback, and
-	// waits for a merger that may be retrying them: wait for it or for ctx.
-	merged := make(chan error, 1)
-	go func() { merged <- sc.ForceMerge(ctx, nil) }()
-	select {
-	case err := <-merged:
-		if err != nil {
-			return fmt.Errorf("merge: %w", err)
-		}
-	case <-ctx.Done():
-	}
-	if ctx.Err() != nil {
-		return context.Cause(ctx)
+	if err := mergeToOne(ctx, sc); err != nil {
+		return err
 	}
 	if err := persist(true); err != nil {
 		return err
 	}
 	awaitCleanup(ctx, sc, storeDir, persist)
+	return nil
+}
+
+// oneTaskMergePlan is scorch's single-segment plan with every segment in
+// one merge task. Its own plan merges at most ten segments per task, so a
+// build that came to the final merge with eleven or more, as the timing of
+// the background merges decides, kept two or three segments: xwlb's index
+// was 182 MB in two instead of 173 MB in one, and its searches read both
+// (a first pass of the bench's query mix took a p50 of 1.55 ms against
+// 1.2–1.5 on one segment; docs/benchmarks.md, fifty-third session).
+var oneTaskMergePlan = func() mergeplan.MergePlanOptions {
+	o := mergeplan.SingleSegmentMergePlanOptions
+	o.SegmentsPerMergeTask = math.MaxInt32
+	return o
+}()
+
+// mergeToOne merges the index into one segment. ForceMerge reports its
+// write errors only through the callback, and waits for a merger that may
+// be retrying them: each round waits for it or for ctx. A round that
+// leaves more than one segment (one introduced while it ran) is followed
+// by another, a few at most.
+func mergeToOne(ctx context.Context, sc *scorch.Scorch) error {
+	for range 3 {
+		plan := oneTaskMergePlan
+		merged := make(chan error, 1)
+		go func() { merged <- sc.ForceMerge(ctx, &plan) }()
+		select {
+		case err := <-merged:
+			if err != nil {
+				return fmt.Errorf("merge: %w", err)
+			}
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		if rootSegments(sc) <= 1 {
+			return nil
+		}
+	}
 	return nil
 }
 

@@ -519,6 +519,68 @@ func TestCompactedBuildLeavesOneSegment(t *testing.T) {
 	}
 }
 
+// TestMergeToOneTakesEverySegment: the build's final merge leaves one
+// segment however many it starts from, where scorch's own single-segment
+// plan merges ten per task and so leaves several (the second part fails
+// to say so if a bleve upgrade changes that). Background merges are off
+// here (no segment is small enough for them), so that the merge starts
+// from every batch's segment.
+func TestMergeToOneTakesEverySegment(t *testing.T) {
+	build := func(t *testing.T) *scorch.Scorch {
+		dir := filepath.Join(t.TempDir(), "idx")
+		idx, err := bleve.NewUsing(dir, bleve.NewIndexMapping(), scorch.Name, scorch.Name, map[string]any{
+			"scorchMergePlanOptions": map[string]any{"maxSegmentSize": 1},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { idx.Close() })
+		for b := range 25 {
+			batch := idx.NewBatch()
+			for i := range 5 {
+				if err := batch.Index(fmt.Sprintf("%d-%d", b, i), map[string]any{"t": fmt.Sprintf("w%d v%d", i, b*i)}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			persisted := make(chan error, 1)
+			batch.SetPersistedCallback(func(err error) { persisted <- err })
+			if err := idx.Batch(batch); err != nil {
+				t.Fatal(err)
+			}
+			if err := <-persisted; err != nil {
+				t.Fatal(err)
+			}
+		}
+		adv, err := idx.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := adv.(*scorch.Scorch)
+		if n := rootSegments(sc); n <= 10 {
+			t.Fatalf("%d segments before the merge; the test needs more than ten", n)
+		}
+		return sc
+	}
+	t.Run("mergeToOne", func(t *testing.T) {
+		sc := build(t)
+		if err := mergeToOne(context.Background(), sc); err != nil {
+			t.Fatal(err)
+		}
+		if n := rootSegments(sc); n != 1 {
+			t.Errorf("%d segments after mergeToOne, want 1", n)
+		}
+	})
+	t.Run("scorch's plan", func(t *testing.T) {
+		sc := build(t)
+		if err := sc.ForceMerge(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		if n := rootSegments(sc); n < 2 {
+			t.Errorf("scorch's single-segment plan left %d segment of more than ten: mergeToOne's own plan may no longer be needed", n)
+		}
+	})
+}
+
 // TestForceMergeStillLeavesReplacedSegments is the reason awaitCleanup
 // stays after the upgrade to bleve v2.6.3: its fixes end the forced-merge
 // hangs (and add a wait for clean-up to DropFileWriterIDs), but
