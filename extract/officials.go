@@ -2271,13 +2271,24 @@ func judgePost(title string) (public, lone bool) {
 // word (publicbodies.txt) that starts at rune i of rs, or 0.
 func publicBodyStartingAt(rs []rune, i int) int {
 	best := 0
-	for _, b := range publicBodies {
-		if n := utf8.RuneCountInString(b); n > best && hasRunesAt(rs, i, []rune(b)) {
-			best = n
+	for _, b := range publicBodiesByFirst[rs[i]] {
+		if len(b) > best && hasRunesAt(rs, i, b) {
+			best = len(b)
 		}
 	}
 	return best
 }
+
+// publicBodiesByFirst holds publicBodies by their first rune.
+var publicBodiesByFirst = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, b := range publicBodies {
+		if rs := []rune(b); len(rs) > 0 {
+			m[rs[0]] = append(m[rs[0]], rs)
+		}
+	}
+	return m
+}()
 
 // judge is judgePost, and says whether title is a shared post after
 // nothing but a private body's word (公司主席, 竞选办主任): a private
@@ -2705,6 +2716,9 @@ func (p *people) findTitledMentions(t *tagged) {
 // none is.
 func (t *tagged) piecedForeignNameBefore(i int) int {
 	rs := t.runes
+	if i < 4 || !strings.ContainsRune(translitRunes, rs[i-1]) {
+		return -1
+	}
 	if _, ok := t.byStart.get(i); !ok {
 		return -1
 	}
