@@ -519,6 +519,28 @@ func TestCompactedBuildLeavesOneSegment(t *testing.T) {
 	}
 }
 
+// persistBatches indexes batches of small documents into a raw bleve
+// index, each persisted before the next, so that each makes a segment.
+func persistBatches(t *testing.T, idx bleve.Index, batches, docs int) {
+	t.Helper()
+	for b := range batches {
+		batch := idx.NewBatch()
+		for i := range docs {
+			if err := batch.Index(fmt.Sprintf("%d-%d", b, i), map[string]any{"t": fmt.Sprintf("w%d v%d", i, b*i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		persisted := make(chan error, 1)
+		batch.SetPersistedCallback(func(err error) { persisted <- err })
+		if err := idx.Batch(batch); err != nil {
+			t.Fatal(err)
+		}
+		if err := <-persisted; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestMergeToOneTakesEverySegment: the build's final merge leaves one
 // segment however many it starts from, where scorch's own single-segment
 // plan merges ten per task and so leaves several (the second part fails
@@ -535,22 +557,7 @@ func TestMergeToOneTakesEverySegment(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { idx.Close() })
-		for b := range 25 {
-			batch := idx.NewBatch()
-			for i := range 5 {
-				if err := batch.Index(fmt.Sprintf("%d-%d", b, i), map[string]any{"t": fmt.Sprintf("w%d v%d", i, b*i)}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			persisted := make(chan error, 1)
-			batch.SetPersistedCallback(func(err error) { persisted <- err })
-			if err := idx.Batch(batch); err != nil {
-				t.Fatal(err)
-			}
-			if err := <-persisted; err != nil {
-				t.Fatal(err)
-			}
-		}
+		persistBatches(t, idx, 25, 5)
 		adv, err := idx.Advanced()
 		if err != nil {
 			t.Fatal(err)
@@ -598,22 +605,7 @@ func TestForceMergeStillLeavesReplacedSegments(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for b := range 40 {
-			batch := idx.NewBatch()
-			for i := range 20 {
-				if err := batch.Index(fmt.Sprintf("%d-%d", b, i), map[string]any{"t": fmt.Sprintf("w%d v%d", i, b*i)}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			persisted := make(chan error, 1)
-			batch.SetPersistedCallback(func(err error) { persisted <- err })
-			if err := idx.Batch(batch); err != nil {
-				t.Fatal(err)
-			}
-			if err := <-persisted; err != nil {
-				t.Fatal(err)
-			}
-		}
+		persistBatches(t, idx, 40, 20)
 		adv, err := idx.Advanced()
 		if err != nil {
 			t.Fatal(err)
