@@ -415,9 +415,9 @@ func finish(ctx context.Context, idx bleve.Index, storeDir string, compact bool,
 // one merge task. Its own plan merges at most ten segments per task, so a
 // build that came to the final merge with eleven or more, as the timing of
 // the background merges decides, kept two or three segments: xwlb's index
-// was 182 MB in two instead of 173 MB in one, and its searches read both
-// (a first pass of the bench's query mix took a p50 of 1.55 ms against
-// 1.2–1.5 on one segment; docs/benchmarks.md, fifty-third session).
+// took 175 MiB in two instead of 167 in one, and its searches read both
+// (a first pass of the bench's query mix took a p50 of 1.77 ms against
+// 1.33 on one segment; docs/benchmarks.md, fifty-third session).
 var oneTaskMergePlan = func() mergeplan.MergePlanOptions {
 	o := mergeplan.SingleSegmentMergePlanOptions
 	o.SegmentsPerMergeTask = math.MaxInt32
