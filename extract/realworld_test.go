@@ -633,6 +633,11 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"中华医学会心血管病学分会主任委员张三表示。", nil, []string{"张三"}},
 		{"十四届全国人大一次会议主席团8日上午举行第二次会议。\n主席团常务主席赵乐际主持会议。\n主席团常务主席李干杰、李鸿忠出席会议。", []string{"赵乐际", "李干杰", "李鸿忠"}, nil},
 		{"香港國際投資總會主席團主席賴小民等出席。", nil, []string{"赖小民"}},
+		// The heads of Taiwan's branches written short, and its branches
+		// as bodies.
+		{"台灣總統蔡英文、前總統馬英九、行政院長賴清德、外交部長吳釗燮等亦出席典禮。", []string{"蔡英文", "赖清德", "吴钊燮"}, nil},
+		{"行政院發言人谷辣斯表示，會研究。", []string{"谷辣斯"}, nil},
+		{"公司行政主任陳大文表示，會研究。", nil, []string{"陈大文"}},
 		// 豪 spells foreign names (白思豪, 拉莫豪帕).
 		{"紐約市長白思豪表示，事件是恐怖主義襲擊。", []string{"白思豪"}, nil},
 		{"南非总统府规划、监督和评估部长马罗佩妮·拉莫豪帕在致辞中表示。", []string{"马罗佩妮·拉莫豪帕"}, []string{"马罗佩妮·拉莫"}},
