@@ -3225,6 +3225,14 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 				// article knows.
 				p.note(name, "", false).speaker = true
 			}
+			if cut := p.anotherReportsAt(t, body, end, name, inQuote); cut > 0 {
+				// The loop goes on from the comma and reads the other
+				// person's words as theirs.
+				end = cut
+				if han.Count(rs[body:end]) < 4 {
+					continue
+				}
+			}
 			text := strings.TrimSpace(string(orig[body:end]))
 			if text == "" {
 				continue
@@ -3298,6 +3306,52 @@ func reportedEnd(rs []rune, body int, inQuote []bool) int {
 		}
 	}
 	return end
+}
+
+// anotherReportsAt is the comma in rs[body:end], the words speaker is
+// reported to say, after which a clause opens with another person the
+// article knows, a post before them or not, who says something in turn:
+// 對於鄭若驊稱對大宅有僭建不知情，立法會前主席曾鈺成表示對鄭的說法感到奇怪
+// ends 鄭若驊's words at the comma, and 曾鈺成's are his own. 0 where
+// there is none. A person the first clause reports (X指，Y表示…) is
+// within X's words: the clause at body is not looked at.
+func (p *people) anotherReportsAt(t *tagged, body, end int, speaker string, inQuote []bool) int {
+	rs := t.runes
+	for i := body; i+1 < end; i++ {
+		if (rs[i] != '，' && rs[i] != ',') || inQuote[i] {
+			continue
+		}
+		k := i + 1
+		for k < end && strings.ContainsRune(" 但而并又亦则更还也另同时再且", rs[k]) {
+			k++
+		}
+		e := k + positionAfterStart(rs, k, end)
+		n := p.knownNameStartingAt(rs, e)
+		if n == 0 && e > k {
+			e, n = k, p.knownNameStartingAt(rs, k)
+		}
+		if n == 0 || e+n >= end {
+			continue
+		}
+		other := string(rs[e : e+n])
+		pi := p.byName[other]
+		if other == speaker || pi == nil || pi == p.byName[speaker] || !(pi.official || pi.speaker) || rs[e+n] == '的' {
+			continue
+		}
+		j := e + n
+		for j < end && j-(e+n) < 3 && strings.ContainsRune(sayingAdverbs, rs[j]) {
+			j++
+		}
+		for v := j + 1; v <= min(j+4, end-1); v++ {
+			if reportVerbEndingAt(rs, v) != v-j || !t.wordEndsAt(v) {
+				continue
+			}
+			if strings.ContainsRune(",，:：", rs[v]) || bareReportVerbs[string(rs[j:v])] && !objectAt(rs, v) {
+				return i
+			}
+		}
+	}
+	return 0
 }
 
 // saidSo are the words before a reporting verb that point back at the

@@ -4140,6 +4140,58 @@ func TestReportedEndsAtAClosedQuotation(t *testing.T) {
 	}
 }
 
+// TestReportedEndsWhereAnotherSpeaks: reported words end at the comma
+// after which another person the article knows says something in turn,
+// and that person's words are theirs (hkcnews-9403, hkcnews-4169,
+// xwlb-20241127-11272). A person named as saying something in the first
+// clause of the words is within them.
+func TestReportedEndsWhereAnotherSpeaks(t *testing.T) {
+	for _, tc := range []struct {
+		name, lead, para string
+		first, firstBy   string // the reported words' start and speaker
+		firstNot         string // what they must not hold ("" where nothing)
+		next, nextBy     string // the next speaker's words, "" where none
+	}{
+		{"post before the other", "律政司司長鄭若驊上任首天被揭發大宅有僭建。",
+			"對於身為工程師的鄭若驊稱對大宅有僭建不知情，立法會前主席曾鈺成表示對鄭的說法感到奇怪，又稱聽聞政府高官品格審查中，近年會問及僭建問題。",
+			"對大宅有僭建不知情", "郑若骅", "曾鈺成", "對鄭的說法感到奇怪", "曾钰成"},
+		{"name alone", "議員林卓廷及謝偉俊出席會議。",
+			"林卓廷要求邀請梁振英在聆訊前到委員會表達意見，謝偉俊表示這超出委員會職權範圍，難以考慮。",
+			"邀請梁振英", "林卓廷", "謝偉俊", "這超出委員會職權範圍", "谢伟俊"},
+		{"a day before the verb", "美国总统特朗普宣布加征关税。",
+			"特朗普日前称将对来自墨西哥的所有产品征收25%的关税，墨西哥总统辛鲍姆26日表示，美国仅靠威胁和施加关税无法有效解决移民问题。",
+			"将对来自墨西哥", "特朗普", "辛鲍姆", "美国仅靠威胁", "辛鲍姆"},
+		{"the first clause reports another", "国务院总理李强出席会议。",
+			"李强指出，习近平总书记表示，要坚定不移推动高质量发展，各地区各部门要抓好落实。",
+			"习近平总书记表示", "李强", "", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.lead, tc.para)
+			var first, next *fangtan.Quote
+			for i, q := range d.Quotes {
+				if q.Kind != fangtan.QuoteReported {
+					continue
+				}
+				if strings.HasPrefix(q.Text, tc.first) {
+					first = &d.Quotes[i]
+				}
+				if tc.next != "" && strings.HasPrefix(q.Text, tc.next) {
+					next = &d.Quotes[i]
+				}
+			}
+			if first == nil || first.Speaker != tc.firstBy {
+				t.Fatalf("no reported words %q… of %s among %+v", tc.first, tc.firstBy, d.Quotes)
+			}
+			if tc.firstNot != "" && strings.Contains(first.Text, tc.firstNot) {
+				t.Errorf("%s's words run into the next speaker's: %q", tc.firstBy, first.Text)
+			}
+			if tc.next != "" && (next == nil || next.Speaker != tc.nextBy) {
+				t.Errorf("no reported words %q… of %s among %+v", tc.next, tc.nextBy, d.Quotes)
+			}
+		})
+	}
+}
+
 // TestSpeakerIsOfficialsWholeName: a speaker written by the first or last
 // part of the one official of the article whose whole name it is
 // (巴赫 of 托马斯·巴赫) is that official; a part two officials share
