@@ -1809,7 +1809,7 @@ func (t *tagged) officialNameAt(i int, title string) int {
 	}
 	n := t.nameAt(i)
 	if n == 0 {
-		n = max(t.familyNameAndWordAt(i), t.nameGluedToPostAt(i))
+		n = max(t.familyNameAndWordAt(i), t.nameGluedToPostAt(i), t.givenNameInAdverbAt(i))
 	}
 	if countryOf(title) == "日本" {
 		if j := t.japaneseNameAt(i); j > n {
@@ -1861,20 +1861,52 @@ func (t *tagged) familyNameAndWordAt(i int) int {
 	if !ok || first.end-i > 2 || !allHanRunes(rs[i:i+3]) {
 		return 0
 	}
+	// …or the second glues the first rune of a name stop on, as a word
+	// jieba does not know (黄润/n 秋作/x 了).
 	second, ok := t.byStart.get(first.end)
-	if !ok || second.end != i+3 || tagIn(second.tag, "vpcdurm") || first.end == i+2 && tagIn(first.tag, "vpcdurmt") {
+	glued := ok && second.end == i+4 && second.tag == "x" && stopWordAt(rs, i+3)
+	if !ok || second.end != i+3 && !glued || tagIn(second.tag, "vpcdurm") || first.end == i+2 && tagIn(first.tag, "vpcdurmt") {
 		return 0
 	}
 	name := string(rs[i : i+3])
 	if notNames[name] || notNames[string(rs[i:i+2])] || slices.Contains(honorifics, string(rs[i+1:i+3])) || slices.Contains(personNouns, string(rs[i+1:i+3])) {
 		return 0
 	}
-	// Written once, the name must say something (部长黄润秋表示).
-	if !t.clauseGoesOnAt(i+3) || !t.writtenAgain(name) && !reportVerbAt(rs, i+3) {
+	// Written once, the name must say something (部长黄润秋表示, 作了).
+	if !glued && !t.clauseGoesOnAt(i+3) || !t.writtenAgain(name) && !reportVerbAt(rs, i+3) && !glued {
 		return 0
 	}
 	return 3
 }
+
+// givenNameInAdverbAt returns 2 where, right after a post, jieba cut a
+// name of two runes as its family name alone and the given name glued to
+// the 在 after it, as an adverb (韩/j 正在/t: 国家副主席韩正在北京同…): the
+// post says a name stands here. Only the adverbs whose first rune names
+// people (givenNameAdverbs): 将在 and 也在 after a family name are the
+// family name's official speaking of what they will do.
+func (t *tagged) givenNameInAdverbAt(i int) int {
+	rs := t.runes
+	if t.byStart == nil || i+3 > len(rs) || !surnames[rs[i]] || strings.ContainsRune(prepositionFamilyNames, rs[i]) {
+		return 0
+	}
+	first, ok := t.byStart.get(i)
+	if !ok || first.end != i+1 {
+		return 0
+	}
+	second, ok := t.byStart.get(i + 1)
+	if !ok || second.end != i+3 || !strings.Contains(givenNameAdverbs, string(rs[i+1:i+3])) {
+		return 0
+	}
+	if notNames[string(rs[i:i+2])] {
+		return 0
+	}
+	return 2
+}
+
+// givenNameAdverbs are the adverbs ending in 在 whose first rune is a
+// given name's as often (韩正, 李现).
+const givenNameAdverbs = "正在 现在"
 
 // reportVerbAt reports whether a reporting verb (reportverbs.txt) starts
 // at i.

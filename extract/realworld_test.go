@@ -641,6 +641,15 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// 豪 spells foreign names (白思豪, 拉莫豪帕).
 		{"紐約市長白思豪表示，事件是恐怖主義襲擊。", []string{"白思豪"}, nil},
 		{"南非总统府规划、监督和评估部长马罗佩妮·拉莫豪帕在致辞中表示。", []string{"马罗佩妮·拉莫豪帕"}, []string{"马罗佩妮·拉莫"}},
+		// A given name jieba glues to the 在 after it (韩/j 正在/t), or a
+		// name stop to a name of three runes (黄润/n 秋作/x), right after a
+		// post; 韩 for Korea before 正在 is no name.
+		{"国家副主席韩正在北京会见丹麦外交大臣拉斯穆森。", []string{"韩正"}, nil},
+		{"韩正在加紧部署。美国总统拜登说，韩正在准备。", []string{"拜登|美国"}, []string{"韩正"}},
+		{"受国务院委托，生态环境部部长黄润秋作了关于2022年度环境状况的报告。", []string{"黄润秋"}, nil},
+		// The NPC's committees written short (data/publicbodies.txt).
+		{"会议听取了宪法法律委主任委员信春鹰作的报告。", []string{"信春鹰"}, nil},
+		{"受委员长会议委托，常委会法工委主任沈春耀作了说明。", []string{"沈春耀"}, nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", strings.Split(tc.text, "\n")...)
