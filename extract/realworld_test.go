@@ -647,6 +647,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"国家副主席韩正在北京会见丹麦外交大臣拉斯穆森。", []string{"韩正"}, nil},
 		{"韩正在加紧部署。美国总统拜登说，韩正在准备。", []string{"拜登|美国"}, []string{"韩正"}},
 		{"受国务院委托，生态环境部部长黄润秋作了关于2022年度环境状况的报告。", []string{"黄润秋"}, nil},
+		// 当天 ends a name as 今天 does (data/namestops.txt).
+		{"俄国防部长绍伊古当天向俄总统普京汇报。", []string{"绍伊古", "普京|俄罗斯"}, nil},
 		// The NPC's committees written short (data/publicbodies.txt).
 		{"会议听取了宪法法律委主任委员信春鹰作的报告。", []string{"信春鹰"}, nil},
 		{"受委员长会议委托，常委会法工委主任沈春耀作了说明。", []string{"沈春耀"}, nil},
