@@ -649,6 +649,10 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"受国务院委托，生态环境部部长黄润秋作了关于2022年度环境状况的报告。", []string{"黄润秋"}, nil},
 		// 当天 ends a name as 今天 does (data/namestops.txt).
 		{"俄国防部长绍伊古当天向俄总统普京汇报。", []string{"绍伊古", "普京|俄罗斯"}, nil},
+		// 康京和 before 在, where 和 would stop the name (data/leaders.txt),
+		// and the Legislative Council's Finance Committee written short.
+		{"外交部長王毅（左）與南韓外長康京和在東盟會議上會面。", []string{"王毅", "康京和|韩国"}, []string{"康京"}},
+		{"財委會主席陳健波表示，財委會會加快審批速度。", []string{"陈健波"}, nil},
 		// The NPC's committees written short (data/publicbodies.txt).
 		{"会议听取了宪法法律委主任委员信春鹰作的报告。", []string{"信春鹰"}, nil},
 		{"受委员长会议委托，常委会法工委主任沈春耀作了说明。", []string{"沈春耀"}, nil},
