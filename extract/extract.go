@@ -12,6 +12,7 @@ import (
 
 	"fangtan"
 	"fangtan/analyzer"
+	"fangtan/internal/han"
 )
 
 // Extractor finds officials, places, themes, keywords and quotes in an
@@ -926,6 +927,15 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 		}
 		if n == 1 {
 			to[q.Speaker] = whole
+			continue
+		}
+		// 安倍 the speaker of an article whose official is 安倍晋三, 罗范 of
+		// 罗范椒芬: the start of a name of four runes or more is the family
+		// name news writes alone, where one official of the article has it.
+		if n == 0 {
+			if whole := longNameStartingWith(officials, q.Speaker); whole != "" {
+				to[q.Speaker] = whole
+			}
 		}
 	}
 	for long := range names {
@@ -956,6 +966,27 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 			quotes[i].Speaker, quotes[i].SpeakerTitle = name, p.officialPost(name)
 		}
 	}
+}
+
+// longNameStartingWith is the one official's name of four Han runes or
+// more that start, a proper prefix of two runes or more, is the start of,
+// or "" where none or several are.
+func longNameStartingWith(officials []fangtan.Official, start string) string {
+	if utf8.RuneCountInString(start) < 2 || !han.All([]rune(start)) {
+		return ""
+	}
+	whole := ""
+	for _, o := range officials {
+		rs := []rune(o.Name)
+		if len(rs) < 4 || !han.All(rs) || o.Name == start || !strings.HasPrefix(o.Name, start) {
+			continue
+		}
+		if whole != "" && whole != o.Name {
+			return ""
+		}
+		whole = o.Name
+	}
+	return whole
 }
 
 // onlyName is the one name of times that the article writes at least

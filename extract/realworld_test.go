@@ -4222,3 +4222,34 @@ func TestSpeakerIsOfficialsWholeName(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerIsOfficialsFamilyName: a speaker written as the start of the
+// one official's name of four runes or more (安倍 of 安倍晋三, 罗范 of 罗范椒芬,
+// hkcnews) is that official; a start two officials share, or of one rune,
+// stays as written.
+func TestSpeakerIsOfficialsFamilyName(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		speaker   string
+		officials []string
+		want      string
+	}{
+		{"Japanese family name", "安倍", []string{"安倍晋三", "特朗普"}, "安倍晋三"},
+		{"married name", "罗范", []string{"罗范椒芬"}, "罗范椒芬"},
+		{"two officials share it", "安倍", []string{"安倍晋三", "安倍晋太郎"}, "安倍"},
+		{"one rune", "安", []string{"安倍晋三"}, "安"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newPeople()
+			quotes := []fangtan.Quote{{Text: "a", Speaker: tc.speaker}}
+			var officials []fangtan.Official
+			for _, n := range tc.officials {
+				officials = append(officials, fangtan.Official{Name: n})
+			}
+			p.mergeSpeakerNames(quotes, officials)
+			if quotes[0].Speaker != tc.want {
+				t.Errorf("speaker %q, want %q", quotes[0].Speaker, tc.want)
+			}
+		})
+	}
+}
