@@ -2627,6 +2627,10 @@ func countryIn(title string, hosts bool) string {
 	rs := []rune(title)
 	for i := 0; i < len(rs); i++ {
 		if n := countryNameAt(rs, i); n > 0 {
+			if peopleOfChinaAt(rs, i, n) {
+				i += n - 1
+				continue
+			}
 			// 国家元首苏丹: a country's name that is a post too (Sultan)
 			// and ends the title is the post.
 			if i+n == len(rs) && positionStartingAt(rs, i) == n {
@@ -2645,6 +2649,24 @@ func countryIn(title string, hosts bool) string {
 		}
 	}
 	return ""
+}
+
+// peopleOfChinaAt reports whether the country's name rs[i:i+n] names a
+// people of China or a division named after one instead: 内蒙古 (Inner
+// Mongolia, not 蒙古国), and a name before 族 or a Chinese autonomous
+// division's word (延边朝鲜族自治州, 伊犁哈萨克自治州, 塔什库尔干塔吉克自治县).
+// Their officials had been given the country (内蒙古自治区党委书记 → 蒙古国).
+func peopleOfChinaAt(rs []rune, i, n int) bool {
+	if i > 0 && rs[i-1] == '内' && strings.HasPrefix(string(rs[i:i+n]), "蒙古") {
+		return true
+	}
+	rest := string(rs[i+n:])
+	for _, w := range []string{"族", "自治州", "自治县", "自治区", "自治旗"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false // 丹麦自治领地格陵兰岛 is Denmark's
 }
 
 // unsafeCountryShorts are one-rune country names that before a post say
