@@ -135,11 +135,17 @@ func checkEntry(s string) error {
 	if s == "" {
 		return fmt.Errorf("empty")
 	}
-	for _, r := range analyzer.Fold(s) {
+	folded := analyzer.Fold(s)
+	for i, r := range folded {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || han.IsNameJoiner(r) {
 			continue
 		}
-		return fmt.Errorf("%q is not a letter, a digit, · or -", r)
+		// A bracket that closes a name's last part, as news writes
+		// the two Congos (刚果（布）).
+		if r == '(' && i > 0 && strings.HasSuffix(folded, ")") && strings.Count(folded, "(") == 1 && strings.Count(folded, ")") == 1 || r == ')' && i == len(folded)-1 && strings.Contains(folded, "(") {
+			continue
+		}
+		return fmt.Errorf("%q is not a letter, a digit, · or - (or brackets that close the entry)", r)
 	}
 	return nil
 }

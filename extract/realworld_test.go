@@ -2759,6 +2759,61 @@ func TestCountryFromRegistry(t *testing.T) {
 	}
 }
 
+// TestCountryOfPost: a country's name that names a people of China or a
+// division after one (内蒙古, 延边朝鲜族自治州) gives a post no country;
+// 丹麦自治领地 is Denmark's.
+func TestCountryOfPost(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{
+		{"内蒙古自治区党委书记", ""},
+		{"延边朝鲜族自治州州长", ""},
+		{"伊犁哈萨克自治州州长", ""},
+		{"蒙古国总统", "蒙古国"},
+		{"朝鲜劳动党总书记", "朝鲜"},
+		{"丹麦自治领地格陵兰岛自治政府总理", "丹麦"},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			if got := countryOf(tc.title); got != tc.want {
+				t.Errorf("countryOf(%s) = %q, want %q", tc.title, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestStrangerAbroad: a foreign official the registry saw with a post in
+// few articles is added to an article that names them without one only
+// where it names their country too (xwlb: 艾德 of the university sports
+// federation is not Norway's foreign minister); one it saw often is
+// added anywhere. 刚果（布） names the Republic of the Congo.
+func TestStrangerAbroad(t *testing.T) {
+	ex := exNewTestExtractor(t)
+	reg := fangtan.NewRegistry()
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "艾德", Title: "挪威外交大臣", Country: "挪威"}, {Name: "萨苏", Title: "刚果共和国总统", Country: "刚果布"}}})
+	for range 4 {
+		reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "普京", Title: "俄罗斯总统", Country: "俄罗斯"}}})
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"国际大体联代理主席艾德致辞，感谢成都的精心筹备。", nil},
+		{"艾德表示，挪威愿同中方加强合作。", []string{"艾德"}},
+		{"刚果（布）、肯尼亚等国领导人致电祝贺。萨苏表示，愿深化合作。", []string{"萨苏"}},
+		{"普京当天出席活动并发表讲话。", []string{"普京"}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			d := fangtan.Document{Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.AddRegistered(&d, reg, reg.Names())
+			var got []string
+			for _, o := range d.Officials {
+				got = append(got, o.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("added %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
 // sightings counts the articles of each day a post was seen on, as
 // RegisteredOfficial.PostDates holds them: one per date given.
 func sightings(days ...string) map[string]int {
