@@ -3314,11 +3314,17 @@ func reportedEnd(rs []rune, body int, inQuote []bool) int {
 // 對於鄭若驊稱對大宅有僭建不知情，立法會前主席曾鈺成表示對鄭的說法感到奇怪
 // ends 鄭若驊's words at the comma, and 曾鈺成's are his own. 0 where
 // there is none. A person the first clause reports (X指，Y表示…) is
-// within X's words: the clause at body is not looked at.
+// within X's words: the clause at body is not looked at, nor one after
+// a clause that ends in 是 (值得一提的是，…), which it completes.
 func (p *people) anotherReportsAt(t *tagged, body, end int, speaker string, inQuote []bool) int {
 	rs := t.runes
 	for i := body; i+1 < end; i++ {
 		if (rs[i] != '，' && rs[i] != ',') || inQuote[i] {
+			continue
+		}
+		// 值得一提的是，埃尔多安说…: what follows 是 completes the
+		// speaker's own clause.
+		if rs[i-1] == '是' {
 			continue
 		}
 		k := i + 1

@@ -1719,7 +1719,9 @@ func TestAddRegisteredCompletesTruncations(t *testing.T) {
 	note("卢拉", "巴西总统", "巴西", 5)
 	note("卢拉祝", "巴西总统", "巴西", 1)
 	note("易卜拉欣", "苏丹卫生部长", "苏丹", 1)
-	note("易卜拉欣·莱希", "伊朗总统", "伊朗", 1)
+	// A president the archive names often enough to count where his
+	// country goes unnamed (strangerAbroad).
+	note("易卜拉欣·莱希", "伊朗总统", "伊朗", strangerArticles+1)
 	note("张德江", "人大委员长", "", 5)
 	note("张德江南", "人大委员长", "", 1)
 	note("李鹏", "国务院总理", "", 5)
@@ -2941,8 +2943,12 @@ func TestRegistryCountryIsOutvoted(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := fangtan.NewRegistry()
-			for _, o := range tc.noted {
-				reg.Note(&fangtan.Document{Officials: []fangtan.Official{o}})
+			// Each seen often enough to count where the country goes
+			// unnamed (strangerAbroad).
+			for range strangerArticles + 1 {
+				for _, o := range tc.noted {
+					reg.Note(&fangtan.Document{Officials: []fangtan.Official{o}})
+				}
 			}
 			d := fangtan.Document{Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
 			ex.AddRegistered(&d, reg, reg.Names())
@@ -3257,7 +3263,7 @@ func TestUsurpedPosts(t *testing.T) {
 		{"普林斯", "2018-03-20", "普林斯今日接受訪問時表示，會繼續經營公司。", false},
 		{"特朗普", "2018-03-20", "特朗普今日接受訪問時表示，會繼續推動減稅。", true},
 		{"李克强", "2022-10-20", "李克强在北京会见外宾。", true},
-		{"哈桑纳尔·博尔基亚", "2025-02-20", "哈桑纳尔·博尔基亚表示，愿深化两国合作。", true},
+		{"哈桑纳尔·博尔基亚", "2025-02-20", "哈桑纳尔·博尔基亚表示，文莱愿深化两国合作。", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := fangtan.Document{ID: "t", Title: "新闻", Date: tc.date, Paragraphs: []string{tc.text}, Text: tc.text}
@@ -3491,16 +3497,20 @@ func TestRegistryMentionsStandAlone(t *testing.T) {
 // unclear which: a person who may speak, and no official of its own.
 func TestWholeNameListed(t *testing.T) {
 	ex, reg := registryExtractor(t)
-	reg.Note(&fangtan.Document{Date: "2023-01-01", Officials: []fangtan.Official{
-		{Name: "朔尔茨", Title: "德国总理", Country: "德国"},
-		{Name: "弗里登", Title: "卢森堡首相", Country: "卢森堡"},
-		{Name: "扎帕罗夫", Title: "吉尔吉斯斯坦总统", Country: "吉尔吉斯斯坦"},
-		{Name: "罗德里格斯", Title: "委内瑞拉副总统", Country: "委内瑞拉"},
-		{Name: "马杜罗", Title: "委内瑞拉总统", Country: "委内瑞拉"},
-		{Name: "斯塔默", Title: "英国首相", Country: "英国"},
-		{Name: "拉索", Title: "厄瓜多尔总统", Country: "厄瓜多尔"},
-		{Name: "侯赛因", Title: "伊拉克副总理兼外长", Country: "伊拉克"},
-	}})
+	// Seen often enough to count where their country goes unnamed
+	// (strangerAbroad).
+	for range strangerArticles + 1 {
+		reg.Note(&fangtan.Document{Date: "2023-01-01", Officials: []fangtan.Official{
+			{Name: "朔尔茨", Title: "德国总理", Country: "德国"},
+			{Name: "弗里登", Title: "卢森堡首相", Country: "卢森堡"},
+			{Name: "扎帕罗夫", Title: "吉尔吉斯斯坦总统", Country: "吉尔吉斯斯坦"},
+			{Name: "罗德里格斯", Title: "委内瑞拉副总统", Country: "委内瑞拉"},
+			{Name: "马杜罗", Title: "委内瑞拉总统", Country: "委内瑞拉"},
+			{Name: "斯塔默", Title: "英国首相", Country: "英国"},
+			{Name: "拉索", Title: "厄瓜多尔总统", Country: "厄瓜多尔"},
+			{Name: "侯赛因", Title: "伊拉克副总理兼外长", Country: "伊拉克"},
+		}})
+	}
 	for _, tc := range []struct {
 		text     string
 		want     []string // every official
@@ -3553,10 +3563,14 @@ func TestWholeNameListed(t *testing.T) {
 // registry saw the person in, is a part of another person's name.
 func TestAnotherCountrysName(t *testing.T) {
 	ex, reg := registryExtractor(t)
-	reg.Note(&fangtan.Document{Date: "2023-01-01", Officials: []fangtan.Official{
-		{Name: "卡斯特罗", Title: "洪都拉斯总统", Country: "洪都拉斯"},
-		{Name: "苏纳克", Title: "英国首相", Country: "英国"},
-	}})
+	// Seen often enough to count where their country goes unnamed
+	// (strangerAbroad).
+	for range strangerArticles + 1 {
+		reg.Note(&fangtan.Document{Date: "2023-01-01", Officials: []fangtan.Official{
+			{Name: "卡斯特罗", Title: "洪都拉斯总统", Country: "洪都拉斯"},
+			{Name: "苏纳克", Title: "英国首相", Country: "英国"},
+		}})
+	}
 	for _, tc := range []struct {
 		text string
 		want []string // officials from the registry
