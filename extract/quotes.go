@@ -3180,7 +3180,7 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			for body < len(rs) && rs[body] == ' ' {
 				body++
 			}
-			if body >= len(rs) || strings.ContainsRune("“「‘\"『", rs[body]) {
+			if body >= len(rs) || strings.ContainsRune("“「‘\"『", rs[body]) && !quotedTermOpens(rs, body) {
 				continue // a direct quote follows
 			}
 			end := reportedEnd(rs, body, inQuote)
@@ -3243,6 +3243,25 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 	}
 	return out
 }
+
+// quotedTermOpens reports whether the quotation that opens at rs[body]
+// is a term the sentence goes on from, no words said: short and no
+// sentence (isSentenceLike), and a Han rune right after its closing mark
+// (王沪宁表示，“两个确立”是…; 佩斯科夫表示，“北溪”项目的紧急状态…).
+func quotedTermOpens(rs []rune, body int) bool {
+	for _, q := range findQuotations(rs[body:]) {
+		if q.start != 1 {
+			break
+		}
+		closing := body + q.end
+		return q.end-q.start <= maxQuotedTerm && !isSentenceLike(rs[body+q.start:closing]) && closing+1 < len(rs) && isHan(rs[closing+1])
+	}
+	return false
+}
+
+// maxQuotedTerm is the longest quoted term, in runes, that reported words
+// may open with (“一带一路”, “两个确立”, “泰中一家亲”).
+const maxQuotedTerm = 12
 
 // passiveReport reports whether the clause [cs, verb) puts its reporting
 // verb in the passive: 被 right before it, or with the one who speaks

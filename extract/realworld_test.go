@@ -1204,6 +1204,11 @@ func TestReportedSpeech(t *testing.T) {
 		// speaker).
 		{"an editor", []string{"《眾新聞》總編輯李月華表示，目前新聞數量龐大。", "雖然網媒林立，李月華表示，不認為需要區分「藍、黃」。她補充，需要公眾監督眾多，相信與其他網媒各自發揮力量。"}, "李月华", "需要公眾監督"},
 		{"date between name and verb", []string{"俄罗斯总统普京23日重申，俄罗斯愿同乌克兰举行和平谈判。"}, "普京", "俄罗斯愿同乌克兰"},
+		// A quoted term the statement goes on from is no direct quote
+		// (fifty-fourth session: xwlb 120 and hkcnews 492 statements
+		// found).
+		{"a quoted term opens the words", []string{"全国政协主席王沪宁出席会议。王沪宁表示，“两个确立”是中国共产党在新时代取得的重大政治成果。"}, "王沪宁", "“两个确立”是"},
+		{"a 「」 term opens the words", []string{"法律學者陳文敏出席研討會。陳文敏表示，「一國兩制」的實踐面對不少挑戰。"}, "陈文敏", "「一國兩制」的實踐"},
 		{"pronoun in a later paragraph", []string{"行政长官林郑月娥今日出席行政会议前批评部分人士。", "她指，中联办能加强香港与内地的联系。"}, "林郑月娥", "中联办能加强"},
 		{"bare verb after a known name", []string{"行政长官林郑月娥今日见记者。林郑表示会面时间长短不等于重视程度。"}, "林郑月娥", "会面时间长短"},
 		{"the subject, not the nearest name", []string{"外交部长王毅会见俄罗斯外长拉夫罗夫时表示，中俄关系稳定发展。"}, "王毅", "中俄关系稳定"},
