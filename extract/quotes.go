@@ -3245,15 +3245,28 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 }
 
 // quotedTermOpens reports whether the quotation that opens at rs[body]
-// is a term the sentence goes on from, no words said: short and no
-// sentence (isSentenceLike), and a Han rune right after its closing mark
-// (王沪宁表示，“两个确立”是…; 佩斯科夫表示，“北溪”项目的紧急状态…).
+// is a term the sentence goes on from, no words said: after a comma, short
+// and no sentence (isSentenceLike, no full stop at its end), and a Han rune
+// right after its closing mark (王沪宁表示，“两个确立”是…; 佩斯科夫表示，
+// “北溪”项目的紧急状态…).
 func quotedTermOpens(rs []rune, body int) bool {
+	// After a colon, or ending a sentence (郭說：「我都要問佢。」問他…), the
+	// quotation is words said.
+	k := body - 1
+	for k > 0 && rs[k] == ' ' {
+		k--
+	}
+	if k >= 0 && (rs[k] == ':' || rs[k] == '：') {
+		return false
+	}
 	for _, q := range findQuotations(rs[body:]) {
 		if q.start != 1 {
 			break
 		}
 		closing := body + q.end
+		if q.end <= q.start || strings.ContainsRune(sentenceEnds, rs[closing-1]) {
+			return false
+		}
 		return q.end-q.start <= maxQuotedTerm && !isSentenceLike(rs[body+q.start:closing]) && closing+1 < len(rs) && isHan(rs[closing+1])
 	}
 	return false
