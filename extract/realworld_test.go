@@ -4229,6 +4229,26 @@ func TestReportedEndsAtAClosedQuotation(t *testing.T) {
 	}
 }
 
+// TestQuotationAfterColonIsSaid: a quotation after a colon, or one that
+// ends a sentence, is words said and no term reported words open with: the
+// narration after it is nobody's (hkcnews-3848).
+func TestQuotationAfterColonIsSaid(t *testing.T) {
+	d := extractText(t, "新闻", "新地前聯席主席郭炳江今日離開法庭。",
+		"記者追問郭認為神會作出甚麼安排，郭說：「我都要問佢。」問他有沒有信心及擔心等問題，郭說自己不識法律，又謂會反省下這兩天的論點。")
+	found := false
+	for _, q := range d.Quotes {
+		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "「我都要問佢") {
+			t.Errorf("narration run into reported words: %q", q.Text)
+		}
+		if q.Kind == fangtan.QuoteDirect && q.Text == "我都要問佢。" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no direct quote 我都要問佢。 among %+v", d.Quotes)
+	}
+}
+
 // TestReportedEndsWhereAnotherSpeaks: reported words end at the comma
 // after which another person the article knows says something in turn,
 // and that person's words are theirs (hkcnews-9403, hkcnews-4169,
