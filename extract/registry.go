@@ -288,17 +288,7 @@ func heldSamePostBy(o fangtan.Official, ro fangtan.RegisteredOfficial, at int) b
 // longer name may be ro's.
 func anotherCountrysName(texts [][]rune, name string, ro fangtan.RegisteredOfficial) bool {
 	country := registeredCountry(ro)
-	if country == "" || !writtenOnlyInJoinedNames(texts, []rune(name)) {
-		return false
-	}
-	for _, t := range texts {
-		for i := range t {
-			if n := countryNameAt(t, i); n > 0 && countries[string(t[i:i+n])] == country {
-				return false
-			}
-		}
-	}
-	return true
+	return country != "" && writtenOnlyInJoinedNames(texts, []rune(name)) && !namesCountry(texts, country)
 }
 
 // strangerAbroad reports whether ro is a foreign official the registry
@@ -315,17 +305,7 @@ func strangerAbroad(texts [][]rune, ro fangtan.RegisteredOfficial) bool {
 		return false
 	}
 	country := registeredCountry(ro)
-	if country == "" || country == "中国" {
-		return false
-	}
-	for _, t := range texts {
-		for i := range t {
-			if n := countryNameAt(t, i); n > 0 && countries[string(t[i:i+n])] == country {
-				return false
-			}
-		}
-	}
-	return true
+	return country != "" && country != "中国" && !namesCountry(texts, country)
 }
 
 // strangerArticles is how many articles with a post the registry must
