@@ -135,14 +135,14 @@ func checkEntry(s string) error {
 	if s == "" {
 		return fmt.Errorf("empty")
 	}
-	folded := analyzer.Fold(s)
-	for i, r := range folded {
+	body := analyzer.Fold(s)
+	// A name whose last part news writes in brackets, as it writes the
+	// two Congos (刚果（布）).
+	if open := strings.IndexRune(body, '('); open > 0 && strings.HasSuffix(body, ")") {
+		body = body[:open] + body[open+1:len(body)-1]
+	}
+	for _, r := range body {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || han.IsNameJoiner(r) {
-			continue
-		}
-		// A bracket that closes a name's last part, as news writes
-		// the two Congos (刚果（布）).
-		if r == '(' && i > 0 && strings.HasSuffix(folded, ")") && strings.Count(folded, "(") == 1 && strings.Count(folded, ")") == 1 || r == ')' && i == len(folded)-1 && strings.Contains(folded, "(") {
 			continue
 		}
 		return fmt.Errorf("%q is not a letter, a digit, · or - (or brackets that close the entry)", r)

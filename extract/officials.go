@@ -1872,8 +1872,9 @@ func (t *tagged) familyNameAndWordAt(i int) int {
 	if notNames[name] || notNames[string(rs[i:i+2])] || slices.Contains(honorifics, string(rs[i+1:i+3])) || slices.Contains(personNouns, string(rs[i+1:i+3])) {
 		return 0
 	}
-	// Written once, the name must say something (部长黄润秋表示, 作了).
-	if !glued && !t.clauseGoesOnAt(i+3) || !t.writtenAgain(name) && !reportVerbAt(rs, i+3) && !glued {
+	// Written once, the name must say something (部长黄润秋表示); the glued
+	// stop says it (作了).
+	if !glued && (!t.clauseGoesOnAt(i+3) || !t.writtenAgain(name) && !reportVerbAt(rs, i+3)) {
 		return 0
 	}
 	return 3
@@ -1882,9 +1883,9 @@ func (t *tagged) familyNameAndWordAt(i int) int {
 // givenNameInAdverbAt returns 2 where, right after a post, jieba cut a
 // name of two runes as its family name alone and the given name glued to
 // the 在 after it, as an adverb (韩/j 正在/t: 国家副主席韩正在北京同…): the
-// post says a name stands here. Only the adverbs whose first rune names
-// people (givenNameAdverbs): 将在 and 也在 after a family name are the
-// family name's official speaking of what they will do.
+// post says a name stands here. Only the adverbs whose first rune is a
+// given name's as often (givenNameAdverbs); 也在, 将在 and 已在 are
+// adverbs after whatever stands before them.
 func (t *tagged) givenNameInAdverbAt(i int) int {
 	rs := t.runes
 	if t.byStart == nil || i+3 > len(rs) || !surnames[rs[i]] || strings.ContainsRune(prepositionFamilyNames, rs[i]) {
@@ -1895,7 +1896,7 @@ func (t *tagged) givenNameInAdverbAt(i int) int {
 		return 0
 	}
 	second, ok := t.byStart.get(i + 1)
-	if !ok || second.end != i+3 || !strings.Contains(givenNameAdverbs, string(rs[i+1:i+3])) {
+	if !ok || second.end != i+3 || !slices.Contains(givenNameAdverbs, string(rs[i+1:i+3])) {
 		return 0
 	}
 	if notNames[string(rs[i:i+2])] {
@@ -1906,7 +1907,7 @@ func (t *tagged) givenNameInAdverbAt(i int) int {
 
 // givenNameAdverbs are the adverbs ending in 在 whose first rune is a
 // given name's as often (韩正, 李现).
-const givenNameAdverbs = "正在 现在"
+var givenNameAdverbs = []string{"正在", "现在"}
 
 // reportVerbAt reports whether a reporting verb (reportverbs.txt) starts
 // at i.

@@ -1494,6 +1494,30 @@ func TestEmbeddedLexicons(t *testing.T) {
 	}
 }
 
+// TestLexiconEntry: an entry is letters, digits and the name joiners,
+// and may close with one bracketed part (刚果（布）); any other
+// punctuation names the entry.
+func TestLexiconEntry(t *testing.T) {
+	for _, tc := range []struct {
+		entry string
+		ok    bool
+	}{
+		{"刚果民主共和国", true},
+		{"迪亚斯-卡内尔", true},
+		{"刚果（布）", true},
+		{"刚果(金)", true},
+		{"（布）", false},
+		{"刚果（布", false},
+		{"刚果（布）（金）", false},
+		{"刚果，布", false},
+		{"刚果 布", false},
+	} {
+		if err := checkEntry(tc.entry); (err == nil) != tc.ok {
+			t.Errorf("checkEntry(%q) = %v, want ok %v", tc.entry, err, tc.ok)
+		}
+	}
+}
+
 // TestAddRegistered: a registered official named without a post is added,
 // where a name can stand; inside another word it is not.
 func TestAddRegistered(t *testing.T) {
