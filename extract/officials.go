@@ -1882,7 +1882,8 @@ func (t *tagged) familyNameAndWordAt(i int) int {
 
 // givenNameInAdverbAt returns 2 where, right after a post, jieba cut a
 // name of two runes as its family name alone and the given name glued to
-// the 在 after it, as an adverb (韩/j 正在/t: 国家副主席韩正在北京同…): the
+// the 在 or 向 after it, as an adverb (韩/j 正在/t: 国家副主席韩正在北京同…;
+// 韩/j 正向/d 乌拉圭当选总统致贺电): the
 // post says a name stands here. Only the adverbs whose first rune is a
 // given name's as often (givenNameAdverbs); 也在, 将在 and 已在 are
 // adverbs after whatever stands before them.
@@ -1905,9 +1906,9 @@ func (t *tagged) givenNameInAdverbAt(i int) int {
 	return 2
 }
 
-// givenNameAdverbs are the adverbs ending in 在 whose first rune is a
-// given name's as often (韩正, 李现).
-var givenNameAdverbs = []string{"正在", "现在"}
+// givenNameAdverbs are the adverbs whose first rune is a given name's as
+// often (韩正, 李现) and whose second a name stop (在, 向).
+var givenNameAdverbs = []string{"正在", "现在", "正向"}
 
 // reportVerbAt reports whether a reporting verb (reportverbs.txt) starts
 // at i.
@@ -2015,8 +2016,13 @@ func (t *tagged) japaneseNameAt(i int) int {
 			continue
 		}
 		// The name ends where a word of jieba's begins (岸田文雄/x 互致/v,
-		// not 岸田文雄互/致).
+		// not 岸田文雄互 of 岸田文雄互/x 致贺).
 		if sp, ok := t.byStart.get(end); ok && (tagIn(sp.tag, "vpcu") || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0) && t.nameLikeWords(i, end) {
+			best = k
+		}
+		// …or where a name stop starts whose first rune jieba glued to
+		// the whole name, a word it does not know (岸田文雄互/x 致贺: 互致).
+		if sp, ok := t.byEnd.get(end + 1); ok && k >= 3 && sp.start == i && sp.tag == "x" && stopWordAt(rs, end) {
 			best = k
 		}
 		// …or where jieba cut the family name and the given name as two

@@ -645,6 +645,10 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// name stop to a name of three runes (黄润/n 秋作/x), right after a
 		// post; 韩 for Korea before 正在 is no name.
 		{"国家副主席韩正在北京会见丹麦外交大臣拉斯穆森。", []string{"韩正"}, nil},
+		{"同日，国家副主席韩正向乌拉圭当选总统致贺电。", []string{"韩正"}, nil},
+		// A Japanese name jieba glues to the first rune of a name stop
+		// (岸田文雄互/x 致贺).
+		{"国家主席习近平同日本首相岸田文雄互致贺电。", []string{"岸田文雄|日本"}, nil},
 		{"韩正在加紧部署。美国总统拜登说，韩正在准备。", []string{"拜登|美国"}, []string{"韩正"}},
 		{"受国务院委托，生态环境部部长黄润秋作了关于2022年度环境状况的报告。", []string{"黄润秋"}, nil},
 		// 当天 ends a name as 今天 does (data/namestops.txt).
