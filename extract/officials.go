@@ -1883,10 +1883,10 @@ func (t *tagged) familyNameAndWordAt(i int) int {
 // givenNameInAdverbAt returns 2 where, right after a post, jieba cut a
 // name of two runes as its family name alone and the given name glued to
 // the 在 or 向 after it, as an adverb (韩/j 正在/t: 国家副主席韩正在北京同…;
-// 韩/j 正向/d 乌拉圭当选总统致贺电): the
-// post says a name stands here. Only the adverbs whose first rune is a
-// given name's as often (givenNameAdverbs); 也在, 将在 and 已在 are
-// adverbs after whatever stands before them.
+// 韩/j 正向/d 乌拉圭当选总统致贺电): the post says a name stands here. Only
+// the adverbs whose first rune is a given name's as often
+// (givenNameAdverbs); 也在, 将在 and 已在 are adverbs after whatever
+// stands before them.
 func (t *tagged) givenNameInAdverbAt(i int) int {
 	rs := t.runes
 	if t.byStart == nil || i+3 > len(rs) || !surnames[rs[i]] || strings.ContainsRune(prepositionFamilyNames, rs[i]) {
