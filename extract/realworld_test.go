@@ -1528,7 +1528,7 @@ func TestAddRegistered(t *testing.T) {
 	ex := exNewTestExtractor(t)
 	reg := fangtan.NewRegistry()
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "王毅", Title: "外交部长"}, {Name: "王刚", Title: "县长"}}})
-	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "陈志全", Title: "立法会议员"}, {Name: "莫乃光", Title: "立法会议员"}, {Name: "毛孟静", Title: "立法会议员"}}})
+	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "陈志全", Title: "立法会议员"}, {Name: "莫乃光", Title: "立法会议员"}, {Name: "毛孟静", Title: "立法会议员"}, {Name: "许智峰", Title: "立法会议员"}}})
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "张又侠", Title: "中央军委副主席"}, {Name: "穆罕默德", Title: "阿联酋总统"}, {Name: "阿卜杜拉", Title: "卡塔尔副埃米尔"}}})
 	reg.Note(&fangtan.Document{Officials: []fangtan.Official{{Name: "林郑月娥", Title: "行政长官"}, {Name: "易卜拉欣", Title: "苏丹卫生部长"}, {Name: "穆斯塔法", Title: "巴勒斯坦总理"}}})
 	for _, tc := range []struct {
@@ -1543,8 +1543,10 @@ func TestAddRegistered(t *testing.T) {
 		// (data/affiliations.txt).
 		{"新界西朱凱廸、人民力量陳志全及九龍西毛孟靜等手持面具。", []string{"毛孟静", "陈志全"}},
 		{"其後資訊科技界莫乃光質疑民建聯議員舉起手機。", []string{"莫乃光"}},
-		// After an affiliation a name still needs a boundary after it:
-		// 王刚才 is no name.
+		// After an affiliation, as after a post, a name of three runes
+		// needs no boundary after it (許智峯問, 问 no name stop); two
+		// runes still need one: 王刚才 is no name.
+		{"民主黨許智峯問教育局局長，議會是否仍然公義？", []string{"许智峰"}},
 		{"民主黨王刚才说完就走了。", nil},
 		// Right after a post a registered name of three runes or more
 		// needs no boundary after it, but a foreign one may run on, and a

@@ -1868,7 +1868,9 @@ func nameStandsAt(rs []rune, start, end int) bool {
 // and a given name (林郑月娥, 叶刘淑仪) reads as nothing else anywhere,
 // unless it spells a foreign name (易卜拉欣, 乌梅罗夫). A name of three runes
 // or more right after a post is its holder's whatever follows
-// (中央军委副主席张又侠宣读), but two runes may be a family name and a verb
+// (中央军委副主席张又侠宣读), and so is one right after a party or a
+// constituency, where Hong Kong's papers name legislators (民主党许智峰问),
+// but two runes may be a family name and a verb
 // (书记李强调), a foreign name may go on (外长阿卜杜拉希扬, 副总理穆斯塔法耶夫),
 // a regnal number makes another person (国王穆罕默德六世), and a form of
 // address or a person noun after it (辅导主任陈凯欣博士, 总干事胡志伟牧师)
@@ -1878,7 +1880,7 @@ func standsLoosely(rs []rune, start, end int) bool {
 		!(start >= 1 && han.IsNameJoiner(rs[start-1])) && !(end < len(rs) && han.IsNameJoiner(rs[end])) {
 		return true
 	}
-	return end-start >= 3 && end < len(rs) && start > 0 && positionEndingAt(rs, start) > 0 &&
+	return end-start >= 3 && end < len(rs) && start > 0 && (positionEndingAt(rs, start) > 0 || affiliations.endingAt(rs, start) > 0) &&
 		!quotedAlone(rs, start, end) && !han.IsNameJoiner(rs[end]) &&
 		regnalNumber(rs, end) == 0 &&
 		!(strings.ContainsRune(translitRunes, rs[end]) && (allTranslit(rs[start:end]) || !startsWithSurname(rs[start:end]))) &&
