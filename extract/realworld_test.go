@@ -270,6 +270,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"九龍社團聯會委任陳凱欣為「健康大使」。健康大使陳凱欣表示，要多做運動。", nil, []string{"陈凯欣"}},
 		{"国家主席习近平夫人、联合国教科文组织促进女童和妇女教育特使彭丽媛在巴黎参访。阿祖莱高度评价彭丽媛担任特使以来所做工作。", []string{"习近平"}, []string{"彭丽媛"}},
 		{"美国总统特使威特科夫表示，会谈富有成效。", []string{"威特科夫|美国"}, nil},
+		// The pope heads a state (testdata/gold: hkcnews-6740).
+		{"教宗方濟各訪問哥倫比亞，當地民眾夾道歡迎。", []string{"方济各"}, nil},
 		// A bureau's political assistant is an official, and the
 		// article's earlier post of a candidate makes her one of it; a
 		// legislator's is not (data/sharedposts.txt).
