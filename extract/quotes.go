@@ -3195,6 +3195,9 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if passive && agent == "" {
 				continue // 劉皇發被指沒有申報: what others say of him
 			}
+			if atRequestOf(rs, cs, c-v, c) {
+				continue // 應教宗方濟各要求，延任…: what was done at his request
+			}
 			if reportIsObject(rs[cs:c-v], string(rs[c-v:c])) || t.possessedAt(c-v) {
 				continue // 听取情况介绍，根据习近平指示，对冯检基的主要质疑，: a noun, not a report
 			}
@@ -3306,6 +3309,46 @@ func (p *people) passiveReport(t *tagged, cs, verb int) (agent string, passive b
 	}
 	return "", false
 }
+
+// atRequestOf reports whether the reporting verb rs[verb:end] is a
+// request made a noun by 应 before the one who made it (应德州州长要求,
+// 应教宗方济各要求, 回应卡罗琳医学院要求, 因应委员要求): what follows is
+// what someone did at that request, not words of the requester's. 应
+// that starts another word (应该, 应当, 应对…) is no preposition, and a
+// verb of saying or a mark between (回应说法例明确要求, 回应事件、要求)
+// makes the request a reported one.
+func atRequestOf(rs []rune, cs, verb, end int) bool {
+	if !slices.Contains(requestVerbs, string(rs[verb:end])) {
+		return false
+	}
+	for k := verb - 1; k >= cs && verb-k <= maxRequester+1; k-- {
+		if rs[k] != '应' {
+			continue
+		}
+		if k+1 >= verb || strings.ContainsRune(notRequestAfterYing, rs[k+1]) {
+			return false
+		}
+		for j := k + 1; j < verb; j++ {
+			if !isHan(rs[j]) || j > k+1 && (reportVerbEndingAt(rs, j) > 0 || speechVerbEndingAt(rs, j) > 0) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// requestVerbs are the reporting verbs that 应 makes a request (应…要求).
+var requestVerbs = []string{"要求", "呼吁"}
+
+// maxRequester is how many runes may name the one who requests, with a
+// post (应德州州长要求, 应中华人民共和国主席习近平要求).
+const maxRequester = 14
+
+// notRequestAfterYing are the runes that make 应 the start of another
+// word: 应该, 应当, 应予, 应届, 应用, 应对, 应变, 应急, 应征, 应聘, 应考,
+// 应运, 应允, 应有, 应在, 应由.
+const notRequestAfterYing = "该当予届用对变急征聘考运允有在由"
 
 // reportedEnd is where reported words that start at body end: at the end
 // of the sentence, or at a semicolon outside quotation marks (inQuote)

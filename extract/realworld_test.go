@@ -1192,6 +1192,9 @@ func TestReportedSpeech(t *testing.T) {
 		prefix  string // of the reported text
 	}{
 		{"name, verb, comma", []string{"国务院总理李强会见外宾。李强表示，中方愿同各方加强合作。"}, "李强", "中方愿同各方"},
+		// Refusing, at legislators' request, to explain is no statement;
+		// the 表示 after it is (hkcnews-7903).
+		{"after a request", []string{"運輸及房屋局局長陳帆今日出席立法會會議。他拒絕應議員要求解釋或收回言論，表示林鄭已澄清建屋目標並無封頂。"}, "陈帆", "林鄭已澄清"},
 		// A name's Latin form in brackets, then an occasion of more than a
 		// few runes before the verb (forty-seventh session: 23 hkcnews
 		// statements of scholars, officials and spokesmen gain their
@@ -1335,6 +1338,11 @@ func TestReportedSpeech(t *testing.T) {
 		// it is narration (hkcnews-11150, xwlb-20240121-6821).
 		{"words pointed back at", "崔伯的晚年", []string{"幼子近日為他煲紅棗水、雞湯，「以前無架，以家咁好心。」崔伯如此說，心裡感到幸福。"}},
 		{"bodies do not speak", "新闻", []string{"会议指出，要坚持稳中求进。中方表示，愿同各方合作。"}},
+		// 应…要求 is at someone's request: what follows is what another
+		// did (hkcnews-6487, hkcnews-17662, xwlb-20240205-7063).
+		{"done at a president's request", "新闻", []string{"美國總統特朗普應德州州長要求，宣布颶風為重大災難。"}},
+		{"done at the pope's request", "新闻", []string{"湯漢向教廷請辭，但應教宗方濟各要求，延任香港教區主教3年。"}},
+		{"done at a premier's request", "新闻", []string{"4日，应伊拉克总理苏达尼要求，伊拉克国家行政联盟召开紧急会议。"}},
 		// A document (白 is a family name): 23 xwlb and 75 hkcnews
 		// statements had 白皮书 for their speaker.
 		{"a white paper does not speak", "《携手构建网络空间命运共同体》白皮书发布", []string{
