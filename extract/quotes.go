@@ -3575,7 +3575,7 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 	for i := start; i < verbStart; i++ {
 		// 陪審團昨日曾向法官彭寶琴表示: a known person after 向 and a
 		// post hears the words (listenerAt), as in nameBeforeVerb.
-		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) && spokespersonAfter(rs, i+n, verbStart) < 0 && !t.latinBeforeTitledName(i, i+n, verbStart) && !t.listenerAt(start, i) {
+		if n := p.knownNameStartingAt(rs, i); n > 0 && i+n <= verbStart && !objectName(rs, i, i+n, verbStart) && spokespersonAfter(rs, i+n, verbStart) < 0 && !t.latinBeforeTitledName(i, i+n, verbStart) && !t.listenerAt(start, i) && !ownerOfSubject(rs, i+n, verbStart) {
 			if t.pronounActsOn(start, i) && !wordsNotSpoken(rs[start:i]) {
 				// 他接着評論習近平在非洲之行說: the pronoun's verb takes
 				// the name as its object, as in nameBeforeVerb.
@@ -3598,6 +3598,21 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 	}
 	return p.earlierClauseSubject(t, start, verbStart)
 }
+
+// ownerOfSubject reports whether the name that ends at end owns what the
+// clause goes on to name before its verb (教宗方济各所属耶稣会旗下杂志《America》指,
+// 梁振英旗下团队表示): the one that speaks is theirs, not them.
+func ownerOfSubject(rs []rune, end, verbStart int) bool {
+	for _, w := range ownerWords {
+		if runesHasPrefix(rs[end:verbStart], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerWords follow a name that owns the subject after them.
+var ownerWords = []string{"所属", "旗下"}
 
 // earlierClauseSubject is the speaker of a clause of adverbs alone before
 // its verb (…，又指; …，直斥：): the subject of the nearest clause before,

@@ -1343,6 +1343,9 @@ func TestReportedSpeech(t *testing.T) {
 		{"done at a president's request", "新闻", []string{"美國總統特朗普應德州州長要求，宣布颶風為重大災難。"}},
 		{"done at the pope's request", "新闻", []string{"湯漢向教廷請辭，但應教宗方濟各要求，延任香港教區主教3年。"}},
 		{"done at a premier's request", "新闻", []string{"4日，应伊拉克总理苏达尼要求，伊拉克国家行政联盟召开紧急会议。"}},
+		// The pope owns the order that owns the magazine that speaks
+		// (hkcnews-15155): his name does not make the words his.
+		{"a magazine of the pope's order", "新闻", []string{"台灣中央社周三則報道，教宗方濟各所屬耶穌會旗下雜誌《America》指，臨時簽署協議之後，還會調整修正。"}},
 		// A document (白 is a family name): 23 xwlb and 75 hkcnews
 		// statements had 白皮书 for their speaker.
 		{"a white paper does not speak", "《携手构建网络空间命运共同体》白皮书发布", []string{
