@@ -3633,8 +3633,10 @@ func (p *people) earlierClauseSubject(t *tagged, start, verbStart int) (name, ti
 		for k < ce && strings.ContainsRune(" ”」’』但而并又亦则更还也另同时再且", rs[k]) {
 			k++
 		}
-		// 主席佩雷斯亦为…: a post may come before the name.
-		if e := k + positionAfterStart(rs, k, ce); e > k && !p.actsBeforePost(t, k, e) && p.knownNameStartingAt(rs, e) > 0 {
+		// 主席佩雷斯亦为…: a post may come before the name, but not
+		// after a verb of saying or believing, whose object the name is
+		// (表示仍相信教宗方济各对…不知情).
+		if e := k + positionAfterStart(rs, k, ce); e > k && !saysBeforePost(t, k, e) && !p.actsBeforePost(t, k, e) && p.knownNameStartingAt(rs, e) > 0 {
 			k = e
 		}
 		// 邓太的战友、…阿强…: a name before 的 is a modifier's.
@@ -3681,6 +3683,24 @@ func (p *people) actsBeforePost(t *tagged, k, e int) bool {
 	}
 	pi := p.byName[string(t.runes[k:k+n])]
 	return pi != nil && (pi.official || pi.speaker) && k+n < titleBefore(t, e)
+}
+
+// saysBeforePost reports whether a verb of saying, reporting or believing
+// ends in rs[k:e] before the post word that ends at e: the post and the
+// name after it are then what is said or believed of (仍相信国务院总理
+// 李强不知情), not the clause's subject.
+func saysBeforePost(t *tagged, k, e int) bool {
+	rs := t.runes
+	for j := k + 1; j <= e-positionEndingAt(rs, e); j++ {
+		n := max(reportVerbEndingAt(rs, j), speechVerbEndingAt(rs, j), weakSpeechVerbEndingAt(rs, j))
+		// 叙利亚问题特使: a verb's rune inside a word is none; 被问到立法会
+		// 议员何君尧…说: asked about, the person is the one who then speaks.
+		if n == 0 || !t.wordEndsAt(j) || j-n > 0 && rs[j-n-1] == '被' {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // occasionOnly reports whether rs[start:verbStart] is an occasion and

@@ -2080,6 +2080,12 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		text    string // a quote that must be found, with this speaker
 		speaker string
 	}{
+		// A post and a name after 表示 or 相信 are what the speaker says or
+		// believes of them, not the subject of the clause that follows
+		// (hkcnews-10027); a post after a word holding a verb's rune
+		// (叙利亚问题特使) is the subject's own.
+		{"a person believed of", []string{"主教陳日君今早表示，仍相信國務院總理李強不知情，並質疑「教廷當權者隱瞞教宗」。"}, "教廷當權者隱瞞教宗", "陈日君"},
+		{"an envoy for a question", []string{"美国叙利亚问题特使巴拉克当天发文，认为以色列此举“构成不必要的局势升级，无助于地区稳定”。"}, "构成不必要的局势升级，无助于地区稳定", "巴拉克"},
 		// A name with a rune the family-name rules stop at (之 of 之后, 亦
 		// of 亦有) that jieba finds as one word it does not know: 479
 		// hkcnews quotes of 黄之锋 had none or another speaker.
