@@ -1192,6 +1192,8 @@ func TestReportedSpeech(t *testing.T) {
 		prefix  string // of the reported text
 	}{
 		{"name, verb, comma", []string{"国务院总理李强会见外宾。李强表示，中方愿同各方加强合作。"}, "李强", "中方愿同各方"},
+		// A government body's short name is no speaker (hkcnews-6848).
+		{"a department replies", []string{"康文署回覆，表示圖書館在訂定下年度館藏發展計劃及採購圖書館資料的數量時，會檢討是否修訂「每年採購不少於七十萬項圖書館資料」的基本參考指標，並會將館藏發展計劃上載圖書館網頁。"}, "", "圖書館在訂定"},
 		// Refusing, at legislators' request, to explain is no statement;
 		// the 表示 after it is (hkcnews-7903).
 		{"after a request", []string{"運輸及房屋局局長陳帆今日出席立法會會議。他拒絕應議員要求解釋或收回言論，表示林鄭已澄清建屋目標並無封頂。"}, "陈帆", "林鄭已澄清"},
