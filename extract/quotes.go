@@ -813,7 +813,7 @@ var bodyNameWords = mustList("bodynames.txt")
 // bodySpeakers takes the speaker from quotes whose speaker the folded
 // article names only as the start of a body's name: 圣约翰 of 圣约翰学院,
 // 玛丽 of 玛丽医院, 巴赞 of 巴赞集团, or that is a government body's short
-// name (劳福局, 康文署: bodyends.txt). The body spoke, and bodies are no
+// name (劳福局, 康文署: bodyName). The body spoke, and bodies are no
 // speakers.
 func bodySpeakers(quotes []fangtan.Quote, folded string) {
 	bodies := map[string]bool{}
@@ -824,21 +824,13 @@ func bodySpeakers(quotes []fangtan.Quote, folded string) {
 		}
 		body, seen := bodies[q.Speaker]
 		if !seen {
-			body = bodyShortName(q.Speaker) || onlyBodyName(folded, q.Speaker)
+			body = bodyName([]rune(q.Speaker)) || onlyBodyName(folded, q.Speaker)
 			bodies[q.Speaker] = body
 		}
 		if body {
 			q.Speaker, q.SpeakerTitle = "", ""
 		}
 	}
-}
-
-// bodyShortName reports whether name is a government body's short name
-// (劳福局, 入境处, 廉署): Han runes ending in a body's last rune
-// (bodyEnds), which no person's name does.
-func bodyShortName(name string) bool {
-	rs := []rune(name)
-	return len(rs) >= 2 && allHanRunes(rs) && strings.ContainsRune(bodyEnds, rs[len(rs)-1])
 }
 
 // onlyBodyName reports whether text names name at least once and each
