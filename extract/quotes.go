@@ -3404,7 +3404,7 @@ func (p *people) anotherReportsAt(t *tagged, body, end int, speaker string, inQu
 			continue
 		}
 		k := i + 1
-		for k < end && strings.ContainsRune(" 但而并又亦则更还也另同时再且", rs[k]) {
+		for k < end && strings.ContainsRune(" "+clauseConjunctions, rs[k]) {
 			k++
 		}
 		e := k + positionAfterStart(rs, k, end)
@@ -3615,6 +3615,11 @@ func ownerOfSubject(rs []rune, end, verbStart int) bool {
 // ownerWords follow a name that owns the subject after them.
 var ownerWords = []string{"所属", "旗下"}
 
+// clauseConjunctions are the conjunctions and adverbs a clause may open
+// with before its subject (但张超雄…, 并, 同时): the subject comes after
+// them.
+const clauseConjunctions = "但而并又亦则更还也另同时再且"
+
 // earlierClauseSubject is the speaker of a clause of adverbs alone before
 // its verb (…，又指; …，直斥：): the subject of the nearest clause before,
 // in the same sentence, that opens with a person (陈健波…，但张超雄不满裁决，
@@ -3631,7 +3636,7 @@ func (p *people) earlierClauseSubject(t *tagged, start, verbStart int) (name, ti
 			cs--
 		}
 		k := cs
-		for k < ce && strings.ContainsRune(" ”」’』但而并又亦则更还也另同时再且", rs[k]) {
+		for k < ce && strings.ContainsRune(" ”」’』"+clauseConjunctions, rs[k]) {
 			k++
 		}
 		// 主席佩雷斯亦为…: a post may come before the name, but not
