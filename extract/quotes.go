@@ -2437,7 +2437,8 @@ func (p *people) colonClauseSpeaker(t *tagged, colon int) (name, title string) {
 		k = e
 	}
 	n := p.personStartingAt(t, k, end)
-	if n == 0 && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) && t.startsWithoutSubject(k) {
+	// …，不過指：: a lead-in opens a clause without a subject too.
+	if n == 0 && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) && (t.startsWithoutSubject(k) || k > cs && t.startsWithoutSubject(cs)) {
 		k, n = p.firstClauseSubject(t, cs, end, k)
 	}
 	if n == 0 || k+n > end || (k+n == end && !nameColonOpens(rs, k, end)) || t.bodyOrItsStart(k, k+n) || (k+n < end && strings.ContainsRune("和与同及、跟", rs[k+n])) {
@@ -3928,6 +3929,11 @@ func (p *people) lastSubjectIn(t *tagged, limit int, near bool) (name string, fo
 		start := end - 1
 		for start > 0 && !strings.ContainsRune(sentenceEnds, rs[start-1]) {
 			start--
+		}
+		// 不過，…大律師陳文敏批評，…。他續指: a first clause that is only a
+		// lead-in leaves the sentence to the clause after it.
+		if k := skipLeadIn(rs, start, end); k > start && k+1 < end && strings.ContainsRune(",，", rs[k]) {
+			start = k + 1
 		}
 		k := start
 		k = skipLeadIn(rs, k, end)

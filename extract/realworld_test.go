@@ -1192,6 +1192,12 @@ func TestReportedSpeech(t *testing.T) {
 		prefix  string // of the reported text
 	}{
 		{"name, verb, comma", []string{"国务院总理李强会见外宾。李强表示，中方愿同各方加强合作。"}, "李强", "中方愿同各方"},
+		// A sentence whose first clause is only a lead-in (不過，) opens
+		// with the clause after it, whose speaker the pronoun goes on with
+		// (fifty-sixth session: with 不过 as a lead-in, 295 hkcnews quote
+		// rows of this session's rules change, 258 of 297 right).
+		{"a lead-in clause, then the speaker", []string{"律政司司長袁國強表示，決定符合基本法。", "不過，香港大學法律學院教授、名譽資深大律師陳文敏批評，人大的解釋「模稜兩可」、「含糊」，「令人相當失望」。他續指，人大的決定並非釋法，但全國性法律只在西九實施。"}, "陈文敏", "人大的決定並非釋法"},
+		{"不過 before a pronoun", []string{"香港病人政策連線主席林志釉表示，醫管局多年都未整理到相關指引，可見他們有「多大決心」處理問題。不過他強調，不認為指引能解決一切問題。"}, "林志釉", "不認為指引"},
 		// A government body's short name is no speaker (hkcnews-6848).
 		{"a department replies", []string{"康文署回覆，表示圖書館在訂定下年度館藏發展計劃及採購圖書館資料的數量時，會檢討是否修訂「每年採購不少於七十萬項圖書館資料」的基本參考指標，並會將館藏發展計劃上載圖書館網頁。"}, "", "圖書館在訂定"},
 		// Refusing, at legislators' request, to explain is no statement;
@@ -2086,6 +2092,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// believes of them, not the subject of the clause that follows
 		// (hkcnews-10027); a post after a word holding a verb's rune
 		// (叙利亚问题特使) is the subject's own.
+		// A clause of a lead-in and a verb before a colon (…，不過指：)
+		// is the sentence subject's, as one of an adverb and a verb is.
+		{"a lead-in and a verb before a colon", []string{"陳小姐說：「佢哋淨係用口講。」", "陳先生指「樂見此情況」。陳小姐則不樂見鄧家彪當選，不過指：「全部人都代表唔到我，我先投廢票。」"}, "全部人都代表唔到我，我先投廢票。", "陈小姐"},
 		{"a person believed of", []string{"主教陳日君今早表示，仍相信國務院總理李強不知情，並質疑「教廷當權者隱瞞教宗」。"}, "教廷當權者隱瞞教宗", "陈日君"},
 		{"an envoy for a question", []string{"美国叙利亚问题特使巴拉克当天发文，认为以色列此举“构成不必要的局势升级，无助于地区稳定”。"}, "构成不必要的局势升级，无助于地区稳定", "巴拉克"},
 		// A name with a rune the family-name rules stop at (之 of 之后, 亦
