@@ -165,9 +165,12 @@ var (
 // addressOrBody reports whether name is a family name and a form of address
 // (梁先生) or a government body's short name (劳福局, 廉署).
 func addressOrBody(name []rune) bool {
-	if bodyName(name) {
-		return true
-	}
+	return bodyName(name) || formOfAddress(name)
+}
+
+// formOfAddress reports whether name is a family name and a form of
+// address (梁先生, 欧阳小姐): a person, if no name.
+func formOfAddress(name []rune) bool {
 	for _, h := range honorifics {
 		if family := len(name) - utf8.RuneCountInString(h); family >= 1 && family <= 2 &&
 			strings.HasSuffix(string(name), h) && startsWithSurname(name) {

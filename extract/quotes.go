@@ -3223,7 +3223,8 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			// in another paragraph (姚松炎補充說，… in a paragraph with no
 			// post or quotation mark to tag; 姚松炎/x elsewhere).
 			if _, known := p.byName[name]; !known && t.byStart == nil {
-				if !taggedAsName(tags, name) {
+				// 市民朱先生表示: a form of address is a person's, if no name.
+				if !taggedAsName(tags, name) && !formOfAddress([]rune(name)) {
 					continue
 				}
 				// …。他指: the pronouns after it find a person the

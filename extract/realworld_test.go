@@ -1198,6 +1198,12 @@ func TestReportedSpeech(t *testing.T) {
 		// rows of this session's rules change, 258 of 297 right).
 		{"a lead-in clause, then the speaker", []string{"律政司司長袁國強表示，決定符合基本法。", "不過，香港大學法律學院教授、名譽資深大律師陳文敏批評，人大的解釋「模稜兩可」、「含糊」，「令人相當失望」。他續指，人大的決定並非釋法，但全國性法律只在西九實施。"}, "陈文敏", "人大的決定並非釋法"},
 		{"不過 before a pronoun", []string{"香港病人政策連線主席林志釉表示，醫管局多年都未整理到相關指引，可見他們有「多大決心」處理問題。不過他強調，不認為指引能解決一切問題。"}, "林志釉", "不認為指引"},
+		// A family name and a form of address is a person, where jieba
+		// tags nothing in the paragraph (no post, no quotation mark).
+		{"a form of address in an untagged paragraph", []string{"政府今日公布報告。", "居民鄧小姐表示，政府將很多污染的行業放在龍鼓灘，再填海只會造成更大的污染。"}, "邓小姐", "政府將很多污染"},
+		// 小 is a family name, but 小姐 is none: written after two family
+		// names it became one person who spoke for both.
+		{"two women addressed as 小姐", []string{"另一名龍鼓灘居民鄧小姐表示，「政府將很多污染的行業放在龍鼓灘。」", "另外，有自稱在粉嶺高爾夫球場工作29年的林小姐表示，現時高球場有近400名員工，清拆球場會令很多人失業。"}, "林小姐", "現時高球場"},
 		// A government body's short name is no speaker (hkcnews-6848).
 		{"a department replies", []string{"康文署回覆，表示圖書館在訂定下年度館藏發展計劃及採購圖書館資料的數量時，會檢討是否修訂「每年採購不少於七十萬項圖書館資料」的基本參考指標，並會將館藏發展計劃上載圖書館網頁。"}, "", "圖書館在訂定"},
 		// Refusing, at legislators' request, to explain is no statement;
