@@ -232,6 +232,13 @@ func (p *people) nameBeforeVerb(t *tagged, start, verbStart int) (name, title st
 		if s := p.knownNameEndingAt(rs, end); s >= start {
 			consider(s, end)
 		}
+		// 香港眾志羅冠聰指: jieba glued the name to the party before it
+		// (众志罗冠聪/x); a party ends where a name of three runes starts,
+		// right before the verb, unless jieba starts another word there
+		// (建制派方面/n 已).
+		if end == verbStart && end-3 >= start && affiliations.endingAt(rs, end-3) > 0 && startsWithSurname(rs[end-3:end]) && allHanRunes(rs[end-3:end]) && t.gluedOrNameAt(end-3, 3) {
+			consider(end-3, end)
+		}
 		for k := 4; k >= 2; k-- {
 			if end-k >= start && t.nameAt(end-k) == k {
 				consider(end-k, end)
@@ -4213,7 +4220,8 @@ func (p *people) openingSpeaker(t *tagged, start, end int) string {
 				name, at = string(rs[ts:at+len(nr)]), ts
 			}
 		}
-		if p.nameBefore(t, start, at) || !p.sureName(t, name, at) {
+		// 香港眾志羅冠聰指: a party names the one after it, as a post does.
+		if p.nameBefore(t, start, at) || !(p.sureName(t, name, at) || affiliations.endingAt(rs, at) > 0) {
 			return ""
 		}
 		return name
@@ -4272,6 +4280,16 @@ var occasionOpeners = mustList("occasions.txt")
 
 // occasionAt reports whether a time or an occasion opens at i.
 func occasionAt(rs []rune, i int) bool { return anyWordAt(rs, i, occasionOpeners) }
+
+// gluedOrNameAt reports whether jieba starts no word at i, or one of n
+// runes that may be a name (a person's, or one it does not know).
+func (t *tagged) gluedOrNameAt(i, n int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	sp, ok := t.byStart.get(i)
+	return !ok || sp.end-sp.start == n && (isPersonTag(sp.tag) || sp.tag == "x")
+}
 
 // sureName reports whether name, found at at, is a person's for certain
 // enough to carry a pronoun: a person of the article, a name right after

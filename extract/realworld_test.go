@@ -1204,6 +1204,9 @@ func TestReportedSpeech(t *testing.T) {
 		// 小 is a family name, but 小姐 is none: written after two family
 		// names it became one person who spoke for both.
 		{"two women addressed as 小姐", []string{"另一名龍鼓灘居民鄧小姐表示，「政府將很多污染的行業放在龍鼓灘。」", "另外，有自稱在粉嶺高爾夫球場工作29年的林小姐表示，現時高球場有近400名員工，清拆球場會令很多人失業。"}, "林小姐", "現時高球場"},
+		// jieba glues a name it does not know to the party before it
+		// (众志罗冠聪/x 指): the party ends where the name starts.
+		{"a name glued to its party", []string{"民主黨主席胡志偉歡迎林鄭多到立法會。", "香港眾志羅冠聰指，林鄭若願意重開公民廣場是好事，「說明公民廣場從來不是保安問題，而是政治問題。」不過他強調，距離修補撕裂還有很長的距離。"}, "罗冠聪", "距離修補撕裂"},
 		// A government body's short name is no speaker (hkcnews-6848).
 		{"a department replies", []string{"康文署回覆，表示圖書館在訂定下年度館藏發展計劃及採購圖書館資料的數量時，會檢討是否修訂「每年採購不少於七十萬項圖書館資料」的基本參考指標，並會將館藏發展計劃上載圖書館網頁。"}, "", "圖書館在訂定"},
 		// Refusing, at legislators' request, to explain is no statement;
