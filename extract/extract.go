@@ -753,7 +753,8 @@ func lastNamedBefore(names map[string]int, tags []*tagged, para int) string {
 // one more, the name of three the article always writes them in (叶国 of
 // 葉國謙稱, where jieba glued 谦 to the verb: 谦称/v; 陈小 of 陳小明說):
 // every time the article writes the two runes, at least twice, the same
-// rune follows, and it is no name stop.
+// rune follows, and it is no name stop. A transliterated speaker's name
+// is completed at its start the same way (translitWholeName).
 func (p *people) completeCutNames(quotes []fangtan.Quote) {
 	to := map[string]string{}
 	for _, q := range quotes {
@@ -761,6 +762,9 @@ func (p *people) completeCutNames(quotes []fangtan.Quote) {
 			continue
 		}
 		to[q.Speaker] = p.wholeName(q.Speaker)
+		if to[q.Speaker] == "" {
+			to[q.Speaker] = p.translitWholeName(q.Speaker)
+		}
 	}
 	for i := range quotes {
 		if name := to[quotes[i].Speaker]; name != "" {
@@ -796,6 +800,44 @@ func (p *people) wholeName(name string) string {
 		return ""
 	}
 	return p.onlyLonger(name)
+}
+
+// translitWholeName is the transliterated name that a speaker's, also
+// transliterated, is the end of: jieba cut its first runes off as words
+// of their own (塞/v 申斯/x 在信中表示; 姆南加古亚). Every time the article
+// writes the name, at least twice, the same transliteration rune comes
+// before it, where no post, country or name stop ends (translitStartBefore);
+// the name grows by such runes as long as they are the same each time.
+// Or "".
+func (p *people) translitWholeName(name string) string {
+	if !allTranslit([]rune(name)) {
+		return ""
+	}
+	text := []rune(p.text)
+	whole := []rune(name)
+	for len(whole) < 8 {
+		var before rune
+		seen := 0
+		for i := 0; i+len(whole) <= len(text); i++ {
+			if !equalRunes(text[i:i+len(whole)], whole) {
+				continue
+			}
+			if i == 0 || !strings.ContainsRune(translitRunes, text[i-1]) || positionEndingAt(text, i) > 0 || afterCountry(text, i) || nameStopEndingAt(text, i) || (before != 0 && text[i-1] != before) {
+				seen = 0
+				break
+			}
+			before = text[i-1]
+			seen++
+		}
+		if seen < 2 {
+			break
+		}
+		whole = append([]rune{before}, whole...)
+	}
+	if len(whole) == utf8.RuneCountInString(name) {
+		return ""
+	}
+	return string(whole)
 }
 
 // chineseOfficial reports whether name is an official of the article

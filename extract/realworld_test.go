@@ -1192,6 +1192,11 @@ func TestReportedSpeech(t *testing.T) {
 		prefix  string // of the reported text
 	}{
 		{"name, verb, comma", []string{"国务院总理李强会见外宾。李强表示，中方愿同各方加强合作。"}, "李强", "中方愿同各方"},
+		// jieba cut the first rune of a transliterated name off (塞/v
+		// 申斯/x), which the article always writes before the rest
+		// (fifty-sixth session: 44 quote rows of both archives, 40 of them
+		// completed right, 尼科里斯基 and 阿科斯达 among them).
+		{"a transliterated name cut at its start", []string{"美國總統特朗普周三強迫司法部長塞申斯辭職。", "塞申斯在一封信中表示，他遵照總統的要求，辭去司法部長職務。"}, "塞申斯", "他遵照總統的要求"},
 		// A sentence whose first clause is only a lead-in (不過，) opens
 		// with the clause after it, whose speaker the pronoun goes on with
 		// (fifty-sixth session: with 不过 as a lead-in, 295 hkcnews quote
