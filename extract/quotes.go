@@ -4213,15 +4213,17 @@ func (p *people) openingSpeaker(t *tagged, start, end int) string {
 		if opensWithTopic(rs[skipLeadIn(rs, start, at):]) {
 			return "" // 针对…赫什日前爆料称…一事: the clause names a topic
 		}
+		grown := false
 		if nr := []rune(name); allTranslit(nr) {
 			// 塞/v 申斯/x: the name goes back to where its
-			// transliteration starts.
+			// transliteration starts, and is sure where the article
+			// writes it so again.
 			if ts := translitStartBefore(rs, at, at+len(nr)); ts < at && ts >= start && t.wordStartsAt(ts) {
-				name, at = string(rs[ts:at+len(nr)]), ts
+				name, at, grown = string(rs[ts:at+len(nr)]), ts, true
 			}
 		}
 		// 香港眾志羅冠聰指: a party names the one after it, as a post does.
-		if p.nameBefore(t, start, at) || !(p.sureName(t, name, at) || affiliations.endingAt(rs, at) > 0) {
+		if p.nameBefore(t, start, at) || !(p.sureName(t, name, at) || affiliations.endingAt(rs, at) > 0 || grown && p.mentions(name) >= 2) {
 			return ""
 		}
 		return name

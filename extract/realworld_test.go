@@ -2109,6 +2109,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A clause of a lead-in and a verb before a colon (…，不過指：)
 		// is the sentence subject's, as one of an adverb and a verb is.
 		{"a lead-in and a verb before a colon", []string{"陳小姐說：「佢哋淨係用口講。」", "陳先生指「樂見此情況」。陳小姐則不樂見鄧家彪當選，不過指：「全部人都代表唔到我，我先投廢票。」"}, "全部人都代表唔到我，我先投廢票。", "陈小姐"},
+		// …and a sentence that opens with such a name is its speaker's,
+		// so the pronoun after it goes on with them, not with the
+		// president the sentence names by his post.
+		{"a pronoun after a transliterated name cut at its start", []string{"美國總統特朗普周三強迫司法部長塞申斯辭職。", "塞申斯在一封信中表示，他遵照總統的要求，辭去司法部長職務。他在信中說：「根據你的要求，我遞交辭呈。」"}, "根據你的要求，我遞交辭呈。", "塞申斯"},
 		{"a person believed of", []string{"主教陳日君今早表示，仍相信國務院總理李強不知情，並質疑「教廷當權者隱瞞教宗」。"}, "教廷當權者隱瞞教宗", "陈日君"},
 		{"an envoy for a question", []string{"美国叙利亚问题特使巴拉克当天发文，认为以色列此举“构成不必要的局势升级，无助于地区稳定”。"}, "构成不必要的局势升级，无助于地区稳定", "巴拉克"},
 		// A name with a rune the family-name rules stop at (之 of 之后, 亦
