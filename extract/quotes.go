@@ -3977,9 +3977,15 @@ func (p *people) lastSubjectIn(t *tagged, limit int, near bool) (name string, fo
 		}
 		// The subject opens the sentence, after at most a time or a post
 		// (中共中央政治局常委、中央纪委书记李希…); a lead-in ending in a
-		// colon (央视网消息：) is not part of it.
+		// colon (央视网消息：) is not part of it. A colon that opens a
+		// quotation (蔡子強表示無法預計：「佢（陳帆）…) ends the speaker's
+		// clause instead: the names after it are the speaker's words.
 		for c := end - 1; c > start; c-- {
 			if rs[c-1] == ':' || rs[c-1] == '：' {
+				if isOpeningMark(rs[c]) {
+					end = c - 1
+					continue
+				}
 				start = c
 				break
 			}

@@ -2113,6 +2113,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// so the pronoun after it goes on with them, not with the
 		// president the sentence names by his post.
 		{"a pronoun after a transliterated name cut at its start", []string{"美國總統特朗普周三強迫司法部長塞申斯辭職。", "塞申斯在一封信中表示，他遵照總統的要求，辭去司法部長職務。他在信中說：「根據你的要求，我遞交辭呈。」"}, "根據你的要求，我遞交辭呈。", "塞申斯"},
+		// A name inside the quotation a colon opens is the speaker's
+		// words, no antecedent for the pronoun after it (hkcnews-18050).
+		{"a name inside the quotation before a pronoun", []string{"運輸及房屋局局長陳帆今早仍說會爭取議員支持。", "中大政治與行政學系高級講師蔡子強分析，政府這次由於無法取得建制支持而「跪低」。", "至於方案會否成功在2020年推行，蔡子強表示無法預計：「佢（陳帆）今朝都仍然話爭取通過，晏畫就改咗；我點知佢後日會唔會有調整空間？」他認為，關鍵視乎政府會作出甚麼讓步及妥協，「你夠話冇（長者綜援），最後咪改咗，改咗可能建制會收貨，起碼有下台階先。」"}, "你夠話冇（長者綜援），最後咪改咗，改咗可能建制會收貨，起碼有下台階先。", "蔡子强"},
 		{"a person believed of", []string{"主教陳日君今早表示，仍相信國務院總理李強不知情，並質疑「教廷當權者隱瞞教宗」。"}, "教廷當權者隱瞞教宗", "陈日君"},
 		{"an envoy for a question", []string{"美国叙利亚问题特使巴拉克当天发文，认为以色列此举“构成不必要的局势升级，无助于地区稳定”。"}, "构成不必要的局势升级，无助于地区稳定", "巴拉克"},
 		// A name with a rune the family-name rules stop at (之 of 之后, 亦
