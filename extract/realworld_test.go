@@ -1410,6 +1410,17 @@ func TestReportedSpeech(t *testing.T) {
 			}
 		}
 	})
+	// A pronoun after a person the article does not name (另一名…記者表示)
+	// is theirs, not the speaker's of the paragraph before (fifty-sixth
+	// session: 27 hkcnews quote rows lose a wrong speaker).
+	t.Run("an unnamed speaker is the pronoun's", func(t *testing.T) {
+		d := extractText(t, "新闻", "記者馬先生略帶不忿地說：「我們報就報得多，現在變了我們被人報的那個。」", "另一名入行3年的記者表示，明白傳媒生存艱難，但不滿意外判的做法。她續說：「如果記者屬自僱人士，誰會為公司賣命？」")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Text, "如果記者") && q.Speaker != "" {
+				t.Errorf("%+v given to %s", q, q.Speaker)
+			}
+		}
+	})
 	// Texts whose words are nobody's, or only one person's (speaker).
 	for _, tc := range []struct {
 		name    string
