@@ -3801,6 +3801,9 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 		}
 		near := q == pi || q == pi-1 && skipLeadIn(rs, 0, k) == k
 		if name, found := p.lastSubjectIn(tags[q], limit, near); found {
+			if addressedAsOtherSex(name, rs[k]) {
+				return "", "" // 她 is no 谢先生, 他 no 林小姐
+			}
 			if info := p.byName[name]; info != nil && info.official {
 				title = info.bestTitle()
 			}
@@ -3808,6 +3811,40 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 		}
 	}
 	return "", ""
+}
+
+// maleAddresses and femaleAddresses are the forms of address of each
+// sex (extract/data/addresssexes.txt).
+var maleAddresses, femaleAddresses = addressSexes(mustTable("addresssexes.txt"))
+
+func addressSexes(rows []tableRow) (male, female []string) {
+	for _, r := range rows {
+		switch r.key {
+		case "male":
+			male = append(male, r.values...)
+		case "female":
+			female = append(female, r.values...)
+		default:
+			panic("extract/data/addresssexes.txt: unknown sex " + r.key)
+		}
+	}
+	return male, female
+}
+
+// addressedAsOtherSex reports whether name is a family name and a form of
+// address of the other sex than the pronoun's: 先生 for 她; 小姐, 女士 or
+// 太太 for 他.
+func addressedAsOtherSex(name string, pronoun rune) bool {
+	words := femaleAddresses
+	if pronoun == '她' {
+		words = maleAddresses
+	}
+	for _, h := range words {
+		if strings.HasSuffix(name, h) && formOfAddress([]rune(name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseOpener is the person of the article (an official, a speaker or

@@ -545,3 +545,27 @@ func TestWitnessIn(t *testing.T) {
 		})
 	}
 }
+
+// TestAddressedAsOtherSex: a pronoun does not stand for a person whose
+// form of address is of the other sex (data/addresssexes.txt).
+func TestAddressedAsOtherSex(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		pronoun rune
+		want    bool
+	}{
+		{"谢先生", '她', true},
+		{"谢先生", '他', false},
+		{"林小姐", '他', true},
+		{"陈女士", '他', true},
+		{"林小姐", '她', false},
+		{"林郑月娥", '他', false}, // a name gives no sex
+		{"欧阳太太", '他', true},
+	} {
+		t.Run(tc.name+string(tc.pronoun), func(t *testing.T) {
+			if got := addressedAsOtherSex(tc.name, tc.pronoun); got != tc.want {
+				t.Errorf("addressedAsOtherSex(%s, %c) = %v, want %v", tc.name, tc.pronoun, got, tc.want)
+			}
+		})
+	}
+}

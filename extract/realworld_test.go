@@ -1421,6 +1421,16 @@ func TestReportedSpeech(t *testing.T) {
 			}
 		}
 	})
+	// 她 is no 谢先生 (hkcnews-13397: 6 hkcnews statements lose a
+	// speaker of the other sex).
+	t.Run("a pronoun of the other sex", func(t *testing.T) {
+		d := extractText(t, "新闻", "市民謝先生表示，希望政府盡快增建公屋。", "18歲的鄧小姐從小在劏房居住至今，她形容居住環境惡劣。她質疑，當年輕人一滿18歲就趕著交表輪候公屋，不是好事。")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Text, "當年輕人") && q.Speaker == "谢先生" {
+				t.Errorf("%+v given to %s", q, q.Speaker)
+			}
+		}
+	})
 	// Texts whose words are nobody's, or only one person's (speaker).
 	for _, tc := range []struct {
 		name    string
@@ -1532,7 +1542,7 @@ func TestEmbeddedLexicons(t *testing.T) {
 			}
 			defer f.Close()
 			switch e.Name() {
-			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "regionparts.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt", "privateorgs.txt", "copulatimes.txt", "offices.txt", "metonyms.txt", "affiliations.txt": // tables; every other file is a list
+			case "aliases.txt", "countries.txt", "sarnamesakes.txt", "regionparts.txt", "foreignnamesakes.txt", "regionplaces.txt", "postqualifiers.txt", "privateorgs.txt", "copulatimes.txt", "offices.txt", "metonyms.txt", "affiliations.txt", "addresssexes.txt": // tables; every other file is a list
 				_, err = parseTable(f, e.Name())
 			default:
 				_, err = parseList(f, e.Name())
