@@ -822,7 +822,7 @@ func (p *people) translitWholeName(name string) string {
 			if !equalRunes(text[i:i+len(whole)], whole) {
 				continue
 			}
-			if i == 0 || !strings.ContainsRune(translitRunes, text[i-1]) || positionEndingAt(text, i) > 0 || afterCountry(text, i) || nameStopEndingAt(text, i) || (before != 0 && text[i-1] != before) {
+			if !translitGoesBackAt(text, i) || (before != 0 && text[i-1] != before) {
 				seen = 0
 				break
 			}

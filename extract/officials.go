@@ -364,6 +364,10 @@ func (x *spanIndex) get(i int) (tagSpan, bool) {
 
 func isPersonTag(tag string) bool { return strings.HasPrefix(tag, "nr") }
 
+// isNameTag: jieba tags the word a person's or one it does not know (x),
+// which a name it has not learnt gets (黄之锋/x, 众志罗冠聪/x).
+func isNameTag(tag string) bool { return isPersonTag(tag) || tag == "x" }
+
 // isNoNameTag: jieba tags the word as something a name never is: an
 // adverb, adjective, pronoun, verb, preposition, conjunction, particle,
 // time or direction word, idiom or onomatopoeia (特别/d, 本次/r, 密切/ad,
@@ -647,7 +651,7 @@ func (t *tagged) jiebaAdjustName(i, n int) int {
 	}
 	for k := n - 1; k >= 2; k-- {
 		sp, ok := t.byStart.get(i + k)
-		if !ok || sp.end-sp.start < 2 || sp.tag == "x" || isPersonTag(sp.tag) {
+		if !ok || sp.end-sp.start < 2 || isNameTag(sp.tag) {
 			continue
 		}
 		// A time word ends a name even inside it (彭斯/x 周四/t).
@@ -735,7 +739,7 @@ func (t *tagged) unknownNameAt(i int) int {
 	// 黄均/x 瑜/nr 称: jieba split the name after its stop rune and took
 	// the last rune for a name of its own.
 	// Not where the stop is a preposition (戴/向/陈: 戴 to 陈).
-	if next, ok := t.byStart.get(sp.end); ok && len(rs) == 2 && !strings.ContainsRune(prepositionFamilyNames+"被由及", rs[1]) && next.end-next.start == 1 && (isPersonTag(next.tag) || next.tag == "x") && endsName(t.runes, next.end) {
+	if next, ok := t.byStart.get(sp.end); ok && len(rs) == 2 && !strings.ContainsRune(prepositionFamilyNames+"被由及", rs[1]) && next.end-next.start == 1 && isNameTag(next.tag) && endsName(t.runes, next.end) {
 		rs = t.runes[sp.start:next.end]
 	}
 	if len(rs) != 3 || !allHanRunes(rs) || !stopWordAt(rs, 1) || stopWordAt(rs, 2) {
@@ -2056,17 +2060,16 @@ func (t *tagged) twoUnknownWords(i, end int) bool {
 // 俊博/x) and then such words, single runes and two-rune nouns (田村/x
 // 智子/n, 保坂展/x 人/n); not 官邸/n 前, 错误/n 言论, 办/v 版本.
 func (t *tagged) nameLikeWords(i, end int) bool {
-	nameWord := func(sp tagSpan) bool { return isPersonTag(sp.tag) || sp.tag == "x" }
 	first, ok := t.byStart.get(i)
 	if !ok || first.end > end {
 		return false
 	}
 	if first.end == end {
-		return nameWord(first) || first.tag == "ns"
+		return isNameTag(first.tag) || first.tag == "ns"
 	}
-	if !nameWord(first) {
+	if !isNameTag(first.tag) {
 		next, ok := t.byStart.get(first.end)
-		if !ok || !nameWord(next) || !(tagIn(first.tag, "n") || first.end-first.start == 1 && !tagIn(first.tag, "cdpruv")) {
+		if !ok || !isNameTag(next.tag) || !(tagIn(first.tag, "n") || first.end-first.start == 1 && !tagIn(first.tag, "cdpruv")) {
 			return false
 		}
 	}
@@ -2076,7 +2079,7 @@ func (t *tagged) nameLikeWords(i, end int) bool {
 			return false
 		}
 		n := sp.end - sp.start
-		if !nameWord(sp) && !(n == 1 && !tagIn(sp.tag, "cdpruv")) && !(n == 2 && sp.tag == "n") {
+		if !isNameTag(sp.tag) && !(n == 1 && !tagIn(sp.tag, "cdpruv")) && !(n == 2 && sp.tag == "n") {
 			return false
 		}
 		p = sp.end
@@ -2812,7 +2815,7 @@ func (t *tagged) piecedForeignNameBefore(i int) int {
 // transliterated name's part: a person's (杜罗/x, 米纳/nrt), or a place's,
 // which jieba guesses for foreign runes too (鲍/nr 德尔/ns).
 func mayBeNamePart(tag string) bool {
-	return isPersonTag(tag) || tag == "x" || tag == "ns"
+	return isNameTag(tag) || tag == "ns"
 }
 
 // standsApartBefore reports whether a word starting at i is apart from
@@ -3143,7 +3146,7 @@ func translitStartBefore(rs []rune, start, end int) int {
 			k--
 			continue
 		}
-		if !strings.ContainsRune(translitRunes, r) || positionEndingAt(rs, k) > 0 || afterCountry(rs, k) || nameStopEndingAt(rs, k) {
+		if !translitGoesBackAt(rs, k) {
 			break
 		}
 		k--
@@ -3152,6 +3155,13 @@ func translitStartBefore(rs []rune, start, end int) int {
 		k++ // a joiner with nothing before it is not the name's
 	}
 	return k
+}
+
+// translitGoesBackAt reports whether a transliterated name that starts at
+// k may start a rune earlier: a transliteration rune is there, and no
+// post, country or name stop ends at k (主席佩雷斯, 美国特朗普 stop).
+func translitGoesBackAt(rs []rune, k int) bool {
+	return k > 0 && strings.ContainsRune(translitRunes, rs[k-1]) && positionEndingAt(rs, k) == 0 && !afterCountry(rs, k) && !nameStopEndingAt(rs, k)
 }
 
 // nameStopEndingAt reports whether a name stop (namestops.txt) ends at end.

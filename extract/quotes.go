@@ -419,7 +419,7 @@ func (p *people) nameBeforeWord(t *tagged, s, e int) *personInfo {
 		return nil
 	}
 	word, ok := t.byStart.get(first.end)
-	if !ok || word.end != e || e-first.end < 2 || word.tag == "x" || isPersonTag(word.tag) {
+	if !ok || word.end != e || e-first.end < 2 || isNameTag(word.tag) {
 		return nil
 	}
 	// 周妈妈, 陈大校, 梁太太: a form of address for someone else.
@@ -3135,7 +3135,7 @@ func taggedAsName(tags []*tagged, name string) bool {
 			if t.runes[i] != nr[0] || !equalRunes(t.runes[i:i+n], nr) {
 				continue
 			}
-			if sp, ok := t.byStart.get(i); ok && sp.end == i+n && (isPersonTag(sp.tag) || sp.tag == "x") && !t.noForeignName(i, n) {
+			if sp, ok := t.byStart.get(i); ok && sp.end == i+n && isNameTag(sp.tag) && !t.noForeignName(i, n) {
 				return true
 			}
 		}
@@ -3835,12 +3835,15 @@ func addressSexes(rows []tableRow) (male, female []string) {
 // address of the other sex than the pronoun's: 先生 for 她; 小姐, 女士 or
 // 太太 for 他.
 func addressedAsOtherSex(name string, pronoun rune) bool {
+	if !formOfAddress([]rune(name)) {
+		return false
+	}
 	words := femaleAddresses
 	if pronoun == '她' {
 		words = maleAddresses
 	}
 	for _, h := range words {
-		if strings.HasSuffix(name, h) && formOfAddress([]rune(name)) {
+		if strings.HasSuffix(name, h) {
 			return true
 		}
 	}
@@ -3957,7 +3960,7 @@ func (p *people) strangerOpening(t *tagged) string {
 		return ""
 	}
 	sp, ok := t.byStart.get(k)
-	if !ok || !(isPersonTag(sp.tag) || sp.tag == "x") || sp.end-sp.start < 3 || t.nameAt(k) != sp.end-sp.start || !startsWithSurname(rs[k:sp.end]) || t.bodyOrItsStart(k, sp.end) || t.noForeignName(k, sp.end-k) {
+	if !ok || !isNameTag(sp.tag) || sp.end-sp.start < 3 || t.nameAt(k) != sp.end-sp.start || !startsWithSurname(rs[k:sp.end]) || t.bodyOrItsStart(k, sp.end) || t.noForeignName(k, sp.end-k) {
 		return ""
 	}
 	// 馮檢基選舉代理人黃小姐，…她透露: a person named at the end of the
@@ -4365,7 +4368,7 @@ func (t *tagged) gluedOrNameAt(i, n int) bool {
 		return false
 	}
 	sp, ok := t.byStart.get(i)
-	return !ok || sp.end-sp.start == n && (isPersonTag(sp.tag) || sp.tag == "x")
+	return !ok || sp.end-sp.start == n && isNameTag(sp.tag)
 }
 
 // sureName reports whether name, found at at, is a person's for certain
@@ -4384,7 +4387,7 @@ func (p *people) sureName(t *tagged, name string, at int) bool {
 		return true
 	}
 	sp, ok := t.byStart.get(at)
-	return ok && sp.end-sp.start == utf8.RuneCountInString(name) && (isPersonTag(sp.tag) || sp.tag == "x")
+	return ok && sp.end-sp.start == utf8.RuneCountInString(name) && isNameTag(sp.tag)
 }
 
 // nameBefore reports whether a person's name stands in [start, end) other
@@ -4838,7 +4841,7 @@ func (t *tagged) nameWordAt(start, end int) bool {
 		return false
 	}
 	sp, ok := t.byStart.get(start)
-	return ok && sp.end == end && (isPersonTag(sp.tag) || sp.tag == "x")
+	return ok && sp.end == end && isNameTag(sp.tag)
 }
 
 // givenAlone counts where the narration of tags writes the given name
