@@ -3788,7 +3788,7 @@ func (p *people) pronounSpeaker(tags []*tagged, pi, start, verbStart int) (name,
 		limit := len(tags[q].runes)
 		if q == pi {
 			limit = k
-		} else if p.unknownSpeakerBefore(tags[pi], k) || p.unnamedSpeakerBefore(tags[pi], k) {
+		} else if p.unknownSpeakerBefore(tags[pi], k) {
 			// 林錦標指，…。他表示: someone the rules cannot name spoke
 			// in this paragraph; the pronoun is theirs, not the last
 			// paragraph's speaker's.
@@ -3876,11 +3876,19 @@ func (p *people) clauseOpener(t *tagged, cs, end int) string {
 	return ""
 }
 
+// unnamedPeople open a clause about one person the article does not name
+// (extract/data/unnamedpeople.txt: 一名, 另一位).
+var unnamedPeople = mustList("unnamedpeople.txt")
+
 // unknownSpeakerBefore reports whether, before rune k of t, a speech or
-// report verb has a clause that opens with three runes and nothing else,
-// the first a family name of nobody the article knows, which jieba does
-// not read as one person's word (林/ng 錦標/n 指，): a person speaks there
-// whom the rules did not read as a name.
+// report verb has a clause whose speaker the rules cannot name, so that a
+// pronoun after it is theirs, not someone's of the paragraphs before:
+//   - a clause of three runes and nothing else, the first a family name of
+//     nobody the article knows, which jieba does not read as one person's
+//     word (林/ng 錦標/n 指，…。他表示);
+//   - a clause that opens with one of unnamedPeople and names no person the
+//     article knows (另一名入行3年的記者表示，…。她續說; 另一名交通警員楊載豪稱，
+//     …。他又稱).
 func (p *people) unknownSpeakerBefore(t *tagged, k int) bool {
 	rs := t.runes
 	for v := 1; v <= k; v++ {
@@ -3892,36 +3900,18 @@ func (p *people) unknownSpeakerBefore(t *tagged, k int) bool {
 		if v-n-cs == 3 && surnames[rs[cs]] && allHanRunes(rs[cs:v-n]) && p.knownNameStartingAt(rs, cs) == 0 && !p.sureName(t, string(rs[cs:v-n]), cs) && p.onlyOfFamily(rs[cs]) == nil {
 			return true
 		}
+		if anyWordAt(rs, cs, unnamedPeople) && !p.namesKnownPerson(rs, cs, v-n) {
+			return true
+		}
 	}
 	return false
 }
 
-// unnamedPeople open a clause about one person the article does not name
-// (extract/data/unnamedpeople.txt: 一名, 另一位).
-var unnamedPeople = mustList("unnamedpeople.txt")
-
-// unnamedSpeakerBefore reports whether, before rune k of t, a speech or
-// report verb has a clause that opens with one of unnamedPeople and names
-// no person the article knows (另一名入行3年的記者表示，…。她續說;
-// 另一名交通警員楊載豪稱，…。他又稱): a person speaks there whom the rules
-// cannot name, and the pronoun after is theirs, not someone's of the
-// paragraphs before.
-func (p *people) unnamedSpeakerBefore(t *tagged, k int) bool {
-	rs := t.runes
-	for v := 1; v <= k; v++ {
-		n := max(speechVerbEndingAt(rs, v), reportVerbEndingAt(rs, v))
-		if n == 0 || !t.wordEndsAt(v) {
-			continue
-		}
-		cs := skipLeadIn(rs, clauseStart(rs, v-n), v-n)
-		if !anyWordAt(rs, cs, unnamedPeople) {
-			continue
-		}
-		known := false
-		for i := cs; i < v-n && !known; i++ {
-			known = p.knownNameStartingAt(rs, i) > 0
-		}
-		if !known {
+// namesKnownPerson reports whether a person the article knows is named in
+// rs[from:to].
+func (p *people) namesKnownPerson(rs []rune, from, to int) bool {
+	for i := from; i < to; i++ {
+		if p.knownNameStartingAt(rs, i) > 0 {
 			return true
 		}
 	}
