@@ -1415,10 +1415,17 @@ func TestReportedSpeech(t *testing.T) {
 	// session: 27 hkcnews quote rows lose a wrong speaker).
 	t.Run("an unnamed speaker is the pronoun's", func(t *testing.T) {
 		d := extractText(t, "新闻", "記者馬先生略帶不忿地說：「我們報就報得多，現在變了我們被人報的那個。」", "另一名入行3年的記者表示，明白傳媒生存艱難，但不滿意外判的做法。她續說：「如果記者屬自僱人士，誰會為公司賣命？」")
+		found := false
 		for _, q := range d.Quotes {
-			if strings.HasPrefix(q.Text, "如果記者") && q.Speaker != "" {
-				t.Errorf("%+v given to %s", q, q.Speaker)
+			if strings.HasPrefix(q.Text, "如果記者") {
+				found = true
+				if q.Speaker != "" {
+					t.Errorf("%+v given to %s", q, q.Speaker)
+				}
 			}
+		}
+		if !found {
+			t.Errorf("the unnamed reporter's quotation is not found among %+v", d.Quotes)
 		}
 	})
 	// 她 is no 谢先生 (hkcnews-13397: 6 hkcnews statements lose a
