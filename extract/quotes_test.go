@@ -568,4 +568,11 @@ func TestAddressedAsOtherSex(t *testing.T) {
 			}
 		})
 	}
+	// addresssexes.txt gives a sex to forms honorifics.txt lists; a form
+	// only the first file has would never count.
+	for _, h := range append(slices.Clone(maleAddresses), femaleAddresses...) {
+		if !slices.Contains(honorifics, h) {
+			t.Errorf("addresssexes.txt: %s is no form of address of honorifics.txt", h)
+		}
+	}
 }
