@@ -2349,13 +2349,79 @@ func (p *people) colonPronounSpeaker(tags []*tagged, pi int, q quoteSpan) (name,
 	colon := j - 1
 	cs := clauseStart(rs, colon)
 	k := skipLeadIn(rs, cs, colon)
-	if k+1 >= colon || !strings.ContainsRune("他她", rs[k]) || rs[k+1] == '们' {
-		return "", ""
+	if !pronounAt(rs, k, colon) {
+		if k = p.pronounOpeningSentence(t, cs, colon, k); k < 0 {
+			return "", ""
+		}
+		cs = sentenceStart(rs, cs)
 	}
 	if wordsNotSpoken(rs[cs:colon]) || p.namesPersonIn(t, k+1, colon, "") || t.latinWordIn(k+1, colon) {
 		return "", ""
 	}
 	return p.pronounSpeaker(tags, pi, k, k+1)
+}
+
+// verbAfterAdverbs reports whether jieba's words from rune k on, before
+// end, are adverbs and conjunctions up to a verb or a speech verb (緩緩/d
+// 道/q 出, 然後/c 說/v): a clause with no subject of its own.
+func (t *tagged) verbAfterAdverbs(k, end int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	for k < end {
+		sp, ok := t.byStart.get(k)
+		switch {
+		case !ok:
+			return false
+		case tagIn(sp.tag, "v") || speechVerbEndingAt(t.runes, sp.end) == sp.end-k:
+			return true // 道/q 出: jieba takes the speech verb for a classifier
+		case !tagIn(sp.tag, "dc"):
+			return false
+		}
+		k = sp.end
+	}
+	return false
+}
+
+// pronounAt reports whether 他 or 她, not 他们 or 她们, stands at rune k,
+// before end.
+func pronounAt(rs []rune, k, end int) bool {
+	return k+1 < end && strings.ContainsRune("他她", rs[k]) && rs[k+1] != '们'
+}
+
+// pronounOpeningSentence is where 他 or 她 opens the sentence whose clause
+// before a colon, rs[cs:end], opens at k with no subject of its own (他呆了
+// 半晌，緩緩道出一句：, 他思考片刻，然後說：), or -1. As in firstClauseSubject,
+// every clause after the first must open without a subject, up to
+// maxSubjectClauses clauses back. The colon's clause must be a verb's,
+// after at most adverbs and conjunctions: after a time or a conjunction
+// another may speak (他記得，當時有警員說：), and it must not hold 他 or
+// 她, to whom another speaks (她憶述…，然後導演對她說：); nor may a work's
+// title end it (…播放…《T.O.N.I.C.K》：), whose words the quotation gives.
+func (p *people) pronounOpeningSentence(t *tagged, cs, end, k int) int {
+	rs := t.runes
+	if cs == 0 || !strings.ContainsRune(",，", rs[cs-1]) || rs[end-1] == '》' || strings.ContainsAny(string(rs[k:end]), "他她") || !t.verbAfterAdverbs(k, end) {
+		return -1
+	}
+	ss := sentenceStart(rs, cs)
+	for back, c := 0, cs; back < maxSubjectClauses && c > ss && strings.ContainsRune(",，", rs[c-1]); back++ {
+		prev := clauseStart(rs, c-1)
+		if prev < ss {
+			break
+		}
+		first := skipLeadIn(rs, prev, c-1)
+		if prev == ss {
+			if pronounAt(rs, first, c-1) {
+				return first
+			}
+			break
+		}
+		if !t.startsWithoutSubject(first) {
+			break
+		}
+		c = prev
+	}
+	return -1
 }
 
 // latinWordIn reports whether the text as written holds a capitalised

@@ -2144,6 +2144,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// A name inside the quotation a colon opens is the speaker's
 		// words, no antecedent for the pronoun after it (hkcnews-18050).
 		{"a name inside the quotation before a pronoun", []string{"運輸及房屋局局長陳帆今早仍說會爭取議員支持。", "中大政治與行政學系高級講師蔡子強分析，政府這次由於無法取得建制支持而「跪低」。", "至於方案會否成功在2020年推行，蔡子強表示無法預計：「佢（陳帆）今朝都仍然話爭取通過，晏畫就改咗；我點知佢後日會唔會有調整空間？」他認為，關鍵視乎政府會作出甚麼讓步及妥協，「你夠話冇（長者綜援），最後咪改咗，改咗可能建制會收貨，起碼有下台階先。」"}, "你夠話冇（長者綜援），最後咪改咗，改咗可能建制會收貨，起碼有下台階先。", "蔡子强"},
+		// A colon whose clause opens with no subject goes on with the
+		// 他 that opens its sentence (hkcnews-7259), unless another
+		// speaks after a time word (當時有警員說：) or to the pronoun.
+		{"a pronoun opening the sentence before a colon", []string{"黎文浩憶述，法官當時說，被告的品格「非常良好」，不需要品格證人，他聽罷流下眼淚。法庭最終裁定黎文浩偷竊罪名不成立。", "黎文浩指，在三、四次聆訊期間，他只有一次答辯機會，「我咪話我冇去過污點證人講過嘅地方，冇參與過，嗰陣時我唔喺度。」記者問，他是如何令法官信服？他呆了半晌，緩緩道出一句：「我都係照事實咁講。」"}, "我都係照事實咁講。", "黎文浩"},
 		{"a person believed of", []string{"主教陳日君今早表示，仍相信國務院總理李強不知情，並質疑「教廷當權者隱瞞教宗」。"}, "教廷當權者隱瞞教宗", "陈日君"},
 		{"an envoy for a question", []string{"美国叙利亚问题特使巴拉克当天发文，认为以色列此举“构成不必要的局势升级，无助于地区稳定”。"}, "构成不必要的局势升级，无助于地区稳定", "巴拉克"},
 		// A name with a rune the family-name rules stop at (之 of 之后, 亦
@@ -2423,6 +2427,33 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 				if q.Kind == fangtan.QuoteDirect && q.Speaker == tc.notSpeaker {
 					t.Errorf("%q given to %s", q.Text, q.Speaker)
 				}
+			}
+		})
+	}
+	// A colon's clause with a subject after a time word, or one that
+	// speaks to the pronoun, is not the pronoun's person's, though the
+	// sentence opens with 她 or 他 (hkcnews-5587, hkcnews-7259).
+	for _, tc := range []struct {
+		name, notSpeaker string
+		paras            []string
+		text             string
+	}{
+		{"another speaks to the pronoun", "刘晓庆", []string{"劉曉慶的新書剛出版，今天在書展她以「笑對生命落差」作主題演講，與過百影迷分享她的故事。", "劉曉慶先慨嘆「江山易改，本性難移」，她一生都離不開難關。她當時沒有氣餒，終於在1975年憑電影《南海長城》出道。她憶述拍攝過程並不容易，當時導演對她說：「選不到別的人了，你來演吧，演不好隨時可以把你給換了。」"}, "選不到別的人了，你來演吧，演不好隨時可以把你給換了。"},
+		{"another speaks after a time word", "黎文浩", []string{"黎文浩憶述：「啲便衣警察即刻落車，衝過嚟，就逮捕我哋。」他憶述，警員當時要求他們面牆跪下，不准向後望。有警員問：「偷返嚟㗎啲嘢？」", "他記得，當時有警員說：「落晒啲嘢落嚟，影返輯靚沙龍先。」他好奇，偷偷向後望。"}, "落晒啲嘢落嚟，影返輯靚沙龍先。"},
+	} {
+		t.Run("not the opening pronoun's: "+tc.name, func(t *testing.T) {
+			found := false
+			for _, q := range extractText(t, "新闻", tc.paras...).Quotes {
+				if q.Text != tc.text {
+					continue
+				}
+				found = true
+				if q.Speaker == tc.notSpeaker {
+					t.Errorf("%q given to %s", q.Text, q.Speaker)
+				}
+			}
+			if !found {
+				t.Errorf("%q not found as a quote", tc.text)
 			}
 		})
 	}
