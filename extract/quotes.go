@@ -1230,11 +1230,39 @@ func quotesInReported(quotes []fangtan.Quote, paras []string) {
 		if q.SpeakerTitle != "" && strings.Contains(string(rs[clauseStart(rs, start):start]), analyzer.Fold(q.SpeakerTitle)) {
 			continue // 陳指，…，法官稱「…」: its clause names its own speaker by the post
 		}
-		if wordsNotSpoken(rs[clauseStart(rs, start):start]) {
+		if wordsNotSpoken(rs[clauseStart(rs, start):start]) || unnamedSpeaksBefore(rs, start) {
 			continue
 		}
 		q.Speaker, q.SpeakerTitle = speaker, title
 	}
+}
+
+// unnamedSpeaksBefore reports whether the clause before the quotation
+// that starts at rune start (past its opening mark) is a person's the
+// article does not name, who speaks it: the clause opens, past a lead-in
+// and 有, with a word of unnamedSubjects or personNouns and ends in a
+// speech or reporting verb (陳偉彥指，…，法官回應：「…」, 當時有警員說：).
+func unnamedSpeaksBefore(rs []rune, start int) bool {
+	j := start - 1
+	for j > 0 && strings.ContainsRune(":：,， ", rs[j-1]) {
+		j--
+	}
+	v := max(speechVerbEndingAt(rs, j), reportVerbEndingAt(rs, j))
+	if v == 0 {
+		return false
+	}
+	k := skipLeadIn(rs, clauseStart(rs, j), j)
+	if k < j && rs[k] == '有' {
+		k++
+	}
+	for _, w := range slices.Concat(unnamedSubjects, personNouns) {
+		// 代表美國…作出回應: the noun must be the verb's subject, with
+		// at most adverbs between.
+		if n := utf8.RuneCountInString(w); runesHasPrefix(rs[k:j], w) && k+n <= j-v && onlySayingAdverbs(rs[k+n:j-v]) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimEmphasis takes Markdown's emphasis marks off the ends of quotes.
@@ -4655,11 +4683,54 @@ func (p *people) sentenceSpeakerBy(tags []*tagged, pi, i int, verbEndingAt func(
 		if name, title = p.pronounSpeaker(tags, pi, cs, v-n); name != "" {
 			return name, title
 		}
+		// 法官回應：「…」, 當時有警員說：「…」: a person the article does
+		// not name speaks the words the verb opens; an earlier verb's
+		// subject did not say them.
+		if i-v <= 3 && p.unnamedSubject(t, cs, v-n) {
+			return "", ""
+		}
 		// 中央也希望…: a verb whose subject is no person; an earlier one
 		// in the sentence may have one (胡国兴说自己估计形势，…，「…」).
 		v -= n - 1
 	}
 	return "", ""
+}
+
+// unnamedSubjects are words for a person the article does not name who
+// may speak (extract/data/unnamedsubjects.txt), beside personNouns.
+var unnamedSubjects = mustList("unnamedsubjects.txt")
+
+// unnamedSubject reports whether the clause rs[start:end] before a speech
+// verb has for subject a person the article does not name: a word of
+// unnamedSubjects or personNouns, with no name or pronoun before it in the
+// clause, no name after it (總經理程珍), no preposition that makes it the
+// listener (向記者說) and no 的 that makes it a possessor. False where the
+// text was not cut.
+func (p *people) unnamedSubject(t *tagged, start, end int) bool {
+	if t.byStart == nil {
+		return false
+	}
+	rs := t.runes
+	for i := start; i < end; {
+		sp, ok := t.byStart.get(i)
+		if !ok {
+			i++
+			continue
+		}
+		w := string(rs[i:sp.end])
+		switch {
+		case isNameTag(sp.tag) || p.knownNameStartingAt(rs, i) > 0 || strings.ContainsRune("他她", rs[i]):
+			return false
+		case slices.Contains(unnamedSubjects, w) || slices.Contains(personNouns, w):
+			// 總經理程珍: a noun before a name is the name's title.
+			if sp.end < end && (p.knownNameStartingAt(rs, sp.end) > 0 || t.nameAt(sp.end) > 0) {
+				return false
+			}
+			return !strings.ContainsAny(string(rs[start:i]), "向对跟给和与同把被让叫") && (sp.end >= end || rs[sp.end] != '的')
+		}
+		i = sp.end
+	}
+	return false
 }
 
 // oneWord reports whether rs[start:end] is a single jieba word (a term such
