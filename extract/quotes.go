@@ -2431,25 +2431,14 @@ func (p *people) pronounOpeningSentence(t *tagged, cs, end, k int) int {
 	if cs == 0 || !strings.ContainsRune(",，", rs[cs-1]) || rs[end-1] == '》' || strings.ContainsAny(string(rs[k:end]), "他她") || !t.verbAfterAdverbs(k, end) {
 		return -1
 	}
-	ss := sentenceStart(rs, cs)
-	for back, c := 0, cs; back < maxSubjectClauses && c > ss && strings.ContainsRune(",，", rs[c-1]); back++ {
-		prev := clauseStart(rs, c-1)
-		if prev < ss {
-			break
+	at := -1
+	clausesBack(rs, cs, func(_, first, ce, _ int, opens bool) bool {
+		if opens && pronounAt(rs, first, ce) {
+			at = first
 		}
-		first := skipLeadIn(rs, prev, c-1)
-		if prev == ss {
-			if pronounAt(rs, first, c-1) {
-				return first
-			}
-			break
-		}
-		if !t.startsWithoutSubject(first) {
-			break
-		}
-		c = prev
-	}
-	return -1
+		return !opens && t.startsWithoutSubject(first)
+	})
+	return at
 }
 
 // latinWordIn reports whether the text as written holds a capitalised
@@ -2573,30 +2562,39 @@ func (p *people) colonClauseSpeaker(t *tagged, colon int) (name, title string) {
 // must not ask, hear or pass on the words (蔡維邦再詢問，是否知悉…，謝同樣答：).
 func (p *people) firstClauseSubject(t *tagged, cs, end, k int) (int, int) {
 	rs := t.runes
-	ss := sentenceStart(rs, cs)
-	for back, c := 0, cs; back < maxSubjectClauses && c > ss && strings.ContainsRune(",，", rs[c-1]); back++ {
-		prev := clauseStart(rs, c-1)
-		if prev < ss {
-			break
-		}
-		first := skipLeadIn(rs, prev, c-1)
-		if m := p.personStartingAt(t, first, c-1); m > 0 {
-			if prev != ss || first+m >= c || strings.ContainsRune("和与同及、跟", rs[first+m]) || (back > 0 && wordsNotSpoken(rs[prev:end])) {
-				break
+	start, n := k, 0
+	clausesBack(rs, cs, func(prev, first, ce, back int, opens bool) bool {
+		if m := p.personStartingAt(t, first, ce); m > 0 {
+			if opens && first+m < ce+1 && !strings.ContainsRune("和与同及、跟", rs[first+m]) && !(back > 0 && wordsNotSpoken(rs[prev:end])) {
+				start, n = first, m
 			}
-			return first, m
+			return false
 		}
-		if prev == ss || !t.startsWithoutSubject(first) {
-			break
-		}
-		c = prev
-	}
-	return k, 0
+		return !opens && t.startsWithoutSubject(first)
+	})
+	return start, n
 }
 
 // maxSubjectClauses is how many clauses back firstClauseSubject looks for
 // the subject of a clause that has none.
 const maxSubjectClauses = 3
+
+// clausesBack calls visit with each clause of the sentence before the one
+// that starts at cs, nearest first, up to maxSubjectClauses, while visit
+// returns true: where the clause starts, where its words start past a
+// lead-in, where its comma stands, how many clauses back it is (0 for
+// the one right before) and whether it opens the sentence. It is the walk
+// of firstClauseSubject and pronounOpeningSentence.
+func clausesBack(rs []rune, cs int, visit func(prev, first, ce, back int, opens bool) bool) {
+	ss := sentenceStart(rs, cs)
+	for back, c := 0, cs; back < maxSubjectClauses && c > ss && strings.ContainsRune(",，", rs[c-1]); back++ {
+		prev := clauseStart(rs, c-1)
+		if prev < ss || !visit(prev, skipLeadIn(rs, prev, c-1), c-1, back, prev == ss) {
+			return
+		}
+		c = prev
+	}
+}
 
 // nameColonOpens reports whether a name alone, rs[k:end], before the
 // colon at end opens its sentence (习主席：“…”, 李卓人：「…」): a speaker's
