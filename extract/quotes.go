@@ -1240,7 +1240,7 @@ func quotesInReported(quotes []fangtan.Quote, paras []string) {
 // unnamedSpeaksBefore reports whether the clause before the quotation
 // that starts at rune start (past its opening mark) is a person's the
 // article does not name, who speaks it: the clause opens, past a lead-in
-// and 有, with a word of unnamedSubjects or personNouns and ends in a
+// and 有, with a word of unnamedSubjects and ends in a
 // speech or reporting verb (陳偉彥指，…，法官回應：「…」, 當時有警員說：).
 func unnamedSpeaksBefore(rs []rune, start int) bool {
 	j := start - 1
@@ -1255,7 +1255,7 @@ func unnamedSpeaksBefore(rs []rune, start int) bool {
 	if k < j && rs[k] == '有' {
 		k++
 	}
-	for _, w := range slices.Concat(unnamedSubjects, personNouns) {
+	for _, w := range unnamedSubjects {
 		// 代表美國…作出回應: the noun must be the verb's subject, with
 		// at most adverbs between.
 		if n := utf8.RuneCountInString(w); runesHasPrefix(rs[k:j], w) && k+n <= j-v && onlySayingAdverbs(rs[k+n:j-v]) {
@@ -2565,7 +2565,7 @@ func (p *people) firstClauseSubject(t *tagged, cs, end, k int) (int, int) {
 	start, n := k, 0
 	clausesBack(rs, cs, func(prev, first, ce, back int, opens bool) bool {
 		if m := p.personStartingAt(t, first, ce); m > 0 {
-			if opens && first+m < ce+1 && !strings.ContainsRune("和与同及、跟", rs[first+m]) && !(back > 0 && wordsNotSpoken(rs[prev:end])) {
+			if opens && first+m <= ce && !strings.ContainsRune("和与同及、跟", rs[first+m]) && !(back > 0 && wordsNotSpoken(rs[prev:end])) {
 				start, n = first, m
 			}
 			return false
@@ -4695,12 +4695,12 @@ func (p *people) sentenceSpeakerBy(tags []*tagged, pi, i int, verbEndingAt func(
 }
 
 // unnamedSubjects are words for a person the article does not name who
-// may speak (extract/data/unnamedsubjects.txt), beside personNouns.
-var unnamedSubjects = mustList("unnamedsubjects.txt")
+// may speak: extract/data/unnamedsubjects.txt and the person nouns.
+var unnamedSubjects = slices.Concat(mustList("unnamedsubjects.txt"), personNouns)
 
 // unnamedSubject reports whether the clause rs[start:end] before a speech
 // verb has for subject a person the article does not name: a word of
-// unnamedSubjects or personNouns, with no name or pronoun before it in the
+// unnamedSubjects, with no name or pronoun before it in the
 // clause, no name after it (總經理程珍), no preposition that makes it the
 // listener (向記者說) and no 的 that makes it a possessor. False where the
 // text was not cut.
@@ -4719,7 +4719,7 @@ func (p *people) unnamedSubject(t *tagged, start, end int) bool {
 		switch {
 		case isNameTag(sp.tag) || p.knownNameStartingAt(rs, i) > 0 || strings.ContainsRune("他她", rs[i]):
 			return false
-		case slices.Contains(unnamedSubjects, w) || slices.Contains(personNouns, w):
+		case slices.Contains(unnamedSubjects, w):
 			// 總經理程珍: a noun before a name is the name's title.
 			if sp.end < end && (p.knownNameStartingAt(rs, sp.end) > 0 || t.nameAt(sp.end) > 0) {
 				return false
