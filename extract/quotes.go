@@ -2423,12 +2423,12 @@ func pronounAt(rs []rune, k, end int) bool {
 // every clause after the first must open without a subject, up to
 // maxSubjectClauses clauses back. The colon's clause must be a verb's,
 // after at most adverbs and conjunctions: after a time or a conjunction
-// another may speak (他記得，當時有警員說：), and it must not hold 他 or
-// 她, to whom another speaks (她憶述…，然後導演對她說：); nor may a work's
-// title end it (…播放…《T.O.N.I.C.K》：), whose words the quotation gives.
+// another may speak (他記得，當時有警員說：), and after a preposition the
+// words may be a song's (於是在腦海中不斷播放…《T.O.N.I.C.K》：). It must not
+// hold 他 or 她, to whom another speaks (她憶述…，然後導演對她說：).
 func (p *people) pronounOpeningSentence(t *tagged, cs, end, k int) int {
 	rs := t.runes
-	if cs == 0 || !strings.ContainsRune(",，", rs[cs-1]) || rs[end-1] == '》' || strings.ContainsAny(string(rs[k:end]), "他她") || !t.verbAfterAdverbs(k, end) {
+	if cs == 0 || !strings.ContainsRune(",，", rs[cs-1]) || strings.ContainsAny(string(rs[k:end]), "他她") || !t.verbAfterAdverbs(k, end) {
 		return -1
 	}
 	at := -1

@@ -2439,13 +2439,13 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		text             string
 	}{
 		{"another speaks to the pronoun", "刘晓庆", []string{"劉曉慶的新書剛出版，今天在書展她以「笑對生命落差」作主題演講，與過百影迷分享她的故事。", "劉曉慶先慨嘆「江山易改，本性難移」，她一生都離不開難關。她當時沒有氣餒，終於在1975年憑電影《南海長城》出道。她憶述拍攝過程並不容易，當時導演對她說：「選不到別的人了，你來演吧，演不好隨時可以把你給換了。」"}, "選不到別的人了，你來演吧，演不好隨時可以把你給換了。"},
+		{"another speaks after a time word", "黎文浩", []string{"黎文浩憶述：「啲便衣警察即刻落車，衝過嚟，就逮捕我哋。」他憶述，警員當時要求他們面牆跪下，不准向後望。有警員問：「偷返嚟㗎啲嘢？」", "他記得，當時有警員說：「落晒啲嘢落嚟，影返輯靚沙龍先。」他好奇，偷偷向後望。"}, "落晒啲嘢落嚟，影返輯靚沙龍先。"},
 		// A person the article does not name who speaks the words the
 		// verb right before them opens is their speaker, not an earlier
 		// verb's subject (hkcnews-9484), nor the speaker of
 		// the statement they stand in (hkcnews-17611).
 		{"friends speak to the person", "王志民", []string{"中聯辦主任王志民早前表示，上任3個多月，有很多朋友向他表示「中環、西環行埋一齊幾好。」林鄭月娥今日為王志民的說法解話。"}, "中環、西環行埋一齊幾好。"},
 		{"a judge answers inside counsel's statement", "陈伟彦", []string{"辯方大律師陳偉彥指，控方將會呈上一些猜測性的內容，法官回應：「明白，但你可以盤問。」"}, "明白，但你可以盤問。"},
-		{"another speaks after a time word", "黎文浩", []string{"黎文浩憶述：「啲便衣警察即刻落車，衝過嚟，就逮捕我哋。」他憶述，警員當時要求他們面牆跪下，不准向後望。有警員問：「偷返嚟㗎啲嘢？」", "他記得，當時有警員說：「落晒啲嘢落嚟，影返輯靚沙龍先。」他好奇，偷偷向後望。"}, "落晒啲嘢落嚟，影返輯靚沙龍先。"},
 	} {
 		t.Run("not their words: "+tc.name, func(t *testing.T) {
 			found := false
