@@ -283,6 +283,14 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// 干 spells foreign names (data/translit.txt): cut before it, the
 		// name had become the registry's whole name for 易卜拉欣.
 		{"欢迎马来西亚最高元首易卜拉欣·伊斯干达对我国进行国事访问。", []string{"易卜拉欣·伊斯干达|马来西亚"}, []string{"易卜拉欣·伊斯"}},
+		// …and so do 滕, 廖, 措, 额 and 修 (fifty-eighth session: 44 xwlb
+		// articles had 斯托尔 for 斯托尔滕贝格, 奥云 for 奥云额尔登…),
+		// but not 修頓 of a playground in Wan Chai.
+		{"北约秘书长斯托尔滕贝格29日称，北约国家将提供支持。", []string{"斯托尔滕贝格|北约"}, []string{"斯托尔"}},
+		{"蒙古人民党主席、政府总理奥云额尔登表示，相信在您领导下。", []string{"奥云额尔登|蒙古国"}, []string{"奥云"}},
+		{"乌克兰空军司令奥列修克称，今天俄军发射了3枚导弹。", []string{"奥列修克|乌克兰"}, []string{"奥列"}},
+		{"南非卫生部长莫措阿莱迪和中国驻南非大使吴鹏到机场送行。", []string{"莫措阿莱迪|南非", "吴鹏"}, []string{"莫措阿"}},
+		{"俄罗斯驻日本大使诺兹德廖夫表示，俄日关系已进入冰河期。", []string{"诺兹德廖夫|俄罗斯"}, []string{"诺兹德"}},
 		// Epithets of a father and a son who held one office (data/leaders.txt).
 		{"三名前總統喬治布殊、克林頓、卡特亦有參加。前總統老布殊因病未能出席。", []string{"老布殊", "乔治布殊"}, nil},
 		{"美國前總統小布殊周三送別父親。", []string{"小布殊|美国"}, nil},
@@ -2463,6 +2471,16 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 			}
 		})
 	}
+	// 修 spells foreign names (奥列修克), but 修頓 is a playground in Wan
+	// Chai (hkcnews-6323): the crowd there chants, not a person.
+	t.Run("a playground is no speaker", func(t *testing.T) {
+		d := extractText(t, "新闻", "遊行龍頭抵達終點終審法院，此時修頓球場仍有大批市民陸續加入，市民得悉隊尾仍未離開修頓球場即士氣大振，高呼：「香港人加油！我們會堅持到底！」")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Speaker, "修") {
+				t.Errorf("%q given to %s", q.Text, q.Speaker)
+			}
+		}
+	})
 	// A work's author named before 《…》 is not the one who speaks
 	// (荀子《天論》篇指): only a paper in an occasion may stand between a
 	// name and its verb (接受《蘋果日報》訪問時指).
