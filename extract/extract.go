@@ -112,7 +112,7 @@ func (e *Extractor) noteRegistered(ppl *people, texts [][]rune, date string) {
 			continue
 		}
 		ro, ok := e.registry.Lookup(person)
-		if !ok || anotherCountrysName(texts, name, ro) {
+		if !ok || anotherCountrysName(texts, name, ro) || privatelyTitledNamesake(texts, []rune(name), ro) {
 			continue
 		}
 		if post := lostPostIn(texts, []rune(name), func() map[string]*office { return officesOf(ro) }); post != "" {

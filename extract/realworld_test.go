@@ -2985,6 +2985,44 @@ func TestStrangerAbroad(t *testing.T) {
 	}
 }
 
+// TestPrivatelyTitledNamesake: a name the registry saw with a public
+// post in few articles is not that official's in an article that gives
+// it only a private body's post (hkcnews: 外國記者會第一副主席馬凱, the
+// Financial Times' editor, is not the vice premier 马凯), neither when the
+// article is extracted nor in the registry's pass; where the article
+// gives no post, or a public one, or the registry saw the name often, it
+// is.
+func TestPrivatelyTitledNamesake(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		seen       int // articles the registry saw the name in with its post
+		want       []string
+	}{
+		{"a club's post", "大律師公會關注《金融時報》亞洲編輯、外國記者會第一副主席馬凱的簽證被拒。公會要求政府解釋拒馬凱入境的原因。", 2, nil},
+		{"a company board's chair", "國家副主席韓正會見美國景順集團董事會主席馬凱。馬凱高度讚賞中國的發展。", 2, nil},
+		{"a party's post", "民主黨主席馬凱表示，會繼續推動改革。", 2, []string{"马凯"}},
+		{"no post", "馬凱表示，會繼續推動改革。", 2, []string{"马凯"}},
+		{"seen often", "外國記者會第一副主席馬凱表示，會繼續推動改革。", 4, []string{"马凯"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ex, reg := registryExtractor(t)
+			for range tc.seen {
+				reg.Note(&fangtan.Document{Date: "2017-03-05", Officials: []fangtan.Official{{Name: "马凯", Title: "国务院副总理"}}})
+			}
+			d := extractWith(ex, tc.text)
+			d.Date = "2018-10-08"
+			if got := registryAdded(d); !slices.Equal(got, tc.want) {
+				t.Errorf("extraction added %v, want %v", got, tc.want)
+			}
+			d.Officials = nil
+			ex.AddRegistered(&d, reg, reg.Names())
+			if got := registryAdded(d); !slices.Equal(got, tc.want) {
+				t.Errorf("the registry's pass added %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
 // sightings counts the articles of each day a post was seen on, as
 // RegisteredOfficial.PostDates holds them: one per date given.
 func sightings(days ...string) map[string]int {

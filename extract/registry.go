@@ -104,7 +104,7 @@ func (e *Extractor) AddRegistered(doc *fangtan.Document, reg *fangtan.Registry, 
 			continue
 		}
 		texts := folded()
-		if anotherCountrysName(texts, name, ro) || strangerAbroad(texts, ro) {
+		if anotherCountrysName(texts, name, ro) || strangerAbroad(texts, ro) || privatelyTitledNamesake(texts, []rune(name), ro) {
 			continue
 		}
 		as := registeredIn(reg, ro, texts, name, doc.Date)
@@ -1594,6 +1594,53 @@ func titledPrivately(texts [][]rune, name string) bool {
 		}
 	}
 	return false
+}
+
+// privatelyTitledNamesake reports whether ro is someone the registry saw
+// with a post in at most strangerArticles articles, and the texts write
+// name after a post at least once, each time a private body's post
+// (外國記者會第一副主席馬凱, the Financial Times' editor, where the
+// registry's 马凯 is a vice premier it saw in two articles; 美国景顺集团
+// 董事会主席瓦格纳, not Oregon's senate president): the article says who
+// the person is, and a name seen so rarely with a public post is as often
+// a namesake's. A name seen often is the official's, named by another of
+// their hats. A party's post (民主黨主席胡志偉, a legislator the registry
+// saw with his seat in three articles) or one the rules cannot place
+// (联大主席, 农委主任委员: judge reads neither as public) says nothing.
+func privatelyTitledNamesake(texts [][]rune, name []rune, ro fangtan.RegisteredOfficial) bool {
+	if ro.Articles > strangerArticles {
+		return false
+	}
+	titled := false
+	for _, t := range texts {
+		for i := 0; i+len(name) <= len(t); i++ {
+			if !equalRunes(t[i:i+len(name)], name) {
+				continue
+			}
+			n := positionEndingAt(t, i)
+			if n == 0 {
+				continue
+			}
+			// The title is the run of Han runes before the name, as far
+			// as a candidacy word is read.
+			start := i - n
+			for start > 0 && i-start < candidateRunes && isHan(t[start-1]) {
+				start--
+			}
+			if !privateBodysPost(string(t[start:i])) {
+				return false
+			}
+			titled = true
+		}
+	}
+	return titled
+}
+
+// privateBodysPost reports whether title ends in a private post
+// (港铁车务总监) or names a private organisation (大律师公会, 景顺集团:
+// privateorgs.txt) and no public body's word.
+func privateBodysPost(title string) bool {
+	return privatePost(title) || holdsAny(title, privateOrgs) && !holdsAny(title, publicBodies)
 }
 
 // candidacyWords say the name after them is a candidate's (candidacywords.txt).
