@@ -3001,6 +3001,8 @@ func TestPrivatelyTitledNamesake(t *testing.T) {
 		{"a club's post", "大律師公會關注《金融時報》亞洲編輯、外國記者會第一副主席馬凱的簽證被拒。公會要求政府解釋拒馬凱入境的原因。", 2, nil},
 		{"a company board's chair", "國家副主席韓正會見美國景順集團董事會主席馬凱。馬凱高度讚賞中國的發展。", 2, nil},
 		{"a party's post", "民主黨主席馬凱表示，會繼續推動改革。", 2, []string{"马凯"}},
+		{"a calling", "香港國際文學節取消了中國作家馬凱的兩場講座。馬凱表示，對此感到失望。", 2, nil},
+		{"a calling after a public post", "法改會檔案法小組委員會主席、資深大律師馬凱回應指，不會評論個別個案。記者追問，馬凱解釋現行指引後，承認有灰色地帶。", 2, []string{"马凯"}},
 		{"no post", "馬凱表示，會繼續推動改革。", 2, []string{"马凯"}},
 		{"seen often", "外國記者會第一副主席馬凱表示，會繼續推動改革。", 4, []string{"马凯"}},
 	} {

@@ -1596,14 +1596,18 @@ func titledPrivately(texts [][]rune, name string) bool {
 	return false
 }
 
+// callings are what people do that holds no office (callings.txt).
+var callings = newSuffixIndex(mustList("callings.txt"))
+
 // privatelyTitledNamesake reports whether ro is someone the registry saw
 // with a post in at most strangerArticles articles, and the texts write
-// name after a post at least once, each time a private body's post
-// (外國記者會第一副主席馬凱, the Financial Times' editor, where the
-// registry's 马凯 is a vice premier it saw in two articles; 美国景顺集团
-// 董事会主席瓦格纳, not Oregon's senate president): the article says who
-// the person is, and a name seen so rarely with a public post is as often
-// a namesake's. A name seen often is the official's, named by another of
+// name after a post or a calling at least once, each time a private
+// body's post or a calling (外國記者會第一副主席馬凱, the Financial Times'
+// editor, where the registry's 马凯 is a vice premier it saw in two
+// articles; 美国景顺集团董事会主席瓦格纳, not Oregon's senate president;
+// 中国作家马建, a novelist, not the minister of state security's deputy):
+// the article says who the person is, and a name seen so rarely with a
+// public post is as often a namesake's. A name seen often is the official's, named by another of
 // their hats. A party's post (民主黨主席胡志偉, a legislator the registry
 // saw with his seat in three articles) or one the rules cannot place
 // (联大主席, 农委主任委员: judge reads neither as public) says nothing.
@@ -1614,21 +1618,22 @@ func privatelyTitledNamesake(texts [][]rune, name []rune, ro fangtan.RegisteredO
 	titled := false
 	for _, t := range texts {
 		for i := 0; i+len(name) <= len(t); i++ {
-			if !equalRunes(t[i:i+len(name)], name) {
+			if !equalRunes(t[i:i+len(name)], name) || callings.endingAt(t, i) == 0 && positionEndingAt(t, i) == 0 {
 				continue
 			}
-			n := positionEndingAt(t, i)
-			if n == 0 {
-				continue
-			}
-			// The title is the run of Han runes before the name, as far
-			// as a candidacy word is read.
-			start := i - n
-			for start > 0 && i-start < candidateRunes && isHan(t[start-1]) {
+			// The title is the run of Han runes and 、 before the name, as
+			// far as a candidacy word is read; each of its parts is a
+			// calling or a private body's post (法改会小组委员会主席、资深
+			// 大律师廖长城 is a legislator's too).
+			start := i
+			for start > 0 && i-start < candidateRunes && (isHan(t[start-1]) || t[start-1] == '、') {
 				start--
 			}
-			if !privateBodysPost(string(t[start:i])) {
-				return false
+			for _, part := range titleParts(string(t[start:i])) {
+				rs := []rune(part)
+				if callings.endingAt(rs, len(rs)) == 0 && positionEndingAt(rs, len(rs)) > 0 && !privateBodysPost(part) {
+					return false
+				}
 			}
 			titled = true
 		}
