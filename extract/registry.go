@@ -1630,8 +1630,13 @@ func privatelyTitledNamesake(texts [][]rune, name []rune, ro fangtan.RegisteredO
 				start--
 			}
 			for _, part := range titleParts(string(t[start:i])) {
+				// A post the calling is described by is a post too
+				// (曾任立法会议员的资深大律师梁家杰).
 				rs := []rune(part)
-				if callings.endingAt(rs, len(rs)) == 0 && positionEndingAt(rs, len(rs)) > 0 && !privateBodysPost(part) {
+				if c := callings.endingAt(rs, len(rs)); c > 0 {
+					rs = []rune(strings.TrimSuffix(string(rs[:len(rs)-c]), "的"))
+				}
+				if positionEndingAt(rs, len(rs)) > 0 && !privateBodysPost(string(rs)) {
 					return false
 				}
 			}
