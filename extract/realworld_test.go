@@ -730,6 +730,11 @@ func TestPostTitles(t *testing.T) {
 		{"新聞工作者組織及網媒今天去信特首梁振英，爭取在特首選舉前採訪。", "梁振英", "特首"},
 		{"梁振英不連任後，又跑出政務司司長林鄭月娥。", "林郑月娥", "政务司司长"},
 		{"也门胡塞武装发言人叶海亚今天发表声明称，该组织使用导弹袭击了目标。", "叶海亚", "也门胡塞武装发言人"},
+		// A conjunction, an adverb or a verb before a post begins no body
+		// (data/titleverbs.txt; fifty-eighth session).
+		{"民調又顯示，若台北市長柯文哲再度參選，蔡英文的機會更渺茫。", "柯文哲", "台北市长"},
+		{"他說中國仍然是朋友，他尊重中國國家主席習近平，與習近平有良好關係。", "习近平", "中国国家主席"},
+		{"如果維持本案裁決的話，或意味推翻立法會主席梁君彥的裁決。", "梁君彦", "立法会主席"},
 		// A one-rune country is more often a preposition (以, 比).
 		{"示威者以美国总统特朗普的照片抗议。", "特朗普", "美国总统"},
 		// A press secretary is an official (佩斯科夫 was never one, and his
