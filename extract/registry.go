@@ -1607,10 +1607,11 @@ var callings = newSuffixIndex(mustList("callings.txt"))
 // articles; 美国景顺集团董事会主席瓦格纳, not Oregon's senate president;
 // 中国作家马建, a novelist, not the minister of state security's deputy):
 // the article says who the person is, and a name seen so rarely with a
-// public post is as often a namesake's. A name seen often is the official's, named by another of
-// their hats. A party's post (民主黨主席胡志偉, a legislator the registry
-// saw with his seat in three articles) or one the rules cannot place
-// (联大主席, 农委主任委员: judge reads neither as public) says nothing.
+// public post is as often a namesake's. A name seen often is the
+// official's, named by another of their hats. A party's post (民主黨主席
+// 胡志偉, a legislator the registry saw with his seat in three articles)
+// or one the rules cannot place (联大主席, 农委主任委员: judge reads
+// neither as public) is no private body's, and keeps the name.
 func privatelyTitledNamesake(texts [][]rune, name []rune, ro fangtan.RegisteredOfficial) bool {
 	if ro.Articles > strangerArticles {
 		return false
