@@ -3008,6 +3008,8 @@ func TestPrivatelyTitledNamesake(t *testing.T) {
 		{"a company board's chair", "國家副主席韓正會見美國景順集團董事會主席馬凱。馬凱高度讚賞中國的發展。", 2, nil},
 		{"a party's post", "民主黨主席馬凱表示，會繼續推動改革。", 2, []string{"马凯"}},
 		{"a calling", "香港國際文學節取消了中國作家馬凱的兩場講座。馬凱表示，對此感到失望。", 2, nil},
+		{"a calling before a joined name", "英國學者保羅·馬凱在書中指出，改革開放改變了中國。", 2, nil},
+		{"a calling before a list", "朗讀會的參與者包括作家徐友魚、馬凱等。馬凱表示，希望當局放人。", 2, nil},
 		{"a calling a public post describes", "2004至2016年曾任立法會議員的資深大律師馬凱表示，法院判決正確。馬凱又指，應尊重判決。", 2, []string{"马凯"}},
 		{"a calling after a public post", "法改會檔案法小組委員會主席、資深大律師馬凱回應指，不會評論個別個案。記者追問，馬凱解釋現行指引後，承認有灰色地帶。", 2, []string{"马凯"}},
 		{"no post", "馬凱表示，會繼續推動改革。", 2, []string{"马凯"}},

@@ -1619,18 +1619,22 @@ func privatelyTitledNamesake(texts [][]rune, name []rune, ro fangtan.RegisteredO
 	titled := false
 	for _, t := range texts {
 		for i := 0; i+len(name) <= len(t); i++ {
-			if !equalRunes(t[i:i+len(name)], name) || callings.endingAt(t, i) == 0 && positionEndingAt(t, i) == 0 {
+			if !equalRunes(t[i:i+len(name)], name) {
+				continue
+			}
+			at := titledFrom(t, i)
+			if at < 0 {
 				continue
 			}
 			// The title is the run of Han runes and 、 before the name, as
 			// far as a candidacy word is read; each of its parts is a
 			// calling or a private body's post (法改会小组委员会主席、资深
 			// 大律师廖长城 is a legislator's too).
-			start := i
+			start := at
 			for start > 0 && i-start < candidateRunes && (isHan(t[start-1]) || t[start-1] == '、') {
 				start--
 			}
-			for _, part := range titleParts(string(t[start:i])) {
+			for _, part := range titleParts(string(t[start:at])) {
 				// A post the calling is described by is a post too
 				// (曾任立法会议员的资深大律师梁家杰).
 				rs := []rune(part)
@@ -1645,6 +1649,30 @@ func privatelyTitledNamesake(texts [][]rune, name []rune, ro fangtan.RegisteredO
 		}
 	}
 	return titled
+}
+
+// titledFrom returns where the title of the name at i of t ends: at i,
+// where a calling or a post word ends there; or before the first part of
+// a joined name (英国学者保罗·詹森) or the names of a list before it
+// (作家徐友鱼、马建), up to three runes each, where one ends there. Or -1.
+func titledFrom(t []rune, i int) int {
+	for at := i; at >= 0; {
+		if callings.endingAt(t, at) > 0 || positionEndingAt(t, at) > 0 {
+			return at
+		}
+		if at == 0 || (t[at-1] != '·' && t[at-1] != '、') {
+			return -1
+		}
+		before := at - 1
+		at = -1
+		for k := 2; k <= 3 && before-k >= 0; k++ {
+			if isHan(t[before-k]) && (callings.endingAt(t, before-k) > 0 || positionEndingAt(t, before-k) > 0) {
+				at = before - k
+				break
+			}
+		}
+	}
+	return -1
 }
 
 // privateBodysPost reports whether title ends in a private post
