@@ -1653,23 +1653,19 @@ func privatelyTitledNamesake(texts [][]rune, name []rune, ro fangtan.RegisteredO
 
 // titledFrom returns where the title of the name at i of t ends: at i,
 // where a calling or a post word ends there; or before the first part of
-// a joined name (英国学者保罗·詹森) or the names of a list before it
-// (作家徐友鱼、马建), up to three runes each, where one ends there. Or -1.
+// a joined name (英国学者保罗·詹森) or the name before it in a list
+// (作家徐友鱼、马建), of two or three runes, where one ends there. Or -1.
 func titledFrom(t []rune, i int) int {
-	for at := i; at >= 0; {
-		if callings.endingAt(t, at) > 0 || positionEndingAt(t, at) > 0 {
+	titledAt := func(at int) bool { return callings.endingAt(t, at) > 0 || positionEndingAt(t, at) > 0 }
+	if titledAt(i) {
+		return i
+	}
+	if i == 0 || (t[i-1] != '·' && t[i-1] != '、') {
+		return -1
+	}
+	for at := i - 3; at >= i-4 && at >= 0; at-- {
+		if isHan(t[at]) && titledAt(at) {
 			return at
-		}
-		if at == 0 || (t[at-1] != '·' && t[at-1] != '、') {
-			return -1
-		}
-		before := at - 1
-		at = -1
-		for k := 2; k <= 3 && before-k >= 0; k++ {
-			if isHan(t[before-k]) && (callings.endingAt(t, before-k) > 0 || positionEndingAt(t, before-k) > 0) {
-				at = before - k
-				break
-			}
 		}
 	}
 	return -1
