@@ -776,13 +776,15 @@ func (p *people) completeCutNames(quotes []fangtan.Quote) {
 // completeCutOfficials does the same for the officials: jieba glues the
 // last rune of a name it does not know to the word after it as readily
 // after a post (陆委会副主委邱垂/x 正在/t, 廉署执行处处长朱敏/x 健在/v).
+// jieba starting a word at a given-name stop (魏凤/和) says nothing: the
+// article wrote the stop where it joins nothing (onlyLonger).
 func (p *people) completeCutOfficials(tags []*tagged) {
 	for _, name := range slices.Sorted(maps.Keys(p.byName)) {
 		pi := p.byName[name]
 		if !pi.official {
 			continue
 		}
-		if whole := p.wholeName(name); whole != "" && (!runsOnSomewhere(tags, []rune(whole), 2) || oneWordSomewhere(tags, []rune(whole))) {
+		if whole := p.wholeName(name); whole != "" && (endsInGivenStop(whole) || !runsOnSomewhere(tags, []rune(whole), 2) || oneWordSomewhere(tags, []rune(whole))) {
 			p.merge(pi, whole)
 		}
 	}
@@ -793,13 +795,18 @@ func (p *people) completeCutOfficials(tags []*tagged) {
 // 黄伯), a foreign name or a preposition that is a family name too
 // (向中联办). Runes that spell foreign names spell Chinese ones too: an
 // official with a Chinese post is no foreigner (邱垂 of 陆委会副主委邱垂正,
-// where 林肯 of 林肯中心 is).
+// where 林肯 of 林肯中心 is), and neither is a name that a given-name stop
+// ends (陈祖为、: onlyLonger), as no foreign name runs on into one.
 func (p *people) wholeName(name string) string {
 	rs := []rune(name)
-	if len(rs) != 2 || !surnames[rs[0]] || !allHanRunes(rs) || (allTranslit(rs) && !p.chineseOfficial(name)) || strings.ContainsRune(nicknameKin+"官太大先女小", rs[1]) || strings.ContainsRune(prepositionFamilyNames, rs[0]) {
+	if len(rs) != 2 || !surnames[rs[0]] || !allHanRunes(rs) || strings.ContainsRune(nicknameKin+"官太大先女小", rs[1]) || strings.ContainsRune(prepositionFamilyNames, rs[0]) {
 		return ""
 	}
-	return p.onlyLonger(name)
+	whole := p.onlyLonger(name)
+	if allTranslit(rs) && !p.chineseOfficial(name) && !endsInGivenStop(whole) {
+		return ""
+	}
+	return whole
 }
 
 // translitWholeName is the transliterated name that a speaker's, also
@@ -849,29 +856,46 @@ func (p *people) chineseOfficial(name string) bool {
 
 // onlyLonger is short and the one rune that follows it wherever the
 // article writes it, at least twice, when that rune is a Han rune and no
-// name stop; or "".
+// name stop; or "". A given-name stop (givenStops: 和 of 萧世和) counts
+// where the article also writes it once before what it cannot join
+// (joinsNothing: 萧世和表示); 李强和王毅 twice is no such name.
 func (p *people) onlyLonger(short string) string {
 	text := []rune(p.text)
 	sr := []rune(short)
 	var next rune
-	seen := 0
+	seen, endsName := 0, false
 	for i := 0; i+len(sr) <= len(text); i++ {
 		if !equalRunes(text[i:i+len(sr)], sr) {
 			continue
 		}
 		k := i + len(sr)
-		// 李强总理, 蔡大律师, 劳福局, 林官庭上: a post, a body or a place
-		// goes on there, not the name.
-		if k >= len(text) || !isHan(text[k]) || stopWordAt(text, k) || numerals(text[k:k+1]) || positionStartingAt(text, k) > 0 || strings.ContainsRune(guessBodyEnds+bodyEnds+"律医院庭校总副", text[k]) || (next != 0 && text[k] != next) {
+		if k >= len(text) || (next != 0 && text[k] != next) {
+			return ""
+		}
+		if strings.ContainsRune(givenStops, text[k]) {
+			endsName = endsName || joinsNothing(text, k+1)
+		} else if !isHan(text[k]) || stopWordAt(text, k) || numerals(text[k:k+1]) || positionStartingAt(text, k) > 0 || strings.ContainsRune(guessBodyEnds+bodyEnds+"律医院庭校总副", text[k]) {
+			// 李强总理, 蔡大律师, 劳福局, 林官庭上: a post, a body or a
+			// place goes on there, not the name.
 			return ""
 		}
 		next = text[k]
 		seen++
 	}
-	if seen < 2 {
+	if seen < 2 || strings.ContainsRune(givenStops, next) && !endsName {
 		return ""
 	}
 	return short + string(next)
+}
+
+// givenStops are the name stops that end given names too
+// (extract/data/givenstops.txt: 和 of 魏凤和, 为 of 陈祖为).
+var givenStops = strings.Join(mustList("givenstops.txt"), "")
+
+// endsInGivenStop reports whether name's last rune is a given-name stop.
+func endsInGivenStop(name string) bool {
+	last, _ := utf8.DecodeLastRuneInString(name)
+	return name != "" && strings.ContainsRune(givenStops, last)
 }
 
 // runOnVerbs are the verbs jieba glues to the name before them

@@ -1174,6 +1174,12 @@ func TestCutNamesWhole(t *testing.T) {
 		{"a transliteration rune", []string{"国际奥委会主席考文垂表示，很高兴来到广州。", "考文垂高度评价中国体育事业的发展。"}, []string{"考文垂"}},
 		// …unless jieba reads the name as ending there (蔡奇/x 陪同/v).
 		{"the next word is a verb", []string{"中共中央政治局常委、中央办公厅主任蔡奇陪同考察。", "蔡奇陪同考察。"}, []string{"蔡奇"}},
+		// A name that a given-name stop ends (givenstops.txt), where the
+		// article writes the stop once before what it cannot join
+		// (hkcnews-13127)…
+		{"a given-name stop", []string{"美國防長馬蒂斯周三較早時與中國國防部長魏鳳和會面時說，兩軍關係重要。", "魏鳳和表示，中美只有堅持不衝突、不對抗，才能實現共同發展。此外，魏鳳和就台灣問題表明立場。"}, []string{"马蒂斯", "魏凤和"}},
+		// …not a conjunction written after a name every time.
+		{"a conjunction after a name each time", []string{"国务院总理李强和新加坡总理黄循财举行会谈。", "会谈后，李强和黄循财共同见证合作文件签署。"}, []string{"李强", "黄循财"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := fangtan.Document{ID: "t", Title: "测试", Date: "2025-11-20", Paragraphs: tc.paras, Text: strings.Join(tc.paras, "\n")}
@@ -1206,6 +1212,10 @@ func TestReportedSpeech(t *testing.T) {
 		prefix  string // of the reported text
 	}{
 		{"name, verb, comma", []string{"国务院总理李强会见外宾。李强表示，中方愿同各方加强合作。"}, "李强", "中方愿同各方"},
+		// A speaker's name that a given-name stop ends, where the article
+		// writes the stop before what it cannot join (陳祖為、), even with
+		// runes that spell foreign names too (hkcnews-5932).
+		{"a name a given-name stop ends", []string{"本身是民主思路聯席召集人的港大政治與公共行政學系教授陳祖為昨日在社交網站宣布，已正式退出民主思路，而民主思路成立至今4名聯席召集人已經全數退出。", "民主思路有四名聯席召集人，分別是陳祖為、城大公共政策學系教授葉健民。"}, "陈祖为", "已正式退出民主思路"},
 		// jieba cut the first rune of a transliterated name off (塞/v
 		// 申斯/x), which the article always writes before the rest
 		// (fifty-sixth session: 44 quote rows of both archives, 40 of them
