@@ -892,6 +892,18 @@ func (p *people) onlyLonger(short string) string {
 // (extract/data/givenstops.txt: 和 of 魏凤和, 为 of 陈祖为).
 var givenStops = strings.Join(mustList("givenstops.txt"), "")
 
+// endsNameSomewhere reports whether the article writes name, which ends
+// in a given-name stop, where that rune joins nothing after it (魏凤和表示).
+func (p *people) endsNameSomewhere(name []rune) bool {
+	text := []rune(p.text)
+	for i := 0; i+len(name) <= len(text); i++ {
+		if equalRunes(text[i:i+len(name)], name) && joinsNothing(text, i+len(name)) {
+			return true
+		}
+	}
+	return false
+}
+
 // endsInGivenStop reports whether name's last rune is a given-name stop.
 func endsInGivenStop(name string) bool {
 	last, _ := utf8.DecodeLastRuneInString(name)
@@ -957,6 +969,10 @@ func (p *people) isOfficial(name string) bool {
 //     the longer (王祖蓝做 of 王祖蓝做客, 刘燕卿非 of 刘燕卿非常), the
 //     shorter being a name of three runes or an official's (陈帆今 of
 //     陈帆今日; not 李强民 beside 李强);
+//   - but a name that ends in a given-name stop (givenstops.txt) is the
+//     longer one where the article writes the shorter one apart less
+//     often than the longer, and the stop once where it joins nothing
+//     (萧世和表示, beside a 萧世 that lost its last rune in the source);
 //   - a name cut short (吴雨 of 吴雨明, 特朗 of 特朗普) is the longer one,
 //     where the article never writes the shorter one outside it;
 //   - an official's name is the whole name mergeSamePost found it written
@@ -1016,6 +1032,8 @@ func (p *people) mergeSpeakerNames(quotes []fangtan.Quote, officials []fangtan.O
 		longs := p.mentions(long)
 		apart := p.mentions(short) - longs
 		switch {
+		case endsInGivenStop(long) && apart < longs && p.endsNameSomewhere(lr):
+			to[short] = long
 		case stopWordAt(lr, len(lr)-1):
 			to[long] = short
 		case apart == 0:

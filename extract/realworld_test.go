@@ -2251,6 +2251,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a presiding judge addressed as X官", []string{"本身是基督教徒的上訴庭庭長張舉能在另撰判詞。", "張官續指：「入境與婚姻關係是兩回事。」"}, "入境與婚姻關係是兩回事。", "张举能"},
 		// jieba glues a name's last rune to the verb (谦称/v): the article
 		// writes 叶国 nowhere else but in 叶国谦.
+		// A name that ends in a given-name stop is the article's, beside
+		// the one time the source dropped that rune (hkcnews-15743).
+		{"a given-name stop the source dropped once", []string{"星島新聞集團行政總裁蕭世和表示，會面氣氛良好。", "蕭世和說：「我唔知道有。」", "記者再問蕭世和有否收到指示。", "以下是蕭世今天回答記者的內容：「其實佢無具體講得好清楚。」"}, "其實佢無具體講得好清楚。", "萧世和"},
 		{"a name whose last rune jieba glued to the verb", []string{"民建聯成員葉國謙；立法會議員、民建聯副主席張國鈞。", "葉國謙稱，透過公共服務認識何志平，形容何為「朋友」，「佢係一個熱心公益嘅人。」"}, "佢係一個熱心公益嘅人。", "叶国谦"},
 		// A clause of adverbs alone before the verb is the speech of the
 		// person who opens an earlier clause of the sentence.
