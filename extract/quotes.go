@@ -3248,6 +3248,9 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			continue
 		}
 		var inQuote []bool // made when a verb is found: most paragraphs have none
+		// The paragraph's last reported words (in out), where they end,
+		// and whether a name in their clause says whose they are.
+		last, lastEnd, lastNamed := -1, 0, false
 		for c := 1; c < len(rs); c++ {
 			if !reportVerbIndex.last.has(rs[c-1]) {
 				continue
@@ -3269,7 +3272,7 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if c-v >= 2 && rs[c] != ':' && rs[c] != '：' && saidSo[string(rs[c-v-2:c-v])] {
 				continue // 「…」崔伯如此說，心裡感到幸福: the words came before
 			}
-			if !comma && t.byStart == nil && !p.nameJustBefore(rs, c-v) {
+			if !comma && t.byStart == nil && !p.nameJustBefore(rs, c-v) && !(lastNamed && v >= 2 && opensSentence(rs, c-v)) {
 				continue // without jieba, a bare verb is too often half a word
 			}
 			body := c
@@ -3306,6 +3309,7 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if passive {
 				name, title = agent, p.officialPost(agent) // 被吳萼洋批評，…: 吳萼洋's words
 			}
+			named := name != ""
 			if name == "" {
 				name, title = p.pronounSpeaker(tags, pi, cs, c-v)
 			}
@@ -3314,9 +3318,19 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 				ss := sentenceStart(rs, cs-1)
 				name, title = p.pronounSpeaker(tags, pi, ss, cs-1)
 			}
+			if name == "" && last >= 0 && lastNamed && onlyAdverbs(rs[cs:c-v]) && (comma || v >= 2) {
+				// 韩正表示，…。今年…。希望委员会…: a sentence that opens
+				// with the verb goes on with the last speaker's words,
+				// where a name said whose they are.
+				name, title = p.speakerGoesOn(t, out[last], lastEnd, c-v)
+				named = name != ""
+			}
 			if name == "" {
 				continue // 会议指出, 中方表示: not a person
 			}
+			// A pronoun's guess is as good as a name where the paragraph
+			// names nobody else before it (金正恩…習近平…。他表示 is not).
+			named = named || !p.namesPersonIn(t, 0, cs, name)
 			// A guess that jieba could not check, unless jieba reads the
 			// same name as one word, a person's or one it does not know,
 			// in another paragraph (姚松炎補充說，… in a paragraph with no
@@ -3343,10 +3357,53 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 				continue
 			}
 			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteReported, Paragraph: pi})
+			last, lastEnd, lastNamed = len(out)-1, end, named
 			c = end - 1
 		}
 	}
 	return out
+}
+
+// speakerGoesOn is the speaker of prev, reported words of t that end at
+// prevEnd, for a reporting verb at verb with no subject before it in its
+// sentence but lead-ins and adverbs (…。希望…, …。同时，要求…): where
+// the sentence starts after prev, and what lies between names no other
+// person and reports only that speaker's words, by name or pronoun (…。
+// 会议强调，…; 裁判官曾問「…」認為…). Or "".
+func (p *people) speakerGoesOn(t *tagged, prev fangtan.Quote, prevEnd, verb int) (name, title string) {
+	rs := t.runes
+	ss := sentenceStart(rs, verb)
+	if ss < prevEnd || !opensSentence(rs, verb) || p.namesPersonIn(t, prevEnd, verb, prev.Speaker) {
+		return "", ""
+	}
+	for v := prevEnd + 1; v <= ss; v++ {
+		n := max(reportVerbEndingAt(rs, v), speechVerbEndingAt(rs, v))
+		if n == 0 || !t.wordEndsAt(v) {
+			continue
+		}
+		cs := clauseStart(rs, v-n)
+		if who, _ := p.subjectOf(t, cs, v-n); who == prev.Speaker {
+			continue
+		}
+		if k := skipLeadIn(rs, cs, v-n); k < v-n && pronounAt(rs, k, v-n) {
+			continue
+		}
+		return "", ""
+	}
+	return prev.Speaker, prev.SpeakerTitle
+}
+
+// opensSentence reports whether only lead-ins and adverbs, and commas
+// after them, stand before rune i in its sentence (…。同时，希望…). A
+// clause after a semicolon is no sentence here: …；要求真务实 is 要 and
+// 求真务实.
+func opensSentence(rs []rune, i int) bool {
+	ss := sentenceStart(rs, i)
+	if ss > 0 && strings.ContainsRune(";；", rs[ss-1]) {
+		return false
+	}
+	before := slices.DeleteFunc(slices.Clone(rs[skipLeadIn(rs, ss, i):i]), func(r rune) bool { return r == ',' || r == '，' })
+	return onlyAdverbs(before)
 }
 
 // quotedTermOpens reports whether the quotation that opens at rs[body]

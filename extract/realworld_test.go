@@ -1360,6 +1360,14 @@ func TestReportedSpeech(t *testing.T) {
 		// …unless a later clause of it opens with another person.
 		{"a pronoun after a titled Latin name and another speaker", []string{"禮頓工程師陳傑霖今日作供。陳傑霖說：「這是小問題。」", "代表調查委員會的英國御用大律師Ian Pennicott問到禮頓第二次修改圖則時，禮頓的設計顧問「阿特金斯」應否提供施工圖給港鐵的設計管理團隊，陳傑霖表示同意，但他指出當時或因為太忙，未必能即時更新施工圖，而比起其他緊急事項，更新施工圖較為輕微，可以在竣工前解決。Pennicott指出，現在只能靠相片確立當時連續牆的情況。"}, "陈杰霖", "當時或因為太忙"},
 		{"the one whose words are cited", []string{"朝鲜劳动党委员长金正恩会见特朗普。", "金桂官引述金正恩的看法称，与特朗普会晤将开创良好的开端。"}, "金正恩", "与特朗普会晤"},
+		// A sentence that opens with the verb, but for lead-ins and
+		// adverbs, goes on with the paragraph's last speaker's words
+		// (xwlb-20231129-6101; 258 xwlb statements were not found)…
+		{"a verb that opens the sentence", []string{"国务院副总理韩正出席会议。", "韩正表示，中俄新时代全面战略协作伙伴关系持续健康稳定发展。今年，两国元首两度面对面会晤，为双边关系发展作出全面部署。希望委员会落实好两国元首重要共识，充分发挥民间外交的凝聚力。"}, "韩正", "委员会落实好"},
+		{"a verb after a lead-in", []string{"国家主席习近平复信美国友人。习近平表示，中美关系希望在人民，基础在民间。同时，相信双方青年会成为两国友好的新一代使者。"}, "习近平", "双方青年会成为"},
+		// …and his quotation between, by name or pronoun (hkcnews-12681).
+		{"a verb after the speaker's quotation by pronoun", []string{"前財政司司長曾俊華今日到大學演講。曾俊華指出，目前社會問題，是如何重建信任。他向學生指：「年輕人對社會、政府缺乏信任。」認為有信任後，社會可以團結一點，年輕人有希望。"}, "曾俊华", "有信任後"},
+		{"a verb after the speaker's quotation", []string{"公民黨立法會議員陳淑莊表示，政府不斷逃避，拒以正面方式回應。陳淑莊說：「高鐵一地兩檢完咗，但件事係未完㗎！」強調政府一日未交出資料，關注組將會繼續關注和監察。"}, "陈淑庄", "政府一日未交出資料"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.paras...)
@@ -1424,6 +1432,52 @@ func TestReportedSpeech(t *testing.T) {
 			}
 		})
 	}
+	// A sentence that opens with a verb goes on with the last speaker's
+	// words, but not over a body that speaks, another person's question,
+	// a person named between, or a verb of one rune said of something
+	// done (說罷).
+	for _, tc := range []struct {
+		name       string
+		paras      []string
+		prefix     string
+		notSpeaker string
+	}{
+		{"a body speaks between", []string{"国务院总理李强出席会议。李强表示，要坚持稳中求进。会议强调，要做好经济工作。希望各地区各部门抓好落实。"}, "各地区各部门", "李强"},
+		{"a magistrate asks between", []string{"警員朱經緯今日出庭。朱經緯表示，當時每日都有衝突發生，他感到很大壓力。期間，裁判官曾問「What's the matter of this?」認為辯方不是在說11月發生的事。"}, "辯方不是", "朱经纬"},
+		{"a person named between", []string{"国务院总理李强出席会议。李强表示，中越友好合作符合两国利益。越南总理范明政此前访华。希望双方加强合作。"}, "双方加强合作", "李强"},
+		{"said and done", []string{"長和主席李嘉誠表示，他會全力投入基金會的工作，特別是醫療及教育範疇。「我再次多謝大家多年嘅支持。」說罷，他站立鞠躬。"}, "罷", "李嘉诚"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range extractText(t, "新闻", tc.paras...).Quotes {
+				if strings.HasPrefix(q.Text, tc.prefix) && q.Speaker == tc.notSpeaker {
+					t.Errorf("%+v given to %s", q, q.Speaker)
+				}
+			}
+		})
+	}
+	// A clause after a semicolon opens no sentence: 要求真务实 there is
+	// 要 and 求真务实 (xwlb-20230120-1661).
+	t.Run("a clause after a semicolon", func(t *testing.T) {
+		d := extractText(t, "新闻", "中共中央总书记习近平出席会议。", "习近平强调，大道至简，实干为要。要脚踏实地，埋头苦干，不驰于空想；要求真务实，注重实效，不做表面文章。")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Text, "真务实") {
+				t.Errorf("%+v: 要求 read as a verb", q)
+			}
+		}
+	})
+	// A pronoun's guess goes on to the sentence that opens with a verb
+	// only where the paragraph names nobody else before the pronoun
+	// (hkcnews-16137: the rules read 他 as 习近平, who was 特朗普).
+	t.Run("a pronoun after two people", func(t *testing.T) {
+		d := extractText(t, "新闻",
+			"美國總統特朗普香港時間周四晚在twitter表示，他剛與中國國家主席習近平進行了一個「長時間及非常良好的交談」，並稱「我們談了很多議題，重點在貿易方面」。特朗普表示，有關議題進展很好，並正安排在阿根廷舉行的G20峰會期間會面。",
+			"特朗普披露與習近平通電話之後，中國媒體亦報道這次通話。央視新聞稱，習近平應約與特朗普通電話，特朗普表示重視與習近平的良好關係，願通過習近平向中國人民致以良好祝願。他說，兩國元首經常直接溝通非常重要，我們要保持經常聯繫。希望雙方共同努力，為會晤做好充分準備。")
+		for _, q := range d.Quotes {
+			if strings.HasPrefix(q.Text, "雙方共同努力") && q.Speaker == "习近平" {
+				t.Errorf("%+v given to %s", q, q.Speaker)
+			}
+		}
+	})
 	// A sentence that opens with 针对 names its topic: the pronoun after it
 	// is not the topic's reporter.
 	t.Run("a topic's reporter is no antecedent", func(t *testing.T) {
