@@ -3314,9 +3314,19 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 				name, title = p.pronounSpeaker(tags, pi, cs, c-v)
 			}
 			if name == "" && onlyAdverbs(rs[cs:c-v]) && cs > 0 && strings.ContainsRune(",，", rs[cs-1]) {
-				// 他总结过去工作时，指自己…: the sentence's subject speaks.
+				// 他总结过去工作时，指自己…: the sentence's subject speaks;
+				// 习近平总书记高度重视冰雪运动发展，指出…, by name.
 				ss := sentenceStart(rs, cs-1)
 				name, title = p.pronounSpeaker(tags, pi, ss, cs-1)
+				if name == "" && !slices.ContainsFunc(rs[ss:cs-1], func(r rune) bool { return r == '他' || r == '她' }) {
+					// A name that opens the sentence (sentenceSubject),
+					// where no pronoun in it may be the subject instead
+					// (裁判官不認同黃之鋒的說法，她認為…，認為…; 他曾尋求
+					// 與安德爾森會面，希望…: his aim, not his words).
+					if who, post := p.sentenceSubject(tags, pi, ss, cs-1); who != "" {
+						name, title, named = who, post, true
+					}
+				}
 			}
 			if name == "" && last >= 0 && lastNamed && onlyAdverbs(rs[cs:c-v]) && (comma || v >= 2) {
 				// 韩正表示，…。今年…。希望委员会…: a sentence that opens

@@ -1366,6 +1366,10 @@ func TestReportedSpeech(t *testing.T) {
 		{"a verb that opens the sentence", []string{"国务院副总理韩正出席会议。", "韩正表示，中俄新时代全面战略协作伙伴关系持续健康稳定发展。今年，两国元首两度面对面会晤，为双边关系发展作出全面部署。希望委员会落实好两国元首重要共识，充分发挥民间外交的凝聚力。"}, "韩正", "委员会落实好"},
 		{"a verb after a lead-in", []string{"国家主席习近平复信美国友人。习近平表示，中美关系希望在人民，基础在民间。同时，相信双方青年会成为两国友好的新一代使者。"}, "习近平", "双方青年会成为"},
 		// …and his quotation between, by name or pronoun (hkcnews-12681).
+		// A verb with no subject after a comma is the person's who opens
+		// the sentence, by name (习近平总书记 is no subject to the clause
+		// rules: 26 xwlb statements)…
+		{"a verb after a comma, the sentence opened by a name", []string{"央视网消息（新闻联播）：习近平总书记高度重视冰雪运动发展，指出推动我国冰雪运动跨越式发展是实现第二个百年奋斗目标的重要组成部分。"}, "习近平", "推动我国冰雪运动"},
 		{"a verb after the speaker's quotation by pronoun", []string{"前財政司司長曾俊華今日到大學演講。曾俊華指出，目前社會問題，是如何重建信任。他向學生指：「年輕人對社會、政府缺乏信任。」認為有信任後，社會可以團結一點，年輕人有希望。"}, "曾俊华", "有信任後"},
 		{"a verb after the speaker's quotation", []string{"公民黨立法會議員陳淑莊表示，政府不斷逃避，拒以正面方式回應。陳淑莊說：「高鐵一地兩檢完咗，但件事係未完㗎！」強調政府一日未交出資料，關注組將會繼續關注和監察。"}, "陈淑庄", "政府一日未交出資料"},
 	} {
@@ -1445,6 +1449,8 @@ func TestReportedSpeech(t *testing.T) {
 		{"a body speaks between", []string{"国务院总理李强出席会议。李强表示，要坚持稳中求进。会议强调，要做好经济工作。希望各地区各部门抓好落实。"}, "各地区各部门", "李强"},
 		{"a magistrate asks between", []string{"警員朱經緯今日出庭。朱經緯表示，當時每日都有衝突發生，他感到很大壓力。期間，裁判官曾問「What's the matter of this?」認為辯方不是在說11月發生的事。"}, "辯方不是", "朱经纬"},
 		{"a person named between", []string{"国务院总理李强出席会议。李强表示，中越友好合作符合两国利益。越南总理范明政此前访华。希望双方加强合作。"}, "双方加强合作", "李强"},
+		// …where no pronoun in the sentence may be the subject instead.
+		{"a pronoun in the sentence opened by a post", []string{"黃之鋒早前提出，作供的3名懲教職員口供不約而同，認為3人有「夾口供」之嫌。", "裁判官不認同黃之鋒的說法，她認為3人入職多年，每天處理搜身程序，有豐富經驗，認為懲教職員的說法合情合理，指黃質疑3人「夾口供」並沒有實則證據，只是臆測。"}, "懲教職員的說法", "黄之锋"},
 		{"said and done", []string{"長和主席李嘉誠表示，他會全力投入基金會的工作，特別是醫療及教育範疇。「我再次多謝大家多年嘅支持。」說罷，他站立鞠躬。"}, "罷", "李嘉诚"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
