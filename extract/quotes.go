@@ -3378,8 +3378,8 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 // prevEnd, for a reporting verb at verb with no subject before it in its
 // sentence but lead-ins and adverbs (…。希望…, …。同时，要求…): where
 // the sentence starts after prev, and what lies between names no other
-// person and reports only that speaker's words, by name or pronoun (…。
-// 会议强调，…; 裁判官曾問「…」認為…). Or "".
+// person and reports only that speaker's words, by name or pronoun
+// (…。会议强调，… and 裁判官曾問「…」認為… stop it). Or "".
 func (p *people) speakerGoesOn(t *tagged, prev fangtan.Quote, prevEnd, verb int) (name, title string) {
 	rs := t.runes
 	ss := sentenceStart(rs, verb)
