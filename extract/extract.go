@@ -863,7 +863,7 @@ func (p *people) onlyLonger(short string) string {
 	text := []rune(p.text)
 	sr := []rune(short)
 	var next rune
-	seen, endsName := 0, false
+	seen := 0
 	for i := 0; i+len(sr) <= len(text); i++ {
 		if !equalRunes(text[i:i+len(sr)], sr) {
 			continue
@@ -872,20 +872,19 @@ func (p *people) onlyLonger(short string) string {
 		if k >= len(text) || (next != 0 && text[k] != next) {
 			return ""
 		}
-		if strings.ContainsRune(givenStops, text[k]) {
-			endsName = endsName || joinsNothing(text, k+1)
-		} else if !isHan(text[k]) || stopWordAt(text, k) || numerals(text[k:k+1]) || positionStartingAt(text, k) > 0 || strings.ContainsRune(guessBodyEnds+bodyEnds+"律医院庭校总副", text[k]) {
-			// 李强总理, 蔡大律师, 劳福局, 林官庭上: a post, a body or a
-			// place goes on there, not the name.
+		// 李强总理, 蔡大律师, 劳福局, 林官庭上: a post, a body or a place
+		// goes on there, not the name.
+		if !strings.ContainsRune(givenStops, text[k]) && (!isHan(text[k]) || stopWordAt(text, k) || numerals(text[k:k+1]) || positionStartingAt(text, k) > 0 || strings.ContainsRune(guessBodyEnds+bodyEnds+"律医院庭校总副", text[k])) {
 			return ""
 		}
 		next = text[k]
 		seen++
 	}
-	if seen < 2 || strings.ContainsRune(givenStops, next) && !endsName {
+	whole := short + string(next)
+	if seen < 2 || endsInGivenStop(whole) && !p.endsNameSomewhere([]rune(whole)) {
 		return ""
 	}
-	return short + string(next)
+	return whole
 }
 
 // givenStops are the name stops that end given names too
