@@ -2046,6 +2046,24 @@ func TestThemesOnWords(t *testing.T) {
 		{"台风登陆，多地受灾。", "防灾减灾", ""},
 		{"一辆巴士在公路上失事。", "", "交通强国"},
 		{"新公路通车，公路里程增长。", "交通强国", ""},
+		// Railways and a bridge by their names (sixtieth session: of
+		// articles that wrote them twice or more, 23 of 24 read were on
+		// transport; once, as often a setting).
+		{"港鐵承認沙中線紅磡站工程有問題，沙中線通車或延誤。", "交通强国", ""},
+		{"立法會議員以沙中線為例，談法治。", "", "交通强国"},
+		{"一列货运列车脱轨，列车上的化学品泄漏。", "交通强国", ""},
+		{"港珠澳大桥开通。港珠澳大桥全长55公里，连接三地。", "交通强国", ""},
+		// Hong Kong's words for schools, housing and hospitals (sixtieth
+		// session, on samples of articles that lacked the theme): the
+		// school exam counts once; its core subject, a public flat or an
+		// A&E written once is as often a biography or a setting.
+		{"今年文憑試放榜，考生成績理想。", "教育", ""},
+		{"政府改革高中通識，通識老師憂課程被政治化。", "教育", ""},
+		{"他在大學修讀通識。", "", "教育"},
+		{"公屋輪候時間延長，公屋供應不足。", "房地产", ""},
+		{"他與母親住在公屋。", "", "房地产"},
+		{"醫管局表示，急症室輪候時間延長。", "健康中国", ""},
+		{"傷者送往醫院急症室搶救。", "", "健康中国"},
 		// Names and disputes that hold a theme's word (2026-12-03,
 		// twelfth session): 213 hkcnews pairs, 20 of 25 and 24 of 25
 		// sampled wrong.
