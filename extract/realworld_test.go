@@ -2074,6 +2074,13 @@ func TestThemesOnWords(t *testing.T) {
 		{"勞工團體要求標準工時立法。", "就业", ""},
 		{"發展郊野公園邊陲增加土地供應。", "生态环保", ""},
 		{"食物安全中心抽查蔬菜樣本。", "食品药品安全", ""},
+		// 网民留言 once is any netizen's comment in Hong Kong news (the
+		// sixtieth session's hkcnews panel: 3 of its 21 wrong pairs; 35
+		// of the archive's 42 articles wrote it once so); the leaders'
+		// message board is written so, or the comments more than once.
+		{"林鄭在facebook專頁回應網民留言時說：「我們會聆聽。」", "", "网民留言"},
+		{"领导留言板收到网民留言1200条，网民留言办结率98%。", "网民留言", ""},
+		{"省委书记回复人民网领导留言板。", "网民留言", ""},
 		// Names and disputes that hold a theme's word (2026-12-03,
 		// twelfth session): 213 hkcnews pairs, 20 of 25 and 24 of 25
 		// sampled wrong.
