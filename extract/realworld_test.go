@@ -2048,7 +2048,8 @@ func TestThemesOnWords(t *testing.T) {
 		{"新公路通车，公路里程增长。", "交通强国", ""},
 		// Railways and a bridge by their names (sixtieth session: of
 		// articles that wrote them twice or more, 23 of 24 read were on
-		// transport; once, as often a setting).
+		// transport; of those that wrote them once, a third were a
+		// setting or an aside).
 		{"港鐵承認沙中線紅磡站工程有問題，沙中線通車或延誤。", "交通强国", ""},
 		{"立法會議員以沙中線為例，談法治。", "", "交通强国"},
 		{"一列货运列车脱轨，列车上的化学品泄漏。", "交通强国", ""},
