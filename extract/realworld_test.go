@@ -2075,6 +2075,16 @@ func TestThemesOnWords(t *testing.T) {
 		{"勞工團體要求標準工時立法。", "就业", ""},
 		{"發展郊野公園邊陲增加土地供應。", "生态环保", ""},
 		{"食物安全中心抽查蔬菜樣本。", "食品药品安全", ""},
+		// …and for the Basic Law's interpretations, migrants' permits,
+		// innovation, the stock market, the budget and the arts hub: a
+		// budget or the arts hub written once is as often a date or an
+		// itinerary's stop.
+		{"人大常委會釋法後，四名議員被取消資格。", "一国两制", ""},
+		{"每日150個單程證名額由內地審批。", "人口", ""},
+		{"政府加大創科投資。", "科技创新", ""},
+		{"受貿易戰影響，股市大跌。", "金融", ""},
+		{"財政預算案派糖，預算案亦增加醫療開支。", "财税", ""},
+		{"他在預算案公布前一日辭職。", "", "财税"},
 		// 网民留言 once is any netizen's comment in Hong Kong news (the
 		// sixtieth session's hkcnews panel: 3 of its 21 wrong pairs; 35
 		// of the archive's 42 articles wrote it once so); the leaders'
