@@ -2085,6 +2085,12 @@ func TestThemesOnWords(t *testing.T) {
 		{"受貿易戰影響，股市大跌。", "金融", ""},
 		{"財政預算案派糖，預算案亦增加醫療開支。", "财税", ""},
 		{"他在預算案公布前一日辭職。", "", "财税"},
+		// …and xwlb's cold waves, the Yangtze delta and research, weak
+		// words like 暴雨: written once, a setting or a trade figure.
+		{"寒潮来袭。中央气象台发布寒潮蓝色预警。", "防灾减灾", ""},
+		{"长三角三省一市共建科创走廊。长三角生态绿色示范区揭牌。", "区域协调发展", ""},
+		{"前8个月长三角贡献全国出口超五成增量。", "", "区域协调发展"},
+		{"加大对科研的投入，让科研更有活力。", "科技创新", ""},
 		// 网民留言 once is any netizen's comment in Hong Kong news (the
 		// sixtieth session's hkcnews panel: 3 of its 21 wrong pairs; 35
 		// of the archive's 42 articles wrote it once so); the leaders'
