@@ -2132,6 +2132,14 @@ func TestThemesOnWords(t *testing.T) {
 		// who someone is, not what the article is about.
 		{"美國國家安全顧問博爾頓今日抵達首爾，商討北韓無核化。", "", "国家安全"},
 		{"北韓勞動黨副委員長兼統一戰線部部長金英哲抵達紐約。", "", "统一战线"},
+		// …also where the phrase is the body's name itself (sixty-first
+		// session): a village's Party branch secretary, the discipline
+		// commission's secretary abroad, an education bureau's heads.
+		{"二十大代表康天平是张家沟村党支部书记，这个冬天村里的民宿改造项目正在加紧进行。", "", "党的建设"},
+		{"中共中央政治局常委、中央纪委书记李希将访问希腊。", "", "全面从严治党"},
+		{"教育局局長楊潤雄與教育局副局長蔡若蓮出席典禮。", "", "教育"},
+		{"加强基层党支部建设。", "党的建设", ""},
+		{"中央纪委通报七起典型问题。", "全面从严治党", ""},
 		{"香港特区政府维护国家安全的责任。", "国家安全", ""},
 		{"美國國家安全事務顧問博爾頓表示，關稅會繼續。", "", "国家安全"},
 		// An education centre is a tenant or a venue's name (hkcnews
