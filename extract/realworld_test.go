@@ -2116,6 +2116,34 @@ func TestThemesOnWords(t *testing.T) {
 		{"一批反恐特勤隊人員已到現場巡邏。", "", "国家安全"},
 		{"她透過「兒童合唱團之父」葉惠康認識小提琴家。", "", "妇女儿童"},
 		{"政府檢討反恐策略。", "国家安全", ""},
+		// Words jieba keeps whole that hold a theme's phrase (经贸合作,
+		// 基础教育, 失业率): the phrase alone never matched inside them
+		// (sixty-first session, on samples of the pairs each would add:
+		// phrases where every article that wrote one once was on the
+		// theme, weak words where only those that wrote it more were).
+		{"两国同意深化经贸合作。", "对外开放", ""},
+		{"基础教育质量持续提升。", "教育", ""},
+		{"加快引进科技人才。", "人才", ""},
+		{"美国失业率降至4.1%。", "就业", ""},
+		{"养老保险全国统筹稳步推进。", "养老", ""},
+		{"农田水利建设加快推进。", "水利", ""},
+		{"发明专利拥有量增长。", "知识产权", ""},
+		{"海洋环境质量总体改善。", "海洋", ""},
+		{"加强残疾儿童康复服务。", "妇女儿童", ""},
+		{"保障电力供应安全稳定。", "能源安全", ""},
+		{"中国体育代表团抵达巴黎。", "体育", ""},
+		{"发展生态旅游。", "文旅", ""},
+		{"爱国统一战线不断巩固。", "统一战线", ""},
+		{"推进信访工作法治化。", "基层治理", ""},
+		{"政府表示，項目將創造就業機會。", "", "就业"},
+		{"共青团中央、全国妇联等单位联合主办招聘会。", "", "青年"},
+		// …and a ministry or a bureau of education, or Hong Kong's
+		// primary 3 assessment, where the article writes them twice: once,
+		// they are as often a list of bodies or a minister's post.
+		{"教育部印发通知，部署开学工作。教育部要求各地落实。", "教育", ""},
+		{"國務院總理出席會議，教育部、外交部負責人陪同。", "", "教育"},
+		{"小三TSA今年復考，TSA試題被批艱深。", "教育", ""},
+		{"教育局局長楊潤雄出席活動。", "", "教育"},
 		// A constituency's name that lists (體育、演藝、文化及出版界) and
 		// North Korea's sports ministry are names.
 		{"體育、演藝、文化及出版界議員馬逢國支持草案。", "", "体育"},
