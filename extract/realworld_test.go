@@ -2144,6 +2144,10 @@ func TestThemesOnWords(t *testing.T) {
 		{"國務院總理出席會議，教育部、外交部負責人陪同。", "", "教育"},
 		{"小三TSA今年復考，TSA試題被批艱深。", "教育", ""},
 		{"教育局局長楊潤雄出席活動。", "", "教育"},
+		// A ministry's name written twice (sixty-first session: 水利部 25
+		// of 26 added pairs right); once, it is as often a list of bodies.
+		{"水利部启动防汛四级应急响应。水利部派出工作组指导抢险。", "水利", ""},
+		{"会议由国家发展改革委、水利部、财政部等部门联合召开。", "", "水利"},
 		// A constituency's name that lists (體育、演藝、文化及出版界) and
 		// North Korea's sports ministry are names.
 		{"體育、演藝、文化及出版界議員馬逢國支持草案。", "", "体育"},
