@@ -423,20 +423,21 @@ func ageNumeral(r rune) bool {
 
 // inPostTitle reports whether the phrase at text[start:end] is part of a
 // post's title: a post word that starts inside it runs past its end
-// (国家安全顾问: 安全顾问), or a post follows it, after one rune that ends
-// a body's name (教育局局长, 统一战线部部长: bodyends.txt, guessBodyEnds), or
-// the phrase is such a body's name and a post follows it (教育局局长 for
-// 教育局). A theme named only in who someone is (美国
-// 国家安全顾问博尔顿) is not what the article is about.
+// (国家安全顾问: 安全顾问), or a post follows the body's name that the
+// phrase is or stands in, one rune short of its end (bodyends.txt,
+// guessBodyEnds): 教育局局长 for 教育 and for 教育局, 统一战线部部长, 纪委书记.
+// A theme named only in who someone is (美国国家安全顾问博尔顿) is not what
+// the article is about.
 func inPostTitle(text []rune, start, end int) bool {
 	for k := start + 1; k < end; k++ {
 		if n := positionStartingAt(text, k); n > 0 && k+n > end {
 			return true
 		}
 	}
-	if end < len(text) && strings.ContainsRune(bodyEnds+guessBodyEnds, text[end-1]) && positionStartingAt(text, end) > 0 {
-		// The phrase is the body's name itself (教育局局长, 纪委书记).
-		return true
+	for _, post := range []int{end, end + 1} {
+		if post < len(text) && strings.ContainsRune(bodyEnds+guessBodyEnds, text[post-1]) && positionStartingAt(text, post) > 0 {
+			return true
+		}
 	}
-	return end+1 < len(text) && strings.ContainsRune(bodyEnds+guessBodyEnds, text[end]) && positionStartingAt(text, end+1) > 0
+	return false
 }
