@@ -2144,6 +2144,11 @@ func TestThemesOnWords(t *testing.T) {
 		{"國務院總理出席會議，教育部、外交部負責人陪同。", "", "教育"},
 		{"小三TSA今年復考，TSA試題被批艱深。", "教育", ""},
 		{"教育局局長楊潤雄出席活動。", "", "教育"},
+		// 香港选举 is Hong Kong's: another country's election commission,
+		// or the PLA's election committee, is not (sixty-first session).
+		{"俄罗斯中央选举委员会今天表示，普京当选连任。", "", "香港选举"},
+		{"审议了中央军事委员会关于提请审议批准增补人民解放军选举委员会委员的议案。", "", "香港选举"},
+		{"選舉委員會委員提名期今日開始，參選人需取得150名選委提名。", "香港选举", ""},
 		// A ministry's name written twice (sixty-first session: 水利部 25
 		// of 26 added pairs right); once, it is as often a list of bodies.
 		{"水利部启动防汛四级应急响应。水利部派出工作组指导抢险。", "水利", ""},
