@@ -3885,6 +3885,51 @@ func TestRegistryMentionsStandAlone(t *testing.T) {
 	}
 }
 
+// TestRegistryNameBoundaries: the registry's pass finds a registered
+// official right after a verb whose object is a person (祝贺, 会见, 任命:
+// nameopeners.txt) and right before CCTV's verbs of who went along or
+// read out what (陪同, 一同, 宣读: namestops.txt), as it does after a
+// post; a name inside a longer run of runes is still no mention.
+func TestRegistryNameBoundaries(t *testing.T) {
+	ex, reg := registryExtractor(t)
+	for range 3 {
+		reg.Note(&fangtan.Document{Date: "2024-01-01", Officials: []fangtan.Official{
+			{Name: "吴政隆", Title: "国务委员兼国务院秘书长"},
+			{Name: "石泰峰", Title: "全国政协副主席"},
+			{Name: "王沪宁", Title: "全国政协主席"},
+			{Name: "习近平", Title: "国家主席"},
+			{Name: "王毅", Title: "外交部部长"},
+			{Name: "林卓廷", Title: "立法会议员"},
+			{Name: "毛孟静", Title: "立法会议员"},
+			{Name: "东峰", Title: "市长"},
+		}})
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"习近平在湖南考察时强调，要推动高质量发展。吴政隆陪同调研。", []string{"习近平", "吴政隆"}},
+		{"政协机关干部参加活动。石泰峰一同调研。", []string{"石泰峰"}},
+		{"李强主持大会，王沪宁宣读表彰决定。", []string{"王沪宁"}},
+		{"俄罗斯总统发来贺电祝贺习近平当选中华人民共和国主席。", []string{"习近平"}},
+		{"全国人大常委会决定，任命王毅为外交部部长。", []string{"王毅"}},
+		{"两名议员黄碧云及林卓廷一同出席记者会。", []string{"林卓廷"}},
+		{"发言后，香港本土毛孟静就议案提出中止待续。", []string{"毛孟静"}},
+		// Still none: a registered name inside a longer one, or run on
+		// into a word.
+		{"中央代表团副团长王东峰带领五分团走访慰问。", nil},
+		{"他说王毅然决定留下。", nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			d := fangtan.Document{ID: "t", Title: "新闻", Paragraphs: []string{tc.text}, Text: tc.text}
+			ex.AddRegistered(&d, reg, reg.Names())
+			if got, want := registryAdded(d), slices.Sorted(slices.Values(tc.want)); !slices.Equal(got, want) {
+				t.Errorf("officials from the registry %v, want %v (all: %+v)", got, want, d.Officials)
+			}
+		})
+	}
+}
+
 // TestWholeNameListed: a registered name the article writes as the first
 // or last part of a whole name it lists as an official is that official,
 // not the registry's person: the same one (奥拉夫·朔尔茨 and the 朔尔茨 of

@@ -1923,6 +1923,10 @@ func mentionsPerson(texts [][]rune, name []rune, reg *fangtan.Registry) bool {
 	return false
 }
 
+// nameOpeners are the words a name may follow with nothing between them
+// (nameopeners.txt): 和, 对, 祝贺, 会见, 任命.
+var nameOpeners = newSuffixIndex(mustList("nameopeners.txt"))
+
 // A name that starts a longer one joined by · or - is its given name, as
 // often someone else's (马克 of 马克·米利, 穆罕默德 of 穆罕默德·本·萨勒曼);
 // a later part is a family name, the way news names the same person
@@ -1940,7 +1944,7 @@ func nameStandsAt(rs []rune, start, end int) bool {
 		return false
 	}
 	before := start == 0 || !isHan(rs[start-1]) || positionEndingAt(rs, start) > 0 || affiliations.endingAt(rs, start) > 0 ||
-		strings.ContainsRune("和与及同对向给跟让请由被将在是、", rs[start-1])
+		nameOpeners.endingAt(rs, start) > 0
 	after := end >= len(rs) || !isHan(rs[end]) || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0
 	return before && after
 }
