@@ -670,6 +670,14 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		// The NPC's committees written short (data/publicbodies.txt).
 		{"会议听取了宪法法律委主任委员信春鹰作的报告。", []string{"信春鹰"}, nil},
 		{"受委员长会议委托，常委会法工委主任沈春耀作了说明。", []string{"沈春耀"}, nil},
+		// A foreign party's leader (data/posts.txt: 党首), the head of
+		// the central delegation and his deputies, and Russia's Security
+		// Council secretary; 团长 alone heads tour groups and troupes.
+		{"韩国最大在野党共同民主党党首李在明表示，将提出弹劾案。", []string{"李在明"}, nil},
+		{"中共中央政治局常委、全国政协主席、中央代表团团长王沪宁，中共中央政治局常委、中央办公厅主任蔡奇同机抵达。", []string{"王沪宁", "蔡奇"}, nil},
+		{"全国政协副主席、中央代表团副团长王东峰带领五分团走访慰问。", []string{"王东峰"}, nil},
+		{"俄联邦安全会议秘书帕特鲁舍夫表示，北约正在扩张。", []string{"帕特鲁舍夫"}, nil},
+		{"香港青年交流团团长陈大文表示，收获很大。", nil, []string{"陈大文"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", strings.Split(tc.text, "\n")...)
@@ -3904,6 +3912,14 @@ func TestRegistryNameBoundaries(t *testing.T) {
 			{Name: "东峰", Title: "市长"},
 		}})
 	}
+	// Seen often enough to count where their country goes unnamed
+	// (strangerAbroad).
+	for range strangerArticles + 1 {
+		reg.Note(&fangtan.Document{Date: "2024-01-01", Officials: []fangtan.Official{
+			{Name: "托卡耶夫", Title: "哈萨克斯坦总统", Country: "哈萨克斯坦"},
+			{Name: "冯德莱恩", Title: "欧盟委员会主席", Country: "欧盟"},
+		}})
+	}
 	for _, tc := range []struct {
 		text string
 		want []string
@@ -3918,6 +3934,8 @@ func TestRegistryNameBoundaries(t *testing.T) {
 		// Still none: a registered name inside a longer one, or run on
 		// into a word.
 		{"中央代表团副团长王东峰带领五分团走访慰问。", nil},
+		{"习近平主席同访华的托卡耶夫总统共同宣布。", []string{"习近平", "托卡耶夫"}},
+		{"习近平主席会见了冯德莱恩主席，围绕深化合作交换意见。", []string{"习近平", "冯德莱恩"}},
 		{"他说王毅然决定留下。", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
