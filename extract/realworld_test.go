@@ -678,6 +678,8 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"全国政协副主席、中央代表团副团长王东峰带领五分团走访慰问。", []string{"王东峰"}, nil},
 		{"俄联邦安全会议秘书帕特鲁舍夫表示，北约正在扩张。", []string{"帕特鲁舍夫"}, nil},
 		{"香港青年交流团团长陈大文表示，收获很大。", nil, []string{"陈大文"}},
+		// A list's last name before 去年 (data/namestops.txt), as before 今日.
+		{"高等法院裁定立法會議員梁國雄、劉小麗、羅冠聰和姚松炎去年宣誓無效。", []string{"梁国雄", "刘小丽", "罗冠聪", "姚松炎"}, nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			d := extractText(t, "新闻", strings.Split(tc.text, "\n")...)
@@ -3910,6 +3912,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 			{Name: "林卓廷", Title: "立法会议员"},
 			{Name: "毛孟静", Title: "立法会议员"},
 			{Name: "东峰", Title: "市长"},
+			{Name: "郑若骅", Title: "律政司司长"},
 		}})
 	}
 	// Seen often enough to count where their country goes unnamed
@@ -3936,6 +3939,9 @@ func TestRegistryNameBoundaries(t *testing.T) {
 		{"中央代表团副团长王东峰带领五分团走访慰问。", nil},
 		{"习近平主席同访华的托卡耶夫总统共同宣布。", []string{"习近平", "托卡耶夫"}},
 		{"习近平主席会见了冯德莱恩主席，围绕深化合作交换意见。", []string{"习近平", "冯德莱恩"}},
+		// Hong Kong's papers write an adverb or a verb right after a name.
+		{"有報道指，習近平可能無限期連任國家主席。", []string{"习近平"}},
+		{"示威者要求與鄭若驊會面，但等待多時。", []string{"郑若骅"}},
 		{"他说王毅然决定留下。", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
