@@ -3913,6 +3913,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 			{Name: "毛孟静", Title: "立法会议员"},
 			{Name: "东峰", Title: "市长"},
 			{Name: "郑若骅", Title: "律政司司长"},
+			{Name: "刘振立", Title: "中央军委委员"},
 		}})
 	}
 	// Seen often enough to count where their country goes unnamed
@@ -3921,6 +3922,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 		reg.Note(&fangtan.Document{Date: "2024-01-01", Officials: []fangtan.Official{
 			{Name: "托卡耶夫", Title: "哈萨克斯坦总统", Country: "哈萨克斯坦"},
 			{Name: "冯德莱恩", Title: "欧盟委员会主席", Country: "欧盟"},
+			{Name: "金正恩", Title: "朝鲜国务委员会委员长", Country: "朝鲜"},
 		}})
 	}
 	for _, tc := range []struct {
@@ -3942,6 +3944,12 @@ func TestRegistryNameBoundaries(t *testing.T) {
 		// Hong Kong's papers write an adverb or a verb right after a name.
 		{"有報道指，習近平可能無限期連任國家主席。", []string{"习近平"}},
 		{"示威者要求與鄭若驊會面，但等待多時。", []string{"郑若骅"}},
+		// A person noun or a list's opener before the name: the person is
+		// the registered official whatever the noun says of them.
+		{"文在寅與北韓領袖金正恩將於月底會面。", []string{"金正恩"}},
+		{"中央军委委员刘振立出席。", []string{"刘振立"}},
+		{"不打算出席。黨友林卓廷則表示，高鐵方案有問題。", []string{"林卓廷"}},
+		{"選委會成員包括鄭若驊、陳大文等人。", []string{"郑若骅"}},
 		{"他说王毅然决定留下。", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
