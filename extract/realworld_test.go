@@ -3914,6 +3914,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 			{Name: "东峰", Title: "市长"},
 			{Name: "郑若骅", Title: "律政司司长"},
 			{Name: "刘振立", Title: "中央军委委员"},
+			{Name: "陈茂波", Title: "财政司司长"},
 		}})
 	}
 	// Seen often enough to count where their country goes unnamed
@@ -3923,6 +3924,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 			{Name: "托卡耶夫", Title: "哈萨克斯坦总统", Country: "哈萨克斯坦"},
 			{Name: "冯德莱恩", Title: "欧盟委员会主席", Country: "欧盟"},
 			{Name: "金正恩", Title: "朝鲜国务委员会委员长", Country: "朝鲜"},
+			{Name: "敏昂莱", Title: "缅甸总统", Country: "缅甸"},
 		}})
 	}
 	for _, tc := range []struct {
@@ -3950,6 +3952,12 @@ func TestRegistryNameBoundaries(t *testing.T) {
 		{"中央军委委员刘振立出席。", []string{"刘振立"}},
 		{"不打算出席。黨友林卓廷則表示，高鐵方案有問題。", []string{"林卓廷"}},
 		{"選委會成員包括鄭若驊、陳大文等人。", []string{"郑若骅"}},
+		// The post they took, and 的 (postOfEndingAt); a clause's 而.
+		{"接任發展局局長的陳茂波，被揭發經營劏房。", []string{"陈茂波"}},
+		{"他說香港非常重要，而習近平也曾經說過要支持香港。", []string{"习近平"}},
+		{"李强和缅甸领导人敏昂莱共同主持会议。", []string{"敏昂莱"}},
+		// Not the Party centre with him at its core.
+		{"更加紧密地团结在以习近平同志为核心的党中央周围。", nil},
 		{"他说王毅然决定留下。", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {

@@ -1927,6 +1927,12 @@ func mentionsPerson(texts [][]rune, name []rune, reg *fangtan.Registry) bool {
 // (nameopeners.txt): 和, 对, 祝贺, 会见, 任命.
 var nameOpeners = newSuffixIndex(mustList("nameopeners.txt"))
 
+// postOfEndingAt reports whether a post and 的 end at start: the holder
+// named after the post they took (接任发展局局长的陈茂波).
+func postOfEndingAt(rs []rune, start int) bool {
+	return start >= 2 && rs[start-1] == '的' && positionEndingAt(rs, start-1) > 0
+}
+
 // A name that starts a longer one joined by · or - is its given name, as
 // often someone else's (马克 of 马克·米利, 穆罕默德 of 穆罕默德·本·萨勒曼);
 // a later part is a family name, the way news names the same person
@@ -1944,7 +1950,7 @@ func nameStandsAt(rs []rune, start, end int) bool {
 		return false
 	}
 	before := start == 0 || !isHan(rs[start-1]) || positionEndingAt(rs, start) > 0 || affiliations.endingAt(rs, start) > 0 ||
-		nameOpeners.endingAt(rs, start) > 0
+		nameOpeners.endingAt(rs, start) > 0 || postOfEndingAt(rs, start)
 	after := end >= len(rs) || !isHan(rs[end]) || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0
 	return before && after
 }
