@@ -3915,6 +3915,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 			{Name: "郑若骅", Title: "律政司司长"},
 			{Name: "刘振立", Title: "中央军委委员"},
 			{Name: "陈茂波", Title: "财政司司长"},
+			{Name: "范国威", Title: "立法会议员"},
 		}})
 	}
 	// Seen often enough to count where their country goes unnamed
@@ -3925,6 +3926,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 			{Name: "冯德莱恩", Title: "欧盟委员会主席", Country: "欧盟"},
 			{Name: "金正恩", Title: "朝鲜国务委员会委员长", Country: "朝鲜"},
 			{Name: "敏昂莱", Title: "缅甸总统", Country: "缅甸"},
+			{Name: "苏林", Title: "越共中央总书记", Country: "越南"},
 		}})
 	}
 	for _, tc := range []struct {
@@ -3956,6 +3958,10 @@ func TestRegistryNameBoundaries(t *testing.T) {
 		{"接任發展局局長的陳茂波，被揭發經營劏房。", []string{"陈茂波"}},
 		{"他說香港非常重要，而習近平也曾經說過要支持香港。", []string{"习近平"}},
 		{"李强和缅甸领导人敏昂莱共同主持会议。", []string{"敏昂莱"}},
+		{"主席团会议主持人王沪宁主持会议。", []string{"王沪宁"}},
+		{"全国人大常委会会议表决决定王毅为外交部部长。", []string{"王毅"}},
+		{"新界東候選人之一的新同盟范國威批評，無綫偏離過去做法。", []string{"范国威"}},
+		{"习近平表示，对阮富仲总书记和苏林国家主席的亲切问候表示感谢。", []string{"习近平", "苏林"}},
 		// Not the Party centre with him at its core.
 		{"更加紧密地团结在以习近平同志为核心的党中央周围。", nil},
 		{"他说王毅然决定留下。", nil},
