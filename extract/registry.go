@@ -1901,10 +1901,10 @@ func onlyInside(texts [][]rune, short, full string) bool {
 }
 
 // mentionsPerson reports whether name occurs in one of texts where a name
-// can stand: after a boundary (punctuation, a post, a party or a
-// constituency, a preposition) and before one (punctuation, a verb or
-// particle, a post), or where standsLoosely accepts it and no shorter
-// registered name stands there.
+// can stand: after a boundary (punctuation, a post, a post and 的, a party
+// or a constituency, a preposition, a verb or a noun of nameopeners.txt)
+// and before one (punctuation, a verb or particle, a post), or where
+// standsLoosely accepts it and no shorter registered name stands there.
 func mentionsPerson(texts [][]rune, name []rune, reg *fangtan.Registry) bool {
 	for _, t := range texts {
 		s := string(t)
