@@ -678,6 +678,9 @@ func TestOfficialsOnRealPhrasings(t *testing.T) {
 		{"全国政协副主席、中央代表团副团长王东峰带领五分团走访慰问。", []string{"王东峰"}, nil},
 		{"俄联邦安全会议秘书帕特鲁舍夫表示，北约正在扩张。", []string{"帕特鲁舍夫"}, nil},
 		{"香港青年交流团团长陈大文表示，收获很大。", nil, []string{"陈大文"}},
+		// 政府 after a name ends no name within an article (the registry's
+		// pass alone reads it: nameholdings.txt), so 高市早苗 stays whole.
+		{"日本首相高市早苗发表讲话。多家媒体指出，高市政府如果不撤回相关言论，将付出代价。", []string{"高市早苗|日本"}, []string{"高市"}},
 		// A list's last name before 去年 (data/namestops.txt), as before 今日.
 		{"高等法院裁定立法會議員梁國雄、劉小麗、羅冠聰和姚松炎去年宣誓無效。", []string{"梁国雄", "刘小丽", "罗冠聪", "姚松炎"}, nil},
 	} {
@@ -3925,6 +3928,8 @@ func TestRegistryNameBoundaries(t *testing.T) {
 			{Name: "金正恩", Title: "朝鲜国务委员会委员长", Country: "朝鲜"},
 			{Name: "敏昂莱", Title: "缅甸总统", Country: "缅甸"},
 			{Name: "苏林", Title: "越共中央总书记", Country: "越南"},
+			{Name: "特朗普", Title: "美国总统", Country: "美国"},
+			{Name: "朔尔茨", Title: "德国总理", Country: "德国"},
 		}})
 	}
 	for _, tc := range []struct {
@@ -3960,6 +3965,11 @@ func TestRegistryNameBoundaries(t *testing.T) {
 		{"全国人大常委会会议表决决定王毅为外交部部长。", []string{"王毅"}},
 		{"新界東候選人之一的新同盟范國威批評，無綫偏離過去做法。", []string{"范国威"}},
 		{"习近平表示，对阮富仲总书记和苏林国家主席的亲切问候表示感谢。", []string{"习近平", "苏林"}},
+		// A leader's government or campaign (nameholdings.txt, read by
+		// the registry's pass alone).
+		{"据美国媒体报道，特朗普竞选团队正在考虑对策。", []string{"特朗普"}},
+		{"法国宣布将对冯德莱恩领导的欧盟委员会提出诉讼。", []string{"冯德莱恩"}},
+		{"在德国联盟党和朔尔茨领导的社会民主党的谈判中，双方达成协议。", []string{"朔尔茨"}},
 		// Not the Party centre with him at its core.
 		{"更加紧密地团结在以习近平同志为核心的党中央周围。", nil},
 		{"他说王毅然决定留下。", nil},

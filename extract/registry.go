@@ -1914,7 +1914,8 @@ func mentionsPerson(texts [][]rune, name []rune, reg *fangtan.Registry) bool {
 				break
 			}
 			at := len([]rune(s[:off+i]))
-			if nameStandsAt(t, at, at+len(name)) || standsLoosely(t, at, at+len(name)) && !shorterRegisteredStandsAt(t, at, at+len(name), reg) {
+			if nameStandsAt(t, at, at+len(name)) || holdsAfter(t, at, at+len(name)) ||
+				standsLoosely(t, at, at+len(name)) && !shorterRegisteredStandsAt(t, at, at+len(name), reg) {
 				return true
 			}
 			off += i + len(string(name))
@@ -1949,10 +1950,37 @@ func nameStandsAt(rs []rune, start, end int) bool {
 	if quotedAlone(rs, start, end) {
 		return false
 	}
-	before := start == 0 || !isHan(rs[start-1]) || positionEndingAt(rs, start) > 0 || affiliations.endingAt(rs, start) > 0 ||
-		nameOpeners.endingAt(rs, start) > 0 || postOfEndingAt(rs, start)
 	after := end >= len(rs) || !isHan(rs[end]) || stopWordAt(rs, end) || positionStartingAt(rs, end) > 0
-	return before && after
+	return nameOpensAt(rs, start) && after
+}
+
+// nameOpensAt reports whether a name may start at start: the text's
+// start, punctuation, a post, a post and 的, an affiliation or a word of
+// nameopeners.txt before it.
+func nameOpensAt(rs []rune, start int) bool {
+	return start == 0 || !isHan(rs[start-1]) || positionEndingAt(rs, start) > 0 || affiliations.endingAt(rs, start) > 0 ||
+		nameOpeners.endingAt(rs, start) > 0 || postOfEndingAt(rs, start)
+}
+
+// nameHoldings are the words after a registered official's name that
+// make what follows theirs (nameholdings.txt): 岸田内阁, 朔尔茨领导的.
+var nameHoldings = mustList("nameholdings.txt")
+
+// holdsAfter reports whether a registered name at rs[start:end] stands
+// before one of nameHoldings, where nameStandsAt finds no word that ends
+// it: the registry's pass reads it as the person's, but within an
+// article a name before them is no speaker, so extraction's own names do
+// not end there (高市早苗 would be read as 高市 of 高市内阁).
+func holdsAfter(rs []rune, start, end int) bool {
+	if end >= len(rs) || !nameOpensAt(rs, start) || quotedAlone(rs, start, end) {
+		return false
+	}
+	for _, w := range nameHoldings {
+		if runesHasPrefix(rs[end:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // standsLoosely reports whether a registered name stands at start where
