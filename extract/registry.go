@@ -1903,8 +1903,9 @@ func onlyInside(texts [][]rune, short, full string) bool {
 // mentionsPerson reports whether name occurs in one of texts where a name
 // can stand: after a boundary (punctuation, a post, a post and 的, a party
 // or a constituency, a preposition, a verb or a noun of nameopeners.txt)
-// and before one (punctuation, a verb or particle, a post), or where
-// standsLoosely accepts it and no shorter registered name stands there.
+// and before one (punctuation, a verb or particle, a post), or before a
+// holding (holdsAfter: 朔尔茨领导的), or where standsLoosely accepts it and
+// no shorter registered name stands there.
 func mentionsPerson(texts [][]rune, name []rune, reg *fangtan.Registry) bool {
 	for _, t := range texts {
 		s := string(t)
@@ -1970,7 +1971,8 @@ var nameHoldings = mustList("nameholdings.txt")
 // before one of nameHoldings, where nameStandsAt finds no word that ends
 // it: the registry's pass reads it as the person's, but within an
 // article a name before them is no speaker, so extraction's own names do
-// not end there (高市早苗 would be read as 高市 of 高市内阁).
+// not end there (as a stop, 政府 cut 高市早苗 to 高市 where an article
+// also writes 高市政府).
 func holdsAfter(rs []rune, start, end int) bool {
 	if end >= len(rs) || !nameOpensAt(rs, start) || quotedAlone(rs, start, end) {
 		return false
