@@ -3923,6 +3923,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 			{Name: "刘振立", Title: "中央军委委员"},
 			{Name: "陈茂波", Title: "财政司司长"},
 			{Name: "范国威", Title: "立法会议员"},
+			{Name: "黄碧云", Title: "立法会议员"},
 			{Name: "托卡耶夫", Title: "哈萨克斯坦总统", Country: "哈萨克斯坦"},
 			{Name: "冯德莱恩", Title: "欧盟委员会主席", Country: "欧盟"},
 			{Name: "金正恩", Title: "朝鲜国务委员会委员长", Country: "朝鲜"},
@@ -3941,7 +3942,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 		{"李强主持大会，王沪宁宣读表彰决定。", []string{"王沪宁"}},
 		{"俄罗斯总统发来贺电祝贺习近平当选中华人民共和国主席。", []string{"习近平"}},
 		{"全国人大常委会决定，任命王毅为外交部部长。", []string{"王毅"}},
-		{"两名议员黄碧云及林卓廷一同出席记者会。", []string{"林卓廷"}},
+		{"两名议员黄碧云及林卓廷一同出席记者会。", []string{"林卓廷", "黄碧云"}},
 		{"发言后，香港本土毛孟静就议案提出中止待续。", []string{"毛孟静"}},
 		// Still none: a registered name inside a longer one, or run on
 		// into a word.
@@ -3965,6 +3966,7 @@ func TestRegistryNameBoundaries(t *testing.T) {
 		{"全国人大常委会会议表决决定王毅为外交部部长。", []string{"王毅"}},
 		{"新界東候選人之一的新同盟范國威批評，無綫偏離過去做法。", []string{"范国威"}},
 		{"习近平表示，对阮富仲总书记和苏林国家主席的亲切问候表示感谢。", []string{"习近平", "苏林"}},
+		{"不過，包容論隨即引起質疑。同屬民主黨的黃碧雲表示反對。", []string{"黄碧云"}},
 		// A leader's government or campaign (nameholdings.txt, read by
 		// the registry's pass alone).
 		{"据美国媒体报道，特朗普竞选团队正在考虑对策。", []string{"特朗普"}},

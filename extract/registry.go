@@ -1929,10 +1929,11 @@ func mentionsPerson(texts [][]rune, name []rune, reg *fangtan.Registry) bool {
 // (nameopeners.txt): 和, 对, 祝贺, 会见, 任命.
 var nameOpeners = newSuffixIndex(mustList("nameopeners.txt"))
 
-// postOfEndingAt reports whether a post and 的 end at start: the holder
-// named after the post they took (接任发展局局长的陈茂波).
+// postOfEndingAt reports whether a post or an affiliation and 的 end at
+// start: the holder named after the post they took (接任发展局局长的陈茂波),
+// or after their party (共同民主党的文在寅).
 func postOfEndingAt(rs []rune, start int) bool {
-	return start >= 2 && rs[start-1] == '的' && positionEndingAt(rs, start-1) > 0
+	return start >= 2 && rs[start-1] == '的' && (positionEndingAt(rs, start-1) > 0 || affiliations.endingAt(rs, start-1) > 0)
 }
 
 // A name that starts a longer one joined by · or - is its given name, as
