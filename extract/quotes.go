@@ -3310,6 +3310,14 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 				name, title = agent, p.officialPost(agent) // 被吳萼洋批評，…: 吳萼洋's words
 			}
 			named := name != ""
+			if name == "" && last >= 0 && cs == lastEnd && cs >= 2 && strings.ContainsRune("」”』", rs[cs-1]) && pronounAt(rs, cs, c) && out[last].Speaker != "" {
+				// 「…。」他又指，: the pronoun right after the statement it
+				// ends is that statement's speaker, whoever else its
+				// words named (陳智思…「…。」他解釋，林鄭月娥…). Its words
+				// were that statement's before reportedEnd cut them off,
+				// so the cut gives no words to another person.
+				name, title, named = out[last].Speaker, out[last].SpeakerTitle, lastNamed
+			}
 			if name == "" {
 				name, title = p.pronounSpeaker(tags, pi, cs, c-v)
 			}
@@ -3529,8 +3537,9 @@ func reportedEnd(rs []rune, body int, inQuote []bool) int {
 	for i := body + 1; i+1 < end; i++ {
 		// 「…。」鄧龍威的哥哥鄧龍彪表示，: a quotation that closes with a
 		// full stop ends the sentence where the next clause reports
-		// someone else's words, not the speaker's own (他又指).
-		if strings.ContainsRune("」”』", rs[i]) && strings.ContainsRune("。！？!?", rs[i-1]) && han.Is(rs[i+1]) && !strings.ContainsRune("他她", rs[i+1]) && reportsAnother(rs, i+1, end) {
+		// words anew, someone else's or the speaker's own (「…。」她續指,
+		// the next speech verb, which leads an item of its own).
+		if strings.ContainsRune("」”』", rs[i]) && strings.ContainsRune("。！？!?", rs[i-1]) && han.Is(rs[i+1]) && reportsAnother(rs, i+1, end) {
 			end = i + 1
 			break
 		}

@@ -4723,6 +4723,65 @@ func TestReportedEndsAtAClosedQuotation(t *testing.T) {
 	}
 }
 
+// TestReportedEndsAtThePronounsNextVerb: reported words that close a
+// quotation with a full stop end there when 他 or 她 reports something
+// anew (「…？」她續指，: the gold's next speech verb), and what follows is a
+// statement of its own, of the speaker of the words it ends
+// (hkcnews-9659, hkcnews-18050, where the pronoun alone finds nobody),
+// whoever those words named (after hkcnews-2223: 陳智思's words name
+// 林鄭月娥).
+func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
+	for _, tc := range []struct {
+		name, lead, para string
+		first, firstBy   string // the first statement's start and speaker ("" where not asserted)
+		next, nextBy     string // the next statement's start and speaker
+		quote            string // a quotation inside the next statement, "" where none
+	}{
+		{"她續指", "民建聯主席李慧琼今日回應僭建事件。",
+			"民建聯李慧琼表示，僭建風波成為「政治炸彈」，對鄭若驊及政府造成傷害，又批評很多事很多人都難以理解，「點解司長上任前冇檢查、處理好自己的僭建？」她續指，僭建已成為政治殺手，「過去好多政治人物因為僭建受傷，甚至結束政治生命。」",
+			"僭建風波", "李慧琼", "僭建已成為政治殺手", "李慧琼", "過去好多政治人物因為僭建受傷，甚至結束政治生命。"},
+		{"他認為", "嶺南大學副教授蔡子強分析撤回方案的前景。",
+			"至於方案會否成功在2020年推行，蔡子強表示無法預計：「佢今朝都仍然話爭取通過，晏畫就改咗；我點知佢後日會唔會有調整空間？」他認為，關鍵視乎政府會作出甚麼讓步及妥協，「你夠話冇，最後咪改咗，改咗可能建制會收貨，起碼有下台階先。」",
+			"無法預計", "蔡子强", "關鍵視乎政府", "蔡子强", "你夠話冇，最後咪改咗，改咗可能建制會收貨，起碼有下台階先。"},
+		{"the words name another", "行政長官選舉提名期今日開始。",
+			"陳智思表示，指林鄭月娥不想面對群眾的說法並不正確，「我們絕對想面對群眾，所以專登落返黎同示威者接信。」他解釋，林鄭月娥不在正門下車，是為了安全緣故。",
+			"指林鄭月娥不想面對群眾", "陈智思", "林鄭月娥不在正門下車", "陈智思", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extractText(t, "新闻", tc.lead, tc.para)
+			var first, next *fangtan.Quote
+			for i, q := range d.Quotes {
+				if q.Kind != fangtan.QuoteReported {
+					continue
+				}
+				if strings.HasPrefix(q.Text, tc.first) {
+					first = &d.Quotes[i]
+				}
+				if strings.HasPrefix(q.Text, tc.next) {
+					next = &d.Quotes[i]
+				}
+			}
+			if first == nil || next == nil {
+				t.Fatalf("want statements %q… and %q… among %+v", tc.first, tc.next, d.Quotes)
+			}
+			if strings.Contains(first.Text, tc.next) {
+				t.Errorf("the first statement runs into the next one: %q", first.Text)
+			}
+			if tc.firstBy != "" && first.Speaker != tc.firstBy {
+				t.Errorf("the first statement is %q's, want %q's", first.Speaker, tc.firstBy)
+			}
+			if next.Speaker != tc.nextBy {
+				t.Errorf("the next statement is %q's, want %q's", next.Speaker, tc.nextBy)
+			}
+			for _, q := range d.Quotes {
+				if tc.quote != "" && q.Kind == fangtan.QuoteDirect && q.Text == tc.quote && q.Speaker != tc.nextBy {
+					t.Errorf("the quotation inside the next statement is %q's, want %q's", q.Speaker, tc.nextBy)
+				}
+			}
+		})
+	}
+}
+
 // TestQuotationAfterColonIsSaid: a quotation after a colon, or one that
 // ends a sentence, is words said and no term reported words open with: the
 // narration after it is nobody's (hkcnews-3848).
