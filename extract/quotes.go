@@ -3310,9 +3310,9 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 				name, title = agent, p.officialPost(agent) // 被吳萼洋批評，…: 吳萼洋's words
 			}
 			named := name != ""
-			if name == "" && last >= 0 && cs == lastEnd && cs >= 2 && strings.ContainsRune("」”』", rs[cs-1]) && pronounAt(rs, cs, c) && out[last].Speaker != "" {
-				// 「…。」他又指，: the pronoun right after the statement it
-				// ends is that statement's speaker, whoever else its
+			if name == "" && last >= 0 && cutBefore(rs, lastEnd, cs) && pronounAt(rs, cs, c) && out[last].Speaker != "" {
+				// 「…。」他又指，, …，他又指，: the pronoun right after the
+				// statement it ends is that statement's speaker, whoever else its
 				// words named (陳智思…「…。」他解釋，林鄭月娥…). Its words
 				// were that statement's before reportedEnd cut them off,
 				// so the cut gives no words to another person.
@@ -3380,6 +3380,14 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 		}
 	}
 	return out
+}
+
+// cutBefore reports whether reported words that end at end were cut by
+// reportedEnd right before the clause at cs: after the 」 of a quotation
+// closed with a full stop, or at the comma before a pronoun.
+func cutBefore(rs []rune, end, cs int) bool {
+	return cs >= 2 && cs == end && strings.ContainsRune("」”』", rs[cs-1]) ||
+		cs == end+1 && (rs[end] == '，' || rs[end] == ',')
 }
 
 // speakerGoesOn is the speaker of prev, reported words of t that end at
@@ -3544,6 +3552,14 @@ func reportedEnd(rs []rune, body int, inQuote []bool) int {
 			break
 		}
 	}
+	for i := body + 1; i+1 < end; i++ {
+		// …，他又指，: the pronoun's next speech verb leads an item of
+		// its own, as after a closed quotation.
+		if (rs[i] == '，' || rs[i] == ',') && !inQuote[i] && pronounReportsAt(rs, i+1, end) {
+			end = leadInsBefore(rs, body, i)
+			break
+		}
+	}
 	for i := body; i+1 < end; i++ {
 		if (rs[i] != ';' && rs[i] != '；') || inQuote[i] || !surnames[rs[i+1]] {
 			continue
@@ -3616,6 +3632,45 @@ func (p *people) anotherReportsAt(t *tagged, body, end int, speaker string, inQu
 // saidSo are the words before a reporting verb that point back at the
 // words already given (如此說, 这么说): what follows the comma is narration.
 var saidSo = map[string]bool{"如此": true, "这样": true, "这么": true, "如是": true}
+
+// pronounReportsAt reports whether the clause at rs[k:end] is 他 or 她,
+// adverbs at most, and a reporting verb before a comma and words that are
+// no quotation (他又指，…): the same speaker, or another, reporting anew.
+// A quotation after the verb (他解釋：「…」, 他指出，“…”) is left inside
+// the words it follows, whose speaker it takes (quotesInReported).
+func pronounReportsAt(rs []rune, k, end int) bool {
+	if !pronounAt(rs, k, end) {
+		return false
+	}
+	for v := k + 2; v <= min(k+6, end-2); v++ {
+		if n := reportVerbEndingAt(rs, v); n > 0 && v-n > k && onlyAdverbs(rs[k+1:v-n]) && (rs[v] == '，' || rs[v] == ',') {
+			return !isOpeningMark(rs[v+1])
+		}
+	}
+	return false
+}
+
+// leadInsBefore is where reported words that start at body end when the
+// clause after the comma at i reports anew: at i, or before the clauses
+// that lead into it (…；在重庆，他要求，: 在重庆 is the next statement's
+// setting), lead-ins or a place after 在, back to a quotation closed with
+// a full stop (「…。」不過，他表示，).
+func leadInsBefore(rs []rune, body, i int) int {
+	for {
+		cs := clauseStart(rs, i)
+		closed := cs >= body+2 && strings.ContainsRune("」”』", rs[cs-1]) && strings.ContainsRune("。！？!?", rs[cs-2])
+		if cs <= body+1 || !strings.ContainsRune(",，;；", rs[cs-1]) && !closed {
+			return i
+		}
+		if skipLeadIn(rs, cs, i) != i && !(rs[cs] == '在' && i-cs <= 6) {
+			return i
+		}
+		if closed {
+			return cs // 「…。」不過，他表示，: the words end with the quotation
+		}
+		i = cs - 1
+	}
+}
 
 // reportsAnother reports whether the clause at rs[k:] ends, within 16
 // runes, in a reporting verb and a comma or colon: a statement of its own.

@@ -4746,6 +4746,12 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 		{"the words name another", "行政長官選舉提名期今日開始。",
 			"陳智思表示，指林鄭月娥不想面對群眾的說法並不正確，「我們絕對想面對群眾，所以專登落返黎同示威者接信。」他解釋，林鄭月娥不在正門下車，是為了安全緣故。",
 			"指林鄭月娥不想面對群眾", "陈智思", "林鄭月娥不在正門下車", "陈智思", ""},
+		{"at a comma", "俄罗斯总统普京17日与到访的伊朗总统佩泽希齐扬举行会谈。",
+			"佩泽希齐扬表示，条约的签署将开启伊俄关系新篇章，他还强调，伊俄两国合作可以对抗美西方国家的制裁。",
+			"条约的签署", "佩泽希齐扬", "伊俄两国合作", "佩泽希齐扬", ""},
+		{"the next statement's setting", "习近平总书记作出一系列重要部署。",
+			"在天津，他指出，要科技创新和产业创新一起抓；在湖南，他指出，要做大做强先进制造业；在重庆，他要求，积极推进成渝地区双城经济圈建设。",
+			"要做大做强先进制造业", "习近平", "积极推进成渝地区", "习近平", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.lead, tc.para)
@@ -4764,7 +4770,7 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 			if first == nil || next == nil {
 				t.Fatalf("want statements %q… and %q… among %+v", tc.first, tc.next, d.Quotes)
 			}
-			if strings.Contains(first.Text, tc.next) {
+			if strings.Contains(first.Text, tc.next) || strings.HasSuffix(first.Text, "在重庆") {
 				t.Errorf("the first statement runs into the next one: %q", first.Text)
 			}
 			if tc.firstBy != "" && first.Speaker != tc.firstBy {
@@ -4779,6 +4785,27 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestQuotationAfterPronounStaysInside: 他 or 她 and a reporting verb
+// before a quotation (他指出，“…”) do not end the words before them: the
+// quotation keeps the speaker of the words it stands inside
+// (xwlb-20240627-9098).
+func TestQuotationAfterPronounStaysInside(t *testing.T) {
+	d := extractText(t, "新闻", "加大改革创新力度 全面推进农业现代化",
+		"习近平总书记多次强调农业科技的重要性，他指出，“农业现代化，关键是农业科技现代化。要加强农业与科技融合，加强农业科技创新”；“要以农业关键核心技术攻关为引领，聚焦底盘技术、核心种源、关键农机装备等领域”。")
+	found := false
+	for _, q := range d.Quotes {
+		if q.Kind == fangtan.QuoteDirect && strings.HasPrefix(q.Text, "要以农业关键核心技术") {
+			found = true
+			if q.Speaker != "习近平" {
+				t.Errorf("the quotation is %q's, want 习近平's", q.Speaker)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no quotation 要以农业关键核心技术… among %+v", d.Quotes)
 	}
 }
 
