@@ -55,6 +55,19 @@ func speechVerbEndingAt(rs []rune, end int) int {
 	return 0
 }
 
+// speechVerbAfterNameEndingAt is speechVerbEndingAt, and 说 after 就
+// where a person the article knows stands right before it (何君堯就說：):
+// then 就 is the adverb, not part of 也就是说.
+func (p *people) speechVerbAfterNameEndingAt(rs []rune, end int) int {
+	if v := speechVerbEndingAt(rs, end); v > 0 {
+		return v
+	}
+	if end >= 3 && rs[end-1] == '说' && rs[end-2] == '就' && p.knownNameEndingAt(rs, end-2) >= 0 {
+		return 1
+	}
+	return 0
+}
+
 // weakSpeechVerbs (weakspeechverbs.txt) name whose view a sentence
 // gives, and vouch for no short quotation.
 var weakSpeechVerbs = mustList("weakspeechverbs.txt")
@@ -1848,7 +1861,7 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 	for j > 0 && strings.ContainsRune(":,， ", rs[j-1]) {
 		j--
 	}
-	if v := speechVerbEndingAt(rs, j); v > 0 {
+	if v := p.speechVerbAfterNameEndingAt(rs, j); v > 0 {
 		cs := clauseStart(rs, j-v)
 		if name, title = p.speakerOfClause(t, cs, j-v); name != "" {
 			// 提出“四个革命、一个合作”: what follows 提出 is often a slogan, so

@@ -4788,6 +4788,26 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 	}
 }
 
+// TestJiuBeforeSaid: 說 after 就 right after a person the article knows
+// is that person speaking (何君堯就說：「…」, hkcnews-4503), not 也就是说;
+// the quotation had gone to the speaker of the next sentence.
+func TestJiuBeforeSaid(t *testing.T) {
+	d := extractText(t, "新闻", "立法會議員何君堯及黃國健今日出席活動。",
+		"被問到支持六四議案，會否擔心被中聯辦追究時，何君堯就說：「由良心出發，不需要擔心被誰追究。」坐在何君堯旁邊的黃國健表示，當時看到何君堯投贊成票。")
+	found := false
+	for _, q := range d.Quotes {
+		if q.Kind == fangtan.QuoteDirect && strings.HasPrefix(q.Text, "由良心出發") {
+			found = true
+			if q.Speaker != "何君尧" {
+				t.Errorf("the quotation is %q's, want 何君尧's", q.Speaker)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no quotation 由良心出發… among %+v", d.Quotes)
+	}
+}
+
 // TestQuotationAfterPronounStaysInside: 他 or 她 and a reporting verb
 // before a quotation (他指出，“…”) do not end the words before them: the
 // quotation keeps the speaker of the words it stands inside
