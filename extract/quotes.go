@@ -56,16 +56,22 @@ func speechVerbEndingAt(rs []rune, end int) int {
 }
 
 // speechVerbAfterNameEndingAt is speechVerbEndingAt, and 说 after 就
-// where a person the article knows stands right before it (何君堯就說：):
-// then 就 is the adverb, not part of 也就是说.
+// where a person the article knows stands right before it (何君堯就說：,
+// 梁振英就說，): then 就 is the adverb, not part of 也就是说.
 func (p *people) speechVerbAfterNameEndingAt(rs []rune, end int) int {
 	if v := speechVerbEndingAt(rs, end); v > 0 {
 		return v
 	}
-	if end >= 3 && rs[end-1] == '说' && rs[end-2] == '就' && p.knownNameEndingAt(rs, end-2) >= 0 {
+	if p.saidAfterJiu(rs, end) {
 		return 1
 	}
 	return 0
+}
+
+// saidAfterJiu reports whether 就说 ends at end right after a person the
+// article knows (何君堯就說).
+func (p *people) saidAfterJiu(rs []rune, end int) bool {
+	return end >= 3 && rs[end-1] == '说' && rs[end-2] == '就' && p.knownNameEndingAt(rs, end-2) >= 0
 }
 
 // weakSpeechVerbs (weakspeechverbs.txt) name whose view a sentence
@@ -3276,6 +3282,9 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			}
 			comma := strings.ContainsRune(",，:：", rs[c])
 			v := reportVerbEndingAt(rs, c)
+			if v == 0 && comma && p.saidAfterJiu(rs, c) {
+				v = 1 // 梁振英就說，
+			}
 			if v == 0 || (!comma && !bareReportVerbs[string(rs[c-v:c])]) {
 				continue
 			}

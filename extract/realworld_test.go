@@ -4789,8 +4789,9 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 }
 
 // TestJiuBeforeSaid: 說 after 就 right after a person the article knows
-// is that person speaking (何君堯就說：「…」, hkcnews-4503), not 也就是说;
-// the quotation had gone to the speaker of the next sentence.
+// is that person speaking, not 也就是说: 何君堯就說：「…」 (hkcnews-4503),
+// whose quotation had gone to the speaker of the next sentence, and
+// 周永新就說， (hkcnews-4535), whose words were nobody's.
 func TestJiuBeforeSaid(t *testing.T) {
 	d := extractText(t, "新闻", "立法會議員何君堯及黃國健今日出席活動。",
 		"被問到支持六四議案，會否擔心被中聯辦追究時，何君堯就說：「由良心出發，不需要擔心被誰追究。」坐在何君堯旁邊的黃國健表示，當時看到何君堯投贊成票。")
@@ -4805,6 +4806,18 @@ func TestJiuBeforeSaid(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no quotation 由良心出發… among %+v", d.Quotes)
+	}
+	// Reported words after 就說 too (after hkcnews-4535's 周永新就說，).
+	d = extractText(t, "新闻", "勞工及福利局局長羅致光今日出席論壇。",
+		"是否反映長者和一二人家庭福利不足？羅致光就說，堅尼系數只看現金收入，即使有長者生活津貼，每月都只有幾千元，實際上都仍然是低收入。")
+	found = false
+	for _, q := range d.Quotes {
+		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "堅尼系數只看現金收入") && q.Speaker == "罗致光" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no reported words 堅尼系數只看現金收入… of 罗致光's among %+v", d.Quotes)
 	}
 }
 
