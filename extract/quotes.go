@@ -55,21 +55,10 @@ func speechVerbEndingAt(rs []rune, end int) int {
 	return 0
 }
 
-// speechVerbAfterNameEndingAt is speechVerbEndingAt, and 说 after 就
-// where a person the article knows stands right before it (何君堯就說：,
-// 梁振英就說，): then 就 is the adverb, not part of 也就是说.
-func (p *people) speechVerbAfterNameEndingAt(rs []rune, end int) int {
-	if v := speechVerbEndingAt(rs, end); v > 0 {
-		return v
-	}
-	if p.saidAfterJiu(rs, end) {
-		return 1
-	}
-	return 0
-}
-
 // saidAfterJiu reports whether 就说 ends at end right after a person the
-// article knows (何君堯就說).
+// article knows (何君堯就說：, 梁振英就說，): then 就 is the adverb, and 说
+// the speech verb that speechVerbEndingAt and reportVerbEndingAt leave
+// out after 就 (也就是说).
 func (p *people) saidAfterJiu(rs []rune, end int) bool {
 	return end >= 3 && rs[end-1] == '说' && rs[end-2] == '就' && p.knownNameEndingAt(rs, end-2) >= 0
 }
@@ -1867,7 +1856,11 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 	for j > 0 && strings.ContainsRune(":,， ", rs[j-1]) {
 		j--
 	}
-	if v := p.speechVerbAfterNameEndingAt(rs, j); v > 0 {
+	v := speechVerbEndingAt(rs, j)
+	if v == 0 && p.saidAfterJiu(rs, j) {
+		v = 1
+	}
+	if v > 0 {
 		cs := clauseStart(rs, j-v)
 		if name, title = p.speakerOfClause(t, cs, j-v); name != "" {
 			// 提出“四个革命、一个合作”: what follows 提出 is often a slogan, so
