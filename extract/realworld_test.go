@@ -4755,18 +4755,7 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.lead, tc.para)
-			var first, next *fangtan.Quote
-			for i, q := range d.Quotes {
-				if q.Kind != fangtan.QuoteReported {
-					continue
-				}
-				if strings.HasPrefix(q.Text, tc.first) {
-					first = &d.Quotes[i]
-				}
-				if strings.HasPrefix(q.Text, tc.next) {
-					next = &d.Quotes[i]
-				}
-			}
+			first, next := reportedStarting(d, tc.first), reportedStarting(d, tc.next)
 			if first == nil || next == nil {
 				t.Fatalf("want statements %q… and %q… among %+v", tc.first, tc.next, d.Quotes)
 			}
@@ -4862,6 +4851,18 @@ func TestQuotationAfterColonIsSaid(t *testing.T) {
 	}
 }
 
+// reportedStarting is d's last reported statement whose text starts with
+// prefix, or nil.
+func reportedStarting(d fangtan.Document, prefix string) *fangtan.Quote {
+	var found *fangtan.Quote
+	for i, q := range d.Quotes {
+		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, prefix) {
+			found = &d.Quotes[i]
+		}
+	}
+	return found
+}
+
 // TestReportedEndsWhereAnotherSpeaks: reported words end at the comma
 // after which another person the article knows says something in turn,
 // and that person's words are theirs (hkcnews-9403, hkcnews-4169,
@@ -4889,17 +4890,10 @@ func TestReportedEndsWhereAnotherSpeaks(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := extractText(t, "新闻", tc.lead, tc.para)
-			var first, next *fangtan.Quote
-			for i, q := range d.Quotes {
-				if q.Kind != fangtan.QuoteReported {
-					continue
-				}
-				if strings.HasPrefix(q.Text, tc.first) {
-					first = &d.Quotes[i]
-				}
-				if tc.next != "" && strings.HasPrefix(q.Text, tc.next) {
-					next = &d.Quotes[i]
-				}
+			first := reportedStarting(d, tc.first)
+			var next *fangtan.Quote
+			if tc.next != "" {
+				next = reportedStarting(d, tc.next)
 			}
 			if first == nil || first.Speaker != tc.firstBy {
 				t.Fatalf("no reported words %q… of %s among %+v", tc.first, tc.firstBy, d.Quotes)
