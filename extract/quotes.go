@@ -2923,6 +2923,9 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 				weak = name != ""
 			}
 			reported := name != "" && !weak
+			if t.bodyNameQuoted(q) {
+				continue // 宣佈成立「大灣區院士聯盟」: a body's name, no words said
+			}
 			// A quotation introduced by a speech verb (某某说:“…”) is speech even
 			// when short, unless it is a list of catchwords (“…、…”). Inside a
 			// sentence reporting what someone said, a phrase of two words or
@@ -4896,21 +4899,42 @@ func (t *tagged) oneWord(start, end int) bool {
 // so shortSpeech asks only of “”. False where the text was not cut or
 // the span cuts a word.
 func (t *tagged) nounPhrase(start, end int) bool {
-	if t.byStart == nil {
-		return false
+	last, ok := t.verblessWords(start, end)
+	return ok && (last == "an" || last == "vn" || (tagIn(last, "n") && !isPersonTag(last)))
+}
+
+// verblessWords reports whether jieba's words of rs[start:end] hold no
+// verb, adverb, pronoun or particle, and the last word's tag. False where
+// the text was not cut or the span cuts a word.
+func (t *tagged) verblessWords(start, end int) (last string, ok bool) {
+	if t.byStart == nil || start >= end {
+		return "", false
 	}
-	last := ""
 	for i := start; i < end; {
 		sp, ok := t.byStart.get(i)
 		if !ok || sp.end > end {
-			return false
+			return "", false
 		}
 		if tagIn(sp.tag, "vdrupcyz") && sp.tag != "vn" {
-			return false
+			return "", false
 		}
 		last, i = sp.tag, sp.end
 	}
-	return last == "an" || last == "vn" || (tagIn(last, "n") && !isPersonTag(last))
+	return last, true
+}
+
+// bodyNameQuoted reports whether the quotation q is the name of a body:
+// jieba's words with no verb among them, ending in a body's word
+// (bodynames.txt: 「大灣區院士聯盟」, 「沙田圍綜合醫務中心」, 「緊急救災基金」).
+// Such a name is no one's words in any marks, and the rules took it for
+// a quote of whoever the sentence reports.
+func (t *tagged) bodyNameQuoted(q quoteSpan) bool {
+	body := string(t.runes[q.start:q.end])
+	if !slices.ContainsFunc(bodyNameWords, func(w string) bool { return strings.HasSuffix(body, w) }) {
+		return false
+	}
+	_, ok := t.verblessWords(q.start, q.end)
+	return ok
 }
 
 // shortSpeech tells a short quotation that is someone's words (「过分演绎咗」)

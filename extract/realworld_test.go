@@ -4810,6 +4810,28 @@ func TestJiuBeforeSaid(t *testing.T) {
 	}
 }
 
+// TestBodyNameIsNoQuote: a body's name in quotation marks is no one's
+// words (「大灣區院士聯盟」 inside 林鄭月娥's statement, hkcnews-14346), and a
+// name before 组织 names a body, not the speaker (伊合组织秘书长塔哈表示,
+// xwlb-20250308-12671, had given 伊合 the words).
+func TestBodyNameIsNoQuote(t *testing.T) {
+	d := extractText(t, "新闻", "行政長官林鄭月娥今日出席活動。",
+		"她指，香港是大灣區內院士密度最高的地區，中央亦同意在港成立「大灣區院士聯盟」，加強大灣區各城市的院士交流合作。")
+	for _, q := range d.Quotes {
+		if q.Kind == fangtan.QuoteDirect && q.Text == "大灣區院士聯盟" {
+			t.Errorf("a body's name read as %q's words", q.Speaker)
+		}
+	}
+	if reportedStarting(d, "香港是大灣區內院士密度最高") == nil {
+		t.Errorf("the statement around the name is lost: %+v", d.Quotes)
+	}
+	d = extractText(t, "国际", "伊斯兰合作组织召开特别会议。",
+		"伊合组织秘书长塔哈表示，支持日前阿拉伯国家紧急峰会通过的加沙地带重建计划。")
+	if q := reportedStarting(d, "支持日前阿拉伯国家"); q == nil || q.Speaker != "塔哈" {
+		t.Errorf("the statement is not 塔哈's: %+v", d.Quotes)
+	}
+}
+
 // TestQuotationAfterPronounStaysInside: 他 or 她 and a reporting verb
 // before a quotation (他指出，“…”) do not end the words before them: the
 // quotation keeps the speaker of the words it stands inside
