@@ -4784,28 +4784,13 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 func TestJiuBeforeSaid(t *testing.T) {
 	d := extractText(t, "新闻", "立法會議員何君堯及黃國健今日出席活動。",
 		"被問到支持六四議案，會否擔心被中聯辦追究時，何君堯就說：「由良心出發，不需要擔心被誰追究。」坐在何君堯旁邊的黃國健表示，當時看到何君堯投贊成票。")
-	found := false
-	for _, q := range d.Quotes {
-		if q.Kind == fangtan.QuoteDirect && strings.HasPrefix(q.Text, "由良心出發") {
-			found = true
-			if q.Speaker != "何君尧" {
-				t.Errorf("the quotation is %q's, want 何君尧's", q.Speaker)
-			}
-		}
-	}
-	if !found {
-		t.Errorf("no quotation 由良心出發… among %+v", d.Quotes)
+	if q := quoteStarting(d, fangtan.QuoteDirect, "由良心出發"); q == nil || q.Speaker != "何君尧" {
+		t.Errorf("no quotation 由良心出發… of 何君尧's among %+v", d.Quotes)
 	}
 	// Reported words after 就說 too (after hkcnews-4535's 周永新就說，).
 	d = extractText(t, "新闻", "勞工及福利局局長羅致光今日出席論壇。",
 		"是否反映長者和一二人家庭福利不足？羅致光就說，堅尼系數只看現金收入，即使有長者生活津貼，每月都只有幾千元，實際上都仍然是低收入。")
-	found = false
-	for _, q := range d.Quotes {
-		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, "堅尼系數只看現金收入") && q.Speaker == "罗致光" {
-			found = true
-		}
-	}
-	if !found {
+	if q := reportedStarting(d, "堅尼系數只看現金收入"); q == nil || q.Speaker != "罗致光" {
 		t.Errorf("no reported words 堅尼系數只看現金收入… of 罗致光's among %+v", d.Quotes)
 	}
 }
@@ -4839,17 +4824,8 @@ func TestBodyNameIsNoQuote(t *testing.T) {
 func TestQuotationAfterPronounStaysInside(t *testing.T) {
 	d := extractText(t, "新闻", "加大改革创新力度 全面推进农业现代化",
 		"习近平总书记多次强调农业科技的重要性，他指出，“农业现代化，关键是农业科技现代化。要加强农业与科技融合，加强农业科技创新”；“要以农业关键核心技术攻关为引领，聚焦底盘技术、核心种源、关键农机装备等领域”。")
-	found := false
-	for _, q := range d.Quotes {
-		if q.Kind == fangtan.QuoteDirect && strings.HasPrefix(q.Text, "要以农业关键核心技术") {
-			found = true
-			if q.Speaker != "习近平" {
-				t.Errorf("the quotation is %q's, want 习近平's", q.Speaker)
-			}
-		}
-	}
-	if !found {
-		t.Errorf("no quotation 要以农业关键核心技术… among %+v", d.Quotes)
+	if q := quoteStarting(d, fangtan.QuoteDirect, "要以农业关键核心技术"); q == nil || q.Speaker != "习近平" {
+		t.Errorf("no quotation 要以农业关键核心技术… of 习近平's among %+v", d.Quotes)
 	}
 }
 
@@ -4876,9 +4852,15 @@ func TestQuotationAfterColonIsSaid(t *testing.T) {
 // reportedStarting is d's last reported statement whose text starts with
 // prefix, or nil.
 func reportedStarting(d fangtan.Document, prefix string) *fangtan.Quote {
+	return quoteStarting(d, fangtan.QuoteReported, prefix)
+}
+
+// quoteStarting is d's last quote of kind whose text starts with prefix,
+// or nil.
+func quoteStarting(d fangtan.Document, kind fangtan.QuoteKind, prefix string) *fangtan.Quote {
 	var found *fangtan.Quote
 	for i, q := range d.Quotes {
-		if q.Kind == fangtan.QuoteReported && strings.HasPrefix(q.Text, prefix) {
+		if q.Kind == kind && strings.HasPrefix(q.Text, prefix) {
 			found = &d.Quotes[i]
 		}
 	}
