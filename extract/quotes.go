@@ -3671,8 +3671,8 @@ func pronounReportsAt(rs []rune, k, end int) bool {
 // leadInsBefore is where reported words that start at body end when the
 // clause after the comma at i reports anew: at i, or before the clauses
 // that lead into it (…；在重庆，他要求，: 在重庆 is the next statement's
-// setting), lead-ins or a place after 在, back to a quotation closed with
-// a full stop (「…。」不過，他表示，).
+// setting), lead-ins, a place after 在 or a time (timeClause), back to a
+// quotation closed with a full stop (「…。」不過，他表示，).
 func leadInsBefore(rs []rune, body, i int) int {
 	for {
 		cs := clauseStart(rs, i)
@@ -3680,7 +3680,7 @@ func leadInsBefore(rs []rune, body, i int) int {
 		if cs <= body+1 || !strings.ContainsRune(",，;；", rs[cs-1]) && !closed {
 			return i
 		}
-		if skipLeadIn(rs, cs, i) != i && !(rs[cs] == '在' && i-cs <= 6) {
+		if skipLeadIn(rs, cs, i) != i && !(rs[cs] == '在' && i-cs <= 6) && !timeClause(rs, cs, i) {
 			return i
 		}
 		if closed {
@@ -3688,6 +3688,12 @@ func leadInsBefore(rs []rune, body, i int) int {
 		}
 		i = cs - 1
 	}
+}
+
+// timeClause reports whether rs[cs:end] says when, ending in 时 or 后
+// (他之后接受盘问时，再问到…时，他再指出).
+func timeClause(rs []rune, cs, end int) bool {
+	return end-cs >= 2 && strings.ContainsRune("时后", rs[end-1])
 }
 
 // reportsAnother reports whether the clause at rs[k:] ends, within 16

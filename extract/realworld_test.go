@@ -4749,6 +4749,9 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 		{"at a comma", "俄罗斯总统普京17日与到访的伊朗总统佩泽希齐扬举行会谈。",
 			"佩泽希齐扬表示，条约的签署将开启伊俄关系新篇章，他还强调，伊俄两国合作可以对抗美西方国家的制裁。",
 			"条约的签署", "佩泽希齐扬", "伊俄两国合作", "佩泽希齐扬", ""},
+		{"a time before the pronoun", "結構專家Mike Glover今日在調查委員會作供。",
+			"Mike Glover認為剪鋼筋只是個別問題，「工人一般都是想做得好，不會每日一起床的目標就要想剪十枝鋼筋。」他之後接受盤問時，再問到對於開鑿檢驗詳細結果的意見時，他再指出，現時開鑿測試樣本已經足夠。",
+			"剪鋼筋只是個別問題", "Mike Glover", "現時開鑿測試樣本已經足夠", "Mike Glover", ""},
 		{"the next statement's setting", "习近平总书记作出一系列重要部署。",
 			"在天津，他指出，要科技创新和产业创新一起抓；在湖南，他指出，要做大做强先进制造业；在重庆，他要求，积极推进成渝地区双城经济圈建设。",
 			"要做大做强先进制造业", "习近平", "积极推进成渝地区", "习近平", ""},
@@ -4759,7 +4762,7 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 			if first == nil || next == nil {
 				t.Fatalf("want statements %q… and %q… among %+v", tc.first, tc.next, d.Quotes)
 			}
-			if strings.Contains(first.Text, tc.next) || strings.HasSuffix(first.Text, "在重庆") {
+			if strings.Contains(first.Text, tc.next) || strings.HasSuffix(first.Text, "在重庆") || strings.Contains(first.Text, "盤問時") {
 				t.Errorf("the first statement runs into the next one: %q", first.Text)
 			}
 			if tc.firstBy != "" && first.Speaker != tc.firstBy {
