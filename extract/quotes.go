@@ -3690,10 +3690,14 @@ func leadInsBefore(rs []rune, body, i int) int {
 	}
 }
 
-// timeClause reports whether rs[cs:end] says when, ending in 时 or 后
-// (他之后接受盘问时，再问到…时，他再指出).
+// timeClauseEnds end a clause that says when (盘问时, 会见后): what
+// follows happens then, and is said by the clause after it.
+const timeClauseEnds = "时后"
+
+// timeClause reports whether rs[cs:end] says when, ending in one of
+// timeClauseEnds (他之后接受盘问时，再问到…时，他再指出).
 func timeClause(rs []rune, cs, end int) bool {
-	return end-cs >= 2 && strings.ContainsRune("时后", rs[end-1])
+	return end-cs >= 2 && strings.ContainsRune(timeClauseEnds, rs[end-1])
 }
 
 // reportsAnother reports whether the clause at rs[k:] ends, within 16
@@ -3724,7 +3728,7 @@ var (
 // (在听取汇报时强调，) makes the verb the speaker's own, and so does a verb
 // of saying (根据吴文远称，).
 func reportIsObject(clause []rune, verb string) bool {
-	if !reportNouns[verb] || len(clause) == 0 || strings.ContainsRune("时后", clause[len(clause)-1]) {
+	if !reportNouns[verb] || len(clause) == 0 || strings.ContainsRune(timeClauseEnds, clause[len(clause)-1]) {
 		return false
 	}
 	text := string(clause)
