@@ -3224,6 +3224,13 @@ func reportVerbEndingAt(rs []rune, end int) int {
 	return n
 }
 
+// reportAfterRen reports whether 说, 指 or 称 ends at end after 人, where
+// reportVerbEndingAt finds no verb (人称) but a name that ends in 人 may
+// report (李卓人指，).
+func reportAfterRen(rs []rune, end int) bool {
+	return end >= 3 && rs[end-2] == '人' && strings.ContainsRune("说指称", rs[end-1])
+}
+
 // taggedAsName reports whether jieba cut name as one word, tagged a
 // person's or unknown (姚松炎/x), in a tagged paragraph of tags, and it is
 // no place or country there.
@@ -3280,6 +3287,10 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			v := reportVerbEndingAt(rs, c)
 			if v == 0 && comma && p.saidAfterJiu(rs, c) {
 				v = 1 // 梁振英就說，
+			}
+			ren := v == 0 && comma && reportAfterRen(rs, c)
+			if ren {
+				v = 1 // 李卓人指，, if the speaker's name ends in its 人
 			}
 			if v == 0 || (!comma && !bareReportVerbs[string(rs[c-v:c])]) {
 				continue
@@ -3363,6 +3374,17 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			}
 			if name == "" {
 				continue // 会议指出, 中方表示: not a person
+			}
+			if ren {
+				// The speaker's name ends in the verb's 人 (李卓人指，), though
+				// the name rules may have read 人称 as the verb (吳睿人稱，),
+				// not a noun's (他的家人說，, 林鄭月娥等人指，).
+				switch clause := string(rs[cs : c-v]); {
+				case strings.HasSuffix(clause, name+"人"):
+					name += "人"
+				case !strings.HasSuffix(clause, name):
+					continue
+				}
 			}
 			// A pronoun's guess is as good as a name where the paragraph
 			// names nobody else before it (金正恩…習近平…。他表示 is not).

@@ -4798,6 +4798,34 @@ func TestJiuBeforeSaid(t *testing.T) {
 	}
 }
 
+// TestNameEndingInRenReports: a name that ends in 人 reports with 指, 說
+// or 稱 after it (李卓人指，, hkcnews-16750, had no speaker at all; 吳睿人稱，
+// where the name rules read 人稱 as the verb, hkcnews-16641), while a
+// noun's 人 before them gives the person before it no words (梁頌恒及游蕙禎
+// 兩人指，, hkcnews-12070; 林鄭月娥等人指，, hkcnews-17413).
+func TestNameEndingInRenReports(t *testing.T) {
+	for _, c := range []struct {
+		name, title, text, words, speaker string
+	}{
+		{"指", "泛民鞠躬道歉", "李卓人指，今次選舉是他從政以來最難的選戰，「有鋪天蓋地嘅負面抹黑，但最重要係爭取選民支持。」", "今次選舉是他從政以來", "李卓人"},
+		{"說", "職工盟記者會", "「個餅越做越大，打工仔都仲係得餅碎。」李卓人說，堅尼系數創新高，政府責無旁貸，打工仔工資卻未有明顯增長。", "堅尼系數創新高", "李卓人"},
+		{"稱 after 人稱 read as the verb", "台學者：保衛民主第一步就是要醒覺", "副研究員吳睿人稱，銳實力「絕大部分是透過在地協力者」進行，中國網軍的攻擊是最大危機。他說，保衛民主最重要的第一步，就是要覺醒。", "銳實力", "吴睿人"},
+		{"兩人", "梁游案裁決", "梁頌恒及游蕙禎兩人指，他們並無衝擊保安人員，「我們只是想進入會議室。」", "他們並無衝擊", ""},
+		{"等人", "律政司司長鄭若驊回應", "鄭若驊稱：「我們沒其他補充。」被問到特首林鄭月娥等人指她樂意回應，鄭若驊稱，從專業法律角度，可以說的已跟公眾說了。", "她樂意回應", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := extractText(t, c.title, c.text)
+			q := reportedStarting(d, c.words)
+			switch {
+			case c.speaker == "" && q != nil && q.Speaker != "":
+				t.Errorf("%s… given to %s: %+v", c.words, q.Speaker, d.Quotes)
+			case c.speaker != "" && (q == nil || q.Speaker != c.speaker):
+				t.Errorf("no reported words %s… of %s's among %+v", c.words, c.speaker, d.Quotes)
+			}
+		})
+	}
+}
+
 // TestBodyNameIsNoQuote: a body's name in quotation marks is no one's
 // words (「大灣區院士聯盟」 inside 林鄭月娥's statement, hkcnews-14346), and a
 // name before 组织 names a body, not the speaker (伊合组织秘书长塔哈表示,
