@@ -46,7 +46,7 @@ func speechVerbEndingAt(rs []rune, end int) int {
 		if len(v) <= end && equalRunes(rs[end-len(v):end], v) {
 			// 小说, 传说, 据说, 听说, 可以说, 也就是说, 顾问, 疑问, 访问:
 			// not someone speaking.
-			if len(v) == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游顾疑访慰询审拷", rs[end-2]) {
+			if len(v) == 1 && end >= 2 && strings.ContainsRune(speechWordRunes, rs[end-2]) {
 				return 0
 			}
 			return len(v)
@@ -78,6 +78,15 @@ func weakSpeechVerbEndingAt(rs []rune, end int) int {
 	}
 	return 0
 }
+
+// Runes that make a word with a verb of one rune after them that is no one
+// speaking (小说, 据说, 也就是说, 顾问, 疑问; 人称, 号称, 声称, 简称):
+// speechVerbEndingAt and reportVerbEndingAt find no verb there, but a name
+// may end in one (nameRuneVerbAt).
+const (
+	speechWordRunes = "小传据听就是来再学解演游顾疑访慰询审拷"
+	reportWordRunes = "小传据听就是来再学解演游人号声堪俗简自"
+)
 
 // The punctuation the quotation and speech rules cut text at.
 const (
@@ -1860,6 +1869,15 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 	if v == 0 && p.saidAfterJiu(rs, j) {
 		v = 1
 	}
+	if v == 0 && nameRuneVerbAt(rs, j, speechWordRunes) {
+		// 施德來說：, if the speaker's name ends in its 来.
+		cs := clauseStart(rs, j-1)
+		if name, title = p.speakerOfClause(t, cs, j-1); name != "" {
+			if name = nameThrough(rs[cs:j-1], name); name != "" {
+				return name, title, true
+			}
+		}
+	}
 	if v > 0 {
 		cs := clauseStart(rs, j-v)
 		if name, title = p.speakerOfClause(t, cs, j-v); name != "" {
@@ -3218,17 +3236,33 @@ var reportVerbIndex = func() *suffixIndex {
 func reportVerbEndingAt(rs []rune, end int) int {
 	n := reportVerbIndex.endingAt(rs, end)
 	// 小说, 据说, 听说, 可以说, 也就是说, 人称, 号称, 声称: not a report.
-	if n == 1 && end >= 2 && strings.ContainsRune("小传据听就是来再学解演游人号声堪俗简自", rs[end-2]) {
+	if n == 1 && end >= 2 && strings.ContainsRune(reportWordRunes, rs[end-2]) {
 		return 0
 	}
 	return n
 }
 
-// reportAfterRen reports whether 说, 指 or 称 ends at end after 人, where
-// reportVerbEndingAt finds no verb (人称) but a name that ends in 人 may
-// report (李卓人指，).
-func reportAfterRen(rs []rune, end int) bool {
-	return end >= 3 && rs[end-2] == '人' && strings.ContainsRune("说指称", rs[end-1])
+// nameRuneVerbAt reports whether 说, 指 or 称 ends at end after one of
+// runes, where speechVerbEndingAt or reportVerbEndingAt find no verb (the
+// rune makes a word with it: 来说, 人称, 声称) but a name that ends in the
+// rune may speak (施德來說：, 李卓人指，, 翁耀聲稱，). The speaker found must
+// then be that name (nameThrough).
+func nameRuneVerbAt(rs []rune, end int, runes string) bool {
+	return end >= 3 && strings.ContainsRune(runes, rs[end-2]) && strings.ContainsRune("说指称", rs[end-1])
+}
+
+// nameThrough returns name where clause ends with it, or with it and 人,
+// which the name rules leave off a name when they read 人称 as a word
+// (吴睿 for 吳睿人稱，, 张宇 for 張宇人稱，), or "": a noun's rune (他的家人說，,
+// 梁頌恒及游蕙禎兩人指，) or a word's (金庸小說, 胡國興就說).
+func nameThrough(clause []rune, name string) string {
+	switch c := string(clause); {
+	case strings.HasSuffix(c, name):
+		return name
+	case strings.HasSuffix(c, name+"人"):
+		return name + "人"
+	}
+	return ""
 }
 
 // taggedAsName reports whether jieba cut name as one word, tagged a
@@ -3288,9 +3322,9 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if v == 0 && comma && p.saidAfterJiu(rs, c) {
 				v = 1 // 梁振英就說，
 			}
-			ren := v == 0 && comma && reportAfterRen(rs, c)
-			if ren {
-				v = 1 // 李卓人指，, if the speaker's name ends in its 人
+			nameRune := v == 0 && comma && nameRuneVerbAt(rs, c, reportWordRunes)
+			if nameRune {
+				v = 1 // 李卓人指，, 翁耀聲指，: if the speaker's name ends in the rune before it
 			}
 			if v == 0 || (!comma && !bareReportVerbs[string(rs[c-v:c])]) {
 				continue
@@ -3375,14 +3409,8 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if name == "" {
 				continue // 会议指出, 中方表示: not a person
 			}
-			if ren {
-				// The speaker's name ends in the verb's 人 (李卓人指，), though
-				// the name rules may have read 人称 as the verb (吳睿人稱，),
-				// not a noun's (他的家人說，, 林鄭月娥等人指，).
-				switch clause := string(rs[cs : c-v]); {
-				case strings.HasSuffix(clause, name+"人"):
-					name += "人"
-				case !strings.HasSuffix(clause, name):
+			if nameRune {
+				if name = nameThrough(rs[cs:c-v], name); name == "" {
 					continue
 				}
 			}

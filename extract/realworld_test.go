@@ -4798,29 +4798,37 @@ func TestJiuBeforeSaid(t *testing.T) {
 	}
 }
 
-// TestNameEndingInRenReports: a name that ends in 人 reports with 指, 說
-// or 稱 after it (李卓人指，, hkcnews-16750, had no speaker at all; 吳睿人稱，
-// where the name rules read 人稱 as the verb, hkcnews-16641), while a
-// noun's 人 before them gives the person before it no words (梁頌恒及游蕙禎
-// 兩人指，, hkcnews-12070; 林鄭月娥等人指，, hkcnews-17413).
-func TestNameEndingInRenReports(t *testing.T) {
+// TestNameEndingInAWordsRuneSpeaks: a name that ends in a rune which makes
+// a word with the verb after it (人称, 来说, 声称) speaks with that verb
+// (李卓人指，, hkcnews-16750, had no speaker at all; 施德來說：,
+// hkcnews-16166; 翁耀聲指，), also where the name rules read 人稱 as the
+// verb and the name without its 人 (吳睿人稱，, hkcnews-16641). A noun's
+// rune before the verb gives the person before it no words (梁頌恒及游蕙禎
+// 兩人指，, hkcnews-12070; 林鄭月娥等人指, hkcnews-17413), nor does a word's
+// (金庸小說，, hkcnews-5029).
+func TestNameEndingInAWordsRuneSpeaks(t *testing.T) {
 	for _, c := range []struct {
-		name, title, text, words, speaker string
+		name, title, text string
+		kind              fangtan.QuoteKind
+		words, speaker    string
 	}{
-		{"指", "泛民鞠躬道歉", "李卓人指，今次選舉是他從政以來最難的選戰，「有鋪天蓋地嘅負面抹黑，但最重要係爭取選民支持。」", "今次選舉是他從政以來", "李卓人"},
-		{"說", "職工盟記者會", "「個餅越做越大，打工仔都仲係得餅碎。」李卓人說，堅尼系數創新高，政府責無旁貸，打工仔工資卻未有明顯增長。", "堅尼系數創新高", "李卓人"},
-		{"稱 after 人稱 read as the verb", "台學者：保衛民主第一步就是要醒覺", "副研究員吳睿人稱，銳實力「絕大部分是透過在地協力者」進行，中國網軍的攻擊是最大危機。他說，保衛民主最重要的第一步，就是要覺醒。", "銳實力", "吴睿人"},
-		{"兩人", "梁游案裁決", "梁頌恒及游蕙禎兩人指，他們並無衝擊保安人員，「我們只是想進入會議室。」", "他們並無衝擊", ""},
-		{"等人", "律政司司長鄭若驊回應", "鄭若驊稱：「我們沒其他補充。」被問到特首林鄭月娥等人指她樂意回應，鄭若驊稱，從專業法律角度，可以說的已跟公眾說了。", "她樂意回應", ""},
+		{"人指", "泛民鞠躬道歉", "李卓人指，今次選舉是他從政以來最難的選戰，「有鋪天蓋地嘅負面抹黑，但最重要係爭取選民支持。」", fangtan.QuoteReported, "今次選舉是他從政以來", "李卓人"},
+		{"人說", "職工盟記者會", "「個餅越做越大，打工仔都仲係得餅碎。」李卓人說，堅尼系數創新高，政府責無旁貸，打工仔工資卻未有明顯增長。", fangtan.QuoteReported, "堅尼系數創新高", "李卓人"},
+		{"人稱 read as the verb", "台學者：保衛民主第一步就是要醒覺", "副研究員吳睿人稱，銳實力「絕大部分是透過在地協力者」進行，中國網軍的攻擊是最大危機。他說，保衛民主最重要的第一步，就是要覺醒。", fangtan.QuoteReported, "銳實力", "吴睿人"},
+		{"來說：", "民協商討替補人選", "究竟民協中委會當日做決定時可有掙扎？36歲的民協主席、黃大仙區議員施德來說：「一定有掙扎，正式開會傾了4個鐘。」\n施德來又指，民協支持者當中有唔同意見。", fangtan.QuoteDirect, "一定有掙扎", "施德来"},
+		{"聲指", "壹週刊賣盤", "《壹週刊》社長翁耀聲指，今次賣盤「冇plan B」，堅信最終能夠完成交易。", fangtan.QuoteReported, "今次賣盤", "翁耀声"},
+		{"兩人", "梁游案裁決", "梁頌恒及游蕙禎兩人指，他們並無衝擊保安人員，「我們只是想進入會議室。」", fangtan.QuoteReported, "他們並無衝擊", ""},
+		{"等人 without a comma", "律政司司長鄭若驊回應", "鄭若驊稱：「我們沒其他補充。」被問到特首林鄭月娥等人指她樂意回應，鄭若驊稱，從專業法律角度，可以說的已跟公眾說了。", fangtan.QuoteReported, "她樂意回應", ""},
+		{"小說", "歷史迷", "他對歷史產生濃厚興趣，源於金庸武俠小說。他13、14歲時，接觸到在《商報》連載的金庸小說，自此著迷。初中念高主教書院的他記得：「我哋每朝早在禮堂聽神父講完一輪先回課室。」", fangtan.QuoteReported, "自此著迷", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d := extractText(t, c.title, c.text)
-			q := reportedStarting(d, c.words)
+			d := extractText(t, c.title, strings.Split(c.text, "\n")...)
+			q := quoteStarting(d, c.kind, c.words)
 			switch {
 			case c.speaker == "" && q != nil && q.Speaker != "":
 				t.Errorf("%s… given to %s: %+v", c.words, q.Speaker, d.Quotes)
 			case c.speaker != "" && (q == nil || q.Speaker != c.speaker):
-				t.Errorf("no reported words %s… of %s's among %+v", c.words, c.speaker, d.Quotes)
+				t.Errorf("no words %s… of %s's among %+v", c.words, c.speaker, d.Quotes)
 			}
 		})
 	}
