@@ -46,7 +46,7 @@ func speechVerbEndingAt(rs []rune, end int) int {
 		if len(v) <= end && equalRunes(rs[end-len(v):end], v) {
 			// 小说, 传说, 据说, 听说, 可以说, 也就是说, 顾问, 疑问, 访问:
 			// not someone speaking.
-			if len(v) == 1 && end >= 2 && strings.ContainsRune(speechWordRunes, rs[end-2]) {
+			if len(v) == 1 && end >= 2 && wordRuneBefore(rs, end, speechWordRunes) {
 				return 0
 			}
 			return len(v)
@@ -86,7 +86,17 @@ func weakSpeechVerbEndingAt(rs []rune, end int) int {
 const (
 	speechWordRunes = "小传据听就是来再学解演游顾疑访慰询审拷"
 	reportWordRunes = "小传据听就是来再学解演游人号声堪俗简自"
+	// These make a word with 说 alone (也就是说, 再说, 对他来说): 就指,
+	// 再稱, 後來指 and 再問 report.
+	sayWordRunes = "就再来"
 )
+
+// wordRuneBefore reports whether the verb of one rune that ends at end
+// follows one of runes that makes a word with it.
+func wordRuneBefore(rs []rune, end int, runes string) bool {
+	r := rs[end-2]
+	return strings.ContainsRune(runes, r) && (rs[end-1] == '说' || !strings.ContainsRune(sayWordRunes, r))
+}
 
 // The punctuation the quotation and speech rules cut text at.
 const (
@@ -1903,7 +1913,10 @@ func (p *people) attribute(t *tagged, q quoteSpan) (name, title string, introduc
 		for e < len(rs) && e-k < maxClause && !strings.ContainsRune(clauseBreaks+sentenceEnds+"“「\"", rs[e]) {
 			e++
 		}
-		if v := speechVerbEndingAt(rs, e); v > 0 && e-v > k {
+		if v := speechVerbEndingAt(rs, e); v > 0 && e-v > k && rs[e-1] != '问' {
+			// Not “…”姚本成再問，: who asks after a quotation asks the
+			// next question, after an answer (hkcnews-10626) or another's
+			// question (「…呢？」范國威今天在會上反問：).
 			if name, title = p.speakerOfClause(t, k, e-v); name != "" {
 				return name, title, true
 			}
@@ -3236,7 +3249,7 @@ var reportVerbIndex = func() *suffixIndex {
 func reportVerbEndingAt(rs []rune, end int) int {
 	n := reportVerbIndex.endingAt(rs, end)
 	// 小说, 据说, 听说, 可以说, 也就是说, 人称, 号称, 声称: not a report.
-	if n == 1 && end >= 2 && strings.ContainsRune(reportWordRunes, rs[end-2]) {
+	if n == 1 && end >= 2 && wordRuneBefore(rs, end, reportWordRunes) {
 		return 0
 	}
 	return n

@@ -4834,6 +4834,47 @@ func TestNameEndingInAWordsRuneSpeaks(t *testing.T) {
 	}
 }
 
+// TestPointAndCallAfterJiuOrZai: 就 and 再 make a word with 说 alone (也就是说,
+// 再说), so 就指, 就稱, 再指 and 再稱 report (袁國強今日就指，, hkcnews-5683,
+// had only the clause after 希望; 她再稱，, hkcnews-14341, nothing), while
+// 再說， opening a sentence is still nobody's.
+func TestPointAndCallAfterJiuOrZai(t *testing.T) {
+	for _, c := range []struct {
+		name, text, words, speaker string
+	}{
+		{"就指", "律政司司長袁國強今日就指，高鐵一地兩檢沒有後備方案，希望明年第三季通車前通過方案。", "高鐵一地兩檢", "袁国强"},
+		{"再稱", "特首林鄭月娥表示，政府會研究。她再稱，這件事情並不簡單，需要時間。", "這件事情並不簡單", "林郑月娥"},
+		{"再說 opens a sentence", "特首林鄭月娥表示，「政府會研究。」再說，這件事情並不簡單，需要時間。", "這件事情並不簡單", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := extractText(t, "新闻", c.text)
+			q := reportedStarting(d, c.words)
+			switch {
+			case c.speaker == "" && q != nil && q.Speaker != "":
+				t.Errorf("%s… given to %s: %+v", c.words, q.Speaker, d.Quotes)
+			case c.speaker != "" && (q == nil || q.Speaker != c.speaker):
+				t.Errorf("no reported words %s… of %s's among %+v", c.words, c.speaker, d.Quotes)
+			}
+		})
+	}
+}
+
+// TestQuestionAfterQuotationIsNotItsSpeaker: a person who asks after a
+// quotation (「…」姚本成再問，) asks the next question; the quotation was
+// an answer (莫慶榮's, given to the counsel who questioned him,
+// hkcnews-10626) or another's question (林鄭月娥's, given to 范國威, who
+// asked back, hkcnews-13532).
+func TestQuestionAfterQuotationIsNotItsSpeaker(t *testing.T) {
+	d := extractText(t, "新闻", "大律師姚本成問莫慶榮有否嘗試溝通。莫慶榮語氣變得強硬，反問：「點解要咁做？我冇做過。」姚本成再問，莫慶榮是否同意。")
+	if q := quoteStarting(d, fangtan.QuoteDirect, "點解要咁做"); q == nil || q.Speaker != "莫庆荣" {
+		t.Errorf("the answer is not 莫庆荣's: %+v", d.Quotes)
+	}
+	d = extractText(t, "新闻", "在七月初的特首答問會上，新民主同盟范國威曾問林鄭月娥會否取消單程證政策，當時林鄭月娥問范國威：「相信范議員都有『憐憫心』，怎可以不讓人家庭團聚呢？」范國威今天在會上反問：「又有誰來憐憫香港人？」")
+	if q := quoteStarting(d, fangtan.QuoteDirect, "相信范議員"); q != nil && q.Speaker == "范国威" {
+		t.Errorf("林鄭月娥's question given to 范国威: %+v", d.Quotes)
+	}
+}
+
 // TestBodyNameIsNoQuote: a body's name in quotation marks is no one's
 // words (「大灣區院士聯盟」 inside 林鄭月娥's statement, hkcnews-14346), and a
 // name before 组织 names a body, not the speaker (伊合组织秘书长塔哈表示,
