@@ -1186,6 +1186,10 @@ type personInfo struct {
 	official bool
 	subject  bool
 	speaker  bool // named as saying something, so 他说 may refer to them
+	// reports: named as the subject of reported speech in a paragraph
+	// jieba tagged, so the same name reporting in a paragraph it did not
+	// is that person (subjectOf); pronouns go by speaker alone.
+	reports  bool
 	inferred bool // known from the index's registry, not from this article
 }
 
@@ -1541,6 +1545,7 @@ func (p *people) merge(from *personInfo, into string) {
 	to.official = to.official || from.official
 	to.subject = to.subject || from.subject
 	to.speaker = to.speaker || from.speaker
+	to.reports = to.reports || from.reports
 	if to.country == "" {
 		to.country = from.country
 	}

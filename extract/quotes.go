@@ -3255,6 +3255,28 @@ func reportVerbEndingAt(rs []rune, end int) int {
 	return n
 }
 
+// reportsSomewhere reports whether the article writes name right before
+// a reporting verb, after at most a time word or an adverb (黃煒燊表示,
+// 黃煒燊今日指), somewhere: a name the rules cut short (林子 of 林子健報稱,
+// 黄智 of 黃智聰) never stands so, and would otherwise stand for the
+// whole name wherever it is written.
+func (p *people) reportsSomewhere(name string) bool {
+	text := []rune(p.text)
+	w := []rune(name)
+	for i := indexRunes(text, w, 0); i >= 0; i = indexRunes(text, w, i+1) {
+		j := i + len(w)
+		for j < len(text) && j-(i+len(w)) < 3 && strings.ContainsRune(sayingAdverbs, text[j]) {
+			j++
+		}
+		for v := j + 1; v <= min(j+4, len(text)); v++ {
+			if n := reportVerbEndingAt(text, v); n > 0 && v-n == j {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nameRuneVerbAt reports whether 说, 指 or 称 ends at end after one of
 // runes, where speechVerbEndingAt or reportVerbEndingAt find no verb (the
 // rune makes a word with it: 来说, 人称, 声称) but a name that ends in the
@@ -3386,6 +3408,7 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 				name, title = agent, p.officialPost(agent) // 被吳萼洋批評，…: 吳萼洋's words
 			}
 			named := name != ""
+			bySubject := named // not a pronoun's or the last speaker's
 			if name == "" && last >= 0 && cutBefore(rs, lastEnd, cs) && pronounAt(rs, cs, c) && out[last].Speaker != "" {
 				// 「…。」他又指，, …，他又指，: the pronoun right after the
 				// statement it ends is that statement's speaker, whoever else its
@@ -3434,9 +3457,10 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			// same name as one word, a person's or one it does not know,
 			// in another paragraph (姚松炎補充說，… in a paragraph with no
 			// post or quotation mark to tag; 姚松炎/x elsewhere).
-			if _, known := p.byName[name]; !known && t.byStart == nil {
-				// 市民朱先生表示: a form of address is a person's, if no name.
-				if !taggedAsName(tags, name) && !formOfAddress([]rune(name)) {
+			if pi, known := p.byName[name]; t.byStart == nil && (!known || pi.reports && !pi.speaker && !pi.official) {
+				// 市民朱先生表示: a form of address is a person's, if no name;
+				// a name that reported in a tagged paragraph is one too.
+				if !known && !taggedAsName(tags, name) && !formOfAddress([]rune(name)) {
 					continue
 				}
 				// …。他指: the pronouns after it find a person the
@@ -3457,6 +3481,14 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			}
 			out = append(out, fangtan.Quote{Text: text, Speaker: name, SpeakerTitle: title, Kind: fangtan.QuoteReported, Paragraph: pi})
 			last, lastEnd, lastNamed = len(out)-1, end, named
+			if bySubject && t.byStart != nil {
+				// 教授黃煒燊表示，… here makes 黃煒燊解釋，… in a later
+				// paragraph, with no post or quotation mark to tag, a
+				// person the article knows (personInfo.reports).
+				if p.speakerToNote(tags, name, title) && p.reportsSomewhere(name) {
+					p.note(name, "", false).reports = true
+				}
+			}
 			c = end - 1
 		}
 	}
@@ -3906,7 +3938,7 @@ func (p *people) subjectOf(t *tagged, start, verbStart int) (name, title string)
 				break
 			}
 			name = string(rs[i : i+n])
-			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker) && !t.bodyOrItsStart(i, i+n) {
+			if pi := p.byName[name]; pi != nil && (pi.official || pi.speaker || pi.reports) && !t.bodyOrItsStart(i, i+n) {
 				if pi.official {
 					title = pi.bestTitle()
 				}

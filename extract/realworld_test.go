@@ -4875,6 +4875,41 @@ func TestQuestionAfterQuotationIsNotItsSpeaker(t *testing.T) {
 	}
 }
 
+// TestReportedSubjectReportsAgain: a person named as the subject of
+// reported speech in a paragraph jieba tagged (教授黃煒燊表示，…「…」)
+// reports again in a later paragraph it did not tag, with no post or
+// quotation mark (黃煒燊解釋，…, hkcnews-5310, had no statement).
+func TestReportedSubjectReportsAgain(t *testing.T) {
+	d := extractText(t, "劉曉波3個器官衰竭　港醫：可能走到末路",
+		"中大內科及藥物治療學系腸胃及肝臟科教授黃煒燊表示，劉曉波出現瀰漫性血管內凝血及肝衰竭，坦言「可能已經走到末路」。",
+		"黃煒燊解釋，目前C級則屬最嚴重，最嚴重可能神智不清。")
+	if q := reportedStarting(d, "目前C級則屬最嚴重"); q == nil || q.Speaker != "黄炜燊" {
+		t.Errorf("no reported words 目前C級… of 黄炜燊's among %+v", d.Quotes)
+	}
+}
+
+// TestReportsSomewhere: a name counts as reporting where the article
+// writes it right before a reporting verb, after at most a time word or
+// an adverb; a name the rules cut short (林子 of 林子健, hkcnews-6390;
+// 黄智 of 黃智聰, hkcnews-17075) never stands so, and must not stand for
+// the whole name in later paragraphs.
+func TestReportsSomewhere(t *testing.T) {
+	p := newPeople()
+	p.text = "民主党成员林子健报称本月10日被掳走。林子健今日表示，他没有戴口罩。前总经理黄智聪供称，督察黄智超签署了清单。"
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"林子健", true},
+		{"林子", false},
+		{"黄智", false},
+	} {
+		if got := p.reportsSomewhere(c.name); got != c.want {
+			t.Errorf("reportsSomewhere(%s) = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
 // TestBodyNameIsNoQuote: a body's name in quotation marks is no one's
 // words (「大灣區院士聯盟」 inside 林鄭月娥's statement, hkcnews-14346), and a
 // name before 组织 names a body, not the speaker (伊合组织秘书长塔哈表示,
