@@ -307,6 +307,10 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	ppl.noteLatinSpeakers(tags)
 	ppl.noteGivenNames(tags)
 	doc.Quotes = ppl.quotes(paras, tags, turns, qa)
+	ppl.quoteSpeakers = map[string]bool{}
+	for _, q := range doc.Quotes {
+		ppl.quoteSpeakers[q.Speaker] = q.Speaker != ""
+	}
 	if reported := ppl.reported(paras, tags); len(reported) > 0 {
 		doc.Quotes = append(doc.Quotes, reported...)
 		sort.SliceStable(doc.Quotes, func(i, j int) bool { return doc.Quotes[i].Paragraph < doc.Quotes[j].Paragraph })

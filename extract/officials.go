@@ -1210,6 +1210,9 @@ type people struct {
 	// headlined is the person the headline says were interviewed or
 	// speak (interviewedIn), or "".
 	headlined string
+	// quoteSpeakers are the speakers the article's direct quotes were
+	// given (quotes), which reported speech reads before it.
+	quoteSpeakers map[string]bool
 	// wholeNames maps an official's name to the whole name the article
 	// writes it for (mergeSamePost): 通伦 to 通伦·西苏里, 特朗 to 特朗普.
 	// Both stay people until the quotes are read, as the text writes

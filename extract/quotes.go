@@ -3459,8 +3459,10 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			// post or quotation mark to tag; 姚松炎/x elsewhere).
 			if pi, known := p.byName[name]; t.byStart == nil && (!known || pi.reports && !pi.speaker && !pi.official) {
 				// 市民朱先生表示: a form of address is a person's, if no name;
-				// a name that reported in a tagged paragraph is one too.
-				if !known && !taggedAsName(tags, name) && !formOfAddress([]rune(name)) {
+				// a name that reported in a tagged paragraph is one too, and
+				// so is one a direct quote was given to (林子健今日表示，「…」,
+				// where jieba cuts 林子/健).
+				if !known && !taggedAsName(tags, name) && !formOfAddress([]rune(name)) && !p.quoteSpeakers[name] {
 					continue
 				}
 				// …。他指: the pronouns after it find a person the

@@ -4888,6 +4888,17 @@ func TestReportedSubjectReportsAgain(t *testing.T) {
 	}
 }
 
+// TestQuoteSpeakerReportsAgain: a person given a direct quote earlier
+// (林子健今日表示，「…」) reports again by name in a later paragraph with no
+// post or quotation mark to tag (林子健在記者會上指，…), though jieba cuts
+// the name apart (林子/健), so that no paragraph confirms it as one word.
+func TestQuoteSpeakerReportsAgain(t *testing.T) {
+	d := extractText(t, "林子健報稱被擄", "民主黨成員林子健今日表示，「我好驚。」", "林子健在記者會上指，該名男子不是自己。")
+	if q := reportedStarting(d, "該名男子不是自己"); q == nil || q.Speaker != "林子健" {
+		t.Errorf("no reported words 該名男子不是自己 of 林子健's among %+v", d.Quotes)
+	}
+}
+
 // TestReportsSomewhere: a name counts as reporting where the article
 // writes it right before a reporting verb, after at most a time word or
 // an adverb; a name the rules cut short (林子 of 林子健, hkcnews-6390;
