@@ -309,7 +309,9 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	doc.Quotes = ppl.quotes(paras, tags, turns, qa)
 	ppl.quoteSpeakers = map[string]bool{}
 	for _, q := range doc.Quotes {
-		ppl.quoteSpeakers[q.Speaker] = q.Speaker != ""
+		if q.Speaker != "" {
+			ppl.quoteSpeakers[q.Speaker] = true
+		}
 	}
 	if reported := ppl.reported(paras, tags); len(reported) > 0 {
 		doc.Quotes = append(doc.Quotes, reported...)
@@ -712,7 +714,7 @@ func (p *people) barristers(r rune) map[string]int {
 			found[n] = 2
 		}
 	}
-	rs := []rune(p.text)
+	rs := p.textRunes()
 	for k := 3; k+3 <= len(rs); k++ {
 		if string(rs[k:k+3]) != "大律师" {
 			continue
@@ -824,7 +826,7 @@ func (p *people) translitWholeName(name string) string {
 	if !allTranslit([]rune(name)) {
 		return ""
 	}
-	text := []rune(p.text)
+	text := p.textRunes()
 	whole := []rune(name)
 	for len(whole) < 8 {
 		var before rune
@@ -864,7 +866,7 @@ func (p *people) chineseOfficial(name string) bool {
 // where the article also writes it once before what it cannot join
 // (joinsNothing: 萧世和表示); 李强和王毅 twice is no such name.
 func (p *people) onlyLonger(short string) string {
-	text := []rune(p.text)
+	text := p.textRunes()
 	sr := []rune(short)
 	var next rune
 	seen := 0
@@ -898,7 +900,7 @@ var givenStops = strings.Join(mustList("givenstops.txt"), "")
 // endsNameSomewhere reports whether the article writes name, which ends
 // in a given-name stop, where that rune joins nothing after it (魏凤和表示).
 func (p *people) endsNameSomewhere(name []rune) bool {
-	text := []rune(p.text)
+	text := p.textRunes()
 	for i := 0; i+len(name) <= len(text); i++ {
 		if equalRunes(text[i:i+len(name)], name) && joinsNothing(text, i+len(name)) {
 			return true

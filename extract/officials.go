@@ -1201,6 +1201,7 @@ type people struct {
 	aliasName func(name string) bool
 	next      int
 	text      string // the whole article, folded, for counting mentions
+	runes     []rune // text as runes, made once (textRunes)
 	// asWritten holds the Latin names of people as the article writes
 	// them, by their folded form (nick: Nick).
 	asWritten map[string]string
@@ -1234,6 +1235,15 @@ func (p *people) mentions(name string) int {
 }
 
 func newPeople() *people { return &people{byName: map[string]*personInfo{}} }
+
+// textRunes is the whole article, folded, as runes: the rules that read
+// it rune by rune share one copy.
+func (p *people) textRunes() []rune {
+	if p.runes == nil {
+		p.runes = []rune(p.text)
+	}
+	return p.runes
+}
 
 func (p *people) note(name, title string, official bool) *personInfo {
 	pi := p.byName[name]
@@ -1297,7 +1307,7 @@ func (p *people) mergeRunOns(tags []*tagged, known func(name string) bool) {
 				continue
 			}
 			if texts == nil {
-				texts = []rune(p.text)
+				texts = p.textRunes()
 			}
 			// 李强 written alone more often than 李强乘; but an article
 			// with both 萨勒 and 萨勒曼, once each, names two people.
@@ -1340,7 +1350,7 @@ func (p *people) mergeSamePost(long *personInfo, rs []rune, texts *[]rune, tags 
 			continue
 		}
 		if *texts == nil {
-			*texts = []rune(p.text)
+			*texts = p.textRunes()
 		}
 		// 费利佩六世 and 通伦·西苏里 say more than 费利佩 and 通伦.
 		whole := han.IsNameJoiner(rs[k]) || regnalNumber(rs, k) == len(rs)-k
@@ -1496,7 +1506,7 @@ func (p *people) foldTruncations(found []string) {
 				continue
 			}
 			if text == nil {
-				text = []rune(p.text)
+				text = p.textRunes()
 			}
 			if standsApart(text, []rune(short), full) == 0 {
 				p.merge(pi, name)

@@ -967,7 +967,7 @@ func latinWordsBefore(s string) string {
 // is the last three runes before the brackets, or two, that start with a
 // family name (的鄺文傑（Aleck）, 同學王珏（Jade）).
 func (p *people) chineseNamesOfLatin(quotes []fangtan.Quote) {
-	text := []rune(p.text) // folded: Latin is lower case, brackets half-width
+	text := p.textRunes() // folded: Latin is lower case, brackets half-width
 	name := map[string]string{}
 	for i := range quotes {
 		w := quotes[i].Speaker
@@ -3261,7 +3261,7 @@ func reportVerbEndingAt(rs []rune, end int) int {
 // 黄智 of 黃智聰) never stands so, and would otherwise stand for the
 // whole name wherever it is written.
 func (p *people) reportsSomewhere(name string) bool {
-	text := []rune(p.text)
+	text := p.textRunes()
 	w := []rune(name)
 	for i := indexRunes(text, w, 0); i >= 0; i = indexRunes(text, w, i+1) {
 		j := i + len(w)

@@ -4822,14 +4822,7 @@ func TestNameEndingInAWordsRuneSpeaks(t *testing.T) {
 		{"小說", "歷史迷", "他對歷史產生濃厚興趣，源於金庸武俠小說。他13、14歲時，接觸到在《商報》連載的金庸小說，自此著迷。初中念高主教書院的他記得：「我哋每朝早在禮堂聽神父講完一輪先回課室。」", fangtan.QuoteReported, "自此著迷", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d := extractText(t, c.title, strings.Split(c.text, "\n")...)
-			q := quoteStarting(d, c.kind, c.words)
-			switch {
-			case c.speaker == "" && q != nil && q.Speaker != "":
-				t.Errorf("%s… given to %s: %+v", c.words, q.Speaker, d.Quotes)
-			case c.speaker != "" && (q == nil || q.Speaker != c.speaker):
-				t.Errorf("no words %s… of %s's among %+v", c.words, c.speaker, d.Quotes)
-			}
+			wantSpeaker(t, extractText(t, c.title, strings.Split(c.text, "\n")...), c.kind, c.words, c.speaker)
 		})
 	}
 }
@@ -4847,14 +4840,7 @@ func TestPointAndCallAfterJiuOrZai(t *testing.T) {
 		{"再說 opens a sentence", "特首林鄭月娥表示，「政府會研究。」再說，這件事情並不簡單，需要時間。", "這件事情並不簡單", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d := extractText(t, "新闻", c.text)
-			q := reportedStarting(d, c.words)
-			switch {
-			case c.speaker == "" && q != nil && q.Speaker != "":
-				t.Errorf("%s… given to %s: %+v", c.words, q.Speaker, d.Quotes)
-			case c.speaker != "" && (q == nil || q.Speaker != c.speaker):
-				t.Errorf("no reported words %s… of %s's among %+v", c.words, c.speaker, d.Quotes)
-			}
+			wantSpeaker(t, extractText(t, "新闻", c.text), fangtan.QuoteReported, c.words, c.speaker)
 		})
 	}
 }
@@ -4883,9 +4869,7 @@ func TestReportedSubjectReportsAgain(t *testing.T) {
 	d := extractText(t, "劉曉波3個器官衰竭　港醫：可能走到末路",
 		"中大內科及藥物治療學系腸胃及肝臟科教授黃煒燊表示，劉曉波出現瀰漫性血管內凝血及肝衰竭，坦言「可能已經走到末路」。",
 		"黃煒燊解釋，目前C級則屬最嚴重，最嚴重可能神智不清。")
-	if q := reportedStarting(d, "目前C級則屬最嚴重"); q == nil || q.Speaker != "黄炜燊" {
-		t.Errorf("no reported words 目前C級… of 黄炜燊's among %+v", d.Quotes)
-	}
+	wantSpeaker(t, d, fangtan.QuoteReported, "目前C級則屬最嚴重", "黄炜燊")
 }
 
 // TestQuoteSpeakerReportsAgain: a person given a direct quote earlier
@@ -4894,9 +4878,7 @@ func TestReportedSubjectReportsAgain(t *testing.T) {
 // the name apart (林子/健), so that no paragraph confirms it as one word.
 func TestQuoteSpeakerReportsAgain(t *testing.T) {
 	d := extractText(t, "林子健報稱被擄", "民主黨成員林子健今日表示，「我好驚。」", "林子健在記者會上指，該名男子不是自己。")
-	if q := reportedStarting(d, "該名男子不是自己"); q == nil || q.Speaker != "林子健" {
-		t.Errorf("no reported words 該名男子不是自己 of 林子健's among %+v", d.Quotes)
-	}
+	wantSpeaker(t, d, fangtan.QuoteReported, "該名男子不是自己", "林子健")
 }
 
 // TestReportsSomewhere: a name counts as reporting where the article
@@ -4979,6 +4961,19 @@ func TestQuotationAfterColonIsSaid(t *testing.T) {
 // prefix, or nil.
 func reportedStarting(d fangtan.Document, prefix string) *fangtan.Quote {
 	return quoteStarting(d, fangtan.QuoteReported, prefix)
+}
+
+// wantSpeaker checks that d's quote of kind starting with words is
+// speaker's, or, for speaker "", that no such quote has a speaker.
+func wantSpeaker(t *testing.T, d fangtan.Document, kind fangtan.QuoteKind, words, speaker string) {
+	t.Helper()
+	q := quoteStarting(d, kind, words)
+	switch {
+	case speaker == "" && q != nil && q.Speaker != "":
+		t.Errorf("%s… given to %s: %+v", words, q.Speaker, d.Quotes)
+	case speaker != "" && (q == nil || q.Speaker != speaker):
+		t.Errorf("no %s words %s… of %s's among %+v", kind, words, speaker, d.Quotes)
+	}
 }
 
 // quoteStarting is d's last quote of kind whose text starts with prefix,

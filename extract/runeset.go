@@ -100,17 +100,6 @@ func hasRunesAt(rs []rune, i int, w []rune) bool {
 // hasRunesIn reports whether w occurs in t.
 func hasRunesIn(t, w []rune) bool { return indexRunes(t, w, 0) >= 0 }
 
-// lastIndexRunes is the last index of t at or after from where w stands,
-// or -1.
-func lastIndexRunes(t, w []rune, from int) int {
-	for i := len(t) - len(w); i >= from; i-- {
-		if hasRunesAt(t, i, w) {
-			return i
-		}
-	}
-	return -1
-}
-
 // indexRunes is the first index of t at or after from where w stands, or
 // -1.
 func indexRunes(t, w []rune, from int) int {
