@@ -3725,7 +3725,7 @@ func (p *people) anotherReportsAt(t *tagged, body, end int, speaker string, inQu
 		}
 		other := string(rs[e : e+n])
 		pi := p.byName[other]
-		if other == speaker || pi == nil || pi == p.byName[speaker] || !(pi.official || pi.speaker) || rs[e+n] == '的' {
+		if other == speaker || pi == nil || pi == p.byName[speaker] || !(pi.official || pi.speaker || pi.reports) || rs[e+n] == '的' {
 			continue
 		}
 		j := e + n

@@ -4881,6 +4881,22 @@ func TestQuoteSpeakerReportsAgain(t *testing.T) {
 	wantSpeaker(t, d, fangtan.QuoteReported, "該名男子不是自己", "林子健")
 }
 
+// TestAnotherWhoReportedEndsTheWords: reported words end at the comma
+// after which another person reports in turn (法官區慶祥質疑，…，戴啟思表示，…,
+// hkcnews-2339, gave 戴啟思's words to the judge), also where that person
+// is known only from reporting speech in a tagged paragraph before
+// (personInfo.reports).
+func TestAnotherWhoReportedEndsTheWords(t *testing.T) {
+	d := extractText(t, "覆核議員資格案",
+		"較早前，代表羅冠聰的資深大律師戴啟思指出，羅冠聰在宣讀誓詞時改變中「國」讀音，並不改變了整句誓詞的語意。",
+		"對於政府一方質疑羅冠聰在宣誓前說「我絕不會效忠於殘殺人民政權」，讀出誓詞後又高呼「暴政必亡」等，故意不受誓詞約束，戴啟思表示，羅冠聰當時並無針對某一政權，而效忠與政權向人民提供保護是雙向的。",
+		"法官區慶祥質疑，一般人會否這樣理解，包括羅冠聰說法是否針對個別政權，戴啟思表示，羅冠聰並無指控哪一個政權殺人，只是「如果」（if）政權殺人而已。")
+	wantSpeaker(t, d, fangtan.QuoteReported, "羅冠聰並無指控", "戴启思")
+	if q := reportedStarting(d, "一般人會否這樣理解"); q != nil && strings.Contains(q.Text, "羅冠聰並無指控") {
+		t.Errorf("區慶祥's words run into 戴啟思's: %+v", q)
+	}
+}
+
 // TestReportsSomewhere: a name counts as reporting where the article
 // writes it right before a reporting verb, after at most a time word or
 // an adverb; a name the rules cut short (林子 of 林子健, hkcnews-6390;
