@@ -4787,15 +4787,11 @@ func TestReportedEndsAtThePronounsNextVerb(t *testing.T) {
 func TestJiuBeforeSaid(t *testing.T) {
 	d := extractText(t, "新闻", "立法會議員何君堯及黃國健今日出席活動。",
 		"被問到支持六四議案，會否擔心被中聯辦追究時，何君堯就說：「由良心出發，不需要擔心被誰追究。」坐在何君堯旁邊的黃國健表示，當時看到何君堯投贊成票。")
-	if q := quoteStarting(d, fangtan.QuoteDirect, "由良心出發"); q == nil || q.Speaker != "何君尧" {
-		t.Errorf("no quotation 由良心出發… of 何君尧's among %+v", d.Quotes)
-	}
+	wantSpeaker(t, d, fangtan.QuoteDirect, "由良心出發", "何君尧")
 	// Reported words after 就說 too (after hkcnews-4535's 周永新就說，).
 	d = extractText(t, "新闻", "勞工及福利局局長羅致光今日出席論壇。",
 		"是否反映長者和一二人家庭福利不足？羅致光就說，堅尼系數只看現金收入，即使有長者生活津貼，每月都只有幾千元，實際上都仍然是低收入。")
-	if q := reportedStarting(d, "堅尼系數只看現金收入"); q == nil || q.Speaker != "罗致光" {
-		t.Errorf("no reported words 堅尼系數只看現金收入… of 罗致光's among %+v", d.Quotes)
-	}
+	wantSpeaker(t, d, fangtan.QuoteReported, "堅尼系數只看現金收入", "罗致光")
 }
 
 // TestNameEndingInAWordsRuneSpeaks: a name that ends in a rune which makes
@@ -4852,9 +4848,7 @@ func TestPointAndCallAfterJiuOrZai(t *testing.T) {
 // asked back, hkcnews-13532).
 func TestQuestionAfterQuotationIsNotItsSpeaker(t *testing.T) {
 	d := extractText(t, "新闻", "大律師姚本成問莫慶榮有否嘗試溝通。莫慶榮語氣變得強硬，反問：「點解要咁做？我冇做過。」姚本成再問，莫慶榮是否同意。")
-	if q := quoteStarting(d, fangtan.QuoteDirect, "點解要咁做"); q == nil || q.Speaker != "莫庆荣" {
-		t.Errorf("the answer is not 莫庆荣's: %+v", d.Quotes)
-	}
+	wantSpeaker(t, d, fangtan.QuoteDirect, "點解要咁做", "莫庆荣")
 	d = extractText(t, "新闻", "在七月初的特首答問會上，新民主同盟范國威曾問林鄭月娥會否取消單程證政策，當時林鄭月娥問范國威：「相信范議員都有『憐憫心』，怎可以不讓人家庭團聚呢？」范國威今天在會上反問：「又有誰來憐憫香港人？」")
 	if q := quoteStarting(d, fangtan.QuoteDirect, "相信范議員"); q != nil && q.Speaker == "范国威" {
 		t.Errorf("林鄭月娥's question given to 范国威: %+v", d.Quotes)
@@ -4936,9 +4930,7 @@ func TestBodyNameIsNoQuote(t *testing.T) {
 	}
 	d = extractText(t, "国际", "伊斯兰合作组织召开特别会议。",
 		"伊合组织秘书长塔哈表示，支持日前阿拉伯国家紧急峰会通过的加沙地带重建计划。")
-	if q := reportedStarting(d, "支持日前阿拉伯国家"); q == nil || q.Speaker != "塔哈" {
-		t.Errorf("the statement is not 塔哈's: %+v", d.Quotes)
-	}
+	wantSpeaker(t, d, fangtan.QuoteReported, "支持日前阿拉伯国家", "塔哈")
 }
 
 // TestQuotationAfterPronounStaysInside: 他 or 她 and a reporting verb
@@ -4948,9 +4940,7 @@ func TestBodyNameIsNoQuote(t *testing.T) {
 func TestQuotationAfterPronounStaysInside(t *testing.T) {
 	d := extractText(t, "新闻", "加大改革创新力度 全面推进农业现代化",
 		"习近平总书记多次强调农业科技的重要性，他指出，“农业现代化，关键是农业科技现代化。要加强农业与科技融合，加强农业科技创新”；“要以农业关键核心技术攻关为引领，聚焦底盘技术、核心种源、关键农机装备等领域”。")
-	if q := quoteStarting(d, fangtan.QuoteDirect, "要以农业关键核心技术"); q == nil || q.Speaker != "习近平" {
-		t.Errorf("no quotation 要以农业关键核心技术… of 习近平's among %+v", d.Quotes)
-	}
+	wantSpeaker(t, d, fangtan.QuoteDirect, "要以农业关键核心技术", "习近平")
 }
 
 // TestQuotationAfterColonIsSaid: a quotation after a colon, or one that
