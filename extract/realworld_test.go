@@ -5110,3 +5110,21 @@ func TestTransliteratedNamesKeepTheirLastRune(t *testing.T) {
 		})
 	}
 }
+
+// TestNameEndingInZhiOrJun: 之 and 均 stop names (李强之前, 两人均表示),
+// and end given names too: where an article writes a name followed by
+// the same one every time, and once before what they cannot join, they
+// are the name's (徐立之's words were 徐立's, hkcnews-16811; 赵明均 was
+// listed as 赵明, hkcnews-9329). A name written so once stays short.
+func TestNameEndingInZhiOrJun(t *testing.T) {
+	d := extractText(t, "新闻", "港大前校長徐立之表示，賀建奎的研究「科學上很多地方站不住腳」。", "徐立之又指，基因之間有互動。")
+	wantSpeaker(t, d, fangtan.QuoteReported, "賀建奎的研究", "徐立之")
+	d = extractText(t, "新闻", "南韓代表團由統一部部長趙明均率領。", "趙明均表示，兩韓需要轉入工作會議階段。")
+	if !slices.Contains(officialNamesOf(d), "赵明均") {
+		t.Errorf("officials %v, want 赵明均 among them", officialNamesOf(d))
+	}
+	d = extractText(t, "新闻", "外交部长王毅和商务部长王文涛均表示，中方愿意合作。")
+	if names := officialNamesOf(d); slices.Contains(names, "王文涛均") {
+		t.Errorf("officials %v: 均 of 均表示 read as a name's", names)
+	}
+}
