@@ -926,10 +926,15 @@ func familyNameRunOn(name string) bool {
 	return surnames[first] && slices.Contains(runOnVerbs, name[size:])
 }
 
+// runOnAdverbs are the adverbs jieba glues to a family name before a
+// speech verb (extract/data/runonadverbs.txt: 周遂怒斥, 何曾说).
+var runOnAdverbs = mustList("runonadverbs.txt")
+
 // trimRunOnVerbs takes such a verb off a speaker's name: what is left is
 // the name when it starts with a family name and has two runes or more,
 // or, a family name alone, the article's one person of that name who
-// holds a post or speaks (onlyOfFamily), or nobody.
+// holds a post or speaks (onlyOfFamily), or nobody. A run-on adverb goes
+// the same way, but only where that leaves a name (trimRunOnAdverb).
 func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 	for i := range quotes {
 	verbs:
@@ -957,6 +962,36 @@ func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 			q.SpeakerTitleInferred = q.SpeakerTitleInferred && name != ""
 			break
 		}
+		p.trimRunOnAdverb(&quotes[i]) // 张更 of 张更叹道
+	}
+}
+
+// trimRunOnAdverb takes a run-on adverb off q's speaker (周遂 of 周遂怒斥)
+// where what is left names someone: a name of two runes or more, or the
+// family's one person of the article (周竖峰). Where it names no one the
+// speaker stays as found, since the article may write its person only so
+// (何即说, then 何又问).
+func (p *people) trimRunOnAdverb(q *fangtan.Quote) {
+	for _, a := range runOnAdverbs {
+		base, ok := strings.CutSuffix(q.Speaker, a)
+		if !ok || base == "" {
+			continue
+		}
+		rs := []rune(base)
+		name := ""
+		switch {
+		case len(rs) >= 2 && startsWithSurname(rs):
+			name = base
+		case len(rs) == 1 && surnames[rs[0]]:
+			// The speaker as found is no candidate: 毛遂 beside 毛孟静.
+			if pi := p.onlyOfFamilyBut(rs[0], q.Speaker); pi != nil {
+				name = pi.name
+			}
+		}
+		if name != "" {
+			q.Speaker, q.SpeakerTitle = name, p.officialPost(name)
+		}
+		return
 	}
 }
 

@@ -5128,3 +5128,20 @@ func TestNameEndingInZhiOrJun(t *testing.T) {
 		t.Errorf("officials %v: 均 of 均表示 read as a name's", names)
 	}
 }
+
+// TestRunOnAdverbs: an adverb jieba glues to a family name before a
+// speech verb (周遂怒斥：, 何曾說：) made a speaker of the two runes; the
+// words are the family's one person's in the article (hkcnews-6772,
+// hkcnews-12331), and where none stands out they stay with the speaker
+// as found (何即說, then 何又問, hkcnews-591: no person of 何 holds a post
+// or speaks there).
+func TestRunOnAdverbs(t *testing.T) {
+	d := extractText(t, "新闻", "中大前學生會會長周竪峰與內地生發生口角。周竪峰回應指，當時被十多名內地人包圍。", "在場的周竪峰回覆：「聽日8點清呀，你有冇睇到？」對方再反覆質問，周遂怒斥：「你盲㗎？聽日8點清呀！」")
+	wantSpeaker(t, d, fangtan.QuoteDirect, "你盲", "周竖峰")
+	d = extractText(t, "新闻", "立法會議員何君堯去年投贊成票。去年他被問到會否擔心被追究時，何曾說：「由良心出發，不需要擔心被誰追究。」")
+	wantSpeaker(t, d, fangtan.QuoteDirect, "由良心出發", "何君尧")
+	d = extractText(t, "新闻", "林榮基打電話到何俊仁的律師樓，他一打去，何即說：「你立即上來我中環的律師樓。」", "兩人坐車時，何又問：「想唔想去美國？」")
+	if q := quoteStarting(d, fangtan.QuoteDirect, "想唔想去美國"); q == nil || q.Speaker == "" {
+		t.Errorf("何又問's question lost its speaker: %+v", d.Quotes)
+	}
+}
