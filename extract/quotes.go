@@ -1085,11 +1085,14 @@ func (t *tagged) nicknameEndingAt(start, verbStart int) string {
 	switch {
 	case e-s == 2 && rs[s] == '阿' && isHan(rs[s+1]) && !strings.ContainsRune(nicknameKin+nicknameNotBodies, rs[s+1]):
 	case e-s >= 2 && rs[s] == '阿' && allLatin(o[s+1:e]) && unicode.IsUpper(o[s+1]):
+		// The Latin word as written (阿Wen); folding lower-cases it.
+		return string(rs[s]) + string(o[s+1:e])
 	case e-s == 2 && isHan(rs[s]) && strings.ContainsRune(nicknameKin, rs[s+1]) && !strings.ContainsRune(nicknameKin+"大老小阿", rs[s]):
 	default:
 		return ""
 	}
-	return string(o[s:e])
+	// Folded, as every name the facets list (阿轩 of 阿軒說, 强哥).
+	return string(rs[s:e])
 }
 
 // beforeSayingAdverbs is where a speaker's name may end before the verb

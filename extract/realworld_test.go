@@ -2527,6 +2527,10 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		{"a Latin name before a comma", []string{"Nick 解釋：「我哋係同一間宿舍。」", "Nick並不認同，「佢以前唔係一個咁熱切關心社會嘅人。」"}, "佢以前唔係一個咁熱切關心社會嘅人。", "Nick"},
 		{"a pronoun after a Latin name", []string{"Rachel說：「我反對TSA。」", "Rachel早在2015年已上立法會公聽會，她說：「小朋友每日都要做好多練習。」"}, "小朋友每日都要做好多練習。", "Rachel"},
 		{"a Latin nickname", []string{"阿Wen平靜地說：「自己成長唔開心，係自己問題，唔係人哋問題。」", "阿Wen說：「我唔識湊佢哋。」"}, "自己成長唔開心，係自己問題，唔係人哋問題。", "阿Wen"},
+		// A Han nickname is folded, as every name the facets list
+		// (阿軒, 強哥 were listed as written, beside 阿轩 and 强哥).
+		{"a nickname in Traditional", []string{"前學聯常委陳珏軒揹起學聯的債。", "阿軒說：「我當時真係好攰，唔知點算。」"}, "我當時真係好攰，唔知點算。", "阿轩"},
+		{"a nickname of kinship in Traditional", []string{"強哥說：「我做咗呢行三十年。」"}, "我做咗呢行三十年。", "强哥"},
 		// A Latin family name is the full name the article writes it in
 		// once (hkcnews quotes, seed 13).
 		{"a Latin family name written in full elsewhere", []string{"英國保守黨人權委員會副主席Benedict Rogers周三抵港。", "Rogers批評：「香港的入境權由中國操控。」"}, "香港的入境權由中國操控。", "Benedict Rogers"},
