@@ -2957,7 +2957,7 @@ func (p *people) quotes(paras []string, tags []*tagged, turns []*turn, qa bool) 
 				weak = name != ""
 			}
 			reported := name != "" && !weak
-			if t.bodyNameQuoted(q) {
+			if t.bodyNameQuoted(q) || numberedFormula(body) {
 				continue // 宣佈成立「大灣區院士聯盟」: a body's name, no words said
 			}
 			// A quotation introduced by a speech verb (某某说:“…”) is speech even
@@ -5045,6 +5045,19 @@ func (t *tagged) bodyNameQuoted(q quoteSpan) bool {
 	}
 	_, ok := t.verblessWords(q.start, q.end)
 	return ok
+}
+
+// numberedFormula reports whether a quotation is a numbered formula:
+// two to ten of something, 个 and up to four runes (“两个毫不动摇”,
+// 「四個必須」, 「三個相信」, “五个更加注重”), the name of a policy's
+// points or a span of time (「三個月」), which news quotes as a term,
+// whoever it reports. One of something (「一個大話冚一個大話」) is as
+// often what a person said, and so are people (「三個人都話唔知」).
+func numberedFormula(body []rune) bool {
+	if len(body) < 3 || len(body) > 6 || !strings.ContainsRune("两二三四五六七八九十", body[0]) || body[1] != '个' || body[2] == '人' {
+		return false
+	}
+	return allHanRunes(body[2:])
 }
 
 // shortSpeech tells a short quotation that is someone's words (「过分演绎咗」)

@@ -5149,3 +5149,33 @@ func TestRunOnAdverbs(t *testing.T) {
 		t.Errorf("何又問's question lost its speaker: %+v", d.Quotes)
 	}
 }
+
+// TestNumberedFormulaIsNoQuote: two to ten of something and a short
+// phrase in quotation marks (「兩個毫不動搖」, “四个充分尊重”) name a
+// policy's points, a term whoever reports it (劉鶴's in hkcnews-15764 and
+// 习近平's in xwlb were quotes); one of something is often words said
+// (「一個大話冚一個大話」), and a longer phrase a sentence.
+func TestNumberedFormulaIsNoQuote(t *testing.T) {
+	d := extractText(t, "新闻", "記者問劉鶴，如何看當前民企面臨的焦慮。劉鶴說，必須堅定不移貫徹基本經濟制度，堅持「兩個毫不動搖」：即毫不動搖鞏固和發展公有制經濟。")
+	if q := quoteStarting(d, fangtan.QuoteDirect, "兩個毫不動搖"); q != nil {
+		t.Errorf("a numbered formula is a quote: %+v", *q)
+	}
+	wantSpeaker(t, d, fangtan.QuoteReported, "必須堅定不移", "刘鹤")
+	for _, c := range []struct {
+		body string
+		want bool
+	}{
+		{"两个毫不动摇", true},
+		{"四个必须", true},
+		{"三个月", true},
+		{"一个大话冚一个大话", false},
+		{"两个毫不动摇鼓励支持引导", false},
+		{"三个人都说不知道", false},
+		{"三个人", false},
+		{"两国", false},
+	} {
+		if got := numberedFormula([]rune(c.body)); got != c.want {
+			t.Errorf("numberedFormula(%s) = %v, want %v", c.body, got, c.want)
+		}
+	}
+}
