@@ -343,6 +343,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 		joinedSpeakers(doc.Quotes, paras)
 		answeredQuestions(doc.Quotes, paras)
 	}
+	ppl.nicknamesNamed(doc.Quotes)
 	doc.Quotes = trimEmphasis(doc.Quotes)
 	bounds := make([][]bool, 0, len(texts))
 	bounds = append(bounds, title.bounds())
@@ -701,6 +702,93 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 		quotes[i].Speaker, quotes[i].SpeakerTitle = full, p.officialPost(full)
 	}
 }
+
+// nicknamesNamed lists each speaker whom the article calls by a nickname
+// or a form of address under the name it writes beside it (阿礼 is
+// 梁颖礼 in 梁穎禮（阿禮）, namedBeside), once every other rule has read
+// the article, which writes the nickname where the person speaks.
+func (p *people) nicknamesNamed(quotes []fangtan.Quote) {
+	beside := map[string]string{}
+	for i := range quotes {
+		name := quotes[i].Speaker
+		full, done := beside[name]
+		if !done {
+			full = p.namedBeside(name)
+			beside[name] = full
+		}
+		if full != "" {
+			quotes[i].Speaker, quotes[i].SpeakerTitle = full, p.officialPost(full)
+		}
+	}
+}
+
+// namedBeside is the name of three runes that the article writes beside
+// nick, a nickname or a form of address (nicknameForm), where it tells
+// who they are: in brackets after or before it (林昊德（阿德）, 王婆婆（王鳳瑤）,
+// 彭家賢（賢仔）), or right after it, where the article names that person
+// again (「民主婆婆」鄧太廖秀英, 「深水埗明哥」陳灼明); or "" where it
+// writes none, or two.
+func (p *people) namedBeside(nick string) string {
+	n := []rune(nick)
+	if !nicknameForm(n) {
+		return ""
+	}
+	rs := p.textRunes()
+	found := ""
+	note := func(f []rune) bool {
+		if len(f) != 3 || !allHanRunes(f) || !startsWithSurname(f) || equalRunes(f, n) {
+			return true
+		}
+		if found != "" && found != string(f) {
+			found = "-"
+			return false
+		}
+		found = string(f)
+		return true
+	}
+	for i := 0; i+len(n) <= len(rs) && found != "-"; i++ {
+		if !equalRunes(rs[i:i+len(n)], n) {
+			continue
+		}
+		j := i + len(n)
+		if j < len(rs) && rs[j] == '」' {
+			j++
+		}
+		switch {
+		case j+5 <= len(rs) && isOpenBracket(rs[j]) && isCloseBracket(rs[j+4]):
+			note(rs[j+1 : j+4]) // 王婆婆（王凤瑶）
+		case j+3 < len(rs) && unicode.IsPunct(rs[j+3]) && !strings.ContainsRune(prepositionFamilyNames, rs[j]) &&
+			(p.byName[string(rs[j:j+3])] != nil || p.mentions(string(rs[j:j+3])) >= 2):
+			note(rs[j : j+3]) // 邓太廖秀英，, not 梁太向学生A
+		}
+		if i >= 4 && isOpenBracket(rs[i-1]) && i+len(n) < len(rs) && isCloseBracket(rs[i+len(n)]) {
+			note(rs[i-4 : i-1]) // 林昊德（阿德）
+		}
+	}
+	if found == "-" {
+		return ""
+	}
+	return found
+}
+
+// nicknameForm reports whether name is a nickname or a form of address
+// that Hong Kong news calls a person by: 阿 and a rune (阿德), a rune and
+// a word of kinship or 仔 (明哥, 賢仔), or a family name and a form of
+// address (鄧太, 王婆婆, 梁先生).
+func nicknameForm(name []rune) bool {
+	switch {
+	case len(name) == 2 && name[0] == '阿' && isHan(name[1]):
+		return true
+	case len(name) == 2 && isHan(name[0]) && strings.ContainsRune(nicknameKin+"仔太", name[1]):
+		return true
+	case len(name) == 3 && surnames[name[0]] && (string(name[1:]) == "婆婆" || string(name[1:]) == "伯伯"):
+		return true
+	}
+	return formOfAddress(name)
+}
+
+func isOpenBracket(r rune) bool  { return r == '（' || r == '(' }
+func isCloseBracket(r rune) bool { return r == '）' || r == ')' }
 
 // barristers are the article's names of family name r that it writes
 // right after 律师 (a person it knows) or right before 大律师, as three

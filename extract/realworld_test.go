@@ -2531,6 +2531,11 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// (阿軒, 強哥 were listed as written, beside 阿轩 and 强哥).
 		{"a nickname in Traditional", []string{"前學聯常委陳珏軒揹起學聯的債。", "阿軒說：「我當時真係好攰，唔知點算。」"}, "我當時真係好攰，唔知點算。", "阿轩"},
 		{"a nickname of kinship in Traditional", []string{"強哥說：「我做咗呢行三十年。」"}, "我做咗呢行三十年。", "强哥"},
+		// …and listed under the name the article writes beside it.
+		{"a nickname named in brackets", []string{"梁穎禮（阿禮）因新界東北案被判入獄。", "阿禮說：「我真係唔識形容這個時代。」"}, "我真係唔識形容這個時代。", "梁颖礼"},
+		{"a form of address named in brackets", []string{"拾荒者黃月嫻（黃姐）在上水拾紙皮。", "黃姐說：「一日賺唔到幾十蚊。」"}, "一日賺唔到幾十蚊。", "黄月娴"},
+		{"a name in brackets before a nickname", []string{"城巴車長羅志輝（輝哥）入行十年。", "輝哥說：「我哋日日都咁揸車。」"}, "我哋日日都咁揸車。", "罗志辉"},
+		{"a form of address before a preposition", []string{"梁太曾向學生A反映丈夫的說法不實，又向學生A求助。", "梁太說：「我唔想再見佢。」"}, "我唔想再見佢。", "梁太"},
 		// A Latin family name is the full name the article writes it in
 		// once (hkcnews quotes, seed 13).
 		{"a Latin family name written in full elsewhere", []string{"英國保守黨人權委員會副主席Benedict Rogers周三抵港。", "Rogers批評：「香港的入境權由中國操控。」"}, "香港的入境權由中國操控。", "Benedict Rogers"},

@@ -79,28 +79,32 @@ func TestLabelledSpeakersStillRight(t *testing.T) {
 var builtinAliases = sync.OnceValue(DefaultAliases)
 
 // sameSpeaker reports whether got names the person a reader labelled:
-// the same name, the name extract/data/aliases.txt lists them under (刘淑仪,
+// the same name (folded: a reader copied 阿強 where names are now listed
+// folded, 阿强), the name extract/data/aliases.txt lists them under (刘淑仪,
 // her own name, is 叶刘淑仪), or the full Latin name of a family name the
 // reader took for the person (Rogers, which fullLatinNames now writes
 // Benedict Rogers where the article does), or of a given name (Raphael,
 // now Raphael Cohen), or the whole transliterated name of a family name
 // (威尔逊, now 娜奥米·威尔逊).
 func sameSpeaker(got, labelled string) bool {
-	return got == labelled || (labelled != "" && got == builtinAliases().Canonical(labelled)) || (labelled != "" && !strings.Contains(labelled, " ") &&
+	return got == labelled || (labelled != "" && got == analyzer.Fold(labelled)) || (labelled != "" && got == builtinAliases().Canonical(labelled)) || (labelled != "" && !strings.Contains(labelled, " ") &&
 		latinNameWord(labelled) && (strings.HasSuffix(got, " "+labelled) || strings.HasPrefix(got, labelled+" "))) ||
 		(labelled != "" && strings.HasSuffix(got, "·"+labelled))
 }
 
-// chineseNameOf reports whether got is the Chinese name that the article
-// writes beside the Latin one a reader labelled, in brackets either way
-// round (黃定邦（Michael）), as chineseNamesOfLatin now names such speakers.
+// chineseNameOf reports whether got is the name the article writes beside
+// the one a reader labelled, in brackets either way: a Chinese name beside
+// a Latin one (黄定邦（Michael）) or beside a nickname or a form of address
+// (林昊德（阿德）, 黃月嫻（黃姐）), or right after it (鄧太廖秀英), which the
+// extractor now lists the person under.
 func chineseNameOf(got, labelled string, d fangtan.Document) bool {
-	if got == "" || !latinNameWord(labelled) {
+	if got == "" || labelled == "" {
 		return false
 	}
 	text := analyzer.Fold(d.Title + "\n" + d.Text)
-	l := strings.ToLower(labelled)
-	return strings.Contains(text, got+"("+l+")") || strings.Contains(text, l+"("+got+")")
+	l := analyzer.Fold(labelled)
+	return strings.Contains(text, got+"("+l+")") || strings.Contains(text, l+"("+got+")") ||
+		(!latinNameWord(labelled) && strings.Contains(text, l+got))
 }
 
 // relabelledFor finds the relabelled entry whose file, id and text prefix
