@@ -735,16 +735,14 @@ func (p *people) namedBeside(nick string) string {
 	}
 	rs := p.textRunes()
 	found := ""
-	note := func(f []rune) bool {
-		if len(f) != 3 || !allHanRunes(f) || !startsWithSurname(f) || equalRunes(f, n) {
-			return true
+	note := func(f []rune) {
+		switch {
+		case len(f) != 3 || !allHanRunes(f) || !startsWithSurname(f) || equalRunes(f, n):
+		case found != "" && found != string(f):
+			found = "-" // two names: neither
+		default:
+			found = string(f)
 		}
-		if found != "" && found != string(f) {
-			found = "-"
-			return false
-		}
-		found = string(f)
-		return true
 	}
 	for i := 0; i+len(n) <= len(rs) && found != "-"; i++ {
 		if !equalRunes(rs[i:i+len(n)], n) {
@@ -1018,69 +1016,49 @@ func familyNameRunOn(name string) bool {
 // speech verb (extract/data/runonadverbs.txt: 周遂怒斥, 何曾说).
 var runOnAdverbs = mustList("runonadverbs.txt")
 
-// trimRunOnVerbs takes such a verb off a speaker's name: what is left is
-// the name when it starts with a family name and has two runes or more,
-// or, a family name alone, the article's one person of that name who
-// holds a post or speaks (onlyOfFamily), or nobody. A run-on adverb goes
-// the same way, but only where that leaves a name (trimRunOnAdverb).
+// trimRunOnVerbs takes such a verb off a speaker's name (runOnBase), or
+// leaves nobody where no name is left: 黄续 is no name. A run-on adverb
+// comes off only where a name is left (张更 of 张更叹道; 何即 stays where
+// no 何 stands out, since the article may write its person only so: 何即
+// 说, then 何又问).
 func (p *people) trimRunOnVerbs(quotes []fangtan.Quote) {
 	for i := range quotes {
-	verbs:
-		for _, v := range runOnVerbs {
-			base, ok := strings.CutSuffix(quotes[i].Speaker, v)
-			if !ok || base == "" {
-				continue
-			}
-			rs := []rune(base)
-			name := ""
-			switch {
-			case len(rs) >= 2 && startsWithSurname(rs):
-				name = base
-			case len(rs) == 1 && surnames[rs[0]]:
-				// Where no one person of the family stands out, the
-				// words are nobody's: 黄续 is no name.
-				if pi := p.onlyOfFamily(rs[0]); pi != nil {
-					name = pi.name
-				}
-			default:
-				break verbs
-			}
-			q := &quotes[i]
+		q := &quotes[i]
+		if name, ok := p.runOnBase(q.Speaker, runOnVerbs); ok {
 			q.Speaker, q.SpeakerTitle = name, p.officialPost(name)
 			q.SpeakerTitleInferred = q.SpeakerTitleInferred && name != ""
-			break
 		}
-		p.trimRunOnAdverb(&quotes[i]) // 张更 of 张更叹道
+		if name, ok := p.runOnBase(q.Speaker, runOnAdverbs); ok && name != "" {
+			q.Speaker, q.SpeakerTitle = name, p.officialPost(name)
+		}
 	}
 }
 
-// trimRunOnAdverb takes a run-on adverb off q's speaker (周遂 of 周遂怒斥)
-// where what is left names someone: a name of two runes or more, or the
-// family's one person of the article (周竖峰). Where it names no one the
-// speaker stays as found, since the article may write its person only so
-// (何即说, then 何又问).
-func (p *people) trimRunOnAdverb(q *fangtan.Quote) {
-	for _, a := range runOnAdverbs {
-		base, ok := strings.CutSuffix(q.Speaker, a)
-		if !ok || base == "" {
+// runOnBase is speaker without the first of words it ends in, a run-on
+// verb or adverb: the rest where it starts with a family name and has two
+// runes or more; a family name alone, the article's one person of that
+// family who holds a post or speaks (onlyOfFamily; the speaker as found is
+// none of them: 毛遂 beside 毛孟静), or "" where none stands out. ok is false
+// where speaker ends in none of words, or what is left starts no name.
+func (p *people) runOnBase(speaker string, words []string) (name string, ok bool) {
+	for _, w := range words {
+		base, cut := strings.CutSuffix(speaker, w)
+		if !cut || base == "" {
 			continue
 		}
 		rs := []rune(base)
-		name := ""
 		switch {
 		case len(rs) >= 2 && startsWithSurname(rs):
-			name = base
+			return base, true
 		case len(rs) == 1 && surnames[rs[0]]:
-			// The speaker as found is no candidate: 毛遂 beside 毛孟静.
-			if pi := p.onlyOfFamilyBut(rs[0], q.Speaker); pi != nil {
-				name = pi.name
+			if pi := p.onlyOfFamilyBut(rs[0], speaker); pi != nil {
+				return pi.name, true
 			}
+			return "", true
 		}
-		if name != "" {
-			q.Speaker, q.SpeakerTitle = name, p.officialPost(name)
-		}
-		return
+		return "", false
 	}
+	return "", false
 }
 
 // isOfficial reports whether name is an official of the article.
