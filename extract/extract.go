@@ -326,6 +326,7 @@ func (e *Extractor) Extract(doc *fangtan.Document) {
 	ppl.trimRunOnVerbs(doc.Quotes)
 	ppl.mergeSpeakerNames(doc.Quotes, doc.Officials)
 	ppl.completeCutNames(doc.Quotes)
+	ppl.dropWordStarts(doc.Quotes)
 	ppl.resolveAddresses(doc.Quotes, tags)
 	ppl.speakersAsWritten(doc.Quotes)
 	fullLatinNames(doc.Quotes, paras)
@@ -863,6 +864,83 @@ func (p *people) completeCutNames(quotes []fangtan.Quote) {
 			quotes[i].Speaker, quotes[i].SpeakerTitle = name, p.officialPost(name)
 		}
 	}
+}
+
+// dropWordStarts gives nobody the words of a speaker whose name of
+// three runes or more the article writes only as the start of a longer
+// word, the same rune after it every time (onlyLonger): a place's or a
+// body's name read as a person (伊利诺 of 伊利諾州, 乌甸尼 of 烏甸尼遠東電影節,
+// 圣德肋 of 聖德肋撒醫院, 安德森 of 安德森癌症中心). Not an official's, nor a
+// Chinese name of three runes, nor a name the longer form speaks as, nor
+// one a form of address follows.
+func (p *people) dropWordStarts(quotes []fangtan.Quote) {
+	drop := map[string]bool{}
+	for i := range quotes {
+		name := quotes[i].Speaker
+		seen, done := drop[name]
+		if !done {
+			seen = p.wordStartOnly(name)
+			drop[name] = seen
+		}
+		if seen {
+			quotes[i].Speaker, quotes[i].SpeakerTitle = "", ""
+		}
+	}
+}
+
+// wordStartOnly reports whether name, of three runes or more and no
+// official's, is written only as the start of a longer word (see
+// dropWordStarts).
+func (p *people) wordStartOnly(name string) bool {
+	rs := []rune(name)
+	// A Chinese name of three runes is written before a post or a
+	// kinship word every time as often (梁卓然資深大律師, 鄧桂思女兒); a
+	// transliterated one that opens with a family name's rune is none
+	// (伊利诺, 巴斯克).
+	if len(rs) < 3 || !allHanRunes(rs) || p.isOfficial(name) || (len(rs) == 3 && startsWithSurname(rs) && !allTranslit(rs)) {
+		return false
+	}
+	whole := p.onlyLonger(name)
+	if whole == "" {
+		return false
+	}
+	text := p.textRunes()
+	w := []rune(whole)
+	for i := 0; i+len(w) <= len(text); i++ {
+		if !equalRunes(text[i:i+len(w)], w) {
+			continue
+		}
+		e := i + len(w)
+		if speechVerbStartingAt(text, e) || honorificAt(text, i+len(rs)) {
+			return false
+		}
+	}
+	return true
+}
+
+// speechVerbStartingAt reports whether a speech or report verb starts at
+// rune i of rs.
+func speechVerbStartingAt(rs []rune, i int) bool {
+	for e := i + 1; e <= len(rs) && e-i <= 4; e++ {
+		if n := speechVerbEndingAt(rs, e); n == e-i {
+			return true
+		}
+		if n := reportVerbEndingAt(rs, e); n == e-i {
+			return true
+		}
+	}
+	return false
+}
+
+// honorificAt reports whether a form of address (honorifics.txt: 牧师,
+// 先生) starts at rune i of rs.
+func honorificAt(rs []rune, i int) bool {
+	for _, h := range honorifics {
+		if runesHasPrefix(rs[i:], h) {
+			return true
+		}
+	}
+	return false
 }
 
 // completeCutOfficials does the same for the officials: jieba glues the

@@ -5184,3 +5184,32 @@ func TestNumberedFormulaIsNoQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestWordStartIsNoSpeaker: a speaker whose name the article writes only
+// as the start of a longer word, the same rune after it every time, is a
+// place's or a body's name read as a person (明尼阿波利斯 of 明尼阿波利斯巿警方,
+// hkcnews-14815; 安德森 of 安德森癌症中心): the words are nobody's. A
+// Chinese name written before a post every time (梁卓然資深大律師) is still
+// a person's.
+func TestWordStartIsNoSpeaker(t *testing.T) {
+	d := extractText(t, "新闻", "美國政府的《美國之音》報道，中國京東集團創辦人劉強東上周在美國涉嫌犯罪被捕。明尼蘇達州明尼阿波利斯巿警方稱，正以涉嫌強姦案對劉強東展開調查，但此時決定不繼續將他拘禁。",
+		"明尼阿波利斯市警察局發言人埃爾德說，警方雖然釋放了劉強東，但相信必要時可以再找到他。")
+	if q := quoteStarting(d, fangtan.QuoteReported, "正以涉嫌強姦案"); q == nil || q.Speaker != "" {
+		t.Errorf("the police's words, want nobody's: %+v", d.Quotes)
+	}
+	for _, c := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"美國德州大學MD安德森癌症中心回覆說，後者到了瀋陽。記者再向安德森癌症中心求證。", "安德森", true},
+		{"梁卓然資深大律師指出，罪行嚴重。梁卓然資深大律師又指，答辯人沒有悔意。", "梁卓然", false},
+		{"安德森表示，他到了瀋陽。記者再向安德森求證。", "安德森", false},
+		{"伊利諾州，在你投票時，請記住。他在伊利諾州參加競選活動時說。", "伊利诺", true},
+	} {
+		p := newPeople()
+		p.text = analyzer.Fold(c.text)
+		if got := p.wordStartOnly(c.name); got != c.want {
+			t.Errorf("wordStartOnly(%s) in %s = %v, want %v", c.name, c.text, got, c.want)
+		}
+	}
+}
