@@ -709,16 +709,29 @@ func (p *people) resolveAddresses(quotes []fangtan.Quote, tags []*tagged) {
 // 梁颖礼 in 梁穎禮（阿禮）, namedBeside), once every other rule has read
 // the article, which writes the nickname where the person speaks.
 func (p *people) nicknamesNamed(quotes []fangtan.Quote) {
-	beside := map[string]string{}
+	p.renameSpeakers(quotes, func(name string) (string, bool) {
+		full := p.namedBeside(name)
+		return full, full != ""
+	})
+}
+
+// renameSpeakers gives each quotation's speaker the name to returns for
+// it, where it returns ok, with that name's post; to is asked once for
+// each speaker.
+func (p *people) renameSpeakers(quotes []fangtan.Quote, to func(name string) (string, bool)) {
+	type answer struct {
+		name string
+		ok   bool
+	}
+	asked := map[string]answer{}
 	for i := range quotes {
-		name := quotes[i].Speaker
-		full, done := beside[name]
+		a, done := asked[quotes[i].Speaker]
 		if !done {
-			full = p.namedBeside(name)
-			beside[name] = full
+			a.name, a.ok = to(quotes[i].Speaker)
+			asked[quotes[i].Speaker] = a
 		}
-		if full != "" {
-			quotes[i].Speaker, quotes[i].SpeakerTitle = full, p.officialPost(full)
+		if a.ok {
+			quotes[i].Speaker, quotes[i].SpeakerTitle = a.name, p.officialPost(a.name)
 		}
 	}
 }
@@ -849,43 +862,27 @@ func lastNamedBefore(names map[string]int, tags []*tagged, para int) string {
 // rune follows, and it is no name stop. A transliterated speaker's name
 // is completed at its start the same way (translitWholeName).
 func (p *people) completeCutNames(quotes []fangtan.Quote) {
-	to := map[string]string{}
-	for _, q := range quotes {
-		if _, done := to[q.Speaker]; done || q.Speaker == "" {
-			continue
+	p.renameSpeakers(quotes, func(name string) (string, bool) {
+		if name == "" {
+			return "", false
 		}
-		to[q.Speaker] = p.wholeName(q.Speaker)
-		if to[q.Speaker] == "" {
-			to[q.Speaker] = p.translitWholeName(q.Speaker)
+		whole := p.wholeName(name)
+		if whole == "" {
+			whole = p.translitWholeName(name)
 		}
-	}
-	for i := range quotes {
-		if name := to[quotes[i].Speaker]; name != "" {
-			quotes[i].Speaker, quotes[i].SpeakerTitle = name, p.officialPost(name)
-		}
-	}
+		return whole, whole != ""
+	})
 }
 
 // dropWordStarts gives nobody the words of a speaker whose name of
 // three runes or more the article writes only as the start of a longer
 // word, the same rune after it every time (onlyLonger): a place's or a
-// body's name read as a person (伊利诺 of 伊利諾州, 乌甸尼 of 烏甸尼遠東電影節,
-// 圣德肋 of 聖德肋撒醫院, 安德森 of 安德森癌症中心). Not an official's, nor a
+// body's name read as a person (伊利诺 of 伊利諾州, 圣德肋 of 聖德肋撒醫院,
+// 安德森 of 安德森癌症中心). Not an official's, nor a
 // Chinese name of three runes, nor a name the longer form speaks as, nor
 // one a form of address follows.
 func (p *people) dropWordStarts(quotes []fangtan.Quote) {
-	drop := map[string]bool{}
-	for i := range quotes {
-		name := quotes[i].Speaker
-		seen, done := drop[name]
-		if !done {
-			seen = p.wordStartOnly(name)
-			drop[name] = seen
-		}
-		if seen {
-			quotes[i].Speaker, quotes[i].SpeakerTitle = "", ""
-		}
-	}
+	p.renameSpeakers(quotes, func(name string) (string, bool) { return "", p.wordStartOnly(name) })
 }
 
 // wordStartOnly reports whether name, of three runes or more and no
