@@ -908,36 +908,22 @@ func (p *people) wordStartOnly(name string) bool {
 			continue
 		}
 		e := i + len(w)
-		if speechVerbStartingAt(text, e) || honorificAt(text, i+len(rs)) {
+		if speechVerbStartingAt(text, e) || anyWordAt(text, i+len(rs), honorifics) {
 			return false
 		}
 	}
 	return true
 }
 
-// speechVerbStartingAt reports whether a speech or report verb starts at
-// rune i of rs.
+// speechVerbStartingAt reports whether a speech verb or a reporting verb
+// (reportVerbAt) starts at rune i of rs.
 func speechVerbStartingAt(rs []rune, i int) bool {
-	for e := i + 1; e <= len(rs) && e-i <= 4; e++ {
-		if n := speechVerbEndingAt(rs, e); n == e-i {
-			return true
-		}
-		if n := reportVerbEndingAt(rs, e); n == e-i {
+	for k := 1; k <= 4 && i+k <= len(rs); k++ {
+		if speechVerbEndingAt(rs, i+k) == k {
 			return true
 		}
 	}
-	return false
-}
-
-// honorificAt reports whether a form of address (honorifics.txt: 牧师,
-// 先生) starts at rune i of rs.
-func honorificAt(rs []rune, i int) bool {
-	for _, h := range honorifics {
-		if runesHasPrefix(rs[i:], h) {
-			return true
-		}
-	}
-	return false
+	return reportVerbAt(rs, i)
 }
 
 // completeCutOfficials does the same for the officials: jieba glues the
