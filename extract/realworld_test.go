@@ -5213,3 +5213,45 @@ func TestWordStartIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestTermAfterOf: a short quotation in corner marks after 的, in a
+// clause that does not say what something is, names a thing
+// (hkcnews-12093: 資深專家組成的「元老理事會」; hkcnews-12836: 申請校方的
+// 「雙聯學位」) and is no one's words; after a characteriser (這是當局的
+// 「政治決定」, 形容香港面臨中國的「民族清洗」) it is the speaker's. A 的
+// of a word (真的) is no 的.
+func TestTermAfterOf(t *testing.T) {
+	for _, c := range []struct {
+		name, text, quote, speaker string
+	}{
+		{"a council", "馬哈蒂爾表示，已經邀請數名資深專家組成的「元老理事會」。", "元老理事會", ""},
+		{"a programme", "陳芷婷表示，她想多讀一個學位，所以申請校方的「雙聯學位」。", "雙聯學位", ""},
+		{"after 是", "陳浩天認為，這是當局的「政治決定」。", "政治決定", "陈浩天"},
+		{"after 形容", "陳浩天形容香港面臨中國的「民族清洗」。", "民族清洗", "陈浩天"},
+		{"after 真的", "郭家麒認為，假如林鄭月娥真的「咁有心」，就應該撤回草案。", "咁有心", "郭家麒"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := extractText(t, "新闻", c.text)
+			q := quoteStarting(d, fangtan.QuoteDirect, c.quote)
+			switch {
+			case c.speaker == "" && q != nil:
+				t.Errorf("the name of a thing is a quote: %+v", *q)
+			case c.speaker != "" && (q == nil || q.Speaker != c.speaker):
+				t.Errorf("want %s's words 「%s」, got %+v", c.speaker, c.quote, d.Quotes)
+			}
+		})
+	}
+}
+
+// TestDroppedQuotationKeepsItsSpeaker: a sentence whose quotation is
+// dropped as a term still reports its subject speaking, and a later 他
+// means them (hkcnews-12032: 紀思道, not 蓬佩奧 of the paragraph before).
+func TestDroppedQuotationKeepsItsSpeaker(t *testing.T) {
+	d := extractText(t, "新闻",
+		"美國國務卿蓬佩奧確認內塔尼亞胡的指控「屬實」，蓬佩奧上月出訪沙特期間，批評「伊朗是世界上恐怖主義的最大支持者。」",
+		"《紐約時報》專欄作者紀思道（Nicholas Kristof）批評特朗普的國家安全顧問博爾頓「好戰」、屢屢破壞美國的外交努力，包括2002年美國背棄與北韓締結的「框架協定」，停止向北韓提供燃油。他又稱，歐盟與伊朗拖延至2003至2004年才討論核協議，博爾頓從中阻撓是原因之一。")
+	if q := quoteStarting(d, fangtan.QuoteDirect, "框架協定"); q != nil {
+		t.Errorf("the name of an agreement is a quote: %+v", *q)
+	}
+	wantSpeaker(t, d, fangtan.QuoteReported, "歐盟與伊朗", "纪思道")
+}
