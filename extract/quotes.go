@@ -3404,7 +3404,7 @@ func (p *people) reported(paras []string, tags []*tagged) []fangtan.Quote {
 			if body >= len(rs) || strings.ContainsRune("“「‘\"『", rs[body]) && !quotedTermOpens(rs, body) {
 				continue // a direct quote follows
 			}
-			end := reportedEnd(rs, body, inQuote)
+			end := reportedEnd(t, body, inQuote)
 			if han.Count(rs[body:end]) < 4 {
 				continue
 			}
@@ -3674,7 +3674,8 @@ const notRequestAfterYing = "该当予届用对变急征聘考运允有在由"
 // whose next clause opens with a family name and a reporting verb
 // (Pennicott質疑，既然…；胡解釋，…: 胡's words are his own, and the pass
 // reads them next) or a colon and a quotation mark (…；陳同意：「…」).
-func reportedEnd(rs []rune, body int, inQuote []bool) int {
+func reportedEnd(t *tagged, body int, inQuote []bool) int {
+	rs := t.runes
 	end := sentenceEnd(rs, body)
 	for i := body + 1; i+1 < end; i++ {
 		// 「…。」鄧龍威的哥哥鄧龍彪表示，: a quotation that closes with a
@@ -3689,7 +3690,7 @@ func reportedEnd(rs []rune, body int, inQuote []bool) int {
 	for i := body + 1; i+1 < end; i++ {
 		// …，他又指，: the pronoun's next speech verb leads an item of
 		// its own, as after a closed quotation.
-		if (rs[i] == '，' || rs[i] == ',') && !inQuote[i] && pronounReportsAt(rs, i+1, end) {
+		if (rs[i] == '，' || rs[i] == ',') && !inQuote[i] && pronounReportsAt(t, i+1, end) {
 			end = leadInsBefore(rs, body, i)
 			break
 		}
@@ -3769,16 +3770,29 @@ var saidSo = map[string]bool{"如此": true, "这样": true, "这么": true, "�
 
 // pronounReportsAt reports whether the clause at rs[k:end] is 他 or 她,
 // adverbs at most, and a reporting verb before a comma and words that are
-// no quotation (他又指，…): the same speaker, or another, reporting anew.
+// no quotation (他又指，…), or a bare one (barereportverbs.txt) that
+// jieba ends a word with and no object follows (他稱博爾頓堅稱…): the same
+// speaker, or another, reporting anew.
 // A quotation after the verb (他解釋：「…」, 他指出，“…”) is left inside
 // the words it follows, whose speaker it takes (quotesInReported).
-func pronounReportsAt(rs []rune, k, end int) bool {
+func pronounReportsAt(t *tagged, k, end int) bool {
+	rs := t.runes
 	if !pronounAt(rs, k, end) {
 		return false
 	}
 	for v := k + 2; v <= min(k+6, end-2); v++ {
-		if n := reportVerbEndingAt(rs, v); n > 0 && v-n > k && onlyAdverbs(rs[k+1:v-n]) && (rs[v] == '，' || rs[v] == ',') {
+		n := reportVerbEndingAt(rs, v)
+		if n == 0 || v-n <= k || !onlyAdverbs(rs[k+1:v-n]) {
+			continue
+		}
+		if rs[v] == '，' || rs[v] == ',' {
 			return !isOpeningMark(rs[v+1])
+		}
+		// …，他稱博爾頓堅稱…: a bare verb reports too, where jieba ends
+		// a word with it (not 他称赞, 他指示) and no object follows it
+		// (他表示感謝), as the statement it opens is then found.
+		if bareReportVerbs[string(rs[v-n:v])] && t.byStart != nil && t.wordEndsAt(v) && isHan(rs[v]) && !objectAt(rs, v) {
+			return true
 		}
 	}
 	return false
@@ -3791,12 +3805,16 @@ func pronounReportsAt(rs []rune, k, end int) bool {
 // quotation closed with a full stop (「…。」不過，他表示，).
 func leadInsBefore(rs []rune, body, i int) int {
 	for {
-		cs := clauseStart(rs, i)
-		closed := cs >= body+2 && strings.ContainsRune("」”』", rs[cs-1]) && strings.ContainsRune("。！？!?", rs[cs-2])
-		if cs <= body+1 || !strings.ContainsRune(",，;；", rs[cs-1]) && !closed {
+		cs := max(clauseStart(rs, i), body)
+		leads := skipLeadIn(rs, cs, i) == i || (rs[cs] == '在' && i-cs <= 6) || timeClause(rs, cs, i) || leadClause(rs, cs, i)
+		if cs <= body+1 {
+			if leads {
+				return body // 表示，在與特朗普會談後，他表示: no words of its own
+			}
 			return i
 		}
-		if skipLeadIn(rs, cs, i) != i && !(rs[cs] == '在' && i-cs <= 6) && !timeClause(rs, cs, i) {
+		closed := strings.ContainsRune("」”』", rs[cs-1]) && strings.ContainsRune("。！？!?", rs[cs-2])
+		if !leads || !strings.ContainsRune(",，;；", rs[cs-1]) && !closed {
 			return i
 		}
 		if closed {
@@ -3804,6 +3822,17 @@ func leadInsBefore(rs []rune, body, i int) int {
 		}
 		i = cs - 1
 	}
+}
+
+// leadClauses open a clause that leads into the statement after it
+// (extract/data/leadclauses.txt).
+var leadClauses = mustList("leadclauses.txt")
+
+// leadClause reports whether rs[cs:end] is a clause that leads into the
+// statement after it: a condition or a topic (如果…, 至於…方面), or one
+// that 的是 ends (更重要的是; not 而是, which ends a statement's half).
+func leadClause(rs []rune, cs, end int) bool {
+	return anyWordAt(rs[:end], cs, leadClauses) || end-cs >= 2 && string(rs[end-2:end]) == "的是"
 }
 
 // timeClauseEnds end a clause that says when (盘问时, 会见后): what

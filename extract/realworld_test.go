@@ -5259,3 +5259,36 @@ func TestDroppedQuotationKeepsItsSpeaker(t *testing.T) {
 	}
 	wantSpeaker(t, d, fangtan.QuoteReported, "歐盟與伊朗", "纪思道")
 }
+
+// TestPronounsBareVerbEndsStatement: a clause that opens with 他 or 她
+// and a reporting verb with no comma after it starts a statement of its
+// own (hkcnews-12032: …，他稱博爾頓堅稱…), unless an object follows the
+// verb (他表示感謝); the clauses before the pronoun that only lead into
+// it (a condition, a time, 至於…) go with the next statement, and a first
+// statement that is nothing else is none (xwlb-20250301-12548). Only in
+// a paragraph jieba cut (one with a quotation mark here), where the
+// statement the pronoun opens is then found.
+func TestPronounsBareVerbEndsStatement(t *testing.T) {
+	d := extractText(t, "新闻", "專欄作者紀思道說：「博爾頓好戰。」", "紀思道指，博爾頓影響特朗普作出不理智的決定，他稱博爾頓堅稱破壞協議的是伊朗，而「我們（美國）是退出、不是違反協議。」")
+	wantSpeaker(t, d, fangtan.QuoteReported, "博爾頓影響特朗普作出不理智的決定", "纪思道")
+	wantSpeaker(t, d, fangtan.QuoteReported, "博爾頓堅稱破壞協議的是伊朗", "纪思道")
+	if q := quoteStarting(d, fangtan.QuoteReported, "博爾頓影響"); q != nil && strings.Contains(q.Text, "他稱") {
+		t.Errorf("the statement runs over 他稱: %q", q.Text)
+	}
+
+	d = extractText(t, "新闻", "運輸及房屋局局長陳帆表示，港鐵已完成全面檢查，他表示感謝前線員工的努力。")
+	if q := quoteStarting(d, fangtan.QuoteReported, "港鐵已完成全面檢查"); q == nil || !strings.Contains(q.Text, "感謝前線員工") {
+		t.Errorf("表示感謝 takes an object and reports nothing; want one statement, got %+v", d.Quotes)
+	}
+
+	d = extractText(t, "新闻", "法国总统马克龙2月28日在葡萄牙访问期间表示，在与美国总统特朗普会谈后，他认为双方推进解决关税问题希望渺茫。")
+	if q := quoteStarting(d, fangtan.QuoteReported, "在与美国总统特朗普会谈后"); q != nil && !strings.Contains(q.Text, "希望渺茫") {
+		t.Errorf("a time clause alone is a statement: %+v", *q)
+	}
+	wantSpeaker(t, d, fangtan.QuoteReported, "双方推进解决关税问题希望渺茫", "马克龙")
+
+	d = extractText(t, "新闻", "創辦人區惠蓮說：「我哋會繼續。」", "區惠蓮說，網站經歷了很多困難，如果《本土新聞》能繼續辦下去，她說希望它能夠成為一個對話空間，而不是謾駡，「我的理解是本土議題，即使是泛民支持者都會buy。」")
+	if q := quoteStarting(d, fangtan.QuoteReported, "網站經歷了很多困難"); q == nil || strings.Contains(q.Text, "如果") {
+		t.Errorf("the condition leads into the next statement, not the first: %+v", d.Quotes)
+	}
+}
