@@ -2355,6 +2355,9 @@ func TestQuotesOnRealPhrasings(t *testing.T) {
 		// (hkcnews-6772); speechverbs.txt holds it as written, since
 		// folding leaves 覆 as it is.
 		{"a reply", []string{"當時有人質問學生會為何不清「違法」、「違憲」的內容，在場的中大前學生會會長周竪峰回覆：「聽日8點清呀，你有冇睇到？」"}, "聽日8點清呀，你有冇睇到？", "周竖峰"},
+		// 憶述 (recount) reports as 回憶 does (hkcnews-12600): the
+		// colon after its statement opens the recounting person's words.
+		{"a recount", []string{"不願上鏡的鄭先生憶述，八九六四發生時全港震動：「當時中國走向開明，改革開放，但竟然用這麼兇殘、殘暴的方法對待自己的人民。」"}, "當時中國走向開明，改革開放，但竟然用這麼兇殘、殘暴的方法對待自己的人民。", "郑先生"},
 		{"a person believed of", []string{"主教陳日君今早表示，仍相信國務院總理李強不知情，並質疑「教廷當權者隱瞞教宗」。"}, "教廷當權者隱瞞教宗", "陈日君"},
 		{"an envoy for a question", []string{"美国叙利亚问题特使巴拉克当天发文，认为以色列此举“构成不必要的局势升级，无助于地区稳定”。"}, "构成不必要的局势升级，无助于地区稳定", "巴拉克"},
 		// A name with a rune the family-name rules stop at (之 of 之后, 亦
