@@ -5156,7 +5156,7 @@ func (t *tagged) termAfterOf(q quoteSpan) bool {
 	if de < 0 || t.runes[de+1] != '「' || t.runes[de] != '的' || t.byEnd == nil {
 		return false
 	}
-	if body := t.runes[q.start:q.end]; hanCount(body) >= 6 || strings.ContainsAny(string(body), "，,。;；:：…!！?？") {
+	if body := t.runes[q.start:q.end]; hanCount(body) >= 6 || strings.ContainsAny(string(body), clauseBreaks+sentenceEnds+"…") {
 		return false
 	}
 	if sp, ok := t.byEnd.get(de + 1); ok && sp.start < de && sp.tag != "x" {
@@ -5165,7 +5165,7 @@ func (t *tagged) termAfterOf(q quoteSpan) bool {
 	rs := t.runes
 	for k := clauseStart(rs, de); k < de; k++ {
 		for _, w := range characterisers {
-			n := len([]rune(w))
+			n := utf8.RuneCountInString(w)
 			if k+n <= de && runesHasPrefix(rs[k:], w) && (n > 1 || t.wordEndsAt(k+n)) {
 				return false
 			}
